@@ -1,0 +1,72 @@
+// Package cli holds the headless subcommands of the stepstudio binary.
+// It never imports Wails, so it works in a binary built without tags.
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Streams are the standard streams a command reads and writes.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// Exit codes shared by every command.
+const (
+	ExitOK    = 0 // success
+	ExitFail  = 1 // the command ran and found a problem (invalid definition, failed run)
+	ExitUsage = 2 // bad flags or arguments
+)
+
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, s Streams) int
+}
+
+// commands is the one table of subcommands; each lives in its own file.
+var commands = map[string]command{
+	"version": {"print the version", runVersion},
+}
+
+// IsCommand reports whether args name a subcommand rather than starting the
+// studio window (no arguments, or only Wails' own -flags such as -devserver).
+func IsCommand(args []string) bool {
+	return len(args) > 0 && !strings.HasPrefix(args[0], "-")
+}
+
+// Main runs the subcommand named by args[0] and returns the process exit code.
+func Main(ctx context.Context, args []string, s Streams) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "--help" {
+		printUsage(s.Out)
+		return ExitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(s.Err, "stepstudio: unknown command %q\n\n", args[0])
+		printUsage(s.Err)
+		return ExitUsage
+	}
+	return cmd.run(ctx, args[1:], s)
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: stepstudio [COMMAND] [ARGS]")
+	fmt.Fprintln(w, "\nWithout a command, opens the studio window on the example workflow.")
+	fmt.Fprintln(w, "\nCommands:")
+	fmt.Fprintf(w, "  %-10s %s\n", "help", "list the commands")
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'stepstudio COMMAND -h' for a command's flags.")
+}

@@ -1,0 +1,23 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+)
+
+// Version is set at build time with -ldflags "-X .../app/cli.Version=v1.2.3".
+var Version = "dev"
+
+func runVersion(_ context.Context, _ []string, s Streams) int {
+	rev := ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, kv := range info.Settings {
+			if kv.Key == "vcs.revision" && len(kv.Value) >= 12 {
+				rev = " (" + kv.Value[:12] + ")"
+			}
+		}
+	}
+	fmt.Fprintf(s.Out, "stepstudio %s%s\n", Version, rev)
+	return ExitOK
+}

@@ -1,0 +1,33 @@
+// Command stepstudio is the Stepstudio desktop studio and its headless CLI.
+//
+// With no arguments (or only Wails' own -flags) it opens the studio window;
+// with a subcommand it runs headless and never touches GTK, so `go build .`
+// without build tags gives a working CLI.
+package main
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"github.com/stepstudio/stepstudio/app"
+	"github.com/stepstudio/stepstudio/app/cli"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	if cli.IsCommand(os.Args[1:]) {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		code := cli.Main(ctx, os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
+		stop()
+		os.Exit(code)
+	}
+	if err := app.Run(assets); err != nil {
+		fmt.Fprintf(os.Stderr, "stepstudio: %v\n(the headless commands work in any build: stepstudio help)\n", err)
+		os.Exit(1)
+	}
+}
