@@ -1,0 +1,348 @@
+package asl
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// jsonParser is a recursive-descent JSON parser that records the range of
+// every key and value. Depth is bounded by MaxDepth.
+type jsonParser struct {
+	src   []byte
+	i     int
+	cur   *cursor
+	name  string
+	depth int
+	err   *SyntaxError
+}
+
+func parseJSON(name string, src []byte) (*Node, error) {
+	p := &jsonParser{src: src, cur: newCursor(src), name: name}
+	// A UTF-8 byte order mark is tolerated, as editors write it.
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		p.i = 3
+	}
+	p.skipSpace()
+	if p.i >= len(src) {
+		return nil, p.fail("the document is empty; a definition is a JSON object")
+	}
+	n := p.value()
+	if p.err != nil {
+		return nil, p.err
+	}
+	p.skipSpace()
+	if p.i < len(src) {
+		return nil, p.fail("unexpected " + p.describe() + " after the end of the JSON value")
+	}
+	return n, nil
+}
+
+func (p *jsonParser) fail(msg string) *SyntaxError {
+	if p.err == nil {
+		p.err = &SyntaxError{Name: p.name, Pos: p.cur.at(p.i), Msg: msg}
+	}
+	return p.err
+}
+
+func (p *jsonParser) describe() string {
+	if p.i >= len(p.src) {
+		return "end of input"
+	}
+	r, _ := utf8.DecodeRune(p.src[p.i:])
+	if r == utf8.RuneError || r < 0x20 {
+		return "byte 0x" + strconv.FormatUint(uint64(p.src[p.i]), 16)
+	}
+	return strconv.QuoteRune(r)
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.i < len(p.src) {
+		switch p.src[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value() *Node {
+	if p.err != nil {
+		return nil
+	}
+	if p.i >= len(p.src) {
+		p.fail("unexpected end of input; a value is missing")
+		return nil
+	}
+	start := p.cur.at(p.i)
+	n := &Node{}
+	switch c := p.src[p.i]; {
+	case c == '{':
+		p.object(n)
+	case c == '[':
+		p.array(n)
+	case c == '"':
+		n.Kind = KindString
+		n.Str = p.string()
+	case c == '-' || c >= '0' && c <= '9':
+		n.Kind = KindNumber
+		n.Num = p.number()
+	case p.literal("true"):
+		n.Kind, n.Bool = KindBool, true
+	case p.literal("false"):
+		n.Kind = KindBool
+	case p.literal("null"):
+		n.Kind = KindNull
+	default:
+		p.fail("unexpected " + p.describe() + "; expected a JSON value")
+		return nil
+	}
+	n.Range = Range{Start: start, End: p.cur.at(p.i)}
+	return n
+}
+
+func (p *jsonParser) literal(word string) bool {
+	if !strings.HasPrefix(string(p.src[p.i:min(len(p.src), p.i+len(word))]), word) {
+		return false
+	}
+	p.i += len(word)
+	return true
+}
+
+func (p *jsonParser) enter() bool {
+	p.depth++
+	if p.depth > MaxDepth {
+		p.fail("nesting is deeper than " + strconv.Itoa(MaxDepth) + " levels")
+		return false
+	}
+	return true
+}
+
+func (p *jsonParser) object(n *Node) {
+	n.Kind = KindObject
+	if !p.enter() {
+		return
+	}
+	defer func() { p.depth-- }()
+	p.i++ // {
+	p.skipSpace()
+	if p.i < len(p.src) && p.src[p.i] == '}' {
+		p.i++
+		return
+	}
+	for p.err == nil {
+		p.skipSpace()
+		if p.i >= len(p.src) || p.src[p.i] != '"' {
+			p.fail("unexpected " + p.describe() + "; expected a quoted key")
+			return
+		}
+		kStart := p.cur.at(p.i)
+		key := p.string()
+		f := &Field{Key: key, KeyRange: Range{Start: kStart, End: p.cur.at(p.i)}}
+		p.skipSpace()
+		if p.i >= len(p.src) || p.src[p.i] != ':' {
+			p.fail("unexpected " + p.describe() + "; expected ':' after key " + strconv.Quote(key))
+			return
+		}
+		p.i++
+		p.skipSpace()
+		f.Value = p.value()
+		if p.err != nil {
+			return
+		}
+		n.Fields = append(n.Fields, f)
+		p.skipSpace()
+		if p.i < len(p.src) && p.src[p.i] == ',' {
+			p.i++
+			continue
+		}
+		if p.i < len(p.src) && p.src[p.i] == '}' {
+			p.i++
+			return
+		}
+		p.fail("unexpected " + p.describe() + "; expected ',' or '}' in object")
+	}
+}
+
+func (p *jsonParser) array(n *Node) {
+	n.Kind = KindArray
+	if !p.enter() {
+		return
+	}
+	defer func() { p.depth-- }()
+	p.i++ // [
+	p.skipSpace()
+	if p.i < len(p.src) && p.src[p.i] == ']' {
+		p.i++
+		return
+	}
+	for p.err == nil {
+		p.skipSpace()
+		it := p.value()
+		if p.err != nil {
+			return
+		}
+		n.Items = append(n.Items, it)
+		p.skipSpace()
+		if p.i < len(p.src) && p.src[p.i] == ',' {
+			p.i++
+			continue
+		}
+		if p.i < len(p.src) && p.src[p.i] == ']' {
+			p.i++
+			return
+		}
+		p.fail("unexpected " + p.describe() + "; expected ',' or ']' in array")
+	}
+}
+
+func (p *jsonParser) number() string {
+	start := p.i
+	digits := func() int {
+		s := p.i
+		for p.i < len(p.src) && p.src[p.i] >= '0' && p.src[p.i] <= '9' {
+			p.i++
+		}
+		return p.i - s
+	}
+	if p.src[p.i] == '-' {
+		p.i++
+	}
+	intStart := p.i
+	if n := digits(); n == 0 {
+		p.fail("a number needs digits")
+		return ""
+	} else if n > 1 && p.src[intStart] == '0' {
+		p.i = intStart + 1
+		p.fail("numbers cannot have leading zeros")
+		return ""
+	}
+	if p.i < len(p.src) && p.src[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			p.fail("a decimal point must be followed by digits")
+			return ""
+		}
+	}
+	if p.i < len(p.src) && (p.src[p.i] == 'e' || p.src[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.src) && (p.src[p.i] == '+' || p.src[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			p.fail("an exponent must have digits")
+			return ""
+		}
+	}
+	return string(p.src[start:p.i])
+}
+
+// string reads a quoted string at p.i and returns it decoded. Invalid UTF-8
+// and lone surrogates become U+FFFD, as encoding/json does.
+func (p *jsonParser) string() string {
+	p.i++ // opening quote
+	start := p.i
+	// Fast path: no escapes, ASCII or valid UTF-8.
+	for p.i < len(p.src) {
+		c := p.src[p.i]
+		if c == '"' {
+			s := p.src[start:p.i]
+			p.i++
+			if utf8.Valid(s) {
+				return string(s)
+			}
+			return strings.ToValidUTF8(string(s), "\uFFFD")
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			p.fail("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string; escape it")
+			return ""
+		}
+		p.i++
+	}
+	var b strings.Builder
+	b.Write(p.src[start:p.i])
+	for p.i < len(p.src) {
+		c := p.src[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return strings.ToValidUTF8(b.String(), "\uFFFD")
+		case c < 0x20:
+			p.fail("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string; escape it")
+			return ""
+		case c != '\\':
+			b.WriteByte(c)
+			p.i++
+			continue
+		}
+		p.i++
+		if p.i >= len(p.src) {
+			break
+		}
+		switch e := p.src[p.i]; e {
+		case '"', '\\', '/':
+			b.WriteByte(e)
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r, ok := p.hex4(p.i + 1)
+			if !ok {
+				p.fail(`\u must be followed by four hex digits`)
+				return ""
+			}
+			p.i += 4
+			if utf16.IsSurrogate(r) {
+				if r2, ok := p.hex4(p.i + 3); ok && p.src[p.i+1] == '\\' && p.src[p.i+2] == 'u' {
+					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+						p.i += 6
+						r = d
+					} else {
+						r = utf8.RuneError
+					}
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			b.WriteRune(r)
+		default:
+			p.fail("invalid escape \\" + string(rune(e)) + " in a string")
+			return ""
+		}
+		p.i++
+	}
+	p.fail("unterminated string")
+	return ""
+}
+
+func (p *jsonParser) hex4(at int) (rune, bool) {
+	if at+4 > len(p.src) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.src[at : at+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}

@@ -1,0 +1,151 @@
+package asl
+
+import (
+	"math"
+	"strconv"
+)
+
+// Kind is the JSON type of a Node.
+type Kind uint8
+
+// The JSON kinds. KindInvalid is the zero value and never produced by Parse.
+const (
+	KindInvalid Kind = iota
+	KindNull
+	KindBool
+	KindNumber
+	KindString
+	KindArray
+	KindObject
+)
+
+var kindNames = [...]string{"invalid", "null", "boolean", "number", "string", "array", "object"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Node is one JSON value of the source with its range. Objects keep every
+// field in source order, duplicates and unknown keys included.
+type Node struct {
+	Kind   Kind
+	Range  Range
+	Str    string   // KindString: the decoded string
+	Num    string   // KindNumber: the literal text, e.g. "1.50" or "1e3"
+	Bool   bool     // KindBool
+	Items  []*Node  // KindArray
+	Fields []*Field // KindObject, in source order
+}
+
+// Field is one key of an object with the key's own range.
+type Field struct {
+	Key      string
+	KeyRange Range
+	Value    *Node
+}
+
+// Field returns the first field named key, or nil. It is nil-safe.
+func (n *Node) Field(key string) *Field {
+	if n == nil || n.Kind != KindObject {
+		return nil
+	}
+	for _, f := range n.Fields {
+		if f.Key == key {
+			return f
+		}
+	}
+	return nil
+}
+
+// Get returns the value of the first field named key, or nil when n is not
+// an object or has no such key. It is nil-safe, so lookups chain.
+func (n *Node) Get(key string) *Node {
+	if f := n.Field(key); f != nil {
+		return f.Value
+	}
+	return nil
+}
+
+// Has reports whether the object n has a field named key.
+func (n *Node) Has(key string) bool { return n.Field(key) != nil }
+
+// Index returns the i-th item of an array, or nil.
+func (n *Node) Index(i int) *Node {
+	if n == nil || n.Kind != KindArray || i < 0 || i >= len(n.Items) {
+		return nil
+	}
+	return n.Items[i]
+}
+
+// Is reports whether n is non-nil and of kind k.
+func (n *Node) Is(k Kind) bool { return n != nil && n.Kind == k }
+
+// Int returns the value of an integral number literal that fits in int64.
+func (n *Node) Int() (int64, bool) {
+	if !n.Is(KindNumber) {
+		return 0, false
+	}
+	if i, err := strconv.ParseInt(n.Num, 10, 64); err == nil {
+		return i, true
+	}
+	// 1e3 or 10.0 are integral too.
+	f, err := strconv.ParseFloat(n.Num, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+// Float returns the value of a number node.
+func (n *Node) Float() (float64, bool) {
+	if !n.Is(KindNumber) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(n.Num, 64)
+	if err != nil && !isRangeErr(err) {
+		return 0, false
+	}
+	return f, true
+}
+
+func isRangeErr(err error) bool {
+	ne, ok := err.(*strconv.NumError)
+	return ok && ne.Err == strconv.ErrRange
+}
+
+// Value converts n to plain Go JSON values: map[string]any, []any, string,
+// bool, nil, and numbers as int64 when the literal is an integer in range,
+// else float64. With duplicate keys the last one wins, as in encoding/json.
+func (n *Node) Value() any {
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case KindBool:
+		return n.Bool
+	case KindNumber:
+		if i, err := strconv.ParseInt(n.Num, 10, 64); err == nil {
+			return i
+		}
+		f, _ := strconv.ParseFloat(n.Num, 64)
+		return f
+	case KindString:
+		return n.Str
+	case KindArray:
+		out := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			out[i] = it.Value()
+		}
+		return out
+	case KindObject:
+		out := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			out[f.Key] = f.Value.Value()
+		}
+		return out
+	}
+	return nil
+}

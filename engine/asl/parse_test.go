@@ -1,0 +1,171 @@
+package asl_test
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+func mustParse(t *testing.T, path string) *asl.Document {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := asl.Parse(path, src)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", path, err)
+	}
+	return doc
+}
+
+func TestParseValueMatchesEncodingJSON(t *testing.T) {
+	src, err := os.ReadFile("testdata/machine.asl.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := asl.Parse("machine.asl.json", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want any
+	if err := json.Unmarshal(src, &want); err != nil {
+		t.Fatal(err)
+	}
+	if got := normalise(doc.Root.Value()); !reflect.DeepEqual(got, want) {
+		t.Errorf("Value() differs from encoding/json:\n got %v\nwant %v", got, want)
+	}
+}
+
+// normalise turns int64 into float64 so values compare with encoding/json.
+func normalise(v any) any {
+	switch v := v.(type) {
+	case int64:
+		return float64(v)
+	case []any:
+		for i := range v {
+			v[i] = normalise(v[i])
+		}
+	case map[string]any:
+		for k := range v {
+			v[k] = normalise(v[k])
+		}
+	}
+	return v
+}
+
+func TestRanges(t *testing.T) {
+	doc := mustParse(t, "testdata/machine.asl.json")
+	tests := []struct {
+		pointer    string
+		start, end asl.Pos
+		key        bool // check the field's key range instead of the value
+	}{
+		{"/StartAt", asl.Pos{Line: 3, Column: 14, Offset: 48}, asl.Pos{Line: 3, Column: 21, Offset: 55}, false},
+		{"/StartAt", asl.Pos{Line: 3, Column: 3, Offset: 37}, asl.Pos{Line: 3, Column: 12, Offset: 46}, true},
+		{"/States/Run/ResultPath", asl.Pos{Line: 18, Column: 21}, asl.Pos{Line: 18, Column: 25}, false},
+		{"/States/Check/Choices/1/And/1/Not/IsNull", asl.Pos{Line: 10, Column: 100}, asl.Pos{Line: 10, Column: 104}, false},
+		{"/States/Pause", asl.Pos{Line: 26, Column: 14}, asl.Pos{Line: 26, Column: 73}, false},
+	}
+	for _, tc := range tests {
+		n, f, ok := doc.Root.Lookup(tc.pointer)
+		if !ok {
+			t.Errorf("Lookup(%s) found nothing", tc.pointer)
+			continue
+		}
+		r := n.Range
+		if tc.key {
+			r = f.KeyRange
+		}
+		if r.Start.Line != tc.start.Line || r.Start.Column != tc.start.Column ||
+			r.End.Line != tc.end.Line || r.End.Column != tc.end.Column {
+			t.Errorf("%s (key=%v): range %v-%v, want %v-%v", tc.pointer, tc.key, r.Start, r.End, tc.start, tc.end)
+		}
+		if tc.start.Offset != 0 && (r.Start.Offset != tc.start.Offset || r.End.Offset != tc.end.Offset) {
+			t.Errorf("%s: offsets %d-%d, want %d-%d", tc.pointer, r.Start.Offset, r.End.Offset, tc.start.Offset, tc.end.Offset)
+		}
+	}
+}
+
+func TestYAMLMatchesJSONShape(t *testing.T) {
+	doc := mustParse(t, "testdata/machine.asl.yaml")
+	if doc.Format != asl.YAML {
+		t.Fatalf("format %s, want yaml", doc.Format)
+	}
+	run := doc.Machine.State("Run")
+	if run == nil || run.ResultPath == nil || !run.ResultPath.Null {
+		t.Fatalf("Run.ResultPath = %+v, want explicit null", run)
+	}
+	tok := run.Parameters.Get("Token.$")
+	if tok.Str != "$$.Task.Token" || tok.Range.Start.Line != 16 || tok.Range.Start.Column != 27 || tok.Range.End.Column != 40 {
+		t.Errorf("Token.$ = %q at %v-%v, want $$.Task.Token at 16:27-16:40", tok.Str, tok.Range.Start, tok.Range.End)
+	}
+	if n, _, _ := doc.Root.Lookup("/TimeoutSeconds"); n.Num != "300" || n.Range.Start.Line != 4 {
+		t.Errorf("TimeoutSeconds = %+v", n)
+	}
+	if got := doc.Root.Get("States").Range.Start.Line; got != 6 {
+		t.Errorf("States starts on line %d, want 6", got)
+	}
+}
+
+func TestSyntaxErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line, col int
+	}{
+		{"x.json", ``, 1, 1},
+		{"x.json", `{"a": 1,}`, 1, 9},
+		{"x.json", "{\n  \"a\" 1}", 2, 7},
+		{"x.json", `{"a": 01}`, 1, 8},
+		{"x.json", `{"a": "\q"}`, 1, 9},
+		{"x.json", "{\"a\": \"tab\there\"}", 1, 11},
+		{"x.json", `{"a": tru}`, 1, 7},
+		{"x.json", `{"a": 1} {}`, 1, 10},
+		{"x.json", `{"a": "unterminated`, 1, 20},
+		{"x.json", string(make([]byte, 0)) + "[" + repeat("[", asl.MaxDepth+5), 1, asl.MaxDepth + 1},
+		{"x.yaml", "a: [1, 2\nb: 3\n", 1, 1},
+		{"x.yaml", "a:\n  b: 1\n c: 2\n", 2, 1},
+		{"x.yaml", "a: *nope\n", 1, 1},
+	}
+	for _, tc := range tests {
+		_, err := asl.Parse(tc.name, []byte(tc.src))
+		var se *asl.SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("Parse(%q): %v, want *SyntaxError", tc.src, err)
+			continue
+		}
+		if se.Pos.Line != tc.line || se.Pos.Column != tc.col {
+			t.Errorf("Parse(%q): error at %v (%s), want %d:%d", tc.src, se.Pos, se.Msg, tc.line, tc.col)
+		}
+	}
+}
+
+func repeat(s string, n int) string {
+	b := make([]byte, 0, n*len(s))
+	for range n {
+		b = append(b, s...)
+	}
+	return string(b)
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      asl.Format
+	}{
+		{"a.asl.json", "StartAt: x", asl.JSON},
+		{"a.yml", "{}", asl.YAML},
+		{"a.asl", "  \n{\"StartAt\":1}", asl.JSON},
+		{"definition", "StartAt: A", asl.YAML},
+		{"", "\xEF\xBB\xBF{}", asl.JSON},
+	}
+	for _, tc := range tests {
+		if got := asl.DetectFormat(tc.name, []byte(tc.src)); got != tc.want {
+			t.Errorf("DetectFormat(%q) = %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
