@@ -1,0 +1,66 @@
+// Package fault defines the typed ASL error the whole engine raises: a
+// name that Retry and Catch match on (States.Runtime, a Task's own error
+// name, ...) and a cause.
+//
+// Errors from the expression layers (engine/jsonpath, engine/payload,
+// engine/intrinsic, engine/jsonata) are *Error values whose Cause is the
+// tail AWS prints; the interpreter adds the "An error occurred while
+// executing the state 'X' (entered at the event id #N). " prefix with
+// InState, because only it knows the state and the event id.
+package fault
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is an ASL error. Match it with errors.As, or with errors.Is against
+// another *Error, which compares names only.
+type Error struct {
+	Name  string
+	Cause string
+}
+
+// New returns an ASL error with the given name and cause.
+func New(name, cause string) *Error {
+	return &Error{Name: name, Cause: cause}
+}
+
+// Newf returns an ASL error whose cause is formatted as by fmt.Sprintf.
+func Newf(name, format string, args ...any) *Error {
+	return &Error{Name: name, Cause: fmt.Sprintf(format, args...)}
+}
+
+func (e *Error) Error() string {
+	if e.Cause == "" {
+		return e.Name
+	}
+	return e.Name + ": " + e.Cause
+}
+
+// Is reports whether target is an *Error with the same name, so that
+// errors.Is(err, &fault.Error{Name: fault.Runtime}) works through wrapping.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Name == e.Name
+}
+
+// InState returns a copy of e whose cause carries AWS's prefix naming the
+// state and the id of its StateEntered event, as AWS prints causes of
+// errors the service raises itself (States.Runtime, States.QueryEvaluationError,
+// States.IntrinsicFailure, ...).
+func (e *Error) InState(state string, enteredEventID int64) *Error {
+	return &Error{
+		Name:  e.Name,
+		Cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s", state, enteredEventID, e.Cause),
+	}
+}
+
+// As returns the ASL error inside err, if there is one.
+func As(err error) (*Error, bool) {
+	var fe *Error
+	if errors.As(err, &fe) {
+		return fe, true
+	}
+	return nil, false
+}
