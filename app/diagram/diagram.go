@@ -1,0 +1,93 @@
+// Package diagram turns a state machine into the picture the studio draws:
+// one box per state (containers for Parallel and Map), start and end
+// markers and one edge per transition, placed by the layout package.
+// The diagram is derived from the definition and never stored in it.
+package diagram
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/stepstudio/stepstudio/app/layout"
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+// Node kinds.
+const (
+	KindState     = "state"     // a plain state box
+	KindContainer = "container" // a Parallel or Map state drawn around its children
+	KindBranch    = "branch"    // one branch of a Parallel
+	KindStart     = "start"     // the start marker
+	KindEnd       = "end"       // the end marker
+)
+
+// Edge kinds: the transition fields they come from, plus the markers'.
+const (
+	EdgeNext    = "next"
+	EdgeDefault = "default"
+	EdgeChoice  = "choice"
+	EdgeCatch   = "catch"
+	EdgeStart   = "start"
+	EdgeEnd     = "end"
+)
+
+// Node is a placed box. ID is the JSON pointer of the state in the
+// definition ("/States/Charge/Branches/0/States/Pay"), so any node can be
+// located in the code; markers use "start" and "end".
+type Node struct {
+	ID       string  `json:"id"`
+	Kind     string  `json:"kind"`
+	Name     string  `json:"name"`
+	Type     string  `json:"type"` // the ASL state type, "" for markers and branches
+	Parent   string  `json:"parent,omitempty"`
+	Comment  string  `json:"comment,omitempty"`
+	Resource string  `json:"resource,omitempty"` // short integration label, e.g. "lambda:invoke"
+	Retries  int     `json:"retries,omitempty"`  // number of Retry rules
+	X        float64 `json:"x"`
+	Y        float64 `json:"y"`
+	Width    float64 `json:"width"`
+	Height   float64 `json:"height"`
+}
+
+// Edge is a placed transition.
+type Edge struct {
+	ID     string       `json:"id"`
+	Source string       `json:"source"`
+	Target string       `json:"target"`
+	Kind   string       `json:"kind"`
+	Label  string       `json:"label,omitempty"`
+	Route  layout.Route `json:"route"`
+}
+
+// Diagram is the placed picture of a state machine.
+type Diagram struct {
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+	Nodes  []Node  `json:"nodes"`
+	Edges  []Edge  `json:"edges"`
+}
+
+// Build derives the diagram of m and lays it out.
+func Build(ctx context.Context, m *asl.StateMachine) (*Diagram, error) {
+	if m == nil {
+		return nil, fmt.Errorf("diagram: the definition is not a JSON object with States")
+	}
+	d, g := derive(m)
+	res, err := layout.Layout(ctx, g)
+	if err != nil {
+		return nil, fmt.Errorf("diagram: %w", err)
+	}
+	d.Width, d.Height = res.Width, res.Height
+	for i := range d.Nodes {
+		n := &d.Nodes[i]
+		box, ok := res.Nodes[n.ID]
+		if !ok {
+			box = res.Clusters[n.ID]
+		}
+		n.X, n.Y, n.Width, n.Height = box.X, box.Y, box.Width, box.Height
+	}
+	for i := range d.Edges {
+		d.Edges[i].Route = res.Edges[d.Edges[i].ID]
+	}
+	return d, nil
+}
