@@ -1,0 +1,174 @@
+package engine
+
+import (
+	"context"
+	"sort"
+)
+
+// The JSONPath data flow: InputPath -> Parameters -> (work) ->
+// ResultSelector -> Assign -> ResultPath -> OutputPath.
+
+// inputPath applies InputPath (absent: "$"; null: {}).
+func (st *stepCtx) inputPath(ctx context.Context) (any, error) {
+	f := st.n.inputPath
+	if !f.set {
+		return st.input, nil
+	}
+	if f.v == nil {
+		return map[string]any{}, nil
+	}
+	p, _ := f.v.(string)
+	return st.pathField(ctx, p, st.input)
+}
+
+// effectiveInput applies InputPath and Parameters.
+func (st *stepCtx) effectiveInput(ctx context.Context) (any, error) {
+	in, err := st.inputPath(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !st.n.parameters.set {
+		return in, nil
+	}
+	return st.template(ctx, st.n.parameters.v, in, "Parameters")
+}
+
+// finishJSONPath turns a state's result into its output. selector says
+// whether the state type supports ResultSelector.
+func (st *stepCtx) finishJSONPath(ctx context.Context, result any, selector bool) (any, error) {
+	n := st.n
+	var err error
+	if selector && n.resultSelector.set {
+		if result, err = st.template(ctx, n.resultSelector.v, result, "ResultSelector"); err != nil {
+			return nil, err
+		}
+	}
+	if err := st.assignJSONPath(ctx, n.assign, result); err != nil {
+		return nil, err
+	}
+	out, err := st.resultPath(ctx, n.resultPath, result)
+	if err != nil {
+		return nil, err
+	}
+	return st.outputPath(ctx, out)
+}
+
+// resultPath places result into the raw input (absent: "$" replaces it;
+// null: the input passes through).
+func (st *stepCtx) resultPath(ctx context.Context, f field, result any) (any, error) {
+	if !f.set {
+		return result, nil
+	}
+	if f.v == nil {
+		return st.input, nil
+	}
+	p, _ := f.v.(string)
+	return st.setResult(ctx, p, st.input, result)
+}
+
+// outputPath applies OutputPath (absent: "$"; null: {}).
+func (st *stepCtx) outputPath(ctx context.Context, v any) (any, error) {
+	f := st.n.outputPath
+	if !f.set {
+		return v, nil
+	}
+	if f.v == nil {
+		return map[string]any{}, nil
+	}
+	p, _ := f.v.(string)
+	return st.pathField(ctx, p, v)
+}
+
+// assignJSONPath evaluates Assign against value ("$" is the state result)
+// and assigns the variables.
+func (st *stepCtx) assignJSONPath(ctx context.Context, f field, value any) error {
+	if !f.set {
+		return nil
+	}
+	v, err := st.template(ctx, f.v, value, "Assign")
+	if err != nil {
+		return err
+	}
+	m, _ := v.(map[string]any)
+	st.applyAssign(m)
+	return nil
+}
+
+// applyAssign sets the variables of this scope and remembers them for the
+// StateExited event.
+func (st *stepCtx) applyAssign(m map[string]any) {
+	if len(m) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	active := st.sc.ex.rec.active()
+	if active && st.assigned == nil {
+		st.assigned = make(map[string]string, len(m))
+	}
+	for _, k := range keys {
+		st.sc.vars.set(k, m[k])
+		if active {
+			st.assigned[k] = EncodeJSON(m[k])
+		}
+	}
+}
+
+// The JSONata data flow: Arguments -> (work) -> Assign and Output, both
+// evaluated against the same $states, variables assigned afterwards.
+
+// statesVar builds $states; result and errorOutput are added when given.
+func (st *stepCtx) statesVar(result, errorOutput *any) map[string]any {
+	s := map[string]any{"input": st.input, "context": st.contextObject()}
+	if result != nil {
+		s["result"] = *result
+	}
+	if errorOutput != nil {
+		s["errorOutput"] = *errorOutput
+	}
+	return s
+}
+
+// arguments evaluates JSONata Arguments (absent: the state input).
+func (st *stepCtx) arguments(ctx context.Context) (any, error) {
+	if !st.n.arguments.set {
+		return st.input, nil
+	}
+	return st.jsonataValue(ctx, st.n.arguments.v, "Arguments", st.statesVar(nil, nil))
+}
+
+// finishJSONata evaluates Assign and Output; def is the output when Output
+// is absent. hasResult adds $states.result.
+func (st *stepCtx) finishJSONata(ctx context.Context, def any, result any, hasResult bool) (any, error) {
+	var states map[string]any
+	if hasResult {
+		states = st.statesVar(&result, nil)
+	} else {
+		states = st.statesVar(nil, nil)
+	}
+	return st.outputAndAssign(ctx, st.n.output, st.n.assign, def, states)
+}
+
+func (st *stepCtx) outputAndAssign(ctx context.Context, output, assign field, def any, states map[string]any) (any, error) {
+	var assigned map[string]any
+	if assign.set {
+		v, err := st.jsonataValue(ctx, assign.v, "Assign", states)
+		if err != nil {
+			return nil, err
+		}
+		assigned, _ = v.(map[string]any)
+	}
+	out := def
+	if output.set {
+		v, err := st.jsonataValue(ctx, output.v, "Output", states)
+		if err != nil {
+			return nil, err
+		}
+		out = v
+	}
+	st.applyAssign(assigned)
+	return out, nil
+}

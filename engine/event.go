@@ -1,0 +1,133 @@
+package engine
+
+import "time"
+
+// Event is one execution history event, in the shape AWS's
+// GetExecutionHistory returns, so histories exported from AWS and ours are
+// interchangeable. Exactly one of the details fields is set for types that
+// have details; inputs and outputs are JSON text, as in AWS.
+type Event struct {
+	ID              int64     `json:"id"`
+	PreviousEventID int64     `json:"previousEventId"`
+	Timestamp       time.Time `json:"timestamp"`
+	Type            string    `json:"type"`
+
+	ExecutionStartedEventDetails   *ExecutionStartedDetails `json:"executionStartedEventDetails,omitempty"`
+	ExecutionSucceededEventDetails *OutputDetails           `json:"executionSucceededEventDetails,omitempty"`
+	ExecutionFailedEventDetails    *FailureDetails          `json:"executionFailedEventDetails,omitempty"`
+	ExecutionAbortedEventDetails   *FailureDetails          `json:"executionAbortedEventDetails,omitempty"`
+	ExecutionTimedOutEventDetails  *FailureDetails          `json:"executionTimedOutEventDetails,omitempty"`
+
+	StateEnteredEventDetails *StateEnteredDetails `json:"stateEnteredEventDetails,omitempty"`
+	StateExitedEventDetails  *StateExitedDetails  `json:"stateExitedEventDetails,omitempty"`
+
+	MapStateStartedEventDetails       *MapStateStartedDetails  `json:"mapStateStartedEventDetails,omitempty"`
+	MapIterationStartedEventDetails   *MapIterationDetails     `json:"mapIterationStartedEventDetails,omitempty"`
+	MapIterationSucceededEventDetails *MapIterationDetails     `json:"mapIterationSucceededEventDetails,omitempty"`
+	MapIterationFailedEventDetails    *MapIterationDetails     `json:"mapIterationFailedEventDetails,omitempty"`
+	MapIterationAbortedEventDetails   *MapIterationDetails     `json:"mapIterationAbortedEventDetails,omitempty"`
+	MapRunStartedEventDetails         *MapRunStartedDetails    `json:"mapRunStartedEventDetails,omitempty"`
+	MapRunFailedEventDetails          *FailureDetails          `json:"mapRunFailedEventDetails,omitempty"`
+	EvaluationFailedEventDetails      *EvaluationFailedDetails `json:"evaluationFailedEventDetails,omitempty"`
+
+	TaskScheduledEventDetails *TaskScheduledDetails `json:"taskScheduledEventDetails,omitempty"`
+	TaskStartedEventDetails   *TaskDetails          `json:"taskStartedEventDetails,omitempty"`
+	TaskSubmittedEventDetails *TaskDetails          `json:"taskSubmittedEventDetails,omitempty"`
+	TaskSucceededEventDetails *TaskDetails          `json:"taskSucceededEventDetails,omitempty"`
+	TaskFailedEventDetails    *TaskDetails          `json:"taskFailedEventDetails,omitempty"`
+	TaskTimedOutEventDetails  *TaskDetails          `json:"taskTimedOutEventDetails,omitempty"`
+
+	ActivityScheduledEventDetails *ActivityScheduledDetails `json:"activityScheduledEventDetails,omitempty"`
+	ActivityStartedEventDetails   *ActivityStartedDetails   `json:"activityStartedEventDetails,omitempty"`
+	ActivitySucceededEventDetails *OutputDetails            `json:"activitySucceededEventDetails,omitempty"`
+	ActivityFailedEventDetails    *FailureDetails           `json:"activityFailedEventDetails,omitempty"`
+	ActivityTimedOutEventDetails  *FailureDetails           `json:"activityTimedOutEventDetails,omitempty"`
+}
+
+// Truncation says whether AWS cut a payload; we never do, but the field is
+// part of the shape.
+type Truncation struct {
+	Truncated bool `json:"truncated"`
+}
+
+type ExecutionStartedDetails struct {
+	Input        string     `json:"input"`
+	InputDetails Truncation `json:"inputDetails"`
+	RoleArn      string     `json:"roleArn"`
+}
+
+type OutputDetails struct {
+	Output        string     `json:"output"`
+	OutputDetails Truncation `json:"outputDetails"`
+}
+
+// FailureDetails carries an error name and cause; AWS omits either when
+// the state gave none.
+type FailureDetails struct {
+	Error *string `json:"error,omitempty"`
+	Cause *string `json:"cause,omitempty"`
+}
+
+type StateEnteredDetails struct {
+	Name         string     `json:"name"`
+	Input        string     `json:"input"`
+	InputDetails Truncation `json:"inputDetails"`
+}
+
+type StateExitedDetails struct {
+	Name                     string            `json:"name"`
+	Output                   string            `json:"output"`
+	OutputDetails            Truncation        `json:"outputDetails"`
+	AssignedVariables        map[string]string `json:"assignedVariables,omitempty"`
+	AssignedVariablesDetails *Truncation       `json:"assignedVariablesDetails,omitempty"`
+}
+
+type MapStateStartedDetails struct {
+	Length int `json:"length"`
+}
+
+type MapIterationDetails struct {
+	Name  string `json:"name"`
+	Index int    `json:"index"`
+}
+
+type MapRunStartedDetails struct {
+	MapRunArn string `json:"mapRunArn"`
+}
+
+type EvaluationFailedDetails struct {
+	Error    string `json:"error"`
+	Cause    string `json:"cause,omitempty"`
+	Location string `json:"location,omitempty"`
+	State    string `json:"state"`
+}
+
+type TaskScheduledDetails struct {
+	ResourceType       string `json:"resourceType"`
+	Resource           string `json:"resource"`
+	Region             string `json:"region"`
+	Parameters         string `json:"parameters"`
+	TimeoutInSeconds   int64  `json:"timeoutInSeconds,omitempty"`
+	HeartbeatInSeconds int64  `json:"heartbeatInSeconds,omitempty"`
+}
+
+type TaskDetails struct {
+	ResourceType  string      `json:"resourceType"`
+	Resource      string      `json:"resource"`
+	Output        *string     `json:"output,omitempty"`
+	OutputDetails *Truncation `json:"outputDetails,omitempty"`
+	Error         *string     `json:"error,omitempty"`
+	Cause         *string     `json:"cause,omitempty"`
+}
+
+type ActivityScheduledDetails struct {
+	Resource           string     `json:"resource"`
+	Input              string     `json:"input"`
+	InputDetails       Truncation `json:"inputDetails"`
+	TimeoutInSeconds   int64      `json:"timeoutInSeconds,omitempty"`
+	HeartbeatInSeconds int64      `json:"heartbeatInSeconds,omitempty"`
+}
+
+type ActivityStartedDetails struct {
+	WorkerName string `json:"workerName,omitempty"`
+}

@@ -1,0 +1,229 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Run statuses, as AWS names them.
+const (
+	StatusRunning   = "RUNNING"
+	StatusSucceeded = "SUCCEEDED"
+	StatusFailed    = "FAILED"
+	StatusTimedOut  = "TIMED_OUT"
+	StatusAborted   = "ABORTED"
+)
+
+// Result is how an execution ended.
+type Result struct {
+	Status string  `json:"status"`
+	Output any     `json:"output,omitempty"`
+	Error  *string `json:"error,omitempty"`
+	Cause  *string `json:"cause,omitempty"`
+	Events []Event `json:"events,omitempty"`
+}
+
+// Execution is one run of a Machine. Its methods are safe for concurrent
+// use: the studio drives breakpoints and callbacks while the run goes on.
+type Execution struct {
+	m      *Machine
+	cfg    *config
+	rec    *recorder
+	clock  Clock
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+
+	arn, name, smArn string
+	startTime        time.Time
+	input            any
+
+	transitions atomic.Int64
+	ctrl        *controller
+	tokens      *tokenTable
+
+	randMu sync.Mutex
+	rand   *rand.Rand
+
+	done   chan struct{}
+	result Result
+}
+
+// errAborted and errTimedOut end a run from outside its states.
+var (
+	errAborted  = errors.New("execution aborted")
+	errTimedOut = errors.New("execution timed out")
+	// errBranchCancelled stops the other branches (iterations) once one
+	// has failed; it never leaves the Parallel or Map that raised it.
+	errBranchCancelled = errors.New("cancelled: another branch failed")
+)
+
+// Run runs m to the end and returns its result.
+func (m *Machine) Run(ctx context.Context, input any, opts ...Option) (Result, error) {
+	ex, err := m.Start(ctx, input, opts...)
+	if err != nil {
+		return Result{}, err
+	}
+	return ex.Wait(), nil
+}
+
+// Start begins a run in the background and returns at once.
+func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execution, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(cfg)
+	}
+	start := cfg.startAt
+	if start == "" {
+		start = m.root.startAt
+	} else if _, ok := m.root.states[start]; !ok {
+		return nil, fmt.Errorf("start at %q: no such top-level state", start)
+	}
+	ex := &Execution{m: m, cfg: cfg, input: input, done: make(chan struct{})}
+	seed := cfg.seed
+	if !cfg.deterministic {
+		seed = time.Now().UnixNano()
+	}
+	ex.rand = rand.New(rand.NewPCG(uint64(seed), uint64(seed)>>1|1))
+	ex.startTime = cfg.startTime
+	if ex.startTime.IsZero() {
+		ex.startTime = time.Now().UTC()
+	}
+	ex.clock = cfg.clock
+	if ex.clock == nil {
+		ex.clock = VirtualClock(ex.startTime)
+	}
+	ex.rec = &recorder{clock: ex.clock, keep: cfg.keepHistory, observer: cfg.observer}
+	ex.ctrl = newController(cfg)
+	ex.tokens = newTokenTable()
+	ex.name = cfg.executionName
+	if ex.name == "" {
+		ex.name = ex.UUID()
+	}
+	smName := m.name
+	if smName == "" {
+		smName = "StateMachine"
+	}
+	prefix := "arn:aws:states:" + cfg.region + ":" + cfg.account + ":"
+	ex.smArn = prefix + "stateMachine:" + smName
+	ex.arn = prefix + "execution:" + smName + ":" + ex.name
+	ex.ctx, ex.cancel = context.WithCancelCause(ctx)
+	go ex.run(start)
+	return ex, nil
+}
+
+// UUID returns a new UUID, drawn from the seeded source in deterministic
+// mode.
+func (ex *Execution) UUID() string {
+	ex.randMu.Lock()
+	defer ex.randMu.Unlock()
+	var b [16]byte
+	for i := range b {
+		b[i] = byte(ex.rand.UintN(256))
+	}
+	u, _ := uuid.FromBytes(b[:])
+	u[6] = (u[6] & 0x0f) | 0x40
+	u[8] = (u[8] & 0x3f) | 0x80
+	return u.String()
+}
+
+// Float64 returns a random number in [0,1) from the run's source.
+func (ex *Execution) Float64() float64 {
+	ex.randMu.Lock()
+	defer ex.randMu.Unlock()
+	return ex.rand.Float64()
+}
+
+// Wait blocks until the run ends and returns its result.
+func (ex *Execution) Wait() Result {
+	<-ex.done
+	return ex.result
+}
+
+// Done is closed when the run has ended.
+func (ex *Execution) Done() <-chan struct{} { return ex.done }
+
+// Stop aborts the run: it ends ABORTED as soon as its states notice.
+func (ex *Execution) Stop() { ex.cancel(errAborted) }
+
+// Events returns the history recorded so far.
+func (ex *Execution) Events() []Event { return ex.rec.all() }
+
+// Arn is the execution's ARN, as $$.Execution.Id shows it.
+func (ex *Execution) Arn() string { return ex.arn }
+
+func (ex *Execution) run(start string) {
+	defer close(ex.done)
+	defer ex.cancel(nil)
+	ctx := ex.ctx
+	if ex.m.timeout > 0 {
+		ctx = withDeadline(ctx, ex.startTime.Add(time.Duration(ex.m.timeout)*time.Second), errTimedOut)
+		if _, virtual := ex.clock.(*virtualClock); !virtual {
+			stop := context.AfterFunc(ctx, func() {})
+			defer stop()
+			timer := time.AfterFunc(realDuration(ex.clock, time.Duration(ex.m.timeout)*time.Second), func() { ex.cancel(errTimedOut) })
+			defer timer.Stop()
+		}
+	}
+	first := ex.rec.add(0, Event{Type: "ExecutionStarted", ExecutionStartedEventDetails: &ExecutionStartedDetails{
+		Input: EncodeJSON(ex.input), RoleArn: ex.cfg.roleArn,
+	}})
+	vars := newVars(nil)
+	for k, v := range ex.cfg.variables {
+		vars.set(k, v)
+	}
+	sc := &scope{ex: ex, g: ex.m.root, vars: vars, last: 0}
+	_ = first
+	out, err := sc.run(ctx, start, ex.input)
+	ex.finish(sc.last, out, err)
+}
+
+func (ex *Execution) finish(prev int64, out any, err error) {
+	res := Result{}
+	switch cause := context.Cause(ex.ctx); {
+	case err == nil:
+		res.Status, res.Output = StatusSucceeded, out
+		ex.rec.add(prev, Event{Type: "ExecutionSucceeded", ExecutionSucceededEventDetails: &OutputDetails{Output: EncodeJSON(out)}})
+	case errors.Is(err, errTimedOut) || errors.Is(cause, errTimedOut):
+		res.Status = StatusTimedOut
+		ex.rec.add(prev, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})
+	case errors.Is(cause, errAborted) || errors.Is(err, errAborted):
+		res.Status = StatusAborted
+		ex.rec.add(prev, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		res.Status = StatusAborted
+		e, c := "Stepstudio.Cancelled", err.Error()
+		res.Error, res.Cause = &e, &c
+		ex.rec.add(prev, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{Error: &e, Cause: &c}})
+	default:
+		f := asFault(err)
+		res.Status = StatusFailed
+		name := f.Name
+		res.Error = &name
+		d := &FailureDetails{Error: &name}
+		if f.Cause != "" {
+			cause := f.Cause
+			res.Cause, d.Cause = &cause, &cause
+		}
+		ex.rec.add(prev, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
+	}
+	if ex.cfg.keepHistory {
+		res.Events = ex.rec.all()
+	}
+	ex.result = res
+}
+
+// realDuration converts a virtual duration to the time a clock really
+// takes for it.
+func realDuration(c Clock, d time.Duration) time.Duration {
+	if s, ok := c.(*scaledClock); ok {
+		return time.Duration(float64(d) * s.factor)
+	}
+	return d
+}

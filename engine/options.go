@@ -1,0 +1,99 @@
+package engine
+
+import (
+	"time"
+)
+
+// Option configures a run. Options are the engine's only extension points,
+// in the manner of gojq: the clock, the task invoker, the observer, mocks.
+type Option func(*config)
+
+type config struct {
+	clock          Clock
+	observer       Observer
+	invoker        Invoker
+	keepHistory    bool
+	maxTransitions int64
+	seed           int64
+	deterministic  bool
+	startTime      time.Time
+	startAt        string
+	variables      map[string]any
+	executionName  string
+	roleArn        string
+	region         string
+	account        string
+	breakpoints    map[string]bool
+	pauseAtStart   bool
+}
+
+func defaultConfig() *config {
+	return &config{
+		keepHistory:    true,
+		maxTransitions: 1_000_000,
+		roleArn:        "arn:aws:iam::123456789012:role/StepstudioLocal",
+		region:         "us-east-1",
+		account:        "123456789012",
+	}
+}
+
+// WithClock sets the clock (default: a virtual clock starting now, so waits
+// are skipped while the history keeps their times).
+func WithClock(c Clock) Option { return func(cfg *config) { cfg.clock = c } }
+
+// WithObserver streams every history event to o as it is recorded.
+func WithObserver(o Observer) Option { return func(cfg *config) { cfg.observer = o } }
+
+// WithInvoker sets what runs Task states (mocks, handlers). Without one, a
+// Task fails with an error that says how to give it a mock or a handler.
+func WithInvoker(i Invoker) Option { return func(cfg *config) { cfg.invoker = i } }
+
+// WithoutHistory keeps only the live stream: the result's Events stays
+// empty, which saves memory on long runs.
+func WithoutHistory() Option { return func(cfg *config) { cfg.keepHistory = false } }
+
+// WithMaxTransitions caps the number of states entered (default 1,000,000)
+// so a runaway loop fails instead of running forever; n <= 0 removes the cap.
+func WithMaxTransitions(n int64) Option { return func(cfg *config) { cfg.maxTransitions = n } }
+
+// WithDeterminism makes a run reproducible: UUIDs, random numbers and the
+// execution name derive from seed, and the run starts at start.
+func WithDeterminism(seed int64, start time.Time) Option {
+	return func(cfg *config) {
+		cfg.deterministic, cfg.seed, cfg.startTime = true, seed, start
+	}
+}
+
+// WithStartAt starts the run at state (in the top-level States) instead of
+// StartAt, with the given variables already assigned: re-run from here.
+func WithStartAt(state string, variables map[string]any) Option {
+	return func(cfg *config) { cfg.startAt, cfg.variables = state, variables }
+}
+
+// WithExecutionName names the execution (default: a UUID).
+func WithExecutionName(name string) Option { return func(cfg *config) { cfg.executionName = name } }
+
+// WithBreakpoints pauses the run before entering any of the named states;
+// Execution.Resume and Execution.Step continue it.
+func WithBreakpoints(states ...string) Option {
+	return func(cfg *config) {
+		if cfg.breakpoints == nil {
+			cfg.breakpoints = map[string]bool{}
+		}
+		for _, s := range states {
+			cfg.breakpoints[s] = true
+		}
+	}
+}
+
+// WithPauseAtStart pauses before the first state, as a debugger's
+// "step into" start.
+func WithPauseAtStart() Option { return func(cfg *config) { cfg.pauseAtStart = true } }
+
+// WithAWSAccount sets the region, account and role that ARNs in the
+// context object and the history show.
+func WithAWSAccount(region, account, roleArn string) Option {
+	return func(cfg *config) {
+		cfg.region, cfg.account, cfg.roleArn = region, account, roleArn
+	}
+}

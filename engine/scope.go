@@ -1,0 +1,177 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// scope runs one graph: the machine, a Parallel branch or a Map iteration.
+// It holds the variables of that graph and chains previousEventId.
+type scope struct {
+	ex      *Execution
+	g       *graph
+	vars    *vars
+	mapItem map[string]any // $$.Map.Item inside a Map iteration
+
+	mu   sync.Mutex
+	last int64 // id of this thread's latest event
+}
+
+// emit records an event after this thread's latest one.
+func (sc *scope) emit(e Event) int64 {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.last = sc.ex.rec.add(sc.last, e)
+	return sc.last
+}
+
+// emitAfter records an event whose previous event is prev (AWS links some
+// events, e.g. EvaluationFailed, to an earlier one than the latest).
+func (sc *scope) emitAfter(prev int64, e Event) int64 {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.last = sc.ex.rec.add(prev, e)
+	return sc.last
+}
+
+// run executes states from start until one ends the graph.
+func (sc *scope) run(ctx context.Context, start string, input any) (any, error) {
+	ex := sc.ex
+	name := start
+	for {
+		n, ok := sc.g.states[name]
+		if !ok {
+			return nil, newFaultf(errRuntime, "no state named %q", name)
+		}
+		if err := ex.alive(ctx); err != nil {
+			return nil, err
+		}
+		if c := ex.cfg.maxTransitions; c > 0 && ex.transitions.Add(1) > c {
+			return nil, newFaultf(errRuntime, "the run entered more than %d states, the transition cap (a runaway loop?); raise the cap with WithMaxTransitions or --max-transitions", c)
+		}
+		if err := ex.ctrl.before(ctx, name); err != nil {
+			return nil, err
+		}
+		out, next, err := sc.step(ctx, n, input)
+		if err != nil {
+			return nil, err
+		}
+		if next == "" {
+			return out, nil
+		}
+		name, input = next, out
+	}
+}
+
+// step enters one state, runs it with its Retry and Catch, and exits it.
+// It returns the output and the next state ("" when the graph ends).
+func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, error) {
+	st := &stepCtx{sc: sc, n: n, input: input, entered: sc.ex.clock.Now()}
+	st.enteredID = sc.emit(Event{Type: n.typ + "StateEntered", StateEnteredEventDetails: &StateEnteredDetails{
+		Name: n.name, Input: EncodeJSON(input),
+	}})
+	if err := checkSize(input); err != nil {
+		return nil, "", err
+	}
+	var (
+		out  any
+		next string
+		err  error
+	)
+	switch n.typ {
+	case "Pass":
+		out, err = st.pass(ctx)
+	case "Succeed":
+		out, err = st.succeed(ctx)
+	case "Fail":
+		return nil, "", st.fail(ctx)
+	case "Choice":
+		out, next, err = st.choice(ctx)
+	case "Wait":
+		out, err = st.wait(ctx)
+	case "Task":
+		out, next, err = st.withRetry(ctx, st.task)
+	case "Parallel":
+		out, next, err = st.withRetry(ctx, st.parallel)
+	case "Map":
+		out, next, err = st.withRetry(ctx, st.mapState)
+	default:
+		err = newFaultf(errRuntime, "state %q has unknown type %q", n.name, n.typ)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	if next == "" && !n.end && n.typ != "Succeed" {
+		next = n.next
+	}
+	if err := checkSize(out); err != nil {
+		return nil, "", err
+	}
+	d := &StateExitedDetails{Name: n.name, Output: EncodeJSON(out)}
+	if st.assigned != nil {
+		d.AssignedVariables = st.assigned
+		d.AssignedVariablesDetails = &Truncation{}
+	}
+	sc.emit(Event{Type: n.typ + "StateExited", StateExitedEventDetails: d})
+	return out, next, nil
+}
+
+// stepCtx is one state's entry: its input, the time and event id it was
+// entered at (for the context object and AWS's error causes).
+type stepCtx struct {
+	sc         *scope
+	n          *node
+	input      any
+	entered    time.Time
+	enteredID  int64
+	retryCount int
+	token      string
+	assigned   map[string]string
+}
+
+// runtimeErr builds an error whose cause names the state as AWS does.
+func (st *stepCtx) runtimeErr(name, format string, args ...any) error {
+	return newFault(name, st.causePrefix()+fmt.Sprintf(format, args...))
+}
+
+func (st *stepCtx) causePrefix() string {
+	return fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). ", st.n.name, st.enteredID)
+}
+
+// timestamp formats t as AWS shows times in the context object.
+func timestamp(t time.Time) string {
+	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+// contextObject builds $$ for this state.
+func (st *stepCtx) contextObject() map[string]any {
+	ex := st.sc.ex
+	state := map[string]any{"Name": st.n.name, "EnteredTime": timestamp(st.entered)}
+	if st.n.typ == "Task" {
+		state["RetryCount"] = int64(st.retryCount)
+	}
+	c := map[string]any{
+		"Execution": map[string]any{
+			"Id": ex.arn, "Input": ex.input, "Name": ex.name, "RoleArn": ex.cfg.roleArn,
+			"StartTime": timestamp(ex.startTime), "RedriveCount": int64(0),
+		},
+		"StateMachine": map[string]any{"Id": ex.smArn, "Name": ex.m.nameOrDefault()},
+		"State":        state,
+	}
+	if st.token != "" {
+		c["Task"] = map[string]any{"Token": st.token}
+	}
+	if st.sc.mapItem != nil {
+		c["Map"] = map[string]any{"Item": st.sc.mapItem}
+	}
+	return c
+}
+
+func (m *Machine) nameOrDefault() string {
+	if m.name == "" {
+		return "StateMachine"
+	}
+	return m.name
+}

@@ -1,0 +1,58 @@
+package engine
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// maxPayload is AWS's limit on a state's input or output: 256 KiB of
+// UTF-8 JSON text.
+const maxPayload = 256 * 1024
+
+// checkSize fails with States.DataLimitExceeded when v would exceed the
+// payload limit. It measures without encoding, and stops early.
+func checkSize(v any) error {
+	if n := jsonSize(v, maxPayload+1); n > maxPayload {
+		return newFault(errDataLimitExceeded, "The state/task returned a result with a size exceeding the maximum number of bytes service limit.")
+	}
+	return nil
+}
+
+// jsonSize estimates the encoded size of v (exact for ASCII strings without
+// escapes), giving up once it passes limit.
+func jsonSize(v any, limit int) int {
+	switch x := v.(type) {
+	case nil:
+		return 4
+	case bool:
+		if x {
+			return 4
+		}
+		return 5
+	case string:
+		return utf8.RuneCountInString(x) + 2 + (len(x) - utf8.RuneCountInString(x))
+	case int64:
+		return len(strconv.FormatInt(x, 10))
+	case float64:
+		return len(strconv.FormatFloat(x, 'g', -1, 64))
+	case []any:
+		n := 2
+		for _, e := range x {
+			n += jsonSize(e, limit-n) + 1
+			if n > limit {
+				return n
+			}
+		}
+		return n
+	case map[string]any:
+		n := 2
+		for k, e := range x {
+			n += len(k) + 4 + jsonSize(e, limit-n)
+			if n > limit {
+				return n
+			}
+		}
+		return n
+	}
+	return 0
+}

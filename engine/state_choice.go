@@ -1,0 +1,59 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+)
+
+// choice picks the first matching rule's Next, else Default, else fails
+// with States.NoChoiceMatched.
+func (st *stepCtx) choice(ctx context.Context) (any, string, error) {
+	n := st.n
+	if n.jsonata {
+		states := st.statesVar(nil, nil)
+		for i, r := range n.choices {
+			v, err := st.jsonataValue(ctx, r.condition.v, fmt.Sprintf("Choices[%d].Condition", i), states)
+			if err != nil {
+				return nil, "", err
+			}
+			ok, isBool := v.(bool)
+			if !isBool {
+				return nil, "", st.runtimeErr(errQueryEvaluation, "The Condition field of choice rule %d must evaluate to a boolean, but was %s", i, EncodeJSON(v))
+			}
+			if ok {
+				out, err := st.outputAndAssign(ctx, r.output, r.assign, st.input, states)
+				return out, r.next, err
+			}
+		}
+		if n.defaultNext == "" {
+			return nil, "", newFault(errNoChoiceMatched, "No Matches!")
+		}
+		out, err := st.outputAndAssign(ctx, n.output, n.assign, st.input, states)
+		return out, n.defaultNext, err
+	}
+	in, err := st.inputPath(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, r := range n.choices {
+		ok, err := r.eval(st, in)
+		if err != nil {
+			return nil, "", st.wrapRuntime(err)
+		}
+		if ok {
+			if err := st.assignJSONPath(ctx, r.assign, in); err != nil {
+				return nil, "", err
+			}
+			out, err := st.outputPath(ctx, in)
+			return out, r.next, err
+		}
+	}
+	if n.defaultNext == "" {
+		return nil, "", newFault(errNoChoiceMatched, "No Matches!")
+	}
+	if err := st.assignJSONPath(ctx, n.assign, in); err != nil {
+		return nil, "", err
+	}
+	out, err := st.outputPath(ctx, in)
+	return out, n.defaultNext, err
+}

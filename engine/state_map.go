@@ -1,0 +1,346 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"sync"
+)
+
+// inlineConcurrency is how many iterations an inline Map without
+// MaxConcurrency runs at once, as AWS does (up to 40).
+const inlineConcurrency = 40
+
+// mapState runs the item processor once per item and collects the outputs
+// in item order.
+func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
+	n := st.n
+	in := st.input
+	var err error
+	if !n.jsonata {
+		if in, err = st.inputPath(ctx); err != nil {
+			return nil, "", err
+		}
+	}
+	items, err := st.mapItems(ctx, in)
+	if err != nil {
+		return nil, "", err
+	}
+	maxConc, err := st.mapInt(ctx, n.maxConcurrency, n.maxConcurrencyPath, "MaxConcurrency", in)
+	if err != nil {
+		return nil, "", err
+	}
+	tolerated, err := st.tolerance(ctx, in, len(items))
+	if err != nil {
+		return nil, "", err
+	}
+	if n.itemBatcher.set {
+		if items, err = st.batch(ctx, items, in); err != nil {
+			return nil, "", err
+		}
+	}
+	startID := st.sc.emit(Event{Type: "MapStateStarted", MapStateStartedEventDetails: &MapStateStartedDetails{Length: len(items)}})
+	if n.distributed {
+		st.sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{
+			MapRunArn: fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(st.sc.ex), st.sc.ex.m.nameOrDefault(), labelOr(n), st.sc.ex.UUID()),
+		}})
+	}
+	results, failures, err := st.runIterations(ctx, items, in, maxConc, startID)
+	if err == nil && failures > tolerated {
+		err = newFault(errExceedTolerated, "The specified tolerated failure threshold was exceeded")
+	}
+	if err != nil {
+		if st.sc.ex.alive(ctx) == nil {
+			if n.distributed {
+				fe := asFault(err)
+				st.sc.emit(Event{Type: "MapRunFailed", MapRunFailedEventDetails: &FailureDetails{Error: &fe.Name, Cause: strPtr(fe.Cause)}})
+			}
+			st.sc.emit(Event{Type: "MapStateFailed"})
+		}
+		return nil, "", err
+	}
+	if n.distributed {
+		st.sc.emit(Event{Type: "MapRunSucceeded"})
+	}
+	st.sc.emit(Event{Type: "MapStateSucceeded"})
+	var result any = results
+	if n.jsonata {
+		out, err := st.finishJSONata(ctx, result, result, true)
+		return out, "", err
+	}
+	out, err := st.finishJSONPath(ctx, result, true)
+	return out, "", err
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func mapRunPrefix(ex *Execution) string {
+	return "arn:aws:states:" + ex.cfg.region + ":" + ex.cfg.account + ":mapRun"
+}
+
+func labelOr(n *node) string {
+	if s, ok := n.label.str(); ok {
+		return s
+	}
+	return n.name
+}
+
+// mapItems resolves the items: ItemsPath (JSONPath) or Items (JSONata),
+// defaulting to the input, which must then be an array.
+func (st *stepCtx) mapItems(ctx context.Context, in any) ([]any, error) {
+	n := st.n
+	if n.itemReader.set {
+		return nil, st.runtimeErr(errItemReaderFailed, "ItemReader is not supported by local runs: give the Map its items with ItemsPath or Items")
+	}
+	if n.jsonata {
+		if !n.items.set {
+			arr, ok := in.([]any)
+			if !ok {
+				return nil, st.runtimeErr(errQueryEvaluation, "Map state input must be an array but was: %s", EncodeJSON(in))
+			}
+			return arr, nil
+		}
+		if arr, ok := n.items.v.([]any); ok {
+			return st.jsonataArray(ctx, arr)
+		}
+		v, err := st.jsonataValue(ctx, n.items.v, "Items", st.statesVar(nil, nil))
+		if err != nil {
+			return nil, err
+		}
+		arr, ok := v.([]any)
+		if !ok {
+			expr, _ := n.items.v.(string)
+			return nil, st.runtimeErr(errQueryEvaluation, "The JSONata expression '%s' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '%s' for value: %s", jsonataBody(expr), jsonType(v), EncodeJSON(v))
+		}
+		return arr, nil
+	}
+	v := in
+	if p, ok := n.itemsPath.str(); ok {
+		var err error
+		if v, err = st.pathField(ctx, p, in); err != nil {
+			return nil, err
+		}
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, st.runtimeErr(errRuntime, "Map state input must be an array but was: %s", EncodeJSON(v))
+	}
+	return arr, nil
+}
+
+// jsonataArray evaluates an Items array literal whose elements may be
+// JSONata expressions.
+func (st *stepCtx) jsonataArray(ctx context.Context, arr []any) ([]any, error) {
+	v, err := st.jsonataValue(ctx, arr, "Items", st.statesVar(nil, nil))
+	if err != nil {
+		return nil, err
+	}
+	out, _ := v.([]any)
+	return out, nil
+}
+
+// mapInt resolves MaxConcurrency-like integer fields and their paths.
+func (st *stepCtx) mapInt(ctx context.Context, lit, path field, name string, in any) (int64, error) {
+	switch {
+	case lit.set:
+		v := lit.v
+		if s, ok := v.(string); ok && st.n.jsonata {
+			var err error
+			if v, err = st.jsonataValue(ctx, s, name, st.statesVar(nil, nil)); err != nil {
+				return 0, err
+			}
+		}
+		f, ok := number(v)
+		if !ok || f != math.Trunc(f) {
+			return 0, st.runtimeErr(errQueryEvaluation, "The %s field must evaluate to an integer, but was %s", name, EncodeJSON(v))
+		}
+		return int64(f), nil
+	case path.set:
+		p, _ := path.v.(string)
+		v, err := st.pathField(ctx, p, in)
+		if err != nil {
+			return 0, err
+		}
+		i, ok := v.(int64)
+		if s, isStr := v.(string); isStr {
+			// AWS parses numeric strings here ("1" works, "NoNumber" not).
+			n, err := strconv.ParseInt(s, 10, 64)
+			i, ok = n, err == nil
+		}
+		if !ok {
+			return 0, st.runtimeErr(errRuntime, "The %sPath field refers to value %s which is not a valid integer: %s", name, quoted(v), p)
+		}
+		return i, nil
+	}
+	return 0, nil
+}
+
+func quoted(v any) string {
+	if s, ok := v.(string); ok {
+		return EncodeJSON(s)
+	}
+	return `"` + EncodeJSON(v) + `"`
+}
+
+// tolerance returns how many failed items the Map tolerates.
+func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error) {
+	n := st.n
+	count, err := st.mapInt(ctx, n.toleratedCount, n.toleratedCountPath, "ToleratedFailureCount", in)
+	if err != nil {
+		return 0, err
+	}
+	if count < 0 {
+		return 0, st.runtimeErr(errRuntime, "ToleratedFailureCount cannot be negative.")
+	}
+	tolerated := 0
+	if n.toleratedCount.set || n.toleratedCountPath.set {
+		tolerated = int(count)
+	}
+	var pct float64
+	pctSet := false
+	switch {
+	case n.toleratedPercentage.set:
+		v := n.toleratedPercentage.v
+		if s, ok := v.(string); ok && n.jsonata {
+			if v, err = st.jsonataValue(ctx, s, "ToleratedFailurePercentage", st.statesVar(nil, nil)); err != nil {
+				return 0, err
+			}
+		}
+		pct, pctSet = number(v)
+	case n.toleratedPercentagePath.set:
+		p, _ := n.toleratedPercentagePath.v.(string)
+		v, err := st.pathField(ctx, p, in)
+		if err != nil {
+			return 0, err
+		}
+		var ok bool
+		if pct, ok = number(v); !ok {
+			return 0, st.runtimeErr(errRuntime, "The ToleratedFailurePercentagePath field refers to value %s which is not a valid number: %s", quoted(v), p)
+		}
+		pctSet = true
+	}
+	if pctSet {
+		if pct < 0 || pct > 100 {
+			return 0, st.runtimeErr(errRuntime, "ToleratedFailurePercentage must be between 0 and 100.")
+		}
+		byPct := int(math.Floor(pct / 100 * float64(items)))
+		if !(n.toleratedCount.set || n.toleratedCountPath.set) || byPct > tolerated {
+			tolerated = byPct
+		}
+	}
+	return tolerated, nil
+}
+
+// runIterations runs the items through the processor, at most maxConc at
+// once (0: inline default). It returns the outputs in item order, the
+// number of failed items (distributed), or the first failure (inline).
+func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxConc int64, startID int64) ([]any, int, error) {
+	n := st.n
+	workers := int(maxConc)
+	if workers <= 0 || workers > inlineConcurrency && !n.distributed {
+		workers = inlineConcurrency
+	}
+	if workers > len(items) {
+		workers = len(items)
+	}
+	ictx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	results := make([]any, len(items))
+	var (
+		mu       sync.Mutex
+		failures int
+		firstErr error
+		next     int
+		wg       sync.WaitGroup
+	)
+	take := func() (int, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if next >= len(items) || firstErr != nil {
+			return 0, false
+		}
+		next++
+		return next - 1, true
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i, ok := take()
+				if !ok {
+					return
+				}
+				out, err := st.iteration(ictx, i, items[i], in, startID)
+				mu.Lock()
+				switch {
+				case err == nil:
+					results[i] = out
+				case n.distributed && st.sc.ex.alive(ictx) == nil && isFault(err):
+					failures++
+					results[i] = nil
+				case firstErr == nil:
+					firstErr = err
+					cancel(errBranchCancelled)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return results, failures, firstErr
+}
+
+func isFault(err error) bool {
+	_, ok := asFaultStrict(err)
+	return ok && err != errBranchCancelled
+}
+
+// iteration runs one item through the processor in its own scope.
+func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, startID int64) (any, error) {
+	n := st.n
+	ex := st.sc.ex
+	sc := &scope{ex: ex, g: n.processor, vars: newVars(st.sc.vars), last: startID,
+		mapItem: map[string]any{"Index": int64(i), "Value": item}}
+	inline := !n.distributed
+	if inline {
+		sc.emit(Event{Type: "MapIterationStarted", MapIterationStartedEventDetails: &MapIterationDetails{Name: n.name, Index: i}})
+	}
+	input, err := st.itemInput(ctx, sc, item, in)
+	if err == nil {
+		input, err = sc.run(ctx, n.processor.startAt, input)
+	}
+	if inline {
+		switch {
+		case err == nil:
+			sc.emit(Event{Type: "MapIterationSucceeded", MapIterationSucceededEventDetails: &MapIterationDetails{Name: n.name, Index: i}})
+		case ex.alive(ctx) != nil:
+			sc.emit(Event{Type: "MapIterationAborted", MapIterationAbortedEventDetails: &MapIterationDetails{Name: n.name, Index: i}})
+		default:
+			sc.emit(Event{Type: "MapIterationFailed", MapIterationFailedEventDetails: &MapIterationDetails{Name: n.name, Index: i}})
+		}
+	}
+	return input, err
+}
+
+// itemInput builds an iteration's input: ItemSelector (or legacy
+// Parameters) evaluated with $$.Map.Item, else the item itself.
+func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any, error) {
+	n := st.n
+	if !n.itemSelector.set {
+		return item, nil
+	}
+	// The selector sees the Map state's context with $$.Map.Item added.
+	st2 := *st
+	st2.sc = &scope{ex: st.sc.ex, g: st.sc.g, vars: st.sc.vars, mapItem: sc.mapItem}
+	if n.jsonata {
+		return st2.jsonataValue(ctx, n.itemSelector.v, "ItemSelector", st2.statesVar(nil, nil))
+	}
+	return st2.template(ctx, n.itemSelector.v, in, "ItemSelector")
+}

@@ -1,0 +1,70 @@
+package engine
+
+import (
+	"context"
+	"sync"
+)
+
+// parallel runs every branch concurrently on the same input; the output
+// lists the branch outputs in branch order. The first branch to fail
+// cancels the others and the state fails with that branch's own error.
+func (st *stepCtx) parallel(ctx context.Context) (any, string, error) {
+	n := st.n
+	var (
+		in  any
+		err error
+	)
+	if n.jsonata {
+		in, err = st.arguments(ctx)
+	} else {
+		in, err = st.effectiveInput(ctx)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	startID := st.sc.emit(Event{Type: "ParallelStateStarted"})
+	results, err := st.runBranches(ctx, in, startID)
+	if err != nil {
+		if st.sc.ex.alive(ctx) == nil {
+			st.sc.emit(Event{Type: "ParallelStateFailed"})
+		}
+		return nil, "", err
+	}
+	st.sc.emit(Event{Type: "ParallelStateSucceeded"})
+	var result any = results
+	if n.jsonata {
+		out, err := st.finishJSONata(ctx, result, result, true)
+		return out, "", err
+	}
+	out, err := st.finishJSONPath(ctx, result, true)
+	return out, "", err
+}
+
+func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]any, error) {
+	bctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	results := make([]any, len(st.n.branches))
+	var (
+		wg       sync.WaitGroup
+		once     sync.Once
+		firstErr error
+	)
+	for i, g := range st.n.branches {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := &scope{ex: st.sc.ex, g: g, vars: newVars(st.sc.vars), last: startID}
+			out, err := sc.run(bctx, g.startAt, deepCopy(in))
+			if err != nil {
+				once.Do(func() {
+					firstErr = err
+					cancel(errBranchCancelled)
+				})
+				return
+			}
+			results[i] = out
+		}()
+	}
+	wg.Wait()
+	return results, firstErr
+}

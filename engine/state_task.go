@@ -1,0 +1,184 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+)
+
+// defaultTaskTimeout is AWS's default TimeoutSeconds for a Task.
+const defaultTaskTimeout = 99999999
+
+// task runs one attempt of a Task state through the invoker.
+func (st *stepCtx) task(ctx context.Context) (any, string, error) {
+	n := st.n
+	ex := st.sc.ex
+	callback := strings.HasSuffix(n.resource, ".waitForTaskToken")
+	if callback {
+		st.token = ex.UUID()
+	}
+	var (
+		in  any
+		err error
+	)
+	if n.jsonata {
+		in, err = st.arguments(ctx)
+	} else {
+		in, err = st.effectiveInput(ctx)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	timeout, err := st.seconds(ctx, n.timeoutSeconds, n.timeoutSecondsPath, "TimeoutSeconds", defaultTaskTimeout)
+	if err != nil {
+		return nil, "", err
+	}
+	heartbeat, err := st.seconds(ctx, n.heartbeatSeconds, n.heartbeatSecondsPath, "HeartbeatSeconds", 0)
+	if err != nil {
+		return nil, "", err
+	}
+	rtype, res := splitResource(n.resource)
+	active := ex.rec.active()
+	if active {
+		st.sc.emit(Event{Type: "TaskScheduled", TaskScheduledEventDetails: &TaskScheduledDetails{
+			ResourceType: rtype, Resource: res, Region: ex.cfg.region, Parameters: EncodeJSON(in),
+			TimeoutInSeconds: timeoutField(n, timeout), HeartbeatInSeconds: heartbeat,
+		}})
+		st.sc.emit(Event{Type: "TaskStarted", TaskStartedEventDetails: &TaskDetails{ResourceType: rtype, Resource: res}})
+	}
+	result, err := st.invoke(ctx, in, time.Duration(timeout)*time.Second, time.Duration(heartbeat)*time.Second)
+	if err != nil {
+		if active {
+			fe := asFault(err)
+			name, cause := fe.Name, fe.Cause
+			typ := "TaskFailed"
+			if name == errTimeout || name == errHeartbeatTimeout {
+				typ = "TaskTimedOut"
+			}
+			d := &TaskDetails{ResourceType: rtype, Resource: res, Error: &name}
+			if cause != "" {
+				d.Cause = &cause
+			}
+			e := Event{Type: typ}
+			if typ == "TaskFailed" {
+				e.TaskFailedEventDetails = d
+			} else {
+				e.TaskTimedOutEventDetails = d
+			}
+			st.sc.emit(e)
+		}
+		return nil, "", err
+	}
+	if err := checkSize(result); err != nil {
+		return nil, "", err
+	}
+	if active {
+		out := EncodeJSON(result)
+		st.sc.emit(Event{Type: "TaskSucceeded", TaskSucceededEventDetails: &TaskDetails{
+			ResourceType: rtype, Resource: res, Output: &out, OutputDetails: &Truncation{},
+		}})
+	}
+	if n.jsonata {
+		out, err := st.finishJSONata(ctx, result, result, true)
+		return out, "", err
+	}
+	out, err := st.finishJSONPath(ctx, result, true)
+	return out, "", err
+}
+
+// invoke calls the invoker under the task's timeout and, for callback
+// tasks, waits for the token to come back, watching heartbeats.
+func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.Duration) (any, error) {
+	n := st.n
+	ex := st.sc.ex
+	inv := ex.cfg.invoker
+	if inv == nil {
+		return nil, st.noHandler()
+	}
+	var pending *pendingTask
+	if st.token != "" {
+		pending = ex.tokens.open(st.token)
+		defer ex.tokens.close(st.token)
+	}
+	tctx, cancel := context.WithTimeoutCause(ctx, realDuration(ex.clock, timeout), errTaskTimeout)
+	defer cancel()
+	req := TaskRequest{State: n.name, Resource: n.resource, Input: in, RetryCount: st.retryCount,
+		TaskToken: st.token, Timeout: timeout, Heartbeat: heartbeat}
+	out, err := inv.Invoke(tctx, req)
+	switch {
+	case errors.Is(err, ErrNoHandler):
+		return nil, st.noHandler()
+	case errors.Is(err, ErrAwaitCallback) && pending != nil:
+		return st.awaitCallback(tctx, pending, heartbeat)
+	case err != nil:
+		if errors.Is(context.Cause(tctx), errTaskTimeout) {
+			return nil, newFault(errTimeout, "")
+		}
+		if ctx.Err() != nil {
+			return nil, ex.alive(ctx)
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+var errTaskTimeout = errors.New("task timed out")
+
+func (st *stepCtx) noHandler() error {
+	return newFaultf(errRuntime, "Task state %q has no result for resource %q: give it a mock (an AWS MockConfigFile test case: --mock-config FILE --test-case NAME) or bind a handler (a local command, an HTTP or Lambda endpoint) for the resource", st.n.name, st.n.resource)
+}
+
+// seconds resolves TimeoutSeconds/HeartbeatSeconds or their paths.
+func (st *stepCtx) seconds(ctx context.Context, lit, path field, name string, def int64) (int64, error) {
+	switch {
+	case lit.set:
+		v := lit.v
+		if s, ok := v.(string); ok && st.n.jsonata {
+			var err error
+			if v, err = st.jsonataValue(ctx, s, name, st.statesVar(nil, nil)); err != nil {
+				return 0, err
+			}
+		}
+		f, ok := number(v)
+		if !ok || f <= 0 {
+			return 0, st.runtimeErr(errRuntime, "The %s field must be a positive integer, but was %s", name, EncodeJSON(v))
+		}
+		return int64(f), nil
+	case path.set:
+		p, _ := path.v.(string)
+		v, err := st.pathField(ctx, p, st.input)
+		if err != nil {
+			return 0, err
+		}
+		i, ok := v.(int64)
+		if !ok || i <= 0 {
+			return 0, st.runtimeErr(errRuntime, "The %sPath field refers to value %s which is not a valid positive integer: %s", name, EncodeJSON(v), p)
+		}
+		return i, nil
+	}
+	return def, nil
+}
+
+func timeoutField(n *node, t int64) int64 {
+	if n.timeoutSeconds.set || n.timeoutSecondsPath.set {
+		return t
+	}
+	return 0
+}
+
+// splitResource splits a Task resource into AWS's resourceType and
+// resource, e.g. arn:aws:states:::lambda:invoke -> ("lambda", "invoke").
+func splitResource(r string) (string, string) {
+	if rest, ok := strings.CutPrefix(r, "arn:aws:states:::"); ok {
+		if i := strings.Index(rest, ":"); i >= 0 {
+			return rest[:i], rest[i+1:]
+		}
+		return rest, ""
+	}
+	parts := strings.Split(r, ":")
+	if len(parts) >= 6 {
+		return parts[2], r
+	}
+	return "", r
+}

@@ -1,0 +1,36 @@
+package engine
+
+import "sync"
+
+// vars is one scope of Variables. A Map iteration or a Parallel branch
+// reads the variables of the scopes around it but assigns only its own,
+// as AWS scopes them.
+type vars struct {
+	mu     sync.RWMutex
+	parent *vars
+	m      map[string]any
+}
+
+func newVars(parent *vars) *vars { return &vars{parent: parent} }
+
+// Lookup finds a variable in this scope or the ones around it.
+func (v *vars) Lookup(name string) (any, bool) {
+	for s := v; s != nil; s = s.parent {
+		s.mu.RLock()
+		x, ok := s.m[name]
+		s.mu.RUnlock()
+		if ok {
+			return x, true
+		}
+	}
+	return nil, false
+}
+
+func (v *vars) set(name string, x any) {
+	v.mu.Lock()
+	if v.m == nil {
+		v.m = map[string]any{}
+	}
+	v.m[name] = x
+	v.mu.Unlock()
+}
