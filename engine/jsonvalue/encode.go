@@ -1,6 +1,7 @@
 package jsonvalue
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -74,24 +75,44 @@ func Append(b []byte, v any) ([]byte, error) {
 	return nil, fmt.Errorf("jsonvalue: cannot encode %T", v)
 }
 
-// AppendFloat writes a float as the shortest decimal that reads back the
-// same; integral values print without a fraction ("2", not "2.0").
+// AppendFloat writes a float as Java's Double.toString does, which is
+// what AWS (Jackson) prints: the shortest digits that read back the same,
+// plain between 1e-3 and 1e7 with at least one fractional digit ("2.0",
+// "1.1"), else scientific ("1.0E7", "1.5E-4").
 func AppendFloat(b []byte, f float64) ([]byte, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return nil, fmt.Errorf("jsonvalue: cannot encode %v", f)
 	}
+	if f == 0 {
+		if math.Signbit(f) {
+			return append(b, "-0.0"...), nil
+		}
+		return append(b, "0.0"...), nil
+	}
 	abs := math.Abs(f)
-	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+	if abs >= 1e-3 && abs < 1e7 {
 		n := len(b)
-		b = strconv.AppendFloat(b, f, 'e', -1, 64)
-		// 1e-07 -> 1e-7, as encoding/json does.
-		if m := len(b); m-n >= 4 && b[m-4] == 'e' && b[m-3] == '-' && b[m-2] == '0' {
-			b[m-2] = b[m-1]
-			b = b[:m-1]
+		b = strconv.AppendFloat(b, f, 'f', -1, 64)
+		if !bytes.ContainsRune(b[n:], '.') {
+			b = append(b, '.', '0')
 		}
 		return b, nil
 	}
-	return strconv.AppendFloat(b, f, 'f', -1, 64), nil
+	// Shortest digits in Go's scientific form, e.g. "1.5e-04", rewritten.
+	var tmp [32]byte
+	e := strconv.AppendFloat(tmp[:0], f, 'e', -1, 64)
+	i := bytes.IndexByte(e, 'e')
+	mant, exp := e[:i], e[i+1:]
+	b = append(b, mant...)
+	if !bytes.ContainsRune(mant, '.') {
+		b = append(b, '.', '0')
+	}
+	b = append(b, 'E')
+	if exp[0] == '-' {
+		b = append(b, '-')
+	}
+	exp = bytes.TrimLeft(exp[1:], "0")
+	return append(b, exp...), nil
 }
 
 const hex = "0123456789ABCDEF"

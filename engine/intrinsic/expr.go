@@ -1,0 +1,143 @@
+package intrinsic
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/jsonpath"
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
+)
+
+// Expr is a compiled intrinsic call. It is immutable and safe for
+// concurrent use.
+type Expr struct {
+	root *call
+}
+
+// Compile parses an intrinsic call such as "States.Format('{}', $.x)".
+func Compile(src string) (*Expr, error) {
+	p := &parser{src: src}
+	p.skipSpace()
+	c, err := p.call()
+	if err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.pos != len(src) {
+		return nil, p.fail("unexpected text after the call")
+	}
+	return &Expr{root: c}, nil
+}
+
+// String returns the call as written.
+func (e *Expr) String() string { return e.root.src }
+
+// Env is what an evaluation reads: paths resolve in Scope, randomness comes
+// from Source (RandomSource when nil).
+type Env struct {
+	Scope  jsonpath.Scope
+	Source Source
+}
+
+// Eval runs the call.
+func (e *Expr) Eval(env *Env) (any, error) {
+	return e.root.eval(env)
+}
+
+type node interface {
+	eval(env *Env) (any, error)
+}
+
+type literal struct {
+	v        any
+	raw      string // a string literal as written, escapes kept
+	isString bool
+}
+
+func (l *literal) eval(*Env) (any, error) { return l.v, nil }
+
+type pathArg struct {
+	p *jsonpath.Path
+}
+
+func (a *pathArg) eval(env *Env) (any, error) {
+	v, err := a.p.Eval(env.Scope)
+	if err != nil {
+		if errors.Is(err, jsonpath.ErrNotFound) {
+			doc := env.Scope.Input
+			if a.p.Root() == jsonpath.Context {
+				doc = env.Scope.Context
+			}
+			return nil, fault.Newf(fault.Runtime, "The JsonPath argument for the field '%s' could not be found in the input '%s'", a.p, jsonvalue.String(doc))
+		}
+		return nil, err
+	}
+	return v, nil
+}
+
+type call struct {
+	fn   *function
+	name string
+	args []node
+	src  string
+}
+
+func (c *call) eval(env *Env) (any, error) {
+	args := make([]any, len(c.args))
+	for i, a := range c.args {
+		v, err := a.eval(env)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = v
+	}
+	v, err := c.fn.run(&invocation{call: c, env: env, args: args})
+	if err != nil {
+		var fe *fault.Error
+		if errors.As(err, &fe) {
+			return nil, err
+		}
+		return nil, fault.New(fault.IntrinsicFailure, fmt.Sprintf("Function %s failed: %v", c.name, err))
+	}
+	return v, nil
+}
+
+// invocation is one call of a function with its evaluated arguments.
+type invocation struct {
+	call *call
+	env  *Env
+	args []any
+}
+
+func (in *invocation) source() Source {
+	if in.env.Source == nil {
+		return RandomSource()
+	}
+	return in.env.Source
+}
+
+// function describes one States.* function.
+type function struct {
+	minArgs, maxArgs int // maxArgs < 0: variadic
+	run              func(in *invocation) (any, error)
+}
+
+func (f *function) arity() string {
+	switch {
+	case f.maxArgs < 0:
+		return fmt.Sprintf("at least %d arguments", f.minArgs)
+	case f.minArgs == f.maxArgs:
+		return fmt.Sprintf("%d arguments", f.minArgs)
+	}
+	return fmt.Sprintf("%d to %d arguments", f.minArgs, f.maxArgs)
+}
+
+// MustCompile is Compile for calls known to be valid (tests, constants).
+func MustCompile(src string) *Expr {
+	e, err := Compile(src)
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
