@@ -105,7 +105,7 @@ func (st *stepCtx) applyAssign(m map[string]any) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	active := st.sc.ex.rec.active()
+	active := st.sc.rec.active()
 	if active && st.assigned == nil {
 		st.assigned = make(map[string]string, len(m))
 	}

@@ -178,7 +178,7 @@ func (ex *Execution) run(start string) {
 	for k, v := range ex.cfg.variables {
 		vars.set(k, v)
 	}
-	sc := &scope{ex: ex, g: ex.m.root, vars: vars, last: 0}
+	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0}
 	_ = first
 	out, err := sc.run(ctx, start, ex.input)
 	ex.finish(sc.last, out, err)

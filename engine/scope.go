@@ -11,6 +11,7 @@ import (
 // It holds the variables of that graph and chains previousEventId.
 type scope struct {
 	ex      *Execution
+	rec     *recorder // the execution's, or a distributed Map child's
 	g       *graph
 	vars    *vars
 	mapItem map[string]any // $$.Map.Item inside a Map iteration
@@ -23,7 +24,7 @@ type scope struct {
 func (sc *scope) emit(e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	sc.last = sc.ex.rec.add(sc.last, e)
+	sc.last = sc.rec.add(sc.last, e)
 	return sc.last
 }
 
@@ -32,7 +33,7 @@ func (sc *scope) emit(e Event) int64 {
 func (sc *scope) emitAfter(prev int64, e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	sc.last = sc.ex.rec.add(prev, e)
+	sc.last = sc.rec.add(prev, e)
 	return sc.last
 }
 
@@ -69,9 +70,12 @@ func (sc *scope) run(ctx context.Context, start string, input any) (any, error) 
 // It returns the output and the next state ("" when the graph ends).
 func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, error) {
 	st := &stepCtx{sc: sc, n: n, input: input, entered: sc.ex.clock.Now()}
-	st.enteredID = sc.emit(Event{Type: n.typ + "StateEntered", StateEnteredEventDetails: &StateEnteredDetails{
-		Name: n.name, Input: EncodeJSON(input),
-	}})
+	active := sc.rec.active()
+	e := Event{Type: n.typ + "StateEntered"}
+	if active {
+		e.StateEnteredEventDetails = &StateEnteredDetails{Name: n.name, Input: EncodeJSON(input)}
+	}
+	st.enteredID = sc.emit(e)
 	if err := checkSize(input); err != nil {
 		return nil, "", err
 	}
@@ -109,12 +113,15 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 	if err := checkSize(out); err != nil {
 		return nil, "", err
 	}
-	d := &StateExitedDetails{Name: n.name, Output: EncodeJSON(out)}
-	if st.assigned != nil {
-		d.AssignedVariables = st.assigned
-		d.AssignedVariablesDetails = &Truncation{}
+	e = Event{Type: n.typ + "StateExited"}
+	if active {
+		e.StateExitedEventDetails = &StateExitedDetails{Name: n.name, Output: EncodeJSON(out)}
+		if st.assigned != nil {
+			e.StateExitedEventDetails.AssignedVariables = st.assigned
+			e.StateExitedEventDetails.AssignedVariablesDetails = &Truncation{}
+		}
 	}
-	sc.emit(Event{Type: n.typ + "StateExited", StateExitedEventDetails: d})
+	sc.emit(e)
 	return out, next, nil
 }
 

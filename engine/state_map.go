@@ -306,7 +306,13 @@ func isFault(err error) bool {
 func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, startID int64) (any, error) {
 	n := st.n
 	ex := st.sc.ex
-	sc := &scope{ex: ex, g: n.processor, vars: newVars(st.sc.vars), last: startID,
+	// A distributed Map runs its items as child executions, whose events
+	// are not part of this history.
+	rec := st.sc.rec
+	if n.distributed {
+		rec = &recorder{clock: ex.clock}
+	}
+	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: startID,
 		mapItem: map[string]any{"Index": int64(i), "Value": item}}
 	inline := !n.distributed
 	if inline {
@@ -338,7 +344,7 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 	}
 	// The selector sees the Map state's context with $$.Map.Item added.
 	st2 := *st
-	st2.sc = &scope{ex: st.sc.ex, g: st.sc.g, vars: st.sc.vars, mapItem: sc.mapItem}
+	st2.sc = &scope{ex: st.sc.ex, rec: st.sc.rec, g: st.sc.g, vars: st.sc.vars, mapItem: sc.mapItem}
 	if n.jsonata {
 		return st2.jsonataValue(ctx, n.itemSelector.v, "ItemSelector", st2.statesVar(nil, nil))
 	}

@@ -39,7 +39,7 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 		return nil, "", err
 	}
 	rtype, res := splitResource(n.resource)
-	active := ex.rec.active()
+	active := st.sc.rec.active()
 	if active {
 		st.sc.emit(Event{Type: "TaskScheduled", TaskScheduledEventDetails: &TaskScheduledDetails{
 			ResourceType: rtype, Resource: res, Region: ex.cfg.region, Parameters: EncodeJSON(in),

@@ -1,0 +1,209 @@
+package engine_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/asl"
+	"github.com/stepstudio/stepstudio/engine/fault"
+)
+
+// TestCases runs our own cases, testdata/cases/*.txtar, for what the
+// corpus lacks. Each archive holds:
+//
+//	definition.json  the state machine
+//	input.json       the execution input (default {})
+//	tasks.json       optional: per Task state, the answers of successive
+//	                 attempts, as {"Return": v} or {"Throw": {"Error","Cause"}}
+//	expected.json    {"status", "output"} or {"status", "error", "cause"}
+//	events.txt       optional: the expected event types, one per line, with
+//	                 "+Ns" after a type to assert its time since the start
+func TestCases(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "cases", "*.txtar"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runTxtarCase(t, parseTxtar(src))
+		})
+	}
+}
+
+// parseTxtar splits a txtar archive ("-- name --" lines) into files.
+func parseTxtar(src []byte) map[string][]byte {
+	files := map[string][]byte{}
+	var name string
+	for _, line := range bytes.SplitAfter(src, []byte("\n")) {
+		t := strings.TrimSpace(string(line))
+		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
+			name = strings.TrimSpace(t[3 : len(t)-3])
+			files[name] = nil
+			continue
+		}
+		if name != "" {
+			files[name] = append(files[name], line...)
+		}
+	}
+	return files
+}
+
+var caseStart = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func runTxtarCase(t *testing.T, files map[string][]byte) {
+	doc, err := asl.Parse("case.json", files["definition.json"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := engine.Compile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var input any = map[string]any{}
+	if b, ok := files["input.json"]; ok {
+		if input, err = engine.DecodeJSON(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := []engine.Option{engine.WithDeterminism(7, caseStart)}
+	if b, ok := files["tasks.json"]; ok {
+		inv, err := newScriptedInvoker(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts = append(opts, engine.WithInvoker(inv))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := m.Run(ctx, input, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		Status string          `json:"status"`
+		Output json.RawMessage `json:"output"`
+		Error  *string         `json:"error"`
+		Cause  *string         `json:"cause"`
+	}
+	if err := json.Unmarshal(files["expected.json"], &want); err != nil {
+		t.Fatalf("expected.json: %v", err)
+	}
+	if res.Status != want.Status {
+		t.Fatalf("status %s (error %s, cause %s), want %s", res.Status, deref(res.Error), deref(res.Cause), want.Status)
+	}
+	if want.Output != nil {
+		var w any
+		_ = json.Unmarshal(want.Output, &w)
+		if d := compareValue(w, roundTrip(res.Output), false, "$"); d != "" {
+			t.Errorf("output: %s\n got  %s", d, engine.EncodeJSON(res.Output))
+		}
+	}
+	if want.Error != nil && deref(res.Error) != *want.Error {
+		t.Errorf("error %s, want %s", deref(res.Error), *want.Error)
+	}
+	if want.Cause != nil && !wildcard(*want.Cause).MatchString(deref(res.Cause)) {
+		t.Errorf("cause %q, want %q", deref(res.Cause), *want.Cause)
+	}
+	if b, ok := files["events.txt"]; ok {
+		checkEvents(t, string(b), res.Events)
+	}
+}
+
+func checkEvents(t *testing.T, want string, events []engine.Event) {
+	t.Helper()
+	var lines []string
+	for _, l := range strings.Split(want, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			lines = append(lines, l)
+		}
+	}
+	var got []string
+	for _, e := range events {
+		got = append(got, e.Type)
+	}
+	if len(got) != len(lines) {
+		t.Fatalf("events:\n got  %s\n want %s", strings.Join(got, " "), strings.Join(lines, " "))
+	}
+	for i, l := range lines {
+		typ, at, hasAt := strings.Cut(l, " +")
+		if got[i] != typ {
+			t.Fatalf("event %d is %s, want %s\n got  %s", i+1, got[i], typ, strings.Join(got, " "))
+		}
+		if hasAt {
+			d, err := time.ParseDuration(at)
+			if err != nil {
+				t.Fatalf("events.txt: %v", err)
+			}
+			if el := events[i].Timestamp.Sub(caseStart); el != d {
+				t.Errorf("event %d (%s) at +%s, want +%s", i+1, typ, el, d)
+			}
+		}
+	}
+}
+
+// scriptedInvoker answers Task states from tasks.json: successive
+// attempts of a state take successive answers, the last one repeating.
+type scriptedInvoker struct {
+	mu      sync.Mutex
+	answers map[string][]json.RawMessage
+	calls   map[string]int
+}
+
+func newScriptedInvoker(b []byte) (*scriptedInvoker, error) {
+	s := &scriptedInvoker{calls: map[string]int{}}
+	if err := json.Unmarshal(b, &s.answers); err != nil {
+		return nil, fmt.Errorf("tasks.json: %w", err)
+	}
+	return s, nil
+}
+
+func (s *scriptedInvoker) Invoke(ctx context.Context, req engine.TaskRequest) (any, error) {
+	s.mu.Lock()
+	list, ok := s.answers[req.State]
+	i := s.calls[req.State]
+	s.calls[req.State]++
+	s.mu.Unlock()
+	if !ok || len(list) == 0 {
+		return nil, engine.ErrNoHandler
+	}
+	if i >= len(list) {
+		i = len(list) - 1
+	}
+	var a struct {
+		Return json.RawMessage `json:"Return"`
+		Throw  *struct{ Error, Cause string }
+		Echo   bool  `json:"Echo"`
+		Sleep  int64 `json:"SleepSeconds"`
+	}
+	if err := json.Unmarshal(list[i], &a); err != nil {
+		return nil, err
+	}
+	if a.Sleep > 0 {
+		select {
+		case <-time.After(time.Duration(a.Sleep) * time.Second):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	switch {
+	case a.Throw != nil:
+		return nil, fault.New(a.Throw.Error, a.Throw.Cause)
+	case a.Echo:
+		return req.Input, nil
+	}
+	return engine.DecodeJSON(a.Return)
+}

@@ -1,0 +1,275 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+
+	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+func compile(t *testing.T, def string) *engine.Machine {
+	t.Helper()
+	doc, err := asl.Parse("test.json", []byte(def))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := engine.Compile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+const callbackDef = `{"StartAt":"Ask","States":{"Ask":{"Type":"Task",
+ "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+ "Parameters":{"token.$":"$$.Task.Token"},"HeartbeatSeconds":1,
+ "Catch":[{"ErrorEquals":["Rejected"],"Next":"No"}],"End":true},
+ "No":{"Type":"Pass","Result":"rejected","End":true}}}`
+
+// awaitToken is an invoker that hands the token to the test and waits.
+func awaitToken(tokens chan<- string) engine.Invoker {
+	return engine.InvokerFunc(func(ctx context.Context, req engine.TaskRequest) (any, error) {
+		in := req.Input.(map[string]any)
+		if in["token"] != req.TaskToken || req.TaskToken == "" {
+			return nil, errors.New("the token in the input differs from the request's")
+		}
+		tokens <- req.TaskToken
+		return nil, engine.ErrAwaitCallback
+	})
+}
+
+func TestCallback(t *testing.T) {
+	tests := []struct {
+		name       string
+		answer     func(ex *engine.Execution, token string) error
+		wantStatus string
+		wantOutput any
+		wantError  string
+	}{
+		{"success", func(ex *engine.Execution, tok string) error {
+			return ex.SendTaskSuccess(tok, map[string]any{"approved": true})
+		}, engine.StatusSucceeded, map[string]any{"approved": true}, ""},
+		{"failure caught", func(ex *engine.Execution, tok string) error {
+			return ex.SendTaskFailure(tok, "Rejected", "no")
+		}, engine.StatusSucceeded, "rejected", ""},
+		{"failure uncaught", func(ex *engine.Execution, tok string) error {
+			return ex.SendTaskFailure(tok, "Other", "no")
+		}, engine.StatusFailed, nil, "Other"},
+		{"heartbeat missed", func(ex *engine.Execution, tok string) error { return nil },
+			engine.StatusFailed, nil, "States.HeartbeatTimeout"},
+		{"heartbeats keep it alive", func(ex *engine.Execution, tok string) error {
+			for range 3 {
+				time.Sleep(400 * time.Millisecond)
+				if err := ex.SendTaskHeartbeat(tok); err != nil {
+					return err
+				}
+			}
+			return ex.SendTaskSuccess(tok, "late")
+		}, engine.StatusSucceeded, "late", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tokens := make(chan string, 1)
+			m := compile(t, callbackDef)
+			ex, err := m.Start(context.Background(), map[string]any{}, engine.WithInvoker(awaitToken(tokens)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tok := <-tokens
+			if err := tt.answer(ex, tok); err != nil {
+				t.Fatal(err)
+			}
+			res := ex.Wait()
+			if res.Status != tt.wantStatus {
+				t.Fatalf("status %s (%v), want %s", res.Status, res.Error, tt.wantStatus)
+			}
+			if tt.wantError != "" && (res.Error == nil || *res.Error != tt.wantError) {
+				t.Fatalf("error %v, want %s", res.Error, tt.wantError)
+			}
+			if tt.wantStatus == engine.StatusSucceeded && !reflect.DeepEqual(res.Output, tt.wantOutput) {
+				t.Fatalf("output %v, want %v", res.Output, tt.wantOutput)
+			}
+			if err := ex.SendTaskSuccess(tok, 1); !errors.Is(err, engine.ErrUnknownToken) {
+				t.Fatalf("answering an ended task: %v, want ErrUnknownToken", err)
+			}
+		})
+	}
+}
+
+func TestMockedCallbackAnswersItself(t *testing.T) {
+	m := compile(t, callbackDef)
+	inv := engine.InvokerFunc(func(ctx context.Context, req engine.TaskRequest) (any, error) {
+		return "mocked", nil
+	})
+	res, err := m.Run(context.Background(), map[string]any{}, engine.WithInvoker(inv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != engine.StatusSucceeded || res.Output != "mocked" {
+		t.Fatalf("got %s %v", res.Status, res.Output)
+	}
+}
+
+const loopDef = `{"StartAt":"Inc","States":{
+ "Inc":{"Type":"Pass","Parameters":{"n.$":"States.MathAdd($.n, 1)"},"Next":"Check"},
+ "Check":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericLessThan":1000000,"Next":"Inc"}],"Default":"Done"},
+ "Done":{"Type":"Succeed"}}}`
+
+const spinDef = `{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}`
+
+func TestTransitionCap(t *testing.T) {
+	m := compile(t, spinDef)
+	res, err := m.Run(context.Background(), map[string]any{"n": 0}, engine.WithMaxTransitions(50), engine.WithoutHistory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != engine.StatusFailed || res.Error == nil || *res.Error != "States.Runtime" || !strings.Contains(*res.Cause, "50") {
+		t.Fatalf("got %s %v %v", res.Status, res.Error, res.Cause)
+	}
+}
+
+func TestStopAborts(t *testing.T) {
+	m := compile(t, spinDef)
+	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithMaxTransitions(0), engine.WithoutHistory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(10 * time.Millisecond)
+	ex.Stop()
+	if res := ex.Wait(); res.Status != engine.StatusAborted {
+		t.Fatalf("status %s, want ABORTED", res.Status)
+	}
+}
+
+func TestContextCancelStopsParallelWaits(t *testing.T) {
+	m := compile(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+	 {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":5,"End":true}}},
+	 {"StartAt":"V","States":{"V":{"Type":"Wait","Seconds":5,"End":true}}}]}}}`)
+	ctx, cancel := context.WithCancel(context.Background())
+	ex, err := m.Start(ctx, map[string]any{}, engine.WithClock(engine.RealClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	select {
+	case <-ex.Done():
+	case <-time.After(2 * time.Second):
+		t.Fatal("run did not stop on cancel")
+	}
+	if res := ex.Wait(); res.Status != engine.StatusAborted {
+		t.Fatalf("status %s, want ABORTED", res.Status)
+	}
+}
+
+type pauses chan string
+
+func (p pauses) OnEvent(engine.Event) {}
+func (p pauses) OnPause(state string) { p <- state }
+
+func TestBreakpointsAndStep(t *testing.T) {
+	m := compile(t, `{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"C"},"C":{"Type":"Pass","Next":"D"},"D":{"Type":"Succeed"}}}`)
+	p := make(pauses, 4)
+	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithBreakpoints("B"), engine.WithObserver(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := <-p; got != "B" {
+		t.Fatalf("paused at %s, want B", got)
+	}
+	if got := ex.PausedAt(); !reflect.DeepEqual(got, []string{"B"}) {
+		t.Fatalf("PausedAt %v", got)
+	}
+	entered := func() []string {
+		var names []string
+		for _, e := range ex.Events() {
+			if e.StateEnteredEventDetails != nil {
+				names = append(names, e.StateEnteredEventDetails.Name)
+			}
+		}
+		return names
+	}
+	if got := entered(); !reflect.DeepEqual(got, []string{"A"}) {
+		t.Fatalf("entered %v before the breakpoint, want [A]", got)
+	}
+	ex.Step()
+	if got := <-p; got != "C" {
+		t.Fatalf("step paused at %s, want C", got)
+	}
+	ex.Resume()
+	if res := ex.Wait(); res.Status != engine.StatusSucceeded {
+		t.Fatalf("status %s", res.Status)
+	}
+}
+
+func TestDeterministicRunsRepeat(t *testing.T) {
+	m := compile(t, `{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"id.$":"$$.Execution.Id","t.$":"$$.State.EnteredTime"},"Next":"W"},"W":{"Type":"Wait","Seconds":10,"End":true}}}`)
+	start := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	run := func() engine.Result {
+		res, err := m.Run(context.Background(), map[string]any{}, engine.WithDeterminism(42, start))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	a, b := run(), run()
+	if !reflect.DeepEqual(a, b) {
+		t.Fatalf("two seeded runs differ:\n%v\n%v", a, b)
+	}
+	if got := a.Events[len(a.Events)-1].Timestamp; !got.Equal(start.Add(10 * time.Second)) {
+		t.Fatalf("last event at %v, want start+10s", got)
+	}
+}
+
+func TestStartAtWithVariables(t *testing.T) {
+	m := compile(t, `{"StartAt":"A","States":{"A":{"Type":"Fail","Error":"NotHere"},"B":{"Type":"Pass","Parameters":{"v.$":"$v","in.$":"$"},"End":true}}}`)
+	res, err := m.Run(context.Background(), "x", engine.WithStartAt("B", map[string]any{"v": int64(3)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"v": int64(3), "in": "x"}
+	if res.Status != engine.StatusSucceeded || !reflect.DeepEqual(res.Output, want) {
+		t.Fatalf("got %s %v", res.Status, res.Output)
+	}
+	if _, err := m.Start(context.Background(), nil, engine.WithStartAt("Nope", nil)); err == nil {
+		t.Fatal("starting at a missing state should fail")
+	}
+}
+
+func TestObserverSeesEveryEventInOrder(t *testing.T) {
+	m := compile(t, `{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}`)
+	var ids []int64
+	obs := engine.ObserverFunc(func(e engine.Event) { ids = append(ids, e.ID) })
+	res, err := m.Run(context.Background(), []any{int64(1), int64(2), int64(3)}, engine.WithObserver(obs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != len(res.Events) {
+		t.Fatalf("observer saw %d events, history has %d", len(ids), len(res.Events))
+	}
+	for i, id := range ids {
+		if id != int64(i+1) {
+			t.Fatalf("event %d has id %d", i, id)
+		}
+	}
+}
+
+func TestPayloadLimit(t *testing.T) {
+	m := compile(t, `{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}`)
+	res, err := m.Run(context.Background(), strings.Repeat("x", 300*1024))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != engine.StatusFailed || *res.Error != "States.DataLimitExceeded" {
+		t.Fatalf("got %s %v", res.Status, res.Error)
+	}
+}
