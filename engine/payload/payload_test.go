@@ -109,12 +109,3 @@ func TestCompileErrors(t *testing.T) {
 		t.Errorf("err = %v, want ErrNotDynamic", err)
 	}
 }
-
-func TestStaticIsShared(t *testing.T) {
-	tmpl := payload.MustCompile(mustJSON(t, `{"k":[1,2]}`))
-	a, _ := tmpl.Eval(env(t))
-	b, _ := tmpl.Eval(env(t))
-	if !jsonvalue.Equal(a, b) {
-		t.Fatal("static template changed between evaluations")
-	}
-}
