@@ -17,10 +17,12 @@ const (
 // Machine is a compiled state machine, ready to run any number of times.
 // It holds no run state, so concurrent runs never share counters.
 type Machine struct {
-	name    string
-	root    *graph
-	timeout int64 // TimeoutSeconds of the machine, 0 for none
-	paths   pathCache
+	name      string
+	root      *graph
+	timeout   int64 // TimeoutSeconds of the machine, 0 for none
+	paths     pathCache
+	templates templateCache
+	calls     callCache
 }
 
 // graph is a set of states with a start: the machine, a Parallel branch or

@@ -311,7 +311,11 @@ func compareValue(want, got any, shapeOnly bool, at string) string {
 			return fmt.Sprintf("%s: got %v, want %q", at, got, w)
 		}
 		if shapeOnly {
-			if _, ok := got.(string); ok {
+			// The recording replaced nondeterministic values by a name
+			// ("RandomNumberGenerated"): any scalar has the shape.
+			switch got.(type) {
+			case map[string]any, []any:
+			default:
 				return ""
 			}
 		}

@@ -3,11 +3,14 @@ package engine
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/intrinsic"
 	"github.com/stepstudio/stepstudio/engine/jsonpath"
+	"github.com/stepstudio/stepstudio/engine/payload"
 )
 
 // pathCache compiles each path of a machine once, whichever run asks.
@@ -77,13 +80,17 @@ func (st *stepCtx) setResult(_ context.Context, src string, input, result any) (
 
 // pathOrIntrinsic reads ErrorPath/CausePath, which take a path or an
 // intrinsic function.
-func (st *stepCtx) pathOrIntrinsic(ctx context.Context, src string, input any, field string) (any, error) {
-	if strings.HasPrefix(src, "States.") {
-		v, err := st.template(ctx, map[string]any{"v.$": src}, input, field)
+func (st *stepCtx) pathOrIntrinsic(_ context.Context, src string, input any, field string) (any, error) {
+	if intrinsic.IsCall(src) {
+		e, err := st.sc.ex.m.calls.get(src)
 		if err != nil {
-			return nil, err
+			return nil, st.runtimeErr(errRuntime, "%s", err.Error())
 		}
-		return v.(map[string]any)["v"], nil
+		v, err := e.Eval(st.intrinsicEnv(strings.Contains(src, "$$"), input))
+		if err != nil {
+			return nil, st.wrapRuntime(err)
+		}
+		return v, nil
 	}
 	v, err := st.path(src, input)
 	if err != nil {
@@ -96,49 +103,93 @@ func (st *stepCtx) pathOrIntrinsic(ctx context.Context, src string, input any, f
 	return v, nil
 }
 
-// template evaluates a payload template (Parameters, ItemSelector,
-// ResultSelector, JSONPath Assign).
-func (st *stepCtx) template(_ context.Context, tpl any, input any, field string) (any, error) {
-	return st.tmpl(tpl, input, field)
+// intrinsicEnv is the scope of templates and intrinsic calls; $$ is built
+// only for those that read it.
+func (st *stepCtx) intrinsicEnv(needsContext bool, input any) *intrinsic.Env {
+	env := &intrinsic.Env{Scope: jsonpath.Scope{Input: input, Vars: st.sc.vars}, Source: st.sc.ex}
+	if needsContext {
+		env.Scope.Context = st.contextObject()
+	}
+	return env
 }
 
-func (st *stepCtx) tmpl(tpl any, input any, field string) (any, error) {
-	switch t := tpl.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, v := range t {
-			if name, ok := strings.CutSuffix(k, ".$"); ok {
-				s, _ := v.(string)
-				got, err := st.path(s, input)
-				if err != nil {
-					var nf *jsonpath.NotFoundError
-					if errors.As(err, &nf) {
-						return nil, st.runtimeErr(errRuntime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'", s, k, EncodeJSON(input))
-					}
-					return nil, err
-				}
-				out[name] = got
-				continue
-			}
-			got, err := st.tmpl(v, input, field)
-			if err != nil {
-				return nil, err
-			}
-			out[k] = got
-		}
-		return out, nil
-	case []any:
-		out := make([]any, len(t))
-		for i, v := range t {
-			got, err := st.tmpl(v, input, field)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = got
-		}
-		return out, nil
+// template evaluates a payload template (Parameters, ItemSelector,
+// ResultSelector, JSONPath Assign, BatchInput).
+func (st *stepCtx) template(_ context.Context, tpl any, input any, field string) (any, error) {
+	t, err := st.sc.ex.m.templates.get(tpl)
+	if err != nil {
+		return nil, st.runtimeErr(errRuntime, "%s: %s", field, err.Error())
 	}
-	return tpl, nil
+	v, err := t.tpl.Eval(st.intrinsicEnv(t.needsContext, input))
+	if err != nil {
+		return nil, st.wrapRuntime(err)
+	}
+	return v, nil
+}
+
+// templateCache compiles each template of a machine once. Templates are
+// the definition's own maps, which live as long as the Machine, so the
+// map's address identifies them.
+type templateCache struct{ m sync.Map }
+
+type compiledTemplate struct {
+	tpl          *payload.Template
+	needsContext bool
+}
+
+func (c *templateCache) get(tpl any) (*compiledTemplate, error) {
+	var key uintptr
+	if m, ok := tpl.(map[string]any); ok {
+		key = reflect.ValueOf(m).Pointer()
+		if t, ok := c.m.Load(key); ok {
+			return t.(*compiledTemplate), nil
+		}
+	}
+	t, err := payload.Compile(tpl)
+	if err != nil {
+		return nil, err
+	}
+	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(tpl)}
+	if key != 0 {
+		c.m.Store(key, ct)
+	}
+	return ct, nil
+}
+
+// mentionsContext reports whether any string in v reads $$.
+func mentionsContext(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return strings.Contains(x, "$$")
+	case map[string]any:
+		for _, e := range x {
+			if mentionsContext(e) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if mentionsContext(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callCache compiles each intrinsic call once.
+type callCache struct{ m sync.Map }
+
+func (c *callCache) get(src string) (*intrinsic.Expr, error) {
+	if e, ok := c.m.Load(src); ok {
+		return e.(*intrinsic.Expr), nil
+	}
+	e, err := intrinsic.Compile(src)
+	if err != nil {
+		return nil, err
+	}
+	c.m.Store(src, e)
+	return e, nil
 }
 
 // jsonataValue evaluates a JSONata field value: "{% … %}" strings at any

@@ -133,6 +133,14 @@ func (ex *Execution) UUID() string {
 	return u.String()
 }
 
+// Int64N returns a random number in [0,n) from the run's source, for
+// States.MathRandom.
+func (ex *Execution) Int64N(n int64) int64 {
+	ex.randMu.Lock()
+	defer ex.randMu.Unlock()
+	return ex.rand.Int64N(n)
+}
+
 // Float64 returns a random number in [0,1) from the run's source.
 func (ex *Execution) Float64() float64 {
 	ex.randMu.Lock()
