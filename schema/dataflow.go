@@ -1,0 +1,156 @@
+package schema
+
+import (
+	"strings"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+// pathFields are the JSONPath fields holding a path, with their rules.
+var pathFields = []struct {
+	name      string
+	rules     pathRules
+	intrinsic bool // an intrinsic function call is accepted too
+}{
+	{"InputPath", anyPath, false},
+	{"OutputPath", anyPath, false},
+	{"ResultPath", referencePath, false},
+	{"ItemsPath", anyPath, false},
+	{"TimeoutSecondsPath", anyPath, false},
+	{"HeartbeatSecondsPath", anyPath, false},
+	{"SecondsPath", anyPath, false},
+	{"TimestampPath", anyPath, false},
+	{"ErrorPath", anyPath, true},
+	{"CausePath", anyPath, true},
+	{"MaxConcurrencyPath", anyPath, false},
+	{"ToleratedFailurePercentagePath", anyPath, false},
+	{"ToleratedFailureCountPath", anyPath, false},
+}
+
+// templateFields are the payload templates of a JSONPath state, relative
+// to the state, whose "….$" keys hold paths or intrinsic calls.
+var templateFields = []string{
+	"/Parameters", "/ResultSelector", "/ItemSelector", "/Credentials", "/Assign",
+	"/ItemReader/Parameters", "/ResultWriter/Parameters", "/ItemBatcher/BatchInput",
+}
+
+func (c *checker) jsonPathState(s *asl.State, ptr string) {
+	for _, f := range pathFields {
+		v := s.Field(f.name)
+		if !v.Is(asl.KindString) {
+			continue
+		}
+		c.pathValue(s, asl.Append(ptr, f.name), v, f.name, f.rules, f.intrinsic)
+	}
+	for _, name := range []string{"MaxItemsPath"} {
+		if v := s.Node.Get("ItemReader").Get("ReaderConfig").Get(name); v.Is(asl.KindString) {
+			c.pathValue(s, ptr+"/ItemReader/ReaderConfig/"+name, v, name, anyPath, false)
+		}
+	}
+	for _, name := range []string{"MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"} {
+		if v := s.Node.Get("ItemBatcher").Get(name); v.Is(asl.KindString) {
+			c.pathValue(s, ptr+"/ItemBatcher/"+name, v, name, anyPath, false)
+		}
+	}
+	for i, cat := range s.Catch {
+		if v := cat.Node.Get("ResultPath"); v.Is(asl.KindString) {
+			c.pathValue(s, asl.AppendIndex(asl.Append(ptr, "Catch"), i)+"/ResultPath", v, "ResultPath", referencePath, false)
+		}
+		if a := cat.Node.Get("Assign"); a != nil {
+			c.template(s, asl.AppendIndex(asl.Append(ptr, "Catch"), i)+"/Assign", a)
+		}
+	}
+	for _, rel := range templateFields {
+		if rel == "/Parameters" && s.Type == asl.TypeMap && s.Node.Has("ItemSelector") {
+			continue // reported as exclusive
+		}
+		if n, _, ok := s.Node.Lookup(rel); ok {
+			c.template(s, ptr+rel, n)
+		}
+	}
+	if s.Type == asl.TypeFail {
+		return
+	}
+}
+
+// pathValue checks one path-valued field.
+func (c *checker) pathValue(s *asl.State, ptr string, v *asl.Node, field string, r pathRules, intrinsic bool) {
+	if c.opts.Placeholders && isPlaceholder(v.Str) {
+		return
+	}
+	if intrinsic && looksIntrinsic(v.Str) {
+		if err := checkIntrinsic(v.Str); err != nil {
+			c.errorAt(ptr, v, CodeSchema, "State %q, field %q: the intrinsic function call is invalid: %v.", s.Name, field, err)
+		}
+		return
+	}
+	if err := checkPath(v.Str, r); err != nil {
+		kind := "a path"
+		if r.reference {
+			kind = "a reference path (such as \"$.result\")"
+		}
+		c.errorAt(ptr, v, CodeSchema, "State %q, field %q must be %s: %v.", s.Name, field, kind, err)
+		return
+	}
+	c.variableRef(s, ptr, v, v.Str)
+}
+
+// template walks a payload template: a "key.$" holds a path, a context
+// path, a variable or an intrinsic call; a plain key whose value looks like
+// one probably lacks its ".$" (NO_DOLLAR).
+func (c *checker) template(s *asl.State, ptr string, n *asl.Node) {
+	switch n.Kind {
+	case asl.KindArray:
+		for i, it := range n.Items {
+			c.template(s, asl.AppendIndex(ptr, i), it)
+		}
+	case asl.KindObject:
+		for _, f := range n.Fields {
+			fp := asl.Append(ptr, f.Key)
+			if strings.HasSuffix(f.Key, ".$") {
+				if plain := strings.TrimSuffix(f.Key, ".$"); n.Has(plain) {
+					c.report(Error, fp, f.KeyRange, CodeSchema,
+						"State %q: %q and %q both produce the field %q once \".$\" is removed. Keep only one of them.", s.Name, plain, f.Key, plain)
+				}
+				c.dynamicValue(s, fp, f)
+				continue
+			}
+			if f.Value.Is(asl.KindString) && looksLikePath(f.Value.Str) {
+				c.warnAt(fp, f.Value, CodeNoDollar,
+					"State %q, field %q holds %q, which looks like a path or intrinsic function, but the key does not end in \".$\", so it is passed on as plain text. Rename the key to %q to evaluate it.",
+					s.Name, subjectOf(fp).field, f.Value.Str, f.Key+".$")
+			}
+			c.template(s, fp, f.Value)
+		}
+	}
+}
+
+func (c *checker) dynamicValue(s *asl.State, ptr string, f *asl.Field) {
+	v := f.Value
+	if !v.Is(asl.KindString) {
+		c.errorAt(ptr, v, CodeSchema,
+			"State %q, field %q ends in \".$\", so its value must be a string holding a path or an intrinsic function call, not %s.", s.Name, subjectOf(ptr).field, article(v.Kind))
+		return
+	}
+	if c.opts.Placeholders && isPlaceholder(v.Str) {
+		return
+	}
+	var err error
+	if looksIntrinsic(v.Str) {
+		err = checkIntrinsic(v.Str)
+	} else {
+		err = checkPath(v.Str, anyPath)
+	}
+	if err != nil {
+		c.errorAt(ptr, v, CodeSchema,
+			"State %q: the value for the field %q must be a valid JSONPath or a valid intrinsic function call: %v. (It is not a JSONPath or intrinsic function expression.)", s.Name, f.Key, err)
+		return
+	}
+	c.variableRef(s, ptr, v, v.Str)
+}
+
+// looksLikePath is AWS's NO_DOLLAR heuristic.
+func looksLikePath(s string) bool {
+	return strings.HasPrefix(s, "$.") || strings.HasPrefix(s, "$$.") || s == "$" ||
+		strings.HasPrefix(s, "States.") && strings.Contains(s, "(") && strings.HasSuffix(s, ")")
+}

@@ -1,0 +1,189 @@
+package schema
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+// maxStateName is AWS's limit on state names, in characters.
+const maxStateName = 80
+
+func (c *checker) startAt(sc scope) {
+	n := sc.m.Node.Get("StartAt")
+	if !n.Is(asl.KindString) || !sc.m.Node.Get("States").Is(asl.KindObject) {
+		return // the schema reports a missing or mistyped StartAt or States
+	}
+	if sc.m.State(n.Str) == nil {
+		c.errorAt(asl.Append(sc.ptr, "StartAt"), n, CodeMissingTarget,
+			"StartAt names %q, but this machine has no state of that name.%s", n.Str, c.elsewhere(n.Str))
+	}
+}
+
+// elsewhere hints when a missing target exists in another (sub-)machine.
+func (c *checker) elsewhere(name string) string {
+	if found := findState(c.doc.Machine, name); found {
+		return " A state with that name exists in another branch or Map; states can only move to states of their own machine."
+	}
+	return " Check the spelling (names are case-sensitive) or add the state."
+}
+
+func findState(m *asl.StateMachine, name string) bool {
+	if m == nil {
+		return false
+	}
+	if m.State(name) != nil {
+		return true
+	}
+	for _, s := range m.States {
+		for _, b := range s.Branches {
+			if findState(b, name) {
+				return true
+			}
+		}
+		if findState(s.ItemProcessor, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateNames checks AWS's naming rules and that names are unique across
+// the whole definition (AWS refuses a name reused in a branch or processor).
+func (c *checker) stateNames(sc scope) {
+	for _, s := range sc.m.States {
+		ptr := asl.Append(sc.ptr, "States", s.Name)
+		if c.names[s.Name] {
+			c.report(Error, ptr, s.NameRange, CodeDuplicateState,
+				"The state name %q is used more than once. State names must be unique in the whole state machine, branches and Map processors included; rename one of them.", s.Name)
+		}
+		c.names[s.Name] = true
+		switch n := utf8.RuneCountInString(s.Name); {
+		case n == 0:
+			c.report(Error, ptr, s.NameRange, CodeInvalidStateName, "A state name is empty. Give the state a name.")
+		case n > maxStateName:
+			c.report(Error, ptr, s.NameRange, CodeInvalidStateName,
+				"The state name %q is %d characters long; the limit is %d. Shorten it.", s.Name, n, maxStateName)
+		}
+		for _, r := range s.Name {
+			if unicode.IsControl(r) {
+				c.report(Error, ptr, s.NameRange, CodeInvalidStateName,
+					"The state name %q contains the control character %U. Remove it.", s.Name, r)
+				break
+			}
+		}
+	}
+}
+
+func (c *checker) nextOrEnd(s *asl.State, ptr string) {
+	switch s.Type {
+	case asl.TypeTask, asl.TypePass, asl.TypeWait, asl.TypeParallel, asl.TypeMap:
+	default:
+		return
+	}
+	next, end := s.Field("Next"), s.Field("End")
+	switch {
+	case next != nil && s.End:
+		c.errorAt(asl.Append(ptr, "End"), end, CodeSchema,
+			"State %q has both Next and End: true. Keep Next to continue, or End to stop here.", s.Name)
+	case next == nil && !s.End:
+		msg := "State %q has neither Next nor End: true. Add Next with the following state, or End: true if the machine ends here."
+		if end.Is(asl.KindBool) {
+			msg = "State %q has End: false and no Next. Add Next with the following state, or set End to true."
+		}
+		c.errorKey(ptr, CodeSchema, msg, s.Name)
+	}
+}
+
+// transitions checks that every target exists in the same machine, that
+// every state is reachable from StartAt and that the machine can end.
+func (c *checker) transitions(sc scope) {
+	m := sc.m
+	terminal := false
+	for _, s := range m.States {
+		if s.Terminal() {
+			terminal = true
+		}
+		for _, t := range s.Transitions() {
+			if m.State(t.Target) == nil {
+				c.errorAt(asl.Append(sc.ptr, "States", s.Name)+t.Pointer, t.Node, CodeMissingTarget,
+					"State %q goes to %q, but this machine has no state of that name.%s", s.Name, t.Target, c.elsewhere(t.Target))
+			}
+		}
+	}
+	if len(m.States) > 0 && !terminal {
+		c.errorKey(asl.Append(sc.ptr, "States"), CodeMissingEndState,
+			"No state ends this machine. Add a Succeed or Fail state, or set End: true on the last state.")
+	}
+	start := m.Start()
+	if start == nil {
+		return // reported by startAt; reachability would flag every state
+	}
+	reached := map[*asl.State]bool{start: true}
+	queue := []*asl.State{start}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for _, t := range s.Transitions() {
+			if next := m.State(t.Target); next != nil && !reached[next] {
+				reached[next] = true
+				queue = append(queue, next)
+			}
+		}
+	}
+	for _, s := range m.States {
+		if !reached[s] && m.State(s.Name) == s {
+			c.report(Error, asl.Append(sc.ptr, "States", s.Name), s.NameRange, CodeUnreachable,
+				"State %q is never reached: no state goes to it and it is not StartAt. Connect it with Next, Default, a Choice rule or a Catch, or remove it.", s.Name)
+		}
+	}
+}
+
+// duplicateKeys reports keys that appear twice in one object; parsers keep
+// only one of them, so the other is silently lost. Duplicate state names
+// are reported by stateNames instead.
+func (c *checker) duplicateKeys(ptr string, n *asl.Node) {
+	switch n.Kind {
+	case asl.KindArray:
+		for i, it := range n.Items {
+			c.duplicateKeys(asl.AppendIndex(ptr, i), it)
+		}
+	case asl.KindObject:
+		statesMap := fieldName(ptr) == "States" && isMachinePointer(ptr)
+		var seen map[string]bool
+		if len(n.Fields) > 1 {
+			seen = make(map[string]bool, len(n.Fields))
+		}
+		for _, f := range n.Fields {
+			fp := asl.Append(ptr, f.Key)
+			if seen != nil {
+				if seen[f.Key] && !statesMap {
+					c.report(Error, fp, f.KeyRange, CodeSchema,
+						"%s appears twice. Keep one %q: only one of the values would be used.", subjectOf(fp).String(), f.Key)
+				}
+				seen[f.Key] = true
+			}
+			c.duplicateKeys(fp, f.Value)
+		}
+	}
+}
+
+// isMachinePointer reports whether ptr (ending in /States) is a machine's
+// States map rather than, say, a payload key named States.
+func isMachinePointer(ptr string) bool {
+	segs := asl.SplitPointer(ptr)
+	if len(segs) == 1 {
+		return true
+	}
+	if len(segs) >= 2 {
+		prev := segs[len(segs)-2]
+		if prev == "ItemProcessor" || prev == "Iterator" {
+			return true
+		}
+		if len(segs) >= 3 && segs[len(segs)-3] == "Branches" {
+			return true
+		}
+	}
+	return false
+}

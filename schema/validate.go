@@ -1,0 +1,74 @@
+package schema
+
+import (
+	"errors"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+// Options tune validation.
+type Options struct {
+	// Placeholders accepts IaC substitutions such as ${OrderTable} wherever
+	// a value will be substituted (ARNs, numbers, paths), as in definitions
+	// kept next to SAM or CloudFormation templates.
+	Placeholders bool
+	// Express applies the rules of EXPRESS state machines (no activities,
+	// no .sync or .waitForTaskToken integrations).
+	Express bool
+}
+
+// Result is the outcome of validating one definition.
+type Result struct {
+	// Document is nil when the text could not be parsed.
+	Document    *asl.Document
+	Diagnostics []Diagnostic
+}
+
+// Valid reports whether no diagnostic is an error (warnings are allowed).
+func (r Result) Valid() bool {
+	for _, d := range r.Diagnostics {
+		if d.Severity == Error {
+			return false
+		}
+	}
+	return true
+}
+
+// Validate parses src (JSON or YAML, see asl.DetectFormat; name may be "")
+// and validates it.
+func Validate(name string, src []byte, opts Options) Result {
+	if len(src) == 0 {
+		return Result{Diagnostics: []Diagnostic{{Severity: Error, Code: CodeMissingDefinition,
+			Message: "The definition is empty. Write a JSON object with StartAt and States."}}}
+	}
+	doc, err := asl.Parse(name, src)
+	if err != nil {
+		return Result{Diagnostics: []Diagnostic{syntaxDiagnostic(err)}}
+	}
+	return ValidateDocument(doc, opts)
+}
+
+func syntaxDiagnostic(err error) Diagnostic {
+	var se *asl.SyntaxError
+	if !errors.As(err, &se) {
+		return Diagnostic{Severity: Error, Code: CodeInvalidJSON, Message: err.Error()}
+	}
+	return Diagnostic{
+		Severity: Error, Code: CodeInvalidJSON,
+		Message: "The definition is not well-formed: " + se.Msg + ".",
+		Range:   asl.Range{Start: se.Pos, End: se.Pos},
+	}
+}
+
+// ValidateDocument validates an already parsed definition.
+func ValidateDocument(doc *asl.Document, opts Options) Result {
+	c := newChecker(doc, opts)
+	if !doc.Root.Is(asl.KindObject) {
+		c.errorAt("", doc.Root, CodeSchema, "The definition must be a JSON object with StartAt and States, not %s.", article(doc.Root.Kind))
+	} else {
+		c.schema()
+		c.semantics()
+	}
+	sortDiagnostics(c.diags)
+	return Result{Document: doc, Diagnostics: c.diags}
+}

@@ -1,0 +1,80 @@
+package schema
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+var variableNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// maxVariableName is AWS's limit on variable names.
+const maxVariableName = 80
+
+// collectVariables records every variable name assigned anywhere, so that
+// references to names never assigned can be reported, and checks the names.
+func (c *checker) collectVariables(root *asl.Node) {
+	c.assigned = map[string]bool{}
+	c.walkAssign("", root)
+}
+
+func (c *checker) walkAssign(ptr string, n *asl.Node) {
+	switch n.Kind {
+	case asl.KindArray:
+		for i, it := range n.Items {
+			c.walkAssign(asl.AppendIndex(ptr, i), it)
+		}
+	case asl.KindObject:
+		for _, f := range n.Fields {
+			fp := asl.Append(ptr, f.Key)
+			if f.Key == "Assign" && f.Value.Is(asl.KindObject) && !insidePayload(ptr) {
+				for _, v := range f.Value.Fields {
+					c.variableName(asl.Append(fp, v.Key), v)
+				}
+				continue
+			}
+			c.walkAssign(fp, f.Value)
+		}
+	}
+}
+
+// insidePayload reports whether ptr is inside a payload template, where a
+// key named Assign is data, not a variable assignment.
+func insidePayload(ptr string) bool {
+	for _, seg := range asl.SplitPointer(ptr) {
+		switch seg {
+		case "Parameters", "Arguments", "Result", "ResultSelector", "ItemSelector", "Output", "Assign", "BatchInput":
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) variableName(ptr string, f *asl.Field) {
+	name := strings.TrimSuffix(f.Key, ".$")
+	c.assigned[name] = true
+	switch {
+	case !variableNameRE.MatchString(name):
+		c.report(Error, ptr, f.KeyRange, CodeSchema,
+			"%s: %q is not a valid variable name. Use letters, digits and underscores, starting with a letter or underscore.", subjectOf(ptr).String(), name)
+	case utf8.RuneCountInString(name) > maxVariableName:
+		c.report(Error, ptr, f.KeyRange, CodeSchema,
+			"%s: the variable name %q is longer than %d characters.", subjectOf(ptr).String(), name, maxVariableName)
+	case name == "states":
+		c.report(Error, ptr, f.KeyRange, CodeSchema,
+			"%s: \"states\" is reserved for $states; choose another variable name.", subjectOf(ptr).String())
+	}
+}
+
+// variableRef checks that a JSONPath reference to $name reads a variable
+// that some Assign sets.
+func (c *checker) variableRef(s *asl.State, ptr string, v *asl.Node, path string) {
+	name := variableOf(path)
+	if name == "" || c.assigned[name] {
+		return
+	}
+	c.errorAt(ptr, v, CodeSchema,
+		"State %q reads the variable $%s, but no Assign in the state machine sets it. Assign it in an earlier state, or check the spelling.", s.Name, name)
+}
