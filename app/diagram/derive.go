@@ -12,9 +12,9 @@ const (
 	stateHeight  = 60
 	minWidth     = 168
 	maxWidth     = 300
-	charWidth    = 7.4 // average glyph width of the 13px UI font
+	charWidth    = 8.2 // average glyph width of the bold 13px UI font, with room to spare
 	markerSize   = 28
-	statePadding = 64 // icon and side margins
+	statePadding = 96 // icon, retry badge and side margins
 )
 
 // deriver builds both the diagram (without positions) and the layout graph.

@@ -1,0 +1,78 @@
+// Shared set-up for the browser tests: a Chromium page on the real app
+// (dev-tagged binary serving the built frontend with the Go bindings).
+import { chromium } from "playwright-core";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const appURL = process.env.STUDIO_URL ?? "http://127.0.0.1:34115";
+export const artifacts = process.env.ARTIFACTS ?? join(process.cwd(), "..", "artifacts");
+
+/** Opens the studio in a fresh Chromium profile; collects page errors. */
+export async function openStudio() {
+  const profile = mkdtempSync(join(tmpdir(), "stepstudio-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (err) => {
+    // /wails/ipc.js throws outside the webview (no native bridge): expected.
+    if (String(err.stack ?? "").includes("/wails/ipc.js")) return;
+    errors.push(err);
+  });
+  await page.goto(appURL);
+  return {
+    page,
+    errors,
+    async screenshot(name) {
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, `${name}.png`) });
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Counts the states (nested included) and transitions of a definition. */
+export function countGraph(machine) {
+  let states = 0;
+  let transitions = 0;
+  const walk = (m) => {
+    for (const s of Object.values(m.States ?? {})) {
+      states++;
+      if (s.Next) transitions++;
+      if (s.Default) transitions++;
+      for (const c of s.Choices ?? []) if (c.Next) transitions++;
+      for (const c of s.Catch ?? []) if (c.Next) transitions++;
+      for (const b of s.Branches ?? []) walk(b);
+      if (s.ItemProcessor ?? s.Iterator) walk(s.ItemProcessor ?? s.Iterator);
+    }
+  };
+  walk(machine);
+  return { states, transitions };
+}
+
+/** Waits until locator matches exactly n elements (rendering is async). */
+export async function expectCount(locator, n, what, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  let count = await locator.count();
+  while (count !== n && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    count = await locator.count();
+  }
+  if (count !== n) throw new Error(`${what}: want ${n}, found ${count}`);
+}

@@ -1,0 +1,24 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
+import { routePath, type FlowEdge } from "./toFlow";
+
+/** Draws an edge along the route Graphviz computed, with its label. */
+export function RoutedEdge({ id, data, markerEnd }: EdgeProps<FlowEdge>) {
+  if (!data) return null;
+  const e = data.edge;
+  const label = e.route.label;
+  return (
+    <>
+      <BaseEdge id={id} path={routePath(e.route)} markerEnd={markerEnd} className={`edge-${e.kind}`} />
+      {e.label && label && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label edge-label-${e.kind}`}
+            style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
+          >
+            {e.label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}

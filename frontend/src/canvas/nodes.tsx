@@ -1,0 +1,74 @@
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import type { FlowNode } from "./toFlow";
+import { StateIcon, typeColor } from "./StateIcon";
+
+// Edges are drawn from Go's routes, but React Flow still needs a handle
+// at each end of every edge; these stay invisible.
+function Handles() {
+  return (
+    <>
+      <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} className="hidden-handle" isConnectable={false} />
+    </>
+  );
+}
+
+export function StateNode({ data, selected }: NodeProps<FlowNode>) {
+  const n = data.node;
+  return (
+    <div
+      className={`state-node${selected ? " selected" : ""}`}
+      style={{ borderLeftColor: typeColor(n.type) }}
+      data-testid="state-node"
+      data-state={n.name}
+      data-type={n.type}
+      title={n.comment || undefined}
+    >
+      <Handles />
+      <StateIcon type={n.type} />
+      <div className="state-text">
+        <div className="state-name">{n.name}</div>
+        <div className="state-sub">{n.resource || n.type}</div>
+      </div>
+      {n.retries ? (
+        <span className="badge retry" title={`${n.retries} retry rule${n.retries > 1 ? "s" : ""}`}>
+          ↻ {n.retries}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
+  const n = data.node;
+  return (
+    <div
+      className={`container-node${selected ? " selected" : ""}`}
+      style={{ borderColor: typeColor(n.type) }}
+      data-testid="state-node"
+      data-state={n.name}
+      data-type={n.type}
+    >
+      <Handles />
+      <div className="container-head">
+        <StateIcon type={n.type} />
+        <span className="state-name">{n.name}</span>
+        <span className="state-sub">{n.type}</span>
+        {n.retries ? <span className="badge retry">↻ {n.retries}</span> : null}
+      </div>
+    </div>
+  );
+}
+
+export function BranchNode() {
+  return <div className="branch-node" />;
+}
+
+export function MarkerNode({ data }: NodeProps<FlowNode>) {
+  const kind = data.node.kind;
+  return (
+    <div className={`marker ${kind}`} data-testid={`marker-${kind}`} title={kind === "start" ? "Start" : "End"}>
+      <Handles />
+    </div>
+  );
+}
