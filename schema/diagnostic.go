@@ -37,7 +37,9 @@ const (
 
 	CodeNoTimeout        = "TASK_WITHOUT_TIMEOUT"
 	CodeTaskTokenMissing = "TASK_TOKEN_NOT_PASSED"
-	CodeDuplicateKey     = "DUPLICATE_KEY"
+	CodeUnknownErrorName = "UNKNOWN_ERROR_NAME"
+	CodeIgnoredField     = "IGNORED_FIELD"
+	CodeNotJSONata       = "JSONATA_NOT_CLOSED"
 )
 
 // Diagnostic is one problem found in a definition.

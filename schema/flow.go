@@ -133,7 +133,7 @@ func (c *checker) transitions(sc scope) {
 		}
 	}
 	for _, s := range m.States {
-		if !reached[s] && m.State(s.Name) == s {
+		if !reached[s] && m.State(s.Name) == s && s.Node.Is(asl.KindObject) {
 			c.report(Error, asl.Append(sc.ptr, "States", s.Name), s.NameRange, CodeUnreachable,
 				"State %q is never reached: no state goes to it and it is not StartAt. Connect it with Next, Default, a Choice rule or a Catch, or remove it.", s.Name)
 		}

@@ -31,8 +31,9 @@ var intrinsicArity = map[string][2]int{
 // maxIntrinsicDepth bounds nested calls so hostile input stays cheap.
 const maxIntrinsicDepth = 64
 
-// looksIntrinsic reports whether s is meant as an intrinsic call.
-func looksIntrinsic(s string) bool { return strings.HasPrefix(strings.TrimSpace(s), "States.") }
+// looksIntrinsic reports whether s is meant as an intrinsic call. AWS
+// allows no leading blank: " States.Array(…)" is neither path nor call.
+func looksIntrinsic(s string) bool { return strings.HasPrefix(s, "States.") }
 
 // checkIntrinsic parses an intrinsic function call and checks its name,
 // arity, string escapes and path arguments.

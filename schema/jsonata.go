@@ -49,7 +49,7 @@ func (c *checker) jsonataValue(s *asl.State, ptr string, n *asl.Node) {
 			return
 		}
 		if !isJSONata(n.Str) {
-			c.warnAt(ptr, n, CodeSchema, "State %q, field %q starts like a JSONata expression with \"{%%\" but does not end with \"%%}\", so it is plain text. Close it with \"%%}\" to evaluate it.", s.Name, subjectOf(ptr).field)
+			c.warnAt(ptr, n, CodeNotJSONata, "State %q, field %q starts like a JSONata expression with \"{%%\" but does not end with \"%%}\", so it is plain text. Close it with \"%%}\" to evaluate it.", s.Name, subjectOf(ptr).field)
 			return
 		}
 		if msg := jsonataError(n.Str[2 : len(n.Str)-2]); msg != "" {

@@ -77,6 +77,10 @@ func (c *checker) schemaError(ptr string, e gojsonschema.ResultError) {
 		if x, ok := expectations[name]; ok {
 			want = x
 		}
+		if topLevelFields[name] && subj.field == "" && subj.state == name {
+			c.errorAt(ptr, node, CodeSchema, "%q is inside States, so it is read as a state, and a state must be an object. %q belongs at the top level of the definition, beside StartAt and States: move it there.", name, name)
+			return
+		}
 		c.errorAt(ptr, node, CodeSchema, "%s must be %s, not %s.", subjectWithField(subj, name), want, article(node.Kind))
 	case "number_any_of", "number_one_of":
 		want := "a value of another type"
@@ -172,6 +176,9 @@ func (c *checker) unknownFieldHint(ptr, prop string) string {
 	}
 	return " Remove it, or check its spelling."
 }
+
+// topLevelFields are machine fields people put inside States by mistake.
+var topLevelFields = map[string]bool{"QueryLanguage": true, "Comment": true, "TimeoutSeconds": true, "Version": true, "StartAt": true}
 
 var knownFields = []string{
 	"Type", "Comment", "QueryLanguage", "Next", "End", "InputPath", "OutputPath", "ResultPath",

@@ -83,7 +83,9 @@ func (c *checker) resourceValue(s *asl.State, ptr string, v *asl.Node, in asl.In
 	}
 	if c.opts.Express {
 		switch {
-		case in.Activity:
+		case in.Activity || !statesARN.MatchString(arn) && !in.Lambda:
+			// Anything that is neither an integration nor a Lambda
+			// function is run as an activity.
 			c.errorAt(ptr, v, CodeSchema, "State %q: Express state machines do not support activities (Resource %s). Use a Standard state machine or another integration.", s.Name, arn)
 		case in.Pattern == asl.Sync || in.Pattern == asl.Sync2:
 			c.errorAt(ptr, v, CodeSchema, "State %q: Express state machines do not support the '.sync' service integration pattern (Resource %s).", s.Name, arn)

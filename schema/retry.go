@@ -21,7 +21,7 @@ func (c *checker) retryCatch(s *asl.State, ptr string) {
 	c.errorRules(s, asl.Append(ptr, "Catch"), s.Field("Catch"), "Catch")
 	for i, r := range s.Retry {
 		if r.MaxDelaySeconds != nil && r.IntervalSeconds != nil && *r.MaxDelaySeconds < *r.IntervalSeconds {
-			c.warnAt(asl.AppendIndex(asl.Append(ptr, "Retry"), i)+"/MaxDelaySeconds", r.Node.Get("MaxDelaySeconds"), CodeSchema,
+			c.warnAt(asl.AppendIndex(asl.Append(ptr, "Retry"), i)+"/MaxDelaySeconds", r.Node.Get("MaxDelaySeconds"), CodeIgnoredField,
 				"State %q, Retry rule %d: MaxDelaySeconds (%d) is below IntervalSeconds (%d), so every retry waits MaxDelaySeconds.", s.Name, i, *r.MaxDelaySeconds, *r.IntervalSeconds)
 		}
 	}
@@ -52,7 +52,7 @@ func (c *checker) errorRules(s *asl.State, ptr string, list *asl.Node, kind stri
 				c.errorAt(ep, e, CodeSchema,
 					"State %q, %s rule %d: the rule with \"States.ALL\" must be the last one, since it matches every error and later rules would never run. Move it to the end.", s.Name, kind, i)
 			case strings.HasPrefix(e.Str, "States.") && !knownErrors[e.Str]:
-				c.warnAt(ep, e, CodeSchema,
+				c.warnAt(ep, e, CodeUnknownErrorName,
 					"State %q, %s rule %d: %q is not an error Step Functions raises, so it never matches. Check the spelling (e.g. \"States.TaskFailed\").", s.Name, kind, i, e.Str)
 			}
 		}

@@ -61,7 +61,7 @@ func (c *checker) mapState(s *asl.State, ptr string) {
 		}
 		for _, f := range distributedIgnored {
 			if fld := s.Node.Field(f); fld != nil {
-				c.report(Warning, asl.Append(ptr, f), fld.KeyRange, CodeSchema,
+				c.report(Warning, asl.Append(ptr, f), fld.KeyRange, CodeIgnoredField,
 					"Map state %q sets %q, which only a Distributed Map uses; this inline Map ignores it. Set \"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\"} or remove the field.", s.Name, f)
 			}
 		}

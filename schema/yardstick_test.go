@@ -1,0 +1,194 @@
+package schema_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stepstudio/stepstudio/internal/corpus"
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+// The yardstick: verdicts of the best-known validators and of AWS itself
+// (../shared/corpus). Each set prints its agreement; a disagreement fails
+// the test unless it is listed below with the reason AWS decides otherwise.
+
+// aslValidatorAccepted are asl-validator fixtures where we knowingly differ.
+var aslValidatorAccepted = map[string]string{
+	// The corpus README: these JSONata delimiter fixtures are stricter than
+	// AWS, which treats a string that is not exactly "{% … %}" as plain text.
+	"invalid/invalid-jsonata-surround-syntax-no-open.json":   `"10 %}" has no opening "{%", so AWS passes it on as a literal string`,
+	"invalid/invalid-jsonata-surround-syntax-no-spaces.json": `"{%10%}" is a JSONata expression to AWS: the delimiters need no spaces`,
+}
+
+// statelintAccepted are statelint fixtures where we knowingly differ.
+var statelintAccepted = map[string]string{}
+
+// verdictCase is one definition with the verdict a yardstick expects.
+type verdictCase struct {
+	name  string // relative to the set's folder
+	path  string
+	valid bool
+	opts  schema.Options
+}
+
+func runVerdicts(t *testing.T, set string, cases []verdictCase, accepted map[string]string) {
+	t.Helper()
+	agree, knownDiff := 0, 0
+	for _, tc := range cases {
+		src, err := os.ReadFile(tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := schema.Validate(tc.path, src, tc.opts)
+		if res.Valid() == tc.valid {
+			agree++
+			if reason, ok := accepted[tc.name]; ok {
+				t.Errorf("%s %s: listed as a disagreement (%s) but now agrees; remove it from the list", set, tc.name, reason)
+			}
+			continue
+		}
+		if reason, ok := accepted[tc.name]; ok {
+			knownDiff++
+			t.Logf("%s %s: accepted disagreement: %s", set, tc.name, reason)
+			continue
+		}
+		t.Errorf("%s %s: got valid=%v, want %v; diagnostics:\n%s", set, tc.name, res.Valid(), tc.valid, describe(res.Diagnostics))
+	}
+	t.Logf("%s: %d/%d agree (%.1f%%), %d accepted disagreements", set, agree, len(cases),
+		100*float64(agree)/float64(max(1, len(cases))), knownDiff)
+}
+
+func describe(ds []schema.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString("\t" + string(d.Severity) + " " + d.Code + " " + d.Location + ": " + d.Message + "\n")
+	}
+	return b.String()
+}
+
+func TestYardstickASLValidator(t *testing.T) {
+	dir := corpus.Dir(t, "validation", "asl-validator")
+	var cases []verdictCase
+	for _, verdict := range []string{"valid", "invalid"} {
+		files, err := filepath.Glob(filepath.Join(dir, verdict, "*.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			// asl-validator accepts CloudFormation substitutions, as we
+			// do with Placeholders.
+			cases = append(cases, verdictCase{name: verdict + "/" + filepath.Base(f), path: f,
+				valid: verdict == "valid", opts: schema.Options{Placeholders: true}})
+		}
+	}
+	runVerdicts(t, "asl-validator", cases, aslValidatorAccepted)
+}
+
+func TestYardstickStatelint(t *testing.T) {
+	dir := corpus.Dir(t, "validation", "statelint")
+	raw, err := os.ReadFile(filepath.Join(dir, "expectations.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp struct {
+		Fixtures map[string]struct {
+			Verdict string `json:"expected_verdict"`
+		} `json:"fixtures"`
+	}
+	if err := json.Unmarshal(raw, &exp); err != nil {
+		t.Fatal(err)
+	}
+	var cases []verdictCase
+	for name, f := range exp.Fixtures {
+		cases = append(cases, verdictCase{name: name, path: filepath.Join(dir, name), valid: f.Verdict == "valid"})
+	}
+	sort.Slice(cases, func(i, j int) bool { return cases[i].name < cases[j].name })
+	runVerdicts(t, "statelint", cases, statelintAccepted)
+}
+
+func TestYardstickConformanceValidation(t *testing.T) {
+	dir := corpus.Dir(t, "conformance", "validation")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []verdictCase
+	skipped := 0
+	for _, e := range entries {
+		raw, err := os.ReadFile(filepath.Join(dir, e.Name(), "expected.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var exp struct{ Error string }
+		if err := json.Unmarshal(raw, &exp); err != nil {
+			t.Fatal(err)
+		}
+		// Other rejections (name already exists, bad execution input,
+		// logging or versioning options) are about the API call, not the
+		// definition, which is valid.
+		if exp.Error != "InvalidDefinition" {
+			skipped++
+			continue
+		}
+		cases = append(cases, verdictCase{name: e.Name(), path: filepath.Join(dir, e.Name(), "definition.json"),
+			opts: schema.Options{Express: strings.HasPrefix(e.Name(), "sfn_api_express")}})
+	}
+	t.Logf("conformance/validation: %d cases rejected for reasons other than the definition, not compared", skipped)
+	runVerdicts(t, "conformance/validation", cases, nil)
+}
+
+// realworldBroken are the two known-bad files the corpus README names;
+// they must get a located error.
+var realworldBroken = map[string]bool{
+	"sfn-iot-data-analytics-dataset": true, // not valid JSON
+	"shared-fallback-state-jsonata":  true, // QueryLanguage inside States
+}
+
+func realworldFiles(t testing.TB) []string {
+	dir := corpus.Dir(t, "realworld")
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".manifest.json") {
+			return err
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func isBroken(path string) bool {
+	base := filepath.Base(path)
+	for prefix := range realworldBroken {
+		if strings.HasPrefix(base, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestYardstickRealworld(t *testing.T) {
+	var cases []verdictCase
+	for _, f := range realworldFiles(t) {
+		cases = append(cases, verdictCase{name: filepath.Base(f), path: f, valid: !isBroken(f), opts: schema.Options{Placeholders: true}})
+	}
+	runVerdicts(t, "realworld", cases, nil)
+	for _, tc := range cases {
+		if tc.valid {
+			continue
+		}
+		src, _ := os.ReadFile(tc.path)
+		for _, d := range schema.Validate(tc.path, src, tc.opts).Diagnostics {
+			if d.Severity == schema.Error && d.Range.Start.Line == 0 {
+				t.Errorf("%s: error without a location: %s", tc.name, d.Message)
+			}
+		}
+	}
+}
