@@ -188,7 +188,12 @@ func (ex *Execution) run(start string) {
 	}
 	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0}
 	_ = first
-	out, err := sc.run(ctx, start, ex.input)
+	// Every state's output is checked as it leaves; the input only here.
+	err := checkSize(ex.input)
+	var out any
+	if err == nil {
+		out, err = sc.run(ctx, start, ex.input)
+	}
 	ex.finish(sc.last, out, err)
 }
 

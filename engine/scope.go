@@ -76,9 +76,6 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 		e.StateEnteredEventDetails = &StateEnteredDetails{Name: n.name, Input: EncodeJSON(input)}
 	}
 	st.enteredID = sc.emit(e)
-	if err := checkSize(input); err != nil {
-		return nil, "", err
-	}
 	var (
 		out  any
 		next string
