@@ -31,7 +31,9 @@ type command struct {
 
 // commands is the one table of subcommands; each lives in its own file.
 var commands = map[string]command{
-	"version": {"print the version", runVersion},
+	"version":  {"print the version", runVersion},
+	"run":      {"run a state machine locally", runRun},
+	"validate": {"validate ASL definitions (JSON or YAML)", runValidate},
 }
 
 // IsCommand reports whether args name a subcommand rather than starting the

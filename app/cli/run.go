@@ -1,0 +1,261 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+// runOptions are the flags of `stepstudio run`.
+type runOptions struct {
+	definition     string
+	input          string
+	mockConfig     string
+	testCase       string
+	wait           string
+	history        bool
+	format         string
+	maxTransitions int64
+}
+
+func runRun(ctx context.Context, args []string, s Streams) int {
+	var o runOptions
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(s.Err)
+	fs.StringVar(&o.input, "input", "", "execution input: a JSON file, or - for stdin (default {})")
+	fs.StringVar(&o.mockConfig, "mock-config", "", "AWS MockConfigFile with mocked task responses")
+	fs.StringVar(&o.testCase, "test-case", "", "test case of the mock config to use")
+	fs.StringVar(&o.wait, "wait", "skip", "waits and retry delays: skip, real, or scale=F (F times real time)")
+	fs.BoolVar(&o.history, "history", false, "print the execution history (AWS GetExecutionHistory shape)")
+	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.Int64Var(&o.maxTransitions, "max-transitions", 1_000_000, "fail the run after this many states (0: no cap)")
+	fs.Usage = func() {
+		fmt.Fprintln(s.Err, "Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json]")
+		fs.PrintDefaults()
+	}
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(s.Err, "stepstudio run: give exactly one DEFINITION file")
+		fs.Usage()
+		return ExitUsage
+	}
+	o.definition = pos[0]
+	if o.format != "text" && o.format != "json" {
+		fmt.Fprintf(s.Err, "stepstudio run: --format must be text or json, not %q\n", o.format)
+		return ExitUsage
+	}
+	if (o.mockConfig == "") != (o.testCase == "") {
+		fmt.Fprintln(s.Err, "stepstudio run: --mock-config and --test-case go together")
+		return ExitUsage
+	}
+	clock, err := parseWait(o.wait)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+		return ExitUsage
+	}
+	return execute(ctx, o, clock, s)
+}
+
+// parseInterleaved parses flags that may come before or after positional
+// arguments (`run def.json --history`).
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// parseWait maps --wait to a clock: nil (virtual, the engine's default),
+// real, or scaled.
+func parseWait(w string) (engine.Clock, error) {
+	switch {
+	case w == "skip":
+		return nil, nil
+	case w == "real":
+		return engine.RealClock(), nil
+	case strings.HasPrefix(w, "scale="):
+		f, err := strconv.ParseFloat(strings.TrimPrefix(w, "scale="), 64)
+		if err != nil || f <= 0 {
+			return nil, fmt.Errorf("--wait scale=F needs a positive number, not %q", w)
+		}
+		return engine.ScaledClock(f), nil
+	}
+	return nil, fmt.Errorf("--wait must be skip, real or scale=F, not %q", w)
+}
+
+func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) int {
+	src, err := os.ReadFile(o.definition)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+		return ExitUsage
+	}
+	res := schema.Validate(o.definition, src, schema.Options{})
+	if !res.Valid() {
+		fmt.Fprintf(s.Err, "stepstudio run: %s is not a valid state machine definition:\n", o.definition)
+		for _, d := range res.Diagnostics {
+			if d.Severity == schema.Error {
+				fmt.Fprintf(s.Err, "  %s:%d:%d: %s %s (%s)\n", o.definition, d.Range.Start.Line, d.Range.Start.Column, d.Code, d.Message, d.Location)
+			}
+		}
+		return ExitUsage
+	}
+	m, err := engine.Compile(res.Document)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+		return ExitUsage
+	}
+	input, err := readInput(o.input, s.In)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio run: input: %v\n", err)
+		return ExitUsage
+	}
+	opts := []engine.Option{engine.WithMaxTransitions(o.maxTransitions)}
+	if clock != nil {
+		opts = append(opts, engine.WithClock(clock))
+	}
+	if !o.history {
+		opts = append(opts, engine.WithoutHistory())
+	}
+	var invokers []engine.Invoker
+	if o.mockConfig != "" {
+		smName := strings.TrimSuffix(filepath.Base(o.definition), filepath.Ext(o.definition))
+		smName = strings.TrimSuffix(smName, ".asl")
+		inv, err := loadMocks(o.mockConfig, o.testCase, smName)
+		if err != nil {
+			fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+			return ExitUsage
+		}
+		invokers = append(invokers, inv)
+	}
+	opts = append(opts, engine.WithInvoker(engine.Chain(invokers...)))
+	result, err := m.Run(ctx, input, opts...)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+		return ExitFail
+	}
+	if err := printResult(s.Out, o, result); err != nil {
+		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+		return ExitFail
+	}
+	if result.Status != engine.StatusSucceeded {
+		return ExitFail
+	}
+	return ExitOK
+}
+
+// readInput reads the execution input: a file, stdin ("-"), or {}.
+func readInput(name string, stdin io.Reader) (any, error) {
+	var (
+		b   []byte
+		err error
+	)
+	switch name {
+	case "":
+		return map[string]any{}, nil
+	case "-":
+		b, err = io.ReadAll(stdin)
+	default:
+		b, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	v, err := engine.DecodeJSON(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not JSON: %w", inputName(name), err)
+	}
+	return v, nil
+}
+
+func inputName(n string) string {
+	if n == "-" {
+		return "stdin"
+	}
+	return n
+}
+
+// runReport is the JSON shape of a run's result.
+type runReport struct {
+	Status string          `json:"status"`
+	Output json.RawMessage `json:"output,omitempty"`
+	Error  *string         `json:"error,omitempty"`
+	Cause  *string         `json:"cause,omitempty"`
+	Events []engine.Event  `json:"events,omitempty"`
+}
+
+func printResult(w io.Writer, o runOptions, r engine.Result) error {
+	if o.format == "json" {
+		rep := runReport{Status: r.Status, Error: r.Error, Cause: r.Cause}
+		if r.Status == engine.StatusSucceeded {
+			rep.Output = json.RawMessage(engine.EncodeJSON(r.Output))
+		}
+		if o.history {
+			rep.Events = r.Events
+			if rep.Events == nil {
+				rep.Events = []engine.Event{}
+			}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	}
+	if o.history {
+		for _, e := range r.Events {
+			fmt.Fprintf(w, "%4d %s %s%s\n", e.ID, e.Timestamp.UTC().Format(time.RFC3339Nano), e.Type, eventSummary(e))
+		}
+	}
+	fmt.Fprintf(w, "status: %s\n", r.Status)
+	if r.Status == engine.StatusSucceeded {
+		fmt.Fprintf(w, "output: %s\n", engine.EncodeJSON(r.Output))
+	}
+	if r.Error != nil {
+		fmt.Fprintf(w, "error: %s\n", *r.Error)
+	}
+	if r.Cause != nil {
+		fmt.Fprintf(w, "cause: %s\n", *r.Cause)
+	}
+	return nil
+}
+
+// eventSummary names the state an event is about, for the text history.
+func eventSummary(e engine.Event) string {
+	switch {
+	case e.StateEnteredEventDetails != nil:
+		return " " + e.StateEnteredEventDetails.Name
+	case e.StateExitedEventDetails != nil:
+		return " " + e.StateExitedEventDetails.Name
+	case e.MapIterationStartedEventDetails != nil:
+		return fmt.Sprintf(" %s[%d]", e.MapIterationStartedEventDetails.Name, e.MapIterationStartedEventDetails.Index)
+	case e.ExecutionFailedEventDetails != nil && e.ExecutionFailedEventDetails.Error != nil:
+		return " " + *e.ExecutionFailedEventDetails.Error
+	}
+	return ""
+}

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestRun(t *testing.T) {
+	const dir = "testdata/run/"
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		wantCode int
+		wantOut  []string // substrings of stdout
+		wantErr  []string // substrings of stderr
+	}{
+		{"success text", []string{"run", dir + "pass.asl.json", "--input", dir + "name.json"}, "", ExitOK,
+			[]string{"status: SUCCEEDED", `output: {"greeting":"Hello, Ada!"}`}, nil},
+		{"flags before the definition", []string{"run", "--format", "json", "--input", "-", dir + "pass.asl.json"}, `{"name":"Bo"}`, ExitOK,
+			[]string{`{"status":"SUCCEEDED","output":{"greeting":"Hello, Bo!"}}`}, nil},
+		{"history json", []string{"run", dir + "pass.asl.json", "--history", "--format", "json", "--input", dir + "name.json"}, "", ExitOK,
+			[]string{`"type":"ExecutionStarted"`, `"type":"WaitStateExited"`, `"previousEventId"`}, nil},
+		{"history text keeps skipped wait times", []string{"run", dir + "pass.asl.json", "--history", "--input", dir + "name.json"}, "", ExitOK,
+			[]string{"WaitStateEntered Wait", "ExecutionSucceeded"}, nil},
+		{"yaml failure", []string{"run", dir + "fail.asl.yaml", "--format", "json"}, "", ExitFail,
+			[]string{`"status":"FAILED"`, `"error":"Kaput"`, `"cause":"it broke"`}, nil},
+		{"task without mock or handler", []string{"run", dir + "task.asl.json"}, "", ExitFail,
+			[]string{"error: States.Runtime", `Task state "Charge" has no result`, "--mock-config"}, nil},
+		{"invalid definition is refused", []string{"run", dir + "invalid.asl.json"}, "", ExitUsage,
+			nil, []string{"not a valid state machine definition", "invalid.asl.json:1:"}},
+		{"input not JSON", []string{"run", dir + "pass.asl.json", "--input", dir + "broken.json"}, "", ExitUsage,
+			nil, []string{"broken.json is not JSON"}},
+		{"missing definition", []string{"run", dir + "nope.json"}, "", ExitUsage, nil, []string{"nope.json"}},
+		{"no definition", []string{"run"}, "", ExitUsage, nil, []string{"exactly one DEFINITION"}},
+		{"bad wait", []string{"run", dir + "pass.asl.json", "--wait", "fast"}, "", ExitUsage, nil, []string{"--wait must be"}},
+		{"bad scale", []string{"run", dir + "pass.asl.json", "--wait", "scale=-1"}, "", ExitUsage, nil, []string{"positive number"}},
+		{"bad format", []string{"run", dir + "pass.asl.json", "--format", "xml"}, "", ExitUsage, nil, []string{"--format"}},
+		{"mock config without test case", []string{"run", dir + "task.asl.json", "--mock-config", "x.json"}, "", ExitUsage, nil, []string{"go together"}},
+		{"unknown flag", []string{"run", dir + "pass.asl.json", "--nope"}, "", ExitUsage, nil, []string{"-nope"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := Main(context.Background(), tt.args, Streams{In: strings.NewReader(tt.stdin), Out: &out, Err: &errOut})
+			if code != tt.wantCode {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.wantCode, out.String(), errOut.String())
+			}
+			for _, s := range tt.wantOut {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out.String())
+				}
+			}
+			for _, s := range tt.wantErr {
+				if !strings.Contains(errOut.String(), s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errOut.String())
+				}
+			}
+		})
+	}
+}
+
+// TestRunJSONShape checks the JSON contract of STUDIO.md: status, output,
+// and events in the GetExecutionHistory shape.
+func TestRunJSONShape(t *testing.T) {
+	var out bytes.Buffer
+	code := Main(context.Background(), []string{"run", "testdata/run/pass.asl.json", "--input", "-", "--history", "--format", "json"},
+		Streams{In: strings.NewReader(`{"name":"Cy"}`), Out: &out, Err: &out})
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
+	var rep struct {
+		Status string         `json:"status"`
+		Output map[string]any `json:"output"`
+		Events []struct {
+			ID        int64  `json:"id"`
+			Prev      int64  `json:"previousEventId"`
+			Type      string `json:"type"`
+			Timestamp string `json:"timestamp"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Status != "SUCCEEDED" || rep.Output["greeting"] != "Hello, Cy!" {
+		t.Fatalf("got %+v", rep)
+	}
+	var types []string
+	for i, e := range rep.Events {
+		if e.ID != int64(i+1) || e.Timestamp == "" {
+			t.Fatalf("event %d: %+v", i, e)
+		}
+		types = append(types, e.Type)
+	}
+	want := "ExecutionStarted PassStateEntered PassStateExited WaitStateEntered WaitStateExited ExecutionSucceeded"
+	if got := strings.Join(types, " "); got != want {
+		t.Fatalf("events %s, want %s", got, want)
+	}
+	first, last := rep.Events[0].Timestamp, rep.Events[len(rep.Events)-1].Timestamp
+	if first == last {
+		t.Fatalf("the skipped one-hour wait should still show in timestamps: %s .. %s", first, last)
+	}
+}
