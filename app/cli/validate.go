@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+// validateReport is the JSON shape of `stepstudio validate --format json`.
+type validateReport struct {
+	Files []validateFile `json:"files"`
+}
+
+type validateFile struct {
+	Path        string               `json:"path"`
+	Valid       bool                 `json:"valid"`
+	Diagnostics []validateDiagnostic `json:"diagnostics"`
+}
+
+type validateDiagnostic struct {
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	Location string `json:"location"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+}
+
+func runValidate(_ context.Context, args []string, s Streams) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(s.Err)
+	format := fs.String("format", "text", "output format: text or json")
+	placeholders := fs.Bool("placeholders", false, "accept IaC substitutions such as ${Table} where a value will be substituted")
+	fs.Usage = func() {
+		fmt.Fprintln(s.Err, "Usage: stepstudio validate [--format text|json] [--placeholders] PATH...")
+		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; - reads stdin). Exit 0 when all are valid, 1 when any has an error.")
+		fs.PrintDefaults()
+	}
+	paths, err := parseFlagsAnywhere(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(s.Err, "stepstudio validate: --format must be text or json, not %q\n", *format)
+		return ExitUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(s.Err, "stepstudio validate: give at least one PATH")
+		fs.Usage()
+		return ExitUsage
+	}
+	opts := schema.Options{Placeholders: *placeholders}
+	report := validateReport{Files: make([]validateFile, 0, len(paths))}
+	for _, p := range paths {
+		src, err := readPath(p, s.In)
+		if err != nil {
+			fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
+			return ExitUsage
+		}
+		report.Files = append(report.Files, toFile(p, schema.Validate(p, src, opts)))
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(s.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(report); err != nil {
+			fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
+			return ExitFail
+		}
+	} else {
+		printText(s.Out, report)
+	}
+	for _, f := range report.Files {
+		if !f.Valid {
+			return ExitFail
+		}
+	}
+	return ExitOK
+}
+
+func readPath(p string, stdin io.Reader) ([]byte, error) {
+	if p == "-" {
+		if stdin == nil {
+			return nil, errors.New("no standard input to read")
+		}
+		return io.ReadAll(stdin)
+	}
+	return os.ReadFile(p)
+}
+
+func toFile(path string, r schema.Result) validateFile {
+	f := validateFile{Path: path, Valid: r.Valid(), Diagnostics: make([]validateDiagnostic, 0, len(r.Diagnostics))}
+	for _, d := range r.Diagnostics {
+		f.Diagnostics = append(f.Diagnostics, validateDiagnostic{
+			Severity: string(d.Severity), Code: d.Code, Message: d.Message, Location: d.Location,
+			Line: d.Range.Start.Line, Column: d.Range.Start.Column,
+		})
+	}
+	return f
+}
+
+// printText writes one line per diagnostic, compiler style, so editors and
+// CI logs can jump to it, then a summary.
+func printText(w io.Writer, r validateReport) {
+	errs, warns := 0, 0
+	for _, f := range r.Files {
+		for _, d := range f.Diagnostics {
+			fmt.Fprintf(w, "%s:%d:%d: %s %s: %s", f.Path, d.Line, d.Column, strings.ToLower(d.Severity), d.Code, d.Message)
+			if d.Location != "" {
+				fmt.Fprintf(w, " [%s]", d.Location)
+			}
+			fmt.Fprintln(w)
+			if d.Severity == string(schema.Error) {
+				errs++
+			} else {
+				warns++
+			}
+		}
+		if f.Valid {
+			fmt.Fprintf(w, "%s: valid\n", f.Path)
+		} else {
+			fmt.Fprintf(w, "%s: invalid\n", f.Path)
+		}
+	}
+	fmt.Fprintf(w, "%d file(s), %d error(s), %d warning(s)\n", len(r.Files), errs, warns)
+}
+
+// parseFlagsAnywhere parses flags that come before, between or after the
+// positional arguments; "--" ends flag parsing.
+func parseFlagsAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
