@@ -141,3 +141,17 @@ func MustCompile(src string) *Expr {
 	}
 	return e
 }
+
+// Call runs the function States.<name> on already evaluated arguments; the
+// JSONata functions AWS adds ($partition, $range, $hash) share its rules.
+func Call(name string, args []any, src Source) (any, error) {
+	fn, ok := functions[name]
+	if !ok {
+		return nil, fmt.Errorf("intrinsic: unknown function States.%s", name)
+	}
+	c := &call{fn: fn, name: "States." + name}
+	if len(args) < fn.minArgs || fn.maxArgs >= 0 && len(args) > fn.maxArgs {
+		return nil, fault.Newf(fault.IntrinsicFailure, "%s takes %s, got %d", c.name, fn.arity(), len(args))
+	}
+	return c.fn.run(&invocation{call: c, env: &Env{Source: src}, args: args})
+}

@@ -18,8 +18,10 @@ func format(in *invocation) (any, error) {
 	// A literal template keeps its escapes, so \{ is a brace, not a
 	// placeholder; a template read from a path has no escapes.
 	escaped := false
-	if l, ok := in.call.args[0].(*literal); ok && l.isString {
-		tmpl, escaped = l.raw, true
+	if len(in.call.args) > 0 {
+		if l, ok := in.call.args[0].(*literal); ok && l.isString {
+			tmpl, escaped = l.raw, true
+		}
 	}
 	var b strings.Builder
 	next := 1
