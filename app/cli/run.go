@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/handler"
 	"github.com/stepstudio/stepstudio/schema"
 )
 
@@ -22,6 +23,7 @@ type runOptions struct {
 	definition     string
 	input          string
 	mockConfig     string
+	handlers       string
 	testCase       string
 	wait           string
 	history        bool
@@ -36,6 +38,7 @@ func runRun(ctx context.Context, args []string, s Streams) int {
 	fs.StringVar(&o.input, "input", "", "execution input: a JSON file, or - for stdin (default {})")
 	fs.StringVar(&o.mockConfig, "mock-config", "", "AWS MockConfigFile with mocked task responses")
 	fs.StringVar(&o.testCase, "test-case", "", "test case of the mock config to use")
+	fs.StringVar(&o.handlers, "handlers", "", "JSON file binding states or resources to local commands, HTTP or Lambda endpoints")
 	fs.StringVar(&o.wait, "wait", "skip", "waits and retry delays: skip, real, or scale=F (F times real time)")
 	fs.BoolVar(&o.history, "history", false, "print the execution history (AWS GetExecutionHistory shape)")
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
@@ -154,6 +157,14 @@ func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) i
 			return ExitUsage
 		}
 		invokers = append(invokers, inv)
+	}
+	if o.handlers != "" {
+		set, err := handler.Load(o.handlers)
+		if err != nil {
+			fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+			return ExitUsage
+		}
+		invokers = append(invokers, set)
 	}
 	opts = append(opts, engine.WithInvoker(engine.Chain(invokers...)))
 	result, err := m.Run(ctx, input, opts...)
