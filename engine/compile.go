@@ -23,6 +23,7 @@ type Machine struct {
 	paths     pathCache
 	templates templateCache
 	calls     callCache
+	jsonata   jsonataCache
 }
 
 // graph is a set of states with a start: the machine, a Parallel branch or

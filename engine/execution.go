@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/stepstudio/stepstudio/engine/jsonata"
 )
 
 // Run statuses, as AWS names them.
@@ -47,6 +49,9 @@ type Execution struct {
 	transitions atomic.Int64
 	ctrl        *controller
 	tokens      *tokenTable
+
+	jsonataOnce sync.Once
+	jsonataRT   *jsonata.Runtime
 
 	randMu sync.Mutex
 	rand   *rand.Rand

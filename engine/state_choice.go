@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // choice picks the first matching rule's Next, else Default, else fails
 // with States.NoChoiceMatched.
@@ -12,7 +9,7 @@ func (st *stepCtx) choice(ctx context.Context) (any, string, error) {
 	if n.jsonata {
 		states := st.statesVar(nil, nil)
 		for i, r := range n.choices {
-			v, err := st.jsonataValue(ctx, r.condition.v, fmt.Sprintf("Choices[%d].Condition", i), states)
+			v, err := st.jsonataValue(ctx, r.condition.v, "Condition", states)
 			if err != nil {
 				return nil, "", err
 			}

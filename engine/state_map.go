@@ -109,15 +109,11 @@ func (st *stepCtx) mapItems(ctx context.Context, in any) ([]any, error) {
 		if arr, ok := n.items.v.([]any); ok {
 			return st.jsonataArray(ctx, arr)
 		}
-		v, err := st.jsonataValue(ctx, n.items.v, "Items", st.statesVar(nil, nil))
+		v, err := st.jsonataAs(ctx, n.items.v, "Items", st.statesVar(nil, nil), "array")
 		if err != nil {
 			return nil, err
 		}
-		arr, ok := v.([]any)
-		if !ok {
-			expr, _ := n.items.v.(string)
-			return nil, st.runtimeErr(errQueryEvaluation, "The JSONata expression '%s' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '%s' for value: %s", jsonataBody(expr), jsonType(v), EncodeJSON(v))
-		}
+		arr, _ := v.([]any)
 		return arr, nil
 	}
 	v := in
