@@ -1,0 +1,79 @@
+package mock
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// TestCase finds a test case by name. With machine "" it searches every
+// state machine of the file and fails if the name is ambiguous.
+func (c *Config) TestCase(machine, name string) (*TestCase, error) {
+	if machine != "" {
+		if tc, ok := c.machines[machine][name]; ok {
+			return tc, nil
+		}
+		return nil, fmt.Errorf("%w: %q in state machine %q (have %s)", ErrNoTestCase, name, machine, c.names())
+	}
+	var found []*TestCase
+	for _, tcs := range c.machines {
+		if tc, ok := tcs[name]; ok {
+			found = append(found, tc)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return nil, fmt.Errorf("%w: %q (have %s)", ErrNoTestCase, name, c.names())
+	}
+	machines := make([]string, len(found))
+	for i, tc := range found {
+		machines[i] = tc.Machine
+	}
+	slices.Sort(machines)
+	return nil, fmt.Errorf("%w: %q is defined for several state machines (%s); name the state machine", ErrNoTestCase, name, strings.Join(machines, ", "))
+}
+
+// names lists "machine/testcase" pairs for error messages.
+func (c *Config) names() string {
+	var out []string
+	for m, tcs := range c.machines {
+		for n := range tcs {
+			out = append(out, m+"/"+n)
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	slices.Sort(out)
+	return strings.Join(out, ", ")
+}
+
+// Mocks reports whether the test case mocks the state.
+func (tc *TestCase) Mocks(state string) bool {
+	_, ok := tc.states[state]
+	return ok
+}
+
+// Response returns the mocked response for the state's invocation
+// (0 for the first call, 1 for the first retry, ...). ok is false when the
+// test case does not mock the state; err wraps ErrNoResponse when the
+// invocation is past the last one mocked.
+func (tc *TestCase) Response(state string, invocation int) (resp Response, ok bool, err error) {
+	mr, ok := tc.states[state]
+	if !ok {
+		return Response{}, false, nil
+	}
+	for _, s := range mr.steps {
+		if invocation >= s.from && invocation <= s.to {
+			return s.resp, true, nil
+		}
+	}
+	last := -1
+	if n := len(mr.steps); n > 0 {
+		last = mr.steps[n-1].to
+	}
+	return Response{}, true, fmt.Errorf("%w: state %q in test case %q is mocked by %q, which covers invocations 0-%d, but this is invocation %d",
+		ErrNoResponse, state, tc.Name, mr.Name, last, invocation)
+}
