@@ -73,6 +73,8 @@ func (dv *deriver) machine(m *asl.StateMachine, base, parent string) {
 				label = conditionLabel(s.Choices[t.Index])
 			case asl.ViaCatch:
 				label = errorsLabel(t.Errors)
+			case asl.ViaDefault:
+				label = "Default"
 			}
 			dv.edge(from+t.Pointer, from, to, kind, label)
 		}
@@ -94,29 +96,50 @@ func (dv *deriver) state(s *asl.State, id, parent string) {
 	dv.d.Nodes = append(dv.d.Nodes, n)
 	dv.g.Clusters = append(dv.g.Clusters, layout.Cluster{ID: id, Parent: parent, Label: s.Type + ": " + s.Name})
 	dv.container[id] = true
+	if s.Type == asl.TypeMap {
+		// One processor: edges attach straight to its first and last states.
+		base := id + childField(s)
+		dv.machine(s.ItemProcessor, base, id)
+		dv.entry[id], dv.exit[id] = dv.ends(s.ItemProcessor, base)
+		return
+	}
+	// Branches side by side between two invisible anchors.
 	in, out := id+"#in", id+"#out"
 	dv.g.Nodes = append(dv.g.Nodes, layout.Node{ID: in, Cluster: id, Point: true}, layout.Node{ID: out, Cluster: id, Point: true})
 	dv.entry[id], dv.exit[id] = in, out
-	for i, child := range children {
-		base, cluster := id+childField(s), id
-		if s.Type == asl.TypeParallel {
-			base = id + "/Branches/" + strconv.Itoa(i)
-			cluster = base
-			dv.d.Nodes = append(dv.d.Nodes, Node{ID: base, Kind: KindBranch, Name: "Branch " + strconv.Itoa(i+1), Parent: id})
-			dv.g.Clusters = append(dv.g.Clusters, layout.Cluster{ID: base, Parent: id})
-		}
-		dv.machine(child, base, cluster)
-		// Layout-only edges keep the children between the anchors.
-		if start := child.State(child.StartAt); start != nil {
+	for i, branch := range children {
+		base := id + "/Branches/" + strconv.Itoa(i)
+		dv.d.Nodes = append(dv.d.Nodes, Node{ID: base, Kind: KindBranch, Name: "Branch " + strconv.Itoa(i+1), Parent: id})
+		dv.g.Clusters = append(dv.g.Clusters, layout.Cluster{ID: base, Parent: id})
+		dv.machine(branch, base, base)
+		// Layout-only edges keep the branches between the anchors.
+		if start := branch.State(branch.StartAt); start != nil {
 			dv.g.Edges = append(dv.g.Edges, layout.Edge{ID: base + "#enter", From: in, To: dv.entry[base+asl.Pointer("States", start.Name)]})
 		}
-		for _, cs := range child.States {
-			if cs.Terminal() {
-				cid := base + asl.Pointer("States", cs.Name)
-				dv.g.Edges = append(dv.g.Edges, layout.Edge{ID: cid + "#leave", From: dv.exit[cid], To: out})
+		for _, bs := range branch.States {
+			if bs.Terminal() {
+				bid := base + asl.Pointer("States", bs.Name)
+				dv.g.Edges = append(dv.g.Edges, layout.Edge{ID: bid + "#leave", From: dv.exit[bid], To: out})
 			}
 		}
 	}
+}
+
+// ends returns the layout anchors of a sub-machine's first state and of its
+// first terminal state (or its first state when none is terminal).
+func (dv *deriver) ends(m *asl.StateMachine, base string) (entry, exit string) {
+	first := base + asl.Pointer("States", m.StartAt)
+	if m.State(m.StartAt) == nil && len(m.States) > 0 {
+		first = base + asl.Pointer("States", m.States[0].Name)
+	}
+	last := first
+	for _, s := range m.States {
+		if s.Terminal() {
+			last = base + asl.Pointer("States", s.Name)
+			break
+		}
+	}
+	return dv.entry[first], dv.exit[last]
 }
 
 // edge adds a drawn transition between two diagram nodes.
@@ -137,12 +160,13 @@ func childMachines(s *asl.State) []*asl.StateMachine {
 	switch {
 	case s.Type == asl.TypeParallel && len(s.Branches) > 0:
 		return s.Branches
-	case s.Type == asl.TypeMap && s.ItemProcessor != nil:
+	case s.Type == asl.TypeMap && s.ItemProcessor != nil && len(s.ItemProcessor.States) > 0:
 		return []*asl.StateMachine{s.ItemProcessor}
 	}
 	return nil
 }
 
+// childField is where a Map's processor sits in the definition.
 func childField(s *asl.State) string {
 	if s.LegacyIterator {
 		return "/Iterator"

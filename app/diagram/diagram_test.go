@@ -87,7 +87,7 @@ func TestNestedDiagram(t *testing.T) {
 	wantEdges := map[string]struct{ kind, label string }{
 		"/States/Check/Choices/0/Next":             {diagram.EdgeChoice, "amount > 100"},
 		"/States/Check/Choices/1/Next":             {diagram.EdgeChoice, `a is present and not (b == "x")`},
-		"/States/Check/Default":                    {diagram.EdgeDefault, ""},
+		"/States/Check/Default":                    {diagram.EdgeDefault, "Default"},
 		"/States/Fan out/Next":                     {diagram.EdgeNext, ""},
 		"/States/Fan out/Catch/0/Next":             {diagram.EdgeCatch, "any error"},
 		"/States/Fan out/Branches/0/States/A/Next": {diagram.EdgeNext, ""},
@@ -120,5 +120,14 @@ func TestDanglingTargetsAreSkipped(t *testing.T) {
 func TestNotAMachine(t *testing.T) {
 	if _, err := diagram.Build(context.Background(), nil); err == nil {
 		t.Error("want an error for a missing machine")
+	}
+}
+
+func TestEmptyMapIsAPlainBox(t *testing.T) {
+	d := build(t, `{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "X", "States": {}}}}}`)
+	for _, n := range d.Nodes {
+		if n.ID == "/States/M" && (n.Kind != diagram.KindState || n.Width == 0) {
+			t.Errorf("an empty Map should be drawn as a plain state: %+v", n)
+		}
 	}
 }

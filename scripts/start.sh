@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what is needed and starts the studio on the example workflow.
+# With a display: the desktop window. Without one ($DISPLAY unset): the app
+# runs under Xvfb and serves the studio, with the real Go backend, to a
+# browser at the printed localhost URL.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+PORT=${STUDIO_PORT:-34115}
+
+bash scripts/setup.sh
+
+step "build the frontend"
+(cd frontend && npm run --silent build)
+
+if [ -n "${DISPLAY:-}" ]; then
+  step "build the desktop app"
+  wails build -m -s
+  end_step
+  echo "Starting Stepstudio…"
+  exec ./build/bin/stepstudio "$@"
+fi
+
+step "build the app for browser use"
+go build -tags dev,webkit2_41 -o build/bin/stepstudio-dev .
+end_step
+log=$(mktemp)
+xvfb-run -a -s "-screen 0 1600x1000x24" ./build/bin/stepstudio-dev \
+  -devserver "127.0.0.1:$PORT" -assetdir frontend/dist >"$log" 2>&1 &
+app=$!
+trap 'pkill -P $app 2>/dev/null; kill $app 2>/dev/null; rm -f "$log"' EXIT INT TERM
+wait_for_port 127.0.0.1 "$PORT" 60 "$app" || { cat "$log" >&2; die "the studio did not start"; }
+printf '\n\033[1mStepstudio is running: open http://127.0.0.1:%s in a browser.\033[0m\n' "$PORT"
+echo "(no display found, so the app runs under Xvfb; press Ctrl+C to stop)"
+wait "$app"

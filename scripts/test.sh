@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test, as CI does: installs what is missing, then checks
+# formatting, vets, enforces the import rules, runs the Go tests, the
+# frontend type-check and unit tests, a production build, browser e2e tests
+# against the real app and a smoke test of the production window.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+bash scripts/setup.sh
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go'))
+[ -z "$unformatted" ] || die "gofmt would change: $unformatted"
+
+step "go vet"
+go vet ./...
+
+step "import rules: engine/ and schema/ know nothing of Wails or app/"
+bad=$(go list -deps ./engine/... ./schema/... | grep -E '^github.com/wailsapp/|^github.com/stepstudio/stepstudio/app' || true)
+[ -z "$bad" ] || die "engine/ or schema/ import: $bad"
+
+step "go test"
+go test ./...
+
+step "frontend: type-check"
+(cd frontend && npm run --silent typecheck)
+
+step "frontend: unit tests (vitest)"
+(cd frontend && npx vitest run)
+
+step "frontend: build"
+(cd frontend && npm run --silent build)
+
+step "production build (wails build -m)"
+wails build -m -s -clean
+git diff --exit-code -- frontend/wailsjs || die "frontend/wailsjs is out of date: commit the regenerated bindings"
+
+step "browser e2e against the real app"
+bash scripts/e2e.sh
+
+step "smoke: the production binary opens a window"
+bash scripts/smoke.sh "$ROOT/artifacts/window.png"
+
+total_time
