@@ -19,6 +19,9 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+//go:embed build/appicon.png
+var icon []byte
+
 func main() {
 	if cli.IsCommand(os.Args[1:]) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -26,7 +29,7 @@ func main() {
 		stop()
 		os.Exit(code)
 	}
-	if err := app.Run(assets); err != nil {
+	if err := app.Run(assets, icon); err != nil {
 		fmt.Fprintf(os.Stderr, "stepstudio: %v\n(the headless commands work in any build: stepstudio help)\n", err)
 		os.Exit(1)
 	}

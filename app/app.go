@@ -10,10 +10,12 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
 )
 
-// Run opens the studio window and blocks until it is closed.
-func Run(assets embed.FS) error {
+// Run opens the studio window and blocks until it is closed. icon is the
+// window's PNG icon.
+func Run(assets embed.FS, icon []byte) error {
 	dist, err := fs.Sub(assets, "frontend/dist")
 	if err != nil {
 		return err
@@ -28,6 +30,7 @@ func Run(assets embed.FS) error {
 		AssetServer:      &assetserver.Options{Assets: dist},
 		OnStartup:        studio.startup,
 		Bind:             []any{studio},
-		BackgroundColour: &options.RGBA{R: 24, G: 26, B: 31, A: 255},
+		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
+		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})
 }

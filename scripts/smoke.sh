@@ -27,6 +27,8 @@ for _ in $(seq 1 30); do
   # until the example's diagram is drawn; then it has hundreds.
   colours=$(convert "$OUT" -crop 880x640+230+60 -format '%k' info:)
   if [ "$colours" -gt 200 ]; then
+    sleep 1 # let the fit-to-view settle before the picture that is kept
+    DISPLAY=$display import -window root "$OUT"
     echo "window drawn: $colours colours on the canvas in $OUT"
     exit 0
   fi
