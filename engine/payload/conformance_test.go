@@ -57,7 +57,7 @@ func runPass(pass map[string]any, input any) (any, error) {
 		return nil, err
 	}
 	env := &intrinsic.Env{
-		Scope: jsonpath.Scope{Input: input, Context: contextObject(input)},
+		Scope:  jsonpath.Scope{Input: input, Context: contextObject(input)},
 		Source: intrinsic.SeededSource(1),
 	}
 	result, err := tmpl.Eval(env)
