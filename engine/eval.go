@@ -214,7 +214,11 @@ func (st *stepCtx) jsonataAs(ctx context.Context, v any, field string, states ma
 		v, err = t.Eval(ctx, env)
 	}
 	if err != nil {
-		return nil, st.wrapRuntime(err)
+		err = st.wrapRuntime(err)
+		if fe, ok := fault.As(err); ok && fe.Name == errQueryEvaluation {
+			st.evaluationFailed(fe)
+		}
+		return nil, err
 	}
 	return v, nil
 }

@@ -31,6 +31,11 @@ func (st *stepCtx) withRetry(ctx context.Context, w work) (any, string, error) {
 		if i := st.matchRetrier(fe.Name); i >= 0 {
 			r := n.retry[i]
 			if attempts[i] < r.maxAttempts {
+				if st.failed != nil {
+					// The next attempt follows the failed one's last event.
+					st.sc.setLast(st.failedPrev)
+					st.failed = nil
+				}
 				delay := r.delay(attempts[i], st.sc.ex.Float64)
 				attempts[i]++
 				st.retryCount++
@@ -39,6 +44,10 @@ func (st *stepCtx) withRetry(ctx context.Context, w work) (any, string, error) {
 				}
 				continue
 			}
+		}
+		if st.failed != nil {
+			st.sc.emitAfter(st.failedPrev, *st.failed)
+			st.failed = nil
 		}
 		for _, c := range n.catch {
 			if matches(c.errorEquals, fe.Name, n.typ) {

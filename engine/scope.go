@@ -3,8 +3,11 @@ package engine
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sync"
 	"time"
+
+	"github.com/stepstudio/stepstudio/engine/fault"
 )
 
 // scope runs one graph: the machine, a Parallel branch or a Map iteration.
@@ -34,6 +37,29 @@ func (sc *scope) emitAfter(prev int64, e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	sc.last = sc.rec.add(prev, e)
+	return sc.last
+}
+
+// emitSide records an event after this thread's latest one without
+// becoming the latest: AWS links the event after MapStateSucceeded (or a
+// MapIterationSucceeded) to the event before it.
+func (sc *scope) emitSide(e Event) int64 {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.rec.add(sc.last, e)
+}
+
+// setLast moves this thread's latest event, when a child thread's events
+// continue it.
+func (sc *scope) setLast(id int64) {
+	sc.mu.Lock()
+	sc.last = id
+	sc.mu.Unlock()
+}
+
+func (sc *scope) lastID() int64 {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
 	return sc.last
 }
 
@@ -70,6 +96,7 @@ func (sc *scope) run(ctx context.Context, start string, input any) (any, error) 
 // It returns the output and the next state ("" when the graph ends).
 func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, error) {
 	st := &stepCtx{sc: sc, n: n, input: input, entered: sc.ex.clock.Now()}
+	st.enteredPrev = sc.lastID()
 	active := sc.rec.active()
 	e := Event{Type: n.typ + "StateEntered"}
 	if active {
@@ -125,11 +152,18 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 // stepCtx is one state's entry: its input, the time and event id it was
 // entered at (for the context object and AWS's error causes).
 type stepCtx struct {
-	sc         *scope
-	n          *node
-	input      any
-	entered    time.Time
-	enteredID  int64
+	sc          *scope
+	n           *node
+	input       any
+	entered     time.Time
+	enteredID   int64
+	enteredPrev int64 // the event before StateEntered
+
+	// failed is the MapStateFailed/ParallelStateFailed event of the
+	// attempt that just failed, linked after failedPrev; withRetry records
+	// it only when the failure is not retried.
+	failed     *Event
+	failedPrev int64
 	retryCount int
 	token      string
 	assigned   map[string]string
@@ -137,8 +171,34 @@ type stepCtx struct {
 
 // runtimeErr builds an error whose cause names the state as AWS does.
 func (st *stepCtx) runtimeErr(name, format string, args ...any) error {
-	return newFault(name, st.causePrefix()+fmt.Sprintf(format, args...))
+	err := fault.New(name, st.causePrefix()+fmt.Sprintf(format, args...))
+	if name == errQueryEvaluation {
+		st.evaluationFailed(err)
+	}
+	return err
 }
+
+// evaluationFailed records AWS's EvaluationFailed event for a JSONata
+// evaluation error, located at the field its cause names. AWS links it
+// after the event before StateEntered, except in Wait states.
+func (st *stepCtx) evaluationFailed(err *fault.Error) {
+	prev := st.enteredPrev
+	if st.n.typ == "Wait" {
+		prev = st.enteredID
+	}
+	d := &EvaluationFailedDetails{Error: err.Name, Cause: err.Cause, State: st.n.name}
+	if m := fieldInCause.FindStringSubmatch(err.Cause); m != nil {
+		d.Location = m[1]
+	} else if m := fieldNamed.FindStringSubmatch(err.Cause); m != nil {
+		d.Location = m[1]
+	}
+	st.sc.emitAfter(prev, Event{Type: "EvaluationFailed", EvaluationFailedEventDetails: d})
+}
+
+var (
+	fieldInCause = regexp.MustCompile(`specified for the field '([^']*)'`)
+	fieldNamed   = regexp.MustCompile(`\. The ([A-Za-z]+) field `)
+)
 
 func (st *stepCtx) causePrefix() string {
 	return fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). ", st.n.name, st.enteredID)

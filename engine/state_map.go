@@ -13,9 +13,12 @@ import (
 const inlineConcurrency = 40
 
 // mapState runs the item processor once per item and collects the outputs
-// in item order.
+// in item order. Events link as AWS links them: each iteration after the
+// previous one's last state event, MapStateSucceeded beside the last
+// MapIterationSucceeded, MapStateFailed after the failed item's last event.
 func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	n := st.n
+	sc := st.sc
 	in := st.input
 	var err error
 	if !n.jsonata {
@@ -25,12 +28,13 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	}
 	items, err := st.mapItems(ctx, in)
 	if err != nil {
-		return nil, "", err
+		return nil, "", st.mapFailedEarly(err)
 	}
 	maxConc, err := st.mapInt(ctx, n.maxConcurrency, n.maxConcurrencyPath, "MaxConcurrency", in)
 	if err != nil {
-		return nil, "", err
+		return nil, "", st.mapFailedEarly(err)
 	}
+	startID := sc.emit(Event{Type: "MapStateStarted", MapStateStartedEventDetails: &MapStateStartedDetails{Length: len(items)}})
 	tolerated, err := st.tolerance(ctx, in, len(items))
 	if err != nil {
 		return nil, "", err
@@ -40,37 +44,51 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 			return nil, "", err
 		}
 	}
-	startID := st.sc.emit(Event{Type: "MapStateStarted", MapStateStartedEventDetails: &MapStateStartedDetails{Length: len(items)}})
 	if n.distributed {
-		st.sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{
-			MapRunArn: fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(st.sc.ex), st.sc.ex.m.nameOrDefault(), labelOr(n), st.sc.ex.UUID()),
+		sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{
+			MapRunArn: fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(sc.ex), sc.ex.m.nameOrDefault(), labelOr(n), sc.ex.UUID()),
 		}})
+		startID = sc.lastID()
 	}
-	results, failures, err := st.runIterations(ctx, items, in, maxConc, startID)
-	if err == nil && failures > tolerated {
+	run := st.runIterations(ctx, items, in, maxConc, startID)
+	err = run.err
+	if err == nil && run.failures > tolerated {
 		err = newFault(errExceedTolerated, "The specified tolerated failure threshold was exceeded")
 	}
 	if err != nil {
-		if st.sc.ex.alive(ctx) == nil {
+		if sc.ex.alive(ctx) == nil {
 			if n.distributed {
 				fe := asFault(err)
-				st.sc.emit(Event{Type: "MapRunFailed", MapRunFailedEventDetails: &FailureDetails{Error: &fe.Name, Cause: strPtr(fe.Cause)}})
+				sc.emit(Event{Type: "MapRunFailed", MapRunFailedEventDetails: &FailureDetails{Error: &fe.Name, Cause: strPtr(fe.Cause)}})
+				st.failed, st.failedPrev = &Event{Type: "MapStateFailed"}, sc.lastID()
+			} else {
+				st.failed, st.failedPrev = &Event{Type: "MapStateFailed"}, run.failedLast
 			}
-			st.sc.emit(Event{Type: "MapStateFailed"})
 		}
 		return nil, "", err
 	}
 	if n.distributed {
-		st.sc.emit(Event{Type: "MapRunSucceeded"})
+		sc.emit(Event{Type: "MapRunSucceeded"})
+	} else if run.lastEnd != 0 {
+		sc.setLast(run.lastEnd)
 	}
-	st.sc.emit(Event{Type: "MapStateSucceeded"})
-	var result any = results
+	sc.emitSide(Event{Type: "MapStateSucceeded"})
+	var result any = run.results
 	if n.jsonata {
 		out, err := st.finishJSONata(ctx, result, result, true)
 		return out, "", err
 	}
 	out, err := st.finishJSONPath(ctx, result, true)
 	return out, "", err
+}
+
+// mapFailedEarly marks a Map that failed before it started its items: it
+// still reports MapStateFailed, after EvaluationFailed for JSONata errors.
+func (st *stepCtx) mapFailedEarly(err error) error {
+	if fe, ok := asFaultStrict(err); ok && fe.Name == errQueryEvaluation {
+		st.failed, st.failedPrev = &Event{Type: "MapStateFailed"}, st.sc.lastID()
+	}
+	return err
 }
 
 func strPtr(s string) *string {
@@ -233,56 +251,62 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 	return tolerated, nil
 }
 
+// iterations is the outcome of a Map's items.
+type iterations struct {
+	results    []any
+	failures   int   // failed items (distributed Map tolerates some)
+	err        error // the first failure (inline) or a stop
+	lastEnd    int64 // the last MapIterationSucceeded
+	failedLast int64 // the failed item's last state event
+}
+
 // runIterations runs the items through the processor, at most maxConc at
-// once (0: inline default). It returns the outputs in item order, the
-// number of failed items (distributed), or the first failure (inline).
-func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxConc int64, startID int64) ([]any, int, error) {
+// once (0: inline default).
+func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxConc int64, startID int64) iterations {
 	n := st.n
 	workers := int(maxConc)
 	if workers <= 0 || workers > inlineConcurrency && !n.distributed {
 		workers = inlineConcurrency
 	}
-	if workers > len(items) {
-		workers = len(items)
-	}
+	workers = min(workers, len(items))
 	ictx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	results := make([]any, len(items))
+	res := iterations{results: make([]any, len(items))}
 	var (
-		mu       sync.Mutex
-		failures int
-		firstErr error
-		next     int
-		wg       sync.WaitGroup
+		mu    sync.Mutex
+		next  int
+		chain = startID // the previous item's last state event
+		wg    sync.WaitGroup
 	)
-	take := func() (int, bool) {
+	take := func() (int, int64, bool) {
 		mu.Lock()
 		defer mu.Unlock()
-		if next >= len(items) || firstErr != nil {
-			return 0, false
+		if next >= len(items) || res.err != nil {
+			return 0, 0, false
 		}
 		next++
-		return next - 1, true
+		return next - 1, chain, true
 	}
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				i, ok := take()
+				i, prev, ok := take()
 				if !ok {
 					return
 				}
-				out, err := st.iteration(ictx, i, items[i], in, startID)
+				out, it := st.iteration(ictx, i, items[i], in, prev)
 				mu.Lock()
+				chain = it.last
 				switch {
-				case err == nil:
-					results[i] = out
-				case n.distributed && st.sc.ex.alive(ictx) == nil && isFault(err):
-					failures++
-					results[i] = nil
-				case firstErr == nil:
-					firstErr = err
+				case it.err == nil:
+					res.results[i] = out
+					res.lastEnd = it.end
+				case n.distributed && st.sc.ex.alive(ictx) == nil && isFault(it.err):
+					res.failures++
+				case res.err == nil:
+					res.err, res.failedLast = it.err, it.last
 					cancel(errBranchCancelled)
 				}
 				mu.Unlock()
@@ -290,16 +314,23 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 		}()
 	}
 	wg.Wait()
-	return results, failures, firstErr
+	return res
 }
 
 func isFault(err error) bool {
 	_, ok := asFaultStrict(err)
-	return ok && err != errBranchCancelled
+	return ok
+}
+
+// iterationEnd is how one item's run ended in the history.
+type iterationEnd struct {
+	err  error
+	last int64 // its last state event
+	end  int64 // its MapIterationSucceeded event
 }
 
 // iteration runs one item through the processor in its own scope.
-func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, startID int64) (any, error) {
+func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int64) (any, iterationEnd) {
 	n := st.n
 	ex := st.sc.ex
 	// A distributed Map runs its items as child executions, whose events
@@ -308,7 +339,7 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, startID i
 	if n.distributed {
 		rec = &recorder{clock: ex.clock}
 	}
-	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: startID,
+	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: prev,
 		mapItem: map[string]any{"Index": int64(i), "Value": item}}
 	inline := !n.distributed
 	if inline {
@@ -318,17 +349,21 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, startID i
 	if err == nil {
 		input, err = sc.run(ctx, n.processor.startAt, input)
 	}
-	if inline {
-		switch {
-		case err == nil:
-			sc.emit(Event{Type: "MapIterationSucceeded", MapIterationSucceededEventDetails: &MapIterationDetails{Name: n.name, Index: i}})
-		case ex.alive(ctx) != nil:
-			sc.emit(Event{Type: "MapIterationAborted", MapIterationAbortedEventDetails: &MapIterationDetails{Name: n.name, Index: i}})
-		default:
-			sc.emit(Event{Type: "MapIterationFailed", MapIterationFailedEventDetails: &MapIterationDetails{Name: n.name, Index: i}})
-		}
+	end := iterationEnd{err: err, last: sc.lastID()}
+	if !inline {
+		end.last = prev
+		return input, end
 	}
-	return input, err
+	d := &MapIterationDetails{Name: n.name, Index: i}
+	switch {
+	case err == nil:
+		end.end = sc.emitSide(Event{Type: "MapIterationSucceeded", MapIterationSucceededEventDetails: d})
+	case ex.alive(ctx) != nil:
+		sc.emitSide(Event{Type: "MapIterationAborted", MapIterationAbortedEventDetails: d})
+	default:
+		sc.emitSide(Event{Type: "MapIterationFailed", MapIterationFailedEventDetails: d})
+	}
+	return input, end
 }
 
 // itemInput builds an iteration's input: ItemSelector (or legacy

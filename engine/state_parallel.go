@@ -23,14 +23,16 @@ func (st *stepCtx) parallel(ctx context.Context) (any, string, error) {
 		return nil, "", err
 	}
 	startID := st.sc.emit(Event{Type: "ParallelStateStarted"})
-	results, err := st.runBranches(ctx, in, startID)
+	results, last, err := st.runBranches(ctx, in, startID)
 	if err != nil {
 		if st.sc.ex.alive(ctx) == nil {
-			st.sc.emit(Event{Type: "ParallelStateFailed"})
+			st.failed, st.failedPrev = &Event{Type: "ParallelStateFailed"}, last
 		}
 		return nil, "", err
 	}
-	st.sc.emit(Event{Type: "ParallelStateSucceeded"})
+	// AWS records no ParallelStateSucceeded: the state exits after the
+	// branch that ended last.
+	st.sc.setLast(last)
 	var result any = results
 	if n.jsonata {
 		out, err := st.finishJSONata(ctx, result, result, true)
@@ -40,7 +42,9 @@ func (st *stepCtx) parallel(ctx context.Context) (any, string, error) {
 	return out, "", err
 }
 
-func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]any, error) {
+// runBranches returns the outputs and the last event of the branch that
+// ended last (or failed first).
+func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]any, int64, error) {
 	bctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	results := make([]any, len(st.n.branches))
@@ -48,6 +52,8 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 		wg       sync.WaitGroup
 		once     sync.Once
 		firstErr error
+		mu       sync.Mutex
+		last     = startID
 	)
 	for i, g := range st.n.branches {
 		wg.Add(1)
@@ -58,13 +64,21 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 			if err != nil {
 				once.Do(func() {
 					firstErr = err
+					mu.Lock()
+					last = sc.lastID()
+					mu.Unlock()
 					cancel(errBranchCancelled)
 				})
 				return
 			}
 			results[i] = out
+			mu.Lock()
+			if firstErr == nil {
+				last = max(last, sc.lastID())
+			}
+			mu.Unlock()
 		}()
 	}
 	wg.Wait()
-	return results, firstErr
+	return results, last, firstErr
 }
