@@ -222,13 +222,9 @@ func (ex *Execution) finish(prev int64, out any, err error) {
 	default:
 		f := asFault(err)
 		res.Status = StatusFailed
-		name := f.Name
-		res.Error = &name
-		d := &FailureDetails{Error: &name}
-		if f.Cause != "" {
-			cause := f.Cause
-			res.Cause, d.Cause = &cause, &cause
-		}
+		// A Fail state may give neither Error nor Cause; AWS then omits them.
+		res.Error, res.Cause = strPtr(f.Name), strPtr(f.Cause)
+		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
 		ex.rec.add(prev, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	}
 	if ex.cfg.keepHistory {

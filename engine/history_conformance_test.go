@@ -103,11 +103,55 @@ func compareHistory(dir string) string {
 	if !slices.Equal(got, wantTypes) {
 		return fmt.Sprintf("event types\n  got  %s\n  want %s", strings.Join(got, " "), strings.Join(wantTypes, " "))
 	}
+	var wantRaw []map[string]any
+	_ = json.Unmarshal(read("history.json"), &wantRaw)
+	shapeOnly := slices.Contains(exp.Meta.Flags, "nondeterministic-or-context-dependent")
 	for i, w := range want {
 		g := res.Events[i]
 		if string(w.Prev) != fmt.Sprint(g.PreviousEventID) {
-			return fmt.Sprintf("event %d (%s): previousEventId %d, want %d", i+1, w.Type, g.PreviousEventID, w.Prev)
+			return fmt.Sprintf("event %d (%s): previousEventId %d, want %s", i+1, w.Type, g.PreviousEventID, w.Prev)
+		}
+		// Details: every field AWS recorded, compared under the README's rules.
+		var gotRaw map[string]any
+		b, _ := json.Marshal(g)
+		_ = json.Unmarshal(b, &gotRaw)
+		for k, wv := range wantRaw[i] {
+			if !strings.HasSuffix(k, "EventDetails") {
+				continue
+			}
+			wd := normalizeValue(parseJSONText(map[string]any{k: wv}), "")
+			gd := normalizeValue(parseJSONText(map[string]any{k: gotRaw[k]}), "")
+			if d := compareValue(wd, gd, shapeOnly, "$"); d != "" {
+				return fmt.Sprintf("event %d (%s): %s", i+1, w.Type, d)
+			}
+		}
+		for k := range gotRaw {
+			if _, ok := wantRaw[i][k]; !ok && strings.HasSuffix(k, "EventDetails") {
+				return fmt.Sprintf("event %d (%s): unexpected %s", i+1, w.Type, k)
+			}
 		}
 	}
 	return ""
+}
+
+// parseJSONText parses the JSON text of inputs and outputs in event
+// details, which the recording kept as written ("[1, 2]") or parsed ("1").
+func parseJSONText(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if s, ok := e.(string); ok && (k == "input" || k == "output") {
+				var parsed any
+				if json.Unmarshal([]byte(s), &parsed) == nil {
+					e = parsed
+				}
+			}
+			x[k] = parseJSONText(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = parseJSONText(e)
+		}
+	}
+	return v
 }
