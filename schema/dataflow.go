@@ -29,9 +29,17 @@ var pathFields = []struct {
 
 // templateFields are the payload templates of a JSONPath state, relative
 // to the state, whose "….$" keys hold paths or intrinsic calls.
-var templateFields = []string{
-	"/Parameters", "/ResultSelector", "/ItemSelector", "/Credentials", "/Assign",
-	"/ItemReader/Parameters", "/ResultWriter/Parameters", "/ItemBatcher/BatchInput",
+var templateFields = [][]string{
+	{"Parameters"}, {"ResultSelector"}, {"ItemSelector"}, {"Credentials"}, {"Assign"},
+	{"ItemReader", "Parameters"}, {"ResultWriter", "Parameters"}, {"ItemBatcher", "BatchInput"},
+}
+
+// getPath follows object keys from n; nil when one is missing.
+func getPath(n *asl.Node, keys []string) *asl.Node {
+	for _, k := range keys {
+		n = n.Get(k)
+	}
+	return n
 }
 
 func (c *checker) jsonPathState(s *asl.State, ptr string) {
@@ -61,11 +69,11 @@ func (c *checker) jsonPathState(s *asl.State, ptr string) {
 		}
 	}
 	for _, rel := range templateFields {
-		if rel == "/Parameters" && s.Type == asl.TypeMap && s.Node.Has("ItemSelector") {
+		if rel[0] == "Parameters" && s.Type == asl.TypeMap && s.Node.Has("ItemSelector") {
 			continue // reported as exclusive
 		}
-		if n, _, ok := s.Node.Lookup(rel); ok {
-			c.template(s, ptr+rel, n)
+		if n := getPath(s.Node, rel); n != nil {
+			c.template(s, asl.Append(ptr, rel...), n)
 		}
 	}
 	if s.Type == asl.TypeFail {

@@ -20,9 +20,12 @@ var exclusivePairs = [][2]string{
 }
 
 // nestedExclusive are the same rule inside a Map's reader and batcher.
-var nestedExclusive = map[string][][2]string{
-	"ItemReader/ReaderConfig": {{"MaxItems", "MaxItemsPath"}},
-	"ItemBatcher":             {{"MaxItemsPerBatch", "MaxItemsPerBatchPath"}, {"MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"}},
+var nestedExclusive = []struct {
+	at    []string
+	pairs [][2]string
+}{
+	{[]string{"ItemReader", "ReaderConfig"}, [][2]string{{"MaxItems", "MaxItemsPath"}}},
+	{[]string{"ItemBatcher"}, [][2]string{{"MaxItemsPerBatch", "MaxItemsPerBatchPath"}, {"MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"}}},
 }
 
 func (c *checker) exclusive(s *asl.State, ptr string) {
@@ -39,10 +42,9 @@ func (c *checker) exclusive(s *asl.State, ptr string) {
 		c.errorKey(asl.Append(ptr, "Parameters"), CodeSchema,
 			"State %q may have only one of [\"ItemSelector\", \"Parameters\"]. Parameters is the older name of ItemSelector; keep ItemSelector.", s.Name)
 	}
-	for rel, pairs := range nestedExclusive {
-		objPtr := ptr + "/" + rel
-		if n, _, ok := c.doc.Root.Lookup(objPtr); ok {
-			check(n, objPtr, pairs)
+	for _, ne := range nestedExclusive {
+		if n := getPath(s.Node, ne.at); n != nil {
+			check(n, asl.Append(ptr, ne.at...), ne.pairs)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -142,31 +143,47 @@ func (c *checker) transitions(sc scope) {
 
 // duplicateKeys reports keys that appear twice in one object; parsers keep
 // only one of them, so the other is silently lost. Duplicate state names
-// are reported by stateNames instead.
-func (c *checker) duplicateKeys(ptr string, n *asl.Node) {
+// are reported by stateNames instead. path holds the segments down to n;
+// pointers are only built for a report, as this visits every value.
+func (c *checker) duplicateKeys(path []string, n *asl.Node) {
 	switch n.Kind {
 	case asl.KindArray:
 		for i, it := range n.Items {
-			c.duplicateKeys(asl.AppendIndex(ptr, i), it)
+			c.duplicateKeys(append(path, strconv.Itoa(i)), it)
 		}
 	case asl.KindObject:
-		statesMap := fieldName(ptr) == "States" && isMachinePointer(ptr)
-		var seen map[string]bool
-		if len(n.Fields) > 1 {
-			seen = make(map[string]bool, len(n.Fields))
-		}
-		for _, f := range n.Fields {
-			fp := asl.Append(ptr, f.Key)
-			if seen != nil {
-				if seen[f.Key] && !statesMap {
-					c.report(Error, fp, f.KeyRange, CodeSchema,
-						"%s appears twice. Keep one %q: only one of the values would be used.", subjectOf(fp).String(), f.Key)
+		if len(n.Fields) > 1 && len(n.Fields) <= 16 {
+			for i, f := range n.Fields[1:] {
+				for _, g := range n.Fields[:i+1] {
+					if g.Key == f.Key {
+						c.duplicateKey(path, f)
+						break
+					}
+				}
+			}
+		} else if len(n.Fields) > 16 {
+			seen := make(map[string]bool, len(n.Fields))
+			for _, f := range n.Fields {
+				if seen[f.Key] {
+					c.duplicateKey(path, f)
 				}
 				seen[f.Key] = true
 			}
-			c.duplicateKeys(fp, f.Value)
+		}
+		for _, f := range n.Fields {
+			c.duplicateKeys(append(path, f.Key), f.Value)
 		}
 	}
+}
+
+func (c *checker) duplicateKey(path []string, f *asl.Field) {
+	ptr := asl.Pointer(path...)
+	if fieldName(ptr) == "States" && isMachinePointer(ptr) {
+		return // a duplicate state name
+	}
+	fp := asl.Append(ptr, f.Key)
+	c.report(Error, fp, f.KeyRange, CodeSchema,
+		"%s appears twice. Keep one %q: only one of the values would be used.", subjectOf(fp).String(), f.Key)
 }
 
 // isMachinePointer reports whether ptr (ending in /States) is a machine's

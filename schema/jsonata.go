@@ -11,17 +11,17 @@ import (
 
 // jsonataFields hold values that may contain "{% … %}" expressions, relative
 // to the state.
-var jsonataFields = []string{
-	"/Arguments", "/Output", "/Assign", "/Items", "/ItemSelector", "/Credentials",
-	"/TimeoutSeconds", "/HeartbeatSeconds", "/Seconds", "/Timestamp", "/Error", "/Cause",
-	"/MaxConcurrency", "/ToleratedFailurePercentage", "/ToleratedFailureCount",
-	"/ItemReader/Arguments", "/ItemReader/ReaderConfig", "/ResultWriter/Arguments", "/ItemBatcher",
+var jsonataFields = [][]string{
+	{"Arguments"}, {"Output"}, {"Assign"}, {"Items"}, {"ItemSelector"}, {"Credentials"},
+	{"TimeoutSeconds"}, {"HeartbeatSeconds"}, {"Seconds"}, {"Timestamp"}, {"Error"}, {"Cause"},
+	{"MaxConcurrency"}, {"ToleratedFailurePercentage"}, {"ToleratedFailureCount"},
+	{"ItemReader", "Arguments"}, {"ItemReader", "ReaderConfig"}, {"ResultWriter", "Arguments"}, {"ItemBatcher"},
 }
 
 func (c *checker) jsonataState(s *asl.State, ptr string) {
 	for _, rel := range jsonataFields {
-		if n, _, ok := s.Node.Lookup(rel); ok {
-			c.jsonataValue(s, ptr+rel, n)
+		if n := getPath(s.Node, rel); n != nil {
+			c.jsonataValue(s, asl.Append(ptr, rel...), n)
 		}
 	}
 	for i, r := range s.Catch {

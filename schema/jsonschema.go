@@ -17,23 +17,164 @@ import (
 //go:embed asl.schema.json
 var aslSchema []byte
 
-// compiled is the embedded schema, compiled on first use and shared: a
-// *gojsonschema.Schema is safe for concurrent Validate calls.
-var compiled = sync.OnceValues(func() (*gojsonschema.Schema, error) {
-	return gojsonschema.NewSchema(gojsonschema.NewBytesLoader(aslSchema))
+// schemaID is the $id of asl.schema.json.
+const schemaID = "https://stepstudio.dev/schema/asl.json"
+
+// compiledSchemas are the machine schema and one schema per state type,
+// compiled once on first use and shared (gojsonschema schemas are safe for
+// concurrent use). Validating each state against its own type's schema,
+// instead of an if/then per type, keeps gojsonschema from building (and
+// formatting) seven failed "if" results for every state.
+type compiledSchemas struct {
+	machine *gojsonschema.Schema
+	byType  map[string]*gojsonschema.Schema
+}
+
+var compiled = sync.OnceValues(func() (*compiledSchemas, error) {
+	out := &compiledSchemas{byType: map[string]*gojsonschema.Schema{}}
+	var err error
+	if out.machine, err = gojsonschema.NewSchema(gojsonschema.NewBytesLoader(aslSchema)); err != nil {
+		return nil, err
+	}
+	for _, t := range []string{asl.TypeTask, asl.TypePass, asl.TypeChoice, asl.TypeWait, asl.TypeSucceed, asl.TypeFail, asl.TypeParallel, asl.TypeMap} {
+		sl := gojsonschema.NewSchemaLoader()
+		if err := sl.AddSchemas(gojsonschema.NewBytesLoader(aslSchema)); err != nil {
+			return nil, err
+		}
+		ref := `{"$ref": "` + schemaID + `#/definitions/` + strings.ToLower(t) + `"}`
+		if out.byType[t], err = sl.Compile(gojsonschema.NewStringLoader(ref)); err != nil {
+			return nil, fmt.Errorf("state type %s: %w", t, err)
+		}
+	}
+	return out, nil
 })
 
 // nodeLoader hands gojsonschema the already-parsed tree, skipping the JSON
 // round trip its Go loader makes. Numbers are json.Number, as it expects.
-type nodeLoader struct{ root *asl.Node }
+// A machine is converted with its states cut down to their Type and a state
+// with its nested machines cut down likewise, since each state is validated
+// on its own; payloads, which the schema only type-checks, are cut to their
+// outer shape. This keeps validation linear in the size of the definition.
+type nodeLoader struct {
+	root    *asl.Node
+	isState bool
+}
 
-func (l nodeLoader) JsonSource() any        { return l.root }
-func (l nodeLoader) LoadJSON() (any, error) { return schemaValue(l.root), nil }
+func (l nodeLoader) JsonSource() any { return l.root }
+func (l nodeLoader) LoadJSON() (any, error) {
+	if l.isState {
+		return stateValue(l.root), nil
+	}
+	return machineValue(l.root), nil
+}
 func (l nodeLoader) LoaderFactory() gojsonschema.JSONLoaderFactory {
 	return gojsonschema.DefaultJSONLoaderFactory{}
 }
 func (l nodeLoader) JsonReference() (gojsonreference.JsonReference, error) {
 	return gojsonreference.NewJsonReference("#")
+}
+
+// payloadFields hold free-form JSON the schema checks only the type of.
+var payloadFields = map[string]bool{
+	"Parameters": true, "ResultSelector": true, "Arguments": true, "Output": true, "Assign": true,
+	"Result": true, "ItemSelector": true, "Credentials": true, "BatchInput": true,
+}
+
+func machineValue(n *asl.Node) any {
+	if !n.Is(asl.KindObject) {
+		return schemaValue(n)
+	}
+	out := make(map[string]any, len(n.Fields))
+	for _, f := range n.Fields {
+		if _, dup := out[f.Key]; dup {
+			continue
+		}
+		if f.Key == "States" && f.Value.Is(asl.KindObject) {
+			states := make(map[string]any, len(f.Value.Fields))
+			for _, s := range f.Value.Fields {
+				if _, dup := states[s.Key]; !dup {
+					states[s.Key] = stateShape(s.Value)
+				}
+			}
+			out[f.Key] = states
+			continue
+		}
+		out[f.Key] = schemaValue(f.Value)
+	}
+	return out
+}
+
+// stateShape is a state reduced to what a machine's schema checks.
+func stateShape(n *asl.Node) any {
+	if !n.Is(asl.KindObject) {
+		return schemaValue(n)
+	}
+	if t := n.Field("Type"); t != nil {
+		return map[string]any{"Type": schemaValue(t.Value)}
+	}
+	return map[string]any{}
+}
+
+func stateValue(n *asl.Node) any {
+	out := make(map[string]any, len(n.Fields))
+	for _, f := range n.Fields {
+		if _, dup := out[f.Key]; dup {
+			continue
+		}
+		switch {
+		case payloadFields[f.Key]:
+			out[f.Key] = shallowValue(f.Value)
+		case f.Key == "Branches" && f.Value.Is(asl.KindArray):
+			bs := make([]any, len(f.Value.Items))
+			for i, b := range f.Value.Items {
+				bs[i] = machineValue(b)
+			}
+			out[f.Key] = bs
+		case f.Key == "ItemProcessor" || f.Key == "Iterator":
+			out[f.Key] = machineValue(f.Value)
+		default:
+			out[f.Key] = payloadsShallow(f.Value)
+		}
+	}
+	return out
+}
+
+// payloadsShallow converts n fully except payload fields inside it (a
+// Catch rule's Assign, an ItemReader's Parameters).
+func payloadsShallow(n *asl.Node) any {
+	switch n.Kind {
+	case asl.KindArray:
+		out := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			out[i] = payloadsShallow(it)
+		}
+		return out
+	case asl.KindObject:
+		out := make(map[string]any, len(n.Fields))
+		for _, f := range n.Fields {
+			if _, dup := out[f.Key]; dup {
+				continue
+			}
+			if payloadFields[f.Key] {
+				out[f.Key] = shallowValue(f.Value)
+			} else {
+				out[f.Key] = payloadsShallow(f.Value)
+			}
+		}
+		return out
+	}
+	return schemaValue(n)
+}
+
+// shallowValue keeps a value's type but not its contents.
+func shallowValue(n *asl.Node) any {
+	switch n.Kind {
+	case asl.KindArray:
+		return []any{}
+	case asl.KindObject:
+		return map[string]any{}
+	}
+	return schemaValue(n)
 }
 
 func schemaValue(n *asl.Node) any {
@@ -74,9 +215,39 @@ func (c *checker) schema() {
 		c.errorAt("", c.doc.Root, CodeSchema, "Internal error: the embedded ASL schema does not compile: %v.", err)
 		return
 	}
-	res, err := s.Validate(nodeLoader{c.doc.Root})
+	c.runSchema(s.machine, "", c.doc.Root, false)
+	c.schemaStates(s, "", c.doc.Machine)
+}
+
+// schemaStates validates every state of m and of its nested machines
+// against the schema of the state's Type.
+func (c *checker) schemaStates(s *compiledSchemas, ptr string, m *asl.StateMachine) {
+	if m == nil {
+		return
+	}
+	for _, st := range m.States {
+		sp := asl.Append(ptr, "States", st.Name)
+		if ts := s.byType[st.Type]; ts != nil && st.Node.Is(asl.KindObject) {
+			c.runSchema(ts, sp, st.Node, true)
+		}
+		for i, b := range st.Branches {
+			c.schemaStates(s, asl.AppendIndex(sp+"/Branches", i), b)
+		}
+		if st.ItemProcessor != nil {
+			key := "/ItemProcessor"
+			if st.LegacyIterator {
+				key = "/Iterator"
+			}
+			c.schemaStates(s, sp+key, st.ItemProcessor)
+		}
+	}
+}
+
+// runSchema validates the value n, found at ptr, and reports the errors.
+func (c *checker) runSchema(s *gojsonschema.Schema, ptr string, n *asl.Node, isState bool) {
+	res, err := s.Validate(nodeLoader{root: n, isState: isState})
 	if err != nil {
-		c.errorAt("", c.doc.Root, CodeSchema, "The definition could not be checked against the schema: %v.", err)
+		c.errorAt(ptr, n, CodeSchema, "%s could not be checked against the schema: %v.", subjectOf(ptr).String(), err)
 		return
 	}
 	reported := map[string]bool{}
@@ -85,7 +256,7 @@ func (c *checker) schema() {
 		case "condition_then", "condition_else", "number_all_of":
 			continue // wrappers: the specific errors are reported too
 		}
-		ptr := contextPointer(e.Context())
+		ptr := ptr + contextPointer(e.Context())
 		if c.opts.Placeholders && c.placeholderValue(ptr) {
 			continue
 		}

@@ -17,7 +17,7 @@ type scope struct {
 func (c *checker) semantics() {
 	top := c.doc.Machine
 	c.collectVariables(c.doc.Root)
-	c.duplicateKeys("", c.doc.Root)
+	c.duplicateKeys(make([]string, 0, 16), c.doc.Root)
 	ql := top.QueryLanguage
 	if ql == "" {
 		ql = asl.JSONPath

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -17,33 +18,36 @@ const maxVariableName = 80
 // references to names never assigned can be reported, and checks the names.
 func (c *checker) collectVariables(root *asl.Node) {
 	c.assigned = map[string]bool{}
-	c.walkAssign("", root)
+	c.walkAssign(make([]string, 0, 16), root)
 }
 
-func (c *checker) walkAssign(ptr string, n *asl.Node) {
+func (c *checker) walkAssign(path []string, n *asl.Node) {
 	switch n.Kind {
 	case asl.KindArray:
 		for i, it := range n.Items {
-			c.walkAssign(asl.AppendIndex(ptr, i), it)
+			c.walkAssign(append(path, strconv.Itoa(i)), it)
 		}
 	case asl.KindObject:
 		for _, f := range n.Fields {
-			fp := asl.Append(ptr, f.Key)
-			if f.Key == "Assign" && f.Value.Is(asl.KindObject) && !insidePayload(ptr) {
+			if f.Key == "Assign" && f.Value.Is(asl.KindObject) && !insidePayload(path) {
+				fp := asl.Pointer(append(path, f.Key)...)
 				for _, v := range f.Value.Fields {
 					c.variableName(asl.Append(fp, v.Key), v)
 				}
 				continue
 			}
-			c.walkAssign(fp, f.Value)
+			if insidePayload(path) && !f.Value.Is(asl.KindObject) && !f.Value.Is(asl.KindArray) {
+				continue
+			}
+			c.walkAssign(append(path, f.Key), f.Value)
 		}
 	}
 }
 
 // insidePayload reports whether ptr is inside a payload template, where a
 // key named Assign is data, not a variable assignment.
-func insidePayload(ptr string) bool {
-	for _, seg := range asl.SplitPointer(ptr) {
+func insidePayload(path []string) bool {
+	for _, seg := range path {
 		switch seg {
 		case "Parameters", "Arguments", "Result", "ResultSelector", "ItemSelector", "Output", "Assign", "BatchInput":
 			return true

@@ -16,6 +16,35 @@ type jsonParser struct {
 	name  string
 	depth int
 	err   *SyntaxError
+
+	// Nodes and fields are carved from slabs, and children collected on
+	// shared stacks then copied out at their exact size: a definition has
+	// tens of thousands of values, and one allocation each dominated the
+	// parse.
+	nodes  []Node
+	fields []Field
+	fstack []*Field
+	istack []*Node
+}
+
+const slabSize = 256
+
+func (p *jsonParser) newNode() *Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]Node, slabSize)
+	}
+	n := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	return n
+}
+
+func (p *jsonParser) newField() *Field {
+	if len(p.fields) == 0 {
+		p.fields = make([]Field, slabSize)
+	}
+	f := &p.fields[0]
+	p.fields = p.fields[1:]
+	return f
 }
 
 func parseJSON(name string, src []byte) (*Node, error) {
@@ -77,7 +106,7 @@ func (p *jsonParser) value() *Node {
 		return nil
 	}
 	start := p.cur.at(p.i)
-	n := &Node{}
+	n := p.newNode()
 	switch c := p.src[p.i]; {
 	case c == '{':
 		p.object(n)
@@ -132,6 +161,12 @@ func (p *jsonParser) object(n *Node) {
 		p.i++
 		return
 	}
+	base := len(p.fstack)
+	defer func() {
+		n.Fields = append([]*Field(nil), p.fstack[base:]...)
+		clear(p.fstack[base:])
+		p.fstack = p.fstack[:base]
+	}()
 	for p.err == nil {
 		p.skipSpace()
 		if p.i >= len(p.src) || p.src[p.i] != '"' {
@@ -140,7 +175,8 @@ func (p *jsonParser) object(n *Node) {
 		}
 		kStart := p.cur.at(p.i)
 		key := p.string()
-		f := &Field{Key: key, KeyRange: Range{Start: kStart, End: p.cur.at(p.i)}}
+		f := p.newField()
+		f.Key, f.KeyRange = key, Range{Start: kStart, End: p.cur.at(p.i)}
 		p.skipSpace()
 		if p.i >= len(p.src) || p.src[p.i] != ':' {
 			p.fail("unexpected " + p.describe() + "; expected ':' after key " + strconv.Quote(key))
@@ -152,7 +188,7 @@ func (p *jsonParser) object(n *Node) {
 		if p.err != nil {
 			return
 		}
-		n.Fields = append(n.Fields, f)
+		p.fstack = append(p.fstack, f)
 		p.skipSpace()
 		if p.i < len(p.src) && p.src[p.i] == ',' {
 			p.i++
@@ -178,13 +214,19 @@ func (p *jsonParser) array(n *Node) {
 		p.i++
 		return
 	}
+	base := len(p.istack)
+	defer func() {
+		n.Items = append([]*Node(nil), p.istack[base:]...)
+		clear(p.istack[base:])
+		p.istack = p.istack[:base]
+	}()
 	for p.err == nil {
 		p.skipSpace()
 		it := p.value()
 		if p.err != nil {
 			return
 		}
-		n.Items = append(n.Items, it)
+		p.istack = append(p.istack, it)
 		p.skipSpace()
 		if p.i < len(p.src) && p.src[p.i] == ',' {
 			p.i++
