@@ -85,7 +85,7 @@ func (p *Path) parseRoot() (string, error) {
 		for n < len(s) && isVarChar(s[n]) {
 			n++
 		}
-		if n == 1 {
+		if n == 1 || s[1] >= '0' && s[1] <= '9' {
 			return "", &SyntaxError{Path: s, Offset: 1, Msg: "expected '.', '[' or a variable name after '$'"}
 		}
 		p.root = Variable
