@@ -1,19 +1,25 @@
 package app
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
+	"github.com/stepstudio/stepstudio/schema"
 )
 
-// The embedded example must be a valid definition: a broken example is a
-// build-time failure, not something a user discovers.
-func TestExampleParsesAndDraws(t *testing.T) {
+// The embedded example must be a valid, drawable definition that shows the
+// main features: a broken example is a build-time failure, not something a
+// user discovers.
+func TestExampleIsValidAndDraws(t *testing.T) {
 	doc := NewStudio().OpenExample()
-	parsed, err := asl.Parse(doc.Name, []byte(doc.Text))
-	if err != nil {
-		t.Fatalf("embedded example does not parse: %v", err)
+	res := schema.Validate(doc.Name, []byte(doc.Text), schema.Options{})
+	for _, d := range res.Diagnostics {
+		if d.Severity == schema.Error {
+			t.Errorf("embedded example: %s %s at %s", d.Code, d.Message, d.Location)
+		}
+	}
+	if res.Document == nil {
+		t.Fatal("embedded example does not parse")
 	}
 	types := map[string]int{}
 	var walk func(m *asl.StateMachine)
@@ -34,24 +40,40 @@ func TestExampleParsesAndDraws(t *testing.T) {
 			}
 		}
 	}
-	walk(parsed.Machine)
+	walk(res.Document.Machine)
 	for _, want := range []string{"Choice", "Parallel", "Map", "Retry", "Catch"} {
 		if types[want] == 0 {
 			t.Errorf("the example should show a %s", want)
 		}
 	}
-	d, err := NewStudio().Diagram(doc.Name, doc.Text)
-	if err != nil {
-		t.Fatalf("embedded example does not lay out: %v", err)
-	}
-	if len(d.Nodes) < 11 {
-		t.Errorf("diagram has %d nodes", len(d.Nodes))
+	a := NewStudio().Analyze(doc.Name, doc.Text)
+	if a.Diagram == nil || a.LayoutError != "" {
+		t.Fatalf("embedded example does not lay out: %q", a.LayoutError)
 	}
 }
 
-func TestDiagramReportsSyntaxErrorsWithPosition(t *testing.T) {
-	_, err := NewStudio().Diagram("x.asl.json", "{\n  \"StartAt\": ,\n}")
-	if err == nil || !strings.HasPrefix(err.Error(), "line 2, column") {
-		t.Fatalf("want a located error, got %v", err)
+func TestAnalyzeLocatesSyntaxErrorsAndKeepsNoDiagram(t *testing.T) {
+	a := NewStudio().Analyze("x.asl.json", "{\n  \"StartAt\": ,\n}")
+	if a.Diagram != nil {
+		t.Error("a text that does not parse has no diagram")
+	}
+	if len(a.Diagnostics) != 1 || a.Diagnostics[0].Code != schema.CodeInvalidJSON || a.Diagnostics[0].Range.Start.Line != 2 {
+		t.Fatalf("want one located INVALID_JSON_DESCRIPTION on line 2, got %+v", a.Diagnostics)
+	}
+}
+
+func TestAnalyzeDrawsInvalidButParsedDefinitions(t *testing.T) {
+	a := NewStudio().Analyze("x.asl.json", `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone"}}}`)
+	if a.Diagram == nil {
+		t.Fatal("a definition with semantic problems is still drawn")
+	}
+	found := false
+	for _, d := range a.Diagnostics {
+		if d.Location == "/States/A/Next" && d.Severity == schema.Error {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("want an error at /States/A/Next, got %+v", a.Diagnostics)
 	}
 }

@@ -2,11 +2,10 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/stepstudio/stepstudio/app/diagram"
 	"github.com/stepstudio/stepstudio/engine/asl"
+	"github.com/stepstudio/stepstudio/schema"
 )
 
 // Studio holds the methods the frontend calls. Each returns a typed result
@@ -34,16 +33,33 @@ func (s *Studio) OpenExample() Document {
 	return Document{Name: ExampleName, Text: string(exampleDefinition), Format: string(asl.JSON), Input: string(exampleInput)}
 }
 
-// Diagram lays out the definition in text for the canvas. A definition
-// that does not parse gives an error naming the line and column.
-func (s *Studio) Diagram(name, text string) (*diagram.Diagram, error) {
-	doc, err := asl.Parse(name, []byte(text))
-	if err != nil {
-		var syn *asl.SyntaxError
-		if errors.As(err, &syn) {
-			return nil, fmt.Errorf("line %d, column %d: %s", syn.Pos.Line, syn.Pos.Column, syn.Msg)
-		}
-		return nil, err
+// Analysis is what the editor shows for a text: its problems and, when it
+// parses, its diagram.
+type Analysis struct {
+	Diagnostics []schema.Diagnostic `json:"diagnostics"`
+	// Diagram is nil when the text does not parse; the editor then keeps
+	// the last one, marked stale.
+	Diagram *diagram.Diagram `json:"diagram"`
+	// LayoutError says why a parsed definition could not be drawn.
+	LayoutError string `json:"layoutError,omitempty"`
+}
+
+// Analyze validates text and lays it out, parsing it once. It is called
+// as the user types, so it never fails: every problem is a diagnostic.
+func (s *Studio) Analyze(name, text string) Analysis {
+	res := schema.Validate(name, []byte(text), schema.Options{Placeholders: true})
+	out := Analysis{Diagnostics: res.Diagnostics}
+	if out.Diagnostics == nil {
+		out.Diagnostics = []schema.Diagnostic{}
 	}
-	return diagram.Build(s.ctx, doc.Machine)
+	if res.Document == nil || res.Document.Machine == nil {
+		return out
+	}
+	d, err := diagram.Build(s.ctx, res.Document.Machine)
+	if err != nil {
+		out.LayoutError = err.Error()
+		return out
+	}
+	out.Diagram = d
+	return out
 }

@@ -32,7 +32,7 @@ step "frontend: build"
 
 step "production build (wails build -m)"
 wails build -m -s -clean
-git diff --exit-code -- frontend/wailsjs || die "frontend/wailsjs is out of date: commit the regenerated bindings"
+git -c core.fileMode=false diff --exit-code -- frontend/wailsjs || die "frontend/wailsjs is out of date: commit the regenerated bindings"
 
 step "browser e2e against the real app"
 bash scripts/e2e.sh

@@ -1,20 +1,22 @@
 // The only module that talks to the Go backend (wailsjs). Everything else
 // imports these typed wrappers, so tests and the UI never touch window.go.
-import { Diagram as diagramOf, OpenExample } from "../../wailsjs/go/app/Studio";
-import type { app, diagram } from "../../wailsjs/go/models";
+import { Analyze, OpenExample } from "../../wailsjs/go/app/Studio";
+import type { app, diagram, schema } from "../../wailsjs/go/models";
 
 export type Document = app.Document;
+export type Analysis = app.Analysis;
 export type Diagram = diagram.Diagram;
 export type DiagramNode = diagram.Node;
 export type DiagramEdge = diagram.Edge;
+export type Diagnostic = schema.Diagnostic;
 
 export function openExample(): Promise<Document> {
   return OpenExample();
 }
 
-/** Lays out the definition in text; rejects with a located message. */
-export function layoutDiagram(name: string, text: string): Promise<Diagram> {
-  return diagramOf(name, text);
+/** Validates and lays out text in one pass; never rejects for bad text. */
+export function analyze(name: string, text: string): Promise<Analysis> {
+  return Analyze(name, text);
 }
 
 /** Wails rejects with a plain string; normalise to a message. */

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, type NodeMouseHandler } from "@xyflow/react";
 import type { Diagram } from "../backend/studio";
+import type { Badge } from "../frame/problems";
 import { toFlow, type FlowNode } from "./toFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "./nodes";
 import { RoutedEdge } from "./RoutedEdge";
@@ -15,12 +16,18 @@ interface Props {
   diagram: Diagram | null;
   stale: boolean;
   error: string | null;
+  badges: Map<string, Badge>;
   selected: string | null;
   onSelect: (id: string | null) => void;
+  /** Changing it refits the view (e.g. when the canvas is resized by a view switch). */
+  fitKey: string;
 }
 
-export function Canvas({ diagram, stale, error, selected, onSelect }: Props) {
-  const flow = useMemo(() => (diagram ? toFlow(diagram, selected) : { nodes: [], edges: [] }), [diagram, selected]);
+export function Canvas({ diagram, stale, error, badges, selected, onSelect, fitKey }: Props) {
+  const flow = useMemo(
+    () => (diagram ? toFlow(diagram, selected, badges) : { nodes: [], edges: [] }),
+    [diagram, selected, badges],
+  );
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     if (node.data.node.type) onSelect(node.id);
   };
@@ -35,8 +42,8 @@ export function Canvas({ diagram, stale, error, selected, onSelect }: Props) {
       )}
       {diagram && (
         <ReactFlow
-          // A new diagram (another file) refits the view.
-          key={diagram.nodes.length}
+          // A new diagram (another file) or a new canvas size refits the view.
+          key={`${diagram.nodes.length}:${fitKey}`}
           nodes={flow.nodes}
           edges={flow.edges}
           nodeTypes={nodeTypes}

@@ -1,6 +1,19 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import type { FlowNode } from "./toFlow";
 import { StateIcon, typeColor } from "./StateIcon";
+import type { Badge } from "../frame/problems";
+
+function ProblemBadge({ badge }: { badge?: Badge }) {
+  if (!badge) return null;
+  const error = badge.errors > 0;
+  const n = error ? badge.errors : badge.warnings;
+  const what = error ? "error" : "warning";
+  return (
+    <span className={`badge problem-badge ${what}`} title={`${n} ${what}${n > 1 ? "s" : ""}`} data-testid={`badge-${what}`}>
+      {error ? "!" : "⚠"} {n}
+    </span>
+  );
+}
 
 // Edges are drawn from Go's routes, but React Flow still needs a handle
 // at each end of every edge; these stay invisible.
@@ -14,6 +27,7 @@ function Handles() {
 }
 
 export function StateNode({ data, selected }: NodeProps<FlowNode>) {
+  const badge = data.badge;
   const n = data.node;
   return (
     <div
@@ -35,6 +49,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
           ↻ {n.retries}
         </span>
       ) : null}
+      <ProblemBadge badge={badge} />
     </div>
   );
 }
@@ -55,6 +70,7 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
         <span className="state-name">{n.name}</span>
         <span className="state-sub">{n.type}</span>
         {n.retries ? <span className="badge retry">↻ {n.retries}</span> : null}
+        <ProblemBadge badge={data.badge} />
       </div>
     </div>
   );

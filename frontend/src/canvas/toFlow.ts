@@ -3,8 +3,9 @@
 // to their parent container.
 import type { Edge, Node } from "@xyflow/react";
 import type { Diagram, DiagramEdge, DiagramNode } from "../backend/studio";
+import type { Badge } from "../frame/problems";
 
-export type FlowNode = Node<{ node: DiagramNode }>;
+export type FlowNode = Node<{ node: DiagramNode; badge?: Badge }>;
 export type FlowEdge = Edge<{ edge: DiagramEdge }>;
 
 const nodeType: Record<string, string> = {
@@ -15,7 +16,11 @@ const nodeType: Record<string, string> = {
   end: "marker",
 };
 
-export function toFlow(d: Diagram, selected: string | null): { nodes: FlowNode[]; edges: FlowEdge[] } {
+export function toFlow(
+  d: Diagram,
+  selected: string | null,
+  badges: Map<string, Badge> = new Map(),
+): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
   const nodes: FlowNode[] = d.nodes.map((n) => {
     const parent = n.parent ? byId.get(n.parent) : undefined;
@@ -27,7 +32,7 @@ export function toFlow(d: Diagram, selected: string | null): { nodes: FlowNode[]
       parentId: parent?.id,
       width: n.width,
       height: n.height,
-      data: { node: n },
+      data: { node: n, badge: badges.get(n.id) },
       selected: n.id === selected,
       selectable: n.kind !== "branch",
       draggable: false,

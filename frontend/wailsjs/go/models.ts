@@ -1,5 +1,39 @@
 export namespace app {
 	
+	export class Analysis {
+	    diagnostics: schema.Diagnostic[];
+	    diagram?: diagram.Diagram;
+	    layoutError?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Analysis(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.diagnostics = this.convertValues(source["diagnostics"], schema.Diagnostic);
+	        this.diagram = this.convertValues(source["diagram"], diagram.Diagram);
+	        this.layoutError = source["layoutError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Document {
 	    name: string;
 	    path: string;
@@ -19,6 +53,59 @@ export namespace app {
 	        this.format = source["format"];
 	        this.input = source["input"];
 	    }
+	}
+
+}
+
+export namespace asl {
+	
+	export class Pos {
+	    line: number;
+	    column: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Pos(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class Range {
+	    start: Pos;
+	    end: Pos;
+	
+	    static createFrom(source: any = {}) {
+	        return new Range(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = this.convertValues(source["start"], Pos);
+	        this.end = this.convertValues(source["end"], Pos);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -169,6 +256,49 @@ export namespace layout {
 	        this.points = this.convertValues(source["points"], Point);
 	        this.end = this.convertValues(source["end"], Point);
 	        this.label = this.convertValues(source["label"], Point);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace schema {
+	
+	export class Diagnostic {
+	    severity: string;
+	    code: string;
+	    message: string;
+	    location: string;
+	    range: asl.Range;
+	
+	    static createFrom(source: any = {}) {
+	        return new Diagnostic(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.severity = source["severity"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.location = source["location"];
+	        this.range = this.convertValues(source["range"], asl.Range);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

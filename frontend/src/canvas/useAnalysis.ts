@@ -1,0 +1,49 @@
+import { useEffect, useState } from "react";
+import { analyze, errorMessage, type Diagnostic, type Diagram } from "../backend/studio";
+
+export interface AnalysisState {
+  /** The last diagram that laid out, kept while the text is broken. */
+  diagram: Diagram | null;
+  /** True when diagram no longer matches the text (the text does not parse). */
+  stale: boolean;
+  diagnostics: Diagnostic[];
+  /** Why there is no current diagram, in words for the canvas. */
+  error: string | null;
+}
+
+const debounceMs = 120;
+
+/** Validates and lays out text through Go as it changes; newest call wins. */
+export function useAnalysis(name: string, text: string): AnalysisState {
+  const [state, setState] = useState<AnalysisState>({ diagram: null, stale: false, diagnostics: [], error: null });
+
+  useEffect(() => {
+    if (!text) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      analyze(name, text)
+        .then((a) => {
+          if (!current) return;
+          setState((s) => {
+            if (a.diagram) return { diagram: a.diagram, stale: false, diagnostics: a.diagnostics, error: null };
+            const first = a.diagnostics[0];
+            const error = a.layoutError || (first ? located(first) : "The definition cannot be drawn.");
+            return { diagram: s.diagram, stale: s.diagram !== null, diagnostics: a.diagnostics, error };
+          });
+        })
+        .catch((err) => current && setState((s) => ({ ...s, stale: s.diagram !== null, error: errorMessage(err) })));
+    }, debounceMs);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [name, text]);
+
+  return state;
+}
+
+/** "line 3, column 5: message" for a diagnostic with a position. */
+export function located(d: Diagnostic): string {
+  const at = d.range?.start;
+  return at && at.line > 0 ? `line ${at.line}, column ${at.column}: ${d.message}` : d.message;
+}
