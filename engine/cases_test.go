@@ -15,6 +15,7 @@ import (
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
 // TestCases runs our own cases, testdata/cases/*.txtar, for what the
@@ -24,6 +25,8 @@ import (
 //	input.json       the execution input (default {})
 //	tasks.json       optional: per Task state, the answers of successive
 //	                 attempts, as {"Return": v} or {"Throw": {"Error","Cause"}}
+//	mocks.json       optional: an AWS MockConfigFile; testcase.txt names
+//	                 the test case to use
 //	expected.json    {"status", "output"} or {"status", "error", "cause"}
 //	events.txt       optional: the expected event types, one per line, with
 //	                 "+Ns" after a type to assert its time since the start
@@ -86,6 +89,17 @@ func runTxtarCase(t *testing.T, files map[string][]byte) {
 			t.Fatal(err)
 		}
 		opts = append(opts, engine.WithInvoker(inv))
+	}
+	if b, ok := files["mocks.json"]; ok {
+		cfg, err := mock.Parse("mocks.json", b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tc, err := cfg.TestCase("", strings.TrimSpace(string(files["testcase.txt"])))
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts = append(opts, engine.WithMocks(tc))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

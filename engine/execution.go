@@ -46,6 +46,7 @@ type Execution struct {
 	startTime        time.Time
 	input            any
 
+	invoker     Invoker // mocks first, then the configured invoker
 	transitions atomic.Int64
 	ctrl        *controller
 	tokens      *tokenTable
@@ -118,6 +119,10 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	prefix := "arn:aws:states:" + cfg.region + ":" + cfg.account + ":"
 	ex.smArn = prefix + "stateMachine:" + smName
 	ex.arn = prefix + "execution:" + smName + ":" + ex.name
+	ex.invoker = cfg.invoker
+	if cfg.mocks != nil {
+		ex.invoker = Chain(newMockInvoker(cfg.mocks), cfg.invoker)
+	}
 	ex.ctx, ex.cancel = context.WithCancelCause(ctx)
 	go ex.run(start)
 	return ex, nil

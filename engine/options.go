@@ -2,6 +2,8 @@ package engine
 
 import (
 	"time"
+
+	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
 // Option configures a run. Options are the engine's only extension points,
@@ -12,6 +14,7 @@ type config struct {
 	clock          Clock
 	observer       Observer
 	invoker        Invoker
+	mocks          *mock.TestCase
 	keepHistory    bool
 	maxTransitions int64
 	seed           int64

@@ -92,7 +92,7 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.Duration) (any, error) {
 	n := st.n
 	ex := st.sc.ex
-	inv := ex.cfg.invoker
+	inv := ex.invoker
 	if inv == nil {
 		return nil, st.noHandler()
 	}

@@ -151,12 +151,12 @@ func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) i
 	if o.mockConfig != "" {
 		smName := strings.TrimSuffix(filepath.Base(o.definition), filepath.Ext(o.definition))
 		smName = strings.TrimSuffix(smName, ".asl")
-		inv, err := loadMocks(o.mockConfig, o.testCase, smName)
+		tc, err := loadMocks(o.mockConfig, o.testCase, smName)
 		if err != nil {
 			fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
 			return ExitUsage
 		}
-		invokers = append(invokers, inv)
+		opts = append(opts, engine.WithMocks(tc))
 	}
 	if o.handlers != "" {
 		set, err := handler.Load(o.handlers)

@@ -1,13 +1,27 @@
 package cli
 
 import (
-	"fmt"
+	"errors"
+	"os"
 
-	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
-// loadMocks reads an AWS MockConfigFile and returns an invoker answering
-// the test case's mocked states.
-func loadMocks(path, testCase, stateMachine string) (engine.Invoker, error) {
-	return nil, fmt.Errorf("mock configs are not supported yet (%s)", path)
+// loadMocks reads an AWS MockConfigFile and picks the test case: in the
+// state machine named like the definition file when it has one, else in
+// whichever state machine defines it.
+func loadMocks(path, testCase, stateMachine string) (*mock.TestCase, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := mock.Parse(path, b)
+	if err != nil {
+		return nil, err
+	}
+	tc, err := cfg.TestCase(stateMachine, testCase)
+	if errors.Is(err, mock.ErrNoTestCase) {
+		tc, err = cfg.TestCase("", testCase)
+	}
+	return tc, err
 }
