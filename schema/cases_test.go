@@ -1,0 +1,116 @@
+package schema_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/cases (review the diff!)")
+
+// archive is a minimal txtar reader: "-- name --" lines start sections.
+type archive struct {
+	names []string
+	files map[string][]byte
+}
+
+func readArchive(data []byte) archive {
+	a := archive{files: map[string][]byte{}}
+	var cur string
+	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
+		t := strings.TrimSpace(string(line))
+		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
+			cur = strings.TrimSuffix(strings.TrimPrefix(t, "-- "), " --")
+			a.names = append(a.names, cur)
+			a.files[cur] = nil
+			continue
+		}
+		if cur != "" {
+			a.files[cur] = append(a.files[cur], line...)
+		}
+	}
+	return a
+}
+
+func (a archive) format() []byte {
+	var b bytes.Buffer
+	for _, n := range a.names {
+		fmt.Fprintf(&b, "-- %s --\n", n)
+		b.Write(a.files[n])
+	}
+	return b.Bytes()
+}
+
+// TestCases validates each testdata/cases/*.txtar definition and compares
+// every diagnostic (severity, code, location, line:column) with its want
+// section. An options section may say "placeholders" or "express".
+func TestCases(t *testing.T) {
+	files, err := filepath.Glob("testdata/cases/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := readArchive(data)
+			var opts schema.Options
+			for _, o := range strings.Fields(string(a.files["options"])) {
+				switch o {
+				case "placeholders":
+					opts.Placeholders = true
+				case "express":
+					opts.Express = true
+				default:
+					t.Fatalf("unknown option %q", o)
+				}
+			}
+			var defName string
+			for _, n := range a.names {
+				if n != "want" && n != "options" {
+					defName = n
+				}
+			}
+			res := schema.Validate(defName, a.files[defName], opts)
+			var got strings.Builder
+			for _, d := range res.Diagnostics {
+				fmt.Fprintf(&got, "%s %s %s %d:%d\n", d.Severity, d.Code, quoteLoc(d.Location), d.Range.Start.Line, d.Range.Start.Column)
+				if d.Message == "" || !strings.HasSuffix(d.Message, ".") && !strings.HasSuffix(d.Message, ")") {
+					t.Errorf("message of %s is empty or not a sentence: %q", d.Code, d.Message)
+				}
+			}
+			if *update {
+				a.files["want"] = []byte(got.String())
+				if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if want := string(a.files["want"]); got.String() != want {
+				t.Errorf("diagnostics differ\n got:\n%s\nwant:\n%s\nmessages:\n%s", got.String(), want, describe(res.Diagnostics))
+			}
+			if wantValid := !strings.Contains(string(a.files["want"]), "ERROR "); res.Valid() != wantValid {
+				t.Errorf("Valid() = %v, want %v", res.Valid(), wantValid)
+			}
+		})
+	}
+}
+
+// quoteLoc keeps locations with spaces on one field.
+func quoteLoc(loc string) string {
+	if loc == "" {
+		return `""`
+	}
+	if strings.ContainsAny(loc, " \t") {
+		return fmt.Sprintf("%q", loc)
+	}
+	return loc
+}
