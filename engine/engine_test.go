@@ -273,3 +273,51 @@ func TestPayloadLimit(t *testing.T) {
 		t.Fatalf("got %s %v", res.Status, res.Error)
 	}
 }
+
+func TestActivityWorker(t *testing.T) {
+	const arn = "arn:aws:states:us-east-1:123456789012:activity:Review"
+	m := compile(t, `{"StartAt":"Review","States":{"Review":{"Type":"Task","Resource":"`+arn+`","TimeoutSeconds":5,"End":true}}}`)
+	ex, err := m.Start(context.Background(), map[string]any{"doc": "d1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	task, err := ex.GetActivityTask(ctx, arn, "worker-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(task.Input, map[string]any{"doc": "d1"}) {
+		t.Fatalf("worker got %v", task.Input)
+	}
+	if err := ex.SendTaskSuccess(task.Token, "approved"); err != nil {
+		t.Fatal(err)
+	}
+	res := ex.Wait()
+	if res.Status != engine.StatusSucceeded || res.Output != "approved" {
+		t.Fatalf("got %s %v", res.Status, res.Output)
+	}
+	var types []string
+	for _, e := range res.Events {
+		types = append(types, e.Type)
+	}
+	want := "ExecutionStarted TaskStateEntered ActivityScheduled ActivityStarted ActivitySucceeded TaskStateExited ExecutionSucceeded"
+	if got := strings.Join(types, " "); got != want {
+		t.Fatalf("events %s, want %s", got, want)
+	}
+	if w := res.Events[3].ActivityStartedEventDetails.WorkerName; w != "worker-1" {
+		t.Fatalf("worker name %q", w)
+	}
+}
+
+func TestActivityTimesOutWithoutWorker(t *testing.T) {
+	m := compile(t, `{"StartAt":"Review","States":{"Review":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:Nobody","TimeoutSeconds":1,
+	 "Catch":[{"ErrorEquals":["States.Timeout"],"Next":"Late"}],"End":true},"Late":{"Type":"Pass","Result":"late","End":true}}}`)
+	res, err := m.Run(context.Background(), map[string]any{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != engine.StatusSucceeded || res.Output != "late" {
+		t.Fatalf("got %s %v %v", res.Status, res.Output, res.Error)
+	}
+}

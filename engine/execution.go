@@ -50,6 +50,7 @@ type Execution struct {
 	transitions atomic.Int64
 	ctrl        *controller
 	tokens      *tokenTable
+	activities  activityQueues
 
 	jsonataOnce sync.Once
 	jsonataRT   *jsonata.Runtime

@@ -118,7 +118,7 @@ func (st *stepCtx) caught(ctx context.Context, c catcher, name, cause string) (a
 // asFaultStrict returns the ASL error in err; context ends are not ASL
 // errors and must not be caught.
 func asFaultStrict(err error) (*faultError, bool) {
-	if err == context.Canceled || err == context.DeadlineExceeded || err == errAborted || err == errTimedOut || err == errBranchCancelled {
+	if err == nil || err == context.Canceled || err == context.DeadlineExceeded || err == errAborted || err == errTimedOut || err == errBranchCancelled {
 		return nil, false
 	}
 	return asFault(err), true

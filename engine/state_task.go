@@ -14,7 +14,7 @@ const defaultTaskTimeout = 99999999
 func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 	n := st.n
 	ex := st.sc.ex
-	callback := strings.HasSuffix(n.resource, ".waitForTaskToken")
+	callback := strings.HasSuffix(n.resource, ".waitForTaskToken") || isActivity(n.resource)
 	if callback {
 		st.token = ex.UUID()
 	}
@@ -37,6 +37,13 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 	heartbeat, err := st.seconds(ctx, n.heartbeatSeconds, n.heartbeatSecondsPath, "HeartbeatSeconds", 0)
 	if err != nil {
 		return nil, "", err
+	}
+	if isActivity(n.resource) {
+		result, err := st.activity(ctx, in, time.Duration(timeout)*time.Second, time.Duration(heartbeat)*time.Second)
+		if err != nil {
+			return nil, "", err
+		}
+		return st.taskResult(ctx, result)
 	}
 	rtype, res := splitResource(n.resource)
 	active := st.sc.rec.active()
@@ -70,16 +77,21 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 		}
 		return nil, "", err
 	}
-	if err := checkSize(result); err != nil {
-		return nil, "", err
-	}
 	if active {
 		out := EncodeJSON(result)
 		st.sc.emit(Event{Type: "TaskSucceeded", TaskSucceededEventDetails: &TaskDetails{
 			ResourceType: rtype, Resource: res, Output: &out, OutputDetails: &Truncation{},
 		}})
 	}
-	if n.jsonata {
+	return st.taskResult(ctx, result)
+}
+
+// taskResult turns a task's result into the state output.
+func (st *stepCtx) taskResult(ctx context.Context, result any) (any, string, error) {
+	if err := checkSize(result); err != nil {
+		return nil, "", err
+	}
+	if st.n.jsonata {
 		out, err := st.finishJSONata(ctx, result, result, true)
 		return out, "", err
 	}

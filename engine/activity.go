@@ -1,0 +1,121 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ActivityTask is work a worker took from an activity: the token to answer
+// with (SendTaskSuccess/Failure/Heartbeat) and the input.
+type ActivityTask struct {
+	Token string
+	Input any
+}
+
+// activityQueues holds the scheduled activity tasks no worker took yet,
+// per activity ARN.
+type activityQueues struct {
+	mu sync.Mutex
+	m  map[string]chan *queuedActivity
+}
+
+type queuedActivity struct {
+	task    ActivityTask
+	started chan string // receives the worker name when taken
+}
+
+func (q *activityQueues) queue(arn string) chan *queuedActivity {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.m == nil {
+		q.m = map[string]chan *queuedActivity{}
+	}
+	c, ok := q.m[arn]
+	if !ok {
+		c = make(chan *queuedActivity, 1024)
+		q.m[arn] = c
+	}
+	return c
+}
+
+// GetActivityTask waits until the run schedules a task for the activity
+// and hands it to the worker, as AWS's GetActivityTask does.
+func (ex *Execution) GetActivityTask(ctx context.Context, activityArn, workerName string) (ActivityTask, error) {
+	q := ex.activities.queue(activityArn)
+	for {
+		select {
+		case a := <-q:
+			select {
+			case a.started <- workerName:
+				return a.task, nil
+			default: // its state gave up waiting (timeout, stop): skip it
+			}
+		case <-ctx.Done():
+			return ActivityTask{}, ctx.Err()
+		case <-ex.done:
+			return ActivityTask{}, errors.New("the execution has ended")
+		}
+	}
+}
+
+func isActivity(resource string) bool {
+	return strings.HasPrefix(resource, "arn:") && strings.Contains(resource, ":activity:")
+}
+
+// activity runs one attempt of an activity task: a mock or handler answers
+// it when one is bound, else it waits for a worker (GetActivityTask) and
+// the worker's answer, under TimeoutSeconds and HeartbeatSeconds.
+func (st *stepCtx) activity(ctx context.Context, in any, timeout, heartbeat time.Duration) (any, error) {
+	ex := st.sc.ex
+	n := st.n
+	st.sc.emit(Event{Type: "ActivityScheduled", ActivityScheduledEventDetails: &ActivityScheduledDetails{
+		Resource: n.resource, Input: EncodeJSON(in),
+		TimeoutInSeconds: int64(timeout / time.Second), HeartbeatInSeconds: int64(heartbeat / time.Second),
+	}})
+	tctx, cancel := context.WithTimeoutCause(ctx, realDuration(ex.clock, timeout), errTaskTimeout)
+	defer cancel()
+	out, err := st.activityResult(tctx, in, heartbeat)
+	if err != nil && errors.Is(context.Cause(tctx), errTaskTimeout) {
+		err = newFault(errTimeout, "")
+	} else if err != nil && ctx.Err() != nil {
+		err = ex.alive(ctx)
+	}
+	if err == nil {
+		st.sc.emit(Event{Type: "ActivitySucceeded", ActivitySucceededEventDetails: &OutputDetails{Output: EncodeJSON(out)}})
+		return out, nil
+	}
+	switch fe, isFault := asFaultStrict(err); {
+	case !isFault:
+	case fe.Name == errTimeout || fe.Name == errHeartbeatTimeout:
+		st.sc.emit(Event{Type: "ActivityTimedOut", ActivityTimedOutEventDetails: &FailureDetails{Error: strPtr(fe.Name), Cause: strPtr(fe.Cause)}})
+	default:
+		st.sc.emit(Event{Type: "ActivityFailed", ActivityFailedEventDetails: &FailureDetails{Error: strPtr(fe.Name), Cause: strPtr(fe.Cause)}})
+	}
+	return out, err
+}
+
+func (st *stepCtx) activityResult(ctx context.Context, in any, heartbeat time.Duration) (any, error) {
+	ex := st.sc.ex
+	if ex.invoker != nil {
+		out, err := ex.invoker.Invoke(ctx, TaskRequest{State: st.n.name, Resource: st.n.resource, Input: in,
+			RetryCount: st.retryCount, TaskToken: st.token, Heartbeat: heartbeat})
+		if !errors.Is(err, ErrNoHandler) {
+			st.sc.emit(Event{Type: "ActivityStarted", ActivityStartedEventDetails: &ActivityStartedDetails{WorkerName: "stepstudio"}})
+			return out, err
+		}
+	}
+	pending := ex.tokens.open(st.token)
+	defer ex.tokens.close(st.token)
+	qa := &queuedActivity{task: ActivityTask{Token: st.token, Input: in}, started: make(chan string)}
+	ex.activities.queue(st.n.resource) <- qa
+	select {
+	case worker := <-qa.started:
+		st.sc.emit(Event{Type: "ActivityStarted", ActivityStartedEventDetails: &ActivityStartedDetails{WorkerName: worker}})
+	case <-ctx.Done():
+		return nil, context.Cause(ctx)
+	}
+	return st.awaitCallback(ctx, pending, heartbeat)
+}
