@@ -66,17 +66,23 @@ func (in *invocation) array(i int) ([]any, error) {
 	return a, nil
 }
 
+// maxInt bounds integer arguments so that sums and differences of two of
+// them cannot overflow; JSON numbers past 2^53 are not exact anyway.
+const maxInt = 1 << 53
+
 // integer reads an integer argument; a float with no fraction counts.
 func (in *invocation) integer(i int) (int64, error) {
 	switch v := in.args[i].(type) {
 	case int64:
-		return v, nil
+		if v >= -maxInt && v <= maxInt {
+			return v, nil
+		}
 	case float64:
 		if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
 			return int64(v), nil
 		}
 	}
-	return 0, in.fail("argument %d must be an integer, got %s", i+1, jsonvalue.String(in.args[i]))
+	return 0, in.fail("argument %d must be an integer within ±2^53, got %s", i+1, jsonvalue.String(in.args[i]))
 }
 
 // rounded reads a number as Java's Math.round does (half up), which is how
@@ -84,11 +90,13 @@ func (in *invocation) integer(i int) (int64, error) {
 func (in *invocation) rounded(i int) (int64, error) {
 	switch v := in.args[i].(type) {
 	case int64:
-		return v, nil
+		if v >= -maxInt && v <= maxInt {
+			return v, nil
+		}
 	case float64:
-		if math.Abs(v) < 1<<62 {
+		if math.Abs(v) <= maxInt {
 			return int64(math.Floor(v + 0.5)), nil
 		}
 	}
-	return 0, in.fail("argument %d must be a number, got %s", i+1, jsonvalue.String(in.args[i]))
+	return 0, in.fail("argument %d must be a number within ±2^53, got %s", i+1, jsonvalue.String(in.args[i]))
 }

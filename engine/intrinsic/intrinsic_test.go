@@ -109,6 +109,8 @@ func TestEvalFails(t *testing.T) {
 		{`States.MathAdd('1', 1)`, fault.IntrinsicFailure},
 		{`States.MathRandom(5, 5)`, fault.IntrinsicFailure},
 		{`States.StringSplit(1, ',')`, fault.IntrinsicFailure},
+		{`States.ArrayRange(-9000000000000000000, 9000000000000000000, 1)`, fault.IntrinsicFailure},
+		{`States.MathRandom(-9000000000000000000, 9000000000000000000)`, fault.IntrinsicFailure},
 		{`States.Format('{}', $.missing)`, fault.Runtime},
 	}
 	env := &intrinsic.Env{Scope: jsonpath.Scope{Input: mustJSON(t, input)}}
