@@ -1,0 +1,86 @@
+package files
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+// MaxSize is the largest file the studio opens. Far above any real
+// definition (AWS caps them at 1 MiB); it only guards against opening a
+// disk image by mistake.
+const MaxSize = 64 << 20
+
+// Line endings a file is saved with.
+const (
+	LF   = "lf"
+	CRLF = "crlf"
+)
+
+// ErrNotText is returned for files whose bytes are not UTF-8 text: the
+// editor could not show them without changing them, so they are refused
+// rather than silently damaged on save.
+var ErrNotText = errors.New("not a UTF-8 text file")
+
+// ErrTooLarge is returned for files over MaxSize.
+var ErrTooLarge = errors.New("file too large")
+
+// File is a definition file as the editor holds it: its text exactly as on
+// disk (whatever it contains: invalid ASL opens too, the validator reports
+// it), and what saving needs to write it back the same way.
+type File struct {
+	Path       string `json:"path"`
+	Name       string `json:"name"`
+	Text       string `json:"text"`
+	Format     string `json:"format"`     // "json" or "yaml", kept on save
+	LineEnding string `json:"lineEnding"` // "lf" or "crlf", kept on save
+	Stamp      Stamp  `json:"stamp"`
+}
+
+// Open reads the file at path. Any UTF-8 text opens, valid ASL or not.
+func Open(path string) (File, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return File{}, fmt.Errorf("files: open %s: %w", path, err)
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return File{}, fmt.Errorf("files: open: %w", err)
+	}
+	if info.IsDir() {
+		return File{}, fmt.Errorf("files: open %s: is a folder", abs)
+	}
+	if info.Size() > MaxSize {
+		return File{}, fmt.Errorf("files: open %s (%d MiB): %w", abs, info.Size()>>20, ErrTooLarge)
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return File{}, fmt.Errorf("files: open: %w", err)
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return File{}, fmt.Errorf("files: open %s: %w", abs, ErrNotText)
+	}
+	return File{
+		Path:       abs,
+		Name:       filepath.Base(abs),
+		Text:       string(data),
+		Format:     string(asl.DetectFormat(abs, data)),
+		LineEnding: lineEnding(data),
+		Stamp:      stampOf(info, data),
+	}, nil
+}
+
+// lineEnding is CRLF when every line of data ends so, and LF otherwise
+// (a mixed file is left to the editor's text as is).
+func lineEnding(data []byte) string {
+	n := bytes.Count(data, []byte("\n"))
+	if n > 0 && bytes.Count(data, []byte("\r\n")) == n {
+		return CRLF
+	}
+	return LF
+}
