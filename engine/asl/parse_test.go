@@ -130,6 +130,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"x.yaml", "a: [1, 2\nb: 3\n", 1, 1},
 		{"x.yaml", "a:\n  b: 1\n c: 2\n", 2, 1},
 		{"x.yaml", "a: *nope\n", 1, 1},
+		{"x.yaml", "{{}}", 1, 2},
 	}
 	for _, tc := range tests {
 		_, err := asl.Parse(tc.name, []byte(tc.src))

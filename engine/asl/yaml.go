@@ -141,6 +141,9 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) (*Node, *convError) {
 				}
 				continue
 			}
+			if k.Kind != yaml.ScalarNode {
+				return nil, &convError{c.lineCol(k.Line, k.Column), "a mapping key must be a plain value such as a name, not a list or a mapping"}
+			}
 			kn, err := c.node(k, depth+1)
 			if err != nil {
 				return nil, err
