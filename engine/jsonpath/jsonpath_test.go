@@ -19,7 +19,7 @@ func mustJSON(t testing.TB, s string) any {
 	return v
 }
 
-const doc = `{"a":{"b":[10,{"c":"x"},30]},"n":null,"s":"str","a-b":1,"items":[{"p":5,"k":"a"},{"p":15,"k":"b"},{"p":25,"k":"c"}]}`
+const doc = `{"Test\\\"\"Name\"":"escaped","a":{"b":[10,{"c":"x"},30]},"n":null,"s":"str","a-b":1,"items":[{"p":5,"k":"a"},{"p":15,"k":"b"},{"p":25,"k":"c"}]}`
 
 func TestGet(t *testing.T) {
 	tests := []struct {
@@ -35,6 +35,10 @@ func TestGet(t *testing.T) {
 		{path: "$['a']['b'][1]['c']", want: `"x"`, definite: true},
 		{path: "$.a-b", want: `1`, definite: true},
 		{path: "$.n", want: `null`, definite: true},
+		// Recorded by AWS (conformance ESCAPE_SEQUENCES_JSONPATH): the
+		// backslash stays part of the name.
+		{path: `$['Test\""Name"']`, want: `"escaped"`, definite: true},
+		{path: `$['a', 's']`, want: `[{"b":[10,{"c":"x"},30]},"str"]`},
 		{path: "$.items[*].k", want: `["a","b","c"]`},
 		{path: "$.items[?(@.p > 10)].k", want: `["b","c"]`},
 		{path: "$.items[?(@.k == 'z')]", want: `[]`},

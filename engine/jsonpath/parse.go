@@ -44,6 +44,19 @@ func parseFrags(src string, off int) ([]jp.Frag, error) {
 			if err != nil {
 				return nil, err
 			}
+			if names, ok := quotedNames(src[i+1 : end-1]); ok {
+				if len(names) == 1 {
+					frags = append(frags, jp.Child(names[0]))
+				} else {
+					u := make(jp.Union, len(names))
+					for k, n := range names {
+						u[k] = n
+					}
+					frags = append(frags, u)
+				}
+				i = end
+				continue
+			}
 			x, err := jp.ParseString("$" + src[i:end])
 			if err != nil {
 				return nil, &SyntaxError{Path: src, Offset: i, Msg: err.Error()}
@@ -85,4 +98,43 @@ func bracketEnd(src string, i int) (int, error) {
 		}
 	}
 	return 0, &SyntaxError{Path: src, Offset: i, Msg: "unterminated '['"}
+}
+
+// quotedNames reads bracket content made of quoted names ('a' or 'a', "b")
+// as the Jayway version AWS runs does: the text between the quotes is the
+// name, backslashes included; a backslash only stops the next character
+// from ending the name. ok is false for anything else (indexes, filters).
+func quotedNames(s string) (names []string, ok bool) {
+	i := 0
+	skip := func() {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+	}
+	for {
+		skip()
+		if i >= len(s) || s[i] != '\'' && s[i] != '"' {
+			return nil, false
+		}
+		q := s[i]
+		start := i + 1
+		for i = start; i < len(s) && s[i] != q; i++ {
+			if s[i] == '\\' {
+				i++
+			}
+		}
+		if i >= len(s) {
+			return nil, false
+		}
+		names = append(names, s[start:i])
+		i++
+		skip()
+		if i == len(s) {
+			return names, true
+		}
+		if s[i] != ',' {
+			return nil, false
+		}
+		i++
+	}
 }
