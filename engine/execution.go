@@ -46,11 +46,15 @@ type Execution struct {
 	startTime        time.Time
 	input            any
 
-	invoker     Invoker // mocks first, then the configured invoker
-	transitions atomic.Int64
-	ctrl        *controller
-	tokens      *tokenTable
-	activities  activityQueues
+	invoker Invoker // mocks first, then the configured invoker
+
+	ctxOnce         sync.Once
+	ctxExecution    map[string]any // $$.Execution
+	ctxStateMachine map[string]any // $$.StateMachine
+	transitions     atomic.Int64
+	ctrl            *controller
+	tokens          *tokenTable
+	activities      activityQueues
 
 	jsonataOnce sync.Once
 	jsonataRT   *jsonata.Runtime
@@ -190,9 +194,11 @@ func (ex *Execution) run(start string) {
 			defer timer.Stop()
 		}
 	}
-	first := ex.rec.add(0, Event{Type: "ExecutionStarted", ExecutionStartedEventDetails: &ExecutionStartedDetails{
-		Input: EncodeJSON(ex.input), RoleArn: ex.cfg.roleArn,
-	}})
+	started := Event{Type: "ExecutionStarted"}
+	if ex.rec.active() {
+		started.ExecutionStartedEventDetails = &ExecutionStartedDetails{Input: EncodeJSON(ex.input), RoleArn: ex.cfg.roleArn}
+	}
+	first := ex.rec.add(0, started)
 	vars := newVars(nil)
 	for k, v := range ex.cfg.variables {
 		vars.set(k, v)
@@ -213,7 +219,11 @@ func (ex *Execution) finish(prev int64, out any, err error) {
 	switch cause := context.Cause(ex.ctx); {
 	case err == nil:
 		res.Status, res.Output = StatusSucceeded, out
-		ex.rec.add(prev, Event{Type: "ExecutionSucceeded", ExecutionSucceededEventDetails: &OutputDetails{Output: EncodeJSON(out)}})
+		e := Event{Type: "ExecutionSucceeded"}
+		if ex.rec.active() {
+			e.ExecutionSucceededEventDetails = &OutputDetails{Output: EncodeJSON(out)}
+		}
+		ex.rec.add(prev, e)
 	case errors.Is(err, errTimedOut) || errors.Is(cause, errTimedOut):
 		res.Status = StatusTimedOut
 		ex.rec.add(prev, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})

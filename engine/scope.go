@@ -166,6 +166,7 @@ type stepCtx struct {
 	failedPrev int64
 	retryCount int
 	token      string
+	stateObj   map[string]any // $$.State, built on first use
 	assigned   map[string]string
 }
 
@@ -210,19 +211,27 @@ func timestamp(t time.Time) string {
 }
 
 // contextObject builds $$ for this state.
+// The parts that do not change during a run are built once; values are
+// never mutated, so every state can share them.
 func (st *stepCtx) contextObject() map[string]any {
 	ex := st.sc.ex
-	state := map[string]any{"Name": st.n.name, "EnteredTime": timestamp(st.entered)}
-	if st.n.typ == "Task" {
-		state["RetryCount"] = int64(st.retryCount)
-	}
-	c := map[string]any{
-		"Execution": map[string]any{
+	ex.ctxOnce.Do(func() {
+		ex.ctxExecution = map[string]any{
 			"Id": ex.arn, "Input": ex.input, "Name": ex.name, "RoleArn": ex.cfg.roleArn,
 			"StartTime": timestamp(ex.startTime), "RedriveCount": int64(0),
-		},
-		"StateMachine": map[string]any{"Id": ex.smArn, "Name": ex.m.nameOrDefault()},
-		"State":        state,
+		}
+		ex.ctxStateMachine = map[string]any{"Id": ex.smArn, "Name": ex.m.nameOrDefault()}
+	})
+	if st.stateObj == nil || st.n.typ == "Task" {
+		st.stateObj = map[string]any{"Name": st.n.name, "EnteredTime": timestamp(st.entered)}
+		if st.n.typ == "Task" {
+			st.stateObj["RetryCount"] = int64(st.retryCount)
+		}
+	}
+	c := map[string]any{
+		"Execution":    ex.ctxExecution,
+		"StateMachine": ex.ctxStateMachine,
+		"State":        st.stateObj,
 	}
 	if st.token != "" {
 		c["Task"] = map[string]any{"Token": st.token}

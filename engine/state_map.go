@@ -50,6 +50,7 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 		}})
 		startID = sc.lastID()
 	}
+	st.contextObject() // builds $$.State once; item selectors share it
 	run := st.runIterations(ctx, items, in, maxConc, startID)
 	err = run.err
 	if err == nil && run.failures > tolerated {
