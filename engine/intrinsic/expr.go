@@ -12,6 +12,7 @@ import (
 // Expr is a compiled intrinsic call. It is immutable and safe for
 // concurrent use.
 type Expr struct {
+	src  string // as written, for error texts
 	root *call
 }
 
@@ -27,11 +28,11 @@ func Compile(src string) (*Expr, error) {
 	if p.pos != len(src) {
 		return nil, p.fail("unexpected text after the call")
 	}
-	return &Expr{root: c}, nil
+	return &Expr{src: src, root: c}, nil
 }
 
 // String returns the call as written.
-func (e *Expr) String() string { return e.root.src }
+func (e *Expr) String() string { return e.src }
 
 // Env is what an evaluation reads: paths resolve in Scope, randomness comes
 // from Source (RandomSource when nil).
@@ -40,9 +41,18 @@ type Env struct {
 	Source Source
 }
 
-// Eval runs the call.
+// Eval runs the call. Its errors carry AWS's wording: "The function
+// 'States.Format('{}', $.x)' had the following error: ..." naming the
+// whole expression as written, whichever nested call failed.
 func (e *Expr) Eval(env *Env) (any, error) {
-	return e.root.eval(env)
+	v, err := e.root.eval(env)
+	if err != nil {
+		if fe, ok := fault.As(err); ok {
+			return nil, fault.Newf(fe.Name, "The function '%s' had the following error: %s", e.src, fe.Cause)
+		}
+		return nil, err
+	}
+	return v, nil
 }
 
 type node interface {
@@ -64,7 +74,12 @@ type pathArg struct {
 func (a *pathArg) eval(env *Env) (any, error) {
 	v, err := a.p.Eval(env.Scope)
 	if err != nil {
-		if errors.Is(err, jsonpath.ErrNotFound) {
+		var nf *jsonpath.NotFoundError
+		if errors.As(err, &nf) {
+			if !nf.Missing {
+				// AWS lets its JSONPath library's text through here.
+				return nil, fault.New(fault.Runtime, nf.Detail)
+			}
 			doc := env.Scope.Input
 			if a.p.Root() == jsonpath.Context {
 				doc = env.Scope.Context

@@ -128,9 +128,16 @@ func TestMissingPathCause(t *testing.T) {
 	env := &intrinsic.Env{Scope: jsonpath.Scope{Input: map[string]any{"a": int64(1)}}}
 	_, err := intrinsic.MustCompile(`States.Format('{}', $.receipt_bucket)`).Eval(env)
 	fe, _ := fault.As(err)
-	// The text AWS gives (seen in a recorded AWS execution history).
-	want := `The JsonPath argument for the field '$.receipt_bucket' could not be found in the input '{"a":1}'`
+	// The text AWS gives (quoted from AWS execution histories): the whole
+	// expression as written, then the argument that names nothing.
+	want := `The function 'States.Format('{}', $.receipt_bucket)' had the following error: The JsonPath argument for the field '$.receipt_bucket' could not be found in the input '{"a":1}'`
 	if fe == nil || fe.Cause != want {
+		t.Errorf("cause = %v, want %q", err, want)
+	}
+	_, err = intrinsic.MustCompile(`States.Array(States.Format('{}',$.a[0]))`).Eval(env)
+	fe, _ = fault.As(err)
+	want = `The function 'States.Array(States.Format('{}',$.a[0]))' had the following error: Filter: [0] can only be applied to arrays. Current context is: 1`
+	if fe == nil || fe.Name != fault.Runtime || fe.Cause != want {
 		t.Errorf("cause = %v, want %q", err, want)
 	}
 }

@@ -14,6 +14,9 @@ var ErrNotFound = errors.New("jsonpath: no value")
 type NotFoundError struct {
 	Path   string // the path as written
 	Detail string // e.g. "No results for path: $['a']"
+	// Missing is true when a name or index is absent, false when the path
+	// runs into a value of the wrong type (an index on a string, ...).
+	Missing bool
 }
 
 func (e *NotFoundError) Error() string { return e.Detail }

@@ -33,7 +33,7 @@ func (p *Path) Get(doc any) (any, error) {
 				idx += len(arr)
 			}
 			if idx < 0 || idx >= len(arr) {
-				return nil, p.notFound("No results for path: %s", p.norm(len(p.steps)))
+				return nil, p.missing("No results for path: %s", p.norm(len(p.steps)))
 			}
 			cur = arr[idx]
 			continue
@@ -45,9 +45,9 @@ func (p *Path) Get(doc any) (any, error) {
 		v, ok := obj[s.key]
 		if !ok {
 			if i == len(p.steps)-1 {
-				return nil, p.notFound("No results for path: %s", p.norm(len(p.steps)))
+				return nil, p.missing("No results for path: %s", p.norm(len(p.steps)))
 			}
-			return nil, p.notFound("Missing property in path %s", p.norm(i+1))
+			return nil, p.missing("Missing property in path %s", p.norm(i+1))
 		}
 		cur = v
 	}
@@ -66,7 +66,7 @@ func (p *Path) Eval(s Scope) (any, error) {
 			v, ok = s.Vars.Lookup(p.varName)
 		}
 		if !ok {
-			return nil, &NotFoundError{Path: p.src, Detail: fmt.Sprintf("The variable '$%s' is not defined", p.varName)}
+			return nil, &NotFoundError{Path: p.src, Detail: fmt.Sprintf("The variable '$%s' is not defined", p.varName), Missing: true}
 		}
 		return p.Get(v)
 	}
@@ -75,6 +75,10 @@ func (p *Path) Eval(s Scope) (any, error) {
 
 func (p *Path) notFound(format string, args ...any) error {
 	return &NotFoundError{Path: p.src, Detail: fmt.Sprintf(format, args...)}
+}
+
+func (p *Path) missing(format string, args ...any) error {
+	return &NotFoundError{Path: p.src, Detail: fmt.Sprintf(format, args...), Missing: true}
 }
 
 // norm renders the first n steps as Jayway normalises paths: $['a'][0].
