@@ -1,0 +1,50 @@
+package iac
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+
+	"gopkg.in/yaml.v3"
+)
+
+// fileVar is the Serverless Framework's ${file(path)} variable.
+var fileVar = regexp.MustCompile(`^\$\{file\(([^)]+)\)\}$`)
+
+// scanServerless lists stepFunctions.stateMachines of a serverless.yml
+// (the serverless-step-functions plugin).
+func scanServerless(path string, src []byte) (*Template, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, fmt.Errorf("parse Serverless file: %w", err)
+	}
+	t := &Template{Path: path, Kind: Serverless, Machines: []Machine{}}
+	if len(doc.Content) == 0 {
+		return t, nil
+	}
+	machines := mapGet(mapGet(doc.Content[0], "stepFunctions"), "stateMachines")
+	if machines == nil || machines.Kind != yaml.MappingNode {
+		return t, nil
+	}
+	l := newLines(src)
+	for i := 0; i+1 < len(machines.Content); i += 2 {
+		k, v := machines.Content[i], machines.Content[i+1]
+		m := Machine{ID: k.Value, Type: "serverless-step-functions", File: path, Line: k.Line, Substitutions: []Substitution{}}
+		m.Substitutions = substitutions(mapGet(v, "definitionSubstitutions"))
+		dk, dv := mapEntry(v, "definition")
+		switch {
+		case dv == nil:
+			m.Problem = "the state machine has no definition"
+		case dv.Kind == yaml.MappingNode:
+			m.Origin = "definition"
+			definitionObject(&m, l, dk, dv)
+		case dv.Kind == yaml.ScalarNode && fileVar.MatchString(dv.Value):
+			m.Origin = "${file()}"
+			fileRef(&m, filepath.Join(filepath.Dir(path), fileVar.FindStringSubmatch(dv.Value)[1]), "${file()}")
+		default:
+			m.Problem = fmt.Sprintf("the definition on line %d is neither an inline object nor ${file(...)}", dv.Line)
+		}
+		t.Machines = append(t.Machines, m)
+	}
+	return t, nil
+}
