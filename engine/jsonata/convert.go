@@ -87,8 +87,17 @@ func fromNormalized(v any) (any, error) {
 	return nil, errUnsupported
 }
 
-// fromFloat keeps JavaScript's view of numbers: 3.0 is the integer 3.
+// fromFloat keeps JavaScript's view of numbers: 3.0 is the integer 3, and
+// AWS writes non-finite numbers as the strings JavaScript names them by.
 func fromFloat(f float64) any {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	}
 	if f == math.Trunc(f) && math.Abs(f) <= 1<<53 {
 		return int64(f)
 	}

@@ -55,6 +55,16 @@ func TestEval(t *testing.T) {
 		{"parse -0", `"{% $parse('-0') %}"`, `0`},
 		{"regex", `"{% $contains(\"hello$world\", /^hello\\ /) %}"`, `false`},
 		{"string compare", `"{% $states.input.s = 'hi' %}"`, `true`},
+		{"partition truncates", `"{% $partition([1,2,3,4,5], 2.9) %}"`, `[[1,2],[3,4],[5]]`},
+		{"range truncates", `"{% $range(-1.7, 2, 1) %}"`, `[-1,0,1,2]`},
+		{"range past 1000", `"{% $count($range(1, 5000, 1)) %}"`, `5000`},
+		{"range down", `"{% $range(5, 1, -2) %}"`, `[5,3,1]`},
+		{"partition size 0 is undefined", `"{% $exists($partition([1], 0)) %}"`, `false`},
+		{"partition of [] is undefined", `"{% $exists($partition([], 2)) %}"`, `false`},
+		{"range without step is undefined", `"{% $exists($range(1, 5)) %}"`, `false`},
+		{"range away from end is undefined", `"{% $exists($range(1, 5, -1)) %}"`, `false`},
+		{"hash without algorithm is undefined", `"{% $exists($hash('x')) %}"`, `false`},
+		{"infinity", `{"a":"{% 1/0 %}","b":"{% [-1/0] %}","c":"{% 0/0 %}"}`, `{"a":"Infinity","b":["-Infinity"],"c":"NaN"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,6 +121,10 @@ func TestEvalErrors(t *testing.T) {
 			"The JSONata expression '$randomSeeded($states.input.s)' specified for the field 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted to invoke a non-function"},
 		{"Items", `"{% $fn := function($x){$x} %}"`,
 			"The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' returned an unsupported result type."},
+		{"Output", `{"list":[1,{"x":"{% $nope %}"}]}`,
+			"The JSONata expression '$nope' specified for the field 'Output/list[1]/x' returned nothing (undefined)."},
+		{"Output", `"{% $eval('1') %}"`,
+			"The JSONata expression '$eval('1')' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function"},
 		{"Output", `"{% $states.input.s + 1 %}"`,
 			`The JSONata expression '$states.input.s + 1' specified for the field 'Output' threw an error during evaluation. T2001: The left side of the "+" operator must evaluate to a number`},
 	}
@@ -167,7 +181,7 @@ func TestCompileErrors(t *testing.T) {
 	for _, src := range []string{`{% %}`, `{% 1 + %}`, `{% $x := %}`, `{% "open %}`} {
 		_, err := jsonata.CompileTemplate("Output", map[string]any{"k": []any{src}})
 		var se *jsonata.SyntaxError
-		if !errors.As(err, &se) || !strings.Contains(err.Error(), "Output/k/0") {
+		if !errors.As(err, &se) || !strings.Contains(err.Error(), "Output/k[0]") {
 			t.Errorf("CompileTemplate(%q) = %v, want a located SyntaxError", src, err)
 		}
 	}

@@ -1,12 +1,15 @@
 package jsonata
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"sync"
 
 	"github.com/recolabs/gnata"
 
+	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/intrinsic"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
@@ -25,9 +28,9 @@ func NewRuntime(src intrinsic.Source) *Runtime {
 		src = intrinsic.RandomSource()
 	}
 	custom := map[string]gnata.CustomFunc{
-		"partition": viaIntrinsic("ArrayPartition", src, 2, false),
-		"range":     viaIntrinsic("ArrayRange", src, 3, true),
-		"hash":      viaIntrinsic("Hash", src, 2, false),
+		"partition": partition,
+		"range":     rangeFn,
+		"hash":      hashFn(src),
 		"parse":     parse,
 		"uuid":      func([]any, any) (any, error) { return src.UUID(), nil },
 		"random":    random(src),
@@ -36,7 +39,9 @@ func NewRuntime(src intrinsic.Source) *Runtime {
 	// environment makes them, and its bindings are read back here so they
 	// can be bound per evaluation beside $states.
 	env := gnata.NewCustomEnv(custom)
-	r := &Runtime{funcs: make(map[string]any, len(custom))}
+	r := &Runtime{funcs: make(map[string]any, len(custom)+1)}
+	// AWS disables $eval: calling it is calling a non-function (T1006).
+	r.funcs["eval"] = "eval is disabled"
 	for name := range custom {
 		fn, ok := env.Lookup(name)
 		if !ok {
@@ -57,38 +62,92 @@ func defaultRT() *Runtime {
 	return defaultRuntime
 }
 
-// viaIntrinsic exposes an intrinsic function to JSONata. collapse applies
-// JSONata's singleton rule to the result ([x] becomes x), which AWS's
-// $range shows and $partition does not.
-func viaIntrinsic(name string, src intrinsic.Source, nargs int, collapse bool) gnata.CustomFunc {
-	return func(args []any, _ any) (any, error) {
-		if len(args) != nargs {
-			return nil, fmt.Errorf("$%s takes %d arguments, got %d", lowerFirst(name), nargs, len(args))
+// partition is AWS's $partition(array, size): chunks of size, the last
+// holding the rest. A size below 1 or an empty array gives undefined, and
+// a fractional size is truncated, as AWS does.
+func partition(args []any, _ any) (any, error) {
+	if len(args) != 2 {
+		return nil, fmt.Errorf("$partition takes 2 arguments, got %d", len(args))
+	}
+	arr, ok := args[0].([]any)
+	if !ok {
+		return nil, fmt.Errorf("$partition: the first argument must be an array")
+	}
+	size, ok := toFloat(args[1])
+	if !ok {
+		return nil, fmt.Errorf("$partition: the chunk size must be a number")
+	}
+	n := int(math.Trunc(size))
+	if n < 1 || len(arr) == 0 {
+		return nil, nil
+	}
+	out := make([]any, 0, (len(arr)+n-1)/n)
+	for i := 0; i < len(arr); i += n {
+		out = append(out, append([]any{}, arr[i:min(i+n, len(arr))]...))
+	}
+	return out, nil
+}
+
+// maxRange is the longest $range AWS builds (its memory bound).
+const maxRange = 360145
+
+// rangeFn is AWS's $range(start, end, step): start to end, inclusive when
+// a step lands on end. A missing step or one pointing away from end gives
+// undefined; one element collapses to the bare number.
+func rangeFn(args []any, _ any) (any, error) {
+	if len(args) < 3 {
+		return nil, nil
+	}
+	var n [3]float64
+	for i := range n {
+		f, ok := toFloat(args[i])
+		if !ok {
+			return nil, fmt.Errorf("$range: argument %d must be a number", i+1)
 		}
-		in := make([]any, len(args))
-		for i, a := range args {
-			v, err := fromGnata(a)
+		n[i] = math.Trunc(f)
+	}
+	start, end, step := n[0], n[1], n[2]
+	if step == 0 || (end-start)*step < 0 {
+		return nil, nil
+	}
+	count := math.Floor((end-start)/step) + 1
+	if count > maxRange {
+		return nil, fmt.Errorf("Expression evaluation memory limit exceeded")
+	}
+	out := make([]any, 0, int(count))
+	for i := 0; i < int(count); i++ {
+		out = append(out, start+float64(i)*step)
+	}
+	if len(out) == 1 {
+		return out[0], nil
+	}
+	return out, nil
+}
+
+// hashFn is AWS's $hash(data, algorithm), sharing States.Hash's rules; no
+// algorithm gives undefined.
+func hashFn(src intrinsic.Source) gnata.CustomFunc {
+	return func(args []any, _ any) (any, error) {
+		if len(args) < 2 {
+			return nil, nil
+		}
+		in := make([]any, 2)
+		for i := range in {
+			v, err := fromGnata(args[i])
 			if err != nil {
 				return nil, err
 			}
 			in[i] = v
 		}
-		out, err := intrinsic.Call(name, in, src)
+		out, err := intrinsic.Call("Hash", in, src)
 		if err != nil {
+			if fe, ok := fault.As(err); ok {
+				return nil, errors.New(fe.Cause)
+			}
 			return nil, err
 		}
-		if arr, ok := out.([]any); ok && collapse && len(arr) == 1 {
-			out = arr[0]
-		}
-		return toGnata(out), nil
+		return out, nil
 	}
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]|0x20) + s[1:]
 }
 
 // parse is AWS's $parse: a JSON text to its value.

@@ -34,7 +34,8 @@ type Template struct {
 }
 
 // CompileTemplate compiles the value of a field; field names it in error
-// texts ("Output", "Assign", "Items").
+// texts ("Output", "Assign", "Choices[1]/Condition"). Inner fields are
+// named as AWS names them: "Output/a/b[0]".
 func CompileTemplate(field string, v any) (*Template, error) {
 	t := &Template{field: field}
 	root, err := t.compile(v, field)
@@ -234,7 +235,7 @@ func (t *Template) compile(v any, field string) (node, error) {
 		a := &array{elems: make([]node, len(v))}
 		static := true
 		for i, e := range v {
-			n, err := t.compile(e, field+"/"+strconv.Itoa(i))
+			n, err := t.compile(e, field+"["+strconv.Itoa(i)+"]")
 			if err != nil {
 				return nil, err
 			}
