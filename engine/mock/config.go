@@ -174,10 +174,8 @@ func (p *parser) mockedResponse(ptr, name string, v any) *MockedResponse {
 	if !ok {
 		return mr
 	}
-	if len(m) == 0 {
-		p.errorf(ptr, "mocked response %q has no invocations; add at least \"0\"", name)
-		return mr
-	}
+	// An empty response is accepted, as Step Functions Local does; using
+	// it fails at the first invocation (ErrNoResponse).
 	for _, key := range slices.Sorted(maps.Keys(m)) {
 		kptr := ptr + "/" + escape(key)
 		g := keyRE.FindStringSubmatch(key)

@@ -74,6 +74,10 @@ func (tc *TestCase) Response(state string, invocation int) (resp Response, ok bo
 	if n := len(mr.steps); n > 0 {
 		last = mr.steps[n-1].to
 	}
+	if last < 0 {
+		return Response{}, true, fmt.Errorf("%w: state %q in test case %q is mocked by %q, which has no invocations; add \"0\"",
+			ErrNoResponse, state, tc.Name, mr.Name)
+	}
 	return Response{}, true, fmt.Errorf("%w: state %q in test case %q is mocked by %q, which covers invocations 0-%d, but this is invocation %d",
 		ErrNoResponse, state, tc.Name, mr.Name, last, invocation)
 }

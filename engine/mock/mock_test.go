@@ -71,6 +71,20 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+func TestEmptyResponseFailsWhenUsed(t *testing.T) {
+	c, err := mock.Parse("f.json", []byte(`{"StateMachines": {"SM": {"TestCases": {"T": {"S": "Empty"}}}}, "MockedResponses": {"Empty": {}}}`))
+	if err != nil {
+		t.Fatalf("Parse rejected an empty response that AWS's tools accept: %v", err)
+	}
+	tc, err := c.TestCase("SM", "T")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := tc.Response("S", 0); !ok || !errors.Is(err, mock.ErrNoResponse) {
+		t.Errorf("Response = ok %v, err %v; want ErrNoResponse", ok, err)
+	}
+}
+
 func TestTestCaseSelection(t *testing.T) {
 	c := load(t)
 	if tc, err := c.TestCase("Other", "Shared"); err != nil || tc.Machine != "Other" {
@@ -99,7 +113,6 @@ func TestInvalid(t *testing.T) {
 		{"reversed range", `{"StateMachines": {}, "MockedResponses": {"M": {"3-1": {"Return": 1}}}}`, []string{"/MockedResponses/M/3-1@1:56"}},
 		{"throw without cause", `{"StateMachines": {}, "MockedResponses": {"M": {"0": {"Throw": {"Error": "E"}}}}}`, []string{"/MockedResponses/M/0/Throw@1:64"}},
 		{"return and throw", `{"StateMachines": {}, "MockedResponses": {"M": {"0": {"Return": 1, "Throw": {"Error": "E", "Cause": "C"}}}}}`, []string{"/MockedResponses/M/0@1:54"}},
-		{"empty response", `{"StateMachines": {}, "MockedResponses": {"M": {}}}`, []string{"/MockedResponses/M@1:48"}},
 		{"dangling reference", `{"StateMachines": {"SM": {"TestCases": {"T": {"S": "Missing"}}}}, "MockedResponses": {}}`, []string{"/StateMachines/SM/TestCases/T/S@1:52"}},
 		{"no test cases", `{"StateMachines": {"SM": {}}, "MockedResponses": {}}`, []string{"/StateMachines/SM@1:26"}},
 	}
