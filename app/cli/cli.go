@@ -32,6 +32,7 @@ type command struct {
 // commands is the one table of subcommands; each lives in its own file.
 var commands = map[string]command{
 	"version":  {"print the version", runVersion},
+	"graph":    {"draw a definition's diagram as JSON, SVG or PNG", runGraph},
 	"run":      {"run a state machine locally", runRun},
 	"validate": {"validate ASL definitions (JSON or YAML)", runValidate},
 }

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/stepstudio/stepstudio/app/diagram"
+	"github.com/stepstudio/stepstudio/app/render"
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+// runGraph draws a definition the way the studio does, for CI and docs.
+// It draws whatever parses (as the studio does), so a definition with
+// validation errors still gets its picture; those errors are noted on
+// stderr. Exit 1 only when there is nothing to draw.
+func runGraph(ctx context.Context, args []string, s Streams) int {
+	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
+	fs.SetOutput(s.Err)
+	format := fs.String("format", "json", "output format: json, svg or png")
+	out := fs.String("out", "-", "where to write; - is standard output")
+	scale := fs.Float64("scale", 2, "png only: pixels per diagram pixel (1 to 4 are sensible)")
+	fs.Usage = func() {
+		fmt.Fprintln(s.Err, "Usage: stepstudio graph [--format json|svg|png] [--out PATH] [--scale N] FILE")
+		fmt.Fprintln(s.Err, "Lays out an ASL definition (JSON or YAML; - reads stdin) as the studio draws it.")
+		fmt.Fprintln(s.Err, "json: nodes (id, kind, name, type, parent, branch, x, y, width, height) and edges (source, target, sourceId, targetId, kind, label).")
+		fmt.Fprintln(s.Err, "Exit 0 when drawn, 1 when the file does not parse or cannot be laid out, 2 on a usage error.")
+		fs.PrintDefaults()
+	}
+	paths, err := parseFlagsAnywhere(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if *format != "json" && *format != "svg" && *format != "png" {
+		fmt.Fprintf(s.Err, "stepstudio graph: --format must be json, svg or png, not %q\n", *format)
+		return ExitUsage
+	}
+	if len(paths) != 1 {
+		fmt.Fprintln(s.Err, "stepstudio graph: give exactly one FILE")
+		fs.Usage()
+		return ExitUsage
+	}
+	src, err := readPath(paths[0], s.In)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio graph: %v\n", err)
+		return ExitUsage
+	}
+	res := schema.Validate(paths[0], src, schema.Options{Placeholders: true})
+	if res.Document == nil || res.Document.Machine == nil {
+		printText(s.Err, validateReport{Files: []validateFile{toFile(paths[0], res)}})
+		fmt.Fprintf(s.Err, "stepstudio graph: %s does not parse as a state machine; nothing to draw\n", paths[0])
+		return ExitFail
+	}
+	if n := countErrors(res); n > 0 {
+		fmt.Fprintf(s.Err, "stepstudio graph: note: %s has %d validation error(s); drawn anyway (see stepstudio validate)\n", paths[0], n)
+	}
+	d, err := diagram.Build(ctx, res.Document.Machine)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio graph: %v\n", err)
+		return ExitFail
+	}
+	var buf bytes.Buffer
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(render.GraphOf(d))
+	case "svg":
+		err = render.SVG(&buf, d)
+	case "png":
+		err = render.PNG(&buf, d, *scale)
+	}
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio graph: %v\n", err)
+		return ExitFail
+	}
+	if err := writeOut(*out, s.Out, buf.Bytes()); err != nil {
+		fmt.Fprintf(s.Err, "stepstudio graph: %v\n", err)
+		return ExitFail
+	}
+	return ExitOK
+}
+
+func countErrors(r schema.Result) int {
+	n := 0
+	for _, d := range r.Diagnostics {
+		if d.Severity == schema.Error {
+			n++
+		}
+	}
+	return n
+}
+
+// writeOut writes data to path, or to w for "-". The picture is built in
+// memory first so a failed render never leaves a half-written file.
+func writeOut(path string, w io.Writer, data []byte) error {
+	if path == "-" {
+		_, err := w.Write(data)
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
