@@ -1,10 +1,13 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf16"
+
+	"github.com/stepstudio/stepstudio/engine/jsonpath"
 )
 
 // choiceRule is a compiled Choice rule: a comparison, a combination
@@ -118,13 +121,13 @@ func (r *choiceRule) eval(st *stepCtx, input any) (bool, error) {
 		return (err == nil) == want, nil
 	}
 	if err != nil {
-		return false, err
+		return false, choicePathErr(st, r.variable, err)
 	}
 	operand := r.operand
 	if r.byPath {
 		p, _ := operand.(string)
 		if operand, err = st.path(p, input); err != nil {
-			return false, err
+			return false, choicePathErr(st, p, err)
 		}
 	}
 	return compare(r.op, v, operand), nil
@@ -291,4 +294,12 @@ func parseTimestamp(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("timestamp %q: missing T", s)
 	}
 	return time.Parse(time.RFC3339Nano, s)
+}
+
+// choicePathErr is AWS's error for a rule whose path names nothing.
+func choicePathErr(st *stepCtx, path string, err error) error {
+	if errors.Is(err, jsonpath.ErrNotFound) {
+		return st.runtimeErr(errRuntime, "Invalid path '%s': The choice state's condition path references an invalid value.", path)
+	}
+	return err
 }

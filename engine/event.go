@@ -37,6 +37,11 @@ type Event struct {
 	TaskFailedEventDetails    *TaskDetails          `json:"taskFailedEventDetails,omitempty"`
 	TaskTimedOutEventDetails  *TaskDetails          `json:"taskTimedOutEventDetails,omitempty"`
 
+	LambdaFunctionScheduledEventDetails *LambdaScheduledDetails `json:"lambdaFunctionScheduledEventDetails,omitempty"`
+	LambdaFunctionSucceededEventDetails *OutputDetails          `json:"lambdaFunctionSucceededEventDetails,omitempty"`
+	LambdaFunctionFailedEventDetails    *FailureDetails         `json:"lambdaFunctionFailedEventDetails,omitempty"`
+	LambdaFunctionTimedOutEventDetails  *FailureDetails         `json:"lambdaFunctionTimedOutEventDetails,omitempty"`
+
 	ActivityScheduledEventDetails *ActivityScheduledDetails `json:"activityScheduledEventDetails,omitempty"`
 	ActivityStartedEventDetails   *ActivityStartedDetails   `json:"activityStartedEventDetails,omitempty"`
 	ActivitySucceededEventDetails *OutputDetails            `json:"activitySucceededEventDetails,omitempty"`
@@ -130,4 +135,11 @@ type ActivityScheduledDetails struct {
 
 type ActivityStartedDetails struct {
 	WorkerName string `json:"workerName,omitempty"`
+}
+
+type LambdaScheduledDetails struct {
+	Resource         string     `json:"resource"`
+	Input            string     `json:"input"`
+	InputDetails     Truncation `json:"inputDetails"`
+	TimeoutInSeconds int64      `json:"timeoutInSeconds,omitempty"`
 }

@@ -35,7 +35,7 @@ func (st *stepCtx) choice(ctx context.Context) (any, string, error) {
 	for _, r := range n.choices {
 		ok, err := r.eval(st, in)
 		if err != nil {
-			return nil, "", st.wrapRuntime(err)
+			return nil, "", err
 		}
 		if ok {
 			if err := st.assignJSONPath(ctx, r.assign, in); err != nil {

@@ -45,44 +45,16 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 		}
 		return st.taskResult(ctx, result)
 	}
-	rtype, res := splitResource(n.resource)
-	active := st.sc.rec.active()
-	if active {
-		st.sc.emit(Event{Type: "TaskScheduled", TaskScheduledEventDetails: &TaskScheduledDetails{
-			ResourceType: rtype, Resource: res, Region: ex.cfg.region, Parameters: EncodeJSON(in),
-			TimeoutInSeconds: timeoutField(n, timeout), HeartbeatInSeconds: heartbeat,
-		}})
-		st.sc.emit(Event{Type: "TaskStarted", TaskStartedEventDetails: &TaskDetails{ResourceType: rtype, Resource: res}})
-	}
-	result, err := st.invoke(ctx, in, time.Duration(timeout)*time.Second, time.Duration(heartbeat)*time.Second)
+	te := newTaskEvents(st)
+	te.scheduled(in, timeoutField(n, timeout), heartbeat)
+	result, err := st.invoke(ctx, in, time.Duration(timeout)*time.Second, time.Duration(heartbeat)*time.Second, te)
 	if err != nil {
-		if active {
-			fe := asFault(err)
-			name, cause := fe.Name, fe.Cause
-			typ := "TaskFailed"
-			if name == errTimeout || name == errHeartbeatTimeout {
-				typ = "TaskTimedOut"
-			}
-			d := &TaskDetails{ResourceType: rtype, Resource: res, Error: &name}
-			if cause != "" {
-				d.Cause = &cause
-			}
-			e := Event{Type: typ}
-			if typ == "TaskFailed" {
-				e.TaskFailedEventDetails = d
-			} else {
-				e.TaskTimedOutEventDetails = d
-			}
-			st.sc.emit(e)
+		if ex.alive(ctx) == nil {
+			te.failed(err)
 		}
 		return nil, "", err
 	}
-	if active {
-		out := EncodeJSON(result)
-		st.sc.emit(Event{Type: "TaskSucceeded", TaskSucceededEventDetails: &TaskDetails{
-			ResourceType: rtype, Resource: res, Output: &out, OutputDetails: &Truncation{},
-		}})
-	}
+	te.succeeded(result)
 	return st.taskResult(ctx, result)
 }
 
@@ -101,7 +73,7 @@ func (st *stepCtx) taskResult(ctx context.Context, result any) (any, string, err
 
 // invoke calls the invoker under the task's timeout and, for callback
 // tasks, waits for the token to come back, watching heartbeats.
-func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.Duration) (any, error) {
+func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.Duration, te taskEvents) (any, error) {
 	n := st.n
 	ex := st.sc.ex
 	inv := ex.invoker
@@ -122,6 +94,7 @@ func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.D
 	case errors.Is(err, ErrNoHandler):
 		return nil, st.noHandler()
 	case errors.Is(err, ErrAwaitCallback) && pending != nil:
+		te.submitted()
 		return st.awaitCallback(tctx, pending, heartbeat)
 	case err != nil:
 		if errors.Is(context.Cause(tctx), errTaskTimeout) {
