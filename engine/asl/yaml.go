@@ -97,7 +97,7 @@ func (c *yamlConverter) lineCol(line, col int) Pos {
 
 func (c *yamlConverter) node(y *yaml.Node, depth int) (*Node, *convError) {
 	start := c.lineCol(y.Line, y.Column)
-	if depth > MaxDepth {
+	if depth >= MaxDepth { // depth counts from 0; JSON's from 1
 		return nil, &convError{start, "nesting is deeper than " + strconv.Itoa(MaxDepth) + " levels"}
 	}
 	if c.budget--; c.budget < 0 {
