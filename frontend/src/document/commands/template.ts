@@ -1,0 +1,42 @@
+// What the palette hands to the insert commands: a base name and the
+// state's fields without its way out (Next/End), which the command adds.
+import { EditError, type TextDoc } from "../textdoc";
+import { allNames, isTerminalType, uniqueName, type Obj } from "../machine";
+import type { Path } from "../pointer";
+import { pointer } from "../pointer";
+
+export interface StateTemplate {
+  name: string;
+  state: Obj;
+}
+
+/**
+ * A command edits the document through its TextDoc and returns the ids of
+ * the states to select afterwards (new or changed ones), if any.
+ */
+export type Command = (d: TextDoc) => string[] | void;
+
+/** A fresh name for tpl, unique in the whole machine as ASL requires. */
+export function freshName(d: TextDoc, base: string): string {
+  return uniqueName(allNames(d.value), base);
+}
+
+/** The template's state with its way out: Next, End, or a Choice's targets. */
+export function withExit(tpl: StateTemplate, next: string | null): Obj {
+  const s: Obj = structuredClone(tpl.state);
+  if (s.Type === "Choice") {
+    if (next === null) throw new EditError("A Choice needs a step after it: drop it on an arrow between two steps.");
+    s.Choices = (Array.isArray(s.Choices) ? s.Choices : []).map((r) => ({ ...(r as Obj), Next: next }));
+    s.Default = next;
+    return s;
+  }
+  if (isTerminalType(s.Type)) return s;
+  if (next !== null) s.Next = next;
+  else s.End = true;
+  return s;
+}
+
+/** The diagram id of the state name in machine. */
+export function stateId(machine: Path, name: string): string {
+  return pointer([...machine, "States", name]);
+}

@@ -1,0 +1,139 @@
+// The document: the ASL text as the user wrote it, never re-serialised.
+//
+// Every edit is one labelled transaction on ONE history:
+//  - canvas and inspector edits run named commands (commands/*) that turn
+//    into minimal text edits through a TextDoc (jsonText.ts, yamlText.ts);
+//  - code editor edits arrive as whole new texts through editText(), and
+//    quick typing merges into one "Edit code" step.
+// Choice made: the store, not CodeMirror, owns the history. CodeMirror's
+// own undo keys are routed here (CodeView binds Mod-z/Mod-y/Mod-Shift-z to
+// the store), so Ctrl+Z means the same thing in the code and on the
+// canvas, and the history survives the code view being closed.
+// No React here: the UI subscribes (canvas/useDocument.ts).
+import { History } from "./history";
+import { openText } from "./open";
+import { EditError, type Format } from "./textdoc";
+import type { Command } from "./commands/template";
+
+export interface Snapshot {
+  text: string;
+  format: Format;
+  /** The text differs from the one opened or last saved. */
+  dirty: boolean;
+  undoLabel?: string;
+  redoLabel?: string;
+  /** Bumped on every change, so views can tell edits apart. */
+  version: number;
+}
+
+/** What running a command gave: the states to select, or why it failed. */
+export type Outcome = { ok: true; select: string[] } | { ok: false; error: string };
+
+export class DocumentStore {
+  private text = "";
+  private format: Format = "json";
+  private saved = "";
+  private version = 0;
+  private readonly history = new History();
+  private readonly listeners = new Set<() => void>();
+  private snap: Snapshot;
+
+  constructor(
+    text = "",
+    format: Format = "json",
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.text = text;
+    this.saved = text;
+    this.format = format;
+    this.snap = this.makeSnapshot();
+  }
+
+  snapshot(): Snapshot {
+    return this.snap;
+  }
+
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  /** Replaces the whole document (a file opened): a fresh history, clean. */
+  open(text: string, format: Format) {
+    this.text = text;
+    this.saved = text;
+    this.format = format;
+    this.history.clear();
+    this.changed();
+  }
+
+  /** Records that the current text (or the text given) is what is on disk. */
+  markSaved(text = this.text) {
+    this.saved = text;
+    this.changed();
+  }
+
+  /** Runs a command as one transaction labelled for the Undo menu. */
+  run(label: string, cmd: Command): Outcome {
+    let select: string[] = [];
+    let next: string;
+    try {
+      const d = openText(this.text, this.format);
+      select = cmd(d) ?? [];
+      next = d.text;
+    } catch (err) {
+      if (err instanceof EditError) return { ok: false, error: err.message };
+      return { ok: false, error: `${label} failed: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    if (next !== this.text) {
+      this.history.seal();
+      this.record(label, next);
+    }
+    return { ok: true, select };
+  }
+
+  /** A new text typed in the code editor; quick typing is one undo step. */
+  editText(next: string, label = "Edit code") {
+    if (next === this.text) return;
+    this.record(label, next, "typing");
+  }
+
+  undo(): string | undefined {
+    const e = this.history.undo();
+    if (!e) return undefined;
+    this.text = e.before;
+    this.changed();
+    return e.label;
+  }
+
+  redo(): string | undefined {
+    const e = this.history.redo();
+    if (!e) return undefined;
+    this.text = e.after;
+    this.changed();
+    return e.label;
+  }
+
+  private record(label: string, next: string, group?: string) {
+    this.history.push({ label, before: this.text, after: next, at: this.now(), group });
+    this.text = next;
+    this.changed();
+  }
+
+  private changed() {
+    this.version++;
+    this.snap = this.makeSnapshot();
+    for (const fn of this.listeners) fn();
+  }
+
+  private makeSnapshot(): Snapshot {
+    return {
+      text: this.text,
+      format: this.format,
+      dirty: this.text !== this.saved,
+      undoLabel: this.history.undoLabel,
+      redoLabel: this.history.redoLabel,
+      version: this.version,
+    };
+  }
+}
