@@ -20,16 +20,18 @@ type Path struct {
 	src      string
 	root     Root
 	varName  string
-	steps    []step  // set when definite
-	expr     jp.Expr // set when indefinite; starts with jp.Root
+	steps    []step    // set when definite
+	frags    []jp.Frag // set when indefinite
 	definite bool
 }
 
-// step is one name or index of a definite path.
+// step is one name or index of a definite path, or (last only) a list of
+// names whose values Jayway merges into one object: $['a','b'].
 type step struct {
 	key     string
 	index   int
 	isIndex bool
+	merge   []string
 }
 
 // Compile parses a path such as "$.a[0].b", "$$.Map.Item.Value", "$v.x" or
@@ -45,19 +47,27 @@ func Compile(src string) (*Path, error) {
 		return nil, err
 	}
 	p.definite = true
-	for _, f := range frags {
+	for i, f := range frags {
 		switch f := f.(type) {
 		case jp.Child:
 			p.steps = append(p.steps, step{key: string(f)})
 		case jp.Nth:
 			p.steps = append(p.steps, step{index: int(f), isIndex: true})
+		case jp.Union:
+			// Names at the leaf are merged into one object, which Jayway
+			// counts as definite.
+			if keys, ok := unionKeys(f); ok && i == len(frags)-1 {
+				p.steps = append(p.steps, step{merge: keys})
+				continue
+			}
+			p.definite = false
 		default:
 			p.definite = false
 		}
 	}
 	if !p.definite {
 		p.steps = nil
-		p.expr = append(jp.Expr{jp.Root('$')}, frags...)
+		p.frags = frags
 	}
 	return p, nil
 }
@@ -111,3 +121,16 @@ func (p *Path) VarName() string { return p.varName }
 // Definite reports whether the path names at most one value (a reference
 // path in ASL terms).
 func (p *Path) Definite() bool { return p.definite }
+
+// unionKeys returns the names of a union made only of names.
+func unionKeys(u jp.Union) ([]string, bool) {
+	keys := make([]string, 0, len(u))
+	for _, k := range u {
+		s, ok := k.(string)
+		if !ok {
+			return nil, false
+		}
+		keys = append(keys, s)
+	}
+	return keys, true
+}

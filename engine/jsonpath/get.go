@@ -12,11 +12,7 @@ import (
 // state input).
 func (p *Path) Get(doc any) (any, error) {
 	if !p.definite {
-		got := p.expr.Get(doc)
-		if got == nil {
-			got = []any{}
-		}
-		return got, nil
+		return walk(p.frags, doc, doc, []any{}), nil
 	}
 	cur := doc
 	for i, s := range p.steps {
@@ -40,7 +36,10 @@ func (p *Path) Get(doc any) (any, error) {
 		}
 		obj, ok := cur.(map[string]any)
 		if !ok {
-			return nil, p.notFound("Expected to find an object with property ['%s'] in path %s but found '%s'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JsonSmartJsonProvider'.", s.key, p.norm(i), javaClass(cur))
+			return nil, p.notFound("Expected to find an object with property %s in path %s but found '%s'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JsonSmartJsonProvider'.", s.fragment(), p.norm(i), javaClass(cur))
+		}
+		if s.merge != nil {
+			return mergeKeys(obj, s.merge), nil
 		}
 		v, ok := obj[s.key]
 		if !ok {
@@ -86,6 +85,10 @@ func (p *Path) norm(n int) string {
 	var b strings.Builder
 	b.WriteByte('$')
 	for _, s := range p.steps[:n] {
+		if s.merge != nil {
+			b.WriteString(s.fragment())
+			continue
+		}
 		if s.isIndex {
 			b.WriteByte('[')
 			b.WriteString(strconv.Itoa(s.index))
@@ -130,4 +133,25 @@ func javaString(v any) string {
 		return "null"
 	}
 	return fmt.Sprint(v)
+}
+
+// fragment renders a name step as Jayway does: ['a'] or ['a', 'b'].
+func (s step) fragment() string {
+	keys := s.merge
+	if keys == nil {
+		keys = []string{s.key}
+	}
+	return "['" + strings.Join(keys, "', '") + "']"
+}
+
+// mergeKeys builds the object Jayway returns for $['a','b']: the names
+// that are present, with their values.
+func mergeKeys(obj map[string]any, keys []string) map[string]any {
+	out := make(map[string]any, len(keys))
+	for _, k := range keys {
+		if v, ok := obj[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
 }

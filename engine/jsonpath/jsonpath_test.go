@@ -38,13 +38,24 @@ func TestGet(t *testing.T) {
 		// Recorded by AWS (conformance ESCAPE_SEQUENCES_JSONPATH): the
 		// backslash stays part of the name.
 		{path: `$['Test\""Name"']`, want: `"escaped"`, definite: true},
-		{path: `$['a', 's']`, want: `[{"b":[10,{"c":"x"},30]},"str"]`},
+		// Jayway merges names at the leaf into one object, a definite value.
+		{path: `$['a', 's', 'nope']`, want: `{"a":{"b":[10,{"c":"x"},30]},"s":"str"}`, definite: true},
+		{path: `$['items','s'].k`, want: `[]`},
 		{path: "$.items[*].k", want: `["a","b","c"]`},
 		{path: "$.items[?(@.p > 10)].k", want: `["b","c"]`},
 		{path: "$.items[?(@.k == 'z')]", want: `[]`},
 		{path: "$.items[1:].p", want: `[15,25]`},
 		{path: "$.items[0,2].p", want: `[5,25]`},
 		{path: "$..c", want: `["x"]`},
+		{path: "$.a.*", want: `[[10,{"c":"x"},30]]`},
+		{path: "$.items[*]['k','p']", want: `[{"k":"a","p":5},{"k":"b","p":15},{"k":"c","p":25}]`},
+		{path: "$.s['x','y']", definite: true, err: "Expected to find an object with property ['x', 'y'] in path $['s'] but found 'java.lang.String'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JsonSmartJsonProvider'."},
+		{path: "$..p", want: `[5,15,25]`},
+		{path: "$.items[-2:].k", want: `["b","c"]`},
+		{path: "$.items[:1].k", want: `["a"]`},
+		{path: "$.items[::2].k", want: `["a","c"]`},
+		{path: "$.items[?(@.k)].p", want: `[5,15,25]`},
+		{path: "$.a[?(@.b)].b[0]", want: `[10]`},
 		{path: "$.nothing[*]", want: `[]`},
 		{path: "$.missing", definite: true, err: "No results for path: $['missing']"},
 		{path: "$.missing.deeper", definite: true, err: "Missing property in path $['missing']"},
@@ -174,7 +185,7 @@ func TestSet(t *testing.T) {
 			}
 		})
 	}
-	for _, src := range []string{"$.a[*]", "$$.Execution", "$v.x"} {
+	for _, src := range []string{"$.a[*]", "$$.Execution", "$v.x", "$['a','b']"} {
 		if _, err := jsonpath.MustCompile(src).Set(map[string]any{}, 1); !errors.Is(err, jsonpath.ErrNotReference) {
 			t.Errorf("Set on %s: err = %v, want ErrNotReference", src, err)
 		}

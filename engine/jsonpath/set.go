@@ -20,7 +20,7 @@ var ErrNotReference = errors.New("jsonpath: not a reference path")
 // A path that runs through a value that is not an object (or an index out
 // of range) raises States.ResultPathMatchFailure.
 func (p *Path) Set(doc, value any) (any, error) {
-	if !p.definite || p.root != Input {
+	if !p.definite || p.root != Input || len(p.steps) > 0 && p.steps[len(p.steps)-1].merge != nil {
 		return nil, fmt.Errorf("%w: %s", ErrNotReference, p.src)
 	}
 	out, ok := p.set(doc, 0, value)
