@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
@@ -33,7 +34,7 @@ func format(in *invocation) (any, error) {
 			b.WriteByte(tmpl[i])
 		case c == '{' && i+1 < len(tmpl) && tmpl[i+1] == '}':
 			if next >= len(in.args) {
-				return nil, in.fail("the template has more placeholders than arguments")
+				return nil, errFormatArgs
 			}
 			writeJava(&b, in.args[next])
 			next++
@@ -43,10 +44,13 @@ func format(in *invocation) (any, error) {
 		}
 	}
 	if next != len(in.args) {
-		return nil, in.fail("the template has %d placeholders but %d arguments were given", next-1, len(in.args)-1)
+		return nil, errFormatArgs
 	}
 	return b.String(), nil
 }
+
+// errFormatArgs is the text other emulators agree AWS gives.
+var errFormatArgs = fault.New(fault.IntrinsicFailure, "Invalid arguments in States.Format: number of arguments do not match the occurrences of {}.")
 
 // writeJava prints v as Java's String.valueOf prints the Jackson-converted
 // value: "null", 1, 1.1, true, bare strings, [a, b], {k=v, k2=v2}.
