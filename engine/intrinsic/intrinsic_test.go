@@ -34,6 +34,8 @@ func TestEval(t *testing.T) {
 		{`States.Format($.s)`, `"a,b,,c"`},
 		{`States.StringToJson($.json)`, `{"x":[1,2.5]}`},
 		{`States.StringToJson($.empty)`, `null`},
+		{`States.StringToJson(' ')`, `null`},
+		{`States.StringToJson('-0')`, `0`},
 		{`States.StringToJson('{"a":"it\'s"}')`, `{"a":"it's"}`},
 		{`States.JsonToString($.obj)`, `"{\"a\":1,\"b\":[true,null]}"`},
 		{`States.JsonToString($.f)`, `"1.5"`},

@@ -2,18 +2,19 @@ package intrinsic
 
 import (
 	"maps"
+	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
-// stringToJSON is States.StringToJson; an empty string gives null, as AWS
-// records.
+// stringToJSON is States.StringToJson; an empty or blank string gives
+// null, as AWS records.
 func stringToJSON(in *invocation) (any, error) {
 	s, err := in.str(0)
 	if err != nil {
 		return nil, err
 	}
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
 	v, err := jsonvalue.Unmarshal([]byte(s))
