@@ -209,7 +209,7 @@ func (ex *Execution) run(start string) {
 	err := checkSize(ex.input)
 	var out any
 	if err == nil {
-		out, err = sc.run(ctx, start, ex.input)
+		out, err = guard(func() (any, error) { return sc.run(ctx, start, ex.input) })
 	}
 	ex.finish(sc.last, out, err)
 }

@@ -297,7 +297,15 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 				if !ok {
 					return
 				}
-				out, it := st.iteration(ictx, i, items[i], in, prev)
+				var it iterationEnd
+				out, err := guard(func() (any, error) {
+					var out any
+					out, it = st.iteration(ictx, i, items[i], in, prev)
+					return out, it.err
+				})
+				if err != nil && it.err == nil {
+					it = iterationEnd{err: err, last: prev}
+				}
 				mu.Lock()
 				chain = it.last
 				switch {

@@ -60,7 +60,7 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 		go func() {
 			defer wg.Done()
 			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID}
-			out, err := sc.run(bctx, g.startAt, deepCopy(in))
+			out, err := guard(func() (any, error) { return sc.run(bctx, g.startAt, deepCopy(in)) })
 			if err != nil {
 				once.Do(func() {
 					firstErr = err
