@@ -29,7 +29,7 @@ func main() {
 		stop()
 		os.Exit(code)
 	}
-	if err := app.Run(assets, icon); err != nil {
+	if err := app.Run(assets, icon, cli.FileArg(os.Args[1:])); err != nil {
 		fmt.Fprintf(os.Stderr, "stepstudio: %v\n(the headless commands work in any build: stepstudio help)\n", err)
 		os.Exit(1)
 	}

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"context"
 	"embed"
 	"io/fs"
 
@@ -14,13 +15,17 @@ import (
 )
 
 // Run opens the studio window and blocks until it is closed. icon is the
-// window's PNG icon.
-func Run(assets embed.FS, icon []byte) error {
+// window's PNG icon; initialPath, when not "", is the file to open.
+func Run(assets embed.FS, icon []byte, initialPath string) error {
 	dist, err := fs.Sub(assets, "frontend/dist")
 	if err != nil {
 		return err
 	}
 	studio := NewStudio()
+	fileService, err := NewFiles(initialPath)
+	if err != nil {
+		return err
+	}
 	return wails.Run(&options.App{
 		Title:            "Stepstudio",
 		Width:            1440,
@@ -28,8 +33,9 @@ func Run(assets embed.FS, icon []byte) error {
 		MinWidth:         900,
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: dist},
-		OnStartup:        studio.startup,
-		Bind:             []any{studio},
+		OnStartup:        func(ctx context.Context) { studio.startup(ctx); fileService.startup(ctx) },
+		OnBeforeClose:    fileService.beforeClose,
+		Bind:             []any{studio, fileService},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})

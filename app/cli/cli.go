@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 )
@@ -38,9 +39,26 @@ var commands = map[string]command{
 }
 
 // IsCommand reports whether args name a subcommand rather than starting the
-// studio window (no arguments, or only Wails' own -flags such as -devserver).
+// studio window (no arguments, only Wails' own -flags such as -devserver,
+// or a definition file to open: see FileArg).
 func IsCommand(args []string) bool {
-	return len(args) > 0 && !strings.HasPrefix(args[0], "-")
+	return len(args) > 0 && !strings.HasPrefix(args[0], "-") && FileArg(args) == ""
+}
+
+// FileArg is the file `stepstudio path/to/flow.asl.json` asks the window to
+// open: a first argument that is no command's name and names an existing
+// file. "" when there is none.
+func FileArg(args []string) string {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") || args[0] == "help" {
+		return ""
+	}
+	if _, ok := commands[args[0]]; ok {
+		return ""
+	}
+	if info, err := os.Stat(args[0]); err != nil || info.IsDir() {
+		return ""
+	}
+	return args[0]
 }
 
 // Main runs the subcommand named by args[0] and returns the process exit code.
@@ -60,7 +78,8 @@ func Main(ctx context.Context, args []string, s Streams) int {
 
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: stepstudio [COMMAND] [ARGS]")
-	fmt.Fprintln(w, "\nWithout a command, opens the studio window on the example workflow.")
+	fmt.Fprintln(w, "\nWithout a command, opens the studio window on the example workflow;")
+	fmt.Fprintln(w, "'stepstudio FILE' opens FILE (.asl.json, .asl.yaml, ...) in the window.")
 	fmt.Fprintln(w, "\nCommands:")
 	fmt.Fprintf(w, "  %-10s %s\n", "help", "list the commands")
 	names := make([]string, 0, len(commands))

@@ -93,3 +93,17 @@ func replace(path string, data []byte, mode fs.FileMode) (err error) {
 	}
 	return nil
 }
+
+// Write puts data at path with the same atomic replace as Save, keeping an
+// existing file's mode; used for exports (SVG, PNG) where the bytes are
+// not text to normalise.
+func Write(path string, data []byte) error {
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	if err := replace(path, data, mode); err != nil {
+		return fmt.Errorf("files: write %s: %w", path, err)
+	}
+	return nil
+}

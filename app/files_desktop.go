@@ -1,0 +1,64 @@
+package app
+
+import (
+	"context"
+	"os"
+	"strings"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// desktop is the part of the Wails runtime the file service uses. Tests
+// give a fake: calling runtime.* outside a running app kills the process.
+type desktop interface {
+	OpenFile(ctx context.Context, title string, filters []runtime.FileFilter) (string, error)
+	SaveFile(ctx context.Context, title, defaultName string, filters []runtime.FileFilter) (string, error)
+	Emit(ctx context.Context, event string, data ...any)
+	SetTitle(ctx context.Context, title string)
+	Quit(ctx context.Context)
+}
+
+// DialogAnswersEnv is the test seam of the native dialogs, which a browser
+// test cannot click: when it names a file, a dialog does not open; instead
+// the file's content (trimmed) is the path the user "chose" ("" cancels),
+// and the file is removed so each answer serves one dialog. Set it only
+// for automated tests (scripts/e2e.sh does).
+const DialogAnswersEnv = "STEPSTUDIO_DIALOG_ANSWERS"
+
+// wailsDesktop is the real desktop.
+type wailsDesktop struct{}
+
+func (wailsDesktop) OpenFile(ctx context.Context, title string, filters []runtime.FileFilter) (string, error) {
+	if path, ok := scriptedAnswer(); ok {
+		return path, nil
+	}
+	return runtime.OpenFileDialog(ctx, runtime.OpenDialogOptions{Title: title, Filters: filters})
+}
+
+func (wailsDesktop) SaveFile(ctx context.Context, title, defaultName string, filters []runtime.FileFilter) (string, error) {
+	if path, ok := scriptedAnswer(); ok {
+		return path, nil
+	}
+	return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: defaultName, Filters: filters})
+}
+
+func (wailsDesktop) Emit(ctx context.Context, event string, data ...any) {
+	runtime.EventsEmit(ctx, event, data...)
+}
+
+func (wailsDesktop) SetTitle(ctx context.Context, title string) { runtime.WindowSetTitle(ctx, title) }
+
+func (wailsDesktop) Quit(ctx context.Context) { runtime.Quit(ctx) }
+
+func scriptedAnswer() (string, bool) {
+	file := os.Getenv(DialogAnswersEnv)
+	if file == "" {
+		return "", false
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", true // no answer prepared: the user cancelled
+	}
+	os.Remove(file)
+	return strings.TrimSpace(string(data)), true
+}

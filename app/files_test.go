@@ -1,0 +1,178 @@
+package app
+
+import (
+	"context"
+	"encoding/xml"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"github.com/stepstudio/stepstudio/app/files"
+)
+
+// fakeDesktop answers dialogs from a queue and records what the app did.
+type fakeDesktop struct {
+	answers []string
+	events  []string
+	titles  []string
+	quit    int
+}
+
+func (d *fakeDesktop) next() (string, error) {
+	if len(d.answers) == 0 {
+		return "", nil
+	}
+	a := d.answers[0]
+	d.answers = d.answers[1:]
+	return a, nil
+}
+func (d *fakeDesktop) OpenFile(context.Context, string, []runtime.FileFilter) (string, error) {
+	return d.next()
+}
+func (d *fakeDesktop) SaveFile(context.Context, string, string, []runtime.FileFilter) (string, error) {
+	return d.next()
+}
+func (d *fakeDesktop) Emit(_ context.Context, e string, _ ...any) { d.events = append(d.events, e) }
+func (d *fakeDesktop) SetTitle(_ context.Context, t string)       { d.titles = append(d.titles, t) }
+func (d *fakeDesktop) Quit(context.Context)                       { d.quit++ }
+
+func newTestFiles(t *testing.T) (*Files, *fakeDesktop, string) {
+	desk := &fakeDesktop{}
+	dir := t.TempDir()
+	return newFiles(desk, filepath.Join(dir, "config"), ""), desk, dir
+}
+
+// New from a template, save as, edit, autosave, crash, recover, save.
+func TestFilesNewSaveRecover(t *testing.T) {
+	f, desk, dir := newTestFiles(t)
+	doc, err := f.NewFromTemplate("approval")
+	if err != nil || doc.Path != "" || !strings.Contains(doc.Text, "Approved?") {
+		t.Fatalf("NewFromTemplate: %+v, %v", doc.Name, err)
+	}
+	desk.answers = []string{filepath.Join(dir, "approval")}
+	path, err := f.ChooseSavePath(doc.Name, doc.Format)
+	if err != nil || path != filepath.Join(dir, "approval.asl.json") {
+		t.Fatalf("ChooseSavePath = %q, %v; want the json extension added", path, err)
+	}
+	saved, err := f.Save(path, doc.Text, doc.LineEnding)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recent, _ := f.RecentFiles(); len(recent) != 1 || recent[0].Path != saved.Path {
+		t.Errorf("recent after save: %+v", recent)
+	}
+
+	f.SetDirty(saved.Name, true)
+	edited := strings.Replace(doc.Text, "Rejected", "Turned down", -1)
+	if err := f.Autosave(files.Snapshot{Path: saved.Path, Name: saved.Name, Format: "json", Text: edited}); err != nil {
+		t.Fatal(err)
+	}
+	// The app dies here; the next start shares the config dir.
+	next := newFiles(&fakeDesktop{}, filepath.Join(dir, "config"), "")
+	found, err := next.Recovered()
+	if err != nil || len(found) != 1 || found[0].Text != edited || found[0].Path != saved.Path {
+		t.Fatalf("Recovered = %+v, %v", found, err)
+	}
+	if mine, _ := f.Recovered(); len(mine) != 0 {
+		t.Errorf("a session is offered its own autosave: %+v", mine)
+	}
+	if _, err := next.Save(found[0].Path, found[0].Text, files.LF); err != nil {
+		t.Fatal(err)
+	}
+	if err := next.DiscardRecovered(found[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := newFiles(&fakeDesktop{}, filepath.Join(dir, "config"), "").Recovered(); len(again) != 0 {
+		t.Errorf("still offered after restore and discard: %+v", again)
+	}
+	if got, _ := os.ReadFile(saved.Path); string(got) != edited {
+		t.Error("the restored text was not saved")
+	}
+}
+
+func TestFilesClosePrompt(t *testing.T) {
+	f, desk, dir := newTestFiles(t)
+	if f.beforeClose(context.Background()) {
+		t.Error("a clean window was kept open")
+	}
+	f.SetDirty("flow.asl.json", true)
+	if got := desk.titles[len(desk.titles)-1]; got != "● flow.asl.json — Stepstudio" {
+		t.Errorf("title %q", got)
+	}
+	f.Autosave(files.Snapshot{Name: "flow.asl.json", Text: "{}"})
+	if !f.beforeClose(context.Background()) {
+		t.Fatal("closing over unsaved work was not stopped")
+	}
+	if len(desk.events) != 1 || desk.events[0] != EventCloseRequested {
+		t.Errorf("events %v", desk.events)
+	}
+	f.Quit()
+	if desk.quit != 1 || f.beforeClose(context.Background()) {
+		t.Error("Quit did not let the window close")
+	}
+	if left, _ := newFiles(&fakeDesktop{}, filepath.Join(dir, "config"), "").Recovered(); len(left) != 0 {
+		t.Errorf("a chosen discard left a recovery copy: %+v", left)
+	}
+}
+
+func TestFilesStartupAndOpen(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "flow.asl.yaml")
+	os.WriteFile(path, []byte("StartAt: A\nStates:\n  A: {Type: Succeed}\n"), 0o644)
+	f := newFiles(&fakeDesktop{}, filepath.Join(dir, "config"), path)
+	got, err := f.StartupFile()
+	if err != nil || got.Path != path || got.Format != "yaml" {
+		t.Fatalf("StartupFile = %+v, %v", got, err)
+	}
+	if none, err := newFiles(&fakeDesktop{}, dir, "").StartupFile(); err != nil || none.Name != "" {
+		t.Errorf("no initial path: %+v, %v", none, err)
+	}
+	if _, err := newFiles(&fakeDesktop{}, dir, filepath.Join(dir, "gone.json")).StartupFile(); err == nil {
+		t.Error("a missing initial file opened")
+	}
+}
+
+func TestFilesExportDiagram(t *testing.T) {
+	f, desk, dir := newTestFiles(t)
+	text := string(exampleDefinition)
+	desk.answers = []string{filepath.Join(dir, "order.svg"), filepath.Join(dir, "order"), ""}
+	svg, err := f.ExportDiagram("svg", ExampleName, text)
+	if err != nil || svg != filepath.Join(dir, "order.svg") {
+		t.Fatalf("svg: %q, %v", svg, err)
+	}
+	data, _ := os.ReadFile(svg)
+	if err := xml.Unmarshal(data, new(struct{})); err != nil {
+		t.Errorf("svg is not XML: %v", err)
+	}
+	pic, err := f.ExportDiagram("png", ExampleName, text)
+	if err != nil || pic != filepath.Join(dir, "order.png") {
+		t.Fatalf("png: %q, %v", pic, err)
+	}
+	r, _ := os.Open(pic)
+	defer r.Close()
+	if _, err := png.DecodeConfig(r); err != nil {
+		t.Errorf("png: %v", err)
+	}
+	if path, err := f.ExportDiagram("svg", ExampleName, text); err != nil || path != "" {
+		t.Errorf("cancelled export: %q, %v", path, err)
+	}
+	if _, err := f.ExportDiagram("svg", "x.json", "{not json"); err == nil {
+		t.Error("exported a definition that does not parse")
+	}
+}
+
+func TestScriptedDialogAnswer(t *testing.T) {
+	answer := filepath.Join(t.TempDir(), "answer")
+	t.Setenv(DialogAnswersEnv, answer)
+	os.WriteFile(answer, []byte("/tmp/chosen.asl.json\n"), 0o644)
+	if got, ok := scriptedAnswer(); !ok || got != "/tmp/chosen.asl.json" {
+		t.Errorf("first answer %q, %v", got, ok)
+	}
+	if got, ok := scriptedAnswer(); !ok || got != "" {
+		t.Errorf("an answer served twice: %q", got)
+	}
+}
