@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/intrinsic"
@@ -107,6 +108,27 @@ func TestRandomAndUUID(t *testing.T) {
 	}
 	if x, y := run(nil, "{% $uuid() %}"), run(nil, "{% $uuid() %}"); x == y {
 		t.Errorf("unseeded $uuid() repeated %s", x)
+	}
+}
+
+func TestClock(t *testing.T) {
+	at := time.Date(2024, 3, 5, 7, 9, 11, 123456789, time.UTC)
+	rt := jsonata.NewRuntime(nil, jsonata.WithClock(func() time.Time { return at }))
+	tmpl, err := jsonata.CompileTemplate("Output", map[string]any{
+		"now":     "{% $now() %}",
+		"millis":  "{% $millis() %}",
+		"picture": "{% $now('[Y0001]-[M01]-[D01]') %}",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := tmpl.Eval(context.Background(), &jsonata.Env{Runtime: rt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"millis":1709622551123,"now":"2024-03-05T07:09:11.123Z","picture":"2024-03-05"}`
+	if g := jsonvalue.String(got); g != want {
+		t.Errorf("got %s, want %s", g, want)
 	}
 }
 

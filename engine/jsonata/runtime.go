@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"sync"
+	"time"
 
 	"github.com/recolabs/gnata"
 
@@ -21,13 +23,32 @@ type Runtime struct {
 	funcs map[string]any // gnata function values, bound beside $states
 }
 
+// Option configures a Runtime.
+type Option func(*runtimeConfig)
+
+type runtimeConfig struct {
+	now func() time.Time
+}
+
+// WithClock makes $now() and $millis() read now (the engine's virtual or
+// fixed clock) instead of the wall clock.
+func WithClock(now func() time.Time) Option {
+	return func(c *runtimeConfig) { c.now = now }
+}
+
 // NewRuntime returns a Runtime whose $random and $uuid draw from src
 // (intrinsic.RandomSource() when nil).
-func NewRuntime(src intrinsic.Source) *Runtime {
+func NewRuntime(src intrinsic.Source, opts ...Option) *Runtime {
 	if src == nil {
 		src = intrinsic.RandomSource()
 	}
+	cfg := runtimeConfig{now: time.Now}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	custom := map[string]gnata.CustomFunc{
+		"now":       now(cfg.now),
+		"millis":    func([]any, any) (any, error) { return float64(cfg.now().UnixMilli()), nil },
 		"partition": partition,
 		"range":     rangeFn,
 		"hash":      hashFn(src),
@@ -147,6 +168,32 @@ func hashFn(src intrinsic.Source) gnata.CustomFunc {
 			return nil, err
 		}
 		return out, nil
+	}
+}
+
+// fromMillis is gnata's own $fromMillis, which formats pictures.
+var fromMillis = func() reflect.Value {
+	fn, ok := gnata.NewCustomEnv(nil).Lookup("fromMillis")
+	if !ok {
+		panic("jsonata: gnata has no $fromMillis")
+	}
+	return reflect.ValueOf(fn)
+}()
+
+// now is $now([picture [, timezone]]) on the given clock. Without a
+// picture it prints milliseconds, as jsonata-js (hence AWS) does.
+func now(clock func() time.Time) gnata.CustomFunc {
+	return func(args []any, focus any) (any, error) {
+		t := clock().UTC()
+		if len(args) == 0 || args[0] == nil {
+			return t.Format("2006-01-02T15:04:05.000Z"), nil
+		}
+		in := append([]any{float64(t.UnixMilli())}, args...)
+		out := fromMillis.Call([]reflect.Value{reflect.ValueOf(in), reflect.ValueOf(&focus).Elem()})
+		if err, _ := out[1].Interface().(error); err != nil {
+			return nil, err
+		}
+		return out[0].Interface(), nil
 	}
 }
 
