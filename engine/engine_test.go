@@ -321,3 +321,22 @@ func TestActivityTimesOutWithoutWorker(t *testing.T) {
 		t.Fatalf("got %s %v %v", res.Status, res.Output, res.Error)
 	}
 }
+
+func TestMachineTimeoutOnRealClock(t *testing.T) {
+	m := compile(t, `{"TimeoutSeconds":1,"StartAt":"Slow","States":{"Slow":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}`)
+	slow := engine.InvokerFunc(func(ctx context.Context, req engine.TaskRequest) (any, error) {
+		<-ctx.Done()
+		return nil, ctx.Err()
+	})
+	start := time.Now()
+	res, err := m.Run(context.Background(), map[string]any{}, engine.WithClock(engine.ScaledClock(0.1)), engine.WithInvoker(slow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != engine.StatusTimedOut {
+		t.Fatalf("status %s (%v), want TIMED_OUT", res.Status, res.Error)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("took %s; a 1 s timeout scaled by 0.1 should end at once", d)
+	}
+}

@@ -186,10 +186,10 @@ func (ex *Execution) run(start string) {
 	defer ex.cancel(nil)
 	ctx := ex.ctx
 	if ex.m.timeout > 0 {
-		ctx = withDeadline(ctx, ex.startTime.Add(time.Duration(ex.m.timeout)*time.Second), errTimedOut)
+		// Waits see the deadline on the run's clock; on a real or scaled
+		// clock a timer also stops work that does not wait (a slow task).
+		ctx = withDeadline(ctx, ex.clock.Now().Add(time.Duration(ex.m.timeout)*time.Second), errTimedOut)
 		if _, virtual := ex.clock.(*virtualClock); !virtual {
-			stop := context.AfterFunc(ctx, func() {})
-			defer stop()
 			timer := time.AfterFunc(realDuration(ex.clock, time.Duration(ex.m.timeout)*time.Second), func() { ex.cancel(errTimedOut) })
 			defer timer.Stop()
 		}

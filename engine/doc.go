@@ -1,0 +1,38 @@
+// Package engine runs Amazon States Language state machines locally and
+// behaves as AWS Step Functions does: AWS-recorded behaviour wins over the
+// documentation where they differ (see testdata/ and the conformance
+// tests against ../shared/corpus/conformance).
+//
+// Compile a parsed definition once (validate it first with package
+// schema: Compile refuses only what it cannot run), then run it any number
+// of times; runs share nothing, retry counters included:
+//
+//	doc, _ := asl.Parse("order.asl.json", src)
+//	m, _ := engine.Compile(doc)
+//	res, _ := m.Run(ctx, input,
+//		engine.WithMocks(testCase),          // AWS MockConfigFile test case
+//		engine.WithInvoker(handlers),        // else local commands, HTTP, Lambda
+//		engine.WithObserver(obs))            // history events as they happen
+//
+// Options are the only extension points, in the manner of gojq: the clock
+// (WithClock: virtual by default, so waits and retry delays are skipped
+// while the history keeps the times AWS would show; RealClock; ScaledClock),
+// the task invoker, the observer, mocks, a cap on transitions, a seeded
+// deterministic mode, starting at any state with given variables, and
+// breakpoints.
+//
+// Start returns an *Execution at once for the studio: Pause, Step,
+// Resume and Stop drive it; SendTaskSuccess, SendTaskFailure and
+// SendTaskHeartbeat answer callback tasks (.waitForTaskToken) and
+// activities (whose workers take work with GetActivityTask). Wait returns
+// the Result: status, output or error and cause, and the whole history in
+// AWS's GetExecutionHistory shape (Event).
+//
+// Values are plain Go JSON values: nil, bool, string, int64 (integers),
+// float64, []any and map[string]any; errors raised by states are
+// *fault.Error, whose Name Retry and Catch match on. The expression layers
+// live in their own packages: jsonpath, payload, intrinsic, jsonata, mock.
+//
+// The engine knows nothing of Wails or of the app: it reports through the
+// Observer it is given, and cancellation comes through the context.
+package engine
