@@ -6,7 +6,9 @@ import (
 
 // Observer receives every history event as it is recorded, in id order.
 // Calls come from the engine's goroutines one at a time; an observer that
-// blocks slows the run, so hand events off quickly.
+// blocks slows the run, so hand events off quickly. It may read the
+// Execution (Events, PausedAt) and control it (Stop, Pause) but must not
+// wait for the run to end.
 type Observer interface {
 	OnEvent(Event)
 }
@@ -18,19 +20,19 @@ func (f ObserverFunc) OnEvent(e Event) { f(e) }
 
 // recorder numbers events, keeps them and forwards them to the observer.
 type recorder struct {
-	mu       sync.Mutex
-	clock    Clock
-	events   []Event
-	count    int64
-	keep     bool // false keeps only the count (benchmarks, CLI without --history)
-	observer Observer
+	mu        sync.Mutex
+	deliverMu sync.Mutex
+	clock     Clock
+	events    []Event
+	count     int64
+	keep      bool // false keeps only the count (benchmarks, CLI without --history)
+	observer  Observer
 }
 
 // add stamps e with the next id and the clock's time and records it; it
 // returns the id so the caller can chain previousEventId.
 func (r *recorder) add(prev int64, e Event) int64 {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.count++
 	e.ID = r.count
 	e.PreviousEventID = prev
@@ -38,9 +40,16 @@ func (r *recorder) add(prev int64, e Event) int64 {
 	if r.keep {
 		r.events = append(r.events, e)
 	}
-	if r.observer != nil {
-		r.observer.OnEvent(e)
+	if r.observer == nil {
+		r.mu.Unlock()
+		return e.ID
 	}
+	// Taking deliverMu before releasing mu keeps deliveries in id order,
+	// while the observer may still read the history (Execution.Events).
+	r.deliverMu.Lock()
+	r.mu.Unlock()
+	defer r.deliverMu.Unlock()
+	r.observer.OnEvent(e)
 	return e.ID
 }
 
