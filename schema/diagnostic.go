@@ -51,7 +51,8 @@ type Diagnostic struct {
 	Range    asl.Range `json:"range"`
 }
 
-// sortDiagnostics orders by position, then severity (errors first), then code.
+// sortDiagnostics orders by position, then severity (errors first), then
+// code, location and message, so that the order never depends on timing.
 func sortDiagnostics(ds []Diagnostic) {
 	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
 		if c := cmp.Compare(a.Range.Start.Offset, b.Range.Start.Offset); c != 0 {
@@ -63,6 +64,6 @@ func sortDiagnostics(ds []Diagnostic) {
 			}
 			return 1
 		}
-		return cmp.Compare(a.Code, b.Code)
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Location, b.Location), cmp.Compare(a.Message, b.Message))
 	})
 }

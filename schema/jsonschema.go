@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -216,31 +217,68 @@ func (c *checker) schema() {
 		return
 	}
 	c.runSchema(s.machine, "", c.doc.Root, false)
-	c.schemaStates(s, "", c.doc.Machine)
+	var jobs []stateJob
+	jobs = collectStates(s, "", c.doc.Machine, jobs)
+	workers := min(runtime.GOMAXPROCS(0), len(jobs)/parallelStates)
+	if workers < 2 {
+		for _, j := range jobs {
+			c.runSchema(j.schema, j.ptr, j.node, true)
+		}
+		return
+	}
+	// Large definitions: states are independent, so validate them in
+	// chunks side by side, each chunk reporting into its own checker.
+	parts := make([]*checker, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		parts[w] = newChecker(c.doc, c.opts)
+		chunk := jobs[w*len(jobs)/workers : (w+1)*len(jobs)/workers]
+		wg.Go(func() {
+			for _, j := range chunk {
+				parts[w].runSchema(j.schema, j.ptr, j.node, true)
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range parts {
+		c.diags = append(c.diags, p.diags...)
+	}
 }
 
-// schemaStates validates every state of m and of its nested machines
-// against the schema of the state's Type.
-func (c *checker) schemaStates(s *compiledSchemas, ptr string, m *asl.StateMachine) {
+// parallelStates is the number of states per worker below which running
+// the schema on several goroutines costs more than it saves.
+const parallelStates = 128
+
+// stateJob is one state to validate against its type's schema.
+type stateJob struct {
+	schema *gojsonschema.Schema
+	ptr    string
+	node   *asl.Node
+}
+
+// collectStates lists every state of m and of its nested machines with
+// the schema of the state's Type.
+func collectStates(s *compiledSchemas, ptr string, m *asl.StateMachine, jobs []stateJob) []stateJob {
 	if m == nil {
-		return
+		return jobs
 	}
 	for _, st := range m.States {
 		sp := asl.Append(ptr, "States", st.Name)
 		if ts := s.byType[st.Type]; ts != nil && st.Node.Is(asl.KindObject) {
-			c.runSchema(ts, sp, st.Node, true)
+			jobs = append(jobs, stateJob{ts, sp, st.Node})
 		}
 		for i, b := range st.Branches {
-			c.schemaStates(s, asl.AppendIndex(sp+"/Branches", i), b)
+			jobs = collectStates(s, asl.AppendIndex(sp+"/Branches", i), b, jobs)
 		}
 		if st.ItemProcessor != nil {
 			key := "/ItemProcessor"
 			if st.LegacyIterator {
 				key = "/Iterator"
 			}
-			c.schemaStates(s, sp+key, st.ItemProcessor)
+			jobs = collectStates(s, sp+key, st.ItemProcessor, jobs)
 		}
 	}
+	return jobs
 }
 
 // runSchema validates the value n, found at ptr, and reports the errors.

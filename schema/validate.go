@@ -2,6 +2,7 @@ package schema
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
@@ -65,10 +66,16 @@ func ValidateDocument(doc *asl.Document, opts Options) Result {
 	c := newChecker(doc, opts)
 	if !doc.Root.Is(asl.KindObject) {
 		c.errorAt("", doc.Root, CodeSchema, "The definition must be a JSON object with StartAt and States, not %s.", article(doc.Root.Kind))
-	} else {
-		c.schema()
-		c.semantics()
+		return Result{Document: doc, Diagnostics: c.diags}
 	}
-	sortDiagnostics(c.diags)
-	return Result{Document: doc, Diagnostics: c.diags}
+	// The schema and the semantic checks read the document and nothing
+	// else, so they run side by side; sorting makes the merge deterministic.
+	sc := newChecker(doc, opts)
+	var wg sync.WaitGroup
+	wg.Go(sc.schema)
+	c.semantics()
+	wg.Wait()
+	diags := append(sc.diags, c.diags...)
+	sortDiagnostics(diags)
+	return Result{Document: doc, Diagnostics: diags}
 }
