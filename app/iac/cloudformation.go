@@ -213,7 +213,7 @@ func substitutions(n *yaml.Node) []Substitution {
 }
 
 // renderYAML writes an intrinsic compactly in short form: "!GetAtt
-// Table.Arn", "!Sub arn:${AWS::Partition}:…", "!Join ['', [a, b]]".
+// Table.Arn", "!Sub arn:${AWS::Partition}:…", "!Join [”, [a, b]]".
 func renderYAML(n *yaml.Node) string {
 	tag := ""
 	if n.Tag != "" && !strings.HasPrefix(n.Tag, "!!") {

@@ -16,14 +16,14 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // its golden copy: only the definition's changed lines may differ.
 func TestOpenEditSave(t *testing.T) {
 	cases := []struct {
-		file, id      string
-		origin        string
-		format        string
-		subs          string // name=value;… as listed
-		problem       string // part of Problem when it cannot be opened
-		readOnly      bool
-		old, new      string // the edit
-		editedFile    string // file the edit lands in, relative to testdata/import
+		file, id   string
+		origin     string
+		format     string
+		subs       string // name=value;… as listed
+		problem    string // part of Problem when it cannot be opened
+		readOnly   bool
+		old, new   string // the edit
+		editedFile string // file the edit lands in, relative to testdata/import
 	}{
 		{file: "sam.yaml", id: "Inline", origin: "Definition", format: "yaml", old: "StartAt: Hello", new: "StartAt: Hello\nTimeoutSeconds: 30"},
 		{file: "sam.yaml", id: "FromFile", origin: "DefinitionUri", format: "json", subs: "OrderTableName=!Ref OrderTable;FunctionArn=!GetAtt OrderFunction.Arn;Region=eu-west-1",

@@ -25,7 +25,7 @@ type Policy struct {
 }
 
 const (
-	anyValue  = "*"
+	anyValue = "*"
 )
 
 var sdkIAMPrefix = map[string]string{"sfn": "states", "elasticloadbalancingv2": "elasticloadbalancing", "cloudwatchlogs": "logs", "sfnactivity": "states"}
@@ -55,8 +55,8 @@ func DraftPolicy(m *asl.StateMachine, values map[string]string) Policy {
 type drafter struct {
 	values map[string]string
 	byKey  map[string]*Statement
-	order []string
-	notes []string
+	order  []string
+	notes  []string
 }
 
 func (d *drafter) machine(m *asl.StateMachine) {
