@@ -16,9 +16,9 @@ const MaxRecent = 10
 
 // RecentFile is one entry of the recent list, newest first.
 type RecentFile struct {
-	Path   string    `json:"path"`
-	Name   string    `json:"name"`
-	Opened time.Time `json:"opened"`
+	Path   string `json:"path"`
+	Name   string `json:"name"`
+	Opened int64  `json:"opened"` // Unix milliseconds, as JavaScript's Date takes them
 }
 
 // Recent is the recent-files list, kept as JSON in one file
@@ -68,7 +68,7 @@ func (r *Recent) Add(path string) ([]RecentFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	list := []RecentFile{{Path: abs, Name: filepath.Base(abs), Opened: r.now().UTC()}}
+	list := []RecentFile{{Path: abs, Name: filepath.Base(abs), Opened: r.now().UnixMilli()}}
 	for _, f := range all {
 		if f.Path != abs && len(list) < MaxRecent {
 			list = append(list, f)

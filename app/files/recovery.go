@@ -17,13 +17,13 @@ import (
 // while the document is dirty and deleted after a clean save or close.
 // Finding one on start means the studio did not close cleanly.
 type Snapshot struct {
-	ID         string    `json:"id"`   // the editing session it belongs to
-	Path       string    `json:"path"` // the file it was opened from, "" for a new document
-	Name       string    `json:"name"`
-	Format     string    `json:"format"`
-	LineEnding string    `json:"lineEnding"`
-	Text       string    `json:"text"`
-	SavedAt    time.Time `json:"savedAt"`
+	ID         string `json:"id"`   // the editing session it belongs to
+	Path       string `json:"path"` // the file it was opened from, "" for a new document
+	Name       string `json:"name"`
+	Format     string `json:"format"`
+	LineEnding string `json:"lineEnding"`
+	Text       string `json:"text"`
+	SavedAt    int64  `json:"savedAt"` // Unix milliseconds
 }
 
 // Recovery is the folder of snapshots (ConfigDir()/recovery).
@@ -53,7 +53,7 @@ func (r *Recovery) Save(s Snapshot) error {
 	if err != nil {
 		return err
 	}
-	s.SavedAt = r.now().UTC()
+	s.SavedAt = r.now().UnixMilli()
 	data, err := json.Marshal(s)
 	if err != nil {
 		return fmt.Errorf("files: recovery: %w", err)
@@ -94,7 +94,7 @@ func (r *Recovery) List(except string) ([]Snapshot, error) {
 		}
 		out = append(out, s)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].SavedAt.After(out[j].SavedAt) })
+	sort.Slice(out, func(i, j int) bool { return out[i].SavedAt > out[j].SavedAt })
 	return out, nil
 }
 

@@ -14,14 +14,14 @@ import (
 // someone else changed it. ModTime and Size are the cheap check; Hash
 // settles it, so touching a file without changing it raises no notice.
 type Stamp struct {
-	ModTime time.Time `json:"modTime"`
-	Size    int64     `json:"size"`
-	Hash    string    `json:"hash"` // hex SHA-256 of the bytes
+	ModTime string `json:"modTime"` // RFC 3339 with nanoseconds: exact, and safe in JavaScript
+	Size    int64  `json:"size"`
+	Hash    string `json:"hash"` // hex SHA-256 of the bytes
 }
 
 func stampOf(info fs.FileInfo, data []byte) Stamp {
 	sum := sha256.Sum256(data)
-	return Stamp{ModTime: info.ModTime(), Size: info.Size(), Hash: hex.EncodeToString(sum[:])}
+	return Stamp{ModTime: modTime(info), Size: info.Size(), Hash: hex.EncodeToString(sum[:])}
 }
 
 // DiskState is what Check found.
@@ -53,7 +53,7 @@ func Check(path string, s Stamp) (Status, error) {
 	if err != nil {
 		return Status{}, fmt.Errorf("files: check %s: %w", path, err)
 	}
-	if info.ModTime().Equal(s.ModTime) && info.Size() == s.Size {
+	if modTime(info) == s.ModTime && info.Size() == s.Size {
 		return Status{State: Unchanged, Stamp: s}, nil
 	}
 	data, err := os.ReadFile(path)
@@ -66,3 +66,5 @@ func Check(path string, s Stamp) (Status, error) {
 	}
 	return Status{State: Changed, Stamp: s}, nil
 }
+
+func modTime(info fs.FileInfo) string { return info.ModTime().UTC().Format(time.RFC3339Nano) }

@@ -48,7 +48,7 @@ func TestCheckNoticesChanges(t *testing.T) {
 			}
 			if st.State == files.Unchanged {
 				again, _ := files.Check(path, st.Stamp)
-				if again.State != files.Unchanged || !again.Stamp.ModTime.Equal(st.Stamp.ModTime) {
+				if again.State != files.Unchanged || again.Stamp.ModTime != st.Stamp.ModTime {
 					t.Errorf("the refreshed stamp does not hold: %+v", again)
 				}
 			}

@@ -226,6 +226,140 @@ export namespace diagram {
 
 }
 
+export namespace files {
+	
+	export class Stamp {
+	    modTime: string;
+	    size: number;
+	    hash: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Stamp(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.modTime = source["modTime"];
+	        this.size = source["size"];
+	        this.hash = source["hash"];
+	    }
+	}
+	export class File {
+	    path: string;
+	    name: string;
+	    text: string;
+	    format: string;
+	    lineEnding: string;
+	    stamp: Stamp;
+	
+	    static createFrom(source: any = {}) {
+	        return new File(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.text = source["text"];
+	        this.format = source["format"];
+	        this.lineEnding = source["lineEnding"];
+	        this.stamp = this.convertValues(source["stamp"], Stamp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RecentFile {
+	    path: string;
+	    name: string;
+	    opened: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecentFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.opened = source["opened"];
+	    }
+	}
+	export class Snapshot {
+	    id: string;
+	    path: string;
+	    name: string;
+	    format: string;
+	    lineEnding: string;
+	    text: string;
+	    savedAt: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Snapshot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.format = source["format"];
+	        this.lineEnding = source["lineEnding"];
+	        this.text = source["text"];
+	        this.savedAt = source["savedAt"];
+	    }
+	}
+	
+	export class Status {
+	    state: string;
+	    stamp: Stamp;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.stamp = this.convertValues(source["stamp"], Stamp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace layout {
 	
 	export class Point {
@@ -318,6 +452,29 @@ export namespace schema {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace templates {
+	
+	export class Template {
+	    id: string;
+	    title: string;
+	    description: string;
+	    fileName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Template(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.fileName = source["fileName"];
+	    }
 	}
 
 }
