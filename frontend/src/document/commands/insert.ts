@@ -3,16 +3,17 @@
 import { EditError } from "../textdoc";
 import { isObj, isTerminalType, stateAt, statesOf, type Obj } from "../machine";
 import { segments, toPath, valueAt, type Path } from "../pointer";
-import { freshName, stateId, withExit, type Command, type StateTemplate } from "./template";
+import { claim, stateId, withExit, type Command, type StateTemplate } from "./template";
 
 /**
  * Inserts a state on the edge with the diagram's id: "start", "<state>>end"
  * or the pointer of the transition field ("/States/A/Next",
  * "/States/C/Choices/0/Next", "/States/C/Default", "/States/T/Catch/1/Next").
  */
-export function insertStateOnEdge(edgeId: string, tpl: StateTemplate): Command {
+export function insertStateOnEdge(edgeId: string, template: StateTemplate): Command {
   return (d) => {
-    const name = freshName(d, tpl.name);
+    const tpl = claim(d, template);
+    const name = tpl.name;
     if (edgeId === "start") {
       const m = d.value as Obj;
       const first = typeof m.StartAt === "string" ? m.StartAt : null;
@@ -58,13 +59,14 @@ function pointerOf(segs: string[]) {
  * state (its processor), or a Parallel state (a new branch). The new state
  * follows the sub-machine's single end when it has one.
  */
-export function insertStateInto(containerId: string, tpl: StateTemplate): Command {
+export function insertStateInto(containerId: string, template: StateTemplate): Command {
   return (d) => {
     const segs = segments(containerId);
     const path = toPath(d.value, segs);
     const target = valueAt(d.value, path);
     if (!isObj(target)) throw new EditError(`there is nothing at ${containerId}`);
-    const name = freshName(d, tpl.name);
+    const tpl = claim(d, template);
+    const name = tpl.name;
     let machine: Path;
     if (target.Type === "Parallel") {
       const branch = { StartAt: name, States: { [name]: withExit(tpl, null) } };

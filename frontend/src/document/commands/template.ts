@@ -1,7 +1,7 @@
 // What the palette hands to the insert commands: a base name and the
 // state's fields without its way out (Next/End), which the command adds.
 import { EditError, type TextDoc } from "../textdoc";
-import { allNames, isTerminalType, uniqueName, type Obj } from "../machine";
+import { allNames, isObj, isTerminalType, uniqueName, type Obj } from "../machine";
 import type { Path } from "../pointer";
 import { pointer } from "../pointer";
 
@@ -19,6 +19,43 @@ export type Command = (d: TextDoc) => string[] | void;
 /** A fresh name for tpl, unique in the whole machine as ASL requires. */
 export function freshName(d: TextDoc, base: string): string {
   return uniqueName(allNames(d.value), base);
+}
+
+/**
+ * The template with its name and the names inside it (a Parallel's
+ * branches, a Map's processor) made unique in the document.
+ */
+export function claim(d: TextDoc, tpl: StateTemplate): StateTemplate {
+  const taken = allNames(d.value);
+  const name = uniqueName(taken, tpl.name);
+  taken.add(name);
+  const state = structuredClone(tpl.state);
+  const machines = [...(Array.isArray(state.Branches) ? state.Branches : []), state.ItemProcessor, state.Iterator];
+  for (const m of machines) if (isObj(m) && isObj(m.States)) renameInside(m, taken);
+  return { name, state };
+}
+
+function renameInside(m: Obj, taken: Set<string>) {
+  const states = m.States as Obj;
+  const fresh = new Map<string, string>();
+  for (const n of Object.keys(states)) {
+    const f = uniqueName(taken, n);
+    taken.add(f);
+    fresh.set(n, f);
+  }
+  const follow = (n: unknown) => (typeof n === "string" ? (fresh.get(n) ?? n) : n);
+  m.StartAt = follow(m.StartAt);
+  m.States = Object.fromEntries(
+    Object.entries(states).map(([n, s]) => {
+      if (isObj(s)) {
+        if ("Next" in s) s.Next = follow(s.Next);
+        if ("Default" in s) s.Default = follow(s.Default);
+        for (const r of [...(Array.isArray(s.Choices) ? s.Choices : []), ...(Array.isArray(s.Catch) ? s.Catch : [])])
+          if (isObj(r) && "Next" in r) r.Next = follow(r.Next);
+      }
+      return [fresh.get(n)!, s];
+    }),
+  );
 }
 
 /** The template's state with its way out: Next, End, or a Choice's targets. */

@@ -1,0 +1,225 @@
+// Task states for the integrations people use most, each with the right
+// Resource ARN, a parameter template to fill in and a timeout.
+import type { PaletteEntry } from "./entry";
+import { from, render } from "./params";
+
+interface TaskSpec {
+  id: string;
+  label: string;
+  description: string;
+  keywords: string;
+  /** The base name of the new state. */
+  name: string;
+  resource: string;
+  params: Record<string, unknown>;
+  timeout: number;
+  /** Under JSONPath, where the useful part of the result is. */
+  resultSelector?: Record<string, string>;
+  retry?: Record<string, unknown>[];
+}
+
+const input = from("$", "$states.input");
+const id = from("$.id", "$states.input.id");
+const region = "REGION";
+const account = "ACCOUNT_ID";
+
+const lambdaRetry = [
+  {
+    ErrorEquals: ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"],
+    IntervalSeconds: 1,
+    MaxAttempts: 3,
+    BackoffRate: 2,
+  },
+];
+
+const specs: TaskSpec[] = [
+  {
+    id: "lambda-invoke",
+    label: "Lambda Invoke",
+    description: "Run a Lambda function with the data and keep its answer.",
+    keywords: "aws lambda function code invoke call",
+    name: "Invoke function",
+    resource: "arn:aws:states:::lambda:invoke",
+    params: { FunctionName: `arn:aws:lambda:${region}:${account}:function:FUNCTION_NAME`, Payload: input },
+    timeout: 60,
+    resultSelector: { "Payload.$": "$.Payload" },
+    retry: lambdaRetry,
+  },
+  {
+    id: "sns-publish",
+    label: "SNS Publish",
+    description: "Send a message to everyone subscribed to a topic (email, SMS, apps).",
+    keywords: "aws sns notify notification email sms topic message",
+    name: "Send notification",
+    resource: "arn:aws:states:::sns:publish",
+    params: { TopicArn: `arn:aws:sns:${region}:${account}:TOPIC_NAME`, Message: input },
+    timeout: 30,
+  },
+  {
+    id: "sqs-send",
+    label: "SQS SendMessage",
+    description: "Put a message on a queue for another system to pick up.",
+    keywords: "aws sqs queue message send",
+    name: "Queue message",
+    resource: "arn:aws:states:::sqs:sendMessage",
+    params: { QueueUrl: `https://sqs.${region}.amazonaws.com/${account}/QUEUE_NAME`, MessageBody: input },
+    timeout: 30,
+  },
+  {
+    id: "dynamodb-get",
+    label: "DynamoDB GetItem",
+    description: "Read one record from a DynamoDB table by its key.",
+    keywords: "aws dynamodb database table read get item record",
+    name: "Get item",
+    resource: "arn:aws:states:::dynamodb:getItem",
+    params: { TableName: "TABLE_NAME", Key: { id: { S: id } } },
+    timeout: 30,
+  },
+  {
+    id: "dynamodb-put",
+    label: "DynamoDB PutItem",
+    description: "Save a record in a DynamoDB table.",
+    keywords: "aws dynamodb database table write save put store item record",
+    name: "Save item",
+    resource: "arn:aws:states:::dynamodb:putItem",
+    params: { TableName: "TABLE_NAME", Item: { id: { S: id }, status: { S: from("$.status", "$states.input.status") } } },
+    timeout: 30,
+  },
+  {
+    id: "dynamodb-update",
+    label: "DynamoDB UpdateItem",
+    description: "Change some fields of a record in a DynamoDB table.",
+    keywords: "aws dynamodb database table update change item record",
+    name: "Update item",
+    resource: "arn:aws:states:::dynamodb:updateItem",
+    params: {
+      TableName: "TABLE_NAME",
+      Key: { id: { S: id } },
+      UpdateExpression: "SET #status = :status",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":status": { S: from("$.status", "$states.input.status") } },
+    },
+    timeout: 30,
+  },
+  {
+    id: "dynamodb-delete",
+    label: "DynamoDB DeleteItem",
+    description: "Remove a record from a DynamoDB table.",
+    keywords: "aws dynamodb database table delete remove item record",
+    name: "Delete item",
+    resource: "arn:aws:states:::dynamodb:deleteItem",
+    params: { TableName: "TABLE_NAME", Key: { id: { S: id } } },
+    timeout: 30,
+  },
+  {
+    id: "eventbridge-put",
+    label: "EventBridge PutEvents",
+    description: "Announce that something happened, for other systems to react to.",
+    keywords: "aws eventbridge events bus publish announce",
+    name: "Publish event",
+    resource: "arn:aws:states:::events:putEvents",
+    params: { Entries: [{ EventBusName: "default", Source: "com.example.orders", DetailType: "OrderUpdated", Detail: input }] },
+    timeout: 30,
+  },
+  {
+    id: "sfn-start",
+    label: "Step Functions StartExecution",
+    description: "Run another workflow and wait until it has finished.",
+    keywords: "aws step functions states workflow child nested start execution sync",
+    name: "Run workflow",
+    resource: "arn:aws:states:::states:startExecution.sync:2",
+    params: {
+      StateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:STATE_MACHINE_NAME`,
+      Input: { data: input, "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID": from("$$.Execution.Id", "$states.context.Execution.Id") },
+    },
+    timeout: 3600,
+  },
+  {
+    id: "ecs-run",
+    label: "ECS RunTask",
+    description: "Run a container on ECS and wait until it has finished.",
+    keywords: "aws ecs fargate container docker run task sync",
+    name: "Run container",
+    resource: "arn:aws:states:::ecs:runTask.sync",
+    params: {
+      LaunchType: "FARGATE",
+      Cluster: `arn:aws:ecs:${region}:${account}:cluster/CLUSTER_NAME`,
+      TaskDefinition: `arn:aws:ecs:${region}:${account}:task-definition/TASK_DEFINITION:1`,
+      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ["SUBNET_ID"], AssignPublicIp: "DISABLED" } },
+      Overrides: {
+        ContainerOverrides: [
+          { Name: "CONTAINER_NAME", Environment: [{ Name: "INPUT", Value: from("States.JsonToString($)", "$string($states.input)") }] },
+        ],
+      },
+    },
+    timeout: 3600,
+  },
+  {
+    id: "glue-start",
+    label: "Glue StartJobRun",
+    description: "Run a Glue data job (ETL) and wait until it has finished.",
+    keywords: "aws glue etl job data spark sync",
+    name: "Run Glue job",
+    resource: "arn:aws:states:::glue:startJobRun.sync",
+    params: { JobName: "JOB_NAME", Arguments: { "--input": from("$.path", "$states.input.path") } },
+    timeout: 7200,
+  },
+  {
+    id: "http-invoke",
+    label: "HTTP Task",
+    description: "Call a web API (any HTTPS endpoint) and keep its answer.",
+    keywords: "http https api rest web endpoint call request",
+    name: "Call API",
+    resource: "arn:aws:states:::http:invoke",
+    params: {
+      ApiEndpoint: "https://api.example.com/orders",
+      Method: "POST",
+      Authentication: { ConnectionArn: `arn:aws:events:${region}:${account}:connection/CONNECTION_NAME/CONNECTION_ID` },
+      RequestBody: input,
+    },
+    timeout: 60,
+  },
+  {
+    id: "aws-sdk",
+    label: "AWS SDK call",
+    description: "Call any AWS service action (here: read a file from S3; change the service and action).",
+    keywords: "aws sdk api any service s3 getobject call",
+    name: "Call AWS",
+    resource: "arn:aws:states:::aws-sdk:s3:getObject",
+    params: { Bucket: "BUCKET_NAME", Key: from("$.key", "$states.input.key") },
+    timeout: 60,
+  },
+  {
+    id: "callback",
+    label: "Wait for callback",
+    description: "Send a message and pause until a person or system answers (approval, manual step).",
+    keywords: "callback task token wait for approval human manual waitForTaskToken sqs",
+    name: "Wait for answer",
+    resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+    params: {
+      QueueUrl: `https://sqs.${region}.amazonaws.com/${account}/QUEUE_NAME`,
+      MessageBody: { input, taskToken: from("$$.Task.Token", "$states.context.Task.Token") },
+    },
+    timeout: 86400,
+  },
+];
+
+export const actionEntries: PaletteEntry[] = specs.map((s) => ({
+  id: s.id,
+  label: s.label,
+  group: "Actions",
+  type: "Task",
+  description: s.description,
+  keywords: s.keywords,
+  build: (lang) => {
+    const state: Record<string, unknown> = { Type: "Task", Resource: s.resource };
+    state[lang === "JSONata" ? "Arguments" : "Parameters"] = render(lang, s.params);
+    if (s.resultSelector) {
+      if (lang === "JSONata") state.Output = "{% $states.result.Payload %}";
+      else state.ResultSelector = s.resultSelector;
+    }
+    state.TimeoutSeconds = s.timeout;
+    if (s.retry) state.Retry = structuredClone(s.retry);
+    return { name: s.name, state };
+  },
+}));
