@@ -34,9 +34,11 @@ const (
 	Missing   DiskState = "missing" // the file was deleted or moved away
 )
 
-// Status is the answer of Check: the state, and the stamp to keep when the
-// file is unchanged (a touched file gets a fresh stamp so the next check
-// is cheap again).
+// Status is the answer of Check: the state, and the stamp of what is on
+// disk now (the old one when Missing). An unchanged but touched file gets
+// a fresh stamp so the next check is cheap again; for a Changed file the
+// editor keeps the new stamp once the user chose (reload, or keep theirs)
+// so the same change is not reported twice.
 type Status struct {
 	State DiskState `json:"state"`
 	Stamp Stamp     `json:"stamp"`
@@ -64,7 +66,7 @@ func Check(path string, s Stamp) (Status, error) {
 	if now.Hash == s.Hash {
 		return Status{State: Unchanged, Stamp: now}, nil
 	}
-	return Status{State: Changed, Stamp: s}, nil
+	return Status{State: Changed, Stamp: now}, nil
 }
 
 func modTime(info fs.FileInfo) string { return info.ModTime().UTC().Format(time.RFC3339Nano) }

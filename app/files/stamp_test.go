@@ -46,7 +46,8 @@ func TestCheckNoticesChanges(t *testing.T) {
 			if st.State != tc.want {
 				t.Errorf("state = %s, want %s", st.State, tc.want)
 			}
-			if st.State == files.Unchanged {
+			if st.State != files.Missing {
+				// Keeping the returned stamp acknowledges what is on disk.
 				again, _ := files.Check(path, st.Stamp)
 				if again.State != files.Unchanged || again.Stamp.ModTime != st.Stamp.ModTime {
 					t.Errorf("the refreshed stamp does not hold: %+v", again)
