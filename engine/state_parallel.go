@@ -50,7 +50,6 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 	results := make([]any, len(st.n.branches))
 	var (
 		wg       sync.WaitGroup
-		once     sync.Once
 		firstErr error
 		mu       sync.Mutex
 		last     = startID
@@ -61,22 +60,18 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 			defer wg.Done()
 			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID}
 			out, err := guard(func() (any, error) { return sc.run(bctx, g.startAt, deepCopy(in)) })
-			if err != nil {
-				once.Do(func() {
-					firstErr = err
-					mu.Lock()
-					last = sc.lastID()
-					mu.Unlock()
-					cancel(errBranchCancelled)
-				})
-				return
-			}
-			results[i] = out
 			mu.Lock()
-			if firstErr == nil {
-				last = max(last, sc.lastID())
+			defer mu.Unlock()
+			switch {
+			case err != nil && firstErr == nil:
+				firstErr, last = err, sc.lastID()
+				cancel(errBranchCancelled)
+			case err == nil:
+				results[i] = out
+				if firstErr == nil {
+					last = max(last, sc.lastID())
+				}
 			}
-			mu.Unlock()
 		}()
 	}
 	wg.Wait()
