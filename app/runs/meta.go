@@ -1,0 +1,73 @@
+// Package runs runs workflows for the studio: each run goes on in its own
+// goroutine, its engine events are batched and streamed through an
+// Emitter with sequence numbers, and everything is kept in a Store so a
+// reloaded page (Snapshot) or a later session (List, Load) sees it all.
+// It knows nothing of Wails.
+package runs
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// StatusRunning is the status of a run still going on; the others are
+// the engine's (SUCCEEDED, FAILED, TIMED_OUT, ABORTED).
+const StatusRunning = "RUNNING"
+
+// Meta is what the store keeps about a run besides its events.
+type Meta struct {
+	ID         string    `json:"id"`
+	Workflow   string    `json:"workflow"`
+	Name       string    `json:"name"` // the execution name
+	Status     string    `json:"status"`
+	StartDate  time.Time `json:"startDate"`
+	StopDate   time.Time `json:"stopDate,omitzero"`
+	Input      string    `json:"input"`
+	Output     string    `json:"output,omitempty"`
+	Error      string    `json:"error,omitempty"`
+	Cause      string    `json:"cause,omitempty"`
+	Events     int64     `json:"events"` // the last event id
+	TestCase   string    `json:"testCase,omitempty"`
+	StartAt    string    `json:"startAt,omitempty"`
+	Imported   bool      `json:"imported,omitempty"`
+	Definition string    `json:"definition,omitempty"`
+}
+
+// Pending is a task waiting for the user: a Task with no mock and no
+// handler ("task"), a .waitForTaskToken callback ("callback") or an
+// activity ("activity").
+type Pending struct {
+	ID       string    `json:"id"`
+	Kind     string    `json:"kind"`
+	State    string    `json:"state"`
+	Resource string    `json:"resource"`
+	Input    string    `json:"input"` // JSON text of what the task was given
+	Token    string    `json:"token,omitempty"`
+	Since    time.Time `json:"since"`
+}
+
+// Update is one batch of a run's progress. Events are AWS
+// GetExecutionHistory events (JSON) whose ids follow on from the previous
+// update's; a gap means updates were missed and Snapshot fills it.
+type Update struct {
+	RunID string `json:"runId"`
+	// Seq numbers the updates of a run from 1; FirstEvent/LastEvent are
+	// the event ids carried (0 when none).
+	Seq        int64             `json:"seq"`
+	FirstEvent int64             `json:"firstEvent"`
+	LastEvent  int64             `json:"lastEvent"`
+	Events     []json.RawMessage `json:"events"`
+	Meta       Meta              `json:"meta"`
+	PausedAt   []string          `json:"pausedAt"`
+	Pending    []Pending         `json:"pending"`
+	Live       bool              `json:"live"`              // the run is in this process and still going
+	Unsaved    string            `json:"unsaved,omitempty"` // why the run is not being stored, "" when it is
+}
+
+// UpdateEvent is the name of the event updates are emitted under.
+const UpdateEvent = "run:update"
+
+// Emitter sends updates to the UI; the app adapts Wails' EventsEmit to it.
+type Emitter interface {
+	Emit(name string, data any)
+}

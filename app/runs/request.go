@@ -1,0 +1,113 @@
+package runs
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/mock"
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+// StartRequest is everything the run panel sends to start a run.
+type StartRequest struct {
+	Workflow   string `json:"workflow"`   // the file path, or the document's name when unsaved
+	Name       string `json:"name"`       // the document's name, for messages
+	Definition string `json:"definition"` // ASL text (JSON or YAML)
+	Input      string `json:"input"`      // JSON text; "" means {}
+	Mocks      string `json:"mocks"`      // an AWS MockConfigFile; "" for none
+	TestCase   string `json:"testCase"`
+	// Wait is "skip" (virtual clock: waits and retry delays take no time)
+	// or "real".
+	Wait         string   `json:"wait"`
+	Pace         string   `json:"pace"` // "instant", "normal" or "slow": a pause before each state, for watching
+	Breakpoints  []string `json:"breakpoints"`
+	PauseAtStart bool     `json:"pauseAtStart"`
+	StartAt      string   `json:"startAt"` // "" for the definition's StartAt
+	// Variables are assigned before StartAt runs (name -> JSON text).
+	Variables map[string]string `json:"variables"`
+}
+
+// ErrInvalidRequest marks a run refused before it started: bad input,
+// an invalid definition or mock file. The message says what to fix.
+var ErrInvalidRequest = errors.New("run refused")
+
+type prepared struct {
+	machine *engine.Machine
+	input   any
+	opts    []engine.Option
+}
+
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalidRequest, fmt.Sprintf(format, args...))
+}
+
+func (r StartRequest) prepare() (prepared, error) {
+	var p prepared
+	name := r.Name
+	if name == "" {
+		name = "definition"
+	}
+	res := schema.Validate(name, []byte(r.Definition), schema.Options{})
+	if !res.Valid() || res.Document == nil {
+		for _, d := range res.Diagnostics {
+			if d.Severity == schema.Error {
+				where := d.Location
+				if where == "" {
+					where = "the definition"
+				}
+				return p, invalid("the workflow has errors; fix them first (%s: %s)", where, d.Message)
+			}
+		}
+		return p, invalid("the workflow does not parse")
+	}
+	m, err := engine.Compile(res.Document)
+	if err != nil {
+		return p, invalid("the workflow cannot run: %v", err)
+	}
+	p.machine = m
+	in := strings.TrimSpace(r.Input)
+	if in == "" {
+		in = "{}"
+	}
+	if p.input, err = engine.DecodeJSON([]byte(in)); err != nil {
+		return p, invalid("the input is not valid JSON: %v", err)
+	}
+	if strings.TrimSpace(r.Mocks) != "" {
+		cfg, err := mock.Parse("mocks", []byte(r.Mocks))
+		if err != nil {
+			return p, invalid("the mock file has errors: %v", err)
+		}
+		if r.TestCase != "" {
+			tc, err := cfg.TestCase("", r.TestCase)
+			if err != nil {
+				return p, invalid("test case %q: %v", r.TestCase, err)
+			}
+			p.opts = append(p.opts, engine.WithMocks(tc))
+		}
+	}
+	switch r.Wait {
+	case "", "skip":
+	case "real":
+		p.opts = append(p.opts, engine.WithClock(engine.RealClock()))
+	default:
+		return p, invalid("wait must be skip or real, not %q", r.Wait)
+	}
+	if len(r.Breakpoints) > 0 {
+		p.opts = append(p.opts, engine.WithBreakpoints(r.Breakpoints...))
+	}
+	if r.PauseAtStart {
+		p.opts = append(p.opts, engine.WithPauseAtStart())
+	}
+	if r.StartAt != "" {
+		vars := map[string]any{}
+		for k, v := range r.Variables {
+			if vars[k], err = engine.DecodeJSON([]byte(v)); err != nil {
+				return p, invalid("variable %s is not valid JSON: %v", k, err)
+			}
+		}
+		p.opts = append(p.opts, engine.WithStartAt(r.StartAt, vars))
+	}
+	return p, nil
+}

@@ -1,0 +1,227 @@
+package runs
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/stepstudio/stepstudio/engine"
+)
+
+// run is one execution the manager drives. The engine calls its OnEvent
+// and OnPause (it is the observer) and Invoke (it is the last invoker);
+// its loop batches what happened into Updates, stores them, then emits.
+type run struct {
+	id      string
+	m       *Manager
+	ex      *engine.Execution
+	ready   chan struct{} // closed once ex is set
+	stopped chan struct{} // closed by Stop: ends pace sleeps at once
+	stop    sync.Once
+	pace    time.Duration
+
+	kick chan struct{} // asks the loop to flush now
+
+	mu      sync.Mutex
+	meta    Meta
+	buf     []json.RawMessage // recorded, not yet flushed
+	bufIDs  []int64
+	events  []json.RawMessage // flushed; events[i] has id i+1
+	seq     int64
+	pending []*pending
+	unsaved string
+	lastSig string
+	live    bool
+}
+
+func (r *run) wake() {
+	select {
+	case r.kick <- struct{}{}:
+	default:
+	}
+}
+
+// OnEvent records an engine event; the loop flushes it.
+func (r *run) OnEvent(e engine.Event) {
+	b, err := json.Marshal(e)
+	if err != nil {
+		return // the engine's events always marshal; nothing sane to do
+	}
+	r.mu.Lock()
+	r.buf = append(r.buf, b)
+	r.bufIDs = append(r.bufIDs, e.ID)
+	full := len(r.buf) >= r.m.batchMax
+	r.mu.Unlock()
+	if full {
+		r.wake()
+	}
+	// Pace: a pause before each state so people can watch the run move.
+	if r.pace > 0 && strings.HasSuffix(e.Type, "StateEntered") {
+		r.wake()
+		select {
+		case <-time.After(r.pace):
+		case <-r.stopped:
+		}
+	}
+}
+
+// OnPause is called when the run stops before a state.
+func (r *run) OnPause(string) { r.wake() }
+
+// loop flushes every batchEvery, on demand, and once more at the end.
+func (r *run) loop() {
+	defer r.m.wg.Done()
+	t := time.NewTicker(r.m.batchEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+		case <-r.kick:
+		case <-r.ex.Done():
+			r.finish(r.ex.Wait())
+			return
+		}
+		r.flush(false)
+	}
+}
+
+func (r *run) finish(res engine.Result) {
+	r.mu.Lock()
+	r.meta.Status = res.Status
+	r.meta.StopDate = time.Now().UTC()
+	if res.Status == engine.StatusSucceeded {
+		r.meta.Output = engine.EncodeJSON(res.Output)
+	}
+	if res.Error != nil {
+		r.meta.Error = *res.Error
+	}
+	if res.Cause != nil {
+		r.meta.Cause = *res.Cause
+	}
+	for _, p := range r.pending {
+		p.cancel()
+	}
+	r.pending = nil
+	r.mu.Unlock()
+	r.flush(true)
+	r.m.finished(r)
+}
+
+// flush stores what was recorded since the last flush, then emits it in
+// updates of at most batchMax events. It runs only on the loop's
+// goroutine, so updates leave in order.
+// The final flush marks the run ended with its last update.
+func (r *run) flush(final bool) {
+	r.mu.Lock()
+	left := len(r.buf)
+	r.mu.Unlock()
+	for {
+		n := min(left, r.m.batchMax)
+		left -= n
+		r.mu.Lock()
+		// Events stay in buf until send moved them to events, so a
+		// snapshot taken meanwhile still sees them.
+		buf, ids := r.buf[:n:n], r.bufIDs[:n:n]
+		r.mu.Unlock()
+		r.send(buf, ids, final && left == 0)
+		if left == 0 {
+			return
+		}
+	}
+}
+
+func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
+	r.mu.Lock()
+	if final {
+		r.live = false
+	}
+	if len(ids) > 0 {
+		r.meta.Events = ids[len(ids)-1]
+	}
+	meta := r.meta
+	live := r.live
+	r.mu.Unlock()
+
+	paused := r.ex.PausedAt()
+	if paused == nil {
+		paused = []string{}
+	}
+	if r.m.store != nil && (len(buf) > 0 || !live) {
+		if err := r.m.store.Save(meta, buf, ids); err != nil {
+			r.mu.Lock()
+			r.unsaved = "The run could not be saved: " + err.Error()
+			r.mu.Unlock()
+		}
+	}
+
+	r.mu.Lock()
+	r.events = append(r.events, buf...)
+	r.buf, r.bufIDs = r.buf[len(buf):], r.bufIDs[len(buf):]
+	pend := r.pendingLocked()
+	sig := meta.Status + "|" + strings.Join(paused, ",") + "|" + pendingSig(pend)
+	if len(buf) == 0 && sig == r.lastSig {
+		r.mu.Unlock()
+		return
+	}
+	r.lastSig = sig
+	r.seq++
+	u := Update{RunID: r.id, Seq: r.seq, Events: buf, Meta: meta, PausedAt: paused, Pending: pend, Live: live, Unsaved: r.unsaved}
+	if len(ids) > 0 {
+		u.FirstEvent, u.LastEvent = ids[0], ids[len(ids)-1]
+	}
+	r.mu.Unlock()
+	u.Meta.Definition = "" // the UI has it; keep updates small
+	if u.Events == nil {
+		u.Events = []json.RawMessage{}
+	}
+	r.m.emit(u)
+}
+
+func (r *run) isLive() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.live
+}
+
+// snapshot is everything after event id after, as one Update.
+func (r *run) snapshot(after int64) Update {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	// Events recorded but not flushed yet are included: the next update
+	// repeats them, and readers skip ids they have.
+	all := append(slices.Clip(r.events), r.buf...)
+	evs := []json.RawMessage{}
+	if after < int64(len(all)) {
+		evs = slices.Clone(all[max(after, 0):])
+	}
+	u := Update{RunID: r.id, Seq: r.seq, Events: evs, Meta: r.meta, Pending: r.pendingLocked(), Live: r.live, Unsaved: r.unsaved}
+	if len(evs) > 0 {
+		u.FirstEvent, u.LastEvent = max(after, 0)+1, int64(len(all))
+	}
+	if r.ex != nil && r.live {
+		u.PausedAt = r.ex.PausedAt()
+	}
+	if u.PausedAt == nil {
+		u.PausedAt = []string{}
+	}
+	return u
+}
+
+// recordedEvents returns every flushed event.
+func (r *run) recordedEvents() []json.RawMessage {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.events)
+}
+
+func (r *run) halt() {
+	r.stop.Do(func() { close(r.stopped) })
+	r.ex.Stop()
+}
+
+var _ engine.PauseObserver = (*run)(nil)
+
+// compile-time check that the run is an engine invoker.
+var _ engine.Invoker = (*run)(nil)

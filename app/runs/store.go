@@ -1,0 +1,193 @@
+package runs
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Store keeps every run on disk in one bbolt file. Each batch of events is
+// committed in its own transaction as the run goes, so a crash loses at
+// most the batch in flight and never corrupts what was committed.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+var (
+	bucketRuns   = []byte("runs")   // run id -> Meta JSON
+	bucketEvents = []byte("events") // run id -> bucket of event id (uint64 BE) -> event JSON
+)
+
+// ErrNotFound says no run has that id.
+var ErrNotFound = errors.New("run not found")
+
+// DefaultStorePath is where the studio keeps its runs:
+// os.UserConfigDir()/stepstudio/runs.db.
+func DefaultStorePath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the config directory: %w", err)
+	}
+	return filepath.Join(dir, "stepstudio", "runs.db"), nil
+}
+
+// OpenStore opens (or creates) the store at path. Runs a previous process
+// left RUNNING are marked ABORTED: nothing is executing them any more.
+func OpenStore(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("open the run store: %w", err)
+	}
+	// A second studio holding the file must not hang this one.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("open the run store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.recover(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the store's file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) recover() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		runs, err := tx.CreateBucketIfNotExists(bucketRuns)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.CreateBucketIfNotExists(bucketEvents); err != nil {
+			return err
+		}
+		return runs.ForEach(func(k, v []byte) error {
+			var m Meta
+			if json.Unmarshal(v, &m) != nil || m.Status != StatusRunning {
+				return nil
+			}
+			m.Status, m.Error, m.Cause = "ABORTED", "Stepstudio.Interrupted", "The studio closed while this run was going on; its events up to then are kept."
+			b, _ := json.Marshal(m)
+			return runs.Put(k, b)
+		})
+	})
+}
+
+// Save writes meta and appends events (AWS-shaped JSON, each with its
+// id) in one transaction.
+func (s *Store) Save(m Meta, events []json.RawMessage, ids []int64) error {
+	mb, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketRuns).Put([]byte(m.ID), mb); err != nil {
+			return err
+		}
+		if len(events) == 0 {
+			return nil
+		}
+		eb, err := tx.Bucket(bucketEvents).CreateBucketIfNotExists([]byte(m.ID))
+		if err != nil {
+			return err
+		}
+		for i, e := range events {
+			if err := eb.Put(key(ids[i]), e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save run %s: %w", m.ID, err)
+	}
+	return nil
+}
+
+func key(id int64) []byte {
+	var k [8]byte
+	binary.BigEndian.PutUint64(k[:], uint64(id))
+	return k[:]
+}
+
+// Meta reads one run's summary.
+func (s *Store) Meta(id string) (Meta, error) {
+	var m Meta
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketRuns).Get([]byte(id))
+		if v == nil {
+			return fmt.Errorf("%w: %s", ErrNotFound, id)
+		}
+		return json.Unmarshal(v, &m)
+	})
+	return m, err
+}
+
+// Events reads a run's events with ids greater than after, in id order.
+func (s *Store) Events(id string, after int64) ([]json.RawMessage, error) {
+	var out []json.RawMessage
+	err := s.db.View(func(tx *bolt.Tx) error {
+		eb := tx.Bucket(bucketEvents).Bucket([]byte(id))
+		if eb == nil {
+			if tx.Bucket(bucketRuns).Get([]byte(id)) == nil {
+				return fmt.Errorf("%w: %s", ErrNotFound, id)
+			}
+			return nil
+		}
+		c := eb.Cursor()
+		for k, v := c.Seek(key(after + 1)); k != nil; k, v = c.Next() {
+			out = append(out, bytes.Clone(v))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// List returns the runs of a workflow, newest first.
+func (s *Store) List(workflow string) ([]Meta, error) {
+	out := []Meta{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketRuns).ForEach(func(_, v []byte) error {
+			var m Meta
+			if err := json.Unmarshal(v, &m); err != nil {
+				return nil // an unreadable entry must not hide the others
+			}
+			if m.Workflow == workflow {
+				m.Definition = "" // the list stays light; Load gives it
+				out = append(out, m)
+			}
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].StartDate.After(out[j].StartDate) })
+	return out, err
+}
+
+// Delete removes a run and its events.
+func (s *Store) Delete(id string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketRuns).Get([]byte(id)) == nil {
+			return fmt.Errorf("%w: %s", ErrNotFound, id)
+		}
+		if err := tx.Bucket(bucketRuns).Delete([]byte(id)); err != nil {
+			return err
+		}
+		if tx.Bucket(bucketEvents).Bucket([]byte(id)) != nil {
+			return tx.Bucket(bucketEvents).DeleteBucket([]byte(id))
+		}
+		return nil
+	})
+}
