@@ -150,6 +150,10 @@ func TestCompileRejects(t *testing.T) {
 		`States.Format('x',)`, `States.Format('unterminated)`, `States.UUID(1)`,
 		`States.ArrayLength()`, `States.MathAdd(1)`, `States.JsonMerge(1, 2)`, `States.Array(1) x`,
 		`States.Array(tru)`, `States.Array($.a b)`, `States.Array(1 2)`, `$.a`,
+		// AWS rejects these (conformance validation/illegal_escapes).
+		`States.StringToJson('{"text":"An \"escaped double quote\" here"}')`,
+		`States.Format('He said, \"Hello, {}!\"', 'Test \"Name\" Here')`,
+		`States.Format('a\nb')`,
 	} {
 		if e, err := intrinsic.Compile(src); err == nil {
 			t.Errorf("Compile(%q) = %v, want an error", src, e)

@@ -138,6 +138,10 @@ func (p *parser) str() (node, error) {
 			if p.pos+1 >= len(p.src) {
 				return nil, p.fail("unterminated escape")
 			}
+			// AWS rejects any other escape, \" included.
+			if e := p.src[p.pos+1]; e != '\'' && e != '{' && e != '}' && e != '\\' {
+				return nil, p.fail("illegal escape \\%c in a string literal (only \\' \\{ \\} \\\\ are allowed)", e)
+			}
 			b.WriteByte(p.src[p.pos+1])
 			p.pos += 2
 			continue
