@@ -64,7 +64,7 @@ func (c *checker) choiceRule(s *asl.State, ptr string, r *asl.ChoiceRule, ql str
 		c.errorKey(ptr+"/Variable", CodeSchema, "State %q: a rule with And, Or or Not has no Variable; put the Variable in the nested rules.", s.Name)
 	}
 	if v := r.Node.Get("Variable"); v.Is(asl.KindString) {
-		c.pathValue(s, ptr+"/Variable", v, "Variable", anyPath, false)
+		c.pathValue(s, ptr, "Variable", v, anyPath, false)
 	}
 	if ops == 1 {
 		c.operand(s, ptr, r)
@@ -91,7 +91,7 @@ func (c *checker) operand(s *asl.State, ptr string, r *asl.ChoiceRule) {
 	}
 	switch asl.ChoiceOperators[op] {
 	case asl.OperandPath:
-		c.pathValue(s, ptr+"/"+op, v, op, anyPath, false)
+		c.pathValue(s, ptr, op, v, anyPath, false)
 	case asl.OperandTimestamp:
 		if c.opts.Placeholders && isPlaceholder(v.Str) {
 			return

@@ -48,21 +48,21 @@ func (c *checker) jsonPathState(s *asl.State, ptr string) {
 		if !v.Is(asl.KindString) {
 			continue
 		}
-		c.pathValue(s, asl.Append(ptr, f.name), v, f.name, f.rules, f.intrinsic)
+		c.pathValue(s, ptr, f.name, v, f.rules, f.intrinsic)
 	}
 	for _, name := range []string{"MaxItemsPath"} {
 		if v := s.Node.Get("ItemReader").Get("ReaderConfig").Get(name); v.Is(asl.KindString) {
-			c.pathValue(s, ptr+"/ItemReader/ReaderConfig/"+name, v, name, anyPath, false)
+			c.pathValue(s, ptr+"/ItemReader/ReaderConfig", name, v, anyPath, false)
 		}
 	}
 	for _, name := range []string{"MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"} {
 		if v := s.Node.Get("ItemBatcher").Get(name); v.Is(asl.KindString) {
-			c.pathValue(s, ptr+"/ItemBatcher/"+name, v, name, anyPath, false)
+			c.pathValue(s, ptr+"/ItemBatcher", name, v, anyPath, false)
 		}
 	}
 	for i, cat := range s.Catch {
 		if v := cat.Node.Get("ResultPath"); v.Is(asl.KindString) {
-			c.pathValue(s, asl.AppendIndex(asl.Append(ptr, "Catch"), i)+"/ResultPath", v, "ResultPath", referencePath, false)
+			c.pathValue(s, asl.AppendIndex(asl.Append(ptr, "Catch"), i), "ResultPath", v, referencePath, false)
 		}
 		if a := cat.Node.Get("Assign"); a != nil {
 			c.template(s, asl.AppendIndex(asl.Append(ptr, "Catch"), i)+"/Assign", a)
@@ -81,14 +81,15 @@ func (c *checker) jsonPathState(s *asl.State, ptr string) {
 	}
 }
 
-// pathValue checks one path-valued field.
-func (c *checker) pathValue(s *asl.State, ptr string, v *asl.Node, field string, r pathRules, intrinsic bool) {
+// pathValue checks one path-valued field, the key field of the object at
+// parent. Pointers are built only for a report: this runs for every path.
+func (c *checker) pathValue(s *asl.State, parent, field string, v *asl.Node, r pathRules, intrinsic bool) {
 	if c.opts.Placeholders && isPlaceholder(v.Str) {
 		return
 	}
 	if intrinsic && looksIntrinsic(v.Str) {
 		if err := checkIntrinsic(v.Str); err != nil {
-			c.errorAt(ptr, v, CodeSchema, "State %q, field %q: the intrinsic function call is invalid: %v.", s.Name, field, err)
+			c.errorAt(asl.Append(parent, field), v, CodeSchema, "State %q, field %q: the intrinsic function call is invalid: %v.", s.Name, field, err)
 		}
 		return
 	}
@@ -97,10 +98,10 @@ func (c *checker) pathValue(s *asl.State, ptr string, v *asl.Node, field string,
 		if r.reference {
 			kind = "a reference path (such as \"$.result\")"
 		}
-		c.errorAt(ptr, v, CodeSchema, "State %q, field %q must be %s: %v.", s.Name, field, kind, err)
+		c.errorAt(asl.Append(parent, field), v, CodeSchema, "State %q, field %q must be %s: %v.", s.Name, field, kind, err)
 		return
 	}
-	c.variableRef(s, ptr, v, v.Str)
+	c.variableRef(s, parent, field, v, v.Str)
 }
 
 // template walks a payload template: a "key.$" holds a path, a context
@@ -114,30 +115,34 @@ func (c *checker) template(s *asl.State, ptr string, n *asl.Node) {
 		}
 	case asl.KindObject:
 		for _, f := range n.Fields {
-			fp := asl.Append(ptr, f.Key)
 			if strings.HasSuffix(f.Key, ".$") {
 				if plain := strings.TrimSuffix(f.Key, ".$"); n.Has(plain) {
-					c.report(Error, fp, f.KeyRange, CodeSchema,
+					c.report(Error, asl.Append(ptr, f.Key), f.KeyRange, CodeSchema,
 						"State %q: %q and %q both produce the field %q once \".$\" is removed. Keep only one of them.", s.Name, plain, f.Key, plain)
 				}
-				c.dynamicValue(s, fp, f)
+				c.dynamicValue(s, ptr, f)
 				continue
 			}
 			if f.Value.Is(asl.KindString) && looksLikePath(f.Value.Str) {
+				fp := asl.Append(ptr, f.Key)
 				c.warnAt(fp, f.Value, CodeNoDollar,
 					"State %q, field %q holds %q, which looks like a path or intrinsic function, but the key does not end in \".$\", so it is passed on as plain text. Rename the key to %q to evaluate it.",
 					s.Name, subjectOf(fp).field, f.Value.Str, f.Key+".$")
 			}
-			c.template(s, fp, f.Value)
+			if f.Value.Is(asl.KindObject) || f.Value.Is(asl.KindArray) {
+				c.template(s, asl.Append(ptr, f.Key), f.Value)
+			}
 		}
 	}
 }
 
-func (c *checker) dynamicValue(s *asl.State, ptr string, f *asl.Field) {
+// dynamicValue checks the value of a "key.$" field of the object at parent.
+func (c *checker) dynamicValue(s *asl.State, parent string, f *asl.Field) {
 	v := f.Value
+	ptr := func() string { return asl.Append(parent, f.Key) }
 	if !v.Is(asl.KindString) {
-		c.errorAt(ptr, v, CodeSchema,
-			"State %q, field %q ends in \".$\", so its value must be a string holding a path or an intrinsic function call, not %s.", s.Name, subjectOf(ptr).field, article(v.Kind))
+		c.errorAt(ptr(), v, CodeSchema,
+			"State %q, field %q ends in \".$\", so its value must be a string holding a path or an intrinsic function call, not %s.", s.Name, subjectOf(ptr()).field, article(v.Kind))
 		return
 	}
 	if c.opts.Placeholders && isPlaceholder(v.Str) {
@@ -150,11 +155,11 @@ func (c *checker) dynamicValue(s *asl.State, ptr string, f *asl.Field) {
 		err = checkPath(v.Str, anyPath)
 	}
 	if err != nil {
-		c.errorAt(ptr, v, CodeSchema,
+		c.errorAt(ptr(), v, CodeSchema,
 			"State %q: the value for the field %q must be a valid JSONPath or a valid intrinsic function call: %v. (It is not a JSONPath or intrinsic function expression.)", s.Name, f.Key, err)
 		return
 	}
-	c.variableRef(s, ptr, v, v.Str)
+	c.variableRef(s, parent, f.Key, v, v.Str)
 }
 
 // looksLikePath is AWS's NO_DOLLAR heuristic.

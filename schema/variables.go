@@ -74,11 +74,11 @@ func (c *checker) variableName(ptr string, f *asl.Field) {
 
 // variableRef checks that a JSONPath reference to $name reads a variable
 // that some Assign sets.
-func (c *checker) variableRef(s *asl.State, ptr string, v *asl.Node, path string) {
+func (c *checker) variableRef(s *asl.State, parent, field string, v *asl.Node, path string) {
 	name := variableOf(path)
 	if name == "" || c.assigned[name] {
 		return
 	}
-	c.errorAt(ptr, v, CodeSchema,
+	c.errorAt(asl.Append(parent, field), v, CodeSchema,
 		"State %q reads the variable $%s, but no Assign in the state machine sets it. Assign it in an earlier state, or check the spelling.", s.Name, name)
 }

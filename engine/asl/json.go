@@ -292,6 +292,9 @@ func (p *jsonParser) string() string {
 		if c == '"' {
 			s := p.src[start:p.i]
 			p.i++
+			if w, ok := common[string(s)]; ok { // no allocation for the lookup
+				return w
+			}
 			if utf8.Valid(s) {
 				return string(s)
 			}
