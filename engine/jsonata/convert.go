@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strconv"
 
 	"github.com/recolabs/gnata"
 
@@ -21,6 +22,11 @@ func toGnata(v any) any {
 	case nil:
 		return jsonNull
 	case int64:
+		if v > 1<<53 || v < -(1<<53) {
+			// Past 2^53 a float64 loses digits; gnata keeps json.Number
+			// exact, as AWS keeps integers that fit in a long.
+			return json.Number(strconv.FormatInt(v, 10))
+		}
 		return float64(v)
 	case map[string]any:
 		out := make(map[string]any, len(v))

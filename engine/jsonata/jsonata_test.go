@@ -26,7 +26,7 @@ func mustJSON(t testing.TB, s string) any {
 func testEnv(t testing.TB) *jsonata.Env {
 	return &jsonata.Env{
 		States: map[string]any{
-			"input":   mustJSON(t, `{"n":[1,2,3],"s":"hi","nul":null,"o":{"a":1.5},"str":"{\"x\":[1]}"}`),
+			"input":   mustJSON(t, `{"n":[1,2,3],"s":"hi","nul":null,"o":{"a":1.5},"str":"{\"x\":[1]}","big":9007199254740993}`),
 			"context": mustJSON(t, `{"Execution":{"Name":"ex"}}`),
 		},
 		Vars:    jsonpath.VarMap{"v": int64(10), "obj": map[string]any{"k": "val"}, "fn": "not a function"},
@@ -65,6 +65,7 @@ func TestEval(t *testing.T) {
 		{"range without step is undefined", `"{% $exists($range(1, 5)) %}"`, `false`},
 		{"range away from end is undefined", `"{% $exists($range(1, 5, -1)) %}"`, `false`},
 		{"hash without algorithm is undefined", `"{% $exists($hash('x')) %}"`, `false`},
+		{"big integer", `"{% $states.input.big %}"`, `9007199254740993`},
 		{"infinity", `{"a":"{% 1/0 %}","b":"{% [-1/0] %}","c":"{% 0/0 %}"}`, `{"a":"Infinity","b":["-Infinity"],"c":"NaN"}`},
 	}
 	for _, tt := range tests {
