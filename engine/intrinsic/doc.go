@@ -7,8 +7,11 @@
 // and nested calls. In string literals \' \{ \} and \\ are escapes; in
 // States.Format an unescaped {} is a placeholder.
 //
-// Errors are *fault.Error: States.IntrinsicFailure for a function that
-// cannot run on its arguments, States.Runtime for a path argument that
-// names nothing (as AWS records it). Randomness (States.MathRandom,
-// States.UUID) comes from a Source, so runs can be made reproducible.
+// Errors are *fault.Error whose cause reads as AWS's: "The function
+// 'States.Format('{}', $.x)' had the following error: ...", naming the
+// whole expression as written. A path argument that names nothing is
+// States.Runtime ("The JsonPath argument for the field '$.x' could not be
+// found in the input '...'"); a function that cannot run on its arguments
+// is States.IntrinsicFailure. Randomness (States.MathRandom, States.UUID)
+// comes from a Source, so runs can be made reproducible.
 package intrinsic
