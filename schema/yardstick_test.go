@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -123,7 +124,7 @@ func TestYardstickConformanceValidation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var exp struct{ Error string }
+		var exp struct{ Error, Message string }
 		if err := json.Unmarshal(raw, &exp); err != nil {
 			t.Fatal(err)
 		}
@@ -134,12 +135,35 @@ func TestYardstickConformanceValidation(t *testing.T) {
 			skipped++
 			continue
 		}
-		cases = append(cases, verdictCase{name: e.Name(), path: filepath.Join(dir, e.Name(), "definition.json"),
-			opts: schema.Options{Express: strings.HasPrefix(e.Name(), "sfn_api_express")}})
+		tc := verdictCase{name: e.Name(), path: filepath.Join(dir, e.Name(), "definition.json"),
+			opts: schema.Options{Express: strings.HasPrefix(e.Name(), "sfn_api_express")}}
+		cases = append(cases, tc)
+		// Where AWS named a location, one of our errors must be there or
+		// inside it (ours may be more precise: the key within Parameters).
+		if m := awsLocation.FindStringSubmatch(exp.Message); m != nil {
+			src, err := os.ReadFile(tc.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := schema.Validate(tc.path, src, tc.opts)
+			want := strings.TrimSuffix(m[1], "/") // AWS writes the root as "/", RFC 6901 as ""
+			found := false
+			for _, d := range res.Diagnostics {
+				if d.Severity == schema.Error && (d.Location == want || strings.HasPrefix(d.Location, want+"/")) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: AWS located the problem at %s; we did not:\n%s", e.Name(), m[1], describe(res.Diagnostics))
+			}
+		}
 	}
 	t.Logf("conformance/validation: %d cases rejected for reasons other than the definition, not compared", skipped)
 	runVerdicts(t, "conformance/validation", cases, nil)
 }
+
+// awsLocation finds the pointer in AWS's "… at /States/Name/Field'" text.
+var awsLocation = regexp.MustCompile(` at (/[^']*)'`)
 
 // realworldBroken are the two known-bad files the corpus README names;
 // they must get a located error.
