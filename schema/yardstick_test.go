@@ -97,7 +97,8 @@ func TestYardstickStatelint(t *testing.T) {
 	}
 	var exp struct {
 		Fixtures map[string]struct {
-			Verdict string `json:"expected_verdict"`
+			Verdict  string `json:"expected_verdict"`
+			Problems *int   `json:"expected_problems"`
 		} `json:"fixtures"`
 	}
 	if err := json.Unmarshal(raw, &exp); err != nil {
@@ -105,7 +106,26 @@ func TestYardstickStatelint(t *testing.T) {
 	}
 	var cases []verdictCase
 	for name, f := range exp.Fixtures {
-		cases = append(cases, verdictCase{name: name, path: filepath.Join(dir, name), valid: f.Verdict == "valid"})
+		tc := verdictCase{name: name, path: filepath.Join(dir, name), valid: f.Verdict == "valid"}
+		cases = append(cases, tc)
+		if f.Problems == nil {
+			continue
+		}
+		// statelint counts its problems; we must find as many errors.
+		src, err := os.ReadFile(tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := schema.Validate(name, src, tc.opts)
+		errs := 0
+		for _, d := range res.Diagnostics {
+			if d.Severity == schema.Error {
+				errs++
+			}
+		}
+		if errs != *f.Problems {
+			t.Errorf("statelint %s: %d errors, statelint counts %d problems:\n%s", name, errs, *f.Problems, describe(res.Diagnostics))
+		}
 	}
 	sort.Slice(cases, func(i, j int) bool { return cases[i].name < cases[j].name })
 	runVerdicts(t, "statelint", cases, statelintAccepted)
