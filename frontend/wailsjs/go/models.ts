@@ -413,6 +413,196 @@ export namespace layout {
 
 }
 
+export namespace runs {
+	
+	export class Meta {
+	    id: string;
+	    workflow: string;
+	    name: string;
+	    status: string;
+	    // Go type: time
+	    startDate: any;
+	    // Go type: time
+	    stopDate: any;
+	    input: string;
+	    output?: string;
+	    error?: string;
+	    cause?: string;
+	    events: number;
+	    testCase?: string;
+	    startAt?: string;
+	    imported?: boolean;
+	    definition?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Meta(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.workflow = source["workflow"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.startDate = this.convertValues(source["startDate"], null);
+	        this.stopDate = this.convertValues(source["stopDate"], null);
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.error = source["error"];
+	        this.cause = source["cause"];
+	        this.events = source["events"];
+	        this.testCase = source["testCase"];
+	        this.startAt = source["startAt"];
+	        this.imported = source["imported"];
+	        this.definition = source["definition"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Pending {
+	    id: string;
+	    kind: string;
+	    state: string;
+	    resource: string;
+	    input: string;
+	    token?: string;
+	    // Go type: time
+	    since: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Pending(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.state = source["state"];
+	        this.resource = source["resource"];
+	        this.input = source["input"];
+	        this.token = source["token"];
+	        this.since = this.convertValues(source["since"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StartRequest {
+	    workflow: string;
+	    name: string;
+	    definition: string;
+	    input: string;
+	    mocks: string;
+	    testCase: string;
+	    wait: string;
+	    pace: string;
+	    breakpoints: string[];
+	    pauseAtStart: boolean;
+	    startAt: string;
+	    variables: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new StartRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workflow = source["workflow"];
+	        this.name = source["name"];
+	        this.definition = source["definition"];
+	        this.input = source["input"];
+	        this.mocks = source["mocks"];
+	        this.testCase = source["testCase"];
+	        this.wait = source["wait"];
+	        this.pace = source["pace"];
+	        this.breakpoints = source["breakpoints"];
+	        this.pauseAtStart = source["pauseAtStart"];
+	        this.startAt = source["startAt"];
+	        this.variables = source["variables"];
+	    }
+	}
+	export class Update {
+	    runId: string;
+	    seq: number;
+	    firstEvent: number;
+	    lastEvent: number;
+	    events: number[][];
+	    meta: Meta;
+	    pausedAt: string[];
+	    pending: Pending[];
+	    live: boolean;
+	    unsaved?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Update(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.seq = source["seq"];
+	        this.firstEvent = source["firstEvent"];
+	        this.lastEvent = source["lastEvent"];
+	        this.events = source["events"];
+	        this.meta = this.convertValues(source["meta"], Meta);
+	        this.pausedAt = source["pausedAt"];
+	        this.pending = this.convertValues(source["pending"], Pending);
+	        this.live = source["live"];
+	        this.unsaved = source["unsaved"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace schema {
 	
 	export class Diagnostic {

@@ -1,0 +1,180 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"github.com/stepstudio/stepstudio/app/runs"
+)
+
+// RunsStoreEnv overrides where runs are kept (tests use a temp file).
+const RunsStoreEnv = "STEPSTUDIO_RUNS_DB"
+
+// Runs is the bound run service: start a run (its id comes back at once,
+// progress follows as "run:update" events), drive it, answer its tasks,
+// and the run history. The work is done by app/runs.
+type Runs struct {
+	m       *runs.Manager
+	store   *runs.Store
+	emitter *wailsEmitter
+}
+
+// wailsEmitter sends updates through the Wails runtime once the window
+// has started; before that there is no page to send them to.
+type wailsEmitter struct {
+	ctx atomic.Pointer[context.Context]
+}
+
+func (w *wailsEmitter) Emit(name string, data any) {
+	if ctx := w.ctx.Load(); ctx != nil {
+		runtime.EventsEmit(*ctx, name, data)
+	}
+}
+
+// NewRuns opens the run store (RunsStoreEnv, else the user config dir);
+// when it cannot be opened, runs still work and the UI says they are not
+// saved.
+func NewRuns() *Runs {
+	return newRuns(&wailsEmitter{}, os.Getenv(RunsStoreEnv))
+}
+
+func newRuns(em *wailsEmitter, path string) *Runs {
+	var err error
+	if path == "" {
+		path, err = runs.DefaultStorePath()
+	}
+	var st *runs.Store
+	if err == nil {
+		st, err = runs.OpenStore(path)
+	}
+	r := &Runs{store: st, emitter: em}
+	var e runs.Emitter = em
+	r.m = runs.New(st, err, e)
+	return r
+}
+
+func (r *Runs) startup(ctx context.Context) { r.emitter.ctx.Store(&ctx) }
+
+func (r *Runs) shutdown(context.Context) {
+	r.m.Close()
+	if r.store != nil {
+		r.store.Close()
+	}
+}
+
+// StoreError says why runs are not being saved, "" when they are.
+func (r *Runs) StoreError() string { return r.m.StoreError() }
+
+// Start checks and starts a run and returns its id.
+func (r *Runs) Start(req runs.StartRequest) (string, error) { return r.m.Start(req) }
+
+// RerunFrom starts req at state with the input and variables that state
+// had in run from.
+func (r *Runs) RerunFrom(req runs.StartRequest, from, state string) (string, error) {
+	return r.m.RerunFrom(req, from, state)
+}
+
+// Snapshot is a run's state and its events after event id after.
+func (r *Runs) Snapshot(runID string, after int64) (runs.Update, error) {
+	return r.m.Snapshot(runID, after)
+}
+
+// Step continues a paused run up to the next state.
+func (r *Runs) Step(runID string) error { return r.m.Step(runID) }
+
+// Continue continues a paused run up to the next breakpoint.
+func (r *Runs) Continue(runID string) error { return r.m.Continue(runID) }
+
+// Pause pauses a run before its next state.
+func (r *Runs) Pause(runID string) error { return r.m.Pause(runID) }
+
+// Stop aborts a run.
+func (r *Runs) Stop(runID string) error { return r.m.Stop(runID) }
+
+// SetBreakpoint adds or removes a breakpoint of a run going on.
+func (r *Runs) SetBreakpoint(runID, state string, on bool) error {
+	return r.m.SetBreakpoint(runID, state, on)
+}
+
+// Succeed answers a pending task with a JSON result.
+func (r *Runs) Succeed(runID, pendingID, output string) error {
+	return r.m.Succeed(runID, pendingID, output)
+}
+
+// Fail answers a pending task with an error and a cause.
+func (r *Runs) Fail(runID, pendingID, errName, cause string) error {
+	return r.m.Fail(runID, pendingID, errName, cause)
+}
+
+// Heartbeat sends a heartbeat for a pending callback or activity.
+func (r *Runs) Heartbeat(runID, pendingID string) error { return r.m.Heartbeat(runID, pendingID) }
+
+// List is the run history of a workflow, newest first.
+func (r *Runs) List(workflow string) ([]runs.Meta, error) { return r.m.List(workflow) }
+
+// Delete removes a finished run.
+func (r *Runs) Delete(runID string) error { return r.m.Delete(runID) }
+
+// Export is a run's history as AWS GetExecutionHistory JSON.
+func (r *Runs) Export(runID string) (string, error) { return r.m.Export(runID) }
+
+// Import keeps an AWS GetExecutionHistory JSON as a run of workflow.
+func (r *Runs) Import(workflow, definition, history string) (runs.Meta, error) {
+	return r.m.Import(workflow, definition, history)
+}
+
+// MocksPath is where a workflow's mock file lives: beside it, named
+// <name>.mocks.json ("" for a workflow with no file).
+func MocksPath(workflowPath string) string {
+	if workflowPath == "" {
+		return ""
+	}
+	base := filepath.Base(workflowPath)
+	for _, ext := range []string{".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"} {
+		if strings.HasSuffix(base, ext) {
+			base = strings.TrimSuffix(base, ext)
+			break
+		}
+	}
+	return filepath.Join(filepath.Dir(workflowPath), base+".mocks.json")
+}
+
+// LoadMocks reads the mock file beside the workflow; "" when there is none.
+func (r *Runs) LoadMocks(workflowPath string) (string, error) {
+	p := MocksPath(workflowPath)
+	if p == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read the mock file: %w", err)
+	}
+	return string(b), nil
+}
+
+// SaveMocks writes the mock file beside the workflow and returns its path.
+func (r *Runs) SaveMocks(workflowPath, text string) (string, error) {
+	p := MocksPath(workflowPath)
+	if p == "" {
+		return "", errors.New("save the workflow to a file first: its mocks are kept beside it")
+	}
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+		return "", fmt.Errorf("save the mock file: %w", err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		return "", fmt.Errorf("save the mock file: %w", err)
+	}
+	return p, nil
+}
