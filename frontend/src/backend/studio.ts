@@ -2,6 +2,9 @@
 // imports these typed wrappers, so tests and the UI never touch window.go.
 import { Analyze, OpenExample } from "../../wailsjs/go/app/Studio";
 import type { app, diagram, schema } from "../../wailsjs/go/models";
+import * as FilesAPI from "../../wailsjs/go/app/Files";
+import type { files, templates } from "../../wailsjs/go/models";
+import { EventsOn } from "../../wailsjs/runtime/runtime";
 
 export type Document = app.Document;
 export type Analysis = app.Analysis;
@@ -24,4 +27,42 @@ export function errorMessage(err: unknown): string {
   if (typeof err === "string") return err;
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+// --- Files: open, save, recent, autosave/recovery, disk changes, export.
+export type OpenedFile = files.File;
+export type FileStamp = files.Stamp;
+export type DiskStatus = files.Status;
+export type RecentFile = files.RecentFile;
+export type RecoverySnapshot = files.Snapshot;
+export type Template = templates.Template;
+
+export const listTemplates = (): Promise<Template[]> => FilesAPI.Templates();
+export const newFromTemplate = (id: string): Promise<OpenedFile> => FilesAPI.NewFromTemplate(id);
+/** The file named on the command line; name "" when there is none. */
+export const startupFile = (): Promise<OpenedFile> => FilesAPI.StartupFile();
+/** Native open dialog; "" when cancelled. */
+export const chooseOpenPath = (): Promise<string> => FilesAPI.ChooseOpenPath();
+/** Native save dialog; "" when cancelled. */
+export const chooseSavePath = (suggested: string, format: string): Promise<string> =>
+  FilesAPI.ChooseSavePath(suggested, format);
+export const openFile = (path: string): Promise<OpenedFile> => FilesAPI.Open(path);
+export const saveFile = (path: string, text: string, lineEnding: string): Promise<OpenedFile> =>
+  FilesAPI.Save(path, text, lineEnding);
+export const recentFiles = (): Promise<RecentFile[]> => FilesAPI.RecentFiles();
+export const checkDisk = (path: string, stamp: FileStamp): Promise<DiskStatus> => FilesAPI.CheckDisk(path, stamp);
+export const autosave = (s: Omit<RecoverySnapshot, "id" | "savedAt">): Promise<void> =>
+  FilesAPI.Autosave({ ...s, id: "", savedAt: 0 } as RecoverySnapshot);
+export const discardAutosave = (): Promise<void> => FilesAPI.DiscardAutosave();
+export const recoveredWork = (): Promise<RecoverySnapshot[]> => FilesAPI.Recovered();
+export const discardRecovered = (id: string): Promise<void> => FilesAPI.DiscardRecovered(id);
+export const setDirty = (name: string, dirty: boolean): Promise<void> => FilesAPI.SetDirty(name, dirty);
+/** Closes the window, dropping unsaved work (after the user chose so). */
+export const quitApp = (): Promise<void> => FilesAPI.Quit();
+/** Draws the diagram of text as svg or png and saves it; "" when cancelled. */
+export const exportDiagram = (format: "svg" | "png", name: string, text: string): Promise<string> =>
+  FilesAPI.ExportDiagram(format, name, text);
+/** The window's close button was pressed over unsaved work. */
+export function onCloseRequested(fn: () => void): () => void {
+  return EventsOn("files:close-requested", fn);
 }

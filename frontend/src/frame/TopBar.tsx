@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 export type ViewMode = "design" | "code" | "split";
 
 const views: { mode: ViewMode; label: string }[] = [
@@ -11,15 +13,20 @@ interface Props {
   dirty: boolean;
   view: ViewMode;
   onView: (v: ViewMode) => void;
+  /** The File menu (files/FileMenu), left of the file name. */
+  menu?: ReactNode;
+  /** Where the file is on disk, shown on hover; "" for a new document. */
+  path?: string;
 }
 
-export function TopBar({ name, dirty, view, onView }: Props) {
+export function TopBar({ name, dirty, view, onView, menu, path }: Props) {
   return (
     <header className="topbar">
       <div className="brand">
         <span className="brand-mark" aria-hidden>◆</span> Stepstudio
       </div>
-      <div className="file" data-testid="file-name">
+      {menu}
+      <div className="file" data-testid="file-name" title={path || "Not saved yet"}>
         {name}
         {dirty && <span className="dirty" title="Unsaved changes" data-testid="dirty-marker">●</span>}
       </div>

@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from "react";
+import { errorMessage, listTemplates, type Template } from "../backend/studio";
+
+interface Props {
+  onPick: (id: string) => void;
+  onClose: () => void;
+}
+
+/** The New-from-template dialog: one card per template. */
+export function TemplateGallery({ onPick, onClose }: Props) {
+  const [templates, setTemplates] = useState<Template[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    listTemplates()
+      .then(setTemplates)
+      .catch((err) => setError(errorMessage(err)));
+  }, []);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLButtonElement>(".template-card")?.focus();
+  }, [templates]);
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={dialog}
+        className="modal gallery"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="gallery-title"
+        data-testid="template-gallery"
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <h2 id="gallery-title">New workflow from a template</h2>
+        <p className="muted">Each template is a complete, valid workflow to start from.</p>
+        {error && <p className="modal-error">Could not list the templates: {error}</p>}
+        <div className="template-grid">
+          {templates?.map((t) => (
+            <button key={t.id} className="template-card" data-testid="template-card" data-template={t.id} onClick={() => onPick(t.id)}>
+              <span className="template-title">{t.title}</span>
+              <span className="template-text">{t.description}</span>
+            </button>
+          ))}
+        </div>
+        <div className="modal-actions">
+          <button className="btn" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
