@@ -22,7 +22,7 @@ func TestBadInput(t *testing.T) {
 		code            string // expected code of the first error; "" means valid
 		line            int
 	}{
-		{"empty", "x.json", "", schema.CodeMissingDefinition, 0},
+		{"empty", "x.json", "", schema.CodeMissingDefinition, 1},
 		{"blank", "x.json", "  \n ", schema.CodeInvalidJSON, 2},
 		{"binary garbage", "x.json", "\x00\xff\xfe{]", schema.CodeInvalidJSON, 1},
 		{"binary garbage as YAML", "x.yaml", "\x00\xff\xfe{]", schema.CodeInvalidJSON, 1},

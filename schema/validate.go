@@ -39,8 +39,10 @@ func (r Result) Valid() bool {
 // and validates it.
 func Validate(name string, src []byte, opts Options) Result {
 	if len(src) == 0 {
+		start := asl.Pos{Line: 1, Column: 1}
 		return Result{Diagnostics: []Diagnostic{{Severity: Error, Code: CodeMissingDefinition,
-			Message: "The definition is empty. Write a JSON object with StartAt and States."}}}
+			Message: "The definition is empty. Write a JSON object with StartAt and States.",
+			Range:   asl.Range{Start: start, End: start}}}}
 	}
 	doc, err := asl.Parse(name, src)
 	if err != nil {
