@@ -56,6 +56,12 @@ func TestGet(t *testing.T) {
 		{path: "$.items[::2].k", want: `["a","c"]`},
 		{path: "$.items[?(@.k)].p", want: `[5,15,25]`},
 		{path: "$.a[?(@.b)].b[0]", want: `[10]`},
+		// Forms found in real definitions AWS accepts.
+		{path: "$.items.[0].k", want: `"a"`, definite: true},
+		{path: "$.items.[*].['k', 'p']", want: `[{"k":"a","p":5},{"k":"b","p":15},{"k":"c","p":25}]`},
+		{path: "$.items[?(@.k==b)].p", want: `[15]`},
+		{path: "$.items[?(@.k == 'c' && @.p >= 25)].p", want: `[25]`},
+		{path: "$.items[?(@.p in [5, 25])].k", want: `["a","c"]`},
 		{path: "$.nothing[*]", want: `[]`},
 		{path: "$.missing", definite: true, err: "No results for path: $['missing']"},
 		{path: "$.missing.deeper", definite: true, err: "Missing property in path $['missing']"},

@@ -22,6 +22,9 @@ func parseFrags(src string, off int) ([]jp.Frag, error) {
 				if i < len(src) && src[i] == '[' {
 					continue
 				}
+			} else if i < len(src) && src[i] == '[' {
+				// Jayway reads "$.[0]" and "$.a.[0]" as "$[0]" and "$.a[0]".
+				continue
 			}
 			if i < len(src) && src[i] == '*' {
 				frags = append(frags, jp.Wildcard('*'))
@@ -57,7 +60,7 @@ func parseFrags(src string, off int) ([]jp.Frag, error) {
 				i = end
 				continue
 			}
-			x, err := jp.ParseString("$" + src[i:end])
+			x, err := jp.ParseString("$" + quoteBareWords(src[i:end]))
 			if err != nil {
 				return nil, &SyntaxError{Path: src, Offset: i, Msg: err.Error()}
 			}
@@ -137,4 +140,79 @@ func quotedNames(s string) (names []string, ok bool) {
 		}
 		i++
 	}
+}
+
+// filterWords are the words Jayway's filters know; any other bare word is
+// read as a string, so [?(@.Name==Receipt)] compares with "Receipt".
+var filterWords = map[string]bool{
+	"true": true, "false": true, "null": true,
+	"in": true, "nin": true, "subsetof": true, "anyof": true, "noneof": true,
+	"size": true, "empty": true, "contains": true,
+}
+
+// quoteBareWords quotes bare words in a filter ([?(...)]) for ojg, leaving
+// quoted strings, paths (@.a, $.b) and numbers as they are.
+func quoteBareWords(b string) string {
+	if !strings.HasPrefix(b, "[?") {
+		return b
+	}
+	var out strings.Builder
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '\'' || c == '"':
+			j := i + 1
+			for j < len(b) && b[j] != c {
+				if b[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(b))
+			out.WriteString(b[i:j])
+			i = j
+		case c == '@' || c == '$':
+			// A path runs until an operator, a space or a closing bracket.
+			j := i + 1
+			for j < len(b) && (isWordChar(b[j]) || strings.IndexByte(".[]*'\"", b[j]) >= 0 && !(b[j] == ']' && j == len(b)-1)) {
+				if b[j] == '[' {
+					end, err := bracketEnd(b, j)
+					if err != nil {
+						break
+					}
+					j = end
+					continue
+				}
+				j++
+			}
+			out.WriteString(b[i:j])
+			i = j
+		case isWordChar(c) && !(c >= '0' && c <= '9') && c != '-':
+			j := i
+			for j < len(b) && isWordChar(b[j]) {
+				j++
+			}
+			if w := b[i:j]; filterWords[w] {
+				out.WriteString(w)
+			} else {
+				out.WriteString("'" + w + "'")
+			}
+			i = j
+		case c >= '0' && c <= '9' || c == '-':
+			j := i + 1
+			for j < len(b) && (isWordChar(b[j]) || b[j] == '.') {
+				j++
+			}
+			out.WriteString(b[i:j])
+			i = j
+		default:
+			out.WriteByte(c)
+			i++
+		}
+	}
+	return out.String()
+}
+
+func isWordChar(c byte) bool {
+	return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
