@@ -245,7 +245,8 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 			return 0, st.runtimeErr(errRuntime, "ToleratedFailurePercentage must be between 0 and 100.")
 		}
 		byPct := int(math.Floor(pct / 100 * float64(items)))
-		if !(n.toleratedCount.set || n.toleratedCountPath.set) || byPct > tolerated {
+		// With both thresholds, the Map fails when either is exceeded.
+		if !(n.toleratedCount.set || n.toleratedCountPath.set) || byPct < tolerated {
 			tolerated = byPct
 		}
 	}
