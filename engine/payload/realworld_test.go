@@ -13,6 +13,7 @@ import (
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 	"github.com/stepstudio/stepstudio/engine/payload"
 	"github.com/stepstudio/stepstudio/internal/corpus"
+	"gopkg.in/yaml.v3"
 )
 
 // TestRealworldExpressionsCompile compiles every path, intrinsic call and
@@ -23,14 +24,14 @@ func TestRealworldExpressionsCompile(t *testing.T) {
 	dir := corpus.Dir(t, "realworld")
 	files, exprs := 0, 0
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".asl.json") {
+		if err != nil || d.IsDir() || !strings.Contains(filepath.Base(path), ".asl") {
 			return err
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		def, err := jsonvalue.Unmarshal(data)
+		def, err := decode(data)
 		if err != nil {
 			return nil // the corpus keeps one invalid JSON file on purpose
 		}
@@ -63,6 +64,18 @@ func TestRealworldExpressionsCompile(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d expressions in %d real definitions compile", exprs, files)
+}
+
+// decode reads a definition written in JSON or YAML.
+func decode(data []byte) (any, error) {
+	if v, err := jsonvalue.Unmarshal(data); err == nil {
+		return v, nil
+	}
+	var v any
+	if err := yaml.Unmarshal(data, &v); err != nil {
+		return nil, err
+	}
+	return jsonvalue.Normalize(v)
 }
 
 // isPathField reports fields whose value is a path: InputPath, ItemsPath,
