@@ -1,6 +1,7 @@
 package schema_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -56,6 +57,21 @@ func BenchmarkThousandStates(b *testing.B) {
 	// The machine may be shared: CPU time per validation shows the cost
 	// without the time spent waiting for a core.
 	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkBaselineDecode decodes the same 1,000-state text with
+// encoding/json into plain values: a yardstick for how fast the machine is
+// at the moment, since the ratio to it holds on a loaded shared machine
+// where absolute times do not.
+func BenchmarkBaselineDecode(b *testing.B) {
+	src := generate(1000)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		var v any
+		if err := json.Unmarshal(src, &v); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func BenchmarkTypical(b *testing.B) {
