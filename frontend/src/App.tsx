@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { errorMessage, openExample, type Diagnostic, type Document } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
@@ -8,25 +8,32 @@ import { badges, nodeFor } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
 import { CodeView, type Reveal } from "./code/CodeView";
 import { useAnalysis } from "./canvas/useAnalysis";
+import { useDocument } from "./canvas/useDocument";
+import { useEditor } from "./canvas/useEditor";
 
 export default function App() {
   const [doc, setDoc] = useState<Document | null>(null);
-  const [text, setText] = useState("");
+  // The document store owns the text and its one undo history.
+  const { store, snap } = useDocument();
+  const text = snap.text;
   const [openError, setOpenError] = useState<string | null>(null);
   const [view, setView] = useState<ViewMode>("design");
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selection, setSelection] = useState<string[]>([]);
+  const selected = selection[0] ?? null;
+  const setSelected = useCallback((id: string | null) => setSelection(id ? [id] : []), []);
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const analysis = useAnalysis(doc?.name ?? "", text);
   const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
+  const editor = useEditor(store, analysis.diagram, setSelection);
 
   useEffect(() => {
     openExample()
       .then((d) => {
         setDoc(d);
-        setText(d.text);
+        store.open(d.text, d.format === "yaml" ? "yaml" : "json");
       })
       .catch((err) => setOpenError(errorMessage(err)));
-  }, []);
+  }, [store]);
 
   const pickProblem = (d: Diagnostic) => {
     setSelected(nodeFor(d, analysis.diagram));
@@ -34,12 +41,12 @@ export default function App() {
     setReveal({ range: d.range, at: Date.now() });
   };
 
-  const dirty = doc !== null && text !== doc.text;
+  const dirty = doc !== null && snap.dirty;
 
   return (
     <div className={`frame view-${view}`}>
       <TopBar name={doc?.name ?? "…"} dirty={dirty} view={view} onView={setView} />
-      <Palette />
+      <Palette onAdd={(id) => editor.insertAfter(id, selected)} />
       <main className="workspace">
         {view !== "code" && (
           <Canvas
@@ -47,13 +54,22 @@ export default function App() {
             stale={analysis.stale}
             error={openError ?? analysis.error}
             badges={nodeBadges}
-            selected={selected}
-            onSelect={setSelected}
+            selection={selection}
+            onSelection={setSelection}
+            editor={editor}
             fitKey={view}
           />
         )}
         {view !== "design" && doc && (
-          <CodeView text={text} format={doc.format} diagnostics={analysis.diagnostics} reveal={reveal} onChange={setText} />
+          <CodeView
+            text={text}
+            format={snap.format}
+            diagnostics={analysis.diagnostics}
+            reveal={reveal}
+            onChange={(t) => store.editText(t)}
+            onUndo={editor.undo}
+            onRedo={editor.redo}
+          />
         )}
       </main>
       <Inspector diagram={analysis.diagram} selected={selected} />

@@ -1,68 +1,252 @@
-import { useMemo } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type NodeMouseHandler } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type NodeChange,
+  type OnConnectEnd,
+} from "@xyflow/react";
 import type { Diagram } from "../backend/studio";
 import type { Badge } from "../frame/problems";
 import { toFlow, type FlowNode } from "./toFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "./nodes";
 import { RoutedEdge } from "./RoutedEdge";
 import { typeColor } from "./StateIcon";
+import { dropTarget, type DropTarget } from "./dropTarget";
+import { EditingContext, type NodeEditing } from "./editing";
+import { isTyping, type Editor } from "./useEditor";
+import { actionFor } from "./shortcuts";
+import { SearchBox } from "./SearchBox";
+import { HelpOverlay } from "./HelpOverlay";
+import { paletteMime } from "./dragData";
 import "./canvas.css";
 
 const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
 const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const multiKeys = ["Shift", "Control", "Meta"];
 
 interface Props {
   diagram: Diagram | null;
   stale: boolean;
   error: string | null;
   badges: Map<string, Badge>;
-  selected: string | null;
-  onSelect: (id: string | null) => void;
+  /** The selected states; the first is the one the inspector shows. */
+  selection: string[];
+  onSelection: (ids: string[]) => void;
+  editor: Editor;
   /** Changing it refits the view (e.g. when the canvas is resized by a view switch). */
   fitKey: string;
 }
 
-export function Canvas({ diagram, stale, error, badges, selected, onSelect, fitKey }: Props) {
-  const flow = useMemo(
-    () => (diagram ? toFlow(diagram, selected, badges) : { nodes: [], edges: [] }),
-    [diagram, selected, badges],
+export function Canvas(props: Props) {
+  return (
+    <ReactFlowProvider>
+      <FlowCanvas {...props} />
+    </ReactFlowProvider>
   );
-  const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
-    if (node.data.node.type) onSelect(node.id);
+}
+
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey }: Props) {
+  const flowApi = useReactFlow();
+  const [dropAt, setDropAt] = useState<DropTarget | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [help, setHelp] = useState(false);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const selRef = useRef(selection);
+  selRef.current = selection;
+
+  const flow = useMemo(
+    () => (diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] }),
+    [diagram, selected, badges, dropAt],
+  );
+  const isState = useCallback((id: string) => Boolean(diagram?.nodes.find((n) => n.id === id)?.type), [diagram]);
+
+  // Clicks, Shift+clicks and box selection arrive as select changes.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      let next = [...selRef.current];
+      let touched = false;
+      for (const c of changes) {
+        if (c.type !== "select" || !isState(c.id)) continue;
+        touched = true;
+        next = c.selected ? (next.includes(c.id) ? next : [...next, c.id]) : next.filter((id) => id !== c.id);
+      }
+      if (touched) onSelection(next);
+    },
+    [isState, onSelection],
+  );
+
+  // --- palette drops
+  const targetAt = (e: DragEvent) => (diagram ? dropTarget(diagram, flowApi.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : null);
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(paletteMime)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+    const t = targetAt(e);
+    if (t?.id !== dropAt?.id) setDropAt(t);
+  };
+  const onDrop = (e: DragEvent) => {
+    const entryId = e.dataTransfer.getData(paletteMime);
+    setDropAt(null);
+    if (!entryId) return;
+    e.preventDefault();
+    const t = targetAt(e);
+    if (t) editor.insert(entryId, t);
+    // An empty workflow has no arrow yet: the step becomes its first.
+    else if (diagram && !diagram.nodes.some((n) => n.type)) editor.insert(entryId, { kind: "container", id: "" });
+    else editor.notify("Drop the step on an arrow, or inside a branch or a Map.");
+  };
+
+  // --- connections: from a handle to any part of another state
+  const onConnectEnd: OnConnectEnd = (event, state) => {
+    const source = state.fromNode?.id;
+    if (!source) return;
+    const target = state.toNode?.id ?? nodeUnder(event);
+    if (!target || target === source || !isState(target)) return;
+    editor.connect(source, state.fromHandle?.id ?? null, target);
+  };
+
+  // --- keys that act on the selection (undo/redo are the editor's)
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.defaultPrevented || isTyping(ev.target)) return;
+      const a = actionFor(ev);
+      const sel = selRef.current;
+      switch (a) {
+        case "delete":
+          if (sel.length) editor.remove(sel);
+          break;
+        case "duplicate":
+          editor.duplicate(sel);
+          break;
+        case "copy":
+          editor.copy(sel);
+          break;
+        case "paste":
+          editor.paste(sel[0] ?? null);
+          break;
+        case "rename":
+          if (sel.length === 1) setRenaming(sel[0]);
+          break;
+        case "search":
+          setSearching(true);
+          break;
+        case "selectAll":
+          onSelection(diagram?.nodes.filter((n) => n.type).map((n) => n.id) ?? []);
+          break;
+        case "fit":
+          flowApi.fitView({ padding: 0.08, duration: 200 });
+          break;
+        case "help":
+          setHelp((h) => !h);
+          break;
+        case "escape":
+          if (help || searching) {
+            setHelp(false);
+            setSearching(false);
+          } else onSelection([]);
+          break;
+        default:
+          return;
+      }
+      ev.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [editor, diagram, flowApi, onSelection, help, searching]);
+
+  const editing = useMemo<NodeEditing>(
+    () => ({
+      renaming,
+      startRename: (id) => setRenaming(id),
+      finishRename: (id, name) => {
+        if (renaming !== id) return true;
+        setRenaming(null);
+        if (name === null) return true;
+        const current = diagram?.nodes.find((n) => n.id === id)?.name;
+        if (name.trim() === current) return true;
+        return editor.rename(id, name);
+      },
+    }),
+    [renaming, diagram, editor],
+  );
+
+  const reveal = (id: string) => {
+    const n = diagram?.nodes.find((x) => x.id === id);
+    if (!n) return;
+    onSelection([id]);
+    flowApi.setCenter(n.x + n.width / 2, n.y + n.height / 2, { zoom: Math.max(flowApi.getZoom(), 1), duration: 250 });
   };
 
   return (
-    <div className={`canvas${stale ? " stale" : ""}`} data-testid="canvas">
+    <div className={`canvas${stale ? " stale" : ""}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={() => setDropAt(null)}>
       {error && (
         <div className="canvas-message" role="alert" data-testid="canvas-error">
           {stale ? "The code has a problem; the diagram shows the last version that worked. " : ""}
           {error}
         </div>
       )}
-      {diagram && (
-        <ReactFlow
-          // A new diagram (another file) or a new canvas size refits the view.
-          key={`${diagram.nodes.length}:${fitKey}`}
-          nodes={flow.nodes}
-          edges={flow.edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          defaultEdgeOptions={defaultEdgeOptions}
-          onNodeClick={onNodeClick}
-          onPaneClick={() => onSelect(null)}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          fitView
-          fitViewOptions={{ padding: 0.08 }}
-          minZoom={0.1}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={20} size={1} />
-          <MiniMap pannable zoomable nodeColor={(n) => typeColor((n as FlowNode).data.node.type)} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+      {editor.message && !error && (
+        <div className="canvas-message notice" role="status" data-testid="canvas-notice">
+          {editor.message}
+          <button type="button" className="notice-close" aria-label="Dismiss" onClick={editor.dismiss}>
+            ×
+          </button>
+        </div>
       )}
+      {searching && diagram && <SearchBox diagram={diagram} onPick={reveal} onClose={() => setSearching(false)} />}
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {diagram && (
+        <EditingContext.Provider value={editing}>
+          <ReactFlow
+            // A new canvas size (view switch) refits the view; edits keep it.
+            key={fitKey}
+            nodes={flow.nodes}
+            edges={flow.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            defaultEdgeOptions={defaultEdgeOptions}
+            onNodesChange={onNodesChange}
+            onPaneClick={() => onSelection([])}
+            onConnectEnd={onConnectEnd}
+            nodesDraggable={false}
+            nodesConnectable
+            elementsSelectable
+            multiSelectionKeyCode={multiKeys}
+            selectionKeyCode="Shift"
+            deleteKeyCode={null}
+            fitView
+            fitViewOptions={{ padding: 0.08 }}
+            minZoom={0.1}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={20} size={1} />
+            <MiniMap pannable zoomable nodeColor={(n) => typeColor((n as FlowNode).data.node.type)} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </EditingContext.Provider>
+      )}
+      <button type="button" className="help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelp((h) => !h)}>
+        ?
+      </button>
     </div>
   );
+}
+
+/** The state node under the pointer where a connection was dropped. */
+function nodeUnder(event: MouseEvent | TouchEvent): string | null {
+  const p = "changedTouches" in event ? event.changedTouches[0] : event;
+  if (!p) return null;
+  for (const el of document.elementsFromPoint(p.clientX, p.clientY)) {
+    const node = el.closest<HTMLElement>(".react-flow__node");
+    const id = node?.dataset.id;
+    if (id && !node.classList.contains("react-flow__node-branch")) return id;
+  }
+  return null;
 }

@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import type { FlowNode } from "./toFlow";
 import { StateIcon, typeColor } from "./StateIcon";
 import type { Badge } from "../frame/problems";
+import { ConnectHandles, NameField } from "./editing";
 
 function ProblemBadge({ badge }: { badge?: Badge }) {
   if (!badge) return null;
@@ -31,7 +32,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
   return (
     <div
-      className={`state-node${selected ? " selected" : ""}`}
+      className={`state-node${selected ? " selected" : ""}${n.comment ? " with-comment" : ""}`}
       style={{ borderLeftColor: typeColor(n.type) }}
       data-testid="state-node"
       data-state={n.name}
@@ -39,10 +40,12 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
       title={n.comment || undefined}
     >
       <Handles />
+      <ConnectHandles type={n.type} />
       <StateIcon type={n.type} />
       <div className="state-text">
-        <div className="state-name">{n.name}</div>
+        <NameField id={n.id} name={n.name} />
         <div className="state-sub">{n.resource || n.type}</div>
+        {n.comment && <div className="state-comment">{n.comment}</div>}
       </div>
       {n.retries ? (
         <span className="badge retry" title={`${n.retries} retry rule${n.retries > 1 ? "s" : ""}`}>
@@ -58,16 +61,17 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
   return (
     <div
-      className={`container-node${selected ? " selected" : ""}`}
+      className={`container-node${selected ? " selected" : ""}${data.dropTarget ? " drop-target" : ""}`}
       style={{ borderColor: typeColor(n.type) }}
       data-testid="state-node"
       data-state={n.name}
       data-type={n.type}
     >
       <Handles />
+      <ConnectHandles type={n.type} />
       <div className="container-head">
         <StateIcon type={n.type} />
-        <span className="state-name">{n.name}</span>
+        <NameField id={n.id} name={n.name} />
         <span className="state-sub">{n.type}</span>
         {n.retries ? <span className="badge retry">↻ {n.retries}</span> : null}
         <ProblemBadge badge={data.badge} />
@@ -76,8 +80,8 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
   );
 }
 
-export function BranchNode() {
-  return <div className="branch-node" />;
+export function BranchNode({ data }: NodeProps<FlowNode>) {
+  return <div className={`branch-node${data.dropTarget ? " drop-target" : ""}`} />;
 }
 
 export function MarkerNode({ data }: NodeProps<FlowNode>) {

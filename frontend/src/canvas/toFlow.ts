@@ -5,7 +5,7 @@ import type { Edge, Node } from "@xyflow/react";
 import type { Diagram, DiagramEdge, DiagramNode } from "../backend/studio";
 import type { Badge } from "../frame/problems";
 
-export type FlowNode = Node<{ node: DiagramNode; badge?: Badge }>;
+export type FlowNode = Node<{ node: DiagramNode; badge?: Badge; dropTarget?: boolean }>;
 export type FlowEdge = Edge<{ edge: DiagramEdge }>;
 
 const nodeType: Record<string, string> = {
@@ -18,9 +18,11 @@ const nodeType: Record<string, string> = {
 
 export function toFlow(
   d: Diagram,
-  selected: string | null,
+  selected: string | null | ReadonlySet<string>,
   badges: Map<string, Badge> = new Map(),
+  dropAt: string | null = null,
 ): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const isSelected = (id: string) => (typeof selected === "string" ? id === selected : (selected?.has(id) ?? false));
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
   const nodes: FlowNode[] = d.nodes.map((n) => {
     const parent = n.parent ? byId.get(n.parent) : undefined;
@@ -32,11 +34,12 @@ export function toFlow(
       parentId: parent?.id,
       width: n.width,
       height: n.height,
-      data: { node: n, badge: badges.get(n.id) },
-      selected: n.id === selected,
+      data: { node: n, badge: badges.get(n.id), dropTarget: n.id === dropAt },
+      selected: isSelected(n.id),
       selectable: n.kind !== "branch",
       draggable: false,
-      connectable: false,
+      // States can start a connection from their handles.
+      connectable: n.kind === "state" || n.kind === "container",
       zIndex: boxed ? 0 : 1,
     };
   });
@@ -45,7 +48,7 @@ export function toFlow(
     source: e.source,
     target: e.target,
     type: "routed",
-    className: `edge-kind-${e.kind}`,
+    className: `edge-kind-${e.kind}${e.id === dropAt ? " drop-target" : ""}`,
     data: { edge: e },
     selectable: false,
     zIndex: 2,

@@ -21,6 +21,7 @@ export interface Editor {
   /** Why the last edit was refused, in words for the user. */
   message: string | null;
   dismiss(): void;
+  notify(message: string): void;
   insert(entryId: string, at: DropTarget): void;
   /** Inserts after the given state (keyboard and click in the palette). */
   insertAfter(entryId: string, stateId: string | null): void;
@@ -113,6 +114,7 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
     () => ({
       message,
       dismiss: () => setMessage(null),
+      notify: (m) => setMessage(m),
       insert(entryId, at) {
         const t = template(entryId);
         if (!t) return;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { EditorView, basicSetup } from "codemirror";
-import { EditorState, type Text } from "@codemirror/state";
+import { EditorState, Prec, type Text } from "@codemirror/state";
+import { keymap } from "@codemirror/view";
 import { json } from "@codemirror/lang-json";
 import { yaml } from "@codemirror/lang-yaml";
 import { setDiagnostics, type Diagnostic as LintDiagnostic } from "@codemirror/lint";
@@ -18,14 +19,19 @@ interface Props {
   diagnostics: Diagnostic[];
   reveal: Reveal | null;
   onChange: (text: string) => void;
+  /** Undo/redo go to the document's one history, not CodeMirror's own. */
+  onUndo?: () => void;
+  onRedo?: () => void;
 }
 
 /** CodeMirror 6 over the document text, in the file's own format. */
-export function CodeView({ text, format, diagnostics, reveal, onChange }: Props) {
+export function CodeView({ text, format, diagnostics, reveal, onChange, onUndo, onRedo }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const change = useRef(onChange);
   change.current = onChange;
+  const history = useRef({ onUndo, onRedo });
+  history.current = { onUndo, onRedo };
 
   useEffect(() => {
     const v = new EditorView({
@@ -33,6 +39,13 @@ export function CodeView({ text, format, diagnostics, reveal, onChange }: Props)
       state: EditorState.create({
         doc: text,
         extensions: [
+          Prec.highest(
+            keymap.of([
+              { key: "Mod-z", run: () => (history.current.onUndo?.(), true) },
+              { key: "Mod-y", run: () => (history.current.onRedo?.(), true) },
+              { key: "Mod-Shift-z", run: () => (history.current.onRedo?.(), true) },
+            ]),
+          ),
           basicSetup,
           format === "yaml" ? yaml() : json(),
           EditorView.updateListener.of((u) => {
@@ -50,7 +63,13 @@ export function CodeView({ text, format, diagnostics, reveal, onChange }: Props)
   useEffect(() => {
     const v = view.current;
     if (v && v.state.doc.toString() !== text) {
-      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+      // Only the changed middle is replaced, so the cursor and scroll stay put.
+      const old = v.state.doc.toString();
+      let from = 0;
+      while (from < old.length && from < text.length && old[from] === text[from]) from++;
+      let end = 0;
+      while (end < old.length - from && end < text.length - from && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+      v.dispatch({ changes: { from, to: old.length - end, insert: text.slice(from, text.length - end) } });
     }
   }, [text]);
 

@@ -1,32 +1,73 @@
+import { useMemo, useState } from "react";
 import { StateIcon } from "../canvas/StateIcon";
+import { paletteMime } from "../canvas/dragData";
+import { search } from "../palette/catalog";
+import type { PaletteEntry } from "../palette/entry";
+import "../palette/palette.css";
 
-/** The state types with the plain-language line a non-developer reads. */
-export const stateTypes = [
-  { type: "Task", text: "Do one piece of work: call a service or a function." },
-  { type: "Choice", text: "Pick the next step from the data." },
-  { type: "Parallel", text: "Run several paths at the same time." },
-  { type: "Map", text: "Repeat steps for every item in a list." },
-  { type: "Pass", text: "Pass data on, reshaping it on the way." },
-  { type: "Wait", text: "Pause for a while or until a time." },
-  { type: "Succeed", text: "Stop here: the work is done." },
-  { type: "Fail", text: "Stop here with an error." },
-];
+interface Props {
+  /** Adds the entry after the selected step (Enter or the + button). */
+  onAdd: (entryId: string) => void;
+}
 
-export function Palette() {
+/** The steps people can add: drag one onto an arrow, or press Enter. */
+export function Palette({ onAdd }: Props) {
+  const [query, setQuery] = useState("");
+  const found = useMemo(() => search(query), [query]);
+  const groups: PaletteEntry["group"][] = ["Flow", "Actions"];
   return (
     <aside className="panel palette" aria-label="Palette">
-      <h2 className="panel-title">States</h2>
-      <ul>
-        {stateTypes.map((s) => (
-          <li key={s.type} className="palette-item" title={s.text}>
-            <StateIcon type={s.type} />
-            <div>
-              <div className="palette-name">{s.type}</div>
-              <div className="palette-text">{s.text}</div>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <h2 className="panel-title">Steps</h2>
+      <input
+        className="palette-search"
+        type="search"
+        placeholder="Search steps…"
+        aria-label="Search steps"
+        data-testid="palette-search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {groups.map((g) => {
+        const list = found.filter((e) => e.group === g);
+        if (list.length === 0) return null;
+        return (
+          <section key={g} aria-label={g}>
+            <h3 className="palette-group">{g === "Flow" ? "Flow" : "Actions"}</h3>
+            <ul>
+              {list.map((e) => (
+                <li
+                  key={e.id}
+                  className="palette-item"
+                  title={`${e.description} Drag onto an arrow, or press Enter to add after the selected step.`}
+                  draggable
+                  tabIndex={0}
+                  data-testid="palette-item"
+                  data-entry={e.id}
+                  onDragStart={(ev) => {
+                    ev.dataTransfer.setData(paletteMime, e.id);
+                    ev.dataTransfer.effectAllowed = "copy";
+                  }}
+                  onKeyDown={(ev) => {
+                    if (ev.key === "Enter") {
+                      ev.preventDefault();
+                      onAdd(e.id);
+                    }
+                  }}
+                >
+                  <StateIcon type={e.type} />
+                  <div>
+                    <div className="palette-name">{e.label}</div>
+                    <div className="palette-text">{e.description}</div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {found.length === 0 && <p className="palette-empty">No step matches “{query}”.</p>}
+      <p className="palette-hint">Drag a step onto an arrow to insert it, or into a branch or a Map.</p>
     </aside>
   );
 }
+

@@ -1,0 +1,82 @@
+// What state nodes need from the editor while they draw: which node is
+// being renamed and how to finish. Passed by context so the pure toFlow
+// data stays free of callbacks.
+import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { Handle, Position } from "@xyflow/react";
+
+export interface NodeEditing {
+  renaming: string | null;
+  startRename(id: string): void;
+  /** name null: cancelled. Returns false when the name was refused. */
+  finishRename(id: string, name: string | null): boolean;
+}
+
+export const EditingContext = createContext<NodeEditing>({
+  renaming: null,
+  startRename: () => undefined,
+  finishRename: () => true,
+});
+
+export function useNodeEditing() {
+  return useContext(EditingContext);
+}
+
+/** The state's name, or a text field while it is being renamed. */
+export function NameField({ id, name }: { id: string; name: string }) {
+  const editing = useNodeEditing();
+  const input = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState(name);
+  const active = editing.renaming === id;
+  useEffect(() => {
+    if (active) {
+      setValue(name);
+      requestAnimationFrame(() => input.current?.select());
+    }
+  }, [active, name]);
+  if (!active) {
+    return (
+      <div className="state-name" onDoubleClick={(e) => (e.stopPropagation(), editing.startRename(id))}>
+        {name}
+      </div>
+    );
+  }
+  return (
+    <input
+      ref={input}
+      className="state-name-input nodrag nopan"
+      aria-label="Step name"
+      data-testid="rename-input"
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Enter") editing.finishRename(id, value);
+        if (e.key === "Escape") editing.finishRename(id, null);
+      }}
+      onBlur={() => editing.finishRename(id, value)}
+    />
+  );
+}
+
+/**
+ * Connection handles: the bottom dot sets Next (on a Choice: adds a rule);
+ * the right dot sets a Choice's Default, or adds a Catch on states that can
+ * fail. Terminal states have none.
+ */
+export function ConnectHandles({ type }: { type: string }) {
+  if (type === "Succeed" || type === "Fail") return null;
+  const bottom = type === "Choice" ? "rule" : "next";
+  const right = type === "Choice" ? "default" : type === "Task" || type === "Parallel" || type === "Map" ? "catch" : null;
+  const titles: Record<string, string> = {
+    next: "Drag to the next step",
+    rule: "Drag to a step to add a rule going there",
+    default: "Drag to the step taken when no rule matches (Default)",
+    catch: "Drag to the step that handles errors (Catch)",
+  };
+  return (
+    <>
+      <Handle type="source" id={bottom} position={Position.Bottom} className={`connect-handle ${bottom}`} title={titles[bottom]} data-testid={`handle-${bottom}`} />
+      {right && <Handle type="source" id={right} position={Position.Right} className={`connect-handle ${right}`} title={titles[right]} data-testid={`handle-${right}`} />}
+    </>
+  );
+}
