@@ -148,6 +148,8 @@ func TestEvalErrors(t *testing.T) {
 			"The JSONata expression '$nope' specified for the field 'Output/list[1]/x' returned nothing (undefined)."},
 		{"Output", `"{% $eval('1') %}"`,
 			"The JSONata expression '$eval('1')' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function"},
+		{"Output", `"{% $pad('x', 'y') %}"`,
+			`The JSONata expression '$pad('x', 'y')' specified for the field 'Output' threw an error during evaluation. T0410: Argument 2 of function "pad" does not match function signature`},
 		{"Output", `"{% $states.input.s + 1 %}"`,
 			`The JSONata expression '$states.input.s + 1' specified for the field 'Output' threw an error during evaluation. T2001: The left side of the "+" operator must evaluate to a number`},
 	}

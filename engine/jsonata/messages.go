@@ -2,6 +2,7 @@ package jsonata
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -63,6 +64,24 @@ var jsMessages = map[string]string{
 
 var operandRE = regexp.MustCompile(`^the (left|right) operand of the "(.+)" operator must evaluate to a number$`)
 
+var (
+	signatureRE = regexp.MustCompile(`^\$(\w+): (.*)$`)
+	argIndexRE  = regexp.MustCompile(`argument (\d+)|(first|second|third|fourth) argument`)
+)
+
+// argIndex finds which argument a gnata message is about (1 when it does
+// not say).
+func argIndex(msg string) string {
+	m := argIndexRE.FindStringSubmatch(msg)
+	switch {
+	case m == nil:
+		return "1"
+	case m[1] != "":
+		return m[1]
+	}
+	return map[string]string{"first": "1", "second": "2", "third": "3", "fourth": "4"}[m[2]]
+}
+
 // gnataError is the part of gnata's (internal) JSONataError we read.
 type gnataError struct {
 	code, message string
@@ -110,6 +129,13 @@ func jsText(err error) string {
 			g.code = "T2002"
 		}
 		return g.code + ": The " + m[1] + " side of the " + strconv.Quote(m[2]) + " operator must evaluate to a number"
+	}
+	// gnata names the function and, often, the argument; jsonata-js says
+	// which argument does not match the function's signature.
+	if g.code == "T0410" {
+		if m := signatureRE.FindStringSubmatch(g.message); m != nil {
+			return fmt.Sprintf("T0410: Argument %s of function %q does not match function signature", argIndex(m[2]), m[1])
+		}
 	}
 	tmpl, ok := jsMessages[g.code]
 	if !ok || needsMissing(tmpl, g) {
