@@ -102,11 +102,13 @@ func (c *checker) nextOrEnd(s *asl.State, ptr string) {
 func (c *checker) transitions(sc scope) {
 	m := sc.m
 	terminal := false
+	edges := make(map[*asl.State][]asl.Transition, len(m.States))
 	for _, s := range m.States {
 		if s.Terminal() {
 			terminal = true
 		}
-		for _, t := range s.Transitions() {
+		edges[s] = s.Transitions()
+		for _, t := range edges[s] {
 			if m.State(t.Target) == nil {
 				c.errorAt(asl.Append(sc.ptr, "States", s.Name)+t.Pointer, t.Node, CodeMissingTarget,
 					"State %q goes to %q, but this machine has no state of that name.%s", s.Name, t.Target, c.elsewhere(t.Target))
@@ -126,7 +128,7 @@ func (c *checker) transitions(sc scope) {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for _, t := range s.Transitions() {
+		for _, t := range edges[s] {
 			if next := m.State(t.Target); next != nil && !reached[next] {
 				reached[next] = true
 				queue = append(queue, next)

@@ -25,14 +25,32 @@ type Transition struct {
 	Pointer string
 }
 
+// Pointers of the first rules' targets, built once: Transitions runs for
+// every state on every validation.
+var choicePointers, catchPointers = rulePointers("/Choices/"), rulePointers("/Catch/")
+
+func rulePointers(prefix string) (out [16]string) {
+	for i := range out {
+		out[i] = prefix + strconv.Itoa(i) + "/Next"
+	}
+	return out
+}
+
+func rulePointer(table []string, prefix string, i int) string {
+	if i < len(table) {
+		return table[i]
+	}
+	return prefix + strconv.Itoa(i) + "/Next"
+}
+
 // Transitions lists the state's outgoing edges in source order: the Choice
 // rules, Default, Next, then the Catchers. A target field that is not a
 // string is skipped.
 func (s *State) Transitions() []Transition {
-	var out []Transition
+	out := make([]Transition, 0, len(s.Choices)+len(s.Catch)+1)
 	for i, r := range s.Choices {
 		if n := r.Node.Get("Next"); n.Is(KindString) {
-			out = append(out, Transition{Kind: ViaChoice, Target: n.Str, Index: i, Node: n, Pointer: "/Choices/" + strconv.Itoa(i) + "/Next"})
+			out = append(out, Transition{Kind: ViaChoice, Target: n.Str, Index: i, Node: n, Pointer: rulePointer(choicePointers[:], "/Choices/", i)})
 		}
 	}
 	if n := s.Node.Get("Default"); n.Is(KindString) {
@@ -43,7 +61,7 @@ func (s *State) Transitions() []Transition {
 	}
 	for i, c := range s.Catch {
 		if n := c.Node.Get("Next"); n.Is(KindString) {
-			out = append(out, Transition{Kind: ViaCatch, Target: n.Str, Index: i, Errors: c.ErrorEquals, Node: n, Pointer: "/Catch/" + strconv.Itoa(i) + "/Next"})
+			out = append(out, Transition{Kind: ViaCatch, Target: n.Str, Index: i, Errors: c.ErrorEquals, Node: n, Pointer: rulePointer(catchPointers[:], "/Catch/", i)})
 		}
 	}
 	return out
