@@ -25,6 +25,7 @@ func format(in *invocation) (any, error) {
 		}
 	}
 	var b strings.Builder
+	b.Grow(len(tmpl) + 8*(len(in.args)-1))
 	next := 1
 	for i := 0; i < len(tmpl); i++ {
 		c := tmpl[i]
@@ -62,6 +63,9 @@ func writeJava(b *strings.Builder, v any) {
 		b.WriteString("null")
 	case bool:
 		b.WriteString(strconv.FormatBool(v))
+	case int64:
+		var buf [20]byte
+		b.Write(strconv.AppendInt(buf[:0], v, 10))
 	case []any:
 		b.WriteByte('[')
 		for i, e := range v {
