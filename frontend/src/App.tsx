@@ -22,7 +22,7 @@ export default function App() {
   const selected = selection[0] ?? null;
   const setSelected = useCallback((id: string | null) => setSelection(id ? [id] : []), []);
   const [reveal, setReveal] = useState<Reveal | null>(null);
-  const analysis = useAnalysis(doc?.name ?? "", text);
+  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
   const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
   const editor = useEditor(store, analysis.diagram, setSelection);
 

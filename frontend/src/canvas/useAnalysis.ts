@@ -13,8 +13,12 @@ export interface AnalysisState {
 
 const debounceMs = 120;
 
-/** Validates and lays out text through Go as it changes; newest call wins. */
-export function useAnalysis(name: string, text: string): AnalysisState {
+/**
+ * Validates and lays out text through Go as it changes; newest call wins.
+ * Typing is debounced (delayMs); a canvas edit or undo passes 0 so the
+ * diagram follows at once.
+ */
+export function useAnalysis(name: string, text: string, delayMs = debounceMs): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ diagram: null, stale: false, diagnostics: [], error: null });
 
   useEffect(() => {
@@ -32,11 +36,13 @@ export function useAnalysis(name: string, text: string): AnalysisState {
           });
         })
         .catch((err) => current && setState((s) => ({ ...s, stale: s.diagram !== null, error: errorMessage(err) })));
-    }, debounceMs);
+    }, delayMs);
     return () => {
       current = false;
       clearTimeout(timer);
     };
+    // delayMs only matters together with a new text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, text]);
 
   return state;

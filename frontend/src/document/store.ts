@@ -24,6 +24,8 @@ export interface Snapshot {
   redoLabel?: string;
   /** Bumped on every change, so views can tell edits apart. */
   version: number;
+  /** What made the last change: typing is debounced downstream, the rest is not. */
+  origin: "open" | "command" | "typing" | "history" | "saved";
 }
 
 /** What running a command gave: the states to select, or why it failed. */
@@ -34,6 +36,7 @@ export class DocumentStore {
   private format: Format = "json";
   private saved = "";
   private version = 0;
+  private origin: Snapshot["origin"] = "open";
   private readonly history = new History();
   private readonly listeners = new Set<() => void>();
   private snap: Snapshot;
@@ -64,13 +67,13 @@ export class DocumentStore {
     this.saved = text;
     this.format = format;
     this.history.clear();
-    this.changed();
+    this.changed("open");
   }
 
   /** Records that the current text (or the text given) is what is on disk. */
   markSaved(text = this.text) {
     this.saved = text;
-    this.changed();
+    this.changed("saved");
   }
 
   /** Runs a command as one transaction labelled for the Undo menu. */
@@ -87,7 +90,7 @@ export class DocumentStore {
     }
     if (next !== this.text) {
       this.history.seal();
-      this.record(label, next);
+      this.record(label, next, "command");
     }
     return { ok: true, select };
   }
@@ -95,14 +98,14 @@ export class DocumentStore {
   /** A new text typed in the code editor; quick typing is one undo step. */
   editText(next: string, label = "Edit code") {
     if (next === this.text) return;
-    this.record(label, next, "typing");
+    this.record(label, next, "typing", "typing");
   }
 
   undo(): string | undefined {
     const e = this.history.undo();
     if (!e) return undefined;
     this.text = e.before;
-    this.changed();
+    this.changed("history");
     return e.label;
   }
 
@@ -110,17 +113,18 @@ export class DocumentStore {
     const e = this.history.redo();
     if (!e) return undefined;
     this.text = e.after;
-    this.changed();
+    this.changed("history");
     return e.label;
   }
 
-  private record(label: string, next: string, group?: string) {
+  private record(label: string, next: string, origin: Snapshot["origin"], group?: string) {
     this.history.push({ label, before: this.text, after: next, at: this.now(), group });
     this.text = next;
-    this.changed();
+    this.changed(origin);
   }
 
-  private changed() {
+  private changed(origin: Snapshot["origin"]) {
+    this.origin = origin;
     this.version++;
     this.snap = this.makeSnapshot();
     for (const fn of this.listeners) fn();
@@ -134,6 +138,7 @@ export class DocumentStore {
       undoLabel: this.history.undoLabel,
       redoLabel: this.history.redoLabel,
       version: this.version,
+      origin: this.origin,
     };
   }
 }
