@@ -66,3 +66,52 @@ export const exportDiagram = (format: "svg" | "png", name: string, text: string)
 export function onCloseRequested(fn: () => void): () => void {
   return EventsOn("files:close-requested", fn);
 }
+
+// --- Runs: start and drive local runs, answer tasks, the run history.
+import * as RunsAPI from "../../wailsjs/go/app/Runs";
+import type { runs } from "../../wailsjs/go/models";
+
+/** One AWS GetExecutionHistory event; details vary by type. */
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  timestamp: string;
+  type: string;
+  [details: string]: unknown;
+}
+export type RunMeta = runs.Meta;
+export type PendingTask = runs.Pending;
+export type StartRunRequest = Omit<runs.StartRequest, "convertValues">;
+/** A batch of a run's progress; events follow on from the previous batch. */
+export type RunUpdate = Omit<runs.Update, "events" | "convertValues"> & { events: HistoryEvent[] };
+
+const asUpdate = (u: runs.Update) => u as unknown as RunUpdate;
+
+export const startRun = (req: StartRunRequest): Promise<string> => RunsAPI.Start(req as runs.StartRequest);
+export const rerunFrom = (req: StartRunRequest, from: string, state: string): Promise<string> =>
+  RunsAPI.RerunFrom(req as runs.StartRequest, from, state);
+export const runSnapshot = (id: string, after: number): Promise<RunUpdate> => RunsAPI.Snapshot(id, after).then(asUpdate);
+export const stepRun = (id: string): Promise<void> => RunsAPI.Step(id);
+export const continueRun = (id: string): Promise<void> => RunsAPI.Continue(id);
+export const pauseRun = (id: string): Promise<void> => RunsAPI.Pause(id);
+export const stopRun = (id: string): Promise<void> => RunsAPI.Stop(id);
+export const setRunBreakpoint = (id: string, state: string, on: boolean): Promise<void> =>
+  RunsAPI.SetBreakpoint(id, state, on);
+export const succeedTask = (id: string, pending: string, output: string): Promise<void> =>
+  RunsAPI.Succeed(id, pending, output);
+export const failTask = (id: string, pending: string, error: string, cause: string): Promise<void> =>
+  RunsAPI.Fail(id, pending, error, cause);
+export const heartbeatTask = (id: string, pending: string): Promise<void> => RunsAPI.Heartbeat(id, pending);
+export const listRuns = (workflow: string): Promise<RunMeta[]> => RunsAPI.List(workflow);
+export const deleteRun = (id: string): Promise<void> => RunsAPI.Delete(id);
+export const exportRun = (id: string): Promise<string> => RunsAPI.Export(id);
+export const importRun = (workflow: string, definition: string, history: string): Promise<RunMeta> =>
+  RunsAPI.Import(workflow, definition, history);
+export const loadMocks = (workflowPath: string): Promise<string> => RunsAPI.LoadMocks(workflowPath);
+export const saveMocks = (workflowPath: string, text: string): Promise<string> => RunsAPI.SaveMocks(workflowPath, text);
+/** Why runs are not being saved; "" when they are. */
+export const runStoreError = (): Promise<string> => RunsAPI.StoreError();
+/** Subscribes to run updates; returns the unsubscribe function. */
+export function onRunUpdate(fn: (u: RunUpdate) => void): () => void {
+  return EventsOn("run:update", (u: runs.Update) => fn(asUpdate(u)));
+}

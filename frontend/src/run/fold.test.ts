@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { HistoryEvent } from "../backend/studio";
+import { RunIndex, arrow, frameKey, overlay } from "./fold";
+import type { StateIndex } from "./stateIndex";
+
+// retry.history.json is the engine's history of testdata/retry.asl.json
+// (stepstudio run --mock-config retry.mocks.json --test-case Declined):
+// Pay fails Busy, is retried, fails Declined and is caught; Refund; a Map
+// over three items; a Parallel whose right branch fails.
+const history: HistoryEvent[] = JSON.parse(readFileSync(join(__dirname, "testdata", "retry.history.json"), "utf8")).events;
+
+const info = (type: string, containers: string[] = [], mapDepth = 0) => ({ id: "", type, containers, mapDepth });
+const states: StateIndex = new Map([
+  ["Pay", info("Task")],
+  ["Refund", info("Pass")],
+  ["Items", info("Map")],
+  ["Pick", info("Pass", ["Items"], 1)],
+  ["Pack", info("Pass", ["Items"], 1)],
+  ["Both", info("Parallel")],
+  ["Left", info("Pass", ["Both"])],
+  ["Right", info("Fail", ["Both"])],
+]);
+
+function indexed(events = history) {
+  const ix = new RunIndex(states);
+  ix.add(events);
+  return ix;
+}
+
+describe("overlay", () => {
+  it("gives each state its status at the end", () => {
+    const o = overlay(indexed());
+    const status = Object.fromEntries([...o.states].map(([k, v]) => [k, v.status]));
+    expect(status).toEqual({
+      Pay: "caught",
+      Refund: "succeeded",
+      Items: "succeeded",
+      Pick: "succeeded",
+      Pack: "succeeded",
+      Both: "failed",
+      Right: "failed",
+    });
+    expect(o.states.has("Left")).toBe(false); // never reached
+    expect(o.end).toEqual({ status: "FAILED", error: "Broken", cause: "right branch" });
+  });
+
+  it("counts retries, entries and map progress", () => {
+    const o = overlay(indexed());
+    expect(o.states.get("Pay")).toMatchObject({ retries: 1, entries: 1 });
+    expect(o.states.get("Pick")?.entries).toBe(3);
+    expect(o.maps.get("Items")).toEqual({ total: 3, succeeded: 3, failed: 0, aborted: 0 });
+  });
+
+  it("records the path taken", () => {
+    const o = overlay(indexed());
+    for (const t of [arrow("Pay", "Refund"), arrow("Refund", "Items"), arrow("Pick", "Pack"), arrow("Items", "Both")]) {
+      expect(o.transitions.has(t), t).toBe(true);
+    }
+    expect(o.transitions.has(arrow("Pay", "Items"))).toBe(false);
+  });
+
+  it("shows any earlier moment", () => {
+    // After event 5 (the first TaskFailed): Pay has failed once, not yet retried.
+    const at5 = overlay(indexed(), 5);
+    expect(at5.states.get("Pay")).toMatchObject({ status: "failed", retries: 0, error: "Busy" });
+    expect(at5.end).toBeUndefined();
+    // After event 6 the retry is scheduled: running again.
+    expect(overlay(indexed(), 6).states.get("Pay")).toMatchObject({ status: "running", retries: 1 });
+    // Mid-map: iteration 0 done, 1 started.
+    const mid = overlay(indexed(), 21);
+    expect(mid.maps.get("Items")).toMatchObject({ total: 3, succeeded: 1 });
+    expect(mid.states.get("Pick")?.status).toBe("running");
+  });
+
+  it("drills into one Map iteration", () => {
+    const ix = indexed();
+    const idx = history.findIndex((e) => e.type === "MapIterationStarted" && (e.mapIterationStartedEventDetails as { index: number }).index === 1);
+    const inside = ix.frames.map((f, i) => (f === frameKey("Items", 1) ? history[i].id : 0)).filter(Boolean);
+    expect(inside[0]).toBe(history[idx].id);
+    expect(inside.length).toBe(6); // started, Pick in/out, Pack in/out, succeeded
+    // Only iteration 1 is shown up to its Pick: Pack not reached in it yet.
+    const at = history.findIndex((e, i) => i > idx && e.type === "PassStateExited") + 1;
+    const o = overlay(ix, at, { map: "Items", key: frameKey("Items", 1) });
+    expect(o.states.get("Pick")).toMatchObject({ status: "succeeded", entries: 1 });
+    expect(o.states.has("Pack")).toBe(false);
+    expect(o.states.get("Pay")?.status).toBe("caught"); // outside the Map: as always
+  });
+
+  it("takes batches in any split, skipping repeats", () => {
+    const ix = new RunIndex(states);
+    ix.add(history.slice(0, 10));
+    ix.add(history.slice(5, 20)); // a snapshot overlapping what arrived
+    ix.add(history.slice(20));
+    expect(ix.length).toBe(history.length);
+    expect(overlay(ix)).toEqual(overlay(indexed()));
+  });
+
+  it("marks what was running as cancelled when the run is stopped", () => {
+    const stopped: HistoryEvent[] = [
+      ...history.slice(0, 3),
+      { id: 4, previousEventId: 3, timestamp: history[2].timestamp, type: "ExecutionAborted", executionAbortedEventDetails: {} },
+    ];
+    const o = overlay(indexed(stopped));
+    expect(o.states.get("Pay")?.status).toBe("cancelled");
+    expect(o.end?.status).toBe("ABORTED");
+  });
+});

@@ -1,0 +1,234 @@
+// Reading a run's history: which state each event belongs to, which Map
+// iteration, and from that the status of every state at any moment. Pure
+// functions over AWS GetExecutionHistory events, so live runs, stored runs
+// and histories exported from AWS are read the same way.
+import type { HistoryEvent } from "../backend/studio";
+import type { StateIndex } from "./stateIndex";
+
+export type StateStatus = "running" | "succeeded" | "failed" | "caught" | "cancelled";
+
+/** One Map iteration: events inside it carry its key in their frames. */
+export const frameKey = (map: string, index: number) => `${map}#${index}`;
+const SEP = "\u001f";
+
+/**
+ * The index of a history: for event i (id i+1), the state it belongs to
+ * and the Map iterations it happened in, outermost first. Built
+ * incrementally as batches arrive.
+ */
+export class RunIndex {
+  readonly events: HistoryEvent[] = [];
+  readonly stateOf: (string | null)[] = [];
+  readonly frames: string[] = [];
+
+  constructor(private readonly states: StateIndex) {}
+
+  /** Adds events in id order; ids already present are skipped. */
+  add(evs: HistoryEvent[]) {
+    for (const e of evs) {
+      if (e.id !== this.events.length + 1) continue;
+      this.events.push(e);
+      const [s, f] = this.place(e);
+      this.stateOf.push(s);
+      this.frames.push(f);
+    }
+  }
+
+  get length() {
+    return this.events.length;
+  }
+
+  private prev(e: HistoryEvent): number {
+    const p = e.previousEventId - 1;
+    return p >= 0 && p < this.events.length - 1 ? p : -1;
+  }
+
+  private place(e: HistoryEvent): [string | null, string] {
+    const p = this.prev(e);
+    const prevState = p >= 0 ? this.stateOf[p] : null;
+    const prevFrames = p >= 0 ? this.frames[p] : "";
+    const t = e.type;
+    if (t.startsWith("Execution")) return [null, ""];
+    const named = stateName(e);
+    if (t.startsWith("MapIteration")) {
+      const d = e[detailsKey(t)] as { name: string; index: number };
+      const depth = this.states.get(d.name)?.mapDepth ?? 0;
+      const parent = truncate(prevFrames, depth);
+      return [d.name, t === "MapIterationStarted" ? join(parent, frameKey(d.name, d.index)) : prevFrames];
+    }
+    if (named !== null) {
+      const info = this.states.get(named);
+      return [named, truncate(prevFrames, info?.mapDepth ?? 0)];
+    }
+    if (t.startsWith("MapState") || t.startsWith("ParallelState")) {
+      const want = t.startsWith("Map") ? "Map" : "Parallel";
+      const owner = this.containerOf(prevState, want);
+      return [owner, truncate(prevFrames, owner ? (this.states.get(owner)?.mapDepth ?? 0) : 0)];
+    }
+    return [prevState, prevFrames];
+  }
+
+  private containerOf(state: string | null, type: string): string | null {
+    if (!state) return null;
+    const info = this.states.get(state);
+    if (info?.type === type) return state;
+    for (const c of info?.containers ?? []) if (this.states.get(c)?.type === type) return c;
+    return state;
+  }
+
+  /** Whether event i happened in iteration key (or outside its Map). */
+  inIteration(i: number, map: string, key: string): boolean {
+    const f = this.frames[i];
+    if (!f) return true;
+    const segs = f.split(SEP);
+    const mine = segs.find((s) => s.startsWith(map + "#"));
+    return mine === undefined || mine === key;
+  }
+}
+
+function join(parent: string, seg: string) {
+  return parent ? parent + SEP + seg : seg;
+}
+
+function truncate(frames: string, depth: number): string {
+  if (!frames) return "";
+  const segs = frames.split(SEP);
+  return segs.length <= depth ? frames : segs.slice(0, depth).join(SEP);
+}
+
+/** "TaskStateEntered" -> "stateEnteredEventDetails" and so on. */
+export function detailsKey(type: string): string {
+  if (type.endsWith("StateEntered")) return "stateEnteredEventDetails";
+  if (type.endsWith("StateExited")) return "stateExitedEventDetails";
+  return type[0].toLowerCase() + type.slice(1) + "EventDetails";
+}
+
+export function details<T = Record<string, unknown>>(e: HistoryEvent): T | undefined {
+  return e[detailsKey(e.type)] as T | undefined;
+}
+
+/** The state an Entered or Exited event names, else null. */
+export function stateName(e: HistoryEvent): string | null {
+  if (!e.type.endsWith("StateEntered") && !e.type.endsWith("StateExited")) return null;
+  return details<{ name: string }>(e)?.name ?? null;
+}
+
+export interface StateRun {
+  status: StateStatus;
+  /** Times entered (loops, iterations). */
+  entries: number;
+  /** Task attempts beyond the first of each entry: retries. */
+  retries: number;
+  error?: string;
+  cause?: string;
+}
+
+export interface MapProgress {
+  total: number;
+  succeeded: number;
+  failed: number;
+  aborted: number;
+}
+
+export interface Overlay {
+  states: Map<string, StateRun>;
+  /** "From\u2192To" for every transition taken. */
+  transitions: Set<string>;
+  maps: Map<string, MapProgress>;
+  /** The execution's end, when the shown moment is past it. */
+  end?: { status: string; error?: string; cause?: string };
+}
+
+const isFailure = (t: string) =>
+  !t.startsWith("Execution") &&
+  !t.startsWith("MapIteration") &&
+  !t.startsWith("MapRun") &&
+  t !== "EvaluationFailed" &&
+  (t.endsWith("Failed") || t.endsWith("TimedOut"));
+
+const isAttempt = (t: string) => t === "TaskScheduled" || t === "ActivityScheduled" || t === "LambdaFunctionScheduled";
+
+export const arrow = (from: string, to: string) => `${from}\u2192${to}`;
+
+/**
+ * The status of every state after the first `until` events; with an
+ * iteration (map name and frame key) only that iteration's events count
+ * for the states inside the Map.
+ */
+export function overlay(ix: RunIndex, until = ix.length, iteration?: { map: string; key: string }): Overlay {
+  const states = new Map<string, StateRun>();
+  const transitions = new Set<string>();
+  const maps = new Map<string, MapProgress>();
+  const attempts = new Map<string, number>();
+  let end: Overlay["end"];
+  const get = (s: string) => {
+    let r = states.get(s);
+    if (!r) states.set(s, (r = { status: "running", entries: 0, retries: 0 }));
+    return r;
+  };
+  const n = Math.min(until, ix.length);
+  for (let i = 0; i < n; i++) {
+    const e = ix.events[i];
+    const t = e.type;
+    // A Map's own iteration events count whichever iteration is shown.
+    if (iteration && !t.startsWith("MapIteration") && !ix.inIteration(i, iteration.map, iteration.key)) continue;
+    const s = ix.stateOf[i];
+    if (t.endsWith("StateEntered") && s) {
+      const p = e.previousEventId > 0 ? ix.stateOf[e.previousEventId - 1] : null;
+      if (p && p !== s) {
+        transitions.add(arrow(p, s));
+        const pr = states.get(p);
+        if (pr?.status === "failed") pr.status = "caught";
+      }
+      const r = get(s);
+      // A Fail state fails as it is entered; nothing else follows it.
+      r.status = t === "FailStateEntered" ? "failed" : "running";
+      r.entries++;
+      r.error = r.cause = undefined;
+      attempts.set(s, 0);
+      if (t === "MapStateEntered") maps.set(s, { total: 0, succeeded: 0, failed: 0, aborted: 0 });
+    } else if (t.endsWith("StateExited") && s) {
+      // A failure still standing when the state exits was caught.
+      const r = get(s);
+      r.status = r.status === "failed" ? "caught" : "succeeded";
+    } else if (isAttempt(t) && s) {
+      const a = (attempts.get(s) ?? 0) + 1;
+      attempts.set(s, a);
+      const r = get(s);
+      if (a > 1) r.retries++;
+      r.status = "running";
+    } else if (isFailure(t) && s) {
+      const r = get(s);
+      r.status = "failed";
+      const d = details<{ error?: string; cause?: string }>(e);
+      r.error = d?.error;
+      r.cause = d?.cause;
+    } else if (t === "MapStateStarted" && s) {
+      const m = maps.get(s);
+      if (m) m.total = details<{ length: number }>(e)?.length ?? 0;
+    } else if (t.startsWith("MapIteration") && s) {
+      const m = maps.get(s);
+      if (m && t === "MapIterationSucceeded") m.succeeded++;
+      if (m && t === "MapIterationFailed") m.failed++;
+      if (m && t === "MapIterationAborted") m.aborted++;
+    } else if (t.startsWith("Execution") && t !== "ExecutionStarted") {
+      const d = details<{ error?: string; cause?: string }>(e);
+      end = { status: executionStatus(t), error: d?.error, cause: d?.cause };
+      for (const r of states.values()) if (r.status === "running") r.status = "cancelled";
+    }
+  }
+  return { states, transitions, maps, end };
+}
+
+function executionStatus(t: string): string {
+  switch (t) {
+    case "ExecutionSucceeded":
+      return "SUCCEEDED";
+    case "ExecutionFailed":
+      return "FAILED";
+    case "ExecutionTimedOut":
+      return "TIMED_OUT";
+    default:
+      return "ABORTED";
+  }
+}
