@@ -12,6 +12,7 @@ import (
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/asl"
+	"github.com/stepstudio/stepstudio/engine/fault"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -338,5 +339,41 @@ func TestMachineTimeoutOnRealClock(t *testing.T) {
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Fatalf("took %s; a 1 s timeout scaled by 0.1 should end at once", d)
+	}
+}
+
+// TestRetryJitter checks FULL jitter: each delay is drawn below the
+// backoff delay (here 10 s, then 20 s), and seeded runs repeat.
+func TestRetryJitter(t *testing.T) {
+	m := compile(t, `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+	 "Retry":[{"ErrorEquals":["E"],"IntervalSeconds":10,"MaxAttempts":2,"JitterStrategy":"FULL"}],"End":true}}}`)
+	fails := engine.InvokerFunc(func(ctx context.Context, req engine.TaskRequest) (any, error) {
+		return nil, fault.New("E", "")
+	})
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	delays := func(seed int64) []time.Duration {
+		res, err := m.Run(context.Background(), map[string]any{}, engine.WithInvoker(fails), engine.WithDeterminism(seed, start))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ds []time.Duration
+		last := start
+		for _, e := range res.Events {
+			if e.Type == "TaskScheduled" {
+				ds = append(ds, e.Timestamp.Sub(last))
+				last = e.Timestamp
+			}
+		}
+		return ds[1:]
+	}
+	a := delays(3)
+	if len(a) != 2 || a[0] >= 10*time.Second || a[1] >= 20*time.Second {
+		t.Fatalf("jittered delays %v, want below 10 s and 20 s", a)
+	}
+	if b := delays(3); !reflect.DeepEqual(a, b) {
+		t.Fatalf("seeded runs differ: %v vs %v", a, b)
+	}
+	if c := delays(4); reflect.DeepEqual(a, c) {
+		t.Fatalf("different seeds gave the same delays %v", a)
 	}
 }
