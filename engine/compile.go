@@ -46,12 +46,14 @@ func (f field) str() (string, bool) {
 
 // node is one compiled state.
 type node struct {
-	name    string
-	typ     string
-	jsonata bool
-	next    string
-	end     bool
-	raw     map[string]any
+	name string
+	typ  string
+	// enteredType and exitedType name the state's events, built once.
+	enteredType, exitedType string
+	jsonata                 bool
+	next                    string
+	end                     bool
+	raw                     map[string]any
 
 	// data flow
 	inputPath, outputPath, resultPath  field
@@ -163,6 +165,7 @@ func opt(m map[string]any, key string) field {
 func compileNode(name string, st map[string]any, ql string) (*node, error) {
 	n := &node{name: name, raw: st}
 	n.typ, _ = st["Type"].(string)
+	n.enteredType, n.exitedType = n.typ+"StateEntered", n.typ+"StateExited"
 	if q, ok := st["QueryLanguage"].(string); ok {
 		ql = q
 	}

@@ -98,7 +98,7 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 	st := &stepCtx{sc: sc, n: n, input: input, entered: sc.ex.clock.Now()}
 	st.enteredPrev = sc.lastID()
 	active := sc.rec.active()
-	e := Event{Type: n.typ + "StateEntered"}
+	e := Event{Type: n.enteredType}
 	if active {
 		e.StateEnteredEventDetails = &StateEnteredDetails{Name: n.name, Input: EncodeJSON(input)}
 	}
@@ -137,7 +137,7 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 	if err := checkSize(out); err != nil {
 		return nil, "", err
 	}
-	e = Event{Type: n.typ + "StateExited"}
+	e = Event{Type: n.exitedType}
 	if active {
 		e.StateExitedEventDetails = &StateExitedDetails{Name: n.name, Output: EncodeJSON(out)}
 		if st.assigned != nil {
