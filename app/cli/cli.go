@@ -36,6 +36,7 @@ var commands = map[string]command{
 	"graph":    {"draw a definition's diagram as JSON, SVG or PNG", runGraph},
 	"run":      {"run a state machine locally", runRun},
 	"validate": {"validate ASL definitions (JSON or YAML)", runValidate},
+	"export":   {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
 }
 
 // IsCommand reports whether args name a subcommand rather than starting the

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/schema"
 )
 
@@ -20,6 +21,7 @@ type validateReport struct {
 
 type validateFile struct {
 	Path        string               `json:"path"`
+	Machine     string               `json:"machine,omitempty"` // the state machine's id when Path is an IaC template
 	Valid       bool                 `json:"valid"`
 	Diagnostics []validateDiagnostic `json:"diagnostics"`
 }
@@ -66,6 +68,10 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 		if err != nil {
 			fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
 			return ExitUsage
+		}
+		if p != "-" && iac.IsTemplate(p, src) {
+			report.Files = append(report.Files, validateTemplate(p)...)
+			continue
 		}
 		report.Files = append(report.Files, toFile(p, schema.Validate(p, src, opts)))
 	}
@@ -125,10 +131,14 @@ func printText(w io.Writer, r validateReport) {
 				warns++
 			}
 		}
+		name := f.Path
+		if f.Machine != "" {
+			name += " (" + f.Machine + ")"
+		}
 		if f.Valid {
-			fmt.Fprintf(w, "%s: valid\n", f.Path)
+			fmt.Fprintf(w, "%s: valid\n", name)
 		} else {
-			fmt.Fprintf(w, "%s: invalid\n", f.Path)
+			fmt.Fprintf(w, "%s: invalid\n", name)
 		}
 	}
 	fmt.Fprintf(w, "%d file(s), %d error(s), %d warning(s)\n", len(r.Files), errs, warns)

@@ -184,6 +184,7 @@ func fileRef(m *Machine, path, what string) {
 		}
 		if errors.Is(err, fs.ErrNotExist) {
 			m.Problem = fmt.Sprintf("%s refers to %s, which does not exist (broken reference)", what, shown)
+			m.Broken = true
 		} else {
 			m.Problem = fmt.Sprintf("%s refers to %s, which cannot be read: %v", what, shown, err)
 		}

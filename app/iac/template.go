@@ -52,6 +52,10 @@ type Machine struct {
 	// ReadOnly that it can be opened but not written back.
 	Problem  string `json:"problem,omitempty"`
 	ReadOnly string `json:"readOnly,omitempty"`
+	// Broken marks a Problem that is a mistake in the template (a file or
+	// data source that does not exist), not just a form Stepstudio cannot
+	// open.
+	Broken bool `json:"broken,omitempty"`
 
 	region region
 }
@@ -77,6 +81,11 @@ type Opened struct {
 	Hash  string `json:"hash"`
 	Start int    `json:"start"` // byte range of the definition in File
 	End   int    `json:"end"`
+	// StartColumn is the 1-based column of the definition's first
+	// character on line Line of File; the lines after it are indented by
+	// Indent more than in Text.
+	StartColumn int    `json:"startColumn"`
+	Indent      string `json:"indent"`
 }
 
 // Errors callers can match with errors.Is.
@@ -130,7 +139,7 @@ func detectKind(path string, src []byte) Kind {
 	if looksLikeKey(src, "stepFunctions") {
 		return Serverless
 	}
-	if looksLikeKey(src, "Resources") || looksLikeKey(src, "AWSTemplateFormatVersion") {
+	if (looksLikeKey(src, "Resources") && bytes.Contains(src, []byte("AWS::"))) || looksLikeKey(src, "AWSTemplateFormatVersion") {
 		return CloudFormation
 	}
 	return ""
@@ -178,7 +187,11 @@ func Open(path, id string) (*Opened, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode definition of %s: %w", m.ID, err)
 	}
-	return &Opened{Machine: *m, Template: t.Path, Text: text, Hash: hashOf(src), Start: m.region.Start, End: m.region.End}, nil
+	l := newLines(src)
+	first := l.lineOf(m.region.Start)
+	m.Line = first + 1
+	return &Opened{Machine: *m, Template: t.Path, Text: text, Hash: hashOf(src), Start: m.region.Start, End: m.region.End,
+		StartColumn: len([]rune(string(src[l.starts[first]:m.region.Start]))) + 1, Indent: m.region.Indent}, nil
 }
 
 // Save writes text back where machine id of template path took its

@@ -171,6 +171,7 @@ func (tf *tfFile) traversal(m *Machine, e *hclsyntax.ScopeTraversalExpr, depth i
 		b, ok := tf.data[names[2]]
 		if !ok {
 			m.Problem = fmt.Sprintf("the definition refers to %s, which this file does not define", ref)
+			m.Broken = true
 			return
 		}
 		a, ok := b.Attributes["template"]
@@ -189,6 +190,7 @@ func (tf *tfFile) traversal(m *Machine, e *hclsyntax.ScopeTraversalExpr, depth i
 		x, ok := tf.locals[names[1]]
 		if !ok {
 			m.Problem = fmt.Sprintf("the definition refers to %s, which this file does not define", ref)
+			m.Broken = true
 			return
 		}
 		tf.definition(m, x, depth+1)

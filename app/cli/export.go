@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/stepstudio/stepstudio/app/iac/export"
+)
+
+func runExport(_ context.Context, args []string, s Streams) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(s.Err)
+	to := fs.String("to", "", "target: asl-json, asl-yaml, sam, cfn, cdk or terraform")
+	out := fs.String("out", "", "folder to write the files into (default: print them)")
+	name := fs.String("name", "", "state machine name (default: the file name)")
+	inline := fs.Bool("inline", false, "sam, cfn: put the definition in the template")
+	express := fs.Bool("express", false, "make an EXPRESS state machine")
+	keep := fs.Bool("no-substitutions", false, "keep hard-coded ARNs, names, accounts and regions as they are")
+	force := fs.Bool("force", false, "overwrite files that already exist in --out")
+	fs.Usage = func() {
+		fmt.Fprintln(s.Err, "Usage: stepstudio export --to asl-json|asl-yaml|sam|cfn|cdk|terraform FILE [--out PATH]")
+		fmt.Fprintln(s.Err, "Exports an ASL definition (- reads stdin). Hard-coded ARNs, queue URLs, table and bucket names,")
+		fmt.Fprintln(s.Err, "account ids and regions become substitutions (${OrderTableArn}); the IAM policy is drafted from the tasks.")
+		fs.PrintDefaults()
+	}
+	paths, err := parseFlagsAnywhere(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if len(paths) != 1 {
+		fmt.Fprintln(s.Err, "stepstudio export: give exactly one FILE")
+		fs.Usage()
+		return ExitUsage
+	}
+	target := export.Target(*to)
+	if !validTarget(target) {
+		fmt.Fprintf(s.Err, "stepstudio export: --to must be one of %s, not %q\n", targetList(), *to)
+		return ExitUsage
+	}
+	src, err := readPath(paths[0], s.In)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
+		return ExitUsage
+	}
+	opts := export.Options{Target: target, Name: *name, Inline: *inline, Express: *express}
+	if opts.Name == "" {
+		opts.Name = machineName(paths[0])
+	}
+	if *keep {
+		opts.Substitutions = []export.Substitution{}
+	}
+	res, err := export.Export(src, opts)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio export: %s: %v\n", paths[0], err)
+		return ExitFail
+	}
+	if *out == "" {
+		for i, f := range res.Files {
+			if len(res.Files) > 1 {
+				if i > 0 {
+					fmt.Fprintln(s.Out)
+				}
+				fmt.Fprintf(s.Out, "# ==> %s <==\n", f.Path)
+			}
+			fmt.Fprint(s.Out, f.Content)
+		}
+	} else if code := writeExport(*out, res.Files, *force, s); code != ExitOK {
+		return code
+	}
+	for _, sub := range res.Substitutions {
+		if sub.Value != "" {
+			fmt.Fprintf(s.Err, "substitution ${%s} = %s\n", sub.Name, sub.Value)
+		} else {
+			fmt.Fprintf(s.Err, "substitution ${%s} has no value in the definition: the template asks for it\n", sub.Name)
+		}
+	}
+	for _, n := range res.Policy.Notes {
+		fmt.Fprintf(s.Err, "policy: %s\n", n)
+	}
+	return ExitOK
+}
+
+// writeExport writes the files under dir, refusing to replace any that
+// exists unless forced, and checking all of them before writing one.
+func writeExport(dir string, files []export.File, force bool, s Streams) int {
+	if !force {
+		for _, f := range files {
+			p := filepath.Join(dir, filepath.FromSlash(f.Path))
+			if _, err := os.Stat(p); err == nil {
+				fmt.Fprintf(s.Err, "stepstudio export: %s exists; nothing was written (use --force to replace it)\n", p)
+				return ExitFail
+			}
+		}
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
+			return ExitFail
+		}
+		if err := os.WriteFile(p, []byte(f.Content), 0o644); err != nil {
+			fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
+			return ExitFail
+		}
+		fmt.Fprintf(s.Out, "wrote %s\n", p)
+	}
+	return ExitOK
+}
+
+func validTarget(t export.Target) bool {
+	for _, x := range export.Targets {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func targetList() string {
+	names := make([]string, len(export.Targets))
+	for i, t := range export.Targets {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
+}
+
+// machineName takes "order-process" from "path/order-process.asl.json".
+func machineName(p string) string {
+	base := filepath.Base(p)
+	for _, ext := range []string{".json", ".yaml", ".yml", ".asl"} {
+		base = strings.TrimSuffix(base, ext)
+	}
+	if base == "-" || base == "" {
+		return "state-machine"
+	}
+	return base
+}

@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/stepstudio/stepstudio/app/iac"
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+// validateTemplate validates every state machine of a SAM, CloudFormation,
+// Terraform or Serverless template, one report entry per machine, located
+// in the file that holds its definition (the template or the file it
+// references), shown relative to how the template was named.
+func validateTemplate(p string) []validateFile {
+	checked, err := iac.ValidateTemplate(p)
+	if err != nil {
+		code := "INVALID_TEMPLATE"
+		if errors.Is(err, iac.ErrNoMachines) {
+			code = "NO_STATE_MACHINE"
+		}
+		return []validateFile{{Path: p, Valid: false, Diagnostics: []validateDiagnostic{{
+			Severity: string(schema.Error), Code: code, Message: strings.TrimPrefix(err.Error(), p+": "),
+		}}}}
+	}
+	abs, _ := filepath.Abs(p)
+	out := make([]validateFile, 0, len(checked))
+	for _, c := range checked {
+		shown := p
+		if c.Machine.File != abs {
+			if rel, err := filepath.Rel(filepath.Dir(abs), c.Machine.File); err == nil {
+				shown = filepath.Join(filepath.Dir(p), rel)
+			}
+		}
+		f := toFile(shown, c.Result)
+		f.Machine = c.Machine.ID
+		out = append(out, f)
+	}
+	return out
+}
