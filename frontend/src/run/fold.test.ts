@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import historyJson from "./testdata/retry.history.json?raw";
 import type { HistoryEvent } from "../backend/studio";
 import { RunIndex, arrow, frameKey, overlay } from "./fold";
 import type { StateIndex } from "./stateIndex";
@@ -9,7 +8,7 @@ import type { StateIndex } from "./stateIndex";
 // (stepstudio run --mock-config retry.mocks.json --test-case Declined):
 // Pay fails Busy, is retried, fails Declined and is caught; Refund; a Map
 // over three items; a Parallel whose right branch fails.
-const history: HistoryEvent[] = JSON.parse(readFileSync(join(__dirname, "testdata", "retry.history.json"), "utf8")).events;
+const history: HistoryEvent[] = JSON.parse(historyJson).events;
 
 const info = (type: string, containers: string[] = [], mapDepth = 0) => ({ id: "", type, containers, mapDepth });
 const states: StateIndex = new Map([

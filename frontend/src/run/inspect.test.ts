@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import historyJson from "./testdata/retry.history.json?raw";
+import type { HistoryEvent } from "../backend/studio";
+import { RunIndex, frameKey } from "./fold";
+import { spans, visit, visitsOf } from "./inspect";
+import type { StateIndex } from "./stateIndex";
+
+const history: HistoryEvent[] = JSON.parse(historyJson).events;
+const info = (type: string, containers: string[] = [], mapDepth = 0) => ({ id: "", type, containers, mapDepth });
+const states: StateIndex = new Map([
+  ["Pay", info("Task")],
+  ["Refund", info("Pass")],
+  ["Items", info("Map")],
+  ["Pick", info("Pass", ["Items"], 1)],
+  ["Pack", info("Pass", ["Items"], 1)],
+  ["Both", info("Parallel")],
+  ["Right", info("Fail", ["Both"])],
+]);
+const ix = new RunIndex(states);
+ix.add(history);
+
+describe("visit", () => {
+  it("collects a task's attempts, error and output", () => {
+    const [at] = visitsOf(ix, "Pay");
+    const v = visit(ix, at);
+    expect(v.input).toBe('{"items":[1,2,3]}');
+    expect(v.attempts).toHaveLength(2);
+    expect(v.attempts[0]).toMatchObject({ parameters: '{"items":[1,2,3]}', error: "Busy", cause: "try later" });
+    expect(v.attempts[1]).toMatchObject({ error: "Declined" });
+    expect(JSON.parse(v.output!)).toEqual({ items: [1, 2, 3], error: { Error: "Declined", Cause: "no funds" } });
+    expect(v.events.map((e) => e.type)).toEqual([
+      "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskFailed", "TaskScheduled", "TaskStarted", "TaskFailed", "TaskStateExited",
+    ]);
+  });
+
+  it("keeps Map iterations apart", () => {
+    const all = visitsOf(ix, "Pick");
+    expect(all).toHaveLength(3);
+    const second = visitsOf(ix, "Pick", ix.length, (i) => ix.inIteration(i, "Items", frameKey("Items", 1)));
+    expect(second).toHaveLength(1);
+    const v = visit(ix, second[0]);
+    expect([v.input, v.output]).toEqual(["2", "2"]);
+    expect(v.events).toHaveLength(2);
+  });
+
+  it("gives the Map its own events, not its iterations'", () => {
+    const v = visit(ix, visitsOf(ix, "Items")[0]);
+    const it3 = (t: string) => [t, t, t];
+    expect(v.events.map((e) => e.type).sort()).toEqual(
+      ["MapStateEntered", "MapStateStarted", ...it3("MapIterationStarted"), ...it3("MapIterationSucceeded"), "MapStateSucceeded", "MapStateExited"].sort(),
+    );
+    expect(JSON.parse(v.output!).items).toEqual([1, 2, 3]);
+  });
+
+  it("lays out spans for the timeline", () => {
+    const s = spans(ix);
+    expect(s.total).toBe(11); // Pay, Refund, Items, Pick and Pack three times, Both, Right
+    expect(s.spans.find((x) => x.state === "Right")?.status).toBe("failed");
+    expect(s.spans.filter((x) => x.state === "Pick").every((x) => x.status === "succeeded")).toBe(true);
+  });
+});
