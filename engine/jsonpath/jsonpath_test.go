@@ -62,6 +62,11 @@ func TestGet(t *testing.T) {
 		{path: "$.items[?(@.k==b)].p", want: `[15]`},
 		{path: "$.items[?(@.k == 'c' && @.p >= 25)].p", want: `[25]`},
 		{path: "$.items[?(@.p in [5, 25])].k", want: `["a","c"]`},
+		// Jayway matches regexes against the whole string.
+		{path: "$.items[?(@.k =~ /b/)].p", want: `[15]`},
+		{path: "$.items[?(@.k =~ /[ab]/)].p", want: `[5,15]`},
+		{path: "$.items[?(@.k =~ /B/i)].p", want: `[15]`},
+		{path: "$.items[?(@.k =~ /x/)].p", want: `[]`},
 		{path: "$.nothing[*]", want: `[]`},
 		{path: "$.missing", definite: true, err: "No results for path: $['missing']"},
 		{path: "$.missing.deeper", definite: true, err: "Missing property in path $['missing']"},
@@ -194,6 +199,21 @@ func TestSet(t *testing.T) {
 	for _, src := range []string{"$.a[*]", "$$.Execution", "$v.x", "$['a','b']"} {
 		if _, err := jsonpath.MustCompile(src).Set(map[string]any{}, 1); !errors.Is(err, jsonpath.ErrNotReference) {
 			t.Errorf("Set on %s: err = %v, want ErrNotReference", src, err)
+		}
+	}
+}
+
+func TestFilterRegexMatchesWholeString(t *testing.T) {
+	doc := mustJSON(t, `[{"s":"abc"},{"s":"b"},{"s":"ABC"}]`)
+	tests := []struct{ path, want string }{
+		{"$[?(@.s =~ /b/)].s", `["b"]`},
+		{"$[?(@.s =~ /a.*/)].s", `["abc"]`},
+		{"$[?(@.s =~ /a.*/i)].s", `["abc","ABC"]`},
+	}
+	for _, tt := range tests {
+		got, err := jsonpath.MustCompile(tt.path).Get(doc)
+		if err != nil || jsonvalue.String(got) != tt.want {
+			t.Errorf("%s = %s, %v; want %s", tt.path, jsonvalue.String(got), err, tt.want)
 		}
 	}
 }

@@ -171,6 +171,34 @@ func quoteBareWords(b string) string {
 			j = min(j+1, len(b))
 			out.WriteString(b[i:j])
 			i = j
+		case c == '/':
+			// A regex literal: Jayway matches it against the whole string
+			// (Java's matches()), and takes flags after the closing slash.
+			j := i + 1
+			for j < len(b) && b[j] != '/' {
+				if b[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(b) {
+				out.WriteString(b[i:])
+				return out.String()
+			}
+			re := b[i+1 : j]
+			j++
+			flags := ""
+			for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
+				if b[j] == 'i' || b[j] == 's' || b[j] == 'm' {
+					flags += string(b[j])
+				}
+				j++
+			}
+			if flags != "" {
+				flags = "(?" + flags + ")"
+			}
+			out.WriteString("/" + flags + "^(?:" + re + ")$/")
+			i = j
 		case c == '@' || c == '$':
 			// A path runs until an operator, a space or a closing bracket.
 			j := i + 1
