@@ -115,7 +115,7 @@ func labelOr(n *node) string {
 func (st *stepCtx) mapItems(ctx context.Context, in any) ([]any, error) {
 	n := st.n
 	if n.itemReader.set {
-		return nil, st.runtimeErr(errItemReaderFailed, "ItemReader is not supported by local runs: give the Map its items with ItemsPath or Items")
+		return st.readItems(ctx, in)
 	}
 	if n.jsonata {
 		if !n.items.set {
