@@ -23,6 +23,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	}
 	studio := NewStudio()
 	runService := NewRuns()
+	iacService := NewIaC()
 	fileService, err := NewFiles(initialPath)
 	if err != nil {
 		return err
@@ -34,10 +35,10 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 		MinWidth:         900,
 		MinHeight:        600,
 		AssetServer:      &assetserver.Options{Assets: dist},
-		OnStartup:        func(ctx context.Context) { studio.startup(ctx); fileService.startup(ctx); runService.startup(ctx) },
+		OnStartup:        func(ctx context.Context) { studio.startup(ctx); fileService.startup(ctx); runService.startup(ctx); iacService.startup(ctx) },
 		OnShutdown:       runService.shutdown,
 		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService},
+		Bind:             []any{studio, fileService, runService, iacService},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})

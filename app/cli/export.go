@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/stepstudio/stepstudio/app/iac/export"
+	"github.com/stepstudio/stepstudio/app/iac/exporter"
 )
 
 func runExport(_ context.Context, args []string, s Streams) int {
@@ -40,7 +40,7 @@ func runExport(_ context.Context, args []string, s Streams) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	target := export.Target(*to)
+	target := exporter.Target(*to)
 	if !validTarget(target) {
 		fmt.Fprintf(s.Err, "stepstudio export: --to must be one of %s, not %q\n", targetList(), *to)
 		return ExitUsage
@@ -50,14 +50,14 @@ func runExport(_ context.Context, args []string, s Streams) int {
 		fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
 		return ExitUsage
 	}
-	opts := export.Options{Target: target, Name: *name, Inline: *inline, Express: *express}
+	opts := exporter.Options{Target: target, Name: *name, Inline: *inline, Express: *express}
 	if opts.Name == "" {
 		opts.Name = machineName(paths[0])
 	}
 	if *keep {
-		opts.Substitutions = []export.Substitution{}
+		opts.Substitutions = []exporter.Substitution{}
 	}
-	res, err := export.Export(src, opts)
+	res, err := exporter.Export(src, opts)
 	if err != nil {
 		fmt.Fprintf(s.Err, "stepstudio export: %s: %v\n", paths[0], err)
 		return ExitFail
@@ -90,7 +90,7 @@ func runExport(_ context.Context, args []string, s Streams) int {
 
 // writeExport writes the files under dir, refusing to replace any that
 // exists unless forced, and checking all of them before writing one.
-func writeExport(dir string, files []export.File, force bool, s Streams) int {
+func writeExport(dir string, files []exporter.File, force bool, s Streams) int {
 	if !force {
 		for _, f := range files {
 			p := filepath.Join(dir, filepath.FromSlash(f.Path))
@@ -115,8 +115,8 @@ func writeExport(dir string, files []export.File, force bool, s Streams) int {
 	return ExitOK
 }
 
-func validTarget(t export.Target) bool {
-	for _, x := range export.Targets {
+func validTarget(t exporter.Target) bool {
+	for _, x := range exporter.Targets {
 		if x == t {
 			return true
 		}
@@ -125,8 +125,8 @@ func validTarget(t export.Target) bool {
 }
 
 func targetList() string {
-	names := make([]string, len(export.Targets))
-	for i, t := range export.Targets {
+	names := make([]string, len(exporter.Targets))
+	for i, t := range exporter.Targets {
 		names[i] = string(t)
 	}
 	return strings.Join(names, ", ")

@@ -51,7 +51,7 @@ func TestValidateTemplate(t *testing.T) {
 }
 
 func TestExportCommand(t *testing.T) {
-	def := "../iac/export/testdata/order.asl.json"
+	def := "../iac/exporter/testdata/order.asl.json"
 	tests := []struct {
 		name   string
 		args   []string
@@ -94,7 +94,7 @@ func TestExportCommand(t *testing.T) {
 // --out writes the files, and refuses to replace existing ones without --force.
 func TestExportOut(t *testing.T) {
 	dir := t.TempDir()
-	def := "../iac/export/testdata/order.asl.json"
+	def := "../iac/exporter/testdata/order.asl.json"
 	if code, out, errs := runIaCCLI("export", "--to", "sam", "--out", dir, def); code != cli.ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}

@@ -54,6 +54,22 @@ export namespace app {
 	        this.input = source["input"];
 	    }
 	}
+	export class ExportWritten {
+	    folder: string;
+	    written: string[];
+	    existing: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportWritten(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.written = source["written"];
+	        this.existing = source["existing"];
+	    }
+	}
 
 }
 
@@ -226,6 +242,164 @@ export namespace diagram {
 
 }
 
+export namespace exporter {
+	
+	export class File {
+	    path: string;
+	    content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new File(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.content = source["content"];
+	    }
+	}
+	export class Substitution {
+	    name: string;
+	    value: string;
+	    kind: string;
+	    uses: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Substitution(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.kind = source["kind"];
+	        this.uses = source["uses"];
+	    }
+	}
+	export class Options {
+	    target: string;
+	    name: string;
+	    substitutions: Substitution[];
+	    inline: boolean;
+	    express: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	        this.name = source["name"];
+	        this.substitutions = this.convertValues(source["substitutions"], Substitution);
+	        this.inline = source["inline"];
+	        this.express = source["express"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Statement {
+	    sid: string;
+	    actions: string[];
+	    resources: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Statement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sid = source["sid"];
+	        this.actions = source["actions"];
+	        this.resources = source["resources"];
+	    }
+	}
+	export class Policy {
+	    statements: Statement[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statements = this.convertValues(source["statements"], Statement);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    files: File[];
+	    substitutions: Substitution[];
+	    policy: Policy;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = this.convertValues(source["files"], File);
+	        this.substitutions = this.convertValues(source["substitutions"], Substitution);
+	        this.policy = this.convertValues(source["policy"], Policy);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
 export namespace files {
 	
 	export class Stamp {
@@ -337,6 +511,172 @@ export namespace files {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.state = source["state"];
 	        this.stamp = this.convertValues(source["stamp"], Stamp);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace iac {
+	
+	export class Substitution {
+	    name: string;
+	    value: string;
+	    literal: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Substitution(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.literal = source["literal"];
+	    }
+	}
+	export class Machine {
+	    id: string;
+	    type: string;
+	    origin: string;
+	    file: string;
+	    line: number;
+	    format: string;
+	    substitutions: Substitution[];
+	    problem?: string;
+	    readOnly?: string;
+	    broken?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Machine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.type = source["type"];
+	        this.origin = source["origin"];
+	        this.file = source["file"];
+	        this.line = source["line"];
+	        this.format = source["format"];
+	        this.substitutions = this.convertValues(source["substitutions"], Substitution);
+	        this.problem = source["problem"];
+	        this.readOnly = source["readOnly"];
+	        this.broken = source["broken"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Opened {
+	    id: string;
+	    type: string;
+	    origin: string;
+	    file: string;
+	    line: number;
+	    format: string;
+	    substitutions: Substitution[];
+	    problem?: string;
+	    readOnly?: string;
+	    broken?: boolean;
+	    template: string;
+	    text: string;
+	    hash: string;
+	    start: number;
+	    end: number;
+	    startColumn: number;
+	    indent: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Opened(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.type = source["type"];
+	        this.origin = source["origin"];
+	        this.file = source["file"];
+	        this.line = source["line"];
+	        this.format = source["format"];
+	        this.substitutions = this.convertValues(source["substitutions"], Substitution);
+	        this.problem = source["problem"];
+	        this.readOnly = source["readOnly"];
+	        this.broken = source["broken"];
+	        this.template = source["template"];
+	        this.text = source["text"];
+	        this.hash = source["hash"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.startColumn = source["startColumn"];
+	        this.indent = source["indent"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Template {
+	    path: string;
+	    kind: string;
+	    machines: Machine[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Template(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.kind = source["kind"];
+	        this.machines = this.convertValues(source["machines"], Machine);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

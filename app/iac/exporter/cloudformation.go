@@ -1,4 +1,4 @@
-package export
+package exporter
 
 import (
 	"gopkg.in/yaml.v3"
