@@ -17,11 +17,17 @@ mkdir -p artifacts "$(dirname "$BIN")"
 step "e2e: build the dev-tagged app"
 go build -tags dev,webkit2_41 -o "$BIN" .
 
+# Native dialogs cannot be clicked from the browser: the app answers them
+# from a file the tests write (app/files_desktop.go), and keeps its recent
+# list and recovery copies in a throwaway config dir, not the user's.
+E2E_HOME=$(mktemp -d)
+export STEPSTUDIO_CONFIG_DIR=$E2E_HOME/config STEPSTUDIO_DIALOG_ANSWERS=$E2E_HOME/dialog-answer E2E_FILES_DIR=$E2E_HOME/files
+
 step "e2e: start the app under Xvfb on 127.0.0.1:$PORT"
 xvfb-run -a -s "-screen 0 1600x1000x24" "$BIN" \
   -devserver "127.0.0.1:$PORT" -assetdir "$ASSETS" >"$LOG" 2>&1 &
 app=$!
-stop_app() { pkill -P "$app" 2>/dev/null || true; kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; }
+stop_app() { pkill -P "$app" 2>/dev/null || true; kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$E2E_HOME"; }
 trap stop_app EXIT
 if ! wait_for_port 127.0.0.1 "$PORT" 60 "$app"; then
   echo "the app did not start; its log:" >&2

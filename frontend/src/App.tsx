@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { errorMessage, openExample, type Diagnostic, type Document } from "./backend/studio";
+import { useCallback, useMemo, useState } from "react";
+import type { Diagnostic } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
 import { Inspector } from "./frame/Inspector";
@@ -10,13 +10,18 @@ import { CodeView, type Reveal } from "./code/CodeView";
 import { useAnalysis } from "./canvas/useAnalysis";
 import { useDocument } from "./canvas/useDocument";
 import { useEditor } from "./canvas/useEditor";
+import { useFiles } from "./files/useFiles";
+import { FileMenu } from "./files/FileMenu";
+import { FileBanners } from "./files/FileBanners";
 
 export default function App() {
-  const [doc, setDoc] = useState<Document | null>(null);
   // The document store owns the text and its one undo history.
   const { store, snap } = useDocument();
+  // The file service loads the start document (a file given on the
+  // command line, else the example) and owns the file it came from.
+  const files = useFiles(store);
+  const doc = files.file;
   const text = snap.text;
-  const [openError, setOpenError] = useState<string | null>(null);
   const [view, setView] = useState<ViewMode>("design");
   const [selection, setSelection] = useState<string[]>([]);
   const selected = selection[0] ?? null;
@@ -25,15 +30,6 @@ export default function App() {
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
   const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
   const editor = useEditor(store, analysis.diagram, setSelection);
-
-  useEffect(() => {
-    openExample()
-      .then((d) => {
-        setDoc(d);
-        store.open(d.text, d.format === "yaml" ? "yaml" : "json");
-      })
-      .catch((err) => setOpenError(errorMessage(err)));
-  }, [store]);
 
   const pickProblem = (d: Diagnostic) => {
     setSelected(nodeFor(d, analysis.diagram));
@@ -45,14 +41,21 @@ export default function App() {
 
   return (
     <div className={`frame view-${view}`}>
-      <TopBar name={doc?.name ?? "…"} dirty={dirty} view={view} onView={setView} />
+      <TopBar
+        name={doc?.name ?? "…"}
+        path={doc?.path}
+        dirty={dirty}
+        view={view}
+        onView={setView}
+        menu={<FileMenu files={files} />}
+      />
       <Palette onAdd={(id) => editor.insertAfter(id, selected)} />
       <main className="workspace">
         {view !== "code" && (
           <Canvas
             diagram={analysis.diagram}
             stale={analysis.stale}
-            error={openError ?? analysis.error}
+            error={analysis.error}
             badges={nodeBadges}
             selection={selection}
             onSelection={setSelection}
@@ -74,6 +77,7 @@ export default function App() {
       </main>
       <Inspector diagram={analysis.diagram} selected={selected} />
       <BottomPanel problems={analysis.diagnostics} onPick={pickProblem} />
+      <FileBanners files={files} />
     </div>
   );
 }

@@ -1,0 +1,207 @@
+// Files against the real app: new from a template, save (as), reload from
+// disk, open recent, open a YAML file and keep its format, the
+// changed-on-disk notice, the unsaved-changes prompt, and the offer of
+// work recovered after a crash.
+//
+// Native dialogs cannot be driven from the browser. scripts/e2e.sh starts
+// the app with STEPSTUDIO_DIALOG_ANSWERS naming a file: the real dialog
+// adapter (app/files_desktop.go) then answers the next open/save dialog
+// with the path written there, instead of showing one. It also points
+// STEPSTUDIO_CONFIG_DIR at a throwaway folder, and E2E_FILES_DIR at where
+// these tests write their workflows.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { openStudio } from "./studio.mjs";
+
+const answers = process.env.STEPSTUDIO_DIALOG_ANSWERS;
+const configDir = process.env.STEPSTUDIO_CONFIG_DIR;
+const filesDir = process.env.E2E_FILES_DIR;
+const skip = !answers || !configDir || !filesDir ? "run through scripts/e2e.sh (dialog answers and config dir not set)" : false;
+
+const template = (name) => readFileSync(new URL(`../../app/examples/templates/${name}`, import.meta.url), "utf8");
+
+/** The path the next native dialog will "choose" ("" cancels it). */
+function answerNextDialog(path) {
+  writeFileSync(answers, path);
+}
+
+async function waitFor(what, fn, timeoutMs = 8000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await fn()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function fileName(page) {
+  return (await page.getByTestId("file-name").innerText()).replace("●", "").trim();
+}
+
+async function menu(page, item) {
+  await page.getByTestId("file-menu").click();
+  await page.getByTestId(item).first().click();
+}
+
+/** Replaces the whole text in the code view, as a user pasting would. */
+async function typeAll(page, text) {
+  await page.getByRole("tab", { name: "Code" }).click();
+  await page.getByTestId("code-view").locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+}
+
+async function codeText(page) {
+  await page.getByRole("tab", { name: "Code" }).click();
+  return page.getByTestId("code-view").locator(".cm-content").innerText();
+}
+
+test("new from a template, save as, save, reload from disk, open recent", { skip }, async () => {
+  mkdirSync(filesDir, { recursive: true });
+  const path = join(filesDir, "approval.asl.json");
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+
+    await menu(page, "menu-new");
+    await page.getByTestId("template-gallery").waitFor();
+    assert.equal(await page.getByTestId("template-card").count(), 6);
+    await s.screenshot("files-01-template-gallery");
+    await page.locator('[data-template="approval"]').click();
+    await page.locator('[data-state="Approved?"]').waitFor();
+    assert.equal(await fileName(page), "approval.asl.json");
+    assert.equal(await page.getByTestId("dirty-marker").count(), 0, "a fresh template is not unsaved work");
+
+    // Ctrl+S on a document never saved asks where (the dialog answers).
+    answerNextDialog(path);
+    await page.keyboard.press("Control+S");
+    await page.getByTestId("notice-info").filter({ hasText: "Saved" }).waitFor();
+    assert.equal(readFileSync(path, "utf8"), template("approval.asl.json"), "saved byte for byte");
+
+    // Edit, see the dirty marker, save in place (no dialog this time).
+    const edited = template("approval.asl.json").replace("Approval: ask a person", "Approval (edited): ask a person");
+    await typeAll(page, edited);
+    await page.getByTestId("dirty-marker").waitFor();
+    await page.keyboard.press("Control+S");
+    await waitFor("the dirty marker to go", async () => (await page.getByTestId("dirty-marker").count()) === 0);
+    assert.equal(readFileSync(path, "utf8"), edited);
+    await s.screenshot("files-02-saved");
+
+    // A fresh page (the example) gets the file back from the recent list.
+    await page.reload();
+    await page.getByTestId("state-node").first().waitFor();
+    await page.getByTestId("file-menu").click();
+    const recent = page.getByTestId("menu-recent").filter({ hasText: "approval.asl.json" });
+    await recent.waitFor();
+    await s.screenshot("files-03-recent");
+    await recent.click();
+    await page.locator('[data-state="Approved?"]').waitFor();
+    assert.equal(await fileName(page), "approval.asl.json");
+    assert.match(await codeText(page), /Approval \(edited\)/);
+
+    // Open… a YAML file: it stays YAML.
+    const yamlPath = join(filesDir, "hello.asl.yaml");
+    writeFileSync(yamlPath, "StartAt: Hi\nStates:\n  Hi:\n    Type: Pass\n    End: true\n");
+    answerNextDialog(yamlPath);
+    await menu(page, "menu-open");
+    await waitFor("the YAML file to open", async () => (await fileName(page)) === "hello.asl.yaml");
+    assert.match(await codeText(page), /StartAt: Hi/);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("a change on disk is noticed; reload takes it", { skip }, async () => {
+  mkdirSync(filesDir, { recursive: true });
+  const path = join(filesDir, "batch.asl.json");
+  writeFileSync(path, template("batch.asl.json"));
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    answerNextDialog(path);
+    await menu(page, "menu-open");
+    await page.locator('[data-state="Process each item"]').waitFor();
+
+    writeFileSync(path, template("batch.asl.json").replace('"Done"', '"All done"').replace('"Done"', '"All done"'));
+    const banner = page.getByTestId("disk-banner");
+    await banner.waitFor({ timeout: 10000 });
+    assert.match(await banner.innerText(), /batch\.asl\.json changed on disk/);
+    await s.screenshot("files-04-changed-on-disk");
+    await page.getByTestId("disk-reload").click();
+    await page.locator('[data-state="All done"]').waitFor();
+    assert.equal(await banner.count(), 0);
+    assert.equal(await page.getByTestId("dirty-marker").count(), 0);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("unsaved work: the prompt before replacing it, and autosave", { skip }, async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    const example = await codeText(page);
+    await typeAll(page, template("hello-world.asl.json"));
+    await page.getByTestId("dirty-marker").waitFor();
+
+    // Autosave keeps a recovery copy within a few seconds.
+    const recovery = join(configDir, "recovery");
+    await waitFor("the autosave copy", () => existsSync(recovery) && readdirSync(recovery).some((f) => readFileSync(join(recovery, f), "utf8").includes("Hello, world!")));
+
+    await menu(page, "menu-new");
+    await page.locator('[data-template="fan-out"]').click();
+    const prompt = page.getByTestId("unsaved-prompt");
+    await prompt.waitFor();
+    await s.screenshot("files-05-unsaved-prompt");
+    await prompt.getByRole("button", { name: "Cancel" }).click();
+    assert.equal(await prompt.count(), 0);
+    assert.match(await codeText(page), /Hello, world!/, "cancel keeps the work");
+
+    await menu(page, "menu-new");
+    await page.locator('[data-template="fan-out"]').click();
+    await page.getByTestId("unsaved-discard").click();
+    await page.getByRole("tab", { name: "Design" }).click();
+    await page.locator('[data-state="Combine the results"]').waitFor();
+    assert.equal(await fileName(page), "fan-out.asl.json");
+    assert.notEqual(example, "");
+    await waitFor("the autosave copy to go", () => !readdirSync(recovery).some((f) => readFileSync(join(recovery, f), "utf8").includes("Hello, world!")));
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("work left by a crashed session is offered back", { skip }, async () => {
+  // What a session that died mid-edit leaves behind (app/files/recovery.go).
+  const recovery = join(configDir, "recovery");
+  mkdirSync(recovery, { recursive: true });
+  const text = template("retry-and-compensate.asl.json").replace("Book the hotel", "Book the inn").replace('"Book the hotel"', '"Book the inn"');
+  writeFileSync(
+    join(recovery, "crashed0session.json"),
+    JSON.stringify({ id: "crashed0session", path: "", name: "trip.asl.json", format: "json", lineEnding: "lf", text, savedAt: Date.now() - 5 * 60_000 }),
+  );
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    const banner = page.getByTestId("recovery-banner");
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /trip\.asl\.json \(never saved\) from 5 minutes ago/);
+    await s.screenshot("files-06-recovery-offer");
+    await page.getByTestId("recovery-restore").click();
+    await page.locator('[data-state="Book the inn"]').waitFor();
+    assert.equal(await fileName(page), "trip.asl.json");
+    await page.getByTestId("dirty-marker").waitFor();
+    assert.equal(await banner.count(), 0);
+    assert.equal(existsSync(join(recovery, "crashed0session.json")), false, "the offered copy is gone once restored");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
