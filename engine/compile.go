@@ -328,12 +328,6 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
-// isJSONataExpr reports whether s is a whole "{% ... %}" expression.
-func isJSONataExpr(s string) bool {
-	t := strings.TrimSpace(s)
-	return strings.HasPrefix(t, "{%") && strings.HasSuffix(t, "%}") && len(t) >= 4
-}
-
 func jsonType(v any) string {
 	switch v.(type) {
 	case nil:

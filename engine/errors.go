@@ -15,10 +15,6 @@ const (
 	errHeartbeatTimeout  = fault.HeartbeatTimeout
 	errTaskFailed        = fault.TaskFailed
 	errNoChoiceMatched   = fault.NoChoiceMatched
-	errBranchFailed      = fault.BranchFailed
-	errResultPathMatch   = fault.ResultPathMatchFailure
-	errParameterPath     = fault.ParameterPathFailure
-	errIntrinsicFailure  = fault.IntrinsicFailure
 	errExceedTolerated   = fault.ExceedToleratedFailureThreshold
 	errItemReaderFailed  = fault.ItemReaderFailed
 	errQueryEvaluation   = fault.QueryEvaluationError

@@ -1,0 +1,78 @@
+package engine
+
+import (
+	"context"
+	"reflect"
+	"sync"
+
+	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/jsonata"
+)
+
+// jsonataValue evaluates a JSONata field value: "{% … %}" strings at any
+// depth are expressions against $states and the variables.
+func (st *stepCtx) jsonataValue(ctx context.Context, v any, field string, states map[string]any) (any, error) {
+	return st.jsonataAs(ctx, v, field, states, "")
+}
+
+// jsonataAs is jsonataValue with a check of the result's JSON type (want
+// "" accepts any).
+func (st *stepCtx) jsonataAs(ctx context.Context, v any, field string, states map[string]any, want string) (any, error) {
+	ex := st.sc.ex
+	t, err := ex.m.jsonata.get(field, v)
+	if err != nil {
+		return nil, st.runtimeErr(errQueryEvaluation, "%s", err.Error())
+	}
+	env := &jsonata.Env{States: states, Vars: st.sc.vars, Runtime: ex.jsonataRuntime()}
+	if want != "" {
+		v, err = t.EvalAs(ctx, env, want)
+	} else {
+		v, err = t.Eval(ctx, env)
+	}
+	if err != nil {
+		err = st.wrapRuntime(err)
+		if fe, ok := fault.As(err); ok && fe.Name == errQueryEvaluation {
+			st.evaluationFailed(fe)
+		}
+		return nil, err
+	}
+	return v, nil
+}
+
+// jsonataCache compiles each JSONata field value once: maps and slices by
+// address (they live as long as the Machine), strings by text.
+type jsonataCache struct{ m sync.Map }
+
+type jsonataKey struct {
+	field string
+	ptr   uintptr
+	text  string
+}
+
+func (c *jsonataCache) get(field string, v any) (*jsonata.Template, error) {
+	k := jsonataKey{field: field}
+	switch x := v.(type) {
+	case map[string]any, []any:
+		k.ptr = reflect.ValueOf(x).Pointer()
+	case string:
+		k.text = x
+	default:
+		return jsonata.CompileTemplate(field, v)
+	}
+	if t, ok := c.m.Load(k); ok {
+		return t.(*jsonata.Template), nil
+	}
+	t, err := jsonata.CompileTemplate(field, v)
+	if err != nil {
+		return nil, err
+	}
+	c.m.Store(k, t)
+	return t, nil
+}
+
+// jsonataRuntime is the run's JSONata runtime: AWS's functions drawing
+// randomness from the run's (possibly seeded) source.
+func (ex *Execution) jsonataRuntime() *jsonata.Runtime {
+	ex.jsonataOnce.Do(func() { ex.jsonataRT = jsonata.NewRuntime(ex) })
+	return ex.jsonataRT
+}
