@@ -278,7 +278,23 @@ func (p *jsonParser) number() string {
 			return ""
 		}
 	}
-	return string(p.src[start:p.i])
+	lit := string(p.src[start:p.i])
+	// Only an exponent or hundreds of digits can overflow a float64.
+	if strings.ContainsAny(lit, "eE") || len(lit) > 300 {
+		if _, err := strconv.ParseFloat(lit, 64); err != nil {
+			p.i = start
+			p.fail("the number " + shorten(lit) + " is out of range")
+			return ""
+		}
+	}
+	return lit
+}
+
+func shorten(s string) string {
+	if len(s) > 24 {
+		return s[:21] + "..."
+	}
+	return s
 }
 
 // string reads a quoted string at p.i and returns it decoded. Invalid UTF-8
@@ -298,7 +314,7 @@ func (p *jsonParser) string() string {
 			if utf8.Valid(s) {
 				return string(s)
 			}
-			return strings.ToValidUTF8(string(s), "\uFFFD")
+			return validUTF8(s)
 		}
 		if c == '\\' {
 			break
@@ -316,7 +332,10 @@ func (p *jsonParser) string() string {
 		switch {
 		case c == '"':
 			p.i++
-			return strings.ToValidUTF8(b.String(), "\uFFFD")
+			if s := b.String(); !utf8.ValidString(s) {
+				return validUTF8([]byte(s))
+			}
+			return b.String()
 		case c < 0x20:
 			p.fail("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string; escape it")
 			return ""
@@ -370,6 +389,23 @@ func (p *jsonParser) string() string {
 	}
 	p.fail("unterminated string")
 	return ""
+}
+
+// validUTF8 replaces each invalid byte with U+FFFD, as encoding/json does
+// (strings.ToValidUTF8 would fold a run of them into one).
+func validUTF8(s []byte) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		if r == utf8.RuneError && n == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.Write(s[:n])
+		}
+		s = s[n:]
+	}
+	return b.String()
 }
 
 func (p *jsonParser) hex4(at int) (rune, bool) {

@@ -125,6 +125,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"x.json", "{\"a\": \"tab\there\"}", 1, 11},
 		{"x.json", `{"a": tru}`, 1, 7},
 		{"x.json", `{"a": 1} {}`, 1, 10},
+		{"x.json", `{"a": 1e999}`, 1, 7},
 		{"x.json", `{"a": "unterminated`, 1, 20},
 		{"x.json", string(make([]byte, 0)) + "[" + repeat("[", asl.MaxDepth+5), 1, asl.MaxDepth + 1},
 		{"x.yaml", "a: [1, 2\nb: 3\n", 1, 1},
