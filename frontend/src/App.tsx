@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Diagnostic } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
@@ -13,6 +13,9 @@ import { useEditor } from "./canvas/useEditor";
 import { useFiles } from "./files/useFiles";
 import { FileMenu } from "./files/FileMenu";
 import { FileBanners } from "./files/FileBanners";
+import { useRunSession } from "./run/useRunSession";
+import { RunPanel } from "./run/RunPanel";
+import { RunOverlayContext } from "./run/overlayContext";
 
 export default function App() {
   // The document store owns the text and its one undo history.
@@ -30,6 +33,23 @@ export default function App() {
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
   const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
   const editor = useEditor(store, analysis.diagram, setSelection);
+  // The canvas refits on the first diagram of a newly opened document.
+  const [fitGen, setFitGen] = useState(0);
+  // Only a new diagram may refit: the generation alone changes before the
+  // new document's diagram has arrived.
+  useEffect(() => {
+    if (analysis.diagram) setFitGen(files.generation);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [analysis.diagram]);
+  // Until its own first diagram arrives, a newly opened document shows none
+  // (not the previous file's, marked stale); one that cannot be drawn (not
+  // JSON/YAML, not ASL) opens beside its code, where its problems are.
+  const drawn = fitGen === files.generation;
+  useEffect(() => {
+    if (!drawn && analysis.error) setView((v) => (v === "design" ? "split" : v));
+  }, [drawn, analysis.error]);
+  // Runs: an overlay on the diagram, never part of the document.
+  const run = useRunSession({ path: doc?.path ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
 
   const pickProblem = (d: Diagnostic) => {
     setSelected(nodeFor(d, analysis.diagram));
@@ -50,17 +70,18 @@ export default function App() {
         menu={<FileMenu files={files} />}
       />
       <Palette onAdd={(id) => editor.insertAfter(id, selected)} />
+      <RunOverlayContext.Provider value={run.overlayValue}>
       <main className="workspace">
         {view !== "code" && (
           <Canvas
-            diagram={analysis.diagram}
-            stale={analysis.stale}
+            diagram={drawn ? analysis.diagram : null}
+            stale={drawn && analysis.stale}
             error={analysis.error}
             badges={nodeBadges}
             selection={selection}
             onSelection={setSelection}
             editor={editor}
-            fitKey={view}
+            fitKey={`${view}:${fitGen}`}
           />
         )}
         {view !== "design" && doc && (
@@ -75,8 +96,14 @@ export default function App() {
           />
         )}
       </main>
-      <Inspector diagram={analysis.diagram} selected={selected} />
-      <BottomPanel problems={analysis.diagnostics} onPick={pickProblem} />
+      </RunOverlayContext.Provider>
+      <Inspector diagram={drawn ? analysis.diagram : null} selected={selected} />
+      <BottomPanel
+        problems={analysis.diagnostics}
+        onPick={pickProblem}
+        run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} />}
+        runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
+      />
       <FileBanners files={files} />
     </div>
   );

@@ -1,14 +1,16 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
 import { routePath, type FlowEdge } from "./toFlow";
+import { useEdgeTaken } from "../run/overlayContext";
 
 /** Draws an edge along the route Graphviz computed, with its label. */
 export function RoutedEdge({ id, data, markerEnd }: EdgeProps<FlowEdge>) {
+  const taken = useEdgeTaken(data?.edge.source ?? "", data?.edge.target ?? "", data?.edge.kind ?? "");
   if (!data) return null;
   const e = data.edge;
   const label = e.route.label;
   return (
     <>
-      <BaseEdge id={id} path={routePath(e.route)} markerEnd={markerEnd} className={`edge-${e.kind}`} />
+      <BaseEdge id={id} path={routePath(e.route)} markerEnd={markerEnd} className={`edge-${e.kind}${taken ? " run-taken" : ""}`} />
       {e.label && label && (
         <EdgeLabelRenderer>
           <div

@@ -3,6 +3,7 @@ import type { FlowNode } from "./toFlow";
 import { StateIcon, typeColor } from "./StateIcon";
 import type { Badge } from "../frame/problems";
 import { ConnectHandles, NameField } from "./editing";
+import { RunMarks } from "../run/RunMarks";
 
 function ProblemBadge({ badge }: { badge?: Badge }) {
   if (!badge) return null;
@@ -53,6 +54,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
         </span>
       ) : null}
       <ProblemBadge badge={badge} />
+      <RunMarks name={n.name} />
     </div>
   );
 }
@@ -76,6 +78,7 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
         {n.retries ? <span className="badge retry">↻ {n.retries}</span> : null}
         <ProblemBadge badge={data.badge} />
       </div>
+      <RunMarks name={n.name} isMap={n.type === "Map"} />
     </div>
   );
 }

@@ -1,23 +1,36 @@
+import { useState, type ReactNode } from "react";
 import type { Diagnostic } from "../backend/studio";
 
 interface Props {
   problems: Diagnostic[];
   onPick: (d: Diagnostic) => void;
+  /** The run panel, shown in a "Run" tab beside Problems. */
+  run?: ReactNode;
+  /** A short run status for the Run tab ("RUNNING", "FAILED"…). */
+  runStatus?: string | null;
 }
 
 /** The problems list: every diagnostic, in text order; click to locate. */
-export function BottomPanel({ problems, onPick }: Props) {
+export function BottomPanel({ problems, onPick, run, runStatus }: Props) {
   const errors = problems.filter((p) => p.severity === "ERROR").length;
+  const [tab, setTab] = useState<"problems" | "run">("problems");
+  const showRun = run !== undefined && tab === "run";
   return (
-    <section className="panel bottom" aria-label="Problems">
-      <div className="tabs">
-        <span className="tab active">
+    <section className="panel bottom" aria-label={showRun ? "Run" : "Problems"}>
+      <div className="tabs" role="tablist">
+        <button role="tab" aria-selected={!showRun} className={`tab${showRun ? "" : " active"}`} onClick={() => setTab("problems")}>
           Problems{" "}
           <span className={`count${errors ? " has-errors" : ""}`} data-testid="problem-count">
             {problems.length}
           </span>
-        </span>
+        </button>
+        {run !== undefined && (
+          <button role="tab" aria-selected={showRun} className={`tab${showRun ? " active" : ""}`} onClick={() => setTab("run")} data-testid="tab-run">
+            Run{runStatus ? <span className={`count run-count s-${runStatus}`}>{runStatus.toLowerCase()}</span> : null}
+          </button>
+        )}
       </div>
+      {showRun ? run : (
       <ul className="problems">
         {problems.length === 0 && <li className="muted">No problems found.</li>}
         {problems.map((p, i) => (
@@ -32,6 +45,7 @@ export function BottomPanel({ problems, onPick }: Props) {
           </li>
         ))}
       </ul>
+      )}
     </section>
   );
 }

@@ -1,0 +1,66 @@
+import { useState } from "react";
+import type { RunSession } from "./useRunSession";
+import { exportRun, errorMessage } from "../backend/studio";
+import { download } from "./download";
+
+/** Every run of this workflow, newest first: open to replay, export, delete; import an AWS history. */
+export function HistoryList({ session }: { session: RunSession }) {
+  const [paste, setPaste] = useState("");
+  const [msg, setMsg] = useState<string | null>(null);
+  const readFile = async (f: File | undefined) => {
+    if (f) await session.importHistory(await f.text());
+  };
+  return (
+    <div className="run-history">
+      {session.history.length === 0 && <p className="muted">No runs of this workflow yet.</p>}
+      <ul>
+        {session.history.map((r) => (
+          <li key={r.id} className={r.id === session.runId ? "current" : undefined} data-testid="history-run">
+            <span className={`run-status-pill s-${r.status}`}>{r.status}</span>
+            <span className="history-when">{new Date(r.startDate).toLocaleString()}</span>
+            <span className="muted">
+              {r.events} events{r.imported ? " · imported" : ""}
+              {r.startAt ? ` · from ${r.startAt}` : ""}
+              {r.testCase ? ` · ${r.testCase}` : ""}
+              {r.error ? ` · ${r.error}` : ""}
+            </span>
+            <span className="history-actions">
+              <button onClick={() => void session.open(r.id)} data-testid="history-open">
+                Open
+              </button>
+              <button
+                onClick={() =>
+                  exportRun(r.id)
+                    .then((t) => download(`${r.name}.history.json`, t))
+                    .catch((err) => setMsg(errorMessage(err)))
+                }
+              >
+                Export
+              </button>
+              <button className="danger-text" onClick={() => void session.remove(r.id)} aria-label={`Delete run of ${r.startDate}`}>
+                Delete
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <details className="history-import">
+        <summary>Import an execution history (AWS GetExecutionHistory JSON)</summary>
+        <input type="file" accept=".json,application/json" aria-label="History file" onChange={(e) => void readFile(e.target.files?.[0])} />
+        <textarea
+          className="run-json-input"
+          rows={4}
+          placeholder='…or paste {"events": [...]} here'
+          value={paste}
+          onChange={(e) => setPaste(e.target.value)}
+          aria-label="History JSON"
+          data-testid="import-text"
+        />
+        <button disabled={!paste.trim()} onClick={() => void session.importHistory(paste).then(() => setPaste(""))} data-testid="import">
+          Import
+        </button>
+      </details>
+      {msg && <div className="field-error">{msg}</div>}
+    </div>
+  );
+}

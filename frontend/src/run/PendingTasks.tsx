@@ -1,0 +1,91 @@
+import { useState } from "react";
+import type { PendingTask } from "../backend/studio";
+import type { RunSession } from "./useRunSession";
+import { jsonError } from "./settings";
+import { pretty } from "./inspect";
+
+const kindLabel: Record<string, string> = {
+  task: "Needs a result",
+  callback: "Waiting for its callback",
+  activity: "Activity waiting for a worker",
+};
+
+/** Tasks waiting for the user: answer by hand, approve or reject a callback, send a heartbeat. */
+export function PendingTasks({ session }: { session: RunSession }) {
+  if (!session.pending.length) return null;
+  return (
+    <section className="run-pending" aria-label="Waiting for you">
+      {session.pending.map((p) => (
+        <PendingCard key={p.id} p={p} session={session} />
+      ))}
+    </section>
+  );
+}
+
+function PendingCard({ p, session }: { p: PendingTask; session: RunSession }) {
+  const [output, setOutput] = useState("{}");
+  const [mode, setMode] = useState<"return" | "throw">("return");
+  const [err, setErr] = useState("");
+  const [cause, setCause] = useState("");
+  const outError = jsonError(output);
+  const callback = p.kind !== "task";
+  return (
+    <div className="pending-card" data-testid="pending" data-kind={p.kind} data-state={p.state}>
+      <div className="pending-head">
+        <strong>{p.state}</strong>
+        <span className="muted">
+          {kindLabel[p.kind] ?? p.kind} · {p.resource}
+        </span>
+      </div>
+      <details>
+        <summary>Input it was given</summary>
+        <pre className="run-json">{pretty(p.input)}</pre>
+      </details>
+      <div className="pending-mode" role="radiogroup" aria-label="Answer">
+        <label>
+          <input type="radio" checked={mode === "return"} onChange={() => setMode("return")} />
+          {callback ? "Approve with result" : "Return a result"}
+        </label>
+        <label>
+          <input type="radio" checked={mode === "throw"} onChange={() => setMode("throw")} />
+          {callback ? "Reject with an error" : "Throw an error"}
+        </label>
+      </div>
+      {mode === "return" ? (
+        <>
+          <textarea
+            className="run-json-input"
+            aria-label={`Result for ${p.state}`}
+            value={output}
+            onChange={(e) => setOutput(e.target.value)}
+            rows={3}
+            spellCheck={false}
+            data-testid="pending-output"
+          />
+          {outError && <div className="field-error">Not valid JSON: {outError}</div>}
+        </>
+      ) : (
+        <div className="pending-throw">
+          <input placeholder="Error, e.g. PaymentDeclined" aria-label="Error name" value={err} onChange={(e) => setErr(e.target.value)} data-testid="pending-error" />
+          <input placeholder="Cause" aria-label="Cause" value={cause} onChange={(e) => setCause(e.target.value)} />
+        </div>
+      )}
+      <div className="pending-actions">
+        {mode === "return" ? (
+          <button className="primary" disabled={!!outError} onClick={() => void session.answer(p, output || "{}")} data-testid="pending-send">
+            {callback ? "Approve" : "Return result"}
+          </button>
+        ) : (
+          <button className="danger" disabled={!err.trim()} onClick={() => void session.reject(p, err.trim(), cause)} data-testid="pending-send">
+            {callback ? "Reject" : "Throw error"}
+          </button>
+        )}
+        {callback && (
+          <button onClick={() => session.heartbeat(p)} title="Tell the task its worker is still alive">
+            Heartbeat
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { useState } from "react";
+import type { Diagram } from "../backend/studio";
+import type { RunSession } from "./useRunSession";
+import { testCases } from "./mocks";
+import type { Pace } from "./settings";
+import { PendingTasks } from "./PendingTasks";
+import { Inspect } from "./Inspect";
+import { EventsTable } from "./EventsTable";
+import { Timeline } from "./Timeline";
+import { HistoryList } from "./HistoryList";
+import "./run.css";
+
+type Tab = "inspect" | "events" | "timeline" | "history";
+
+interface Props {
+  session: RunSession;
+  diagram: Diagram | null;
+  /** The selected diagram node id. */
+  selected: string | null;
+}
+
+/** The run panel: set up and drive a run on the left, look into it on the right. */
+export function RunPanel({ session: s, diagram, selected }: Props) {
+  const [tab, setTab] = useState<Tab>("inspect");
+  const node = diagram?.nodes.find((n) => n.id === selected && (n.kind === "state" || n.kind === "container"));
+  const cases = testCases(s.mocks);
+  const paused = s.live && s.pausedAt.length > 0;
+  const status = s.meta ? (s.live ? (paused ? "PAUSED" : "RUNNING") : s.meta.status) : null;
+  const total = s.index?.length ?? 0;
+  const shown = s.cursor ?? total;
+  return (
+    <div className="run-panel" data-testid="run-panel">
+      <div className="run-setup">
+        <div className="run-controls" role="toolbar" aria-label="Run controls">
+          <button className="primary" onClick={() => void s.start("run")} disabled={s.live} title="Run the workflow (pauses at breakpoints)" data-testid="run-start">
+            ▶ Run
+          </button>
+          <button onClick={() => void s.start("debug")} disabled={s.live} title="Run and pause at the first breakpoint, or before the first state when there is none" data-testid="run-debug">
+            Run to breakpoint
+          </button>
+          <button onClick={s.step} disabled={!paused} title="Enter the next state, then pause again" data-testid="run-step">
+            Step
+          </button>
+          <button onClick={s.resume} disabled={!paused} title="Continue to the next breakpoint" data-testid="run-continue">
+            Continue
+          </button>
+          <button onClick={s.pause} disabled={!s.live || paused} title="Pause before the next state">
+            Pause
+          </button>
+          <button className="danger" onClick={s.stop} disabled={!s.live} data-testid="run-stop">
+            ■ Stop
+          </button>
+        </div>
+        <div className="run-options">
+          <label>
+            Pace{" "}
+            <select value={s.settings.pace} onChange={(e) => s.update({ pace: e.target.value as Pace })} aria-label="Pace">
+              <option value="instant">Instant</option>
+              <option value="normal">Normal</option>
+              <option value="slow">Slow</option>
+            </select>
+          </label>
+          <label title="Wait states and retry delays take their real time">
+            <input type="checkbox" checked={s.settings.realWaits} onChange={(e) => s.update({ realWaits: e.target.checked })} /> Real-time waits
+          </label>
+          <label>
+            Test case{" "}
+            <select value={s.settings.testCase} onChange={(e) => s.update({ testCase: e.target.value })} aria-label="Test case" data-testid="test-case">
+              <option value="">None (answer tasks by hand)</option>
+              {s.settings.testCase && !cases.includes(s.settings.testCase) && <option>{s.settings.testCase}</option>}
+              {cases.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label className="run-field">
+          <span>
+            Input{" "}
+            {s.settings.input !== null && (
+              <button className="link" onClick={() => s.update({ input: null })}>
+                reset to sample
+              </button>
+            )}
+          </span>
+          <textarea
+            className={`run-json-input${s.inputError ? " invalid" : ""}`}
+            value={s.settings.input ?? s.sampleInput}
+            onChange={(e) => s.update({ input: e.target.value })}
+            spellCheck={false}
+            aria-label="Execution input (JSON)"
+            aria-invalid={!!s.inputError}
+            data-testid="run-input"
+          />
+          {s.inputError && <span className="field-error">Not valid JSON: {s.inputError}</span>}
+        </label>
+        <details className="run-field">
+          <summary>
+            Mock file {s.mocksFromFile ? "(beside the workflow, .mocks.json)" : "(kept with this unsaved workflow)"}
+          </summary>
+          <textarea
+            className="run-json-input"
+            value={s.mocks}
+            onChange={(e) => s.setMocks(e.target.value)}
+            spellCheck={false}
+            rows={8}
+            placeholder='AWS MockConfigFile: {"StateMachines": {…}, "MockedResponses": {…}}'
+            aria-label="Mock file (AWS MockConfigFile JSON)"
+          />
+        </details>
+      </div>
+      <div className="run-view">
+        <div className="run-status-bar" aria-live="polite">
+          {status ? (
+            <>
+              <span className={`run-status-pill s-${status}`} data-testid="run-status-pill">
+                {status}
+              </span>
+              {paused && <span>Paused before {s.pausedAt.join(", ")}</span>}
+              {s.meta?.error && !s.live && (
+                <span className="run-end-error" title={s.meta.cause}>
+                  {s.meta.error}
+                  {s.meta.cause ? `: ${s.meta.cause.slice(0, 160)}` : ""}
+                </span>
+              )}
+              <span className="muted">{total} events</span>
+            </>
+          ) : (
+            <span className="muted">Set the input and press Run. Tasks without a mock ask you for their result.</span>
+          )}
+          {s.notice && <span className="run-notice">{s.notice}</span>}
+        </div>
+        {s.error && (
+          <div className="run-error-box" role="alert" data-testid="run-error">
+            {s.error}
+            <button className="link" onClick={s.clearError} aria-label="Dismiss">
+              ✕
+            </button>
+          </div>
+        )}
+        {total > 0 && !s.live && (
+          <div className="run-scrubber">
+            <label htmlFor="run-scrub">Replay</label>
+            <input
+              id="run-scrub"
+              type="range"
+              min={0}
+              max={total}
+              value={shown}
+              onChange={(e) => s.setCursor(Number(e.target.value) === total ? null : Number(e.target.value))}
+              aria-label="Replay position (events)"
+              data-testid="run-scrubber"
+            />
+            <span className="muted" data-testid="run-scrub-at">
+              {shown} / {total}
+              {shown > 0 && s.index ? ` · ${s.index.events[shown - 1].type}` : ""}
+            </span>
+          </div>
+        )}
+        <PendingTasks session={s} />
+        <div className="tabs run-tabs" role="tablist">
+          {(["inspect", "events", "timeline", "history"] as Tab[]).map((t) => (
+            <button key={t} role="tab" aria-selected={tab === t} className={`tab${tab === t ? " active" : ""}`} onClick={() => setTab(t)} data-testid={`run-tab-${t}`}>
+              {t === "inspect" ? "Inspect" : t === "events" ? "Events" : t === "timeline" ? "Timeline" : `History (${s.history.length})`}
+            </button>
+          ))}
+        </div>
+        <div className="run-tab-body">
+          {tab === "inspect" && <Inspect session={s} state={node?.name ?? null} stateType={node?.type ?? ""} topLevel={!node?.parent} />}
+          {tab === "events" && <EventsTable session={s} />}
+          {tab === "timeline" && <Timeline session={s} />}
+          {tab === "history" && <HistoryList session={s} />}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The run panel's settings per workflow (input, mocks of an unsaved
+// workflow, test case, breakpoints, pace), kept in localStorage so a
+// reload or a restart never loses what the user typed.
+
+export type Pace = "instant" | "normal" | "slow";
+
+export interface RunSettings {
+  input: string | null; // null: not typed yet, use the sample input
+  mocks: string; // only for workflows with no file; files keep theirs beside them
+  testCase: string;
+  breakpoints: string[];
+  pace: Pace;
+  realWaits: boolean;
+}
+
+export const defaultSettings: RunSettings = {
+  input: null,
+  mocks: "",
+  testCase: "",
+  breakpoints: [],
+  pace: "instant",
+  realWaits: false,
+};
+
+const key = (workflow: string) => `stepstudio.run.${workflow}`;
+
+export function loadSettings(workflow: string): RunSettings {
+  try {
+    const raw = localStorage.getItem(key(workflow));
+    return raw ? { ...defaultSettings, ...(JSON.parse(raw) as Partial<RunSettings>) } : { ...defaultSettings };
+  } catch {
+    return { ...defaultSettings };
+  }
+}
+
+export function saveSettings(workflow: string, s: RunSettings) {
+  try {
+    localStorage.setItem(key(workflow), JSON.stringify(s));
+  } catch {
+    // Storage full or blocked: the settings still live for this session.
+  }
+}
+
+/** Why text is not valid JSON, or null when it is ("" counts as {}). */
+export function jsonError(text: string): string | null {
+  if (text.trim() === "") return null;
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
