@@ -205,3 +205,63 @@ test("work left by a crashed session is offered back", { skip }, async () => {
     await s.close();
   }
 });
+
+test("export the diagram as SVG and PNG", { skip }, async () => {
+  mkdirSync(filesDir, { recursive: true });
+  const svg = join(filesDir, "order.svg");
+  const png = join(filesDir, "order.png");
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    answerNextDialog(svg);
+    await menu(page, "menu-export-svg");
+    await page.getByTestId("notice-info").filter({ hasText: "order.svg" }).waitFor();
+    const drawn = readFileSync(svg, "utf8");
+    assert.match(drawn, /^<\?xml/);
+    assert.equal((drawn.match(/<g class="node state"/g) ?? []).length, 9, "one group per plain state of the example");
+    assert.match(drawn, /Validate order/);
+
+    answerNextDialog(png);
+    await menu(page, "menu-export-png");
+    await page.getByTestId("notice-info").filter({ hasText: "order.png" }).waitFor();
+    const bytes = readFileSync(png);
+    assert.equal(bytes.subarray(1, 4).toString(), "PNG");
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    assert.ok(width > 600 && height > 1000, `a 2x picture, got ${width}x${height}`);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("a file that is not JSON or not ASL opens beside its code and saves unchanged", { skip }, async () => {
+  mkdirSync(filesDir, { recursive: true });
+  const cases = [
+    ["broken.json", '{\n  "StartAt": "A",\n  "States": { "A": { "Type": "Pass", "End": true }\n'],
+    ["list.json", "[1, 2, 3]\n"],
+  ];
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    for (const [name, text] of cases) {
+      const path = join(filesDir, name);
+      writeFileSync(path, text);
+      answerNextDialog(path);
+      await menu(page, "menu-open");
+      await waitFor(`${name} to open`, async () => (await fileName(page)) === name);
+      await page.getByTestId("code-view").waitFor();
+      await page.locator('[data-testid="problem"].error').first().waitFor();
+      assert.equal(await page.getByTestId("state-node").count(), 0, "no diagram of the previous file");
+      await s.screenshot(`files-07-opened-${name.replace(".json", "")}`);
+      await page.keyboard.press("Control+S");
+      await page.getByTestId("notice-info").filter({ hasText: name }).waitFor();
+      assert.equal(readFileSync(path, "utf8"), text, "saved without edits: the same bytes");
+    }
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});

@@ -50,6 +50,9 @@ export interface CurrentFile {
   name: string;
   lineEnding: string;
   stamp: FileStamp | null;
+  /** Set for a document that is not a file of its own (a state machine
+   * inside an IaC template): Save calls it and shows what it returns. */
+  saveInPlace?: (text: string) => Promise<string>;
 }
 
 export interface Prompt {
@@ -81,6 +84,9 @@ export function useFiles(target: FileTarget) {
   const [recovered, setRecovered] = useState<RecoverySnapshot[]>([]);
   const [disk, setDisk] = useState<DiskNotice | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Bumped whenever another document replaces the current one, so views
+  // can reset what belonged to the old one (the canvas refits).
+  const [generation, setGeneration] = useState(0);
 
   // Callbacks read the latest values through refs, so a save started from
   // a stale closure never writes old text.
@@ -96,6 +102,7 @@ export function useFiles(target: FileTarget) {
   const adopt = useCallback((f: Loaded) => {
     setFile({ path: f.path, name: f.name, lineEnding: f.lineEnding || "lf", stamp: f.path && f.stamp ? f.stamp : null });
     setDisk(null);
+    setGeneration((g) => g + 1);
     targetRef.current.open(f.text, asFormat(f.format));
   }, []);
 
@@ -140,8 +147,37 @@ export function useFiles(target: FileTarget) {
 
   const save = useCallback(async (): Promise<boolean> => {
     const f = fileRef.current;
+    if (f?.saveInPlace) {
+      const { text } = targetRef.current.snapshot();
+      try {
+        setNotice({ kind: "info", text: await f.saveInPlace(text) });
+        targetRef.current.markSaved(text);
+        return true;
+      } catch (err) {
+        fail(`Could not save ${f.name}`, err);
+        return false;
+      }
+    }
     return f?.path ? writeTo(f.path) : saveAs();
   }, [writeTo, saveAs]);
+
+  /** Opens a document saved by its own saveInPlace (no path: no disk
+   * polling, and recovered work comes back as a new document). */
+  const openInPlace = useCallback(
+    (load: () => Promise<{ name: string; text: string; format: string; saveInPlace: (text: string) => Promise<string> }>) => {
+      guard("open another state machine", async () => {
+        try {
+          const d = await load();
+          setFile({ path: "", name: d.name, lineEnding: "lf", stamp: null, saveInPlace: d.saveInPlace });
+          setDisk(null);
+          targetRef.current.open(d.text, asFormat(d.format));
+        } catch (err) {
+          fail("Could not open the state machine", err);
+        }
+      });
+    },
+    [guard],
+  );
 
   const openPath = useCallback((path: string) => {
     guard("open another file", async () => {
@@ -224,6 +260,7 @@ export function useFiles(target: FileTarget) {
     if (!opened) {
       setFile({ path: "", name: s.name, lineEnding: s.lineEnding || "lf", stamp: null });
       setDisk(null);
+      setGeneration((g) => g + 1);
       targetRef.current.open("", asFormat(s.format));
     }
     targetRef.current.editText(s.text, "Restore recovered work");
@@ -358,6 +395,7 @@ export function useFiles(target: FileTarget) {
 
   return {
     file,
+    generation,
     dirty: doc.dirty,
     recent,
     refreshRecent,
@@ -366,6 +404,7 @@ export function useFiles(target: FileTarget) {
     newFrom,
     openDialog,
     openPath,
+    openInPlace,
     save,
     saveAs,
     exportAs,
