@@ -44,6 +44,35 @@ func (c *virtualClock) Sleep(ctx context.Context, d time.Duration) error {
 	return nil
 }
 
+// SkipClock returns the wall clock with every wait skipped: time runs as
+// it really does (a slow task shows its duration) plus the waits and
+// retry delays it skipped, so the history reads as AWS would write it.
+// It is the default clock outside deterministic mode.
+func SkipClock() Clock { return &skipClock{} }
+
+type skipClock struct {
+	mu      sync.Mutex
+	skipped time.Duration
+}
+
+func (c *skipClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().UTC().Add(c.skipped)
+}
+
+func (c *skipClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d > 0 {
+		c.mu.Lock()
+		c.skipped += d
+		c.mu.Unlock()
+	}
+	return nil
+}
+
 // RealClock returns the wall clock: waits take their full time.
 func RealClock() Clock { return ScaledClock(1) }
 

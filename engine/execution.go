@@ -103,12 +103,16 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	}
 	ex.rand = rand.New(rand.NewPCG(uint64(seed), uint64(seed)>>1|1))
 	ex.startTime = cfg.startTime
-	if ex.startTime.IsZero() {
-		ex.startTime = time.Now().UTC()
-	}
 	ex.clock = cfg.clock
-	if ex.clock == nil {
+	switch {
+	case ex.clock != nil:
+	case cfg.deterministic:
 		ex.clock = VirtualClock(ex.startTime)
+	default:
+		ex.clock = SkipClock()
+	}
+	if !cfg.deterministic {
+		ex.startTime = ex.clock.Now()
 	}
 	ex.rec = &recorder{clock: ex.clock, keep: cfg.keepHistory, observer: cfg.observer}
 	ex.ctrl = newController(cfg)

@@ -40,8 +40,9 @@ func defaultConfig() *config {
 	}
 }
 
-// WithClock sets the clock (default: a virtual clock starting now, so waits
-// are skipped while the history keeps their times).
+// WithClock sets the clock. The default skips waits and retry delays while
+// the history keeps their times (SkipClock; in deterministic mode a
+// VirtualClock that also stands still between waits).
 func WithClock(c Clock) Option { return func(cfg *config) { cfg.clock = c } }
 
 // WithObserver streams every history event to o as it is recorded.

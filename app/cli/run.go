@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/handler"
@@ -240,7 +239,7 @@ func printResult(w io.Writer, o runOptions, r engine.Result) error {
 	}
 	if o.history {
 		for _, e := range r.Events {
-			fmt.Fprintf(w, "%4d %s %s%s\n", e.ID, e.Timestamp.UTC().Format(time.RFC3339Nano), e.Type, eventSummary(e))
+			fmt.Fprintf(w, "%4d %s %s%s\n", e.ID, e.Timestamp.UTC().Format("2006-01-02T15:04:05.000Z"), e.Type, eventSummary(e))
 		}
 	}
 	fmt.Fprintf(w, "status: %s\n", r.Status)
