@@ -377,3 +377,32 @@ func TestRetryJitter(t *testing.T) {
 		t.Fatalf("different seeds gave the same delays %v", a)
 	}
 }
+
+// TestTaskTimeout: a task slower than TimeoutSeconds fails with
+// States.Timeout, which States.TaskFailed does not match but an explicit
+// catcher does; the history shows TaskTimedOut.
+func TestTaskTimeout(t *testing.T) {
+	m := compile(t, `{"StartAt":"Slow","States":{"Slow":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","TimeoutSeconds":10,
+	 "Catch":[{"ErrorEquals":["States.TaskFailed"],"Next":"Wrong"},{"ErrorEquals":["States.Timeout"],"Next":"Late"}],"End":true},
+	 "Wrong":{"Type":"Fail","Error":"Wrong"},"Late":{"Type":"Pass","Result":"late","End":true}}}`)
+	hang := engine.InvokerFunc(func(ctx context.Context, req engine.TaskRequest) (any, error) {
+		<-ctx.Done()
+		return nil, ctx.Err()
+	})
+	res, err := m.Run(context.Background(), map[string]any{}, engine.WithInvoker(hang), engine.WithClock(engine.ScaledClock(0.01)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != engine.StatusSucceeded || res.Output != "late" {
+		t.Fatalf("got %s %v %v", res.Status, res.Output, res.Error)
+	}
+	found := false
+	for _, e := range res.Events {
+		if e.Type == "TaskTimedOut" && *e.TaskTimedOutEventDetails.Error == "States.Timeout" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("no TaskTimedOut event")
+	}
+}
