@@ -13,6 +13,9 @@ import { useEditor } from "./canvas/useEditor";
 import { useFiles } from "./files/useFiles";
 import { FileMenu } from "./files/FileMenu";
 import { FileBanners } from "./files/FileBanners";
+import { useIaC } from "./iac/useIaC";
+import { IaCMenu } from "./iac/IaCMenu";
+import { IaCDialogs } from "./iac/IaCDialogs";
 import { useRunSession } from "./run/useRunSession";
 import { RunPanel } from "./run/RunPanel";
 import { RunOverlayContext } from "./run/overlayContext";
@@ -23,6 +26,7 @@ export default function App() {
   // The file service loads the start document (a file given on the
   // command line, else the example) and owns the file it came from.
   const files = useFiles(store);
+  const iac = useIaC(files);
   const doc = files.file;
   const text = snap.text;
   const [view, setView] = useState<ViewMode>("design");
@@ -67,7 +71,12 @@ export default function App() {
         dirty={dirty}
         view={view}
         onView={setView}
-        menu={<FileMenu files={files} />}
+        menu={
+          <>
+            <FileMenu files={files} />
+            <IaCMenu iac={iac} canExport={!!doc} />
+          </>
+        }
       />
       <Palette onAdd={(id) => editor.insertAfter(id, selected)} />
       <RunOverlayContext.Provider value={run.overlayValue}>
@@ -105,6 +114,7 @@ export default function App() {
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
       />
       <FileBanners files={files} />
+      <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
     </div>
   );
 }

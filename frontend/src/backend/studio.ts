@@ -115,3 +115,35 @@ export const runStoreError = (): Promise<string> => RunsAPI.StoreError();
 export function onRunUpdate(fn: (u: RunUpdate) => void): () => void {
   return EventsOn("run:update", (u: runs.Update) => fn(asUpdate(u)));
 }
+
+// --- IaC: state machines inside SAM/CloudFormation/Terraform/Serverless
+// templates (open, save in place) and export to those tools.
+import * as IaCAPI from "../../wailsjs/go/app/IaC";
+import type { app as appModels, exporter, iac } from "../../wailsjs/go/models";
+
+export type IaCTemplate = iac.Template;
+export type IaCMachine = iac.Machine;
+export type IaCOpened = iac.Opened;
+export type IaCSubstitution = iac.Substitution;
+export type ExportTarget = "asl-json" | "asl-yaml" | "sam" | "cfn" | "cdk" | "terraform";
+export type ExportCandidate = exporter.Substitution;
+export type ExportOptions = Omit<exporter.Options, "convertValues" | "target"> & { target: ExportTarget };
+export type ExportResult = exporter.Result;
+export type ExportFile = exporter.File;
+export type ExportWritten = appModels.ExportWritten;
+
+/** Native open dialog for a template; "" when cancelled. */
+export const chooseTemplate = (): Promise<string> => IaCAPI.ChooseTemplate();
+export const scanTemplate = (path: string): Promise<IaCTemplate> => IaCAPI.ScanTemplate(path);
+export const openMachine = (path: string, id: string): Promise<IaCOpened> => IaCAPI.OpenMachine(path, id);
+/** Writes text back in place; rejects when the file changed since hash was taken. */
+export const saveMachine = (path: string, id: string, hash: string, text: string): Promise<IaCOpened> =>
+  IaCAPI.SaveMachine(path, id, hash, text);
+export const exportCandidates = (text: string): Promise<ExportCandidate[]> => IaCAPI.ExportCandidates(text);
+export const exportPreview = (text: string, opts: ExportOptions): Promise<ExportResult> =>
+  IaCAPI.Export(text, opts as exporter.Options);
+/** Native save dialog for the export's main file; "" when cancelled. */
+export const chooseExportPath = (mainFile: string): Promise<string> => IaCAPI.ChooseExportPath(mainFile);
+/** Writes the files; with overwrite false nothing is written when any exists. */
+export const writeExport = (mainPath: string, files: ExportFile[], overwrite: boolean): Promise<ExportWritten> =>
+  IaCAPI.WriteExport(mainPath, files, overwrite);
