@@ -49,7 +49,8 @@ func (a archive) format() []byte {
 
 // TestCases validates each testdata/cases/*.txtar definition and compares
 // every diagnostic (severity, code, location, line:column) with its want
-// section. An options section may say "placeholders" or "express".
+// section. An options section may say "placeholders" or "express"; a
+// messages section lists phrases the messages must contain.
 func TestCases(t *testing.T) {
 	files, err := filepath.Glob("testdata/cases/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -75,7 +76,7 @@ func TestCases(t *testing.T) {
 			}
 			var defName string
 			for _, n := range a.names {
-				if n != "want" && n != "options" {
+				if n != "want" && n != "options" && n != "messages" {
 					defName = n
 				}
 			}
@@ -83,7 +84,7 @@ func TestCases(t *testing.T) {
 			var got strings.Builder
 			for _, d := range res.Diagnostics {
 				fmt.Fprintf(&got, "%s %s %s %d:%d\n", d.Severity, d.Code, quoteLoc(d.Location), d.Range.Start.Line, d.Range.Start.Column)
-				if d.Message == "" || !strings.HasSuffix(d.Message, ".") && !strings.HasSuffix(d.Message, ")") {
+				if d.Message == "" || !strings.ContainsAny(d.Message[len(d.Message)-1:], ".)?") {
 					t.Errorf("message of %s is empty or not a sentence: %q", d.Code, d.Message)
 				}
 			}
@@ -96,6 +97,20 @@ func TestCases(t *testing.T) {
 			}
 			if want := string(a.files["want"]); got.String() != want {
 				t.Errorf("diagnostics differ\n got:\n%s\nwant:\n%s\nmessages:\n%s", got.String(), want, describe(res.Diagnostics))
+			}
+			// A messages section lists phrases some message must contain:
+			// the state and field named, and the advice given.
+			for _, phrase := range strings.Split(strings.TrimSpace(string(a.files["messages"])), "\n") {
+				if phrase == "" {
+					continue
+				}
+				found := false
+				for _, d := range res.Diagnostics {
+					found = found || strings.Contains(d.Message, phrase)
+				}
+				if !found {
+					t.Errorf("no message contains %q:\n%s", phrase, describe(res.Diagnostics))
+				}
 			}
 			if wantValid := !strings.Contains(string(a.files["want"]), "ERROR "); res.Valid() != wantValid {
 				t.Errorf("Valid() = %v, want %v", res.Valid(), wantValid)

@@ -18,14 +18,22 @@ func (c *checker) startAt(sc scope) {
 	}
 	if sc.m.State(n.Str) == nil {
 		c.errorAt(asl.Append(sc.ptr, "StartAt"), n, CodeMissingTarget,
-			"StartAt names %q, but this machine has no state of that name.%s", n.Str, c.elsewhere(n.Str))
+			"StartAt names %q, but this machine has no state of that name.%s", n.Str, c.targetHint(sc.m, n.Str))
 	}
 }
 
-// elsewhere hints when a missing target exists in another (sub-)machine.
-func (c *checker) elsewhere(name string) string {
+// targetHint explains a missing target: it exists in another (sub-)machine,
+// or it is a typo of a state of this one.
+func (c *checker) targetHint(m *asl.StateMachine, name string) string {
 	if found := findState(c.doc.Machine, name); found {
 		return " A state with that name exists in another branch or Map; states can only move to states of their own machine."
+	}
+	names := make([]string, 0, len(m.States))
+	for _, s := range m.States {
+		names = append(names, s.Name)
+	}
+	if hint := didYouMean(name, names); hint != "" {
+		return hint
 	}
 	return " Check the spelling (names are case-sensitive) or add the state."
 }
@@ -111,7 +119,7 @@ func (c *checker) transitions(sc scope) {
 		for _, t := range edges[s] {
 			if m.State(t.Target) == nil {
 				c.errorAt(asl.Append(sc.ptr, "States", s.Name)+t.Pointer, t.Node, CodeMissingTarget,
-					"State %q goes to %q, but this machine has no state of that name.%s", s.Name, t.Target, c.elsewhere(t.Target))
+					"State %q goes to %q, but this machine has no state of that name.%s", s.Name, t.Target, c.targetHint(m, t.Target))
 			}
 		}
 	}

@@ -81,39 +81,38 @@ func (c *checker) schemaError(ptr string, e gojsonschema.ResultError) {
 			c.errorAt(ptr, node, CodeSchema, "%q is inside States, so it is read as a state, and a state must be an object. %q belongs at the top level of the definition, beside StartAt and States: move it there.", name, name)
 			return
 		}
-		c.errorAt(ptr, node, CodeSchema, "%s must be %s, not %s.", subjectWithField(subj, name), want, article(node.Kind))
+		c.errorAt(ptr, node, CodeSchema, "%s must be %s, not %s.", subjectWithField(subj), want, article(node.Kind))
 	case "number_any_of", "number_one_of":
 		want := "a value of another type"
 		if x, ok := expectations[name]; ok {
 			want = x
 		}
-		c.errorAt(ptr, node, CodeSchema, "%s must be %s.", subjectWithField(subj, name), want)
+		c.errorAt(ptr, node, CodeSchema, "%s must be %s.", subjectWithField(subj), want)
 	case "enum", "const":
 		got := "it"
 		if node.Is(asl.KindString) {
 			got = strconv.Quote(node.Str)
 		}
-		c.errorAt(ptr, node, CodeSchema, "%s is %s, which is not one of the allowed values [%s].", subjectWithField(subj, name), got, quoteList(detailString(e, "allowed")))
+		c.errorAt(ptr, node, CodeSchema, "%s is %s, which is not one of the allowed values [%s].", subjectWithField(subj), got, quoteList(detailString(e, "allowed")))
 	case "number_gte", "number_gt":
-		c.errorAt(ptr, node, CodeSchema, "%s is %s; the allowed minimum is %s.", subjectWithField(subj, name), node.Num, detailString(e, "min"))
+		c.errorAt(ptr, node, CodeSchema, "%s is %s; the allowed minimum is %s.", subjectWithField(subj), node.Num, detailString(e, "min"))
 	case "number_lte", "number_lt":
-		c.errorAt(ptr, node, CodeSchema, "%s is %s; the allowed maximum is %s.", subjectWithField(subj, name), node.Num, detailString(e, "max"))
+		c.errorAt(ptr, node, CodeSchema, "%s is %s; the allowed maximum is %s.", subjectWithField(subj), node.Num, detailString(e, "max"))
 	case "array_min_items":
-		c.errorAt(ptr, node, CodeSchema, "%s is empty (non-empty required): it must list at least one item%s.", subjectWithField(subj, name), listHint(name))
+		c.errorAt(ptr, node, CodeSchema, "%s is empty (non-empty required): it must list at least one item%s.", subjectWithField(subj), listHint(name))
 	case "array_min_properties":
-		c.errorAt(ptr, node, CodeSchema, "%s is empty: a machine needs at least one state.", subjectWithField(subj, name))
+		c.errorAt(ptr, node, CodeSchema, "%s is empty: a machine needs at least one state.", subjectWithField(subj))
 	case "string_gte":
-		c.errorAt(ptr, node, CodeSchema, "%s must not be empty.", subjectWithField(subj, name))
+		c.errorAt(ptr, node, CodeSchema, "%s must not be empty.", subjectWithField(subj))
 	default:
-		c.errorAt(ptr, node, CodeSchema, "%s: %s.", subjectWithField(subj, name), e.Description())
+		c.errorAt(ptr, node, CodeSchema, "%s: %s.", subjectWithField(subj), e.Description())
 	}
 }
 
 // subjectWithField names a field for messages whose subject is the field
-// itself: `State "A", field "Retry[0].BackoffRate"`.
-func subjectWithField(s subject, name string) string {
-	str := s.String()
-	return strings.TrimSuffix(str, ",")
+// itself: `State "A", field "Retry[0].BackoffRate"` (no trailing comma).
+func subjectWithField(s subject) string {
+	return strings.TrimSuffix(s.String(), ",")
 }
 
 func requiredHint(prop string) string {
@@ -162,6 +161,9 @@ func (c *checker) unknownFieldHint(ptr, prop string) string {
 		if strings.EqualFold(known, prop) && known != prop {
 			return " Did you mean " + strconv.Quote(known) + "? Field names are case-sensitive."
 		}
+	}
+	if hint := didYouMean(prop, knownFields); hint != "" {
+		return hint
 	}
 	switch {
 	case prop == "Iterator" || prop == "ItemProcessor":

@@ -16,6 +16,21 @@ var knownErrors = map[string]bool{
 	"States.QueryEvaluationError": true,
 }
 
+var knownErrorList = func() []string {
+	out := make([]string, 0, len(knownErrors))
+	for e := range knownErrors {
+		out = append(out, e)
+	}
+	return out
+}()
+
+func errorHint(name string) string {
+	if hint := didYouMean(name, knownErrorList); hint != "" {
+		return hint
+	}
+	return ` Check the spelling (e.g. "States.TaskFailed").`
+}
+
 func (c *checker) retryCatch(s *asl.State, ptr string) {
 	c.errorRules(s, asl.Append(ptr, "Retry"), s.Field("Retry"), "Retry")
 	c.errorRules(s, asl.Append(ptr, "Catch"), s.Field("Catch"), "Catch")
@@ -53,7 +68,7 @@ func (c *checker) errorRules(s *asl.State, ptr string, list *asl.Node, kind stri
 					"State %q, %s rule %d: the rule with \"States.ALL\" must be the last one, since it matches every error and later rules would never run. Move it to the end.", s.Name, kind, i)
 			case strings.HasPrefix(e.Str, "States.") && !knownErrors[e.Str]:
 				c.warnAt(ep, e, CodeUnknownErrorName,
-					"State %q, %s rule %d: %q is not an error Step Functions raises, so it never matches. Check the spelling (e.g. \"States.TaskFailed\").", s.Name, kind, i, e.Str)
+					"State %q, %s rule %d: %q is not an error Step Functions raises, so it never matches.%s", s.Name, kind, i, e.Str, errorHint(e.Str))
 			}
 		}
 	}

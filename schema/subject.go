@@ -39,11 +39,6 @@ func subjectOf(ptr string) subject {
 		}
 		field = append(field, seg)
 	}
-	if atMachine && s.state != "" {
-		// A processor's or branch's own field such as StartAt.
-		s.field = strings.Join(field, ".")
-		return s
-	}
 	s.field = strings.Join(field, ".")
 	return s
 }
