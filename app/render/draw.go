@@ -82,9 +82,7 @@ func drawNode(p painter, n diagram.Node) {
 		c := typeColour(n.Type)
 		p.rect(x, y, w, h, 8, style{fill: tint(c, 14), stroke: c, width: 1.5, dash: []float64{6, 4}})
 		icon(p, x+12, y+16, c)
-		name := fit(n.Name, nameText, w-120)
-		p.text(x+28, y+20, name, nameText)
-		p.text(x+36+measure(name, nameText), y+20, n.Type, subText)
+		p.runs(x+28, y+20, 8, []run{{fit(n.Name, nameText, textRoom(w-120)), nameText}, {n.Type, subText}})
 		if n.Retries > 0 {
 			retryBadge(p, x+w-12, y+6, n.Retries)
 		}
@@ -101,10 +99,15 @@ func drawNode(p painter, n diagram.Node) {
 		if sub == "" {
 			sub = n.Type
 		}
-		p.text(x+40, y+h/2-2, fit(n.Name, nameText, right-x-40), nameText)
-		p.text(x+40, y+h/2+14, fit(sub, subText, right-x-40), subText)
+		p.text(x+40, y+h/2-2, fit(n.Name, nameText, textRoom(right-x-40)), nameText)
+		p.text(x+40, y+h/2+14, fit(sub, subText, textRoom(right-x-40)), subText)
 	}
 }
+
+// textRoom is the width text is fitted to: text is measured with the Go
+// fonts, but an SVG viewer without them uses a wider fallback (DejaVu Sans
+// runs about a tenth wider), so leave that much spare.
+func textRoom(w float64) float64 { return w * 0.88 }
 
 // icon is the type's mark: a ring in the type colour (the canvas draws a
 // line icon there; a ring reads the same at export sizes).

@@ -11,6 +11,15 @@ type painter interface {
 	circle(cx, cy, r float64, s style)
 	path(p []segment, s style)
 	text(x, baseline float64, str string, t textStyle)
+	// runs draws texts one after another on a line, gap pixels apart, so
+	// a viewer with other fonts still lays them out without overlap.
+	runs(x, baseline, gap float64, parts []run)
+}
+
+// run is one piece of a line of text.
+type run struct {
+	str string
+	t   textStyle
 }
 
 // group names what the next shapes belong to (an SVG <g>).

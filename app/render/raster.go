@@ -111,3 +111,10 @@ func (p *rasterPainter) text(x, baseline float64, str string, t textStyle) {
 	p.dc.DrawStringAnchored(str, x*p.scale, baseline*p.scale, ax, 0)
 	p.dc.Pop()
 }
+
+func (p *rasterPainter) runs(x, baseline, gap float64, parts []run) {
+	for _, r := range parts {
+		p.text(x, baseline, r.str, r.t)
+		x += measure(r.str, r.t) + gap
+	}
+}

@@ -63,7 +63,7 @@ func TestSVGHasAGroupPerNodeAndEdge(t *testing.T) {
 				}
 				switch el := tok.(type) {
 				case xml.StartElement:
-					inText = el.Name.Local == "text"
+					inText = el.Name.Local == "text" || el.Name.Local == "tspan"
 					if el.Name.Local != "g" {
 						continue
 					}

@@ -93,6 +93,21 @@ func (p *svgPainter) text(x, baseline float64, str string, t textStyle) {
 	fmt.Fprintf(p.w, ">%s</text>\n", escape(str))
 }
 
+func (p *svgPainter) runs(x, baseline, gap float64, parts []run) {
+	fmt.Fprintf(p.w, `<text x="%s" y="%s">`, num(x), num(baseline))
+	for i, r := range parts {
+		fmt.Fprintf(p.w, `<tspan font-size="%s" fill="%s"`, num(r.t.size), colour(r.t.color))
+		if i > 0 {
+			fmt.Fprintf(p.w, ` dx="%s"`, num(gap))
+		}
+		if r.t.bold {
+			fmt.Fprint(p.w, ` font-weight="600"`)
+		}
+		fmt.Fprintf(p.w, ">%s</tspan>", escape(r.str))
+	}
+	fmt.Fprintln(p.w, "</text>")
+}
+
 func (p *svgPainter) style(s style) {
 	fill := "none"
 	if s.fill != nil {
