@@ -13,6 +13,7 @@ import (
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -404,5 +405,37 @@ func TestTaskTimeout(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("no TaskTimedOut event")
+	}
+}
+
+// TestRunsShareNoCounters runs one machine with one mock test case twice
+// at once and twice in a row: each run starts its invocations and retry
+// counters from zero (coinbase/step's bug was sharing them).
+func TestRunsShareNoCounters(t *testing.T) {
+	m := compile(t, `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+	 "Retry":[{"ErrorEquals":["Busy"],"MaxAttempts":1}],"End":true}}}`)
+	cfg, err := mock.Parse("mocks.json", []byte(`{"StateMachines":{"M":{"TestCases":{"C":{"T":"R"}}}},
+	 "MockedResponses":{"R":{"0":{"Throw":{"Error":"Busy","Cause":"x"}},"1":{"Return":"ok"}}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tc, err := cfg.TestCase("M", "C")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		var exs []*engine.Execution
+		for range 2 {
+			ex, err := m.Start(context.Background(), map[string]any{}, engine.WithMocks(tc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			exs = append(exs, ex)
+		}
+		for _, ex := range exs {
+			if res := ex.Wait(); res.Status != engine.StatusSucceeded || res.Output != "ok" {
+				t.Fatalf("round %d: got %s %v %v", round, res.Status, res.Output, res.Cause)
+			}
+		}
 	}
 }
