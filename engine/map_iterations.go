@@ -137,7 +137,7 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 	}
 	// The selector sees the Map state's context with $$.Map.Item added.
 	st2 := *st
-	st2.sc = &scope{ex: st.sc.ex, rec: st.sc.rec, g: st.sc.g, vars: st.sc.vars, mapItem: sc.mapItem}
+	st2.item = sc.mapItem
 	if n.jsonata {
 		return st2.jsonataValue(ctx, n.itemSelector.v, "ItemSelector", st2.statesVar(nil, nil))
 	}

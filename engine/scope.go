@@ -167,6 +167,7 @@ type stepCtx struct {
 	retryCount int
 	token      string
 	stateObj   map[string]any // $$.State, built on first use
+	item       map[string]any // $$.Map.Item for a Map's ItemSelector
 	assigned   map[string]string
 }
 
@@ -236,7 +237,9 @@ func (st *stepCtx) contextObject() map[string]any {
 	if st.token != "" {
 		c["Task"] = map[string]any{"Token": st.token}
 	}
-	if st.sc.mapItem != nil {
+	if item := st.item; item != nil {
+		c["Map"] = map[string]any{"Item": item}
+	} else if st.sc.mapItem != nil {
 		c["Map"] = map[string]any{"Item": st.sc.mapItem}
 	}
 	return c
