@@ -41,10 +41,10 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 			return nil, "", err
 		}
 	}
+	var mapRunArn string
 	if n.distributed {
-		sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{
-			MapRunArn: fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(sc.ex), sc.ex.m.nameOrDefault(), labelOr(n), sc.ex.UUID()),
-		}})
+		mapRunArn = fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(sc.ex), sc.ex.m.nameOrDefault(), labelOr(n), sc.ex.UUID())
+		sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{MapRunArn: mapRunArn}})
 		startID = sc.lastID()
 	}
 	st.contextObject() // builds $$.State once; item selectors share it
@@ -72,6 +72,11 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	}
 	sc.emitSide(Event{Type: "MapStateSucceeded"})
 	var result any = run.results
+	if n.resultWriter.set {
+		if result, err = st.resultWriter(ctx, in, mapRunArn); err != nil {
+			return nil, "", err
+		}
+	}
 	if n.jsonata {
 		out, err := st.finishJSONata(ctx, result, result, true)
 		return out, "", err
