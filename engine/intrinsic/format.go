@@ -1,7 +1,6 @@
 package intrinsic
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -76,13 +75,8 @@ func writeJava(b *strings.Builder, v any) {
 		}
 		b.WriteByte(']')
 	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
 		b.WriteByte('{')
-		for i, k := range keys {
+		for i, k := range jsonvalue.Keys(v) {
 			if i > 0 {
 				b.WriteString(", ")
 			}

@@ -21,7 +21,7 @@ func mustJSON(t testing.TB, s string) any {
 	return v
 }
 
-const input = `{"s":"a,b,,c","n":3,"f":1.5,"arr":[1,2,2,"x",{"k":1},{"k":1}],"obj":{"a":1,"b":[true,null]},"json":"{\"x\": [1, 2.5]}","empty":""}`
+const input = `{"s":"a,b,,c","n":3,"f":1.5,"arr":[1,2,2,"x",{"k":1},{"k":1}],"obj":{"a":1,"b":[true,null]},"json":"{\"x\": [1, 2.5]}","empty":"","ordered":{"b":1,"a":2}}`
 
 func TestEval(t *testing.T) {
 	tests := []struct {
@@ -57,6 +57,9 @@ func TestEval(t *testing.T) {
 		{`States.Hash('input data', 'SHA-1')`, `"aaff4a450a104cd177d28d18d74485e8cae074b7"`},
 		{`States.Hash('input data', 'SHA-256')`, `"b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3"`},
 		{`States.JsonMerge($.obj, States.StringToJson('{"b":2,"c":3}'), false)`, `{"a":1,"b":2,"c":3}`},
+		{`States.JsonToString(States.JsonMerge(States.StringToJson('{"z":1,"y":2}'), States.StringToJson('{"x":3,"z":4}'), false))`, `"{\"z\":4,\"y\":2,\"x\":3}"`},
+		{`States.Format('{}', States.StringToJson('{"z":1,"y":[2]}'))`, `"{z=1, y=[2]}"`},
+		{`States.JsonToString($.ordered)`, `"{\"b\":1,\"a\":2}"`},
 		{`States.MathAdd(1.49, 1.5)`, `3`},
 		{`States.MathAdd(-2.5, 0)`, `-2`},
 		{`States.MathAdd($.n, -10)`, `-7`},

@@ -2,6 +2,7 @@ package intrinsic
 
 import (
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
@@ -53,5 +54,13 @@ func jsonMerge(in *invocation) (any, error) {
 	out := make(map[string]any, len(a)+len(b))
 	maps.Copy(out, a)
 	maps.Copy(out, b)
+	// The first object's keys keep their places; new ones follow in order.
+	keys := slices.Clone(jsonvalue.Keys(a))
+	for _, k := range jsonvalue.Keys(b) {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	jsonvalue.SetKeyOrder(out, keys)
 	return out, nil
 }

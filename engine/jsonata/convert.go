@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"strconv"
+	"reflect"
+	"slices"
 
 	"github.com/recolabs/gnata"
 
@@ -15,53 +16,44 @@ import (
 // errUnsupported marks a result that is not JSON (a function, a regex).
 var errUnsupported = errors.New("jsonata: unsupported result type")
 
-// toGnata converts an engine value for gnata: numbers become float64 (what
-// JSONata computes with) and null becomes gnata's null.
+// toGnata converts an engine value for gnata. It goes through JSON text so
+// that objects become gnata's ordered maps, in the engine's key order
+// ($keys, $each and constructed objects then follow AWS's order), numbers
+// stay exact and null is gnata's null. Values that are not JSON (which the
+// engine never holds) become null.
 func toGnata(v any) any {
-	switch v := v.(type) {
-	case nil:
+	b, err := jsonvalue.Marshal(v)
+	if err != nil {
 		return jsonNull
-	case int64:
-		if v > 1<<53 || v < -(1<<53) {
-			// Past 2^53 a float64 loses digits; gnata keeps json.Number
-			// exact, as AWS keeps integers that fit in a long.
-			return json.Number(strconv.FormatInt(v, 10))
-		}
-		return float64(v)
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			out[k] = toGnata(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			out[i] = toGnata(e)
-		}
-		return out
 	}
-	return v
+	g, err := gnata.DecodeJSON(b)
+	if err != nil {
+		return jsonNull
+	}
+	return g
+}
+
+// orderedMap is what gnata's (internal) ordered object offers.
+type orderedMap interface {
+	Keys() []string
+	Get(key string) (any, bool)
 }
 
 // fromGnata converts a gnata result to an engine value: integral numbers
-// become int64, as AWS prints them without a fraction.
+// become int64, as AWS prints them without a fraction, and objects keep
+// their key order.
 func fromGnata(v any) (any, error) {
-	return fromNormalized(gnata.NormalizeValue(v))
-}
-
-func fromNormalized(v any) (any, error) {
-	switch v := v.(type) {
+	switch x := v.(type) {
 	case nil, bool, string:
 		return v, nil
 	case float64:
-		return fromFloat(v), nil
+		return fromFloat(x), nil
 	case int64:
-		return v, nil
+		return x, nil
 	case int:
-		return int64(v), nil
+		return int64(x), nil
 	case json.Number:
-		n, err := jsonvalue.Number(string(v))
+		n, err := jsonvalue.Number(string(x))
 		if err != nil {
 			return nil, err
 		}
@@ -69,10 +61,23 @@ func fromNormalized(v any) (any, error) {
 			return fromFloat(f), nil
 		}
 		return n, nil
+	case orderedMap:
+		keys := x.Keys()
+		out := make(map[string]any, len(keys))
+		for _, k := range keys {
+			e, _ := x.Get(k)
+			c, err := fromGnata(e)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = c
+		}
+		jsonvalue.SetKeyOrder(out, keys)
+		return out, nil
 	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			c, err := fromNormalized(e)
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			c, err := fromGnata(e)
 			if err != nil {
 				return nil, err
 			}
@@ -80,9 +85,9 @@ func fromNormalized(v any) (any, error) {
 		}
 		return out, nil
 	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			c, err := fromNormalized(e)
+		out := make([]any, len(x))
+		for i, e := range x {
+			c, err := fromGnata(e)
 			if err != nil {
 				return nil, err
 			}
@@ -90,7 +95,38 @@ func fromNormalized(v any) (any, error) {
 		}
 		return out, nil
 	}
+	if gnata.IsNull(v) {
+		return nil, nil
+	}
+	if seq, ok := collapse(v); ok {
+		return fromGnata(seq)
+	}
 	return nil, errUnsupported
+}
+
+// collapse applies gnata's sequence rules (a sequence of one is its item,
+// of none is undefined) to its internal sequence type, read by field name.
+func collapse(v any) (any, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return nil, false
+	}
+	s := rv.Elem()
+	vals, keep := s.FieldByName("Values"), s.FieldByName("KeepSingleton")
+	if !vals.IsValid() || !keep.IsValid() || keep.Kind() != reflect.Bool {
+		return nil, false
+	}
+	items, ok := vals.Interface().([]any)
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case len(items) == 0:
+		return nil, true
+	case len(items) == 1 && !keep.Bool():
+		return items[0], true
+	}
+	return slices.Clip(items), true
 }
 
 // fromFloat keeps JavaScript's view of numbers: 3.0 is the integer 3, and

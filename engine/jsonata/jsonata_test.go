@@ -226,3 +226,26 @@ func TestCancelled(t *testing.T) {
 		t.Errorf("Eval on a cancelled context = %v, want context.Canceled", err)
 	}
 }
+
+// TestKeyOrderKept checks that objects keep AWS's key order through
+// JSONata: the input's order, and the order an expression builds.
+func TestKeyOrderKept(t *testing.T) {
+	env := &jsonata.Env{States: map[string]any{"input": mustJSON(t, `{"z":1,"y":{"b":2,"a":3}}`)}}
+	tests := []struct{ expr, want string }{
+		{"{% $states.input %}", `{"z":1,"y":{"b":2,"a":3}}`},
+		{"{% $keys($states.input.y) %}", `["b","a"]`},
+		{"{% {'q': 1, 'p': $states.input.y} %}", `{"q":1,"p":{"b":2,"a":3}}`},
+		{"{% $merge([$states.input.y, {'c': 4}]) %}", `{"b":2,"a":3,"c":4}`},
+		{"{% $string($states.input.y) %}", `"{\"b\":2,\"a\":3}"`},
+	}
+	for _, tt := range tests {
+		tmpl, err := jsonata.CompileTemplate("Output", tt.expr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tmpl.Eval(context.Background(), env)
+		if err != nil || jsonvalue.String(got) != tt.want {
+			t.Errorf("%s = %s, %v; want %s", tt.expr, jsonvalue.String(got), err, tt.want)
+		}
+	}
+}

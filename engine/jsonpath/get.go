@@ -2,6 +2,7 @@ package jsonpath
 
 import (
 	"fmt"
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 	"math"
 	"strconv"
 	"strings"
@@ -148,10 +149,15 @@ func (s step) fragment() string {
 // that are present, with their values.
 func mergeKeys(obj map[string]any, keys []string) map[string]any {
 	out := make(map[string]any, len(keys))
+	present := make([]string, 0, len(keys))
 	for _, k := range keys {
 		if v, ok := obj[k]; ok {
+			if _, dup := out[k]; !dup {
+				present = append(present, k)
+			}
 			out[k] = v
 		}
 	}
+	jsonvalue.SetKeyOrder(out, present)
 	return out
 }

@@ -39,7 +39,7 @@ func TestGet(t *testing.T) {
 		// backslash stays part of the name.
 		{path: `$['Test\""Name"']`, want: `"escaped"`, definite: true},
 		// Jayway merges names at the leaf into one object, a definite value.
-		{path: `$['a', 's', 'nope']`, want: `{"a":{"b":[10,{"c":"x"},30]},"s":"str"}`, definite: true},
+		{path: `$['s', 'a', 'nope']`, want: `{"s":"str","a":{"b":[10,{"c":"x"},30]}}`, definite: true},
 		{path: `$['items','s'].k`, want: `[]`},
 		{path: "$.items[*].k", want: `["a","b","c"]`},
 		{path: "$.items[?(@.p > 10)].k", want: `["b","c"]`},
@@ -48,6 +48,7 @@ func TestGet(t *testing.T) {
 		{path: "$.items[0,2].p", want: `[5,25]`},
 		{path: "$..c", want: `["x"]`},
 		{path: "$.a.*", want: `[[10,{"c":"x"},30]]`},
+		{path: "$.items[0].*", want: `[5,"a"]`},
 		{path: "$.items[*]['k','p']", want: `[{"k":"a","p":5},{"k":"b","p":15},{"k":"c","p":25}]`},
 		{path: "$.s['x','y']", definite: true, err: "Expected to find an object with property ['x', 'y'] in path $['s'] but found 'java.lang.String'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JsonSmartJsonProvider'."},
 		{path: "$..p", want: `[5,15,25]`},
@@ -167,6 +168,8 @@ func TestSet(t *testing.T) {
 		{doc: `{"a":1}`, path: "$.b", value: `2`, want: `{"a":1,"b":2}`},
 		{doc: `{"a":1}`, path: "$.a", value: `{"z":0}`, want: `{"a":{"z":0}}`},
 		{doc: `{"a":1}`, path: "$.x.y.z", value: `true`, want: `{"a":1,"x":{"y":{"z":true}}}`},
+		{doc: `{"z":1,"b":{"y":2,"c":3}}`, path: "$.b.a", value: `0`, want: `{"z":1,"b":{"y":2,"c":3,"a":0}}`},
+		{doc: `{"z":1,"b":2,"c":3}`, path: "$.b", value: `0`, want: `{"z":1,"b":0,"c":3}`},
 		{doc: `{"a":[1,{"b":2}]}`, path: "$.a[1].c", value: `3`, want: `{"a":[1,{"b":2,"c":3}]}`},
 		{doc: `{"a":null}`, path: "$.a.b", value: `3`, want: `{"a":{"b":3}}`},
 		{doc: `"str"`, path: "$.a", value: `1`, fails: true},
@@ -215,5 +218,28 @@ func TestFilterRegexMatchesWholeString(t *testing.T) {
 		if err != nil || jsonvalue.String(got) != tt.want {
 			t.Errorf("%s = %s, %v; want %s", tt.path, jsonvalue.String(got), err, tt.want)
 		}
+	}
+}
+
+// TestKeyOrderKept checks that results print in the input's key order, as
+// AWS prints them.
+func TestKeyOrderKept(t *testing.T) {
+	in := mustJSON(t, `{"z":{"y":1,"x":2},"a":0}`)
+	tests := []struct{ path, want string }{
+		{"$", `{"z":{"y":1,"x":2},"a":0}`},
+		{"$.z", `{"y":1,"x":2}`},
+		{"$.*", `[{"y":1,"x":2},0]`},
+		{"$..x", `[2]`},
+		{"$.z['x','y']", `{"x":2,"y":1}`},
+	}
+	for _, tt := range tests {
+		got, err := jsonpath.MustCompile(tt.path).Get(in)
+		if err != nil || jsonvalue.String(got) != tt.want {
+			t.Errorf("%s = %s, %v; want %s", tt.path, jsonvalue.String(got), err, tt.want)
+		}
+	}
+	out, err := jsonpath.MustCompile("$.z.w").Set(in, int64(3))
+	if err != nil || jsonvalue.String(out) != `{"z":{"y":1,"x":2,"w":3},"a":0}` {
+		t.Errorf("Set = %s, %v", jsonvalue.String(out), err)
 	}
 }

@@ -3,7 +3,6 @@ package jsonpath
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
@@ -66,8 +65,6 @@ func (p *Path) set(cur any, i int, value any) (any, bool) {
 	if !ok {
 		return nil, false
 	}
-	out := make(map[string]any, len(obj)+1)
-	maps.Copy(out, obj)
-	out[s.key] = v
-	return out, true
+	// AWS keeps the input's key order and puts a new key last.
+	return jsonvalue.With(obj, s.key, v), true
 }

@@ -1,15 +1,14 @@
 package jsonpath
 
 import (
-	"maps"
-	"slices"
-
 	"github.com/ohler55/ojg/jp"
+
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
 // walk collects what an indefinite path selects below cur, in document
-// order as Jayway gives it; object members are visited in sorted key order
-// (Go maps keep no order, and a fixed order keeps runs reproducible).
+// order as Jayway gives it (object members in their recorded key order,
+// see jsonvalue.Keys).
 func walk(frags []jp.Frag, cur, root any, out []any) []any {
 	if len(frags) == 0 {
 		return append(out, cur)
@@ -84,7 +83,7 @@ func descend(rest []jp.Frag, cur, root any, out []any) []any {
 func eachChild(cur any, fn func(v any, out []any) []any, out []any) []any {
 	switch c := cur.(type) {
 	case map[string]any:
-		for _, k := range slices.Sorted(maps.Keys(c)) {
+		for _, k := range jsonvalue.Keys(c) {
 			out = fn(c[k], out)
 		}
 	case []any:

@@ -3,5 +3,6 @@
 // Functions (Jackson) prints them: compact, no HTML escaping, non-ASCII
 // kept as is, control characters as \n, \t or \u00XX, int64 as integers
 // and float64 as Java's Double.toString prints them ("2.0", "1.0E7").
-// Object keys are written sorted, since Go maps keep no order.
+// Object keys are written in the order recorded for the object (Unmarshal
+// records the order of the text; see SetKeyOrder), else sorted.
 package jsonvalue

@@ -1,6 +1,7 @@
 package jsonvalue_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
@@ -8,7 +9,12 @@ import (
 
 func TestRoundTrip(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`{"b":1,"a":[true,null,1.5,-2]}`, `{"a":[true,null,1.5,-2],"b":1}`},
+		{`{"b":1,"a":[true,null,1.5,-2]}`, `{"b":1,"a":[true,null,1.5,-2]}`},
+		{`{"z":{"y":1,"x":2},"a":[{"d":0,"c":0}]}`, `{"z":{"y":1,"x":2},"a":[{"d":0,"c":0}]}`},
+		{`{"b":1,"a":2,"b":3}`, `{"b":3,"a":2}`},
+		{`"\ud83c\udd97 \u00e9\/"`, "\"\U0001F197 \u00e9/\""},
+		{`"\ud83c"`, "\"\uFFFD\""},
+		{`1e-400`, `0.0`},
 		{`"a<b>&\u2028é\u0001\n\"\\"`, `"a<b>&` + "\u2028" + `é\u0001\n\"\\"`},
 		{`1e3`, `1000.0`},
 		{`2.0`, `2.0`},
@@ -47,9 +53,39 @@ func TestUnmarshalTypes(t *testing.T) {
 }
 
 func TestUnmarshalRejects(t *testing.T) {
-	for _, in := range []string{``, `{`, `1 2`, `{"a":}`} {
+	for _, in := range []string{``, `{`, `1 2`, `{"a":}`, `[1,]`, `{"a":1,}`, `01`, `1.`, `-`, `1e`, `"a`, "\"\t\"", `"\x"`, `tru`, `1e999`, `{1:2}`, strings.Repeat("[", 10002)} {
 		if _, err := jsonvalue.Unmarshal([]byte(in)); err == nil {
 			t.Errorf("Unmarshal(%q) succeeded", in)
 		}
+	}
+}
+
+func TestKeyOrder(t *testing.T) {
+	v, err := jsonvalue.Unmarshal([]byte(`{"c":1,"a":2,"b":3}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := v.(map[string]any)
+	if got := strings.Join(jsonvalue.Keys(m), ","); got != "c,a,b" {
+		t.Errorf("Keys = %s, want c,a,b", got)
+	}
+	w := jsonvalue.With(m, "a", 9)
+	w = jsonvalue.With(w, "0", 0)
+	if got := jsonvalue.String(w); got != `{"c":1,"a":9,"b":3,"0":0}` {
+		t.Errorf("With kept order as %s", got)
+	}
+	if got := jsonvalue.String(m); got != `{"c":1,"a":2,"b":3}` {
+		t.Errorf("With modified its input: %s", got)
+	}
+	// Once the keys change behind the record's back, the order is unknown
+	// and keys print sorted.
+	m["d"] = 4
+	if got := jsonvalue.String(m); got != `{"a":2,"b":3,"c":1,"d":4}` {
+		t.Errorf("changed map printed %s", got)
+	}
+	built := map[string]any{"Error": "E", "Cause": "C"}
+	jsonvalue.SetKeyOrder(built, []string{"Error", "Cause"})
+	if got := jsonvalue.String(built); got != `{"Error":"E","Cause":"C"}` {
+		t.Errorf("SetKeyOrder: %s", got)
 	}
 }

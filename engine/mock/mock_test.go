@@ -40,7 +40,7 @@ func TestLookup(t *testing.T) {
 		{"LambdaState", 0, true, "Lambda.ResourceNotReadyException", ""},
 		{"LambdaState", 1, true, "Lambda.TimeoutException", ""},
 		{"LambdaState", 2, true, "Lambda.TimeoutException", ""},
-		{"LambdaState", 3, true, "", `{"Payload":{"StatusCode":200,"body":"Hello from Lambda!"},"StatusCode":200}`},
+		{"LambdaState", 3, true, "", `{"StatusCode":200,"Payload":{"StatusCode":200,"body":"Hello from Lambda!"}}`},
 		{"SQSState", 0, true, "", `{"MD5OfMessageBody":"3bcb6e8e-7h85-4375-b0bc-1a59812c6e51","MessageId":"3bcb6e8e-8b51-4375-b0bc-1a59812c6e51"}`},
 		{"Unmocked", 0, false, "", ""},
 	}

@@ -109,3 +109,14 @@ func TestCompileErrors(t *testing.T) {
 		t.Errorf("err = %v, want ErrNotDynamic", err)
 	}
 }
+
+func TestKeyOrderKept(t *testing.T) {
+	tmpl := payload.MustCompile(mustJSON(t, `{"z.$":"$.name","b":{"y":1,"x":2},"m.$":"States.Format('x')"}`))
+	got, err := tmpl.Eval(env(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"z":"n","b":{"y":1,"x":2},"m":"x"}`; jsonvalue.String(got) != want {
+		t.Errorf("Eval = %s, want the template's order %s", jsonvalue.String(got), want)
+	}
+}

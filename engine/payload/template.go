@@ -68,7 +68,8 @@ type field struct {
 }
 
 type object struct {
-	fields []field
+	fields []field  // in the template's key order
+	order  []string // output keys in that order
 }
 
 func (o *object) eval(env *intrinsic.Env) (any, error) {
@@ -80,6 +81,8 @@ func (o *object) eval(env *intrinsic.Env) (any, error) {
 		}
 		out[f.key] = v
 	}
+	// AWS keeps the template's key order.
+	jsonvalue.SetKeyOrder(out, o.order)
 	return out, nil
 }
 
@@ -143,7 +146,8 @@ func compile(v any, ptr string) (node, error) {
 	case map[string]any:
 		o := &object{fields: make([]field, 0, len(v))}
 		static := true
-		for k, e := range v {
+		for _, k := range jsonvalue.Keys(v) {
+			e := v[k]
 			fptr := ptr + "/" + escapePointer(k)
 			var n node
 			if name, ok := strings.CutSuffix(k, ".$"); ok {
@@ -162,6 +166,7 @@ func compile(v any, ptr string) (node, error) {
 				}
 			}
 			o.fields = append(o.fields, field{key: k, val: n})
+			o.order = append(o.order, k)
 		}
 		if static {
 			return constant{v}, nil
