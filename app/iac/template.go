@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -108,7 +109,15 @@ func Scan(path string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	var t *Template
+	return scanSource(path, abs, src)
+}
+
+// scanSource is Scan of src as the content of abs (path as the user named it).
+func scanSource(path, abs string, src []byte) (*Template, error) {
+	var (
+		t   *Template
+		err error
+	)
 	switch kind := detectKind(abs, src); kind {
 	case Terraform:
 		t, err = scanTerraform(abs, src)
@@ -227,6 +236,11 @@ func Save(path, id, hash, text string) (*Opened, error) {
 	if saved.Text, err = saved.region.decode(out); err != nil {
 		return nil, err
 	}
+	if o.File == o.Template && !bytes.Equal(out, src) {
+		if err := checkReads(o, out, saved.Text); err != nil {
+			return nil, fmt.Errorf("%s: %w; nothing was written", o.ID, err)
+		}
+	}
 	if !bytes.Equal(out, src) {
 		if err := writeFile(o.File, out); err != nil {
 			return nil, err
@@ -265,4 +279,43 @@ func writeFile(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// checkReads makes sure the edited template still parses and still
+// defines machine o.ID with the text saved, so an edit can never break the
+// rest of the template (a YAML syntax error, a heredoc's end marker typed
+// into the definition).
+func checkReads(o *Opened, out []byte, text string) error {
+	t, err := scanSource(o.Template, o.Template, out)
+	if err != nil {
+		return fmt.Errorf("the template would no longer read after this edit (%s)", strings.TrimPrefix(err.Error(), o.Template+": "))
+	}
+	m, err := t.Find(o.ID)
+	if err != nil || m.Problem != "" {
+		return errors.New("the template would no longer define this state machine after this edit")
+	}
+	got, err := m.region.decode(out)
+	if err != nil {
+		return err
+	}
+	if got == text || sameValue(got, text, o.Format) {
+		return nil
+	}
+	return errors.New("the edit would change more of the template than the definition (check its indentation and syntax)")
+}
+
+// sameValue reports whether two definition texts parse to the same value
+// (a trailing comment is outside the region a YAML block is read back as).
+func sameValue(a, b string, f asl.Format) bool {
+	da, err := asl.ParseFormat("", []byte(a), f)
+	if err != nil {
+		return false
+	}
+	db, err := asl.ParseFormat("", []byte(b), f)
+	if err != nil {
+		return false
+	}
+	ja, _ := json.Marshal(da.Root.Value())
+	jb, _ := json.Marshal(db.Root.Value())
+	return bytes.Equal(ja, jb)
 }

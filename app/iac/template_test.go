@@ -45,6 +45,8 @@ func TestOpenEditSave(t *testing.T) {
 		{file: "main.tf", id: "aws_sfn_state_machine.dangling", problem: "data.template_file.nope.rendered, which this file does not define"},
 		{file: "serverless.yml", id: "fromFile", origin: "${file()}", format: "json"},
 		{file: "serverless.yml", id: "inline", origin: "definition", format: "yaml", old: "Type: Pass", new: "Type: Succeed"},
+		{file: "strings.yaml", id: "SubBlock", origin: "DefinitionString", format: "json", old: `"Type": "Task"`, new: `"Type": "Task", "TimeoutSeconds": 5`},
+		{file: "strings.yaml", id: "Quoted", origin: "DefinitionString", format: "json", old: `"Pass"`, new: `"Pass", "Comment": "two\nlines"`},
 		{file: "crlf.yaml", id: "M", origin: "Definition", format: "yaml", old: "StartAt: A", new: "Comment: crlf\nStartAt: A"},
 	}
 	for _, c := range cases {
@@ -170,4 +172,42 @@ func readString(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// An edit that would break the rest of the template is refused and
+// nothing is written; one that only adds a trailing comment is fine.
+func TestSaveKeepsTemplateReadable(t *testing.T) {
+	cases := []struct {
+		file, id string
+		edit     func(string) string
+		ok       bool
+	}{
+		{"main.tf", "aws_sfn_state_machine.heredoc", func(s string) string { return s + "\nEOF\nresource \"x\" \"y\" {" }, false},
+		{"sam.yaml", "Inline", func(s string) string { return strings.Replace(s, "StartAt: Hello", "StartAt: [Hello", 1) }, false},
+		{"sam.yaml", "Inline", func(s string) string { return s + "\n# reviewed" }, true},
+		{"cfn.json", "AsObject", func(s string) string { return strings.Replace(s, `"StartAt": "A",`, `"StartAt": "A"}, "Oops": {`, 1) }, false},
+	}
+	for _, c := range cases {
+		dir := t.TempDir()
+		copyDir(t, filepath.Join("testdata", "import"), dir)
+		tpl := filepath.Join(dir, c.file)
+		before := readString(t, tpl)
+		o, err := Open(tpl, c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Save(tpl, c.id, o.Hash, c.edit(o.Text))
+		if c.ok {
+			if err != nil {
+				t.Errorf("%s#%s: %v", c.file, c.id, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "nothing was written") {
+			t.Errorf("%s#%s: breaking edit gave %v", c.file, c.id, err)
+		}
+		if readString(t, tpl) != before {
+			t.Errorf("%s#%s: the template was written", c.file, c.id)
+		}
+	}
 }
