@@ -29,13 +29,18 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 		return err
 	}
 	return wails.Run(&options.App{
-		Title:            "Stepstudio",
-		Width:            1440,
-		Height:           900,
-		MinWidth:         900,
-		MinHeight:        600,
-		AssetServer:      &assetserver.Options{Assets: dist},
-		OnStartup:        func(ctx context.Context) { studio.startup(ctx); fileService.startup(ctx); runService.startup(ctx); iacService.startup(ctx) },
+		Title:       "Stepstudio",
+		Width:       1440,
+		Height:      900,
+		MinWidth:    900,
+		MinHeight:   600,
+		AssetServer: &assetserver.Options{Assets: dist},
+		OnStartup: func(ctx context.Context) {
+			studio.startup(ctx)
+			fileService.startup(ctx)
+			runService.startup(ctx)
+			iacService.startup(ctx)
+		},
 		OnShutdown:       runService.shutdown,
 		OnBeforeClose:    fileService.beforeClose,
 		Bind:             []any{studio, fileService, runService, iacService},
