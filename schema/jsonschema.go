@@ -2,14 +2,12 @@ package schema
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/xeipuuv/gojsonreference"
 	"github.com/xeipuuv/gojsonschema"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -49,160 +47,6 @@ var compiled = sync.OnceValues(func() (*compiledSchemas, error) {
 	}
 	return out, nil
 })
-
-// nodeLoader hands gojsonschema the already-parsed tree, skipping the JSON
-// round trip its Go loader makes. Numbers are json.Number, as it expects.
-// A machine is converted with its states cut down to their Type and a state
-// with its nested machines cut down likewise, since each state is validated
-// on its own; payloads, which the schema only type-checks, are cut to their
-// outer shape. This keeps validation linear in the size of the definition.
-type nodeLoader struct {
-	root    *asl.Node
-	isState bool
-}
-
-func (l nodeLoader) JsonSource() any { return l.root }
-func (l nodeLoader) LoadJSON() (any, error) {
-	if l.isState {
-		return stateValue(l.root), nil
-	}
-	return machineValue(l.root), nil
-}
-func (l nodeLoader) LoaderFactory() gojsonschema.JSONLoaderFactory {
-	return gojsonschema.DefaultJSONLoaderFactory{}
-}
-func (l nodeLoader) JsonReference() (gojsonreference.JsonReference, error) {
-	return gojsonreference.NewJsonReference("#")
-}
-
-// payloadFields hold free-form JSON the schema checks only the type of.
-var payloadFields = map[string]bool{
-	"Parameters": true, "ResultSelector": true, "Arguments": true, "Output": true, "Assign": true,
-	"Result": true, "ItemSelector": true, "Credentials": true, "BatchInput": true,
-}
-
-func machineValue(n *asl.Node) any {
-	if !n.Is(asl.KindObject) {
-		return schemaValue(n)
-	}
-	out := make(map[string]any, len(n.Fields))
-	for _, f := range n.Fields {
-		if _, dup := out[f.Key]; dup {
-			continue
-		}
-		if f.Key == "States" && f.Value.Is(asl.KindObject) {
-			states := make(map[string]any, len(f.Value.Fields))
-			for _, s := range f.Value.Fields {
-				if _, dup := states[s.Key]; !dup {
-					states[s.Key] = stateShape(s.Value)
-				}
-			}
-			out[f.Key] = states
-			continue
-		}
-		out[f.Key] = schemaValue(f.Value)
-	}
-	return out
-}
-
-// stateShape is a state reduced to what a machine's schema checks.
-func stateShape(n *asl.Node) any {
-	if !n.Is(asl.KindObject) {
-		return schemaValue(n)
-	}
-	if t := n.Field("Type"); t != nil {
-		return map[string]any{"Type": schemaValue(t.Value)}
-	}
-	return map[string]any{}
-}
-
-func stateValue(n *asl.Node) any {
-	out := make(map[string]any, len(n.Fields))
-	for _, f := range n.Fields {
-		if _, dup := out[f.Key]; dup {
-			continue
-		}
-		switch {
-		case payloadFields[f.Key]:
-			out[f.Key] = shallowValue(f.Value)
-		case f.Key == "Branches" && f.Value.Is(asl.KindArray):
-			bs := make([]any, len(f.Value.Items))
-			for i, b := range f.Value.Items {
-				bs[i] = machineValue(b)
-			}
-			out[f.Key] = bs
-		case f.Key == "ItemProcessor" || f.Key == "Iterator":
-			out[f.Key] = machineValue(f.Value)
-		default:
-			out[f.Key] = payloadsShallow(f.Value)
-		}
-	}
-	return out
-}
-
-// payloadsShallow converts n fully except payload fields inside it (a
-// Catch rule's Assign, an ItemReader's Parameters).
-func payloadsShallow(n *asl.Node) any {
-	switch n.Kind {
-	case asl.KindArray:
-		out := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			out[i] = payloadsShallow(it)
-		}
-		return out
-	case asl.KindObject:
-		out := make(map[string]any, len(n.Fields))
-		for _, f := range n.Fields {
-			if _, dup := out[f.Key]; dup {
-				continue
-			}
-			if payloadFields[f.Key] {
-				out[f.Key] = shallowValue(f.Value)
-			} else {
-				out[f.Key] = payloadsShallow(f.Value)
-			}
-		}
-		return out
-	}
-	return schemaValue(n)
-}
-
-// shallowValue keeps a value's type but not its contents.
-func shallowValue(n *asl.Node) any {
-	switch n.Kind {
-	case asl.KindArray:
-		return []any{}
-	case asl.KindObject:
-		return map[string]any{}
-	}
-	return schemaValue(n)
-}
-
-func schemaValue(n *asl.Node) any {
-	switch n.Kind {
-	case asl.KindBool:
-		return n.Bool
-	case asl.KindNumber:
-		return json.Number(n.Num)
-	case asl.KindString:
-		return n.Str
-	case asl.KindArray:
-		out := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			out[i] = schemaValue(it)
-		}
-		return out
-	case asl.KindObject:
-		out := make(map[string]any, len(n.Fields))
-		for _, f := range n.Fields {
-			if _, dup := out[f.Key]; !dup { // the first of duplicate keys, as Get does
-				out[f.Key] = schemaValue(f.Value)
-			}
-		}
-		return out
-	}
-	return nil
-}
 
 // contextSep joins gojsonschema's context segments; state names may hold
 // any printable character, so a control character keeps segments apart.
