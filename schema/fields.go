@@ -80,7 +80,27 @@ var jsonataOnly = map[string]string{
 var numericFields = []string{"TimeoutSeconds", "HeartbeatSeconds", "Seconds", "MaxConcurrency",
 	"ToleratedFailurePercentage", "ToleratedFailureCount"}
 
+// nested payloads of a Map's reader and writer: Parameters in JSONPath,
+// Arguments in JSONata.
+var readerWriter = []string{"ItemReader", "ResultWriter"}
+
+func (c *checker) nestedPayloads(s *asl.State, ptr, ql string) {
+	wrong, right := "Arguments", "Parameters"
+	if ql == asl.JSONata {
+		wrong, right = right, wrong
+	}
+	for _, obj := range readerWriter {
+		if f := s.Node.Get(obj).Field(wrong); f != nil {
+			c.report(Error, asl.Append(ptr, obj, wrong), f.KeyRange, CodeSchema,
+				"State %q uses %s, so its %s takes %s, not %s.", s.Name, ql, obj, right, wrong)
+		}
+	}
+}
+
 func (c *checker) queryLanguageFields(s *asl.State, ptr, ql string) {
+	if ql == asl.JSONata || ql == asl.JSONPath {
+		c.nestedPayloads(s, ptr, ql)
+	}
 	if ql == asl.JSONata {
 		for _, f := range s.Node.Fields {
 			if fix, ok := jsonPathOnly[f.Key]; ok {
