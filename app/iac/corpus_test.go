@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -37,7 +38,11 @@ func TestCorpusRoundTrip(t *testing.T) {
 		copyDir(t, project, work)
 		tpl := filepath.Join(work, strings.TrimPrefix(path, project))
 		tp, err := Scan(tpl)
+		declared := len(declarationRE.FindAllIndex(src, -1))
 		if errors.Is(err, ErrNoMachines) {
+			if declared > 0 {
+				t.Errorf("%s declares %d state machines, Scan found none", rel, declared)
+			}
 			return nil // outputs.tf, variables.tf, a template of other resources
 		}
 		if reason, ok := brokenTemplates[filepath.ToSlash(rel)]; ok {
@@ -51,10 +56,16 @@ func TestCorpusRoundTrip(t *testing.T) {
 			return nil
 		}
 		templates++
+		if tp.Kind != Serverless && declared != len(tp.Machines) {
+			t.Errorf("%s declares %d state machines, Scan found %d", rel, declared, len(tp.Machines))
+		}
 		for _, m := range tp.Machines {
 			machines++
 			if m.Problem != "" {
 				problems[m.Origin+": "+m.Problem]++
+				if !m.Broken && !knownUnopenable.MatchString(m.Problem) {
+					t.Errorf("%s#%s cannot be opened: %s", rel, m.ID, m.Problem)
+				}
 				continue
 			}
 			opened++
@@ -76,6 +87,15 @@ func TestCorpusRoundTrip(t *testing.T) {
 		t.Fatal("no state machine found in the corpus")
 	}
 }
+
+// declarationRE finds state machine declarations by their text, to check
+// Scan against: CloudFormation types (YAML or JSON) and Terraform resources.
+var declarationRE = regexp.MustCompile(`(?m)(Type"?\s*:\s*["']?AWS::(Serverless|StepFunctions)::StateMachine\b|^\s*resource\s+"aws_sfn_state_machine")`)
+
+// knownUnopenable are the forms of the corpus that cannot be edited in
+// place, besides broken references: HCL inside jsonencode(), a definition
+// in S3, a file path built from a module variable.
+var knownUnopenable = regexp.MustCompile(`jsonencode\(\)|S3|depends on var\.`)
 
 // brokenTemplates are corpus templates that no YAML parser reads (checked
 // with PyYAML too); Scan must say where they break.
