@@ -23,7 +23,7 @@ type recorder struct {
 	mu        sync.Mutex
 	deliverMu sync.Mutex
 	clock     Clock
-	events    []Event
+	chunks    [][]Event
 	count     int64
 	keep      bool // false keeps only the count (benchmarks, CLI without --history)
 	observer  Observer
@@ -38,7 +38,12 @@ func (r *recorder) add(prev int64, e Event) int64 {
 	e.PreviousEventID = prev
 	e.Timestamp = r.clock.Now()
 	if r.keep {
-		r.events = append(r.events, e)
+		// Chunks, so that a long history never copies itself to grow.
+		if n := len(r.chunks); n == 0 || len(r.chunks[n-1]) == cap(r.chunks[n-1]) {
+			r.chunks = append(r.chunks, make([]Event, 0, chunkSize))
+		}
+		last := &r.chunks[len(r.chunks)-1]
+		*last = append(*last, e)
 	}
 	if r.observer == nil {
 		r.mu.Unlock()
@@ -53,11 +58,19 @@ func (r *recorder) add(prev int64, e Event) int64 {
 	return e.ID
 }
 
+const chunkSize = 1024
+
 func (r *recorder) all() []Event {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]Event, len(r.events))
-	copy(out, r.events)
+	n := 0
+	for _, c := range r.chunks {
+		n += len(c)
+	}
+	out := make([]Event, 0, n)
+	for _, c := range r.chunks {
+		out = append(out, c...)
+	}
 	return out
 }
 
