@@ -89,3 +89,23 @@ func TestKeyOrder(t *testing.T) {
 		t.Errorf("SetKeyOrder: %s", got)
 	}
 }
+
+func TestRegisterShape(t *testing.T) {
+	jsonvalue.RegisterShape([]string{"shape-b", "shape-c", "shape-a"})
+	m := map[string]any{"shape-a": 1, "shape-b": 2, "shape-c": 3}
+	if got := jsonvalue.String(m); got != `{"shape-b":2,"shape-c":3,"shape-a":1}` {
+		t.Errorf("shaped object printed %s", got)
+	}
+	other := map[string]any{"shape-a": 1, "shape-b": 2}
+	if got := jsonvalue.String(other); got != `{"shape-a":1,"shape-b":2}` {
+		t.Errorf("a different key set took the shape: %s", got)
+	}
+	// An object's own order wins over a shape.
+	v, err := jsonvalue.Unmarshal([]byte(`{"shape-c":3,"shape-a":1,"shape-b":2}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := jsonvalue.String(v); got != `{"shape-c":3,"shape-a":1,"shape-b":2}` {
+		t.Errorf("own order lost to a shape: %s", got)
+	}
+}

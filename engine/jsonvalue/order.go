@@ -4,6 +4,7 @@ import (
 	"maps"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -20,7 +21,37 @@ import (
 
 type orderEntry struct{ keys []string }
 
-var orders sync.Map // map identity (uintptr) -> *orderEntry
+// orders maps a map's identity to its entry. It is sharded by address so
+// that concurrent branches rarely contend.
+var orders [64]struct {
+	sync.Mutex
+	m map[uintptr]*orderEntry
+}
+
+func shard(id uintptr) *struct {
+	sync.Mutex
+	m map[uintptr]*orderEntry
+} {
+	return &orders[(id>>4)%uintptr(len(orders))]
+}
+
+func storeOrder(id uintptr, e *orderEntry) {
+	s := shard(id)
+	s.Lock()
+	if s.m == nil {
+		s.m = make(map[uintptr]*orderEntry)
+	}
+	s.m[id] = e
+	s.Unlock()
+}
+
+func loadOrder(id uintptr) (*orderEntry, bool) {
+	s := shard(id)
+	s.Lock()
+	e, ok := s.m[id]
+	s.Unlock()
+	return e, ok
+}
 
 func identity(m map[string]any) unsafe.Pointer {
 	return *(*unsafe.Pointer)(unsafe.Pointer(&m))
@@ -35,7 +66,7 @@ func SetKeyOrder(m map[string]any, keys []string) {
 		return
 	}
 	r := orderRecord{id: uintptr(p), entry: &orderEntry{keys: keys}}
-	orders.Store(r.id, r.entry)
+	storeOrder(r.id, r.entry)
 	runtime.AddCleanup((*byte)(p), forget, r)
 }
 
@@ -47,19 +78,53 @@ type orderRecord struct {
 
 // forget drops a collected map's order. Its address may already belong to
 // a new map, so only the map's own entry is removed.
-func forget(r orderRecord) { orders.CompareAndDelete(r.id, r.entry) }
+func forget(r orderRecord) {
+	s := shard(r.id)
+	s.Lock()
+	if s.m[r.id] == r.entry {
+		delete(s.m, r.id)
+	}
+	s.Unlock()
+}
 
-// Keys returns m's keys in their recorded order, or sorted.
+// shapes holds key orders by key set, for objects built on hot paths that
+// record no order of their own (payload template outputs): the template
+// registers its shape once, and any unrecorded object with that key set
+// prints in that order.
+var shapes sync.Map // keys sorted and joined by NUL -> []string
+
+// RegisterShape records keys' order for every object that has exactly
+// these keys and no order of its own. It costs nothing per object, unlike
+// SetKeyOrder; the last shape registered for a key set wins.
+func RegisterShape(keys []string) {
+	if len(keys) < 2 || slices.IsSorted(keys) {
+		return
+	}
+	sorted := slices.Sorted(slices.Values(keys))
+	if len(slices.Compact(slices.Clone(sorted))) != len(sorted) {
+		return // a repeated key is no shape
+	}
+	shapes.Store(strings.Join(sorted, "\x00"), slices.Clone(keys))
+}
+
+// Keys returns m's keys in their recorded order, else in the order of a
+// registered shape with the same keys, else sorted.
 func Keys(m map[string]any) []string {
 	if len(m) > 1 {
-		if v, ok := orders.Load(uintptr(identity(m))); ok {
-			keys := v.(*orderEntry).keys
+		if e, ok := loadOrder(uintptr(identity(m))); ok {
+			keys := e.keys
 			if sameKeys(keys, m) {
 				return keys
 			}
 		}
 	}
-	return slices.Sorted(maps.Keys(m))
+	sorted := slices.Sorted(maps.Keys(m))
+	if len(sorted) > 1 {
+		if v, ok := shapes.Load(strings.Join(sorted, "\x00")); ok {
+			return v.([]string)
+		}
+	}
+	return sorted
 }
 
 func sameKeys(keys []string, m map[string]any) bool {

@@ -8,7 +8,11 @@ import (
 
 func countOrders() int {
 	n := 0
-	orders.Range(func(any, any) bool { n++; return true })
+	for i := range orders {
+		orders[i].Lock()
+		n += len(orders[i].m)
+		orders[i].Unlock()
+	}
 	return n
 }
 

@@ -81,8 +81,6 @@ func (o *object) eval(env *intrinsic.Env) (any, error) {
 		}
 		out[f.key] = v
 	}
-	// AWS keeps the template's key order.
-	jsonvalue.SetKeyOrder(out, o.order)
 	return out, nil
 }
 
@@ -145,6 +143,7 @@ func compile(v any, ptr string) (node, error) {
 	switch v := v.(type) {
 	case map[string]any:
 		o := &object{fields: make([]field, 0, len(v))}
+		order := make([]string, 0, len(v))
 		static := true
 		for _, k := range jsonvalue.Keys(v) {
 			e := v[k]
@@ -166,8 +165,11 @@ func compile(v any, ptr string) (node, error) {
 				}
 			}
 			o.fields = append(o.fields, field{key: k, val: n})
-			o.order = append(o.order, k)
+			order = append(order, k)
 		}
+		// AWS prints outputs in the template's key order; registering the
+		// shape once keeps that free on every evaluation.
+		jsonvalue.RegisterShape(order)
 		if static {
 			return constant{v}, nil
 		}
