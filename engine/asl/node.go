@@ -3,6 +3,8 @@ package asl
 import (
 	"math"
 	"strconv"
+
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
 // Kind is the JSON type of a Node.
@@ -142,9 +144,15 @@ func (n *Node) Value() any {
 		return out
 	case KindObject:
 		out := make(map[string]any, len(n.Fields))
+		keys := make([]string, 0, len(n.Fields))
 		for _, f := range n.Fields {
+			if _, dup := out[f.Key]; !dup {
+				keys = append(keys, f.Key)
+			}
 			out[f.Key] = f.Value.Value()
 		}
+		// AWS prints objects in the order they were written.
+		jsonvalue.SetKeyOrder(out, keys)
 		return out
 	}
 	return nil
