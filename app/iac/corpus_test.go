@@ -93,9 +93,9 @@ func TestCorpusRoundTrip(t *testing.T) {
 var declarationRE = regexp.MustCompile(`(?m)(Type"?\s*:\s*["']?AWS::(Serverless|StepFunctions)::StateMachine\b|^\s*resource\s+"aws_sfn_state_machine")`)
 
 // knownUnopenable are the forms of the corpus that cannot be edited in
-// place, besides broken references: HCL inside jsonencode(), a definition
-// in S3, a file path built from a module variable.
-var knownUnopenable = regexp.MustCompile(`jsonencode\(\)|S3|depends on var\.`)
+// place, besides broken references: a definition in S3, a file path built
+// from a module variable.
+var knownUnopenable = regexp.MustCompile(`S3|depends on var\.`)
 
 // brokenTemplates are corpus templates that no YAML parser reads (checked
 // with PyYAML too); Scan must say where they break.
@@ -122,6 +122,15 @@ func roundTrip(t *testing.T, name, tpl, id string) {
 	after, _ := os.ReadFile(o.File)
 	if !bytes.Equal(before, after) {
 		t.Errorf("%s: saving without edits changed the file", name)
+		return
+	}
+	if o.ReadOnly != "" {
+		if _, err := Save(tpl, id, o.Hash, o.Text+"\n"+"x"); !errors.Is(err, ErrNotEditable) {
+			t.Errorf("%s: editing a read-only definition: %v", name, err)
+		}
+		if after, _ := os.ReadFile(o.File); !bytes.Equal(before, after) {
+			t.Errorf("%s: a read-only definition was written", name)
+		}
 		return
 	}
 	// Insert one line after the definition's first line.

@@ -33,6 +33,9 @@ const (
 	// codecJSONString: the text is a JSON string literal's decoded value
 	// (DefinitionString in a JSON template).
 	codecJSONString codec = "json-string"
+	// codecHCL: the range is an HCL expression (the argument of
+	// jsonencode()); the text is the JSON it encodes. Read-only.
+	codecHCL codec = "hcl"
 )
 
 // decode returns the definition text held by src[r.Start:r.End].
@@ -52,6 +55,8 @@ func (r region) decode(src []byte) (string, error) {
 	case codecJSONString:
 		text, _, err := decodeJSONString(raw)
 		return text, err
+	case codecHCL:
+		return hclToJSON([]byte(raw))
 	}
 	return "", errors.New("unknown codec " + string(r.Codec))
 }

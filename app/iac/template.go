@@ -217,6 +217,9 @@ func Save(path, id, hash, text string) (*Opened, error) {
 		return nil, fmt.Errorf("%s: %w; reopen it to see the other change (nothing was written)", o.File, ErrChanged)
 	}
 	if o.ReadOnly != "" {
+		if text == o.Text {
+			return o, nil // nothing to write
+		}
 		return nil, fmt.Errorf("%s: %w: %s", o.ID, ErrNotEditable, o.ReadOnly)
 	}
 	src, err := os.ReadFile(o.File)

@@ -40,7 +40,7 @@ func TestOpenEditSave(t *testing.T) {
 		{file: "main.tf", id: "aws_sfn_state_machine.file", origin: "templatefile", format: "json", subs: "OrderTableName=aws_dynamodb_table.orders.name;Region=eu-west-1",
 			old: `"Save"`, new: `"Store"`, editedFile: "statemachine/order.asl.json"},
 		{file: "main.tf", id: "aws_sfn_state_machine.data", origin: "template_file", format: "json", subs: "OrderTableName=orders"},
-		{file: "main.tf", id: "aws_sfn_state_machine.hcl", origin: "jsonencode", problem: "jsonencode"},
+		{file: "main.tf", id: "aws_sfn_state_machine.hcl", origin: "jsonencode", format: "json", readOnly: true},
 		{file: "main.tf", id: "aws_sfn_state_machine.module", problem: "variable var.definition"},
 		{file: "main.tf", id: "aws_sfn_state_machine.dangling", problem: "data.template_file.nope.rendered, which this file does not define"},
 		{file: "serverless.yml", id: "fromFile", origin: "${file()}", format: "json"},
@@ -86,6 +86,18 @@ func TestOpenEditSave(t *testing.T) {
 			o, err := Open(tpl, c.id)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if (o.ReadOnly != "") != c.readOnly {
+				t.Errorf("read-only %q, want %v", o.ReadOnly, c.readOnly)
+			}
+			if c.readOnly {
+				before := readString(t, tpl)
+				if _, err := Save(tpl, c.id, o.Hash, o.Text+" "); !errors.Is(err, ErrNotEditable) {
+					t.Errorf("editing a read-only definition: %v", err)
+				}
+				if readString(t, tpl) != before {
+					t.Error("a read-only definition was written")
+				}
 			}
 			if c.old == "" {
 				return
@@ -209,5 +221,24 @@ func TestSaveKeepsTemplateReadable(t *testing.T) {
 		if readString(t, tpl) != before {
 			t.Errorf("%s#%s: the template was written", c.file, c.id)
 		}
+	}
+}
+
+func TestJSONEncodeShownAsJSON(t *testing.T) {
+	o, err := Open(filepath.Join("testdata", "import", "main.tf"), "aws_sfn_state_machine.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "StartAt": "A",
+  "States": {
+    "A": {
+      "Type": "Pass",
+      "End": true
+    }
+  }
+}`
+	if o.Text != want {
+		t.Errorf("got\n%s\nwant\n%s", o.Text, want)
 	}
 }

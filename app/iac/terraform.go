@@ -150,7 +150,14 @@ func (tf *tfFile) call(m *Machine, e *hclsyntax.FunctionCallExpr) {
 		fileRef(m, p, e.Name+"()")
 	case "jsonencode":
 		m.Origin = "jsonencode"
-		m.Problem = "the definition is written in HCL inside jsonencode(); Stepstudio edits JSON or YAML definitions: move it to a file read with templatefile() to edit it here"
+		if len(e.Args) != 1 {
+			m.Problem = "jsonencode() takes one argument"
+			return
+		}
+		r := e.Args[0].Range()
+		m.region = region{Start: r.Start.Byte, End: r.End.Byte, Codec: codecHCL, Embedded: true}
+		m.Format = "json"
+		m.ReadOnly = "the definition is HCL inside jsonencode(), shown here as the JSON it encodes; saving would rewrite the HCL, so it is read-only: move it to a file read with templatefile() to edit it here"
 	default:
 		m.Problem = fmt.Sprintf("the definition comes from %s(), which Stepstudio cannot follow", e.Name)
 	}
