@@ -24,8 +24,8 @@ func runCommand(ctx context.Context, dir string, argv []string, req engine.TaskR
 	}
 	cmd := exec.CommandContext(ctx, name, argv[1:]...)
 	cmd.Stdin = strings.NewReader(engine.EncodeJSON(req.Input))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	stdout, stderr := &capped{max: maxBody}, &capped{max: 64 << 10}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.Env = append(cmd.Environ(), "STEPSTUDIO_STATE="+req.State, "STEPSTUDIO_RESOURCE="+req.Resource, "STEPSTUDIO_TASK_TOKEN="+req.TaskToken)
 	err := cmd.Run()
 	if ctx.Err() != nil {
@@ -38,8 +38,35 @@ func runCommand(ctx context.Context, dir string, argv []string, req engine.TaskR
 		}
 		return nil, fault.Newf(fault.TaskFailed, "handler command %s could not run: %v", argv[0], err)
 	}
+	if stdout.over {
+		return nil, fault.Newf(fault.TaskFailed, "handler command %s printed more than %d bytes", argv[0], maxBody)
+	}
 	return decodeResult("handler command "+argv[0], stdout.Bytes())
 }
+
+// capped keeps at most max bytes of what a command prints, so that a
+// runaway handler cannot exhaust memory; it notes when it dropped some.
+// It holds its buffer in a field, not embedded: an embedded bytes.Buffer
+// would lend it ReadFrom, which io.Copy prefers to Write.
+type capped struct {
+	buf  bytes.Buffer
+	max  int
+	over bool
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if room := c.max - c.buf.Len(); len(p) > room {
+		c.over = true
+		if room > 0 {
+			c.buf.Write(p[:room])
+		}
+		return len(p), nil
+	}
+	return c.buf.Write(p)
+}
+
+func (c *capped) Bytes() []byte  { return c.buf.Bytes() }
+func (c *capped) String() string { return c.buf.String() }
 
 // decodeResult parses a handler's answer, failing the task clearly when it
 // is not JSON.
