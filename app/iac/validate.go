@@ -136,6 +136,9 @@ func relocate(res schema.Result, o *Opened) schema.Result {
 		if p.Line == 0 {
 			return p
 		}
+		if src.Codec == codecHCL { // the text is a conversion: point at the jsonencode() argument
+			return asl.Pos{Line: startLine, Column: startCol, Offset: o.Start}
+		}
 		if p.Line == 1 {
 			p.Column += startCol - 1
 		} else {
