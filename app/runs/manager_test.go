@@ -322,7 +322,7 @@ func TestRerunFrom(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := rec.await(t, second, "the end", ended)
-	if u.Meta.StartAt != "B" || u.Meta.Input != `{"n":1}` || u.Meta.Output != `{"by":"A","n":1}` {
+	if u.Meta.StartAt != "B" || u.Meta.Input != `{"n":1}` || u.Meta.Output != `{"n":1,"by":"A"}` {
 		t.Fatalf("re-run from B: %+v", u.Meta)
 	}
 	if _, err := m.RerunFrom(req, first, "Nowhere"); !errors.Is(err, ErrInvalidRequest) {
