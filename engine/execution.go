@@ -202,20 +202,19 @@ func (ex *Execution) run(start string) {
 	if ex.rec.active() {
 		started.ExecutionStartedEventDetails = &ExecutionStartedDetails{Input: EncodeJSON(ex.input), RoleArn: ex.cfg.roleArn}
 	}
-	first := ex.rec.add(0, started)
+	ex.rec.add(0, started)
 	vars := newVars(nil)
 	for k, v := range ex.cfg.variables {
 		vars.set(k, v)
 	}
 	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0}
-	_ = first
 	// Every state's output is checked as it leaves; the input only here.
 	err := checkSize(ex.input)
 	var out any
 	if err == nil {
 		out, err = guard(func() (any, error) { return sc.run(ctx, start, ex.input) })
 	}
-	ex.finish(sc.last, out, err)
+	ex.finish(sc.lastID(), out, err)
 }
 
 func (ex *Execution) finish(prev int64, out any, err error) {
