@@ -1,6 +1,7 @@
 package exporter
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -114,9 +115,17 @@ func Export(src []byte, opts Options) (*Result, error) {
 		values[s.Name] = s.Value
 	}
 	j := &job{opts: opts, name: name, id: pascal(name), doc: doc, text: text, subs: named, policy: DraftPolicy(doc.Machine, values)}
+	// Step Functions takes JSON: only SAM (which converts DefinitionUri
+	// files) and the ASL YAML target keep a YAML definition as YAML.
 	ext := ".asl.json"
 	if doc.Format == asl.YAML {
-		ext = ".asl.yaml"
+		if opts.Target == SAM || opts.Target == ASLYAML {
+			ext = ".asl.yaml"
+		} else {
+			var b bytes.Buffer
+			writeJSON(&b, doc.Root, "")
+			j.text = b.Bytes()
+		}
 	}
 	j.defPath = path.Join("statemachine", name+ext)
 	var files []File

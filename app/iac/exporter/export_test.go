@@ -249,6 +249,10 @@ func TestReimport(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// Step Functions takes JSON; only SAM converts a YAML DefinitionUri.
+				if c.target != SAM && !c.inline && !json.Valid([]byte(o.Text)) {
+					t.Errorf("%s definition is not JSON:\n%s", c.target, o.Text)
+				}
 				if !sameDefinition(t, o.Text, want.Files[0].Content) {
 					t.Errorf("re-imported definition differs:\n%s\nwant\n%s", o.Text, want.Files[0].Content)
 				}
