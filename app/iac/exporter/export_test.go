@@ -152,7 +152,8 @@ func TestPolicyOtherIntegrations(t *testing.T) {
 	src := []byte(`{"StartAt":"A","States":{
 	  "A":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:direct","Next":"B"},
 	  "B":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName.$":"$.table","Key":{}},"Next":"C"},
-	  "C":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:getObject","Parameters":{"Bucket":"b","Key":"k"},"Next":"D"},
+	  "C":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:getObject","Parameters":{"Bucket":"b","Key":"k"},"Next":"C2"},
+	  "C2":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:sqs:receiveMessage","Parameters":{"QueueUrl.$":"$.q"},"Next":"D"},
 	  "D":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:work","Next":"E"},
 	  "E":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken","Parameters":{"FunctionName":"named","Payload":{"t.$":"$$.Task.Token"}},"End":true}}}`)
 	p := DraftPolicy(parse(t, src).Machine, nil)
@@ -165,13 +166,14 @@ func TestPolicyOtherIntegrations(t *testing.T) {
 	want := map[string]string{
 		"lambda:InvokeFunction": "arn:aws:lambda:us-east-1:123456789012:function:direct arn:aws:lambda:us-east-1:123456789012:function:direct:*;" +
 			"arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:named arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:named:*;",
-		"dynamodb:GetItem": "*;",
-		"s3:GetObject":     "*;",
+		"dynamodb:GetItem":   "*;",
+		"s3:GetObject":       "arn:${AWS::Partition}:s3:::b arn:${AWS::Partition}:s3:::b/*;",
+		"sqs:ReceiveMessage": "*;",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
-	if len(p.Notes) != 1 || !strings.Contains(p.Notes[0], "s3:GetObject") {
+	if len(p.Notes) != 1 || !strings.Contains(p.Notes[0], "sqs:ReceiveMessage") {
 		t.Errorf("notes %v", p.Notes)
 	}
 }

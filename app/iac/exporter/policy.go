@@ -192,13 +192,46 @@ func (d *drafter) task(s *asl.State) {
 		if p, ok := sdkIAMPrefix[svc]; ok {
 			svc = p
 		}
-		d.add(sid, []string{anyValue}, svc+":"+pascal(in.Action))
-		d.notes = append(d.notes, s.Name+": "+svc+":"+pascal(in.Action)+" is allowed on every resource; narrow it to the resources the call touches")
+		action := svc + ":" + pascal(in.Action)
+		if res := d.sdkResources(s); res != nil {
+			d.add(sid, res, action)
+			return
+		}
+		d.add(sid, []string{anyValue}, action)
+		d.notes = append(d.notes, s.Name+": "+action+" is allowed on every resource; narrow it to the resources the call touches")
 	default:
 		if s.Resource != "" && !strings.Contains(s.Resource, "${") {
 			d.notes = append(d.notes, s.Name+": no policy drafted for "+s.Resource+"; add what it needs by hand")
 		}
 	}
+}
+
+// sdkResources finds the resource an AWS SDK integration acts on from its
+// usual parameter names, or nil when none is static.
+func (d *drafter) sdkResources(s *asl.State) []string {
+	static := func(key string) string {
+		if v := param(s, key); v != "" && v != anyValue {
+			return v
+		}
+		return ""
+	}
+	switch {
+	case static("TableName") != "":
+		t := tableARN(static("TableName"))
+		return []string{t, t + "/index/*"}
+	case static("Bucket") != "":
+		b := "arn:${AWS::Partition}:s3:::" + static("Bucket")
+		return []string{b, b + "/*"}
+	case static("QueueUrl") != "":
+		return []string{d.queueARN(static("QueueUrl"))}
+	case static("TopicArn") != "":
+		return []string{static("TopicArn")}
+	case static("FunctionName") != "":
+		return lambdaResources(static("FunctionName"))
+	case static("StateMachineArn") != "":
+		return []string{static("StateMachineArn")}
+	}
+	return nil
 }
 
 // mapState covers a Distributed Map's item reader and result writer.
