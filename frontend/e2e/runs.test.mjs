@@ -129,3 +129,309 @@ test("run the example, answering its tasks by hand, and watch the states change"
     await s.close();
   }
 });
+
+test("set a breakpoint, step, continue; re-run from a state", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await openRunTab(s);
+    await useMocks(page);
+    // A breakpoint is a dot in the node's gutter.
+    await node(page, "Reserve items").locator(".container-head").hover();
+    await node(page, "Reserve items").getByTestId("breakpoint").first().click();
+    await node(page, "Reserve items").locator('[data-testid="breakpoint"].on').waitFor();
+    await page.getByTestId("run-debug").click();
+    await page.getByText("Paused before Reserve items").waitFor();
+    await waitStatus(page, "Reserve items", "paused");
+    await waitStatus(page, "Validate order", "succeeded");
+    assert.equal(await statusOf(page, "Reserve stock"), null);
+    await s.screenshot("runs-05-breakpoint");
+    // Step: into the Map, then pause before the next state.
+    await page.getByTestId("run-step").click();
+    await page.getByText(/Paused before Reserve stock/).waitFor();
+    await s.screenshot("runs-06-stepped");
+    await page.getByTestId("run-continue").click();
+    // The Map's two iterations each pause at... no breakpoint inside: on to the end.
+    await waitRun(page, "SUCCEEDED");
+
+    // Re-run from "Charge and notify" with its recorded input.
+    await node(page, "Charge and notify").locator(".container-head").click();
+    await page.getByTestId("rerun").click();
+    await waitRun(page, "SUCCEEDED");
+    assert.equal(await statusOf(page, "Validate order"), null, "the re-run starts at the state");
+    await waitStatus(page, "Charge and notify", "succeeded");
+    await page.getByTestId("run-tab-history").click();
+    await page.getByText("from Charge and notify").waitFor();
+    await s.screenshot("runs-07-rerun");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+const approval = JSON.stringify(
+  {
+    Comment: "Waits for a person to approve the order.",
+    StartAt: "Ask approval",
+    States: {
+      "Ask approval": {
+        Type: "Task",
+        Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        Parameters: {
+          QueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/approvals",
+          MessageBody: { "token.$": "$$.Task.Token", "order.$": "$.orderId" },
+        },
+        Next: "Approved?",
+      },
+      "Approved?": {
+        Type: "Choice",
+        Choices: [{ Variable: "$.approved", BooleanEquals: true, Next: "Ship" }],
+        Default: "Rejected",
+      },
+      Ship: { Type: "Succeed" },
+      Rejected: { Type: "Fail", Error: "NotApproved", Cause: "The approver said no." },
+    },
+  },
+  null,
+  2,
+);
+
+test("approve a callback task; reject it in a second run", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    await setText(page, approval);
+    await node(page, "Ask approval").waitFor();
+    await openRunTab(s);
+    await page.getByTestId("run-start").click();
+    const card = page.locator('[data-testid="pending"][data-kind="callback"]');
+    await card.waitFor();
+    await card.getByText("Input it was given").click();
+    assert.match(await card.innerText(), /"token": "[0-9a-f-]{36}"/);
+    await card.getByRole("button", { name: "Heartbeat" }).click();
+    await s.screenshot("runs-08-callback-pending");
+    await card.getByTestId("pending-output").fill('{"approved": true}');
+    await card.getByTestId("pending-send").click();
+    await waitRun(page, "SUCCEEDED");
+    await waitStatus(page, "Ship", "succeeded");
+
+    await page.getByTestId("run-start").click();
+    await card.waitFor();
+    await card.getByText("Reject with an error").click();
+    await card.getByTestId("pending-error").fill("Declined");
+    await card.getByTestId("pending-send").click();
+    await waitRun(page, "FAILED");
+    await waitStatus(page, "Ask approval", "failed");
+    await s.screenshot("runs-09-callback-rejected");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("replay a stored run with the scrubber; export it and import it back", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await openRunTab(s);
+    await useMocks(page);
+    await page.getByTestId("run-start").click();
+    await waitRun(page, "SUCCEEDED");
+    // A fresh page (as after a restart) lists the run and replays it.
+    await page.reload();
+    await openRunTab(s);
+    await page.getByTestId("run-tab-history").click();
+    const runs = page.getByTestId("history-run");
+    await runs.first().waitFor();
+    await runs.first().getByTestId("history-open").click();
+    await waitRun(page, "SUCCEEDED");
+    const scrub = page.getByTestId("run-scrubber");
+    const total = Number(await scrub.getAttribute("max"));
+    // Back to the moment the Map started: the states after it not reached yet.
+    const events = await page.evaluate(async () => {
+      const list = await window.go.app.Runs.List("order-process.asl.json");
+      return (await window.go.app.Runs.Snapshot(list[0].id, 0)).events.map((e) => e.type);
+    });
+    const mapStarted = events.indexOf("MapStateStarted") + 1;
+    await scrub.fill(String(mapStarted));
+    await waitStatus(page, "Reserve items", "running");
+    await waitStatus(page, "Validate order", "succeeded");
+    assert.equal(await statusOf(page, "Charge card"), null);
+    await s.screenshot("runs-10-replay-scrubbed");
+    await scrub.fill(String(total));
+    await waitStatus(page, "Order complete", "succeeded");
+
+    // Export (a download of GetExecutionHistory JSON), then import it.
+    const [download] = await Promise.all([page.waitForEvent("download"), runs.first().getByRole("button", { name: "Export" }).click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.equal(exported.events.length, total);
+    assert.equal(exported.events[0].type, "ExecutionStarted");
+    await page.locator(".history-import summary").click();
+    await page.getByTestId("import-text").fill(JSON.stringify(exported));
+    await page.getByTestId("import").click();
+    await page.getByText("imported").first().waitFor();
+    await waitRun(page, "SUCCEEDED");
+    await waitStatus(page, "Order complete", "succeeded");
+    // A history that is not one is refused with a message where the user looks.
+    await page.getByTestId("import-text").fill('{"events": []}');
+    await page.getByTestId("import").click();
+    await page.getByTestId("run-error").filter({ hasText: "no events" }).waitFor();
+    await s.screenshot("runs-11-imported");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("bad input is refused where the user looks", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await openRunTab(s);
+    await page.getByTestId("run-input").fill('{"orderId": ');
+    await page.getByText("Not valid JSON").waitFor();
+    await page.getByTestId("run-start").click();
+    await page.getByTestId("run-error").filter({ hasText: "input is not valid JSON" }).waitFor();
+    await page.getByTestId("run-input").fill("{}");
+    await page.locator(".run-setup summary", { hasText: "Mock file" }).click();
+    await page.getByLabel("Mock file (AWS MockConfigFile JSON)").fill('{"StateMachines": {"x": {"TestCases": {"T": {"A": "Nope"}}}}}');
+    await page.getByTestId("test-case").selectOption("T");
+    await page.getByTestId("run-start").click();
+    await page.getByTestId("run-error").filter({ hasText: "mock file has errors" }).waitFor();
+    await s.screenshot("runs-12-bad-input");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+// --- Speed: big runs from the studio, with the UI responsive meanwhile.
+
+const bigMap = JSON.stringify({
+  Comment: "A Map over every item of the input.",
+  StartAt: "Each item",
+  States: {
+    "Each item": {
+      Type: "Map",
+      ItemsPath: "$.items",
+      MaxConcurrency: 0,
+      ItemProcessor: {
+        StartAt: "Double",
+        States: { Double: { Type: "Pass", Parameters: { "v.$": "States.MathAdd($, $)" }, End: true } },
+      },
+      ResultPath: null,
+      End: true,
+    },
+  },
+});
+
+const bigLoop = JSON.stringify({
+  Comment: "Counts to n, one state at a time.",
+  QueryLanguage: "JSONata",
+  StartAt: "Start",
+  States: {
+    Start: { Type: "Pass", Assign: { i: 0 }, Next: "Count" },
+    Count: { Type: "Pass", Assign: { i: "{% $i + 1 %}" }, Next: "More?" },
+    "More?": { Type: "Choice", Choices: [{ Condition: "{% $i < $states.input.n %}", Next: "Count" }], Default: "Done" },
+    Done: { Type: "Pass", Output: "{% $i %}", End: true },
+  },
+});
+
+/** The app's process id: the one listening on the studio's port. */
+function appPid() {
+  const port = new URL(process.env.STUDIO_URL ?? "http://127.0.0.1:34115").port;
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const m = out.match(/pid=(\d+)/);
+  return m ? Number(m[1]) : null;
+}
+
+function peakRSS(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(status.match(/VmHWM:\s+(\d+) kB/)[1]) / 1024;
+}
+
+/**
+ * Runs the current document and, while it goes on, clicks a control every
+ * 150 ms and measures how long each click takes to be handled and drawn
+ * (from the input event to the next frame).
+ */
+async function measureRun(s, label, input, expectEvents) {
+  const { page } = s;
+  await page.getByTestId("run-input").fill(input);
+  await page.evaluate(() => {
+    window.__latency = [];
+    document.addEventListener(
+      "click",
+      (e) => {
+        const t = e.timeStamp;
+        requestAnimationFrame(() => window.__latency.push(performance.now() - t));
+      },
+      true,
+    );
+  });
+  const pill = page.getByTestId("run-status-pill");
+  const before = (await pill.count()) ? await pill.getAttribute("data-run") : "";
+  const started = Date.now();
+  await page.getByTestId("run-start").click();
+  await page.locator(`[data-testid="run-status-pill"]:not([data-run="${before}"])`).waitFor();
+  const toggle = page.getByText("Real-time waits");
+  let done = false;
+  while (!done && Date.now() - started < 120000) {
+    await toggle.click();
+    await page.waitForTimeout(150);
+    done = (await page.locator('[data-testid="run-status-pill"]', { hasText: /SUCCEEDED|FAILED/ }).count()) > 0;
+  }
+  const elapsed = Date.now() - started;
+  await waitRun(page, "SUCCEEDED", 5000);
+  const lat = (await page.evaluate(() => window.__latency)).slice(1).sort((a, b) => a - b);
+  // The whole run is inspectable afterwards: every event is in the table's count.
+  await page.getByTestId("run-tab-events").click();
+  const count = await page.getByTestId("event-count").innerText();
+  const total = Number(count.match(/of (\d+) events/)[1]);
+  assert.ok(total >= expectEvents, `${label}: ${total} events, want at least ${expectEvents}`);
+  const pid = appPid();
+  const rss = pid ? peakRSS(pid) : NaN;
+  const p = (q) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] ?? NaN;
+  console.log(
+    `# PERF ${label}: run ${elapsed} ms in the studio, ${total} events; click latency while running ` +
+      `(n=${lat.length}) median ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${(lat.at(-1) ?? NaN).toFixed(1)} ms; ` +
+      `app peak RSS (VmHWM) ${rss.toFixed(0)} MiB`,
+  );
+  await page.getByTestId("run-tab-inspect").click();
+  return { elapsed, total, median: p(0.5), p95: p(0.95), max: lat.at(-1), rss, n: lat.length };
+}
+
+test("speed: a Map over 10,000 items and a 10,000-iteration loop", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    await setText(page, bigMap);
+    await node(page, "Each item").waitFor();
+    await openRunTab(s);
+    const items = JSON.stringify({ items: Array.from({ length: 10000 }, (_, i) => i) });
+    const map = await measureRun(s, "Map over 10,000 items", items, 40000);
+    await page.getByTestId("run-map-progress").filter({ hasText: "10000 of 10000" }).waitFor();
+    // Drill into one iteration: its Pass state visited once.
+    await page.getByLabel("Show one iteration of Each item").fill("9999");
+    await node(page, "Double").locator('[data-testid="run-status"][data-status="succeeded"]').waitFor();
+    await node(page, "Double").click();
+    await page.getByTestId("inspect").getByText('"v": 19998').waitFor();
+    await s.screenshot("runs-13-map-10000");
+    await page.getByLabel("Show one iteration of Each item").fill("");
+
+    await setText(page, bigLoop);
+    await node(page, "Count").waitFor();
+    const loop = await measureRun(s, "loop of 10,000 iterations", '{"n": 10000}', 40000);
+    await waitStatus(page, "Done", "succeeded");
+    await s.screenshot("runs-14-loop-10000");
+    for (const [name, m] of [["map", map], ["loop", loop]]) {
+      assert.ok(m.n >= 3, `${name}: too few clicks measured (${m.n})`);
+      assert.ok(m.p95 < 100, `${name}: p95 click latency ${m.p95} ms, want under 100 ms`);
+    }
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});

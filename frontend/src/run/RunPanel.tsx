@@ -113,7 +113,7 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
         <div className="run-status-bar" aria-live="polite">
           {status ? (
             <>
-              <span className={`run-status-pill s-${status}`} data-testid="run-status-pill">
+              <span className={`run-status-pill s-${status}`} data-testid="run-status-pill" data-run={s.runId ?? ""}>
                 {status}
               </span>
               {paused && <span>Paused before {s.pausedAt.join(", ")}</span>}

@@ -151,22 +151,37 @@ export function useRunSession(wf: WorkflowRef): RunSession {
     }, 120);
   }, []);
 
+  // Wails may deliver updates out of order or not at all (before the page
+  // listens): events are placed by id, state is taken only from an update
+  // newer than the last one taken, and any hole is filled from Snapshot.
+  const lastSeq = useRef(0);
+  const catchingUp = useRef(false);
   const apply = useCallback(
     (u: RunUpdate) => {
       if (u.runId !== runRef.current) return;
       let ix = indexRef.current;
       if (!ix) ix = indexRef.current = new RunIndex(statesRef.current);
-      if (u.events.length && u.firstEvent > ix.length + 1) {
-        // Missed updates (the page was away): catch up from the last event held.
-        void runSnapshot(u.runId, ix.length).then(apply);
-        return;
+      if (!u.events.length || u.firstEvent <= ix.length + 1) ix.add(u.events);
+      if (u.seq >= lastSeq.current) {
+        lastSeq.current = u.seq;
+        setMeta(u.meta);
+        setLive(u.live);
+        setPausedAt(u.pausedAt ?? []);
+        setPending(u.pending ?? []);
+        setNotice(u.unsaved || null);
       }
-      ix.add(u.events);
-      setMeta(u.meta);
-      setLive(u.live);
-      setPausedAt(u.pausedAt ?? []);
-      setPending(u.pending ?? []);
-      setNotice(u.unsaved || null);
+      if (ix.length < u.meta.events && !catchingUp.current) {
+        catchingUp.current = true;
+        const id = u.runId;
+        void runSnapshot(id, ix.length)
+          .then((snap) => {
+            catchingUp.current = false;
+            apply(snap);
+          })
+          .catch(() => {
+            catchingUp.current = false;
+          });
+      }
       scheduleDraw();
     },
     [scheduleDraw],
@@ -177,8 +192,10 @@ export function useRunSession(wf: WorkflowRef): RunSession {
   const show = useCallback(
     async (id: string) => {
       runRef.current = id;
+      lastSeq.current = 0;
       indexRef.current = new RunIndex(statesRef.current);
       setRunId(id);
+      setMeta(null);
       setCursor(null);
       setDrill(null);
       setPending([]);
