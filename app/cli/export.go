@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/app/iac/exporter"
+	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
 func runExport(_ context.Context, args []string, s Streams) int {
@@ -22,9 +25,10 @@ func runExport(_ context.Context, args []string, s Streams) int {
 	express := fs.Bool("express", false, "make an EXPRESS state machine")
 	keep := fs.Bool("no-substitutions", false, "keep hard-coded ARNs, names, accounts and regions as they are")
 	force := fs.Bool("force", false, "overwrite files that already exist in --out")
+	machine := fs.String("machine", "", "when FILE is a SAM/CloudFormation/Terraform/Serverless template: the state machine to export")
 	fs.Usage = func() {
-		fmt.Fprintln(s.Err, "Usage: stepstudio export --to asl-json|asl-yaml|sam|cfn|cdk|terraform FILE [--out PATH]")
-		fmt.Fprintln(s.Err, "Exports an ASL definition (- reads stdin). Hard-coded ARNs, queue URLs, table and bucket names,")
+		fmt.Fprintln(s.Err, "Usage: stepstudio export --to asl-json|asl-yaml|sam|cfn|cdk|terraform FILE [--machine ID] [--out PATH]")
+		fmt.Fprintln(s.Err, "Exports an ASL definition (- reads stdin), or a state machine of a template. Hard-coded ARNs, queue URLs, table and bucket names,")
 		fmt.Fprintln(s.Err, "account ids and regions become substitutions (${OrderTableArn}); the IAM policy is drafted from the tasks.")
 		fs.PrintDefaults()
 	}
@@ -57,6 +61,28 @@ func runExport(_ context.Context, args []string, s Streams) int {
 	if *keep {
 		opts.Substitutions = []exporter.Substitution{}
 	}
+	if paths[0] != "-" && iac.IsTemplate(paths[0], src) {
+		o, err := templateMachine(paths[0], *machine)
+		if err != nil {
+			fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
+			return ExitUsage
+		}
+		// ${Table.Arn} (from !GetAtt) becomes ${TableArn}: substitution
+		// names are identifiers in every target.
+		src = dotted.ReplaceAllFunc([]byte(o.PlaceholderText()), func(m []byte) []byte {
+			return []byte(strings.ReplaceAll(string(m), ".", ""))
+		})
+		if *name == "" {
+			opts.Name = o.ID
+		}
+		if opts.Substitutions, err = withTemplateValues(src, o, *keep); err != nil {
+			fmt.Fprintf(s.Err, "stepstudio export: %s: %v\n", o.ID, err)
+			return ExitFail
+		}
+	} else if *machine != "" {
+		fmt.Fprintf(s.Err, "stepstudio export: --machine is for templates; %s is a definition\n", paths[0])
+		return ExitUsage
+	}
 	res, err := exporter.Export(src, opts)
 	if err != nil {
 		fmt.Fprintf(s.Err, "stepstudio export: %s: %v\n", paths[0], err)
@@ -86,6 +112,57 @@ func runExport(_ context.Context, args []string, s Streams) int {
 		fmt.Fprintf(s.Err, "policy: %s\n", n)
 	}
 	return ExitOK
+}
+
+var dotted = regexp.MustCompile(`\$\{[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+\}`)
+
+// templateMachine opens the machine to export from a template: the one
+// named, or the only one that can be opened.
+func templateMachine(path, id string) (*iac.Opened, error) {
+	if id != "" {
+		return iac.Open(path, id)
+	}
+	t, err := iac.Scan(path)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, m := range t.Machines {
+		if m.Problem == "" {
+			ids = append(ids, m.ID)
+		}
+	}
+	if len(ids) != 1 {
+		return nil, fmt.Errorf("%s defines %d state machines that can be opened (%s): choose one with --machine", path, len(ids), strings.Join(ids, ", "))
+	}
+	return iac.Open(path, ids[0])
+}
+
+// withTemplateValues offers the definition's hard-coded values as usual,
+// and gives its existing placeholders the template's literal values as
+// defaults.
+func withTemplateValues(src []byte, o *iac.Opened, keep bool) ([]exporter.Substitution, error) {
+	doc, err := asl.Parse(o.File, src)
+	if err != nil {
+		return nil, err
+	}
+	literal := map[string]string{}
+	for _, s := range o.Substitutions {
+		if s.Literal {
+			literal[s.Name] = s.Value
+		}
+	}
+	subs := exporter.Candidates(doc)
+	out := subs[:0]
+	for _, s := range subs {
+		if s.Kind == "placeholder" {
+			s.Value = literal[s.Name]
+		} else if keep {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
 // writeExport writes the files under dir, refusing to replace any that

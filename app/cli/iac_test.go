@@ -114,3 +114,25 @@ func TestExportOut(t *testing.T) {
 		t.Errorf("--force: exit %d %s", code, errs)
 	}
 }
+
+// A machine of a template exports like a definition: intrinsics become
+// substitutions, and the template's literal values their defaults.
+func TestExportFromTemplate(t *testing.T) {
+	code, out, errs := runIaCCLI("export", "--to", "terraform", "testdata/iac/template.yaml", "--machine", "Fine")
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{`variable "function_arn"`, `FunctionArn = var.function_arn`, `"Resource": "${FunctionArn}"`, `resource "aws_sfn_state_machine" "fine"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runIaCCLI("export", "--to", "sam", "testdata/iac/template.yaml", "--machine", "Broken")
+	if code != cli.ExitOK || !strings.Contains(out, "Default: Nowhere") {
+		t.Errorf("literal substitution not kept as the default: exit %d\n%s", code, out)
+	}
+	code, _, errs = runIaCCLI("export", "--to", "sam", "testdata/iac/template.yaml")
+	if code != cli.ExitUsage || !strings.Contains(errs, "choose one with --machine") || !strings.Contains(errs, "Broken, Fine") {
+		t.Errorf("two machines, none chosen: exit %d %s", code, errs)
+	}
+}

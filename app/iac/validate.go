@@ -57,7 +57,12 @@ var (
 	tagSub       = regexp.MustCompile(`!Sub\s+`)
 )
 
-func validateOpened(o *Opened) schema.Result {
+// PlaceholderText is the definition with the short-form intrinsics of an
+// inline YAML definition written as placeholders (!Ref X as "${X}",
+// !GetAtt X.Arn as "${X.Arn}", !Sub dropped from its string), which is how
+// a definition kept in its own file says the same thing. Columns after a
+// replaced tag shift by a few characters.
+func (o *Opened) PlaceholderText() string {
 	text := o.Text
 	if o.Format == asl.YAML {
 		text = tagGetAttSeq.ReplaceAllString(text, `"$${$1.$2}"`)
@@ -65,6 +70,11 @@ func validateOpened(o *Opened) schema.Result {
 		text = tagGetAtt.ReplaceAllString(text, `"$${$1}"`)
 		text = tagSub.ReplaceAllString(text, "")
 	}
+	return text
+}
+
+func validateOpened(o *Opened) schema.Result {
+	text := o.PlaceholderText()
 	doc, err := asl.ParseFormat(o.File, []byte(text), o.Format)
 	if err != nil {
 		res := schema.Validate(o.File, []byte(text), schema.Options{Placeholders: true})
