@@ -106,11 +106,13 @@ func (st *stepCtx) pathOrIntrinsic(_ context.Context, src string, input any, fie
 // intrinsicEnv is the scope of templates and intrinsic calls; $$ is built
 // only for those that read it.
 func (st *stepCtx) intrinsicEnv(needsContext bool, input any) *intrinsic.Env {
-	env := &intrinsic.Env{Scope: jsonpath.Scope{Input: input, Vars: st.sc.vars}, Source: st.sc.ex}
+	// The Env lives in the stepCtx: one state evaluates one template at a
+	// time, and this saves an allocation per evaluation.
+	st.env = intrinsic.Env{Scope: jsonpath.Scope{Input: input, Vars: st.sc.vars}, Source: st.sc.ex}
 	if needsContext {
-		env.Scope.Context = st.contextObject()
+		st.env.Scope.Context = st.contextObject()
 	}
-	return env
+	return &st.env
 }
 
 // template evaluates a payload template (Parameters, ItemSelector,

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/intrinsic"
 )
 
 // scope runs one graph: the machine, a Parallel branch or a Map iteration.
@@ -168,6 +169,7 @@ type stepCtx struct {
 	token      string
 	stateObj   map[string]any // $$.State, built on first use
 	item       map[string]any // $$.Map.Item for a Map's ItemSelector
+	env        intrinsic.Env  // reused by every template this state evaluates
 	assigned   map[string]string
 }
 
