@@ -27,6 +27,9 @@ func (st *stepCtx) effectiveInput(ctx context.Context) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if st.n.inputPath.set {
+		st.stage("InputPath", in)
+	}
 	if !st.n.parameters.set {
 		return in, nil
 	}
@@ -42,6 +45,7 @@ func (st *stepCtx) finishJSONPath(ctx context.Context, result any, selector bool
 		if result, err = st.template(ctx, n.resultSelector.v, result, "ResultSelector"); err != nil {
 			return nil, err
 		}
+		st.stage("ResultSelector", result)
 	}
 	if err := st.assignJSONPath(ctx, n.assign, result); err != nil {
 		return nil, err
@@ -49,6 +53,9 @@ func (st *stepCtx) finishJSONPath(ctx context.Context, result any, selector bool
 	out, err := st.resultPath(ctx, n.resultPath, result)
 	if err != nil {
 		return nil, err
+	}
+	if n.resultPath.set {
+		st.stage("ResultPath", out)
 	}
 	return st.outputPath(ctx, out)
 }
