@@ -154,7 +154,9 @@ func TestPolicyOtherIntegrations(t *testing.T) {
 	  "B":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName.$":"$.table","Key":{}},"Next":"C"},
 	  "C":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:getObject","Parameters":{"Bucket":"b","Key":"k"},"Next":"C2"},
 	  "C2":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:sqs:receiveMessage","Parameters":{"QueueUrl.$":"$.q"},"Next":"D"},
-	  "D":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:work","Next":"E"},
+	  "D":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:work","Next":"D2"},
+	  "D2":{"Type":"Task","Resource":"${ReserveFunctionArn}","Next":"D3"},
+	  "D3":{"Type":"Task","Resource":"${Worker}","Next":"E"},
 	  "E":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken","Parameters":{"FunctionName":"named","Payload":{"t.$":"$$.Task.Token"}},"End":true}}}`)
 	p := DraftPolicy(parse(t, src).Machine, nil)
 	got := map[string]string{}
@@ -165,6 +167,7 @@ func TestPolicyOtherIntegrations(t *testing.T) {
 	}
 	want := map[string]string{
 		"lambda:InvokeFunction": "arn:aws:lambda:us-east-1:123456789012:function:direct arn:aws:lambda:us-east-1:123456789012:function:direct:*;" +
+			"${ReserveFunctionArn} ${ReserveFunctionArn}:*;" +
 			"arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:named arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:named:*;",
 		"dynamodb:GetItem":   "*;",
 		"s3:GetObject":       "arn:${AWS::Partition}:s3:::b arn:${AWS::Partition}:s3:::b/*;",
@@ -173,7 +176,7 @@ func TestPolicyOtherIntegrations(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
-	if len(p.Notes) != 1 || !strings.Contains(p.Notes[0], "sqs:ReceiveMessage") {
+	if len(p.Notes) != 2 || !strings.Contains(p.Notes[0], "sqs:ReceiveMessage") || !strings.Contains(p.Notes[1], "${Worker} is a substitution") {
 		t.Errorf("notes %v", p.Notes)
 	}
 }
