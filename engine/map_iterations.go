@@ -22,6 +22,11 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 	if workers <= 0 || workers > inlineConcurrency && !n.distributed {
 		workers = inlineConcurrency
 	}
+	if st.sc.ex.cfg.deterministic {
+		// One item at a time, so that a seeded run's history repeats
+		// event for event (outputs never depend on the order).
+		workers = 1
+	}
 	workers = min(workers, len(items))
 	ictx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)

@@ -61,7 +61,9 @@ func WithoutHistory() Option { return func(cfg *config) { cfg.keepHistory = fals
 func WithMaxTransitions(n int64) Option { return func(cfg *config) { cfg.maxTransitions = n } }
 
 // WithDeterminism makes a run reproducible: UUIDs, random numbers and the
-// execution name derive from seed, and the run starts at start.
+// execution name derive from seed, the run starts at start on a virtual
+// clock, and Map items run one at a time so the history repeats event for
+// event.
 func WithDeterminism(seed int64, start time.Time) Option {
 	return func(cfg *config) {
 		cfg.deterministic, cfg.seed, cfg.startTime = true, seed, start
