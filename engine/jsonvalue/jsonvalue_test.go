@@ -109,3 +109,18 @@ func TestRegisterShape(t *testing.T) {
 		t.Errorf("own order lost to a shape: %s", got)
 	}
 }
+
+func TestClone(t *testing.T) {
+	v, err := jsonvalue.Unmarshal([]byte(`{"z":[{"y":1,"x":2}],"a":null}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonvalue.Clone(v)
+	if got, want := jsonvalue.String(c), jsonvalue.String(v); got != want {
+		t.Errorf("Clone printed %s, original %s", got, want)
+	}
+	c.(map[string]any)["z"].([]any)[0].(map[string]any)["y"] = 9
+	if got := jsonvalue.String(v); got != `{"z":[{"y":1,"x":2}],"a":null}` {
+		t.Errorf("changing the clone changed the original: %s", got)
+	}
+}

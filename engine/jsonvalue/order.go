@@ -155,3 +155,28 @@ func With(m map[string]any, key string, v any) map[string]any {
 	}
 	return out
 }
+
+// Clone deep-copies v, keeping every object's recorded key order, so that
+// a copy prints as the original does.
+func Clone(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = Clone(e)
+		}
+		if len(x) > 1 {
+			if e, ok := loadOrder(uintptr(identity(x))); ok && sameKeys(e.keys, x) {
+				SetKeyOrder(m, e.keys)
+			}
+		}
+		return m
+	case []any:
+		s := make([]any, len(x))
+		for i, e := range x {
+			s[i] = Clone(e)
+		}
+		return s
+	}
+	return v
+}
