@@ -13,21 +13,5 @@ func DecodeJSON(b []byte) (any, error) { return jsonvalue.Unmarshal(b) }
 func EncodeJSON(v any) string { return jsonvalue.String(v) }
 
 // deepCopy copies maps and slices so that a state never mutates a value
-// another state still holds.
-func deepCopy(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		m := make(map[string]any, len(x))
-		for k, e := range x {
-			m[k] = deepCopy(e)
-		}
-		return m
-	case []any:
-		s := make([]any, len(x))
-		for i, e := range x {
-			s[i] = deepCopy(e)
-		}
-		return s
-	}
-	return v
-}
+// another state still holds; objects keep their key order.
+func deepCopy(v any) any { return jsonvalue.Clone(v) }
