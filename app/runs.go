@@ -87,6 +87,12 @@ func (r *Runs) Snapshot(runID string, after int64) (runs.Update, error) {
 	return r.m.Snapshot(runID, after)
 }
 
+// Stages are a run's values between processing steps (after InputPath,
+// ResultSelector, ResultPath) with seq greater than after.
+func (r *Runs) Stages(runID string, after int64) ([]runs.StageRecord, error) {
+	return r.m.Stages(runID, after)
+}
+
 // Step continues a paused run up to the next state.
 func (r *Runs) Step(runID string) error { return r.m.Step(runID) }
 

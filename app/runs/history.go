@@ -105,7 +105,7 @@ func (m *Manager) Import(workflow, definition, text string) (Meta, error) {
 	if m.store == nil {
 		return Meta{}, fmt.Errorf("cannot import: %s", m.storeErr)
 	}
-	if err := m.store.Save(meta, evs, ids); err != nil {
+	if err := m.store.Save(meta, evs, ids, nil); err != nil {
 		return Meta{}, err
 	}
 	meta.Definition = ""

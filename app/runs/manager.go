@@ -99,7 +99,7 @@ func (m *Manager) Start(req StartRequest) (string, error) {
 	r.meta = Meta{ID: id, Workflow: req.Workflow, Name: id, Status: StatusRunning, StartDate: time.Now().UTC(),
 		Input: engine.EncodeJSON(p.input), TestCase: req.TestCase, StartAt: req.StartAt, Definition: req.Definition}
 	if m.store != nil {
-		if err := m.store.Save(r.meta, nil, nil); err != nil {
+		if err := m.store.Save(r.meta, nil, nil, nil); err != nil {
 			r.unsaved = "The run could not be saved: " + err.Error()
 		}
 	}
@@ -167,11 +167,25 @@ func (m *Manager) Snapshot(id string, after int64) (Update, error) {
 	if err != nil {
 		return Update{}, err
 	}
-	u := Update{RunID: id, Events: evs, Meta: meta, PausedAt: []string{}, Pending: []Pending{}}
+	u := Update{RunID: id, Events: evs, Stages: []StageRecord{}, Meta: meta, PausedAt: []string{}, Pending: []Pending{}}
 	if len(evs) > 0 {
 		u.FirstEvent, u.LastEvent = after+1, after+int64(len(evs))
 	}
 	return u, nil
+}
+
+// Stages returns a run's stage records with seq greater than after.
+func (m *Manager) Stages(id string, after int64) ([]StageRecord, error) {
+	m.mu.Lock()
+	r := m.runs[id]
+	m.mu.Unlock()
+	if r != nil {
+		return r.stagesAfter(after), nil
+	}
+	if m.store == nil {
+		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
+	}
+	return m.store.Stages(id, after)
 }
 
 // Stop aborts a run.

@@ -396,3 +396,30 @@ func TestNoStore(t *testing.T) {
 		t.Errorf("List = %d, want the unsaved run", len(list))
 	}
 }
+
+// The values between processing steps travel with the updates and are
+// kept: each names its visit's StateEntered event.
+func TestStages(t *testing.T) {
+	m, rec, _ := newManager(t)
+	id, err := m.Start(StartRequest{Workflow: "w", Definition: definition(t, "stages.asl.json"), Input: `{"order": {"id": 7}}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := rec.await(t, id, "the end", ended)
+	var streamed []StageRecord
+	for _, u := range rec.of(id) {
+		streamed = append(streamed, u.Stages...)
+	}
+	want := []StageRecord{
+		{Seq: 1, Event: 2, State: "Pick", Step: "InputPath", Value: `{"id":7}`},
+		{Seq: 2, Event: 2, State: "Pick", Step: "ResultPath", Value: `{"order":{"id":7},"picked":{"id":7}}`},
+		{Seq: 3, Event: 4, State: "Again", Step: "ResultPath", Value: `{"order":{"id":7},"picked":{"id":7},"again":{"order":{"id":7},"picked":{"id":7}}}`},
+	}
+	if fmt.Sprint(streamed) != fmt.Sprint(want) || u.Meta.Stages != 3 {
+		t.Fatalf("streamed %+v (meta says %d)\nwant %+v", streamed, u.Meta.Stages, want)
+	}
+	stored, err := m.Stages(id, 1)
+	if err != nil || fmt.Sprint(stored) != fmt.Sprint(want[1:]) {
+		t.Fatalf("stored after 1: %+v %v", stored, err)
+	}
+}

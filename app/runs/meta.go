@@ -27,6 +27,7 @@ type Meta struct {
 	Error      string    `json:"error,omitempty"`
 	Cause      string    `json:"cause,omitempty"`
 	Events     int64     `json:"events"` // the last event id
+	Stages     int64     `json:"stages"` // the last stage record's seq
 	TestCase   string    `json:"testCase,omitempty"`
 	StartAt    string    `json:"startAt,omitempty"`
 	Imported   bool      `json:"imported,omitempty"`
@@ -57,11 +58,25 @@ type Update struct {
 	FirstEvent int64             `json:"firstEvent"`
 	LastEvent  int64             `json:"lastEvent"`
 	Events     []json.RawMessage `json:"events"`
-	Meta       Meta              `json:"meta"`
-	PausedAt   []string          `json:"pausedAt"`
-	Pending    []Pending         `json:"pending"`
-	Live       bool              `json:"live"`              // the run is in this process and still going
-	Unsaved    string            `json:"unsaved,omitempty"` // why the run is not being stored, "" when it is
+	// Stages are the stage records since the previous update; Meta.Stages
+	// is how many there are in all, so a reader missing some fetches them.
+	Stages   []StageRecord `json:"stages"`
+	Meta     Meta          `json:"meta"`
+	PausedAt []string      `json:"pausedAt"`
+	Pending  []Pending     `json:"pending"`
+	Live     bool          `json:"live"`              // the run is in this process and still going
+	Unsaved  string        `json:"unsaved,omitempty"` // why the run is not being stored, "" when it is
+}
+
+// StageRecord is a value between a state's processing steps (after
+// InputPath, ResultSelector, ResultPath), which AWS's history does not
+// record; Seq numbers a run's records from 1.
+type StageRecord struct {
+	Seq   int64  `json:"seq"`
+	Event int64  `json:"event"` // the visit's StateEntered event id
+	State string `json:"state"`
+	Step  string `json:"step"`
+	Value string `json:"value"` // JSON text
 }
 
 // UpdateEvent is the name of the event updates are emitted under.

@@ -24,16 +24,21 @@ type run struct {
 
 	kick chan struct{} // asks the loop to flush now
 
-	mu      sync.Mutex
-	meta    Meta
-	buf     []json.RawMessage // recorded, not yet flushed
-	bufIDs  []int64
-	events  []json.RawMessage // flushed; events[i] has id i+1
-	seq     int64
-	pending []*pending
-	unsaved string
-	lastSig string
-	live    bool
+	mu     sync.Mutex
+	meta   Meta
+	buf    []json.RawMessage // recorded, not yet flushed
+	bufIDs []int64
+	events []json.RawMessage // flushed; events[i] has id i+1
+	// Stage records, as events: stageBuf waits for the next flush,
+	// stages[i] has seq i+1.
+	stageBuf []StageRecord
+	stages   []StageRecord
+	stageSeq int64
+	seq      int64
+	pending  []*pending
+	unsaved  string
+	lastSig  string
+	live     bool
 }
 
 func (r *run) wake() {
@@ -65,6 +70,16 @@ func (r *run) OnEvent(e engine.Event) {
 		case <-r.stopped:
 		}
 	}
+}
+
+// OnStage records a value between processing steps; the next flush
+// stores and sends it.
+func (r *run) OnStage(s engine.Stage) {
+	v := engine.EncodeJSON(s.Value)
+	r.mu.Lock()
+	r.stageSeq++
+	r.stageBuf = append(r.stageBuf, StageRecord{Seq: r.stageSeq, Event: s.EnteredEventID, State: s.State, Step: s.Step, Value: v})
+	r.mu.Unlock()
 }
 
 // OnPause is called when the run stops before a state.
@@ -140,6 +155,13 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	if len(ids) > 0 {
 		r.meta.Events = ids[len(ids)-1]
 	}
+	// Stage records go with the events recorded after them, so a record
+	// never reaches the UI before its visit's StateEntered.
+	stages := r.stageBuf
+	r.stageBuf = nil
+	if len(stages) > 0 {
+		r.meta.Stages = stages[len(stages)-1].Seq
+	}
 	meta := r.meta
 	live := r.live
 	r.mu.Unlock()
@@ -149,7 +171,7 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 		paused = []string{}
 	}
 	if r.m.store != nil && (len(buf) > 0 || !live) {
-		if err := r.m.store.Save(meta, buf, ids); err != nil {
+		if err := r.m.store.Save(meta, buf, ids, stages); err != nil {
 			r.mu.Lock()
 			r.unsaved = "The run could not be saved: " + err.Error()
 			r.mu.Unlock()
@@ -159,15 +181,16 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	r.mu.Lock()
 	r.events = append(r.events, buf...)
 	r.buf, r.bufIDs = r.buf[len(buf):], r.bufIDs[len(buf):]
+	r.stages = append(r.stages, stages...)
 	pend := r.pendingLocked()
 	sig := meta.Status + "|" + strings.Join(paused, ",") + "|" + pendingSig(pend)
-	if len(buf) == 0 && sig == r.lastSig {
+	if len(buf) == 0 && len(stages) == 0 && sig == r.lastSig {
 		r.mu.Unlock()
 		return
 	}
 	r.lastSig = sig
 	r.seq++
-	u := Update{RunID: r.id, Seq: r.seq, Events: buf, Meta: meta, PausedAt: paused, Pending: pend, Live: live, Unsaved: r.unsaved}
+	u := Update{RunID: r.id, Seq: r.seq, Events: buf, Stages: stages, Meta: meta, PausedAt: paused, Pending: pend, Live: live, Unsaved: r.unsaved}
 	if len(ids) > 0 {
 		u.FirstEvent, u.LastEvent = ids[0], ids[len(ids)-1]
 	}
@@ -175,6 +198,9 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	u.Meta.Definition = "" // the UI has it; keep updates small
 	if u.Events == nil {
 		u.Events = []json.RawMessage{}
+	}
+	if u.Stages == nil {
+		u.Stages = []StageRecord{}
 	}
 	r.m.emit(u)
 }
@@ -196,7 +222,7 @@ func (r *run) snapshot(after int64) Update {
 	if after < int64(len(all)) {
 		evs = slices.Clone(all[max(after, 0):])
 	}
-	u := Update{RunID: r.id, Seq: r.seq, Events: evs, Meta: r.meta, Pending: r.pendingLocked(), Live: r.live, Unsaved: r.unsaved}
+	u := Update{RunID: r.id, Seq: r.seq, Events: evs, Stages: []StageRecord{}, Meta: r.meta, Pending: r.pendingLocked(), Live: r.live, Unsaved: r.unsaved}
 	if len(evs) > 0 {
 		u.FirstEvent, u.LastEvent = max(after, 0)+1, int64(len(all))
 	}
@@ -221,7 +247,20 @@ func (r *run) halt() {
 	r.ex.Stop()
 }
 
-var _ engine.PauseObserver = (*run)(nil)
+var (
+	_ engine.PauseObserver = (*run)(nil)
+	_ engine.StageObserver = (*run)(nil)
+)
+
+// stagesAfter returns the flushed stage records with seq > after.
+func (r *run) stagesAfter(after int64) []StageRecord {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if after >= int64(len(r.stages)) {
+		return []StageRecord{}
+	}
+	return slices.Clone(r.stages[max(after, 0):])
+}
 
 // compile-time check that the run is an engine invoker.
 var _ engine.Invoker = (*run)(nil)

@@ -25,6 +25,7 @@ type Store struct {
 var (
 	bucketRuns   = []byte("runs")   // run id -> Meta JSON
 	bucketEvents = []byte("events") // run id -> bucket of event id (uint64 BE) -> event JSON
+	bucketStages = []byte("stages") // run id -> bucket of seq (uint64 BE) -> StageRecord JSON
 )
 
 // ErrNotFound says no run has that id.
@@ -71,8 +72,10 @@ func (s *Store) recover() error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.CreateBucketIfNotExists(bucketEvents); err != nil {
-			return err
+		for _, b := range [][]byte{bucketEvents, bucketStages} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
 		}
 		return runs.ForEach(func(k, v []byte) error {
 			var m Meta
@@ -87,8 +90,8 @@ func (s *Store) recover() error {
 }
 
 // Save writes meta and appends events (AWS-shaped JSON, each with its
-// id) in one transaction.
-func (s *Store) Save(m Meta, events []json.RawMessage, ids []int64) error {
+// id) and stage records in one transaction.
+func (s *Store) Save(m Meta, events []json.RawMessage, ids []int64, stages []StageRecord) error {
 	mb, err := json.Marshal(m)
 	if err != nil {
 		return err
@@ -97,16 +100,30 @@ func (s *Store) Save(m Meta, events []json.RawMessage, ids []int64) error {
 		if err := tx.Bucket(bucketRuns).Put([]byte(m.ID), mb); err != nil {
 			return err
 		}
-		if len(events) == 0 {
-			return nil
-		}
-		eb, err := tx.Bucket(bucketEvents).CreateBucketIfNotExists([]byte(m.ID))
-		if err != nil {
-			return err
-		}
-		for i, e := range events {
-			if err := eb.Put(key(ids[i]), e); err != nil {
+		if len(events) > 0 {
+			eb, err := tx.Bucket(bucketEvents).CreateBucketIfNotExists([]byte(m.ID))
+			if err != nil {
 				return err
+			}
+			for i, e := range events {
+				if err := eb.Put(key(ids[i]), e); err != nil {
+					return err
+				}
+			}
+		}
+		if len(stages) > 0 {
+			sb, err := tx.Bucket(bucketStages).CreateBucketIfNotExists([]byte(m.ID))
+			if err != nil {
+				return err
+			}
+			for _, st := range stages {
+				b, err := json.Marshal(st)
+				if err != nil {
+					return err
+				}
+				if err := sb.Put(key(st.Seq), b); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -156,6 +173,27 @@ func (s *Store) Events(id string, after int64) ([]json.RawMessage, error) {
 	return out, err
 }
 
+// Stages reads a run's stage records with seq greater than after.
+func (s *Store) Stages(id string, after int64) ([]StageRecord, error) {
+	out := []StageRecord{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		sb := tx.Bucket(bucketStages).Bucket([]byte(id))
+		if sb == nil {
+			return nil
+		}
+		c := sb.Cursor()
+		for k, v := c.Seek(key(after + 1)); k != nil; k, v = c.Next() {
+			var st StageRecord
+			if err := json.Unmarshal(v, &st); err != nil {
+				return fmt.Errorf("stage record %d of run %s: %w", binary.BigEndian.Uint64(k), id, err)
+			}
+			out = append(out, st)
+		}
+		return nil
+	})
+	return out, err
+}
+
 // List returns the runs of a workflow, newest first.
 func (s *Store) List(workflow string) ([]Meta, error) {
 	out := []Meta{}
@@ -185,8 +223,12 @@ func (s *Store) Delete(id string) error {
 		if err := tx.Bucket(bucketRuns).Delete([]byte(id)); err != nil {
 			return err
 		}
-		if tx.Bucket(bucketEvents).Bucket([]byte(id)) != nil {
-			return tx.Bucket(bucketEvents).DeleteBucket([]byte(id))
+		for _, b := range [][]byte{bucketEvents, bucketStages} {
+			if tx.Bucket(b).Bucket([]byte(id)) != nil {
+				if err := tx.Bucket(b).DeleteBucket([]byte(id)); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

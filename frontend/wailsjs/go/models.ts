@@ -769,6 +769,7 @@ export namespace runs {
 	    error?: string;
 	    cause?: string;
 	    events: number;
+	    stages: number;
 	    testCase?: string;
 	    startAt?: string;
 	    imported?: boolean;
@@ -791,6 +792,7 @@ export namespace runs {
 	        this.error = source["error"];
 	        this.cause = source["cause"];
 	        this.events = source["events"];
+	        this.stages = source["stages"];
 	        this.testCase = source["testCase"];
 	        this.startAt = source["startAt"];
 	        this.imported = source["imported"];
@@ -858,6 +860,26 @@ export namespace runs {
 		    return a;
 		}
 	}
+	export class StageRecord {
+	    seq: number;
+	    event: number;
+	    state: string;
+	    step: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seq = source["seq"];
+	        this.event = source["event"];
+	        this.state = source["state"];
+	        this.step = source["step"];
+	        this.value = source["value"];
+	    }
+	}
 	export class StartRequest {
 	    workflow: string;
 	    name: string;
@@ -898,6 +920,7 @@ export namespace runs {
 	    firstEvent: number;
 	    lastEvent: number;
 	    events: number[][];
+	    stages: StageRecord[];
 	    meta: Meta;
 	    pausedAt: string[];
 	    pending: Pending[];
@@ -915,6 +938,7 @@ export namespace runs {
 	        this.firstEvent = source["firstEvent"];
 	        this.lastEvent = source["lastEvent"];
 	        this.events = source["events"];
+	        this.stages = this.convertValues(source["stages"], StageRecord);
 	        this.meta = this.convertValues(source["meta"], Meta);
 	        this.pausedAt = source["pausedAt"];
 	        this.pending = this.convertValues(source["pending"], Pending);

@@ -28,6 +28,8 @@ export function SetBreakpoint(arg1:string,arg2:string,arg3:boolean):Promise<void
 
 export function Snapshot(arg1:string,arg2:number):Promise<runs.Update>;
 
+export function Stages(arg1:string,arg2:number):Promise<Array<runs.StageRecord>>;
+
 export function Start(arg1:runs.StartRequest):Promise<string>;
 
 export function Step(arg1:string):Promise<void>;

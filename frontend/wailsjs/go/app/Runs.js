@@ -54,6 +54,10 @@ export function Snapshot(arg1, arg2) {
   return window['go']['app']['Runs']['Snapshot'](arg1, arg2);
 }
 
+export function Stages(arg1, arg2) {
+  return window['go']['app']['Runs']['Stages'](arg1, arg2);
+}
+
 export function Start(arg1) {
   return window['go']['app']['Runs']['Start'](arg1);
 }
