@@ -265,3 +265,29 @@ test("a file that is not JSON or not ASL opens beside its code and saves unchang
     await s.close();
   }
 });
+
+test("a CRLF file edited in the code view is saved with CRLF line endings", { skip }, async () => {
+  mkdirSync(filesDir, { recursive: true });
+  const path = join(filesDir, "windows.asl.json");
+  const crlf = template("hello-world.asl.json").replace(/\n/g, "\r\n");
+  writeFileSync(path, crlf);
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    answerNextDialog(path);
+    await menu(page, "menu-open");
+    await waitFor("the file to open", async () => (await fileName(page)) === "windows.asl.json");
+    // The code editor hands over LF text; the save puts CRLF back.
+    await typeAll(page, template("hello-world.asl.json").replace("Hello, world!", "Hello, Windows!"));
+    await page.getByTestId("dirty-marker").waitFor();
+    await page.keyboard.press("Control+S");
+    await waitFor("the dirty marker to go", async () => (await page.getByTestId("dirty-marker").count()) === 0);
+    const saved = readFileSync(path, "utf8");
+    assert.equal(saved, crlf.replace("Hello, world!", "Hello, Windows!"));
+    assert.equal(saved.split("\r\n").length, saved.split("\n").length, "every line ends in CRLF");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
