@@ -105,7 +105,7 @@ func (d *decoder) object(depth int) (any, error) {
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
 			return nil, d.fail("expected a string for an object key")
 		}
-		k, err := d.str()
+		key, err := d.str()
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +119,6 @@ func (d *decoder) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		key := k.(string)
 		if _, dup := m[key]; !dup {
 			keys = append(keys, key)
 		}
@@ -223,7 +222,7 @@ func (d *decoder) number() (any, error) {
 	return f, nil
 }
 
-func (d *decoder) str() (any, error) {
+func (d *decoder) str() (string, error) {
 	d.pos++ // opening quote
 	start := d.pos
 	// Fast path: no escapes, valid UTF-8.
@@ -241,7 +240,7 @@ func (d *decoder) str() (any, error) {
 			break
 		}
 		if c < 0x20 {
-			return nil, d.fail("invalid control character in a string")
+			return "", d.fail("invalid control character in a string")
 		}
 		d.pos++
 	}
@@ -256,7 +255,7 @@ func (d *decoder) str() (any, error) {
 			}
 			return string(buf), nil
 		case c < 0x20:
-			return nil, d.fail("invalid control character in a string")
+			return "", d.fail("invalid control character in a string")
 		case c != '\\':
 			buf = append(buf, c)
 			d.pos++
@@ -283,7 +282,7 @@ func (d *decoder) str() (any, error) {
 		case 'u':
 			r, ok := d.hex4()
 			if !ok {
-				return nil, d.fail("invalid \\u escape")
+				return "", d.fail("invalid \\u escape")
 			}
 			if utf16.IsSurrogate(r) {
 				r2 := utf8.RuneError
@@ -304,10 +303,10 @@ func (d *decoder) str() (any, error) {
 			}
 			buf = utf8.AppendRune(buf, r)
 		default:
-			return nil, d.fail("invalid escape in a string")
+			return "", d.fail("invalid escape in a string")
 		}
 	}
-	return nil, d.fail("unterminated string")
+	return "", d.fail("unterminated string")
 }
 
 func (d *decoder) hex4() (rune, bool) {
