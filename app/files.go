@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -43,7 +44,15 @@ type Files struct {
 	mu       sync.Mutex
 	dirty    bool
 	quitting bool
+	askedAt  time.Time        // when the close prompt was last requested
+	now      func() time.Time // the clock, replaced in tests
 }
+
+// insistWithin is how soon a second close request after the prompt was
+// asked closes the window anyway: a frontend that is stuck (or a user who
+// means it) must never make the window impossible to close. The work stays
+// in its recovery copy and is offered back on the next start.
+const insistWithin = 10 * time.Second
 
 // NewFiles returns the file service keeping its state in the user config
 // dir; initialPath is opened on start when not "".
@@ -65,6 +74,7 @@ func newFiles(desk desktop, configDir, initialPath string) *Files {
 		recovery: files.NewRecovery(filepath.Join(configDir, "recovery")),
 		session:  hex.EncodeToString(id[:]),
 		initial:  initialPath,
+		now:      time.Now,
 	}
 }
 
@@ -187,13 +197,21 @@ func (f *Files) Quit() {
 }
 
 // beforeClose is Wails' OnBeforeClose: over unsaved work it keeps the
-// window open and asks the frontend to prompt; otherwise the session ends
+// window open and asks the frontend to prompt (a second request soon after
+// closes anyway, keeping the recovery copy); otherwise the session ends
 // cleanly and its recovery copy goes.
 func (f *Files) beforeClose(ctx context.Context) (prevent bool) {
 	f.mu.Lock()
-	ask := f.dirty && !f.quitting
+	dirty := f.dirty && !f.quitting
+	insisted := dirty && !f.askedAt.IsZero() && f.now().Sub(f.askedAt) < insistWithin
+	if dirty && !insisted {
+		f.askedAt = f.now()
+	}
 	f.mu.Unlock()
-	if ask {
+	switch {
+	case insisted:
+		return false
+	case dirty:
 		f.desk.Emit(ctx, EventCloseRequested)
 		return true
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -174,5 +175,31 @@ func TestScriptedDialogAnswer(t *testing.T) {
 	}
 	if got, ok := scriptedAnswer(); !ok || got != "" {
 		t.Errorf("an answer served twice: %q", got)
+	}
+}
+
+// A second close soon after the prompt was asked closes the window anyway
+// (a stuck frontend must not trap the user), keeping the recovery copy; a
+// later one asks again.
+func TestFilesCloseInsisted(t *testing.T) {
+	f, desk, dir := newTestFiles(t)
+	clock := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	f.now = func() time.Time { return clock }
+	f.SetDirty("flow.asl.json", true)
+	f.Autosave(files.Snapshot{Name: "flow.asl.json", Text: "{}"})
+	if !f.beforeClose(context.Background()) {
+		t.Fatal("first close over unsaved work was not stopped")
+	}
+	clock = clock.Add(time.Minute)
+	if !f.beforeClose(context.Background()) || len(desk.events) != 2 {
+		t.Fatalf("a close a minute later should ask again (events %v)", desk.events)
+	}
+	clock = clock.Add(2 * time.Second)
+	if f.beforeClose(context.Background()) {
+		t.Fatal("a second close right after the prompt kept the window open")
+	}
+	left, _ := newFiles(&fakeDesktop{}, filepath.Join(dir, "config"), "").Recovered()
+	if len(left) != 1 || left[0].Text != "{}" {
+		t.Errorf("the insisted close must keep the recovery copy: %+v", left)
 	}
 }
