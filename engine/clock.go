@@ -15,6 +15,14 @@ type Clock interface {
 	Sleep(ctx context.Context, d time.Duration) error
 }
 
+// skipper marks clocks whose waits are skipped. The engine then keeps the
+// skipped time per thread (a Parallel branch, a Map worker), so that
+// concurrent waits overlap as they do in AWS instead of adding up.
+type skipper interface{ skipsWaits() }
+
+func (*virtualClock) skipsWaits() {}
+func (*skipClock) skipsWaits()    {}
+
 // VirtualClock returns a clock that starts at start and moves forward by d
 // on every Sleep without waiting: waits are skipped but timestamps advance.
 func VirtualClock(start time.Time) Clock {

@@ -22,14 +22,15 @@ func withDeadline(ctx context.Context, at time.Time, err error) context.Context 
 	return context.WithValue(ctx, deadlineKey{}, &deadline{at: at, err: err, parent: parent})
 }
 
-// sleep waits d on the run's clock; it stops early with the deadline's
-// error when a deadline falls inside the wait, and with the cancellation
-// cause when ctx ends.
-func (ex *Execution) sleep(ctx context.Context, d time.Duration) error {
+// sleep waits d on this thread; it stops early with the deadline's error
+// when a deadline falls inside the wait, and with the cancellation cause
+// when ctx ends. Skipping clocks do not wait: the thread's time moves on.
+func (sc *scope) sleep(ctx context.Context, d time.Duration) error {
+	ex := sc.ex
 	if err := ex.alive(ctx); err != nil {
 		return err
 	}
-	now := ex.clock.Now()
+	now := sc.now()
 	end := now.Add(d)
 	var hit *deadline
 	for dl, _ := ctx.Value(deadlineKey{}).(*deadline); dl != nil; dl = dl.parent {
@@ -37,14 +38,19 @@ func (ex *Execution) sleep(ctx context.Context, d time.Duration) error {
 			hit = dl
 		}
 	}
+	wait := d
 	if hit != nil {
-		if err := ex.clock.Sleep(ctx, hit.at.Sub(now)); err != nil {
-			return ex.alive(ctx)
-		}
-		return hit.err
+		wait = hit.at.Sub(now)
 	}
-	if err := ex.clock.Sleep(ctx, d); err != nil {
+	if _, skips := ex.clock.(skipper); skips {
+		sc.mu.Lock()
+		sc.skipped += max(wait, 0)
+		sc.mu.Unlock()
+	} else if err := ex.clock.Sleep(ctx, wait); err != nil {
 		return ex.alive(ctx)
+	}
+	if hit != nil {
+		return hit.err
 	}
 	return nil
 }

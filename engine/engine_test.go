@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -436,6 +437,48 @@ func TestRunsShareNoCounters(t *testing.T) {
 			if res := ex.Wait(); res.Status != engine.StatusSucceeded || res.Output != "ok" {
 				t.Fatalf("round %d: got %s %v %v", round, res.Status, res.Output, res.Cause)
 			}
+		}
+	}
+}
+
+// TestVirtualTimeOverlaps: on skipping clocks, waits in Parallel branches
+// and in concurrent Map items overlap as in AWS, so the history's end time
+// is the slowest path, not the sum of all waits.
+func TestVirtualTimeOverlaps(t *testing.T) {
+	tests := []struct {
+		name string
+		def  string
+		in   any
+		want time.Duration
+	}{
+		{"parallel", `{"StartAt":"P","States":{"P":{"Type":"Parallel","Next":"After","Branches":[
+			{"StartAt":"A","States":{"A":{"Type":"Wait","Seconds":10,"End":true}}},
+			{"StartAt":"B","States":{"B":{"Type":"Wait","Seconds":20,"End":true}}}]},
+			"After":{"Type":"Wait","Seconds":5,"End":true}}}`, map[string]any{}, 25 * time.Second},
+		{"map two at a time", `{"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":2,"End":true,
+			"ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":10,"End":true}}}}}}`,
+			[]any{int64(1), int64(2), int64(3), int64(4)}, 20 * time.Second},
+		{"map one at a time", `{"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"End":true,
+			"ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":10,"End":true}}}}}}`,
+			[]any{int64(1), int64(2), int64(3)}, 30 * time.Second},
+	}
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		for _, det := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s deterministic=%v", tt.name, det), func(t *testing.T) {
+				m := compile(t, tt.def)
+				opts := []engine.Option{engine.WithClock(engine.VirtualClock(start))}
+				if det {
+					opts = []engine.Option{engine.WithDeterminism(1, start)}
+				}
+				res, err := m.Run(context.Background(), tt.in, opts...)
+				if err != nil || res.Status != engine.StatusSucceeded {
+					t.Fatalf("%v %s %v", err, res.Status, res.Cause)
+				}
+				if got := res.Events[len(res.Events)-1].Timestamp.Sub(start); got != tt.want {
+					t.Fatalf("ended at +%s, want +%s", got, tt.want)
+				}
+			})
 		}
 	}
 }

@@ -192,7 +192,7 @@ func (ex *Execution) run(start string) {
 	if ex.m.timeout > 0 {
 		// Waits see the deadline on the run's clock; on a real or scaled
 		// clock a timer also stops work that does not wait (a slow task).
-		ctx = withDeadline(ctx, ex.clock.Now().Add(time.Duration(ex.m.timeout)*time.Second), errTimedOut)
+		ctx = withDeadline(ctx, ex.startTime.Add(time.Duration(ex.m.timeout)*time.Second), errTimedOut)
 		if _, virtual := ex.clock.(*virtualClock); !virtual {
 			timer := time.AfterFunc(realDuration(ex.clock, time.Duration(ex.m.timeout)*time.Second), func() { ex.cancel(errTimedOut) })
 			defer timer.Stop()
@@ -202,22 +202,24 @@ func (ex *Execution) run(start string) {
 	if ex.rec.active() {
 		started.ExecutionStartedEventDetails = &ExecutionStartedDetails{Input: EncodeJSON(ex.input), RoleArn: ex.cfg.roleArn}
 	}
-	ex.rec.add(0, started)
 	vars := newVars(nil)
 	for k, v := range ex.cfg.variables {
 		vars.set(k, v)
 	}
 	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0}
+	sc.emitAfter(0, started)
+	sc.setLast(0)
 	// Every state's output is checked as it leaves; the input only here.
 	err := checkSize(ex.input)
 	var out any
 	if err == nil {
 		out, err = guard(func() (any, error) { return sc.run(ctx, start, ex.input) })
 	}
-	ex.finish(sc.lastID(), out, err)
+	ex.finish(sc, out, err)
 }
 
-func (ex *Execution) finish(prev int64, out any, err error) {
+func (ex *Execution) finish(sc *scope, out any, err error) {
+	prev, at := sc.lastID(), sc.now()
 	res := Result{}
 	switch cause := context.Cause(ex.ctx); {
 	case err == nil:
@@ -226,25 +228,25 @@ func (ex *Execution) finish(prev int64, out any, err error) {
 		if ex.rec.active() {
 			e.ExecutionSucceededEventDetails = &OutputDetails{Output: EncodeJSON(out)}
 		}
-		ex.rec.add(prev, e)
+		ex.rec.add(prev, at, e)
 	case errors.Is(err, errTimedOut) || errors.Is(cause, errTimedOut):
 		res.Status = StatusTimedOut
-		ex.rec.add(prev, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})
+		ex.rec.add(prev, at, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})
 	case errors.Is(cause, errAborted) || errors.Is(err, errAborted):
 		res.Status = StatusAborted
-		ex.rec.add(prev, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
+		ex.rec.add(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		res.Status = StatusAborted
 		e, c := "Stepstudio.Cancelled", err.Error()
 		res.Error, res.Cause = &e, &c
-		ex.rec.add(prev, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{Error: &e, Cause: &c}})
+		ex.rec.add(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{Error: &e, Cause: &c}})
 	default:
 		f := asFault(err)
 		res.Status = StatusFailed
 		// A Fail state may give neither Error nor Cause; AWS then omits them.
 		res.Error, res.Cause = strPtr(f.Name), strPtr(f.Cause)
 		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
-		ex.rec.add(prev, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
+		ex.rec.add(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	}
 	if ex.cfg.keepHistory {
 		res.Events = ex.rec.all()

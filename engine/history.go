@@ -2,6 +2,7 @@ package engine
 
 import (
 	"sync"
+	"time"
 )
 
 // Observer receives every history event as it is recorded, in id order.
@@ -31,12 +32,12 @@ type recorder struct {
 
 // add stamps e with the next id and the clock's time and records it; it
 // returns the id so the caller can chain previousEventId.
-func (r *recorder) add(prev int64, e Event) int64 {
+func (r *recorder) add(prev int64, t time.Time, e Event) int64 {
 	r.mu.Lock()
 	r.count++
 	e.ID = r.count
 	e.PreviousEventID = prev
-	e.Timestamp = r.clock.Now()
+	e.Timestamp = t
 	if r.keep {
 		// Chunks, so that a long history never copies itself to grow.
 		if n := len(r.chunks); n == 0 || len(r.chunks[n-1]) == cap(r.chunks[n-1]) {

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // iterations is the outcome of a Map's items.
@@ -16,55 +17,77 @@ type iterations struct {
 
 // runIterations runs the items through the processor, at most maxConc at
 // once (0: inline default).
+//
+// Each of the slots keeps its own time on skipping clocks: an item starts
+// when its slot's previous item ended, and the Map ends with its slowest
+// slot, so waits in concurrent items overlap as in AWS. A deterministic
+// run takes items one at a time (its history repeats event for event)
+// but still gives each item the earliest free slot, so times match.
 func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxConc int64, startID int64) iterations {
 	n := st.n
-	workers := int(maxConc)
-	if workers <= 0 || workers > inlineConcurrency && !n.distributed {
-		workers = inlineConcurrency
+	slots := int(maxConc)
+	if slots <= 0 || slots > inlineConcurrency && !n.distributed {
+		slots = inlineConcurrency
 	}
+	slots = max(min(slots, len(items)), 1)
+	workers := slots
 	if st.sc.ex.cfg.deterministic {
-		// One item at a time, so that a seeded run's history repeats
-		// event for event (outputs never depend on the order).
 		workers = 1
 	}
-	workers = min(workers, len(items))
 	ictx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	res := iterations{results: make([]any, len(items))}
+	start := st.sc.skippedTime()
+	clocks := make([]time.Duration, slots) // each slot's time
+	busy := make([]bool, slots)
+	for i := range clocks {
+		clocks[i] = start
+	}
 	var (
 		mu    sync.Mutex
 		next  int
 		chain = startID // the previous item's last state event
 		wg    sync.WaitGroup
 	)
-	take := func() (int, int64, bool) {
+	// take hands out the next item, the event it follows, and the free
+	// slot whose time is earliest (there is always one: no more workers
+	// than slots).
+	take := func() (i int, prev int64, slot int, ok bool) {
 		mu.Lock()
 		defer mu.Unlock()
 		if next >= len(items) || res.err != nil {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
+		slot = -1
+		for s := range clocks {
+			if !busy[s] && (slot < 0 || clocks[s] < clocks[slot]) {
+				slot = s
+			}
+		}
+		busy[slot] = true
 		next++
-		return next - 1, chain, true
+		return next - 1, chain, slot, true
 	}
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				i, prev, ok := take()
+				i, prev, slot, ok := take()
 				if !ok {
 					return
 				}
 				var it iterationEnd
 				out, err := guard(func() (any, error) {
 					var out any
-					out, it = st.iteration(ictx, i, items[i], in, prev)
+					out, it = st.iteration(ictx, i, items[i], in, prev, slotTime(&mu, clocks, slot))
 					return out, it.err
 				})
 				if err != nil && it.err == nil {
-					it = iterationEnd{err: err, last: prev}
+					it = iterationEnd{err: err, last: prev, at: slotTime(&mu, clocks, slot)}
 				}
 				mu.Lock()
+				clocks[slot], busy[slot] = it.at, false
 				chain = it.last
 				switch {
 				case it.err == nil:
@@ -81,6 +104,9 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 		}()
 	}
 	wg.Wait()
+	for _, t := range clocks {
+		st.sc.joinTime(t)
+	}
 	return res
 }
 
@@ -94,10 +120,11 @@ type iterationEnd struct {
 	err  error
 	last int64 // its last state event
 	end  int64 // its MapIterationSucceeded event
+	at   time.Duration
 }
 
 // iteration runs one item through the processor in its own scope.
-func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int64) (any, iterationEnd) {
+func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int64, at time.Duration) (any, iterationEnd) {
 	n := st.n
 	ex := st.sc.ex
 	// A distributed Map runs its items as child executions, whose events
@@ -106,7 +133,7 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 	if n.distributed {
 		rec = &recorder{clock: ex.clock}
 	}
-	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: prev,
+	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
 		mapItem: map[string]any{"Index": int64(i), "Value": item}}
 	inline := !n.distributed
 	if inline {
@@ -116,7 +143,7 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 	if err == nil {
 		input, err = sc.run(ctx, n.processor.startAt, input)
 	}
-	end := iterationEnd{err: err, last: sc.lastID()}
+	end := iterationEnd{err: err, last: sc.lastID(), at: sc.skippedTime()}
 	if !inline {
 		end.last = prev
 		return input, end
@@ -147,4 +174,10 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 		return st2.jsonataValue(ctx, n.itemSelector.v, "ItemSelector", st2.statesVar(nil, nil))
 	}
 	return st2.template(ctx, n.itemSelector.v, in, "ItemSelector")
+}
+
+func slotTime(mu *sync.Mutex, clocks []time.Duration, slot int) time.Duration {
+	mu.Lock()
+	defer mu.Unlock()
+	return clocks[slot]
 }

@@ -39,7 +39,7 @@ func (st *stepCtx) withRetry(ctx context.Context, w work) (any, string, error) {
 				delay := r.delay(attempts[i], st.sc.ex.Float64)
 				attempts[i]++
 				st.retryCount++
-				if err := st.sc.ex.sleep(ctx, delay); err != nil {
+				if err := st.sc.sleep(ctx, delay); err != nil {
 					return nil, "", err
 				}
 				continue

@@ -20,15 +20,37 @@ type scope struct {
 	vars    *vars
 	mapItem map[string]any // $$.Map.Item inside a Map iteration
 
-	mu   sync.Mutex
-	last int64 // id of this thread's latest event
+	mu      sync.Mutex
+	last    int64         // id of this thread's latest event
+	skipped time.Duration // waits skipped on this thread (skipping clocks)
+}
+
+// now is this thread's time: the clock's, plus the waits it skipped.
+func (sc *scope) now() time.Time {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.ex.clock.Now().Add(sc.skipped)
+}
+
+func (sc *scope) skippedTime() time.Duration {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.skipped
+}
+
+// joinTime moves this thread's time to a child thread's end if later (a
+// Parallel ends with its slowest branch).
+func (sc *scope) joinTime(d time.Duration) {
+	sc.mu.Lock()
+	sc.skipped = max(sc.skipped, d)
+	sc.mu.Unlock()
 }
 
 // emit records an event after this thread's latest one.
 func (sc *scope) emit(e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	sc.last = sc.rec.add(sc.last, e)
+	sc.last = sc.rec.add(sc.last, sc.ex.clock.Now().Add(sc.skipped), e)
 	return sc.last
 }
 
@@ -37,7 +59,7 @@ func (sc *scope) emit(e Event) int64 {
 func (sc *scope) emitAfter(prev int64, e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	sc.last = sc.rec.add(prev, e)
+	sc.last = sc.rec.add(prev, sc.ex.clock.Now().Add(sc.skipped), e)
 	return sc.last
 }
 
@@ -47,7 +69,7 @@ func (sc *scope) emitAfter(prev int64, e Event) int64 {
 func (sc *scope) emitSide(e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	return sc.rec.add(sc.last, e)
+	return sc.rec.add(sc.last, sc.ex.clock.Now().Add(sc.skipped), e)
 }
 
 // setLast moves this thread's latest event, when a child thread's events
@@ -96,7 +118,7 @@ func (sc *scope) run(ctx context.Context, start string, input any) (any, error) 
 // step enters one state, runs it with its Retry and Catch, and exits it.
 // It returns the output and the next state ("" when the graph ends).
 func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, error) {
-	st := &stepCtx{sc: sc, n: n, input: input, entered: sc.ex.clock.Now()}
+	st := &stepCtx{sc: sc, n: n, input: input, entered: sc.now()}
 	st.enteredPrev = sc.lastID()
 	active := sc.rec.active()
 	e := Event{Type: n.enteredType}

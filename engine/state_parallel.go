@@ -53,15 +53,18 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 		firstErr error
 		mu       sync.Mutex
 		last     = startID
+		start    = st.sc.skippedTime()
+		end      = start // the slowest branch's time: a Parallel waits for all
 	)
 	for i, g := range st.n.branches {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID}
+			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID, skipped: start}
 			out, err := guard(func() (any, error) { return sc.run(bctx, g.startAt, deepCopy(in)) })
 			mu.Lock()
 			defer mu.Unlock()
+			end = max(end, sc.skippedTime())
 			switch {
 			case err != nil && firstErr == nil:
 				firstErr, last = err, sc.lastID()
@@ -75,5 +78,6 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 		}()
 	}
 	wg.Wait()
+	st.sc.joinTime(end)
 	return results, last, firstErr
 }

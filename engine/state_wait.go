@@ -25,8 +25,8 @@ func (st *stepCtx) wait(ctx context.Context) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d := until.Sub(st.sc.ex.clock.Now()); d > 0 {
-		if err := st.sc.ex.sleep(ctx, d); err != nil {
+	if d := until.Sub(st.sc.now()); d > 0 {
+		if err := st.sc.sleep(ctx, d); err != nil {
 			return nil, err
 		}
 	}
