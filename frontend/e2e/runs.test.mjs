@@ -123,6 +123,11 @@ test("run the example, answering its tasks by hand, and watch the states change"
     assert.match(text, /ORD-1042/);
     assert.match(text, /"total": 42/);
     assert.match(text, /validation/); // the output after ResultPath
+    // The stages the history does not record come from the engine.
+    const stage = (label) => inspect.getByTestId("stage").filter({ hasText: label }).first().innerText();
+    assert.match(await stage("After ResultSelector"), /"valid": true,\s+"total": 42/);
+    assert.match(await stage("After ResultPath"), /"validation": \{/);
+    assert.match(await stage("After InputPath"), /No InputPath/);
     await s.screenshot("runs-04-inspect");
     assert.deepEqual(s.errors, []);
   } finally {

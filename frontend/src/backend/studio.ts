@@ -80,6 +80,8 @@ export interface HistoryEvent {
   [details: string]: unknown;
 }
 export type RunMeta = runs.Meta;
+/** A value between a state's processing steps (after InputPath, ResultSelector, ResultPath). */
+export type StageRecord = runs.StageRecord;
 export type PendingTask = runs.Pending;
 export type StartRunRequest = Omit<runs.StartRequest, "convertValues">;
 /** A batch of a run's progress; events follow on from the previous batch. */
@@ -91,6 +93,7 @@ export const startRun = (req: StartRunRequest): Promise<string> => RunsAPI.Start
 export const rerunFrom = (req: StartRunRequest, from: string, state: string): Promise<string> =>
   RunsAPI.RerunFrom(req as runs.StartRequest, from, state);
 export const runSnapshot = (id: string, after: number): Promise<RunUpdate> => RunsAPI.Snapshot(id, after).then(asUpdate);
+export const runStages = (id: string, after: number): Promise<StageRecord[]> => RunsAPI.Stages(id, after);
 export const stepRun = (id: string): Promise<void> => RunsAPI.Step(id);
 export const continueRun = (id: string): Promise<void> => RunsAPI.Continue(id);
 export const pauseRun = (id: string): Promise<void> => RunsAPI.Pause(id);

@@ -49,24 +49,33 @@ export function Inspect({ session, state, stateType, topLevel }: Props) {
         )}
       </div>
       {!v && <p className="muted">{session.index ? "The run has not reached this state." : "No run yet."}</p>}
-      {v && <Stages v={v} type={stateType} />}
+      {v && ix && <Stages v={v} type={stateType} steps={session.stages.get(ix.events[v.entered].id) ?? {}} />}
       {stateType === "Task" && <MockEditor session={session} state={state} />}
     </div>
   );
 }
 
-function Stages({ v, type }: { v: Visit; type: string }) {
+/**
+ * The stages in the order ASL applies them. The history records the input,
+ * what a task was given, its result and the output; the values after
+ * InputPath, ResultSelector and ResultPath come from the engine's stage
+ * records (absent when the state has no such field).
+ */
+function Stages({ v, type, steps }: { v: Visit; type: string; steps: Record<string, string> }) {
   const task = type === "Task";
   const stages: [string, string | undefined, string?][] = [["Input", v.input]];
+  stages.push(["After InputPath", steps.InputPath, steps.InputPath === undefined ? "No InputPath: the whole input." : undefined]);
   if (task) {
     v.attempts.forEach((a, i) => {
       const n = v.attempts.length > 1 ? ` (attempt ${i + 1})` : "";
-      stages.push([`After InputPath and Parameters${n}: what the task was given`, a.parameters]);
+      stages.push([`After Parameters: what the task was given${n}`, a.parameters]);
       if (a.result !== undefined) stages.push([`Task result${n}`, a.result]);
       if (a.error) stages.push([`Task error${n}`, undefined, `${a.error}${a.cause ? `: ${a.cause}` : ""}`]);
     });
+    stages.push(["After ResultSelector", steps.ResultSelector, steps.ResultSelector === undefined ? "No ResultSelector: the result as is." : undefined]);
   }
-  stages.push(["Output (after ResultSelector, ResultPath and OutputPath)", v.output]);
+  stages.push(["After ResultPath", steps.ResultPath, steps.ResultPath === undefined ? "No ResultPath: the result becomes the output." : undefined]);
+  stages.push(["Output (after OutputPath)", v.output]);
   const ms = v.end ? Date.parse(v.end) - Date.parse(v.start) : null;
   return (
     <>
@@ -84,7 +93,13 @@ function Stages({ v, type }: { v: Visit; type: string }) {
         {stages.map(([label, json, text], i) => (
           <div className="stage" key={i} data-testid="stage">
             <div className="stage-label">{label}</div>
-            {text ? <div className="stage-text">{text}</div> : json !== undefined ? <pre className="run-json">{pretty(json)}</pre> : <div className="muted">—</div>}
+            {json !== undefined ? (
+              <pre className="run-json">{pretty(json)}</pre>
+            ) : text ? (
+              <div className={label.startsWith("Task error") ? "stage-text error" : "muted"}>{text}</div>
+            ) : (
+              <div className="muted">—</div>
+            )}
           </div>
         ))}
         {v.assigned && Object.keys(v.assigned).length > 0 && (

@@ -14,6 +14,7 @@ import {
   pauseRun,
   rerunFrom,
   runSnapshot,
+  runStages,
   runStoreError,
   setRunBreakpoint,
   startRun,
@@ -26,6 +27,7 @@ import {
   type PendingTask,
   type RunMeta,
   type RunUpdate,
+  type StageRecord,
   type StartRunRequest,
 } from "../backend/studio";
 import { RunIndex, frameKey, overlay as computeOverlay, type Overlay } from "./fold";
@@ -59,6 +61,8 @@ export interface RunSession {
   error: string | null;
   clearError: () => void;
   index: RunIndex | null;
+  /** Values between processing steps, by the visit's StateEntered event id, then step. */
+  stages: Map<number, Record<string, string>>;
   version: number;
   /** Replay position: events shown (null: all of them, following live). */
   cursor: number | null;
@@ -100,6 +104,9 @@ export function useRunSession(wf: WorkflowRef): RunSession {
   const [drill, setDrill] = useState<{ map: string; index: number } | null>(null);
   const [history, setHistory] = useState<RunMeta[]>([]);
   const indexRef = useRef<RunIndex | null>(null);
+  const stagesRef = useRef(new Map<number, Record<string, string>>());
+  const stageCount = useRef(0);
+  const fetchingStages = useRef(false);
   const runRef = useRef<string | null>(null);
   const states = useMemo(() => stateIndex(wf.diagram), [wf.diagram]);
   const statesRef = useRef(states);
@@ -155,6 +162,14 @@ export function useRunSession(wf: WorkflowRef): RunSession {
   // listens): events are placed by id, state is taken only from an update
   // newer than the last one taken, and any hole is filled from Snapshot.
   const lastSeq = useRef(0);
+  const addStages = (rs: StageRecord[]) => {
+    for (const r of rs) {
+      if (r.seq !== stageCount.current + 1) continue;
+      stageCount.current = r.seq;
+      const m = stagesRef.current;
+      m.set(r.event, { ...m.get(r.event), [r.step]: r.value });
+    }
+  };
   const catchingUp = useRef(false);
   const apply = useCallback(
     (u: RunUpdate) => {
@@ -169,6 +184,17 @@ export function useRunSession(wf: WorkflowRef): RunSession {
         setPausedAt(u.pausedAt ?? []);
         setPending(u.pending ?? []);
         setNotice(u.unsaved || null);
+      }
+      addStages(u.stages ?? []);
+      if (stageCount.current < u.meta.stages && !fetchingStages.current) {
+        fetchingStages.current = true;
+        const id = u.runId;
+        void runStages(id, stageCount.current)
+          .then((rs) => {
+            if (runRef.current === id) addStages(rs);
+            scheduleDraw();
+          })
+          .finally(() => (fetchingStages.current = false));
       }
       if (ix.length < u.meta.events && !catchingUp.current) {
         catchingUp.current = true;
@@ -193,6 +219,8 @@ export function useRunSession(wf: WorkflowRef): RunSession {
     async (id: string) => {
       runRef.current = id;
       lastSeq.current = 0;
+      stageCount.current = 0;
+      stagesRef.current = new Map();
       indexRef.current = new RunIndex(statesRef.current);
       setRunId(id);
       setMeta(null);
@@ -334,6 +362,7 @@ export function useRunSession(wf: WorkflowRef): RunSession {
     error,
     clearError: () => setError(null),
     index,
+    stages: stagesRef.current,
     version,
     cursor,
     setCursor,
