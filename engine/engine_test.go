@@ -482,3 +482,20 @@ func TestVirtualTimeOverlaps(t *testing.T) {
 		}
 	}
 }
+
+// TestTaskResultOverLimit: a task result over 256 KiB fails the run with
+// States.DataLimitExceeded, which a States.ALL catcher does not catch.
+func TestTaskResultOverLimit(t *testing.T) {
+	m := compile(t, `{"StartAt":"Big","States":{"Big":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+	 "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}],"End":true},"Caught":{"Type":"Succeed"}}}`)
+	big := engine.InvokerFunc(func(ctx context.Context, req engine.TaskRequest) (any, error) {
+		return strings.Repeat("x", 257*1024), nil
+	})
+	res, err := m.Run(context.Background(), map[string]any{}, engine.WithInvoker(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Status != engine.StatusFailed || *res.Error != "States.DataLimitExceeded" {
+		t.Fatalf("got %s %v", res.Status, res.Error)
+	}
+}
