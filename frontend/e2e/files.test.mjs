@@ -291,3 +291,34 @@ test("a CRLF file edited in the code view is saved with CRLF line endings", { sk
     await s.close();
   }
 });
+
+test("the File menu works from the keyboard", { skip }, async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    const button = page.getByTestId("file-menu");
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+    await waitFor("the first item to take focus", async () => (await focused()) === "menu-new");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await focused(), "menu-open");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp"); // wraps to the last item
+    assert.equal(await focused(), "menu-export-png");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.getByRole("menu").count(), 0);
+    assert.equal(await focused(), "file-menu", "focus goes back to the button");
+    // Enter on "New from template…" opens the gallery; Escape closes it.
+    await page.keyboard.press("Enter");
+    await waitFor("the menu", async () => (await focused()) === "menu-new");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("template-gallery").waitFor();
+    await page.keyboard.press("Escape");
+    assert.equal(await page.getByTestId("template-gallery").count(), 0);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
