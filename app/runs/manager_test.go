@@ -423,3 +423,33 @@ func TestStages(t *testing.T) {
 		t.Fatalf("stored after 1: %+v %v", stored, err)
 	}
 }
+
+// A pace pauses before each state so people can watch; Stop ends the
+// pause at once.
+func TestPace(t *testing.T) {
+	m, rec, _ := newManager(t, WithPaces(map[string]time.Duration{"slow": 40 * time.Millisecond, "glacial": time.Hour}))
+	start := time.Now()
+	id, err := m.Start(StartRequest{Workflow: "w", Definition: definition(t, "chain.asl.json"), Pace: "slow"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.await(t, id, "the end", ended)
+	if d := time.Since(start); d < 120*time.Millisecond {
+		t.Errorf("three states at 40 ms each took %v", d)
+	}
+	id, err = m.Start(StartRequest{Workflow: "w", Definition: definition(t, "chain.asl.json"), Pace: "glacial"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.await(t, id, "the first state", func(u Update) bool { return u.LastEvent >= 2 })
+	start = time.Now()
+	if err := m.Stop(id); err != nil {
+		t.Fatal(err)
+	}
+	if u := rec.await(t, id, "the end", ended); u.Meta.Status != "ABORTED" || time.Since(start) > 2*time.Second {
+		t.Fatalf("stopped a paced run: %s after %v", u.Meta.Status, time.Since(start))
+	}
+	if _, err := m.Start(StartRequest{Definition: definition(t, "chain.asl.json"), Pace: "warp"}); !errors.Is(err, ErrInvalidRequest) {
+		t.Errorf("unknown pace: %v", err)
+	}
+}

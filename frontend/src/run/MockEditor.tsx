@@ -23,6 +23,7 @@ export function MockEditor({ session, state }: { session: RunSession; state: str
       session.setMocks(text);
       if (session.mocksFromFile) {
         const path = await saveMocks(session.workflow, text);
+        session.markMocksSaved(text, path);
         setMsg(`Saved to ${path}`);
       } else setMsg("Kept with this workflow (save the workflow to keep the mocks in a file beside it).");
     } catch (err) {

@@ -107,6 +107,14 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
             placeholder='AWS MockConfigFile: {"StateMachines": {…}, "MockedResponses": {…}}'
             aria-label="Mock file (AWS MockConfigFile JSON)"
           />
+          {s.mocksFromFile && (
+            <span className="pending-actions">
+              <button onClick={() => void s.saveMocksFile()} disabled={!s.mocksDirty} data-testid="mocks-save">
+                Save mock file
+              </button>
+              <span className="muted">{s.mocksDirty ? "Unsaved changes" : s.mocksPath}</span>
+            </span>
+          )}
         </details>
       </div>
       <div className="run-view">
@@ -129,6 +137,11 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
             <span className="muted">Set the input and press Run. Tasks without a mock ask you for their result.</span>
           )}
           {s.notice && <span className="run-notice">{s.notice}</span>}
+          {s.otherDefinition && (
+            <span className="run-notice" data-testid="run-other-definition">
+              This run was of another version of the workflow; states that changed may show no status.
+            </span>
+          )}
         </div>
         {s.error && (
           <div className="run-error-box" role="alert" data-testid="run-error">

@@ -9,6 +9,7 @@ import {
   heartbeatTask,
   listRuns,
   loadMocks,
+  saveMocks,
   onRunUpdate,
   openExample,
   pauseRun,
@@ -52,6 +53,13 @@ export interface RunSession {
   mocks: string;
   setMocks: (text: string) => void;
   mocksFromFile: boolean;
+  /** The mock file beside the workflow, once saved or loaded. */
+  mocksPath: string;
+  mocksDirty: boolean;
+  saveMocksFile: () => Promise<void>;
+  markMocksSaved: (text: string, path: string) => void;
+  /** The run shown was made from a definition other than the one open. */
+  otherDefinition: boolean;
   runId: string | null;
   meta: RunMeta | null;
   live: boolean;
@@ -92,6 +100,9 @@ export function useRunSession(wf: WorkflowRef): RunSession {
   const [settings, setSettings] = useState<RunSettings>(defaultSettings);
   const [sampleInput, setSampleInput] = useState("{}");
   const [mocks, setMocksState] = useState("");
+  const [savedMocks, setSavedMocks] = useState("");
+  const [mocksPath, setMocksPath] = useState("");
+  const [runDefinition, setRunDefinition] = useState<string | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const [meta, setMeta] = useState<RunMeta | null>(null);
   const [live, setLive] = useState(false);
@@ -121,7 +132,10 @@ export function useRunSession(wf: WorkflowRef): RunSession {
     setMocksState(s.mocks);
     if (wf.path) {
       loadMocks(wf.path)
-        .then((text) => setMocksState(text))
+        .then((text) => {
+          setMocksState(text);
+          setSavedMocks(text);
+        })
         .catch((err) => setError(errorMessage(err)));
     }
     openExample()
@@ -184,6 +198,8 @@ export function useRunSession(wf: WorkflowRef): RunSession {
         setPausedAt(u.pausedAt ?? []);
         setPending(u.pending ?? []);
         setNotice(u.unsaved || null);
+        // Stored runs come back with their definition; live ones are of the open text.
+        if (u.meta.definition) setRunDefinition(u.meta.definition);
       }
       addStages(u.stages ?? []);
       if (stageCount.current < u.meta.stages && !fetchingStages.current) {
@@ -224,6 +240,7 @@ export function useRunSession(wf: WorkflowRef): RunSession {
       indexRef.current = new RunIndex(statesRef.current);
       setRunId(id);
       setMeta(null);
+      setRunDefinition(null);
       setCursor(null);
       setDrill(null);
       setPending([]);
@@ -353,6 +370,19 @@ export function useRunSession(wf: WorkflowRef): RunSession {
     mocks,
     setMocks,
     mocksFromFile: wf.path !== "",
+    mocksPath,
+    mocksDirty: wf.path !== "" && mocks !== savedMocks,
+    saveMocksFile: async () => {
+      await guard(async () => {
+        setMocksPath(await saveMocks(wf.path, mocks));
+        setSavedMocks(mocks);
+      });
+    },
+    markMocksSaved: (text, path) => {
+      setSavedMocks(text);
+      setMocksPath(path);
+    },
+    otherDefinition: runDefinition !== null && runDefinition.trim() !== wf.text.trim(),
     runId,
     meta,
     live,
