@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 
 	"github.com/recolabs/gnata"
 
@@ -16,21 +17,35 @@ import (
 // errUnsupported marks a result that is not JSON (a function, a regex).
 var errUnsupported = errors.New("jsonata: unsupported result type")
 
-// toGnata converts an engine value for gnata. It goes through JSON text so
-// that objects become gnata's ordered maps, in the engine's key order
-// ($keys, $each and constructed objects then follow AWS's order), numbers
-// stay exact and null is gnata's null. Values that are not JSON (which the
-// engine never holds) become null.
+// toGnata converts an engine value for gnata: objects become gnata's
+// ordered maps in the engine's key order (so $keys, $each, $string and
+// constructed objects follow AWS's order), integers become float64 (what
+// JSONata computes with; past 2^53 an exact json.Number) and null becomes
+// gnata's null.
 func toGnata(v any) any {
-	b, err := jsonvalue.Marshal(v)
-	if err != nil {
+	switch v := v.(type) {
+	case nil:
 		return jsonNull
+	case int64:
+		if v > 1<<53 || v < -(1<<53) {
+			return json.Number(strconv.FormatInt(v, 10))
+		}
+		return float64(v)
+	case map[string]any:
+		keys := jsonvalue.Keys(v)
+		data := make(map[string]any, len(v))
+		for _, k := range keys {
+			data[k] = toGnata(v[k])
+		}
+		return newOrderedMap(keys, data)
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = toGnata(e)
+		}
+		return out
 	}
-	g, err := gnata.DecodeJSON(b)
-	if err != nil {
-		return jsonNull
-	}
-	return g
+	return v
 }
 
 // orderedMap is what gnata's (internal) ordered object offers.
