@@ -30,7 +30,8 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 		slots = inlineConcurrency
 	}
 	slots = max(min(slots, len(items)), 1)
-	workers := slots
+	// Goroutines: enough to overlap slow tasks, never thousands.
+	workers := min(slots, maxWorkers)
 	if st.sc.ex.cfg.deterministic {
 		workers = 1
 	}

@@ -9,6 +9,10 @@ import (
 // MaxConcurrency runs at once, as AWS does (up to 40).
 const inlineConcurrency = 40
 
+// maxWorkers bounds the goroutines of one Map; a distributed Map's larger
+// MaxConcurrency still shapes its times (see runIterations).
+const maxWorkers = 64
+
 // mapState runs the item processor once per item and collects the outputs
 // in item order. Events link as AWS links them: each iteration after the
 // previous one's last state event, MapStateSucceeded beside the last
