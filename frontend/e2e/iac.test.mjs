@@ -198,3 +198,69 @@ test("open a SAM template, edit a state machine inside it, save it back in place
     await s.close();
   }
 });
+
+const terraform = `resource "aws_sfn_state_machine" "hello" {
+  name     = "hello"
+  role_arn = aws_iam_role.sfn.arn
+  definition = <<EOF
+{
+  "StartAt": "Hello",
+  "States": {
+    "Hello": {"Type": "Pass", "End": true}
+  }
+}
+EOF
+}
+
+resource "aws_sfn_state_machine" "encoded" {
+  definition = jsonencode({
+    StartAt = "Only"
+    States  = { Only = { Type = "Succeed" } }
+  })
+}
+`;
+
+test("edit a Terraform heredoc in place; a jsonencode() machine opens read-only", { skip }, async () => {
+  const dir = join(filesDir, "tf");
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, "main.tf");
+  writeFileSync(path, terraform);
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    answerNextDialog(path);
+    await iacMenu(page, "iac-open-template");
+    await page.locator('[data-machine="aws_sfn_state_machine.hello"]').click();
+    await page.locator('[data-state="Hello"]').waitFor();
+    await page.getByRole("tab", { name: "Code" }).click();
+    const code = page.getByTestId("code-view").locator(".cm-content");
+    await code.getByText('"StartAt": "Hello",').click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.insertText('"Comment": "from the studio",');
+    await page.keyboard.press("Control+S");
+    await page.getByTestId("notice-info").waitFor();
+    const want = terraform.replace('  "StartAt": "Hello",\n', '  "StartAt": "Hello",\n  "Comment": "from the studio",\n');
+    assert.equal(readFileSync(path, "utf8"), want, "only the new line was added to the heredoc");
+
+    answerNextDialog(path);
+    await iacMenu(page, "iac-open-template");
+    await page.locator('[data-machine="aws_sfn_state_machine.encoded"]').click();
+    await page.getByRole("tab", { name: "Split" }).click();
+    await page.locator('[data-state="Only"]').waitFor();
+    assert.match(await page.getByTestId("iac-chip").innerText(), /read-only/);
+    await waitFor("the JSON it encodes", async () => (await code.innerText()).includes('"StartAt": "Only"'));
+    await s.screenshot("iac-08-jsonencode-read-only");
+    await code.getByText('"StartAt": "Only"').click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" ");
+    await page.keyboard.press("Control+S");
+    await page.getByTestId("notice-error").waitFor();
+    assert.match(await page.getByTestId("notice-error").innerText(), /cannot be written back/);
+    assert.equal(readFileSync(path, "utf8"), want, "a read-only machine was written");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});

@@ -23,7 +23,7 @@ func (j *job) terraform() ([]File, error) {
 	for _, s := range j.subs {
 		w("variable %s {\n", hclString(snake(s.Name)))
 		w("  type        = string\n")
-		w("  description = %s\n", hclString("Substituted for ${"+s.Name+"} in the definition."))
+		w("  description = %s\n", hclString("Value of the "+s.Name+" placeholder in the definition."))
 		if s.Value != "" {
 			w("  default     = %s\n", hclString(s.Value))
 		}

@@ -32,6 +32,7 @@ export function ExportDialog({ text, fileName, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState(0);
   const [saved, setSaved] = useState<Saved>({ state: "idle" });
+  const [copied, setCopied] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -54,6 +55,7 @@ export function ExportDialog({ text, fileName, onClose }: Props) {
       exportPreview(text, toOptions(target, name, rows, inline && !!info.inline, express))
         .then((r) => {
           setResult(r);
+          setCopied(null);
           setError(null);
           setTab((i) => (i < r.files.length ? i : 0));
         })
@@ -190,6 +192,19 @@ export function ExportDialog({ text, fileName, onClose }: Props) {
               ))}
             </div>
             {error && <p className="modal-error" role="alert">{error}</p>}
+            {file && (
+              <button
+                className="btn iac-copy"
+                onClick={() =>
+                  void navigator.clipboard
+                    .writeText(file.content)
+                    .then(() => setCopied(file.path))
+                    .catch((err) => setError(`Could not copy: ${errorMessage(err)}`))
+                }
+              >
+                {copied === file.path ? "Copied" : `Copy ${file.path.replace(/^.*\//, "")}`}
+              </button>
+            )}
             <pre className="iac-code" data-testid="iac-preview" tabIndex={0} aria-label={file ? `Preview of ${file.path}` : "Preview"}>
               {file?.content ?? ""}
             </pre>

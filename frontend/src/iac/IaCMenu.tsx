@@ -94,6 +94,7 @@ function TemplateChip({ opened }: { opened: NonNullable<IaC["current"]> }) {
         onClick={() => setShow((s) => !s)}
       >
         in {templateName} · {subs.length} substitution{subs.length === 1 ? "" : "s"}
+        {opened.readOnly && " · read-only"}
       </button>
       {show && (
         <div className="iac-popover" role="dialog" aria-label="Where this state machine lives" data-testid="iac-substitutions">
@@ -101,7 +102,8 @@ function TemplateChip({ opened }: { opened: NonNullable<IaC["current"]> }) {
             <strong>{opened.id}</strong> <span className="muted">{opened.type}</span>
           </div>
           <div className="iac-popover-row muted">
-            {opened.origin} in {relativeTo(opened.file, opened.template)}, line {opened.line}. Saving writes only the definition's changed lines back there.
+            {opened.origin} in {relativeTo(opened.file, opened.template)}, line {opened.line}.{" "}
+            {opened.readOnly ? `Read-only: ${opened.readOnly}.` : "Saving writes only the definition's changed lines back there."}
           </div>
           {subs.length === 0 ? (
             <div className="iac-popover-row muted">No substitutions: ${"{…}"} placeholders in the text are left to the IaC tool.</div>
