@@ -115,7 +115,7 @@ test("new from a template, save as, save, reload from disk, open recent", { skip
   }
 });
 
-test("a change on disk is noticed; reload takes it", { skip }, async () => {
+test("a change on disk is noticed; reload takes it, keep mine keeps mine", { skip }, async () => {
   mkdirSync(filesDir, { recursive: true });
   const path = join(filesDir, "batch.asl.json");
   writeFileSync(path, template("batch.asl.json"));
@@ -136,6 +136,19 @@ test("a change on disk is noticed; reload takes it", { skip }, async () => {
     await page.locator('[data-state="All done"]').waitFor();
     assert.equal(await banner.count(), 0);
     assert.equal(await page.getByTestId("dirty-marker").count(), 0);
+
+    // Changed again; "Keep mine" keeps the editor's version, is not asked
+    // again for the same change, and the next save writes it over the disk.
+    const mine = readFileSync(path, "utf8");
+    writeFileSync(path, mine.replace("MaxConcurrency\": 10", "MaxConcurrency\": 99"));
+    await banner.waitFor({ timeout: 10000 });
+    await page.getByTestId("disk-keep").click();
+    assert.equal(await banner.count(), 0);
+    await new Promise((r) => setTimeout(r, 4000)); // longer than one disk check
+    assert.equal(await banner.count(), 0, "the same change is not reported twice");
+    await page.keyboard.press("Control+S");
+    await page.getByTestId("notice-info").filter({ hasText: "Saved" }).waitFor();
+    assert.equal(readFileSync(path, "utf8"), mine);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();
