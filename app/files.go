@@ -243,7 +243,9 @@ func (f *Files) ExportDiagram(format, name, text string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}
-	base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), ".asl"), ".json")
+	// order-process.asl.json -> order-process.svg
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(strings.TrimSuffix(base, filepath.Ext(base)), ".asl")
 	filter := []runtime.FileFilter{{DisplayName: strings.ToUpper(format) + " image (*." + format + ")", Pattern: "*." + format}}
 	path, err := f.desk.SaveFile(f.ctx, "Export the diagram as "+strings.ToUpper(format), base+"."+format, filter)
 	if err != nil || path == "" {
