@@ -35,7 +35,7 @@ var commands = map[string]command{
 	"version":  {"print the version", runVersion},
 	"graph":    {"draw a definition's diagram as JSON, SVG or PNG", runGraph},
 	"run":      {"run a state machine locally", runRun},
-	"validate": {"validate ASL definitions (JSON or YAML)", runValidate},
+	"validate": {"validate ASL definitions (JSON or YAML) and the state machines of IaC templates", runValidate},
 	"export":   {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
 }
 

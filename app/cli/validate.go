@@ -43,6 +43,7 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 	fs.Usage = func() {
 		fmt.Fprintln(s.Err, "Usage: stepstudio validate [--format text|json] [--placeholders] PATH...")
 		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; - reads stdin). Exit 0 when all are valid, 1 when any has an error.")
+		fmt.Fprintln(s.Err, "A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.")
 		fs.PrintDefaults()
 	}
 	paths, err := parseFlagsAnywhere(fs, args)
