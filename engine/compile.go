@@ -84,6 +84,7 @@ type node struct {
 
 	// Map
 	processor                                    *graph
+	processorTasks, processorWaits               bool // Tasks or Waits inside: worth many goroutines
 	distributed                                  bool
 	itemsPath, items, itemSelector               field
 	maxConcurrency, maxConcurrencyPath           field
@@ -243,6 +244,8 @@ func compileNode(name string, st map[string]any, ql string) (*node, error) {
 			return nil, err
 		}
 		n.processor = g
+		n.processorTasks = g.has("Task")
+		n.processorWaits = g.has("Wait")
 		n.itemsPath = opt(st, "ItemsPath")
 		n.items = opt(st, "Items")
 		n.itemSelector = opt(st, "ItemSelector")
@@ -353,4 +356,19 @@ func Compile(doc *asl.Document) (*Machine, error) {
 		return nil, fmt.Errorf("compile: empty document")
 	}
 	return CompileDefinition(strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name)), doc.Root.Value())
+}
+
+// has reports whether g holds a state of the type, at any depth.
+func (g *graph) has(typ string) bool {
+	for _, n := range g.states {
+		if n.typ == typ || n.processor != nil && n.processor.has(typ) {
+			return true
+		}
+		for _, b := range n.branches {
+			if b.has(typ) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -30,8 +31,13 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 		slots = inlineConcurrency
 	}
 	slots = max(min(slots, len(items)), 1)
-	// Goroutines: enough to overlap slow tasks, never thousands.
+	// Goroutines: enough to overlap tasks and waits, never thousands;
+	// for items that only compute, one per CPU (more only contend).
 	workers := min(slots, maxWorkers)
+	_, skips := st.sc.ex.clock.(skipper)
+	if !n.processorTasks && (!n.processorWaits || skips) {
+		workers = min(workers, runtime.GOMAXPROCS(0))
+	}
 	if st.sc.ex.cfg.deterministic {
 		workers = 1
 	}
