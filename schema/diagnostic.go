@@ -35,11 +35,13 @@ const (
 	CodeNoPath           = "NO_PATH"
 	CodePassResultStatic = "PASS_RESULT_IS_STATIC"
 
-	CodeNoTimeout        = "TASK_WITHOUT_TIMEOUT"
-	CodeTaskTokenMissing = "TASK_TOKEN_NOT_PASSED"
-	CodeUnknownErrorName = "UNKNOWN_ERROR_NAME"
-	CodeIgnoredField     = "IGNORED_FIELD"
-	CodeNotJSONata       = "JSONATA_NOT_CLOSED"
+	CodeNoTimeout         = "TASK_WITHOUT_TIMEOUT"
+	CodeTaskTokenMissing  = "TASK_TOKEN_NOT_PASSED"
+	CodeUnknownErrorName  = "UNKNOWN_ERROR_NAME"
+	CodeIgnoredField      = "IGNORED_FIELD"
+	CodeNotJSONata        = "JSONATA_NOT_CLOSED"
+	CodeUnknownVariable   = "UNKNOWN_VARIABLE"
+	CodeJSONPathInJSONata = "JSONPATH_IN_JSONATA"
 )
 
 // Diagnostic is one problem found in a definition.

@@ -38,7 +38,7 @@ func (c *checker) jsonataState(s *asl.State, ptr string) {
 }
 
 // jsonataValue checks every string of a value: "{% … %}" must parse as
-// JSONata, and ".$" keys belong to JSONPath.
+// JSONata; ".$" keys, which belong to JSONPath, get a warning.
 func (c *checker) jsonataValue(s *asl.State, ptr string, n *asl.Node) {
 	if n == nil {
 		return
@@ -52,9 +52,12 @@ func (c *checker) jsonataValue(s *asl.State, ptr string, n *asl.Node) {
 			c.warnAt(ptr, n, CodeNotJSONata, "State %q, field %q starts like a JSONata expression with \"{%%\" but does not end with \"%%}\", so it is plain text. Close it with \"%%}\" to evaluate it.", s.Name, subjectOf(ptr).field)
 			return
 		}
-		if msg := jsonataError(n.Str[2 : len(n.Str)-2]); msg != "" {
+		expr := n.Str[2 : len(n.Str)-2]
+		if msg := jsonataError(expr); msg != "" {
 			c.errorAt(ptr, n, CodeSchema, "State %q, field %q: the JSONata expression does not parse: %s.", s.Name, subjectOf(ptr).field, msg)
+			return
 		}
+		c.jsonataVariableRefs(s, ptr, n, expr)
 	case asl.KindArray:
 		for i, it := range n.Items {
 			c.jsonataValue(s, asl.AppendIndex(ptr, i), it)
@@ -63,8 +66,9 @@ func (c *checker) jsonataValue(s *asl.State, ptr string, n *asl.Node) {
 		for _, f := range n.Fields {
 			fp := asl.Append(ptr, f.Key)
 			if strings.HasSuffix(f.Key, ".$") && f.Value.Is(asl.KindString) && looksLikePath(f.Value.Str) {
-				c.report(Error, fp, f.KeyRange, CodeSchema,
-					"State %q uses JSONata, where keys ending in \".$\" are not evaluated. Rename %q to %q and write the value as \"{%% … %%}\".", s.Name, f.Key, strings.TrimSuffix(f.Key, ".$"))
+				// AWS accepts it and keeps key and value as written.
+				c.report(Warning, fp, f.KeyRange, CodeJSONPathInJSONata,
+					"State %q uses JSONata, where keys ending in \".$\" are not evaluated: %q and its path are output as written. To compute the value, rename the key to %q and write the value as \"{%% … %%}\".", s.Name, f.Key, strings.TrimSuffix(f.Key, ".$"))
 				continue
 			}
 			c.jsonataValue(s, fp, f.Value)

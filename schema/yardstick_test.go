@@ -185,6 +185,31 @@ func TestYardstickConformanceValidation(t *testing.T) {
 // awsLocation finds the pointer in AWS's "… at /States/Name/Field'" text.
 var awsLocation = regexp.MustCompile(` at (/[^']*)'`)
 
+// TestYardstickConformanceAccepted: every definition of the conformance
+// cases outside validation/ was created on AWS (its run was recorded), so
+// it must be valid.
+func TestYardstickConformanceAccepted(t *testing.T) {
+	dir := corpus.Dir(t, "conformance")
+	var cases []verdictCase
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "validation" {
+			return filepath.SkipDir
+		}
+		if d.Name() == "definition.json" {
+			rel, _ := filepath.Rel(dir, filepath.Dir(p))
+			cases = append(cases, verdictCase{name: rel, path: p, valid: true})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runVerdicts(t, "conformance (accepted by AWS)", cases, nil)
+}
+
 // realworldBroken are the two known-bad files the corpus README names;
 // they must get a located error.
 var realworldBroken = map[string]bool{
