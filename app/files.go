@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -167,8 +168,25 @@ func (f *Files) Autosave(s files.Snapshot) error {
 func (f *Files) DiscardAutosave() error { return f.recovery.Discard(f.session) }
 
 // Recovered lists copies of unsaved work left by sessions that did not end
-// cleanly, newest first.
-func (f *Files) Recovered() ([]files.Snapshot, error) { return f.recovery.List(f.session) }
+// cleanly, newest first. A copy whose file on disk already holds the same
+// text (an autosave that raced a save) has nothing to offer and is dropped.
+func (f *Files) Recovered() ([]files.Snapshot, error) {
+	all, err := f.recovery.List(f.session)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, s := range all {
+		if s.Path != "" {
+			if disk, err := os.ReadFile(s.Path); err == nil && string(disk) == s.Text {
+				f.recovery.Discard(s.ID)
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
 
 // DiscardRecovered deletes a recovered copy the user restored or declined.
 func (f *Files) DiscardRecovered(id string) error { return f.recovery.Discard(id) }

@@ -203,3 +203,19 @@ func TestFilesCloseInsisted(t *testing.T) {
 		t.Errorf("the insisted close must keep the recovery copy: %+v", left)
 	}
 }
+
+// An autosave that lands after the save it raced offers nothing.
+func TestFilesRecoveredSkipsWhatIsOnDisk(t *testing.T) {
+	f, _, dir := newTestFiles(t)
+	path := filepath.Join(dir, "flow.asl.json")
+	os.WriteFile(path, []byte("{}"), 0o644)
+	f.Autosave(files.Snapshot{Path: path, Name: "flow.asl.json", Text: "{}"})
+	f.session = "other" // as the next start sees it
+	got, err := f.Recovered()
+	if err != nil || len(got) != 0 {
+		t.Errorf("Recovered = %+v, %v; want nothing", got, err)
+	}
+	if left, _ := f.recovery.List(""); len(left) != 0 {
+		t.Errorf("the useless copy was kept: %+v", left)
+	}
+}
