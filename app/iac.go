@@ -70,7 +70,7 @@ func (x *IaC) SaveMachine(path, id, hash, text string) (iac.Opened, error) {
 // ExportCandidates lists the hard-coded values of text worth making
 // substitutions, with proposed names, and the placeholders it has.
 func (x *IaC) ExportCandidates(text string) ([]exporter.Substitution, error) {
-	doc, err := asl.Parse("definition", []byte(text))
+	doc, err := asl.Parse("definition", exportable(text))
 	if err != nil {
 		return nil, fmt.Errorf("the definition does not parse, so it cannot be exported: %w", err)
 	}
@@ -80,11 +80,18 @@ func (x *IaC) ExportCandidates(text string) ([]exporter.Substitution, error) {
 // Export converts text to opts.Target; the result is a preview until
 // WriteExport saves it.
 func (x *IaC) Export(text string, opts exporter.Options) (exporter.Result, error) {
-	r, err := exporter.Export([]byte(text), opts)
+	r, err := exporter.Export(exportable(text), opts)
 	if err != nil {
 		return exporter.Result{}, err
 	}
 	return *r, nil
+}
+
+// exportable is text with the intrinsics of a template's inline YAML
+// definition (!GetAtt Fn.Arn) as the placeholders every target takes
+// (${FnArn}); other text is unchanged.
+func exportable(text string) []byte {
+	return exporter.IdentifierPlaceholders([]byte(iac.IntrinsicsAsPlaceholders(text)))
 }
 
 // ChooseExportPath asks where to save an export's main file; the other

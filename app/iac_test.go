@@ -95,3 +95,19 @@ func TestIaCExport(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A machine opened from a template keeps its intrinsics; exporting it
+// turns them into substitutions the target declares.
+func TestIaCExportTemplateMachine(t *testing.T) {
+	x := &IaC{ctx: t.Context(), desk: &fakeDesktop{}}
+	text := "StartAt: Call\nStates:\n  Call:\n    Type: Task\n    Resource: !GetAtt ReserveFunction.Arn\n    End: true\n"
+	res, err := x.Export(text, exporter.Options{Target: exporter.SAM, Name: "checkout"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Files[0].Content, "ReserveFunctionArn: !Ref ReserveFunctionArn") ||
+		!strings.Contains(res.Files[1].Content, `Resource: "${ReserveFunctionArn}"`) ||
+		!strings.Contains(res.Files[0].Content, "lambda:InvokeFunction") {
+		t.Errorf("intrinsic not exported as a substitution:\n%s\n%s", res.Files[0].Content, res.Files[1].Content)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/app/iac"
@@ -67,11 +66,7 @@ func runExport(_ context.Context, args []string, s Streams) int {
 			fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
 			return ExitUsage
 		}
-		// ${Table.Arn} (from !GetAtt) becomes ${TableArn}: substitution
-		// names are identifiers in every target.
-		src = dotted.ReplaceAllFunc([]byte(o.PlaceholderText()), func(m []byte) []byte {
-			return []byte(strings.ReplaceAll(string(m), ".", ""))
-		})
+		src = exporter.IdentifierPlaceholders([]byte(o.PlaceholderText()))
 		if *name == "" {
 			opts.Name = o.ID
 		}
@@ -113,8 +108,6 @@ func runExport(_ context.Context, args []string, s Streams) int {
 	}
 	return ExitOK
 }
-
-var dotted = regexp.MustCompile(`\$\{[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+\}`)
 
 // templateMachine opens the machine to export from a template: the one
 // named, or the only one that can be opened.

@@ -63,14 +63,19 @@ var (
 // a definition kept in its own file says the same thing. Columns after a
 // replaced tag shift by a few characters.
 func (o *Opened) PlaceholderText() string {
-	text := o.Text
-	if o.Format == asl.YAML {
-		text = tagGetAttSeq.ReplaceAllString(text, `"$${$1.$2}"`)
-		text = tagRef.ReplaceAllString(text, `"$${$1}"`)
-		text = tagGetAtt.ReplaceAllString(text, `"$${$1}"`)
-		text = tagSub.ReplaceAllString(text, "")
+	if o.Format != asl.YAML {
+		return o.Text
 	}
-	return text
+	return IntrinsicsAsPlaceholders(o.Text)
+}
+
+// IntrinsicsAsPlaceholders rewrites !Ref, !GetAtt and !Sub in YAML text
+// as PlaceholderText does; text without them is returned as is.
+func IntrinsicsAsPlaceholders(text string) string {
+	text = tagGetAttSeq.ReplaceAllString(text, `"$${$1.$2}"`)
+	text = tagRef.ReplaceAllString(text, `"$${$1}"`)
+	text = tagGetAtt.ReplaceAllString(text, `"$${$1}"`)
+	return tagSub.ReplaceAllString(text, "")
 }
 
 func validateOpened(o *Opened) schema.Result {

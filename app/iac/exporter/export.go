@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -75,6 +76,7 @@ type job struct {
 
 // Export converts the definition src (JSON or YAML) to opts.Target.
 func Export(src []byte, opts Options) (*Result, error) {
+	src = IdentifierPlaceholders(src)
 	doc, err := asl.Parse("definition", src)
 	if err != nil {
 		return nil, fmt.Errorf("parse definition: %w", err)
@@ -152,6 +154,14 @@ func Export(src []byte, opts Options) (*Result, error) {
 		named = []Substitution{}
 	}
 	return &Result{Files: files, Substitutions: named, Policy: j.policy}, nil
+}
+
+var dotted = regexp.MustCompile(`\$\{[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+\}`)
+
+// IdentifierPlaceholders writes ${Table.Arn} (from !GetAtt) as
+// ${TableArn}: every target names substitutions with identifiers.
+func IdentifierPlaceholders(src []byte) []byte {
+	return dotted.ReplaceAllFunc(src, func(m []byte) []byte { return bytes.ReplaceAll(m, []byte("."), nil) })
 }
 
 // definitionFile is the definition as written, beside the template.
