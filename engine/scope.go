@@ -32,6 +32,15 @@ func (sc *scope) now() time.Time {
 	return sc.ex.clock.Now().Add(sc.skipped)
 }
 
+// stamp is the time of an event recorded now (sc.mu held). Nobody reads
+// the time of events nobody keeps or observes, so it is not asked for.
+func (sc *scope) stamp() time.Time {
+	if !sc.rec.active() {
+		return time.Time{}
+	}
+	return sc.ex.clock.Now().Add(sc.skipped)
+}
+
 func (sc *scope) skippedTime() time.Duration {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
@@ -50,7 +59,7 @@ func (sc *scope) joinTime(d time.Duration) {
 func (sc *scope) emit(e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	sc.last = sc.rec.add(sc.last, sc.ex.clock.Now().Add(sc.skipped), e)
+	sc.last = sc.rec.add(sc.last, sc.stamp(), e)
 	return sc.last
 }
 
@@ -59,7 +68,7 @@ func (sc *scope) emit(e Event) int64 {
 func (sc *scope) emitAfter(prev int64, e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	sc.last = sc.rec.add(prev, sc.ex.clock.Now().Add(sc.skipped), e)
+	sc.last = sc.rec.add(prev, sc.stamp(), e)
 	return sc.last
 }
 
@@ -69,7 +78,7 @@ func (sc *scope) emitAfter(prev int64, e Event) int64 {
 func (sc *scope) emitSide(e Event) int64 {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	return sc.rec.add(sc.last, sc.ex.clock.Now().Add(sc.skipped), e)
+	return sc.rec.add(sc.last, sc.stamp(), e)
 }
 
 // setLast moves this thread's latest event, when a child thread's events
