@@ -177,8 +177,8 @@ func (p *intrinsicParser) pathArg() error {
 	depth := 0
 	for p.i < len(p.src) {
 		c := p.src[p.i]
-		if depth == 0 && (c == ',' || c == ')') {
-			break
+		if depth == 0 && (c == ',' || c == ')' || c == ' ' || c == '\t') {
+			break // a blank ends a path argument outside brackets
 		}
 		switch c {
 		case '[', '(':
