@@ -99,15 +99,22 @@ type call struct {
 }
 
 func (c *call) eval(env *Env) (any, error) {
-	args := make([]any, len(c.args))
+	// One allocation holds the invocation and, for the usual few
+	// arguments, their values.
+	in := &invocation{call: c, env: env}
+	if len(c.args) <= len(in.buf) {
+		in.args = in.buf[:len(c.args)]
+	} else {
+		in.args = make([]any, len(c.args))
+	}
 	for i, a := range c.args {
 		v, err := a.eval(env)
 		if err != nil {
 			return nil, err
 		}
-		args[i] = v
+		in.args[i] = v
 	}
-	v, err := c.fn.run(&invocation{call: c, env: env, args: args})
+	v, err := c.fn.run(in)
 	if err != nil {
 		var fe *fault.Error
 		if errors.As(err, &fe) {
@@ -123,6 +130,7 @@ type invocation struct {
 	call *call
 	env  *Env
 	args []any
+	buf  [3]any
 }
 
 func (in *invocation) source() Source {
