@@ -45,6 +45,7 @@ type Files struct {
 	mu       sync.Mutex
 	dirty    bool
 	quitting bool
+	lastDir  string           // the folder of the last file opened or saved: where dialogs start
 	askedAt  time.Time        // when the close prompt was last requested
 	now      func() time.Time // the clock, replaced in tests
 }
@@ -104,14 +105,14 @@ func (f *Files) StartupFile() (files.File, error) {
 
 // ChooseOpenPath shows the open dialog; "" means cancelled.
 func (f *Files) ChooseOpenPath() (string, error) {
-	return f.desk.OpenFile(f.ctx, "Open a state machine", definitionFilters)
+	return f.desk.OpenFile(f.ctx, "Open a state machine", f.dir(), definitionFilters)
 }
 
 // ChooseSavePath shows the save dialog with suggestedName; "" means
 // cancelled. A name typed without an extension gets the document's own
 // (.asl.json or .asl.yaml), so the format kept in the text matches.
 func (f *Files) ChooseSavePath(suggestedName, format string) (string, error) {
-	path, err := f.desk.SaveFile(f.ctx, "Save the state machine", suggestedName, definitionFilters)
+	path, err := f.desk.SaveFile(f.ctx, "Save the state machine", f.dir(), suggestedName, definitionFilters)
 	if err != nil || path == "" {
 		return "", err
 	}
@@ -133,6 +134,7 @@ func (f *Files) Open(path string) (files.File, error) {
 		return files.File{}, err
 	}
 	f.recent.Add(file.Path) // a list we cannot store is no reason to refuse the file
+	f.remember(file.Path)
 	return file, nil
 }
 
@@ -145,7 +147,20 @@ func (f *Files) Save(path, text, lineEnding string) (files.File, error) {
 	}
 	f.recent.Add(file.Path)
 	f.recovery.Discard(f.session)
+	f.remember(file.Path)
 	return file, nil
+}
+
+func (f *Files) remember(path string) {
+	f.mu.Lock()
+	f.lastDir = filepath.Dir(path)
+	f.mu.Unlock()
+}
+
+func (f *Files) dir() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.lastDir
 }
 
 // RecentFiles lists the recent files that still exist, newest first.
@@ -265,7 +280,7 @@ func (f *Files) ExportDiagram(format, name, text string) (string, error) {
 	base := filepath.Base(name)
 	base = strings.TrimSuffix(strings.TrimSuffix(base, filepath.Ext(base)), ".asl")
 	filter := []runtime.FileFilter{{DisplayName: strings.ToUpper(format) + " image (*." + format + ")", Pattern: "*." + format}}
-	path, err := f.desk.SaveFile(f.ctx, "Export the diagram as "+strings.ToUpper(format), base+"."+format, filter)
+	path, err := f.desk.SaveFile(f.ctx, "Export the diagram as "+strings.ToUpper(format), f.dir(), base+"."+format, filter)
 	if err != nil || path == "" {
 		return "", err
 	}

@@ -18,6 +18,7 @@ import (
 // fakeDesktop answers dialogs from a queue and records what the app did.
 type fakeDesktop struct {
 	answers []string
+	dirs    []string // the folder each dialog started in
 	events  []string
 	titles  []string
 	quit    int
@@ -31,10 +32,12 @@ func (d *fakeDesktop) next() (string, error) {
 	d.answers = d.answers[1:]
 	return a, nil
 }
-func (d *fakeDesktop) OpenFile(context.Context, string, []runtime.FileFilter) (string, error) {
+func (d *fakeDesktop) OpenFile(_ context.Context, _, dir string, _ []runtime.FileFilter) (string, error) {
+	d.dirs = append(d.dirs, dir)
 	return d.next()
 }
-func (d *fakeDesktop) SaveFile(context.Context, string, string, []runtime.FileFilter) (string, error) {
+func (d *fakeDesktop) SaveFile(_ context.Context, _, dir, _ string, _ []runtime.FileFilter) (string, error) {
+	d.dirs = append(d.dirs, dir)
 	return d.next()
 }
 func (d *fakeDesktop) Emit(_ context.Context, e string, _ ...any) { d.events = append(d.events, e) }
@@ -65,6 +68,11 @@ func TestFilesNewSaveRecover(t *testing.T) {
 	}
 	if recent, _ := f.RecentFiles(); len(recent) != 1 || recent[0].Path != saved.Path {
 		t.Errorf("recent after save: %+v", recent)
+	}
+	// Dialogs start where the user last worked.
+	f.ChooseOpenPath()
+	if len(desk.dirs) != 2 || desk.dirs[0] != "" || desk.dirs[1] != dir {
+		t.Errorf("dialog folders %q, want the system's choice, then %s", desk.dirs, dir)
 	}
 
 	f.SetDirty(saved.Name, true)

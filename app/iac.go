@@ -35,7 +35,7 @@ func (x *IaC) startup(ctx context.Context) { x.ctx = ctx }
 
 // ChooseTemplate shows the open dialog for a template; "" means cancelled.
 func (x *IaC) ChooseTemplate() (string, error) {
-	return x.desk.OpenFile(x.ctx, "Open a state machine from a template", templateFilters)
+	return x.desk.OpenFile(x.ctx, "Open a state machine from a template", "", templateFilters)
 }
 
 // ScanTemplate lists the state machines of the template at path.
@@ -97,7 +97,7 @@ func exportable(text string) []byte {
 // ChooseExportPath asks where to save an export's main file; the other
 // files go beside it. "" means cancelled.
 func (x *IaC) ChooseExportPath(mainFile string) (string, error) {
-	return x.desk.SaveFile(x.ctx, "Export: choose where to save "+mainFile, filepath.Base(mainFile), []runtime.FileFilter{{DisplayName: "All files", Pattern: "*"}})
+	return x.desk.SaveFile(x.ctx, "Export: choose where to save "+mainFile, "", filepath.Base(mainFile), []runtime.FileFilter{{DisplayName: "All files", Pattern: "*"}})
 }
 
 // ExportWritten says what WriteExport did.
