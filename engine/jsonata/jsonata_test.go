@@ -150,6 +150,10 @@ func TestEvalErrors(t *testing.T) {
 			"The JSONata expression '$eval('1')' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function"},
 		{"Output", `"{% $pad('x', 'y') %}"`,
 			`The JSONata expression '$pad('x', 'y')' specified for the field 'Output' threw an error during evaluation. T0410: Argument 2 of function "pad" does not match function signature`},
+		{"Output", `"{% $number('x') %}"`,
+			`The JSONata expression '$number('x')' specified for the field 'Output' threw an error during evaluation. D3030: Unable to cast value to a number: "x"`},
+		{"Output", `"{% $sum('a') %}"`,
+			`The JSONata expression '$sum('a')' specified for the field 'Output' threw an error during evaluation. T0412: Argument 1 of function "sum" must be an array of numbers`},
 		{"Output", `"{% $states.input.s + 1 %}"`,
 			`The JSONata expression '$states.input.s + 1' specified for the field 'Output' threw an error during evaluation. T2001: The left side of the "+" operator must evaluate to a number`},
 	}

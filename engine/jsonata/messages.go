@@ -67,6 +67,8 @@ var operandRE = regexp.MustCompile(`^the (left|right) operand of the "(.+)" oper
 var (
 	signatureRE = regexp.MustCompile(`^\$(\w+): (.*)$`)
 	argIndexRE  = regexp.MustCompile(`argument (\d+)|(first|second|third|fourth) argument`)
+	castRE      = regexp.MustCompile(`unable to cast (.*) to a number$`)
+	arrayOfRE   = regexp.MustCompile(`^\$(\w+): (argument(?: \d+)?) must be an array of (\w+)`)
 )
 
 // argIndex finds which argument a gnata message is about (1 when it does
@@ -129,6 +131,12 @@ func jsText(err error) string {
 			g.code = "T2002"
 		}
 		return g.code + ": The " + m[1] + " side of the " + strconv.Quote(m[2]) + " operator must evaluate to a number"
+	}
+	if m := castRE.FindStringSubmatch(g.message); g.code == "D3030" && m != nil {
+		return "D3030: Unable to cast value to a number: " + m[1]
+	}
+	if m := arrayOfRE.FindStringSubmatch(g.message); g.code == "T0412" && m != nil {
+		return fmt.Sprintf("T0412: Argument %s of function %q must be an array of %s", argIndex(m[2]), m[1], m[3])
 	}
 	// gnata names the function and, often, the argument; jsonata-js says
 	// which argument does not match the function's signature.
