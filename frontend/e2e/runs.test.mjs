@@ -166,7 +166,7 @@ test("set a breakpoint, step, continue; re-run from a state", async () => {
     assert.equal(await statusOf(page, "Validate order"), null, "the re-run starts at the state");
     await waitStatus(page, "Charge and notify", "succeeded");
     await page.getByTestId("run-tab-history").click();
-    await page.getByText("from Charge and notify").waitFor();
+    await page.getByText("from Charge and notify").first().waitFor();
     await s.screenshot("runs-07-rerun");
     assert.deepEqual(s.errors, []);
   } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import historyJson from "./testdata/retry.history.json?raw";
 import type { HistoryEvent } from "../backend/studio";
-import { RunIndex, arrow, frameKey, overlay } from "./fold";
+import { OverlayBuilder, RunIndex, arrow, frameKey, overlay } from "./fold";
 import type { StateIndex } from "./stateIndex";
 
 // retry.history.json is the engine's history of testdata/retry.asl.json
@@ -104,5 +104,17 @@ describe("overlay", () => {
     const o = overlay(indexed(stopped));
     expect(o.states.get("Pay")?.status).toBe("cancelled");
     expect(o.end?.status).toBe("ABORTED");
+  });
+
+  it("builds the same overlay event by event as all at once", () => {
+    const ix = indexed();
+    const b = new OverlayBuilder(ix);
+    for (let n = 0; n <= ix.length; n += 3) {
+      const step = b.advance(n);
+      const whole = overlay(ix, n);
+      expect(JSON.stringify([[...step.states], [...step.transitions], [...step.maps], step.end])).toBe(
+        JSON.stringify([[...whole.states], [...whole.transitions], [...whole.maps], whole.end]),
+      );
+    }
   });
 });

@@ -80,9 +80,8 @@ export class RunIndex {
   inIteration(i: number, map: string, key: string): boolean {
     const f = this.frames[i];
     if (!f) return true;
-    const segs = f.split(SEP);
-    const mine = segs.find((s) => s.startsWith(map + "#"));
-    return mine === undefined || mine === key;
+    const framed = SEP + f + SEP;
+    return framed.includes(SEP + key + SEP) || !framed.includes(SEP + map + "#");
   }
 }
 
@@ -90,10 +89,15 @@ function join(parent: string, seg: string) {
   return parent ? parent + SEP + seg : seg;
 }
 
+/** The outermost depth frames of frames. */
 function truncate(frames: string, depth: number): string {
-  if (!frames) return "";
-  const segs = frames.split(SEP);
-  return segs.length <= depth ? frames : segs.slice(0, depth).join(SEP);
+  if (!frames || depth === 0) return "";
+  let at = -1;
+  for (let k = 0; k < depth; k++) {
+    at = frames.indexOf(SEP, at + 1);
+    if (at < 0) return frames;
+  }
+  return frames.slice(0, at);
 }
 
 /** "TaskStateEntered" -> "stateEnteredEventDetails" and so on. */
@@ -151,36 +155,52 @@ const isAttempt = (t: string) => t === "TaskScheduled" || t === "ActivitySchedul
 export const arrow = (from: string, to: string) => `${from}\u2192${to}`;
 
 /**
- * The status of every state after the first `until` events; with an
- * iteration (map name and frame key) only that iteration's events count
- * for the states inside the Map.
+ * Builds the overlay event by event, so a live run only reads the events
+ * that arrived since the last draw. With an iteration (map name and frame
+ * key) only that iteration's events count for the states inside the Map.
  */
-export function overlay(ix: RunIndex, until = ix.length, iteration?: { map: string; key: string }): Overlay {
-  const states = new Map<string, StateRun>();
-  const transitions = new Set<string>();
-  const maps = new Map<string, MapProgress>();
-  const attempts = new Map<string, number>();
-  let end: Overlay["end"];
-  const get = (s: string) => {
-    let r = states.get(s);
-    if (!r) states.set(s, (r = { status: "running", entries: 0, retries: 0 }));
+export class OverlayBuilder {
+  private readonly states = new Map<string, StateRun>();
+  private readonly transitions = new Set<string>();
+  private readonly maps = new Map<string, MapProgress>();
+  private readonly attempts = new Map<string, number>();
+  private end: Overlay["end"];
+  /** Events read so far. */
+  pos = 0;
+
+  constructor(
+    readonly ix: RunIndex,
+    readonly iteration?: { map: string; key: string },
+  ) {}
+
+  /** Reads events up to `until` (never backwards) and returns the overlay then. */
+  advance(until: number): Overlay {
+    const n = Math.min(until, this.ix.length);
+    for (; this.pos < n; this.pos++) this.read(this.pos);
+    return { states: this.states, transitions: this.transitions, maps: this.maps, end: this.end };
+  }
+
+  private get(s: string): StateRun {
+    let r = this.states.get(s);
+    if (!r) this.states.set(s, (r = { status: "running", entries: 0, retries: 0 }));
     return r;
-  };
-  const n = Math.min(until, ix.length);
-  for (let i = 0; i < n; i++) {
+  }
+
+  private read(i: number) {
+    const { ix, iteration, states, maps, attempts } = this;
     const e = ix.events[i];
     const t = e.type;
     // A Map's own iteration events count whichever iteration is shown.
-    if (iteration && !t.startsWith("MapIteration") && !ix.inIteration(i, iteration.map, iteration.key)) continue;
+    if (iteration && !t.startsWith("MapIteration") && !ix.inIteration(i, iteration.map, iteration.key)) return;
     const s = ix.stateOf[i];
     if (t.endsWith("StateEntered") && s) {
       const p = e.previousEventId > 0 ? ix.stateOf[e.previousEventId - 1] : null;
       if (p && p !== s) {
-        transitions.add(arrow(p, s));
+        this.transitions.add(arrow(p, s));
         const pr = states.get(p);
         if (pr?.status === "failed") pr.status = "caught";
       }
-      const r = get(s);
+      const r = this.get(s);
       // A Fail state fails as it is entered; nothing else follows it.
       r.status = t === "FailStateEntered" ? "failed" : "running";
       r.entries++;
@@ -189,16 +209,16 @@ export function overlay(ix: RunIndex, until = ix.length, iteration?: { map: stri
       if (t === "MapStateEntered") maps.set(s, { total: 0, succeeded: 0, failed: 0, aborted: 0 });
     } else if (t.endsWith("StateExited") && s) {
       // A failure still standing when the state exits was caught.
-      const r = get(s);
+      const r = this.get(s);
       r.status = r.status === "failed" ? "caught" : "succeeded";
     } else if (isAttempt(t) && s) {
       const a = (attempts.get(s) ?? 0) + 1;
       attempts.set(s, a);
-      const r = get(s);
+      const r = this.get(s);
       if (a > 1) r.retries++;
       r.status = "running";
     } else if (isFailure(t) && s) {
-      const r = get(s);
+      const r = this.get(s);
       r.status = "failed";
       const d = details<{ error?: string; cause?: string }>(e);
       r.error = d?.error;
@@ -213,11 +233,15 @@ export function overlay(ix: RunIndex, until = ix.length, iteration?: { map: stri
       if (m && t === "MapIterationAborted") m.aborted++;
     } else if (t.startsWith("Execution") && t !== "ExecutionStarted") {
       const d = details<{ error?: string; cause?: string }>(e);
-      end = { status: executionStatus(t), error: d?.error, cause: d?.cause };
+      this.end = { status: executionStatus(t), error: d?.error, cause: d?.cause };
       for (const r of states.values()) if (r.status === "running") r.status = "cancelled";
     }
   }
-  return { states, transitions, maps, end };
+}
+
+/** The status of every state after the first `until` events (see OverlayBuilder). */
+export function overlay(ix: RunIndex, until = ix.length, iteration?: { map: string; key: string }): Overlay {
+  return new OverlayBuilder(ix, iteration).advance(until);
 }
 
 function executionStatus(t: string): string {

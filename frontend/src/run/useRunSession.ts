@@ -31,7 +31,7 @@ import {
   type StageRecord,
   type StartRunRequest,
 } from "../backend/studio";
-import { RunIndex, frameKey, overlay as computeOverlay, type Overlay } from "./fold";
+import { OverlayBuilder, RunIndex, frameKey, type Overlay } from "./fold";
 import { stateIndex } from "./stateIndex";
 import { defaultSettings, jsonError, loadSettings, saveSettings, type RunSettings } from "./settings";
 import type { RunOverlayValue } from "./overlayContext";
@@ -339,9 +339,19 @@ export function useRunSession(wf: WorkflowRef): RunSession {
 
   const index = indexRef.current;
   const shown = cursor ?? index?.length ?? 0;
+  // The overlay is built incrementally while the run goes forward; going
+  // back (the scrubber) or drilling into an iteration starts it afresh.
+  const builder = useRef<OverlayBuilder | null>(null);
   const overlay = useMemo(
-    () =>
-      index ? computeOverlay(index, shown, drill ? { map: drill.map, key: frameKey(drill.map, drill.index) } : undefined) : null,
+    () => {
+      if (!index) return null;
+      const iteration = drill ? { map: drill.map, key: frameKey(drill.map, drill.index) } : undefined;
+      let b = builder.current;
+      if (!b || b.ix !== index || b.iteration?.key !== iteration?.key || b.pos > shown) {
+        b = builder.current = new OverlayBuilder(index, iteration);
+      }
+      return b.advance(shown);
+    },
     // version tells when the index grew
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [index, shown, drill, version],
