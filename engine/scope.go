@@ -166,8 +166,10 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 	if next == "" && !n.end && n.typ != "Succeed" {
 		next = n.next
 	}
-	if err := checkSize(out); err != nil {
-		return nil, "", err
+	if !sameValue(out, input) { // the input was checked when it left its state
+		if err := checkSize(out); err != nil {
+			return nil, "", err
+		}
 	}
 	e = Event{Type: n.exitedType}
 	if active {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"reflect"
 	"strconv"
 )
 
@@ -17,6 +18,20 @@ func checkSize(v any) error {
 	return nil
 }
 
+// sameValue reports whether a and b are the very same object or array
+// (a Choice or a Wait passes its input on untouched).
+func sameValue(a, b any) bool {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		return ok && reflect.ValueOf(x).UnsafePointer() == reflect.ValueOf(y).UnsafePointer()
+	case []any:
+		y, ok := b.([]any)
+		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+	}
+	return false
+}
+
 // jsonSize estimates the encoded size of v (exact for ASCII strings without
 // escapes), giving up once it passes limit.
 func jsonSize(v any, limit int) int {
@@ -31,9 +46,18 @@ func jsonSize(v any, limit int) int {
 	case string:
 		return len(x) + 2 // UTF-8 bytes; escapes are rare enough to ignore
 	case int64:
-		return len(strconv.FormatInt(x, 10))
+		n := 1
+		if x < 0 {
+			n++
+		}
+		for x >= 10 || x <= -10 {
+			x /= 10
+			n++
+		}
+		return n
 	case float64:
-		return len(strconv.FormatFloat(x, 'g', -1, 64))
+		var buf [32]byte
+		return len(strconv.AppendFloat(buf[:0], x, 'g', -1, 64))
 	case []any:
 		n := 2
 		for _, e := range x {
