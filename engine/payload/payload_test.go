@@ -120,3 +120,18 @@ func TestKeyOrderKept(t *testing.T) {
 		t.Errorf("Eval = %s, want the template's order %s", jsonvalue.String(got), want)
 	}
 }
+
+// TestJsonToStringKeepsInputOrder: objects read from the input print in
+// their written order inside intrinsic results, as AWS prints them.
+func TestJsonToStringKeepsInputOrder(t *testing.T) {
+	in := mustJSON(t, `[{"year":1997,"name":"A","status":0},{"year":2001,"last":"B","status":2}]`)
+	tmpl := payload.MustCompile(mustJSON(t, `{"s.$":"States.JsonToString($.[?(@.year <= 1998)])"}`))
+	got, err := tmpl.Eval(&intrinsic.Env{Scope: jsonpath.Scope{Input: in}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"year":1997,"name":"A","status":0}]`
+	if s := got.(map[string]any)["s"]; s != want {
+		t.Errorf("JsonToString = %v, want %s", s, want)
+	}
+}
