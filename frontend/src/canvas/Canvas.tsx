@@ -221,6 +221,8 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             multiSelectionKeyCode={multiKeys}
             selectionKeyCode="Shift"
             deleteKeyCode={null}
+            // d3-zoom swallows double-clicks before React sees them; they rename.
+            zoomOnDoubleClick={false}
             fitView
             fitViewOptions={{ padding: 0.08 }}
             minZoom={0.1}

@@ -1,0 +1,221 @@
+// Editing on the canvas against the real app: palette drops, connections,
+// rename, undo/redo on the one history, code edits redrawing the diagram;
+// and the speed of an edit on a 50-state workflow and of opening 300 states.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { expectCount, openStudio } from "./studio.mjs";
+
+const exampleText = readFileSync(new URL("../../app/examples/order-process.asl.json", import.meta.url), "utf8");
+
+/** The code editor's whole text (CodeMirror renders only what is in view). */
+async function codeText(page) {
+  // CodeMirror keeps its view on the content element (what EditorView.findFromDOM reads).
+  return page.evaluate(() => document.querySelector(".cm-content").cmTile.root.view.state.doc.toString());
+}
+
+/** Waits until the code satisfies ok, returning it. */
+async function waitForCode(page, ok, what, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  let text = await codeText(page);
+  while (!ok(text) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    text = await codeText(page);
+  }
+  assert.ok(ok(text), `${what}; the code is now:\n${text}`);
+  return text;
+}
+
+/** Screen point halfway along an edge's drawn path. */
+async function edgeMiddle(page, edgeId) {
+  return page.evaluate((id) => {
+    const g = [...document.querySelectorAll(".react-flow__edge")].find((e) => e.getAttribute("data-id") === id);
+    if (!g) throw new Error(`no edge ${id}`);
+    const path = g.querySelector("path.react-flow__edge-path");
+    const p = path.getPointAtLength(path.getTotalLength() / 2);
+    const m = path.getScreenCTM();
+    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+  }, edgeId);
+}
+
+async function center(locator) {
+  const b = await locator.boundingBox();
+  assert.ok(b, "element is drawn");
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+async function drag(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Replaces the whole code through the editor, as a user pasting would. */
+async function typeCode(page, text) {
+  await page.getByTestId("code-view").locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+}
+
+const state = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
+
+test("edit on the canvas: insert from the palette, connect a rule, rename, undo and redo, edit the code", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Validate order").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+    const original = await waitForCode(page, (t) => t === exampleText, "the code view shows the example");
+
+    // 1. Drag "SNS Publish" from the palette onto the arrow leaving "Validate order".
+    const item = page.locator('[data-testid="palette-item"][data-entry="sns-publish"]');
+    await item.scrollIntoViewIfNeeded();
+    await drag(page, await center(item), await edgeMiddle(page, "/States/Validate order/Next"));
+    await state(page, "Send notification").waitFor();
+    const inserted = await waitForCode(page, (t) => t.includes('"Next": "Send notification"'), "Validate order now leads to the new step");
+    assert.match(inserted, /"Send notification": \{\n      "Type": "Task",\n      "Resource": "arn:aws:states:::sns:publish",/);
+    assert.match(inserted, /"TimeoutSeconds": 30,\n      "Next": "Is the order valid\?"\n    \}/);
+    await s.screenshot("10-editing-inserted-from-palette");
+
+    // 2. Connect a new Choice rule from "Is the order valid?" to "Reserve items".
+    const choice = state(page, "Is the order valid?");
+    await choice.hover();
+    const handle = choice.getByTestId("handle-rule");
+    await drag(page, await center(handle), await center(state(page, "Reject order")));
+    const connected = await waitForCode(page, (t) => t.includes('"StringEquals": "approved",\n          "Next": "Reject order"'), "a new rule goes to Reject order");
+    await expectCount(page.locator(".react-flow__edge.edge-kind-choice"), 2, "choice rule edges");
+    await s.screenshot("11-editing-choice-rule-connected");
+
+    // 3. Rename "Reserve items" by double-clicking its name; every reference follows.
+    await state(page, "Reserve items").locator(".state-name").first().dblclick();
+    const input = page.getByTestId("rename-input");
+    await input.fill("Reserve stock items");
+    await input.press("Enter");
+    await state(page, "Reserve stock items").waitFor();
+    const renamed = await waitForCode(page, (t) => !t.includes('"Reserve items"'), "no reference to the old name is left");
+    assert.equal(renamed.split('"Reserve stock items"').length - 1, 2, "the key and the Default");
+    assert.equal(renamed.split("\n").length, connected.split("\n").length, "a rename changes no line count");
+    await s.screenshot("12-editing-renamed");
+
+    // 4. Undo three times: the exact original text; redo three times: the renamed text.
+    await page.getByTestId("canvas").locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Control+Z");
+    await waitForCode(page, (t) => t === original, "undo restores the exact original text");
+    await state(page, "Send notification").waitFor({ state: "detached" });
+    await page.keyboard.press("Control+Shift+Z");
+    await page.keyboard.press("Control+Y");
+    await page.keyboard.press("Control+Shift+Z");
+    await waitForCode(page, (t) => t === renamed, "redo re-applies every edit exactly");
+    await state(page, "Reserve stock items").waitFor();
+
+    // 5. Edit the code: the diagram follows; Ctrl+Z in the code undoes on the same history.
+    await typeCode(page, renamed.replaceAll('"Reject order"', '"Order rejected"'));
+    await state(page, "Order rejected").waitFor();
+    await s.screenshot("13-editing-code-edit-redrawn");
+    await page.keyboard.press("Control+Z");
+    await waitForCode(page, (t) => t === renamed, "undo from the code editor restores the text");
+    await state(page, "Reject order").waitFor();
+
+    // 6. Delete the inserted step: its predecessor is reconnected to its successor.
+    await state(page, "Send notification").click();
+    await page.keyboard.press("Delete");
+    await state(page, "Send notification").waitFor({ state: "detached" });
+    await waitForCode(page, (t) => t.includes('"TimeoutSeconds": 30,\n      "Retry"') || t.includes('"Next": "Is the order valid?"'), "Validate order leads to the Choice again");
+    await s.screenshot("14-editing-deleted");
+
+    // 7. The help overlay lists the shortcuts.
+    await page.keyboard.press("?");
+    await page.getByTestId("help-overlay").getByText("Ctrl+Shift+Z").waitFor();
+    await s.screenshot("15-editing-help");
+    await page.keyboard.press("Escape");
+    assert.deepEqual(s.errors, [], "no page errors");
+  } finally {
+    await s.close();
+  }
+});
+
+/** A linear workflow of n Pass/Task states. */
+function chain(n) {
+  const States = {};
+  for (let i = 1; i <= n; i++) {
+    States[`Step ${i}`] =
+      i % 2 ? { Type: "Pass", Next: `Step ${i + 1}` } : { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "f", "Payload.$": "$" }, Next: `Step ${i + 1}` };
+  }
+  States[`Step ${n}`] = { Type: "Succeed" };
+  return JSON.stringify({ StartAt: "Step 1", States }, null, 2);
+}
+
+/** Runs act and resolves with the ms until ready() holds after a painted frame. */
+async function timeUntil(page, ready, act) {
+  await page.evaluate((src) => {
+    const done = new Function(`return (${src})`)();
+    window.__measure = new Promise((resolve) => {
+      window.__t0 = undefined;
+      const check = () => {
+        if (window.__t0 !== undefined && done()) {
+          requestAnimationFrame(() => resolve(performance.now() - window.__t0));
+          return true;
+        }
+        return false;
+      };
+      const obs = new MutationObserver(() => check() && obs.disconnect());
+      obs.observe(document.body, { childList: true, subtree: true, attributes: true });
+      window.addEventListener("keydown", () => (window.__t0 = performance.now()), { capture: true, once: true });
+    });
+  }, ready.toString());
+  await act();
+  return page.evaluate(() => window.__measure);
+}
+
+test("speed: an edit on 50 states, and opening 300 states", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Validate order").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+
+    await typeCode(page, chain(50));
+    await expectCount(page.getByTestId("state-node"), 50, "50 states drawn", 15000);
+    const samples = [];
+    for (let i = 0; i < 5; i++) {
+      const victim = `Step ${10 + i * 2}`;
+      await state(page, victim).click();
+      const ms = await timeUntil(
+        page,
+        () => document.querySelectorAll('[data-testid="state-node"]').length === 49,
+        () => page.keyboard.press("Delete"),
+      );
+      samples.push(ms);
+      await page.keyboard.press("Control+Z");
+      await expectCount(page.getByTestId("state-node"), 50, "undo brings it back");
+    }
+    samples.sort((a, b) => a - b);
+    console.log(`edit -> updated diagram, 50 states (delete a step: command + validate + layout + render): median ${samples[2].toFixed(0)} ms, samples ${samples.map((x) => x.toFixed(0)).join(", ")}`);
+
+    // Opening 300 states: the Go call alone, then text to drawn diagram.
+    const big = chain(300);
+    const goMs = await page.evaluate(async (text) => {
+      const t0 = performance.now();
+      const a = await window.go.app.Studio.Analyze("big.asl.json", text);
+      if (!a.diagram) throw new Error("no diagram");
+      return performance.now() - t0;
+    }, big);
+    await page.getByTestId("code-view").locator(".cm-content").click();
+    await page.keyboard.press("Control+A");
+    const openMs = await timeUntil(
+      page,
+      () => document.querySelectorAll('[data-testid="state-node"]').length === 300,
+      async () => {
+        await page.keyboard.press("Shift"); // the clock starts at this key
+        await page.keyboard.insertText(big);
+      },
+    );
+    console.log(`300-state definition: Analyze (validate + layout) ${goMs.toFixed(0)} ms; paste -> drawn diagram ${openMs.toFixed(0)} ms (includes the 120 ms typing debounce)`);
+    await s.screenshot("16-editing-300-states");
+    assert.deepEqual(s.errors, [], "no page errors");
+  } finally {
+    await s.close();
+  }
+});
