@@ -1,6 +1,7 @@
 package jsonvalue
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,14 +15,16 @@ import (
 // exhaust the stack.
 const maxDepth = 10000
 
-// SyntaxError says the input is not JSON; Offset is in bytes.
+// SyntaxError says the input is not JSON, and where: Offset in bytes,
+// Line and Column (in bytes) from 1.
 type SyntaxError struct {
-	Offset int
-	Msg    string
+	Offset       int
+	Line, Column int
+	Msg          string
 }
 
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("jsonvalue: %s at offset %d", e.Msg, e.Offset)
+	return fmt.Sprintf("jsonvalue: %s at line %d, column %d", e.Msg, e.Line, e.Column)
 }
 
 // Unmarshal parses one JSON document into plain values; numbers without a
@@ -48,7 +51,10 @@ type decoder struct {
 }
 
 func (d *decoder) fail(msg string) error {
-	return &SyntaxError{Offset: d.pos, Msg: msg}
+	before := d.data[:min(d.pos, len(d.data))]
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	col := len(before) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return &SyntaxError{Offset: d.pos, Line: line, Column: col, Msg: msg}
 }
 
 func (d *decoder) space() {

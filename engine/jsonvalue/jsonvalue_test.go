@@ -1,6 +1,7 @@
 package jsonvalue_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -122,5 +123,13 @@ func TestClone(t *testing.T) {
 	c.(map[string]any)["z"].([]any)[0].(map[string]any)["y"] = 9
 	if got := jsonvalue.String(v); got != `{"z":[{"y":1,"x":2}],"a":null}` {
 		t.Errorf("changing the clone changed the original: %s", got)
+	}
+}
+
+func TestSyntaxErrorLocation(t *testing.T) {
+	_, err := jsonvalue.Unmarshal([]byte("{\n  \"a\": 1,\n  \"b\": tru\n}"))
+	var se *jsonvalue.SyntaxError
+	if !errors.As(err, &se) || se.Line != 3 || se.Column != 8 {
+		t.Fatalf("err = %#v, want line 3 column 8", err)
 	}
 }
