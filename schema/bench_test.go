@@ -66,12 +66,14 @@ func BenchmarkThousandStates(b *testing.B) {
 func BenchmarkBaselineDecode(b *testing.B) {
 	src := generate(1000)
 	b.SetBytes(int64(len(src)))
+	cpu := cpuTime()
 	for b.Loop() {
 		var v any
 		if err := json.Unmarshal(src, &v); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 func BenchmarkTypical(b *testing.B) {
