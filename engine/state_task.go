@@ -111,7 +111,7 @@ func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.D
 var errTaskTimeout = errors.New("task timed out")
 
 func (st *stepCtx) noHandler() error {
-	return newFaultf(errRuntime, "Task state %q has no result for resource %q: give it a mock (an AWS MockConfigFile test case: --mock-config FILE --test-case NAME) or bind a handler (a local command, an HTTP or Lambda endpoint) for the resource", st.n.name, st.n.resource)
+	return newFaultf(errRuntime, "Task state %q has no result for resource %q: give it a mock (a test case of an AWS MockConfigFile) or bind a handler to the resource (a local command, an HTTP or a Lambda endpoint)", st.n.name, st.n.resource)
 }
 
 // seconds resolves TimeoutSeconds/HeartbeatSeconds or their paths.

@@ -175,6 +175,9 @@ func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) i
 		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
 		return ExitFail
 	}
+	if result.Cause != nil && strings.Contains(*result.Cause, "has no result for resource") {
+		fmt.Fprintln(s.Err, "stepstudio run: give tasks results with --mock-config FILE --test-case NAME, or --handlers FILE")
+	}
 	if result.Status != engine.StatusSucceeded {
 		return ExitFail
 	}

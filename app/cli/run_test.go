@@ -29,7 +29,7 @@ func TestRun(t *testing.T) {
 		{"yaml failure", []string{"run", dir + "fail.asl.yaml", "--format", "json"}, "", ExitFail,
 			[]string{`"status":"FAILED"`, `"error":"Kaput"`, `"cause":"it broke"`}, nil},
 		{"task without mock or handler", []string{"run", dir + "task.asl.json"}, "", ExitFail,
-			[]string{"error: States.Runtime", `Task state "Charge" has no result`, "--mock-config"}, nil},
+			[]string{"error: States.Runtime", `Task state "Charge" has no result`, "MockConfigFile"}, []string{"--mock-config FILE --test-case NAME", "--handlers FILE"}},
 		{"task answered by a handler", []string{"run", dir + "task.asl.json", "--handlers", dir + "handlers.json", "--format", "json"}, "", ExitOK,
 			[]string{`"output":{"Payload":{"charged":true}}`}, nil},
 		{"bad handler config", []string{"run", dir + "task.asl.json", "--handlers", dir + "broken.json"}, "", ExitUsage, nil, []string{"handler config"}},
