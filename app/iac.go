@@ -11,7 +11,6 @@ import (
 
 	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/app/iac/exporter"
-	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
 var templateFilters = []runtime.FileFilter{
@@ -70,7 +69,7 @@ func (x *IaC) SaveMachine(path, id, hash, text string) (iac.Opened, error) {
 // ExportCandidates lists the hard-coded values of text worth making
 // substitutions, with proposed names, and the placeholders it has.
 func (x *IaC) ExportCandidates(text string) ([]exporter.Substitution, error) {
-	doc, err := asl.Parse("definition", exportable(text))
+	doc, err := exporter.ParseDefinition(exportable(text))
 	if err != nil {
 		return nil, fmt.Errorf("the definition does not parse, so it cannot be exported: %w", err)
 	}

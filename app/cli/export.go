@@ -11,7 +11,6 @@ import (
 
 	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/app/iac/exporter"
-	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
 func runExport(_ context.Context, args []string, s Streams) int {
@@ -135,7 +134,7 @@ func templateMachine(path, id string) (*iac.Opened, error) {
 // and gives its existing placeholders the template's literal values as
 // defaults.
 func withTemplateValues(src []byte, o *iac.Opened, keep bool) ([]exporter.Substitution, error) {
-	doc, err := asl.Parse(o.File, src)
+	doc, err := exporter.ParseDefinition(src)
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,7 @@ func Candidates(doc *asl.Document) []Substitution {
 	var order []string
 	placeholders := map[string]*Substitution{}
 	var porder []string
-	walkStrings(doc.Root, "", "", func(ptr, key, v string) {
+	placeholder := func(ptr, v string) {
 		for _, m := range anyPlaceRE.FindAllStringSubmatch(v, -1) {
 			if p := placeholders[m[1]]; p != nil {
 				p.Uses = append(p.Uses, ptr)
@@ -45,6 +45,10 @@ func Candidates(doc *asl.Document) []Substitution {
 				porder = append(porder, m[1])
 			}
 		}
+	}
+	walkKeys(doc.Root, "", placeholder) // a substituted key: "${FieldName}": …
+	walkStrings(doc.Root, "", "", func(ptr, key, v string) {
+		placeholder(ptr, v)
 		kind, name := classify(key, v)
 		if kind == "" {
 			return
@@ -165,6 +169,22 @@ func walkStrings(n *asl.Node, ptr, key string, f func(ptr, key, v string)) {
 	case n.Is(asl.KindArray):
 		for i, it := range n.Items {
 			walkStrings(it, fmt.Sprintf("%s/%d", ptr, i), key, f)
+		}
+	}
+}
+
+// walkKeys calls f for every object key with its JSON pointer.
+func walkKeys(n *asl.Node, ptr string, f func(ptr, key string)) {
+	switch {
+	case n.Is(asl.KindObject):
+		for _, fl := range n.Fields {
+			p := ptr + "/" + escapePointer(fl.Key)
+			f(p, fl.Key)
+			walkKeys(fl.Value, p, f)
+		}
+	case n.Is(asl.KindArray):
+		for i, it := range n.Items {
+			walkKeys(it, fmt.Sprintf("%s/%d", ptr, i), f)
 		}
 	}
 }

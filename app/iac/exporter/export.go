@@ -77,9 +77,9 @@ type job struct {
 // Export converts the definition src (JSON or YAML) to opts.Target.
 func Export(src []byte, opts Options) (*Result, error) {
 	src = IdentifierPlaceholders(src)
-	doc, err := asl.Parse("definition", src)
+	doc, err := ParseDefinition(src)
 	if err != nil {
-		return nil, fmt.Errorf("parse definition: %w", err)
+		return nil, err
 	}
 	if doc.Machine == nil {
 		return nil, errors.New("the definition is not an object with StartAt and States")
@@ -154,6 +154,22 @@ func Export(src []byte, opts Options) (*Result, error) {
 		named = []Substitution{}
 	}
 	return &Result{Files: files, Substitutions: named, Policy: j.policy}, nil
+}
+
+// ParseDefinition parses a definition as JSON or YAML by its content; a
+// text that opens like JSON but is only YAML (a flow mapping with trailing
+// commas, as some templates inline it) is read as YAML.
+func ParseDefinition(src []byte) (*asl.Document, error) {
+	doc, err := asl.Parse("definition", src)
+	if err == nil {
+		return doc, nil
+	}
+	if asl.DetectFormat("", src) == asl.JSON {
+		if y, yerr := asl.ParseFormat("definition", src, asl.YAML); yerr == nil && y.Machine != nil {
+			return y, nil
+		}
+	}
+	return nil, fmt.Errorf("parse definition: %w", err)
 }
 
 var dotted = regexp.MustCompile(`\$\{[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+\}`)

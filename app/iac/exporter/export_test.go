@@ -26,7 +26,7 @@ func readDef(t *testing.T, name string) []byte {
 
 func parse(t *testing.T, src []byte) *asl.Document {
 	t.Helper()
-	doc, err := asl.Parse("def", src)
+	doc, err := ParseDefinition(src)
 	if err != nil {
 		t.Fatal(err)
 	}
