@@ -172,10 +172,15 @@ export function useRunSession(wf: WorkflowRef): RunSession {
     }, 120);
   }, []);
 
-  // Wails may deliver updates out of order or not at all (before the page
-  // listens): events are placed by id, state is taken only from an update
-  // newer than the last one taken, and any hole is filled from Snapshot.
+  // Wails may deliver updates out of order, or not at all before the page
+  // listens. Events are placed by id: an update that arrives early is held
+  // until the ones before it come; a hole still open after a moment is
+  // filled from Snapshot. State is taken only from an update newer than
+  // the last one taken.
   const lastSeq = useRef(0);
+  const held = useRef(new Map<number, RunUpdate>());
+  const known = useRef(0); // the last event id any update said exists
+  const catchUpTimer = useRef<number | null>(null);
   const addStages = (rs: StageRecord[]) => {
     for (const r of rs) {
       if (r.seq !== stageCount.current + 1) continue;
@@ -184,13 +189,20 @@ export function useRunSession(wf: WorkflowRef): RunSession {
       m.set(r.event, { ...m.get(r.event), [r.step]: r.value });
     }
   };
-  const catchingUp = useRef(false);
   const apply = useCallback(
     (u: RunUpdate) => {
       if (u.runId !== runRef.current) return;
       let ix = indexRef.current;
       if (!ix) ix = indexRef.current = new RunIndex(statesRef.current);
-      if (!u.events.length || u.firstEvent <= ix.length + 1) ix.add(u.events);
+      if (u.events.length && u.firstEvent > ix.length + 1) held.current.set(u.firstEvent, u);
+      else ix.add(u.events);
+      for (let next = held.current.get(ix.length + 1); next; next = held.current.get(ix.length + 1)) {
+        held.current.delete(next.firstEvent);
+        ix.add(next.events);
+      }
+      // Held updates a snapshot already covered: their events are in.
+      for (const [first, h] of held.current) if (h.lastEvent <= ix.length) held.current.delete(first);
+      known.current = Math.max(known.current, u.meta.events);
       if (u.seq >= lastSeq.current) {
         lastSeq.current = u.seq;
         setMeta(u.meta);
@@ -212,17 +224,14 @@ export function useRunSession(wf: WorkflowRef): RunSession {
           })
           .finally(() => (fetchingStages.current = false));
       }
-      if (ix.length < u.meta.events && !catchingUp.current) {
-        catchingUp.current = true;
+      if (ix.length < known.current && catchUpTimer.current === null) {
         const id = u.runId;
-        void runSnapshot(id, ix.length)
-          .then((snap) => {
-            catchingUp.current = false;
-            apply(snap);
-          })
-          .catch(() => {
-            catchingUp.current = false;
-          });
+        catchUpTimer.current = window.setTimeout(() => {
+          catchUpTimer.current = null;
+          const have = indexRef.current?.length ?? 0;
+          if (runRef.current !== id || have >= known.current) return;
+          void runSnapshot(id, have).then(apply);
+        }, 250);
       }
       scheduleDraw();
     },
@@ -235,6 +244,8 @@ export function useRunSession(wf: WorkflowRef): RunSession {
     async (id: string) => {
       runRef.current = id;
       lastSeq.current = 0;
+      known.current = 0;
+      held.current = new Map();
       stageCount.current = 0;
       stagesRef.current = new Map();
       indexRef.current = new RunIndex(statesRef.current);
