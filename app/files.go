@@ -45,9 +45,10 @@ type Files struct {
 	mu       sync.Mutex
 	dirty    bool
 	quitting bool
-	lastDir  string           // the folder of the last file opened or saved: where dialogs start
-	askedAt  time.Time        // when the close prompt was last requested
-	now      func() time.Time // the clock, replaced in tests
+	lastDir  string            // the folder of the last file opened or saved: where dialogs start
+	askedAt  time.Time         // when the close prompt was last requested
+	previews map[string]string // template id -> SVG, drawn once
+	now      func() time.Time  // the clock, replaced in tests
 }
 
 // insistWithin is how soon a second close request after the prompt was
@@ -77,6 +78,7 @@ func newFiles(desk desktop, configDir, initialPath string) *Files {
 		session:  hex.EncodeToString(id[:]),
 		initial:  initialPath,
 		now:      time.Now,
+		previews: map[string]string{},
 	}
 }
 
@@ -84,6 +86,44 @@ func (f *Files) startup(ctx context.Context) { f.ctx = ctx }
 
 // Templates lists the New-from-template gallery.
 func (f *Files) Templates() []templates.Template { return templates.All }
+
+// TemplatePreview draws template id as SVG for its gallery card.
+func (f *Files) TemplatePreview(id string) (string, error) {
+	f.mu.Lock()
+	svg, ok := f.previews[id]
+	f.mu.Unlock()
+	if ok {
+		return svg, nil
+	}
+	t, text, err := templates.Text(id)
+	if err != nil {
+		return "", err
+	}
+	svg, err = drawSVG(f.ctx, t.FileName, text)
+	if err != nil {
+		return "", err
+	}
+	f.mu.Lock()
+	f.previews[id] = svg
+	f.mu.Unlock()
+	return svg, nil
+}
+
+func drawSVG(ctx context.Context, name, text string) (string, error) {
+	doc, err := asl.Parse(name, []byte(text))
+	if err != nil || doc.Machine == nil {
+		return "", fmt.Errorf("preview: %s does not parse", name)
+	}
+	d, err := diagram.Build(ctx, doc.Machine)
+	if err != nil {
+		return "", fmt.Errorf("preview: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := render.SVG(&buf, d); err != nil {
+		return "", fmt.Errorf("preview: %w", err)
+	}
+	return buf.String(), nil
+}
 
 // NewFromTemplate returns an unsaved document holding template id.
 func (f *Files) NewFromTemplate(id string) (files.File, error) {

@@ -227,3 +227,19 @@ func TestFilesRecoveredSkipsWhatIsOnDisk(t *testing.T) {
 		t.Errorf("the useless copy was kept: %+v", left)
 	}
 }
+
+func TestFilesTemplatePreview(t *testing.T) {
+	f, _, _ := newTestFiles(t)
+	for _, tpl := range f.Templates() {
+		svg, err := f.TemplatePreview(tpl.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", tpl.ID, err)
+		}
+		if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil || !strings.Contains(svg, `class="node state"`) {
+			t.Errorf("%s: not an SVG diagram: %v", tpl.ID, err)
+		}
+	}
+	if _, err := f.TemplatePreview("nope"); err == nil {
+		t.Error("a preview of an unknown template")
+	}
+}

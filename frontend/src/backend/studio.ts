@@ -39,6 +39,8 @@ export type Template = templates.Template;
 
 export const listTemplates = (): Promise<Template[]> => FilesAPI.Templates();
 export const newFromTemplate = (id: string): Promise<OpenedFile> => FilesAPI.NewFromTemplate(id);
+/** The template's diagram as SVG text, for its gallery card. */
+export const templatePreview = (id: string): Promise<string> => FilesAPI.TemplatePreview(id);
 /** The file named on the command line; name "" when there is none. */
 export const startupFile = (): Promise<OpenedFile> => FilesAPI.StartupFile();
 /** Native open dialog; "" when cancelled. */

@@ -1,9 +1,28 @@
 import { useEffect, useRef, useState } from "react";
-import { errorMessage, listTemplates, type Template } from "../backend/studio";
+import { errorMessage, listTemplates, templatePreview, type Template } from "../backend/studio";
 
 interface Props {
   onPick: (id: string) => void;
   onClose: () => void;
+}
+
+/** The template's diagram, drawn by Go as on export; blank until ready. */
+function Preview({ id }: { id: string }) {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    templatePreview(id)
+      .then((s) => live && setSvg(s))
+      .catch(() => undefined); // the card still reads without a picture
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return (
+    <span className="template-preview" aria-hidden>
+      {svg && <img alt="" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} />}
+    </span>
+  );
 }
 
 /** The New-from-template dialog: one card per template. */
@@ -44,6 +63,7 @@ export function TemplateGallery({ onPick, onClose }: Props) {
         <div className="template-grid">
           {templates?.map((t) => (
             <button key={t.id} className="template-card" data-testid="template-card" data-template={t.id} onClick={() => onPick(t.id)}>
+              <Preview id={t.id} />
               <span className="template-title">{t.title}</span>
               <span className="template-text">{t.description}</span>
             </button>

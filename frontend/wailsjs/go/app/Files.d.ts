@@ -33,4 +33,6 @@ export function SetDirty(arg1:string,arg2:boolean):Promise<void>;
 
 export function StartupFile():Promise<files.File>;
 
+export function TemplatePreview(arg1:string):Promise<string>;
+
 export function Templates():Promise<Array<templates.Template>>;

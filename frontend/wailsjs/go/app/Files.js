@@ -62,6 +62,10 @@ export function StartupFile() {
   return window['go']['app']['Files']['StartupFile']();
 }
 
+export function TemplatePreview(arg1) {
+  return window['go']['app']['Files']['TemplatePreview'](arg1);
+}
+
 export function Templates() {
   return window['go']['app']['Files']['Templates']();
 }
