@@ -55,6 +55,10 @@ func (c *checker) state(sc scope, s *asl.State, ptr string) {
 	if ql == "" {
 		ql = sc.ql
 	}
+	if s.QueryLanguage == asl.JSONPath && c.doc.Machine.QueryLanguage == asl.JSONata {
+		c.errorAt(asl.Append(ptr, "QueryLanguage"), s.Field("QueryLanguage"), CodeSchema,
+			"State %q sets QueryLanguage to JSONPath, but the state machine uses JSONata, and a JSONata state machine cannot go back to JSONPath states. Convert the state to JSONata, or set the top-level QueryLanguage to JSONPath and opt states into JSONata one by one.", s.Name)
+	}
 	c.nextOrEnd(s, ptr)
 	c.exclusive(s, ptr)
 	c.queryLanguageFields(s, ptr, ql)

@@ -23,6 +23,11 @@ var aslValidatorAccepted = map[string]string{
 	// AWS, which treats a string that is not exactly "{% … %}" as plain text.
 	"invalid/invalid-jsonata-surround-syntax-no-open.json":   `"10 %}" has no opening "{%", so AWS passes it on as a literal string`,
 	"invalid/invalid-jsonata-surround-syntax-no-spaces.json": `"{%10%}" is a JSONata expression to AWS: the delimiters need no spaces`,
+	// The AWS developer guide (State machine structure, QueryLanguage): "You
+	// cannot revert a top-level JSONata-based state machine to a mix of
+	// JSONata and JSONPath states"; this fixture puts a JSONPath Task in a
+	// JSONata machine.
+	"valid/valid-map-with-item-batcher-jsonata.json": "a JSONPath state inside a JSONata state machine, which AWS documents as not allowed",
 }
 
 // statelintAccepted are statelint fixtures where we knowingly differ.
