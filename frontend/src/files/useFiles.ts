@@ -170,6 +170,7 @@ export function useFiles(target: FileTarget) {
           const d = await load();
           setFile({ path: "", name: d.name, lineEnding: "lf", stamp: null, saveInPlace: d.saveInPlace });
           setDisk(null);
+          setGeneration((g) => g + 1);
           targetRef.current.open(d.text, asFormat(d.format));
         } catch (err) {
           fail("Could not open the state machine", err);
