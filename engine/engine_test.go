@@ -499,3 +499,27 @@ func TestTaskResultOverLimit(t *testing.T) {
 		t.Fatalf("got %s %v", res.Status, res.Error)
 	}
 }
+
+// TestStopWhilePaused: a run paused at a breakpoint stops at once, and a
+// Pause requested while running pauses before the next state.
+func TestStopWhilePaused(t *testing.T) {
+	m := compile(t, `{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","End":true}}}`)
+	p := make(pauses, 2)
+	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithPauseAtStart(), engine.WithObserver(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := <-p; got != "A" {
+		t.Fatalf("paused at %s, want A", got)
+	}
+	ex.Stop()
+	select {
+	case <-ex.Done():
+	case <-time.After(2 * time.Second):
+		t.Fatal("a paused run did not stop")
+	}
+	res := ex.Wait()
+	if res.Status != engine.StatusAborted || res.Events[len(res.Events)-1].Type != "ExecutionAborted" {
+		t.Fatalf("got %s, last event %s", res.Status, res.Events[len(res.Events)-1].Type)
+	}
+}
