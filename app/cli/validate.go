@@ -7,7 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/app/iac"
@@ -42,7 +44,8 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 	placeholders := fs.Bool("placeholders", false, "accept IaC substitutions such as ${Table} where a value will be substituted")
 	fs.Usage = func() {
 		fmt.Fprintln(s.Err, "Usage: stepstudio validate [--format text|json] [--placeholders] PATH...")
-		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; - reads stdin). Exit 0 when all are valid, 1 when any has an error.")
+		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions under it; - reads stdin).")
+		fmt.Fprintln(s.Err, "Exit 0 when all are valid (warnings allowed), 1 when any has an error, 2 on a usage error.")
 		fmt.Fprintln(s.Err, "A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.")
 		fs.PrintDefaults()
 	}
@@ -60,6 +63,11 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 	if len(paths) == 0 {
 		fmt.Fprintln(s.Err, "stepstudio validate: give at least one PATH")
 		fs.Usage()
+		return ExitUsage
+	}
+	paths, err = expandDirs(paths)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
 		return ExitUsage
 	}
 	opts := schema.Options{Placeholders: *placeholders}
@@ -92,6 +100,38 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 		}
 	}
 	return ExitOK
+}
+
+// definitionExts are the files a directory argument contributes.
+var definitionExts = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".asl": true}
+
+// expandDirs replaces each directory by the definition files under it, in
+// lexical order, skipping hidden folders and node_modules.
+func expandDirs(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if p == "-" || err != nil || !info.IsDir() {
+			out = append(out, p) // reading reports a missing file
+			continue
+		}
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && q != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && definitionExts[strings.ToLower(filepath.Ext(q))] {
+				out = append(out, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func readPath(p string, stdin io.Reader) ([]byte, error) {

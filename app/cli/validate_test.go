@@ -35,6 +35,8 @@ func TestValidateCommand(t *testing.T) {
 			stdout: []string{"warning NO_PATH", "0 error(s), 1 warning(s)"}},
 		{name: "stdin", args: []string{"-"}, stdin: `{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}`, code: cli.ExitOK,
 			stdout: []string{"-: valid"}},
+		{name: "a directory", args: []string{dir}, code: cli.ExitFail,
+			stdout: []string{"good.asl.json: valid", "good.asl.yaml: valid", "warning.yml: valid", "broken.json: invalid", "6 file(s)"}},
 		{name: "no paths", args: nil, code: cli.ExitUsage, stderr: []string{"at least one PATH"}},
 		{name: "bad format", args: []string{"--format", "xml", dir + "good.asl.json"}, code: cli.ExitUsage, stderr: []string{"text or json"}},
 		{name: "unknown flag", args: []string{"--strict", dir + "good.asl.json"}, code: cli.ExitUsage, stderr: []string{"-strict"}},
