@@ -55,12 +55,15 @@ type Truncation struct {
 	Truncated bool `json:"truncated"`
 }
 
+// ExecutionStartedDetails are the details of ExecutionStarted.
 type ExecutionStartedDetails struct {
 	Input        string     `json:"input"`
 	InputDetails Truncation `json:"inputDetails"`
 	RoleArn      string     `json:"roleArn"`
 }
 
+// OutputDetails carry an output: ExecutionSucceeded, ActivitySucceeded,
+// LambdaFunctionSucceeded.
 type OutputDetails struct {
 	Output        string     `json:"output"`
 	OutputDetails Truncation `json:"outputDetails"`
@@ -73,12 +76,15 @@ type FailureDetails struct {
 	Cause *string `json:"cause,omitempty"`
 }
 
+// StateEnteredDetails are the details of every <Type>StateEntered event.
 type StateEnteredDetails struct {
 	Name         string     `json:"name"`
 	Input        string     `json:"input"`
 	InputDetails Truncation `json:"inputDetails"`
 }
 
+// StateExitedDetails are the details of every <Type>StateExited event,
+// with the variables the state assigned (as JSON text).
 type StateExitedDetails struct {
 	Name                     string            `json:"name"`
 	Output                   string            `json:"output"`
@@ -87,19 +93,23 @@ type StateExitedDetails struct {
 	AssignedVariablesDetails *Truncation       `json:"assignedVariablesDetails,omitempty"`
 }
 
+// MapStateStartedDetails give the number of items of MapStateStarted.
 type MapStateStartedDetails struct {
 	Length int `json:"length"`
 }
 
+// MapIterationDetails name the Map state and the item of MapIteration*.
 type MapIterationDetails struct {
 	Name  string `json:"name"`
 	Index int    `json:"index"`
 }
 
+// MapRunStartedDetails give the ARN of a distributed Map run.
 type MapRunStartedDetails struct {
 	MapRunArn string `json:"mapRunArn"`
 }
 
+// EvaluationFailedDetails locate a JSONata evaluation error.
 type EvaluationFailedDetails struct {
 	Error    string `json:"error"`
 	Cause    string `json:"cause,omitempty"`
@@ -107,6 +117,7 @@ type EvaluationFailedDetails struct {
 	State    string `json:"state"`
 }
 
+// TaskScheduledDetails are the request of TaskScheduled.
 type TaskScheduledDetails struct {
 	ResourceType       string `json:"resourceType"`
 	Resource           string `json:"resource"`
@@ -116,6 +127,8 @@ type TaskScheduledDetails struct {
 	HeartbeatInSeconds int64  `json:"heartbeatInSeconds,omitempty"`
 }
 
+// TaskDetails are the details of TaskStarted, TaskSubmitted,
+// TaskSucceeded, TaskFailed and TaskTimedOut.
 type TaskDetails struct {
 	ResourceType  string      `json:"resourceType"`
 	Resource      string      `json:"resource"`
@@ -125,6 +138,7 @@ type TaskDetails struct {
 	Cause         *string     `json:"cause,omitempty"`
 }
 
+// ActivityScheduledDetails are the details of ActivityScheduled.
 type ActivityScheduledDetails struct {
 	Resource           string     `json:"resource"`
 	Input              string     `json:"input"`
@@ -133,10 +147,12 @@ type ActivityScheduledDetails struct {
 	HeartbeatInSeconds int64      `json:"heartbeatInSeconds,omitempty"`
 }
 
+// ActivityStartedDetails name the worker that took an activity task.
 type ActivityStartedDetails struct {
 	WorkerName string `json:"workerName,omitempty"`
 }
 
+// LambdaScheduledDetails are the details of LambdaFunctionScheduled.
 type LambdaScheduledDetails struct {
 	Resource         string     `json:"resource"`
 	Input            string     `json:"input"`
