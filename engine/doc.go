@@ -15,8 +15,9 @@
 //		engine.WithObserver(obs))            // history events as they happen
 //
 // Options are the only extension points, in the manner of gojq: the clock
-// (WithClock: virtual by default, so waits and retry delays are skipped
-// while the history keeps the times AWS would show; RealClock; ScaledClock),
+// (WithClock: by default waits and retry delays are skipped while the
+// history keeps the times AWS would show, concurrent waits overlapping as
+// in AWS; RealClock; ScaledClock; VirtualClock),
 // the task invoker, the observer, mocks, a cap on transitions, a seeded
 // deterministic mode, starting at any state with given variables, and
 // breakpoints.
