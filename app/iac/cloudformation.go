@@ -42,7 +42,9 @@ func scanCloudFormation(path string, src []byte) (*Template, error) {
 		}
 		m := Machine{ID: id, Type: typ.Value, File: path, Line: resources.Content[i].Line, Substitutions: []Substitution{}}
 		props := mapGet(res, "Properties")
-		m.Substitutions = substitutions(mapGet(props, "DefinitionSubstitutions"))
+		subs := mapGet(props, "DefinitionSubstitutions")
+		m.Substitutions = substitutions(subs)
+		checkReferences(doc.Content[0], m.Substitutions, mapValues(subs))
 		cfnDefinition(&m, l, props)
 		t.Machines = append(t.Machines, m)
 	}
@@ -125,6 +127,9 @@ func definitionString(m *Machine, l lines, key, v *yaml.Node) {
 			fn = v.Content[0].Value
 		}
 		m.Problem = fmt.Sprintf("DefinitionString uses %s, which Stepstudio cannot open; use a string, !Sub, or DefinitionUri", fn)
+		return
+	case strings.HasPrefix(v.Tag, "!") && !strings.HasPrefix(v.Tag, "!!") && v.Tag != "!Sub":
+		m.Problem = fmt.Sprintf("DefinitionString uses %s, which Stepstudio cannot open; use a string, !Sub, or DefinitionUri", v.Tag)
 		return
 	}
 	if str.Kind != yaml.ScalarNode {
@@ -253,6 +258,18 @@ func renderYAML(n *yaml.Node) string {
 		return "*" + n.Value
 	}
 	return ""
+}
+
+// mapValues returns the values of mapping n in order, nil for a non-mapping.
+func mapValues(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	out := make([]*yaml.Node, 0, len(n.Content)/2)
+	for i := 1; i < len(n.Content); i += 2 {
+		out = append(out, n.Content[i])
+	}
+	return out
 }
 
 // mapGet returns the value of key in mapping n, or nil.

@@ -67,6 +67,9 @@ type Substitution struct {
 	// Literal is true when Value is a plain string the tool substitutes
 	// as is, so a validator can apply it.
 	Literal bool `json:"literal"`
+	// Problem says what is wrong with the value ("" when nothing is): a
+	// reference to something the template does not declare.
+	Problem string `json:"problem,omitempty"`
 }
 
 // Errors callers can match with errors.Is.

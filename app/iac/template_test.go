@@ -26,7 +26,7 @@ func TestOpenEditSave(t *testing.T) {
 		editedFile string // file the edit lands in, relative to testdata/import
 	}{
 		{file: "sam.yaml", id: "Inline", origin: "Definition", format: "yaml", old: "StartAt: Hello", new: "StartAt: Hello\nTimeoutSeconds: 30"},
-		{file: "sam.yaml", id: "FromFile", origin: "DefinitionUri", format: "json", subs: "OrderTableName=!Ref OrderTable;FunctionArn=!GetAtt OrderFunction.Arn;Region=eu-west-1",
+		{file: "sam.yaml", id: "FromFile", origin: "DefinitionUri", format: "json", subs: "OrderTableName=!Ref OrderTable;FunctionArn=!GetAtt OrderFunction.Arn;Region=eu-west-1;QueueUrl=!Ref Queue",
 			old: `"Item": {}`, new: `"Item": {"id": {"S.$": "$.id"}}`, editedFile: "statemachine/order.asl.json"},
 		{file: "sam.yaml", id: "Missing", origin: "DefinitionUri", problem: "statemachine/missing.asl.json, which does not exist"},
 		{file: "sam.yaml", id: "InS3", origin: "DefinitionS3Location", problem: "in S3"},
@@ -155,6 +155,25 @@ func TestBadInput(t *testing.T) {
 	}
 	if _, err := Open(filepath.Join(dir, "sam.yaml"), "Nope"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown machine: %v, want ErrNotFound", err)
+	}
+	// Substitutions naming something the template does not declare.
+	tp, err := Scan(filepath.Join(dir, "sam.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := tp.Find("FromFile")
+	var broken []string
+	for _, s := range m.Substitutions {
+		if s.Problem != "" {
+			broken = append(broken, s.Name+": "+s.Problem)
+		}
+	}
+	want := []string{
+		"OrderTableName: refers to OrderTable, which the template does not declare (broken reference)",
+		"FunctionArn: refers to OrderFunction, which the template does not declare (broken reference)",
+	}
+	if strings.Join(broken, "|") != strings.Join(want, "|") {
+		t.Errorf("broken substitutions %q, want %q", broken, want)
 	}
 	// A file changed after it was opened is refused and left alone.
 	tpl := filepath.Join(dir, "sam.yaml")

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"fmt"
 	"regexp"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -44,7 +45,17 @@ func ValidateTemplate(path string) ([]Checked, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Checked{Machine: m, Result: validateOpened(o)})
+		res := validateOpened(o)
+		for _, s := range m.Substitutions {
+			if s.Problem != "" {
+				res.Diagnostics = append(res.Diagnostics, schema.Diagnostic{
+					Severity: schema.Error, Code: "IAC_BROKEN_REFERENCE",
+					Message: fmt.Sprintf("%s: the substitution %s %s.", m.ID, s.Name, s.Problem),
+					Range:   asl.Range{Start: asl.Pos{Line: m.Line, Column: 1}, End: asl.Pos{Line: m.Line, Column: 1}},
+				})
+			}
+		}
+		out = append(out, Checked{Machine: m, Result: res})
 	}
 	return out, nil
 }

@@ -110,8 +110,9 @@ function TemplateChip({ opened }: { opened: NonNullable<IaC["current"]> }) {
           ) : (
             <ul className="iac-subs">
               {subs.map((s) => (
-                <li key={s.name} className={s.literal ? "" : "muted"}>
+                <li key={s.name} className={s.problem ? "iac-sub-problem" : s.literal ? "" : "muted"}>
                   <code>{substitutionText(s)}</code>
+                  {s.problem && <div>{s.problem}</div>}
                 </li>
               ))}
             </ul>

@@ -540,6 +540,7 @@ export namespace iac {
 	    name: string;
 	    value: string;
 	    literal: boolean;
+	    problem?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Substitution(source);
@@ -550,6 +551,7 @@ export namespace iac {
 	        this.name = source["name"];
 	        this.value = source["value"];
 	        this.literal = source["literal"];
+	        this.problem = source["problem"];
 	    }
 	}
 	export class Machine {
