@@ -66,10 +66,10 @@ func (m *Manager) Import(workflow, definition, text string) (Meta, error) {
 	dec := json.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
 	if err := dec.Decode(&h); err != nil {
-		return Meta{}, fmt.Errorf("%w: not an execution history (GetExecutionHistory JSON with \"events\"): %v", ErrInvalidRequest, err)
+		return Meta{}, invalid("Not an execution history (GetExecutionHistory JSON with \"events\"): %v", err)
 	}
 	if len(h.Events) == 0 {
-		return Meta{}, fmt.Errorf("%w: the history has no events", ErrInvalidRequest)
+		return Meta{}, invalid("The history has no events")
 	}
 	meta := Meta{ID: uuid.Must(uuid.NewV7()).String(), Workflow: workflow, Status: StatusRunning, Imported: true, Definition: definition}
 	ids := make([]int64, len(h.Events))
@@ -77,10 +77,10 @@ func (m *Manager) Import(workflow, definition, text string) (Meta, error) {
 	for i, raw := range h.Events {
 		var e eventHead
 		if err := json.Unmarshal(raw, &e); err != nil || e.Type == "" {
-			return Meta{}, fmt.Errorf("%w: event %d is not a history event", ErrInvalidRequest, i+1)
+			return Meta{}, invalid("Event %d is not a history event", i+1)
 		}
 		if e.ID != int64(i+1) {
-			return Meta{}, fmt.Errorf("%w: event %d has id %d; a history's ids run 1, 2, 3… (export every page of it)", ErrInvalidRequest, i+1, e.ID)
+			return Meta{}, invalid("Event %d has id %d; a history's ids run 1, 2, 3… (export every page of it)", i+1, e.ID)
 		}
 		ids[i] = e.ID
 		evs[i] = normalizeTimestamp(raw, e.Timestamp)
@@ -158,14 +158,14 @@ func (m *Manager) RerunFrom(req StartRequest, from, state string) (string, error
 	}
 	doc, err := asl.Parse(req.Name, []byte(req.Definition))
 	if err != nil || doc.Machine == nil {
-		return "", fmt.Errorf("%w: the workflow does not parse", ErrInvalidRequest)
+		return "", invalid("The workflow does not parse")
 	}
 	top := map[string]bool{}
 	for _, s := range doc.Machine.States {
 		top[s.Name] = true
 	}
 	if !top[state] {
-		return "", fmt.Errorf("%w: %q is not a top-level state; a run can start only there", ErrInvalidRequest, state)
+		return "", invalid("%q is not a top-level state; a run can start only there", state)
 	}
 	input, vars, err := recordedEntry(evs, state, top)
 	if err != nil {
@@ -200,7 +200,7 @@ func recordedEntry(evs []json.RawMessage, state string, top map[string]bool) (st
 		}
 	}
 	if !found {
-		return "", nil, fmt.Errorf("%w: the run never entered %q, so it has no input to start from", ErrInvalidRequest, state)
+		return "", nil, invalid("The run never entered %q, so it has no input to start from", state)
 	}
 	return input, atEntry, nil
 }

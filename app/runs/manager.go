@@ -91,7 +91,7 @@ func (m *Manager) Start(req StartRequest) (string, error) {
 	}
 	pace, ok := m.paces[req.Pace]
 	if !ok && req.Pace != "" {
-		return "", invalid("pace must be instant, normal or slow, not %q", req.Pace)
+		return "", invalid("Pace must be instant, normal or slow, not %q", req.Pace)
 	}
 	id := uuid.Must(uuid.NewV7()).String()
 	r := &run{id: id, m: m, ready: make(chan struct{}), stopped: make(chan struct{}), kick: make(chan struct{}, 1),
@@ -235,7 +235,7 @@ func (m *Manager) Succeed(id, pendingID, output string) error {
 	}
 	v, err := engine.DecodeJSON([]byte(output))
 	if err != nil {
-		return fmt.Errorf("%w: the result is not valid JSON: %v", ErrInvalidRequest, err)
+		return invalid("The result is not valid JSON: %v", err)
 	}
 	return r.respond(pendingID, v, nil)
 }
@@ -247,7 +247,7 @@ func (m *Manager) Fail(id, pendingID, errName, cause string) error {
 		return err
 	}
 	if errName == "" {
-		return fmt.Errorf("%w: give the error a name (e.g. PaymentDeclined)", ErrInvalidRequest)
+		return invalid("Give the error a name (e.g. PaymentDeclined)")
 	}
 	return r.respond(pendingID, nil, fault.New(errName, cause))
 }

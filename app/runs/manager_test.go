@@ -296,7 +296,7 @@ func TestRefused(t *testing.T) {
 		{"bad definition", StartRequest{Definition: `{"StartAt":"X","States":{}}`}, "workflow has errors"},
 		{"bad mocks", StartRequest{Definition: chain, Mocks: `{"StateMachines": 3}`, TestCase: "T"}, "mock file has errors"},
 		{"unknown test case", StartRequest{Definition: chain, Mocks: definition(t, "tasks.mocks.json"), TestCase: "Nope"}, "Nope"},
-		{"bad wait", StartRequest{Definition: chain, Wait: "soon"}, "wait must be"},
+		{"bad wait", StartRequest{Definition: chain, Wait: "soon"}, "must be skip or real"},
 		{"bad start", StartRequest{Definition: chain, StartAt: "Z"}, "Z"},
 	}
 	for _, c := range cases {

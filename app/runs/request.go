@@ -29,9 +29,15 @@ type StartRequest struct {
 	Variables map[string]string `json:"variables"`
 }
 
-// ErrInvalidRequest marks a run refused before it started: bad input,
-// an invalid definition or mock file. The message says what to fix.
-var ErrInvalidRequest = errors.New("run refused")
+// ErrInvalidRequest marks a request refused before anything happened: bad
+// input, an invalid definition or mock file, a history that is not one.
+// The error's message says what to fix, in words for the run panel.
+var ErrInvalidRequest = errors.New("invalid request")
+
+type invalidError struct{ msg string }
+
+func (e *invalidError) Error() string { return e.msg }
+func (e *invalidError) Unwrap() error { return ErrInvalidRequest }
 
 type prepared struct {
 	machine *engine.Machine
@@ -40,7 +46,7 @@ type prepared struct {
 }
 
 func invalid(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalidRequest, fmt.Sprintf(format, args...))
+	return &invalidError{msg: fmt.Sprintf(format, args...)}
 }
 
 func (r StartRequest) prepare() (prepared, error) {
@@ -57,14 +63,14 @@ func (r StartRequest) prepare() (prepared, error) {
 				if where == "" {
 					where = "the definition"
 				}
-				return p, invalid("the workflow has errors; fix them first (%s: %s)", where, d.Message)
+				return p, invalid("The workflow has errors; fix them first (%s: %s)", where, d.Message)
 			}
 		}
-		return p, invalid("the workflow does not parse")
+		return p, invalid("The workflow does not parse")
 	}
 	m, err := engine.Compile(res.Document)
 	if err != nil {
-		return p, invalid("the workflow cannot run: %v", err)
+		return p, invalid("The workflow cannot run: %v", err)
 	}
 	p.machine = m
 	in := strings.TrimSpace(r.Input)
@@ -72,17 +78,17 @@ func (r StartRequest) prepare() (prepared, error) {
 		in = "{}"
 	}
 	if p.input, err = engine.DecodeJSON([]byte(in)); err != nil {
-		return p, invalid("the input is not valid JSON: %v", err)
+		return p, invalid("The input is not valid JSON: %v", err)
 	}
 	if strings.TrimSpace(r.Mocks) != "" {
 		cfg, err := mock.Parse("mocks", []byte(r.Mocks))
 		if err != nil {
-			return p, invalid("the mock file has errors: %v", err)
+			return p, invalid("The mock file has errors: %v", err)
 		}
 		if r.TestCase != "" {
 			tc, err := cfg.TestCase("", r.TestCase)
 			if err != nil {
-				return p, invalid("test case %q: %v", r.TestCase, err)
+				return p, invalid("Test case %q: %v", r.TestCase, err)
 			}
 			p.opts = append(p.opts, engine.WithMocks(tc))
 		}
@@ -92,7 +98,7 @@ func (r StartRequest) prepare() (prepared, error) {
 	case "real":
 		p.opts = append(p.opts, engine.WithClock(engine.RealClock()))
 	default:
-		return p, invalid("wait must be skip or real, not %q", r.Wait)
+		return p, invalid("Wait must be skip or real, not %q", r.Wait)
 	}
 	if len(r.Breakpoints) > 0 {
 		p.opts = append(p.opts, engine.WithBreakpoints(r.Breakpoints...))
@@ -104,7 +110,7 @@ func (r StartRequest) prepare() (prepared, error) {
 		vars := map[string]any{}
 		for k, v := range r.Variables {
 			if vars[k], err = engine.DecodeJSON([]byte(v)); err != nil {
-				return p, invalid("variable %s is not valid JSON: %v", k, err)
+				return p, invalid("Variable %s is not valid JSON: %v", k, err)
 			}
 		}
 		p.opts = append(p.opts, engine.WithStartAt(r.StartAt, vars))

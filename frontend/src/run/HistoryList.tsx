@@ -3,6 +3,8 @@ import type { RunSession } from "./useRunSession";
 import { exportRun, errorMessage } from "../backend/studio";
 import { download } from "./download";
 
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
+
 /** Every run of this workflow, newest first: open to replay, export, delete; import an AWS history. */
 export function HistoryList({ session }: { session: RunSession }) {
   const [paste, setPaste] = useState("");
@@ -17,7 +19,7 @@ export function HistoryList({ session }: { session: RunSession }) {
         {session.history.map((r) => (
           <li key={r.id} className={r.id === session.runId ? "current" : undefined} data-testid="history-run">
             <span className={`run-status-pill s-${r.status}`}>{r.status}</span>
-            <span className="history-when">{new Date(r.startDate).toLocaleString()}</span>
+            <span className="history-when">{when.format(new Date(r.startDate))}</span>
             <span className="muted">
               {r.events} events{r.imported ? " · imported" : ""}
               {r.startAt ? ` · from ${r.startAt}` : ""}
