@@ -1,0 +1,44 @@
+import { describe, expect, test } from "vitest";
+import { handlesErrors, ioFields, languageOf, taskParameters, timingSpecs, waitModeOf, waitModesFor } from "./fields";
+
+describe("which fields a state shows", () => {
+  test("JSONPath states shape data with paths", () => {
+    expect(ioFields("Task", "JSONPath")).toEqual(["InputPath", "ResultSelector", "ResultPath", "OutputPath", "Assign"]);
+    expect(ioFields("Pass", "JSONPath")).toEqual(["InputPath", "Parameters", "ResultPath", "OutputPath", "Assign"]);
+    expect(ioFields("Parallel", "JSONPath")).toContain("Parameters");
+    expect(ioFields("Choice", "JSONPath")).toEqual(["InputPath", "OutputPath", "Assign"]);
+    expect(ioFields("Succeed", "JSONPath")).toEqual(["InputPath", "OutputPath"]);
+    expect(ioFields("Fail", "JSONPath")).toEqual([]);
+  });
+  test("JSONata states use Arguments, Output and Assign", () => {
+    expect(ioFields("Task", "JSONata")).toEqual(["Output", "Assign"]);
+    expect(ioFields("Parallel", "JSONata")).toEqual(["Arguments", "Output", "Assign"]);
+    expect(ioFields("Succeed", "JSONata")).toEqual(["Output"]);
+    expect(ioFields("Fail", "JSONata")).toEqual([]);
+    for (const t of ["Pass", "Task", "Choice", "Wait", "Parallel", "Map"]) expect(ioFields(t, "JSONata")).not.toContain("InputPath");
+  });
+  test("a Task's parameters and timing follow the language", () => {
+    expect(taskParameters("JSONPath")).toBe("Parameters");
+    expect(taskParameters("JSONata")).toBe("Arguments");
+    expect(timingSpecs("JSONPath").map((s) => s.key)).toEqual(["TimeoutSeconds", "HeartbeatSeconds", "TimeoutSecondsPath", "HeartbeatSecondsPath"]);
+    expect(timingSpecs("JSONata").map((s) => s.key)).toEqual(["TimeoutSeconds", "HeartbeatSeconds"]);
+    expect(timingSpecs("JSONata")[0].expression).toBe(true);
+  });
+  test("only Task, Parallel and Map handle errors", () => {
+    expect(["Task", "Parallel", "Map", "Pass", "Choice", "Wait", "Succeed", "Fail"].filter(handlesErrors)).toEqual(["Task", "Parallel", "Map"]);
+  });
+});
+
+test("the state's own language, else the machine's, else JSONPath", () => {
+  expect(languageOf({ QueryLanguage: "JSONata" }, {})).toBe("JSONata");
+  expect(languageOf({}, { QueryLanguage: "JSONata" })).toBe("JSONata");
+  expect(languageOf({ QueryLanguage: "JSONPath" }, { QueryLanguage: "JSONata" })).toBe("JSONPath");
+  expect(languageOf(undefined, undefined)).toBe("JSONPath");
+});
+
+test("a Wait has exactly one of its four ways", () => {
+  expect(waitModeOf({ Type: "Wait", TimestampPath: "$.t" }, "JSONPath")).toBe("TimestampPath");
+  expect(waitModeOf({ Type: "Wait" }, "JSONPath")).toBe("Seconds");
+  expect(waitModeOf({ Type: "Wait", Timestamp: "{% $t %}" }, "JSONata")).toBe("Timestamp");
+  expect(waitModesFor("JSONata")).toEqual(["Seconds", "Timestamp"]);
+});

@@ -1,0 +1,138 @@
+// Which fields a state shows, by type and query language. A state is
+// written in its own QueryLanguage, else the machine's, else JSONPath;
+// JSONPath states shape data with paths (InputPath, Parameters,
+// ResultSelector, ResultPath, OutputPath), JSONata states with Arguments
+// and Output. Assign exists in both, on every state but Succeed and Fail.
+import type { Kind, Limits } from "./values";
+
+export type Lang = "JSONPath" | "JSONata";
+
+export interface FieldSpec extends Limits {
+  key: string;
+  label: string;
+  kind: Kind;
+  help: string;
+  options?: string[];
+  placeholder?: string;
+}
+
+const spec = (key: string, label: string, kind: Kind, help: string, more: Partial<FieldSpec> = {}): FieldSpec => ({ key, label, kind, help, ...more });
+
+export const fieldSpecs = {
+  InputPath: spec("InputPath", "Input path", "path", "The part of the input this step works on.", { nullable: true, placeholder: "$" }),
+  Parameters: spec("Parameters", "Parameters", "json", "The input to pass on, built from paths (keys ending in .$) and fixed values."),
+  ResultSelector: spec("ResultSelector", "Result selector", "json", "Picks what to keep from the raw result."),
+  ResultPath: spec("ResultPath", "Result path", "path", "Where the result goes in the input; null discards it.", { nullable: true, placeholder: "$" }),
+  OutputPath: spec("OutputPath", "Output path", "path", "The part of the combined result passed to the next step.", { nullable: true, placeholder: "$" }),
+  Arguments: spec("Arguments", "Arguments", "json", "The input to pass on; {% %} strings are JSONata expressions."),
+  Output: spec("Output", "Output", "json", "What this step passes to the next one (JSON, or a {% %} expression string)."),
+  Assign: spec("Assign", "Assign variables", "json", "Variables to set, as an object: name to value."),
+  Result: spec("Result", "Result", "json", "A fixed result this step passes on."),
+  Comment: spec("Comment", "Comment", "text", "A note for people reading the workflow."),
+  Resource: spec("Resource", "Integration (Resource)", "text", "The ARN of the service or function to call.", { placeholder: "arn:aws:states:::lambda:invoke" }),
+} satisfies Record<string, FieldSpec>;
+
+/** TimeoutSeconds / HeartbeatSeconds (and their JSONPath ...Path forms). */
+export function timingSpecs(lang: Lang): FieldSpec[] {
+  const ex = lang === "JSONata";
+  const out = [
+    spec("TimeoutSeconds", "Timeout (seconds)", "int", "Fails with States.Timeout when the task runs longer.", { min: 1, max: 99999999, expression: ex }),
+    spec("HeartbeatSeconds", "Heartbeat (seconds)", "int", "Fails with States.HeartbeatTimeout when no heartbeat arrives in time.", { min: 1, max: 99999999, expression: ex }),
+  ];
+  if (!ex)
+    out.push(
+      spec("TimeoutSecondsPath", "Timeout from path", "path", "Reads the timeout from the input instead."),
+      spec("HeartbeatSecondsPath", "Heartbeat from path", "path", "Reads the heartbeat from the input instead."),
+    );
+  return out;
+}
+
+/** The input/output fields of a state type, in ASL's order of processing. */
+export function ioFields(type: string, lang: Lang): string[] {
+  if (type === "Fail") return [];
+  if (lang === "JSONata") {
+    const out: string[] = [];
+    if (type === "Parallel") out.push("Arguments");
+    out.push("Output");
+    if (type !== "Succeed") out.push("Assign");
+    return out;
+  }
+  switch (type) {
+    case "Pass":
+      return ["InputPath", "Parameters", "ResultPath", "OutputPath", "Assign"];
+    case "Task":
+    case "Map":
+      return ["InputPath", "ResultSelector", "ResultPath", "OutputPath", "Assign"];
+    case "Parallel":
+      return ["InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath", "Assign"];
+    case "Succeed":
+      return ["InputPath", "OutputPath"];
+    default: // Choice, Wait
+      return ["InputPath", "OutputPath", "Assign"];
+  }
+}
+
+/** True for the state types that take Retry and Catch. */
+export function handlesErrors(type: string): boolean {
+  return type === "Task" || type === "Parallel" || type === "Map";
+}
+
+/** The field holding a Task's parameters in this language. */
+export function taskParameters(lang: Lang): "Parameters" | "Arguments" {
+  return lang === "JSONata" ? "Arguments" : "Parameters";
+}
+
+/** The query language of a state: its own, else the machine's, else JSONPath. */
+export function languageOf(state: { QueryLanguage?: unknown } | undefined, machine: { QueryLanguage?: unknown } | undefined): Lang {
+  const ql = state?.QueryLanguage ?? machine?.QueryLanguage;
+  return ql === "JSONata" ? "JSONata" : "JSONPath";
+}
+
+/** Every field the error-handling editors know on one Retry or Catch entry. */
+export const retrierFields = ["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy"] as const;
+
+/** The predefined error names, suggested for ErrorEquals. */
+export const statesErrors = [
+  "States.ALL",
+  "States.TaskFailed",
+  "States.Timeout",
+  "States.HeartbeatTimeout",
+  "States.Permissions",
+  "States.Runtime",
+  "States.ResultPathMatchFailure",
+  "States.ParameterPathFailure",
+  "States.QueryEvaluationError",
+  "States.BranchFailed",
+  "States.NoChoiceMatched",
+  "States.IntrinsicFailure",
+  "States.ExceedToleratedFailureThreshold",
+  "States.ItemReaderFailed",
+  "States.ResultWriterFailed",
+  "Lambda.ServiceException",
+  "Lambda.AWSLambdaException",
+  "Lambda.SdkClientException",
+  "Lambda.TooManyRequestsException",
+];
+
+/** A new Retry entry: AWS's defaults written out so people see them. */
+export function newRetrier(): Record<string, unknown> {
+  return { ErrorEquals: ["States.ALL"], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 };
+}
+
+/** A new Catch entry going to next. */
+export function newCatcher(next: string): Record<string, unknown> {
+  return { ErrorEquals: ["States.ALL"], Next: next };
+}
+
+/** The one Wait field in use (Seconds, Timestamp, SecondsPath or TimestampPath), Seconds when none. */
+export const waitModes = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"] as const;
+export type WaitMode = (typeof waitModes)[number];
+
+export function waitModeOf(state: Record<string, unknown>, lang: Lang): WaitMode {
+  for (const m of waitModes) if (m in state && (lang === "JSONPath" || !m.endsWith("Path"))) return m;
+  return "Seconds";
+}
+
+export function waitModesFor(lang: Lang): WaitMode[] {
+  return lang === "JSONata" ? ["Seconds", "Timestamp"] : [...waitModes];
+}
