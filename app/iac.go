@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -116,9 +117,9 @@ func (x *IaC) WriteExport(mainPath string, files []exporter.File, overwrite bool
 		return ExportWritten{}, errors.New("export: nothing to write")
 	}
 	dir := filepath.Dir(mainPath)
-	if rel := filepath.Dir(filepath.FromSlash(files[0].Path)); rel != "." {
-		// The main file sits in a sub-folder of the export (lib/x-stack.ts):
-		// the export's root is above it.
+	if rel := filepath.Dir(filepath.FromSlash(files[0].Path)); rel != "." && strings.HasSuffix(dir, string(filepath.Separator)+rel) {
+		// The main file was put in its sub-folder of the export
+		// (.../lib/x-stack.ts): the export's root is above it.
 		dir = filepath.Clean(filepath.Join(dir, relUp(rel)))
 	}
 	paths := make([]string, len(files))

@@ -94,6 +94,15 @@ func TestIaCExport(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "cdk", "statemachine", "alerts.asl.json")); err != nil {
 		t.Error(err)
 	}
+	// Saved outside a lib/ folder, the stack's folder is the export's root.
+	flat := filepath.Join(dir, "flat", "alerts-stack.ts")
+	os.MkdirAll(filepath.Dir(flat), 0o755)
+	if _, err := x.WriteExport(flat, cdk.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "flat", "statemachine", "alerts.asl.json")); err != nil {
+		t.Error(err)
+	}
 }
 
 // A machine opened from a template keeps its intrinsics; exporting it
