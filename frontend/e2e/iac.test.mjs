@@ -229,8 +229,13 @@ test("edit a Terraform heredoc in place; a jsonencode() machine opens read-only"
   try {
     const { page } = s;
     await page.getByTestId("state-node").first().waitFor();
+    // Opened as a plain file, the template offers its state machines.
     answerNextDialog(path);
-    await iacMenu(page, "iac-open-template");
+    await page.getByTestId("file-menu").click();
+    await page.getByTestId("menu-open").click();
+    await page.getByTestId("iac-offer").waitFor();
+    assert.match(await page.getByTestId("iac-offer").innerText(), /2 state machines/);
+    await page.getByTestId("iac-offer").click();
     await page.locator('[data-machine="aws_sfn_state_machine.hello"]').click();
     await page.locator('[data-state="Hello"]').waitFor();
     await page.getByRole("tab", { name: "Code" }).click();

@@ -76,6 +76,11 @@ export function IaCMenu({ iac, canExport }: { iac: IaC; canExport: boolean }) {
         )}
       </div>
       {cur && <TemplateChip opened={cur} />}
+      {!cur && iac.within && (
+        <button className="iac-chip offer" data-testid="iac-offer" onClick={() => iac.showMachines()}>
+          Template with {iac.within.machines.length} state machine{iac.within.machines.length === 1 ? "" : "s"}: open one…
+        </button>
+      )}
     </>
   );
 }

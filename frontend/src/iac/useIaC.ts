@@ -2,7 +2,7 @@
 // edited in place (for its substitutions chip) and the Export dialog. The
 // document itself stays the file service's: a template machine is opened
 // through files.openInPlace with a saver that writes it back in place.
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   chooseTemplate,
   errorMessage,
@@ -77,6 +77,21 @@ export function useIaC(files: Files) {
   // The chip shows only while the editor holds the machine we opened.
   const current = files.file?.saveInPlace && opened ? opened : null;
 
+  // A template opened as a plain file (File > Open): offer its machines.
+  const [within, setWithin] = useState<IaCTemplate | null>(null);
+  const plainPath = files.file && !files.file.saveInPlace ? files.file.path : "";
+  useEffect(() => {
+    setWithin(null);
+    if (!plainPath || !/\.(ya?ml|json|tf|template)$/i.test(plainPath)) return;
+    let live = true;
+    scanTemplate(plainPath)
+      .then((t) => live && setWithin(t))
+      .catch(() => undefined); // not a template: nothing to offer
+    return () => {
+      live = false;
+    };
+  }, [plainPath]);
+
   return {
     template,
     pickerError,
@@ -84,6 +99,9 @@ export function useIaC(files: Files) {
     closePicker,
     pick,
     current,
+    /** The open file is itself a template: its machines can be opened. */
+    within,
+    showMachines: () => within && setTemplate(within),
     exporting,
     openExport: () => setExporting(true),
     closeExport: () => setExporting(false),
