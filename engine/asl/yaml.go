@@ -16,6 +16,11 @@ type yamlConverter struct {
 	src    []byte
 	lines  []int // start offset of each line
 	budget int   // nodes left; bounds alias expansion ("billion laughs")
+	// last is the last position computed. Positions come mostly in
+	// document order, so columns are counted on from it rather than from
+	// the start of the line: a long single-line (flow) document would
+	// otherwise cost quadratic time.
+	last Pos
 }
 
 var yamlLineRE = regexp.MustCompile(`(?:yaml: )?line (\d+): (.*)`)
@@ -34,6 +39,7 @@ func parseYAML(name string, src []byte) (*Node, error) {
 		return nil, &SyntaxError{Name: name, Pos: err.pos, Msg: err.msg}
 	}
 	end := c.pos(len(src))
+	c.last = Pos{} // fixEnds visits closing brackets in increasing order
 	c.fixEnds(n, end)
 	return n, nil
 }
@@ -69,6 +75,7 @@ func lineStarts(src []byte) []int {
 
 // pos converts a byte offset to a Pos.
 func (c *yamlConverter) pos(off int) Pos {
+	off = min(off, len(c.src))
 	lo, hi := 0, len(c.lines)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -78,8 +85,12 @@ func (c *yamlConverter) pos(off int) Pos {
 			hi = mid - 1
 		}
 	}
-	col := 1 + countRunes(c.src[c.lines[lo]:min(off, len(c.src))])
-	return Pos{Line: lo + 1, Column: col, Offset: off}
+	from := Pos{Line: lo + 1, Column: 1, Offset: c.lines[lo]}
+	if c.last.Line == from.Line && c.last.Offset <= off {
+		from = c.last
+	}
+	c.last = Pos{Line: from.Line, Column: from.Column + countRunes(c.src[from.Offset:off]), Offset: off}
+	return c.last
 }
 
 // lineCol converts yaml.v3's 1-based line and column (in code points) to a Pos.
@@ -87,12 +98,17 @@ func (c *yamlConverter) lineCol(line, col int) Pos {
 	if line < 1 || line > len(c.lines) {
 		return c.pos(len(c.src))
 	}
-	off := c.lines[line-1]
-	for k := 1; k < col && off < len(c.src) && c.src[off] != '\n'; k++ {
-		_, n := decodeRune(c.src[off:])
-		off += n
+	p := Pos{Line: line, Column: 1, Offset: c.lines[line-1]}
+	if c.last.Line == line && c.last.Column <= col {
+		p = c.last
 	}
-	return Pos{Line: line, Column: col, Offset: off}
+	for ; p.Column < col && p.Offset < len(c.src) && c.src[p.Offset] != '\n'; p.Column++ {
+		_, n := decodeRune(c.src[p.Offset:])
+		p.Offset += n
+	}
+	p.Column = col
+	c.last = p
+	return p
 }
 
 func (c *yamlConverter) node(y *yaml.Node, depth int) (*Node, *convError) {
