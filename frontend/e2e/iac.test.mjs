@@ -235,6 +235,7 @@ test("edit a Terraform heredoc in place; a jsonencode() machine opens read-only"
     await page.getByTestId("menu-open").click();
     await page.getByTestId("iac-offer").waitFor();
     assert.match(await page.getByTestId("iac-offer").innerText(), /2 state machines/);
+    await s.screenshot("iac-00-template-offer");
     await page.getByTestId("iac-offer").click();
     await page.locator('[data-machine="aws_sfn_state_machine.hello"]').click();
     await page.locator('[data-state="Hello"]').waitFor();
