@@ -164,6 +164,7 @@ func (p *jsonParser) object(n *Node) {
 	base := len(p.fstack)
 	defer func() {
 		n.Fields = append([]*Field(nil), p.fstack[base:]...)
+		n.buildIndex()
 		clear(p.fstack[base:])
 		p.fstack = p.fstack[:base]
 	}()

@@ -39,7 +39,30 @@ type Node struct {
 	Num    string   // KindNumber: the literal text, e.g. "1.50" or "1e3"
 	Bool   bool     // KindBool
 	Items  []*Node  // KindArray
-	Fields []*Field // KindObject, in source order
+	Fields []*Field // KindObject, in source order (append or remove freely; do not rename keys in place)
+
+	// index maps keys to positions in Fields for large objects (a States
+	// map of thousands), built by Parse. It is trusted only while Fields
+	// still has the length it was built for and the entry still matches.
+	index   map[string]int
+	indexed int
+}
+
+// indexThreshold is the object size from which Parse indexes the keys.
+const indexThreshold = 32
+
+// buildIndex indexes the keys of a large object (first occurrence wins).
+func (n *Node) buildIndex() {
+	if len(n.Fields) < indexThreshold {
+		return
+	}
+	n.index = make(map[string]int, len(n.Fields))
+	for i, f := range n.Fields {
+		if _, dup := n.index[f.Key]; !dup {
+			n.index[f.Key] = i
+		}
+	}
+	n.indexed = len(n.Fields)
 }
 
 // Field is one key of an object with the key's own range.
@@ -53,6 +76,14 @@ type Field struct {
 func (n *Node) Field(key string) *Field {
 	if n == nil || n.Kind != KindObject {
 		return nil
+	}
+	if n.index != nil && n.indexed == len(n.Fields) {
+		if i, ok := n.index[key]; ok && n.Fields[i].Key == key {
+			return n.Fields[i]
+		}
+		if _, ok := n.index[key]; !ok {
+			return nil
+		}
 	}
 	for _, f := range n.Fields {
 		if f.Key == key {

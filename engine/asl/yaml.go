@@ -180,6 +180,7 @@ func (c *yamlConverter) node(y *yaml.Node, depth int) (*Node, *convError) {
 	default:
 		n.Kind = KindNull
 	}
+	n.buildIndex()
 	return n, nil
 }
 
