@@ -42,6 +42,8 @@ func TestOpenEditSave(t *testing.T) {
 		{file: "main.tf", id: "aws_sfn_state_machine.data", origin: "template_file", format: "json", subs: "OrderTableName=orders"},
 		{file: "main.tf", id: "aws_sfn_state_machine.hcl", origin: "jsonencode", format: "json", readOnly: true},
 		{file: "main.tf", id: "aws_sfn_state_machine.module", problem: "variable var.definition"},
+		{file: "main.tf", id: "aws_sfn_state_machine.local", origin: "templatefile", format: "json", subs: "OrderTableName=orders"},
+		{file: "main.tf", id: "aws_sfn_state_machine.quoted", origin: "string", format: "json", old: `"Pass"`, new: `"Succeed"`},
 		{file: "main.tf", id: "aws_sfn_state_machine.dangling", problem: "data.template_file.nope.rendered, which this file does not define"},
 		{file: "serverless.yml", id: "fromFile", origin: "${file()}", format: "json"},
 		{file: "serverless.yml", id: "inline", origin: "definition", format: "yaml", old: "Type: Pass", new: "Type: Succeed"},

@@ -48,3 +48,15 @@ resource "aws_sfn_state_machine" "module" {
 resource "aws_sfn_state_machine" "dangling" {
   definition = data.template_file.nope.rendered
 }
+
+locals {
+  order_definition = templatefile("${path.module}/statemachine/order.asl.json", { OrderTableName = "orders" })
+}
+
+resource "aws_sfn_state_machine" "local" {
+  definition = local.order_definition
+}
+
+resource "aws_sfn_state_machine" "quoted" {
+  definition = "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}"
+}
