@@ -16,6 +16,10 @@ type checker struct {
 	assigned map[string]bool
 	// names holds every state name seen so far, machine-wide.
 	names map[string]bool
+	// allStates holds every state name of the definition, built on first
+	// need; suggested counts did-you-mean searches.
+	allStates map[string]bool
+	suggested int
 }
 
 func newChecker(doc *asl.Document, opts Options) *checker {

@@ -24,8 +24,17 @@ func (c *checker) startAt(sc scope) {
 // targetHint explains a missing target: it exists in another (sub-)machine,
 // or it is a typo of a state of this one.
 func (c *checker) targetHint(m *asl.StateMachine, name string) string {
-	if found := findState(c.doc.Machine, name); found {
+	if c.allStates == nil {
+		c.allStates = map[string]bool{}
+		collectNames(c.doc.Machine, c.allStates)
+	}
+	if c.allStates[name] {
 		return " A state with that name exists in another branch or Map; states can only move to states of their own machine."
+	}
+	// Suggestions cost a pass over the machine's names: a broken file with
+	// thousands of bad targets gets them for the first few only.
+	if c.suggested++; c.suggested > maxSuggestions {
+		return " Check the spelling (names are case-sensitive) or add the state."
 	}
 	names := make([]string, 0, len(m.States))
 	for _, s := range m.States {
@@ -37,24 +46,21 @@ func (c *checker) targetHint(m *asl.StateMachine, name string) string {
 	return " Check the spelling (names are case-sensitive) or add the state."
 }
 
-func findState(m *asl.StateMachine, name string) bool {
+// maxSuggestions bounds the did-you-mean searches of one validation.
+const maxSuggestions = 50
+
+// collectNames adds the names of every state of m and its nested machines.
+func collectNames(m *asl.StateMachine, into map[string]bool) {
 	if m == nil {
-		return false
-	}
-	if m.State(name) != nil {
-		return true
+		return
 	}
 	for _, s := range m.States {
+		into[s.Name] = true
 		for _, b := range s.Branches {
-			if findState(b, name) {
-				return true
-			}
+			collectNames(b, into)
 		}
-		if findState(s.ItemProcessor, name) {
-			return true
-		}
+		collectNames(s.ItemProcessor, into)
 	}
-	return false
 }
 
 // stateNames checks AWS's naming rules and that names are unique across
