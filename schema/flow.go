@@ -47,7 +47,7 @@ func (c *checker) targetHint(m *asl.StateMachine, name string) string {
 }
 
 // maxSuggestions bounds the did-you-mean searches of one validation.
-const maxSuggestions = 50
+const maxSuggestions = 20
 
 // collectNames adds the names of every state of m and its nested machines.
 func collectNames(m *asl.StateMachine, into map[string]bool) {

@@ -25,6 +25,9 @@ func closest(word string, candidates []string) string {
 // editDistance is the Levenshtein distance of a and b, or limit+1 once it
 // is known to exceed limit (names can be long; typos are short).
 func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit*utf8.UTFMax || -d > limit*utf8.UTFMax {
+		return limit + 1 // too different in length, whatever the runes
+	}
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
