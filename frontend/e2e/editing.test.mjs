@@ -228,3 +228,48 @@ test("speed: an edit on 50 states, and opening 300 states", async () => {
     await s.close();
   }
 });
+
+test("search, duplicate, copy and paste, multi-select and delete", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Validate order").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+    const original = await waitForCode(page, (t) => t === exampleText, "the code view shows the example");
+    await page.getByTestId("canvas").locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+
+    // Ctrl+F finds a step by name and selects it.
+    await page.keyboard.press("Control+F");
+    await page.getByTestId("canvas-search").fill("charge c");
+    await page.getByTestId("canvas-search").press("Enter");
+    await page.getByTestId("inspector-state").getByText("Charge card", { exact: true }).waitFor();
+
+    // Ctrl+D duplicates it inside its branch, next to the original.
+    await page.keyboard.press("Control+D");
+    await state(page, "Charge card copy").waitFor();
+    const duplicated = await waitForCode(page, (t) => t.includes('"Charge card copy": {'), "the copy is in the code");
+    assert.ok(duplicated.indexOf('"Charge card copy"') > duplicated.indexOf('"Charge card": {'), "the copy follows the original");
+
+    // Ctrl+C / Ctrl+V: a copy of "Release items" pasted after the selected step.
+    await state(page, "Release items").click();
+    await page.keyboard.press("Control+C");
+    await page.keyboard.press("Control+V");
+    await state(page, "Release items copy").waitFor();
+    await waitForCode(page, (t) => t.includes('"Release items copy": {'), "the pasted step is in the code");
+    await s.screenshot("17-editing-duplicated-and-pasted");
+
+    // Shift+1 zooms to fit (the search zoomed in); Shift+click selects both
+    // copies; Delete removes them: back to the example.
+    await page.keyboard.press("Shift+Digit1");
+    await page.waitForTimeout(400);
+    await state(page, "Charge card copy").click();
+    await state(page, "Release items copy").click({ modifiers: ["Shift"] });
+    await expectCount(page.locator(".react-flow__node.selected"), 2, "two selected steps");
+    await page.keyboard.press("Delete");
+    await waitForCode(page, (t) => t === original, "deleting both copies gives back the exact example");
+    await expectCount(page.locator('[data-testid="state-node"][data-state$=" copy"]'), 0, "copies on the canvas");
+    assert.deepEqual(s.errors, [], "no page errors");
+  } finally {
+    await s.close();
+  }
+});
