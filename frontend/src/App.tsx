@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Diagnostic } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
-import { Inspector } from "./frame/Inspector";
+import { Inspector, type FieldFocus } from "./inspector/Inspector";
 import { BottomPanel } from "./frame/BottomPanel";
 import { badges, nodeFor } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
@@ -34,6 +34,7 @@ export default function App() {
   const selected = selection[0] ?? null;
   const setSelected = useCallback((id: string | null) => setSelection(id ? [id] : []), []);
   const [reveal, setReveal] = useState<Reveal | null>(null);
+  const [fieldFocus, setFieldFocus] = useState<FieldFocus | null>(null);
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
   const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
   const editor = useEditor(store, analysis.diagram, setSelection);
@@ -59,6 +60,7 @@ export default function App() {
     setSelected(nodeFor(d, analysis.diagram));
     if (view === "design") setView("split");
     setReveal({ range: d.range, at: Date.now() });
+    setFieldFocus({ location: d.location, at: Date.now() });
   };
 
   const dirty = doc !== null && snap.dirty;
@@ -106,7 +108,18 @@ export default function App() {
         )}
       </main>
       </RunOverlayContext.Provider>
-      <Inspector diagram={drawn ? analysis.diagram : null} selected={selected} />
+      <Inspector
+        store={store}
+        text={text}
+        format={snap.format}
+        diagram={drawn ? analysis.diagram : null}
+        diagnostics={analysis.diagnostics}
+        selected={selected}
+        stale={drawn && analysis.stale}
+        focus={fieldFocus}
+        onSelect={setSelected}
+        onRename={editor.rename}
+      />
       <BottomPanel
         problems={analysis.diagnostics}
         onPick={pickProblem}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { handlesErrors, ioFields, languageOf, taskParameters, timingSpecs, waitModeOf, waitModesFor } from "./fields";
+import { beforeExit, handlesErrors, ioFields, languageOf, taskParameters, timingSpecs, waitModeOf, waitModesFor } from "./fields";
 
 describe("which fields a state shows", () => {
   test("JSONPath states shape data with paths", () => {
@@ -41,4 +41,11 @@ test("a Wait has exactly one of its four ways", () => {
   expect(waitModeOf({ Type: "Wait" }, "JSONPath")).toBe("Seconds");
   expect(waitModeOf({ Type: "Wait", Timestamp: "{% $t %}" }, "JSONata")).toBe("Timestamp");
   expect(waitModesFor("JSONata")).toEqual(["Seconds", "Timestamp"]);
+});
+
+test("new fields go before the way out", () => {
+  expect(beforeExit({ Type: "Task", Resource: "r", Next: "B", Catch: [] })).toBe("Resource");
+  expect(beforeExit({ Type: "Task", Resource: "r", Retry: [], Catch: [], Next: "B" })).toBe("Retry");
+  expect(beforeExit({ Type: "Task", Resource: "r", Next: "B" }, ["Next", "End"])).toBe("Resource");
+  expect(beforeExit({ Type: "Task" })).toBeUndefined();
 });

@@ -136,3 +136,14 @@ export function waitModeOf(state: Record<string, unknown>, lang: Lang): WaitMode
 export function waitModesFor(lang: Lang): WaitMode[] {
   return lang === "JSONata" ? ["Seconds", "Timestamp"] : [...waitModes];
 }
+
+/**
+ * Where a new field goes among a state's keys: after the key just before
+ * its way out (Catch, Next, End), as people write them; undefined (at the
+ * end) when the state has none of those.
+ */
+export function beforeExit(state: Record<string, unknown>, exits = ["Catch", "Next", "End"]): string | undefined {
+  const keys = Object.keys(state);
+  const i = keys.findIndex((k) => exits.includes(k));
+  return i > 0 ? keys[i - 1] : undefined;
+}

@@ -1,0 +1,203 @@
+// The inspector against the real app: form edits become minimal code
+// changes on the one undo history; Retry and Choice rules are built in
+// forms; a problem picked in the problems panel lands on its field.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { openStudio } from "./studio.mjs";
+
+const exampleText = readFileSync(new URL("../../app/examples/order-process.asl.json", import.meta.url), "utf8");
+
+/** The code editor's whole text (CodeMirror renders only what is in view). */
+async function codeText(page) {
+  return page.evaluate(() => document.querySelector(".code-view .cm-content").cmTile.root.view.state.doc.toString());
+}
+
+async function waitForCode(page, ok, what, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  let text = await codeText(page);
+  while (!ok(text) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    text = await codeText(page);
+  }
+  assert.ok(ok(text), `${what}; the code is now:\n${text}`);
+  return text;
+}
+
+/** Lines of b that differ from a (both split on newlines), for "only this line changed". */
+function changedLines(a, b) {
+  const x = a.split("\n");
+  const y = b.split("\n");
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  let j = 0;
+  while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
+  return { removed: x.slice(i, x.length - j), added: y.slice(i, y.length - j) };
+}
+
+const state = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
+const inspector = (page) => page.getByRole("complementary", { name: "Inspector" });
+
+async function undoOnCanvas(page, times) {
+  await page.getByTestId("canvas").locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < times; i++) await page.keyboard.press("Control+Z");
+}
+
+test("Task: TimeoutSeconds and a new Retry through the inspector; undo restores the exact text", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Validate order").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+    const original = await waitForCode(page, (t) => t === exampleText, "the code view shows the example");
+
+    // Nothing selected: the workflow's own fields.
+    await inspector(page).getByTestId("section-machine").waitFor();
+    await s.screenshot("40-inspector-machine");
+
+    await state(page, "Validate order").click();
+    const form = inspector(page).locator('[data-testid="state-form"][data-type="Task"]');
+    await form.waitFor();
+    const resource = await form.getByTestId("field-Resource").inputValue();
+    assert.equal(resource, "arn:aws:states:::lambda:invoke");
+
+    // TimeoutSeconds 30 -> 45: one line changes in the code.
+    const timeout = form.getByTestId("field-TimeoutSeconds");
+    assert.equal(await timeout.inputValue(), "30");
+    const t0 = Date.now();
+    await timeout.fill("45");
+    await timeout.press("Enter");
+    const edited = await waitForCode(page, (t) => t.includes('"TimeoutSeconds": 45,'), "the code shows the new timeout");
+    console.log(`inspector edit to code: ${Date.now() - t0} ms`);
+    assert.deepEqual(changedLines(original, edited), { removed: ['      "TimeoutSeconds": 30,'], added: ['      "TimeoutSeconds": 45,'] });
+
+    // A value that is no whole number is refused where the user looks, and not written.
+    await timeout.fill("4.5");
+    await timeout.press("Enter");
+    await form.getByText("Enter a whole number.").waitFor();
+    assert.equal(await codeText(page), edited);
+    await timeout.press("Escape");
+
+    // Add a retry: a second retrier after the first, with AWS's defaults written out.
+    await form.getByTestId("add-retry").click();
+    await form.getByTestId("retrier").nth(1).waitFor();
+    const retried = await waitForCode(page, (t) => JSON.parse(t).States["Validate order"].Retry.length === 2, "a second retrier");
+    assert.deepEqual(JSON.parse(retried).States["Validate order"].Retry[1], { ErrorEquals: ["States.ALL"], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 });
+    const added = changedLines(edited, retried).added;
+    assert.ok(added.every((l) => l.startsWith("        ")), `only lines inside Retry are added:\n${added.join("\n")}`);
+
+    // Its errors as chips: add States.Timeout, drop States.ALL; MaxAttempts 5.
+    const second = form.getByTestId("retrier").nth(1);
+    const chipInput = second.getByRole("combobox", { name: /Add to errors/ });
+    await chipInput.fill("States.Timeout");
+    await chipInput.press("Enter");
+    await second.getByRole("button", { name: "Remove States.ALL" }).click();
+    const attempts = second.getByTestId("field-Retry.1.MaxAttempts");
+    await attempts.fill("5");
+    await attempts.press("Enter");
+    const final = await waitForCode(page, (t) => t.includes('"MaxAttempts": 5'), "MaxAttempts 5");
+    assert.deepEqual(JSON.parse(final).States["Validate order"].Retry[1], { ErrorEquals: ["States.Timeout"], IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2 });
+    await s.screenshot("41-inspector-task-retry");
+
+    // Five edits, five undo steps, back to the very bytes of the file.
+    await undoOnCanvas(page, 5);
+    await waitForCode(page, (t) => t === original, "undo restores the exact original text");
+    await state(page, "Validate order").click();
+    assert.equal(await form.getByTestId("field-TimeoutSeconds").inputValue(), "30", "the form follows undo");
+    assert.equal(await form.getByTestId("retrier").count(), 1);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("Choice: build a nested rule in the rule builder", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Is the order valid?").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+    const original = await waitForCode(page, (t) => t === exampleText, "the code view shows the example");
+    await state(page, "Is the order valid?").click();
+    const form = inspector(page).locator('[data-testid="state-form"][data-type="Choice"]');
+    await form.waitFor();
+    const rule = form.getByTestId("choice-rule").first();
+
+    // valid = false  ->  And(valid = false, total > 100)
+    await rule.getByRole("button", { name: "+ And" }).click();
+    await rule.getByTestId("rule-compare").nth(1).waitFor();
+    const cmp = rule.getByTestId("rule-compare").nth(1);
+    const variable = cmp.getByTestId("rule-variable");
+    await variable.fill("$.validation.total");
+    await variable.press("Enter");
+    await waitForCode(page, (t) => t.includes('"$.validation.total"'), "the variable is written");
+    await cmp.getByTestId("rule-operator").selectOption("NumericGreaterThan");
+    await waitForCode(page, (t) => t.includes('"NumericGreaterThan"'), "the operator is written");
+    const value = rule.getByTestId("rule-compare").nth(1).getByTestId("rule-value");
+    await value.fill("100");
+    await value.press("Enter");
+    let code = await waitForCode(page, (t) => t.includes('"NumericGreaterThan": 100'), "a number operand");
+    // Not around the first comparison.
+    await rule.getByTestId("rule-compare").first().getByRole("button", { name: "Not" }).click();
+    code = await waitForCode(page, (t) => t.includes('"Not"'), "a Not");
+    assert.deepEqual(JSON.parse(code).States["Is the order valid?"].Choices[0], {
+      And: [{ Not: { Variable: "$.validation.valid", BooleanEquals: false } }, { Variable: "$.validation.total", NumericGreaterThan: 100 }],
+      Next: "Reject order",
+    });
+    // A bad timestamp operand is shown under the field.
+    await rule.getByTestId("rule-compare").nth(1).getByTestId("rule-operator").selectOption("TimestampLessThan");
+    await waitForCode(page, (t) => t.includes('"TimestampLessThan"'), "a timestamp comparison");
+    const ts = rule.getByTestId("rule-compare").nth(1).getByTestId("rule-value");
+    await ts.fill("tomorrow");
+    await ts.press("Enter");
+    await rule.getByText("Enter a time like 2026-01-31T12:00:00Z.").waitFor();
+    await s.screenshot("42-inspector-choice-rule");
+
+    // Default changes through its picker; a second rule is added.
+    await form.getByTestId("add-rule").click();
+    await form.getByTestId("choice-rule").nth(1).waitFor();
+    await form.getByTestId("choice-default").selectOption("Reject order");
+    code = await waitForCode(page, (t) => JSON.parse(t).States["Is the order valid?"].Default === "Reject order", "the default moved");
+    assert.equal(JSON.parse(code).States["Is the order valid?"].Choices.length, 2);
+    await s.screenshot("43-inspector-choice-two-rules");
+
+    await undoOnCanvas(page, 9);
+    await waitForCode(page, (t) => t === original, "undo restores the exact original text");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("a problem picked in the problems panel lands on its field", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Validate order").waitFor();
+    await page.getByRole("tab", { name: "Code" }).click();
+    await page.getByTestId("code-view").locator(".cm-content").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(exampleText.replace('"IntervalSeconds": 2,', '"IntervalSeconds": 0,'));
+    const problem = page.getByTestId("problem").filter({ hasText: /IntervalSeconds|interval|Retry/i });
+    await problem.first().waitFor();
+    await page.getByRole("tab", { name: "Design" }).click();
+    await problem.first().click();
+    const form = inspector(page).locator('[data-testid="state-form"][data-type="Task"]');
+    await form.waitFor();
+    const field = form.locator('[data-field="/Retry/0/IntervalSeconds"]');
+    await field.locator(".ifield-problem").waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "field-Retry.0.IntervalSeconds");
+    assert.match(await field.getAttribute("class"), /flash/);
+    assert.equal(await form.getByTestId("field-Retry.0.IntervalSeconds").inputValue(), "0");
+    await s.screenshot("44-inspector-problem-located");
+
+    // Fixing it in the field clears the problem.
+    await form.getByTestId("field-Retry.0.IntervalSeconds").fill("2");
+    await form.getByTestId("field-Retry.0.IntervalSeconds").press("Enter");
+    await field.locator(".ifield-problem").waitFor({ state: "detached" });
+    await waitForCode(page, (t) => t === exampleText, "the fixed text is the example again");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,167 @@
+// The inspector (right panel): forms for every field of the selected state,
+// or of the workflow when nothing is selected. Every change goes through a
+// document command, so it is one undo step and a minimal text edit.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { Diagnostic, Diagram } from "../backend/studio";
+import type { DocumentStore } from "../document/store";
+import type { Format } from "../document/textdoc";
+import type { Command } from "../document/commands/template";
+import { openText } from "../document/open";
+import { isObj, stateAt, statesOf, type StateAt } from "../document/machine";
+import { nodeFor } from "../frame/problems";
+import { InspectorContext, type FormContext } from "./context";
+import { languageOf } from "./fields";
+import { byField, deepestField, relativeTo } from "./problems";
+import { StateForm } from "./StateForm";
+import { MachineForm } from "./machine/MachineForm";
+import "./inspector.css";
+
+/** A request to show the field a diagnostic points at; `at` makes repeats distinct. */
+export interface FieldFocus {
+  location: string;
+  at: number;
+}
+
+interface Props {
+  store: DocumentStore;
+  text: string;
+  format: Format;
+  diagram: Diagram | null;
+  diagnostics: Diagnostic[];
+  selected: string | null;
+  /** The text cannot be read (the diagram is stale): forms are read-only. */
+  stale?: boolean;
+  focus?: FieldFocus | null;
+  onSelect(id: string | null): void;
+  /** Renames through the editor (references follow; the selection moves). */
+  onRename(id: string, name: string): boolean;
+}
+
+export function Inspector({ store, text, format, diagram, diagnostics, selected, stale, focus, onSelect, onRename }: Props) {
+  const [message, setMessage] = useState<string | null>(null);
+  const root = useRef<HTMLElement>(null);
+  const doc = useMemo(() => {
+    try {
+      return openText(text, format).value;
+    } catch {
+      return undefined;
+    }
+  }, [text, format]);
+  const st: StateAt | null = useMemo(() => {
+    if (!selected) return null;
+    try {
+      return stateAt(doc, selected);
+    } catch {
+      return null;
+    }
+  }, [doc, selected]);
+  const base = st ? selected! : "";
+  const mine = useMemo(() => diagnostics.filter((d) => nodeFor(d, diagram) === (st ? selected : null)), [diagnostics, diagram, selected, st]);
+
+  // The pointers of the fields on show, read after each render, decide
+  // which field shows which problem.
+  const [fields, setFields] = useState<string[]>([]);
+  useLayoutEffect(() => {
+    const now = [...(root.current?.querySelectorAll<HTMLElement>("[data-field]") ?? [])].map((e) => e.dataset.field!);
+    if (now.join("\n") !== fields.join("\n")) setFields(now);
+  });
+  const grouped = useMemo(() => byField(mine, base, fields), [mine, base, fields]);
+
+  const run = useCallback(
+    (label: string, cmd: Command, selectResult = false) => {
+      const out = store.run(label, cmd);
+      if (!out.ok) {
+        setMessage(out.error);
+        return false;
+      }
+      setMessage(null);
+      if (selectResult && out.select.length) onSelect(out.select[0]);
+      return true;
+    },
+    [store, onSelect],
+  );
+
+  const lang = languageOf(st?.value, isObj(doc) ? doc : undefined);
+  const targets = useMemo(() => {
+    if (!st) return [];
+    try {
+      return Object.keys(statesOf(doc, st.machine)).filter((n) => n !== st.name);
+    } catch {
+      return [];
+    }
+  }, [doc, st]);
+  const ctx: FormContext = useMemo(
+    () => ({ id: base, lang, run, select: onSelect, targets, problems: (p: string) => (p === "" ? [] : (grouped.get(p) ?? [])) }),
+    [base, lang, run, onSelect, targets, grouped],
+  );
+
+  useEffect(() => setMessage(null), [selected]);
+
+  // A problem picked in the problems panel: scroll to its field, focus and highlight it.
+  useEffect(() => {
+    if (!focus || !root.current) return;
+    const frame = requestAnimationFrame(() => {
+      const el = fieldElement(root.current!, focus.location, base);
+      if (!el) return;
+      el.scrollIntoView({ block: "center" });
+      const input = el.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]");
+      input?.focus({ preventScroll: true });
+      el.classList.remove("flash");
+      void el.offsetWidth; // restart the animation
+      el.classList.add("flash");
+    });
+    return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus?.at]);
+
+  const general = grouped.get("") ?? [];
+  return (
+    <aside className="panel inspector" aria-label="Inspector" ref={root}>
+      <h2 className="panel-title">{st ? "Step" : "Workflow"}</h2>
+      <div className="inspector-body" data-testid={st ? "inspector-state" : "inspector-machine"}>
+        {stale && <p className="ifield-error">The code cannot be read right now: fix it to edit here.</p>}
+        {message && (
+          <p className="ifield-error" role="alert" data-testid="inspector-message">
+            {message}
+          </p>
+        )}
+        {general.length > 0 && (
+          <ul className="iproblems" data-testid="inspector-problems">
+            {general.map((d, i) => (
+              <li key={i} className={`ifield-problem ${d.severity.toLowerCase()}`}>
+                {d.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <InspectorContext.Provider value={ctx}>
+          <fieldset className="iform-set" disabled={!!stale}>
+            {st ? (
+              <StateForm
+                key={selected!}
+                name={st.name}
+                state={st.value}
+                doc={doc}
+                machineLang={languageOf(undefined, isObj(doc) ? doc : undefined)}
+                onRename={(name) => onRename(selected!, name)}
+              />
+            ) : isObj(doc) ? (
+              <MachineForm machine={doc} />
+            ) : (
+              <p className="muted">Open a workflow to see its settings.</p>
+            )}
+          </fieldset>
+        </InspectorContext.Provider>
+      </div>
+    </aside>
+  );
+}
+
+/** The element of the deepest field holding location (the form itself when none). */
+function fieldElement(root: HTMLElement, location: string, base: string): HTMLElement | null {
+  const rel = relativeTo(location, base);
+  if (rel === null) return null;
+  const els = [...root.querySelectorAll<HTMLElement>("[data-field]")];
+  const f = deepestField(rel, els.map((e) => e.dataset.field!));
+  return (f !== null ? els.find((e) => e.dataset.field === f) : null) ?? root.querySelector<HTMLElement>(".inspector-body");
+}

@@ -1,0 +1,89 @@
+import { useState } from "react";
+import type { Obj } from "../document/machine";
+import { nameProblem } from "../document/commands/rename";
+import { patchField } from "../document/commands/patch";
+import { StateIcon } from "../canvas/StateIcon";
+import { fieldSpecs } from "./fields";
+import { useForm } from "./context";
+import { Field, newId } from "./controls/Field";
+import { SelectInput } from "./controls/SelectInput";
+import { SpecField } from "./controls/SpecField";
+import { TextInput } from "./controls/TextInput";
+import { Section } from "./Section";
+import { TaskForm } from "./task/TaskForm";
+import { ChoiceForm } from "./choice/ChoiceForm";
+import { WaitForm } from "./wait/WaitForm";
+import { MapForm } from "./map/MapForm";
+import { ParallelForm } from "./parallel/ParallelForm";
+import { PassForm } from "./pass/PassForm";
+import { FailForm } from "./fail/FailForm";
+import { InputOutput } from "./io/InputOutput";
+import { ErrorHandling } from "./errors/ErrorHandling";
+
+interface Props {
+  name: string;
+  state: Obj;
+  doc: unknown;
+  /** The machine's own query language, for the "inherit" option. */
+  machineLang: string;
+  onRename(name: string): boolean;
+}
+
+/** Every field of the selected state, grouped as people think of them. */
+export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
+  const { id, run } = useForm();
+  const type = String(state.Type ?? "");
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [ids] = useState(() => ({ name: newId("name"), ql: newId("ql") }));
+  return (
+    <div className="iform" data-testid="state-form" data-type={type}>
+      <div className="inspector-head">
+        <StateIcon type={type} />
+        <div>
+          <div className="inspector-name">{name}</div>
+          <div className="inspector-type">{type} state</div>
+        </div>
+      </div>
+      <Section title="Configuration" testId="section-config">
+        <Field pointer="" label="Name" help="References to this step follow a rename." error={nameError} htmlFor={ids.name}>
+          <TextInput
+            id={ids.name}
+            kind="text"
+            value={name}
+            testId="field-name"
+            onError={setNameError}
+            onCommit={(v) => {
+              const next = String(v ?? "").trim();
+              const problem = nameProblem(doc, name, next);
+              if (problem) return setNameError(problem);
+              onRename(next);
+            }}
+          />
+        </Field>
+        <SpecField spec={fieldSpecs.Comment} value={state.Comment} after="Type" />
+        <Field pointer="/QueryLanguage" label="Query language" htmlFor={ids.ql} help="This step's own language, else the workflow's.">
+          <SelectInput
+            id={ids.ql}
+            value={typeof state.QueryLanguage === "string" ? state.QueryLanguage : ""}
+            options={[
+              { value: "", label: `As the workflow (${machineLang})` },
+              { value: "JSONPath", label: "JSONPath" },
+              { value: "JSONata", label: "JSONata" },
+            ]}
+            onChange={(v) => run(v ? `Query language ${v}` : "Clear query language", patchField(id, "/QueryLanguage", v || undefined, { after: "Type" }))}
+            testId="field-QueryLanguage"
+          />
+        </Field>
+        {type === "Task" && <TaskForm state={state} />}
+      </Section>
+      {type === "Choice" && <ChoiceForm state={state} />}
+      {type === "Wait" && <WaitForm state={state} />}
+      {type === "Map" && <MapForm state={state} />}
+      {type === "Parallel" && <ParallelForm state={state} />}
+      {type === "Pass" && <PassForm state={state} />}
+      {type === "Fail" && <FailForm state={state} />}
+      <InputOutput state={state} />
+      <ErrorHandling state={state} />
+    </div>
+  );
+}

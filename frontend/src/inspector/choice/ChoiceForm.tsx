@@ -1,0 +1,94 @@
+import { useState } from "react";
+import type { Obj } from "../../document/machine";
+import { addChoiceRule, removeChoiceRule } from "../../document/commands/fields";
+import { newRule } from "../../document/commands/connect";
+import { patchField } from "../../document/commands/patch";
+import { ptr, useForm } from "../context";
+import { Field, newId } from "../controls/Field";
+import { SelectInput, opts } from "../controls/SelectInput";
+import { TextInput } from "../controls/TextInput";
+import { Section } from "../Section";
+import { describe, fromJson, ruleExtras, toJson } from "./rules";
+import { RuleEditor } from "./RuleEditor";
+
+/** The Choice rule builder: rules tried in order, each with its target, then Default. */
+export function ChoiceForm({ state }: { state: Obj }) {
+  const { id, run, targets, lang } = useForm();
+  const rules = Array.isArray(state.Choices) ? (state.Choices as Obj[]) : [];
+  const add = () => {
+    if (targets.length === 0) return;
+    run("Add rule", addChoiceRule(id, newRule(lang, targets[0])));
+  };
+  return (
+    <Section title="Rules" testId="section-choice">
+      <div data-field="/Choices">
+        {rules.map((r, i) => (
+          <div className="icard" key={i} data-field={ptr("Choices", i)} data-testid="choice-rule">
+            <div className="icard-head">
+              <span>
+                Rule {i + 1}
+                {lang === "JSONPath" && <span className="muted"> · if {describe(fromJson(r))}</span>}
+              </span>
+              <button type="button" className="ibutton-icon" aria-label={`Remove rule ${i + 1}`} onClick={() => run("Remove rule", removeChoiceRule(id, i))}>
+                ×
+              </button>
+            </div>
+            {lang === "JSONata" || "Condition" in r ? (
+              <ConditionField rule={r} i={i} />
+            ) : (
+              <RuleEditor
+                rule={fromJson(r)}
+                pointer={ptr("Choices", i)}
+                depth={0}
+                removable={false}
+                onChange={(x) => x && run("Edit rule", patchField(id, ptr("Choices", i), toJson(x), { keep: ruleExtras }))}
+              />
+            )}
+            <Field pointer={ptr("Choices", i, "Next")} label="Then go to">
+              <SelectInput
+                label={`Next step of rule ${i + 1}`}
+                value={typeof r.Next === "string" ? r.Next : ""}
+                options={opts(targets)}
+                onChange={(v) => run("Set rule target", patchField(id, ptr("Choices", i, "Next"), v))}
+                testId="rule-next"
+              />
+            </Field>
+          </div>
+        ))}
+        <button type="button" className="ibutton" data-testid="add-rule" onClick={add} disabled={targets.length === 0}>
+          + Add rule
+        </button>
+      </div>
+      <Field pointer="/Default" label="Otherwise go to" help="When no rule matches; without it, the Choice fails with States.NoChoiceMatched.">
+        <SelectInput
+          label="Default step"
+          value={typeof state.Default === "string" ? state.Default : ""}
+          options={[{ value: "", label: "(none: fail)" }, ...opts(targets)]}
+          onChange={(v) => run(v ? "Set default" : "Clear default", patchField(id, "/Default", v || undefined, { after: "Choices" }))}
+          testId="choice-default"
+        />
+      </Field>
+    </Section>
+  );
+}
+
+function ConditionField({ rule, i }: { rule: Obj; i: number }) {
+  const { id, run } = useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [inputId] = useState(() => newId("cond"));
+  return (
+    <Field pointer={ptr("Choices", i, "Condition")} label="Condition (JSONata)" help="True or false, e.g. {% $states.input.amount > 100 %}" error={error} htmlFor={inputId}>
+      <TextInput
+        id={inputId}
+        kind="text"
+        value={rule.Condition}
+        onError={setError}
+        onCommit={(v) => {
+          if (typeof v === "string" && !/^\s*\{%[\s\S]*%\}\s*$/.test(v)) return setError("Write the condition as {% expression %}.");
+          run("Set condition", patchField(id, ptr("Choices", i, "Condition"), v, { after: undefined }));
+        }}
+        testId="rule-condition"
+      />
+    </Field>
+  );
+}

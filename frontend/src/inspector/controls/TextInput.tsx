@@ -1,0 +1,67 @@
+import { useEffect, useState, type KeyboardEvent } from "react";
+import { parseField, showValue, type Kind, type Limits } from "../values";
+
+interface Props {
+  id?: string;
+  kind: Exclude<Kind, "json" | "enum">;
+  value: unknown;
+  limits?: Limits;
+  placeholder?: string;
+  /** Called with the parsed value (undefined: cleared) when the edit is done. */
+  onCommit(value: unknown): void;
+  onError(error: string | null): void;
+  testId?: string;
+  label?: string;
+}
+
+/**
+ * A one-line field that writes when the edit is done (Enter or leaving the
+ * field), so one edit is one undo step; Escape puts the value back. What
+ * cannot be parsed is kept in the field with the reason beside it.
+ */
+export function TextInput({ id, kind, value, limits, placeholder, onCommit, onError, testId, label }: Props) {
+  const shown = showValue(kind, value);
+  const [text, setText] = useState(shown);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (!editing) setText(shown);
+  }, [shown, editing]);
+
+  const commit = () => {
+    setEditing(false);
+    if (text === shown) return onError(null);
+    const p = parseField(kind, text, limits);
+    if (!p.ok) return onError(p.error);
+    onError(null);
+    onCommit(p.value);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      commit();
+    } else if (e.key === "Escape") {
+      setText(shown);
+      setEditing(false);
+      onError(null);
+      e.currentTarget.blur();
+    }
+  };
+  return (
+    <input
+      id={id}
+      className={`iinput${kind === "path" || kind === "int" || kind === "number" ? " mono" : ""}`}
+      value={text}
+      placeholder={placeholder}
+      inputMode={kind === "int" ? "numeric" : kind === "number" ? "decimal" : undefined}
+      spellCheck={false}
+      aria-label={label}
+      data-testid={testId}
+      onChange={(e) => {
+        setEditing(true);
+        setText(e.target.value);
+      }}
+      onBlur={commit}
+      onKeyDown={onKey}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+import type { Obj } from "../../document/machine";
+import { appendItem, patchField, removeItem } from "../../document/commands/patch";
+import { beforeExit, newRetrier, statesErrors, type FieldSpec } from "../fields";
+import { ptr, useForm } from "../context";
+import { Field } from "../controls/Field";
+import { Chips } from "../controls/Chips";
+import { SpecField } from "../controls/SpecField";
+
+const specs: FieldSpec[] = [
+  { key: "IntervalSeconds", label: "First wait (seconds)", kind: "int", min: 1, max: 99999999, help: "Before the first retry (default 1)." },
+  { key: "MaxAttempts", label: "Max attempts", kind: "int", min: 0, max: 99999999, help: "Retries at most (default 3; 0 never retries)." },
+  { key: "BackoffRate", label: "Backoff rate", kind: "number", min: 1, help: "Each wait is the last one times this (default 2)." },
+  { key: "MaxDelaySeconds", label: "Longest wait (seconds)", kind: "int", min: 1, max: 31622400, help: "Caps the growing wait." },
+  { key: "JitterStrategy", label: "Jitter", kind: "enum", options: ["FULL", "NONE"], help: "FULL randomises each wait." },
+];
+
+/** The Retry list: one card per retrier, in the order ASL tries them. */
+export function RetryList({ state }: { state: Obj }) {
+  const { id, run } = useForm();
+  const list = Array.isArray(state.Retry) ? (state.Retry as Obj[]) : [];
+  return (
+    <div className="ilist" data-field="/Retry" data-testid="retry-list">
+      <div className="ilist-head">
+        <span>Retry</span>
+        <button type="button" className="ibutton" data-testid="add-retry" onClick={() => run("Add retry", appendItem(id, "/Retry", newRetrier(), { after: beforeExit(state) }))}>
+          + Add retry
+        </button>
+      </div>
+      {list.length === 0 && <p className="ifield-help">No retries: errors go straight to Catch.</p>}
+      {list.map((r, i) => (
+        <div className="icard" key={i} data-field={ptr("Retry", i)} data-testid="retrier">
+          <div className="icard-head">
+            <span>Retry {i + 1}</span>
+            <button type="button" className="ibutton-icon" aria-label={`Remove retry ${i + 1}`} onClick={() => run("Remove retry", removeItem(id, "/Retry", i))}>
+              ×
+            </button>
+          </div>
+          <Field pointer={ptr("Retry", i, "ErrorEquals")} label="Errors">
+            <Chips
+              label={`errors of retry ${i + 1}`}
+              values={Array.isArray(r.ErrorEquals) ? (r.ErrorEquals as string[]) : []}
+              suggestions={statesErrors}
+              onChange={(v) => run("Set retry errors", patchField(id, ptr("Retry", i, "ErrorEquals"), v))}
+            />
+          </Field>
+          {specs.map((s) => (
+            <SpecField key={s.key} spec={s} value={r[s.key]} at={["Retry", i, s.key]} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

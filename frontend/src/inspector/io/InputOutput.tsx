@@ -1,0 +1,19 @@
+import type { Obj } from "../../document/machine";
+import { fieldSpecs, ioFields } from "../fields";
+import { useForm } from "../context";
+import { SpecField } from "../controls/SpecField";
+import { Section } from "../Section";
+
+/** How the state shapes its input and output, in its query language. */
+export function InputOutput({ state }: { state: Obj }) {
+  const { lang } = useForm();
+  const keys = ioFields(String(state.Type), lang);
+  if (keys.length === 0) return null;
+  return (
+    <Section title={`Input and output (${lang})`} testId="section-io">
+      {keys.map((k) => (
+        <SpecField key={k} spec={fieldSpecs[k as keyof typeof fieldSpecs]} value={state[k]} />
+      ))}
+    </Section>
+  );
+}

@@ -1,0 +1,41 @@
+import { isObj, type Obj } from "../../document/machine";
+import { setMachineField } from "../../document/commands/fields";
+import { useForm } from "../context";
+import { Field } from "../controls/Field";
+import { SelectInput, opts } from "../controls/SelectInput";
+import { SpecField } from "../controls/SpecField";
+import { Section } from "../Section";
+
+/** The workflow as a whole, shown when no state is selected. */
+export function MachineForm({ machine }: { machine: Obj }) {
+  const { run } = useForm();
+  const states = isObj(machine.States) ? Object.keys(machine.States) : [];
+  const set = (field: string, label: string) => (v: unknown) => run(v === undefined ? `Clear ${label}` : `Set ${label}`, setMachineField(field, v));
+  return (
+    <Section title="Workflow" testId="section-machine">
+      <SpecField spec={{ key: "Comment", label: "Comment", kind: "text", help: "What this workflow does, for the people who read it." }} value={machine.Comment} write={set("Comment", "workflow comment")} />
+      <Field pointer="/StartAt" label="Starts at" help="The first step.">
+        <SelectInput label="Starts at" value={typeof machine.StartAt === "string" ? machine.StartAt : ""} options={opts(states)} onChange={(v) => set("StartAt", "start")(v)} testId="machine-startat" />
+      </Field>
+      <Field pointer="/QueryLanguage" label="Query language" help="How steps read and shape data; a step may choose its own.">
+        <SelectInput
+          label="Query language"
+          value={typeof machine.QueryLanguage === "string" ? machine.QueryLanguage : ""}
+          options={[
+            { value: "", label: "JSONPath (the default)" },
+            { value: "JSONPath", label: "JSONPath" },
+            { value: "JSONata", label: "JSONata" },
+          ]}
+          onChange={(v) => set("QueryLanguage", "query language")(v || undefined)}
+          testId="machine-ql"
+        />
+      </Field>
+      <SpecField
+        spec={{ key: "TimeoutSeconds", label: "Timeout (seconds)", kind: "int", min: 1, max: 99999999, help: "The whole run fails with States.Timeout after this long." }}
+        value={machine.TimeoutSeconds}
+        write={set("TimeoutSeconds", "workflow timeout")}
+      />
+      <SpecField spec={{ key: "Version", label: "ASL version", kind: "text", help: 'The language version; "1.0" when absent.', placeholder: "1.0" }} value={machine.Version} write={set("Version", "ASL version")} />
+    </Section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from "react";
+import type { Obj } from "../../document/machine";
+import { patchField } from "../../document/commands/patch";
+import { waitModeOf, waitModesFor, type FieldSpec, type WaitMode } from "../fields";
+import { useForm } from "../context";
+import { Field } from "../controls/Field";
+import { SelectInput } from "../controls/SelectInput";
+import { SpecField } from "../controls/SpecField";
+import { Section } from "../Section";
+import { isExpression } from "../values";
+
+const modeLabels: Record<WaitMode, string> = {
+  Seconds: "A number of seconds",
+  Timestamp: "Until a time",
+  SecondsPath: "Seconds read from the input",
+  TimestampPath: "Until a time read from the input",
+};
+
+const starters: Record<WaitMode, unknown> = { Seconds: 10, Timestamp: "2026-01-01T00:00:00Z", SecondsPath: "$.waitSeconds", TimestampPath: "$.until" };
+
+/** A Wait: exactly one of Seconds, Timestamp, SecondsPath, TimestampPath. */
+export function WaitForm({ state }: { state: Obj }) {
+  const { id, run, lang } = useForm();
+  const mode = waitModeOf(state, lang);
+  const [tsError, setTsError] = useState<string | null>(null);
+  const switchTo = (m: WaitMode) => {
+    if (m === mode) return;
+    const had = mode in state;
+    run(`Wait: ${modeLabels[m].toLowerCase()}`, (d) => {
+      patchField(id, "/" + m, starters[m], { after: had ? mode : "Type" })(d);
+      if (had) patchField(id, "/" + mode, undefined)(d);
+      return [id];
+    });
+  };
+  const spec: FieldSpec =
+    mode === "Seconds"
+      ? { key: "Seconds", label: "Seconds", kind: "int", min: 0, max: 99999999, expression: lang === "JSONata", help: "How long to wait." }
+      : mode === "Timestamp"
+        ? { key: "Timestamp", label: "Until", kind: "text", help: "An ISO 8601 time such as 2026-01-31T12:00:00Z." }
+        : { key: mode, label: "Path", kind: "path", help: mode === "SecondsPath" ? "Where the input holds the seconds." : "Where the input holds the time." };
+  return (
+    <Section title="Wait" testId="section-wait">
+      <Field pointer="" label="Wait for">
+        <SelectInput label="Wait for" value={mode} options={waitModesFor(lang).map((m) => ({ value: m, label: modeLabels[m] }))} onChange={(v) => switchTo(v as WaitMode)} testId="wait-mode" />
+      </Field>
+      <SpecField
+        spec={spec}
+        value={state[mode]}
+        after="Type"
+        write={
+          mode === "Timestamp"
+            ? (v) => {
+                if (typeof v === "string" && !isExpression(v) && Number.isNaN(Date.parse(v))) return setTsError("Enter a time like 2026-01-31T12:00:00Z.");
+                setTsError(null);
+                run("Set Timestamp", patchField(id, "/Timestamp", v, { after: "Type" }));
+              }
+            : undefined
+        }
+      />
+      {tsError && <div className="ifield-error" role="alert">{tsError}</div>}
+    </Section>
+  );
+}
