@@ -277,6 +277,8 @@ test("replay a stored run with the scrubber; export it and import it back", asyn
     await page.getByTestId("import").click();
     await page.getByText("imported").first().waitFor();
     await waitRun(page, "SUCCEEDED");
+    // The pasted history is cleared once imported.
+    for (let i = 0; i < 50 && (await page.getByTestId("import-text").inputValue()) !== ""; i++) await page.waitForTimeout(100);
     await waitStatus(page, "Order complete", "succeeded");
     // A history that is not one is refused with a message where the user looks.
     await page.getByTestId("import-text").fill('{"events": []}');

@@ -58,7 +58,7 @@ export function HistoryList({ session }: { session: RunSession }) {
           aria-label="History JSON"
           data-testid="import-text"
         />
-        <button disabled={!paste.trim()} onClick={() => void session.importHistory(paste).then(() => setPaste(""))} data-testid="import">
+        <button disabled={!paste.trim()} onClick={() => void session.importHistory(paste).then((ok) => ok && setPaste(""))} data-testid="import">
           Import
         </button>
       </details>

@@ -90,7 +90,8 @@ export interface RunSession {
   refreshHistory: () => void;
   open: (id: string) => Promise<void>;
   remove: (id: string) => Promise<void>;
-  importHistory: (text: string) => Promise<void>;
+  /** Imports a history and shows it; false when it was refused (the error says why). */
+  importHistory: (text: string) => Promise<boolean>;
 }
 
 const CURRENT = "stepstudio.run.current";
@@ -445,10 +446,10 @@ export function useRunSession(wf: WorkflowRef): RunSession {
     },
     importHistory: async (text) => {
       let id = "";
-      if (await guard(async () => (id = (await importRun(workflow, wf.text, text)).id))) {
-        refreshHistory();
-        await guard(() => show(id));
-      }
+      if (!(await guard(async () => (id = (await importRun(workflow, wf.text, text)).id)))) return false;
+      refreshHistory();
+      await guard(() => show(id));
+      return true;
     },
   };
 }
