@@ -71,7 +71,7 @@ func TestCallback(t *testing.T) {
 			engine.StatusFailed, nil, "States.HeartbeatTimeout"},
 		{"heartbeats keep it alive", func(ex *engine.Execution, tok string) error {
 			for range 3 {
-				time.Sleep(400 * time.Millisecond)
+				time.Sleep(200 * time.Millisecond)
 				if err := ex.SendTaskHeartbeat(tok); err != nil {
 					return err
 				}
