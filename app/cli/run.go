@@ -43,7 +43,7 @@ func runRun(ctx context.Context, args []string, s Streams) int {
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
 	fs.Int64Var(&o.maxTransitions, "max-transitions", 1_000_000, "fail the run after this many states (0: no cap)")
 	fs.Usage = func() {
-		fmt.Fprintln(s.Err, "Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json]")
+		fmt.Fprintln(s.Err, "Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json] [--handlers FILE] [--max-transitions N]")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterleaved(fs, args)
