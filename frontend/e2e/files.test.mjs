@@ -144,6 +144,7 @@ test("a change on disk is noticed; reload takes it, keep mine keeps mine", { ski
     await banner.waitFor({ timeout: 10000 });
     await page.getByTestId("disk-keep").click();
     assert.equal(await banner.count(), 0);
+    await page.getByTestId("dirty-marker").waitFor(); // the kept version is not on disk
     await new Promise((r) => setTimeout(r, 4000)); // longer than one disk check
     assert.equal(await banner.count(), 0, "the same change is not reported twice");
     await page.keyboard.press("Control+S");

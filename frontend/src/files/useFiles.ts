@@ -354,6 +354,10 @@ export function useFiles(target: FileTarget) {
     const f = fileRef.current;
     if (f) setFile({ ...f, stamp: d?.state === "changed" ? d.stamp : null });
     setDisk(null);
+    // The disk no longer holds the editor's text, so it is unsaved work
+    // now: the close prompt and autosave protect the version kept. (NUL
+    // never occurs in a text we opened: it stands for "something else".)
+    targetRef.current.markSaved("\u0000");
   }, []);
 
   // Keyboard shortcuts, caught before the code editor sees them.
