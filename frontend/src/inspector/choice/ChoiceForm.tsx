@@ -1,14 +1,14 @@
 import { useState } from "react";
 import type { Obj } from "../../document/machine";
-import { addChoiceRule, removeChoiceRule } from "../../document/commands/fields";
-import { newRule } from "../../document/commands/connect";
+import { removeChoiceRule } from "../../document/commands/fields";
 import { patchField } from "../../document/commands/patch";
 import { ptr, useForm } from "../context";
 import { Field, newId } from "../controls/Field";
 import { SelectInput, opts } from "../controls/SelectInput";
 import { TextInput } from "../controls/TextInput";
 import { Section } from "../Section";
-import { describe, fromJson, ruleExtras, toJson } from "./rules";
+import { describe, fromJson } from "./rules";
+import { addRule, setRule } from "../edits";
 import { RuleEditor } from "./RuleEditor";
 
 /** The Choice rule builder: rules tried in order, each with its target, then Default. */
@@ -17,7 +17,7 @@ export function ChoiceForm({ state }: { state: Obj }) {
   const rules = Array.isArray(state.Choices) ? (state.Choices as Obj[]) : [];
   const add = () => {
     if (targets.length === 0) return;
-    run("Add rule", addChoiceRule(id, newRule(lang, targets[0])));
+    run("Add rule", addRule(id, lang, targets[0]));
   };
   return (
     <Section title="Rules" testId="section-choice">
@@ -41,7 +41,7 @@ export function ChoiceForm({ state }: { state: Obj }) {
                 pointer={ptr("Choices", i)}
                 depth={0}
                 removable={false}
-                onChange={(x) => x && run("Edit rule", patchField(id, ptr("Choices", i), toJson(x), { keep: ruleExtras }))}
+                onChange={(x) => x && run("Edit rule", setRule(id, i, x))}
               />
             )}
             <Field pointer={ptr("Choices", i, "Next")} label="Then go to">

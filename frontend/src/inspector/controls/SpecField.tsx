@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { patchField } from "../../document/commands/patch";
+import { setValue } from "../edits";
 import type { FieldSpec } from "../fields";
 import { ptr, useForm } from "../context";
 import { Field, newId } from "./Field";
@@ -28,7 +28,7 @@ export function SpecField({ spec, value, at, after, write }: Props) {
   const pointer = ptr(...path);
   const commit = (v: unknown) => {
     if (write) return write(v);
-    run(v === undefined ? `Clear ${spec.label}` : `Set ${spec.label}`, patchField(id, pointer, v, { after }));
+    run(v === undefined ? `Clear ${spec.label}` : `Set ${spec.label}`, setValue(id, pointer, v, after));
   };
   const testId = `field-${path.join(".")}`;
   return (

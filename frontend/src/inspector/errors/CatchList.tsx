@@ -1,6 +1,7 @@
 import type { Obj } from "../../document/machine";
-import { appendItem, patchField, removeItem } from "../../document/commands/patch";
-import { fieldSpecs, newCatcher, statesErrors } from "../fields";
+import { patchField } from "../../document/commands/patch";
+import { fieldSpecs, statesErrors } from "../fields";
+import { addCatch, removeEntry } from "../edits";
 import { ptr, useForm } from "../context";
 import { Field } from "../controls/Field";
 import { Chips } from "../controls/Chips";
@@ -12,14 +13,13 @@ export function CatchList({ state }: { state: Obj }) {
   const { id, run, lang, targets } = useForm();
   const list = Array.isArray(state.Catch) ? (state.Catch as Obj[]) : [];
   const add = () => {
-    if (targets.length === 0) return run("Add catcher", () => { throw new Error("There is no other step to go to."); });
-    run("Add catcher", appendItem(id, "/Catch", newCatcher(targets[0])));
+    if (targets.length > 0) run("Add catcher", addCatch(id, targets[0]));
   };
   return (
     <div className="ilist" data-field="/Catch" data-testid="catch-list">
       <div className="ilist-head">
         <span>Catch</span>
-        <button type="button" className="ibutton" data-testid="add-catch" onClick={add}>
+        <button type="button" className="ibutton" data-testid="add-catch" onClick={add} disabled={targets.length === 0}>
           + Add catcher
         </button>
       </div>
@@ -28,7 +28,7 @@ export function CatchList({ state }: { state: Obj }) {
         <div className="icard" key={i} data-field={ptr("Catch", i)} data-testid="catcher">
           <div className="icard-head">
             <span>Catcher {i + 1}</span>
-            <button type="button" className="ibutton-icon" aria-label={`Remove catcher ${i + 1}`} onClick={() => run("Remove catcher", removeItem(id, "/Catch", i))}>
+            <button type="button" className="ibutton-icon" aria-label={`Remove catcher ${i + 1}`} onClick={() => run("Remove catcher", removeEntry(id, "Catch", i))}>
               ×
             </button>
           </div>

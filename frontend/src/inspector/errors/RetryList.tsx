@@ -1,6 +1,7 @@
 import type { Obj } from "../../document/machine";
-import { appendItem, patchField, removeItem } from "../../document/commands/patch";
-import { beforeExit, newRetrier, statesErrors, type FieldSpec } from "../fields";
+import { patchField } from "../../document/commands/patch";
+import { statesErrors, type FieldSpec } from "../fields";
+import { addRetry, removeEntry } from "../edits";
 import { ptr, useForm } from "../context";
 import { Field } from "../controls/Field";
 import { Chips } from "../controls/Chips";
@@ -22,7 +23,7 @@ export function RetryList({ state }: { state: Obj }) {
     <div className="ilist" data-field="/Retry" data-testid="retry-list">
       <div className="ilist-head">
         <span>Retry</span>
-        <button type="button" className="ibutton" data-testid="add-retry" onClick={() => run("Add retry", appendItem(id, "/Retry", newRetrier(), { after: beforeExit(state) }))}>
+        <button type="button" className="ibutton" data-testid="add-retry" onClick={() => run("Add retry", addRetry(id, state))}>
           + Add retry
         </button>
       </div>
@@ -31,7 +32,7 @@ export function RetryList({ state }: { state: Obj }) {
         <div className="icard" key={i} data-field={ptr("Retry", i)} data-testid="retrier">
           <div className="icard-head">
             <span>Retry {i + 1}</span>
-            <button type="button" className="ibutton-icon" aria-label={`Remove retry ${i + 1}`} onClick={() => run("Remove retry", removeItem(id, "/Retry", i))}>
+            <button type="button" className="ibutton-icon" aria-label={`Remove retry ${i + 1}`} onClick={() => run("Remove retry", removeEntry(id, "Retry", i))}>
               ×
             </button>
           </div>

@@ -1,5 +1,5 @@
 import type { Obj } from "../../document/machine";
-import { fieldSpecs, ioFields } from "../fields";
+import { beforeExit, fieldSpecs, ioFields } from "../fields";
 import { useForm } from "../context";
 import { SpecField } from "../controls/SpecField";
 import { Section } from "../Section";
@@ -12,7 +12,7 @@ export function InputOutput({ state }: { state: Obj }) {
   return (
     <Section title={`Input and output (${lang})`} testId="section-io">
       {keys.map((k) => (
-        <SpecField key={k} spec={fieldSpecs[k as keyof typeof fieldSpecs]} value={state[k]} />
+        <SpecField key={k} spec={fieldSpecs[k as keyof typeof fieldSpecs]} value={state[k]} after={beforeExit(state)} />
       ))}
     </Section>
   );

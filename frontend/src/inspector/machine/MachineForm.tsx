@@ -1,5 +1,5 @@
 import { isObj, type Obj } from "../../document/machine";
-import { setMachineField } from "../../document/commands/fields";
+import { setWorkflowValue } from "../edits";
 import { useForm } from "../context";
 import { Field } from "../controls/Field";
 import { SelectInput, opts } from "../controls/SelectInput";
@@ -10,7 +10,7 @@ import { Section } from "../Section";
 export function MachineForm({ machine }: { machine: Obj }) {
   const { run } = useForm();
   const states = isObj(machine.States) ? Object.keys(machine.States) : [];
-  const set = (field: string, label: string) => (v: unknown) => run(v === undefined ? `Clear ${label}` : `Set ${label}`, setMachineField(field, v));
+  const set = (field: string, label: string) => (v: unknown) => run(v === undefined ? `Clear ${label}` : `Set ${label}`, setWorkflowValue(field, v));
   return (
     <Section title="Workflow" testId="section-machine">
       <SpecField spec={{ key: "Comment", label: "Comment", kind: "text", help: "What this workflow does, for the people who read it." }} value={machine.Comment} write={set("Comment", "workflow comment")} />

@@ -1,6 +1,6 @@
 import type { Obj } from "../../document/machine";
 import { isObj } from "../../document/machine";
-import { patchField } from "../../document/commands/patch";
+import { setProcessorConfig } from "../edits";
 import type { FieldSpec } from "../fields";
 import { useForm } from "../context";
 import { Field } from "../controls/Field";
@@ -15,13 +15,7 @@ export function MapForm({ state }: { state: Obj }) {
   const proc = isObj(state.ItemProcessor) ? state.ItemProcessor : undefined;
   const config = proc && isObj(proc.ProcessorConfig) ? proc.ProcessorConfig : {};
   const mode = typeof config.Mode === "string" ? config.Mode : "INLINE";
-  const setConfig = (key: string, value: unknown, label: string) => {
-    if (!proc) return;
-    const pc = { ...config, [key]: value };
-    if (value === undefined) delete pc[key];
-    const next = "ProcessorConfig" in proc ? { ...proc, ProcessorConfig: pc } : { ProcessorConfig: pc, ...proc };
-    run(label, patchField(id, "/ItemProcessor", next));
-  };
+  const setConfig = (key: string, value: unknown, label: string) => run(label, setProcessorConfig(id, state, key, value));
   const s = (key: string, label: string, kind: FieldSpec["kind"], help: string, more: Partial<FieldSpec> = {}): FieldSpec => ({ key, label, kind, help, ...more });
   const specs: FieldSpec[] = [
     ex

@@ -1,6 +1,5 @@
 import { useState } from "react";
 import type { Obj } from "../../document/machine";
-import { patchField } from "../../document/commands/patch";
 import { waitModeOf, waitModesFor, type FieldSpec, type WaitMode } from "../fields";
 import { useForm } from "../context";
 import { Field } from "../controls/Field";
@@ -8,6 +7,7 @@ import { SelectInput } from "../controls/SelectInput";
 import { SpecField } from "../controls/SpecField";
 import { Section } from "../Section";
 import { isExpression } from "../values";
+import { setValue, switchWait } from "../edits";
 
 const modeLabels: Record<WaitMode, string> = {
   Seconds: "A number of seconds",
@@ -16,21 +16,13 @@ const modeLabels: Record<WaitMode, string> = {
   TimestampPath: "Until a time read from the input",
 };
 
-const starters: Record<WaitMode, unknown> = { Seconds: 10, Timestamp: "2026-01-01T00:00:00Z", SecondsPath: "$.waitSeconds", TimestampPath: "$.until" };
-
 /** A Wait: exactly one of Seconds, Timestamp, SecondsPath, TimestampPath. */
 export function WaitForm({ state }: { state: Obj }) {
   const { id, run, lang } = useForm();
   const mode = waitModeOf(state, lang);
   const [tsError, setTsError] = useState<string | null>(null);
   const switchTo = (m: WaitMode) => {
-    if (m === mode) return;
-    const had = mode in state;
-    run(`Wait: ${modeLabels[m].toLowerCase()}`, (d) => {
-      patchField(id, "/" + m, starters[m], { after: had ? mode : "Type" })(d);
-      if (had) patchField(id, "/" + mode, undefined)(d);
-      return [id];
-    });
+    if (m !== mode) run(`Wait: ${modeLabels[m].toLowerCase()}`, switchWait(id, state, mode, m));
   };
   const spec: FieldSpec =
     mode === "Seconds"
@@ -52,7 +44,7 @@ export function WaitForm({ state }: { state: Obj }) {
             ? (v) => {
                 if (typeof v === "string" && !isExpression(v) && Number.isNaN(Date.parse(v))) return setTsError("Enter a time like 2026-01-31T12:00:00Z.");
                 setTsError(null);
-                run("Set Timestamp", patchField(id, "/Timestamp", v, { after: "Type" }));
+                run("Set Timestamp", setValue(id, "/Timestamp", v, "Type"));
               }
             : undefined
         }

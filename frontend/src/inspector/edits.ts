@@ -1,0 +1,66 @@
+// The commands the inspector's forms issue, apart from React so tests
+// run exactly what the forms run. Each is one transaction on the document.
+import { isObj, type Obj } from "../document/machine";
+import { appendItem, patchField, removeItem } from "../document/commands/patch";
+import { addChoiceRule, setMachineField } from "../document/commands/fields";
+import { newRule } from "../document/commands/connect";
+import type { Command } from "../document/commands/template";
+import { beforeExit, newCatcher, newRetrier, type Lang, type WaitMode } from "./fields";
+import { ruleExtras, toJson, type Rule } from "./choice/rules";
+import { ptr } from "./context";
+
+/** A field of the state set to value (undefined removes it); an absent key goes after `after`. */
+export function setValue(id: string, pointer: string, value: unknown, after?: string): Command {
+  return patchField(id, pointer, value, { after });
+}
+
+/** A top-level field of the workflow (undefined removes it). */
+export function setWorkflowValue(field: string, value: unknown): Command {
+  return setMachineField(field, value);
+}
+
+export function addRetry(id: string, state: Obj): Command {
+  return appendItem(id, "/Retry", newRetrier(), { after: beforeExit(state) });
+}
+
+export function addCatch(id: string, next: string): Command {
+  return appendItem(id, "/Catch", newCatcher(next));
+}
+
+export function removeEntry(id: string, list: "Retry" | "Catch", i: number): Command {
+  return removeItem(id, "/" + list, i);
+}
+
+/** Rule i's condition becomes rule; its Next, Comment, Assign and Output stay. */
+export function setRule(id: string, i: number, rule: Rule): Command {
+  return patchField(id, ptr("Choices", i), toJson(rule), { keep: ruleExtras });
+}
+
+export function addRule(id: string, lang: Lang, next: string): Command {
+  return addChoiceRule(id, newRule(lang, next));
+}
+
+/** What a Wait's field starts as when the user switches to it. */
+export const waitStarters: Record<WaitMode, unknown> = { Seconds: 10, Timestamp: "2026-01-01T00:00:00Z", SecondsPath: "$.waitSeconds", TimestampPath: "$.until" };
+
+/** A Wait switched from one way of waiting to another: the new field takes the old one's place. */
+export function switchWait(id: string, state: Obj, from: WaitMode, to: WaitMode): Command {
+  return (d) => {
+    if (from === to) return [id];
+    const had = from in state;
+    patchField(id, "/" + to, waitStarters[to], { after: had ? from : "Type" })(d);
+    if (had) patchField(id, "/" + from, undefined)(d);
+    return [id];
+  };
+}
+
+/** A field of a Map's ItemProcessor.ProcessorConfig (Mode, ExecutionType); undefined removes it. */
+export function setProcessorConfig(id: string, state: Obj, key: string, value: unknown): Command {
+  const proc = isObj(state.ItemProcessor) ? state.ItemProcessor : {};
+  const config = isObj(proc.ProcessorConfig) ? { ...proc.ProcessorConfig } : {};
+  if (value === undefined) delete config[key];
+  else config[key] = value;
+  // A new ProcessorConfig goes first, where people write it.
+  const next = "ProcessorConfig" in proc ? { ...proc, ProcessorConfig: config } : { ProcessorConfig: config, ...proc };
+  return patchField(id, "/ItemProcessor", next);
+}
