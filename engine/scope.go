@@ -18,7 +18,7 @@ type scope struct {
 	rec     *recorder // the execution's, or a distributed Map child's
 	g       *graph
 	vars    *vars
-	mapItem map[string]any // $$.Map.Item inside a Map iteration
+	mapItem map[string]any // the item of a Map iteration, for its ItemSelector
 
 	mu      sync.Mutex
 	last    int64         // id of this thread's latest event
@@ -272,10 +272,10 @@ func (st *stepCtx) contextObject() map[string]any {
 	if st.token != "" {
 		c["Task"] = map[string]any{"Token": st.token}
 	}
+	// $$.Map.Item exists only for a Map's ItemSelector (or legacy
+	// Parameters); the item's own states do not see it, as in AWS.
 	if item := st.item; item != nil {
 		c["Map"] = map[string]any{"Item": item}
-	} else if st.sc.mapItem != nil {
-		c["Map"] = map[string]any{"Item": st.sc.mapItem}
 	}
 	return c
 }
