@@ -156,12 +156,14 @@ func (f *Files) ChooseSavePath(suggestedName, format string) (string, error) {
 	if err != nil || path == "" {
 		return "", err
 	}
-	if filepath.Ext(path) == "" {
-		if format == string(asl.YAML) {
-			path += ".asl.yaml"
-		} else {
-			path += ".asl.json"
-		}
+	switch ext := strings.ToLower(filepath.Ext(path)); {
+	case ext == "" && format == string(asl.YAML):
+		path += ".asl.yaml"
+	case ext == "":
+		path += ".asl.json"
+	case ext == ".json" && format == string(asl.YAML):
+		// Every tool (ours included) would read it back as JSON and fail.
+		return "", fmt.Errorf("%s: this workflow is written in YAML; give it a .yaml or .yml name", filepath.Base(path))
 	}
 	return path, nil
 }

@@ -243,3 +243,24 @@ func TestFilesTemplatePreview(t *testing.T) {
 		t.Error("a preview of an unknown template")
 	}
 }
+
+func TestChooseSavePathKeepsTheFormatReadable(t *testing.T) {
+	f, desk, dir := newTestFiles(t)
+	tests := []struct {
+		chosen, format, want string
+		fails                bool
+	}{
+		{"flow", "yaml", "flow.asl.yaml", false},
+		{"flow", "json", "flow.asl.json", false},
+		{"flow.yml", "yaml", "flow.yml", false},
+		{"flow.yaml", "json", "flow.yaml", false}, // JSON is YAML: reads back fine
+		{"flow.JSON", "yaml", "", true},
+	}
+	for _, tc := range tests {
+		desk.answers = []string{filepath.Join(dir, tc.chosen)}
+		got, err := f.ChooseSavePath("x", tc.format)
+		if (err != nil) != tc.fails || (!tc.fails && got != filepath.Join(dir, tc.want)) {
+			t.Errorf("%s as %s: %q, %v", tc.chosen, tc.format, got, err)
+		}
+	}
+}
