@@ -24,7 +24,7 @@ export function useAnalysis(name: string, text: string, delayMs = debounceMs): A
   useEffect(() => {
     if (!text) return;
     let current = true;
-    const timer = setTimeout(() => {
+    const run = () => {
       analyze(name, text)
         .then((a) => {
           if (!current) return;
@@ -36,7 +36,9 @@ export function useAnalysis(name: string, text: string, delayMs = debounceMs): A
           });
         })
         .catch((err) => current && setState((s) => ({ ...s, stale: s.diagram !== null, error: errorMessage(err) })));
-    }, delayMs);
+    };
+    // A canvas edit asks Go at once; typing waits for a pause.
+    const timer = delayMs > 0 ? setTimeout(run, delayMs) : (run(), undefined);
     return () => {
       current = false;
       clearTimeout(timer);
