@@ -273,3 +273,33 @@ test("search, duplicate, copy and paste, multi-select and delete", async () => {
     await s.close();
   }
 });
+
+test("drop into a Map's processor, connect a Catch from the right handle", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Validate order").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+    await waitForCode(page, (t) => t === exampleText, "the code view shows the example");
+
+    // A Wait dropped inside the Map's box (away from its arrows) joins its processor.
+    const map = await state(page, "Reserve items").boundingBox();
+    const item = page.locator('[data-testid="palette-item"][data-entry="wait"]');
+    await drag(page, await center(item), { x: map.x + map.width - 6, y: map.y + map.height - 6 });
+    await state(page, "Wait").waitFor();
+    const inside = await waitForCode(page, (t) => t.includes('"Next": "Wait"'), "Reserve stock now leads to the Wait");
+    assert.match(inside, /"Wait": \{\n {12}"Type": "Wait",\n {12}"Seconds": 60,\n {12}"End": true\n {10}\}/, "the Wait ends the processor");
+
+    // The right handle of a Task adds a catcher going where it is dropped.
+    const before = await page.locator(".react-flow__edge.edge-kind-catch").count();
+    const task = state(page, "Validate order");
+    await task.hover();
+    await drag(page, await center(task.getByTestId("handle-catch")), await center(state(page, "Reject order")));
+    await waitForCode(page, (t) => t.includes('"ErrorEquals": ["States.ALL"],\n          "Next": "Reject order"'), "a catcher goes to Reject order");
+    await expectCount(page.locator(".react-flow__edge.edge-kind-catch"), before + 1, "catch edges");
+    await s.screenshot("18-editing-map-insert-and-catch");
+    assert.deepEqual(s.errors, [], "no page errors");
+  } finally {
+    await s.close();
+  }
+});
