@@ -10,7 +10,9 @@ export function RoutedEdge({ id, data, markerEnd }: EdgeProps<FlowEdge>) {
   const label = e.route.label;
   return (
     <>
-      <BaseEdge id={id} path={routePath(e.route)} markerEnd={markerEnd} className={`edge-${e.kind}${taken ? " run-taken" : ""}`} />
+      {/* No wide invisible hit path: edges are not clicked, and hit-testing
+          hundreds of curves on every pointer move is costly. */}
+      <BaseEdge id={id} path={routePath(e.route)} markerEnd={markerEnd} className={`edge-${e.kind}${taken ? " run-taken" : ""}`} interactionWidth={0} />
       {e.label && label && (
         <EdgeLabelRenderer>
           <div
