@@ -148,6 +148,7 @@ func (d *drafter) task(s *asl.State) {
 		}
 	case in.Service == "ecs" && in.Action == "runTask":
 		d.add(sid, []string{orAny(param(s, "TaskDefinition"))}, "ecs:RunTask")
+		d.notes = append(d.notes, s.Name+": ECS also needs iam:PassRole on the task's execution and task roles; add them by hand")
 		if sync {
 			d.add(sid+"Tasks", []string{anyValue}, "ecs:StopTask", "ecs:DescribeTasks")
 			d.eventsRule("StepFunctionsGetEventsForECSTaskRule")
