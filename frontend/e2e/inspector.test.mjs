@@ -64,11 +64,22 @@ test("Task: TimeoutSeconds and a new Retry through the inspector; undo restores 
     // TimeoutSeconds 30 -> 45: one line changes in the code.
     const timeout = form.getByTestId("field-TimeoutSeconds");
     assert.equal(await timeout.inputValue(), "30");
-    const t0 = Date.now();
     await timeout.fill("45");
-    await timeout.press("Enter");
+    // Timed in the page: from Enter to the code view showing the new text.
+    const ms = await page.evaluate(async () => {
+      const input = document.querySelector('[data-testid="field-TimeoutSeconds"]');
+      const view = document.querySelector(".code-view .cm-content").cmTile.root.view;
+      const t0 = performance.now();
+      input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+      while (!view.state.doc.toString().includes('"TimeoutSeconds": 45,')) {
+        if (performance.now() - t0 > 5000) return -1;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return performance.now() - t0;
+    });
+    assert.ok(ms >= 0, "the code view shows the edit");
+    console.log(`inspector edit -> code view: ${ms.toFixed(1)} ms`);
     const edited = await waitForCode(page, (t) => t.includes('"TimeoutSeconds": 45,'), "the code shows the new timeout");
-    console.log(`inspector edit to code: ${Date.now() - t0} ms`);
     assert.deepEqual(changedLines(original, edited), { removed: ['      "TimeoutSeconds": 30,'], added: ['      "TimeoutSeconds": 45,'] });
 
     // A value that is no whole number is refused where the user looks, and not written.
@@ -99,8 +110,27 @@ test("Task: TimeoutSeconds and a new Retry through the inspector; undo restores 
     assert.deepEqual(JSON.parse(final).States["Validate order"].Retry[1], { ErrorEquals: ["States.Timeout"], IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2 });
     await s.screenshot("41-inspector-task-retry");
 
-    // Five edits, five undo steps, back to the very bytes of the file.
-    await undoOnCanvas(page, 5);
+    // The parameters in a small JSON editor: invalid JSON shows where it breaks and writes nothing.
+    const params = form.locator('[data-field="/Parameters"]');
+    await params.locator(".cm-content").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText('{\n  "FunctionName": "validate-order"\n  "Payload.$": "$"\n}');
+    await form.getByTestId("field-Resource").click();
+    await params.getByText(/Line 3, column 3: Comma expected/).waitFor();
+    assert.equal(await codeText(page), final, "invalid JSON is not written");
+    await params.locator(".cm-content").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText('{\n  "FunctionName": "validate-order",\n  "Payload.$": "$"\n}');
+    await form.getByTestId("field-Resource").click();
+    const withParams = await waitForCode(page, (t) => t.includes('"FunctionName": "validate-order",'), "the parameter is written");
+    assert.deepEqual(changedLines(final, withParams), {
+      removed: ['        "FunctionName": "arn:aws:lambda:us-east-1:123456789012:function:validate-order",'],
+      added: ['        "FunctionName": "validate-order",'],
+    });
+    await s.screenshot("45-inspector-json-parameters");
+
+    // Six edits, six undo steps, back to the very bytes of the file.
+    await undoOnCanvas(page, 6);
     await waitForCode(page, (t) => t === original, "undo restores the exact original text");
     await state(page, "Validate order").click();
     assert.equal(await form.getByTestId("field-TimeoutSeconds").inputValue(), "30", "the form follows undo");
@@ -151,6 +181,8 @@ test("Choice: build a nested rule in the rule builder", async () => {
     await ts.fill("tomorrow");
     await ts.press("Enter");
     await rule.getByText("Enter a time like 2026-01-31T12:00:00Z.").waitFor();
+    assert.ok(!(await codeText(page)).includes("tomorrow"), "an operand that does not fit is not written");
+    assert.equal(await ts.inputValue(), "tomorrow", "what was typed stays in the field");
     await s.screenshot("42-inspector-choice-rule");
 
     // Default changes through its picker; a second rule is added.
@@ -161,7 +193,7 @@ test("Choice: build a nested rule in the rule builder", async () => {
     assert.equal(JSON.parse(code).States["Is the order valid?"].Choices.length, 2);
     await s.screenshot("43-inspector-choice-two-rules");
 
-    await undoOnCanvas(page, 9);
+    await undoOnCanvas(page, 8);
     await waitForCode(page, (t) => t === original, "undo restores the exact original text");
     assert.deepEqual(s.errors, []);
   } finally {
@@ -196,6 +228,51 @@ test("a problem picked in the problems panel lands on its field", async () => {
     await form.getByTestId("field-Retry.0.IntervalSeconds").press("Enter");
     await field.locator(".ifield-problem").waitFor({ state: "detached" });
     await waitForCode(page, (t) => t === exampleText, "the fixed text is the example again");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("the workflow's fields, JSONata forms, and rename from the inspector", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Validate order").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+    const original = await waitForCode(page, (t) => t === exampleText, "the code view shows the example");
+    const machine = inspector(page).getByTestId("section-machine");
+    await machine.getByTestId("machine-ql").selectOption("JSONata");
+    const jsonata = await waitForCode(page, (t) => t.includes('"QueryLanguage": "JSONata"'), "the workflow is JSONata");
+    assert.deepEqual(changedLines(original, jsonata), { removed: [], added: ['  "QueryLanguage": "JSONata",'] });
+
+    // A JSONata Task shows Arguments and Output, not the JSONPath fields.
+    await state(page, "Validate order").click();
+    const form = inspector(page).locator('[data-testid="state-form"][data-type="Task"]');
+    await form.getByTestId("section-io").getByText("Input and output (JSONata)").waitFor();
+    await form.locator('[data-field="/Arguments"]').waitFor();
+    await form.locator('[data-field="/Output"]').waitFor();
+    assert.equal(await form.locator('[data-field="/InputPath"]').count(), 0);
+    assert.equal(await form.locator('[data-field="/ResultSelector"]').count(), 0);
+    await s.screenshot("46-inspector-jsonata-task");
+
+    // Rename: the key and every reference (StartAt) change, nothing else.
+    const name = form.getByTestId("field-name");
+    await name.fill("Check order");
+    await name.press("Enter");
+    const renamed = await waitForCode(page, (t) => t.includes('"Check order"'), "renamed");
+    assert.ok(!renamed.includes('"Validate order"'));
+    assert.equal(renamed.split("\n").length, jsonata.split("\n").length);
+    await state(page, "Check order").waitFor();
+    await inspector(page).locator('[data-testid="state-form"]').getByText("Check order", { exact: true }).waitFor();
+    // A name in use is refused at the field.
+    await form.getByTestId("field-name").fill("Reject order");
+    await form.getByTestId("field-name").press("Enter");
+    await form.getByText('Another step is already called "Reject order".').waitFor();
+    await form.getByTestId("field-name").press("Escape");
+
+    await undoOnCanvas(page, 2);
+    await waitForCode(page, (t) => t === original, "undo restores the exact original text");
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

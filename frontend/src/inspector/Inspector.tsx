@@ -117,7 +117,7 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
   const general = grouped.get("") ?? [];
   return (
     <aside className="panel inspector" aria-label="Inspector" ref={root}>
-      <h2 className="panel-title">{st ? "Step" : "Workflow"}</h2>
+      <h2 className="panel-title">Inspector</h2>
       <div className="inspector-body" data-testid={st ? "inspector-state" : "inspector-machine"}>
         {stale && <p className="ifield-error">The code cannot be read right now: fix it to edit here.</p>}
         {message && (

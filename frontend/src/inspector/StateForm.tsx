@@ -55,8 +55,11 @@ export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
             onCommit={(v) => {
               const next = String(v ?? "").trim();
               const problem = nameProblem(doc, name, next);
-              if (problem) return setNameError(problem);
-              onRename(next);
+              if (problem) {
+                setNameError(problem);
+                return false;
+              }
+              if (!onRename(next)) return false;
             }}
           />
         </Field>

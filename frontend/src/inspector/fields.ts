@@ -14,6 +14,8 @@ export interface FieldSpec extends Limits {
   help: string;
   options?: string[];
   placeholder?: string;
+  /** Free text that may run long (Comment): a text area. */
+  multiline?: boolean;
 }
 
 const spec = (key: string, label: string, kind: Kind, help: string, more: Partial<FieldSpec> = {}): FieldSpec => ({ key, label, kind, help, ...more });
@@ -28,7 +30,7 @@ export const fieldSpecs = {
   Output: spec("Output", "Output", "json", "What this step passes to the next one (JSON, or a {% %} expression string)."),
   Assign: spec("Assign", "Assign variables", "json", "Variables to set, as an object: name to value."),
   Result: spec("Result", "Result", "json", "A fixed result this step passes on."),
-  Comment: spec("Comment", "Comment", "text", "A note for people reading the workflow."),
+  Comment: spec("Comment", "Comment", "text", "A note for people reading the workflow.", { multiline: true }),
   Resource: spec("Resource", "Integration (Resource)", "text", "The ARN of the service or function to call.", { placeholder: "arn:aws:states:::lambda:invoke" }),
 } satisfies Record<string, FieldSpec>;
 

@@ -16,8 +16,9 @@ export function ChoiceForm({ state }: { state: Obj }) {
   const { id, run, targets, lang } = useForm();
   const rules = Array.isArray(state.Choices) ? (state.Choices as Obj[]) : [];
   const add = () => {
-    if (targets.length === 0) return;
-    run("Add rule", addRule(id, lang, targets[0]));
+    // The new rule goes where the Choice goes otherwise, so nothing changes until it is edited.
+    const to = typeof state.Default === "string" && targets.includes(state.Default) ? state.Default : targets[0];
+    if (to) run("Add rule", addRule(id, lang, to));
   };
   return (
     <Section title="Rules" testId="section-choice">

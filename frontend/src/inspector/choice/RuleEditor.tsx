@@ -125,10 +125,12 @@ function RawRule({ rule, pointer, onChange }: { rule: Extract<Rule, { kind: "raw
 
 function Comparison({ rule, pointer, onChange, actions }: { rule: Compare; pointer: string; onChange(r: Rule | null): void; actions: React.ReactNode }) {
   const [varError, setVarError] = useState<string | null>(null);
+  // An operand that does not fit the operator is not written: the reason shows instead.
+  const [valueError, setValueError] = useState<string | null>(null);
   const [ids] = useState(() => ({ v: newId("var"), op: newId("op"), val: newId("val") }));
   const op = operator(rule.op);
   const opKey = rule.op + (rule.path ? "Path" : "");
-  const problem = op.operand === "boolean" && !rule.path ? null : operandError(rule.op, rule.path, rule.value);
+  const problem = valueError ?? (op.operand === "boolean" && !rule.path ? null : operandError(rule.op, rule.path, rule.value));
   return (
     <div className="irule compare" data-field={pointer} data-testid="rule-compare">
       <div className="irule-summary mono">{describe(rule)}</div>
@@ -137,7 +139,10 @@ function Comparison({ rule, pointer, onChange, actions }: { rule: Compare; point
       </Field>
       <Field pointer={`${pointer}/${opKey}`} label="Is" htmlFor={ids.op} error={problem}>
         <div className="irow">
-          <select id={ids.op} className="iinput" value={rule.op} data-testid="rule-operator" onChange={(e) => onChange(withOperator(rule, e.target.value))}>
+          <select id={ids.op} className="iinput" value={rule.op} data-testid="rule-operator" onChange={(e) => {
+              setValueError(null);
+              onChange(withOperator(rule, e.target.value));
+            }}>
             {groups.map(([prefix, label]) => (
               <optgroup key={prefix} label={label}>
                 {operators
@@ -174,8 +179,14 @@ function Comparison({ rule, pointer, onChange, actions }: { rule: Compare; point
             label="Operand"
             value={typeof rule.value === "string" ? rule.value : JSON.stringify(rule.value)}
             placeholder={rule.path ? "$.other" : op.operand === "timestamp" ? "2026-01-31T12:00:00Z" : op.operand === "number" ? "0" : "text"}
-            onError={() => undefined}
-            onCommit={(v) => onChange({ ...rule, value: readOperand(rule.op, rule.path, String(v ?? "")) })}
+            onError={setValueError}
+            onCommit={(v) => {
+              const value = readOperand(rule.op, rule.path, String(v ?? ""));
+              const why = operandError(rule.op, rule.path, value);
+              setValueError(why);
+              if (why) return false;
+              onChange({ ...rule, value });
+            }}
             testId="rule-value"
           />
         )}

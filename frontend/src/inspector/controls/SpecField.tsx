@@ -16,7 +16,7 @@ interface Props {
   /** Where an absent key is added (after this sibling). */
   after?: string;
   /** Writes the value instead of the default patch at `at` (a field nested in objects that may be missing). */
-  write?: (value: unknown) => void;
+  write?: (value: unknown) => void | boolean;
 }
 
 /** A field of the selected state, written through patchField (cleared = removed). */
@@ -26,9 +26,9 @@ export function SpecField({ spec, value, at, after, write }: Props) {
   const [inputId] = useState(() => newId("f"));
   const path = at ?? [spec.key];
   const pointer = ptr(...path);
-  const commit = (v: unknown) => {
+  const commit = (v: unknown): void | boolean => {
     if (write) return write(v);
-    run(v === undefined ? `Clear ${spec.label}` : `Set ${spec.label}`, setValue(id, pointer, v, after));
+    return run(v === undefined ? `Clear ${spec.label}` : `Set ${spec.label}`, setValue(id, pointer, v, after));
   };
   const testId = `field-${path.join(".")}`;
   return (
@@ -44,7 +44,7 @@ export function SpecField({ spec, value, at, after, write }: Props) {
           testId={testId}
         />
       ) : (
-        <TextInput id={inputId} kind={spec.kind} value={value} limits={spec} placeholder={spec.placeholder} onCommit={commit} onError={setError} testId={testId} />
+        <TextInput id={inputId} kind={spec.kind} value={value} limits={spec} placeholder={spec.placeholder} onCommit={commit} onError={setError} testId={testId} multiline={spec.multiline} />
       )}
     </Field>
   );

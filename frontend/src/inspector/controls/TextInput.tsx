@@ -7,11 +7,13 @@ interface Props {
   value: unknown;
   limits?: Limits;
   placeholder?: string;
-  /** Called with the parsed value (undefined: cleared) when the edit is done. */
-  onCommit(value: unknown): void;
+  /** Called with the parsed value (undefined: cleared) when the edit is done; false refuses it (the text stays). */
+  onCommit(value: unknown): void | boolean;
   onError(error: string | null): void;
   testId?: string;
   label?: string;
+  /** A growing text area (comments); Enter still commits, Shift+Enter starts a new line. */
+  multiline?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * field), so one edit is one undo step; Escape puts the value back. What
  * cannot be parsed is kept in the field with the reason beside it.
  */
-export function TextInput({ id, kind, value, limits, placeholder, onCommit, onError, testId, label }: Props) {
+export function TextInput({ id, kind, value, limits, placeholder, onCommit, onError, testId, label, multiline }: Props) {
   const shown = showValue(kind, value);
   const [text, setText] = useState(shown);
   const [editing, setEditing] = useState(false);
@@ -28,15 +30,18 @@ export function TextInput({ id, kind, value, limits, placeholder, onCommit, onEr
   }, [shown, editing]);
 
   const commit = () => {
-    setEditing(false);
-    if (text === shown) return onError(null);
+    if (text === shown) {
+      setEditing(false);
+      return onError(null);
+    }
     const p = parseField(kind, text, limits);
+    // What cannot be written stays in the field, with the reason beside it.
     if (!p.ok) return onError(p.error);
     onError(null);
-    onCommit(p.value);
+    if (onCommit(p.value) !== false) setEditing(false);
   };
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "Enter") {
+  const onKey = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();
       commit();
     } else if (e.key === "Escape") {
@@ -46,6 +51,29 @@ export function TextInput({ id, kind, value, limits, placeholder, onCommit, onEr
       e.currentTarget.blur();
     }
   };
+  const common = {
+    id,
+    value: text,
+    placeholder,
+    spellCheck: false,
+    "aria-label": label,
+    "data-testid": testId,
+    onBlur: commit,
+    onKeyDown: onKey,
+  };
+  if (multiline)
+    return (
+      <textarea
+        {...common}
+        className="iinput itext"
+        rows={Math.min(6, Math.max(2, Math.ceil(text.length / 34)))}
+        spellCheck
+        onChange={(e) => {
+          setEditing(true);
+          setText(e.target.value);
+        }}
+      />
+    );
   return (
     <input
       id={id}

@@ -13,7 +13,7 @@ export function MachineForm({ machine }: { machine: Obj }) {
   const set = (field: string, label: string) => (v: unknown) => run(v === undefined ? `Clear ${label}` : `Set ${label}`, setWorkflowValue(field, v));
   return (
     <Section title="Workflow" testId="section-machine">
-      <SpecField spec={{ key: "Comment", label: "Comment", kind: "text", help: "What this workflow does, for the people who read it." }} value={machine.Comment} write={set("Comment", "workflow comment")} />
+      <SpecField spec={{ key: "Comment", label: "Comment", kind: "text", multiline: true, help: "What this workflow does, for the people who read it." }} value={machine.Comment} write={set("Comment", "workflow comment")} />
       <Field pointer="/StartAt" label="Starts at" help="The first step.">
         <SelectInput label="Starts at" value={typeof machine.StartAt === "string" ? machine.StartAt : ""} options={opts(states)} onChange={(v) => set("StartAt", "start")(v)} testId="machine-startat" />
       </Field>

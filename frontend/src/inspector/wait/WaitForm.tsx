@@ -42,7 +42,10 @@ export function WaitForm({ state }: { state: Obj }) {
         write={
           mode === "Timestamp"
             ? (v) => {
-                if (typeof v === "string" && !isExpression(v) && Number.isNaN(Date.parse(v))) return setTsError("Enter a time like 2026-01-31T12:00:00Z.");
+                if (typeof v === "string" && !isExpression(v) && Number.isNaN(Date.parse(v))) {
+                  setTsError("Enter a time like 2026-01-31T12:00:00Z.");
+                  return false;
+                }
                 setTsError(null);
                 run("Set Timestamp", setValue(id, "/Timestamp", v, "Type"));
               }
