@@ -12,6 +12,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/runs"
 )
 
@@ -25,6 +26,13 @@ type Runs struct {
 	m       *runs.Manager
 	store   *runs.Store
 	emitter *wailsEmitter
+	desk    fileSaver // the native save dialog, for exports
+}
+
+// fileSaver is the save dialog (wailsDesktop in the app, a fake or nil in
+// tests: runtime.* outside a running app kills the process).
+type fileSaver interface {
+	SaveFile(ctx context.Context, title, dir, defaultName string, filters []runtime.FileFilter) (string, error)
 }
 
 // wailsEmitter sends updates through the Wails runtime once the window
@@ -39,23 +47,26 @@ func (w *wailsEmitter) Emit(name string, data any) {
 	}
 }
 
-// NewRuns opens the run store (RunsStoreEnv, else the user config dir);
-// when it cannot be opened, runs still work and the UI says they are not
-// saved.
+// NewRuns opens the run store (RunsStoreEnv, else runs.db in the
+// studio's config dir); when it cannot be opened, runs still work and the
+// UI says they are not saved.
 func NewRuns() *Runs {
-	return newRuns(&wailsEmitter{}, os.Getenv(RunsStoreEnv))
+	return newRuns(&wailsEmitter{}, wailsDesktop{}, os.Getenv(RunsStoreEnv))
 }
 
-func newRuns(em *wailsEmitter, path string) *Runs {
+func newRuns(em *wailsEmitter, desk fileSaver, path string) *Runs {
 	var err error
 	if path == "" {
-		path, err = runs.DefaultStorePath()
+		var dir string
+		if dir, err = files.ConfigDir(); err == nil {
+			path = filepath.Join(dir, "runs.db")
+		}
 	}
 	var st *runs.Store
 	if err == nil {
 		st, err = runs.OpenStore(path)
 	}
-	r := &Runs{store: st, emitter: em}
+	r := &Runs{store: st, emitter: em, desk: desk}
 	var e runs.Emitter = em
 	r.m = runs.New(st, err, e)
 	return r
@@ -125,6 +136,32 @@ func (r *Runs) Heartbeat(runID, pendingID string) error { return r.m.Heartbeat(r
 
 // List is the run history of a workflow, newest first.
 func (r *Runs) List(workflow string) ([]runs.Meta, error) { return r.m.List(workflow) }
+
+var historyFilters = []runtime.FileFilter{
+	{DisplayName: "Execution history (*.json)", Pattern: "*.json"},
+	{DisplayName: "All files", Pattern: "*"},
+}
+
+// SaveHistory asks where to save a run's history (AWS GetExecutionHistory
+// JSON) and writes it there; it returns the path, "" when cancelled.
+func (r *Runs) SaveHistory(runID, suggestedName string) (string, error) {
+	text, err := r.m.Export(runID)
+	if err != nil {
+		return "", err
+	}
+	ctx := context.Background()
+	if c := r.emitter.ctx.Load(); c != nil {
+		ctx = *c
+	}
+	path, err := r.desk.SaveFile(ctx, "Export the execution history", "", suggestedName, historyFilters)
+	if err != nil || path == "" {
+		return "", err
+	}
+	if err := os.WriteFile(path, []byte(text+"\n"), 0o644); err != nil {
+		return "", fmt.Errorf("export the history: %w", err)
+	}
+	return path, nil
+}
 
 // Delete removes a finished run.
 func (r *Runs) Delete(runID string) error { return r.m.Delete(runID) }

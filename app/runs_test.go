@@ -2,7 +2,11 @@ package app
 
 import (
 	"context"
+	"encoding/json"
+	"time"
+
 	"github.com/stepstudio/stepstudio/app/runs"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 	"os"
 	"path/filepath"
 	"testing"
@@ -26,7 +30,7 @@ func TestMocksPath(t *testing.T) {
 
 func TestMocksBesideTheWorkflow(t *testing.T) {
 	dir := t.TempDir()
-	r := newRuns(&wailsEmitter{}, filepath.Join(dir, "runs.db"))
+	r := newRuns(&wailsEmitter{}, nil, filepath.Join(dir, "runs.db"))
 	defer r.shutdown(context.Background())
 	wf := filepath.Join(dir, "order.asl.json")
 	if text, err := r.LoadMocks(wf); err != nil || text != "" {
@@ -51,13 +55,55 @@ func TestMocksBesideTheWorkflow(t *testing.T) {
 // runs working and says why they are not saved.
 func TestRunsWithoutStore(t *testing.T) {
 	dir := t.TempDir()
-	r := newRuns(&wailsEmitter{}, dir)
+	r := newRuns(&wailsEmitter{}, nil, dir)
 	defer r.shutdown(context.Background())
 	if r.StoreError() == "" {
 		t.Fatal("no store error for a directory")
 	}
 	if _, err := r.Start(runsReq()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// fakeSaver answers the save dialog with a path ("" = cancelled).
+type fakeSaver struct{ path string }
+
+func (f fakeSaver) SaveFile(context.Context, string, string, string, []runtime.FileFilter) (string, error) {
+	return f.path, nil
+}
+
+func TestSaveHistory(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "run.history.json")
+	r := newRuns(&wailsEmitter{}, fakeSaver{out}, filepath.Join(dir, "runs.db"))
+	defer r.shutdown(context.Background())
+	id, err := r.Start(runsReq())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		u, err := r.Snapshot(id, 0)
+		if err == nil && !u.Live {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the run did not end")
+		}
+	}
+	path, err := r.SaveHistory(id, "x.json")
+	if err != nil || path != out {
+		t.Fatalf("SaveHistory = %q, %v", path, err)
+	}
+	var h struct {
+		Events []struct{ Type string } `json:"events"`
+	}
+	b, _ := os.ReadFile(out)
+	if err := json.Unmarshal(b, &h); err != nil || len(h.Events) < 3 || h.Events[0].Type != "ExecutionStarted" {
+		t.Fatalf("saved history: %v %s", err, b)
+	}
+	r.desk = fakeSaver{""}
+	if path, err := r.SaveHistory(id, "x.json"); path != "" || err != nil {
+		t.Errorf("cancelled: %q %v", path, err)
 	}
 }
 

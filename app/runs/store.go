@@ -31,16 +31,6 @@ var (
 // ErrNotFound says no run has that id.
 var ErrNotFound = errors.New("run not found")
 
-// DefaultStorePath is where the studio keeps its runs:
-// os.UserConfigDir()/stepstudio/runs.db.
-func DefaultStorePath() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("find the config directory: %w", err)
-	}
-	return filepath.Join(dir, "stepstudio", "runs.db"), nil
-}
-
 // OpenStore opens (or creates) the store at path. Runs a previous process
 // left RUNNING are marked ABORTED: nothing is executing them any more.
 func OpenStore(path string) (*Store, error) {

@@ -5,7 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openStudio } from "./studio.mjs";
 
 const node = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
@@ -235,7 +237,7 @@ test("approve a callback task; reject it in a second run", async () => {
   }
 });
 
-test("replay a stored run with the scrubber; export it and import it back", async () => {
+test("replay a stored run with the scrubber; export it and import it back", { skip: !process.env.STEPSTUDIO_DIALOG_ANSWERS && "needs STEPSTUDIO_DIALOG_ANSWERS (scripts/e2e.sh sets it)" }, async () => {
   const s = await openStudio();
   try {
     const { page } = s;
@@ -267,9 +269,13 @@ test("replay a stored run with the scrubber; export it and import it back", asyn
     await scrub.fill(String(total));
     await waitStatus(page, "Order complete", "succeeded");
 
-    // Export (a download of GetExecutionHistory JSON), then import it.
-    const [download] = await Promise.all([page.waitForEvent("download"), runs.first().getByRole("button", { name: "Export" }).click()]);
-    const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+    // Export through the save dialog (answered by the test, see
+    // app/files_desktop.go), then import the file's history.
+    const out = join(mkdtempSync(join(tmpdir(), "stepstudio-runs-")), "order.history.json");
+    writeFileSync(process.env.STEPSTUDIO_DIALOG_ANSWERS, out);
+    await runs.first().getByRole("button", { name: "Export" }).click();
+    await page.getByTestId("history-message").filter({ hasText: "Saved to" }).waitFor();
+    const exported = JSON.parse(readFileSync(out, "utf8"));
     assert.equal(exported.events.length, total);
     assert.equal(exported.events[0].type, "ExecutionStarted");
     await page.locator(".history-import summary").click();

@@ -110,6 +110,8 @@ export const heartbeatTask = (id: string, pending: string): Promise<void> => Run
 export const listRuns = (workflow: string): Promise<RunMeta[]> => RunsAPI.List(workflow);
 export const deleteRun = (id: string): Promise<void> => RunsAPI.Delete(id);
 export const exportRun = (id: string): Promise<string> => RunsAPI.Export(id);
+/** Native save dialog, then writes the run's GetExecutionHistory JSON; the path, "" when cancelled. */
+export const saveRunHistory = (id: string, suggestedName: string): Promise<string> => RunsAPI.SaveHistory(id, suggestedName);
 export const importRun = (workflow: string, definition: string, history: string): Promise<RunMeta> =>
   RunsAPI.Import(workflow, definition, history);
 export const loadMocks = (workflowPath: string): Promise<string> => RunsAPI.LoadMocks(workflowPath);

@@ -1,8 +1,7 @@
 import { useMemo, useState } from "react";
 import type { RunSession } from "./useRunSession";
 import { details } from "./fold";
-import { exportRun, errorMessage } from "../backend/studio";
-import { download } from "./download";
+import { errorMessage, saveRunHistory } from "../backend/studio";
 
 const PAGE = 200;
 
@@ -33,9 +32,8 @@ export function EventsTable({ session }: { session: RunSession }) {
   const t0 = ix.length ? Date.parse(ix.events[0].timestamp) : 0;
   const doExport = async () => {
     try {
-      const text = await exportRun(session.runId!);
-      download(`${session.meta?.name ?? "run"}.history.json`, text);
-      setMsg("Exported as GetExecutionHistory JSON.");
+      const path = await saveRunHistory(session.runId!, `${session.meta?.name ?? "run"}.history.json`);
+      if (path) setMsg(`Saved to ${path}`);
     } catch (err) {
       setMsg(errorMessage(err));
     }
@@ -59,7 +57,7 @@ export function EventsTable({ session }: { session: RunSession }) {
           {rows.length} of {until} events
         </span>
         <button onClick={() => void doExport()} disabled={!session.runId}>
-          Export JSON
+          Export JSON…
         </button>
         {msg && <span className="muted">{msg}</span>}
       </div>

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import type { RunSession } from "./useRunSession";
-import { exportRun, errorMessage } from "../backend/studio";
-import { download } from "./download";
+import { errorMessage, saveRunHistory } from "../backend/studio";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
 
@@ -32,12 +31,13 @@ export function HistoryList({ session }: { session: RunSession }) {
               </button>
               <button
                 onClick={() =>
-                  exportRun(r.id)
-                    .then((t) => download(`${r.name}.history.json`, t))
+                  saveRunHistory(r.id, `${r.name}.history.json`)
+                    .then((path) => path && setMsg(`Saved to ${path}`))
                     .catch((err) => setMsg(errorMessage(err)))
                 }
+                title="Save as AWS GetExecutionHistory JSON"
               >
-                Export
+                Export…
               </button>
               <button className="danger-text" onClick={() => void session.remove(r.id)} aria-label={`Delete run of ${r.startDate}`}>
                 Delete
@@ -62,7 +62,11 @@ export function HistoryList({ session }: { session: RunSession }) {
           Import
         </button>
       </details>
-      {msg && <div className="field-error">{msg}</div>}
+      {msg && (
+        <div className={msg.startsWith("Saved to") ? "muted" : "field-error"} data-testid="history-message">
+          {msg}
+        </div>
+      )}
     </div>
   );
 }

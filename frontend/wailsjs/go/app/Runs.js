@@ -42,6 +42,10 @@ export function RerunFrom(arg1, arg2, arg3) {
   return window['go']['app']['Runs']['RerunFrom'](arg1, arg2, arg3);
 }
 
+export function SaveHistory(arg1, arg2) {
+  return window['go']['app']['Runs']['SaveHistory'](arg1, arg2);
+}
+
 export function SaveMocks(arg1, arg2) {
   return window['go']['app']['Runs']['SaveMocks'](arg1, arg2);
 }
