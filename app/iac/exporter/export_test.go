@@ -148,6 +148,21 @@ func TestPolicyDraft(t *testing.T) {
 	}
 }
 
+// A substituted Resource is drafted from the value it replaced: a Lambda
+// ARN gets lambda:InvokeFunction on the substitution, an activity nothing.
+func TestPolicySubstitutedResource(t *testing.T) {
+	src := []byte(`{"StartAt":"A","States":{
+	  "A":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:reserve","Next":"B"},
+	  "B":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:approve","End":true}}}`)
+	r, err := Export(src, Options{Target: ASLJSON})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Policy.Statements) != 1 || r.Policy.Statements[0].Resources[0] != "${ReserveFunctionArn}" || len(r.Policy.Notes) != 0 {
+		t.Errorf("policy %+v", r.Policy)
+	}
+}
+
 func TestPolicyOtherIntegrations(t *testing.T) {
 	src := []byte(`{"StartAt":"A","States":{
 	  "A":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:direct","Next":"B"},

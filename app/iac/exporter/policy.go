@@ -124,6 +124,9 @@ func param(s *asl.State, key string) string {
 
 func (d *drafter) task(s *asl.State) {
 	in := s.Integration
+	if orig := d.original(s.Resource); orig != s.Resource {
+		in = asl.ParseResource(orig) // ${ReserveFunctionArn} that replaced a Lambda ARN
+	}
 	sid := pascal(s.Name)
 	sync := in.Pattern == asl.Sync || in.Pattern == asl.Sync2
 	switch {
