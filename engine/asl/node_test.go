@@ -1,0 +1,75 @@
+package asl_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+func TestNumbers(t *testing.T) {
+	tests := []struct {
+		lit      string
+		value    any
+		integral bool
+		i        int64
+	}{
+		{"42", int64(42), true, 42},
+		{"-7", int64(-7), true, -7},
+		{"1.5", 1.5, false, 0},
+		{"1e3", 1000.0, true, 1000},
+		{"10.0", 10.0, true, 10},
+		{"9223372036854775808", 9223372036854775808.0, false, 0},
+	}
+	for _, tc := range tests {
+		doc, err := asl.Parse("x.json", []byte(`{"n": `+tc.lit+`}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.Root.Get("n")
+		if n.Num != tc.lit || n.Value() != tc.value {
+			t.Errorf("%s: Num %q Value %#v, want %#v", tc.lit, n.Num, n.Value(), tc.value)
+		}
+		if i, ok := n.Int(); ok != tc.integral || i != tc.i {
+			t.Errorf("%s: Int() = %d, %v; want %d, %v", tc.lit, i, ok, tc.i, tc.integral)
+		}
+	}
+}
+
+// TestLargeObjectLookup covers the key index Parse builds for big objects.
+func TestLargeObjectLookup(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 100 {
+		fmt.Fprintf(&b, `"k%d": %d, `, i, i)
+	}
+	b.WriteString(`"k5": "duplicate"}`)
+	for _, name := range []string{"x.json", "x.yaml"} {
+		doc, err := asl.Parse(name, []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		root := doc.Root
+		for i := range 100 {
+			if n := root.Get(fmt.Sprintf("k%d", i)); n == nil || n.Num != fmt.Sprint(i) {
+				t.Fatalf("%s: k%d = %+v", name, i, n)
+			}
+		}
+		if root.Get("missing") != nil {
+			t.Errorf("%s: a missing key was found", name)
+		}
+		if v := root.Value().(map[string]any)["k5"]; v != "duplicate" {
+			t.Errorf("%s: Value() keeps the last duplicate, got %v", name, v)
+		}
+		// Fields edited after parsing are still found.
+		root.Fields = append(root.Fields, &asl.Field{Key: "added", Value: &asl.Node{Kind: asl.KindBool, Bool: true}})
+		if n := root.Get("added"); n == nil || !n.Bool {
+			t.Errorf("%s: a field appended after parsing is not found", name)
+		}
+		root.Fields = root.Fields[1:]
+		if root.Get("k0") != nil || root.Get("k1") == nil {
+			t.Errorf("%s: lookups wrong after removing the first field", name)
+		}
+	}
+}
