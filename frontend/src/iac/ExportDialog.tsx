@@ -8,7 +8,8 @@ import {
   type ExportResult,
   type ExportTarget,
 } from "../backend/studio";
-import { kindLabel, machineNameOf, nameProblems, rowsFrom, targets, toOptions, type SubstitutionRow } from "./exportForm";
+import { machineNameOf, nameProblems, rowsFrom, targets, toOptions, type SubstitutionRow } from "./exportForm";
+import { SubstitutionTable } from "./SubstitutionTable";
 
 interface Props {
   text: string;
@@ -131,47 +132,7 @@ export function ExportDialog({ text, fileName, onClose }: Props) {
             <h3>Substitutions</h3>
             {rows === null && !error && <p className="muted">Looking for hard-coded values…</p>}
             {rows?.length === 0 && <p className="muted">No hard-coded ARNs, names, accounts or regions found.</p>}
-            {rows && rows.length > 0 && (
-              <table className="iac-subs-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Use</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Value in the definition</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r, i) => (
-                    <tr key={r.candidate.value + r.candidate.name} data-testid="iac-sub-row">
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={`Substitute ${r.candidate.value || r.candidate.name}`}
-                          checked={r.enabled}
-                          disabled={r.candidate.kind === "placeholder"}
-                          onChange={(e) => setRow(i, { enabled: e.target.checked })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          className={problems.has(i) ? "invalid" : ""}
-                          aria-label={`Name for ${r.candidate.value || r.candidate.name}`}
-                          aria-invalid={problems.has(i)}
-                          value={r.name}
-                          data-testid="iac-sub-name"
-                          disabled={!r.enabled || r.candidate.kind === "placeholder"}
-                          onChange={(e) => setRow(i, { name: e.target.value })}
-                        />
-                        {problems.has(i) && <div className="iac-field-error">{problems.get(i)}</div>}
-                      </td>
-                      <td className="iac-sub-value" title={r.candidate.uses.join("\n")}>
-                        <span className="iac-kind">{kindLabel(r.candidate.kind)}</span> {r.candidate.value || "supplied by the template"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            {rows && rows.length > 0 && <SubstitutionTable rows={rows} problems={problems} onChange={setRow} />}
             {result && result.policy.notes.length > 0 && (
               <div className="iac-notes">
                 <h3>Policy notes</h3>
