@@ -19,6 +19,7 @@ import { PassForm } from "./pass/PassForm";
 import { FailForm } from "./fail/FailForm";
 import { InputOutput } from "./io/InputOutput";
 import { ErrorHandling } from "./errors/ErrorHandling";
+import { OtherFields } from "./other/OtherFields";
 
 interface Props {
   name: string;
@@ -87,6 +88,7 @@ export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
       {type === "Fail" && <FailForm state={state} />}
       <InputOutput state={state} />
       <ErrorHandling state={state} />
+      <OtherFields state={state} />
     </div>
   );
 }

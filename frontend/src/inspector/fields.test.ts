@@ -49,3 +49,13 @@ test("new fields go before the way out", () => {
   expect(beforeExit({ Type: "Task", Resource: "r", Next: "B" }, ["Next", "End"])).toBe("Resource");
   expect(beforeExit({ Type: "Task" })).toBeUndefined();
 });
+
+test("fields no form shows are listed apart", async () => {
+  const { otherKeys } = await import("./fields");
+  const task = { Type: "Task", Resource: "r", Parameters: {}, ResultSelector: {}, Credentials: {}, Retry: [], Next: "B" };
+  expect(otherKeys(task, "JSONPath")).toEqual(["Credentials"]);
+  expect(otherKeys(task, "JSONata")).toEqual(["Parameters", "ResultSelector", "Credentials"]);
+  expect(otherKeys({ Type: "Wait", SecondsPath: "$.s", Next: "B" }, "JSONata")).toEqual(["SecondsPath"]);
+  expect(otherKeys({ Type: "Map", Parameters: {}, Iterator: {}, MaxConcurrency: 2, End: true }, "JSONPath")).toEqual(["Parameters"]);
+  expect(otherKeys({ Type: "Succeed", Assign: {} }, "JSONPath")).toEqual(["Assign"]);
+});

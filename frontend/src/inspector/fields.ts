@@ -149,3 +149,42 @@ export function beforeExit(state: Record<string, unknown>, exits = ["Catch", "Ne
   const i = keys.findIndex((k) => exits.includes(k));
   return i > 0 ? keys[i - 1] : undefined;
 }
+
+/** The keys the forms show (or the canvas manages) for a state type in a language. */
+export function shownKeys(type: string, lang: Lang): Set<string> {
+  const ex = lang === "JSONata";
+  const keys = ["Type", "Comment", "QueryLanguage", "Next", "End", ...ioFields(type, lang)];
+  if (handlesErrors(type)) keys.push("Retry", "Catch");
+  switch (type) {
+    case "Task":
+      keys.push("Resource", taskParameters(lang), ...timingSpecs(lang).map((s) => s.key));
+      break;
+    case "Choice":
+      keys.push("Choices", "Default");
+      break;
+    case "Wait":
+      keys.push(...waitModesFor(lang));
+      break;
+    case "Map":
+      keys.push(ex ? "Items" : "ItemsPath", "ItemSelector", "MaxConcurrency", "ToleratedFailurePercentage", "ToleratedFailureCount", "ItemBatcher", "Label", "ItemReader", "ResultWriter", "ItemProcessor", "Iterator");
+      if (!ex) keys.push("MaxConcurrencyPath", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath");
+      break;
+    case "Parallel":
+      keys.push("Branches");
+      break;
+    case "Pass":
+      if (!ex) keys.push("Result");
+      break;
+    case "Fail":
+      keys.push("Error", "Cause");
+      if (!ex) keys.push("ErrorPath", "CausePath");
+      break;
+  }
+  return new Set(keys);
+}
+
+/** Keys of the state that no form field shows: listed as they are, never rewritten. */
+export function otherKeys(state: Record<string, unknown>, lang: Lang): string[] {
+  const shown = shownKeys(String(state.Type ?? ""), lang);
+  return Object.keys(state).filter((k) => !shown.has(k));
+}

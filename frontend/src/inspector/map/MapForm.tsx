@@ -36,7 +36,7 @@ export function MapForm({ state }: { state: Obj }) {
     s("ItemBatcher", "Item batcher", "json", 'Groups items into batches, e.g. {"MaxItemsPerBatch": 10}.'),
     s("Label", "Label", "text", "A name for the child runs (distributed mode)."),
   );
-  if (mode === "DISTRIBUTED") specs.push(s("ItemReader", "Item reader", "json", "Reads the items from S3."), s("ResultWriter", "Result writer", "json", "Writes the results to S3."));
+  if (mode === "DISTRIBUTED" || "ItemReader" in state || "ResultWriter" in state) specs.push(s("ItemReader", "Item reader", "json", "Reads the items from S3."), s("ResultWriter", "Result writer", "json", "Writes the results to S3."));
   return (
     <Section title="Map" testId="section-map">
       {specs.map((sp) => (
