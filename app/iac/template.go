@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -131,11 +132,15 @@ func detectKind(path string, src []byte) Kind {
 	if looksLikeKey(src, "stepFunctions") {
 		return Serverless
 	}
-	if (looksLikeKey(src, "Resources") && bytes.Contains(src, []byte("AWS::"))) || looksLikeKey(src, "AWSTemplateFormatVersion") {
+	if (looksLikeKey(src, "Resources") && resourceType.Match(src)) || looksLikeKey(src, "AWSTemplateFormatVersion") {
 		return CloudFormation
 	}
 	return ""
 }
+
+// resourceType finds a CloudFormation resource type (AWS::SQS::Queue), not
+// a pseudo parameter such as ${AWS::Region} that an ASL file may hold.
+var resourceType = regexp.MustCompile(`AWS::[A-Za-z0-9]+::[A-Za-z]`)
 
 // looksLikeKey reports a top-level key in YAML ("Key:" at column 0) or
 // JSON ("Key": anywhere; ASL has no such keys).

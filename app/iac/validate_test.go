@@ -37,3 +37,24 @@ func TestValidateTemplate(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTemplate(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      bool
+	}{
+		{"t.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n", true},
+		{"t.json", `{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}`, true},
+		{"t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n", true},
+		{"main.tf", "", true},
+		{"serverless.yml", "service: x\nstepFunctions:\n  stateMachines: {}\n", true},
+		// ASL that happens to have a Resources state and a pseudo parameter.
+		{"a.asl.json", `{"StartAt":"Resources","States":{"Resources":{"Type":"Pass","Result":"${AWS::Region}","End":true}}}`, false},
+		{"a.asl.yaml", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n", false},
+	}
+	for _, c := range cases {
+		if got := IsTemplate(c.name, []byte(c.src)); got != c.want {
+			t.Errorf("IsTemplate(%s, %q) = %v", c.name, c.src, got)
+		}
+	}
+}
