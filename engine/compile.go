@@ -355,7 +355,8 @@ func Compile(doc *asl.Document) (*Machine, error) {
 	if doc == nil || doc.Root == nil {
 		return nil, fmt.Errorf("compile: empty document")
 	}
-	return CompileDefinition(strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name)), doc.Root.Value())
+	name := strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name))
+	return CompileDefinition(strings.TrimSuffix(name, ".asl"), doc.Root.Value())
 }
 
 // has reports whether g holds a state of the type, at any depth.

@@ -114,24 +114,8 @@ func parseWait(w string) (engine.Clock, error) {
 }
 
 func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) int {
-	src, err := os.ReadFile(o.definition)
-	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
-		return ExitUsage
-	}
-	res := schema.Validate(o.definition, src, schema.Options{})
-	if !res.Valid() {
-		fmt.Fprintf(s.Err, "stepstudio run: %s is not a valid state machine definition:\n", o.definition)
-		for _, d := range res.Diagnostics {
-			if d.Severity == schema.Error {
-				fmt.Fprintf(s.Err, "  %s:%d:%d: %s %s (%s)\n", o.definition, d.Range.Start.Line, d.Range.Start.Column, d.Code, d.Message, d.Location)
-			}
-		}
-		return ExitUsage
-	}
-	m, err := engine.Compile(res.Document)
-	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+	m, ok := loadMachine(o.definition, s.Err)
+	if !ok {
 		return ExitUsage
 	}
 	input, err := readInput(o.input, s.In)
@@ -139,33 +123,11 @@ func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) i
 		fmt.Fprintf(s.Err, "stepstudio run: input: %v\n", err)
 		return ExitUsage
 	}
-	opts := []engine.Option{engine.WithMaxTransitions(o.maxTransitions)}
-	if clock != nil {
-		opts = append(opts, engine.WithClock(clock))
+	opts, err := engineOptions(o, clock)
+	if err != nil {
+		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
+		return ExitUsage
 	}
-	if !o.history {
-		opts = append(opts, engine.WithoutHistory())
-	}
-	var invokers []engine.Invoker
-	if o.mockConfig != "" {
-		smName := strings.TrimSuffix(filepath.Base(o.definition), filepath.Ext(o.definition))
-		smName = strings.TrimSuffix(smName, ".asl")
-		tc, err := loadMocks(o.mockConfig, o.testCase, smName)
-		if err != nil {
-			fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
-			return ExitUsage
-		}
-		opts = append(opts, engine.WithMocks(tc))
-	}
-	if o.handlers != "" {
-		set, err := handler.Load(o.handlers)
-		if err != nil {
-			fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
-			return ExitUsage
-		}
-		invokers = append(invokers, set)
-	}
-	opts = append(opts, engine.WithInvoker(engine.Chain(invokers...)))
 	result, err := m.Run(ctx, input, opts...)
 	if err != nil {
 		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
@@ -182,6 +144,66 @@ func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) i
 		return ExitFail
 	}
 	return ExitOK
+}
+
+// loadMachine reads, validates and compiles the definition; an invalid one
+// is refused with the validator's diagnostics.
+func loadMachine(file string, stderr io.Writer) (*engine.Machine, bool) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "stepstudio run: %v\n", err)
+		return nil, false
+	}
+	res := schema.Validate(file, src, schema.Options{})
+	if !res.Valid() {
+		fmt.Fprintf(stderr, "stepstudio run: %s is not a valid state machine definition:\n", file)
+		for _, d := range res.Diagnostics {
+			if d.Severity == schema.Error {
+				fmt.Fprintf(stderr, "  %s:%d:%d: %s %s (%s)\n", file, d.Range.Start.Line, d.Range.Start.Column, d.Code, d.Message, d.Location)
+			}
+		}
+		return nil, false
+	}
+	m, err := engine.Compile(res.Document)
+	if err != nil {
+		fmt.Fprintf(stderr, "stepstudio run: %v\n", err)
+		return nil, false
+	}
+	return m, true
+}
+
+// engineOptions turns the flags into engine options: the clock, the
+// history, the cap, mocks first, then handlers.
+func engineOptions(o runOptions, clock engine.Clock) ([]engine.Option, error) {
+	opts := []engine.Option{engine.WithMaxTransitions(o.maxTransitions)}
+	if clock != nil {
+		opts = append(opts, engine.WithClock(clock))
+	}
+	if !o.history {
+		opts = append(opts, engine.WithoutHistory())
+	}
+	if o.mockConfig != "" {
+		tc, err := loadMocks(o.mockConfig, o.testCase, definitionName(o.definition))
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, engine.WithMocks(tc))
+	}
+	if o.handlers != "" {
+		set, err := handler.Load(o.handlers)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, engine.WithInvoker(set))
+	}
+	return opts, nil
+}
+
+// definitionName names the state machine after its file: order.asl.json is
+// "order", as a mock file names it.
+func definitionName(file string) string {
+	name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	return strings.TrimSuffix(name, ".asl")
 }
 
 // readInput reads the execution input: a file, stdin ("-"), or {}.
