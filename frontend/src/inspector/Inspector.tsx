@@ -101,11 +101,12 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
   useEffect(() => {
     if (!focus || !root.current) return;
     const frame = requestAnimationFrame(() => {
-      const el = fieldElement(root.current!, focus.location, base);
-      if (!el) return;
+      const found = fieldElement(root.current!, focus.location, base);
+      if (!found) return;
+      const { el, field } = found;
       el.scrollIntoView({ block: "center" });
-      const input = el.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]");
-      input?.focus({ preventScroll: true });
+      // Only a field of its own takes the focus; otherwise the code view keeps it (and its revealed range).
+      if (field) el.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]")?.focus({ preventScroll: true });
       el.classList.remove("flash");
       void el.offsetWidth; // restart the animation
       el.classList.add("flash");
@@ -157,11 +158,14 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
   );
 }
 
-/** The element of the deepest field holding location (the form itself when none). */
-function fieldElement(root: HTMLElement, location: string, base: string): HTMLElement | null {
+/** The element of the deepest field holding location, else the form's head. */
+function fieldElement(root: HTMLElement, location: string, base: string): { el: HTMLElement; field: boolean } | null {
   const rel = relativeTo(location, base);
   if (rel === null) return null;
   const els = [...root.querySelectorAll<HTMLElement>("[data-field]")];
   const f = deepestField(rel, els.map((e) => e.dataset.field!));
-  return (f !== null ? els.find((e) => e.dataset.field === f) : null) ?? root.querySelector<HTMLElement>(".inspector-body");
+  const el = f !== null ? els.find((e) => e.dataset.field === f) : undefined;
+  if (el) return { el, field: true };
+  const head = root.querySelector<HTMLElement>(".inspector-head, .isection");
+  return head ? { el: head, field: false } : null;
 }
