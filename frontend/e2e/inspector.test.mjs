@@ -282,3 +282,52 @@ test("the workflow's fields, JSONata forms, and rename from the inspector", asyn
     await s.close();
   }
 });
+
+test("Map, Parallel and Fail forms", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Reserve items").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+    const original = await waitForCode(page, (t) => t === exampleText, "the code view shows the example");
+
+    // Map: MaxConcurrency and the processor mode.
+    await state(page, "Reserve items").locator(".container-head").click();
+    const map = inspector(page).locator('[data-testid="state-form"][data-type="Map"]');
+    const conc = map.getByTestId("field-MaxConcurrency");
+    assert.equal(await conc.inputValue(), "5");
+    await conc.fill("10");
+    await conc.press("Enter");
+    const c10 = await waitForCode(page, (t) => t.includes('"MaxConcurrency": 10,'), "MaxConcurrency 10");
+    assert.deepEqual(changedLines(original, c10), { removed: ['      "MaxConcurrency": 5,'], added: ['      "MaxConcurrency": 10,'] });
+    await map.getByTestId("map-mode").selectOption("DISTRIBUTED");
+    const dist = await waitForCode(page, (t) => t.includes('"Mode": "DISTRIBUTED"'), "distributed mode");
+    assert.deepEqual(changedLines(c10, dist), { removed: ['          "Mode": "INLINE"'], added: ['          "Mode": "DISTRIBUTED"'] });
+    await map.locator('[data-field="/ItemReader"]').waitFor();
+    await s.screenshot("47-inspector-map");
+
+    // Parallel: the branches, and one more.
+    await state(page, "Charge and notify").locator(".container-head").click();
+    const par = inspector(page).locator('[data-testid="state-form"][data-type="Parallel"]');
+    assert.equal(await par.getByTestId("branch").count(), 2);
+    await par.getByTestId("add-branch").click();
+    await waitForCode(page, (t) => JSON.parse(t).States["Charge and notify"].Branches.length === 3, "a third branch");
+    await state(page, "Pass").waitFor();
+    await s.screenshot("48-inspector-parallel-branch-added");
+
+    // Fail: its error and cause.
+    await state(page, "Reject order").click();
+    const fail = inspector(page).locator('[data-testid="state-form"][data-type="Fail"]');
+    assert.equal(await fail.getByTestId("field-Error").inputValue(), "OrderInvalid");
+    await fail.getByTestId("field-Cause").fill("");
+    await fail.getByTestId("field-Cause").press("Enter");
+    await waitForCode(page, (t) => !t.includes("The order did not pass validation."), "a cleared Cause is removed");
+    await s.screenshot("49-inspector-fail");
+
+    await undoOnCanvas(page, 4);
+    await waitForCode(page, (t) => t === original, "undo restores the exact original text");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
