@@ -49,7 +49,7 @@ function renamed(machine: Obj, from: string, to: string): Obj {
   return out;
 }
 
-test.skipIf(definitions.length === 0)("real-world definitions round-trip without loss", () => {
+test.skipIf(definitions.length === 0)("real-world definitions round-trip without loss", { timeout: 120_000 }, () => {
   let parsed = 0;
   let skipped = 0;
   let identical = 0;
