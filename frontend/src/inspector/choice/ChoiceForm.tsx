@@ -4,6 +4,7 @@ import { removeChoiceRule } from "../../document/commands/fields";
 import { patchField } from "../../document/commands/patch";
 import { ptr, useForm } from "../context";
 import { Field, newId } from "../controls/Field";
+import { FieldProblems } from "../controls/FieldProblems";
 import { SelectInput, opts } from "../controls/SelectInput";
 import { TextInput } from "../controls/TextInput";
 import { Section } from "../Section";
@@ -23,6 +24,7 @@ export function ChoiceForm({ state }: { state: Obj }) {
   return (
     <Section title="Rules" testId="section-choice">
       <div data-field="/Choices">
+        <FieldProblems pointer="/Choices" />
         {rules.map((r, i) => (
           <div className="icard" key={i} data-field={ptr("Choices", i)} data-testid="choice-rule">
             <div className="icard-head">
@@ -34,6 +36,7 @@ export function ChoiceForm({ state }: { state: Obj }) {
                 ×
               </button>
             </div>
+            <FieldProblems pointer={ptr("Choices", i)} />
             {lang === "JSONata" || "Condition" in r ? (
               <ConditionField rule={r} i={i} />
             ) : (

@@ -3,6 +3,7 @@ import { describe, newComparison, operandError, operator, operators, readOperand
 import { Field, newId } from "../controls/Field";
 import { TextInput } from "../controls/TextInput";
 import { JsonEditor } from "../controls/JsonEditor";
+import { FieldProblems } from "../controls/FieldProblems";
 
 type Compare = Extract<Rule, { kind: "compare" }>;
 
@@ -67,6 +68,7 @@ export function RuleEditor({ rule, pointer, onChange, removable, depth }: Props)
           </select>
           {actions}
         </div>
+        <FieldProblems pointer={pointer} />
         {rule.rules.map((r, i) => (
           <RuleEditor
             key={i}
@@ -99,6 +101,7 @@ export function RuleEditor({ rule, pointer, onChange, removable, depth }: Props)
             )}
           </span>
         </div>
+        <FieldProblems pointer={pointer} />
         <RuleEditor rule={rule.rule} pointer={`${pointer}/Not`} depth={depth + 1} removable={false} onChange={(x) => onChange(x === null ? null : { kind: "not", rule: x })} />
       </div>
     );
@@ -134,6 +137,7 @@ function Comparison({ rule, pointer, onChange, actions }: { rule: Compare; point
   return (
     <div className="irule compare" data-field={pointer} data-testid="rule-compare">
       <div className="irule-summary mono">{describe(rule)}</div>
+      <FieldProblems pointer={pointer} />
       <Field pointer={`${pointer}/Variable`} label="Value at" error={varError} htmlFor={ids.v}>
         <TextInput id={ids.v} kind="path" value={rule.variable} onError={setVarError} onCommit={(v) => onChange({ ...rule, variable: String(v ?? "") })} testId="rule-variable" />
       </Field>

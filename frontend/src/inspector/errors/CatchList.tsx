@@ -4,6 +4,7 @@ import { fieldSpecs, statesErrors } from "../fields";
 import { addCatch, removeEntry } from "../edits";
 import { ptr, useForm } from "../context";
 import { Field } from "../controls/Field";
+import { FieldProblems } from "../controls/FieldProblems";
 import { Chips } from "../controls/Chips";
 import { SpecField } from "../controls/SpecField";
 import { SelectInput, opts } from "../controls/SelectInput";
@@ -23,6 +24,7 @@ export function CatchList({ state }: { state: Obj }) {
           + Add catcher
         </button>
       </div>
+      <FieldProblems pointer="/Catch" />
       {list.length === 0 && <p className="ifield-help">No catchers: an error that retries do not fix fails the workflow.</p>}
       {list.map((c, i) => (
         <div className="icard" key={i} data-field={ptr("Catch", i)} data-testid="catcher">
@@ -32,6 +34,7 @@ export function CatchList({ state }: { state: Obj }) {
               ×
             </button>
           </div>
+          <FieldProblems pointer={ptr("Catch", i)} />
           <Field pointer={ptr("Catch", i, "ErrorEquals")} label="Errors">
             <Chips
               label={`errors of catcher ${i + 1}`}

@@ -4,6 +4,7 @@ import { statesErrors, type FieldSpec } from "../fields";
 import { addRetry, removeEntry } from "../edits";
 import { ptr, useForm } from "../context";
 import { Field } from "../controls/Field";
+import { FieldProblems } from "../controls/FieldProblems";
 import { Chips } from "../controls/Chips";
 import { SpecField } from "../controls/SpecField";
 
@@ -27,6 +28,7 @@ export function RetryList({ state }: { state: Obj }) {
           + Add retry
         </button>
       </div>
+      <FieldProblems pointer="/Retry" />
       {list.length === 0 && <p className="ifield-help">No retries: errors go straight to Catch.</p>}
       {list.map((r, i) => (
         <div className="icard" key={i} data-field={ptr("Retry", i)} data-testid="retrier">
@@ -36,6 +38,7 @@ export function RetryList({ state }: { state: Obj }) {
               ×
             </button>
           </div>
+          <FieldProblems pointer={ptr("Retry", i)} />
           <Field pointer={ptr("Retry", i, "ErrorEquals")} label="Errors">
             <Chips
               label={`errors of retry ${i + 1}`}

@@ -3,6 +3,7 @@ import { isObj } from "../../document/machine";
 import { insertStateInto } from "../../document/commands/insert";
 import { ptr, useForm } from "../context";
 import { Section } from "../Section";
+import { FieldProblems } from "../controls/FieldProblems";
 
 /** A Parallel's branches: each runs at once with the same input. */
 export function ParallelForm({ state }: { state: Obj }) {
@@ -26,10 +27,12 @@ export function ParallelForm({ state }: { state: Obj }) {
                   {start}
                 </button>
               )}
+              <FieldProblems pointer={ptr("Branches", i)} />
             </li>
           );
         })}
       </ul>
+      <FieldProblems pointer="/Branches" />
       <button type="button" className="ibutton" data-testid="add-branch" onClick={() => run("Add branch", insertStateInto(id, { name: "Pass", state: { Type: "Pass" } }), true)}>
         + Add branch
       </button>
