@@ -116,9 +116,16 @@ func scanSource(path, abs string, src []byte) (*Template, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(t.Machines) == 0 {
-		return nil, fmt.Errorf("%s: %w: the %s template defines no state machine", path, ErrNoMachines, t.Kind)
+		return nil, fmt.Errorf("%s: %w: %s", path, ErrNoMachines, lookedFor[t.Kind])
 	}
 	return t, nil
+}
+
+// lookedFor says what a template of each kind would declare.
+var lookedFor = map[Kind]string{
+	CloudFormation: "this SAM/CloudFormation template defines no state machine (no AWS::Serverless::StateMachine or AWS::StepFunctions::StateMachine resource)",
+	Terraform:      `this Terraform file defines no state machine (no resource "aws_sfn_state_machine")`,
+	Serverless:     "this Serverless file defines no state machine (nothing under stepFunctions.stateMachines)",
 }
 
 // IsTemplate reports whether src looks like a template Scan reads rather

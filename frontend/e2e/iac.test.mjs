@@ -265,6 +265,18 @@ test("edit a Terraform heredoc in place; a jsonencode() machine opens read-only"
     await page.getByTestId("notice-error").waitFor();
     assert.match(await page.getByTestId("notice-error").innerText(), /cannot be written back/);
     assert.equal(readFileSync(path, "utf8"), want, "a read-only machine was written");
+
+    // A template without a state machine says so where the user looks.
+    const none = join(dir, "queue.yaml");
+    writeFileSync(none, "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+    answerNextDialog(none);
+    await iacMenu(page, "iac-open-template");
+    const error = page.getByTestId("iac-error");
+    await error.waitFor();
+    assert.match(await error.innerText(), /no state machine/);
+    await s.screenshot("iac-09-no-state-machine");
+    await error.getByRole("button", { name: "OK" }).click();
+    await error.waitFor({ state: "detached" });
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

@@ -39,7 +39,9 @@ export function useIaC(files: Files) {
       setTemplate(await scanTemplate(path));
     } catch (err) {
       setTemplate(null);
-      setPickerError(`Could not read ${path || "the template"}: ${errorMessage(err)}`);
+      // The Go error starts with the path; say it once.
+      const msg = errorMessage(err).split(`${path}: `).join("");
+      setPickerError(`${path ? path.replace(/^.*[\\/]/, "") : "The template"}: ${msg}`);
     }
   }, []);
 
