@@ -22,7 +22,10 @@ export function IaCDialogs({ iac, text, fileName }: { iac: IaC; text: string; fi
           </div>
         </div>
       )}
-      {iac.exporting && <ExportDialog text={text} fileName={fileName} onClose={iac.closeExport} />}
+      {iac.exporting && (
+        // A template's machine is named by its id, not by "Id · template.yaml".
+        <ExportDialog text={text} fileName={iac.current?.id ?? fileName} onClose={iac.closeExport} />
+      )}
     </>
   );
 }
