@@ -58,6 +58,8 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   const [searching, setSearching] = useState(false);
   const [help, setHelp] = useState(false);
   const selected = useMemo(() => new Set(selection), [selection]);
+  const pendingPaste = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const pasted = useRef(0); // when the last paste was done
   const selRef = useRef(selection);
   selRef.current = selection;
 
@@ -129,8 +131,15 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
           editor.copy(sel);
           break;
         case "paste":
-          editor.paste(sel[0] ?? null);
-          break;
+          // The browser's paste event brings the system clipboard (steps
+          // copied in another window); where none comes, paste our own.
+          clearTimeout(pendingPaste.current);
+          pasted.current = 0;
+          pendingPaste.current = setTimeout(() => {
+            pasted.current = Date.now();
+            editor.paste(sel[0] ?? null);
+          }, 80);
+          return; // not prevented, so the paste event can follow
         case "rename":
           if (sel.length === 1) setRenaming(sel[0]);
           break;
@@ -157,8 +166,21 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       }
       ev.preventDefault();
     };
+    const onPaste = (ev: ClipboardEvent) => {
+      if (isTyping(ev.target)) return;
+      clearTimeout(pendingPaste.current);
+      ev.preventDefault();
+      // A slow event for a key press the fallback already served.
+      if (Date.now() - pasted.current < 1500) return;
+      pasted.current = Date.now();
+      editor.paste(selRef.current[0] ?? null, ev.clipboardData?.getData("text/plain"));
+    };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    window.addEventListener("paste", onPaste);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("paste", onPaste);
+    };
   }, [editor, diagram, flowApi, onSelection, help, searching]);
 
   const editing = useMemo<NodeEditing>(

@@ -29,7 +29,11 @@ export interface Editor {
   remove(ids: string[]): void;
   duplicate(ids: string[]): void;
   copy(ids: string[]): void;
-  paste(at: string | null): void;
+  /**
+   * Pastes clipboard text when it holds steps (copied here or in another
+   * window), else what was last copied here.
+   */
+  paste(at: string | null, text?: string): void;
   rename(id: string, name: string): boolean;
   undo(): void;
   redo(): void;
@@ -158,12 +162,13 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
           setMessage(err instanceof Error ? err.message : String(err));
         }
       },
-      paste(at) {
-        if (!clipboard.current) {
+      paste(at, text) {
+        const clip = text && /"States"\s*:/.test(text) ? text : clipboard.current;
+        if (!clip) {
           setMessage("Copy some steps first (Ctrl+C).");
           return;
         }
-        run("Paste", paste(clipboard.current, at));
+        run("Paste", paste(clip, at));
       },
       rename(id, name) {
         return run("Rename", rename(id, name.trim()));
