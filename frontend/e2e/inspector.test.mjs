@@ -275,7 +275,21 @@ test("the workflow's fields, JSONata forms, and rename from the inspector", asyn
     await form.getByText('Another step is already called "Reject order".').waitFor();
     await form.getByTestId("field-name").press("Escape");
 
-    await undoOnCanvas(page, 2);
+    // A JSONata Choice: the rule is a Condition; it replaces the JSONPath condition left from before.
+    await state(page, "Is the order valid?").click();
+    const choice = inspector(page).locator('[data-testid="state-form"][data-type="Choice"]');
+    await choice.getByTestId("choice-rule").first().locator(".ifield-problem").first().waitFor();
+    const cond = choice.getByTestId("rule-condition");
+    await cond.fill("$states.input.validation.valid = false");
+    await cond.press("Enter");
+    await choice.getByText("Write the condition as {% expression %}.").waitFor();
+    await cond.fill("{% $states.input.validation.valid = false %}");
+    await cond.press("Enter");
+    const cc = await waitForCode(page, (t) => t.includes('"Condition"'), "the condition is written");
+    assert.deepEqual(JSON.parse(cc).States["Is the order valid?"].Choices[0], { Condition: "{% $states.input.validation.valid = false %}", Next: "Reject order" });
+    await s.screenshot("50-inspector-jsonata-choice");
+
+    await undoOnCanvas(page, 3);
     await waitForCode(page, (t) => t === original, "undo restores the exact original text");
     assert.deepEqual(s.errors, []);
   } finally {
@@ -323,6 +337,44 @@ test("Map, Parallel and Fail forms", async () => {
     await fail.getByTestId("field-Cause").press("Enter");
     await waitForCode(page, (t) => !t.includes("The order did not pass validation."), "a cleared Cause is removed");
     await s.screenshot("49-inspector-fail");
+
+    await undoOnCanvas(page, 4);
+    await waitForCode(page, (t) => t === original, "undo restores the exact original text");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("Wait: exactly one way of waiting", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await state(page, "Validate order").waitFor();
+    await page.getByRole("tab", { name: "Split" }).click();
+    const original = await waitForCode(page, (t) => t === exampleText, "the code view shows the example");
+    await state(page, "Validate order").click();
+    await page.locator('[data-testid="palette-item"][data-entry="wait"]').press("Enter");
+    const form = inspector(page).locator('[data-testid="state-form"][data-type="Wait"]');
+    await form.waitFor();
+    const name = await form.getByTestId("field-name").inputValue();
+    const wait = () => waitForCode(page, () => true, "").then((t) => JSON.parse(t).States[name]);
+
+    await form.getByTestId("wait-mode").selectOption("Timestamp");
+    await waitForCode(page, (t) => "Timestamp" in JSON.parse(t).States[name], "Timestamp is set");
+    assert.ok(!("Seconds" in (await wait())), "Seconds is gone: exactly one of the four");
+    const ts = form.getByTestId("field-Timestamp");
+    await ts.fill("next tuesday");
+    await ts.press("Enter");
+    await form.getByText("Enter a time like 2026-01-31T12:00:00Z.").waitFor();
+    assert.equal((await wait()).Timestamp, "2026-01-01T00:00:00Z", "a time that cannot be read is not written");
+    await ts.fill("2026-03-01T09:00:00Z");
+    await ts.press("Enter");
+    await waitForCode(page, (t) => t.includes('"Timestamp": "2026-03-01T09:00:00Z"'), "the time is written");
+    await form.getByTestId("wait-mode").selectOption("SecondsPath");
+    await waitForCode(page, (t) => JSON.parse(t).States[name].SecondsPath === "$.waitSeconds", "SecondsPath replaces Timestamp");
+    assert.deepEqual(Object.keys(await wait()).filter((k) => /Seconds|Timestamp/.test(k)), ["SecondsPath"]);
+    await s.screenshot("51-inspector-wait");
 
     await undoOnCanvas(page, 4);
     await waitForCode(page, (t) => t === original, "undo restores the exact original text");

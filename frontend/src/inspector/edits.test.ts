@@ -108,6 +108,12 @@ const cases: Case[] = [
     yaml: [["NumericGreaterThan: 1", "NumericLessThanEqualsPath: $.max"]],
   },
   {
+    name: "a JSONata Condition replaces a JSONPath condition, keeping Next",
+    cmd: () => edit.setCondition("/States/Pick", 0, "{% $states.input.n > 1 %}"),
+    json: [['"Variable": "$.n",\n          "NumericGreaterThan": 1,\n', '"Condition": "{% $states.input.n > 1 %}",\n']],
+    yaml: [["      - Variable: $.n\n        NumericGreaterThan: 1\n", "      - Condition: \"{% $states.input.n > 1 %}\"\n"]],
+  },
+  {
     name: "Add rule",
     cmd: () => edit.addRule("/States/Pick", "JSONPath", "Each"),
     json: [['"Next": "Hold"\n        }\n', '"Next": "Hold"\n        },\n        {\n          "Variable": "$.status",\n          "StringEquals": "approved",\n          "Next": "Each"\n        }\n']],

@@ -64,3 +64,13 @@ export function setProcessorConfig(id: string, state: Obj, key: string, value: u
   const next = "ProcessorConfig" in proc ? { ...proc, ProcessorConfig: config } : { ProcessorConfig: config, ...proc };
   return patchField(id, "/ItemProcessor", next);
 }
+
+/**
+ * A JSONata rule's Condition; it is the whole condition, so JSONPath
+ * condition keys left from before (Variable, StringEquals…) go. Clearing
+ * removes only the Condition.
+ */
+export function setCondition(id: string, i: number, condition: string | undefined): Command {
+  if (condition === undefined) return patchField(id, ptr("Choices", i, "Condition"), undefined);
+  return patchField(id, ptr("Choices", i), { Condition: condition }, { keep: ruleExtras });
+}

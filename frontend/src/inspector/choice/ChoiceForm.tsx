@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Obj } from "../../document/machine";
 import { removeChoiceRule } from "../../document/commands/fields";
 import { patchField } from "../../document/commands/patch";
+import { isExpression } from "../values";
 import { ptr, useForm } from "../context";
 import { Field, newId } from "../controls/Field";
 import { FieldProblems } from "../controls/FieldProblems";
@@ -9,7 +10,7 @@ import { SelectInput, opts } from "../controls/SelectInput";
 import { TextInput } from "../controls/TextInput";
 import { Section } from "../Section";
 import { describe, fromJson } from "./rules";
-import { addRule, setRule } from "../edits";
+import { addRule, setCondition, setRule } from "../edits";
 import { RuleEditor } from "./RuleEditor";
 
 /** The Choice rule builder: rules tried in order, each with its target, then Default. */
@@ -88,8 +89,11 @@ function ConditionField({ rule, i }: { rule: Obj; i: number }) {
         value={rule.Condition}
         onError={setError}
         onCommit={(v) => {
-          if (typeof v === "string" && !/^\s*\{%[\s\S]*%\}\s*$/.test(v)) return setError("Write the condition as {% expression %}.");
-          run("Set condition", patchField(id, ptr("Choices", i, "Condition"), v, { after: undefined }));
+          if (typeof v === "string" && !isExpression(v)) {
+            setError("Write the condition as {% expression %}.");
+            return false;
+          }
+          return run(v === undefined ? "Clear condition" : "Set condition", setCondition(id, i, v as string | undefined));
         }}
         testId="rule-condition"
       />
