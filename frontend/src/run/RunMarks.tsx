@@ -29,7 +29,7 @@ export function RunMarks({ name, isMap }: { name: string; isMap?: boolean }) {
       <button
         type="button"
         className={`run-breakpoint${breakpoint ? " on" : ""}`}
-        title={breakpoint ? `Remove the breakpoint before “${name}”` : `Pause runs before “${name}”`}
+        title={breakpoint ? `Remove the breakpoint before “${name}” (F9)` : `Pause runs before “${name}” (F9)`}
         aria-label={breakpoint ? `Remove breakpoint on ${name}` : `Set breakpoint on ${name}`}
         aria-pressed={breakpoint}
         onClick={toggle}

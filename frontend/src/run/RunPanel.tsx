@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { runKey } from "./keys";
 import type { Diagram } from "../backend/studio";
 import type { RunSession } from "./useRunSession";
 import { testCases } from "./mocks";
@@ -27,27 +28,41 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
   const paused = s.live && s.pausedAt.length > 0;
   const status = s.meta ? (s.live ? (paused ? "PAUSED" : "RUNNING") : s.meta.status) : null;
   const total = s.index?.length ?? 0;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = runKey(e, { live: s.live, paused });
+      if (!action) return;
+      e.preventDefault(); // F5 would reload the page
+      if (action === "run") void s.start("run");
+      else if (action === "continue") s.resume();
+      else if (action === "step") s.step();
+      else if (action === "stop") s.stop();
+      else if (node) s.overlayValue.toggleBreakpoint(node.name);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [s, paused, node]);
   const shown = s.cursor ?? total;
   return (
     <div className="run-panel" data-testid="run-panel">
       <div className="run-setup">
         <div className="run-controls" role="toolbar" aria-label="Run controls">
-          <button className="primary" onClick={() => void s.start("run")} disabled={s.live} title="Run the workflow (pauses at breakpoints)" data-testid="run-start">
+          <button className="primary" onClick={() => void s.start("run")} disabled={s.live} title="Run the workflow; it pauses at breakpoints (F5)" data-testid="run-start">
             ▶ Run
           </button>
           <button onClick={() => void s.start("debug")} disabled={s.live} title="Run and pause at the first breakpoint, or before the first state when there is none" data-testid="run-debug">
             Run to breakpoint
           </button>
-          <button onClick={s.step} disabled={!paused} title="Enter the next state, then pause again" data-testid="run-step">
+          <button onClick={s.step} disabled={!paused} title="Enter the next state, then pause again (F10)" data-testid="run-step">
             Step
           </button>
-          <button onClick={s.resume} disabled={!paused} title="Continue to the next breakpoint" data-testid="run-continue">
+          <button onClick={s.resume} disabled={!paused} title="Continue to the next breakpoint (F5)" data-testid="run-continue">
             Continue
           </button>
           <button onClick={s.pause} disabled={!s.live || paused} title="Pause before the next state">
             Pause
           </button>
-          <button className="danger" onClick={s.stop} disabled={!s.live} data-testid="run-stop">
+          <button className="danger" onClick={s.stop} disabled={!s.live} title="Stop the run (Shift+F5)" data-testid="run-stop">
             ■ Stop
           </button>
         </div>
