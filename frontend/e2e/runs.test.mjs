@@ -230,6 +230,9 @@ test("approve a callback task; reject it in a second run", async () => {
     await card.getByTestId("pending-send").click();
     await waitRun(page, "FAILED");
     await waitStatus(page, "Ask approval", "failed");
+    // Inspect opens on the state that failed, with its error.
+    await page.getByTestId("inspect").getByText("Failed here").waitFor();
+    assert.match(await page.getByTestId("inspect-error").innerText(), /Declined/);
     await s.screenshot("runs-09-callback-rejected");
     assert.deepEqual(s.errors, []);
   } finally {

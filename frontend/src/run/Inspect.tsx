@@ -9,10 +9,12 @@ interface Props {
   state: string | null;
   stateType: string;
   topLevel: boolean;
+  /** Shown because the run failed here, not because it was selected. */
+  failedHere?: boolean;
 }
 
 /** One state of the run: pick a visit, see each stage, its variables, error and raw events. */
-export function Inspect({ session, state, stateType, topLevel }: Props) {
+export function Inspect({ session, state, stateType, topLevel, failedHere }: Props) {
   const ix = session.index;
   const until = session.cursor ?? ix?.length ?? 0;
   const drill = session.overlayValue.drill;
@@ -29,7 +31,10 @@ export function Inspect({ session, state, stateType, topLevel }: Props) {
   return (
     <div className="run-inspect" data-testid="inspect">
       <div className="inspect-head">
-        <h3>{state}</h3>
+        <h3>
+          {failedHere && <span className="failed-here">Failed here: </span>}
+          {state}
+        </h3>
         {visits.length > 1 && (
           <label>
             Visit{" "}

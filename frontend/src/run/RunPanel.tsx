@@ -23,7 +23,12 @@ interface Props {
 /** The run panel: set up and drive a run on the left, look into it on the right. */
 export function RunPanel({ session: s, diagram, selected }: Props) {
   const [tab, setTab] = useState<Tab>("inspect");
-  const node = diagram?.nodes.find((n) => n.id === selected && (n.kind === "state" || n.kind === "container"));
+  const picked = diagram?.nodes.find((n) => n.id === selected && (n.kind === "state" || n.kind === "container"));
+  // With nothing selected, Inspect shows where the run failed: the first
+  // thing anyone wants to see of a failed run.
+  let failedName: string | undefined;
+  for (const [name, r] of s.overlay?.states ?? []) if (r.status === "failed") failedName = name;
+  const node = picked ?? (failedName ? diagram?.nodes.find((n) => n.name === failedName && n.kind !== "branch") : undefined);
   const cases = testCases(s.mocks);
   const paused = s.live && s.pausedAt.length > 0;
   const status = s.meta ? (s.live ? (paused ? "PAUSED" : "RUNNING") : s.meta.status) : null;
@@ -37,11 +42,11 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
       else if (action === "continue") s.resume();
       else if (action === "step") s.step();
       else if (action === "stop") s.stop();
-      else if (node) s.overlayValue.toggleBreakpoint(node.name);
+      else if (picked) s.overlayValue.toggleBreakpoint(picked.name);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [s, paused, node]);
+  }, [s, paused, picked]);
   const shown = s.cursor ?? total;
   return (
     <div className="run-panel" data-testid="run-panel">
@@ -194,7 +199,7 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
           ))}
         </div>
         <div className="run-tab-body">
-          {tab === "inspect" && <Inspect session={s} state={node?.name ?? null} stateType={node?.type ?? ""} topLevel={!node?.parent} />}
+          {tab === "inspect" && <Inspect session={s} state={node?.name ?? null} stateType={node?.type ?? ""} topLevel={!node?.parent} failedHere={!picked && !!node} />}
           {tab === "events" && <EventsTable session={s} />}
           {tab === "timeline" && <Timeline session={s} />}
           {tab === "history" && <HistoryList session={s} />}
