@@ -131,6 +131,15 @@ test("run the example, answering its tasks by hand, and watch the states change"
     assert.match(await stage("After ResultPath"), /"validation": \{/);
     assert.match(await stage("After InputPath"), /No InputPath/);
     await s.screenshot("runs-04-inspect");
+
+    // Events in AWS's format, filtered by state; a timeline of durations.
+    await page.getByTestId("run-tab-events").click();
+    await page.getByLabel("Filter by state").selectOption("Validate order");
+    const types = await page.getByTestId("event-row").locator("td:nth-child(2)").allInnerTexts();
+    assert.deepEqual(types, ["TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited"]);
+    await page.getByTestId("run-tab-timeline").click();
+    assert.ok((await page.getByTestId("timeline").locator(".tl-row").count()) >= 8);
+    await s.screenshot("runs-04b-timeline");
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();
@@ -294,6 +303,37 @@ test("replay a stored run with the scrubber; export it and import it back", { sk
     await page.getByTestId("import").click();
     await page.getByTestId("run-error").filter({ hasText: "no events" }).waitFor();
     await s.screenshot("runs-11-imported");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test("mock a task from the diagram: when called, return this", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await openRunTab(s);
+    await node(page, "Validate order").click();
+    const editor = page.locator(".mock-editor");
+    await editor.getByLabel("New test case name").fill("Invalid order");
+    await editor.getByRole("button", { name: "Use" }).click();
+    await editor.getByRole("button", { name: "Add a call" }).click();
+    await editor.getByLabel("Call 1 result").fill('{"Payload": {"valid": false, "total": 0}}');
+    await editor.getByTestId("mock-save").click();
+    await editor.getByText("Kept with this workflow").waitFor();
+    await s.screenshot("runs-12a-mock-editor");
+    // The mock file now holds the test case in AWS's shape, and the run uses it.
+    await page.locator(".run-setup summary", { hasText: "Mock file" }).click();
+    const file = JSON.parse(await page.getByLabel("Mock file (AWS MockConfigFile JSON)").inputValue());
+    assert.deepEqual(file.MockedResponses["Validate order (Invalid order)"], { 0: { Return: { Payload: { valid: false, total: 0 } } } });
+    assert.equal(await page.getByTestId("test-case").inputValue(), "Invalid order");
+    await page.getByTestId("run-start").click();
+    await waitRun(page, "FAILED");
+    await waitStatus(page, "Reject order", "failed");
+    assert.equal(await statusOf(page, "Reserve items"), null);
+    assert.match(await page.locator(".run-status-bar").innerText(), /OrderInvalid/);
+    await s.screenshot("runs-12b-mocked-run");
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

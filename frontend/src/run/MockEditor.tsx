@@ -8,14 +8,16 @@ export function MockEditor({ session, state }: { session: RunSession; state: str
   const tc = session.settings.testCase;
   const [rows, setRows] = useState<MockResponse[]>([]);
   const [msg, setMsg] = useState<string | null>(null);
+  // The rows follow the mock file (it can be edited as text too); the
+  // message stays until another task or test case is shown.
   useEffect(() => {
     try {
       setRows(tc ? responsesFor(session.mocks, tc, state) : []);
-      setMsg(null);
     } catch (err) {
       setMsg(`The mock file is not JSON: ${(err as Error).message}`);
     }
   }, [session.mocks, tc, state]);
+  useEffect(() => setMsg(null), [tc, state]);
   const machine = session.workflow.split("/").pop()!.replace(/\.(asl\.)?(json|ya?ml)$/, "");
   const apply = async () => {
     try {
@@ -59,7 +61,7 @@ export function MockEditor({ session, state }: { session: RunSession; state: str
               {r.kind === "return" ? (
                 <textarea
                   className="run-json-input"
-                  rows={2}
+                  rows={3}
                   value={r.value}
                   aria-label={`Call ${i + 1} result`}
                   spellCheck={false}
