@@ -453,3 +453,24 @@ func TestPace(t *testing.T) {
 		t.Errorf("unknown pace: %v", err)
 	}
 }
+
+// Stopping a run that waits for the user ends it at once and clears what
+// it was waiting for.
+func TestStopWhileWaiting(t *testing.T) {
+	m, rec, _ := newManager(t)
+	id, err := m.Start(StartRequest{Workflow: "w", Definition: definition(t, "tasks.asl.json"), Input: `{"q": 1}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pendingOf(t, rec.await(t, id, "the manual task", hasPending("task")), "task")
+	if err := m.Stop(id); err != nil {
+		t.Fatal(err)
+	}
+	u := rec.await(t, id, "the end", ended)
+	if u.Meta.Status != "ABORTED" || len(u.Pending) != 0 {
+		t.Fatalf("%s, pending %+v", u.Meta.Status, u.Pending)
+	}
+	if err := m.Succeed(id, p.ID, `{}`); err == nil {
+		t.Error("answered a task of a stopped run")
+	}
+}
