@@ -10,14 +10,24 @@ const kindLabel: Record<string, string> = {
   activity: "Activity waiting for a worker",
 };
 
+const MAX_CARDS = 12;
+
 /** Tasks waiting for the user: answer by hand, approve or reject a callback, send a heartbeat. */
 export function PendingTasks({ session }: { session: RunSession }) {
   if (!session.pending.length) return null;
+  // A Map can wait on thousands of tasks at once: draw the first few.
+  const shown = session.pending.slice(0, MAX_CARDS);
+  const more = session.pending.length - shown.length;
   return (
     <section className="run-pending" aria-label="Waiting for you">
-      {session.pending.map((p) => (
+      {shown.map((p) => (
         <PendingCard key={p.id} p={p} session={session} />
       ))}
+      {more > 0 && (
+        <div className="muted pending-more">
+          {more} more waiting; they appear as these are answered. A mock answers them all (Inspect a task to mock it).
+        </div>
+      )}
     </section>
   );
 }
