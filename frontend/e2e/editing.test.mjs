@@ -44,11 +44,12 @@ async function center(locator) {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
-async function drag(page, from, to) {
+async function drag(page, from, to, beforeDrop) {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
   await page.mouse.move(to.x, to.y, { steps: 5 });
+  if (beforeDrop) await beforeDrop();
   await page.mouse.up();
 }
 
@@ -85,7 +86,11 @@ test("edit on the canvas: insert from the palette, connect a rule, rename, undo 
     // 1. Drag "SNS Publish" from the palette onto the arrow leaving "Validate order".
     const item = page.locator('[data-testid="palette-item"][data-entry="sns-publish"]');
     await item.scrollIntoViewIfNeeded();
-    await drag(page, await center(item), await edgeMiddle(page, "/States/Validate order/Next"));
+    await drag(page, await center(item), await edgeMiddle(page, "/States/Validate order/Next"), async () => {
+      // While dragging, the arrow under the pointer is highlighted (look at it).
+      await page.waitForTimeout(300);
+      await s.screenshot("09-editing-dragging-onto-arrow");
+    });
     await state(page, "Send notification").waitFor();
     const inserted = await waitForCode(page, (t) => t.includes('"Next": "Send notification"'), "Validate order now leads to the new step");
     assert.match(inserted, /"Send notification": \{\n      "Type": "Task",\n      "Resource": "arn:aws:states:::sns:publish",/);
@@ -298,6 +303,22 @@ test("drop into a Map's processor, connect a Catch from the right handle", async
     await waitForCode(page, (t) => t.includes('"ErrorEquals": ["States.ALL"],\n          "Next": "Reject order"'), "a catcher goes to Reject order");
     await expectCount(page.locator(".react-flow__edge.edge-kind-catch"), before + 1, "catch edges");
     await s.screenshot("18-editing-map-insert-and-catch");
+
+    // Enter on a palette item adds it after the selected step.
+    await state(page, "Release items").click();
+    const pass = page.locator('[data-testid="palette-item"][data-entry="pass"]');
+    await pass.focus();
+    await pass.press("Enter");
+    await state(page, "Pass").waitFor();
+    await waitForCode(page, (t) => t.includes('"Pass": {\n      "Type": "Pass",\n      "Next": "Payment declined"\n    }'), "the Pass follows Release items");
+
+    // A refused edit says why, where the user looks, and changes nothing.
+    const text = await codeText(page);
+    const choiceItem = page.locator('[data-testid="palette-item"][data-entry="choice"]');
+    await drag(page, await center(choiceItem), await edgeMiddle(page, "/States/Order complete>end"));
+    await page.getByTestId("canvas-notice").getByText("Order complete ends the workflow; nothing can follow it.").waitFor();
+    assert.equal(await codeText(page), text, "a refused edit leaves the text alone");
+    await s.screenshot("19-editing-refused-with-reason");
     assert.deepEqual(s.errors, [], "no page errors");
   } finally {
     await s.close();
