@@ -93,6 +93,10 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     const t = targetAt(e);
     if (t?.id !== dropAt?.id) setDropAt(t);
   };
+  // dragleave also fires when moving between the canvas's own children.
+  const onDragLeave = (e: DragEvent) => {
+    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setDropAt(null);
+  };
   const onDrop = (e: DragEvent) => {
     const entryId = e.dataTransfer.getData(paletteMime);
     setDropAt(null);
@@ -207,7 +211,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   };
 
   return (
-    <div className={`canvas${stale ? " stale" : ""}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={() => setDropAt(null)}>
+    <div className={`canvas${stale ? " stale" : ""}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
       {error && (
         <div className="canvas-message" role="alert" data-testid="canvas-error">
           {stale ? "The code has a problem; the diagram shows the last version that worked. " : ""}
