@@ -303,6 +303,12 @@ test("replay a stored run with the scrubber; export it and import it back", { sk
     await page.getByTestId("import").click();
     await page.getByTestId("run-error").filter({ hasText: "no events" }).waitFor();
     await s.screenshot("runs-11-imported");
+    // Delete the imported run: it leaves the list.
+    await page.getByTestId("run-error").getByRole("button", { name: "Dismiss" }).click();
+    const before = await runs.count();
+    await runs.first().getByRole("button", { name: /Delete/ }).click();
+    for (let i = 0; i < 50 && (await runs.count()) !== before - 1; i++) await page.waitForTimeout(100);
+    assert.equal(await runs.count(), before - 1);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

@@ -123,6 +123,16 @@ export function useRunSession(wf: WorkflowRef): RunSession {
   const states = useMemo(() => stateIndex(wf.diagram), [wf.diagram]);
   const statesRef = useRef(states);
   statesRef.current = states;
+  // The index reads Map and Parallel nesting from the diagram: when the
+  // diagram arrives or changes (a reload, an edit), read the events again.
+  useEffect(() => {
+    const old = indexRef.current;
+    if (!old || old.length === 0) return;
+    const ix = new RunIndex(states);
+    ix.add(old.events);
+    indexRef.current = ix;
+    setVersion((v) => v + 1);
+  }, [states]);
 
   // Settings follow the workflow; the sample input of the example comes
   // from the backend, other workflows start from {}.
