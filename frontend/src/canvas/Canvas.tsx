@@ -67,6 +67,19 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     () => (diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] }),
     [diagram, selected, badges, dropAt],
   );
+  // Another document (nothing in common with the last diagram) is shown
+  // whole; edits keep the user's zoom and scroll.
+  const shownIds = useRef<Set<string>>(new Set());
+  useEffect(() => {
+    if (!diagram) return;
+    const ids = new Set(diagram.nodes.filter((n) => n.type).map((n) => n.id));
+    const prev = shownIds.current;
+    shownIds.current = ids;
+    if (prev.size > 0 && ![...ids].some((id) => prev.has(id))) {
+      requestAnimationFrame(() => flowApi.fitView({ padding: 0.08 }));
+    }
+  }, [diagram, flowApi]);
+
   const isState = useCallback((id: string) => Boolean(diagram?.nodes.find((n) => n.id === id)?.type), [diagram]);
 
   // Clicks, Shift+clicks and box selection arrive as select changes.
