@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"sync"
 	"time"
@@ -52,24 +53,36 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 	}
 	var (
 		mu    sync.Mutex
+		freed = sync.NewCond(&mu) // a slot became free
 		next  int
 		chain = startID // the previous item's last state event
 		wg    sync.WaitGroup
 	)
 	// take hands out the next item, the event it follows, and the free
-	// slot whose time is earliest (there is always one: no more workers
-	// than slots).
+	// slot whose time is earliest. A busy slot that started earlier may
+	// end earlier, in the run's time, than any free slot's time: then its
+	// end is awaited, so items go to slots as AWS would give them.
 	take := func() (i int, prev int64, slot int, ok bool) {
 		mu.Lock()
 		defer mu.Unlock()
-		if next >= len(items) || res.err != nil {
-			return 0, 0, 0, false
-		}
-		slot = -1
-		for s := range clocks {
-			if !busy[s] && (slot < 0 || clocks[s] < clocks[slot]) {
-				slot = s
+		for {
+			if next >= len(items) || res.err != nil {
+				return 0, 0, 0, false
 			}
+			slot = -1
+			earliestBusy := time.Duration(math.MaxInt64)
+			for s := range clocks {
+				switch {
+				case busy[s]:
+					earliestBusy = min(earliestBusy, clocks[s])
+				case slot < 0 || clocks[s] < clocks[slot]:
+					slot = s
+				}
+			}
+			if slot >= 0 && clocks[slot] <= earliestBusy {
+				break
+			}
+			freed.Wait()
 		}
 		busy[slot] = true
 		next++
@@ -95,6 +108,7 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 				}
 				mu.Lock()
 				clocks[slot], busy[slot] = it.at, false
+				freed.Broadcast()
 				chain = it.last
 				switch {
 				case it.err == nil:
