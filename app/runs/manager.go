@@ -95,12 +95,12 @@ func (m *Manager) Start(req StartRequest) (string, error) {
 	}
 	id := uuid.Must(uuid.NewV7()).String()
 	r := &run{id: id, m: m, ready: make(chan struct{}), stopped: make(chan struct{}), kick: make(chan struct{}, 1),
-		pace: pace, live: true, unsaved: m.storeErr}
+		pace: pace, live: true, unsaved: m.storeErr, memory: m.store == nil}
 	r.meta = Meta{ID: id, Workflow: req.Workflow, Name: id, Status: StatusRunning, StartDate: time.Now().UTC(),
 		Input: engine.EncodeJSON(p.input), TestCase: req.TestCase, StartAt: req.StartAt, Definition: req.Definition}
 	if m.store != nil {
 		if err := m.store.Save(r.meta, nil, nil, nil); err != nil {
-			r.unsaved = "The run could not be saved: " + err.Error()
+			r.unsaved, r.memory = "The run could not be saved: "+err.Error(), true
 		}
 	}
 	opts := append(p.opts, engine.WithObserver(r), engine.WithInvoker(r), engine.WithoutHistory(), engine.WithExecutionName(id))
@@ -154,7 +154,7 @@ func (m *Manager) Snapshot(id string, after int64) (Update, error) {
 	r := m.runs[id]
 	m.mu.Unlock()
 	if r != nil {
-		return r.snapshot(after), nil
+		return r.snapshot(after)
 	}
 	if m.store == nil {
 		return Update{}, fmt.Errorf("%w: %s", ErrNotFound, id)
@@ -180,7 +180,7 @@ func (m *Manager) Stages(id string, after int64) ([]StageRecord, error) {
 	r := m.runs[id]
 	m.mu.Unlock()
 	if r != nil {
-		return r.stagesAfter(after), nil
+		return r.stagesAfter(after)
 	}
 	if m.store == nil {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
@@ -270,7 +270,8 @@ func (m *Manager) events(id string) (Meta, []json.RawMessage, error) {
 		r.mu.Lock()
 		meta := r.meta
 		r.mu.Unlock()
-		return meta, r.recordedEvents(), nil
+		evs, err := r.eventsAfter(0)
+		return meta, evs, err
 	}
 	if m.store == nil {
 		return Meta{}, nil, fmt.Errorf("%w: %s", ErrNotFound, id)

@@ -28,11 +28,16 @@ type run struct {
 	meta   Meta
 	buf    []json.RawMessage // recorded, not yet flushed
 	bufIDs []int64
-	events []json.RawMessage // flushed; events[i] has id i+1
-	// Stage records, as events: stageBuf waits for the next flush,
-	// stages[i] has seq i+1.
+	// memory: the run keeps its flushed events and stage records in
+	// events and stages (no store, or saving failed); else the store has
+	// them. flushed and stagesFlushed count them either way.
+	memory        bool
+	events        []json.RawMessage // events[i] has id i+1
+	flushed       int64
+	stagesFlushed int64
+	// Stage records, as events: stageBuf waits for the next flush.
 	stageBuf []StageRecord
-	stages   []StageRecord
+	stages   []StageRecord // stages[i] has seq i+1
 	stageSeq int64
 	seq      int64
 	pending  []*pending
@@ -170,18 +175,22 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	if paused == nil {
 		paused = []string{}
 	}
-	if r.m.store != nil && (len(buf) > 0 || !live) {
+	if !r.inMemory() && (len(buf) > 0 || !live) {
 		if err := r.m.store.Save(meta, buf, ids, stages); err != nil {
-			r.mu.Lock()
-			r.unsaved = "The run could not be saved: " + err.Error()
-			r.mu.Unlock()
+			r.toMemory(err)
 		}
 	}
 
 	r.mu.Lock()
-	r.events = append(r.events, buf...)
+	// A stored run's events live in the store only, so a long run's
+	// memory stays bounded; without a store they stay here.
+	if r.memory {
+		r.events = append(r.events, buf...)
+		r.stages = append(r.stages, stages...)
+	}
+	r.flushed += int64(len(buf))
+	r.stagesFlushed += int64(len(stages))
 	r.buf, r.bufIDs = r.buf[len(buf):], r.bufIDs[len(buf):]
-	r.stages = append(r.stages, stages...)
 	pend := r.pendingLocked()
 	sig := meta.Status + "|" + strings.Join(paused, ",") + "|" + pendingSig(pend)
 	if len(buf) == 0 && len(stages) == 0 && sig == r.lastSig {
@@ -212,19 +221,16 @@ func (r *run) isLive() bool {
 }
 
 // snapshot is everything after event id after, as one Update.
-func (r *run) snapshot(after int64) Update {
+func (r *run) snapshot(after int64) (Update, error) {
+	evs, err := r.eventsAfter(after)
+	if err != nil {
+		return Update{}, err
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	// Events recorded but not flushed yet are included: the next update
-	// repeats them, and readers skip ids they have.
-	all := append(slices.Clip(r.events), r.buf...)
-	evs := []json.RawMessage{}
-	if after < int64(len(all)) {
-		evs = slices.Clone(all[max(after, 0):])
-	}
 	u := Update{RunID: r.id, Seq: r.seq, Events: evs, Stages: []StageRecord{}, Meta: r.meta, Pending: r.pendingLocked(), Live: r.live, Unsaved: r.unsaved}
 	if len(evs) > 0 {
-		u.FirstEvent, u.LastEvent = max(after, 0)+1, int64(len(all))
+		u.FirstEvent, u.LastEvent = max(after, 0)+1, max(after, 0)+int64(len(evs))
 	}
 	if r.ex != nil && r.live {
 		u.PausedAt = r.ex.PausedAt()
@@ -232,14 +238,63 @@ func (r *run) snapshot(after int64) Update {
 	if u.PausedAt == nil {
 		u.PausedAt = []string{}
 	}
-	return u
+	return u, nil
 }
 
-// recordedEvents returns every flushed event.
-func (r *run) recordedEvents() []json.RawMessage {
+// eventsAfter returns the events with ids greater than after, flushed or
+// not: events recorded but not flushed yet are included, the next update
+// repeats them, and readers skip ids they have.
+func (r *run) eventsAfter(after int64) ([]json.RawMessage, error) {
+	after = max(after, 0)
+	r.mu.Lock()
+	if r.memory {
+		defer r.mu.Unlock()
+		all := append(slices.Clip(r.events), r.buf...)
+		if after >= int64(len(all)) {
+			return []json.RawMessage{}, nil
+		}
+		return slices.Clone(all[after:]), nil
+	}
+	flushed := r.flushed
+	buf, ids := slices.Clone(r.buf), slices.Clone(r.bufIDs)
+	r.mu.Unlock()
+	out := []json.RawMessage{}
+	if after < flushed {
+		stored, err := r.m.store.Events(r.id, after)
+		if err != nil {
+			return nil, err
+		}
+		// A flush may have stored more since: those are still in buf.
+		out = append(out, stored[:min(len(stored), int(flushed-after))]...)
+	}
+	for i, id := range ids {
+		if id > after {
+			out = append(out, buf[i])
+		}
+	}
+	return out, nil
+}
+
+// inMemory reports whether the run keeps its events itself: there is no
+// store, or saving failed.
+func (r *run) inMemory() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return slices.Clone(r.events)
+	return r.memory
+}
+
+// toMemory switches a run whose save failed to keeping its events itself,
+// starting from what the store holds of it. (Were the store unreadable
+// too, the events it held are not served until the studio restarts.)
+func (r *run) toMemory(err error) {
+	evs, _ := r.m.store.Events(r.id, 0)
+	sts, _ := r.m.store.Stages(r.id, 0)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.unsaved = "The run could not be saved: " + err.Error()
+	r.memory = true
+	r.events = evs[:min(len(evs), int(r.flushed))]
+	r.stages = sts[:min(len(sts), int(r.stagesFlushed))]
 }
 
 func (r *run) halt() {
@@ -253,13 +308,29 @@ var (
 )
 
 // stagesAfter returns the flushed stage records with seq > after.
-func (r *run) stagesAfter(after int64) []StageRecord {
+func (r *run) stagesAfter(after int64) ([]StageRecord, error) {
+	after = max(after, 0)
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if after >= int64(len(r.stages)) {
-		return []StageRecord{}
+	memory, flushed := r.memory, r.stagesFlushed
+	var held []StageRecord
+	if memory && after < int64(len(r.stages)) {
+		held = slices.Clone(r.stages[after:])
 	}
-	return slices.Clone(r.stages[max(after, 0):])
+	r.mu.Unlock()
+	if memory {
+		if held == nil {
+			held = []StageRecord{}
+		}
+		return held, nil
+	}
+	if after >= flushed {
+		return []StageRecord{}, nil
+	}
+	stored, err := r.m.store.Stages(r.id, after)
+	if err != nil {
+		return nil, err
+	}
+	return stored[:min(len(stored), int(flushed-after))], nil
 }
 
 // compile-time check that the run is an engine invoker.
