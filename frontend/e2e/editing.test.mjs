@@ -297,10 +297,16 @@ test("drop into a Map's processor, connect a Catch from the right handle", async
 
     // The right handle of a Task adds a catcher going where it is dropped.
     const before = await page.locator(".react-flow__edge.edge-kind-catch").count();
+    await page.waitForTimeout(300); // let the new layout settle before aiming
     const task = state(page, "Validate order");
     await task.hover();
     await drag(page, await center(task.getByTestId("handle-catch")), await center(state(page, "Reject order")));
-    await waitForCode(page, (t) => t.includes('"ErrorEquals": ["States.ALL"],\n          "Next": "Reject order"'), "a catcher goes to Reject order");
+    try {
+      await waitForCode(page, (t) => t.includes('"ErrorEquals": ["States.ALL"],\n          "Next": "Reject order"'), "a catcher goes to Reject order");
+    } catch (err) {
+      await s.screenshot("18-editing-catch-FAILED");
+      throw err;
+    }
     await expectCount(page.locator(".react-flow__edge.edge-kind-catch"), before + 1, "catch edges");
     await s.screenshot("18-editing-map-insert-and-catch");
 
