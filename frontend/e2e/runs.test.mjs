@@ -280,6 +280,16 @@ test("replay a stored run with the scrubber; export it and import it back", { sk
     await s.screenshot("runs-10-replay-scrubbed");
     await scrub.fill(String(total));
     await waitStatus(page, "Order complete", "succeeded");
+    // Replay plays it again from the start, one state at a time.
+    await page.getByTestId("run-replay").click();
+    await waitStatus(page, "Validate order", "running", 5000);
+    assert.equal(await statusOf(page, "Order complete"), null);
+    await waitStatus(page, "Reserve items", "running", 10000);
+    await page.getByTestId("run-replay").click(); // pause
+    const at = Number(await scrub.inputValue());
+    await page.waitForTimeout(800);
+    assert.equal(Number(await scrub.inputValue()), at, "a paused replay stays put");
+    await scrub.fill(String(total));
 
     // Export through the save dialog (answered by the test, see
     // app/files_desktop.go), then import the file's history.

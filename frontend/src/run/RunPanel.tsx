@@ -33,6 +33,23 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
   const paused = s.live && s.pausedAt.length > 0;
   const status = s.meta ? (s.live ? (paused ? "PAUSED" : "RUNNING") : s.meta.status) : null;
   const total = s.index?.length ?? 0;
+  // Replay: move the scrubber forward by itself, about one state a tick,
+  // so a stored run can be watched as it happened.
+  const [playing, setPlaying] = useState(false);
+  useEffect(() => {
+    if (!playing || !s.index) return;
+    const ix = s.index;
+    const timer = window.setInterval(() => {
+      const at = s.cursor ?? ix.length;
+      let next = at >= ix.length ? 1 : at + 1;
+      while (next < ix.length && !ix.events[next - 1].type.endsWith("StateEntered")) next++;
+      if (next >= ix.length) {
+        s.setCursor(null);
+        setPlaying(false);
+      } else s.setCursor(next);
+    }, 350);
+    return () => window.clearInterval(timer);
+  }, [playing, s]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = runKey(e, { live: s.live, paused });
@@ -173,6 +190,15 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
         )}
         {total > 0 && !s.live && (
           <div className="run-scrubber">
+            <button
+              className="replay-play"
+              onClick={() => setPlaying(!playing)}
+              aria-label={playing ? "Pause the replay" : "Replay the run"}
+              title={playing ? "Pause the replay" : "Replay the run, one state at a time"}
+              data-testid="run-replay"
+            >
+              {playing ? "❚❚" : "▶"}
+            </button>
             <label htmlFor="run-scrub">Replay</label>
             <input
               id="run-scrub"
@@ -180,7 +206,10 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
               min={0}
               max={total}
               value={shown}
-              onChange={(e) => s.setCursor(Number(e.target.value) === total ? null : Number(e.target.value))}
+              onChange={(e) => {
+                setPlaying(false);
+                s.setCursor(Number(e.target.value) === total ? null : Number(e.target.value));
+              }}
               aria-label="Replay position (events)"
               data-testid="run-scrubber"
             />
