@@ -115,6 +115,7 @@ test("edit on the canvas: insert from the palette, connect a rule, rename, undo 
     const renamed = await waitForCode(page, (t) => !t.includes('"Reserve items"'), "no reference to the old name is left");
     assert.equal(renamed.split('"Reserve stock items"').length - 1, 2, "the key and the Default");
     assert.equal(renamed.split("\n").length, connected.split("\n").length, "a rename changes no line count");
+    assert.equal(await page.getByTestId("canvas-notice").count(), 0, "the rename was done once, without complaint");
     await s.screenshot("12-editing-renamed");
 
     // 4. Undo three times: the exact original text; redo three times: the renamed text.
@@ -248,6 +249,16 @@ test("search, duplicate, copy and paste, multi-select and delete", async () => {
     await page.getByTestId("canvas-search").fill("charge c");
     await page.getByTestId("canvas-search").press("Enter");
     await page.getByTestId("inspector-state").getByText("Charge card", { exact: true }).waitFor();
+
+    // F2 renames the selected step; Escape would cancel, Enter confirms; Ctrl+Z undoes it.
+    await page.keyboard.press("F2");
+    await page.getByTestId("rename-input").fill("Charge the card");
+    await page.keyboard.press("Enter");
+    await state(page, "Charge the card").waitFor();
+    await page.keyboard.press("Control+Z");
+    await state(page, "Charge card").waitFor();
+    await waitForCode(page, (t) => t === original, "undo gives back the name");
+    await state(page, "Charge card").click();
 
     // Ctrl+D duplicates it inside its branch, next to the original.
     await page.keyboard.press("Control+D");

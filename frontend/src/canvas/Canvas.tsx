@@ -54,14 +54,25 @@ export function Canvas(props: Props) {
 function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey }: Props) {
   const flowApi = useReactFlow();
   const [dropAt, setDropAt] = useState<DropTarget | null>(null);
-  const [renaming, setRenaming] = useState<string | null>(null);
+  const [renaming, setRenamingState] = useState<string | null>(null);
+  const renamingRef = useRef<string | null>(null);
+  const setRenaming = useCallback((id: string | null) => {
+    renamingRef.current = id;
+    setRenamingState(id);
+  }, []);
   const [searching, setSearching] = useState(false);
   const [help, setHelp] = useState(false);
   const selected = useMemo(() => new Set(selection), [selection]);
   const pendingPaste = useRef<ReturnType<typeof setTimeout>>(undefined);
   const pasted = useRef(0); // when the last paste was done
-  const selRef = useRef(selection);
-  selRef.current = selection;
+  // After an undo or a code edit some selected ids may name no state any
+  // more; the verbs act on the states that exist.
+  const live = useMemo(() => {
+    const ids = new Set(diagram?.nodes.map((n) => n.id));
+    return selection.filter((id) => ids.has(id));
+  }, [selection, diagram]);
+  const selRef = useRef(live);
+  selRef.current = live;
 
   const flow = useMemo(
     () => (diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] }),
@@ -205,7 +216,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       renaming,
       startRename: (id) => setRenaming(id),
       finishRename: (id, name) => {
-        if (renaming !== id) return true;
+        // Enter then the blur of the vanishing field: finish once.
+        if (renamingRef.current !== id) return true;
+        renamingRef.current = null;
         setRenaming(null);
         if (name === null) return true;
         const current = diagram?.nodes.find((n) => n.id === id)?.name;
@@ -213,7 +226,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         return editor.rename(id, name);
       },
     }),
-    [renaming, diagram, editor],
+    [renaming, setRenaming, diagram, editor],
   );
 
   const reveal = (id: string) => {
