@@ -8,7 +8,7 @@ import type { DocumentStore } from "../document/store";
 import type { Command } from "../document/commands/template";
 import { openText } from "../document/open";
 import { queryLanguage, isObj } from "../document/machine";
-import { insertStateInto, insertStateOnEdge } from "../document/commands/insert";
+import { insertStateAfter, insertStateInto, insertStateOnEdge } from "../document/commands/insert";
 import { connect, type ConnectKind } from "../document/commands/connect";
 import { deleteStates } from "../document/commands/remove";
 import { rename } from "../document/commands/rename";
@@ -126,17 +126,13 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
         run(label, at.kind === "edge" ? insertStateOnEdge(at.id, t.tpl) : insertStateInto(at.id, t.tpl));
       },
       insertAfter(entryId, stateId) {
+        const t = template(entryId);
+        if (!t) return;
+        // After the selected step, else at the start of the workflow.
         const d = diagramRef.current;
-        if (!d) return;
-        // The arrow leaving the state (its Next, or its end), else the start.
-        const out = stateId ? d.edges.find((e) => e.source === stateId && (e.kind === "next" || e.kind === "end")) : undefined;
-        const first = d.edges.find((e) => e.kind === "start");
-        const edge = out ?? (stateId ? undefined : first);
-        if (!edge) {
-          setMessage(stateId ? "Pick a step with one way out, or drag the new step onto an arrow." : "Drag the new step onto an arrow.");
-          return;
-        }
-        this.insert(entryId, { kind: "edge", id: edge.id });
+        if (stateId) run(`Add ${t.e.label}`, insertStateAfter(stateId, t.tpl));
+        else if (d?.edges.some((e) => e.kind === "start")) run(`Add ${t.e.label}`, insertStateOnEdge("start", t.tpl));
+        else setMessage("Select a step to add after it, or drag the new step onto an arrow.");
       },
       connect(sourceId, handle, targetId) {
         const kind = handleKinds[handle ?? "next"] ?? "next";

@@ -9,7 +9,7 @@ import nestedYaml from "./testdata/nested.asl.yaml?raw";
 import { openText } from "./open";
 import type { Format } from "./textdoc";
 import type { Command } from "./commands/template";
-import { insertStateInto, insertStateOnEdge } from "./commands/insert";
+import { insertStateAfter, insertStateInto, insertStateOnEdge } from "./commands/insert";
 import { connect } from "./commands/connect";
 import { deleteStates } from "./commands/remove";
 import { rename } from "./commands/rename";
@@ -307,6 +307,25 @@ const cases: Case[] = [
     yaml: [["          A: {Type: Pass, End: true}\n", "          A: {Type: Pass, End: true}\n      - StartAt: C\n        States:\n          C:\n            Type: Pass\n            End: true\n"]],
   },
   {
+    name: "insert after the end of a branch",
+    base: "nested",
+    cmd: insertStateAfter("/States/Each/ItemProcessor/States/Item", { name: "Log", state: { Type: "Pass" } }),
+    json: [['            "Type": "Pass",\n            "End": true\n          }\n', '            "Type": "Pass",\n            "Next": "Log"\n          },\n          "Log": {\n            "Type": "Pass",\n            "End": true\n          }\n']],
+    yaml: [["          Type: Pass\n          End: true\n", "          Type: Pass\n          Next: Log\n        Log:\n          Type: Pass\n          End: true\n"]],
+  },
+  {
+    name: "insert after a state with a Next",
+    cmd: insertStateAfter("/States/Charge", notify),
+    json: [
+      ['"Next": "Done",\n      "Catch"', '"Next": "Notify",\n      "Catch"'],
+      ['    "Failed": {', notifyJson('"Next": "Done"') + '    "Failed": {'],
+    ],
+    yaml: [
+      ["    Next: Done\n    Catch:", "    Next: Notify\n    Catch:"],
+      ["  Failed:\n", notifyYaml("Next: Done") + "  Failed:\n"],
+    ],
+  },
+  {
     name: "rename inside a branch",
     base: "nested",
     cmd: rename("/States/Fan out/Branches/0/States/A", "First"),
@@ -358,6 +377,7 @@ describe("commands refuse what makes no sense", () => {
     ["a catcher on a Pass", connect("/States/Done", "newCatch", "/States/Failed"), /cannot catch/],
     ["a Choice at the end", insertStateOnEdge("/States/Done>end", { name: "C", state: { Type: "Choice", Choices: [{}] } }), /Choice needs/],
     ["a state that is gone", deleteStates(["/States/Nope"]), /no state/],
+    ["after a Choice", insertStateAfter("/States/Check", notify), /no single way out/],
   ];
   test.each(refusals)("%s", (_, cmd, message) => {
     const store = new DocumentStore(ordersJson, "json");

@@ -99,3 +99,17 @@ export function insertStateInto(containerId: string, template: StateTemplate): C
     return [stateId(machine, name)];
   };
 }
+
+/**
+ * Inserts a state right after another one (the palette's Enter key): on its
+ * Next arrow, or after it when it ends its branch. Works at any depth.
+ */
+export function insertStateAfter(stateId: string, template: StateTemplate): Command {
+  return (d) => {
+    const st = stateAt(d.value, stateId);
+    if (typeof st.value.Next === "string") return insertStateOnEdge(`${stateId}/Next`, template)(d);
+    if (st.value.End === true) return insertStateOnEdge(`${stateId}>end`, template)(d);
+    if (isTerminalType(st.value.Type)) throw new EditError(`${st.name} ends the workflow; nothing can follow it.`);
+    throw new EditError(`${st.name} has no single way out: drag the new step onto one of its arrows.`);
+  };
+}
