@@ -12,7 +12,8 @@ import {
 } from "@xyflow/react";
 import type { Diagram } from "../backend/studio";
 import type { Badge } from "../frame/problems";
-import { toFlow, type FlowNode } from "./toFlow";
+import { toFlow, type FlowEdge, type FlowNode } from "./toFlow";
+import { reuse } from "./stableFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "./nodes";
 import { RoutedEdge } from "./RoutedEdge";
 import { typeColor } from "./StateIcon";
@@ -74,10 +75,14 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   const selRef = useRef(live);
   selRef.current = live;
 
-  const flow = useMemo(
-    () => (diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] }),
-    [diagram, selected, badges, dropAt],
-  );
+  const lastFlow = useRef<{ nodes: FlowNode[]; edges: FlowEdge[] }>({ nodes: [], edges: [] });
+  const flow = useMemo(() => {
+    const f = diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] };
+    // Unchanged boxes and arrows keep their objects: React Flow skips them.
+    const kept = { nodes: reuse(lastFlow.current.nodes, f.nodes), edges: reuse(lastFlow.current.edges, f.edges) };
+    lastFlow.current = kept;
+    return kept;
+  }, [diagram, selected, badges, dropAt]);
   // Another document (nothing in common with the last diagram) is shown
   // whole; edits keep the user's zoom and scroll.
   const shownIds = useRef<Set<string>>(new Set());
