@@ -96,6 +96,8 @@ function ConditionField({ rule, i }: { rule: Obj; i: number }) {
           return run(v === undefined ? "Clear condition" : "Set condition", setCondition(id, i, v as string | undefined));
         }}
         testId="rule-condition"
+        multiline
+        code
       />
     </Field>
   );

@@ -14,6 +14,8 @@ interface Props {
   label?: string;
   /** A growing text area (comments); Enter still commits, Shift+Enter starts a new line. */
   multiline?: boolean;
+  /** Code (an expression): monospace. */
+  code?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * field), so one edit is one undo step; Escape puts the value back. What
  * cannot be parsed is kept in the field with the reason beside it.
  */
-export function TextInput({ id, kind, value, limits, placeholder, onCommit, onError, testId, label, multiline }: Props) {
+export function TextInput({ id, kind, value, limits, placeholder, onCommit, onError, testId, label, multiline, code }: Props) {
   const shown = showValue(kind, value);
   const [text, setText] = useState(shown);
   const [editing, setEditing] = useState(false);
@@ -65,9 +67,9 @@ export function TextInput({ id, kind, value, limits, placeholder, onCommit, onEr
     return (
       <textarea
         {...common}
-        className="iinput itext"
+        className={`iinput itext${code ? " mono" : ""}`}
         rows={Math.min(6, Math.max(2, Math.ceil(text.length / 34)))}
-        spellCheck
+        spellCheck={!code}
         onChange={(e) => {
           setEditing(true);
           setText(e.target.value);
