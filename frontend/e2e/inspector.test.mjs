@@ -82,6 +82,14 @@ test("Task: TimeoutSeconds and a new Retry through the inspector; undo restores 
     const edited = await waitForCode(page, (t) => t.includes('"TimeoutSeconds": 45,'), "the code shows the new timeout");
     assert.deepEqual(changedLines(original, edited), { removed: ['      "TimeoutSeconds": 30,'], added: ['      "TimeoutSeconds": 45,'] });
 
+    // Ctrl+Z in the field (no pending edit) undoes on the document's one history; Ctrl+Shift+Z redoes.
+    await timeout.focus();
+    await page.keyboard.press("Control+Z");
+    await waitForCode(page, (t) => t === original, "Ctrl+Z in the field undoes the edit");
+    assert.equal(await timeout.inputValue(), "30");
+    await page.keyboard.press("Control+Shift+Z");
+    await waitForCode(page, (t) => t === edited, "Ctrl+Shift+Z in the field redoes it");
+
     // A value that is no whole number is refused where the user looks, and not written.
     await timeout.fill("4.5");
     await timeout.press("Enter");

@@ -91,8 +91,17 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
     }
   }, [doc, st]);
   const ctx: FormContext = useMemo(
-    () => ({ id: base, lang, run, select: onSelect, targets, problems: (p: string) => (p === "" ? [] : (grouped.get(p) ?? [])) }),
-    [base, lang, run, onSelect, targets, grouped],
+    () => ({
+      id: base,
+      lang,
+      run,
+      select: onSelect,
+      undo: () => void store.undo(),
+      redo: () => void store.redo(),
+      targets,
+      problems: (p: string) => (p === "" ? [] : (grouped.get(p) ?? [])),
+    }),
+    [base, lang, run, onSelect, store, targets, grouped],
   );
 
   useEffect(() => setMessage(null), [selected]);

@@ -13,6 +13,9 @@ export interface FormContext {
   run(label: string, cmd: Command, selectResult?: boolean): boolean;
   /** Selects a state (or nothing: the machine). */
   select(id: string | null): void;
+  /** Undo and redo on the document's one history (a field with no pending edit sends its keys here). */
+  undo(): void;
+  redo(): void;
   /** The diagnostics shown at the field with this pointer (relative to the state). */
   problems(pointer: string): Diagnostic[];
   /** Names of the states a transition of this state may go to. */
@@ -24,6 +27,8 @@ export const InspectorContext = createContext<FormContext>({
   lang: "JSONPath",
   run: () => false,
   select: () => undefined,
+  undo: () => undefined,
+  redo: () => undefined,
   problems: () => [],
   targets: [],
 });

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import { EditorView, minimalSetup } from "codemirror";
-import { EditorState } from "@codemirror/state";
+import { EditorState, Prec } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import { json } from "@codemirror/lang-json";
 import { parseJson, showValue } from "../values";
+import { useForm } from "../context";
 
 interface Props {
   id?: string;
@@ -29,6 +30,9 @@ export function JsonEditor({ id, value, onCommit, onError, testId, label }: Prop
   const cb = useRef({ onCommit, onError });
   cb.current = { onCommit, onError };
   const [dirty, setDirty] = useState(false);
+  const form = useForm();
+  const formRef = useRef(form);
+  formRef.current = form;
   const dirtyRef = useRef(false);
 
   useEffect(() => {
@@ -55,7 +59,15 @@ export function JsonEditor({ id, value, onCommit, onError, testId, label }: Prop
       state: EditorState.create({
         doc: shownRef.current,
         extensions: [
-          keymap.of([{ key: "Mod-Enter", run: () => (commit(), true) }]),
+          // Mod-z with no pending edit undoes on the document's one history; while editing, CodeMirror's own.
+          Prec.highest(
+            keymap.of([
+              { key: "Mod-Enter", run: () => (commit(), true) },
+              { key: "Mod-z", run: () => (dirtyRef.current ? false : (formRef.current.undo(), true)) },
+              { key: "Mod-y", run: () => (dirtyRef.current ? false : (formRef.current.redo(), true)) },
+              { key: "Mod-Shift-z", run: () => (dirtyRef.current ? false : (formRef.current.redo(), true)) },
+            ]),
+          ),
           minimalSetup,
           json(),
           EditorView.lineWrapping,

@@ -1,5 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { parseField, showValue, type Kind, type Limits } from "../values";
+import { useForm } from "../context";
+import { historyKey } from "./historyKey";
 
 interface Props {
   id?: string;
@@ -24,6 +26,7 @@ interface Props {
  * cannot be parsed is kept in the field with the reason beside it.
  */
 export function TextInput({ id, kind, value, limits, placeholder, onCommit, onError, testId, label, multiline, code }: Props) {
+  const { undo, redo } = useForm();
   const shown = showValue(kind, value);
   const [text, setText] = useState(shown);
   const [editing, setEditing] = useState(false);
@@ -43,6 +46,12 @@ export function TextInput({ id, kind, value, limits, placeholder, onCommit, onEr
     if (onCommit(p.value) !== false) setEditing(false);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    // With no pending edit, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y act on the document's one history.
+    const h = text === shown ? historyKey(e) : null;
+    if (h) {
+      e.preventDefault();
+      return h === "undo" ? undo() : redo();
+    }
     if (e.key === "Enter" && !e.shiftKey) {
       e.preventDefault();
       commit();
