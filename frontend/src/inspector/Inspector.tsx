@@ -155,6 +155,8 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
                 machineLang={languageOf(undefined, isObj(doc) ? doc : undefined)}
                 onRename={(name) => onRename(selected!, name)}
               />
+            ) : selected && branchOf(selected) ? (
+              <BranchNote id={selected} onSelect={onSelect} />
             ) : isObj(doc) ? (
               <MachineForm machine={doc} />
             ) : (
@@ -164,6 +166,27 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
         </InspectorContext.Provider>
       </div>
     </aside>
+  );
+}
+
+/** The Parallel and index of a branch id ("/States/P/Branches/1"), or null. */
+function branchOf(id: string): { parallel: string; index: number } | null {
+  const m = /^(.*)\/Branches\/(\d+)$/.exec(id);
+  return m ? { parallel: m[1], index: Number(m[2]) } : null;
+}
+
+/** A branch box is selected: it has no fields of its own; its Parallel has them. */
+function BranchNote({ id, onSelect }: { id: string; onSelect(id: string): void }) {
+  const b = branchOf(id)!;
+  const name = b.parallel.slice(b.parallel.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  return (
+    <p className="muted" data-testid="inspector-branch">
+      Branch {b.index + 1} of{" "}
+      <button type="button" className="ilink" onClick={() => onSelect(b.parallel)}>
+        {name}
+      </button>
+      . A branch has no settings of its own: select one of its steps, or its Parallel.
+    </p>
   );
 }
 
