@@ -177,8 +177,9 @@ func TestFilesExportDiagram(t *testing.T) {
 func TestScriptedDialogAnswer(t *testing.T) {
 	answer := filepath.Join(t.TempDir(), "answer")
 	t.Setenv(DialogAnswersEnv, answer)
-	os.WriteFile(answer, []byte("/tmp/chosen.asl.json\n"), 0o644)
-	if got, ok := scriptedAnswer(); !ok || got != "/tmp/chosen.asl.json" {
+	want := filepath.Join(t.TempDir(), "chosen.asl.json")
+	os.WriteFile(answer, []byte(want+"\n"), 0o644)
+	if got, ok := scriptedAnswer(); !ok || got != want {
 		t.Errorf("first answer %q, %v", got, ok)
 	}
 	if got, ok := scriptedAnswer(); !ok || got != "" {

@@ -42,7 +42,9 @@ test("selecting a state shows it in the inspector", async () => {
     await page.locator('[data-state="Validate order"]').click();
     const inspector = page.getByTestId("inspector-state");
     await inspector.getByText("Validate order", { exact: true }).waitFor();
-    await inspector.getByText("lambda:invoke").waitFor();
+    const resource = inspector.getByTestId("field-Resource");
+    await resource.waitFor();
+    assert.equal(await resource.inputValue(), "arn:aws:states:::lambda:invoke");
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

@@ -322,7 +322,8 @@ test("the File menu works from the keyboard", { skip }, async () => {
     await page.keyboard.press("ArrowUp"); // wraps to the last item
     assert.equal(await focused(), "menu-export-png");
     await page.keyboard.press("Escape");
-    assert.equal(await page.getByRole("menu").count(), 0);
+    // React closes the menu on its next render: wait for it rather than race it.
+    await waitFor("the menu to close", async () => (await page.getByRole("menu").count()) === 0);
     assert.equal(await focused(), "file-menu", "focus goes back to the button");
     // Enter on "New from template…" opens the gallery; Escape closes it.
     await page.keyboard.press("Enter");
@@ -330,7 +331,7 @@ test("the File menu works from the keyboard", { skip }, async () => {
     await page.keyboard.press("Enter");
     await page.getByTestId("template-gallery").waitFor();
     await page.keyboard.press("Escape");
-    assert.equal(await page.getByTestId("template-gallery").count(), 0);
+    await waitFor("the gallery to close", async () => (await page.getByTestId("template-gallery").count()) === 0);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

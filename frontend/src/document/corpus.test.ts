@@ -112,5 +112,5 @@ test.skipIf(definitions.length === 0)("real-world definitions round-trip without
 });
 
 test.runIf(definitions.length === 0)("real-world corpus", () => {
-  console.log("skipped: ../shared/corpus/realworld is absent (see /work/shared/corpus/README.md)");
+  console.log("skipped: ../shared/corpus/realworld is absent (see the corpus README beside the checkout)");
 });
