@@ -27,9 +27,9 @@ func TestConformance(t *testing.T) {
 		}
 		ran, passed := 0, 0
 		for _, e := range entries {
-			c := readCase(t, filepath.Join(dir, e.Name()))
-			state, ok := c.single()
-			if !ok || c.queryLanguage(state) != "JSONata" || c.nondeterministic() {
+			c := corpus.ReadCase(t, filepath.Join(dir, e.Name()))
+			state, ok := c.SingleState()
+			if !ok || c.QueryLanguage(state) != "JSONata" || c.Nondeterministic() {
 				continue
 			}
 			var check func(t *testing.T)
@@ -56,14 +56,14 @@ func TestConformance(t *testing.T) {
 	}
 }
 
-func env(c *conformanceCase) *jsonata.Env {
+func env(c *corpus.Case) *jsonata.Env {
 	return &jsonata.Env{
-		States:  map[string]any{"input": c.Input, "context": contextObject(c.Input)},
+		States:  map[string]any{"input": c.Input, "context": corpus.ContextObject(c.Input)},
 		Runtime: jsonata.NewRuntime(intrinsic.SeededSource(1)),
 	}
 }
 
-func checkOutput(t *testing.T, c *conformanceCase, state map[string]any) {
+func checkOutput(t *testing.T, c *corpus.Case, state map[string]any) {
 	tmpl, err := jsonata.CompileTemplate("Output", state["Output"])
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +72,7 @@ func checkOutput(t *testing.T, c *conformanceCase, state map[string]any) {
 	checkResult(t, c, got, err)
 }
 
-func checkItems(t *testing.T, c *conformanceCase, state map[string]any) {
+func checkItems(t *testing.T, c *corpus.Case, state map[string]any) {
 	tmpl, err := jsonata.CompileTemplate("Items", state["Items"])
 	if err != nil {
 		t.Fatal(err)
@@ -87,13 +87,13 @@ func checkItems(t *testing.T, c *conformanceCase, state map[string]any) {
 	checkResult(t, c, nil, err)
 }
 
-func checkResult(t *testing.T, c *conformanceCase, got any, err error) {
+func checkResult(t *testing.T, c *corpus.Case, got any, err error) {
 	t.Helper()
 	if c.Expected.Status == "SUCCEEDED" {
 		if err != nil {
 			t.Fatalf("eval: %v", err)
 		}
-		if !matches(normalize(c.Expected.Output), normalize(got)) {
+		if !corpus.Matches(corpus.Normalize(c.Expected.Output), corpus.Normalize(got)) {
 			t.Fatalf("output %s\nwant       %s", jsonvalue.String(got), jsonvalue.String(c.Expected.Output))
 		}
 		return

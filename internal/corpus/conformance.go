@@ -1,4 +1,4 @@
-package jsonata_test
+package corpus
 
 import (
 	"encoding/json"
@@ -12,49 +12,25 @@ import (
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
-// The helpers below read and compare corpus cases as the corpus README
-// says; engine/payload's conformance test has the same ones.
-
-// contextObject is a context object shaped like AWS's, with names the
-// corpus' placeholders accept.
-func contextObject(input any) any {
-	return map[string]any{
-		"Execution": map[string]any{
-			"Id":        "arn:aws:states:us-east-1:111111111111:execution:machine-name:exec-name",
-			"Input":     input,
-			"Name":      "exec-name",
-			"RoleArn":   "snf_role_arn",
-			"StartTime": "2024-01-01T00:00:00.000Z",
-		},
-		"StateMachine": map[string]any{
-			"Id":   "arn:aws:states:us-east-1:111111111111:stateMachine:machine-name",
-			"Name": "machine-name",
-		},
-		"State": map[string]any{"Name": "State", "EnteredTime": "2024-01-01T00:00:00.000Z"},
-	}
-}
-
-type conformanceCase struct {
+// Case is one case of conformance/: a definition, its input and the result
+// AWS recorded for it.
+type Case struct {
 	Definition map[string]any
 	Input      any
-	Expected   struct {
-		Status string `json:"status"`
-		Output any    `json:"output"`
-		Error  string `json:"error"`
-		Cause  string `json:"cause"`
-		Meta   struct {
-			Flags []string `json:"flags"`
-		} `json:"meta"`
-	}
+	Expected   Expected
 }
 
-// nondeterministic reports cases whose values cannot be compared (UUID,
-// MathRandom): the corpus flags them.
-func (c *conformanceCase) nondeterministic() bool {
-	return slices.Contains(c.Expected.Meta.Flags, "nondeterministic-or-context-dependent")
+// Expected is a case's expected.json.
+type Expected struct {
+	Status string
+	Output any
+	Error  string
+	Cause  string
+	Flags  []string // meta.flags
 }
 
-func readCase(t *testing.T, dir string) *conformanceCase {
+// ReadCase reads the case in dir; numbers keep AWS's int/float distinction.
+func ReadCase(t testing.TB, dir string) *Case {
 	t.Helper()
 	read := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join(dir, name))
@@ -63,7 +39,7 @@ func readCase(t *testing.T, dir string) *conformanceCase {
 		}
 		return b
 	}
-	c := &conformanceCase{}
+	c := &Case{}
 	def, err := jsonvalue.Unmarshal(read("definition.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -84,8 +60,7 @@ func readCase(t *testing.T, dir string) *conformanceCase {
 	if err := json.Unmarshal(read("expected.json"), &raw); err != nil {
 		t.Fatal(err)
 	}
-	c.Expected.Status, c.Expected.Error, c.Expected.Cause = raw.Status, raw.Error, raw.Cause
-	c.Expected.Meta.Flags = raw.Meta.Flags
+	c.Expected = Expected{Status: raw.Status, Error: raw.Error, Cause: raw.Cause, Flags: raw.Meta.Flags}
 	if len(raw.Output) > 0 {
 		if c.Expected.Output, err = jsonvalue.Unmarshal(raw.Output); err != nil {
 			t.Fatal(err)
@@ -94,7 +69,14 @@ func readCase(t *testing.T, dir string) *conformanceCase {
 	return c
 }
 
-func (c *conformanceCase) single() (map[string]any, bool) {
+// Nondeterministic reports cases whose values cannot be compared (UUID,
+// MathRandom, $$, $now): the corpus flags them.
+func (c *Case) Nondeterministic() bool {
+	return slices.Contains(c.Expected.Flags, "nondeterministic-or-context-dependent")
+}
+
+// SingleState returns the state of a one-state definition.
+func (c *Case) SingleState() (map[string]any, bool) {
 	states, _ := c.Definition["States"].(map[string]any)
 	if len(states) != 1 {
 		return nil, false
@@ -106,7 +88,8 @@ func (c *conformanceCase) single() (map[string]any, bool) {
 	return nil, false
 }
 
-func (c *conformanceCase) queryLanguage(state map[string]any) string {
+// QueryLanguage is the query language state runs in within the case.
+func (c *Case) QueryLanguage(state map[string]any) string {
 	if ql, ok := state["QueryLanguage"].(string); ok {
 		return ql
 	}
@@ -116,26 +99,45 @@ func (c *conformanceCase) queryLanguage(state map[string]any) string {
 	return "JSONPath"
 }
 
-// normalize applies the corpus' rule 2: inside objects, strings that start
-// with '{' and parse as JSON were recorded parsed.
-func normalize(v any) any {
+// ContextObject is a context object shaped like AWS's, with names the
+// corpus' placeholders accept.
+func ContextObject(input any) any {
+	return map[string]any{
+		"Execution": map[string]any{
+			"Id":        "arn:aws:states:us-east-1:111111111111:execution:machine-name:exec-name",
+			"Input":     input,
+			"Name":      "exec-name",
+			"RoleArn":   "snf_role_arn",
+			"StartTime": "2024-01-01T00:00:00.000Z",
+		},
+		"StateMachine": map[string]any{
+			"Id":   "arn:aws:states:us-east-1:111111111111:stateMachine:machine-name",
+			"Name": "machine-name",
+		},
+		"State": map[string]any{"Name": "State", "EnteredTime": "2024-01-01T00:00:00.000Z"},
+	}
+}
+
+// Normalize applies the corpus README's rule 2: inside objects, strings
+// that start with '{' and parse as JSON were recorded parsed.
+func Normalize(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, e := range v {
 			if s, ok := e.(string); ok && strings.HasPrefix(s, "{") {
 				if p, err := jsonvalue.Unmarshal([]byte(s)); err == nil {
-					out[k] = normalize(p)
+					out[k] = Normalize(p)
 					continue
 				}
 			}
-			out[k] = normalize(e)
+			out[k] = Normalize(e)
 		}
 		return out
 	case []any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			out[i] = normalize(e)
+			out[i] = Normalize(e)
 		}
 		return out
 	}
@@ -144,9 +146,9 @@ func normalize(v any) any {
 
 var placeholder = regexp.MustCompile(`<[A-Za-z0-9_]+(?::[0-9]+)?>`)
 
-// matches compares with the corpus' rule 5: <name> placeholders in
-// expected strings are wildcards.
-func matches(want, got any) bool {
+// Matches compares with the corpus README's rule 5: <name> placeholders in
+// expected strings are wildcards. Object key order does not matter (rule 1).
+func Matches(want, got any) bool {
 	switch w := want.(type) {
 	case string:
 		g, ok := got.(string)
@@ -167,7 +169,7 @@ func matches(want, got any) bool {
 			return false
 		}
 		for k, e := range w {
-			if ge, ok := g[k]; !ok || !matches(e, ge) {
+			if ge, ok := g[k]; !ok || !Matches(e, ge) {
 				return false
 			}
 		}
@@ -178,7 +180,7 @@ func matches(want, got any) bool {
 			return false
 		}
 		for i := range w {
-			if !matches(w[i], g[i]) {
+			if !Matches(w[i], g[i]) {
 				return false
 			}
 		}
