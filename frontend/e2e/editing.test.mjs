@@ -3,28 +3,7 @@
 // and the speed of an edit on a 50-state workflow and of opening 300 states.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { expectCount, openStudio } from "./studio.mjs";
-
-const exampleText = readFileSync(new URL("../../app/examples/order-process.asl.json", import.meta.url), "utf8");
-
-/** The code editor's whole text (CodeMirror renders only what is in view). */
-async function codeText(page) {
-  // CodeMirror keeps its view on the content element (what EditorView.findFromDOM reads).
-  return page.evaluate(() => document.querySelector(".cm-content").cmTile.root.view.state.doc.toString());
-}
-
-/** Waits until the code satisfies ok, returning it. */
-async function waitForCode(page, ok, what, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  let text = await codeText(page);
-  while (!ok(text) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    text = await codeText(page);
-  }
-  assert.ok(ok(text), `${what}; the code is now:\n${text}`);
-  return text;
-}
+import { codeText, exampleText, expectCount, openStudio, waitForCode } from "./studio.mjs";
 
 /** Screen point halfway along an edge's drawn path. */
 async function edgeMiddle(page, edgeId) {

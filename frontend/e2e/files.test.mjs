@@ -13,7 +13,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openStudio } from "./studio.mjs";
+import { openStudio, waitFor } from "./studio.mjs";
 
 const answers = process.env.STEPSTUDIO_DIALOG_ANSWERS;
 const configDir = process.env.STEPSTUDIO_CONFIG_DIR;
@@ -25,15 +25,6 @@ const template = (name) => readFileSync(new URL(`../../app/examples/templates/${
 /** The path the next native dialog will "choose" ("" cancels it). */
 function answerNextDialog(path) {
   writeFileSync(answers, path);
-}
-
-async function waitFor(what, fn, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await fn()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function fileName(page) {

@@ -9,22 +9,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openStudio } from "./studio.mjs";
+import { openStudio, waitFor } from "./studio.mjs";
 
 const answers = process.env.STEPSTUDIO_DIALOG_ANSWERS;
 const filesDir = process.env.E2E_FILES_DIR;
 const skip = !answers || !filesDir ? "run through scripts/e2e.sh (dialog answers not set)" : false;
 
 const answerNextDialog = (path) => writeFileSync(answers, path);
-
-async function waitFor(what, fn, timeoutMs = 8000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await fn()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function iacMenu(page, item) {
   await page.getByTestId("iac-menu").click();

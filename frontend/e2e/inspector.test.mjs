@@ -3,26 +3,7 @@
 // forms; a problem picked in the problems panel lands on its field.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { openStudio } from "./studio.mjs";
-
-const exampleText = readFileSync(new URL("../../app/examples/order-process.asl.json", import.meta.url), "utf8");
-
-/** The code editor's whole text (CodeMirror renders only what is in view). */
-async function codeText(page) {
-  return page.evaluate(() => document.querySelector(".code-view .cm-content").cmTile.root.view.state.doc.toString());
-}
-
-async function waitForCode(page, ok, what, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  let text = await codeText(page);
-  while (!ok(text) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    text = await codeText(page);
-  }
-  assert.ok(ok(text), `${what}; the code is now:\n${text}`);
-  return text;
-}
+import { codeText, exampleText, openStudio, waitForCode } from "./studio.mjs";
 
 /** Lines of b that differ from a (both split on newlines), for "only this line changed". */
 function changedLines(a, b) {

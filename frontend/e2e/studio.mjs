@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: a Chromium page on the real app
 // (dev-tagged binary serving the built frontend with the Go bindings).
 import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -75,4 +76,35 @@ export async function expectCount(locator, n, what, timeoutMs = 5000) {
     count = await locator.count();
   }
   if (count !== n) throw new Error(`${what}: want ${n}, found ${count}`);
+}
+
+/** The example workflow's text, as embedded in the app. */
+export const exampleText = readFileSync(new URL("../../app/examples/order-process.asl.json", import.meta.url), "utf8");
+
+/** Polls fn until it is true; fails naming what it waited for. */
+export async function waitFor(what, fn, timeoutMs = 8000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await fn()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The code editor's whole text (CodeMirror renders only what is in view). */
+export async function codeText(page) {
+  // CodeMirror keeps its view on the content element (what EditorView.findFromDOM reads).
+  return page.evaluate(() => document.querySelector(".code-view .cm-content").cmTile.root.view.state.doc.toString());
+}
+
+/** Waits until the code satisfies ok, returning it. */
+export async function waitForCode(page, ok, what, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  let text = await codeText(page);
+  while (!ok(text) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    text = await codeText(page);
+  }
+  assert.ok(ok(text), `${what}; the code is now:\n${text}`);
+  return text;
 }
