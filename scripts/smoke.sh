@@ -13,9 +13,12 @@ display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 log=$(mktemp)
-DISPLAY=$display "$BIN" >"$log" 2>&1 &
+# A fresh config dir: no recent files or recovery copies of the user's, and
+# the kill below leaves nothing behind for the user's next start.
+config=$(mktemp -d)
+DISPLAY=$display STEPSTUDIO_CONFIG_DIR=$config "$BIN" >"$log" 2>&1 &
 app=$!
-cleanup() { kill "$app" "$xvfb" 2>/dev/null || true; wait "$app" "$xvfb" 2>/dev/null || true; rm -f "$log"; }
+cleanup() { kill "$app" "$xvfb" 2>/dev/null || true; wait "$app" "$xvfb" 2>/dev/null || true; rm -rf "$log" "$config"; }
 trap cleanup EXIT
 
 # Give the window time to open and the example to be laid out and drawn.
