@@ -1,50 +1,12 @@
 import "./files.css";
-import { useEffect, useRef, useState } from "react";
+import { useMenu } from "../frame/useMenu";
 import type { Files } from "./useFiles";
 import { shortcutLabels } from "./shortcuts";
 import { folderOf, shortFolder } from "./describe";
 
 /** The File menu of the top bar: a button and a keyboard-navigable menu. */
 export function FileMenu({ files }: { files: Files }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) button.current?.focus();
-  };
-
-  useEffect(() => {
-    if (!open) return;
-    files.refreshRecent();
-    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
-    const outside = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", outside);
-    return () => document.removeEventListener("mousedown", outside);
-    // refreshRecent is stable; reopening re-reads the list
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const items = Array.from(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]:not(:disabled)") ?? []);
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === "Escape") {
-      e.preventDefault();
-      close(true);
-    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      const step = e.key === "ArrowDown" ? 1 : -1;
-      items[(at + step + items.length) % items.length]?.focus();
-    } else if (e.key === "Home" || e.key === "End") {
-      e.preventDefault();
-      items[e.key === "Home" ? 0 : items.length - 1]?.focus();
-    } else if (e.key === "Tab") {
-      setOpen(false);
-    }
-  };
+  const { open, setOpen, close, root, button, onKeyDown } = useMenu(files.refreshRecent);
 
   const item = (label: string, action: () => void, opts: { shortcut?: string; testid: string; disabled?: boolean }) => (
     <button

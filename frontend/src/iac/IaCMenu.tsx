@@ -1,6 +1,7 @@
 import "../files/files.css";
 import "./iac.css";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { useMenu } from "../frame/useMenu";
 import type { IaC } from "./useIaC";
 import { relativeTo, substitutionText } from "./machines";
 
@@ -10,34 +11,7 @@ import { relativeTo, substitutionText } from "./machines";
  * saying where it lives, with its substitutions.
  */
 export function IaCMenu({ iac, canExport }: { iac: IaC; canExport: boolean }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
-    const outside = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", outside);
-    return () => document.removeEventListener("mousedown", outside);
-  }, [open]);
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const items = Array.from(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]:not(:disabled)") ?? []);
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === "Escape") {
-      e.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      items[(at + (e.key === "ArrowDown" ? 1 : -1) + items.length) % items.length]?.focus();
-    } else if (e.key === "Tab") {
-      setOpen(false);
-    }
-  };
+  const { open, setOpen, close, root, button, onKeyDown } = useMenu();
 
   const item = (label: string, action: () => void, testid: string, disabled = false) => (
     <button
@@ -46,7 +20,7 @@ export function IaCMenu({ iac, canExport }: { iac: IaC; canExport: boolean }) {
       data-testid={testid}
       disabled={disabled}
       onClick={() => {
-        setOpen(false);
+        close(false);
         action();
       }}
     >
