@@ -200,15 +200,3 @@ func targetList() string {
 	}
 	return strings.Join(names, ", ")
 }
-
-// machineName takes "order-process" from "path/order-process.asl.json".
-func machineName(p string) string {
-	base := filepath.Base(p)
-	for _, ext := range []string{".json", ".yaml", ".yml", ".asl"} {
-		base = strings.TrimSuffix(base, ext)
-	}
-	if base == "-" || base == "" {
-		return "state-machine"
-	}
-	return base
-}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -46,7 +45,7 @@ func runRun(ctx context.Context, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json] [--handlers FILE] [--max-transitions N]")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
+	pos, err := parseFlagsAnywhere(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
@@ -73,26 +72,6 @@ func runRun(ctx context.Context, args []string, s Streams) int {
 		return ExitUsage
 	}
 	return execute(ctx, o, clock, s)
-}
-
-// parseInterleaved parses flags that may come before or after positional
-// arguments (`run def.json --history`).
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
 }
 
 // parseWait maps --wait to a clock: nil (virtual, the engine's default),
@@ -183,7 +162,7 @@ func engineOptions(o runOptions, clock engine.Clock) ([]engine.Option, error) {
 		opts = append(opts, engine.WithoutHistory())
 	}
 	if o.mockConfig != "" {
-		tc, err := loadMocks(o.mockConfig, o.testCase, definitionName(o.definition))
+		tc, err := loadMocks(o.mockConfig, o.testCase, machineName(o.definition))
 		if err != nil {
 			return nil, err
 		}
@@ -197,13 +176,6 @@ func engineOptions(o runOptions, clock engine.Clock) ([]engine.Option, error) {
 		opts = append(opts, engine.WithInvoker(set))
 	}
 	return opts, nil
-}
-
-// definitionName names the state machine after its file: order.asl.json is
-// "order", as a mock file names it.
-func definitionName(file string) string {
-	name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-	return strings.TrimSuffix(name, ".asl")
 }
 
 // readInput reads the execution input: a file, stdin ("-"), or {}.

@@ -184,23 +184,3 @@ func printText(w io.Writer, r validateReport) {
 	}
 	fmt.Fprintf(w, "%d file(s), %d error(s), %d warning(s)\n", len(r.Files), errs, warns)
 }
-
-// parseFlagsAnywhere parses flags that come before, between or after the
-// positional arguments; "--" ends flag parsing.
-func parseFlagsAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}
