@@ -37,8 +37,11 @@ export function TemplateGallery({ onPick, onClose }: Props) {
       .catch((err) => setError(errorMessage(err)));
   }, []);
 
+  // Focus is inside the dialog from its first frame (so Escape closes it even
+  // before the templates arrive), then on the first card once they do.
   useEffect(() => {
-    dialog.current?.querySelector<HTMLButtonElement>(".template-card")?.focus();
+    const card = dialog.current?.querySelector<HTMLButtonElement>(".template-card");
+    (card ?? dialog.current)?.focus();
   }, [templates]);
 
   return (
@@ -50,6 +53,7 @@ export function TemplateGallery({ onPick, onClose }: Props) {
         aria-modal="true"
         aria-labelledby="gallery-title"
         data-testid="template-gallery"
+        tabIndex={-1}
         onKeyDown={(e) => {
           if (e.key === "Escape") {
             e.stopPropagation();
