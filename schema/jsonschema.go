@@ -19,34 +19,45 @@ var aslSchema []byte
 // schemaID is the $id of asl.schema.json.
 const schemaID = "https://stepstudio.dev/schema/asl.json"
 
-// compiledSchemas are the machine schema and one schema per state type,
-// compiled once on first use and shared (gojsonschema schemas are safe for
-// concurrent use). Validating each state against its own type's schema,
-// instead of an if/then per type, keeps gojsonschema from building (and
-// formatting) seven failed "if" results for every state.
-type compiledSchemas struct {
-	machine *gojsonschema.Schema
-	byType  map[string]*gojsonschema.Schema
+// schemaSet compiles the parts of asl.schema.json on first use: the
+// machine and one schema per state type. A process that runs one small
+// definition compiles only the types it uses (a full compile costs
+// several milliseconds, a fifth of a short `stepstudio run`). Validating
+// each state against its own type's schema, instead of an if/then per
+// type, keeps gojsonschema from building (and formatting) seven failed
+// "if" results for every state. gojsonschema schemas are safe for
+// concurrent use; the loader is not, hence the mutex.
+type schemaSet struct {
+	mu     sync.Mutex
+	loader *gojsonschema.SchemaLoader // holds the decoded document, parsed once
+	err    error
+	byName map[string]*gojsonschema.Schema
 }
 
-var compiled = sync.OnceValues(func() (*compiledSchemas, error) {
-	out := &compiledSchemas{byType: map[string]*gojsonschema.Schema{}}
-	var err error
-	if out.machine, err = gojsonschema.NewSchema(gojsonschema.NewBytesLoader(aslSchema)); err != nil {
-		return nil, err
+var schemas schemaSet
+
+// get returns the compiled schema of definitions/name.
+func (s *schemaSet) get(name string) (*gojsonschema.Schema, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.loader == nil && s.err == nil {
+		s.loader = gojsonschema.NewSchemaLoader()
+		s.err = s.loader.AddSchemas(gojsonschema.NewBytesLoader(aslSchema))
+		s.byName = map[string]*gojsonschema.Schema{}
 	}
-	for _, t := range []string{asl.TypeTask, asl.TypePass, asl.TypeChoice, asl.TypeWait, asl.TypeSucceed, asl.TypeFail, asl.TypeParallel, asl.TypeMap} {
-		sl := gojsonschema.NewSchemaLoader()
-		if err := sl.AddSchemas(gojsonschema.NewBytesLoader(aslSchema)); err != nil {
-			return nil, err
-		}
-		ref := `{"$ref": "` + schemaID + `#/definitions/` + strings.ToLower(t) + `"}`
-		if out.byType[t], err = sl.Compile(gojsonschema.NewStringLoader(ref)); err != nil {
-			return nil, fmt.Errorf("state type %s: %w", t, err)
-		}
+	if s.err != nil {
+		return nil, s.err
 	}
-	return out, nil
-})
+	if sc := s.byName[name]; sc != nil {
+		return sc, nil
+	}
+	sc, err := s.loader.Compile(gojsonschema.NewReferenceLoader(schemaID + "#/definitions/" + name))
+	if err != nil {
+		return nil, fmt.Errorf("definitions/%s: %w", name, err)
+	}
+	s.byName[name] = sc
+	return sc, nil
+}
 
 // contextSep joins gojsonschema's context segments; state names may hold
 // any printable character, so a control character keeps segments apart.
@@ -54,15 +65,18 @@ const contextSep = "\x1f"
 
 // schema runs the JSON Schema and reports its errors as diagnostics.
 func (c *checker) schema() {
-	s, err := compiled()
+	machine, err := schemas.get("machine")
 	if err != nil {
 		// A build defect that every test catches; reported, never a crash.
 		c.errorAt("", c.doc.Root, CodeSchema, "Internal error: the embedded ASL schema does not compile: %v.", err)
 		return
 	}
-	c.runSchema(s.machine, "", c.doc.Root, false)
-	var jobs []stateJob
-	jobs = collectStates(s, "", c.doc.Machine, jobs)
+	c.runSchema(machine, "", c.doc.Root, false)
+	jobs, err := collectStates("", c.doc.Machine, nil)
+	if err != nil {
+		c.errorAt("", c.doc.Root, CodeSchema, "Internal error: the embedded ASL schema does not compile: %v.", err)
+		return
+	}
 	workers := min(runtime.GOMAXPROCS(0), len(jobs)/parallelStates)
 	if workers < 2 {
 		for _, j := range jobs {
@@ -101,28 +115,44 @@ type stateJob struct {
 }
 
 // collectStates lists every state of m and of its nested machines with
-// the schema of the state's Type.
-func collectStates(s *compiledSchemas, ptr string, m *asl.StateMachine, jobs []stateJob) []stateJob {
+// the schema of the state's Type. States of an unknown Type have none:
+// the machine schema reports them.
+func collectStates(ptr string, m *asl.StateMachine, jobs []stateJob) ([]stateJob, error) {
 	if m == nil {
-		return jobs
+		return jobs, nil
 	}
 	for _, st := range m.States {
 		sp := asl.Append(ptr, "States", st.Name)
-		if ts := s.byType[st.Type]; ts != nil && st.Node.Is(asl.KindObject) {
+		if stateTypes[st.Type] && st.Node.Is(asl.KindObject) {
+			ts, err := schemas.get(strings.ToLower(st.Type))
+			if err != nil {
+				return nil, err
+			}
 			jobs = append(jobs, stateJob{ts, sp, st.Node})
 		}
+		var err error
 		for i, b := range st.Branches {
-			jobs = collectStates(s, asl.AppendIndex(sp+"/Branches", i), b, jobs)
+			if jobs, err = collectStates(asl.AppendIndex(sp+"/Branches", i), b, jobs); err != nil {
+				return nil, err
+			}
 		}
 		if st.ItemProcessor != nil {
 			key := "/ItemProcessor"
 			if st.LegacyIterator {
 				key = "/Iterator"
 			}
-			jobs = collectStates(s, sp+key, st.ItemProcessor, jobs)
+			if jobs, err = collectStates(sp+key, st.ItemProcessor, jobs); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return jobs
+	return jobs, nil
+}
+
+// stateTypes are the Types with a definition of their own in the schema.
+var stateTypes = map[string]bool{
+	asl.TypeTask: true, asl.TypePass: true, asl.TypeChoice: true, asl.TypeWait: true,
+	asl.TypeSucceed: true, asl.TypeFail: true, asl.TypeParallel: true, asl.TypeMap: true,
 }
 
 // runSchema validates the value n, found at ptr, and reports the errors.
