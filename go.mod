@@ -62,3 +62,7 @@ require (
 	golang.org/x/text v0.39.0 // indirect
 	golang.org/x/tools v0.47.0 // indirect
 )
+
+// go-graphviz with its WASM start-up moved from package init to first use
+// (third_party/go-graphviz/STEPSTUDIO.md).
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

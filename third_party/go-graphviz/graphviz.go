@@ -44,6 +44,7 @@ const (
 )
 
 func New(ctx context.Context) (*Graphviz, error) {
+	initDescriptors()
 	c, err := gvc.New(ctx)
 	if err != nil {
 		return nil, err
@@ -56,6 +57,7 @@ func New(ctx context.Context) (*Graphviz, error) {
 }
 
 func NewWithPlugins(ctx context.Context, plugins ...Plugin) (*Graphviz, error) {
+	initDescriptors()
 	c, err := gvc.NewWithPlugins(ctx, plugins...)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package cgraph
 
 import (
 	"context"
+	"sync"
 
 	"github.com/goccy/go-graphviz/internal/wasm"
 )
@@ -13,10 +14,17 @@ var (
 	StrictUnDirected *Desc
 )
 
-func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
+var globalsOnce sync.Once
+
+// Init sets the graph descriptors above. Stepstudio patch: upstream did this
+// in init, which instantiated the WASM module in every process; the graph
+// constructors (ParseBytes, Open) and graphviz.New call it instead.
+func Init() {
+	globalsOnce.Do(func() {
+		if err := setGlobalVars(context.Background()); err != nil {
+			panic(err)
+		}
+	})
 }
 
 func setGlobalVars(ctx context.Context) error {

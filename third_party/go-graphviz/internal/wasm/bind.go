@@ -180,202 +180,202 @@ type CallbackFuncMap struct {
 }
 
 func Register_IDAllocator_Open(fn func(*Graph, *ClientDiscipline) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Open = fn
+	lookupFuncs.IDAllocator_Open = fn
 }
 func Register_IDAllocator_Map(fn func(any, int, string, *uint64, int) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Map = fn
+	lookupFuncs.IDAllocator_Map = fn
 }
 func Register_IDAllocator_Alloc(fn func(any, int, uint64) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Alloc = fn
+	lookupFuncs.IDAllocator_Alloc = fn
 }
 func Register_IDAllocator_Free(fn func(any, int, uint64) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Free = fn
+	lookupFuncs.IDAllocator_Free = fn
 }
 func Register_IDAllocator_Print(fn func(any, int, uint64) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Print = fn
+	lookupFuncs.IDAllocator_Print = fn
 }
 func Register_IDAllocator_Close(fn func(any) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_Close = fn
+	lookupFuncs.IDAllocator_Close = fn
 }
 func Register_IDAllocator_IdRegister(fn func(any, int, any) (uint64, error)) {
-	mod.lookupFuncMap.IDAllocator_IdRegister = fn
+	lookupFuncs.IDAllocator_IdRegister = fn
 }
 func Register_IOService_Afread(fn func(any, string, int) (uint64, error)) {
-	mod.lookupFuncMap.IOService_Afread = fn
+	lookupFuncs.IOService_Afread = fn
 }
 func Register_IOService_Putstr(fn func(any, string) (uint64, error)) {
-	mod.lookupFuncMap.IOService_Putstr = fn
+	lookupFuncs.IOService_Putstr = fn
 }
 func Register_IOService_Flush(fn func(any) (uint64, error)) {
-	mod.lookupFuncMap.IOService_Flush = fn
+	lookupFuncs.IOService_Flush = fn
 }
 func Register_ClientEventCallback_ObjectFunc(fn func(*Graph, *Object, any) (uint64, error)) {
-	mod.lookupFuncMap.ClientEventCallback_ObjectFunc = fn
+	lookupFuncs.ClientEventCallback_ObjectFunc = fn
 }
 func Register_ClientEventCallback_ObjectUpdateFunc(fn func(*Graph, *Object, any, *Sym) (uint64, error)) {
-	mod.lookupFuncMap.ClientEventCallback_ObjectUpdateFunc = fn
+	lookupFuncs.ClientEventCallback_ObjectUpdateFunc = fn
 }
 func Register_UserRef(fn func(string) (uint64, error)) {
-	mod.lookupFuncMap.UserRef = fn
+	lookupFuncs.UserRef = fn
 }
 func Register_DictMemory(fn func(*Dict, any, uint32, *DictDisc) (uint64, error)) {
-	mod.lookupFuncMap.DictMemory = fn
+	lookupFuncs.DictMemory = fn
 }
 func Register_DictSearch(fn func(*Dict, any, int) (uint64, error)) {
-	mod.lookupFuncMap.DictSearch = fn
+	lookupFuncs.DictSearch = fn
 }
 func Register_DictMake(fn func(any, *DictDisc) (uint64, error)) {
-	mod.lookupFuncMap.DictMake = fn
+	lookupFuncs.DictMake = fn
 }
 func Register_DictFree(fn func(any) (uint64, error)) {
-	mod.lookupFuncMap.DictFree = fn
+	lookupFuncs.DictFree = fn
 }
 func Register_DictCompare(fn func(any, any) (uint64, error)) {
-	mod.lookupFuncMap.DictCompare = fn
+	lookupFuncs.DictCompare = fn
 }
 func Register_DictWalk(fn func(any, any) (uint64, error)) {
-	mod.lookupFuncMap.DictWalk = fn
+	lookupFuncs.DictWalk = fn
 }
 func Register_UserShape_DataFree(fn func(*UserShape) (uint64, error)) {
-	mod.lookupFuncMap.UserShape_DataFree = fn
+	lookupFuncs.UserShape_DataFree = fn
 }
 func Register_DeviceCallbacks_Refresh(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Refresh = fn
+	lookupFuncs.DeviceCallbacks_Refresh = fn
 }
 func Register_DeviceCallbacks_ButtonPress(fn func(*Job, int, *PointFloat) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_ButtonPress = fn
+	lookupFuncs.DeviceCallbacks_ButtonPress = fn
 }
 func Register_DeviceCallbacks_ButtonRelease(fn func(*Job, int, *PointFloat) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_ButtonRelease = fn
+	lookupFuncs.DeviceCallbacks_ButtonRelease = fn
 }
 func Register_DeviceCallbacks_Motion(fn func(*Job, *PointFloat) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Motion = fn
+	lookupFuncs.DeviceCallbacks_Motion = fn
 }
 func Register_DeviceCallbacks_Modify(fn func(*Job, string, string) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Modify = fn
+	lookupFuncs.DeviceCallbacks_Modify = fn
 }
 func Register_DeviceCallbacks_Delete(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Delete = fn
+	lookupFuncs.DeviceCallbacks_Delete = fn
 }
 func Register_DeviceCallbacks_Read(fn func(*Job, string, string) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Read = fn
+	lookupFuncs.DeviceCallbacks_Read = fn
 }
 func Register_DeviceCallbacks_Layout(fn func(*Job, string) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Layout = fn
+	lookupFuncs.DeviceCallbacks_Layout = fn
 }
 func Register_DeviceCallbacks_Render(fn func(*Job, string, string) (uint64, error)) {
-	mod.lookupFuncMap.DeviceCallbacks_Render = fn
+	lookupFuncs.DeviceCallbacks_Render = fn
 }
 func Register_DeviceEngine_Initialize(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceEngine_Initialize = fn
+	lookupFuncs.DeviceEngine_Initialize = fn
 }
 func Register_DeviceEngine_Format(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceEngine_Format = fn
+	lookupFuncs.DeviceEngine_Format = fn
 }
 func Register_DeviceEngine_Finalize(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.DeviceEngine_Finalize = fn
+	lookupFuncs.DeviceEngine_Finalize = fn
 }
 func Register_RenderEngine_BeginJob(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginJob = fn
+	lookupFuncs.RenderEngine_BeginJob = fn
 }
 func Register_RenderEngine_EndJob(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndJob = fn
+	lookupFuncs.RenderEngine_EndJob = fn
 }
 func Register_RenderEngine_BeginGraph(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginGraph = fn
+	lookupFuncs.RenderEngine_BeginGraph = fn
 }
 func Register_RenderEngine_EndGraph(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndGraph = fn
+	lookupFuncs.RenderEngine_EndGraph = fn
 }
 func Register_RenderEngine_BeginLayer(fn func(*Job, string, int, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginLayer = fn
+	lookupFuncs.RenderEngine_BeginLayer = fn
 }
 func Register_RenderEngine_EndLayer(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndLayer = fn
+	lookupFuncs.RenderEngine_EndLayer = fn
 }
 func Register_RenderEngine_BeginPage(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginPage = fn
+	lookupFuncs.RenderEngine_BeginPage = fn
 }
 func Register_RenderEngine_EndPage(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndPage = fn
+	lookupFuncs.RenderEngine_EndPage = fn
 }
 func Register_RenderEngine_BeginCluster(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginCluster = fn
+	lookupFuncs.RenderEngine_BeginCluster = fn
 }
 func Register_RenderEngine_EndCluster(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndCluster = fn
+	lookupFuncs.RenderEngine_EndCluster = fn
 }
 func Register_RenderEngine_BeginNodes(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginNodes = fn
+	lookupFuncs.RenderEngine_BeginNodes = fn
 }
 func Register_RenderEngine_EndNodes(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndNodes = fn
+	lookupFuncs.RenderEngine_EndNodes = fn
 }
 func Register_RenderEngine_BeginEdges(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginEdges = fn
+	lookupFuncs.RenderEngine_BeginEdges = fn
 }
 func Register_RenderEngine_EndEdges(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndEdges = fn
+	lookupFuncs.RenderEngine_EndEdges = fn
 }
 func Register_RenderEngine_BeginNode(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginNode = fn
+	lookupFuncs.RenderEngine_BeginNode = fn
 }
 func Register_RenderEngine_EndNode(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndNode = fn
+	lookupFuncs.RenderEngine_EndNode = fn
 }
 func Register_RenderEngine_BeginEdge(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginEdge = fn
+	lookupFuncs.RenderEngine_BeginEdge = fn
 }
 func Register_RenderEngine_EndEdge(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndEdge = fn
+	lookupFuncs.RenderEngine_EndEdge = fn
 }
 func Register_RenderEngine_BeginAnchor(fn func(*Job, string, string, string, string) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginAnchor = fn
+	lookupFuncs.RenderEngine_BeginAnchor = fn
 }
 func Register_RenderEngine_EndAnchor(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndAnchor = fn
+	lookupFuncs.RenderEngine_EndAnchor = fn
 }
 func Register_RenderEngine_BeginLabel(fn func(*Job, LabelType) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_BeginLabel = fn
+	lookupFuncs.RenderEngine_BeginLabel = fn
 }
 func Register_RenderEngine_EndLabel(fn func(*Job) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_EndLabel = fn
+	lookupFuncs.RenderEngine_EndLabel = fn
 }
 func Register_RenderEngine_Textspan(fn func(*Job, *PointFloat, *Textspan) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Textspan = fn
+	lookupFuncs.RenderEngine_Textspan = fn
 }
 func Register_RenderEngine_ResolveColor(fn func(*Job, *Color) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_ResolveColor = fn
+	lookupFuncs.RenderEngine_ResolveColor = fn
 }
 func Register_RenderEngine_Ellipse(fn func(*Job, []*PointFloat, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Ellipse = fn
+	lookupFuncs.RenderEngine_Ellipse = fn
 }
 func Register_RenderEngine_Polygon(fn func(*Job, []*PointFloat, uint32, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Polygon = fn
+	lookupFuncs.RenderEngine_Polygon = fn
 }
 func Register_RenderEngine_Beziercurve(fn func(*Job, []*PointFloat, uint32, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Beziercurve = fn
+	lookupFuncs.RenderEngine_Beziercurve = fn
 }
 func Register_RenderEngine_Polyline(fn func(*Job, []*PointFloat, uint32) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Polyline = fn
+	lookupFuncs.RenderEngine_Polyline = fn
 }
 func Register_RenderEngine_Comment(fn func(*Job, string) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_Comment = fn
+	lookupFuncs.RenderEngine_Comment = fn
 }
 func Register_RenderEngine_LibraryShape(fn func(*Job, string, []*PointFloat, uint32, int) (uint64, error)) {
-	mod.lookupFuncMap.RenderEngine_LibraryShape = fn
+	lookupFuncs.RenderEngine_LibraryShape = fn
 }
 func Register_LayoutEngine_Layout(fn func(*Graph) (uint64, error)) {
-	mod.lookupFuncMap.LayoutEngine_Layout = fn
+	lookupFuncs.LayoutEngine_Layout = fn
 }
 func Register_LayoutEngine_Cleanup(fn func(*Graph) (uint64, error)) {
-	mod.lookupFuncMap.LayoutEngine_Cleanup = fn
+	lookupFuncs.LayoutEngine_Cleanup = fn
 }
 func Register_TextLayoutEngine_TextLayout(fn func(*Textspan, []string) (uint64, error)) {
-	mod.lookupFuncMap.TextLayoutEngine_TextLayout = fn
+	lookupFuncs.TextLayoutEngine_TextLayout = fn
 }
 func Register_LoadImageEngine_LoadImage(fn func(*Job, *UserShape, *BoxFloat, bool) (uint64, error)) {
-	mod.lookupFuncMap.LoadImageEngine_LoadImage = fn
+	lookupFuncs.LoadImageEngine_LoadImage = fn
 }
 
 var mod *WasmModule
@@ -392,7 +392,7 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-func init() {
+func instantiate() {
 	ctx := context.Background()
 	cfg := wazero.NewRuntimeConfig()
 	if cache := getCompilationCache(); cache != nil {
@@ -423,11 +423,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IDAllocator_Open(arg0, arg1)
+			funcID, err := module().lookupFuncMap.IDAllocator_Open(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IDAllocator_Open[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IDAllocator_Open[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -442,7 +442,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -451,7 +451,7 @@ func init() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[1])
+				ret := module().toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -460,7 +460,7 @@ func init() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[2])
+				ret, err := module().toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -473,7 +473,7 @@ func init() {
 				var zero *uint64
 				_ = zero
 				ret := new(uint64)
-				value := mod.toUint64(stack[3])
+				value := module().toUint64(stack[3])
 				*ret = value
 				return ret, nil
 			}()
@@ -483,18 +483,18 @@ func init() {
 			arg4, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[4])
+				ret := module().toInt(stack[4])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IDAllocator_Map(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := module().lookupFuncMap.IDAllocator_Map(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IDAllocator_Map[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IDAllocator_Map[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
@@ -509,7 +509,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -518,7 +518,7 @@ func init() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[1])
+				ret := module().toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -527,18 +527,18 @@ func init() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := mod.toUint64(stack[2])
+				ret := module().toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IDAllocator_Alloc(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.IDAllocator_Alloc(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IDAllocator_Alloc[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IDAllocator_Alloc[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -553,7 +553,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -562,7 +562,7 @@ func init() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[1])
+				ret := module().toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -571,18 +571,18 @@ func init() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := mod.toUint64(stack[2])
+				ret := module().toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IDAllocator_Free(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.IDAllocator_Free(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IDAllocator_Free[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IDAllocator_Free[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -596,7 +596,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -605,7 +605,7 @@ func init() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[1])
+				ret := module().toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -614,18 +614,18 @@ func init() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := mod.toUint64(stack[2])
+				ret := module().toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IDAllocator_Print(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.IDAllocator_Print(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IDAllocator_Print[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IDAllocator_Print[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -640,18 +640,18 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IDAllocator_Close(arg0)
+			funcID, err := module().lookupFuncMap.IDAllocator_Close(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IDAllocator_Close[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IDAllocator_Close[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -665,7 +665,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -674,7 +674,7 @@ func init() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[1])
+				ret := module().toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -683,18 +683,18 @@ func init() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[2])
+				ret := module().toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IDAllocator_IdRegister(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.IDAllocator_IdRegister(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IDAllocator_IdRegister[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IDAllocator_IdRegister[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -708,7 +708,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -717,7 +717,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -729,18 +729,18 @@ func init() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[2])
+				ret := module().toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IOService_Afread(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.IOService_Afread(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IOService_Afread[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IOService_Afread[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -755,7 +755,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -764,7 +764,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -774,11 +774,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IOService_Putstr(arg0, arg1)
+			funcID, err := module().lookupFuncMap.IOService_Putstr(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IOService_Putstr[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IOService_Putstr[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -793,18 +793,18 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.IOService_Flush(arg0)
+			funcID, err := module().lookupFuncMap.IOService_Flush(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.IOService_Flush[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.IOService_Flush[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0); err != nil {
 					panic(err)
@@ -837,18 +837,18 @@ func init() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[2])
+				ret := module().toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.ClientEventCallback_ObjectFunc(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.ClientEventCallback_ObjectFunc(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.ClientEventCallback_ObjectFunc[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.ClientEventCallback_ObjectFunc[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -880,7 +880,7 @@ func init() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[2])
+				ret := module().toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -896,11 +896,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.ClientEventCallback_ObjectUpdateFunc(arg0, arg1, arg2, arg3)
+			funcID, err := module().lookupFuncMap.ClientEventCallback_ObjectUpdateFunc(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.ClientEventCallback_ObjectUpdateFunc[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.ClientEventCallback_ObjectUpdateFunc[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -914,7 +914,7 @@ func init() {
 			arg0, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[0])
+				ret, err := module().toString(ctx, stack[0])
 				if err != nil {
 					return zero, err
 				}
@@ -924,11 +924,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.UserRef(arg0)
+			funcID, err := module().lookupFuncMap.UserRef(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.UserRef[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.UserRef[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0); err != nil {
 					panic(err)
@@ -952,7 +952,7 @@ func init() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[1])
+				ret := module().toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -961,7 +961,7 @@ func init() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := mod.toUint32(stack[2])
+				ret := module().toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -977,11 +977,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DictMemory(arg0, arg1, arg2, arg3)
+			funcID, err := module().lookupFuncMap.DictMemory(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DictMemory[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DictMemory[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
@@ -1005,7 +1005,7 @@ func init() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[1])
+				ret := module().toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1014,18 +1014,18 @@ func init() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[2])
+				ret := module().toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DictSearch(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.DictSearch(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DictSearch[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DictSearch[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -1040,7 +1040,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1056,11 +1056,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DictMake(arg0, arg1)
+			funcID, err := module().lookupFuncMap.DictMake(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DictMake[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DictMake[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1075,18 +1075,18 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DictFree(arg0)
+			funcID, err := module().lookupFuncMap.DictFree(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DictFree[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DictFree[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1100,7 +1100,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1109,18 +1109,18 @@ func init() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[1])
+				ret := module().toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DictCompare(arg0, arg1)
+			funcID, err := module().lookupFuncMap.DictCompare(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DictCompare[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DictCompare[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1135,7 +1135,7 @@ func init() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[0])
+				ret := module().toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1144,18 +1144,18 @@ func init() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := mod.toAny(stack[1])
+				ret := module().toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DictWalk(arg0, arg1)
+			funcID, err := module().lookupFuncMap.DictWalk(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DictWalk[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DictWalk[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1177,11 +1177,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.UserShape_DataFree(arg0)
+			funcID, err := module().lookupFuncMap.UserShape_DataFree(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.UserShape_DataFree[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.UserShape_DataFree[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1202,11 +1202,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Refresh(arg0)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_Refresh(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Refresh[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Refresh[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1229,7 +1229,7 @@ func init() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[1])
+				ret := module().toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1245,11 +1245,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_ButtonPress(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_ButtonPress(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_ButtonPress[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_ButtonPress[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1272,7 +1272,7 @@ func init() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[1])
+				ret := module().toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1288,11 +1288,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_ButtonRelease(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_ButtonRelease(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_ButtonRelease[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_ButtonRelease[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1322,11 +1322,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Motion(arg0, arg1)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_Motion(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Motion[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Motion[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -1349,7 +1349,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1361,7 +1361,7 @@ func init() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[2])
+				ret, err := module().toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1371,11 +1371,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Modify(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_Modify(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Modify[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Modify[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1396,11 +1396,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Delete(arg0)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_Delete(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Delete[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Delete[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1423,7 +1423,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1435,7 +1435,7 @@ func init() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[2])
+				ret, err := module().toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1445,11 +1445,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Read(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_Read(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Read[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Read[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1472,7 +1472,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1482,11 +1482,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Layout(arg0, arg1)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_Layout(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Layout[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Layout[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -1509,7 +1509,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1521,7 +1521,7 @@ func init() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[2])
+				ret, err := module().toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1531,11 +1531,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Render(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.DeviceCallbacks_Render(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Render[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Render[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1556,11 +1556,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceEngine_Initialize(arg0)
+			funcID, err := module().lookupFuncMap.DeviceEngine_Initialize(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceEngine_Initialize[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceEngine_Initialize[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1581,11 +1581,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceEngine_Format(arg0)
+			funcID, err := module().lookupFuncMap.DeviceEngine_Format(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceEngine_Format[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceEngine_Format[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1606,11 +1606,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.DeviceEngine_Finalize(arg0)
+			funcID, err := module().lookupFuncMap.DeviceEngine_Finalize(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.DeviceEngine_Finalize[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.DeviceEngine_Finalize[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1631,11 +1631,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginJob(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginJob(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginJob[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginJob[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1656,11 +1656,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndJob(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndJob(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndJob[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndJob[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1681,11 +1681,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginGraph(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginGraph(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginGraph[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginGraph[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1706,11 +1706,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndGraph(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndGraph(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndGraph[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndGraph[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1733,7 +1733,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1745,7 +1745,7 @@ func init() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[2])
+				ret := module().toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1754,18 +1754,18 @@ func init() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[3])
+				ret := module().toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginLayer(arg0, arg1, arg2, arg3)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginLayer(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginLayer[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginLayer[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -1786,11 +1786,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndLayer(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndLayer(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndLayer[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndLayer[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1811,11 +1811,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginPage(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginPage(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginPage[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginPage[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1836,11 +1836,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndPage(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndPage(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndPage[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndPage[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1861,11 +1861,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginCluster(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginCluster(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginCluster[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginCluster[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1886,11 +1886,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndCluster(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndCluster(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndCluster[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndCluster[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1911,11 +1911,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginNodes(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginNodes(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginNodes[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginNodes[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1936,11 +1936,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndNodes(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndNodes(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndNodes[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndNodes[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1961,11 +1961,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginEdges(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginEdges(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginEdges[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginEdges[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1986,11 +1986,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndEdges(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndEdges(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndEdges[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndEdges[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2011,11 +2011,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginNode(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginNode(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginNode[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginNode[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2036,11 +2036,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndNode(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndNode(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndNode[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndNode[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2061,11 +2061,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginEdge(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginEdge(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginEdge[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginEdge[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2086,11 +2086,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndEdge(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndEdge(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndEdge[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndEdge[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2113,7 +2113,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2125,7 +2125,7 @@ func init() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[2])
+				ret, err := module().toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -2137,7 +2137,7 @@ func init() {
 			arg3, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[3])
+				ret, err := module().toString(ctx, stack[3])
 				if err != nil {
 					return zero, err
 				}
@@ -2149,7 +2149,7 @@ func init() {
 			arg4, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[4])
+				ret, err := module().toString(ctx, stack[4])
 				if err != nil {
 					return zero, err
 				}
@@ -2159,11 +2159,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginAnchor(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginAnchor(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginAnchor[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginAnchor[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
 				}
@@ -2184,11 +2184,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndAnchor(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndAnchor(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndAnchor[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndAnchor[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2218,11 +2218,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_BeginLabel(arg0, arg1)
+			funcID, err := module().lookupFuncMap.RenderEngine_BeginLabel(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginLabel[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_BeginLabel[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2243,11 +2243,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_EndLabel(arg0)
+			funcID, err := module().lookupFuncMap.RenderEngine_EndLabel(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_EndLabel[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_EndLabel[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2286,11 +2286,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_Textspan(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.RenderEngine_Textspan(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_Textspan[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_Textspan[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2320,11 +2320,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_ResolveColor(arg0, arg1)
+			funcID, err := module().lookupFuncMap.RenderEngine_ResolveColor(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_ResolveColor[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_ResolveColor[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2347,7 +2347,7 @@ func init() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := mod.toSlice(ctx, stack[1])
+				slice, err := module().toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2360,18 +2360,18 @@ func init() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[2])
+				ret := module().toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_Ellipse(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.RenderEngine_Ellipse(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_Ellipse[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_Ellipse[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2394,7 +2394,7 @@ func init() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := mod.toSlice(ctx, stack[1])
+				slice, err := module().toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2407,7 +2407,7 @@ func init() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := mod.toUint32(stack[2])
+				ret := module().toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2416,18 +2416,18 @@ func init() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[3])
+				ret := module().toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_Polygon(arg0, arg1, arg2, arg3)
+			funcID, err := module().lookupFuncMap.RenderEngine_Polygon(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_Polygon[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_Polygon[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -2450,7 +2450,7 @@ func init() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := mod.toSlice(ctx, stack[1])
+				slice, err := module().toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2463,7 +2463,7 @@ func init() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := mod.toUint32(stack[2])
+				ret := module().toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2472,18 +2472,18 @@ func init() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[3])
+				ret := module().toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_Beziercurve(arg0, arg1, arg2, arg3)
+			funcID, err := module().lookupFuncMap.RenderEngine_Beziercurve(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_Beziercurve[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_Beziercurve[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -2506,7 +2506,7 @@ func init() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := mod.toSlice(ctx, stack[1])
+				slice, err := module().toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2519,18 +2519,18 @@ func init() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := mod.toUint32(stack[2])
+				ret := module().toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_Polyline(arg0, arg1, arg2)
+			funcID, err := module().lookupFuncMap.RenderEngine_Polyline(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_Polyline[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_Polyline[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2553,7 +2553,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2563,11 +2563,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_Comment(arg0, arg1)
+			funcID, err := module().lookupFuncMap.RenderEngine_Comment(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_Comment[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_Comment[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2590,7 +2590,7 @@ func init() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := mod.toString(ctx, stack[1])
+				ret, err := module().toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2602,7 +2602,7 @@ func init() {
 			arg2, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := mod.toSlice(ctx, stack[2])
+				slice, err := module().toSlice(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -2615,7 +2615,7 @@ func init() {
 			arg3, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := mod.toUint32(stack[3])
+				ret := module().toUint32(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2624,18 +2624,18 @@ func init() {
 			arg4, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := mod.toInt(stack[4])
+				ret := module().toInt(stack[4])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.RenderEngine_LibraryShape(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := module().lookupFuncMap.RenderEngine_LibraryShape(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.RenderEngine_LibraryShape[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.RenderEngine_LibraryShape[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
 				}
@@ -2656,11 +2656,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.LayoutEngine_Layout(arg0)
+			funcID, err := module().lookupFuncMap.LayoutEngine_Layout(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.LayoutEngine_Layout[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.LayoutEngine_Layout[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2681,11 +2681,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.LayoutEngine_Cleanup(arg0)
+			funcID, err := module().lookupFuncMap.LayoutEngine_Cleanup(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.LayoutEngine_Cleanup[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.LayoutEngine_Cleanup[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2708,11 +2708,11 @@ func init() {
 			arg1, err := func() ([]string, error) {
 				var zero []string
 				_ = zero
-				slice, err := mod.toSlice(ctx, stack[1])
+				slice, err := module().toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
-				ret, err := mod.toStringSlice(ctx, slice)
+				ret, err := module().toStringSlice(ctx, slice)
 				if err != nil {
 					return zero, err
 				}
@@ -2722,11 +2722,11 @@ func init() {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.TextLayoutEngine_TextLayout(arg0, arg1)
+			funcID, err := module().lookupFuncMap.TextLayoutEngine_TextLayout(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.TextLayoutEngine_TextLayout[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.TextLayoutEngine_TextLayout[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -2768,18 +2768,18 @@ func init() {
 			arg3, err := func() (bool, error) {
 				var zero bool
 				_ = zero
-				ret := mod.toBool(stack[3])
+				ret := module().toBool(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := mod.lookupFuncMap.LoadImageEngine_LoadImage(arg0, arg1, arg2, arg3)
+			funcID, err := module().lookupFuncMap.LoadImageEngine_LoadImage(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := mod.callbackFuncMap.LoadImageEngine_LoadImage[funcID]; exists {
+			if fn, exists := module().callbackFuncMap.LoadImageEngine_LoadImage[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -2812,7 +2812,7 @@ func init() {
 	mod = &WasmModule{
 		mod:           m,
 		fs:            fs,
-		lookupFuncMap: &LookupFuncMap{},
+		lookupFuncMap: lookupFuncs,
 		callbackFuncMap: &CallbackFuncMap{
 			IDAllocator_Open:                     make(map[uint64]func(context.Context, *Graph, *ClientDiscipline) (any, error)),
 			IDAllocator_Map:                      make(map[uint64]func(context.Context, any, int, string, *uint64, int) (int32, error)),
@@ -3653,7 +3653,7 @@ type Record struct {
 }
 
 func NewRecord(ctx context.Context) (*Record, error) {
-	o, err := mod.newObject(ctx, "Record")
+	o, err := module().newObject(ctx, "Record")
 	if err != nil {
 		return nil, err
 	}
@@ -3683,11 +3683,11 @@ func newRecordSlice(v []uint64) []*Record {
 }
 func (v *Record) SetName(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Record_name", v.getPtr(), arg)
+	return module().setField(ctx, "Record_name", v.getPtr(), arg)
 }
 
 func (v *Record) GetName() string {
@@ -3700,11 +3700,11 @@ func (v *Record) GetName() string {
 
 func (v *Record) getName(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Record_name", v.getPtr())
+	p, err := module().getField(ctx, "Record_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -3713,11 +3713,11 @@ func (v *Record) getName(ctx context.Context) (string, error) {
 
 func (v *Record) SetNext(_arg *Record) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Record_next", v.getPtr(), arg)
+	return module().setField(ctx, "Record_next", v.getPtr(), arg)
 }
 
 func (v *Record) GetNext() *Record {
@@ -3730,7 +3730,7 @@ func (v *Record) GetNext() *Record {
 
 func (v *Record) getNext(ctx context.Context) (*Record, error) {
 	var zero *Record
-	p, err := mod.getField(ctx, "Record_next", v.getPtr())
+	p, err := module().getField(ctx, "Record_next", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -3743,7 +3743,7 @@ type Tag struct {
 }
 
 func NewTag(ctx context.Context) (*Tag, error) {
-	o, err := mod.newObject(ctx, "Tag")
+	o, err := module().newObject(ctx, "Tag")
 	if err != nil {
 		return nil, err
 	}
@@ -3773,11 +3773,11 @@ func newTagSlice(v []uint64) []*Tag {
 }
 func (v *Tag) SetObjectType(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Tag_object_type", v.getPtr(), arg)
+	return module().setField(ctx, "Tag_object_type", v.getPtr(), arg)
 }
 
 func (v *Tag) GetObjectType() uint32 {
@@ -3790,21 +3790,21 @@ func (v *Tag) GetObjectType() uint32 {
 
 func (v *Tag) getObjectType(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "Tag_object_type", v.getPtr())
+	p, err := module().getField(ctx, "Tag_object_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *Tag) SetMtflock(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Tag_mtflock", v.getPtr(), arg)
+	return module().setField(ctx, "Tag_mtflock", v.getPtr(), arg)
 }
 
 func (v *Tag) GetMtflock() uint32 {
@@ -3817,21 +3817,21 @@ func (v *Tag) GetMtflock() uint32 {
 
 func (v *Tag) getMtflock(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "Tag_mtflock", v.getPtr())
+	p, err := module().getField(ctx, "Tag_mtflock", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *Tag) SetAttrwf(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Tag_attrwf", v.getPtr(), arg)
+	return module().setField(ctx, "Tag_attrwf", v.getPtr(), arg)
 }
 
 func (v *Tag) GetAttrwf() uint32 {
@@ -3844,21 +3844,21 @@ func (v *Tag) GetAttrwf() uint32 {
 
 func (v *Tag) getAttrwf(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "Tag_attrwf", v.getPtr())
+	p, err := module().getField(ctx, "Tag_attrwf", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *Tag) SetSeq(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Tag_seq", v.getPtr(), arg)
+	return module().setField(ctx, "Tag_seq", v.getPtr(), arg)
 }
 
 func (v *Tag) GetSeq() uint32 {
@@ -3871,21 +3871,21 @@ func (v *Tag) GetSeq() uint32 {
 
 func (v *Tag) getSeq(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "Tag_seq", v.getPtr())
+	p, err := module().getField(ctx, "Tag_seq", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *Tag) SetId(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Tag_id", v.getPtr(), arg)
+	return module().setField(ctx, "Tag_id", v.getPtr(), arg)
 }
 
 func (v *Tag) GetId() uint64 {
@@ -3898,11 +3898,11 @@ func (v *Tag) GetId() uint64 {
 
 func (v *Tag) getId(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "Tag_id", v.getPtr())
+	p, err := module().getField(ctx, "Tag_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
@@ -3911,7 +3911,7 @@ type Object struct {
 }
 
 func NewObject(ctx context.Context) (*Object, error) {
-	o, err := mod.newObject(ctx, "Object")
+	o, err := module().newObject(ctx, "Object")
 	if err != nil {
 		return nil, err
 	}
@@ -3941,11 +3941,11 @@ func newObjectSlice(v []uint64) []*Object {
 }
 func (v *Object) SetTag(_arg *Tag) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Object_tag", v.getPtr(), arg)
+	return module().setField(ctx, "Object_tag", v.getPtr(), arg)
 }
 
 func (v *Object) GetTag() *Tag {
@@ -3958,7 +3958,7 @@ func (v *Object) GetTag() *Tag {
 
 func (v *Object) getTag(ctx context.Context) (*Tag, error) {
 	var zero *Tag
-	p, err := mod.getField(ctx, "Object_tag", v.getPtr())
+	p, err := module().getField(ctx, "Object_tag", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -3968,11 +3968,11 @@ func (v *Object) getTag(ctx context.Context) (*Tag, error) {
 
 func (v *Object) SetData(_arg *Record) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Object_data", v.getPtr(), arg)
+	return module().setField(ctx, "Object_data", v.getPtr(), arg)
 }
 
 func (v *Object) GetData() *Record {
@@ -3985,7 +3985,7 @@ func (v *Object) GetData() *Record {
 
 func (v *Object) getData(ctx context.Context) (*Record, error) {
 	var zero *Record
-	p, err := mod.getField(ctx, "Object_data", v.getPtr())
+	p, err := module().getField(ctx, "Object_data", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -3998,7 +3998,7 @@ type SubNode struct {
 }
 
 func NewSubNode(ctx context.Context) (*SubNode, error) {
-	o, err := mod.newObject(ctx, "SubNode")
+	o, err := module().newObject(ctx, "SubNode")
 	if err != nil {
 		return nil, err
 	}
@@ -4028,11 +4028,11 @@ func newSubNodeSlice(v []uint64) []*SubNode {
 }
 func (v *SubNode) SetSeqLink(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SubNode_seq_link", v.getPtr(), arg)
+	return module().setField(ctx, "SubNode_seq_link", v.getPtr(), arg)
 }
 
 func (v *SubNode) GetSeqLink() *DictLink {
@@ -4045,7 +4045,7 @@ func (v *SubNode) GetSeqLink() *DictLink {
 
 func (v *SubNode) getSeqLink(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "SubNode_seq_link", v.getPtr())
+	p, err := module().getField(ctx, "SubNode_seq_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4055,11 +4055,11 @@ func (v *SubNode) getSeqLink(ctx context.Context) (*DictLink, error) {
 
 func (v *SubNode) SetIdLink(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SubNode_id_link", v.getPtr(), arg)
+	return module().setField(ctx, "SubNode_id_link", v.getPtr(), arg)
 }
 
 func (v *SubNode) GetIdLink() *DictLink {
@@ -4072,7 +4072,7 @@ func (v *SubNode) GetIdLink() *DictLink {
 
 func (v *SubNode) getIdLink(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "SubNode_id_link", v.getPtr())
+	p, err := module().getField(ctx, "SubNode_id_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4082,11 +4082,11 @@ func (v *SubNode) getIdLink(ctx context.Context) (*DictLink, error) {
 
 func (v *SubNode) SetNode(_arg *Node) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SubNode_node", v.getPtr(), arg)
+	return module().setField(ctx, "SubNode_node", v.getPtr(), arg)
 }
 
 func (v *SubNode) GetNode() *Node {
@@ -4099,7 +4099,7 @@ func (v *SubNode) GetNode() *Node {
 
 func (v *SubNode) getNode(ctx context.Context) (*Node, error) {
 	var zero *Node
-	p, err := mod.getField(ctx, "SubNode_node", v.getPtr())
+	p, err := module().getField(ctx, "SubNode_node", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4109,11 +4109,11 @@ func (v *SubNode) getNode(ctx context.Context) (*Node, error) {
 
 func (v *SubNode) SetInId(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SubNode_in_id", v.getPtr(), arg)
+	return module().setField(ctx, "SubNode_in_id", v.getPtr(), arg)
 }
 
 func (v *SubNode) GetInId() *DictLink {
@@ -4126,7 +4126,7 @@ func (v *SubNode) GetInId() *DictLink {
 
 func (v *SubNode) getInId(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "SubNode_in_id", v.getPtr())
+	p, err := module().getField(ctx, "SubNode_in_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4136,11 +4136,11 @@ func (v *SubNode) getInId(ctx context.Context) (*DictLink, error) {
 
 func (v *SubNode) SetOutId(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SubNode_out_id", v.getPtr(), arg)
+	return module().setField(ctx, "SubNode_out_id", v.getPtr(), arg)
 }
 
 func (v *SubNode) GetOutId() *DictLink {
@@ -4153,7 +4153,7 @@ func (v *SubNode) GetOutId() *DictLink {
 
 func (v *SubNode) getOutId(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "SubNode_out_id", v.getPtr())
+	p, err := module().getField(ctx, "SubNode_out_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4163,11 +4163,11 @@ func (v *SubNode) getOutId(ctx context.Context) (*DictLink, error) {
 
 func (v *SubNode) SetInSeq(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SubNode_in_seq", v.getPtr(), arg)
+	return module().setField(ctx, "SubNode_in_seq", v.getPtr(), arg)
 }
 
 func (v *SubNode) GetInSeq() *DictLink {
@@ -4180,7 +4180,7 @@ func (v *SubNode) GetInSeq() *DictLink {
 
 func (v *SubNode) getInSeq(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "SubNode_in_seq", v.getPtr())
+	p, err := module().getField(ctx, "SubNode_in_seq", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4190,11 +4190,11 @@ func (v *SubNode) getInSeq(ctx context.Context) (*DictLink, error) {
 
 func (v *SubNode) SetOutSeq(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SubNode_out_seq", v.getPtr(), arg)
+	return module().setField(ctx, "SubNode_out_seq", v.getPtr(), arg)
 }
 
 func (v *SubNode) GetOutSeq() *DictLink {
@@ -4207,7 +4207,7 @@ func (v *SubNode) GetOutSeq() *DictLink {
 
 func (v *SubNode) getOutSeq(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "SubNode_out_seq", v.getPtr())
+	p, err := module().getField(ctx, "SubNode_out_seq", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4220,7 +4220,7 @@ type Node struct {
 }
 
 func NewNode(ctx context.Context) (*Node, error) {
-	o, err := mod.newObject(ctx, "Node")
+	o, err := module().newObject(ctx, "Node")
 	if err != nil {
 		return nil, err
 	}
@@ -4250,11 +4250,11 @@ func newNodeSlice(v []uint64) []*Node {
 }
 func (v *Node) SetBase(_arg *Object) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Node_base", v.getPtr(), arg)
+	return module().setField(ctx, "Node_base", v.getPtr(), arg)
 }
 
 func (v *Node) GetBase() *Object {
@@ -4267,7 +4267,7 @@ func (v *Node) GetBase() *Object {
 
 func (v *Node) getBase(ctx context.Context) (*Object, error) {
 	var zero *Object
-	p, err := mod.getField(ctx, "Node_base", v.getPtr())
+	p, err := module().getField(ctx, "Node_base", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4277,11 +4277,11 @@ func (v *Node) getBase(ctx context.Context) (*Object, error) {
 
 func (v *Node) SetRoot(_arg *Graph) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Node_root", v.getPtr(), arg)
+	return module().setField(ctx, "Node_root", v.getPtr(), arg)
 }
 
 func (v *Node) GetRoot() *Graph {
@@ -4294,7 +4294,7 @@ func (v *Node) GetRoot() *Graph {
 
 func (v *Node) getRoot(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.getField(ctx, "Node_root", v.getPtr())
+	p, err := module().getField(ctx, "Node_root", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4304,11 +4304,11 @@ func (v *Node) getRoot(ctx context.Context) (*Graph, error) {
 
 func (v *Node) SetMainsub(_arg *SubNode) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Node_mainsub", v.getPtr(), arg)
+	return module().setField(ctx, "Node_mainsub", v.getPtr(), arg)
 }
 
 func (v *Node) GetMainsub() *SubNode {
@@ -4321,7 +4321,7 @@ func (v *Node) GetMainsub() *SubNode {
 
 func (v *Node) getMainsub(ctx context.Context) (*SubNode, error) {
 	var zero *SubNode
-	p, err := mod.getField(ctx, "Node_mainsub", v.getPtr())
+	p, err := module().getField(ctx, "Node_mainsub", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4334,7 +4334,7 @@ type Edge struct {
 }
 
 func NewEdge(ctx context.Context) (*Edge, error) {
-	o, err := mod.newObject(ctx, "Edge")
+	o, err := module().newObject(ctx, "Edge")
 	if err != nil {
 		return nil, err
 	}
@@ -4364,11 +4364,11 @@ func newEdgeSlice(v []uint64) []*Edge {
 }
 func (v *Edge) SetBase(_arg *Object) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Edge_base", v.getPtr(), arg)
+	return module().setField(ctx, "Edge_base", v.getPtr(), arg)
 }
 
 func (v *Edge) GetBase() *Object {
@@ -4381,7 +4381,7 @@ func (v *Edge) GetBase() *Object {
 
 func (v *Edge) getBase(ctx context.Context) (*Object, error) {
 	var zero *Object
-	p, err := mod.getField(ctx, "Edge_base", v.getPtr())
+	p, err := module().getField(ctx, "Edge_base", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4391,11 +4391,11 @@ func (v *Edge) getBase(ctx context.Context) (*Object, error) {
 
 func (v *Edge) SetIdLink(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Edge_id_link", v.getPtr(), arg)
+	return module().setField(ctx, "Edge_id_link", v.getPtr(), arg)
 }
 
 func (v *Edge) GetIdLink() *DictLink {
@@ -4408,7 +4408,7 @@ func (v *Edge) GetIdLink() *DictLink {
 
 func (v *Edge) getIdLink(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "Edge_id_link", v.getPtr())
+	p, err := module().getField(ctx, "Edge_id_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4418,11 +4418,11 @@ func (v *Edge) getIdLink(ctx context.Context) (*DictLink, error) {
 
 func (v *Edge) SetSeqLink(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Edge_seq_link", v.getPtr(), arg)
+	return module().setField(ctx, "Edge_seq_link", v.getPtr(), arg)
 }
 
 func (v *Edge) GetSeqLink() *DictLink {
@@ -4435,7 +4435,7 @@ func (v *Edge) GetSeqLink() *DictLink {
 
 func (v *Edge) getSeqLink(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "Edge_seq_link", v.getPtr())
+	p, err := module().getField(ctx, "Edge_seq_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4445,11 +4445,11 @@ func (v *Edge) getSeqLink(ctx context.Context) (*DictLink, error) {
 
 func (v *Edge) SetNode(_arg *Node) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Edge_node", v.getPtr(), arg)
+	return module().setField(ctx, "Edge_node", v.getPtr(), arg)
 }
 
 func (v *Edge) GetNode() *Node {
@@ -4462,7 +4462,7 @@ func (v *Edge) GetNode() *Node {
 
 func (v *Edge) getNode(ctx context.Context) (*Node, error) {
 	var zero *Node
-	p, err := mod.getField(ctx, "Edge_node", v.getPtr())
+	p, err := module().getField(ctx, "Edge_node", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4475,7 +4475,7 @@ type EdgePair struct {
 }
 
 func NewEdgePair(ctx context.Context) (*EdgePair, error) {
-	o, err := mod.newObject(ctx, "EdgePair")
+	o, err := module().newObject(ctx, "EdgePair")
 	if err != nil {
 		return nil, err
 	}
@@ -4505,11 +4505,11 @@ func newEdgePairSlice(v []uint64) []*EdgePair {
 }
 func (v *EdgePair) SetOut(_arg *Edge) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "EdgePair_out", v.getPtr(), arg)
+	return module().setField(ctx, "EdgePair_out", v.getPtr(), arg)
 }
 
 func (v *EdgePair) GetOut() *Edge {
@@ -4522,7 +4522,7 @@ func (v *EdgePair) GetOut() *Edge {
 
 func (v *EdgePair) getOut(ctx context.Context) (*Edge, error) {
 	var zero *Edge
-	p, err := mod.getField(ctx, "EdgePair_out", v.getPtr())
+	p, err := module().getField(ctx, "EdgePair_out", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4532,11 +4532,11 @@ func (v *EdgePair) getOut(ctx context.Context) (*Edge, error) {
 
 func (v *EdgePair) SetIn(_arg *Edge) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "EdgePair_in", v.getPtr(), arg)
+	return module().setField(ctx, "EdgePair_in", v.getPtr(), arg)
 }
 
 func (v *EdgePair) GetIn() *Edge {
@@ -4549,7 +4549,7 @@ func (v *EdgePair) GetIn() *Edge {
 
 func (v *EdgePair) getIn(ctx context.Context) (*Edge, error) {
 	var zero *Edge
-	p, err := mod.getField(ctx, "EdgePair_in", v.getPtr())
+	p, err := module().getField(ctx, "EdgePair_in", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4562,7 +4562,7 @@ type GraphDescriptor struct {
 }
 
 func NewGraphDescriptor(ctx context.Context) (*GraphDescriptor, error) {
-	o, err := mod.newObject(ctx, "GraphDescriptor")
+	o, err := module().newObject(ctx, "GraphDescriptor")
 	if err != nil {
 		return nil, err
 	}
@@ -4592,11 +4592,11 @@ func newGraphDescriptorSlice(v []uint64) []*GraphDescriptor {
 }
 func (v *GraphDescriptor) SetDirected(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "GraphDescriptor_directed", v.getPtr(), arg)
+	return module().setField(ctx, "GraphDescriptor_directed", v.getPtr(), arg)
 }
 
 func (v *GraphDescriptor) GetDirected() uint32 {
@@ -4609,21 +4609,21 @@ func (v *GraphDescriptor) GetDirected() uint32 {
 
 func (v *GraphDescriptor) getDirected(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "GraphDescriptor_directed", v.getPtr())
+	p, err := module().getField(ctx, "GraphDescriptor_directed", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *GraphDescriptor) SetStrict(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "GraphDescriptor_strict", v.getPtr(), arg)
+	return module().setField(ctx, "GraphDescriptor_strict", v.getPtr(), arg)
 }
 
 func (v *GraphDescriptor) GetStrict() uint32 {
@@ -4636,21 +4636,21 @@ func (v *GraphDescriptor) GetStrict() uint32 {
 
 func (v *GraphDescriptor) getStrict(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "GraphDescriptor_strict", v.getPtr())
+	p, err := module().getField(ctx, "GraphDescriptor_strict", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *GraphDescriptor) SetNoLoop(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "GraphDescriptor_no_loop", v.getPtr(), arg)
+	return module().setField(ctx, "GraphDescriptor_no_loop", v.getPtr(), arg)
 }
 
 func (v *GraphDescriptor) GetNoLoop() uint32 {
@@ -4663,21 +4663,21 @@ func (v *GraphDescriptor) GetNoLoop() uint32 {
 
 func (v *GraphDescriptor) getNoLoop(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "GraphDescriptor_no_loop", v.getPtr())
+	p, err := module().getField(ctx, "GraphDescriptor_no_loop", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *GraphDescriptor) SetMaingraph(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "GraphDescriptor_maingraph", v.getPtr(), arg)
+	return module().setField(ctx, "GraphDescriptor_maingraph", v.getPtr(), arg)
 }
 
 func (v *GraphDescriptor) GetMaingraph() uint32 {
@@ -4690,21 +4690,21 @@ func (v *GraphDescriptor) GetMaingraph() uint32 {
 
 func (v *GraphDescriptor) getMaingraph(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "GraphDescriptor_maingraph", v.getPtr())
+	p, err := module().getField(ctx, "GraphDescriptor_maingraph", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *GraphDescriptor) SetNoWrite(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "GraphDescriptor_no_write", v.getPtr(), arg)
+	return module().setField(ctx, "GraphDescriptor_no_write", v.getPtr(), arg)
 }
 
 func (v *GraphDescriptor) GetNoWrite() uint32 {
@@ -4717,21 +4717,21 @@ func (v *GraphDescriptor) GetNoWrite() uint32 {
 
 func (v *GraphDescriptor) getNoWrite(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "GraphDescriptor_no_write", v.getPtr())
+	p, err := module().getField(ctx, "GraphDescriptor_no_write", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *GraphDescriptor) SetHasAttrs(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "GraphDescriptor_has_attrs", v.getPtr(), arg)
+	return module().setField(ctx, "GraphDescriptor_has_attrs", v.getPtr(), arg)
 }
 
 func (v *GraphDescriptor) GetHasAttrs() uint32 {
@@ -4744,21 +4744,21 @@ func (v *GraphDescriptor) GetHasAttrs() uint32 {
 
 func (v *GraphDescriptor) getHasAttrs(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "GraphDescriptor_has_attrs", v.getPtr())
+	p, err := module().getField(ctx, "GraphDescriptor_has_attrs", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *GraphDescriptor) SetHasCmpnd(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "GraphDescriptor_has_cmpnd", v.getPtr(), arg)
+	return module().setField(ctx, "GraphDescriptor_has_cmpnd", v.getPtr(), arg)
 }
 
 func (v *GraphDescriptor) GetHasCmpnd() uint32 {
@@ -4771,11 +4771,11 @@ func (v *GraphDescriptor) GetHasCmpnd() uint32 {
 
 func (v *GraphDescriptor) getHasCmpnd(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "GraphDescriptor_has_cmpnd", v.getPtr())
+	p, err := module().getField(ctx, "GraphDescriptor_has_cmpnd", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
@@ -4784,7 +4784,7 @@ type IDAllocator struct {
 }
 
 func NewIDAllocator(ctx context.Context) (*IDAllocator, error) {
-	o, err := mod.newObject(ctx, "IDAllocator")
+	o, err := module().newObject(ctx, "IDAllocator")
 	if err != nil {
 		return nil, err
 	}
@@ -4813,59 +4813,59 @@ func newIDAllocatorSlice(v []uint64) []*IDAllocator {
 	return ret
 }
 func (v *IDAllocator) SetOpen(ctx context.Context, arg *CallbackFunc[func(context.Context, *Graph, *ClientDiscipline) (any, error)]) error {
-	if mod.lookupFuncMap.IDAllocator_Open == nil {
+	if module().lookupFuncMap.IDAllocator_Open == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IDAllocator_Open before")
 	}
-	mod.callbackFuncMap.IDAllocator_Open[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IDAllocator_open", v.getPtr())
+	module().callbackFuncMap.IDAllocator_Open[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IDAllocator_open", v.getPtr())
 }
 
 func (v *IDAllocator) SetMap(ctx context.Context, arg *CallbackFunc[func(context.Context, any, int, string, *uint64, int) (int32, error)]) error {
-	if mod.lookupFuncMap.IDAllocator_Map == nil {
+	if module().lookupFuncMap.IDAllocator_Map == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IDAllocator_Map before")
 	}
-	mod.callbackFuncMap.IDAllocator_Map[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IDAllocator_map", v.getPtr())
+	module().callbackFuncMap.IDAllocator_Map[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IDAllocator_map", v.getPtr())
 }
 
 func (v *IDAllocator) SetAlloc(ctx context.Context, arg *CallbackFunc[func(context.Context, any, int, uint64) (int32, error)]) error {
-	if mod.lookupFuncMap.IDAllocator_Alloc == nil {
+	if module().lookupFuncMap.IDAllocator_Alloc == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IDAllocator_Alloc before")
 	}
-	mod.callbackFuncMap.IDAllocator_Alloc[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IDAllocator_alloc", v.getPtr())
+	module().callbackFuncMap.IDAllocator_Alloc[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IDAllocator_alloc", v.getPtr())
 }
 
 func (v *IDAllocator) SetFree(ctx context.Context, arg *CallbackFunc[func(context.Context, any, int, uint64) error]) error {
-	if mod.lookupFuncMap.IDAllocator_Free == nil {
+	if module().lookupFuncMap.IDAllocator_Free == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IDAllocator_Free before")
 	}
-	mod.callbackFuncMap.IDAllocator_Free[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IDAllocator_free", v.getPtr())
+	module().callbackFuncMap.IDAllocator_Free[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IDAllocator_free", v.getPtr())
 }
 
 func (v *IDAllocator) SetPrint(ctx context.Context, arg *CallbackFunc[func(context.Context, any, int, uint64) (string, error)]) error {
-	if mod.lookupFuncMap.IDAllocator_Print == nil {
+	if module().lookupFuncMap.IDAllocator_Print == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IDAllocator_Print before")
 	}
-	mod.callbackFuncMap.IDAllocator_Print[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IDAllocator_print", v.getPtr())
+	module().callbackFuncMap.IDAllocator_Print[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IDAllocator_print", v.getPtr())
 }
 
 func (v *IDAllocator) SetClose(ctx context.Context, arg *CallbackFunc[func(context.Context, any) error]) error {
-	if mod.lookupFuncMap.IDAllocator_Close == nil {
+	if module().lookupFuncMap.IDAllocator_Close == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IDAllocator_Close before")
 	}
-	mod.callbackFuncMap.IDAllocator_Close[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IDAllocator_close", v.getPtr())
+	module().callbackFuncMap.IDAllocator_Close[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IDAllocator_close", v.getPtr())
 }
 
 func (v *IDAllocator) SetIdregister(ctx context.Context, arg *CallbackFunc[func(context.Context, any, int, any) error]) error {
-	if mod.lookupFuncMap.IDAllocator_IdRegister == nil {
+	if module().lookupFuncMap.IDAllocator_IdRegister == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IDAllocator_IdRegister before")
 	}
-	mod.callbackFuncMap.IDAllocator_IdRegister[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IDAllocator_idregister", v.getPtr())
+	module().callbackFuncMap.IDAllocator_IdRegister[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IDAllocator_idregister", v.getPtr())
 }
 
 type IOService struct {
@@ -4873,7 +4873,7 @@ type IOService struct {
 }
 
 func NewIOService(ctx context.Context) (*IOService, error) {
-	o, err := mod.newObject(ctx, "IOService")
+	o, err := module().newObject(ctx, "IOService")
 	if err != nil {
 		return nil, err
 	}
@@ -4902,27 +4902,27 @@ func newIOServiceSlice(v []uint64) []*IOService {
 	return ret
 }
 func (v *IOService) SetAfread(ctx context.Context, arg *CallbackFunc[func(context.Context, any, string, int) (int, error)]) error {
-	if mod.lookupFuncMap.IOService_Afread == nil {
+	if module().lookupFuncMap.IOService_Afread == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IOService_Afread before")
 	}
-	mod.callbackFuncMap.IOService_Afread[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IOService_afread", v.getPtr())
+	module().callbackFuncMap.IOService_Afread[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IOService_afread", v.getPtr())
 }
 
 func (v *IOService) SetPutstr(ctx context.Context, arg *CallbackFunc[func(context.Context, any, string) (int, error)]) error {
-	if mod.lookupFuncMap.IOService_Putstr == nil {
+	if module().lookupFuncMap.IOService_Putstr == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IOService_Putstr before")
 	}
-	mod.callbackFuncMap.IOService_Putstr[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IOService_putstr", v.getPtr())
+	module().callbackFuncMap.IOService_Putstr[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IOService_putstr", v.getPtr())
 }
 
 func (v *IOService) SetFlush(ctx context.Context, arg *CallbackFunc[func(context.Context, any) (int, error)]) error {
-	if mod.lookupFuncMap.IOService_Flush == nil {
+	if module().lookupFuncMap.IOService_Flush == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_IOService_Flush before")
 	}
-	mod.callbackFuncMap.IOService_Flush[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "IOService_flush", v.getPtr())
+	module().callbackFuncMap.IOService_Flush[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "IOService_flush", v.getPtr())
 }
 
 type ClientDiscipline struct {
@@ -4930,7 +4930,7 @@ type ClientDiscipline struct {
 }
 
 func NewClientDiscipline(ctx context.Context) (*ClientDiscipline, error) {
-	o, err := mod.newObject(ctx, "ClientDiscipline")
+	o, err := module().newObject(ctx, "ClientDiscipline")
 	if err != nil {
 		return nil, err
 	}
@@ -4960,11 +4960,11 @@ func newClientDisciplineSlice(v []uint64) []*ClientDiscipline {
 }
 func (v *ClientDiscipline) SetId(_arg *IDAllocator) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ClientDiscipline_id", v.getPtr(), arg)
+	return module().setField(ctx, "ClientDiscipline_id", v.getPtr(), arg)
 }
 
 func (v *ClientDiscipline) GetId() *IDAllocator {
@@ -4977,7 +4977,7 @@ func (v *ClientDiscipline) GetId() *IDAllocator {
 
 func (v *ClientDiscipline) getId(ctx context.Context) (*IDAllocator, error) {
 	var zero *IDAllocator
-	p, err := mod.getField(ctx, "ClientDiscipline_id", v.getPtr())
+	p, err := module().getField(ctx, "ClientDiscipline_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -4987,11 +4987,11 @@ func (v *ClientDiscipline) getId(ctx context.Context) (*IDAllocator, error) {
 
 func (v *ClientDiscipline) SetIo(_arg *IOService) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ClientDiscipline_io", v.getPtr(), arg)
+	return module().setField(ctx, "ClientDiscipline_io", v.getPtr(), arg)
 }
 
 func (v *ClientDiscipline) GetIo() *IOService {
@@ -5004,7 +5004,7 @@ func (v *ClientDiscipline) GetIo() *IOService {
 
 func (v *ClientDiscipline) getIo(ctx context.Context) (*IOService, error) {
 	var zero *IOService
-	p, err := mod.getField(ctx, "ClientDiscipline_io", v.getPtr())
+	p, err := module().getField(ctx, "ClientDiscipline_io", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5017,7 +5017,7 @@ type State struct {
 }
 
 func NewState(ctx context.Context) (*State, error) {
-	o, err := mod.newObject(ctx, "State")
+	o, err := module().newObject(ctx, "State")
 	if err != nil {
 		return nil, err
 	}
@@ -5047,11 +5047,11 @@ func newStateSlice(v []uint64) []*State {
 }
 func (v *State) SetId(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "State_id", v.getPtr(), arg)
+	return module().setField(ctx, "State_id", v.getPtr(), arg)
 }
 
 func (v *State) GetId() any {
@@ -5064,11 +5064,11 @@ func (v *State) GetId() any {
 
 func (v *State) getId(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "State_id", v.getPtr())
+	p, err := module().getField(ctx, "State_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
@@ -5077,7 +5077,7 @@ type ClientEventCallback struct {
 }
 
 func NewClientEventCallback(ctx context.Context) (*ClientEventCallback, error) {
-	o, err := mod.newObject(ctx, "ClientEventCallback")
+	o, err := module().newObject(ctx, "ClientEventCallback")
 	if err != nil {
 		return nil, err
 	}
@@ -5111,7 +5111,7 @@ type CallbackStack struct {
 }
 
 func NewCallbackStack(ctx context.Context) (*CallbackStack, error) {
-	o, err := mod.newObject(ctx, "CallbackStack")
+	o, err := module().newObject(ctx, "CallbackStack")
 	if err != nil {
 		return nil, err
 	}
@@ -5141,11 +5141,11 @@ func newCallbackStackSlice(v []uint64) []*CallbackStack {
 }
 func (v *CallbackStack) SetF(_arg *ClientEventCallback) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CallbackStack_f", v.getPtr(), arg)
+	return module().setField(ctx, "CallbackStack_f", v.getPtr(), arg)
 }
 
 func (v *CallbackStack) GetF() *ClientEventCallback {
@@ -5158,7 +5158,7 @@ func (v *CallbackStack) GetF() *ClientEventCallback {
 
 func (v *CallbackStack) getF(ctx context.Context) (*ClientEventCallback, error) {
 	var zero *ClientEventCallback
-	p, err := mod.getField(ctx, "CallbackStack_f", v.getPtr())
+	p, err := module().getField(ctx, "CallbackStack_f", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5168,11 +5168,11 @@ func (v *CallbackStack) getF(ctx context.Context) (*ClientEventCallback, error) 
 
 func (v *CallbackStack) SetState(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CallbackStack_state", v.getPtr(), arg)
+	return module().setField(ctx, "CallbackStack_state", v.getPtr(), arg)
 }
 
 func (v *CallbackStack) GetState() any {
@@ -5185,21 +5185,21 @@ func (v *CallbackStack) GetState() any {
 
 func (v *CallbackStack) getState(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "CallbackStack_state", v.getPtr())
+	p, err := module().getField(ctx, "CallbackStack_state", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *CallbackStack) SetPrev(_arg *CallbackStack) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CallbackStack_prev", v.getPtr(), arg)
+	return module().setField(ctx, "CallbackStack_prev", v.getPtr(), arg)
 }
 
 func (v *CallbackStack) GetPrev() *CallbackStack {
@@ -5212,7 +5212,7 @@ func (v *CallbackStack) GetPrev() *CallbackStack {
 
 func (v *CallbackStack) getPrev(ctx context.Context) (*CallbackStack, error) {
 	var zero *CallbackStack
-	p, err := mod.getField(ctx, "CallbackStack_prev", v.getPtr())
+	p, err := module().getField(ctx, "CallbackStack_prev", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5225,7 +5225,7 @@ type CommonFields struct {
 }
 
 func NewCommonFields(ctx context.Context) (*CommonFields, error) {
-	o, err := mod.newObject(ctx, "CommonFields")
+	o, err := module().newObject(ctx, "CommonFields")
 	if err != nil {
 		return nil, err
 	}
@@ -5255,11 +5255,11 @@ func newCommonFieldsSlice(v []uint64) []*CommonFields {
 }
 func (v *CommonFields) SetDisc(_arg *ClientDiscipline) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CommonFields_disc", v.getPtr(), arg)
+	return module().setField(ctx, "CommonFields_disc", v.getPtr(), arg)
 }
 
 func (v *CommonFields) GetDisc() *ClientDiscipline {
@@ -5272,7 +5272,7 @@ func (v *CommonFields) GetDisc() *ClientDiscipline {
 
 func (v *CommonFields) getDisc(ctx context.Context) (*ClientDiscipline, error) {
 	var zero *ClientDiscipline
-	p, err := mod.getField(ctx, "CommonFields_disc", v.getPtr())
+	p, err := module().getField(ctx, "CommonFields_disc", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5282,11 +5282,11 @@ func (v *CommonFields) getDisc(ctx context.Context) (*ClientDiscipline, error) {
 
 func (v *CommonFields) SetState(_arg *State) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CommonFields_state", v.getPtr(), arg)
+	return module().setField(ctx, "CommonFields_state", v.getPtr(), arg)
 }
 
 func (v *CommonFields) GetState() *State {
@@ -5299,7 +5299,7 @@ func (v *CommonFields) GetState() *State {
 
 func (v *CommonFields) getState(ctx context.Context) (*State, error) {
 	var zero *State
-	p, err := mod.getField(ctx, "CommonFields_state", v.getPtr())
+	p, err := module().getField(ctx, "CommonFields_state", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5309,11 +5309,11 @@ func (v *CommonFields) getState(ctx context.Context) (*State, error) {
 
 func (v *CommonFields) SetStrdict(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CommonFields_strdict", v.getPtr(), arg)
+	return module().setField(ctx, "CommonFields_strdict", v.getPtr(), arg)
 }
 
 func (v *CommonFields) GetStrdict() *Dict {
@@ -5326,7 +5326,7 @@ func (v *CommonFields) GetStrdict() *Dict {
 
 func (v *CommonFields) getStrdict(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "CommonFields_strdict", v.getPtr())
+	p, err := module().getField(ctx, "CommonFields_strdict", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5336,11 +5336,11 @@ func (v *CommonFields) getStrdict(ctx context.Context) (*Dict, error) {
 
 func (v *CommonFields) SetSeq(_arg []uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64ArrayWasmValue(ctx, _arg)
+	arg, err := module().toUint64ArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CommonFields_seq", v.getPtr(), arg)
+	return module().setField(ctx, "CommonFields_seq", v.getPtr(), arg)
 }
 
 func (v *CommonFields) GetSeq() []uint64 {
@@ -5353,25 +5353,25 @@ func (v *CommonFields) GetSeq() []uint64 {
 
 func (v *CommonFields) getSeq(ctx context.Context) ([]uint64, error) {
 	var zero []uint64
-	p, err := mod.getField(ctx, "CommonFields_seq", v.getPtr())
+	p, err := module().getField(ctx, "CommonFields_seq", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64Slice(slice)
+	ret := module().toUint64Slice(slice)
 	return ret, nil
 }
 
 func (v *CommonFields) SetCb(_arg *CallbackStack) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CommonFields_cb", v.getPtr(), arg)
+	return module().setField(ctx, "CommonFields_cb", v.getPtr(), arg)
 }
 
 func (v *CommonFields) GetCb() *CallbackStack {
@@ -5384,7 +5384,7 @@ func (v *CommonFields) GetCb() *CallbackStack {
 
 func (v *CommonFields) getCb(ctx context.Context) (*CallbackStack, error) {
 	var zero *CallbackStack
-	p, err := mod.getField(ctx, "CommonFields_cb", v.getPtr())
+	p, err := module().getField(ctx, "CommonFields_cb", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5394,11 +5394,11 @@ func (v *CommonFields) getCb(ctx context.Context) (*CallbackStack, error) {
 
 func (v *CommonFields) SetLookupByName(_arg []*Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectArrayWasmValue(ctx, _arg)
+	arg, err := module().toObjectArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CommonFields_lookup_by_name", v.getPtr(), arg)
+	return module().setField(ctx, "CommonFields_lookup_by_name", v.getPtr(), arg)
 }
 
 func (v *CommonFields) GetLookupByName() []*Dict {
@@ -5411,11 +5411,11 @@ func (v *CommonFields) GetLookupByName() []*Dict {
 
 func (v *CommonFields) getLookupByName(ctx context.Context) ([]*Dict, error) {
 	var zero []*Dict
-	p, err := mod.getField(ctx, "CommonFields_lookup_by_name", v.getPtr())
+	p, err := module().getField(ctx, "CommonFields_lookup_by_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -5425,11 +5425,11 @@ func (v *CommonFields) getLookupByName(ctx context.Context) ([]*Dict, error) {
 
 func (v *CommonFields) SetLookupById(_arg []*Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectArrayWasmValue(ctx, _arg)
+	arg, err := module().toObjectArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "CommonFields_lookup_by_id", v.getPtr(), arg)
+	return module().setField(ctx, "CommonFields_lookup_by_id", v.getPtr(), arg)
 }
 
 func (v *CommonFields) GetLookupById() []*Dict {
@@ -5442,11 +5442,11 @@ func (v *CommonFields) GetLookupById() []*Dict {
 
 func (v *CommonFields) getLookupById(ctx context.Context) ([]*Dict, error) {
 	var zero []*Dict
-	p, err := mod.getField(ctx, "CommonFields_lookup_by_id", v.getPtr())
+	p, err := module().getField(ctx, "CommonFields_lookup_by_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -5459,7 +5459,7 @@ type Graph struct {
 }
 
 func NewGraph(ctx context.Context) (*Graph, error) {
-	o, err := mod.newObject(ctx, "Graph")
+	o, err := module().newObject(ctx, "Graph")
 	if err != nil {
 		return nil, err
 	}
@@ -5489,11 +5489,11 @@ func newGraphSlice(v []uint64) []*Graph {
 }
 func (v *Graph) SetBase(_arg *Object) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_base", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_base", v.getPtr(), arg)
 }
 
 func (v *Graph) GetBase() *Object {
@@ -5506,7 +5506,7 @@ func (v *Graph) GetBase() *Object {
 
 func (v *Graph) getBase(ctx context.Context) (*Object, error) {
 	var zero *Object
-	p, err := mod.getField(ctx, "Graph_base", v.getPtr())
+	p, err := module().getField(ctx, "Graph_base", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5516,11 +5516,11 @@ func (v *Graph) getBase(ctx context.Context) (*Object, error) {
 
 func (v *Graph) SetDesc(_arg *GraphDescriptor) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_desc", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_desc", v.getPtr(), arg)
 }
 
 func (v *Graph) GetDesc() *GraphDescriptor {
@@ -5533,7 +5533,7 @@ func (v *Graph) GetDesc() *GraphDescriptor {
 
 func (v *Graph) getDesc(ctx context.Context) (*GraphDescriptor, error) {
 	var zero *GraphDescriptor
-	p, err := mod.getField(ctx, "Graph_desc", v.getPtr())
+	p, err := module().getField(ctx, "Graph_desc", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5543,11 +5543,11 @@ func (v *Graph) getDesc(ctx context.Context) (*GraphDescriptor, error) {
 
 func (v *Graph) SetSeqLink(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_seq_link", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_seq_link", v.getPtr(), arg)
 }
 
 func (v *Graph) GetSeqLink() *DictLink {
@@ -5560,7 +5560,7 @@ func (v *Graph) GetSeqLink() *DictLink {
 
 func (v *Graph) getSeqLink(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "Graph_seq_link", v.getPtr())
+	p, err := module().getField(ctx, "Graph_seq_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5570,11 +5570,11 @@ func (v *Graph) getSeqLink(ctx context.Context) (*DictLink, error) {
 
 func (v *Graph) SetIdLink(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_id_link", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_id_link", v.getPtr(), arg)
 }
 
 func (v *Graph) GetIdLink() *DictLink {
@@ -5587,7 +5587,7 @@ func (v *Graph) GetIdLink() *DictLink {
 
 func (v *Graph) getIdLink(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "Graph_id_link", v.getPtr())
+	p, err := module().getField(ctx, "Graph_id_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5597,11 +5597,11 @@ func (v *Graph) getIdLink(ctx context.Context) (*DictLink, error) {
 
 func (v *Graph) SetNSeq(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_n_seq", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_n_seq", v.getPtr(), arg)
 }
 
 func (v *Graph) GetNSeq() *Dict {
@@ -5614,7 +5614,7 @@ func (v *Graph) GetNSeq() *Dict {
 
 func (v *Graph) getNSeq(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "Graph_n_seq", v.getPtr())
+	p, err := module().getField(ctx, "Graph_n_seq", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5624,11 +5624,11 @@ func (v *Graph) getNSeq(ctx context.Context) (*Dict, error) {
 
 func (v *Graph) SetESeq(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_e_seq", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_e_seq", v.getPtr(), arg)
 }
 
 func (v *Graph) GetESeq() *Dict {
@@ -5641,7 +5641,7 @@ func (v *Graph) GetESeq() *Dict {
 
 func (v *Graph) getESeq(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "Graph_e_seq", v.getPtr())
+	p, err := module().getField(ctx, "Graph_e_seq", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5651,11 +5651,11 @@ func (v *Graph) getESeq(ctx context.Context) (*Dict, error) {
 
 func (v *Graph) SetEId(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_e_id", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_e_id", v.getPtr(), arg)
 }
 
 func (v *Graph) GetEId() *Dict {
@@ -5668,7 +5668,7 @@ func (v *Graph) GetEId() *Dict {
 
 func (v *Graph) getEId(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "Graph_e_id", v.getPtr())
+	p, err := module().getField(ctx, "Graph_e_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5678,11 +5678,11 @@ func (v *Graph) getEId(ctx context.Context) (*Dict, error) {
 
 func (v *Graph) SetGSeq(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_g_seq", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_g_seq", v.getPtr(), arg)
 }
 
 func (v *Graph) GetGSeq() *Dict {
@@ -5695,7 +5695,7 @@ func (v *Graph) GetGSeq() *Dict {
 
 func (v *Graph) getGSeq(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "Graph_g_seq", v.getPtr())
+	p, err := module().getField(ctx, "Graph_g_seq", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5705,11 +5705,11 @@ func (v *Graph) getGSeq(ctx context.Context) (*Dict, error) {
 
 func (v *Graph) SetGId(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_g_id", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_g_id", v.getPtr(), arg)
 }
 
 func (v *Graph) GetGId() *Dict {
@@ -5722,7 +5722,7 @@ func (v *Graph) GetGId() *Dict {
 
 func (v *Graph) getGId(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "Graph_g_id", v.getPtr())
+	p, err := module().getField(ctx, "Graph_g_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5732,11 +5732,11 @@ func (v *Graph) getGId(ctx context.Context) (*Dict, error) {
 
 func (v *Graph) SetParent(_arg *Graph) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_parent", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_parent", v.getPtr(), arg)
 }
 
 func (v *Graph) GetParent() *Graph {
@@ -5749,7 +5749,7 @@ func (v *Graph) GetParent() *Graph {
 
 func (v *Graph) getParent(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.getField(ctx, "Graph_parent", v.getPtr())
+	p, err := module().getField(ctx, "Graph_parent", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5759,11 +5759,11 @@ func (v *Graph) getParent(ctx context.Context) (*Graph, error) {
 
 func (v *Graph) SetRoot(_arg *Graph) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_root", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_root", v.getPtr(), arg)
 }
 
 func (v *Graph) GetRoot() *Graph {
@@ -5776,7 +5776,7 @@ func (v *Graph) GetRoot() *Graph {
 
 func (v *Graph) getRoot(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.getField(ctx, "Graph_root", v.getPtr())
+	p, err := module().getField(ctx, "Graph_root", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5786,11 +5786,11 @@ func (v *Graph) getRoot(ctx context.Context) (*Graph, error) {
 
 func (v *Graph) SetClos(_arg *CommonFields) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Graph_clos", v.getPtr(), arg)
+	return module().setField(ctx, "Graph_clos", v.getPtr(), arg)
 }
 
 func (v *Graph) GetClos() *CommonFields {
@@ -5803,7 +5803,7 @@ func (v *Graph) GetClos() *CommonFields {
 
 func (v *Graph) getClos(ctx context.Context) (*CommonFields, error) {
 	var zero *CommonFields
-	p, err := mod.getField(ctx, "Graph_clos", v.getPtr())
+	p, err := module().getField(ctx, "Graph_clos", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5816,7 +5816,7 @@ type Attr struct {
 }
 
 func NewAttr(ctx context.Context) (*Attr, error) {
-	o, err := mod.newObject(ctx, "Attr")
+	o, err := module().newObject(ctx, "Attr")
 	if err != nil {
 		return nil, err
 	}
@@ -5846,11 +5846,11 @@ func newAttrSlice(v []uint64) []*Attr {
 }
 func (v *Attr) SetH(_arg *Record) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Attr_h", v.getPtr(), arg)
+	return module().setField(ctx, "Attr_h", v.getPtr(), arg)
 }
 
 func (v *Attr) GetH() *Record {
@@ -5863,7 +5863,7 @@ func (v *Attr) GetH() *Record {
 
 func (v *Attr) getH(ctx context.Context) (*Record, error) {
 	var zero *Record
-	p, err := mod.getField(ctx, "Attr_h", v.getPtr())
+	p, err := module().getField(ctx, "Attr_h", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5873,11 +5873,11 @@ func (v *Attr) getH(ctx context.Context) (*Record, error) {
 
 func (v *Attr) SetDict(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Attr_dict", v.getPtr(), arg)
+	return module().setField(ctx, "Attr_dict", v.getPtr(), arg)
 }
 
 func (v *Attr) GetDict() *Dict {
@@ -5890,7 +5890,7 @@ func (v *Attr) GetDict() *Dict {
 
 func (v *Attr) getDict(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "Attr_dict", v.getPtr())
+	p, err := module().getField(ctx, "Attr_dict", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5900,11 +5900,11 @@ func (v *Attr) getDict(ctx context.Context) (*Dict, error) {
 
 func (v *Attr) SetStr(_arg []string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringArrayWasmValue(ctx, _arg)
+	arg, err := module().toStringArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Attr_str", v.getPtr(), arg)
+	return module().setField(ctx, "Attr_str", v.getPtr(), arg)
 }
 
 func (v *Attr) GetStr() []string {
@@ -5917,15 +5917,15 @@ func (v *Attr) GetStr() []string {
 
 func (v *Attr) getStr(ctx context.Context) ([]string, error) {
 	var zero []string
-	p, err := mod.getField(ctx, "Attr_str", v.getPtr())
+	p, err := module().getField(ctx, "Attr_str", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -5937,7 +5937,7 @@ type Sym struct {
 }
 
 func NewSym(ctx context.Context) (*Sym, error) {
-	o, err := mod.newObject(ctx, "Sym")
+	o, err := module().newObject(ctx, "Sym")
 	if err != nil {
 		return nil, err
 	}
@@ -5967,11 +5967,11 @@ func newSymSlice(v []uint64) []*Sym {
 }
 func (v *Sym) SetLink(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Sym_link", v.getPtr(), arg)
+	return module().setField(ctx, "Sym_link", v.getPtr(), arg)
 }
 
 func (v *Sym) GetLink() *DictLink {
@@ -5984,7 +5984,7 @@ func (v *Sym) GetLink() *DictLink {
 
 func (v *Sym) getLink(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "Sym_link", v.getPtr())
+	p, err := module().getField(ctx, "Sym_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -5994,11 +5994,11 @@ func (v *Sym) getLink(ctx context.Context) (*DictLink, error) {
 
 func (v *Sym) SetName(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Sym_name", v.getPtr(), arg)
+	return module().setField(ctx, "Sym_name", v.getPtr(), arg)
 }
 
 func (v *Sym) GetName() string {
@@ -6011,11 +6011,11 @@ func (v *Sym) GetName() string {
 
 func (v *Sym) getName(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Sym_name", v.getPtr())
+	p, err := module().getField(ctx, "Sym_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -6024,11 +6024,11 @@ func (v *Sym) getName(ctx context.Context) (string, error) {
 
 func (v *Sym) SetDefval(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Sym_defval", v.getPtr(), arg)
+	return module().setField(ctx, "Sym_defval", v.getPtr(), arg)
 }
 
 func (v *Sym) GetDefval() string {
@@ -6041,11 +6041,11 @@ func (v *Sym) GetDefval() string {
 
 func (v *Sym) getDefval(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Sym_defval", v.getPtr())
+	p, err := module().getField(ctx, "Sym_defval", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -6054,11 +6054,11 @@ func (v *Sym) getDefval(ctx context.Context) (string, error) {
 
 func (v *Sym) SetId(_arg int32) error {
 	ctx := context.Background()
-	arg, err := mod.toInt32WasmValue(ctx, _arg)
+	arg, err := module().toInt32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Sym_id", v.getPtr(), arg)
+	return module().setField(ctx, "Sym_id", v.getPtr(), arg)
 }
 
 func (v *Sym) GetId() int32 {
@@ -6071,21 +6071,21 @@ func (v *Sym) GetId() int32 {
 
 func (v *Sym) getId(ctx context.Context) (int32, error) {
 	var zero int32
-	p, err := mod.getField(ctx, "Sym_id", v.getPtr())
+	p, err := module().getField(ctx, "Sym_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt32(p)
+	ret := module().toInt32(p)
 	return ret, nil
 }
 
 func (v *Sym) SetKind(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Sym_kind", v.getPtr(), arg)
+	return module().setField(ctx, "Sym_kind", v.getPtr(), arg)
 }
 
 func (v *Sym) GetKind() uint32 {
@@ -6098,21 +6098,21 @@ func (v *Sym) GetKind() uint32 {
 
 func (v *Sym) getKind(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "Sym_kind", v.getPtr())
+	p, err := module().getField(ctx, "Sym_kind", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *Sym) SetFixed(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Sym_fixed", v.getPtr(), arg)
+	return module().setField(ctx, "Sym_fixed", v.getPtr(), arg)
 }
 
 func (v *Sym) GetFixed() uint32 {
@@ -6125,21 +6125,21 @@ func (v *Sym) GetFixed() uint32 {
 
 func (v *Sym) getFixed(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "Sym_fixed", v.getPtr())
+	p, err := module().getField(ctx, "Sym_fixed", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *Sym) SetPrint(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Sym_print", v.getPtr(), arg)
+	return module().setField(ctx, "Sym_print", v.getPtr(), arg)
 }
 
 func (v *Sym) GetPrint() uint32 {
@@ -6152,11 +6152,11 @@ func (v *Sym) GetPrint() uint32 {
 
 func (v *Sym) getPrint(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "Sym_print", v.getPtr())
+	p, err := module().getField(ctx, "Sym_print", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
@@ -6165,7 +6165,7 @@ type DataDict struct {
 }
 
 func NewDataDict(ctx context.Context) (*DataDict, error) {
-	o, err := mod.newObject(ctx, "DataDict")
+	o, err := module().newObject(ctx, "DataDict")
 	if err != nil {
 		return nil, err
 	}
@@ -6195,11 +6195,11 @@ func newDataDictSlice(v []uint64) []*DataDict {
 }
 func (v *DataDict) SetH(_arg *Record) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DataDict_h", v.getPtr(), arg)
+	return module().setField(ctx, "DataDict_h", v.getPtr(), arg)
 }
 
 func (v *DataDict) GetH() *Record {
@@ -6212,7 +6212,7 @@ func (v *DataDict) GetH() *Record {
 
 func (v *DataDict) getH(ctx context.Context) (*Record, error) {
 	var zero *Record
-	p, err := mod.getField(ctx, "DataDict_h", v.getPtr())
+	p, err := module().getField(ctx, "DataDict_h", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6225,7 +6225,7 @@ type DictLink struct {
 }
 
 func NewDictLink(ctx context.Context) (*DictLink, error) {
-	o, err := mod.newObject(ctx, "DictLink")
+	o, err := module().newObject(ctx, "DictLink")
 	if err != nil {
 		return nil, err
 	}
@@ -6255,11 +6255,11 @@ func newDictLinkSlice(v []uint64) []*DictLink {
 }
 func (v *DictLink) SetRight(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictLink_right", v.getPtr(), arg)
+	return module().setField(ctx, "DictLink_right", v.getPtr(), arg)
 }
 
 func (v *DictLink) GetRight() *DictLink {
@@ -6272,7 +6272,7 @@ func (v *DictLink) GetRight() *DictLink {
 
 func (v *DictLink) getRight(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "DictLink_right", v.getPtr())
+	p, err := module().getField(ctx, "DictLink_right", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6282,11 +6282,11 @@ func (v *DictLink) getRight(ctx context.Context) (*DictLink, error) {
 
 func (v *DictLink) SetHash(_arg uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32WasmValue(ctx, _arg)
+	arg, err := module().toUint32WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictLink_hash", v.getPtr(), arg)
+	return module().setField(ctx, "DictLink_hash", v.getPtr(), arg)
 }
 
 func (v *DictLink) GetHash() uint32 {
@@ -6299,21 +6299,21 @@ func (v *DictLink) GetHash() uint32 {
 
 func (v *DictLink) getHash(ctx context.Context) (uint32, error) {
 	var zero uint32
-	p, err := mod.getField(ctx, "DictLink_hash", v.getPtr())
+	p, err := module().getField(ctx, "DictLink_hash", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32(p)
+	ret := module().toUint32(p)
 	return ret, nil
 }
 
 func (v *DictLink) SetLeft(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictLink_left", v.getPtr(), arg)
+	return module().setField(ctx, "DictLink_left", v.getPtr(), arg)
 }
 
 func (v *DictLink) GetLeft() *DictLink {
@@ -6326,7 +6326,7 @@ func (v *DictLink) GetLeft() *DictLink {
 
 func (v *DictLink) getLeft(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "DictLink_left", v.getPtr())
+	p, err := module().getField(ctx, "DictLink_left", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6339,7 +6339,7 @@ type DictHold struct {
 }
 
 func NewDictHold(ctx context.Context) (*DictHold, error) {
-	o, err := mod.newObject(ctx, "DictHold")
+	o, err := module().newObject(ctx, "DictHold")
 	if err != nil {
 		return nil, err
 	}
@@ -6369,11 +6369,11 @@ func newDictHoldSlice(v []uint64) []*DictHold {
 }
 func (v *DictHold) SetHdr(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictHold_hdr", v.getPtr(), arg)
+	return module().setField(ctx, "DictHold_hdr", v.getPtr(), arg)
 }
 
 func (v *DictHold) GetHdr() *DictLink {
@@ -6386,7 +6386,7 @@ func (v *DictHold) GetHdr() *DictLink {
 
 func (v *DictHold) getHdr(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "DictHold_hdr", v.getPtr())
+	p, err := module().getField(ctx, "DictHold_hdr", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6396,11 +6396,11 @@ func (v *DictHold) getHdr(ctx context.Context) (*DictLink, error) {
 
 func (v *DictHold) SetObj(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictHold_obj", v.getPtr(), arg)
+	return module().setField(ctx, "DictHold_obj", v.getPtr(), arg)
 }
 
 func (v *DictHold) GetObj() any {
@@ -6413,11 +6413,11 @@ func (v *DictHold) GetObj() any {
 
 func (v *DictHold) getObj(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "DictHold_obj", v.getPtr())
+	p, err := module().getField(ctx, "DictHold_obj", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
@@ -6426,7 +6426,7 @@ type DictMethod struct {
 }
 
 func NewDictMethod(ctx context.Context) (*DictMethod, error) {
-	o, err := mod.newObject(ctx, "DictMethod")
+	o, err := module().newObject(ctx, "DictMethod")
 	if err != nil {
 		return nil, err
 	}
@@ -6455,20 +6455,20 @@ func newDictMethodSlice(v []uint64) []*DictMethod {
 	return ret
 }
 func (v *DictMethod) SetSearchf(ctx context.Context, arg *CallbackFunc[func(context.Context, *Dict, any, int) (any, error)]) error {
-	if mod.lookupFuncMap.DictSearch == nil {
+	if module().lookupFuncMap.DictSearch == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DictSearch before")
 	}
-	mod.callbackFuncMap.DictSearch[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DictMethod_searchf", v.getPtr())
+	module().callbackFuncMap.DictSearch[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DictMethod_searchf", v.getPtr())
 }
 
 func (v *DictMethod) SetType(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictMethod_type", v.getPtr(), arg)
+	return module().setField(ctx, "DictMethod_type", v.getPtr(), arg)
 }
 
 func (v *DictMethod) GetType() int64 {
@@ -6481,11 +6481,11 @@ func (v *DictMethod) GetType() int64 {
 
 func (v *DictMethod) getType(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictMethod_type", v.getPtr())
+	p, err := module().getField(ctx, "DictMethod_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
@@ -6494,7 +6494,7 @@ type DictData struct {
 }
 
 func NewDictData(ctx context.Context) (*DictData, error) {
-	o, err := mod.newObject(ctx, "DictData")
+	o, err := module().newObject(ctx, "DictData")
 	if err != nil {
 		return nil, err
 	}
@@ -6524,11 +6524,11 @@ func newDictDataSlice(v []uint64) []*DictData {
 }
 func (v *DictData) SetType(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictData_type", v.getPtr(), arg)
+	return module().setField(ctx, "DictData_type", v.getPtr(), arg)
 }
 
 func (v *DictData) GetType() int64 {
@@ -6541,21 +6541,21 @@ func (v *DictData) GetType() int64 {
 
 func (v *DictData) getType(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictData_type", v.getPtr())
+	p, err := module().getField(ctx, "DictData_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DictData) SetHere(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictData_here", v.getPtr(), arg)
+	return module().setField(ctx, "DictData_here", v.getPtr(), arg)
 }
 
 func (v *DictData) GetHere() *DictLink {
@@ -6568,7 +6568,7 @@ func (v *DictData) GetHere() *DictLink {
 
 func (v *DictData) getHere(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "DictData_here", v.getPtr())
+	p, err := module().getField(ctx, "DictData_here", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6578,11 +6578,11 @@ func (v *DictData) getHere(ctx context.Context) (*DictLink, error) {
 
 func (v *DictData) SetHtab(_arg []*DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectArrayWasmValue(ctx, _arg)
+	arg, err := module().toObjectArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictData_htab", v.getPtr(), arg)
+	return module().setField(ctx, "DictData_htab", v.getPtr(), arg)
 }
 
 func (v *DictData) GetHtab() []*DictLink {
@@ -6595,11 +6595,11 @@ func (v *DictData) GetHtab() []*DictLink {
 
 func (v *DictData) getHtab(ctx context.Context) ([]*DictLink, error) {
 	var zero []*DictLink
-	p, err := mod.getField(ctx, "DictData_htab", v.getPtr())
+	p, err := module().getField(ctx, "DictData_htab", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -6609,11 +6609,11 @@ func (v *DictData) getHtab(ctx context.Context) ([]*DictLink, error) {
 
 func (v *DictData) SetHead(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictData_head", v.getPtr(), arg)
+	return module().setField(ctx, "DictData_head", v.getPtr(), arg)
 }
 
 func (v *DictData) GetHead() *DictLink {
@@ -6626,7 +6626,7 @@ func (v *DictData) GetHead() *DictLink {
 
 func (v *DictData) getHead(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "DictData_head", v.getPtr())
+	p, err := module().getField(ctx, "DictData_head", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6636,11 +6636,11 @@ func (v *DictData) getHead(ctx context.Context) (*DictLink, error) {
 
 func (v *DictData) SetNtab(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictData_ntab", v.getPtr(), arg)
+	return module().setField(ctx, "DictData_ntab", v.getPtr(), arg)
 }
 
 func (v *DictData) GetNtab() int64 {
@@ -6653,21 +6653,21 @@ func (v *DictData) GetNtab() int64 {
 
 func (v *DictData) getNtab(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictData_ntab", v.getPtr())
+	p, err := module().getField(ctx, "DictData_ntab", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DictData) SetSize(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictData_size", v.getPtr(), arg)
+	return module().setField(ctx, "DictData_size", v.getPtr(), arg)
 }
 
 func (v *DictData) GetSize() int64 {
@@ -6680,21 +6680,21 @@ func (v *DictData) GetSize() int64 {
 
 func (v *DictData) getSize(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictData_size", v.getPtr())
+	p, err := module().getField(ctx, "DictData_size", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DictData) SetLoop(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictData_loop", v.getPtr(), arg)
+	return module().setField(ctx, "DictData_loop", v.getPtr(), arg)
 }
 
 func (v *DictData) GetLoop() int64 {
@@ -6707,11 +6707,11 @@ func (v *DictData) GetLoop() int64 {
 
 func (v *DictData) getLoop(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictData_loop", v.getPtr())
+	p, err := module().getField(ctx, "DictData_loop", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
@@ -6720,7 +6720,7 @@ type DictDisc struct {
 }
 
 func NewDictDisc(ctx context.Context) (*DictDisc, error) {
-	o, err := mod.newObject(ctx, "DictDisc")
+	o, err := module().newObject(ctx, "DictDisc")
 	if err != nil {
 		return nil, err
 	}
@@ -6750,11 +6750,11 @@ func newDictDiscSlice(v []uint64) []*DictDisc {
 }
 func (v *DictDisc) SetKey(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictDisc_key", v.getPtr(), arg)
+	return module().setField(ctx, "DictDisc_key", v.getPtr(), arg)
 }
 
 func (v *DictDisc) GetKey() int64 {
@@ -6767,21 +6767,21 @@ func (v *DictDisc) GetKey() int64 {
 
 func (v *DictDisc) getKey(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictDisc_key", v.getPtr())
+	p, err := module().getField(ctx, "DictDisc_key", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DictDisc) SetSize(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictDisc_size", v.getPtr(), arg)
+	return module().setField(ctx, "DictDisc_size", v.getPtr(), arg)
 }
 
 func (v *DictDisc) GetSize() int64 {
@@ -6794,21 +6794,21 @@ func (v *DictDisc) GetSize() int64 {
 
 func (v *DictDisc) getSize(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictDisc_size", v.getPtr())
+	p, err := module().getField(ctx, "DictDisc_size", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DictDisc) SetLink(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictDisc_link", v.getPtr(), arg)
+	return module().setField(ctx, "DictDisc_link", v.getPtr(), arg)
 }
 
 func (v *DictDisc) GetLink() int64 {
@@ -6821,36 +6821,36 @@ func (v *DictDisc) GetLink() int64 {
 
 func (v *DictDisc) getLink(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictDisc_link", v.getPtr())
+	p, err := module().getField(ctx, "DictDisc_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DictDisc) SetMakef(ctx context.Context, arg *CallbackFunc[func(context.Context, any, *DictDisc) (any, error)]) error {
-	if mod.lookupFuncMap.DictMake == nil {
+	if module().lookupFuncMap.DictMake == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DictMake before")
 	}
-	mod.callbackFuncMap.DictMake[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DictDisc_makef", v.getPtr())
+	module().callbackFuncMap.DictMake[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DictDisc_makef", v.getPtr())
 }
 
 func (v *DictDisc) SetFreef(ctx context.Context, arg *CallbackFunc[func(context.Context, any) error]) error {
-	if mod.lookupFuncMap.DictFree == nil {
+	if module().lookupFuncMap.DictFree == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DictFree before")
 	}
-	mod.callbackFuncMap.DictFree[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DictDisc_freef", v.getPtr())
+	module().callbackFuncMap.DictFree[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DictDisc_freef", v.getPtr())
 }
 
 func (v *DictDisc) SetComparf(ctx context.Context, arg *CallbackFunc[func(context.Context, any, any) (int, error)]) error {
-	if mod.lookupFuncMap.DictCompare == nil {
+	if module().lookupFuncMap.DictCompare == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DictCompare before")
 	}
-	mod.callbackFuncMap.DictCompare[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DictDisc_comparf", v.getPtr())
+	module().callbackFuncMap.DictCompare[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DictDisc_comparf", v.getPtr())
 }
 
 type Dict struct {
@@ -6858,7 +6858,7 @@ type Dict struct {
 }
 
 func NewDict(ctx context.Context) (*Dict, error) {
-	o, err := mod.newObject(ctx, "Dict")
+	o, err := module().newObject(ctx, "Dict")
 	if err != nil {
 		return nil, err
 	}
@@ -6887,20 +6887,20 @@ func newDictSlice(v []uint64) []*Dict {
 	return ret
 }
 func (v *Dict) SetSearchf(ctx context.Context, arg *CallbackFunc[func(context.Context, *Dict, any, int) (any, error)]) error {
-	if mod.lookupFuncMap.DictSearch == nil {
+	if module().lookupFuncMap.DictSearch == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DictSearch before")
 	}
-	mod.callbackFuncMap.DictSearch[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "Dict_searchf", v.getPtr())
+	module().callbackFuncMap.DictSearch[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "Dict_searchf", v.getPtr())
 }
 
 func (v *Dict) SetDisc(_arg *DictDisc) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Dict_disc", v.getPtr(), arg)
+	return module().setField(ctx, "Dict_disc", v.getPtr(), arg)
 }
 
 func (v *Dict) GetDisc() *DictDisc {
@@ -6913,7 +6913,7 @@ func (v *Dict) GetDisc() *DictDisc {
 
 func (v *Dict) getDisc(ctx context.Context) (*DictDisc, error) {
 	var zero *DictDisc
-	p, err := mod.getField(ctx, "Dict_disc", v.getPtr())
+	p, err := module().getField(ctx, "Dict_disc", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6923,11 +6923,11 @@ func (v *Dict) getDisc(ctx context.Context) (*DictDisc, error) {
 
 func (v *Dict) SetData(_arg *DictData) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Dict_data", v.getPtr(), arg)
+	return module().setField(ctx, "Dict_data", v.getPtr(), arg)
 }
 
 func (v *Dict) GetData() *DictData {
@@ -6940,7 +6940,7 @@ func (v *Dict) GetData() *DictData {
 
 func (v *Dict) getData(ctx context.Context) (*DictData, error) {
 	var zero *DictData
-	p, err := mod.getField(ctx, "Dict_data", v.getPtr())
+	p, err := module().getField(ctx, "Dict_data", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6950,11 +6950,11 @@ func (v *Dict) getData(ctx context.Context) (*DictData, error) {
 
 func (v *Dict) SetMeth(_arg *DictMethod) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Dict_meth", v.getPtr(), arg)
+	return module().setField(ctx, "Dict_meth", v.getPtr(), arg)
 }
 
 func (v *Dict) GetMeth() *DictMethod {
@@ -6967,7 +6967,7 @@ func (v *Dict) GetMeth() *DictMethod {
 
 func (v *Dict) getMeth(ctx context.Context) (*DictMethod, error) {
 	var zero *DictMethod
-	p, err := mod.getField(ctx, "Dict_meth", v.getPtr())
+	p, err := module().getField(ctx, "Dict_meth", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -6977,11 +6977,11 @@ func (v *Dict) getMeth(ctx context.Context) (*DictMethod, error) {
 
 func (v *Dict) SetNview(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Dict_nview", v.getPtr(), arg)
+	return module().setField(ctx, "Dict_nview", v.getPtr(), arg)
 }
 
 func (v *Dict) GetNview() int64 {
@@ -6994,21 +6994,21 @@ func (v *Dict) GetNview() int64 {
 
 func (v *Dict) getNview(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Dict_nview", v.getPtr())
+	p, err := module().getField(ctx, "Dict_nview", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Dict) SetView(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Dict_view", v.getPtr(), arg)
+	return module().setField(ctx, "Dict_view", v.getPtr(), arg)
 }
 
 func (v *Dict) GetView() *Dict {
@@ -7021,7 +7021,7 @@ func (v *Dict) GetView() *Dict {
 
 func (v *Dict) getView(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "Dict_view", v.getPtr())
+	p, err := module().getField(ctx, "Dict_view", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7031,11 +7031,11 @@ func (v *Dict) getView(ctx context.Context) (*Dict, error) {
 
 func (v *Dict) SetWalk(_arg *Dict) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Dict_walk", v.getPtr(), arg)
+	return module().setField(ctx, "Dict_walk", v.getPtr(), arg)
 }
 
 func (v *Dict) GetWalk() *Dict {
@@ -7048,7 +7048,7 @@ func (v *Dict) GetWalk() *Dict {
 
 func (v *Dict) getWalk(ctx context.Context) (*Dict, error) {
 	var zero *Dict
-	p, err := mod.getField(ctx, "Dict_walk", v.getPtr())
+	p, err := module().getField(ctx, "Dict_walk", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7058,11 +7058,11 @@ func (v *Dict) getWalk(ctx context.Context) (*Dict, error) {
 
 func (v *Dict) SetUser(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Dict_user", v.getPtr(), arg)
+	return module().setField(ctx, "Dict_user", v.getPtr(), arg)
 }
 
 func (v *Dict) GetUser() any {
@@ -7075,11 +7075,11 @@ func (v *Dict) GetUser() any {
 
 func (v *Dict) getUser(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "Dict_user", v.getPtr())
+	p, err := module().getField(ctx, "Dict_user", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
@@ -7088,7 +7088,7 @@ type DictStat struct {
 }
 
 func NewDictStat(ctx context.Context) (*DictStat, error) {
-	o, err := mod.newObject(ctx, "DictStat")
+	o, err := module().newObject(ctx, "DictStat")
 	if err != nil {
 		return nil, err
 	}
@@ -7118,11 +7118,11 @@ func newDictStatSlice(v []uint64) []*DictStat {
 }
 func (v *DictStat) SetDtMeth(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictStat_dt_meth", v.getPtr(), arg)
+	return module().setField(ctx, "DictStat_dt_meth", v.getPtr(), arg)
 }
 
 func (v *DictStat) GetDtMeth() int64 {
@@ -7135,21 +7135,21 @@ func (v *DictStat) GetDtMeth() int64 {
 
 func (v *DictStat) getDtMeth(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictStat_dt_meth", v.getPtr())
+	p, err := module().getField(ctx, "DictStat_dt_meth", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DictStat) SetDtSize(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictStat_dt_size", v.getPtr(), arg)
+	return module().setField(ctx, "DictStat_dt_size", v.getPtr(), arg)
 }
 
 func (v *DictStat) GetDtSize() int64 {
@@ -7162,21 +7162,21 @@ func (v *DictStat) GetDtSize() int64 {
 
 func (v *DictStat) getDtSize(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DictStat_dt_size", v.getPtr())
+	p, err := module().getField(ctx, "DictStat_dt_size", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DictStat) SetDtN(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictStat_dt_n", v.getPtr(), arg)
+	return module().setField(ctx, "DictStat_dt_n", v.getPtr(), arg)
 }
 
 func (v *DictStat) GetDtN() uint64 {
@@ -7189,21 +7189,21 @@ func (v *DictStat) GetDtN() uint64 {
 
 func (v *DictStat) getDtN(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "DictStat_dt_n", v.getPtr())
+	p, err := module().getField(ctx, "DictStat_dt_n", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *DictStat) SetDtMax(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictStat_dt_max", v.getPtr(), arg)
+	return module().setField(ctx, "DictStat_dt_max", v.getPtr(), arg)
 }
 
 func (v *DictStat) GetDtMax() uint64 {
@@ -7216,21 +7216,21 @@ func (v *DictStat) GetDtMax() uint64 {
 
 func (v *DictStat) getDtMax(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "DictStat_dt_max", v.getPtr())
+	p, err := module().getField(ctx, "DictStat_dt_max", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *DictStat) SetDtCount(_arg []uint32) error {
 	ctx := context.Background()
-	arg, err := mod.toUint32ArrayWasmValue(ctx, _arg)
+	arg, err := module().toUint32ArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DictStat_dt_count", v.getPtr(), arg)
+	return module().setField(ctx, "DictStat_dt_count", v.getPtr(), arg)
 }
 
 func (v *DictStat) GetDtCount() []uint32 {
@@ -7243,15 +7243,15 @@ func (v *DictStat) GetDtCount() []uint32 {
 
 func (v *DictStat) getDtCount(ctx context.Context) ([]uint32, error) {
 	var zero []uint32
-	p, err := mod.getField(ctx, "DictStat_dt_count", v.getPtr())
+	p, err := module().getField(ctx, "DictStat_dt_count", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint32Slice(slice)
+	ret := module().toUint32Slice(slice)
 	return ret, nil
 }
 
@@ -7286,7 +7286,7 @@ type Context struct {
 }
 
 func NewContext(ctx context.Context) (*Context, error) {
-	o, err := mod.newObject(ctx, "Context")
+	o, err := module().newObject(ctx, "Context")
 	if err != nil {
 		return nil, err
 	}
@@ -7316,11 +7316,11 @@ func newContextSlice(v []uint64) []*Context {
 }
 func (v *Context) SetCommon(_arg *Common) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Context_common", v.getPtr(), arg)
+	return module().setField(ctx, "Context_common", v.getPtr(), arg)
 }
 
 func (v *Context) GetCommon() *Common {
@@ -7333,7 +7333,7 @@ func (v *Context) GetCommon() *Common {
 
 func (v *Context) getCommon(ctx context.Context) (*Common, error) {
 	var zero *Common
-	p, err := mod.getField(ctx, "Context_common", v.getPtr())
+	p, err := module().getField(ctx, "Context_common", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7343,11 +7343,11 @@ func (v *Context) getCommon(ctx context.Context) (*Common, error) {
 
 func (v *Context) SetConfigPath(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Context_config_path", v.getPtr(), arg)
+	return module().setField(ctx, "Context_config_path", v.getPtr(), arg)
 }
 
 func (v *Context) GetConfigPath() string {
@@ -7360,11 +7360,11 @@ func (v *Context) GetConfigPath() string {
 
 func (v *Context) getConfigPath(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Context_config_path", v.getPtr())
+	p, err := module().getField(ctx, "Context_config_path", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -7373,11 +7373,11 @@ func (v *Context) getConfigPath(ctx context.Context) (string, error) {
 
 func (v *Context) SetConfigFound(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Context_config_found", v.getPtr(), arg)
+	return module().setField(ctx, "Context_config_found", v.getPtr(), arg)
 }
 
 func (v *Context) GetConfigFound() bool {
@@ -7390,21 +7390,21 @@ func (v *Context) GetConfigFound() bool {
 
 func (v *Context) getConfigFound(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Context_config_found", v.getPtr())
+	p, err := module().getField(ctx, "Context_config_found", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Context) SetInputFilenames(_arg []string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringArrayWasmValue(ctx, _arg)
+	arg, err := module().toStringArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Context_input_filenames", v.getPtr(), arg)
+	return module().setField(ctx, "Context_input_filenames", v.getPtr(), arg)
 }
 
 func (v *Context) GetInputFilenames() []string {
@@ -7417,15 +7417,15 @@ func (v *Context) GetInputFilenames() []string {
 
 func (v *Context) getInputFilenames(ctx context.Context) ([]string, error) {
 	var zero []string
-	p, err := mod.getField(ctx, "Context_input_filenames", v.getPtr())
+	p, err := module().getField(ctx, "Context_input_filenames", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -7434,11 +7434,11 @@ func (v *Context) getInputFilenames(ctx context.Context) ([]string, error) {
 
 func (v *Context) SetApis(_arg []*PluginAvailable) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectArrayWasmValue(ctx, _arg)
+	arg, err := module().toObjectArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Context_apis", v.getPtr(), arg)
+	return module().setField(ctx, "Context_apis", v.getPtr(), arg)
 }
 
 func (v *Context) GetApis() []*PluginAvailable {
@@ -7451,11 +7451,11 @@ func (v *Context) GetApis() []*PluginAvailable {
 
 func (v *Context) getApis(ctx context.Context) ([]*PluginAvailable, error) {
 	var zero []*PluginAvailable
-	p, err := mod.getField(ctx, "Context_apis", v.getPtr())
+	p, err := module().getField(ctx, "Context_apis", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -7465,11 +7465,11 @@ func (v *Context) getApis(ctx context.Context) ([]*PluginAvailable, error) {
 
 func (v *Context) SetApi(_arg []*PluginAvailable) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectArrayWasmValue(ctx, _arg)
+	arg, err := module().toObjectArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Context_api", v.getPtr(), arg)
+	return module().setField(ctx, "Context_api", v.getPtr(), arg)
 }
 
 func (v *Context) GetApi() []*PluginAvailable {
@@ -7482,11 +7482,11 @@ func (v *Context) GetApi() []*PluginAvailable {
 
 func (v *Context) getApi(ctx context.Context) ([]*PluginAvailable, error) {
 	var zero []*PluginAvailable
-	p, err := mod.getField(ctx, "Context_api", v.getPtr())
+	p, err := module().getField(ctx, "Context_api", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -7499,7 +7499,7 @@ type PluginAvailable struct {
 }
 
 func NewPluginAvailable(ctx context.Context) (*PluginAvailable, error) {
-	o, err := mod.newObject(ctx, "PluginAvailable")
+	o, err := module().newObject(ctx, "PluginAvailable")
 	if err != nil {
 		return nil, err
 	}
@@ -7529,11 +7529,11 @@ func newPluginAvailableSlice(v []uint64) []*PluginAvailable {
 }
 func (v *PluginAvailable) SetNext(_arg *PluginAvailable) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginAvailable_next", v.getPtr(), arg)
+	return module().setField(ctx, "PluginAvailable_next", v.getPtr(), arg)
 }
 
 func (v *PluginAvailable) GetNext() *PluginAvailable {
@@ -7546,7 +7546,7 @@ func (v *PluginAvailable) GetNext() *PluginAvailable {
 
 func (v *PluginAvailable) getNext(ctx context.Context) (*PluginAvailable, error) {
 	var zero *PluginAvailable
-	p, err := mod.getField(ctx, "PluginAvailable_next", v.getPtr())
+	p, err := module().getField(ctx, "PluginAvailable_next", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7556,11 +7556,11 @@ func (v *PluginAvailable) getNext(ctx context.Context) (*PluginAvailable, error)
 
 func (v *PluginAvailable) SetTypestr(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginAvailable_typestr", v.getPtr(), arg)
+	return module().setField(ctx, "PluginAvailable_typestr", v.getPtr(), arg)
 }
 
 func (v *PluginAvailable) GetTypestr() string {
@@ -7573,11 +7573,11 @@ func (v *PluginAvailable) GetTypestr() string {
 
 func (v *PluginAvailable) getTypestr(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PluginAvailable_typestr", v.getPtr())
+	p, err := module().getField(ctx, "PluginAvailable_typestr", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -7586,11 +7586,11 @@ func (v *PluginAvailable) getTypestr(ctx context.Context) (string, error) {
 
 func (v *PluginAvailable) SetQuality(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginAvailable_quality", v.getPtr(), arg)
+	return module().setField(ctx, "PluginAvailable_quality", v.getPtr(), arg)
 }
 
 func (v *PluginAvailable) GetQuality() int64 {
@@ -7603,21 +7603,21 @@ func (v *PluginAvailable) GetQuality() int64 {
 
 func (v *PluginAvailable) getQuality(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "PluginAvailable_quality", v.getPtr())
+	p, err := module().getField(ctx, "PluginAvailable_quality", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *PluginAvailable) SetPackage(_arg *PluginPackage) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginAvailable_package", v.getPtr(), arg)
+	return module().setField(ctx, "PluginAvailable_package", v.getPtr(), arg)
 }
 
 func (v *PluginAvailable) GetPackage() *PluginPackage {
@@ -7630,7 +7630,7 @@ func (v *PluginAvailable) GetPackage() *PluginPackage {
 
 func (v *PluginAvailable) getPackage(ctx context.Context) (*PluginPackage, error) {
 	var zero *PluginPackage
-	p, err := mod.getField(ctx, "PluginAvailable_package", v.getPtr())
+	p, err := module().getField(ctx, "PluginAvailable_package", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7640,11 +7640,11 @@ func (v *PluginAvailable) getPackage(ctx context.Context) (*PluginPackage, error
 
 func (v *PluginAvailable) SetTypeptr(_arg *PluginInstalled) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginAvailable_typeptr", v.getPtr(), arg)
+	return module().setField(ctx, "PluginAvailable_typeptr", v.getPtr(), arg)
 }
 
 func (v *PluginAvailable) GetTypeptr() *PluginInstalled {
@@ -7657,7 +7657,7 @@ func (v *PluginAvailable) GetTypeptr() *PluginInstalled {
 
 func (v *PluginAvailable) getTypeptr(ctx context.Context) (*PluginInstalled, error) {
 	var zero *PluginInstalled
-	p, err := mod.getField(ctx, "PluginAvailable_typeptr", v.getPtr())
+	p, err := module().getField(ctx, "PluginAvailable_typeptr", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7670,7 +7670,7 @@ type PluginPackage struct {
 }
 
 func NewPluginPackage(ctx context.Context) (*PluginPackage, error) {
-	o, err := mod.newObject(ctx, "PluginPackage")
+	o, err := module().newObject(ctx, "PluginPackage")
 	if err != nil {
 		return nil, err
 	}
@@ -7700,11 +7700,11 @@ func newPluginPackageSlice(v []uint64) []*PluginPackage {
 }
 func (v *PluginPackage) SetNext(_arg *PluginPackage) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginPackage_next", v.getPtr(), arg)
+	return module().setField(ctx, "PluginPackage_next", v.getPtr(), arg)
 }
 
 func (v *PluginPackage) GetNext() *PluginPackage {
@@ -7717,7 +7717,7 @@ func (v *PluginPackage) GetNext() *PluginPackage {
 
 func (v *PluginPackage) getNext(ctx context.Context) (*PluginPackage, error) {
 	var zero *PluginPackage
-	p, err := mod.getField(ctx, "PluginPackage_next", v.getPtr())
+	p, err := module().getField(ctx, "PluginPackage_next", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7727,11 +7727,11 @@ func (v *PluginPackage) getNext(ctx context.Context) (*PluginPackage, error) {
 
 func (v *PluginPackage) SetPath(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginPackage_path", v.getPtr(), arg)
+	return module().setField(ctx, "PluginPackage_path", v.getPtr(), arg)
 }
 
 func (v *PluginPackage) GetPath() string {
@@ -7744,11 +7744,11 @@ func (v *PluginPackage) GetPath() string {
 
 func (v *PluginPackage) getPath(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PluginPackage_path", v.getPtr())
+	p, err := module().getField(ctx, "PluginPackage_path", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -7757,11 +7757,11 @@ func (v *PluginPackage) getPath(ctx context.Context) (string, error) {
 
 func (v *PluginPackage) SetName(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginPackage_name", v.getPtr(), arg)
+	return module().setField(ctx, "PluginPackage_name", v.getPtr(), arg)
 }
 
 func (v *PluginPackage) GetName() string {
@@ -7774,11 +7774,11 @@ func (v *PluginPackage) GetName() string {
 
 func (v *PluginPackage) getName(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PluginPackage_name", v.getPtr())
+	p, err := module().getField(ctx, "PluginPackage_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -7790,7 +7790,7 @@ type SymList struct {
 }
 
 func NewSymList(ctx context.Context) (*SymList, error) {
-	o, err := mod.newObject(ctx, "SymList")
+	o, err := module().newObject(ctx, "SymList")
 	if err != nil {
 		return nil, err
 	}
@@ -7820,11 +7820,11 @@ func newSymListSlice(v []uint64) []*SymList {
 }
 func (v *SymList) SetName(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SymList_name", v.getPtr(), arg)
+	return module().setField(ctx, "SymList_name", v.getPtr(), arg)
 }
 
 func (v *SymList) GetName() string {
@@ -7837,11 +7837,11 @@ func (v *SymList) GetName() string {
 
 func (v *SymList) getName(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "SymList_name", v.getPtr())
+	p, err := module().getField(ctx, "SymList_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -7850,11 +7850,11 @@ func (v *SymList) getName(ctx context.Context) (string, error) {
 
 func (v *SymList) SetAddress(_arg *PluginLibrary) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "SymList_address", v.getPtr(), arg)
+	return module().setField(ctx, "SymList_address", v.getPtr(), arg)
 }
 
 func (v *SymList) GetAddress() *PluginLibrary {
@@ -7867,7 +7867,7 @@ func (v *SymList) GetAddress() *PluginLibrary {
 
 func (v *SymList) getAddress(ctx context.Context) (*PluginLibrary, error) {
 	var zero *PluginLibrary
-	p, err := mod.getField(ctx, "SymList_address", v.getPtr())
+	p, err := module().getField(ctx, "SymList_address", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7880,7 +7880,7 @@ type UserShape struct {
 }
 
 func NewUserShape(ctx context.Context) (*UserShape, error) {
-	o, err := mod.newObject(ctx, "UserShape")
+	o, err := module().newObject(ctx, "UserShape")
 	if err != nil {
 		return nil, err
 	}
@@ -7910,11 +7910,11 @@ func newUserShapeSlice(v []uint64) []*UserShape {
 }
 func (v *UserShape) SetLink(_arg *DictLink) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_link", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_link", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetLink() *DictLink {
@@ -7927,7 +7927,7 @@ func (v *UserShape) GetLink() *DictLink {
 
 func (v *UserShape) getLink(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.getField(ctx, "UserShape_link", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_link", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -7937,11 +7937,11 @@ func (v *UserShape) getLink(ctx context.Context) (*DictLink, error) {
 
 func (v *UserShape) SetName(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_name", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_name", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetName() string {
@@ -7954,11 +7954,11 @@ func (v *UserShape) GetName() string {
 
 func (v *UserShape) getName(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "UserShape_name", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -7967,11 +7967,11 @@ func (v *UserShape) getName(ctx context.Context) (string, error) {
 
 func (v *UserShape) SetMacroId(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_macro_id", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_macro_id", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetMacroId() int64 {
@@ -7984,21 +7984,21 @@ func (v *UserShape) GetMacroId() int64 {
 
 func (v *UserShape) getMacroId(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "UserShape_macro_id", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_macro_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetMustInline(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_must_inline", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_must_inline", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetMustInline() bool {
@@ -8011,21 +8011,21 @@ func (v *UserShape) GetMustInline() bool {
 
 func (v *UserShape) getMustInline(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "UserShape_must_inline", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_must_inline", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetNocache(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_nocache", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_nocache", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetNocache() bool {
@@ -8038,21 +8038,21 @@ func (v *UserShape) GetNocache() bool {
 
 func (v *UserShape) getNocache(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "UserShape_nocache", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_nocache", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetF(_arg *File) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_f", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_f", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetF() *File {
@@ -8065,7 +8065,7 @@ func (v *UserShape) GetF() *File {
 
 func (v *UserShape) getF(ctx context.Context) (*File, error) {
 	var zero *File
-	p, err := mod.getField(ctx, "UserShape_f", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_f", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8075,11 +8075,11 @@ func (v *UserShape) getF(ctx context.Context) (*File, error) {
 
 func (v *UserShape) SetType(_arg ImageType) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_type", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_type", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetType() ImageType {
@@ -8092,7 +8092,7 @@ func (v *UserShape) GetType() ImageType {
 
 func (v *UserShape) getType(ctx context.Context) (ImageType, error) {
 	var zero ImageType
-	p, err := mod.getField(ctx, "UserShape_type", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8102,11 +8102,11 @@ func (v *UserShape) getType(ctx context.Context) (ImageType, error) {
 
 func (v *UserShape) SetStringtype(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_stringtype", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_stringtype", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetStringtype() string {
@@ -8119,11 +8119,11 @@ func (v *UserShape) GetStringtype() string {
 
 func (v *UserShape) getStringtype(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "UserShape_stringtype", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_stringtype", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -8132,11 +8132,11 @@ func (v *UserShape) getStringtype(ctx context.Context) (string, error) {
 
 func (v *UserShape) SetX(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_x", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_x", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetX() int64 {
@@ -8149,21 +8149,21 @@ func (v *UserShape) GetX() int64 {
 
 func (v *UserShape) getX(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "UserShape_x", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_x", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetY(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_y", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_y", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetY() int64 {
@@ -8176,21 +8176,21 @@ func (v *UserShape) GetY() int64 {
 
 func (v *UserShape) getY(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "UserShape_y", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_y", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetW(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_w", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_w", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetW() int64 {
@@ -8203,21 +8203,21 @@ func (v *UserShape) GetW() int64 {
 
 func (v *UserShape) getW(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "UserShape_w", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_w", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetH(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_h", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_h", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetH() int64 {
@@ -8230,21 +8230,21 @@ func (v *UserShape) GetH() int64 {
 
 func (v *UserShape) getH(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "UserShape_h", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_h", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetDpi(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_dpi", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_dpi", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetDpi() int64 {
@@ -8257,21 +8257,21 @@ func (v *UserShape) GetDpi() int64 {
 
 func (v *UserShape) getDpi(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "UserShape_dpi", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_dpi", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetData(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_data", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_data", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetData() any {
@@ -8284,21 +8284,21 @@ func (v *UserShape) GetData() any {
 
 func (v *UserShape) getData(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "UserShape_data", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_data", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetDatasize(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "UserShape_datasize", v.getPtr(), arg)
+	return module().setField(ctx, "UserShape_datasize", v.getPtr(), arg)
 }
 
 func (v *UserShape) GetDatasize() uint64 {
@@ -8311,20 +8311,20 @@ func (v *UserShape) GetDatasize() uint64 {
 
 func (v *UserShape) getDatasize(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "UserShape_datasize", v.getPtr())
+	p, err := module().getField(ctx, "UserShape_datasize", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *UserShape) SetDatafree(ctx context.Context, arg *CallbackFunc[func(context.Context, *UserShape) error]) error {
-	if mod.lookupFuncMap.UserShape_DataFree == nil {
+	if module().lookupFuncMap.UserShape_DataFree == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_UserShape_DataFree before")
 	}
-	mod.callbackFuncMap.UserShape_DataFree[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "UserShape_datafree", v.getPtr())
+	module().callbackFuncMap.UserShape_DataFree[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "UserShape_datafree", v.getPtr())
 }
 
 type PluginActiveLoadImage struct {
@@ -8332,7 +8332,7 @@ type PluginActiveLoadImage struct {
 }
 
 func NewPluginActiveLoadImage(ctx context.Context) (*PluginActiveLoadImage, error) {
-	o, err := mod.newObject(ctx, "PluginActiveLoadImage")
+	o, err := module().newObject(ctx, "PluginActiveLoadImage")
 	if err != nil {
 		return nil, err
 	}
@@ -8362,11 +8362,11 @@ func newPluginActiveLoadImageSlice(v []uint64) []*PluginActiveLoadImage {
 }
 func (v *PluginActiveLoadImage) SetEngine(_arg *LoadImageEngine) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveLoadImage_engine", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveLoadImage_engine", v.getPtr(), arg)
 }
 
 func (v *PluginActiveLoadImage) GetEngine() *LoadImageEngine {
@@ -8379,7 +8379,7 @@ func (v *PluginActiveLoadImage) GetEngine() *LoadImageEngine {
 
 func (v *PluginActiveLoadImage) getEngine(ctx context.Context) (*LoadImageEngine, error) {
 	var zero *LoadImageEngine
-	p, err := mod.getField(ctx, "PluginActiveLoadImage_engine", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveLoadImage_engine", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8389,11 +8389,11 @@ func (v *PluginActiveLoadImage) getEngine(ctx context.Context) (*LoadImageEngine
 
 func (v *PluginActiveLoadImage) SetId(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveLoadImage_id", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveLoadImage_id", v.getPtr(), arg)
 }
 
 func (v *PluginActiveLoadImage) GetId() int64 {
@@ -8406,21 +8406,21 @@ func (v *PluginActiveLoadImage) GetId() int64 {
 
 func (v *PluginActiveLoadImage) getId(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "PluginActiveLoadImage_id", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveLoadImage_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *PluginActiveLoadImage) SetType(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveLoadImage_type", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveLoadImage_type", v.getPtr(), arg)
 }
 
 func (v *PluginActiveLoadImage) GetType() string {
@@ -8433,11 +8433,11 @@ func (v *PluginActiveLoadImage) GetType() string {
 
 func (v *PluginActiveLoadImage) getType(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PluginActiveLoadImage_type", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveLoadImage_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -8449,7 +8449,7 @@ type Common struct {
 }
 
 func NewCommon(ctx context.Context) (*Common, error) {
-	o, err := mod.newObject(ctx, "Common")
+	o, err := module().newObject(ctx, "Common")
 	if err != nil {
 		return nil, err
 	}
@@ -8479,11 +8479,11 @@ func newCommonSlice(v []uint64) []*Common {
 }
 func (v *Common) SetInfo(_arg []string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringArrayWasmValue(ctx, _arg)
+	arg, err := module().toStringArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_info", v.getPtr(), arg)
+	return module().setField(ctx, "Common_info", v.getPtr(), arg)
 }
 
 func (v *Common) GetInfo() []string {
@@ -8496,15 +8496,15 @@ func (v *Common) GetInfo() []string {
 
 func (v *Common) getInfo(ctx context.Context) ([]string, error) {
 	var zero []string
-	p, err := mod.getField(ctx, "Common_info", v.getPtr())
+	p, err := module().getField(ctx, "Common_info", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -8513,11 +8513,11 @@ func (v *Common) getInfo(ctx context.Context) ([]string, error) {
 
 func (v *Common) SetCmdname(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_cmdname", v.getPtr(), arg)
+	return module().setField(ctx, "Common_cmdname", v.getPtr(), arg)
 }
 
 func (v *Common) GetCmdname() string {
@@ -8530,11 +8530,11 @@ func (v *Common) GetCmdname() string {
 
 func (v *Common) getCmdname(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Common_cmdname", v.getPtr())
+	p, err := module().getField(ctx, "Common_cmdname", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -8543,11 +8543,11 @@ func (v *Common) getCmdname(ctx context.Context) (string, error) {
 
 func (v *Common) SetVerbose(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_verbose", v.getPtr(), arg)
+	return module().setField(ctx, "Common_verbose", v.getPtr(), arg)
 }
 
 func (v *Common) GetVerbose() int64 {
@@ -8560,21 +8560,21 @@ func (v *Common) GetVerbose() int64 {
 
 func (v *Common) getVerbose(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Common_verbose", v.getPtr())
+	p, err := module().getField(ctx, "Common_verbose", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Common) SetConfig(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_config", v.getPtr(), arg)
+	return module().setField(ctx, "Common_config", v.getPtr(), arg)
 }
 
 func (v *Common) GetConfig() bool {
@@ -8587,21 +8587,21 @@ func (v *Common) GetConfig() bool {
 
 func (v *Common) getConfig(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Common_config", v.getPtr())
+	p, err := module().getField(ctx, "Common_config", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Common) SetAutoOutfileNames(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_auto_outfile_names", v.getPtr(), arg)
+	return module().setField(ctx, "Common_auto_outfile_names", v.getPtr(), arg)
 }
 
 func (v *Common) GetAutoOutfileNames() bool {
@@ -8614,21 +8614,21 @@ func (v *Common) GetAutoOutfileNames() bool {
 
 func (v *Common) getAutoOutfileNames(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Common_auto_outfile_names", v.getPtr())
+	p, err := module().getField(ctx, "Common_auto_outfile_names", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Common) SetShowBoxes(_arg []string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringArrayWasmValue(ctx, _arg)
+	arg, err := module().toStringArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_show_boxes", v.getPtr(), arg)
+	return module().setField(ctx, "Common_show_boxes", v.getPtr(), arg)
 }
 
 func (v *Common) GetShowBoxes() []string {
@@ -8641,15 +8641,15 @@ func (v *Common) GetShowBoxes() []string {
 
 func (v *Common) getShowBoxes(ctx context.Context) ([]string, error) {
 	var zero []string
-	p, err := mod.getField(ctx, "Common_show_boxes", v.getPtr())
+	p, err := module().getField(ctx, "Common_show_boxes", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -8658,11 +8658,11 @@ func (v *Common) getShowBoxes(ctx context.Context) ([]string, error) {
 
 func (v *Common) SetLib(_arg []string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringArrayWasmValue(ctx, _arg)
+	arg, err := module().toStringArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_lib", v.getPtr(), arg)
+	return module().setField(ctx, "Common_lib", v.getPtr(), arg)
 }
 
 func (v *Common) GetLib() []string {
@@ -8675,15 +8675,15 @@ func (v *Common) GetLib() []string {
 
 func (v *Common) getLib(ctx context.Context) ([]string, error) {
 	var zero []string
-	p, err := mod.getField(ctx, "Common_lib", v.getPtr())
+	p, err := module().getField(ctx, "Common_lib", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -8692,11 +8692,11 @@ func (v *Common) getLib(ctx context.Context) ([]string, error) {
 
 func (v *Common) SetViewNum(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_view_num", v.getPtr(), arg)
+	return module().setField(ctx, "Common_view_num", v.getPtr(), arg)
 }
 
 func (v *Common) GetViewNum() int64 {
@@ -8709,21 +8709,21 @@ func (v *Common) GetViewNum() int64 {
 
 func (v *Common) getViewNum(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Common_view_num", v.getPtr())
+	p, err := module().getField(ctx, "Common_view_num", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Common) SetBuiltins(_arg *SymList) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_builtins", v.getPtr(), arg)
+	return module().setField(ctx, "Common_builtins", v.getPtr(), arg)
 }
 
 func (v *Common) GetBuiltins() *SymList {
@@ -8736,7 +8736,7 @@ func (v *Common) GetBuiltins() *SymList {
 
 func (v *Common) getBuiltins(ctx context.Context) (*SymList, error) {
 	var zero *SymList
-	p, err := mod.getField(ctx, "Common_builtins", v.getPtr())
+	p, err := module().getField(ctx, "Common_builtins", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8746,11 +8746,11 @@ func (v *Common) getBuiltins(ctx context.Context) (*SymList, error) {
 
 func (v *Common) SetDemandLoading(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Common_demand_loading", v.getPtr(), arg)
+	return module().setField(ctx, "Common_demand_loading", v.getPtr(), arg)
 }
 
 func (v *Common) GetDemandLoading() int64 {
@@ -8763,11 +8763,11 @@ func (v *Common) GetDemandLoading() int64 {
 
 func (v *Common) getDemandLoading(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Common_demand_loading", v.getPtr())
+	p, err := module().getField(ctx, "Common_demand_loading", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
@@ -8776,7 +8776,7 @@ type ObjectState struct {
 }
 
 func NewObjectState(ctx context.Context) (*ObjectState, error) {
-	o, err := mod.newObject(ctx, "ObjectState")
+	o, err := module().newObject(ctx, "ObjectState")
 	if err != nil {
 		return nil, err
 	}
@@ -8806,11 +8806,11 @@ func newObjectStateSlice(v []uint64) []*ObjectState {
 }
 func (v *ObjectState) SetParent(_arg *ObjectState) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_parent", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_parent", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetParent() *ObjectState {
@@ -8823,7 +8823,7 @@ func (v *ObjectState) GetParent() *ObjectState {
 
 func (v *ObjectState) getParent(ctx context.Context) (*ObjectState, error) {
 	var zero *ObjectState
-	p, err := mod.getField(ctx, "ObjectState_parent", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_parent", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8833,11 +8833,11 @@ func (v *ObjectState) getParent(ctx context.Context) (*ObjectState, error) {
 
 func (v *ObjectState) SetType(_arg ObjectType) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_type", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_type", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetType() ObjectType {
@@ -8850,7 +8850,7 @@ func (v *ObjectState) GetType() ObjectType {
 
 func (v *ObjectState) getType(ctx context.Context) (ObjectType, error) {
 	var zero ObjectType
-	p, err := mod.getField(ctx, "ObjectState_type", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8860,11 +8860,11 @@ func (v *ObjectState) getType(ctx context.Context) (ObjectType, error) {
 
 func (v *ObjectState) SetG(_arg *Graph) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_g", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_g", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetG() *Graph {
@@ -8877,7 +8877,7 @@ func (v *ObjectState) GetG() *Graph {
 
 func (v *ObjectState) getG(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.getField(ctx, "ObjectState_g", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_g", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8887,11 +8887,11 @@ func (v *ObjectState) getG(ctx context.Context) (*Graph, error) {
 
 func (v *ObjectState) SetSg(_arg *Graph) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_sg", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_sg", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetSg() *Graph {
@@ -8904,7 +8904,7 @@ func (v *ObjectState) GetSg() *Graph {
 
 func (v *ObjectState) getSg(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.getField(ctx, "ObjectState_sg", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_sg", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8914,11 +8914,11 @@ func (v *ObjectState) getSg(ctx context.Context) (*Graph, error) {
 
 func (v *ObjectState) SetN(_arg *Node) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_n", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_n", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetN() *Node {
@@ -8931,7 +8931,7 @@ func (v *ObjectState) GetN() *Node {
 
 func (v *ObjectState) getN(ctx context.Context) (*Node, error) {
 	var zero *Node
-	p, err := mod.getField(ctx, "ObjectState_n", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_n", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8941,11 +8941,11 @@ func (v *ObjectState) getN(ctx context.Context) (*Node, error) {
 
 func (v *ObjectState) SetE(_arg *Edge) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_e", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_e", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetE() *Edge {
@@ -8958,7 +8958,7 @@ func (v *ObjectState) GetE() *Edge {
 
 func (v *ObjectState) getE(ctx context.Context) (*Edge, error) {
 	var zero *Edge
-	p, err := mod.getField(ctx, "ObjectState_e", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_e", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8968,11 +8968,11 @@ func (v *ObjectState) getE(ctx context.Context) (*Edge, error) {
 
 func (v *ObjectState) SetEmitState(_arg EmitState) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_emit_state", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_emit_state", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetEmitState() EmitState {
@@ -8985,7 +8985,7 @@ func (v *ObjectState) GetEmitState() EmitState {
 
 func (v *ObjectState) getEmitState(ctx context.Context) (EmitState, error) {
 	var zero EmitState
-	p, err := mod.getField(ctx, "ObjectState_emit_state", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_emit_state", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -8995,11 +8995,11 @@ func (v *ObjectState) getEmitState(ctx context.Context) (EmitState, error) {
 
 func (v *ObjectState) SetPencolor(_arg *Color) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_pencolor", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_pencolor", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetPencolor() *Color {
@@ -9012,7 +9012,7 @@ func (v *ObjectState) GetPencolor() *Color {
 
 func (v *ObjectState) getPencolor(ctx context.Context) (*Color, error) {
 	var zero *Color
-	p, err := mod.getField(ctx, "ObjectState_pencolor", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_pencolor", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -9022,11 +9022,11 @@ func (v *ObjectState) getPencolor(ctx context.Context) (*Color, error) {
 
 func (v *ObjectState) SetFillcolor(_arg *Color) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_fillcolor", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_fillcolor", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetFillcolor() *Color {
@@ -9039,7 +9039,7 @@ func (v *ObjectState) GetFillcolor() *Color {
 
 func (v *ObjectState) getFillcolor(ctx context.Context) (*Color, error) {
 	var zero *Color
-	p, err := mod.getField(ctx, "ObjectState_fillcolor", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_fillcolor", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -9049,11 +9049,11 @@ func (v *ObjectState) getFillcolor(ctx context.Context) (*Color, error) {
 
 func (v *ObjectState) SetStopcolor(_arg *Color) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_stopcolor", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_stopcolor", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetStopcolor() *Color {
@@ -9066,7 +9066,7 @@ func (v *ObjectState) GetStopcolor() *Color {
 
 func (v *ObjectState) getStopcolor(ctx context.Context) (*Color, error) {
 	var zero *Color
-	p, err := mod.getField(ctx, "ObjectState_stopcolor", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_stopcolor", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -9076,11 +9076,11 @@ func (v *ObjectState) getStopcolor(ctx context.Context) (*Color, error) {
 
 func (v *ObjectState) SetGradientAngle(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_gradient_angle", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_gradient_angle", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetGradientAngle() int64 {
@@ -9093,21 +9093,21 @@ func (v *ObjectState) GetGradientAngle() int64 {
 
 func (v *ObjectState) getGradientAngle(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "ObjectState_gradient_angle", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_gradient_angle", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetGradientFrac(_arg float32) error {
 	ctx := context.Background()
-	arg, err := mod.toFloatWasmValue(ctx, _arg)
+	arg, err := module().toFloatWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_gradient_frac", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_gradient_frac", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetGradientFrac() float32 {
@@ -9120,11 +9120,11 @@ func (v *ObjectState) GetGradientFrac() float32 {
 
 func (v *ObjectState) getGradientFrac(ctx context.Context) (float32, error) {
 	var zero float32
-	p, err := mod.getField(ctx, "ObjectState_gradient_frac", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_gradient_frac", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat32(ctx, p)
+	ret, err := module().toFloat32(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9133,11 +9133,11 @@ func (v *ObjectState) getGradientFrac(ctx context.Context) (float32, error) {
 
 func (v *ObjectState) SetPen(_arg PenType) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_pen", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_pen", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetPen() PenType {
@@ -9150,7 +9150,7 @@ func (v *ObjectState) GetPen() PenType {
 
 func (v *ObjectState) getPen(ctx context.Context) (PenType, error) {
 	var zero PenType
-	p, err := mod.getField(ctx, "ObjectState_pen", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_pen", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -9160,11 +9160,11 @@ func (v *ObjectState) getPen(ctx context.Context) (PenType, error) {
 
 func (v *ObjectState) SetFill(_arg FillType) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_fill", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_fill", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetFill() FillType {
@@ -9177,7 +9177,7 @@ func (v *ObjectState) GetFill() FillType {
 
 func (v *ObjectState) getFill(ctx context.Context) (FillType, error) {
 	var zero FillType
-	p, err := mod.getField(ctx, "ObjectState_fill", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_fill", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -9187,11 +9187,11 @@ func (v *ObjectState) getFill(ctx context.Context) (FillType, error) {
 
 func (v *ObjectState) SetPenwidth(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_penwidth", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_penwidth", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetPenwidth() float64 {
@@ -9204,11 +9204,11 @@ func (v *ObjectState) GetPenwidth() float64 {
 
 func (v *ObjectState) getPenwidth(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "ObjectState_penwidth", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_penwidth", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9217,11 +9217,11 @@ func (v *ObjectState) getPenwidth(ctx context.Context) (float64, error) {
 
 func (v *ObjectState) SetRawstyle(_arg []string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringArrayWasmValue(ctx, _arg)
+	arg, err := module().toStringArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_rawstyle", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_rawstyle", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetRawstyle() []string {
@@ -9234,15 +9234,15 @@ func (v *ObjectState) GetRawstyle() []string {
 
 func (v *ObjectState) getRawstyle(ctx context.Context) ([]string, error) {
 	var zero []string
-	p, err := mod.getField(ctx, "ObjectState_rawstyle", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_rawstyle", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -9251,11 +9251,11 @@ func (v *ObjectState) getRawstyle(ctx context.Context) ([]string, error) {
 
 func (v *ObjectState) SetZ(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_z", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_z", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetZ() float64 {
@@ -9268,11 +9268,11 @@ func (v *ObjectState) GetZ() float64 {
 
 func (v *ObjectState) getZ(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "ObjectState_z", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_z", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9281,11 +9281,11 @@ func (v *ObjectState) getZ(ctx context.Context) (float64, error) {
 
 func (v *ObjectState) SetTailZ(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_tail_z", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_tail_z", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTailZ() float64 {
@@ -9298,11 +9298,11 @@ func (v *ObjectState) GetTailZ() float64 {
 
 func (v *ObjectState) getTailZ(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "ObjectState_tail_z", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_tail_z", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9311,11 +9311,11 @@ func (v *ObjectState) getTailZ(ctx context.Context) (float64, error) {
 
 func (v *ObjectState) SetHeadZ(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_head_z", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_head_z", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetHeadZ() float64 {
@@ -9328,11 +9328,11 @@ func (v *ObjectState) GetHeadZ() float64 {
 
 func (v *ObjectState) getHeadZ(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "ObjectState_head_z", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_head_z", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9341,11 +9341,11 @@ func (v *ObjectState) getHeadZ(ctx context.Context) (float64, error) {
 
 func (v *ObjectState) SetLabel(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_label", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_label", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetLabel() string {
@@ -9358,11 +9358,11 @@ func (v *ObjectState) GetLabel() string {
 
 func (v *ObjectState) getLabel(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_label", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_label", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9371,11 +9371,11 @@ func (v *ObjectState) getLabel(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetXlabel(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_xlabel", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_xlabel", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetXlabel() string {
@@ -9388,11 +9388,11 @@ func (v *ObjectState) GetXlabel() string {
 
 func (v *ObjectState) getXlabel(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_xlabel", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_xlabel", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9401,11 +9401,11 @@ func (v *ObjectState) getXlabel(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetTaillabel(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_taillabel", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_taillabel", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTaillabel() string {
@@ -9418,11 +9418,11 @@ func (v *ObjectState) GetTaillabel() string {
 
 func (v *ObjectState) getTaillabel(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_taillabel", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_taillabel", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9431,11 +9431,11 @@ func (v *ObjectState) getTaillabel(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetHeadlabel(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_headlabel", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_headlabel", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetHeadlabel() string {
@@ -9448,11 +9448,11 @@ func (v *ObjectState) GetHeadlabel() string {
 
 func (v *ObjectState) getHeadlabel(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_headlabel", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_headlabel", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9461,11 +9461,11 @@ func (v *ObjectState) getHeadlabel(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetUrl(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_url", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_url", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetUrl() string {
@@ -9478,11 +9478,11 @@ func (v *ObjectState) GetUrl() string {
 
 func (v *ObjectState) getUrl(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_url", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_url", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9491,11 +9491,11 @@ func (v *ObjectState) getUrl(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetId(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_id", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_id", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetId() string {
@@ -9508,11 +9508,11 @@ func (v *ObjectState) GetId() string {
 
 func (v *ObjectState) getId(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_id", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9521,11 +9521,11 @@ func (v *ObjectState) getId(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetLabelurl(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_labelurl", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_labelurl", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetLabelurl() string {
@@ -9538,11 +9538,11 @@ func (v *ObjectState) GetLabelurl() string {
 
 func (v *ObjectState) getLabelurl(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_labelurl", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_labelurl", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9551,11 +9551,11 @@ func (v *ObjectState) getLabelurl(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetTailurl(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_tailurl", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_tailurl", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTailurl() string {
@@ -9568,11 +9568,11 @@ func (v *ObjectState) GetTailurl() string {
 
 func (v *ObjectState) getTailurl(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_tailurl", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_tailurl", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9581,11 +9581,11 @@ func (v *ObjectState) getTailurl(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetHeadurl(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_headurl", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_headurl", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetHeadurl() string {
@@ -9598,11 +9598,11 @@ func (v *ObjectState) GetHeadurl() string {
 
 func (v *ObjectState) getHeadurl(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_headurl", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_headurl", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9611,11 +9611,11 @@ func (v *ObjectState) getHeadurl(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetTooltip(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_tooltip", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_tooltip", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTooltip() string {
@@ -9628,11 +9628,11 @@ func (v *ObjectState) GetTooltip() string {
 
 func (v *ObjectState) getTooltip(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_tooltip", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_tooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9641,11 +9641,11 @@ func (v *ObjectState) getTooltip(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetLabeltooltip(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_labeltooltip", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_labeltooltip", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetLabeltooltip() string {
@@ -9658,11 +9658,11 @@ func (v *ObjectState) GetLabeltooltip() string {
 
 func (v *ObjectState) getLabeltooltip(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_labeltooltip", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_labeltooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9671,11 +9671,11 @@ func (v *ObjectState) getLabeltooltip(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetTailtooltip(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_tailtooltip", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_tailtooltip", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTailtooltip() string {
@@ -9688,11 +9688,11 @@ func (v *ObjectState) GetTailtooltip() string {
 
 func (v *ObjectState) getTailtooltip(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_tailtooltip", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_tailtooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9701,11 +9701,11 @@ func (v *ObjectState) getTailtooltip(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetHeadtooltip(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_headtooltip", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_headtooltip", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetHeadtooltip() string {
@@ -9718,11 +9718,11 @@ func (v *ObjectState) GetHeadtooltip() string {
 
 func (v *ObjectState) getHeadtooltip(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_headtooltip", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_headtooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9731,11 +9731,11 @@ func (v *ObjectState) getHeadtooltip(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetTarget(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_target", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_target", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTarget() string {
@@ -9748,11 +9748,11 @@ func (v *ObjectState) GetTarget() string {
 
 func (v *ObjectState) getTarget(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_target", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_target", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9761,11 +9761,11 @@ func (v *ObjectState) getTarget(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetLabeltarget(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_labeltarget", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_labeltarget", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetLabeltarget() string {
@@ -9778,11 +9778,11 @@ func (v *ObjectState) GetLabeltarget() string {
 
 func (v *ObjectState) getLabeltarget(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_labeltarget", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_labeltarget", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9791,11 +9791,11 @@ func (v *ObjectState) getLabeltarget(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetTailtarget(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_tailtarget", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_tailtarget", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTailtarget() string {
@@ -9808,11 +9808,11 @@ func (v *ObjectState) GetTailtarget() string {
 
 func (v *ObjectState) getTailtarget(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_tailtarget", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_tailtarget", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9821,11 +9821,11 @@ func (v *ObjectState) getTailtarget(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetHeadtarget(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_headtarget", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_headtarget", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetHeadtarget() string {
@@ -9838,11 +9838,11 @@ func (v *ObjectState) GetHeadtarget() string {
 
 func (v *ObjectState) getHeadtarget(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "ObjectState_headtarget", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_headtarget", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -9851,11 +9851,11 @@ func (v *ObjectState) getHeadtarget(ctx context.Context) (string, error) {
 
 func (v *ObjectState) SetExplicitTooltip(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_tooltip", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_tooltip", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitTooltip() uint64 {
@@ -9868,21 +9868,21 @@ func (v *ObjectState) GetExplicitTooltip() uint64 {
 
 func (v *ObjectState) getExplicitTooltip(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_tooltip", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_tooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetExplicitTailtooltip(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_tailtooltip", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_tailtooltip", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitTailtooltip() uint64 {
@@ -9895,21 +9895,21 @@ func (v *ObjectState) GetExplicitTailtooltip() uint64 {
 
 func (v *ObjectState) getExplicitTailtooltip(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_tailtooltip", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_tailtooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetExplicitHeadtooltip(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_headtooltip", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_headtooltip", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitHeadtooltip() uint64 {
@@ -9922,21 +9922,21 @@ func (v *ObjectState) GetExplicitHeadtooltip() uint64 {
 
 func (v *ObjectState) getExplicitHeadtooltip(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_headtooltip", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_headtooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetExplicitLabeltooltip(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_labeltooltip", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_labeltooltip", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitLabeltooltip() uint64 {
@@ -9949,21 +9949,21 @@ func (v *ObjectState) GetExplicitLabeltooltip() uint64 {
 
 func (v *ObjectState) getExplicitLabeltooltip(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_labeltooltip", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_labeltooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetExplicitTailtarget(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_tailtarget", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_tailtarget", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitTailtarget() uint64 {
@@ -9976,21 +9976,21 @@ func (v *ObjectState) GetExplicitTailtarget() uint64 {
 
 func (v *ObjectState) getExplicitTailtarget(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_tailtarget", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_tailtarget", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetExplicitHeadtarget(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_headtarget", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_headtarget", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitHeadtarget() uint64 {
@@ -10003,21 +10003,21 @@ func (v *ObjectState) GetExplicitHeadtarget() uint64 {
 
 func (v *ObjectState) getExplicitHeadtarget(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_headtarget", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_headtarget", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetExplicitEdgetarget(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_edgetarget", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_edgetarget", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitEdgetarget() uint64 {
@@ -10030,21 +10030,21 @@ func (v *ObjectState) GetExplicitEdgetarget() uint64 {
 
 func (v *ObjectState) getExplicitEdgetarget(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_edgetarget", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_edgetarget", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetExplicitTailurl(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_tailurl", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_tailurl", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitTailurl() uint64 {
@@ -10057,21 +10057,21 @@ func (v *ObjectState) GetExplicitTailurl() uint64 {
 
 func (v *ObjectState) getExplicitTailurl(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_tailurl", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_tailurl", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetExplicitHeadurl(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_explicit_headurl", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_explicit_headurl", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetExplicitHeadurl() uint64 {
@@ -10084,21 +10084,21 @@ func (v *ObjectState) GetExplicitHeadurl() uint64 {
 
 func (v *ObjectState) getExplicitHeadurl(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_explicit_headurl", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_explicit_headurl", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetLabeledgealigned(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_labeledgealigned", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_labeledgealigned", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetLabeledgealigned() uint64 {
@@ -10111,21 +10111,21 @@ func (v *ObjectState) GetLabeledgealigned() uint64 {
 
 func (v *ObjectState) getLabeledgealigned(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_labeledgealigned", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_labeledgealigned", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetUrlMapShape(_arg MapShapeType) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_url_map_shape", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_url_map_shape", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetUrlMapShape() MapShapeType {
@@ -10138,7 +10138,7 @@ func (v *ObjectState) GetUrlMapShape() MapShapeType {
 
 func (v *ObjectState) getUrlMapShape(ctx context.Context) (MapShapeType, error) {
 	var zero MapShapeType
-	p, err := mod.getField(ctx, "ObjectState_url_map_shape", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_url_map_shape", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10148,11 +10148,11 @@ func (v *ObjectState) getUrlMapShape(ctx context.Context) (MapShapeType, error) 
 
 func (v *ObjectState) SetUrlMapN(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_url_map_n", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_url_map_n", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetUrlMapN() uint64 {
@@ -10165,21 +10165,21 @@ func (v *ObjectState) GetUrlMapN() uint64 {
 
 func (v *ObjectState) getUrlMapN(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "ObjectState_url_map_n", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_url_map_n", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetUrlMapP(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_url_map_p", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_url_map_p", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetUrlMapP() *PointFloat {
@@ -10192,7 +10192,7 @@ func (v *ObjectState) GetUrlMapP() *PointFloat {
 
 func (v *ObjectState) getUrlMapP(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "ObjectState_url_map_p", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_url_map_p", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10202,11 +10202,11 @@ func (v *ObjectState) getUrlMapP(ctx context.Context) (*PointFloat, error) {
 
 func (v *ObjectState) SetUrlBsplinemapPolyN(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_url_bsplinemap_poly_n", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_url_bsplinemap_poly_n", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetUrlBsplinemapPolyN() int64 {
@@ -10219,21 +10219,21 @@ func (v *ObjectState) GetUrlBsplinemapPolyN() int64 {
 
 func (v *ObjectState) getUrlBsplinemapPolyN(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "ObjectState_url_bsplinemap_poly_n", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_url_bsplinemap_poly_n", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetUrlBsplinemapN(_arg []int) error {
 	ctx := context.Background()
-	arg, err := mod.toIntArrayWasmValue(ctx, _arg)
+	arg, err := module().toIntArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_url_bsplinemap_n", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_url_bsplinemap_n", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetUrlBsplinemapN() []int {
@@ -10246,25 +10246,25 @@ func (v *ObjectState) GetUrlBsplinemapN() []int {
 
 func (v *ObjectState) getUrlBsplinemapN(ctx context.Context) ([]int, error) {
 	var zero []int
-	p, err := mod.getField(ctx, "ObjectState_url_bsplinemap_n", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_url_bsplinemap_n", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toIntSlice(slice)
+	ret := module().toIntSlice(slice)
 	return ret, nil
 }
 
 func (v *ObjectState) SetUrlBsplinemapP(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_url_bsplinemap_p", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_url_bsplinemap_p", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetUrlBsplinemapP() *PointFloat {
@@ -10277,7 +10277,7 @@ func (v *ObjectState) GetUrlBsplinemapP() *PointFloat {
 
 func (v *ObjectState) getUrlBsplinemapP(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "ObjectState_url_bsplinemap_p", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_url_bsplinemap_p", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10287,11 +10287,11 @@ func (v *ObjectState) getUrlBsplinemapP(ctx context.Context) (*PointFloat, error
 
 func (v *ObjectState) SetTailendurlMapN(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_tailendurl_map_n", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_tailendurl_map_n", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTailendurlMapN() int64 {
@@ -10304,21 +10304,21 @@ func (v *ObjectState) GetTailendurlMapN() int64 {
 
 func (v *ObjectState) getTailendurlMapN(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "ObjectState_tailendurl_map_n", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_tailendurl_map_n", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetTailendurlMapP(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_tailendurl_map_p", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_tailendurl_map_p", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetTailendurlMapP() *PointFloat {
@@ -10331,7 +10331,7 @@ func (v *ObjectState) GetTailendurlMapP() *PointFloat {
 
 func (v *ObjectState) getTailendurlMapP(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "ObjectState_tailendurl_map_p", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_tailendurl_map_p", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10341,11 +10341,11 @@ func (v *ObjectState) getTailendurlMapP(ctx context.Context) (*PointFloat, error
 
 func (v *ObjectState) SetHeadendurlMapN(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_headendurl_map_n", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_headendurl_map_n", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetHeadendurlMapN() int64 {
@@ -10358,21 +10358,21 @@ func (v *ObjectState) GetHeadendurlMapN() int64 {
 
 func (v *ObjectState) getHeadendurlMapN(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "ObjectState_headendurl_map_n", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_headendurl_map_n", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *ObjectState) SetHeadendurlMapP(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "ObjectState_headendurl_map_p", v.getPtr(), arg)
+	return module().setField(ctx, "ObjectState_headendurl_map_p", v.getPtr(), arg)
 }
 
 func (v *ObjectState) GetHeadendurlMapP() *PointFloat {
@@ -10385,7 +10385,7 @@ func (v *ObjectState) GetHeadendurlMapP() *PointFloat {
 
 func (v *ObjectState) getHeadendurlMapP(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "ObjectState_headendurl_map_p", v.getPtr())
+	p, err := module().getField(ctx, "ObjectState_headendurl_map_p", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10398,7 +10398,7 @@ type DeviceCallbacks struct {
 }
 
 func NewDeviceCallbacks(ctx context.Context) (*DeviceCallbacks, error) {
-	o, err := mod.newObject(ctx, "DeviceCallbacks")
+	o, err := module().newObject(ctx, "DeviceCallbacks")
 	if err != nil {
 		return nil, err
 	}
@@ -10427,75 +10427,75 @@ func newDeviceCallbacksSlice(v []uint64) []*DeviceCallbacks {
 	return ret
 }
 func (v *DeviceCallbacks) SetRefresh(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_Refresh == nil {
+	if module().lookupFuncMap.DeviceCallbacks_Refresh == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_Refresh before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_Refresh[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_refresh", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_Refresh[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_refresh", v.getPtr())
 }
 
 func (v *DeviceCallbacks) SetButtonPress(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, int, *PointFloat) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_ButtonPress == nil {
+	if module().lookupFuncMap.DeviceCallbacks_ButtonPress == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_ButtonPress before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_ButtonPress[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_button_press", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_ButtonPress[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_button_press", v.getPtr())
 }
 
 func (v *DeviceCallbacks) SetButtonRelease(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, int, *PointFloat) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_ButtonRelease == nil {
+	if module().lookupFuncMap.DeviceCallbacks_ButtonRelease == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_ButtonRelease before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_ButtonRelease[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_button_release", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_ButtonRelease[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_button_release", v.getPtr())
 }
 
 func (v *DeviceCallbacks) SetMotion(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, *PointFloat) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_Motion == nil {
+	if module().lookupFuncMap.DeviceCallbacks_Motion == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_Motion before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_Motion[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_motion", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_Motion[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_motion", v.getPtr())
 }
 
 func (v *DeviceCallbacks) SetModify(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, string, string) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_Modify == nil {
+	if module().lookupFuncMap.DeviceCallbacks_Modify == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_Modify before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_Modify[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_modify", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_Modify[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_modify", v.getPtr())
 }
 
 func (v *DeviceCallbacks) SetDel(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_Delete == nil {
+	if module().lookupFuncMap.DeviceCallbacks_Delete == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_Delete before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_Delete[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_del", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_Delete[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_del", v.getPtr())
 }
 
 func (v *DeviceCallbacks) SetRead(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, string, string) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_Read == nil {
+	if module().lookupFuncMap.DeviceCallbacks_Read == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_Read before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_Read[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_read", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_Read[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_read", v.getPtr())
 }
 
 func (v *DeviceCallbacks) SetLayout(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, string) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_Layout == nil {
+	if module().lookupFuncMap.DeviceCallbacks_Layout == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_Layout before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_Layout[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_layout", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_Layout[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_layout", v.getPtr())
 }
 
 func (v *DeviceCallbacks) SetRender(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, string, string) error]) error {
-	if mod.lookupFuncMap.DeviceCallbacks_Render == nil {
+	if module().lookupFuncMap.DeviceCallbacks_Render == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceCallbacks_Render before")
 	}
-	mod.callbackFuncMap.DeviceCallbacks_Render[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceCallbacks_render", v.getPtr())
+	module().callbackFuncMap.DeviceCallbacks_Render[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceCallbacks_render", v.getPtr())
 }
 
 type Job struct {
@@ -10503,7 +10503,7 @@ type Job struct {
 }
 
 func NewJob(ctx context.Context) (*Job, error) {
-	o, err := mod.newObject(ctx, "Job")
+	o, err := module().newObject(ctx, "Job")
 	if err != nil {
 		return nil, err
 	}
@@ -10533,11 +10533,11 @@ func newJobSlice(v []uint64) []*Job {
 }
 func (v *Job) SetGvc(_arg *Context) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_gvc", v.getPtr(), arg)
+	return module().setField(ctx, "Job_gvc", v.getPtr(), arg)
 }
 
 func (v *Job) GetGvc() *Context {
@@ -10550,7 +10550,7 @@ func (v *Job) GetGvc() *Context {
 
 func (v *Job) getGvc(ctx context.Context) (*Context, error) {
 	var zero *Context
-	p, err := mod.getField(ctx, "Job_gvc", v.getPtr())
+	p, err := module().getField(ctx, "Job_gvc", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10560,11 +10560,11 @@ func (v *Job) getGvc(ctx context.Context) (*Context, error) {
 
 func (v *Job) SetNext(_arg *Job) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_next", v.getPtr(), arg)
+	return module().setField(ctx, "Job_next", v.getPtr(), arg)
 }
 
 func (v *Job) GetNext() *Job {
@@ -10577,7 +10577,7 @@ func (v *Job) GetNext() *Job {
 
 func (v *Job) getNext(ctx context.Context) (*Job, error) {
 	var zero *Job
-	p, err := mod.getField(ctx, "Job_next", v.getPtr())
+	p, err := module().getField(ctx, "Job_next", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10587,11 +10587,11 @@ func (v *Job) getNext(ctx context.Context) (*Job, error) {
 
 func (v *Job) SetNextActive(_arg *Job) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_next_active", v.getPtr(), arg)
+	return module().setField(ctx, "Job_next_active", v.getPtr(), arg)
 }
 
 func (v *Job) GetNextActive() *Job {
@@ -10604,7 +10604,7 @@ func (v *Job) GetNextActive() *Job {
 
 func (v *Job) getNextActive(ctx context.Context) (*Job, error) {
 	var zero *Job
-	p, err := mod.getField(ctx, "Job_next_active", v.getPtr())
+	p, err := module().getField(ctx, "Job_next_active", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10614,11 +10614,11 @@ func (v *Job) getNextActive(ctx context.Context) (*Job, error) {
 
 func (v *Job) SetCommon(_arg *Common) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_common", v.getPtr(), arg)
+	return module().setField(ctx, "Job_common", v.getPtr(), arg)
 }
 
 func (v *Job) GetCommon() *Common {
@@ -10631,7 +10631,7 @@ func (v *Job) GetCommon() *Common {
 
 func (v *Job) getCommon(ctx context.Context) (*Common, error) {
 	var zero *Common
-	p, err := mod.getField(ctx, "Job_common", v.getPtr())
+	p, err := module().getField(ctx, "Job_common", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10641,11 +10641,11 @@ func (v *Job) getCommon(ctx context.Context) (*Common, error) {
 
 func (v *Job) SetObj(_arg *ObjectState) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_obj", v.getPtr(), arg)
+	return module().setField(ctx, "Job_obj", v.getPtr(), arg)
 }
 
 func (v *Job) GetObj() *ObjectState {
@@ -10658,7 +10658,7 @@ func (v *Job) GetObj() *ObjectState {
 
 func (v *Job) getObj(ctx context.Context) (*ObjectState, error) {
 	var zero *ObjectState
-	p, err := mod.getField(ctx, "Job_obj", v.getPtr())
+	p, err := module().getField(ctx, "Job_obj", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10668,11 +10668,11 @@ func (v *Job) getObj(ctx context.Context) (*ObjectState, error) {
 
 func (v *Job) SetInputFilename(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_input_filename", v.getPtr(), arg)
+	return module().setField(ctx, "Job_input_filename", v.getPtr(), arg)
 }
 
 func (v *Job) GetInputFilename() string {
@@ -10685,11 +10685,11 @@ func (v *Job) GetInputFilename() string {
 
 func (v *Job) getInputFilename(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Job_input_filename", v.getPtr())
+	p, err := module().getField(ctx, "Job_input_filename", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -10698,11 +10698,11 @@ func (v *Job) getInputFilename(ctx context.Context) (string, error) {
 
 func (v *Job) SetGraphIndex(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_graph_index", v.getPtr(), arg)
+	return module().setField(ctx, "Job_graph_index", v.getPtr(), arg)
 }
 
 func (v *Job) GetGraphIndex() int64 {
@@ -10715,21 +10715,21 @@ func (v *Job) GetGraphIndex() int64 {
 
 func (v *Job) getGraphIndex(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Job_graph_index", v.getPtr())
+	p, err := module().getField(ctx, "Job_graph_index", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Job) SetLayoutType(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_layout_type", v.getPtr(), arg)
+	return module().setField(ctx, "Job_layout_type", v.getPtr(), arg)
 }
 
 func (v *Job) GetLayoutType() string {
@@ -10742,11 +10742,11 @@ func (v *Job) GetLayoutType() string {
 
 func (v *Job) getLayoutType(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Job_layout_type", v.getPtr())
+	p, err := module().getField(ctx, "Job_layout_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -10755,11 +10755,11 @@ func (v *Job) getLayoutType(ctx context.Context) (string, error) {
 
 func (v *Job) SetOutputFilename(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_output_filename", v.getPtr(), arg)
+	return module().setField(ctx, "Job_output_filename", v.getPtr(), arg)
 }
 
 func (v *Job) GetOutputFilename() string {
@@ -10772,11 +10772,11 @@ func (v *Job) GetOutputFilename() string {
 
 func (v *Job) getOutputFilename(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Job_output_filename", v.getPtr())
+	p, err := module().getField(ctx, "Job_output_filename", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -10785,11 +10785,11 @@ func (v *Job) getOutputFilename(ctx context.Context) (string, error) {
 
 func (v *Job) SetOutputFile(_arg *File) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_output_file", v.getPtr(), arg)
+	return module().setField(ctx, "Job_output_file", v.getPtr(), arg)
 }
 
 func (v *Job) GetOutputFile() *File {
@@ -10802,7 +10802,7 @@ func (v *Job) GetOutputFile() *File {
 
 func (v *Job) getOutputFile(ctx context.Context) (*File, error) {
 	var zero *File
-	p, err := mod.getField(ctx, "Job_output_file", v.getPtr())
+	p, err := module().getField(ctx, "Job_output_file", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10812,11 +10812,11 @@ func (v *Job) getOutputFile(ctx context.Context) (*File, error) {
 
 func (v *Job) SetOutputData(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_output_data", v.getPtr(), arg)
+	return module().setField(ctx, "Job_output_data", v.getPtr(), arg)
 }
 
 func (v *Job) GetOutputData() string {
@@ -10829,11 +10829,11 @@ func (v *Job) GetOutputData() string {
 
 func (v *Job) getOutputData(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Job_output_data", v.getPtr())
+	p, err := module().getField(ctx, "Job_output_data", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -10842,11 +10842,11 @@ func (v *Job) getOutputData(ctx context.Context) (string, error) {
 
 func (v *Job) SetOutputDataAllocated(_arg uint) error {
 	ctx := context.Background()
-	arg, err := mod.toUintWasmValue(ctx, _arg)
+	arg, err := module().toUintWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_output_data_allocated", v.getPtr(), arg)
+	return module().setField(ctx, "Job_output_data_allocated", v.getPtr(), arg)
 }
 
 func (v *Job) GetOutputDataAllocated() uint {
@@ -10859,21 +10859,21 @@ func (v *Job) GetOutputDataAllocated() uint {
 
 func (v *Job) getOutputDataAllocated(ctx context.Context) (uint, error) {
 	var zero uint
-	p, err := mod.getField(ctx, "Job_output_data_allocated", v.getPtr())
+	p, err := module().getField(ctx, "Job_output_data_allocated", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint(p)
+	ret := module().toUint(p)
 	return ret, nil
 }
 
 func (v *Job) SetOutputDataPosition(_arg uint) error {
 	ctx := context.Background()
-	arg, err := mod.toUintWasmValue(ctx, _arg)
+	arg, err := module().toUintWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_output_data_position", v.getPtr(), arg)
+	return module().setField(ctx, "Job_output_data_position", v.getPtr(), arg)
 }
 
 func (v *Job) GetOutputDataPosition() uint {
@@ -10886,21 +10886,21 @@ func (v *Job) GetOutputDataPosition() uint {
 
 func (v *Job) getOutputDataPosition(ctx context.Context) (uint, error) {
 	var zero uint
-	p, err := mod.getField(ctx, "Job_output_data_position", v.getPtr())
+	p, err := module().getField(ctx, "Job_output_data_position", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint(p)
+	ret := module().toUint(p)
 	return ret, nil
 }
 
 func (v *Job) SetOutputLangname(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_output_langname", v.getPtr(), arg)
+	return module().setField(ctx, "Job_output_langname", v.getPtr(), arg)
 }
 
 func (v *Job) GetOutputLangname() string {
@@ -10913,11 +10913,11 @@ func (v *Job) GetOutputLangname() string {
 
 func (v *Job) getOutputLangname(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Job_output_langname", v.getPtr())
+	p, err := module().getField(ctx, "Job_output_langname", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -10926,11 +10926,11 @@ func (v *Job) getOutputLangname(ctx context.Context) (string, error) {
 
 func (v *Job) SetOutputLang(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_output_lang", v.getPtr(), arg)
+	return module().setField(ctx, "Job_output_lang", v.getPtr(), arg)
 }
 
 func (v *Job) GetOutputLang() int64 {
@@ -10943,21 +10943,21 @@ func (v *Job) GetOutputLang() int64 {
 
 func (v *Job) getOutputLang(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Job_output_lang", v.getPtr())
+	p, err := module().getField(ctx, "Job_output_lang", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Job) SetRender(_arg *PluginActiveRender) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_render", v.getPtr(), arg)
+	return module().setField(ctx, "Job_render", v.getPtr(), arg)
 }
 
 func (v *Job) GetRender() *PluginActiveRender {
@@ -10970,7 +10970,7 @@ func (v *Job) GetRender() *PluginActiveRender {
 
 func (v *Job) getRender(ctx context.Context) (*PluginActiveRender, error) {
 	var zero *PluginActiveRender
-	p, err := mod.getField(ctx, "Job_render", v.getPtr())
+	p, err := module().getField(ctx, "Job_render", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -10980,11 +10980,11 @@ func (v *Job) getRender(ctx context.Context) (*PluginActiveRender, error) {
 
 func (v *Job) SetDevice(_arg *PluginActiveDevice) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_device", v.getPtr(), arg)
+	return module().setField(ctx, "Job_device", v.getPtr(), arg)
 }
 
 func (v *Job) GetDevice() *PluginActiveDevice {
@@ -10997,7 +10997,7 @@ func (v *Job) GetDevice() *PluginActiveDevice {
 
 func (v *Job) getDevice(ctx context.Context) (*PluginActiveDevice, error) {
 	var zero *PluginActiveDevice
-	p, err := mod.getField(ctx, "Job_device", v.getPtr())
+	p, err := module().getField(ctx, "Job_device", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11007,11 +11007,11 @@ func (v *Job) getDevice(ctx context.Context) (*PluginActiveDevice, error) {
 
 func (v *Job) SetLoadimage(_arg *PluginActiveLoadImage) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_loadimage", v.getPtr(), arg)
+	return module().setField(ctx, "Job_loadimage", v.getPtr(), arg)
 }
 
 func (v *Job) GetLoadimage() *PluginActiveLoadImage {
@@ -11024,7 +11024,7 @@ func (v *Job) GetLoadimage() *PluginActiveLoadImage {
 
 func (v *Job) getLoadimage(ctx context.Context) (*PluginActiveLoadImage, error) {
 	var zero *PluginActiveLoadImage
-	p, err := mod.getField(ctx, "Job_loadimage", v.getPtr())
+	p, err := module().getField(ctx, "Job_loadimage", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11034,11 +11034,11 @@ func (v *Job) getLoadimage(ctx context.Context) (*PluginActiveLoadImage, error) 
 
 func (v *Job) SetCallbacks(_arg *DeviceCallbacks) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_callbacks", v.getPtr(), arg)
+	return module().setField(ctx, "Job_callbacks", v.getPtr(), arg)
 }
 
 func (v *Job) GetCallbacks() *DeviceCallbacks {
@@ -11051,7 +11051,7 @@ func (v *Job) GetCallbacks() *DeviceCallbacks {
 
 func (v *Job) getCallbacks(ctx context.Context) (*DeviceCallbacks, error) {
 	var zero *DeviceCallbacks
-	p, err := mod.getField(ctx, "Job_callbacks", v.getPtr())
+	p, err := module().getField(ctx, "Job_callbacks", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11061,11 +11061,11 @@ func (v *Job) getCallbacks(ctx context.Context) (*DeviceCallbacks, error) {
 
 func (v *Job) SetDeviceDpi(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_device_dpi", v.getPtr(), arg)
+	return module().setField(ctx, "Job_device_dpi", v.getPtr(), arg)
 }
 
 func (v *Job) GetDeviceDpi() *PointFloat {
@@ -11078,7 +11078,7 @@ func (v *Job) GetDeviceDpi() *PointFloat {
 
 func (v *Job) getDeviceDpi(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_device_dpi", v.getPtr())
+	p, err := module().getField(ctx, "Job_device_dpi", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11088,11 +11088,11 @@ func (v *Job) getDeviceDpi(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetDeviceSetsDpi(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_device_sets_dpi", v.getPtr(), arg)
+	return module().setField(ctx, "Job_device_sets_dpi", v.getPtr(), arg)
 }
 
 func (v *Job) GetDeviceSetsDpi() bool {
@@ -11105,21 +11105,21 @@ func (v *Job) GetDeviceSetsDpi() bool {
 
 func (v *Job) getDeviceSetsDpi(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Job_device_sets_dpi", v.getPtr())
+	p, err := module().getField(ctx, "Job_device_sets_dpi", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Job) SetDisplay(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_display", v.getPtr(), arg)
+	return module().setField(ctx, "Job_display", v.getPtr(), arg)
 }
 
 func (v *Job) GetDisplay() any {
@@ -11132,21 +11132,21 @@ func (v *Job) GetDisplay() any {
 
 func (v *Job) getDisplay(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "Job_display", v.getPtr())
+	p, err := module().getField(ctx, "Job_display", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *Job) SetScreen(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_screen", v.getPtr(), arg)
+	return module().setField(ctx, "Job_screen", v.getPtr(), arg)
 }
 
 func (v *Job) GetScreen() int64 {
@@ -11159,21 +11159,21 @@ func (v *Job) GetScreen() int64 {
 
 func (v *Job) getScreen(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Job_screen", v.getPtr())
+	p, err := module().getField(ctx, "Job_screen", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Job) SetContext(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_context", v.getPtr(), arg)
+	return module().setField(ctx, "Job_context", v.getPtr(), arg)
 }
 
 func (v *Job) GetContext() any {
@@ -11186,21 +11186,21 @@ func (v *Job) GetContext() any {
 
 func (v *Job) getContext(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "Job_context", v.getPtr())
+	p, err := module().getField(ctx, "Job_context", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *Job) SetExternalContext(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_external_context", v.getPtr(), arg)
+	return module().setField(ctx, "Job_external_context", v.getPtr(), arg)
 }
 
 func (v *Job) GetExternalContext() bool {
@@ -11213,21 +11213,21 @@ func (v *Job) GetExternalContext() bool {
 
 func (v *Job) getExternalContext(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Job_external_context", v.getPtr())
+	p, err := module().getField(ctx, "Job_external_context", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Job) SetImagedata(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_imagedata", v.getPtr(), arg)
+	return module().setField(ctx, "Job_imagedata", v.getPtr(), arg)
 }
 
 func (v *Job) GetImagedata() string {
@@ -11240,11 +11240,11 @@ func (v *Job) GetImagedata() string {
 
 func (v *Job) getImagedata(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Job_imagedata", v.getPtr())
+	p, err := module().getField(ctx, "Job_imagedata", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -11253,11 +11253,11 @@ func (v *Job) getImagedata(ctx context.Context) (string, error) {
 
 func (v *Job) SetFlags(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_flags", v.getPtr(), arg)
+	return module().setField(ctx, "Job_flags", v.getPtr(), arg)
 }
 
 func (v *Job) GetFlags() int64 {
@@ -11270,21 +11270,21 @@ func (v *Job) GetFlags() int64 {
 
 func (v *Job) getFlags(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Job_flags", v.getPtr())
+	p, err := module().getField(ctx, "Job_flags", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Job) SetNumLayers(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_num_layers", v.getPtr(), arg)
+	return module().setField(ctx, "Job_num_layers", v.getPtr(), arg)
 }
 
 func (v *Job) GetNumLayers() int64 {
@@ -11297,21 +11297,21 @@ func (v *Job) GetNumLayers() int64 {
 
 func (v *Job) getNumLayers(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Job_num_layers", v.getPtr())
+	p, err := module().getField(ctx, "Job_num_layers", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Job) SetLayerNum(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_layer_num", v.getPtr(), arg)
+	return module().setField(ctx, "Job_layer_num", v.getPtr(), arg)
 }
 
 func (v *Job) GetLayerNum() int64 {
@@ -11324,21 +11324,21 @@ func (v *Job) GetLayerNum() int64 {
 
 func (v *Job) getLayerNum(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Job_layer_num", v.getPtr())
+	p, err := module().getField(ctx, "Job_layer_num", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Job) SetPagesArraySize(_arg *Point) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_pages_array_size", v.getPtr(), arg)
+	return module().setField(ctx, "Job_pages_array_size", v.getPtr(), arg)
 }
 
 func (v *Job) GetPagesArraySize() *Point {
@@ -11351,7 +11351,7 @@ func (v *Job) GetPagesArraySize() *Point {
 
 func (v *Job) getPagesArraySize(ctx context.Context) (*Point, error) {
 	var zero *Point
-	p, err := mod.getField(ctx, "Job_pages_array_size", v.getPtr())
+	p, err := module().getField(ctx, "Job_pages_array_size", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11361,11 +11361,11 @@ func (v *Job) getPagesArraySize(ctx context.Context) (*Point, error) {
 
 func (v *Job) SetPagesArrayFirst(_arg *Point) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_pages_array_first", v.getPtr(), arg)
+	return module().setField(ctx, "Job_pages_array_first", v.getPtr(), arg)
 }
 
 func (v *Job) GetPagesArrayFirst() *Point {
@@ -11378,7 +11378,7 @@ func (v *Job) GetPagesArrayFirst() *Point {
 
 func (v *Job) getPagesArrayFirst(ctx context.Context) (*Point, error) {
 	var zero *Point
-	p, err := mod.getField(ctx, "Job_pages_array_first", v.getPtr())
+	p, err := module().getField(ctx, "Job_pages_array_first", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11388,11 +11388,11 @@ func (v *Job) getPagesArrayFirst(ctx context.Context) (*Point, error) {
 
 func (v *Job) SetPagesArrayMajor(_arg *Point) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_pages_array_major", v.getPtr(), arg)
+	return module().setField(ctx, "Job_pages_array_major", v.getPtr(), arg)
 }
 
 func (v *Job) GetPagesArrayMajor() *Point {
@@ -11405,7 +11405,7 @@ func (v *Job) GetPagesArrayMajor() *Point {
 
 func (v *Job) getPagesArrayMajor(ctx context.Context) (*Point, error) {
 	var zero *Point
-	p, err := mod.getField(ctx, "Job_pages_array_major", v.getPtr())
+	p, err := module().getField(ctx, "Job_pages_array_major", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11415,11 +11415,11 @@ func (v *Job) getPagesArrayMajor(ctx context.Context) (*Point, error) {
 
 func (v *Job) SetPagesArrayMinor(_arg *Point) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_pages_array_minor", v.getPtr(), arg)
+	return module().setField(ctx, "Job_pages_array_minor", v.getPtr(), arg)
 }
 
 func (v *Job) GetPagesArrayMinor() *Point {
@@ -11432,7 +11432,7 @@ func (v *Job) GetPagesArrayMinor() *Point {
 
 func (v *Job) getPagesArrayMinor(ctx context.Context) (*Point, error) {
 	var zero *Point
-	p, err := mod.getField(ctx, "Job_pages_array_minor", v.getPtr())
+	p, err := module().getField(ctx, "Job_pages_array_minor", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11442,11 +11442,11 @@ func (v *Job) getPagesArrayMinor(ctx context.Context) (*Point, error) {
 
 func (v *Job) SetPagesArrayElem(_arg *Point) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_pages_array_elem", v.getPtr(), arg)
+	return module().setField(ctx, "Job_pages_array_elem", v.getPtr(), arg)
 }
 
 func (v *Job) GetPagesArrayElem() *Point {
@@ -11459,7 +11459,7 @@ func (v *Job) GetPagesArrayElem() *Point {
 
 func (v *Job) getPagesArrayElem(ctx context.Context) (*Point, error) {
 	var zero *Point
-	p, err := mod.getField(ctx, "Job_pages_array_elem", v.getPtr())
+	p, err := module().getField(ctx, "Job_pages_array_elem", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11469,11 +11469,11 @@ func (v *Job) getPagesArrayElem(ctx context.Context) (*Point, error) {
 
 func (v *Job) SetNumPages(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_num_pages", v.getPtr(), arg)
+	return module().setField(ctx, "Job_num_pages", v.getPtr(), arg)
 }
 
 func (v *Job) GetNumPages() int64 {
@@ -11486,21 +11486,21 @@ func (v *Job) GetNumPages() int64 {
 
 func (v *Job) getNumPages(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Job_num_pages", v.getPtr())
+	p, err := module().getField(ctx, "Job_num_pages", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Job) SetBb(_arg *BoxFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_bb", v.getPtr(), arg)
+	return module().setField(ctx, "Job_bb", v.getPtr(), arg)
 }
 
 func (v *Job) GetBb() *BoxFloat {
@@ -11513,7 +11513,7 @@ func (v *Job) GetBb() *BoxFloat {
 
 func (v *Job) getBb(ctx context.Context) (*BoxFloat, error) {
 	var zero *BoxFloat
-	p, err := mod.getField(ctx, "Job_bb", v.getPtr())
+	p, err := module().getField(ctx, "Job_bb", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11523,11 +11523,11 @@ func (v *Job) getBb(ctx context.Context) (*BoxFloat, error) {
 
 func (v *Job) SetPad(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_pad", v.getPtr(), arg)
+	return module().setField(ctx, "Job_pad", v.getPtr(), arg)
 }
 
 func (v *Job) GetPad() *PointFloat {
@@ -11540,7 +11540,7 @@ func (v *Job) GetPad() *PointFloat {
 
 func (v *Job) getPad(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_pad", v.getPtr())
+	p, err := module().getField(ctx, "Job_pad", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11550,11 +11550,11 @@ func (v *Job) getPad(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetClip(_arg *BoxFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_clip", v.getPtr(), arg)
+	return module().setField(ctx, "Job_clip", v.getPtr(), arg)
 }
 
 func (v *Job) GetClip() *BoxFloat {
@@ -11567,7 +11567,7 @@ func (v *Job) GetClip() *BoxFloat {
 
 func (v *Job) getClip(ctx context.Context) (*BoxFloat, error) {
 	var zero *BoxFloat
-	p, err := mod.getField(ctx, "Job_clip", v.getPtr())
+	p, err := module().getField(ctx, "Job_clip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11577,11 +11577,11 @@ func (v *Job) getClip(ctx context.Context) (*BoxFloat, error) {
 
 func (v *Job) SetPageBox(_arg *BoxFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_page_box", v.getPtr(), arg)
+	return module().setField(ctx, "Job_page_box", v.getPtr(), arg)
 }
 
 func (v *Job) GetPageBox() *BoxFloat {
@@ -11594,7 +11594,7 @@ func (v *Job) GetPageBox() *BoxFloat {
 
 func (v *Job) getPageBox(ctx context.Context) (*BoxFloat, error) {
 	var zero *BoxFloat
-	p, err := mod.getField(ctx, "Job_page_box", v.getPtr())
+	p, err := module().getField(ctx, "Job_page_box", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11604,11 +11604,11 @@ func (v *Job) getPageBox(ctx context.Context) (*BoxFloat, error) {
 
 func (v *Job) SetPageSize(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_page_size", v.getPtr(), arg)
+	return module().setField(ctx, "Job_page_size", v.getPtr(), arg)
 }
 
 func (v *Job) GetPageSize() *PointFloat {
@@ -11621,7 +11621,7 @@ func (v *Job) GetPageSize() *PointFloat {
 
 func (v *Job) getPageSize(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_page_size", v.getPtr())
+	p, err := module().getField(ctx, "Job_page_size", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11631,11 +11631,11 @@ func (v *Job) getPageSize(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetFocus(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_focus", v.getPtr(), arg)
+	return module().setField(ctx, "Job_focus", v.getPtr(), arg)
 }
 
 func (v *Job) GetFocus() *PointFloat {
@@ -11648,7 +11648,7 @@ func (v *Job) GetFocus() *PointFloat {
 
 func (v *Job) getFocus(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_focus", v.getPtr())
+	p, err := module().getField(ctx, "Job_focus", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11658,11 +11658,11 @@ func (v *Job) getFocus(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetZoom(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_zoom", v.getPtr(), arg)
+	return module().setField(ctx, "Job_zoom", v.getPtr(), arg)
 }
 
 func (v *Job) GetZoom() float64 {
@@ -11675,11 +11675,11 @@ func (v *Job) GetZoom() float64 {
 
 func (v *Job) getZoom(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "Job_zoom", v.getPtr())
+	p, err := module().getField(ctx, "Job_zoom", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -11688,11 +11688,11 @@ func (v *Job) getZoom(ctx context.Context) (float64, error) {
 
 func (v *Job) SetRotation(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_rotation", v.getPtr(), arg)
+	return module().setField(ctx, "Job_rotation", v.getPtr(), arg)
 }
 
 func (v *Job) GetRotation() int64 {
@@ -11705,21 +11705,21 @@ func (v *Job) GetRotation() int64 {
 
 func (v *Job) getRotation(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Job_rotation", v.getPtr())
+	p, err := module().getField(ctx, "Job_rotation", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Job) SetView(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_view", v.getPtr(), arg)
+	return module().setField(ctx, "Job_view", v.getPtr(), arg)
 }
 
 func (v *Job) GetView() *PointFloat {
@@ -11732,7 +11732,7 @@ func (v *Job) GetView() *PointFloat {
 
 func (v *Job) getView(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_view", v.getPtr())
+	p, err := module().getField(ctx, "Job_view", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11742,11 +11742,11 @@ func (v *Job) getView(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetCanvasBox(_arg *BoxFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_canvas_box", v.getPtr(), arg)
+	return module().setField(ctx, "Job_canvas_box", v.getPtr(), arg)
 }
 
 func (v *Job) GetCanvasBox() *BoxFloat {
@@ -11759,7 +11759,7 @@ func (v *Job) GetCanvasBox() *BoxFloat {
 
 func (v *Job) getCanvasBox(ctx context.Context) (*BoxFloat, error) {
 	var zero *BoxFloat
-	p, err := mod.getField(ctx, "Job_canvas_box", v.getPtr())
+	p, err := module().getField(ctx, "Job_canvas_box", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11769,11 +11769,11 @@ func (v *Job) getCanvasBox(ctx context.Context) (*BoxFloat, error) {
 
 func (v *Job) SetMargin(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_margin", v.getPtr(), arg)
+	return module().setField(ctx, "Job_margin", v.getPtr(), arg)
 }
 
 func (v *Job) GetMargin() *PointFloat {
@@ -11786,7 +11786,7 @@ func (v *Job) GetMargin() *PointFloat {
 
 func (v *Job) getMargin(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_margin", v.getPtr())
+	p, err := module().getField(ctx, "Job_margin", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11796,11 +11796,11 @@ func (v *Job) getMargin(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetDpi(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_dpi", v.getPtr(), arg)
+	return module().setField(ctx, "Job_dpi", v.getPtr(), arg)
 }
 
 func (v *Job) GetDpi() *PointFloat {
@@ -11813,7 +11813,7 @@ func (v *Job) GetDpi() *PointFloat {
 
 func (v *Job) getDpi(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_dpi", v.getPtr())
+	p, err := module().getField(ctx, "Job_dpi", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11823,11 +11823,11 @@ func (v *Job) getDpi(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetWidth(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_width", v.getPtr(), arg)
+	return module().setField(ctx, "Job_width", v.getPtr(), arg)
 }
 
 func (v *Job) GetWidth() uint64 {
@@ -11840,21 +11840,21 @@ func (v *Job) GetWidth() uint64 {
 
 func (v *Job) getWidth(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "Job_width", v.getPtr())
+	p, err := module().getField(ctx, "Job_width", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *Job) SetHeight(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_height", v.getPtr(), arg)
+	return module().setField(ctx, "Job_height", v.getPtr(), arg)
 }
 
 func (v *Job) GetHeight() uint64 {
@@ -11867,21 +11867,21 @@ func (v *Job) GetHeight() uint64 {
 
 func (v *Job) getHeight(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "Job_height", v.getPtr())
+	p, err := module().getField(ctx, "Job_height", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *Job) SetPageBoundingBox(_arg *Box) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_page_bounding_box", v.getPtr(), arg)
+	return module().setField(ctx, "Job_page_bounding_box", v.getPtr(), arg)
 }
 
 func (v *Job) GetPageBoundingBox() *Box {
@@ -11894,7 +11894,7 @@ func (v *Job) GetPageBoundingBox() *Box {
 
 func (v *Job) getPageBoundingBox(ctx context.Context) (*Box, error) {
 	var zero *Box
-	p, err := mod.getField(ctx, "Job_page_bounding_box", v.getPtr())
+	p, err := module().getField(ctx, "Job_page_bounding_box", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11904,11 +11904,11 @@ func (v *Job) getPageBoundingBox(ctx context.Context) (*Box, error) {
 
 func (v *Job) SetBoundingBox(_arg *Box) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_bounding_box", v.getPtr(), arg)
+	return module().setField(ctx, "Job_bounding_box", v.getPtr(), arg)
 }
 
 func (v *Job) GetBoundingBox() *Box {
@@ -11921,7 +11921,7 @@ func (v *Job) GetBoundingBox() *Box {
 
 func (v *Job) getBoundingBox(ctx context.Context) (*Box, error) {
 	var zero *Box
-	p, err := mod.getField(ctx, "Job_bounding_box", v.getPtr())
+	p, err := module().getField(ctx, "Job_bounding_box", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11931,11 +11931,11 @@ func (v *Job) getBoundingBox(ctx context.Context) (*Box, error) {
 
 func (v *Job) SetScale(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_scale", v.getPtr(), arg)
+	return module().setField(ctx, "Job_scale", v.getPtr(), arg)
 }
 
 func (v *Job) GetScale() *PointFloat {
@@ -11948,7 +11948,7 @@ func (v *Job) GetScale() *PointFloat {
 
 func (v *Job) getScale(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_scale", v.getPtr())
+	p, err := module().getField(ctx, "Job_scale", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11958,11 +11958,11 @@ func (v *Job) getScale(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetTranslation(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_translation", v.getPtr(), arg)
+	return module().setField(ctx, "Job_translation", v.getPtr(), arg)
 }
 
 func (v *Job) GetTranslation() *PointFloat {
@@ -11975,7 +11975,7 @@ func (v *Job) GetTranslation() *PointFloat {
 
 func (v *Job) getTranslation(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_translation", v.getPtr())
+	p, err := module().getField(ctx, "Job_translation", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -11985,11 +11985,11 @@ func (v *Job) getTranslation(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetDevscale(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_devscale", v.getPtr(), arg)
+	return module().setField(ctx, "Job_devscale", v.getPtr(), arg)
 }
 
 func (v *Job) GetDevscale() *PointFloat {
@@ -12002,7 +12002,7 @@ func (v *Job) GetDevscale() *PointFloat {
 
 func (v *Job) getDevscale(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_devscale", v.getPtr())
+	p, err := module().getField(ctx, "Job_devscale", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -12012,11 +12012,11 @@ func (v *Job) getDevscale(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetFitMode(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_fit_mode", v.getPtr(), arg)
+	return module().setField(ctx, "Job_fit_mode", v.getPtr(), arg)
 }
 
 func (v *Job) GetFitMode() bool {
@@ -12029,21 +12029,21 @@ func (v *Job) GetFitMode() bool {
 
 func (v *Job) getFitMode(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Job_fit_mode", v.getPtr())
+	p, err := module().getField(ctx, "Job_fit_mode", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Job) SetNeedsRefresh(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_needs_refresh", v.getPtr(), arg)
+	return module().setField(ctx, "Job_needs_refresh", v.getPtr(), arg)
 }
 
 func (v *Job) GetNeedsRefresh() bool {
@@ -12056,21 +12056,21 @@ func (v *Job) GetNeedsRefresh() bool {
 
 func (v *Job) getNeedsRefresh(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Job_needs_refresh", v.getPtr())
+	p, err := module().getField(ctx, "Job_needs_refresh", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Job) SetClick(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_click", v.getPtr(), arg)
+	return module().setField(ctx, "Job_click", v.getPtr(), arg)
 }
 
 func (v *Job) GetClick() bool {
@@ -12083,21 +12083,21 @@ func (v *Job) GetClick() bool {
 
 func (v *Job) getClick(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Job_click", v.getPtr())
+	p, err := module().getField(ctx, "Job_click", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Job) SetHasGrown(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_has_grown", v.getPtr(), arg)
+	return module().setField(ctx, "Job_has_grown", v.getPtr(), arg)
 }
 
 func (v *Job) GetHasGrown() bool {
@@ -12110,21 +12110,21 @@ func (v *Job) GetHasGrown() bool {
 
 func (v *Job) getHasGrown(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Job_has_grown", v.getPtr())
+	p, err := module().getField(ctx, "Job_has_grown", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Job) SetHasBeenRendered(_arg bool) error {
 	ctx := context.Background()
-	arg, err := mod.toBoolWasmValue(ctx, _arg)
+	arg, err := module().toBoolWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_has_been_rendered", v.getPtr(), arg)
+	return module().setField(ctx, "Job_has_been_rendered", v.getPtr(), arg)
 }
 
 func (v *Job) GetHasBeenRendered() bool {
@@ -12137,21 +12137,21 @@ func (v *Job) GetHasBeenRendered() bool {
 
 func (v *Job) getHasBeenRendered(ctx context.Context) (bool, error) {
 	var zero bool
-	p, err := mod.getField(ctx, "Job_has_been_rendered", v.getPtr())
+	p, err := module().getField(ctx, "Job_has_been_rendered", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func (v *Job) SetButton(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_button", v.getPtr(), arg)
+	return module().setField(ctx, "Job_button", v.getPtr(), arg)
 }
 
 func (v *Job) GetButton() uint64 {
@@ -12164,21 +12164,21 @@ func (v *Job) GetButton() uint64 {
 
 func (v *Job) getButton(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "Job_button", v.getPtr())
+	p, err := module().getField(ctx, "Job_button", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *Job) SetPointer(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_pointer", v.getPtr(), arg)
+	return module().setField(ctx, "Job_pointer", v.getPtr(), arg)
 }
 
 func (v *Job) GetPointer() *PointFloat {
@@ -12191,7 +12191,7 @@ func (v *Job) GetPointer() *PointFloat {
 
 func (v *Job) getPointer(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_pointer", v.getPtr())
+	p, err := module().getField(ctx, "Job_pointer", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -12201,11 +12201,11 @@ func (v *Job) getPointer(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetOldpointer(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_oldpointer", v.getPtr(), arg)
+	return module().setField(ctx, "Job_oldpointer", v.getPtr(), arg)
 }
 
 func (v *Job) GetOldpointer() *PointFloat {
@@ -12218,7 +12218,7 @@ func (v *Job) GetOldpointer() *PointFloat {
 
 func (v *Job) getOldpointer(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Job_oldpointer", v.getPtr())
+	p, err := module().getField(ctx, "Job_oldpointer", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -12228,11 +12228,11 @@ func (v *Job) getOldpointer(ctx context.Context) (*PointFloat, error) {
 
 func (v *Job) SetCurrentObj(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_current_obj", v.getPtr(), arg)
+	return module().setField(ctx, "Job_current_obj", v.getPtr(), arg)
 }
 
 func (v *Job) GetCurrentObj() any {
@@ -12245,21 +12245,21 @@ func (v *Job) GetCurrentObj() any {
 
 func (v *Job) getCurrentObj(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "Job_current_obj", v.getPtr())
+	p, err := module().getField(ctx, "Job_current_obj", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *Job) SetSelectedObj(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_selected_obj", v.getPtr(), arg)
+	return module().setField(ctx, "Job_selected_obj", v.getPtr(), arg)
 }
 
 func (v *Job) GetSelectedObj() any {
@@ -12272,21 +12272,21 @@ func (v *Job) GetSelectedObj() any {
 
 func (v *Job) getSelectedObj(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "Job_selected_obj", v.getPtr())
+	p, err := module().getField(ctx, "Job_selected_obj", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *Job) SetActiveTooltip(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_active_tooltip", v.getPtr(), arg)
+	return module().setField(ctx, "Job_active_tooltip", v.getPtr(), arg)
 }
 
 func (v *Job) GetActiveTooltip() string {
@@ -12299,11 +12299,11 @@ func (v *Job) GetActiveTooltip() string {
 
 func (v *Job) getActiveTooltip(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Job_active_tooltip", v.getPtr())
+	p, err := module().getField(ctx, "Job_active_tooltip", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -12312,11 +12312,11 @@ func (v *Job) getActiveTooltip(ctx context.Context) (string, error) {
 
 func (v *Job) SetSelectedHref(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Job_selected_href", v.getPtr(), arg)
+	return module().setField(ctx, "Job_selected_href", v.getPtr(), arg)
 }
 
 func (v *Job) GetSelectedHref() string {
@@ -12329,11 +12329,11 @@ func (v *Job) GetSelectedHref() string {
 
 func (v *Job) getSelectedHref(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Job_selected_href", v.getPtr())
+	p, err := module().getField(ctx, "Job_selected_href", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -12345,7 +12345,7 @@ type Point struct {
 }
 
 func NewPoint(ctx context.Context) (*Point, error) {
-	o, err := mod.newObject(ctx, "Point")
+	o, err := module().newObject(ctx, "Point")
 	if err != nil {
 		return nil, err
 	}
@@ -12375,11 +12375,11 @@ func newPointSlice(v []uint64) []*Point {
 }
 func (v *Point) SetX(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Point_x", v.getPtr(), arg)
+	return module().setField(ctx, "Point_x", v.getPtr(), arg)
 }
 
 func (v *Point) GetX() int64 {
@@ -12392,21 +12392,21 @@ func (v *Point) GetX() int64 {
 
 func (v *Point) getX(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Point_x", v.getPtr())
+	p, err := module().getField(ctx, "Point_x", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Point) SetY(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Point_y", v.getPtr(), arg)
+	return module().setField(ctx, "Point_y", v.getPtr(), arg)
 }
 
 func (v *Point) GetY() int64 {
@@ -12419,11 +12419,11 @@ func (v *Point) GetY() int64 {
 
 func (v *Point) getY(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Point_y", v.getPtr())
+	p, err := module().getField(ctx, "Point_y", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
@@ -12432,7 +12432,7 @@ type BoxFloat struct {
 }
 
 func NewBoxFloat(ctx context.Context) (*BoxFloat, error) {
-	o, err := mod.newObject(ctx, "BoxFloat")
+	o, err := module().newObject(ctx, "BoxFloat")
 	if err != nil {
 		return nil, err
 	}
@@ -12462,11 +12462,11 @@ func newBoxFloatSlice(v []uint64) []*BoxFloat {
 }
 func (v *BoxFloat) SetLl(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "BoxFloat_ll", v.getPtr(), arg)
+	return module().setField(ctx, "BoxFloat_ll", v.getPtr(), arg)
 }
 
 func (v *BoxFloat) GetLl() *PointFloat {
@@ -12479,7 +12479,7 @@ func (v *BoxFloat) GetLl() *PointFloat {
 
 func (v *BoxFloat) getLl(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "BoxFloat_ll", v.getPtr())
+	p, err := module().getField(ctx, "BoxFloat_ll", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -12489,11 +12489,11 @@ func (v *BoxFloat) getLl(ctx context.Context) (*PointFloat, error) {
 
 func (v *BoxFloat) SetUr(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "BoxFloat_ur", v.getPtr(), arg)
+	return module().setField(ctx, "BoxFloat_ur", v.getPtr(), arg)
 }
 
 func (v *BoxFloat) GetUr() *PointFloat {
@@ -12506,7 +12506,7 @@ func (v *BoxFloat) GetUr() *PointFloat {
 
 func (v *BoxFloat) getUr(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "BoxFloat_ur", v.getPtr())
+	p, err := module().getField(ctx, "BoxFloat_ur", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -12519,7 +12519,7 @@ type Box struct {
 }
 
 func NewBox(ctx context.Context) (*Box, error) {
-	o, err := mod.newObject(ctx, "Box")
+	o, err := module().newObject(ctx, "Box")
 	if err != nil {
 		return nil, err
 	}
@@ -12549,11 +12549,11 @@ func newBoxSlice(v []uint64) []*Box {
 }
 func (v *Box) SetLl(_arg *Point) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Box_ll", v.getPtr(), arg)
+	return module().setField(ctx, "Box_ll", v.getPtr(), arg)
 }
 
 func (v *Box) GetLl() *Point {
@@ -12566,7 +12566,7 @@ func (v *Box) GetLl() *Point {
 
 func (v *Box) getLl(ctx context.Context) (*Point, error) {
 	var zero *Point
-	p, err := mod.getField(ctx, "Box_ll", v.getPtr())
+	p, err := module().getField(ctx, "Box_ll", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -12576,11 +12576,11 @@ func (v *Box) getLl(ctx context.Context) (*Point, error) {
 
 func (v *Box) SetUr(_arg *Point) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Box_ur", v.getPtr(), arg)
+	return module().setField(ctx, "Box_ur", v.getPtr(), arg)
 }
 
 func (v *Box) GetUr() *Point {
@@ -12593,7 +12593,7 @@ func (v *Box) GetUr() *Point {
 
 func (v *Box) getUr(ctx context.Context) (*Point, error) {
 	var zero *Point
-	p, err := mod.getField(ctx, "Box_ur", v.getPtr())
+	p, err := module().getField(ctx, "Box_ur", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -12606,7 +12606,7 @@ type Color struct {
 }
 
 func NewColor(ctx context.Context) (*Color, error) {
-	o, err := mod.newObject(ctx, "Color")
+	o, err := module().newObject(ctx, "Color")
 	if err != nil {
 		return nil, err
 	}
@@ -12636,11 +12636,11 @@ func newColorSlice(v []uint64) []*Color {
 }
 func (v *Color) SetRgbaDouble(_arg []float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleArrayWasmValue(ctx, _arg)
+	arg, err := module().toDoubleArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Color_rgba_double", v.getPtr(), arg)
+	return module().setField(ctx, "Color_rgba_double", v.getPtr(), arg)
 }
 
 func (v *Color) GetRgbaDouble() []float64 {
@@ -12653,15 +12653,15 @@ func (v *Color) GetRgbaDouble() []float64 {
 
 func (v *Color) getRgbaDouble(ctx context.Context) ([]float64, error) {
 	var zero []float64
-	p, err := mod.getField(ctx, "Color_rgba_double", v.getPtr())
+	p, err := module().getField(ctx, "Color_rgba_double", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64Slice(ctx, slice)
+	ret, err := module().toFloat64Slice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -12670,11 +12670,11 @@ func (v *Color) getRgbaDouble(ctx context.Context) ([]float64, error) {
 
 func (v *Color) SetHsva(_arg []float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleArrayWasmValue(ctx, _arg)
+	arg, err := module().toDoubleArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Color_hsva", v.getPtr(), arg)
+	return module().setField(ctx, "Color_hsva", v.getPtr(), arg)
 }
 
 func (v *Color) GetHsva() []float64 {
@@ -12687,15 +12687,15 @@ func (v *Color) GetHsva() []float64 {
 
 func (v *Color) getHsva(ctx context.Context) ([]float64, error) {
 	var zero []float64
-	p, err := mod.getField(ctx, "Color_hsva", v.getPtr())
+	p, err := module().getField(ctx, "Color_hsva", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64Slice(ctx, slice)
+	ret, err := module().toFloat64Slice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -12704,11 +12704,11 @@ func (v *Color) getHsva(ctx context.Context) ([]float64, error) {
 
 func (v *Color) SetRgbaUint(_arg []uint) error {
 	ctx := context.Background()
-	arg, err := mod.toUintArrayWasmValue(ctx, _arg)
+	arg, err := module().toUintArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Color_rgba_uint", v.getPtr(), arg)
+	return module().setField(ctx, "Color_rgba_uint", v.getPtr(), arg)
 }
 
 func (v *Color) GetRgbaUint() []uint {
@@ -12721,25 +12721,25 @@ func (v *Color) GetRgbaUint() []uint {
 
 func (v *Color) getRgbaUint(ctx context.Context) ([]uint, error) {
 	var zero []uint
-	p, err := mod.getField(ctx, "Color_rgba_uint", v.getPtr())
+	p, err := module().getField(ctx, "Color_rgba_uint", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUintSlice(slice)
+	ret := module().toUintSlice(slice)
 	return ret, nil
 }
 
 func (v *Color) SetRgbaInt(_arg []int) error {
 	ctx := context.Background()
-	arg, err := mod.toIntArrayWasmValue(ctx, _arg)
+	arg, err := module().toIntArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Color_rgba_int", v.getPtr(), arg)
+	return module().setField(ctx, "Color_rgba_int", v.getPtr(), arg)
 }
 
 func (v *Color) GetRgbaInt() []int {
@@ -12752,25 +12752,25 @@ func (v *Color) GetRgbaInt() []int {
 
 func (v *Color) getRgbaInt(ctx context.Context) ([]int, error) {
 	var zero []int
-	p, err := mod.getField(ctx, "Color_rgba_int", v.getPtr())
+	p, err := module().getField(ctx, "Color_rgba_int", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toIntSlice(slice)
+	ret := module().toIntSlice(slice)
 	return ret, nil
 }
 
 func (v *Color) SetString(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Color_string", v.getPtr(), arg)
+	return module().setField(ctx, "Color_string", v.getPtr(), arg)
 }
 
 func (v *Color) GetString() string {
@@ -12783,11 +12783,11 @@ func (v *Color) GetString() string {
 
 func (v *Color) getString(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Color_string", v.getPtr())
+	p, err := module().getField(ctx, "Color_string", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -12796,11 +12796,11 @@ func (v *Color) getString(ctx context.Context) (string, error) {
 
 func (v *Color) SetIndex(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Color_index", v.getPtr(), arg)
+	return module().setField(ctx, "Color_index", v.getPtr(), arg)
 }
 
 func (v *Color) GetIndex() int64 {
@@ -12813,21 +12813,21 @@ func (v *Color) GetIndex() int64 {
 
 func (v *Color) getIndex(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Color_index", v.getPtr())
+	p, err := module().getField(ctx, "Color_index", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *Color) SetType(_arg ColorType) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Color_type", v.getPtr(), arg)
+	return module().setField(ctx, "Color_type", v.getPtr(), arg)
 }
 
 func (v *Color) GetType() ColorType {
@@ -12840,7 +12840,7 @@ func (v *Color) GetType() ColorType {
 
 func (v *Color) getType(ctx context.Context) (ColorType, error) {
 	var zero ColorType
-	p, err := mod.getField(ctx, "Color_type", v.getPtr())
+	p, err := module().getField(ctx, "Color_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -12853,7 +12853,7 @@ type PointFloat struct {
 }
 
 func NewPointFloat(ctx context.Context) (*PointFloat, error) {
-	o, err := mod.newObject(ctx, "PointFloat")
+	o, err := module().newObject(ctx, "PointFloat")
 	if err != nil {
 		return nil, err
 	}
@@ -12883,11 +12883,11 @@ func newPointFloatSlice(v []uint64) []*PointFloat {
 }
 func (v *PointFloat) SetX(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PointFloat_x", v.getPtr(), arg)
+	return module().setField(ctx, "PointFloat_x", v.getPtr(), arg)
 }
 
 func (v *PointFloat) GetX() float64 {
@@ -12900,11 +12900,11 @@ func (v *PointFloat) GetX() float64 {
 
 func (v *PointFloat) getX(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "PointFloat_x", v.getPtr())
+	p, err := module().getField(ctx, "PointFloat_x", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -12913,11 +12913,11 @@ func (v *PointFloat) getX(ctx context.Context) (float64, error) {
 
 func (v *PointFloat) SetY(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PointFloat_y", v.getPtr(), arg)
+	return module().setField(ctx, "PointFloat_y", v.getPtr(), arg)
 }
 
 func (v *PointFloat) GetY() float64 {
@@ -12930,11 +12930,11 @@ func (v *PointFloat) GetY() float64 {
 
 func (v *PointFloat) getY(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "PointFloat_y", v.getPtr())
+	p, err := module().getField(ctx, "PointFloat_y", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -12946,7 +12946,7 @@ type PluginActiveDevice struct {
 }
 
 func NewPluginActiveDevice(ctx context.Context) (*PluginActiveDevice, error) {
-	o, err := mod.newObject(ctx, "PluginActiveDevice")
+	o, err := module().newObject(ctx, "PluginActiveDevice")
 	if err != nil {
 		return nil, err
 	}
@@ -12976,11 +12976,11 @@ func newPluginActiveDeviceSlice(v []uint64) []*PluginActiveDevice {
 }
 func (v *PluginActiveDevice) SetEngine(_arg *DeviceEngine) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveDevice_engine", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveDevice_engine", v.getPtr(), arg)
 }
 
 func (v *PluginActiveDevice) GetEngine() *DeviceEngine {
@@ -12993,7 +12993,7 @@ func (v *PluginActiveDevice) GetEngine() *DeviceEngine {
 
 func (v *PluginActiveDevice) getEngine(ctx context.Context) (*DeviceEngine, error) {
 	var zero *DeviceEngine
-	p, err := mod.getField(ctx, "PluginActiveDevice_engine", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveDevice_engine", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -13003,11 +13003,11 @@ func (v *PluginActiveDevice) getEngine(ctx context.Context) (*DeviceEngine, erro
 
 func (v *PluginActiveDevice) SetId(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveDevice_id", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveDevice_id", v.getPtr(), arg)
 }
 
 func (v *PluginActiveDevice) GetId() int64 {
@@ -13020,21 +13020,21 @@ func (v *PluginActiveDevice) GetId() int64 {
 
 func (v *PluginActiveDevice) getId(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "PluginActiveDevice_id", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveDevice_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *PluginActiveDevice) SetFeatures(_arg *DeviceFeatures) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveDevice_features", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveDevice_features", v.getPtr(), arg)
 }
 
 func (v *PluginActiveDevice) GetFeatures() *DeviceFeatures {
@@ -13047,7 +13047,7 @@ func (v *PluginActiveDevice) GetFeatures() *DeviceFeatures {
 
 func (v *PluginActiveDevice) getFeatures(ctx context.Context) (*DeviceFeatures, error) {
 	var zero *DeviceFeatures
-	p, err := mod.getField(ctx, "PluginActiveDevice_features", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveDevice_features", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -13057,11 +13057,11 @@ func (v *PluginActiveDevice) getFeatures(ctx context.Context) (*DeviceFeatures, 
 
 func (v *PluginActiveDevice) SetType(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveDevice_type", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveDevice_type", v.getPtr(), arg)
 }
 
 func (v *PluginActiveDevice) GetType() string {
@@ -13074,11 +13074,11 @@ func (v *PluginActiveDevice) GetType() string {
 
 func (v *PluginActiveDevice) getType(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PluginActiveDevice_type", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveDevice_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13090,7 +13090,7 @@ type PluginActiveRender struct {
 }
 
 func NewPluginActiveRender(ctx context.Context) (*PluginActiveRender, error) {
-	o, err := mod.newObject(ctx, "PluginActiveRender")
+	o, err := module().newObject(ctx, "PluginActiveRender")
 	if err != nil {
 		return nil, err
 	}
@@ -13120,11 +13120,11 @@ func newPluginActiveRenderSlice(v []uint64) []*PluginActiveRender {
 }
 func (v *PluginActiveRender) SetEngine(_arg *RenderEngine) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveRender_engine", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveRender_engine", v.getPtr(), arg)
 }
 
 func (v *PluginActiveRender) GetEngine() *RenderEngine {
@@ -13137,7 +13137,7 @@ func (v *PluginActiveRender) GetEngine() *RenderEngine {
 
 func (v *PluginActiveRender) getEngine(ctx context.Context) (*RenderEngine, error) {
 	var zero *RenderEngine
-	p, err := mod.getField(ctx, "PluginActiveRender_engine", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveRender_engine", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -13147,11 +13147,11 @@ func (v *PluginActiveRender) getEngine(ctx context.Context) (*RenderEngine, erro
 
 func (v *PluginActiveRender) SetId(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveRender_id", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveRender_id", v.getPtr(), arg)
 }
 
 func (v *PluginActiveRender) GetId() int64 {
@@ -13164,21 +13164,21 @@ func (v *PluginActiveRender) GetId() int64 {
 
 func (v *PluginActiveRender) getId(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "PluginActiveRender_id", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveRender_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *PluginActiveRender) SetFeatures(_arg *RenderFeatures) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveRender_features", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveRender_features", v.getPtr(), arg)
 }
 
 func (v *PluginActiveRender) GetFeatures() *RenderFeatures {
@@ -13191,7 +13191,7 @@ func (v *PluginActiveRender) GetFeatures() *RenderFeatures {
 
 func (v *PluginActiveRender) getFeatures(ctx context.Context) (*RenderFeatures, error) {
 	var zero *RenderFeatures
-	p, err := mod.getField(ctx, "PluginActiveRender_features", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveRender_features", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -13201,11 +13201,11 @@ func (v *PluginActiveRender) getFeatures(ctx context.Context) (*RenderFeatures, 
 
 func (v *PluginActiveRender) SetType(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginActiveRender_type", v.getPtr(), arg)
+	return module().setField(ctx, "PluginActiveRender_type", v.getPtr(), arg)
 }
 
 func (v *PluginActiveRender) GetType() string {
@@ -13218,11 +13218,11 @@ func (v *PluginActiveRender) GetType() string {
 
 func (v *PluginActiveRender) getType(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PluginActiveRender_type", v.getPtr())
+	p, err := module().getField(ctx, "PluginActiveRender_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13234,7 +13234,7 @@ type DeviceEngine struct {
 }
 
 func NewDeviceEngine(ctx context.Context) (*DeviceEngine, error) {
-	o, err := mod.newObject(ctx, "DeviceEngine")
+	o, err := module().newObject(ctx, "DeviceEngine")
 	if err != nil {
 		return nil, err
 	}
@@ -13263,27 +13263,27 @@ func newDeviceEngineSlice(v []uint64) []*DeviceEngine {
 	return ret
 }
 func (v *DeviceEngine) SetInitialize(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.DeviceEngine_Initialize == nil {
+	if module().lookupFuncMap.DeviceEngine_Initialize == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceEngine_Initialize before")
 	}
-	mod.callbackFuncMap.DeviceEngine_Initialize[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceEngine_initialize", v.getPtr())
+	module().callbackFuncMap.DeviceEngine_Initialize[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceEngine_initialize", v.getPtr())
 }
 
 func (v *DeviceEngine) SetFormat(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.DeviceEngine_Format == nil {
+	if module().lookupFuncMap.DeviceEngine_Format == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceEngine_Format before")
 	}
-	mod.callbackFuncMap.DeviceEngine_Format[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceEngine_format", v.getPtr())
+	module().callbackFuncMap.DeviceEngine_Format[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceEngine_format", v.getPtr())
 }
 
 func (v *DeviceEngine) SetFinalize(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.DeviceEngine_Finalize == nil {
+	if module().lookupFuncMap.DeviceEngine_Finalize == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_DeviceEngine_Finalize before")
 	}
-	mod.callbackFuncMap.DeviceEngine_Finalize[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "DeviceEngine_finalize", v.getPtr())
+	module().callbackFuncMap.DeviceEngine_Finalize[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "DeviceEngine_finalize", v.getPtr())
 }
 
 type PostscriptAlias struct {
@@ -13291,7 +13291,7 @@ type PostscriptAlias struct {
 }
 
 func NewPostscriptAlias(ctx context.Context) (*PostscriptAlias, error) {
-	o, err := mod.newObject(ctx, "PostscriptAlias")
+	o, err := module().newObject(ctx, "PostscriptAlias")
 	if err != nil {
 		return nil, err
 	}
@@ -13321,11 +13321,11 @@ func newPostscriptAliasSlice(v []uint64) []*PostscriptAlias {
 }
 func (v *PostscriptAlias) SetName(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_name", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_name", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetName() string {
@@ -13338,11 +13338,11 @@ func (v *PostscriptAlias) GetName() string {
 
 func (v *PostscriptAlias) getName(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PostscriptAlias_name", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13351,11 +13351,11 @@ func (v *PostscriptAlias) getName(ctx context.Context) (string, error) {
 
 func (v *PostscriptAlias) SetFamily(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_family", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_family", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetFamily() string {
@@ -13368,11 +13368,11 @@ func (v *PostscriptAlias) GetFamily() string {
 
 func (v *PostscriptAlias) getFamily(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PostscriptAlias_family", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_family", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13381,11 +13381,11 @@ func (v *PostscriptAlias) getFamily(ctx context.Context) (string, error) {
 
 func (v *PostscriptAlias) SetWeight(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_weight", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_weight", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetWeight() string {
@@ -13398,11 +13398,11 @@ func (v *PostscriptAlias) GetWeight() string {
 
 func (v *PostscriptAlias) getWeight(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PostscriptAlias_weight", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_weight", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13411,11 +13411,11 @@ func (v *PostscriptAlias) getWeight(ctx context.Context) (string, error) {
 
 func (v *PostscriptAlias) SetStretch(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_stretch", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_stretch", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetStretch() string {
@@ -13428,11 +13428,11 @@ func (v *PostscriptAlias) GetStretch() string {
 
 func (v *PostscriptAlias) getStretch(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PostscriptAlias_stretch", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_stretch", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13441,11 +13441,11 @@ func (v *PostscriptAlias) getStretch(ctx context.Context) (string, error) {
 
 func (v *PostscriptAlias) SetStyle(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_style", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_style", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetStyle() string {
@@ -13458,11 +13458,11 @@ func (v *PostscriptAlias) GetStyle() string {
 
 func (v *PostscriptAlias) getStyle(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PostscriptAlias_style", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_style", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13471,11 +13471,11 @@ func (v *PostscriptAlias) getStyle(ctx context.Context) (string, error) {
 
 func (v *PostscriptAlias) SetXfigCode(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_xfig_code", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_xfig_code", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetXfigCode() int64 {
@@ -13488,21 +13488,21 @@ func (v *PostscriptAlias) GetXfigCode() int64 {
 
 func (v *PostscriptAlias) getXfigCode(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "PostscriptAlias_xfig_code", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_xfig_code", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *PostscriptAlias) SetSvgFontFamily(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_svg_font_family", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_svg_font_family", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetSvgFontFamily() string {
@@ -13515,11 +13515,11 @@ func (v *PostscriptAlias) GetSvgFontFamily() string {
 
 func (v *PostscriptAlias) getSvgFontFamily(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PostscriptAlias_svg_font_family", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_svg_font_family", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13528,11 +13528,11 @@ func (v *PostscriptAlias) getSvgFontFamily(ctx context.Context) (string, error) 
 
 func (v *PostscriptAlias) SetSvgFontWeight(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_svg_font_weight", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_svg_font_weight", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetSvgFontWeight() string {
@@ -13545,11 +13545,11 @@ func (v *PostscriptAlias) GetSvgFontWeight() string {
 
 func (v *PostscriptAlias) getSvgFontWeight(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PostscriptAlias_svg_font_weight", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_svg_font_weight", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13558,11 +13558,11 @@ func (v *PostscriptAlias) getSvgFontWeight(ctx context.Context) (string, error) 
 
 func (v *PostscriptAlias) SetSvgFontStyle(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PostscriptAlias_svg_font_style", v.getPtr(), arg)
+	return module().setField(ctx, "PostscriptAlias_svg_font_style", v.getPtr(), arg)
 }
 
 func (v *PostscriptAlias) GetSvgFontStyle() string {
@@ -13575,11 +13575,11 @@ func (v *PostscriptAlias) GetSvgFontStyle() string {
 
 func (v *PostscriptAlias) getSvgFontStyle(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PostscriptAlias_svg_font_style", v.getPtr())
+	p, err := module().getField(ctx, "PostscriptAlias_svg_font_style", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13591,7 +13591,7 @@ type TextFont struct {
 }
 
 func NewTextFont(ctx context.Context) (*TextFont, error) {
-	o, err := mod.newObject(ctx, "TextFont")
+	o, err := module().newObject(ctx, "TextFont")
 	if err != nil {
 		return nil, err
 	}
@@ -13621,11 +13621,11 @@ func newTextFontSlice(v []uint64) []*TextFont {
 }
 func (v *TextFont) SetName(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "TextFont_name", v.getPtr(), arg)
+	return module().setField(ctx, "TextFont_name", v.getPtr(), arg)
 }
 
 func (v *TextFont) GetName() string {
@@ -13638,11 +13638,11 @@ func (v *TextFont) GetName() string {
 
 func (v *TextFont) getName(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "TextFont_name", v.getPtr())
+	p, err := module().getField(ctx, "TextFont_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13651,11 +13651,11 @@ func (v *TextFont) getName(ctx context.Context) (string, error) {
 
 func (v *TextFont) SetColor(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "TextFont_color", v.getPtr(), arg)
+	return module().setField(ctx, "TextFont_color", v.getPtr(), arg)
 }
 
 func (v *TextFont) GetColor() string {
@@ -13668,11 +13668,11 @@ func (v *TextFont) GetColor() string {
 
 func (v *TextFont) getColor(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "TextFont_color", v.getPtr())
+	p, err := module().getField(ctx, "TextFont_color", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13681,11 +13681,11 @@ func (v *TextFont) getColor(ctx context.Context) (string, error) {
 
 func (v *TextFont) SetPostscriptAlias(_arg *PostscriptAlias) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "TextFont_postscript_alias", v.getPtr(), arg)
+	return module().setField(ctx, "TextFont_postscript_alias", v.getPtr(), arg)
 }
 
 func (v *TextFont) GetPostscriptAlias() *PostscriptAlias {
@@ -13698,7 +13698,7 @@ func (v *TextFont) GetPostscriptAlias() *PostscriptAlias {
 
 func (v *TextFont) getPostscriptAlias(ctx context.Context) (*PostscriptAlias, error) {
 	var zero *PostscriptAlias
-	p, err := mod.getField(ctx, "TextFont_postscript_alias", v.getPtr())
+	p, err := module().getField(ctx, "TextFont_postscript_alias", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -13708,11 +13708,11 @@ func (v *TextFont) getPostscriptAlias(ctx context.Context) (*PostscriptAlias, er
 
 func (v *TextFont) SetSize(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "TextFont_size", v.getPtr(), arg)
+	return module().setField(ctx, "TextFont_size", v.getPtr(), arg)
 }
 
 func (v *TextFont) GetSize() float64 {
@@ -13725,11 +13725,11 @@ func (v *TextFont) GetSize() float64 {
 
 func (v *TextFont) getSize(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "TextFont_size", v.getPtr())
+	p, err := module().getField(ctx, "TextFont_size", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13738,11 +13738,11 @@ func (v *TextFont) getSize(ctx context.Context) (float64, error) {
 
 func (v *TextFont) SetFlags(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "TextFont_flags", v.getPtr(), arg)
+	return module().setField(ctx, "TextFont_flags", v.getPtr(), arg)
 }
 
 func (v *TextFont) GetFlags() uint64 {
@@ -13755,21 +13755,21 @@ func (v *TextFont) GetFlags() uint64 {
 
 func (v *TextFont) getFlags(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "TextFont_flags", v.getPtr())
+	p, err := module().getField(ctx, "TextFont_flags", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
 func (v *TextFont) SetCount(_arg uint64) error {
 	ctx := context.Background()
-	arg, err := mod.toUint64WasmValue(ctx, _arg)
+	arg, err := module().toUint64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "TextFont_count", v.getPtr(), arg)
+	return module().setField(ctx, "TextFont_count", v.getPtr(), arg)
 }
 
 func (v *TextFont) GetCount() uint64 {
@@ -13782,11 +13782,11 @@ func (v *TextFont) GetCount() uint64 {
 
 func (v *TextFont) getCount(ctx context.Context) (uint64, error) {
 	var zero uint64
-	p, err := mod.getField(ctx, "TextFont_count", v.getPtr())
+	p, err := module().getField(ctx, "TextFont_count", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint64(p)
+	ret := module().toUint64(p)
 	return ret, nil
 }
 
@@ -13795,7 +13795,7 @@ type Textspan struct {
 }
 
 func NewTextspan(ctx context.Context) (*Textspan, error) {
-	o, err := mod.newObject(ctx, "Textspan")
+	o, err := module().newObject(ctx, "Textspan")
 	if err != nil {
 		return nil, err
 	}
@@ -13825,11 +13825,11 @@ func newTextspanSlice(v []uint64) []*Textspan {
 }
 func (v *Textspan) SetStr(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Textspan_str", v.getPtr(), arg)
+	return module().setField(ctx, "Textspan_str", v.getPtr(), arg)
 }
 
 func (v *Textspan) GetStr() string {
@@ -13842,11 +13842,11 @@ func (v *Textspan) GetStr() string {
 
 func (v *Textspan) getStr(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "Textspan_str", v.getPtr())
+	p, err := module().getField(ctx, "Textspan_str", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13855,11 +13855,11 @@ func (v *Textspan) getStr(ctx context.Context) (string, error) {
 
 func (v *Textspan) SetFont(_arg *TextFont) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Textspan_font", v.getPtr(), arg)
+	return module().setField(ctx, "Textspan_font", v.getPtr(), arg)
 }
 
 func (v *Textspan) GetFont() *TextFont {
@@ -13872,7 +13872,7 @@ func (v *Textspan) GetFont() *TextFont {
 
 func (v *Textspan) getFont(ctx context.Context) (*TextFont, error) {
 	var zero *TextFont
-	p, err := mod.getField(ctx, "Textspan_font", v.getPtr())
+	p, err := module().getField(ctx, "Textspan_font", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -13882,11 +13882,11 @@ func (v *Textspan) getFont(ctx context.Context) (*TextFont, error) {
 
 func (v *Textspan) SetYOffsetLayout(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Textspan_y_offset_layout", v.getPtr(), arg)
+	return module().setField(ctx, "Textspan_y_offset_layout", v.getPtr(), arg)
 }
 
 func (v *Textspan) GetYOffsetLayout() float64 {
@@ -13899,11 +13899,11 @@ func (v *Textspan) GetYOffsetLayout() float64 {
 
 func (v *Textspan) getYOffsetLayout(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "Textspan_y_offset_layout", v.getPtr())
+	p, err := module().getField(ctx, "Textspan_y_offset_layout", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13912,11 +13912,11 @@ func (v *Textspan) getYOffsetLayout(ctx context.Context) (float64, error) {
 
 func (v *Textspan) SetYOffsetCenterLine(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Textspan_y_offset_center_line", v.getPtr(), arg)
+	return module().setField(ctx, "Textspan_y_offset_center_line", v.getPtr(), arg)
 }
 
 func (v *Textspan) GetYOffsetCenterLine() float64 {
@@ -13929,11 +13929,11 @@ func (v *Textspan) GetYOffsetCenterLine() float64 {
 
 func (v *Textspan) getYOffsetCenterLine(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "Textspan_y_offset_center_line", v.getPtr())
+	p, err := module().getField(ctx, "Textspan_y_offset_center_line", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -13942,11 +13942,11 @@ func (v *Textspan) getYOffsetCenterLine(ctx context.Context) (float64, error) {
 
 func (v *Textspan) SetSize(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Textspan_size", v.getPtr(), arg)
+	return module().setField(ctx, "Textspan_size", v.getPtr(), arg)
 }
 
 func (v *Textspan) GetSize() *PointFloat {
@@ -13959,7 +13959,7 @@ func (v *Textspan) GetSize() *PointFloat {
 
 func (v *Textspan) getSize(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "Textspan_size", v.getPtr())
+	p, err := module().getField(ctx, "Textspan_size", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -13969,11 +13969,11 @@ func (v *Textspan) getSize(ctx context.Context) (*PointFloat, error) {
 
 func (v *Textspan) SetJust(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "Textspan_just", v.getPtr(), arg)
+	return module().setField(ctx, "Textspan_just", v.getPtr(), arg)
 }
 
 func (v *Textspan) GetJust() int64 {
@@ -13986,11 +13986,11 @@ func (v *Textspan) GetJust() int64 {
 
 func (v *Textspan) getJust(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "Textspan_just", v.getPtr())
+	p, err := module().getField(ctx, "Textspan_just", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
@@ -13999,7 +13999,7 @@ type RenderEngine struct {
 }
 
 func NewRenderEngine(ctx context.Context) (*RenderEngine, error) {
-	o, err := mod.newObject(ctx, "RenderEngine")
+	o, err := module().newObject(ctx, "RenderEngine")
 	if err != nil {
 		return nil, err
 	}
@@ -14028,243 +14028,243 @@ func newRenderEngineSlice(v []uint64) []*RenderEngine {
 	return ret
 }
 func (v *RenderEngine) SetBeginJob(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginJob == nil {
+	if module().lookupFuncMap.RenderEngine_BeginJob == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginJob before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginJob[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_job", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginJob[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_job", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndJob(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndJob == nil {
+	if module().lookupFuncMap.RenderEngine_EndJob == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndJob before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndJob[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_job", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndJob[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_job", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginGraph(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginGraph == nil {
+	if module().lookupFuncMap.RenderEngine_BeginGraph == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginGraph before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginGraph[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_graph", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginGraph[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_graph", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndGraph(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndGraph == nil {
+	if module().lookupFuncMap.RenderEngine_EndGraph == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndGraph before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndGraph[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_graph", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndGraph[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_graph", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginLayer(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, string, int, int) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginLayer == nil {
+	if module().lookupFuncMap.RenderEngine_BeginLayer == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginLayer before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginLayer[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_layer", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginLayer[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_layer", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndLayer(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndLayer == nil {
+	if module().lookupFuncMap.RenderEngine_EndLayer == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndLayer before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndLayer[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_layer", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndLayer[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_layer", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginPage(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginPage == nil {
+	if module().lookupFuncMap.RenderEngine_BeginPage == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginPage before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginPage[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_page", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginPage[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_page", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndPage(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndPage == nil {
+	if module().lookupFuncMap.RenderEngine_EndPage == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndPage before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndPage[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_page", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndPage[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_page", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginCluster(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginCluster == nil {
+	if module().lookupFuncMap.RenderEngine_BeginCluster == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginCluster before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginCluster[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_cluster", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginCluster[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_cluster", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndCluster(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndCluster == nil {
+	if module().lookupFuncMap.RenderEngine_EndCluster == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndCluster before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndCluster[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_cluster", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndCluster[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_cluster", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginNodes(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginNodes == nil {
+	if module().lookupFuncMap.RenderEngine_BeginNodes == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginNodes before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginNodes[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_nodes", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginNodes[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_nodes", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndNodes(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndNodes == nil {
+	if module().lookupFuncMap.RenderEngine_EndNodes == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndNodes before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndNodes[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_nodes", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndNodes[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_nodes", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginEdges(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginEdges == nil {
+	if module().lookupFuncMap.RenderEngine_BeginEdges == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginEdges before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginEdges[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_edges", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginEdges[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_edges", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndEdges(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndEdges == nil {
+	if module().lookupFuncMap.RenderEngine_EndEdges == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndEdges before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndEdges[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_edges", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndEdges[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_edges", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginNode(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginNode == nil {
+	if module().lookupFuncMap.RenderEngine_BeginNode == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginNode before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginNode[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_node", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginNode[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_node", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndNode(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndNode == nil {
+	if module().lookupFuncMap.RenderEngine_EndNode == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndNode before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndNode[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_node", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndNode[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_node", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginEdge(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginEdge == nil {
+	if module().lookupFuncMap.RenderEngine_BeginEdge == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginEdge before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginEdge[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_edge", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginEdge[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_edge", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndEdge(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndEdge == nil {
+	if module().lookupFuncMap.RenderEngine_EndEdge == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndEdge before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndEdge[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_edge", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndEdge[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_edge", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginAnchor(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, string, string, string, string) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginAnchor == nil {
+	if module().lookupFuncMap.RenderEngine_BeginAnchor == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginAnchor before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginAnchor[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_anchor", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginAnchor[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_anchor", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndAnchor(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndAnchor == nil {
+	if module().lookupFuncMap.RenderEngine_EndAnchor == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndAnchor before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndAnchor[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_anchor", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndAnchor[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_anchor", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeginLabel(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, LabelType) error]) error {
-	if mod.lookupFuncMap.RenderEngine_BeginLabel == nil {
+	if module().lookupFuncMap.RenderEngine_BeginLabel == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_BeginLabel before")
 	}
-	mod.callbackFuncMap.RenderEngine_BeginLabel[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_begin_label", v.getPtr())
+	module().callbackFuncMap.RenderEngine_BeginLabel[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_begin_label", v.getPtr())
 }
 
 func (v *RenderEngine) SetEndLabel(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job) error]) error {
-	if mod.lookupFuncMap.RenderEngine_EndLabel == nil {
+	if module().lookupFuncMap.RenderEngine_EndLabel == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_EndLabel before")
 	}
-	mod.callbackFuncMap.RenderEngine_EndLabel[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_end_label", v.getPtr())
+	module().callbackFuncMap.RenderEngine_EndLabel[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_end_label", v.getPtr())
 }
 
 func (v *RenderEngine) SetTextspan(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, *PointFloat, *Textspan) error]) error {
-	if mod.lookupFuncMap.RenderEngine_Textspan == nil {
+	if module().lookupFuncMap.RenderEngine_Textspan == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_Textspan before")
 	}
-	mod.callbackFuncMap.RenderEngine_Textspan[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_textspan", v.getPtr())
+	module().callbackFuncMap.RenderEngine_Textspan[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_textspan", v.getPtr())
 }
 
 func (v *RenderEngine) SetResolveColor(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, *Color) error]) error {
-	if mod.lookupFuncMap.RenderEngine_ResolveColor == nil {
+	if module().lookupFuncMap.RenderEngine_ResolveColor == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_ResolveColor before")
 	}
-	mod.callbackFuncMap.RenderEngine_ResolveColor[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_resolve_color", v.getPtr())
+	module().callbackFuncMap.RenderEngine_ResolveColor[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_resolve_color", v.getPtr())
 }
 
 func (v *RenderEngine) SetEllipse(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, []*PointFloat, int) error]) error {
-	if mod.lookupFuncMap.RenderEngine_Ellipse == nil {
+	if module().lookupFuncMap.RenderEngine_Ellipse == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_Ellipse before")
 	}
-	mod.callbackFuncMap.RenderEngine_Ellipse[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_ellipse", v.getPtr())
+	module().callbackFuncMap.RenderEngine_Ellipse[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_ellipse", v.getPtr())
 }
 
 func (v *RenderEngine) SetPolygon(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, []*PointFloat, uint32, int) error]) error {
-	if mod.lookupFuncMap.RenderEngine_Polygon == nil {
+	if module().lookupFuncMap.RenderEngine_Polygon == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_Polygon before")
 	}
-	mod.callbackFuncMap.RenderEngine_Polygon[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_polygon", v.getPtr())
+	module().callbackFuncMap.RenderEngine_Polygon[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_polygon", v.getPtr())
 }
 
 func (v *RenderEngine) SetBeziercurve(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, []*PointFloat, uint32, int) error]) error {
-	if mod.lookupFuncMap.RenderEngine_Beziercurve == nil {
+	if module().lookupFuncMap.RenderEngine_Beziercurve == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_Beziercurve before")
 	}
-	mod.callbackFuncMap.RenderEngine_Beziercurve[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_beziercurve", v.getPtr())
+	module().callbackFuncMap.RenderEngine_Beziercurve[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_beziercurve", v.getPtr())
 }
 
 func (v *RenderEngine) SetPolyline(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, []*PointFloat, uint32) error]) error {
-	if mod.lookupFuncMap.RenderEngine_Polyline == nil {
+	if module().lookupFuncMap.RenderEngine_Polyline == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_Polyline before")
 	}
-	mod.callbackFuncMap.RenderEngine_Polyline[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_polyline", v.getPtr())
+	module().callbackFuncMap.RenderEngine_Polyline[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_polyline", v.getPtr())
 }
 
 func (v *RenderEngine) SetComment(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, string) error]) error {
-	if mod.lookupFuncMap.RenderEngine_Comment == nil {
+	if module().lookupFuncMap.RenderEngine_Comment == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_Comment before")
 	}
-	mod.callbackFuncMap.RenderEngine_Comment[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_comment", v.getPtr())
+	module().callbackFuncMap.RenderEngine_Comment[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_comment", v.getPtr())
 }
 
 func (v *RenderEngine) SetLibraryShape(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, string, []*PointFloat, uint32, int) error]) error {
-	if mod.lookupFuncMap.RenderEngine_LibraryShape == nil {
+	if module().lookupFuncMap.RenderEngine_LibraryShape == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_RenderEngine_LibraryShape before")
 	}
-	mod.callbackFuncMap.RenderEngine_LibraryShape[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "RenderEngine_library_shape", v.getPtr())
+	module().callbackFuncMap.RenderEngine_LibraryShape[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "RenderEngine_library_shape", v.getPtr())
 }
 
 type FormatterEngine struct {
@@ -14298,7 +14298,7 @@ type LayoutEngine struct {
 }
 
 func NewLayoutEngine(ctx context.Context) (*LayoutEngine, error) {
-	o, err := mod.newObject(ctx, "LayoutEngine")
+	o, err := module().newObject(ctx, "LayoutEngine")
 	if err != nil {
 		return nil, err
 	}
@@ -14327,19 +14327,19 @@ func newLayoutEngineSlice(v []uint64) []*LayoutEngine {
 	return ret
 }
 func (v *LayoutEngine) SetLayout(ctx context.Context, arg *CallbackFunc[func(context.Context, *Graph) error]) error {
-	if mod.lookupFuncMap.LayoutEngine_Layout == nil {
+	if module().lookupFuncMap.LayoutEngine_Layout == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_LayoutEngine_Layout before")
 	}
-	mod.callbackFuncMap.LayoutEngine_Layout[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "LayoutEngine_layout", v.getPtr())
+	module().callbackFuncMap.LayoutEngine_Layout[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "LayoutEngine_layout", v.getPtr())
 }
 
 func (v *LayoutEngine) SetCleanup(ctx context.Context, arg *CallbackFunc[func(context.Context, *Graph) error]) error {
-	if mod.lookupFuncMap.LayoutEngine_Cleanup == nil {
+	if module().lookupFuncMap.LayoutEngine_Cleanup == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_LayoutEngine_Cleanup before")
 	}
-	mod.callbackFuncMap.LayoutEngine_Cleanup[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "LayoutEngine_cleanup", v.getPtr())
+	module().callbackFuncMap.LayoutEngine_Cleanup[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "LayoutEngine_cleanup", v.getPtr())
 }
 
 type TextLayoutEngine struct {
@@ -14347,7 +14347,7 @@ type TextLayoutEngine struct {
 }
 
 func NewTextLayoutEngine(ctx context.Context) (*TextLayoutEngine, error) {
-	o, err := mod.newObject(ctx, "TextLayoutEngine")
+	o, err := module().newObject(ctx, "TextLayoutEngine")
 	if err != nil {
 		return nil, err
 	}
@@ -14376,11 +14376,11 @@ func newTextLayoutEngineSlice(v []uint64) []*TextLayoutEngine {
 	return ret
 }
 func (v *TextLayoutEngine) SetTextlayout(ctx context.Context, arg *CallbackFunc[func(context.Context, *Textspan, []string) (bool, error)]) error {
-	if mod.lookupFuncMap.TextLayoutEngine_TextLayout == nil {
+	if module().lookupFuncMap.TextLayoutEngine_TextLayout == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_TextLayoutEngine_TextLayout before")
 	}
-	mod.callbackFuncMap.TextLayoutEngine_TextLayout[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "TextLayoutEngine_textlayout", v.getPtr())
+	module().callbackFuncMap.TextLayoutEngine_TextLayout[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "TextLayoutEngine_textlayout", v.getPtr())
 }
 
 type LoadImageEngine struct {
@@ -14388,7 +14388,7 @@ type LoadImageEngine struct {
 }
 
 func NewLoadImageEngine(ctx context.Context) (*LoadImageEngine, error) {
-	o, err := mod.newObject(ctx, "LoadImageEngine")
+	o, err := module().newObject(ctx, "LoadImageEngine")
 	if err != nil {
 		return nil, err
 	}
@@ -14417,11 +14417,11 @@ func newLoadImageEngineSlice(v []uint64) []*LoadImageEngine {
 	return ret
 }
 func (v *LoadImageEngine) SetLoadImage(ctx context.Context, arg *CallbackFunc[func(context.Context, *Job, *UserShape, *BoxFloat, bool) error]) error {
-	if mod.lookupFuncMap.LoadImageEngine_LoadImage == nil {
+	if module().lookupFuncMap.LoadImageEngine_LoadImage == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_LoadImageEngine_LoadImage before")
 	}
-	mod.callbackFuncMap.LoadImageEngine_LoadImage[arg.funcID] = arg.cb
-	return mod.setFieldFunction(ctx, "LoadImageEngine_load_image", v.getPtr())
+	module().callbackFuncMap.LoadImageEngine_LoadImage[arg.funcID] = arg.cb
+	return module().setFieldFunction(ctx, "LoadImageEngine_load_image", v.getPtr())
 }
 
 type Engine struct {
@@ -14429,7 +14429,7 @@ type Engine struct {
 }
 
 func NewEngine(ctx context.Context) (*Engine, error) {
-	o, err := mod.newObject(ctx, "Engine")
+	o, err := module().newObject(ctx, "Engine")
 	if err != nil {
 		return nil, err
 	}
@@ -14463,7 +14463,7 @@ type LayoutFeatures struct {
 }
 
 func NewLayoutFeatures(ctx context.Context) (*LayoutFeatures, error) {
-	o, err := mod.newObject(ctx, "LayoutFeatures")
+	o, err := module().newObject(ctx, "LayoutFeatures")
 	if err != nil {
 		return nil, err
 	}
@@ -14493,11 +14493,11 @@ func newLayoutFeaturesSlice(v []uint64) []*LayoutFeatures {
 }
 func (v *LayoutFeatures) SetFlags(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "LayoutFeatures_flags", v.getPtr(), arg)
+	return module().setField(ctx, "LayoutFeatures_flags", v.getPtr(), arg)
 }
 
 func (v *LayoutFeatures) GetFlags() int64 {
@@ -14510,11 +14510,11 @@ func (v *LayoutFeatures) GetFlags() int64 {
 
 func (v *LayoutFeatures) getFlags(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "LayoutFeatures_flags", v.getPtr())
+	p, err := module().getField(ctx, "LayoutFeatures_flags", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
@@ -14523,7 +14523,7 @@ type DeviceFeatures struct {
 }
 
 func NewDeviceFeatures(ctx context.Context) (*DeviceFeatures, error) {
-	o, err := mod.newObject(ctx, "DeviceFeatures")
+	o, err := module().newObject(ctx, "DeviceFeatures")
 	if err != nil {
 		return nil, err
 	}
@@ -14553,11 +14553,11 @@ func newDeviceFeaturesSlice(v []uint64) []*DeviceFeatures {
 }
 func (v *DeviceFeatures) SetFlags(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DeviceFeatures_flags", v.getPtr(), arg)
+	return module().setField(ctx, "DeviceFeatures_flags", v.getPtr(), arg)
 }
 
 func (v *DeviceFeatures) GetFlags() int64 {
@@ -14570,21 +14570,21 @@ func (v *DeviceFeatures) GetFlags() int64 {
 
 func (v *DeviceFeatures) getFlags(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "DeviceFeatures_flags", v.getPtr())
+	p, err := module().getField(ctx, "DeviceFeatures_flags", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *DeviceFeatures) SetDefaultMargin(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DeviceFeatures_default_margin", v.getPtr(), arg)
+	return module().setField(ctx, "DeviceFeatures_default_margin", v.getPtr(), arg)
 }
 
 func (v *DeviceFeatures) GetDefaultMargin() *PointFloat {
@@ -14597,7 +14597,7 @@ func (v *DeviceFeatures) GetDefaultMargin() *PointFloat {
 
 func (v *DeviceFeatures) getDefaultMargin(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "DeviceFeatures_default_margin", v.getPtr())
+	p, err := module().getField(ctx, "DeviceFeatures_default_margin", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -14607,11 +14607,11 @@ func (v *DeviceFeatures) getDefaultMargin(ctx context.Context) (*PointFloat, err
 
 func (v *DeviceFeatures) SetDefaultPagesize(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DeviceFeatures_default_pagesize", v.getPtr(), arg)
+	return module().setField(ctx, "DeviceFeatures_default_pagesize", v.getPtr(), arg)
 }
 
 func (v *DeviceFeatures) GetDefaultPagesize() *PointFloat {
@@ -14624,7 +14624,7 @@ func (v *DeviceFeatures) GetDefaultPagesize() *PointFloat {
 
 func (v *DeviceFeatures) getDefaultPagesize(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "DeviceFeatures_default_pagesize", v.getPtr())
+	p, err := module().getField(ctx, "DeviceFeatures_default_pagesize", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -14634,11 +14634,11 @@ func (v *DeviceFeatures) getDefaultPagesize(ctx context.Context) (*PointFloat, e
 
 func (v *DeviceFeatures) SetDefaultDpi(_arg *PointFloat) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectWasmValue(ctx, _arg)
+	arg, err := module().toObjectWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "DeviceFeatures_default_dpi", v.getPtr(), arg)
+	return module().setField(ctx, "DeviceFeatures_default_dpi", v.getPtr(), arg)
 }
 
 func (v *DeviceFeatures) GetDefaultDpi() *PointFloat {
@@ -14651,7 +14651,7 @@ func (v *DeviceFeatures) GetDefaultDpi() *PointFloat {
 
 func (v *DeviceFeatures) getDefaultDpi(ctx context.Context) (*PointFloat, error) {
 	var zero *PointFloat
-	p, err := mod.getField(ctx, "DeviceFeatures_default_dpi", v.getPtr())
+	p, err := module().getField(ctx, "DeviceFeatures_default_dpi", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -14664,7 +14664,7 @@ type RenderFeatures struct {
 }
 
 func NewRenderFeatures(ctx context.Context) (*RenderFeatures, error) {
-	o, err := mod.newObject(ctx, "RenderFeatures")
+	o, err := module().newObject(ctx, "RenderFeatures")
 	if err != nil {
 		return nil, err
 	}
@@ -14694,11 +14694,11 @@ func newRenderFeaturesSlice(v []uint64) []*RenderFeatures {
 }
 func (v *RenderFeatures) SetFlags(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "RenderFeatures_flags", v.getPtr(), arg)
+	return module().setField(ctx, "RenderFeatures_flags", v.getPtr(), arg)
 }
 
 func (v *RenderFeatures) GetFlags() int64 {
@@ -14711,21 +14711,21 @@ func (v *RenderFeatures) GetFlags() int64 {
 
 func (v *RenderFeatures) getFlags(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "RenderFeatures_flags", v.getPtr())
+	p, err := module().getField(ctx, "RenderFeatures_flags", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *RenderFeatures) SetDefaultPad(_arg float64) error {
 	ctx := context.Background()
-	arg, err := mod.toDoubleWasmValue(ctx, _arg)
+	arg, err := module().toDoubleWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "RenderFeatures_default_pad", v.getPtr(), arg)
+	return module().setField(ctx, "RenderFeatures_default_pad", v.getPtr(), arg)
 }
 
 func (v *RenderFeatures) GetDefaultPad() float64 {
@@ -14738,11 +14738,11 @@ func (v *RenderFeatures) GetDefaultPad() float64 {
 
 func (v *RenderFeatures) getDefaultPad(ctx context.Context) (float64, error) {
 	var zero float64
-	p, err := mod.getField(ctx, "RenderFeatures_default_pad", v.getPtr())
+	p, err := module().getField(ctx, "RenderFeatures_default_pad", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toFloat64(ctx, p)
+	ret, err := module().toFloat64(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -14751,11 +14751,11 @@ func (v *RenderFeatures) getDefaultPad(ctx context.Context) (float64, error) {
 
 func (v *RenderFeatures) SetKnownColors(_arg []string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringArrayWasmValue(ctx, _arg)
+	arg, err := module().toStringArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "RenderFeatures_known_colors", v.getPtr(), arg)
+	return module().setField(ctx, "RenderFeatures_known_colors", v.getPtr(), arg)
 }
 
 func (v *RenderFeatures) GetKnownColors() []string {
@@ -14768,15 +14768,15 @@ func (v *RenderFeatures) GetKnownColors() []string {
 
 func (v *RenderFeatures) getKnownColors(ctx context.Context) ([]string, error) {
 	var zero []string
-	p, err := mod.getField(ctx, "RenderFeatures_known_colors", v.getPtr())
+	p, err := module().getField(ctx, "RenderFeatures_known_colors", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -14785,11 +14785,11 @@ func (v *RenderFeatures) getKnownColors(ctx context.Context) ([]string, error) {
 
 func (v *RenderFeatures) SetSizeKnownColors(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "RenderFeatures_size_known_colors", v.getPtr(), arg)
+	return module().setField(ctx, "RenderFeatures_size_known_colors", v.getPtr(), arg)
 }
 
 func (v *RenderFeatures) GetSizeKnownColors() int64 {
@@ -14802,21 +14802,21 @@ func (v *RenderFeatures) GetSizeKnownColors() int64 {
 
 func (v *RenderFeatures) getSizeKnownColors(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "RenderFeatures_size_known_colors", v.getPtr())
+	p, err := module().getField(ctx, "RenderFeatures_size_known_colors", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *RenderFeatures) SetColorType(_arg ColorType) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "RenderFeatures_color_type", v.getPtr(), arg)
+	return module().setField(ctx, "RenderFeatures_color_type", v.getPtr(), arg)
 }
 
 func (v *RenderFeatures) GetColorType() ColorType {
@@ -14829,7 +14829,7 @@ func (v *RenderFeatures) GetColorType() ColorType {
 
 func (v *RenderFeatures) getColorType(ctx context.Context) (ColorType, error) {
 	var zero ColorType
-	p, err := mod.getField(ctx, "RenderFeatures_color_type", v.getPtr())
+	p, err := module().getField(ctx, "RenderFeatures_color_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -14842,7 +14842,7 @@ type Features struct {
 }
 
 func NewFeatures(ctx context.Context) (*Features, error) {
-	o, err := mod.newObject(ctx, "Features")
+	o, err := module().newObject(ctx, "Features")
 	if err != nil {
 		return nil, err
 	}
@@ -14876,7 +14876,7 @@ type PluginInstalled struct {
 }
 
 func NewPluginInstalled(ctx context.Context) (*PluginInstalled, error) {
-	o, err := mod.newObject(ctx, "PluginInstalled")
+	o, err := module().newObject(ctx, "PluginInstalled")
 	if err != nil {
 		return nil, err
 	}
@@ -14906,11 +14906,11 @@ func newPluginInstalledSlice(v []uint64) []*PluginInstalled {
 }
 func (v *PluginInstalled) SetId(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginInstalled_id", v.getPtr(), arg)
+	return module().setField(ctx, "PluginInstalled_id", v.getPtr(), arg)
 }
 
 func (v *PluginInstalled) GetId() int64 {
@@ -14923,21 +14923,21 @@ func (v *PluginInstalled) GetId() int64 {
 
 func (v *PluginInstalled) getId(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "PluginInstalled_id", v.getPtr())
+	p, err := module().getField(ctx, "PluginInstalled_id", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *PluginInstalled) SetType(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginInstalled_type", v.getPtr(), arg)
+	return module().setField(ctx, "PluginInstalled_type", v.getPtr(), arg)
 }
 
 func (v *PluginInstalled) GetType() string {
@@ -14950,11 +14950,11 @@ func (v *PluginInstalled) GetType() string {
 
 func (v *PluginInstalled) getType(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PluginInstalled_type", v.getPtr())
+	p, err := module().getField(ctx, "PluginInstalled_type", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -14963,11 +14963,11 @@ func (v *PluginInstalled) getType(ctx context.Context) (string, error) {
 
 func (v *PluginInstalled) SetQuality(_arg int64) error {
 	ctx := context.Background()
-	arg, err := mod.toInt64WasmValue(ctx, _arg)
+	arg, err := module().toInt64WasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginInstalled_quality", v.getPtr(), arg)
+	return module().setField(ctx, "PluginInstalled_quality", v.getPtr(), arg)
 }
 
 func (v *PluginInstalled) GetQuality() int64 {
@@ -14980,21 +14980,21 @@ func (v *PluginInstalled) GetQuality() int64 {
 
 func (v *PluginInstalled) getQuality(ctx context.Context) (int64, error) {
 	var zero int64
-	p, err := mod.getField(ctx, "PluginInstalled_quality", v.getPtr())
+	p, err := module().getField(ctx, "PluginInstalled_quality", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt64(p)
+	ret := module().toInt64(p)
 	return ret, nil
 }
 
 func (v *PluginInstalled) SetEngine(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginInstalled_engine", v.getPtr(), arg)
+	return module().setField(ctx, "PluginInstalled_engine", v.getPtr(), arg)
 }
 
 func (v *PluginInstalled) GetEngine() any {
@@ -15007,21 +15007,21 @@ func (v *PluginInstalled) GetEngine() any {
 
 func (v *PluginInstalled) getEngine(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "PluginInstalled_engine", v.getPtr())
+	p, err := module().getField(ctx, "PluginInstalled_engine", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *PluginInstalled) SetFeatures(_arg any) error {
 	ctx := context.Background()
-	arg, err := mod.toAnyWasmValue(ctx, _arg)
+	arg, err := module().toAnyWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginInstalled_features", v.getPtr(), arg)
+	return module().setField(ctx, "PluginInstalled_features", v.getPtr(), arg)
 }
 
 func (v *PluginInstalled) GetFeatures() any {
@@ -15034,11 +15034,11 @@ func (v *PluginInstalled) GetFeatures() any {
 
 func (v *PluginInstalled) getFeatures(ctx context.Context) (any, error) {
 	var zero any
-	p, err := mod.getField(ctx, "PluginInstalled_features", v.getPtr())
+	p, err := module().getField(ctx, "PluginInstalled_features", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
@@ -15047,7 +15047,7 @@ type PluginAPI struct {
 }
 
 func NewPluginAPI(ctx context.Context) (*PluginAPI, error) {
-	o, err := mod.newObject(ctx, "PluginAPI")
+	o, err := module().newObject(ctx, "PluginAPI")
 	if err != nil {
 		return nil, err
 	}
@@ -15077,11 +15077,11 @@ func newPluginAPISlice(v []uint64) []*PluginAPI {
 }
 func (v *PluginAPI) SetApi(_arg API) error {
 	ctx := context.Background()
-	arg, err := mod.toIntWasmValue(ctx, _arg)
+	arg, err := module().toIntWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginAPI_api", v.getPtr(), arg)
+	return module().setField(ctx, "PluginAPI_api", v.getPtr(), arg)
 }
 
 func (v *PluginAPI) GetApi() API {
@@ -15094,7 +15094,7 @@ func (v *PluginAPI) GetApi() API {
 
 func (v *PluginAPI) getApi(ctx context.Context) (API, error) {
 	var zero API
-	p, err := mod.getField(ctx, "PluginAPI_api", v.getPtr())
+	p, err := module().getField(ctx, "PluginAPI_api", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -15104,11 +15104,11 @@ func (v *PluginAPI) getApi(ctx context.Context) (API, error) {
 
 func (v *PluginAPI) SetTypes(_arg []*PluginInstalled) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectArrayWasmValue(ctx, _arg)
+	arg, err := module().toObjectArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginAPI_types", v.getPtr(), arg)
+	return module().setField(ctx, "PluginAPI_types", v.getPtr(), arg)
 }
 
 func (v *PluginAPI) GetTypes() []*PluginInstalled {
@@ -15121,11 +15121,11 @@ func (v *PluginAPI) GetTypes() []*PluginInstalled {
 
 func (v *PluginAPI) getTypes(ctx context.Context) ([]*PluginInstalled, error) {
 	var zero []*PluginInstalled
-	p, err := mod.getField(ctx, "PluginAPI_types", v.getPtr())
+	p, err := module().getField(ctx, "PluginAPI_types", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -15138,7 +15138,7 @@ type PluginLibrary struct {
 }
 
 func NewPluginLibrary(ctx context.Context) (*PluginLibrary, error) {
-	o, err := mod.newObject(ctx, "PluginLibrary")
+	o, err := module().newObject(ctx, "PluginLibrary")
 	if err != nil {
 		return nil, err
 	}
@@ -15168,11 +15168,11 @@ func newPluginLibrarySlice(v []uint64) []*PluginLibrary {
 }
 func (v *PluginLibrary) SetPackageName(_arg string) error {
 	ctx := context.Background()
-	arg, err := mod.toStringWasmValue(ctx, _arg)
+	arg, err := module().toStringWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginLibrary_package_name", v.getPtr(), arg)
+	return module().setField(ctx, "PluginLibrary_package_name", v.getPtr(), arg)
 }
 
 func (v *PluginLibrary) GetPackageName() string {
@@ -15185,11 +15185,11 @@ func (v *PluginLibrary) GetPackageName() string {
 
 func (v *PluginLibrary) getPackageName(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.getField(ctx, "PluginLibrary_package_name", v.getPtr())
+	p, err := module().getField(ctx, "PluginLibrary_package_name", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -15198,11 +15198,11 @@ func (v *PluginLibrary) getPackageName(ctx context.Context) (string, error) {
 
 func (v *PluginLibrary) SetApis(_arg []*PluginAPI) error {
 	ctx := context.Background()
-	arg, err := mod.toObjectArrayWasmValue(ctx, _arg)
+	arg, err := module().toObjectArrayWasmValue(ctx, _arg)
 	if err != nil {
 		return err
 	}
-	return mod.setField(ctx, "PluginLibrary_apis", v.getPtr(), arg)
+	return module().setField(ctx, "PluginLibrary_apis", v.getPtr(), arg)
 }
 
 func (v *PluginLibrary) GetApis() []*PluginAPI {
@@ -15215,11 +15215,11 @@ func (v *PluginLibrary) GetApis() []*PluginAPI {
 
 func (v *PluginLibrary) getApis(ctx context.Context) ([]*PluginAPI, error) {
 	var zero []*PluginAPI
-	p, err := mod.getField(ctx, "PluginLibrary_apis", v.getPtr())
+	p, err := module().getField(ctx, "PluginLibrary_apis", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -15684,35 +15684,35 @@ func (v API) String() string {
 
 func (v *Graph) Close(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Graph_close", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_close", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) IsSimple(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Graph_isSimple", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_isSimple", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) Node(ctx context.Context, _arg0 string, _arg1 int) (*Node, error) {
 	var zero *Node
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_node", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Graph_node", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -15722,15 +15722,15 @@ func (v *Graph) Node(ctx context.Context, _arg0 string, _arg1 int) (*Node, error
 
 func (v *Graph) IdNode(ctx context.Context, _arg0 uint64, _arg1 int) (*Node, error) {
 	var zero *Node
-	arg0, err := mod.toUint64WasmValue(ctx, _arg0)
+	arg0, err := module().toUint64WasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_idNode", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Graph_idNode", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -15740,15 +15740,15 @@ func (v *Graph) IdNode(ctx context.Context, _arg0 uint64, _arg1 int) (*Node, err
 
 func (v *Graph) SubNode(ctx context.Context, _arg0 *Node, _arg1 int) (*Node, error) {
 	var zero *Node
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_subNode", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Graph_subNode", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -15758,7 +15758,7 @@ func (v *Graph) SubNode(ctx context.Context, _arg0 *Node, _arg1 int) (*Node, err
 
 func (v *Graph) FirstNode(ctx context.Context) (*Node, error) {
 	var zero *Node
-	p, err := mod.callWithRet(ctx, "Graph_firstNode", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_firstNode", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -15768,11 +15768,11 @@ func (v *Graph) FirstNode(ctx context.Context) (*Node, error) {
 
 func (v *Graph) NextNode(ctx context.Context, _arg0 *Node) (*Node, error) {
 	var zero *Node
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_nextNode", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_nextNode", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -15782,7 +15782,7 @@ func (v *Graph) NextNode(ctx context.Context, _arg0 *Node) (*Node, error) {
 
 func (v *Graph) LastNode(ctx context.Context) (*Node, error) {
 	var zero *Node
-	p, err := mod.callWithRet(ctx, "Graph_lastNode", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_lastNode", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -15792,11 +15792,11 @@ func (v *Graph) LastNode(ctx context.Context) (*Node, error) {
 
 func (v *Graph) PrevNode(ctx context.Context, _arg0 *Node) (*Node, error) {
 	var zero *Node
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_prevNode", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_prevNode", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -15806,11 +15806,11 @@ func (v *Graph) PrevNode(ctx context.Context, _arg0 *Node) (*Node, error) {
 
 func (v *Graph) SubRep(ctx context.Context, _arg0 *Node) (*SubNode, error) {
 	var zero *SubNode
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_subRep", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_subRep", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -15820,37 +15820,37 @@ func (v *Graph) SubRep(ctx context.Context, _arg0 *Node) (*SubNode, error) {
 
 func (v *Node) Before(ctx context.Context, _arg0 *Node) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Node_before", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Node_before", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) Edge(ctx context.Context, _arg0 *Node, _arg1 *Node, _arg2 string, _arg3 int) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toStringWasmValue(ctx, _arg2)
+	arg2, err := module().toStringWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	arg3, err := mod.toIntWasmValue(ctx, _arg3)
+	arg3, err := module().toIntWasmValue(ctx, _arg3)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_edge", v.getPtr(), arg0, arg1, arg2, arg3)
+	p, err := module().callWithRet(ctx, "Graph_edge", v.getPtr(), arg0, arg1, arg2, arg3)
 	if err != nil {
 		return zero, err
 	}
@@ -15860,7 +15860,7 @@ func (v *Graph) Edge(ctx context.Context, _arg0 *Node, _arg1 *Node, _arg2 string
 
 func (v *Edge) Head(ctx context.Context) (*Node, error) {
 	var zero *Node
-	p, err := mod.callWithRet(ctx, "Edge_head", v.getPtr())
+	p, err := module().callWithRet(ctx, "Edge_head", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -15870,7 +15870,7 @@ func (v *Edge) Head(ctx context.Context) (*Node, error) {
 
 func (v *Edge) Tail(ctx context.Context) (*Node, error) {
 	var zero *Node
-	p, err := mod.callWithRet(ctx, "Edge_tail", v.getPtr())
+	p, err := module().callWithRet(ctx, "Edge_tail", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -15880,23 +15880,23 @@ func (v *Edge) Tail(ctx context.Context) (*Node, error) {
 
 func (v *Graph) IdEdge(ctx context.Context, _arg0 *Node, _arg1 *Node, _arg2 uint64, _arg3 int) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toUint64WasmValue(ctx, _arg2)
+	arg2, err := module().toUint64WasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	arg3, err := mod.toIntWasmValue(ctx, _arg3)
+	arg3, err := module().toIntWasmValue(ctx, _arg3)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_idEdge", v.getPtr(), arg0, arg1, arg2, arg3)
+	p, err := module().callWithRet(ctx, "Graph_idEdge", v.getPtr(), arg0, arg1, arg2, arg3)
 	if err != nil {
 		return zero, err
 	}
@@ -15906,15 +15906,15 @@ func (v *Graph) IdEdge(ctx context.Context, _arg0 *Node, _arg1 *Node, _arg2 uint
 
 func (v *Graph) SubEdge(ctx context.Context, _arg0 *Edge, _arg1 int) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_subEdge", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Graph_subEdge", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -15924,11 +15924,11 @@ func (v *Graph) SubEdge(ctx context.Context, _arg0 *Edge, _arg1 int) (*Edge, err
 
 func (v *Graph) FirstIn(ctx context.Context, _arg0 *Node) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_firstIn", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_firstIn", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -15938,11 +15938,11 @@ func (v *Graph) FirstIn(ctx context.Context, _arg0 *Node) (*Edge, error) {
 
 func (v *Graph) NextIn(ctx context.Context, _arg0 *Edge) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_nextIn", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_nextIn", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -15952,11 +15952,11 @@ func (v *Graph) NextIn(ctx context.Context, _arg0 *Edge) (*Edge, error) {
 
 func (v *Graph) FirstOut(ctx context.Context, _arg0 *Node) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_firstOut", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_firstOut", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -15966,11 +15966,11 @@ func (v *Graph) FirstOut(ctx context.Context, _arg0 *Node) (*Edge, error) {
 
 func (v *Graph) NextOut(ctx context.Context, _arg0 *Edge) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_nextOut", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_nextOut", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -15980,11 +15980,11 @@ func (v *Graph) NextOut(ctx context.Context, _arg0 *Edge) (*Edge, error) {
 
 func (v *Graph) FirstEdge(ctx context.Context, _arg0 *Node) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_firstEdge", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_firstEdge", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -15994,15 +15994,15 @@ func (v *Graph) FirstEdge(ctx context.Context, _arg0 *Node) (*Edge, error) {
 
 func (v *Graph) NextEdge(ctx context.Context, _arg0 *Edge, _arg1 *Node) (*Edge, error) {
 	var zero *Edge
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_nextEdge", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Graph_nextEdge", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -16012,99 +16012,99 @@ func (v *Graph) NextEdge(ctx context.Context, _arg0 *Edge, _arg1 *Node) (*Edge, 
 
 func (v *Graph) Contains(ctx context.Context, _arg0 any) (int, error) {
 	var zero int
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_contains", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_contains", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Node) ReLabel(ctx context.Context, _arg0 string) (int, error) {
 	var zero int
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Node_reLabel", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Node_reLabel", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) Delete(ctx context.Context, _arg0 any) (int, error) {
 	var zero int
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_delete", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_delete", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) DeleteSubGraph(ctx context.Context, _arg0 *Graph) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_deleteSubGraph", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_deleteSubGraph", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) DeleteNode(ctx context.Context, _arg0 *Node) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_deleteNode", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_deleteNode", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) DeleteEdge(ctx context.Context, _arg0 *Edge) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_deleteEdge", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_deleteEdge", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) Strdup(ctx context.Context, _arg0 string) (string, error) {
 	var zero string
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_strdup", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_strdup", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -16113,15 +16113,15 @@ func (v *Graph) Strdup(ctx context.Context, _arg0 string) (string, error) {
 
 func (v *Graph) StrdupHTML(ctx context.Context, _arg0 string) (string, error) {
 	var zero string
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_strdupHTML", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_strdupHTML", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -16130,15 +16130,15 @@ func (v *Graph) StrdupHTML(ctx context.Context, _arg0 string) (string, error) {
 
 func (v *Graph) StrBind(ctx context.Context, _arg0 string) (string, error) {
 	var zero string
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_strBind", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_strBind", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -16147,33 +16147,33 @@ func (v *Graph) StrBind(ctx context.Context, _arg0 string) (string, error) {
 
 func (v *Graph) StrFree(ctx context.Context, _arg0 string) (int, error) {
 	var zero int
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_strFree", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_strFree", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) Attr(ctx context.Context, _arg0 int, _arg1 string, _arg2 string) (*Sym, error) {
 	var zero *Sym
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toStringWasmValue(ctx, _arg2)
+	arg2, err := module().toStringWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_attr", v.getPtr(), arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "Graph_attr", v.getPtr(), arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
@@ -16183,15 +16183,15 @@ func (v *Graph) Attr(ctx context.Context, _arg0 int, _arg1 string, _arg2 string)
 
 func (v *Graph) NextAttr(ctx context.Context, _arg0 int, _arg1 *Sym) (*Sym, error) {
 	var zero *Sym
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_nextAttr", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Graph_nextAttr", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -16200,38 +16200,38 @@ func (v *Graph) NextAttr(ctx context.Context, _arg0 int, _arg1 *Sym) (*Sym, erro
 }
 
 func (v *Graph) Init(ctx context.Context, _arg0 int, _arg1 string, _arg2 int, _arg3 int) error {
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return err
 	}
-	arg2, err := mod.toIntWasmValue(ctx, _arg2)
+	arg2, err := module().toIntWasmValue(ctx, _arg2)
 	if err != nil {
 		return err
 	}
-	arg3, err := mod.toIntWasmValue(ctx, _arg3)
+	arg3, err := module().toIntWasmValue(ctx, _arg3)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "Graph_init", v.getPtr(), arg0, arg1, arg2, arg3); err != nil {
+	if err := module().call(ctx, "Graph_init", v.getPtr(), arg0, arg1, arg2, arg3); err != nil {
 		return err
 	}
 	return nil
 }
 
 func (v *Graph) Clean(ctx context.Context, _arg0 int, _arg1 string) error {
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "Graph_clean", v.getPtr(), arg0, arg1); err != nil {
+	if err := module().call(ctx, "Graph_clean", v.getPtr(), arg0, arg1); err != nil {
 		return err
 	}
 	return nil
@@ -16239,15 +16239,15 @@ func (v *Graph) Clean(ctx context.Context, _arg0 int, _arg1 string) error {
 
 func (v *Graph) SubGraph(ctx context.Context, _arg0 string, _arg1 int) (*Graph, error) {
 	var zero *Graph
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_subGraph", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Graph_subGraph", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -16257,15 +16257,15 @@ func (v *Graph) SubGraph(ctx context.Context, _arg0 string, _arg1 int) (*Graph, 
 
 func (v *Graph) IdSubGraph(ctx context.Context, _arg0 uint64, _arg1 int) (*Graph, error) {
 	var zero *Graph
-	arg0, err := mod.toUint64WasmValue(ctx, _arg0)
+	arg0, err := module().toUint64WasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_idSubGraph", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Graph_idSubGraph", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -16275,7 +16275,7 @@ func (v *Graph) IdSubGraph(ctx context.Context, _arg0 uint64, _arg1 int) (*Graph
 
 func (v *Graph) FirstSubGraph(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.callWithRet(ctx, "Graph_firstSubGraph", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_firstSubGraph", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -16285,7 +16285,7 @@ func (v *Graph) FirstSubGraph(ctx context.Context) (*Graph, error) {
 
 func (v *Graph) NextSubGraph(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.callWithRet(ctx, "Graph_nextSubGraph", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_nextSubGraph", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -16295,7 +16295,7 @@ func (v *Graph) NextSubGraph(ctx context.Context) (*Graph, error) {
 
 func (v *Graph) Parent(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.callWithRet(ctx, "Graph_parent", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_parent", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -16305,120 +16305,120 @@ func (v *Graph) Parent(ctx context.Context) (*Graph, error) {
 
 func (v *Graph) NodeNum(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Graph_nodeNum", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_nodeNum", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) EdgeNum(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Graph_edgeNum", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_edgeNum", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) SubGraphNum(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Graph_subGraphNum", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_subGraphNum", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) Degree(ctx context.Context, _arg0 *Node, _arg1 int, _arg2 int) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toIntWasmValue(ctx, _arg2)
+	arg2, err := module().toIntWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_degree", v.getPtr(), arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "Graph_degree", v.getPtr(), arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) CountUniqueEdges(ctx context.Context, _arg0 *Node, _arg1 int, _arg2 int) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toIntWasmValue(ctx, _arg2)
+	arg2, err := module().toIntWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_countUniqueEdges", v.getPtr(), arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "Graph_countUniqueEdges", v.getPtr(), arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) Alloc(ctx context.Context, _arg0 uint64) (any, error) {
 	var zero any
-	arg0, err := mod.toUint64WasmValue(ctx, _arg0)
+	arg0, err := module().toUint64WasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_alloc", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Graph_alloc", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *Graph) Realloc(ctx context.Context, _arg0 any, _arg1 uint64, _arg2 uint64) (any, error) {
 	var zero any
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toUint64WasmValue(ctx, _arg1)
+	arg1, err := module().toUint64WasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toUint64WasmValue(ctx, _arg2)
+	arg2, err := module().toUint64WasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Graph_realloc", v.getPtr(), arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "Graph_realloc", v.getPtr(), arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *Graph) Free(ctx context.Context, _arg0 any) error {
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "Graph_free", v.getPtr(), arg0); err != nil {
+	if err := module().call(ctx, "Graph_free", v.getPtr(), arg0); err != nil {
 		return err
 	}
 	return nil
@@ -16426,21 +16426,21 @@ func (v *Graph) Free(ctx context.Context, _arg0 any) error {
 
 func (v *Dict) Close(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Dict_close", v.getPtr())
+	p, err := module().callWithRet(ctx, "Dict_close", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Dict) View(ctx context.Context, _arg0 *Dict) (*Dict, error) {
 	var zero *Dict
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Dict_view", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Dict_view", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -16450,11 +16450,11 @@ func (v *Dict) View(ctx context.Context, _arg0 *Dict) (*Dict, error) {
 
 func (v *Dict) Disc(ctx context.Context, _arg0 *DictDisc) (*DictDisc, error) {
 	var zero *DictDisc
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Dict_disc", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Dict_disc", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -16464,11 +16464,11 @@ func (v *Dict) Disc(ctx context.Context, _arg0 *DictDisc) (*DictDisc, error) {
 
 func (v *Dict) Method(ctx context.Context, _arg0 *DictMethod) (*DictMethod, error) {
 	var zero *DictMethod
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Dict_method", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Dict_method", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -16478,7 +16478,7 @@ func (v *Dict) Method(ctx context.Context, _arg0 *DictMethod) (*DictMethod, erro
 
 func (v *Dict) Flatten(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.callWithRet(ctx, "Dict_flatten", v.getPtr())
+	p, err := module().callWithRet(ctx, "Dict_flatten", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -16488,7 +16488,7 @@ func (v *Dict) Flatten(ctx context.Context) (*DictLink, error) {
 
 func (v *Dict) Extract(ctx context.Context) (*DictLink, error) {
 	var zero *DictLink
-	p, err := mod.callWithRet(ctx, "Dict_extract", v.getPtr())
+	p, err := module().callWithRet(ctx, "Dict_extract", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -16498,93 +16498,93 @@ func (v *Dict) Extract(ctx context.Context) (*DictLink, error) {
 
 func (v *Dict) Restore(ctx context.Context, _arg0 *DictLink) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Dict_restore", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Dict_restore", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Dict) Walk(ctx context.Context, _arg0 *CallbackFunc[func(context.Context, any, any) (int, error)], _arg1 any) (int, error) {
 	var zero int
-	if mod.lookupFuncMap.DictWalk == nil {
+	if module().lookupFuncMap.DictWalk == nil {
 		return zero, fmt.Errorf("cannot find lookup function. you must call Register_DictWalk before")
 	}
-	mod.callbackFuncMap.DictWalk[_arg0.funcID] = _arg0.cb
-	arg0, err := mod.toFuncWasmValue(ctx, _arg0)
+	module().callbackFuncMap.DictWalk[_arg0.funcID] = _arg0.cb
+	arg0, err := module().toFuncWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toAnyWasmValue(ctx, _arg1)
+	arg1, err := module().toAnyWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Dict_walk", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Dict_walk", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Dict) Renew(ctx context.Context, _arg0 any) (any, error) {
 	var zero any
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Dict_renew", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Dict_renew", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func (v *Dict) Size(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Dict_size", v.getPtr())
+	p, err := module().callWithRet(ctx, "Dict_size", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Dict) Stat(ctx context.Context, _arg0 *DictStat, _arg1 int) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Dict_stat", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Dict_stat", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) Info(ctx context.Context) ([]string, error) {
 	var zero []string
-	p, err := mod.callWithRet(ctx, "Context_info", v.getPtr())
+	p, err := module().callWithRet(ctx, "Context_info", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -16593,11 +16593,11 @@ func (v *Context) Info(ctx context.Context) ([]string, error) {
 
 func (v *Context) Version(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.callWithRet(ctx, "Context_version", v.getPtr())
+	p, err := module().callWithRet(ctx, "Context_version", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -16606,11 +16606,11 @@ func (v *Context) Version(ctx context.Context) (string, error) {
 
 func (v *Context) BuildDate(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.callWithRet(ctx, "Context_buildDate", v.getPtr())
+	p, err := module().callWithRet(ctx, "Context_buildDate", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -16619,25 +16619,25 @@ func (v *Context) BuildDate(ctx context.Context) (string, error) {
 
 func (v *Context) ParseArgs(ctx context.Context, _arg0 int, _arg1 []string) (int, error) {
 	var zero int
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringArrayWasmValue(ctx, _arg1)
+	arg1, err := module().toStringArrayWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_parseArgs", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Context_parseArgs", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) NextInputGraph(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.callWithRet(ctx, "Context_nextInputGraph", v.getPtr())
+	p, err := module().callWithRet(ctx, "Context_nextInputGraph", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -16647,7 +16647,7 @@ func (v *Context) NextInputGraph(ctx context.Context) (*Graph, error) {
 
 func (v *Context) PluginsGraph(ctx context.Context) (*Graph, error) {
 	var zero *Graph
-	p, err := mod.callWithRet(ctx, "Context_pluginsGraph", v.getPtr())
+	p, err := module().callWithRet(ctx, "Context_pluginsGraph", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -16657,38 +16657,38 @@ func (v *Context) PluginsGraph(ctx context.Context) (*Graph, error) {
 
 func (v *Context) Layout(ctx context.Context, _arg0 *Graph, _arg1 string) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_layout", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Context_layout", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) LayoutJobs(ctx context.Context, _arg0 *Graph) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_layoutJobs", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Context_layoutJobs", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Graph) AttachAttrs(ctx context.Context) error {
-	if err := mod.call(ctx, "Graph_attachAttrs", v.getPtr()); err != nil {
+	if err := module().call(ctx, "Graph_attachAttrs", v.getPtr()); err != nil {
 		return err
 	}
 	return nil
@@ -16696,131 +16696,131 @@ func (v *Graph) AttachAttrs(ctx context.Context) error {
 
 func (v *Context) Render(ctx context.Context, _arg0 *Graph, _arg1 string, _arg2 *File) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toObjectWasmValue(ctx, _arg2)
+	arg2, err := module().toObjectWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_render", v.getPtr(), arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "Context_render", v.getPtr(), arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) RenderFilename(ctx context.Context, _arg0 *Graph, _arg1 string, _arg2 string) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toStringWasmValue(ctx, _arg2)
+	arg2, err := module().toStringWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_renderFilename", v.getPtr(), arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "Context_renderFilename", v.getPtr(), arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) RenderContext(ctx context.Context, _arg0 *Graph, _arg1 string, _arg2 any) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toAnyWasmValue(ctx, _arg2)
+	arg2, err := module().toAnyWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_renderContext", v.getPtr(), arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "Context_renderContext", v.getPtr(), arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) RenderData(ctx context.Context, _arg0 *Graph, _arg1 string, _arg2 *string, _arg3 *uint) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toPtrWasmValue(ctx, _arg2)
+	arg2, err := module().toPtrWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	arg3, err := mod.toPtrWasmValue(ctx, _arg3)
+	arg3, err := module().toPtrWasmValue(ctx, _arg3)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_renderData", v.getPtr(), arg0, arg1, arg2, arg3)
+	p, err := module().callWithRet(ctx, "Context_renderData", v.getPtr(), arg0, arg1, arg2, arg3)
 	if err != nil {
 		return zero, err
 	}
 	{
-		p, err := mod.readU32(arg2)
+		p, err := module().readU32(arg2)
 		if err != nil {
 			return zero, err
 		}
-		value, err := mod.toString(ctx, p)
+		value, err := module().toString(ctx, p)
 		if err != nil {
 			return zero, err
 		}
 		*_arg2 = value
 	}
 	{
-		p, err := mod.readU32(arg3)
+		p, err := module().readU32(arg3)
 		if err != nil {
 			return zero, err
 		}
-		value := mod.toUint(p)
+		value := module().toUint(p)
 		*_arg3 = value
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) RenderJobs(ctx context.Context, _arg0 *Graph) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_renderJobs", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Context_renderJobs", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) Finalize(ctx context.Context) error {
-	if err := mod.call(ctx, "Context_finalize", v.getPtr()); err != nil {
+	if err := module().call(ctx, "Context_finalize", v.getPtr()); err != nil {
 		return err
 	}
 	return nil
@@ -16828,55 +16828,55 @@ func (v *Context) Finalize(ctx context.Context) error {
 
 func (v *Context) FreeContext(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Context_freeContext", v.getPtr())
+	p, err := module().callWithRet(ctx, "Context_freeContext", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) FreeLayout(ctx context.Context, _arg0 *Graph) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_freeLayout", v.getPtr(), arg0)
+	p, err := module().callWithRet(ctx, "Context_freeLayout", v.getPtr(), arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) PluginList(ctx context.Context, _arg0 string, _arg1 *int) ([]string, error) {
 	var zero []string
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toPtrWasmValue(ctx, _arg1)
+	arg1, err := module().toPtrWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "Context_pluginList", v.getPtr(), arg0, arg1)
+	p, err := module().callWithRet(ctx, "Context_pluginList", v.getPtr(), arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
 	{
-		p, err := mod.readU32(arg1)
+		p, err := module().readU32(arg1)
 		if err != nil {
 			return zero, err
 		}
-		value := mod.toInt(p)
+		value := module().toInt(p)
 		*_arg1 = value
 	}
-	slice, err := mod.toSlice(ctx, p)
+	slice, err := module().toSlice(ctx, p)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toStringSlice(ctx, slice)
+	ret, err := module().toStringSlice(ctx, slice)
 	if err != nil {
 		return zero, err
 	}
@@ -16884,11 +16884,11 @@ func (v *Context) PluginList(ctx context.Context, _arg0 string, _arg1 *int) ([]s
 }
 
 func (v *Context) AddLibrary(ctx context.Context, _arg0 *PluginLibrary) error {
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "Context_addLibrary", v.getPtr(), arg0); err != nil {
+	if err := module().call(ctx, "Context_addLibrary", v.getPtr(), arg0); err != nil {
 		return err
 	}
 	return nil
@@ -16896,17 +16896,17 @@ func (v *Context) AddLibrary(ctx context.Context, _arg0 *PluginLibrary) error {
 
 func (v *Graph) ToolTred(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "Graph_toolTred", v.getPtr())
+	p, err := module().callWithRet(ctx, "Graph_toolTred", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func (v *Context) Clone(ctx context.Context) (*Context, error) {
 	var zero *Context
-	p, err := mod.callWithRet(ctx, "Context_clone", v.getPtr())
+	p, err := module().callWithRet(ctx, "Context_clone", v.getPtr())
 	if err != nil {
 		return zero, err
 	}
@@ -16915,26 +16915,26 @@ func (v *Context) Clone(ctx context.Context) (*Context, error) {
 }
 
 func (v *Context) FreeClonedContext(ctx context.Context) error {
-	if err := mod.call(ctx, "Context_freeClonedContext", v.getPtr()); err != nil {
+	if err := module().call(ctx, "Context_freeClonedContext", v.getPtr()); err != nil {
 		return err
 	}
 	return nil
 }
 
 func PushDisc(ctx context.Context, _arg0 *Graph, _arg1 *ClientEventCallback, _arg2 any) error {
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return err
 	}
-	arg2, err := mod.toAnyWasmValue(ctx, _arg2)
+	arg2, err := module().toAnyWasmValue(ctx, _arg2)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "pushDisc", arg0, arg1, arg2); err != nil {
+	if err := module().call(ctx, "pushDisc", arg0, arg1, arg2); err != nil {
 		return err
 	}
 	return nil
@@ -16942,37 +16942,37 @@ func PushDisc(ctx context.Context, _arg0 *Graph, _arg1 *ClientEventCallback, _ar
 
 func PopDisc(ctx context.Context, _arg0 *Graph, _arg1 *ClientEventCallback) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "popDisc", arg0, arg1)
+	p, err := module().callWithRet(ctx, "popDisc", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func Open(ctx context.Context, _arg0 string, _arg1 *GraphDescriptor, _arg2 *ClientDiscipline) (*Graph, error) {
 	var zero *Graph
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toObjectWasmValue(ctx, _arg2)
+	arg2, err := module().toObjectWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "open", arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "open", arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
@@ -16982,15 +16982,15 @@ func Open(ctx context.Context, _arg0 string, _arg1 *GraphDescriptor, _arg2 *Clie
 
 func Read(ctx context.Context, _arg0 string, _arg1 *ClientDiscipline) (*Graph, error) {
 	var zero *Graph
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "read", arg0, arg1)
+	p, err := module().callWithRet(ctx, "read", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -17000,11 +17000,11 @@ func Read(ctx context.Context, _arg0 string, _arg1 *ClientDiscipline) (*Graph, e
 
 func MemRead(ctx context.Context, _arg0 string) (*Graph, error) {
 	var zero *Graph
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "memRead", arg0)
+	p, err := module().callWithRet(ctx, "memRead", arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -17013,22 +17013,22 @@ func MemRead(ctx context.Context, _arg0 string) (*Graph, error) {
 }
 
 func Readline(ctx context.Context, _arg0 int) error {
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "readline", arg0); err != nil {
+	if err := module().call(ctx, "readline", arg0); err != nil {
 		return err
 	}
 	return nil
 }
 
 func SetFile(ctx context.Context, _arg0 string) error {
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "setFile", arg0); err != nil {
+	if err := module().call(ctx, "setFile", arg0); err != nil {
 		return err
 	}
 	return nil
@@ -17036,19 +17036,19 @@ func SetFile(ctx context.Context, _arg0 string) error {
 
 func Concat(ctx context.Context, _arg0 *Graph, _arg1 any, _arg2 *ClientDiscipline) (*Graph, error) {
 	var zero *Graph
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toAnyWasmValue(ctx, _arg1)
+	arg1, err := module().toAnyWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toObjectWasmValue(ctx, _arg2)
+	arg2, err := module().toObjectWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "concat", arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "concat", arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
@@ -17058,71 +17058,71 @@ func Concat(ctx context.Context, _arg0 *Graph, _arg1 any, _arg2 *ClientDisciplin
 
 func Write(ctx context.Context, _arg0 *Graph, _arg1 any) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toAnyWasmValue(ctx, _arg1)
+	arg1, err := module().toAnyWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "write", arg0, arg1)
+	p, err := module().callWithRet(ctx, "write", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func IsDirected(ctx context.Context, _arg0 *Graph) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "isDirected", arg0)
+	p, err := module().callWithRet(ctx, "isDirected", arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func IsUndirected(ctx context.Context, _arg0 *Graph) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "isUndirected", arg0)
+	p, err := module().callWithRet(ctx, "isUndirected", arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func IsStrict(ctx context.Context, _arg0 *Graph) (int, error) {
 	var zero int
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "isStrict", arg0)
+	p, err := module().callWithRet(ctx, "isStrict", arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func GraphOf(ctx context.Context, _arg0 any) (*Graph, error) {
 	var zero *Graph
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "graphOf", arg0)
+	p, err := module().callWithRet(ctx, "graphOf", arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -17132,11 +17132,11 @@ func GraphOf(ctx context.Context, _arg0 any) (*Graph, error) {
 
 func GraphRoot(ctx context.Context, _arg0 any) (*Graph, error) {
 	var zero *Graph
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "graphRoot", arg0)
+	p, err := module().callWithRet(ctx, "graphRoot", arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -17146,15 +17146,15 @@ func GraphRoot(ctx context.Context, _arg0 any) (*Graph, error) {
 
 func GraphNameOf(ctx context.Context, _arg0 any) (string, error) {
 	var zero string
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "graphNameOf", arg0)
+	p, err := module().callWithRet(ctx, "graphNameOf", arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -17163,47 +17163,47 @@ func GraphNameOf(ctx context.Context, _arg0 any) (string, error) {
 
 func ObjectKind(ctx context.Context, _arg0 any) (int, error) {
 	var zero int
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "objectKind", arg0)
+	p, err := module().callWithRet(ctx, "objectKind", arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func HtmlStr(ctx context.Context, _arg0 string) (bool, error) {
 	var zero bool
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "htmlStr", arg0)
+	p, err := module().callWithRet(ctx, "htmlStr", arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toBool(p)
+	ret := module().toBool(p)
 	return ret, nil
 }
 
 func Canon(ctx context.Context, _arg0 string, _arg1 int) (string, error) {
 	var zero string
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "canon", arg0, arg1)
+	p, err := module().callWithRet(ctx, "canon", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -17212,19 +17212,19 @@ func Canon(ctx context.Context, _arg0 string, _arg1 int) (string, error) {
 
 func StrCanon(ctx context.Context, _arg0 string, _arg1 string) (string, error) {
 	var zero string
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "strCanon", arg0, arg1)
+	p, err := module().callWithRet(ctx, "strCanon", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -17233,15 +17233,15 @@ func StrCanon(ctx context.Context, _arg0 string, _arg1 string) (string, error) {
 
 func CanonStr(ctx context.Context, _arg0 string) (string, error) {
 	var zero string
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "canonStr", arg0)
+	p, err := module().callWithRet(ctx, "canonStr", arg0)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -17250,15 +17250,15 @@ func CanonStr(ctx context.Context, _arg0 string) (string, error) {
 
 func AttrSym(ctx context.Context, _arg0 *Object, _arg1 string) (*Sym, error) {
 	var zero *Sym
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "attrSym", arg0, arg1)
+	p, err := module().callWithRet(ctx, "attrSym", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -17268,63 +17268,63 @@ func AttrSym(ctx context.Context, _arg0 *Object, _arg1 string) (*Sym, error) {
 
 func CopyAttr(ctx context.Context, _arg0 any, _arg1 any) (int, error) {
 	var zero int
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toAnyWasmValue(ctx, _arg1)
+	arg1, err := module().toAnyWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "copyAttr", arg0, arg1)
+	p, err := module().callWithRet(ctx, "copyAttr", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func BindRecord(ctx context.Context, _arg0 any, _arg1 string, _arg2 uint, _arg3 int) (any, error) {
 	var zero any
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toUintWasmValue(ctx, _arg2)
+	arg2, err := module().toUintWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	arg3, err := mod.toIntWasmValue(ctx, _arg3)
+	arg3, err := module().toIntWasmValue(ctx, _arg3)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "bindRecord", arg0, arg1, arg2, arg3)
+	p, err := module().callWithRet(ctx, "bindRecord", arg0, arg1, arg2, arg3)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toAny(p)
+	ret := module().toAny(p)
 	return ret, nil
 }
 
 func GetRecord(ctx context.Context, _arg0 any, _arg1 string, _arg2 int) (*Record, error) {
 	var zero *Record
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toIntWasmValue(ctx, _arg2)
+	arg2, err := module().toIntWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "getRecord", arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "getRecord", arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
@@ -17334,37 +17334,37 @@ func GetRecord(ctx context.Context, _arg0 any, _arg1 string, _arg2 int) (*Record
 
 func DeleteRecord(ctx context.Context, _arg0 any, _arg1 string) (int, error) {
 	var zero int
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "deleteRecord", arg0, arg1)
+	p, err := module().callWithRet(ctx, "deleteRecord", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func GetStr(ctx context.Context, _arg0 any, _arg1 string) (string, error) {
 	var zero string
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "getStr", arg0, arg1)
+	p, err := module().callWithRet(ctx, "getStr", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -17373,19 +17373,19 @@ func GetStr(ctx context.Context, _arg0 any, _arg1 string) (string, error) {
 
 func GetSymName(ctx context.Context, _arg0 any, _arg1 *Sym) (string, error) {
 	var zero string
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "getSymName", arg0, arg1)
+	p, err := module().callWithRet(ctx, "getSymName", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -17394,81 +17394,81 @@ func GetSymName(ctx context.Context, _arg0 any, _arg1 *Sym) (string, error) {
 
 func SetStr(ctx context.Context, _arg0 any, _arg1 string, _arg2 string) (int, error) {
 	var zero int
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toStringWasmValue(ctx, _arg2)
+	arg2, err := module().toStringWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "setStr", arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "setStr", arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func SetSymName(ctx context.Context, _arg0 any, _arg1 *Sym, _arg2 string) (int, error) {
 	var zero int
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toStringWasmValue(ctx, _arg2)
+	arg2, err := module().toStringWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "setSymName", arg0, arg1, arg2)
+	p, err := module().callWithRet(ctx, "setSymName", arg0, arg1, arg2)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func SafeSetStr(ctx context.Context, _arg0 any, _arg1 string, _arg2 string, _arg3 string) (int, error) {
 	var zero int
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	arg2, err := mod.toStringWasmValue(ctx, _arg2)
+	arg2, err := module().toStringWasmValue(ctx, _arg2)
 	if err != nil {
 		return zero, err
 	}
-	arg3, err := mod.toStringWasmValue(ctx, _arg3)
+	arg3, err := module().toStringWasmValue(ctx, _arg3)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "safeSetStr", arg0, arg1, arg2, arg3)
+	p, err := module().callWithRet(ctx, "safeSetStr", arg0, arg1, arg2, arg3)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func SetError(ctx context.Context, _arg0 ErrorLevel) (ErrorLevel, error) {
 	var zero ErrorLevel
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "setError", arg0)
+	p, err := module().callWithRet(ctx, "setError", arg0)
 	if err != nil {
 		return zero, err
 	}
@@ -17478,11 +17478,11 @@ func SetError(ctx context.Context, _arg0 ErrorLevel) (ErrorLevel, error) {
 
 func LastError(ctx context.Context) (string, error) {
 	var zero string
-	p, err := mod.callWithRet(ctx, "lastError")
+	p, err := module().callWithRet(ctx, "lastError")
 	if err != nil {
 		return zero, err
 	}
-	ret, err := mod.toString(ctx, p)
+	ret, err := module().toString(ctx, p)
 	if err != nil {
 		return zero, err
 	}
@@ -17491,39 +17491,39 @@ func LastError(ctx context.Context) (string, error) {
 
 func Error(ctx context.Context, _arg0 ErrorLevel, _arg1 string) (int, error) {
 	var zero int
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toStringWasmValue(ctx, _arg1)
+	arg1, err := module().toStringWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "error", arg0, arg1)
+	p, err := module().callWithRet(ctx, "error", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func Errorf(ctx context.Context, _arg0 string) error {
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "errorf", arg0); err != nil {
+	if err := module().call(ctx, "errorf", arg0); err != nil {
 		return err
 	}
 	return nil
 }
 
 func Warningf(ctx context.Context, _arg0 string) error {
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "warningf", arg0); err != nil {
+	if err := module().call(ctx, "warningf", arg0); err != nil {
 		return err
 	}
 	return nil
@@ -17531,34 +17531,34 @@ func Warningf(ctx context.Context, _arg0 string) error {
 
 func ErrorNum(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "errorNum")
+	p, err := module().callWithRet(ctx, "errorNum")
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func ResetErrors(ctx context.Context) (int, error) {
 	var zero int
-	p, err := mod.callWithRet(ctx, "resetErrors")
+	p, err := module().callWithRet(ctx, "resetErrors")
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toInt(p)
+	ret := module().toInt(p)
 	return ret, nil
 }
 
 func SetErrorf(ctx context.Context, _arg0 *CallbackFunc[func(context.Context, string) (int, error)]) error {
-	if mod.lookupFuncMap.UserRef == nil {
+	if module().lookupFuncMap.UserRef == nil {
 		return fmt.Errorf("cannot find lookup function. you must call Register_UserRef before")
 	}
-	mod.callbackFuncMap.UserRef[_arg0.funcID] = _arg0.cb
-	arg0, err := mod.toFuncWasmValue(ctx, _arg0)
+	module().callbackFuncMap.UserRef[_arg0.funcID] = _arg0.cb
+	arg0, err := module().toFuncWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "setErrorf", arg0); err != nil {
+	if err := module().call(ctx, "setErrorf", arg0); err != nil {
 		return err
 	}
 	return nil
@@ -17566,15 +17566,15 @@ func SetErrorf(ctx context.Context, _arg0 *CallbackFunc[func(context.Context, st
 
 func NewDictWithDisc(ctx context.Context, _arg0 *DictDisc, _arg1 *DictMethod) (*Dict, error) {
 	var zero *Dict
-	arg0, err := mod.toObjectWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toObjectWasmValue(ctx, _arg1)
+	arg1, err := module().toObjectWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "newDictWithDisc", arg0, arg1)
+	p, err := module().callWithRet(ctx, "newDictWithDisc", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -17584,28 +17584,28 @@ func NewDictWithDisc(ctx context.Context, _arg0 *DictDisc, _arg1 *DictMethod) (*
 
 func StrHash(ctx context.Context, _arg0 any, _arg1 int) (uint, error) {
 	var zero uint
-	arg0, err := mod.toAnyWasmValue(ctx, _arg0)
+	arg0, err := module().toAnyWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "strHash", arg0, arg1)
+	p, err := module().callWithRet(ctx, "strHash", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
-	ret := mod.toUint(p)
+	ret := module().toUint(p)
 	return ret, nil
 }
 
 func Toggle(ctx context.Context, _arg0 int) error {
-	arg0, err := mod.toIntWasmValue(ctx, _arg0)
+	arg0, err := module().toIntWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "toggle", arg0); err != nil {
+	if err := module().call(ctx, "toggle", arg0); err != nil {
 		return err
 	}
 	return nil
@@ -17613,15 +17613,15 @@ func Toggle(ctx context.Context, _arg0 int) error {
 
 func NewContextWithSymList(ctx context.Context, _arg0 []*SymList, _arg1 int) (*Context, error) {
 	var zero *Context
-	arg0, err := mod.toObjectArrayWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectArrayWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "newContextWithSymList", arg0, arg1)
+	p, err := module().callWithRet(ctx, "newContextWithSymList", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -17631,7 +17631,7 @@ func NewContextWithSymList(ctx context.Context, _arg0 []*SymList, _arg1 int) (*C
 
 func GetContext(ctx context.Context) (*Context, error) {
 	var zero *Context
-	p, err := mod.callWithRet(ctx, "getContext")
+	p, err := module().callWithRet(ctx, "getContext")
 	if err != nil {
 		return zero, err
 	}
@@ -17641,15 +17641,15 @@ func GetContext(ctx context.Context) (*Context, error) {
 
 func GetContextWithPlugins(ctx context.Context, _arg0 []*SymList, _arg1 int) (*Context, error) {
 	var zero *Context
-	arg0, err := mod.toObjectArrayWasmValue(ctx, _arg0)
+	arg0, err := module().toObjectArrayWasmValue(ctx, _arg0)
 	if err != nil {
 		return zero, err
 	}
-	arg1, err := mod.toIntWasmValue(ctx, _arg1)
+	arg1, err := module().toIntWasmValue(ctx, _arg1)
 	if err != nil {
 		return zero, err
 	}
-	p, err := mod.callWithRet(ctx, "getContextWithPlugins", arg0, arg1)
+	p, err := module().callWithRet(ctx, "getContextWithPlugins", arg0, arg1)
 	if err != nil {
 		return zero, err
 	}
@@ -17658,11 +17658,11 @@ func GetContextWithPlugins(ctx context.Context, _arg0 []*SymList, _arg1 int) (*C
 }
 
 func FreeRenderData(ctx context.Context, _arg0 string) error {
-	arg0, err := mod.toStringWasmValue(ctx, _arg0)
+	arg0, err := module().toStringWasmValue(ctx, _arg0)
 	if err != nil {
 		return err
 	}
-	if err := mod.call(ctx, "freeRenderData", arg0); err != nil {
+	if err := module().call(ctx, "freeRenderData", arg0); err != nil {
 		return err
 	}
 	return nil

@@ -7,18 +7,18 @@ import (
 )
 
 func DefaultSymList(ctx context.Context) ([]*SymList, error) {
-	p, err := mod.NewPtr(ctx)
+	p, err := module().NewPtr(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := mod.ExportedFunction("wasm_bridge_SymList_default").Call(ctx, p); err != nil {
+	if _, err := module().ExportedFunction("wasm_bridge_SymList_default").Call(ctx, p); err != nil {
 		return nil, err
 	}
-	ptr, err := mod.readU32(p)
+	ptr, err := module().readU32(p)
 	if err != nil {
 		return nil, err
 	}
-	slice, err := mod.toSlice(ctx, ptr)
+	slice, err := module().toSlice(ctx, ptr)
 	if err != nil {
 		return nil, err
 	}
@@ -26,14 +26,14 @@ func DefaultSymList(ctx context.Context) ([]*SymList, error) {
 }
 
 func PluginAPIZero(ctx context.Context) (*PluginAPI, error) {
-	p, err := mod.NewPtr(ctx)
+	p, err := module().NewPtr(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := mod.ExportedFunction("wasm_bridge_PluginAPI_zero").Call(ctx, p); err != nil {
+	if _, err := module().ExportedFunction("wasm_bridge_PluginAPI_zero").Call(ctx, p); err != nil {
 		return nil, err
 	}
-	ptr, err := mod.readU32(p)
+	ptr, err := module().readU32(p)
 	if err != nil {
 		return nil, err
 	}
@@ -41,14 +41,14 @@ func PluginAPIZero(ctx context.Context) (*PluginAPI, error) {
 }
 
 func PluginInstalledZero(ctx context.Context) (*PluginInstalled, error) {
-	p, err := mod.NewPtr(ctx)
+	p, err := module().NewPtr(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := mod.ExportedFunction("wasm_bridge_PluginInstalled_zero").Call(ctx, p); err != nil {
+	if _, err := module().ExportedFunction("wasm_bridge_PluginInstalled_zero").Call(ctx, p); err != nil {
 		return nil, err
 	}
-	ptr, err := mod.readU32(p)
+	ptr, err := module().readU32(p)
 	if err != nil {
 		return nil, err
 	}
@@ -56,14 +56,14 @@ func PluginInstalledZero(ctx context.Context) (*PluginInstalled, error) {
 }
 
 func SymListZero(ctx context.Context) (*SymList, error) {
-	p, err := mod.NewPtr(ctx)
+	p, err := module().NewPtr(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := mod.ExportedFunction("wasm_bridge_SymList_zero").Call(ctx, p); err != nil {
+	if _, err := module().ExportedFunction("wasm_bridge_SymList_zero").Call(ctx, p); err != nil {
 		return nil, err
 	}
-	ptr, err := mod.readU32(p)
+	ptr, err := module().readU32(p)
 	if err != nil {
 		return nil, err
 	}
@@ -76,12 +76,12 @@ var (
 
 func SetWasmFileSystem(fs fs.FS) {
 	fsMu.Lock()
-	mod.fs.subFS = fs
+	module().fs.subFS = fs
 	fsMu.Unlock()
 }
 
 func FileSystem() fs.FS {
 	fsMu.Lock()
 	defer fsMu.Unlock()
-	return mod.fs
+	return module().fs
 }
