@@ -52,7 +52,8 @@ func Append(b []byte, v any) ([]byte, error) {
 		}
 		return append(b, ']'), nil
 	case map[string]any:
-		keys := Keys(v)
+		var scratch [8]string
+		keys := orderedKeys(v, scratch[:0])
 		b = append(b, '{')
 		for i, k := range keys {
 			if i > 0 {

@@ -90,8 +90,12 @@ func forget(r orderRecord) {
 // shapes holds key orders by key set, for objects built on hot paths that
 // record no order of their own (payload template outputs): the template
 // registers its shape once, and any unrecorded object with that key set
-// prints in that order.
-var shapes sync.Map // keys sorted and joined by NUL -> []string
+// prints in that order. Keys are the sorted key set joined by NUL; a plain
+// map lets lookups build that key on the stack.
+var shapes struct {
+	sync.RWMutex
+	m map[string][]string
+}
 
 // RegisterShape records keys' order for every object that has exactly
 // these keys and no order of its own. It costs nothing per object, unlike
@@ -104,24 +108,57 @@ func RegisterShape(keys []string) {
 	if len(slices.Compact(slices.Clone(sorted))) != len(sorted) {
 		return // a repeated key is no shape
 	}
-	shapes.Store(strings.Join(sorted, "\x00"), slices.Clone(keys))
+	shapes.Lock()
+	if shapes.m == nil {
+		shapes.m = map[string][]string{}
+	}
+	shapes.m[strings.Join(sorted, "\x00")] = slices.Clone(keys)
+	shapes.Unlock()
+}
+
+// shapeOf returns the registered order of the sorted key set, if any.
+func shapeOf(sorted []string) ([]string, bool) {
+	var buf [256]byte
+	b := buf[:0]
+	for i, k := range sorted {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, k...)
+	}
+	shapes.RLock()
+	keys, ok := shapes.m[string(b)] // no allocation: the compiler reads b in place
+	shapes.RUnlock()
+	return keys, ok
 }
 
 // Keys returns m's keys in their recorded order, else in the order of a
 // registered shape with the same keys, else sorted.
 func Keys(m map[string]any) []string {
+	var scratch [8]string
+	keys := orderedKeys(m, scratch[:0])
+	if len(keys) > 0 && &keys[0] == &scratch[0] {
+		return slices.Clone(keys)
+	}
+	return keys
+}
+
+// orderedKeys is Keys for callers that do not keep the result: unless the
+// order is recorded or registered, the keys are sorted into scratch.
+func orderedKeys(m map[string]any, scratch []string) []string {
 	if len(m) > 1 {
-		if e, ok := loadOrder(uintptr(identity(m))); ok {
-			keys := e.keys
-			if sameKeys(keys, m) {
-				return keys
-			}
+		if e, ok := loadOrder(uintptr(identity(m))); ok && sameKeys(e.keys, m) {
+			return e.keys
 		}
 	}
-	sorted := slices.Sorted(maps.Keys(m))
+	sorted := scratch[:0]
+	for k := range m {
+		sorted = append(sorted, k)
+	}
+	slices.Sort(sorted)
 	if len(sorted) > 1 {
-		if v, ok := shapes.Load(strings.Join(sorted, "\x00")); ok {
-			return v.([]string)
+		if keys, ok := shapeOf(sorted); ok {
+			return keys
 		}
 	}
 	return sorted
