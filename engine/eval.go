@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -122,7 +123,17 @@ func (st *stepCtx) template(_ context.Context, tpl any, input any, field string)
 	if err != nil {
 		return nil, st.runtimeErr(errRuntime, "%s: %s", field, err.Error())
 	}
-	v, err := t.tpl.Eval(st.intrinsicEnv(t.needsContext, input))
+	var env *intrinsic.Env
+	if st.item != nil && t.readsContextParts {
+		// A Map item's ItemSelector: $$ from the pool (see itemContexts).
+		env = st.intrinsicEnv(false, input)
+		ic := st.itemContext()
+		defer ic.release()
+		env.Scope.Context = ic.c
+	} else {
+		env = st.intrinsicEnv(t.needsContext, input)
+	}
+	v, err := t.tpl.Eval(env)
 	if err != nil {
 		return nil, st.wrapRuntime(err)
 	}
@@ -137,6 +148,9 @@ type templateCache struct{ m sync.Map }
 type compiledTemplate struct {
 	tpl          *payload.Template
 	needsContext bool
+	// readsContextParts: every $$ path starts below $$ and $$.Map, so the
+	// result never holds those two objects and they can be reused.
+	readsContextParts bool
 }
 
 func (c *templateCache) get(tpl any) (*compiledTemplate, error) {
@@ -151,7 +165,7 @@ func (c *templateCache) get(tpl any) (*compiledTemplate, error) {
 	if err != nil {
 		return nil, err
 	}
-	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(tpl)}
+	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(tpl), readsContextParts: readsContextParts(tpl)}
 	if key != 0 {
 		c.m.Store(key, ct)
 	}
@@ -177,6 +191,41 @@ func mentionsContext(v any) bool {
 		}
 	}
 	return false
+}
+
+// contextParts are the starts of $$ paths that select neither $$ itself
+// nor $$.Map: what they select is never one of the pooled objects.
+var contextParts = []string{".Execution", ".StateMachine", ".State", ".Map.Item"}
+
+// readsContextParts reports whether every $$ in v's strings starts one of
+// contextParts (a bare $$, $$.Map, $$.*, $$..x or $$['Map'] do not).
+func readsContextParts(v any) bool {
+	switch x := v.(type) {
+	case string:
+		for rest := x; ; {
+			i := strings.Index(rest, "$$")
+			if i < 0 {
+				return true
+			}
+			rest = rest[i+2:]
+			if !slices.ContainsFunc(contextParts, func(p string) bool { return strings.HasPrefix(rest, p) }) {
+				return false
+			}
+		}
+	case map[string]any:
+		for _, e := range x {
+			if !readsContextParts(e) {
+				return false
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if !readsContextParts(e) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // callCache compiles each intrinsic call once.

@@ -42,6 +42,9 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 	if st.sc.ex.cfg.deterministic {
 		workers = 1
 	}
+	// Every item's ItemSelector sees the same $$.State: built here once,
+	// not in each item's copy of st.
+	st.buildStateObj()
 	ictx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	res := iterations{results: make([]any, len(items))}
@@ -157,8 +160,13 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
 		mapItem: map[string]any{"Index": int64(i), "Value": item}}
 	inline := !n.distributed
+	active := rec.active()
 	if inline {
-		sc.emit(Event{Type: "MapIterationStarted", MapIterationStartedEventDetails: &MapIterationDetails{Name: n.name, Index: i}})
+		e := Event{Type: "MapIterationStarted"}
+		if active {
+			e.MapIterationStartedEventDetails = &MapIterationDetails{Name: n.name, Index: i}
+		}
+		sc.emit(e)
 	}
 	input, err := st.itemInput(ctx, sc, item, in)
 	if err == nil {
@@ -169,7 +177,10 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 		end.last = prev
 		return input, end
 	}
-	d := &MapIterationDetails{Name: n.name, Index: i}
+	var d *MapIterationDetails // events nobody keeps need no details
+	if active {
+		d = &MapIterationDetails{Name: n.name, Index: i}
+	}
 	switch {
 	case err == nil:
 		end.end = sc.emitSide(Event{Type: "MapIterationSucceeded", MapIterationSucceededEventDetails: d})

@@ -251,19 +251,8 @@ func timestamp(t time.Time) string {
 // never mutated, so every state can share them.
 func (st *stepCtx) contextObject() map[string]any {
 	ex := st.sc.ex
-	ex.ctxOnce.Do(func() {
-		ex.ctxExecution = map[string]any{
-			"Id": ex.arn, "Input": ex.input, "Name": ex.name, "RoleArn": ex.cfg.roleArn,
-			"StartTime": timestamp(ex.startTime), "RedriveCount": int64(0),
-		}
-		ex.ctxStateMachine = map[string]any{"Id": ex.smArn, "Name": ex.m.nameOrDefault()}
-	})
-	if st.stateObj == nil || st.n.typ == "Task" {
-		st.stateObj = map[string]any{"Name": st.n.name, "EnteredTime": timestamp(st.entered)}
-		if st.n.typ == "Task" {
-			st.stateObj["RetryCount"] = int64(st.retryCount)
-		}
-	}
+	ex.buildContextParts()
+	st.buildStateObj()
 	c := map[string]any{
 		"Execution":    ex.ctxExecution,
 		"StateMachine": ex.ctxStateMachine,
@@ -278,6 +267,55 @@ func (st *stepCtx) contextObject() map[string]any {
 		c["Map"] = map[string]any{"Item": item}
 	}
 	return c
+}
+
+// itemContexts are $$ objects for the ItemSelectors of Map items: $$
+// itself and $$.Map are refilled for each item instead of built anew (two
+// maps an item), which is safe for templates whose paths never select
+// them (compiledTemplate.readsContextParts).
+var itemContexts = sync.Pool{New: func() any {
+	return &itemContext{c: make(map[string]any, 4), m: make(map[string]any, 1)}
+}}
+
+type itemContext struct{ c, m map[string]any }
+
+// itemContext returns $$ for st, a Map state evaluating an item's
+// ItemSelector (st.item set, $$.State built).
+func (st *stepCtx) itemContext() *itemContext {
+	ex := st.sc.ex
+	ex.buildContextParts()
+	ic := itemContexts.Get().(*itemContext)
+	ic.c["Execution"], ic.c["StateMachine"], ic.c["State"], ic.c["Map"] = ex.ctxExecution, ex.ctxStateMachine, st.stateObj, ic.m
+	ic.m["Item"] = st.item
+	return ic
+}
+
+// release returns ic to the pool without keeping the item alive.
+func (ic *itemContext) release() {
+	ic.m["Item"] = nil
+	itemContexts.Put(ic)
+}
+
+// buildContextParts builds $$.Execution and $$.StateMachine, once a run.
+func (ex *Execution) buildContextParts() {
+	ex.ctxOnce.Do(func() {
+		ex.ctxExecution = map[string]any{
+			"Id": ex.arn, "Input": ex.input, "Name": ex.name, "RoleArn": ex.cfg.roleArn,
+			"StartTime": timestamp(ex.startTime), "RedriveCount": int64(0),
+		}
+		ex.ctxStateMachine = map[string]any{"Id": ex.smArn, "Name": ex.m.nameOrDefault()}
+	})
+}
+
+// buildStateObj builds $$.State, once per entry (a Task's again for each
+// attempt: its RetryCount changes).
+func (st *stepCtx) buildStateObj() {
+	if st.stateObj == nil || st.n.typ == "Task" {
+		st.stateObj = map[string]any{"Name": st.n.name, "EnteredTime": timestamp(st.entered)}
+		if st.n.typ == "Task" {
+			st.stateObj["RetryCount"] = int64(st.retryCount)
+		}
+	}
 }
 
 func (m *Machine) nameOrDefault() string {
