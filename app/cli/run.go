@@ -71,6 +71,7 @@ func runRun(ctx context.Context, args []string, s Streams) int {
 		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
 		return ExitUsage
 	}
+	tuneGC()
 	return execute(ctx, o, clock, s)
 }
 
