@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/stepstudio/stepstudio/app/diagram"
+	"github.com/stepstudio/stepstudio/app/layout"
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/schema"
 )
@@ -17,7 +18,12 @@ type Studio struct {
 // NewStudio returns a Studio ready to be bound.
 func NewStudio() *Studio { return &Studio{ctx: context.Background()} }
 
-func (s *Studio) startup(ctx context.Context) { s.ctx = ctx }
+func (s *Studio) startup(ctx context.Context) {
+	s.ctx = ctx
+	// Graphviz starts on first use; start it while the window opens. A
+	// failure here is reported by the first layout, which tries again.
+	go func() { _ = layout.Start(ctx) }()
+}
 
 // Document is an ASL definition as the editor holds it.
 type Document struct {

@@ -85,16 +85,33 @@ var (
 	gv *graphviz.Graphviz
 )
 
+// Start starts Graphviz (its WASM module takes tens of milliseconds) if
+// no layout has yet; the app calls it at start-up so that the first
+// diagram does not wait.
+func Start(ctx context.Context) error {
+	mu.Lock()
+	defer mu.Unlock()
+	return start(ctx)
+}
+
+func start(ctx context.Context) error {
+	if gv != nil {
+		return nil
+	}
+	var err error
+	if gv, err = graphviz.New(ctx); err != nil {
+		return fmt.Errorf("layout: start graphviz: %w", err)
+	}
+	return nil
+}
+
 // Layout places g. Calls are serialised; the first one starts Graphviz.
 func Layout(ctx context.Context, g Graph) (*Result, error) {
 	src, names := toDOT(g)
 	mu.Lock()
 	defer mu.Unlock()
-	if gv == nil {
-		var err error
-		if gv, err = graphviz.New(ctx); err != nil {
-			return nil, fmt.Errorf("layout: start graphviz: %w", err)
-		}
+	if err := start(ctx); err != nil {
+		return nil, err
 	}
 	parsed, err := graphviz.ParseBytes(src)
 	if err != nil {

@@ -13,21 +13,14 @@ trap 'rm -rf "$work"' EXIT
 
 (cd "$work" && npm init -y >/dev/null 2>&1 && npm install --silent aws-local-stepfunctions@3.0.0 >/dev/null 2>&1)
 cp "$here/peer.mjs" "$work/"
-(cd "$repo" && go build -o "$work/stepstudio" . && go build -o "$work/driver" ./engine/bench/driver &&
-	go build -o "$work/measure" ./engine/bench/measure)
+(cd "$repo" && go build -o "$work/stepstudio" . && go build -o "$work/measure" ./engine/bench/measure)
 node -e 'const items=[...Array(10000).keys()]; console.log(JSON.stringify({run:"bench",items}))' >"$work/map.input.json"
 cp "$here/count.input.json" "$work/"
 
-# "stepstudio" is the real binary (`stepstudio run`); "driver" runs the same
-# validate-compile-run path but links only engine and schema.
-printf '%-6s %-10s %8s %8s %8s %8s %8s %8s %8s\n' bench engine ours_s ours_cpu ours_MiB peer_s peer_cpu peer_MiB speedup
+printf '%-6s %8s %8s %8s %8s %8s %8s %8s\n' bench ours_s ours_cpu ours_MiB peer_s peer_cpu peer_MiB speedup
 for b in count map; do
 	read -r ps pc prss < <(cd "$work" && ./measure "$rounds" node peer.mjs "$here/$b.asl.json" "$work/$b.input.json")
 	read -r os oc orss < <("$work/measure" "$rounds" "$work/stepstudio" run "$here/$b.asl.json" --input "$work/$b.input.json" --format json)
-	read -r ds dc drss < <("$work/measure" "$rounds" "$work/driver" "$here/$b.asl.json" "$work/$b.input.json")
-	for row in "stepstudio $os $oc $orss" "driver $ds $dc $drss"; do
-		set -- $row
-		awk -v b="$b" -v e="$1" -v os="$2" -v oc="$3" -v orss="$4" -v ps="$ps" -v pc="$pc" -v prss="$prss" 'BEGIN{
-			printf "%-6s %-10s %8.3f %8.3f %8.1f %8.3f %8.3f %8.1f %7.1fx\n", b, e, os, oc, orss/1024, ps, pc, prss/1024, ps/os }'
-	done
+	awk -v b="$b" -v os="$os" -v oc="$oc" -v orss="$orss" -v ps="$ps" -v pc="$pc" -v prss="$prss" 'BEGIN{
+		printf "%-6s %8.3f %8.3f %8.1f %8.3f %8.3f %8.1f %7.1fx\n", b, os, oc, orss/1024, ps, pc, prss/1024, ps/os }'
 done
