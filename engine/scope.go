@@ -23,6 +23,8 @@ type scope struct {
 	mu      sync.Mutex
 	last    int64         // id of this thread's latest event
 	skipped time.Duration // waits skipped on this thread (skipping clocks)
+
+	spare stepCtx // reused by the states that keep nothing (see step)
 }
 
 // now is this thread's time: the clock's, plus the waits it skipped.
@@ -127,7 +129,16 @@ func (sc *scope) run(ctx context.Context, start string, input any) (any, error) 
 // step enters one state, runs it with its Retry and Catch, and exits it.
 // It returns the output and the next state ("" when the graph ends).
 func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, error) {
-	st := &stepCtx{sc: sc, n: n, input: input, entered: sc.now()}
+	var st *stepCtx
+	switch n.typ {
+	case "Pass", "Choice", "Succeed", "Fail", "Wait":
+		// Nothing keeps these states' stepCtx once step returns (no
+		// goroutine, callback or retry holds it): reuse the scope's.
+		st = &sc.spare
+		*st = stepCtx{sc: sc, n: n, input: input, entered: sc.now()}
+	default:
+		st = &stepCtx{sc: sc, n: n, input: input, entered: sc.now()}
+	}
 	st.enteredPrev = sc.lastID()
 	active := sc.rec.active()
 	e := Event{Type: n.enteredType}
