@@ -131,9 +131,13 @@ func (sc *scope) run(ctx context.Context, start string, input any) (any, error) 
 func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, error) {
 	var st *stepCtx
 	switch n.typ {
-	case "Pass", "Choice", "Succeed", "Fail", "Wait":
+	case "Pass", "Choice", "Succeed", "Fail":
 		// Nothing keeps these states' stepCtx once step returns (no
-		// goroutine, callback or retry holds it): reuse the scope's.
+		// goroutine, callback or retry holds it): reuse the scope's. They
+		// never sleep, so the entry time is taken when read (enteredTime).
+		st = &sc.spare
+		*st = stepCtx{sc: sc, n: n, input: input}
+	case "Wait":
 		st = &sc.spare
 		*st = stepCtx{sc: sc, n: n, input: input, entered: sc.now()}
 	default:
@@ -200,7 +204,7 @@ type stepCtx struct {
 	sc          *scope
 	n           *node
 	input       any
-	entered     time.Time
+	entered     time.Time // zero until read, for states that never sleep (enteredTime)
 	enteredID   int64
 	enteredPrev int64 // the event before StateEntered
 
@@ -307,6 +311,14 @@ func (ic *itemContext) release() {
 	itemContexts.Put(ic)
 }
 
+// enteredTime is when the state was entered.
+func (st *stepCtx) enteredTime() time.Time {
+	if st.entered.IsZero() {
+		st.entered = st.sc.now()
+	}
+	return st.entered
+}
+
 // buildContextParts builds $$.Execution and $$.StateMachine, once a run.
 func (ex *Execution) buildContextParts() {
 	ex.ctxOnce.Do(func() {
@@ -322,7 +334,7 @@ func (ex *Execution) buildContextParts() {
 // attempt: its RetryCount changes).
 func (st *stepCtx) buildStateObj() {
 	if st.stateObj == nil || st.n.typ == "Task" {
-		st.stateObj = map[string]any{"Name": st.n.name, "EnteredTime": timestamp(st.entered)}
+		st.stateObj = map[string]any{"Name": st.n.name, "EnteredTime": timestamp(st.enteredTime())}
 		if st.n.typ == "Task" {
 			st.stateObj["RetryCount"] = int64(st.retryCount)
 		}
