@@ -11,6 +11,7 @@ import (
 // every key and value. Depth is bounded by MaxDepth.
 type jsonParser struct {
 	src   []byte
+	text  string // src as one string: strings without escapes are slices of it
 	i     int
 	cur   *cursor
 	name  string
@@ -48,7 +49,7 @@ func (p *jsonParser) newField() *Field {
 }
 
 func parseJSON(name string, src []byte) (*Node, error) {
-	p := &jsonParser{src: src, cur: newCursor(src), name: name}
+	p := &jsonParser{src: src, text: string(src), cur: newCursor(src), name: name}
 	// A UTF-8 byte order mark is tolerated, as editors write it.
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		p.i = 3
@@ -279,7 +280,7 @@ func (p *jsonParser) number() string {
 			return ""
 		}
 	}
-	lit := string(p.src[start:p.i])
+	lit := p.text[start:p.i]
 	// Only an exponent or hundreds of digits can overflow a float64.
 	if strings.ContainsAny(lit, "eE") || len(lit) > 300 {
 		if _, err := strconv.ParseFloat(lit, 64); err != nil {
@@ -303,19 +304,22 @@ func shorten(s string) string {
 func (p *jsonParser) string() string {
 	p.i++ // opening quote
 	start := p.i
-	// Fast path: no escapes, ASCII or valid UTF-8.
+	// Fast path: no escapes, ASCII or valid UTF-8. The result shares the
+	// source text, so the tens of thousands of strings of a large
+	// definition cost no allocation.
+	ascii := true
 	for p.i < len(p.src) {
 		c := p.src[p.i]
 		if c == '"' {
-			s := p.src[start:p.i]
+			s := p.text[start:p.i]
 			p.i++
-			if w, ok := common[string(s)]; ok { // no allocation for the lookup
-				return w
-			}
-			if utf8.Valid(s) {
-				return string(s)
+			if ascii || utf8.ValidString(s) {
+				return s
 			}
 			return validUTF8(s)
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
 		}
 		if c == '\\' {
 			break
@@ -334,7 +338,7 @@ func (p *jsonParser) string() string {
 		case c == '"':
 			p.i++
 			if s := b.String(); !utf8.ValidString(s) {
-				return validUTF8([]byte(s))
+				return validUTF8(s)
 			}
 			return b.String()
 		case c < 0x20:
@@ -394,15 +398,15 @@ func (p *jsonParser) string() string {
 
 // validUTF8 replaces each invalid byte with U+FFFD, as encoding/json does
 // (strings.ToValidUTF8 would fold a run of them into one).
-func validUTF8(s []byte) string {
+func validUTF8(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
+		r, n := utf8.DecodeRuneInString(s)
 		if r == utf8.RuneError && n == 1 {
 			b.WriteRune(utf8.RuneError)
 		} else {
-			b.Write(s[:n])
+			b.WriteString(s[:n])
 		}
 		s = s[n:]
 	}
