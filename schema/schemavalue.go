@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"slices"
 
 	"github.com/xeipuuv/gojsonreference"
 	"github.com/xeipuuv/gojsonschema"
@@ -15,6 +16,8 @@ import (
 // with its nested machines cut down likewise, since each state is validated
 // on its own; payloads, which the schema only type-checks, are cut to their
 // outer shape. This keeps validation linear in the size of the definition.
+// Objects are filled from their last field to their first, so the first of
+// duplicate keys wins, as Get does, without a lookup per field.
 type nodeLoader struct {
 	root    *asl.Node
 	isState bool
@@ -45,16 +48,11 @@ func machineValue(n *asl.Node) any {
 		return schemaValue(n)
 	}
 	out := make(map[string]any, len(n.Fields))
-	for _, f := range n.Fields {
-		if _, dup := out[f.Key]; dup {
-			continue
-		}
+	for _, f := range slices.Backward(n.Fields) {
 		if f.Key == "States" && f.Value.Is(asl.KindObject) {
 			states := make(map[string]any, len(f.Value.Fields))
-			for _, s := range f.Value.Fields {
-				if _, dup := states[s.Key]; !dup {
-					states[s.Key] = stateShape(s.Value)
-				}
+			for _, s := range slices.Backward(f.Value.Fields) {
+				states[s.Key] = stateShape(s.Value)
 			}
 			out[f.Key] = states
 			continue
@@ -77,10 +75,7 @@ func stateShape(n *asl.Node) any {
 
 func stateValue(n *asl.Node) any {
 	out := make(map[string]any, len(n.Fields))
-	for _, f := range n.Fields {
-		if _, dup := out[f.Key]; dup {
-			continue
-		}
+	for _, f := range slices.Backward(n.Fields) {
 		switch {
 		case payloadFields[f.Key]:
 			out[f.Key] = shallowValue(f.Value)
@@ -111,10 +106,7 @@ func payloadsShallow(n *asl.Node) any {
 		return out
 	case asl.KindObject:
 		out := make(map[string]any, len(n.Fields))
-		for _, f := range n.Fields {
-			if _, dup := out[f.Key]; dup {
-				continue
-			}
+		for _, f := range slices.Backward(n.Fields) {
 			if payloadFields[f.Key] {
 				out[f.Key] = shallowValue(f.Value)
 			} else {
@@ -153,10 +145,8 @@ func schemaValue(n *asl.Node) any {
 		return out
 	case asl.KindObject:
 		out := make(map[string]any, len(n.Fields))
-		for _, f := range n.Fields {
-			if _, dup := out[f.Key]; !dup { // the first of duplicate keys, as Get does
-				out[f.Key] = schemaValue(f.Value)
-			}
+		for _, f := range slices.Backward(n.Fields) {
+			out[f.Key] = schemaValue(f.Value)
 		}
 		return out
 	}
