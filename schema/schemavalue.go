@@ -21,14 +21,15 @@ import (
 type nodeLoader struct {
 	root    *asl.Node
 	isState bool
+	conv    converter
 }
 
 func (l nodeLoader) JsonSource() any { return l.root }
 func (l nodeLoader) LoadJSON() (any, error) {
 	if l.isState {
-		return stateValue(l.root), nil
+		return l.conv.state(l.root), nil
 	}
-	return machineValue(l.root), nil
+	return l.conv.machine(l.root), nil
 }
 func (l nodeLoader) LoaderFactory() gojsonschema.JSONLoaderFactory {
 	return gojsonschema.DefaultJSONLoaderFactory{}
@@ -43,12 +44,28 @@ var payloadFields = map[string]bool{
 	"Result": true, "ItemSelector": true, "Credentials": true, "BatchInput": true,
 }
 
-func machineValue(n *asl.Node) any {
+// converter turns nodes into gojsonschema's values for one schema part.
+// Fields in blind hand their strings over as "" (see stringBlindFields).
+type converter struct {
+	blind map[string]bool
+}
+
+// blindString reports whether f holds a string the schema cannot tell
+// apart from "".
+func (c converter) blindString(f *asl.Field) bool {
+	return f.Value.Kind == asl.KindString && c.blind[f.Key]
+}
+
+func (c converter) machine(n *asl.Node) any {
 	if !n.Is(asl.KindObject) {
 		return schemaValue(n)
 	}
 	out := make(map[string]any, len(n.Fields))
 	for _, f := range slices.Backward(n.Fields) {
+		if c.blindString(f) {
+			out[f.Key] = ""
+			continue
+		}
 		if f.Key == "States" && f.Value.Is(asl.KindObject) {
 			states := make(map[string]any, len(f.Value.Fields))
 			for _, s := range slices.Backward(f.Value.Fields) {
@@ -73,22 +90,24 @@ func stateShape(n *asl.Node) any {
 	return map[string]any{}
 }
 
-func stateValue(n *asl.Node) any {
+func (c converter) state(n *asl.Node) any {
 	out := make(map[string]any, len(n.Fields))
 	for _, f := range slices.Backward(n.Fields) {
 		switch {
+		case c.blindString(f):
+			out[f.Key] = ""
 		case payloadFields[f.Key]:
 			out[f.Key] = shallowValue(f.Value)
 		case f.Key == "Branches" && f.Value.Is(asl.KindArray):
 			bs := make([]any, len(f.Value.Items))
 			for i, b := range f.Value.Items {
-				bs[i] = machineValue(b)
+				bs[i] = c.machine(b)
 			}
 			out[f.Key] = bs
 		case f.Key == "ItemProcessor" || f.Key == "Iterator":
-			out[f.Key] = machineValue(f.Value)
+			out[f.Key] = c.machine(f.Value)
 		default:
-			out[f.Key] = payloadsShallow(f.Value)
+			out[f.Key] = c.payloadsShallow(f.Value)
 		}
 	}
 	return out
@@ -96,21 +115,24 @@ func stateValue(n *asl.Node) any {
 
 // payloadsShallow converts n fully except payload fields inside it (a
 // Catch rule's Assign, an ItemReader's Parameters).
-func payloadsShallow(n *asl.Node) any {
+func (c converter) payloadsShallow(n *asl.Node) any {
 	switch n.Kind {
 	case asl.KindArray:
 		out := make([]any, len(n.Items))
 		for i, it := range n.Items {
-			out[i] = payloadsShallow(it)
+			out[i] = c.payloadsShallow(it)
 		}
 		return out
 	case asl.KindObject:
 		out := make(map[string]any, len(n.Fields))
 		for _, f := range slices.Backward(n.Fields) {
-			if payloadFields[f.Key] {
+			switch {
+			case c.blindString(f):
+				out[f.Key] = ""
+			case payloadFields[f.Key]:
 				out[f.Key] = shallowValue(f.Value)
-			} else {
-				out[f.Key] = payloadsShallow(f.Value)
+			default:
+				out[f.Key] = c.payloadsShallow(f.Value)
 			}
 		}
 		return out
