@@ -140,16 +140,19 @@ func (c converter) payloadsShallow(n *asl.Node) any {
 	return schemaValue(n)
 }
 
-// shallowValue keeps a value's type but not its contents.
+// shallowValue keeps a value's type but not its contents. The empty
+// object and array are shared: gojsonschema only reads them.
 func shallowValue(n *asl.Node) any {
 	switch n.Kind {
 	case asl.KindArray:
-		return []any{}
+		return emptyArray
 	case asl.KindObject:
-		return map[string]any{}
+		return emptyObject
 	}
 	return schemaValue(n)
 }
+
+var emptyArray, emptyObject any = []any{}, map[string]any{}
 
 func schemaValue(n *asl.Node) any {
 	switch n.Kind {
