@@ -68,8 +68,9 @@ func (c converter) machine(n *asl.Node) any {
 		}
 		if f.Key == "States" && f.Value.Is(asl.KindObject) {
 			states := make(map[string]any, len(f.Value.Fields))
+			shapes := map[string]any{}
 			for _, s := range slices.Backward(f.Value.Fields) {
-				states[s.Key] = stateShape(s.Value)
+				states[s.Key] = stateShape(s.Value, shapes)
 			}
 			out[f.Key] = states
 			continue
@@ -79,15 +80,26 @@ func (c converter) machine(n *asl.Node) any {
 	return out
 }
 
-// stateShape is a state reduced to what a machine's schema checks.
-func stateShape(n *asl.Node) any {
+// stateShape is a state reduced to what a machine's schema checks. States
+// of the same string Type share one shape, kept in shapes: gojsonschema
+// only reads it.
+func stateShape(n *asl.Node, shapes map[string]any) any {
 	if !n.Is(asl.KindObject) {
 		return schemaValue(n)
 	}
-	if t := n.Field("Type"); t != nil {
-		return map[string]any{"Type": schemaValue(t.Value)}
+	t := n.Get("Type")
+	switch {
+	case t == nil:
+		return emptyObject
+	case t.Kind != asl.KindString:
+		return map[string]any{"Type": schemaValue(t)}
 	}
-	return map[string]any{}
+	shape, ok := shapes[t.Str]
+	if !ok {
+		shape = map[string]any{"Type": t.Str}
+		shapes[t.Str] = shape
+	}
+	return shape
 }
 
 func (c converter) state(n *asl.Node) any {
