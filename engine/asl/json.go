@@ -19,13 +19,15 @@ type jsonParser struct {
 	err   *SyntaxError
 
 	// Nodes and fields are carved from slabs, and children collected on
-	// shared stacks then copied out at their exact size: a definition has
-	// tens of thousands of values, and one allocation each dominated the
-	// parse.
+	// shared stacks then copied out at their exact size into slabs of
+	// their own: a definition has tens of thousands of values, and one
+	// allocation each dominated the parse.
 	nodes  []Node
 	fields []Field
 	fstack []*Field
 	istack []*Node
+	flists []*Field // the objects' Fields
+	ilists []*Node  // the arrays' Items
 }
 
 const slabSize = 256
@@ -46,6 +48,26 @@ func (p *jsonParser) newField() *Field {
 	f := &p.fields[0]
 	p.fields = p.fields[1:]
 	return f
+}
+
+// carve copies list into a slice of *slab (refilled with slabSize*4
+// entries when short) whose capacity is its length, so that appending to
+// one object's Fields reallocates rather than overwriting the next one's.
+func carve[T any](slab *[]T, list []T) []T {
+	n := len(list)
+	if n == 0 {
+		return nil
+	}
+	if n > len(*slab) {
+		if n > slabSize {
+			return append([]T(nil), list...)
+		}
+		*slab = make([]T, slabSize*4)
+	}
+	out := (*slab)[:n:n]
+	copy(out, list)
+	*slab = (*slab)[n:]
+	return out
 }
 
 func parseJSON(name string, src []byte) (*Node, error) {
@@ -164,7 +186,7 @@ func (p *jsonParser) object(n *Node) {
 	}
 	base := len(p.fstack)
 	defer func() {
-		n.Fields = append([]*Field(nil), p.fstack[base:]...)
+		n.Fields = carve(&p.flists, p.fstack[base:])
 		n.buildIndex()
 		clear(p.fstack[base:])
 		p.fstack = p.fstack[:base]
@@ -218,7 +240,7 @@ func (p *jsonParser) array(n *Node) {
 	}
 	base := len(p.istack)
 	defer func() {
-		n.Items = append([]*Node(nil), p.istack[base:]...)
+		n.Items = carve(&p.ilists, p.istack[base:])
 		clear(p.istack[base:])
 		p.istack = p.istack[:base]
 	}()
