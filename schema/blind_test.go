@@ -53,11 +53,11 @@ func TestStringBlindFieldsOfASLSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !p.conv.blind["Next"] && part != "machine" {
+		if !p.blind["Next"] && part != "machine" {
 			t.Errorf("%s: Next is not blind", part)
 		}
 		for _, f := range fields {
-			if p.conv.blind[f] {
+			if p.blind[f] {
 				t.Errorf("%s: %s is blind, but its schema checks its string", part, f)
 			}
 		}

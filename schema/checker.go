@@ -20,6 +20,8 @@ type checker struct {
 	// need; suggested counts did-you-mean searches.
 	allStates map[string]bool
 	suggested int
+	// values recycles the values runSchema hands gojsonschema.
+	values valueArena
 }
 
 func newChecker(doc *asl.Document, opts Options) *checker {

@@ -36,10 +36,11 @@ type schemaSet struct {
 	byName map[string]*schemaPart
 }
 
-// schemaPart is one compiled definition with the converter for its values.
+// schemaPart is one compiled definition with the fields whose strings it
+// cannot tell apart (see stringBlindFields).
 type schemaPart struct {
 	schema *gojsonschema.Schema
-	conv   converter
+	blind  map[string]bool
 }
 
 var schemas schemaSet
@@ -68,7 +69,7 @@ func (s *schemaSet) get(name string) (*schemaPart, error) {
 	if err != nil {
 		return nil, fmt.Errorf("definitions/%s: %w", name, err)
 	}
-	p := &schemaPart{schema: sc, conv: converter{blind: stringBlindFields(s.defs, s.defs[name])}}
+	p := &schemaPart{schema: sc, blind: stringBlindFields(s.defs, s.defs[name])}
 	s.byName[name] = p
 	return p, nil
 }
@@ -171,7 +172,8 @@ var stateTypes = map[string]bool{
 
 // runSchema validates the value n, found at ptr, and reports the errors.
 func (c *checker) runSchema(p *schemaPart, ptr string, n *asl.Node, isState bool) {
-	res, err := p.schema.Validate(nodeLoader{root: n, isState: isState, conv: p.conv})
+	c.values.reset() // the previous result has been read
+	res, err := p.schema.Validate(nodeLoader{root: n, isState: isState, conv: converter{blind: p.blind, arena: &c.values}})
 	if err != nil {
 		c.errorAt(ptr, n, CodeSchema, "%s could not be checked against the schema: %v.", subjectOf(ptr).String(), err)
 		return

@@ -46,8 +46,55 @@ var payloadFields = map[string]bool{
 
 // converter turns nodes into gojsonschema's values for one schema part.
 // Fields in blind hand their strings over as "" (see stringBlindFields).
+// A state's objects and arrays come from arena.
 type converter struct {
 	blind map[string]bool
+	arena *valueArena
+}
+
+// valueArena recycles the objects and arrays of the states handed to
+// gojsonschema: it keeps no reference once Validate returns, and runSchema
+// reads the result before it converts the next state, so one state's
+// containers serve the next instead of thousands being allocated per run.
+type valueArena struct {
+	objects []map[string]any
+	arrays  [][]any
+	no, na  int // in use since reset
+}
+
+// reset makes every container available again.
+func (a *valueArena) reset() { a.no, a.na = 0, 0 }
+
+func (a *valueArena) object() map[string]any {
+	if a.no == len(a.objects) {
+		a.objects = append(a.objects, map[string]any{})
+	}
+	m := a.objects[a.no]
+	if len(m) > maxRecycled {
+		// clear costs the map's capacity: one huge object must not
+		// slow every later state down.
+		m = map[string]any{}
+		a.objects[a.no] = m
+	}
+	a.no++
+	clear(m)
+	return m
+}
+
+// maxRecycled is the size above which an object is not recycled.
+const maxRecycled = 64
+
+func (a *valueArena) array(n int) []any {
+	if a.na == len(a.arrays) {
+		a.arrays = append(a.arrays, nil)
+	}
+	s := a.arrays[a.na]
+	if cap(s) < n {
+		s = make([]any, n)
+		a.arrays[a.na] = s
+	}
+	a.na++
+	return s[:n]
 }
 
 // blindString reports whether f holds a string the schema cannot tell
@@ -103,7 +150,7 @@ func stateShape(n *asl.Node, shapes map[string]any) any {
 }
 
 func (c converter) state(n *asl.Node) any {
-	out := make(map[string]any, len(n.Fields))
+	out := c.arena.object()
 	for _, f := range slices.Backward(n.Fields) {
 		switch {
 		case c.blindString(f):
@@ -130,13 +177,13 @@ func (c converter) state(n *asl.Node) any {
 func (c converter) payloadsShallow(n *asl.Node) any {
 	switch n.Kind {
 	case asl.KindArray:
-		out := make([]any, len(n.Items))
+		out := c.arena.array(len(n.Items))
 		for i, it := range n.Items {
 			out[i] = c.payloadsShallow(it)
 		}
 		return out
 	case asl.KindObject:
-		out := make(map[string]any, len(n.Fields))
+		out := c.arena.object()
 		for _, f := range slices.Backward(n.Fields) {
 			switch {
 			case c.blindString(f):
