@@ -38,10 +38,16 @@ func (l nodeLoader) JsonReference() (gojsonreference.JsonReference, error) {
 	return gojsonreference.NewJsonReference("#")
 }
 
-// payloadFields hold free-form JSON the schema checks only the type of.
-var payloadFields = map[string]bool{
-	"Parameters": true, "ResultSelector": true, "Arguments": true, "Output": true, "Assign": true,
-	"Result": true, "ItemSelector": true, "Credentials": true, "BatchInput": true,
+// payloadField reports whether the field key holds free-form JSON the
+// schema checks only the type of. A switch, unlike a map, hashes nothing:
+// this runs for every field handed to gojsonschema.
+func payloadField(key string) bool {
+	switch key {
+	case "Parameters", "ResultSelector", "Arguments", "Output", "Assign",
+		"Result", "ItemSelector", "Credentials", "BatchInput":
+		return true
+	}
+	return false
 }
 
 // converter turns nodes into gojsonschema's values for one schema part.
@@ -155,7 +161,7 @@ func (c converter) state(n *asl.Node) any {
 		switch {
 		case c.blindString(f):
 			out[f.Key] = ""
-		case payloadFields[f.Key]:
+		case payloadField(f.Key):
 			out[f.Key] = shallowValue(f.Value)
 		case f.Key == "Branches" && f.Value.Is(asl.KindArray):
 			bs := make([]any, len(f.Value.Items))
@@ -188,7 +194,7 @@ func (c converter) payloadsShallow(n *asl.Node) any {
 			switch {
 			case c.blindString(f):
 				out[f.Key] = ""
-			case payloadFields[f.Key]:
+			case payloadField(f.Key):
 				out[f.Key] = shallowValue(f.Value)
 			default:
 				out[f.Key] = c.payloadsShallow(f.Value)
