@@ -136,8 +136,9 @@ func (c *checker) transitions(sc scope) {
 	if start == nil {
 		return // reported by startAt; reachability would flag every state
 	}
-	reached := map[*asl.State]bool{start: true}
-	queue := []*asl.State{start}
+	reached := make(map[*asl.State]bool, len(m.States))
+	reached[start] = true
+	queue := append(make([]*asl.State, 0, len(m.States)), start)
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
