@@ -166,3 +166,72 @@ func allowsString(t any) bool {
 func refName(ref string) (name string, local bool) {
 	return strings.CutPrefix(ref, "#/definitions/")
 }
+
+// uncheckedFields returns the fields that the object schema s accepts
+// whatever they hold ({}: a state's Type, which the machine checks, and
+// payloads such as Parameters) and whose presence nothing else in s looks
+// at. Leaving them out of the value changes no result and saves
+// gojsonschema a visit each. It returns nil when s looks at its keys as a
+// whole (minProperties, dependencies, anyOf, …).
+func uncheckedFields(defs map[string]any, s any) map[string]bool {
+	m, _ := s.(map[string]any)
+	for depth := 0; m != nil && depth < 32; depth++ {
+		ref, ok := m["$ref"].(string)
+		if !ok {
+			break
+		}
+		name, local := refName(ref)
+		if !local {
+			return nil
+		}
+		m, _ = defs[name].(map[string]any)
+	}
+	if m == nil {
+		return nil
+	}
+	for k := range m {
+		if !annotation(k) && k != "type" && k != "properties" && k != "required" && k != "additionalProperties" {
+			return nil
+		}
+	}
+	required := map[string]bool{}
+	reqs, _ := m["required"].([]any)
+	for _, r := range reqs {
+		if name, ok := r.(string); ok {
+			required[name] = true
+		}
+	}
+	props, _ := m["properties"].(map[string]any)
+	out := map[string]bool{}
+	for name, p := range props {
+		if !required[name] && acceptsAnything(p) {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// acceptsAnything reports whether the schema s is true or validates nothing.
+func acceptsAnything(s any) bool {
+	switch s := s.(type) {
+	case bool:
+		return s
+	case map[string]any:
+		for k := range s {
+			if !annotation(k) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// annotation reports whether a schema keyword only documents.
+func annotation(k string) bool {
+	switch k {
+	case "title", "description", "$comment", "default", "examples":
+		return true
+	}
+	return false
+}

@@ -53,13 +53,36 @@ func TestStringBlindFieldsOfASLSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !p.blind["Next"] && part != "machine" {
+		if p.conv.uses["Next"]&blindString == 0 && part != "machine" {
 			t.Errorf("%s: Next is not blind", part)
 		}
 		for _, f := range fields {
-			if p.blind[f] {
+			if p.conv.uses[f]&blindString != 0 {
 				t.Errorf("%s: %s is blind, but its schema checks its string", part, f)
 			}
 		}
+	}
+}
+
+func TestUncheckedFields(t *testing.T) {
+	var d map[string]any
+	if err := json.Unmarshal([]byte(`{
+		"root": {"required": ["Needed"], "additionalProperties": false, "properties": {
+			"Any": {}, "Doc": {"description": "free"}, "Needed": {}, "Typed": {"type": "string"}, "Ref": {"$ref": "#/definitions/any"}
+		}},
+		"any": {},
+		"viaRef": {"$ref": "#/definitions/root"},
+		"counted": {"minProperties": 1, "properties": {"Any": {}}}
+	}`), &d); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{"root", "viaRef"} {
+		got := uncheckedFields(d, d[root])
+		if len(got) != 2 || !got["Any"] || !got["Doc"] {
+			t.Errorf("%s: %v, want Any and Doc", root, got)
+		}
+	}
+	if got := uncheckedFields(d, d["counted"]); got != nil {
+		t.Errorf("counted: %v, want nil", got)
 	}
 }

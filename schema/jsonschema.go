@@ -36,11 +36,11 @@ type schemaSet struct {
 	byName map[string]*schemaPart
 }
 
-// schemaPart is one compiled definition with the fields whose strings it
-// cannot tell apart (see stringBlindFields).
+// schemaPart is one compiled definition with the converter for its
+// values (its arena is set per run).
 type schemaPart struct {
 	schema *gojsonschema.Schema
-	blind  map[string]bool
+	conv   converter
 }
 
 var schemas schemaSet
@@ -69,7 +69,14 @@ func (s *schemaSet) get(name string) (*schemaPart, error) {
 	if err != nil {
 		return nil, fmt.Errorf("definitions/%s: %w", name, err)
 	}
-	p := &schemaPart{schema: sc, blind: stringBlindFields(s.defs, s.defs[name])}
+	uses := map[string]fieldUse{}
+	for f := range stringBlindFields(s.defs, s.defs[name]) {
+		uses[f] |= blindString
+	}
+	for f := range uncheckedFields(s.defs, s.defs[name]) {
+		uses[f] |= unchecked
+	}
+	p := &schemaPart{schema: sc, conv: converter{uses: uses}}
 	s.byName[name] = p
 	return p, nil
 }
@@ -173,7 +180,9 @@ var stateTypes = map[string]bool{
 // runSchema validates the value n, found at ptr, and reports the errors.
 func (c *checker) runSchema(p *schemaPart, ptr string, n *asl.Node, isState bool) {
 	c.values.reset() // the previous result has been read
-	res, err := p.schema.Validate(nodeLoader{root: n, isState: isState, conv: converter{blind: p.blind, arena: &c.values}})
+	conv := p.conv
+	conv.arena = &c.values
+	res, err := p.schema.Validate(nodeLoader{root: n, isState: isState, conv: conv})
 	if err != nil {
 		c.errorAt(ptr, n, CodeSchema, "%s could not be checked against the schema: %v.", subjectOf(ptr).String(), err)
 		return

@@ -50,13 +50,25 @@ func payloadField(key string) bool {
 	return false
 }
 
-// converter turns nodes into gojsonschema's values for one schema part.
-// Fields in blind hand their strings over as "" (see stringBlindFields).
-// A state's objects and arrays come from arena.
+// converter turns nodes into gojsonschema's values for one schema part,
+// shaped by what the part does with each field name (uses). A state's
+// objects and arrays come from arena.
 type converter struct {
-	blind map[string]bool
+	uses  map[string]fieldUse
 	arena *valueArena
 }
+
+// fieldUse says what a schema part does with the fields of one name.
+type fieldUse uint8
+
+const (
+	// blindString: every string is alike to the part there, so strings
+	// are handed over as "" (see stringBlindFields).
+	blindString fieldUse = 1 << iota
+	// unchecked: at the top of the part, the field is not looked at, so
+	// it is left out (see uncheckedFields).
+	unchecked
+)
 
 // valueArena recycles the objects and arrays of the states handed to
 // gojsonschema: it keeps no reference once Validate returns, and runSchema
@@ -106,7 +118,7 @@ func (a *valueArena) array(n int) []any {
 // blindString reports whether f holds a string the schema cannot tell
 // apart from "".
 func (c converter) blindString(f *asl.Field) bool {
-	return f.Value.Kind == asl.KindString && c.blind[f.Key]
+	return f.Value.Kind == asl.KindString && c.uses[f.Key]&blindString != 0
 }
 
 func (c converter) machine(n *asl.Node) any {
@@ -158,8 +170,10 @@ func stateShape(n *asl.Node, shapes map[string]any) any {
 func (c converter) state(n *asl.Node) any {
 	out := c.arena.object()
 	for _, f := range slices.Backward(n.Fields) {
+		use := c.uses[f.Key]
 		switch {
-		case c.blindString(f):
+		case use&unchecked != 0:
+		case use&blindString != 0 && f.Value.Kind == asl.KindString:
 			out[f.Key] = ""
 		case payloadField(f.Key):
 			out[f.Key] = shallowValue(f.Value)
