@@ -167,25 +167,17 @@ func refName(ref string) (name string, local bool) {
 	return strings.CutPrefix(ref, "#/definitions/")
 }
 
-// uncheckedFields returns the fields that the object schema s accepts
-// whatever they hold ({}: a state's Type, which the machine checks, and
-// payloads such as Parameters) and whose presence nothing else in s looks
-// at. Leaving them out of the value changes no result and saves
-// gojsonschema a visit each. It returns nil when s looks at its keys as a
-// whole (minProperties, dependencies, anyOf, …).
-func uncheckedFields(defs map[string]any, s any) map[string]bool {
-	m, _ := s.(map[string]any)
-	for depth := 0; m != nil && depth < 32; depth++ {
-		ref, ok := m["$ref"].(string)
-		if !ok {
-			break
-		}
-		name, local := refName(ref)
-		if !local {
-			return nil
-		}
-		m, _ = defs[name].(map[string]any)
-	}
+// topFields returns what the object schema s does with its own fields,
+// for those it does little with: unchecked when it accepts whatever they
+// hold ({}: a state's Type, which the machine checks, and payloads such as
+// Parameters), stringsAccepted when it accepts any string ({"type":
+// "string"}: Next, Comment, ResultPath, …), provided that nothing else in
+// s looks at their presence. Leaving such a field (or such a string) out
+// of the value changes no result and saves gojsonschema a visit. It
+// returns nil when s looks at its keys as a whole (minProperties,
+// dependencies, anyOf, …).
+func topFields(defs map[string]any, s any) map[string]fieldUse {
+	m := resolve(defs, s)
 	if m == nil {
 		return nil
 	}
@@ -202,13 +194,49 @@ func uncheckedFields(defs map[string]any, s any) map[string]bool {
 		}
 	}
 	props, _ := m["properties"].(map[string]any)
-	out := map[string]bool{}
+	out := map[string]fieldUse{}
 	for name, p := range props {
-		if !required[name] && acceptsAnything(p) {
-			out[name] = true
+		switch {
+		case required[name]:
+		case acceptsAnything(p):
+			out[name] = unchecked
+		case acceptsAnyString(resolve(defs, p)):
+			out[name] = stringsAccepted
 		}
 	}
 	return out
+}
+
+// resolve follows local $refs from s to the schema object they name; nil
+// for a boolean schema, a remote reference or a cycle.
+func resolve(defs map[string]any, s any) map[string]any {
+	m, _ := s.(map[string]any)
+	for depth := 0; m != nil; depth++ {
+		ref, ok := m["$ref"].(string)
+		if !ok {
+			return m
+		}
+		name, local := refName(ref)
+		if !local || depth == 32 {
+			return nil
+		}
+		m, _ = defs[name].(map[string]any)
+	}
+	return nil
+}
+
+// acceptsAnyString reports whether the schema m only says "type" with
+// string among the types.
+func acceptsAnyString(m map[string]any) bool {
+	if m == nil || !allowsString(m["type"]) {
+		return false
+	}
+	for k := range m {
+		if !annotation(k) && k != "type" {
+			return false
+		}
+	}
+	return true
 }
 
 // acceptsAnything reports whether the schema s is true or validates nothing.

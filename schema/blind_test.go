@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"maps"
 	"testing"
 )
 
@@ -64,25 +65,27 @@ func TestStringBlindFieldsOfASLSchema(t *testing.T) {
 	}
 }
 
-func TestUncheckedFields(t *testing.T) {
+func TestTopFields(t *testing.T) {
 	var d map[string]any
 	if err := json.Unmarshal([]byte(`{
 		"root": {"required": ["Needed"], "additionalProperties": false, "properties": {
-			"Any": {}, "Doc": {"description": "free"}, "Needed": {}, "Typed": {"type": "string"}, "Ref": {"$ref": "#/definitions/any"}
+			"Any": {}, "Doc": {"description": "free"}, "Needed": {}, "Ref": {"$ref": "#/definitions/any"},
+			"Str": {"type": "string"}, "Path": {"$ref": "#/definitions/nullable"}, "Short": {"type": "string", "minLength": 1}
 		}},
 		"any": {},
+		"nullable": {"type": ["string", "null"]},
 		"viaRef": {"$ref": "#/definitions/root"},
 		"counted": {"minProperties": 1, "properties": {"Any": {}}}
 	}`), &d); err != nil {
 		t.Fatal(err)
 	}
+	want := map[string]fieldUse{"Any": unchecked, "Doc": unchecked, "Str": stringsAccepted, "Path": stringsAccepted}
 	for _, root := range []string{"root", "viaRef"} {
-		got := uncheckedFields(d, d[root])
-		if len(got) != 2 || !got["Any"] || !got["Doc"] {
-			t.Errorf("%s: %v, want Any and Doc", root, got)
+		if got := topFields(d, d[root]); !maps.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", root, got, want)
 		}
 	}
-	if got := uncheckedFields(d, d["counted"]); got != nil {
+	if got := topFields(d, d["counted"]); got != nil {
 		t.Errorf("counted: %v, want nil", got)
 	}
 }

@@ -73,8 +73,8 @@ func (s *schemaSet) get(name string) (*schemaPart, error) {
 	for f := range stringBlindFields(s.defs, s.defs[name]) {
 		uses[f] |= blindString
 	}
-	for f := range uncheckedFields(s.defs, s.defs[name]) {
-		uses[f] |= unchecked
+	for f, use := range topFields(s.defs, s.defs[name]) {
+		uses[f] |= use
 	}
 	p := &schemaPart{schema: sc, conv: converter{uses: uses}}
 	s.byName[name] = p

@@ -66,8 +66,12 @@ const (
 	// are handed over as "" (see stringBlindFields).
 	blindString fieldUse = 1 << iota
 	// unchecked: at the top of the part, the field is not looked at, so
-	// it is left out (see uncheckedFields).
+	// it is left out (see topFields).
 	unchecked
+	// stringsAccepted: at the top of the part, any string is accepted
+	// there and nothing else looks at the field, so a string is left out
+	// (see topFields).
+	stringsAccepted
 )
 
 // valueArena recycles the objects and arrays of the states handed to
@@ -172,7 +176,7 @@ func (c converter) state(n *asl.Node) any {
 	for _, f := range slices.Backward(n.Fields) {
 		use := c.uses[f.Key]
 		switch {
-		case use&unchecked != 0:
+		case use&unchecked != 0, use&stringsAccepted != 0 && f.Value.Kind == asl.KindString:
 		case use&blindString != 0 && f.Value.Kind == asl.KindString:
 			out[f.Key] = ""
 		case payloadField(f.Key):
