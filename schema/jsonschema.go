@@ -145,8 +145,8 @@ func collectStates(ptr string, m *asl.StateMachine, jobs []stateJob) ([]stateJob
 	}
 	for _, st := range m.States {
 		sp := asl.Append(ptr, "States", st.Name)
-		if stateTypes[st.Type] && st.Node.Is(asl.KindObject) {
-			ts, err := schemas.get(strings.ToLower(st.Type))
+		if def := stateTypes[st.Type]; def != "" && st.Node.Is(asl.KindObject) {
+			ts, err := schemas.get(def)
 			if err != nil {
 				return nil, err
 			}
@@ -171,10 +171,11 @@ func collectStates(ptr string, m *asl.StateMachine, jobs []stateJob) ([]stateJob
 	return jobs, nil
 }
 
-// stateTypes are the Types with a definition of their own in the schema.
-var stateTypes = map[string]bool{
-	asl.TypeTask: true, asl.TypePass: true, asl.TypeChoice: true, asl.TypeWait: true,
-	asl.TypeSucceed: true, asl.TypeFail: true, asl.TypeParallel: true, asl.TypeMap: true,
+// stateTypes maps the Types with a definition of their own in the schema
+// to that definition's name.
+var stateTypes = map[string]string{
+	asl.TypeTask: "task", asl.TypePass: "pass", asl.TypeChoice: "choice", asl.TypeWait: "wait",
+	asl.TypeSucceed: "succeed", asl.TypeFail: "fail", asl.TypeParallel: "parallel", asl.TypeMap: "map",
 }
 
 // runSchema validates the value n, found at ptr, and reports the errors.
