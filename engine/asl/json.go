@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // jsonParser is a recursive-descent JSON parser that records the range of
@@ -32,9 +33,13 @@ type jsonParser struct {
 
 const slabSize = 256
 
+// nodeSlab nodes fill the largest small-object size class, 32 KiB: a
+// larger slab is rounded up to whole pages, which wasted a tenth of it.
+const nodeSlab = 32 << 10 / unsafe.Sizeof(Node{})
+
 func (p *jsonParser) newNode() *Node {
 	if len(p.nodes) == 0 {
-		p.nodes = make([]Node, slabSize)
+		p.nodes = make([]Node, nodeSlab)
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
