@@ -14,16 +14,19 @@ type checker struct {
 	seen  map[string]bool // code+location already reported, to avoid repeats
 	// assigned holds every variable name some Assign sets.
 	assigned map[string]bool
-	// names holds every state name seen so far, machine-wide.
+	// names holds every state name seen so far, machine-wide (made by
+	// semantics).
 	names map[string]bool
 	// allStates holds every state name of the definition, built on first
 	// need; suggested counts did-you-mean searches.
 	allStates map[string]bool
 	suggested int
+	// values recycles the values runSchema hands gojsonschema.
+	values valueArena
 }
 
 func newChecker(doc *asl.Document, opts Options) *checker {
-	return &checker{doc: doc, opts: opts, seen: map[string]bool{}, names: map[string]bool{}}
+	return &checker{doc: doc, opts: opts, seen: map[string]bool{}}
 }
 
 func (c *checker) report(sev Severity, ptr string, r asl.Range, code, format string, args ...any) {

@@ -67,22 +67,22 @@ func collectNames(m *asl.StateMachine, into map[string]bool) {
 // the whole definition (AWS refuses a name reused in a branch or processor).
 func (c *checker) stateNames(sc scope) {
 	for _, s := range sc.m.States {
-		ptr := asl.Append(sc.ptr, "States", s.Name)
+		ptr := func() string { return asl.Append(sc.ptr, "States", s.Name) } // only built to report
 		if c.names[s.Name] {
-			c.report(Error, ptr, s.NameRange, CodeDuplicateState,
+			c.report(Error, ptr(), s.NameRange, CodeDuplicateState,
 				"The state name %q is used more than once. State names must be unique in the whole state machine, branches and Map processors included; rename one of them.", s.Name)
 		}
 		c.names[s.Name] = true
 		switch n := utf8.RuneCountInString(s.Name); {
 		case n == 0:
-			c.report(Error, ptr, s.NameRange, CodeInvalidStateName, "A state name is empty. Give the state a name.")
+			c.report(Error, ptr(), s.NameRange, CodeInvalidStateName, "A state name is empty. Give the state a name.")
 		case n > maxStateName:
-			c.report(Error, ptr, s.NameRange, CodeInvalidStateName,
+			c.report(Error, ptr(), s.NameRange, CodeInvalidStateName,
 				"The state name %q is %d characters long; the limit is %d. Shorten it.", s.Name, n, maxStateName)
 		}
 		for _, r := range s.Name {
 			if unicode.IsControl(r) {
-				c.report(Error, ptr, s.NameRange, CodeInvalidStateName,
+				c.report(Error, ptr(), s.NameRange, CodeInvalidStateName,
 					"The state name %q contains the control character %U. Remove it.", s.Name, r)
 				break
 			}
@@ -136,8 +136,9 @@ func (c *checker) transitions(sc scope) {
 	if start == nil {
 		return // reported by startAt; reachability would flag every state
 	}
-	reached := map[*asl.State]bool{start: true}
-	queue := []*asl.State{start}
+	reached := make(map[*asl.State]bool, len(m.States))
+	reached[start] = true
+	queue := append(make([]*asl.State, 0, len(m.States)), start)
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]

@@ -2,6 +2,7 @@ package schema
 
 import (
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -30,33 +31,54 @@ const schemaID = "https://stepstudio.dev/schema/asl.json"
 type schemaSet struct {
 	mu     sync.Mutex
 	loader *gojsonschema.SchemaLoader // holds the decoded document, parsed once
+	defs   map[string]any             // the document's definitions, for stringBlindFields
 	err    error
-	byName map[string]*gojsonschema.Schema
+	byName map[string]*schemaPart
+}
+
+// schemaPart is one compiled definition with the converter for its
+// values (its arena is set per run).
+type schemaPart struct {
+	schema *gojsonschema.Schema
+	conv   converter
 }
 
 var schemas schemaSet
 
 // get returns the compiled schema of definitions/name.
-func (s *schemaSet) get(name string) (*gojsonschema.Schema, error) {
+func (s *schemaSet) get(name string) (*schemaPart, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.loader == nil && s.err == nil {
 		s.loader = gojsonschema.NewSchemaLoader()
 		s.err = s.loader.AddSchemas(gojsonschema.NewBytesLoader(aslSchema))
-		s.byName = map[string]*gojsonschema.Schema{}
+		var doc struct{ Definitions map[string]any }
+		if s.err == nil {
+			s.err = json.Unmarshal(aslSchema, &doc)
+		}
+		s.defs = doc.Definitions
+		s.byName = map[string]*schemaPart{}
 	}
 	if s.err != nil {
 		return nil, s.err
 	}
-	if sc := s.byName[name]; sc != nil {
-		return sc, nil
+	if p := s.byName[name]; p != nil {
+		return p, nil
 	}
 	sc, err := s.loader.Compile(gojsonschema.NewReferenceLoader(schemaID + "#/definitions/" + name))
 	if err != nil {
 		return nil, fmt.Errorf("definitions/%s: %w", name, err)
 	}
-	s.byName[name] = sc
-	return sc, nil
+	uses := map[string]fieldUse{}
+	for f := range stringBlindFields(s.defs, s.defs[name]) {
+		uses[f] |= blindString
+	}
+	for f, use := range topFields(s.defs, s.defs[name]) {
+		uses[f] |= use
+	}
+	p := &schemaPart{schema: sc, conv: converter{uses: uses}}
+	s.byName[name] = p
+	return p, nil
 }
 
 // contextSep joins gojsonschema's context segments; state names may hold
@@ -109,7 +131,7 @@ const parallelStates = 128
 
 // stateJob is one state to validate against its type's schema.
 type stateJob struct {
-	schema *gojsonschema.Schema
+	schema *schemaPart
 	ptr    string
 	node   *asl.Node
 }
@@ -123,8 +145,8 @@ func collectStates(ptr string, m *asl.StateMachine, jobs []stateJob) ([]stateJob
 	}
 	for _, st := range m.States {
 		sp := asl.Append(ptr, "States", st.Name)
-		if stateTypes[st.Type] && st.Node.Is(asl.KindObject) {
-			ts, err := schemas.get(strings.ToLower(st.Type))
+		if def := stateTypes[st.Type]; def != "" && st.Node.Is(asl.KindObject) {
+			ts, err := schemas.get(def)
 			if err != nil {
 				return nil, err
 			}
@@ -149,15 +171,19 @@ func collectStates(ptr string, m *asl.StateMachine, jobs []stateJob) ([]stateJob
 	return jobs, nil
 }
 
-// stateTypes are the Types with a definition of their own in the schema.
-var stateTypes = map[string]bool{
-	asl.TypeTask: true, asl.TypePass: true, asl.TypeChoice: true, asl.TypeWait: true,
-	asl.TypeSucceed: true, asl.TypeFail: true, asl.TypeParallel: true, asl.TypeMap: true,
+// stateTypes maps the Types with a definition of their own in the schema
+// to that definition's name.
+var stateTypes = map[string]string{
+	asl.TypeTask: "task", asl.TypePass: "pass", asl.TypeChoice: "choice", asl.TypeWait: "wait",
+	asl.TypeSucceed: "succeed", asl.TypeFail: "fail", asl.TypeParallel: "parallel", asl.TypeMap: "map",
 }
 
 // runSchema validates the value n, found at ptr, and reports the errors.
-func (c *checker) runSchema(s *gojsonschema.Schema, ptr string, n *asl.Node, isState bool) {
-	res, err := s.Validate(nodeLoader{root: n, isState: isState})
+func (c *checker) runSchema(p *schemaPart, ptr string, n *asl.Node, isState bool) {
+	c.values.reset() // the previous result has been read
+	conv := p.conv
+	conv.arena = &c.values
+	res, err := p.schema.Validate(nodeLoader{root: n, isState: isState, conv: conv})
 	if err != nil {
 		c.errorAt(ptr, n, CodeSchema, "%s could not be checked against the schema: %v.", subjectOf(ptr).String(), err)
 		return

@@ -32,8 +32,8 @@ func errorHint(name string) string {
 }
 
 func (c *checker) retryCatch(s *asl.State, ptr string) {
-	c.errorRules(s, asl.Append(ptr, "Retry"), s.Field("Retry"), "Retry")
-	c.errorRules(s, asl.Append(ptr, "Catch"), s.Field("Catch"), "Catch")
+	c.errorRules(s, ptr, s.Field("Retry"), "Retry")
+	c.errorRules(s, ptr, s.Field("Catch"), "Catch")
 	for i, r := range s.Retry {
 		if r.MaxDelaySeconds != nil && r.IntervalSeconds != nil && *r.MaxDelaySeconds < *r.IntervalSeconds {
 			c.warnAt(asl.AppendIndex(asl.Append(ptr, "Retry"), i)+"/MaxDelaySeconds", r.Node.Get("MaxDelaySeconds"), CodeIgnoredField,
@@ -42,8 +42,9 @@ func (c *checker) retryCatch(s *asl.State, ptr string) {
 	}
 }
 
-// errorRules checks the ErrorEquals lists of Retry or Catch: States.ALL
-// must be alone in its rule and that rule must come last.
+// errorRules checks the ErrorEquals lists of Retry or Catch (kind) of the
+// state at ptr: States.ALL must be alone in its rule and that rule must
+// come last. Pointers are built only for a report.
 func (c *checker) errorRules(s *asl.State, ptr string, list *asl.Node, kind string) {
 	if !list.Is(asl.KindArray) {
 		return
@@ -53,21 +54,20 @@ func (c *checker) errorRules(s *asl.State, ptr string, list *asl.Node, kind stri
 		if !errs.Is(asl.KindArray) {
 			continue
 		}
-		rp := asl.AppendIndex(ptr, i)
 		for j, e := range errs.Items {
 			if !e.Is(asl.KindString) {
 				continue
 			}
-			ep := asl.AppendIndex(rp+"/ErrorEquals", j)
+			ep := func() string { return asl.AppendIndex(asl.AppendIndex(asl.Append(ptr, kind), i)+"/ErrorEquals", j) }
 			switch {
 			case e.Str == asl.ErrorAll && len(errs.Items) > 1:
-				c.errorAt(ep, e, CodeSchema,
+				c.errorAt(ep(), e, CodeSchema,
 					"State %q, %s rule %d: \"States.ALL\" must be the only error in its ErrorEquals list. Move the other errors to an earlier rule.", s.Name, kind, i)
 			case e.Str == asl.ErrorAll && i != len(list.Items)-1:
-				c.errorAt(ep, e, CodeSchema,
+				c.errorAt(ep(), e, CodeSchema,
 					"State %q, %s rule %d: the rule with \"States.ALL\" must be the last one, since it matches every error and later rules would never run. Move it to the end.", s.Name, kind, i)
 			case strings.HasPrefix(e.Str, "States.") && !knownErrors[e.Str]:
-				c.warnAt(ep, e, CodeUnknownErrorName,
+				c.warnAt(ep(), e, CodeUnknownErrorName,
 					"State %q, %s rule %d: %q is not an error Step Functions raises, so it never matches.%s", s.Name, kind, i, e.Str, errorHint(e.Str))
 			}
 		}

@@ -16,6 +16,7 @@ type scope struct {
 // semantics runs the checks the schema cannot express.
 func (c *checker) semantics() {
 	top := c.doc.Machine
+	c.names = make(map[string]bool, len(top.States))
 	c.collectVariables(c.doc.Root)
 	c.duplicateKeys(make([]string, 0, 16), c.doc.Root)
 	ql := top.QueryLanguage

@@ -1,6 +1,9 @@
 package asl
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // ChoiceRule is one rule of a Choice state, or a nested rule inside And, Or
 // or Not (nested rules have no Next). A JSONPath rule has a Variable and one
@@ -65,37 +68,51 @@ func DecodeChoiceRule(n *Node) *ChoiceRule {
 	if !n.Is(KindObject) {
 		return r
 	}
-	r.Comment = str(n, "Comment")
-	r.Next = str(n, "Next")
-	r.Condition = n.Get("Condition")
-	r.Variable = str(n, "Variable")
-	r.Assign = n.Get("Assign")
-	r.Output = n.Get("Output")
-	for _, f := range n.Fields {
-		if _, ok := ChoiceOperators[f.Key]; ok {
-			r.Operators = append(r.Operators, f.Key)
-			if r.Operator == "" {
-				r.Operator, r.Operand = f.Key, f.Value
+	// One pass over the fields, last to first so that the first of
+	// duplicate keys wins, as Get does.
+	for _, f := range slices.Backward(n.Fields) {
+		v := f.Value
+		switch f.Key {
+		case "Comment":
+			r.Comment = strOf(v)
+		case "Next":
+			r.Next = strOf(v)
+		case "Condition":
+			r.Condition = v
+		case "Variable":
+			r.Variable = strOf(v)
+		case "Assign":
+			r.Assign = v
+		case "Output":
+			r.Output = v
+		case "And":
+			r.And = decodeRules(v)
+		case "Or":
+			r.Or = decodeRules(v)
+		case "Not":
+			r.Not = nil
+			if v.Is(KindObject) {
+				r.Not = DecodeChoiceRule(v)
+			}
+		default:
+			if _, ok := ChoiceOperators[f.Key]; ok {
+				r.Operators = append(r.Operators, f.Key)
+				r.Operator, r.Operand = f.Key, v
 			}
 		}
 	}
-	for _, key := range []string{"And", "Or"} {
-		list := n.Get(key)
-		if !list.Is(KindArray) {
-			continue
-		}
-		rules := make([]*ChoiceRule, 0, len(list.Items))
-		for _, it := range list.Items {
-			rules = append(rules, DecodeChoiceRule(it))
-		}
-		if key == "And" {
-			r.And = rules
-		} else {
-			r.Or = rules
-		}
-	}
-	if not := n.Get("Not"); not.Is(KindObject) {
-		r.Not = DecodeChoiceRule(not)
-	}
+	slices.Reverse(r.Operators) // back to source order
 	return r
+}
+
+// decodeRules decodes the rules of And or Or; nil when v is not an array.
+func decodeRules(v *Node) []*ChoiceRule {
+	if !v.Is(KindArray) {
+		return nil
+	}
+	rules := make([]*ChoiceRule, 0, len(v.Items))
+	for _, it := range v.Items {
+		rules = append(rules, DecodeChoiceRule(it))
+	}
+	return rules
 }

@@ -1,33 +1,37 @@
 package asl
 
 // Lenient field readers: a missing or wrongly typed field gives the zero
-// value; the validator reports the type problem from the Node tree.
+// value; the validator reports the type problem from the Node tree. The
+// …Of forms read a value already looked up, the others look up key in n.
 
-func str(n *Node, key string) string {
-	if v := n.Get(key); v.Is(KindString) {
+func strOf(v *Node) string {
+	if v.Is(KindString) {
 		return v.Str
 	}
 	return ""
 }
 
-func boolean(n *Node, key string) bool {
-	v := n.Get(key)
-	return v.Is(KindBool) && v.Bool
-}
+func str(n *Node, key string) string { return strOf(n.Get(key)) }
 
-func intPtr(n *Node, key string) *int64 {
-	if i, ok := n.Get(key).Int(); ok {
+func boolOf(v *Node) bool { return v.Is(KindBool) && v.Bool }
+
+func intOf(v *Node) *int64 {
+	if i, ok := v.Int(); ok {
 		return &i
 	}
 	return nil
 }
 
-func floatPtr(n *Node, key string) *float64 {
-	if f, ok := n.Get(key).Float(); ok {
+func intPtr(n *Node, key string) *int64 { return intOf(n.Get(key)) }
+
+func floatOf(v *Node) *float64 {
+	if f, ok := v.Float(); ok {
 		return &f
 	}
 	return nil
 }
+
+func floatPtr(n *Node, key string) *float64 { return floatOf(n.Get(key)) }
 
 func strList(n *Node, key string) []string {
 	v := n.Get(key)
@@ -51,8 +55,7 @@ type PathValue struct {
 	Path string
 }
 
-func pathPtr(n *Node, key string) *PathValue {
-	v := n.Get(key)
+func pathOf(v *Node) *PathValue {
 	switch {
 	case v.Is(KindNull):
 		return &PathValue{Node: v, Null: true}
@@ -62,10 +65,15 @@ func pathPtr(n *Node, key string) *PathValue {
 	return nil
 }
 
-// object returns the field if it is an object, else nil.
-func object(n *Node, key string) *Node {
-	if v := n.Get(key); v.Is(KindObject) {
+func pathPtr(n *Node, key string) *PathValue { return pathOf(n.Get(key)) }
+
+// objectOf returns v if it is an object, else nil.
+func objectOf(v *Node) *Node {
+	if v.Is(KindObject) {
 		return v
 	}
 	return nil
 }
+
+// object returns the field if it is an object, else nil.
+func object(n *Node, key string) *Node { return objectOf(n.Get(key)) }

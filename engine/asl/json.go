@@ -5,12 +5,14 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // jsonParser is a recursive-descent JSON parser that records the range of
 // every key and value. Depth is bounded by MaxDepth.
 type jsonParser struct {
 	src   []byte
+	text  string // src as one string: strings without escapes are slices of it
 	i     int
 	cur   *cursor
 	name  string
@@ -18,20 +20,26 @@ type jsonParser struct {
 	err   *SyntaxError
 
 	// Nodes and fields are carved from slabs, and children collected on
-	// shared stacks then copied out at their exact size: a definition has
-	// tens of thousands of values, and one allocation each dominated the
-	// parse.
+	// shared stacks then copied out at their exact size into slabs of
+	// their own: a definition has tens of thousands of values, and one
+	// allocation each dominated the parse.
 	nodes  []Node
 	fields []Field
 	fstack []*Field
 	istack []*Node
+	flists []*Field // the objects' Fields
+	ilists []*Node  // the arrays' Items
 }
 
 const slabSize = 256
 
+// nodeSlab nodes fill the largest small-object size class, 32 KiB: a
+// larger slab is rounded up to whole pages, which wasted a tenth of it.
+const nodeSlab = 32 << 10 / unsafe.Sizeof(Node{})
+
 func (p *jsonParser) newNode() *Node {
 	if len(p.nodes) == 0 {
-		p.nodes = make([]Node, slabSize)
+		p.nodes = make([]Node, nodeSlab)
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
@@ -47,8 +55,28 @@ func (p *jsonParser) newField() *Field {
 	return f
 }
 
+// carve copies list into a slice of *slab (refilled with slabSize*4
+// entries when short) whose capacity is its length, so that appending to
+// one object's Fields reallocates rather than overwriting the next one's.
+func carve[T any](slab *[]T, list []T) []T {
+	n := len(list)
+	if n == 0 {
+		return nil
+	}
+	if n > len(*slab) {
+		if n > slabSize {
+			return append([]T(nil), list...)
+		}
+		*slab = make([]T, slabSize*4)
+	}
+	out := (*slab)[:n:n]
+	copy(out, list)
+	*slab = (*slab)[n:]
+	return out
+}
+
 func parseJSON(name string, src []byte) (*Node, error) {
-	p := &jsonParser{src: src, cur: newCursor(src), name: name}
+	p := &jsonParser{src: src, text: string(src), cur: newCursor(src), name: name}
 	// A UTF-8 byte order mark is tolerated, as editors write it.
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		p.i = 3
@@ -163,7 +191,7 @@ func (p *jsonParser) object(n *Node) {
 	}
 	base := len(p.fstack)
 	defer func() {
-		n.Fields = append([]*Field(nil), p.fstack[base:]...)
+		n.Fields = carve(&p.flists, p.fstack[base:])
 		n.buildIndex()
 		clear(p.fstack[base:])
 		p.fstack = p.fstack[:base]
@@ -217,7 +245,7 @@ func (p *jsonParser) array(n *Node) {
 	}
 	base := len(p.istack)
 	defer func() {
-		n.Items = append([]*Node(nil), p.istack[base:]...)
+		n.Items = carve(&p.ilists, p.istack[base:])
 		clear(p.istack[base:])
 		p.istack = p.istack[:base]
 	}()
@@ -279,7 +307,7 @@ func (p *jsonParser) number() string {
 			return ""
 		}
 	}
-	lit := string(p.src[start:p.i])
+	lit := p.text[start:p.i]
 	// Only an exponent or hundreds of digits can overflow a float64.
 	if strings.ContainsAny(lit, "eE") || len(lit) > 300 {
 		if _, err := strconv.ParseFloat(lit, 64); err != nil {
@@ -303,19 +331,22 @@ func shorten(s string) string {
 func (p *jsonParser) string() string {
 	p.i++ // opening quote
 	start := p.i
-	// Fast path: no escapes, ASCII or valid UTF-8.
+	// Fast path: no escapes, ASCII or valid UTF-8. The result shares the
+	// source text, so the tens of thousands of strings of a large
+	// definition cost no allocation.
+	ascii := true
 	for p.i < len(p.src) {
 		c := p.src[p.i]
 		if c == '"' {
-			s := p.src[start:p.i]
+			s := p.text[start:p.i]
 			p.i++
-			if w, ok := common[string(s)]; ok { // no allocation for the lookup
-				return w
-			}
-			if utf8.Valid(s) {
-				return string(s)
+			if ascii || utf8.ValidString(s) {
+				return s
 			}
 			return validUTF8(s)
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
 		}
 		if c == '\\' {
 			break
@@ -334,7 +365,7 @@ func (p *jsonParser) string() string {
 		case c == '"':
 			p.i++
 			if s := b.String(); !utf8.ValidString(s) {
-				return validUTF8([]byte(s))
+				return validUTF8(s)
 			}
 			return b.String()
 		case c < 0x20:
@@ -394,15 +425,15 @@ func (p *jsonParser) string() string {
 
 // validUTF8 replaces each invalid byte with U+FFFD, as encoding/json does
 // (strings.ToValidUTF8 would fold a run of them into one).
-func validUTF8(s []byte) string {
+func validUTF8(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
+		r, n := utf8.DecodeRuneInString(s)
 		if r == utf8.RuneError && n == 1 {
 			b.WriteRune(utf8.RuneError)
 		} else {
-			b.Write(s[:n])
+			b.WriteString(s[:n])
 		}
 		s = s[n:]
 	}

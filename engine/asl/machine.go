@@ -55,7 +55,7 @@ func EffectiveQueryLanguage(s *State, m, top *StateMachine) string {
 
 // DecodeMachine decodes a StateMachine leniently from an object node.
 func DecodeMachine(n *Node) *StateMachine {
-	m := &StateMachine{Node: n, byName: map[string]*State{}}
+	m := &StateMachine{Node: n}
 	m.Comment = str(n, "Comment")
 	m.StartAt = str(n, "StartAt")
 	m.Version = str(n, "Version")
@@ -66,9 +66,10 @@ func DecodeMachine(n *Node) *StateMachine {
 	}
 	states := n.Get("States")
 	if !states.Is(KindObject) {
-		return m
+		return m // a nil byName finds no state
 	}
 	m.States = make([]*State, 0, len(states.Fields))
+	m.byName = make(map[string]*State, len(states.Fields))
 	for _, f := range states.Fields {
 		s := decodeState(f)
 		m.States = append(m.States, s)

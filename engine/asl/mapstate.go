@@ -42,49 +42,71 @@ type ResultWriter struct {
 	WriterConfig *Node // OutputType, Transformation
 }
 
-func decodeMap(s *State, n *Node) {
-	if p := object(n, "ItemProcessor"); p != nil {
-		s.ItemProcessor = DecodeMachine(p)
-	} else if p := object(n, "Iterator"); p != nil {
-		s.ItemProcessor = DecodeMachine(p)
-		s.LegacyIterator = true
+// decodeMapField decodes one of the Map state's own fields (decodeState
+// handles ItemProcessor and Iterator, which depend on each other).
+func decodeMapField(s *State, key string, v *Node) {
+	switch key {
+	case "Items":
+		s.Items = v
+	case "ItemsPath":
+		s.ItemsPath = pathOf(v)
+	case "ItemSelector":
+		s.ItemSelector = v
+	case "MaxConcurrency":
+		s.MaxConcurrency = intOf(v)
+	case "MaxConcurrencyPath":
+		s.MaxConcurrencyPath = strOf(v)
+	case "ToleratedFailurePercentage":
+		s.ToleratedFailurePercentage = floatOf(v)
+	case "ToleratedFailurePercentagePath":
+		s.ToleratedFailurePercentagePath = strOf(v)
+	case "ToleratedFailureCount":
+		s.ToleratedFailureCount = intOf(v)
+	case "ToleratedFailureCountPath":
+		s.ToleratedFailureCountPath = strOf(v)
+	case "Label":
+		s.Label = strOf(v)
+	case "ItemReader":
+		s.ItemReader = decodeItemReader(objectOf(v))
+	case "ItemBatcher":
+		s.ItemBatcher = decodeItemBatcher(objectOf(v))
+	case "ResultWriter":
+		s.ResultWriter = decodeResultWriter(objectOf(v))
 	}
-	s.Items = n.Get("Items")
-	s.ItemsPath = pathPtr(n, "ItemsPath")
-	s.ItemSelector = n.Get("ItemSelector")
-	if s.ItemSelector == nil && s.Type == TypeMap {
-		s.ItemSelector = n.Get("Parameters")
-	}
-	s.MaxConcurrency = intPtr(n, "MaxConcurrency")
-	s.MaxConcurrencyPath = str(n, "MaxConcurrencyPath")
-	s.ToleratedFailurePercentage = floatPtr(n, "ToleratedFailurePercentage")
-	s.ToleratedFailurePercentagePath = str(n, "ToleratedFailurePercentagePath")
-	s.ToleratedFailureCount = intPtr(n, "ToleratedFailureCount")
-	s.ToleratedFailureCountPath = str(n, "ToleratedFailureCountPath")
-	s.Label = str(n, "Label")
+}
 
-	if r := object(n, "ItemReader"); r != nil {
-		ir := &ItemReader{Node: r, Resource: str(r, "Resource"), Parameters: r.Get("Parameters"), Arguments: r.Get("Arguments")}
-		ir.Integration = ParseResource(ir.Resource)
-		if c := object(r, "ReaderConfig"); c != nil {
-			ir.ReaderConfig = &ReaderConfig{
-				Node: c, InputType: str(c, "InputType"), CSVHeaderLocation: str(c, "CSVHeaderLocation"),
-				CSVHeaders: strList(c, "CSVHeaders"), CSVDelimiter: str(c, "CSVDelimiter"),
-				ManifestType: str(c, "ManifestType"), MaxItems: intPtr(c, "MaxItems"), MaxItemsPath: str(c, "MaxItemsPath"),
-			}
-		}
-		s.ItemReader = ir
+func decodeItemReader(r *Node) *ItemReader {
+	if r == nil {
+		return nil
 	}
-	if b := object(n, "ItemBatcher"); b != nil {
-		s.ItemBatcher = &ItemBatcher{
-			Node: b, MaxItemsPerBatch: intPtr(b, "MaxItemsPerBatch"), MaxItemsPerBatchPath: str(b, "MaxItemsPerBatchPath"),
-			MaxInputBytesPerBatch: intPtr(b, "MaxInputBytesPerBatch"), MaxInputBytesPerBatchPath: str(b, "MaxInputBytesPerBatchPath"),
-			BatchInput: b.Get("BatchInput"),
+	ir := &ItemReader{Node: r, Resource: str(r, "Resource"), Parameters: r.Get("Parameters"), Arguments: r.Get("Arguments")}
+	ir.Integration = ParseResource(ir.Resource)
+	if c := object(r, "ReaderConfig"); c != nil {
+		ir.ReaderConfig = &ReaderConfig{
+			Node: c, InputType: str(c, "InputType"), CSVHeaderLocation: str(c, "CSVHeaderLocation"),
+			CSVHeaders: strList(c, "CSVHeaders"), CSVDelimiter: str(c, "CSVDelimiter"),
+			ManifestType: str(c, "ManifestType"), MaxItems: intPtr(c, "MaxItems"), MaxItemsPath: str(c, "MaxItemsPath"),
 		}
 	}
-	if w := object(n, "ResultWriter"); w != nil {
-		rw := &ResultWriter{Node: w, Resource: str(w, "Resource"), Parameters: w.Get("Parameters"), Arguments: w.Get("Arguments"), WriterConfig: w.Get("WriterConfig")}
-		rw.Integration = ParseResource(rw.Resource)
-		s.ResultWriter = rw
+	return ir
+}
+
+func decodeItemBatcher(b *Node) *ItemBatcher {
+	if b == nil {
+		return nil
 	}
+	return &ItemBatcher{
+		Node: b, MaxItemsPerBatch: intPtr(b, "MaxItemsPerBatch"), MaxItemsPerBatchPath: str(b, "MaxItemsPerBatchPath"),
+		MaxInputBytesPerBatch: intPtr(b, "MaxInputBytesPerBatch"), MaxInputBytesPerBatchPath: str(b, "MaxInputBytesPerBatchPath"),
+		BatchInput: b.Get("BatchInput"),
+	}
+}
+
+func decodeResultWriter(w *Node) *ResultWriter {
+	if w == nil {
+		return nil
+	}
+	rw := &ResultWriter{Node: w, Resource: str(w, "Resource"), Parameters: w.Get("Parameters"), Arguments: w.Get("Arguments"), WriterConfig: w.Get("WriterConfig")}
+	rw.Integration = ParseResource(rw.Resource)
+	return rw
 }

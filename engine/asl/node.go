@@ -34,18 +34,24 @@ func (k Kind) String() string {
 // field in source order, duplicates and unknown keys included.
 type Node struct {
 	Kind   Kind
+	Bool   bool // KindBool
 	Range  Range
 	Str    string   // KindString: the decoded string
 	Num    string   // KindNumber: the literal text, e.g. "1.50" or "1e3"
-	Bool   bool     // KindBool
 	Items  []*Node  // KindArray
 	Fields []*Field // KindObject, in source order (append or remove freely; do not rename keys in place)
 
-	// index maps keys to positions in Fields for large objects (a States
-	// map of thousands), built by Parse. It is trusted only while Fields
-	// still has the length it was built for and the entry still matches.
-	index   map[string]int
-	indexed int
+	// index locates keys in large objects (a States map of thousands),
+	// built by Parse; nil for the rest, which keeps Node small (a
+	// definition has tens of thousands).
+	index *keyIndex
+}
+
+// keyIndex maps keys to positions in Fields. It is trusted only while
+// Fields still has the length it was built for and the entry still matches.
+type keyIndex struct {
+	pos map[string]int
+	n   int
 }
 
 // indexThreshold is the object size from which Parse indexes the keys.
@@ -56,13 +62,13 @@ func (n *Node) buildIndex() {
 	if len(n.Fields) < indexThreshold {
 		return
 	}
-	n.index = make(map[string]int, len(n.Fields))
+	pos := make(map[string]int, len(n.Fields))
 	for i, f := range n.Fields {
-		if _, dup := n.index[f.Key]; !dup {
-			n.index[f.Key] = i
+		if _, dup := pos[f.Key]; !dup {
+			pos[f.Key] = i
 		}
 	}
-	n.indexed = len(n.Fields)
+	n.index = &keyIndex{pos: pos, n: len(n.Fields)}
 }
 
 // Field is one key of an object with the key's own range.
@@ -77,12 +83,13 @@ func (n *Node) Field(key string) *Field {
 	if n == nil || n.Kind != KindObject {
 		return nil
 	}
-	if n.index != nil && n.indexed == len(n.Fields) {
-		if i, ok := n.index[key]; ok && n.Fields[i].Key == key {
-			return n.Fields[i]
-		}
-		if _, ok := n.index[key]; !ok {
+	if n.index != nil && n.index.n == len(n.Fields) {
+		i, ok := n.index.pos[key]
+		if !ok {
 			return nil
+		}
+		if n.Fields[i].Key == key {
+			return n.Fields[i]
 		}
 	}
 	for _, f := range n.Fields {

@@ -73,3 +73,24 @@ func TestLargeObjectLookup(t *testing.T) {
 		}
 	}
 }
+
+// Children share slabs; appending to one object's Fields or one array's
+// Items must not overwrite its neighbours'.
+func TestAppendToChildrenKeepsNeighbours(t *testing.T) {
+	doc, err := asl.Parse("x.json", []byte(`{"a": {"x": 1}, "b": {"y": 2}, "l": [1], "m": [2]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, l := doc.Root.Get("a"), doc.Root.Get("l")
+	a.Fields = append(a.Fields, &asl.Field{Key: "z", Value: &asl.Node{Kind: asl.KindNull}})
+	l.Items = append(l.Items, &asl.Node{Kind: asl.KindNull})
+	if b := doc.Root.Get("b"); len(b.Fields) != 1 || b.Fields[0].Key != "y" {
+		t.Errorf("b's fields changed: %+v", b.Fields)
+	}
+	if m := doc.Root.Get("m"); len(m.Items) != 1 || m.Items[0].Num != "2" {
+		t.Errorf("m's items changed: %+v", m.Items)
+	}
+	if doc.Root.Get("a").Get("z") == nil || len(doc.Root.Get("l").Items) != 2 {
+		t.Error("the appends were lost")
+	}
+}

@@ -1,5 +1,7 @@
 package asl
 
+import "slices"
+
 // The state types.
 const (
 	TypeTask     = "Task"
@@ -125,57 +127,121 @@ func decodeState(f *Field) *State {
 	if !n.Is(KindObject) {
 		return s
 	}
-	s.Type = str(n, "Type")
-	s.Comment = str(n, "Comment")
-	s.QueryLanguage = str(n, "QueryLanguage")
-	s.Next = str(n, "Next")
-	s.End = boolean(n, "End")
-
-	s.InputPath = pathPtr(n, "InputPath")
-	s.OutputPath = pathPtr(n, "OutputPath")
-	s.ResultPath = pathPtr(n, "ResultPath")
-	s.Parameters = n.Get("Parameters")
-	s.ResultSelector = n.Get("ResultSelector")
-	s.Arguments = n.Get("Arguments")
-	s.Output = n.Get("Output")
-	s.Assign = n.Get("Assign")
-	s.Result = n.Get("Result")
-
-	s.Resource = str(n, "Resource")
+	// One pass over the fields rather than a lookup per name the model
+	// reads (some sixty, against a dozen fields in a state), last to first
+	// so that the first of duplicate keys wins, as Get does.
+	var processor, iterator *Node
+	for _, fl := range slices.Backward(n.Fields) {
+		v := fl.Value
+		switch fl.Key {
+		case "Type":
+			s.Type = strOf(v)
+		case "Comment":
+			s.Comment = strOf(v)
+		case "QueryLanguage":
+			s.QueryLanguage = strOf(v)
+		case "Next":
+			s.Next = strOf(v)
+		case "End":
+			s.End = boolOf(v)
+		case "InputPath":
+			s.InputPath = pathOf(v)
+		case "OutputPath":
+			s.OutputPath = pathOf(v)
+		case "ResultPath":
+			s.ResultPath = pathOf(v)
+		case "Parameters":
+			s.Parameters = v
+		case "ResultSelector":
+			s.ResultSelector = v
+		case "Arguments":
+			s.Arguments = v
+		case "Output":
+			s.Output = v
+		case "Assign":
+			s.Assign = v
+		case "Result":
+			s.Result = v
+		case "Resource":
+			s.Resource = strOf(v)
+		case "TimeoutSeconds":
+			s.TimeoutSeconds = intOf(v)
+		case "TimeoutSecondsPath":
+			s.TimeoutSecondsPath = strOf(v)
+		case "HeartbeatSeconds":
+			s.HeartbeatSeconds = intOf(v)
+		case "HeartbeatSecondsPath":
+			s.HeartbeatSecondsPath = strOf(v)
+		case "Credentials":
+			s.Credentials = v
+		case "Retry":
+			s.Retry = decodeRetry(v)
+		case "Catch":
+			s.Catch = decodeCatch(v)
+		case "Choices":
+			s.Choices = decodeChoices(v)
+		case "Default":
+			s.Default = strOf(v)
+		case "Seconds":
+			s.Seconds = intOf(v)
+		case "SecondsPath":
+			s.SecondsPath = strOf(v)
+		case "Timestamp":
+			s.Timestamp = strOf(v)
+		case "TimestampPath":
+			s.TimestampPath = strOf(v)
+		case "Error":
+			s.Error = strOf(v)
+		case "ErrorPath":
+			s.ErrorPath = strOf(v)
+		case "Cause":
+			s.Cause = strOf(v)
+		case "CausePath":
+			s.CausePath = strOf(v)
+		case "Branches":
+			s.Branches = decodeBranches(v)
+		case "ItemProcessor":
+			processor = objectOf(v)
+		case "Iterator":
+			iterator = objectOf(v)
+		default:
+			decodeMapField(s, fl.Key, v)
+		}
+	}
 	s.Integration = ParseResource(s.Resource)
-	s.TimeoutSeconds = intPtr(n, "TimeoutSeconds")
-	s.TimeoutSecondsPath = str(n, "TimeoutSecondsPath")
-	s.HeartbeatSeconds = intPtr(n, "HeartbeatSeconds")
-	s.HeartbeatSecondsPath = str(n, "HeartbeatSecondsPath")
-	s.Credentials = n.Get("Credentials")
-
-	s.Retry = decodeRetry(n.Get("Retry"))
-	s.Catch = decodeCatch(n.Get("Catch"))
-
-	if cs := n.Get("Choices"); cs.Is(KindArray) {
-		for _, c := range cs.Items {
-			s.Choices = append(s.Choices, DecodeChoiceRule(c))
-		}
+	switch {
+	case processor != nil:
+		s.ItemProcessor = DecodeMachine(processor)
+	case iterator != nil:
+		s.ItemProcessor = DecodeMachine(iterator)
+		s.LegacyIterator = true
 	}
-	s.Default = str(n, "Default")
-
-	s.Seconds = intPtr(n, "Seconds")
-	s.SecondsPath = str(n, "SecondsPath")
-	s.Timestamp = str(n, "Timestamp")
-	s.TimestampPath = str(n, "TimestampPath")
-
-	s.Error = str(n, "Error")
-	s.ErrorPath = str(n, "ErrorPath")
-	s.Cause = str(n, "Cause")
-	s.CausePath = str(n, "CausePath")
-
-	if bs := n.Get("Branches"); bs.Is(KindArray) {
-		for _, b := range bs.Items {
-			if b.Is(KindObject) {
-				s.Branches = append(s.Branches, DecodeMachine(b))
-			}
-		}
+	if s.ItemSelector == nil && s.Type == TypeMap {
+		s.ItemSelector = s.Parameters
 	}
-	decodeMap(s, n)
 	return s
+}
+
+func decodeChoices(v *Node) []*ChoiceRule {
+	if !v.Is(KindArray) {
+		return nil
+	}
+	var out []*ChoiceRule
+	for _, c := range v.Items {
+		out = append(out, DecodeChoiceRule(c))
+	}
+	return out
+}
+
+func decodeBranches(v *Node) []*StateMachine {
+	if !v.Is(KindArray) {
+		return nil
+	}
+	var out []*StateMachine
+	for _, b := range v.Items {
+		if b.Is(KindObject) {
+			out = append(out, DecodeMachine(b))
+		}
+	}
+	return out
 }
