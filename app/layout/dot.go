@@ -29,7 +29,10 @@ func toDOT(g Graph) ([]byte, map[string]string) {
 	b.WriteString("compound=true; rankdir=TB; newrank=true; nodesep=0.45; ranksep=0.5;\n")
 	b.WriteString("fontname=\"Helvetica\"; fontsize=13; labeljust=l;\n")
 	b.WriteString("node [shape=box fixedsize=true label=\"\"];\n")
-	b.WriteString("edge [fontname=\"Helvetica\" fontsize=11];\n")
+	// The canvas draws edge labels in an 11px monospace font with 6px of
+	// padding a side: Courier (0.6em a character) and a space a side make
+	// dot reserve that much room, so neighbouring labels do not overlap.
+	b.WriteString("edge [fontname=\"Courier\" fontsize=11];\n")
 
 	// Nodes and clusters are written as a tree so nesting is kept.
 	children := map[string][]Cluster{}
@@ -72,7 +75,7 @@ func toDOT(g Graph) ([]byte, map[string]string) {
 			fmt.Fprintf(&b, " ltail=%s", clusterID[e.TailCluster])
 		}
 		if e.Label != "" {
-			fmt.Fprintf(&b, " label=%s", quote(e.Label))
+			fmt.Fprintf(&b, " label=%s", quote(" "+e.Label+" "))
 		}
 		b.WriteString("];\n")
 	}
