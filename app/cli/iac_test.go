@@ -136,3 +136,41 @@ func TestExportFromTemplate(t *testing.T) {
 		t.Errorf("two machines, none chosen: exit %d %s", code, errs)
 	}
 }
+
+// A directory contributes its Terraform files too, and skips the templates
+// that hold no state machine (named on their own, they are an error).
+func TestValidateDirectoryWithTemplates(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"flow.asl.json": `{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}`,
+		"main.tf": `resource "aws_sfn_state_machine" "orders" {
+  name     = "orders"
+  role_arn = "arn:aws:iam::123456789012:role/sfn"
+  definition = <<EOF
+{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}
+EOF
+}
+`,
+		"network.tf":  `resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }` + "\n",
+		"bucket.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := runIaCCLI("validate", dir)
+	if code != cli.ExitFail {
+		t.Errorf("exit %d, want 1 (main.tf's machine is broken):\n%s%s", code, out, errs)
+	}
+	for _, want := range []string{"flow.asl.json: valid", "MISSING_TRANSITION_TARGET", "main.tf (aws_sfn_state_machine.orders): invalid"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, skipped := range []string{"network.tf", "bucket.yaml"} {
+		if strings.Contains(out, skipped) {
+			t.Errorf("%s holds no state machine and should be skipped:\n%s", skipped, out)
+		}
+	}
+}

@@ -44,7 +44,7 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 	placeholders := fs.Bool("placeholders", false, "accept IaC substitutions such as ${Table} where a value will be substituted")
 	fs.Usage = func() {
 		fmt.Fprintln(s.Err, "Usage: stepstudio validate [--format text|json] [--placeholders] PATH...")
-		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions under it; - reads stdin).")
+		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions and the templates with state machines under it, .tf included; - reads stdin).")
 		fmt.Fprintln(s.Err, "Exit 0 when all are valid (warnings allowed), 1 when any has an error, 2 on a usage error.")
 		fmt.Fprintln(s.Err, "A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.")
 		fs.PrintDefaults()
@@ -65,21 +65,28 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	paths, err = expandDirs(paths)
+	inputs, err := expandDirs(paths)
 	if err != nil {
 		fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
 		return ExitUsage
 	}
 	opts := schema.Options{Placeholders: *placeholders}
-	report := validateReport{Files: make([]validateFile, 0, len(paths))}
-	for _, p := range paths {
+	report := validateReport{Files: make([]validateFile, 0, len(inputs))}
+	for _, in := range inputs {
+		p := in.path
 		src, err := readPath(p, s.In)
 		if err != nil {
 			fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
 			return ExitUsage
 		}
 		if p != "-" && iac.IsTemplate(p, src) {
-			report.Files = append(report.Files, validateTemplate(p)...)
+			files := validateTemplate(p)
+			// A directory holds infrastructure of every kind: only the
+			// templates with a state machine are the user's concern there.
+			if in.walked && len(files) == 1 && len(files[0].Diagnostics) == 1 && files[0].Diagnostics[0].Code == codeNoMachine {
+				continue
+			}
+			report.Files = append(report.Files, files...)
 			continue
 		}
 		report.Files = append(report.Files, toFile(p, schema.Validate(p, src, opts)))
@@ -102,17 +109,24 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 	return ExitOK
 }
 
-// definitionExts are the files a directory argument contributes.
-var definitionExts = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".asl": true}
+// definitionExts are the files a directory argument contributes: ASL
+// definitions and the templates that may hold them.
+var definitionExts = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".asl": true, ".tf": true}
+
+// input is a path to validate; walked when a directory argument gave it.
+type input struct {
+	path   string
+	walked bool
+}
 
 // expandDirs replaces each directory by the definition files under it, in
 // lexical order, skipping hidden folders and node_modules.
-func expandDirs(paths []string) ([]string, error) {
-	var out []string
+func expandDirs(paths []string) ([]input, error) {
+	var out []input
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if p == "-" || err != nil || !info.IsDir() {
-			out = append(out, p) // reading reports a missing file
+			out = append(out, input{path: p}) // reading reports a missing file
 			continue
 		}
 		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
@@ -123,7 +137,7 @@ func expandDirs(paths []string) ([]string, error) {
 				return filepath.SkipDir
 			}
 			if !d.IsDir() && definitionExts[strings.ToLower(filepath.Ext(q))] {
-				out = append(out, q)
+				out = append(out, input{path: q, walked: true})
 			}
 			return nil
 		})

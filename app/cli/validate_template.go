@@ -9,6 +9,9 @@ import (
 	"github.com/stepstudio/stepstudio/schema"
 )
 
+// codeNoMachine reports a template without a state machine.
+const codeNoMachine = "NO_STATE_MACHINE"
+
 // validateTemplate validates every state machine of a SAM, CloudFormation,
 // Terraform or Serverless template, one report entry per machine, located
 // in the file that holds its definition (the template or the file it
@@ -18,7 +21,7 @@ func validateTemplate(p string) []validateFile {
 	if err != nil {
 		code := "INVALID_TEMPLATE"
 		if errors.Is(err, iac.ErrNoMachines) {
-			code = "NO_STATE_MACHINE"
+			code = codeNoMachine
 		}
 		return []validateFile{{Path: p, Valid: false, Diagnostics: []validateDiagnostic{{
 			Severity: string(schema.Error), Code: code, Message: strings.TrimPrefix(err.Error(), p+": "),
