@@ -105,7 +105,8 @@ func DecodeChoiceRule(n *Node) *ChoiceRule {
 	return r
 }
 
-// decodeRules decodes the rules of And or Or; nil when v is not an array.
+// decodeRules decodes Choices, or the rules of And or Or; nil when v is
+// not an array.
 func decodeRules(v *Node) []*ChoiceRule {
 	if !v.Is(KindArray) {
 		return nil

@@ -179,7 +179,7 @@ func decodeState(f *Field) *State {
 		case "Catch":
 			s.Catch = decodeCatch(v)
 		case "Choices":
-			s.Choices = decodeChoices(v)
+			s.Choices = decodeRules(v)
 		case "Default":
 			s.Default = strOf(v)
 		case "Seconds":
@@ -220,17 +220,6 @@ func decodeState(f *Field) *State {
 		s.ItemSelector = s.Parameters
 	}
 	return s
-}
-
-func decodeChoices(v *Node) []*ChoiceRule {
-	if !v.Is(KindArray) {
-		return nil
-	}
-	var out []*ChoiceRule
-	for _, c := range v.Items {
-		out = append(out, DecodeChoiceRule(c))
-	}
-	return out
 }
 
 func decodeBranches(v *Node) []*StateMachine {
