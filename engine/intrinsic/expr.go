@@ -3,6 +3,7 @@ package intrinsic
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonpath"
@@ -99,9 +100,12 @@ type call struct {
 }
 
 func (c *call) eval(env *Env) (any, error) {
-	// One allocation holds the invocation and, for the usual few
-	// arguments, their values.
-	in := &invocation{call: c, env: env}
+	// A pooled invocation holds the call and, for the usual few arguments,
+	// their values: no function keeps it or its args (States.Array copies
+	// them), so it goes back once the result is in.
+	in := invocations.Get().(*invocation)
+	defer in.release()
+	in.call, in.env = c, env
 	if len(c.args) <= len(in.buf) {
 		in.args = in.buf[:len(c.args)]
 	} else {
@@ -131,6 +135,14 @@ type invocation struct {
 	env  *Env
 	args []any
 	buf  [3]any
+}
+
+var invocations = sync.Pool{New: func() any { return new(invocation) }}
+
+// release clears in, so that the pool keeps no values alive, and returns it.
+func (in *invocation) release() {
+	*in = invocation{}
+	invocations.Put(in)
 }
 
 func (in *invocation) source() Source {
