@@ -2,6 +2,7 @@ package engine
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -25,7 +26,7 @@ type recorder struct {
 	deliverMu sync.Mutex
 	clock     Clock
 	chunks    [][]Event
-	count     int64
+	count     atomic.Int64
 	keep      bool // false keeps only the count (benchmarks, CLI without --history)
 	observer  Observer
 }
@@ -33,9 +34,13 @@ type recorder struct {
 // add stamps e with the next id and the clock's time and records it; it
 // returns the id so the caller can chain previousEventId.
 func (r *recorder) add(prev int64, t time.Time, e Event) int64 {
+	if !r.active() {
+		// Only the ids matter (error causes name them): no lock for
+		// concurrent Map items and branches to queue on.
+		return r.count.Add(1)
+	}
 	r.mu.Lock()
-	r.count++
-	e.ID = r.count
+	e.ID = r.count.Add(1)
 	e.PreviousEventID = prev
 	e.Timestamp = t
 	if r.keep {
