@@ -138,7 +138,8 @@ func TestExportFromTemplate(t *testing.T) {
 }
 
 // A directory contributes its Terraform files too, and skips the templates
-// that hold no state machine (named on their own, they are an error).
+// that hold no state machine and the JSON that is no definition (named on
+// their own, they are an error).
 func TestValidateDirectoryWithTemplates(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -153,6 +154,8 @@ EOF
 `,
 		"network.tf":  `resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }` + "\n",
 		"bucket.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n",
+		"package.json": `{"name": "infra", "version": "1.0.0"}`,
+		"broken.json":  `{"StartAt": "A", "States": {`,
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -163,12 +166,12 @@ EOF
 	if code != cli.ExitFail {
 		t.Errorf("exit %d, want 1 (main.tf's machine is broken):\n%s%s", code, out, errs)
 	}
-	for _, want := range []string{"flow.asl.json: valid", "MISSING_TRANSITION_TARGET", "main.tf (aws_sfn_state_machine.orders): invalid"} {
+	for _, want := range []string{"flow.asl.json: valid", "MISSING_TRANSITION_TARGET", "main.tf (aws_sfn_state_machine.orders): invalid", "broken.json: invalid"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	for _, skipped := range []string{"network.tf", "bucket.yaml"} {
+	for _, skipped := range []string{"network.tf", "bucket.yaml", "package.json"} {
 		if strings.Contains(out, skipped) {
 			t.Errorf("%s holds no state machine and should be skipped:\n%s", skipped, out)
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -44,7 +45,7 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 	placeholders := fs.Bool("placeholders", false, "accept IaC substitutions such as ${Table} where a value will be substituted")
 	fs.Usage = func() {
 		fmt.Fprintln(s.Err, "Usage: stepstudio validate [--format text|json] [--placeholders] PATH...")
-		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions and the templates with state machines under it, .tf included; - reads stdin).")
+		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions under it (*.asl.* or holding a StartAt) and its templates with state machines, .tf included; - reads stdin).")
 		fmt.Fprintln(s.Err, "Exit 0 when all are valid (warnings allowed), 1 when any has an error, 2 on a usage error.")
 		fmt.Fprintln(s.Err, "A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.")
 		fs.PrintDefaults()
@@ -89,6 +90,9 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 			report.Files = append(report.Files, files...)
 			continue
 		}
+		if in.walked && !mayBeDefinition(p, src) {
+			continue // package.json, tsconfig.json, CI files, …
+		}
 		report.Files = append(report.Files, toFile(p, schema.Validate(p, src, opts)))
 	}
 	if *format == "json" {
@@ -112,6 +116,14 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 // definitionExts are the files a directory argument contributes: ASL
 // definitions and the templates that may hold them.
 var definitionExts = map[string]bool{".json": true, ".yaml": true, ".yml": true, ".asl": true, ".tf": true}
+
+// mayBeDefinition tells, for a file found in a directory, whether it is
+// meant as an ASL definition: an .asl.* name, or a StartAt anywhere in it
+// (so a broken definition is still reported, not skipped).
+func mayBeDefinition(p string, src []byte) bool {
+	name := strings.ToLower(filepath.Base(p))
+	return strings.Contains(name, ".asl.") || strings.HasSuffix(name, ".asl") || bytes.Contains(src, []byte("StartAt"))
+}
 
 // input is a path to validate; walked when a directory argument gave it.
 type input struct {
