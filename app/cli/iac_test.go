@@ -152,8 +152,8 @@ func TestValidateDirectoryWithTemplates(t *testing.T) {
 EOF
 }
 `,
-		"network.tf":  `resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }` + "\n",
-		"bucket.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n",
+		"network.tf":   `resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }` + "\n",
+		"bucket.yaml":  "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n",
 		"package.json": `{"name": "infra", "version": "1.0.0"}`,
 		"broken.json":  `{"StartAt": "A", "States": {`,
 	}
