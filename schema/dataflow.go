@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -88,7 +89,7 @@ func (c *checker) pathValue(s *asl.State, parent, field string, v *asl.Node, r p
 		return
 	}
 	if intrinsic && looksIntrinsic(v.Str) {
-		if err := checkIntrinsic(v.Str); err != nil {
+		if err := checkIntrinsic(v.Str); err != nil && !c.formatWarning(s, asl.Append(parent, field), field, v, err) {
 			c.errorAt(asl.Append(parent, field), v, CodeSchema, "State %q, field %q: the intrinsic function call is invalid: %v.", s.Name, field, err)
 		}
 		return
@@ -154,12 +155,23 @@ func (c *checker) dynamicValue(s *asl.State, parent string, f *asl.Field) {
 	} else {
 		err = checkPath(v.Str, anyPath)
 	}
-	if err != nil {
+	if err != nil && !c.formatWarning(s, ptr(), f.Key, v, err) {
 		c.errorAt(ptr(), v, CodeSchema,
 			"State %q: the value for the field %q must be a valid JSONPath or a valid intrinsic function call: %v. (It is not a JSONPath or intrinsic function expression.)", s.Name, f.Key, err)
 		return
 	}
 	c.variableRef(s, parent, f.Key, v, v.Str)
+}
+
+// formatWarning reports err as a warning when it is a States.Format call
+// that is valid but cannot succeed; it reports whether it did.
+func (c *checker) formatWarning(s *asl.State, ptr, field string, v *asl.Node, err error) bool {
+	var fm *formatMismatch
+	if !errors.As(err, &fm) {
+		return false
+	}
+	c.warnAt(ptr, v, CodeFormatArguments, "State %q, field %q: %v.", s.Name, field, err)
+	return true
 }
 
 // looksLikePath is AWS's NO_DOLLAR heuristic.

@@ -36,7 +36,8 @@ const maxIntrinsicDepth = 64
 func looksIntrinsic(s string) bool { return strings.HasPrefix(s, "States.") }
 
 // checkIntrinsic parses an intrinsic function call and checks its name,
-// arity, string escapes and path arguments.
+// arity, string escapes and path arguments. A well-formed call that can
+// only fail at run time gives a *formatMismatch, a warning.
 func checkIntrinsic(s string) error {
 	p := &intrinsicParser{src: s}
 	p.space()
@@ -47,12 +48,41 @@ func checkIntrinsic(s string) error {
 	if p.i < len(p.src) {
 		return fmt.Errorf("unexpected %q after the call", p.src[p.i:])
 	}
+	if p.mismatch != nil {
+		return p.mismatch
+	}
 	return nil
 }
 
 type intrinsicParser struct {
-	src string
-	i   int
+	src      string
+	i        int
+	mismatch *formatMismatch // the first States.Format call that cannot succeed
+}
+
+// formatMismatch is a States.Format call whose literal template has more
+// or fewer {} than values after it. AWS accepts the definition, and every
+// run of the call fails with States.IntrinsicFailure.
+type formatMismatch struct{ placeholders, values int }
+
+func (e *formatMismatch) Error() string {
+	return fmt.Sprintf("the States.Format template has %d {} placeholder(s) but %d value(s) follow it, so the call fails with States.IntrinsicFailure whenever it runs; give one value per {} (write \\{ for a literal brace)", e.placeholders, e.values)
+}
+
+// placeholders counts the {} of a string literal as written, quotes
+// included: \{ and \} are braces, not placeholders.
+func placeholders(lit string) int {
+	n := 0
+	for i := 1; i < len(lit)-1; i++ {
+		switch {
+		case lit[i] == '\\':
+			i++
+		case lit[i] == '{' && lit[i+1] == '}':
+			n++
+			i++
+		}
+	}
+	return n
 }
 
 func (p *intrinsicParser) space() {
@@ -80,14 +110,19 @@ func (p *intrinsicParser) call(depth int) error {
 	}
 	p.i++
 	n := 0
+	template := "" // States.Format's literal template, quotes included
 	p.space()
 	if p.i < len(p.src) && p.src[p.i] == ')' {
 		p.i++
 	} else {
 		for {
 			p.space()
+			argStart := p.i
 			if err := p.arg(depth); err != nil {
 				return err
+			}
+			if n == 0 && name == "States.Format" && p.src[argStart] == '\'' {
+				template = p.src[argStart:p.i]
 			}
 			n++
 			p.space()
@@ -107,6 +142,11 @@ func (p *intrinsicParser) call(depth int) error {
 	}
 	if n < arity[0] || arity[1] >= 0 && n > arity[1] {
 		return fmt.Errorf("%s takes %s, not %d", name, arityText(arity), n)
+	}
+	if template != "" && p.mismatch == nil {
+		if k := placeholders(template); k != n-1 {
+			p.mismatch = &formatMismatch{placeholders: k, values: n - 1}
+		}
 	}
 	return nil
 }
