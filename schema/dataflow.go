@@ -89,7 +89,7 @@ func (c *checker) pathValue(s *asl.State, parent, field string, v *asl.Node, r p
 		return
 	}
 	if intrinsic && looksIntrinsic(v.Str) {
-		if err := checkIntrinsic(v.Str); err != nil && !c.formatWarning(s, asl.Append(parent, field), field, v, err) {
+		if err := checkIntrinsic(v.Str); err != nil && !c.failureWarning(s, asl.Append(parent, field), field, v, err) {
 			c.errorAt(asl.Append(parent, field), v, CodeSchema, "State %q, field %q: the intrinsic function call is invalid: %v.", s.Name, field, err)
 		}
 		return
@@ -155,7 +155,7 @@ func (c *checker) dynamicValue(s *asl.State, parent string, f *asl.Field) {
 	} else {
 		err = checkPath(v.Str, anyPath)
 	}
-	if err != nil && !c.formatWarning(s, ptr(), f.Key, v, err) {
+	if err != nil && !c.failureWarning(s, ptr(), f.Key, v, err) {
 		c.errorAt(ptr(), v, CodeSchema,
 			"State %q: the value for the field %q must be a valid JSONPath or a valid intrinsic function call: %v. (It is not a JSONPath or intrinsic function expression.)", s.Name, f.Key, err)
 		return
@@ -163,14 +163,14 @@ func (c *checker) dynamicValue(s *asl.State, parent string, f *asl.Field) {
 	c.variableRef(s, parent, f.Key, v, v.Str)
 }
 
-// formatWarning reports err as a warning when it is a States.Format call
-// that is valid but cannot succeed; it reports whether it did.
-func (c *checker) formatWarning(s *asl.State, ptr, field string, v *asl.Node, err error) bool {
-	var fm *formatMismatch
-	if !errors.As(err, &fm) {
+// failureWarning reports err as a warning when it is a call that is valid
+// but cannot succeed; it reports whether it did.
+func (c *checker) failureWarning(s *asl.State, ptr, field string, v *asl.Node, err error) bool {
+	var af *alwaysFails
+	if !errors.As(err, &af) {
 		return false
 	}
-	c.warnAt(ptr, v, CodeFormatArguments, "State %q, field %q: %v.", s.Name, field, err)
+	c.warnAt(ptr, v, CodeIntrinsicFails, "State %q, field %q: %v.", s.Name, field, err)
 	return true
 }
 

@@ -42,7 +42,7 @@ const (
 	CodeNotJSONata        = "JSONATA_NOT_CLOSED"
 	CodeUnknownVariable   = "UNKNOWN_VARIABLE"
 	CodeJSONPathInJSONata = "JSONPATH_IN_JSONATA"
-	CodeFormatArguments   = "FORMAT_ARGUMENTS_MISMATCH"
+	CodeIntrinsicFails    = "INTRINSIC_ALWAYS_FAILS"
 )
 
 // Diagnostic is one problem found in a definition.

@@ -2,31 +2,13 @@ package schema
 
 import (
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
-)
 
-// intrinsicArity gives the minimum and maximum argument counts of every
-// intrinsic function (-1: no maximum).
-var intrinsicArity = map[string][2]int{
-	"States.Format":         {1, -1},
-	"States.StringToJson":   {1, 1},
-	"States.JsonToString":   {1, 1},
-	"States.Array":          {0, -1},
-	"States.ArrayPartition": {2, 2},
-	"States.ArrayContains":  {2, 2},
-	"States.ArrayRange":     {3, 3},
-	"States.ArrayGetItem":   {2, 2},
-	"States.ArrayLength":    {1, 1},
-	"States.ArrayUnique":    {1, 1},
-	"States.Base64Encode":   {1, 1},
-	"States.Base64Decode":   {1, 1},
-	"States.Hash":           {2, 2},
-	"States.JsonMerge":      {3, 3},
-	"States.MathRandom":     {2, 3},
-	"States.MathAdd":        {2, 2},
-	"States.StringSplit":    {2, 2},
-	"States.UUID":           {0, 0},
-}
+	"github.com/stepstudio/stepstudio/engine/intrinsic"
+)
 
 // maxIntrinsicDepth bounds nested calls so hostile input stays cheap.
 const maxIntrinsicDepth = 64
@@ -37,7 +19,7 @@ func looksIntrinsic(s string) bool { return strings.HasPrefix(s, "States.") }
 
 // checkIntrinsic parses an intrinsic function call and checks its name,
 // arity, string escapes and path arguments. A well-formed call that can
-// only fail at run time gives a *formatMismatch, a warning.
+// only fail at run time gives an *alwaysFails, a warning.
 func checkIntrinsic(s string) error {
 	p := &intrinsicParser{src: s}
 	p.space()
@@ -48,25 +30,30 @@ func checkIntrinsic(s string) error {
 	if p.i < len(p.src) {
 		return fmt.Errorf("unexpected %q after the call", p.src[p.i:])
 	}
-	if p.mismatch != nil {
-		return p.mismatch
+	if p.failure != nil {
+		return p.failure
 	}
 	return nil
 }
 
 type intrinsicParser struct {
-	src      string
-	i        int
-	mismatch *formatMismatch // the first States.Format call that cannot succeed
+	src     string
+	i       int
+	failure *alwaysFails // the first call that cannot succeed
 }
 
-// formatMismatch is a States.Format call whose literal template has more
-// or fewer {} than values after it. AWS accepts the definition, and every
-// run of the call fails with States.IntrinsicFailure.
-type formatMismatch struct{ placeholders, values int }
+// alwaysFails is a well-formed call that fails with States.IntrinsicFailure
+// whenever it runs: a States.Format template with more or fewer {} than
+// values, a literal argument of the wrong kind, an unknown hash algorithm.
+// AWS accepts the definition, so it is a warning.
+type alwaysFails struct{ problem, fix string }
 
-func (e *formatMismatch) Error() string {
-	return fmt.Sprintf("the States.Format template has %d {} placeholder(s) but %d value(s) follow it, so the call fails with States.IntrinsicFailure whenever it runs; give one value per {} (write \\{ for a literal brace)", e.placeholders, e.values)
+func (e *alwaysFails) Error() string {
+	msg := e.problem + ", so the call fails with States.IntrinsicFailure whenever it runs"
+	if e.fix != "" {
+		msg += "; " + e.fix
+	}
+	return msg
 }
 
 // placeholders counts the {} of a string literal as written, quotes
@@ -85,6 +72,65 @@ func placeholders(lit string) int {
 	return n
 }
 
+// kindNames name the argument kinds of intrinsic.Signature.Params.
+var kindNames = map[byte]string{'s': "a string", 'n': "a number", 'i': "an integer", 'a': "an array", 'o': "an object", 'b': "a boolean"}
+
+// literalKind is the kind of a literal argument as written ('s', 'n', 'i',
+// 'b', or 0 for null), and whether arg is a literal at all.
+func literalKind(arg string) (byte, bool) {
+	switch {
+	case strings.HasPrefix(arg, "'"):
+		return 's', true
+	case arg == "true" || arg == "false":
+		return 'b', true
+	case arg == "null":
+		return 0, true
+	case arg != "" && (arg[0] == '-' || arg[0] >= '0' && arg[0] <= '9'):
+		if f, err := strconv.ParseFloat(arg, 64); err == nil && f != math.Trunc(f) {
+			return 'n', true
+		}
+		return 'i', true // 2.0 counts as an integer, as at run time
+	}
+	return 0, false // a path or a nested call: known at run time only
+}
+
+// fits reports whether a literal of kind lit is accepted where want is.
+func fits(lit, want byte) bool {
+	return want == '*' || lit == want || lit == 'i' && want == 'n'
+}
+
+// checkLiterals finds the first literal argument a call can never accept.
+func checkLiterals(name string, sig intrinsic.Signature, args []string) *alwaysFails {
+	for i, a := range args {
+		lit, ok := literalKind(a)
+		if !ok || fits(lit, sig.Param(i)) {
+			continue
+		}
+		got := "null"
+		if lit != 0 {
+			got = a
+		}
+		return &alwaysFails{problem: fmt.Sprintf("argument %d of %s must be %s, not %s", i+1, name, kindNames[sig.Param(i)], got)}
+	}
+	switch {
+	case name == "States.Format" && len(args) > 0 && strings.HasPrefix(args[0], "'"):
+		if k := placeholders(args[0]); k != len(args)-1 {
+			return &alwaysFails{
+				problem: fmt.Sprintf("the States.Format template has %d {} placeholder(s) but %d value(s) follow it", k, len(args)-1),
+				fix:     "give one value per {} (write \\{ for a literal brace)",
+			}
+		}
+	case name == "States.Hash" && len(args) == 2 && strings.HasPrefix(args[1], "'"):
+		if alg := strings.Trim(args[1], "'"); !slices.Contains(intrinsic.HashAlgorithms(), alg) {
+			return &alwaysFails{
+				problem: fmt.Sprintf("States.Hash has no algorithm %q", alg),
+				fix:     "use one of " + strings.Join(intrinsic.HashAlgorithms(), ", "),
+			}
+		}
+	}
+	return nil
+}
+
 func (p *intrinsicParser) space() {
 	for p.i < len(p.src) && (p.src[p.i] == ' ' || p.src[p.i] == '\t' || p.src[p.i] == '\n' || p.src[p.i] == '\r') {
 		p.i++
@@ -100,7 +146,7 @@ func (p *intrinsicParser) call(depth int) error {
 		p.i++
 	}
 	name := p.src[start:p.i]
-	arity, ok := intrinsicArity[name]
+	sig, ok := intrinsic.Lookup(name)
 	if !ok {
 		return fmt.Errorf("%q is not an intrinsic function; known ones are States.Format, States.Array, States.JsonMerge, States.MathAdd, States.UUID and the like", name)
 	}
@@ -109,8 +155,7 @@ func (p *intrinsicParser) call(depth int) error {
 		return fmt.Errorf("%s must be followed by \"(\"", name)
 	}
 	p.i++
-	n := 0
-	template := "" // States.Format's literal template, quotes included
+	var args []string // as written, for the literal checks
 	p.space()
 	if p.i < len(p.src) && p.src[p.i] == ')' {
 		p.i++
@@ -121,10 +166,7 @@ func (p *intrinsicParser) call(depth int) error {
 			if err := p.arg(depth); err != nil {
 				return err
 			}
-			if n == 0 && name == "States.Format" && p.src[argStart] == '\'' {
-				template = p.src[argStart:p.i]
-			}
-			n++
+			args = append(args, p.src[argStart:p.i])
 			p.space()
 			if p.i >= len(p.src) {
 				return fmt.Errorf("%s( is never closed with \")\"", name)
@@ -140,25 +182,23 @@ func (p *intrinsicParser) call(depth int) error {
 			return fmt.Errorf("unexpected %q in the arguments of %s; separate arguments with commas", p.src[p.i], name)
 		}
 	}
-	if n < arity[0] || arity[1] >= 0 && n > arity[1] {
-		return fmt.Errorf("%s takes %s, not %d", name, arityText(arity), n)
+	if n := len(args); n < sig.Min || sig.Max >= 0 && n > sig.Max {
+		return fmt.Errorf("%s takes %s, not %d", name, arityText(sig), n)
 	}
-	if template != "" && p.mismatch == nil {
-		if k := placeholders(template); k != n-1 {
-			p.mismatch = &formatMismatch{placeholders: k, values: n - 1}
-		}
+	if p.failure == nil {
+		p.failure = checkLiterals(name, sig, args)
 	}
 	return nil
 }
 
-func arityText(a [2]int) string {
+func arityText(s intrinsic.Signature) string {
 	switch {
-	case a[1] < 0:
-		return fmt.Sprintf("at least %d argument(s)", a[0])
-	case a[0] == a[1]:
-		return fmt.Sprintf("%d argument(s)", a[0])
+	case s.Max < 0:
+		return fmt.Sprintf("at least %d argument(s)", s.Min)
+	case s.Min == s.Max:
+		return fmt.Sprintf("%d argument(s)", s.Min)
 	}
-	return fmt.Sprintf("%d to %d arguments", a[0], a[1])
+	return fmt.Sprintf("%d to %d arguments", s.Min, s.Max)
 }
 
 func (p *intrinsicParser) arg(depth int) error {

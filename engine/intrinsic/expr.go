@@ -154,7 +154,8 @@ func (in *invocation) source() Source {
 
 // function describes one States.* function.
 type function struct {
-	minArgs, maxArgs int // maxArgs < 0: variadic
+	minArgs, maxArgs int    // maxArgs < 0: variadic
+	params           string // argument kinds, see Signature.Params
 	run              func(in *invocation) (any, error)
 }
 

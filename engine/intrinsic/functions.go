@@ -2,7 +2,10 @@ package intrinsic
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
@@ -14,28 +17,60 @@ var functions = map[string]*function{}
 
 func init() {
 	for name, f := range map[string]*function{
-		"Format":         {1, -1, format},
-		"StringToJson":   {1, 1, stringToJSON},
-		"JsonToString":   {1, 1, jsonToString},
-		"Array":          {0, -1, array},
-		"ArrayPartition": {2, 2, arrayPartition},
-		"ArrayContains":  {2, 2, arrayContains},
-		"ArrayRange":     {3, 3, arrayRange},
-		"ArrayGetItem":   {2, 2, arrayGetItem},
-		"ArrayLength":    {1, 1, arrayLength},
-		"ArrayUnique":    {1, 1, arrayUnique},
-		"Base64Encode":   {1, 1, base64Encode},
-		"Base64Decode":   {1, 1, base64Decode},
-		"Hash":           {2, 2, hashFn},
-		"JsonMerge":      {3, 3, jsonMerge},
-		"MathRandom":     {2, 3, mathRandom},
-		"MathAdd":        {2, 2, mathAdd},
-		"StringSplit":    {2, 2, stringSplit},
-		"UUID":           {0, 0, uuidFn},
+		"Format":         {1, -1, "s*", format},
+		"StringToJson":   {1, 1, "s", stringToJSON},
+		"JsonToString":   {1, 1, "*", jsonToString},
+		"Array":          {0, -1, "*", array},
+		"ArrayPartition": {2, 2, "ai", arrayPartition},
+		"ArrayContains":  {2, 2, "a*", arrayContains},
+		"ArrayRange":     {3, 3, "iii", arrayRange},
+		"ArrayGetItem":   {2, 2, "ai", arrayGetItem},
+		"ArrayLength":    {1, 1, "a", arrayLength},
+		"ArrayUnique":    {1, 1, "a", arrayUnique},
+		"Base64Encode":   {1, 1, "s", base64Encode},
+		"Base64Decode":   {1, 1, "s", base64Decode},
+		"Hash":           {2, 2, "ss", hashFn},
+		"JsonMerge":      {3, 3, "oob", jsonMerge},
+		"MathRandom":     {2, 3, "nnn", mathRandom},
+		"MathAdd":        {2, 2, "nn", mathAdd},
+		"StringSplit":    {2, 2, "ss", stringSplit},
+		"UUID":           {0, 0, "", uuidFn},
 	} {
 		functions[name] = f
 	}
 }
+
+// Signature is what a static check needs of a function: how many
+// arguments it takes and the kind of value each must be.
+type Signature struct {
+	Min, Max int // Max < 0: no maximum
+	// Params has one letter per argument: s string, n number, i integer,
+	// a array, o object, b boolean, * anything; the last letter stands for
+	// all further arguments.
+	Params string
+}
+
+// Param returns the kind letter of argument i (from 0).
+func (s Signature) Param(i int) byte {
+	if s.Params == "" {
+		return '*'
+	}
+	return s.Params[min(i, len(s.Params)-1)]
+}
+
+// Lookup returns the signature of a function by its full name, e.g.
+// "States.MathAdd".
+func Lookup(name string) (Signature, bool) {
+	short, ok := strings.CutPrefix(name, "States.")
+	f := functions[short]
+	if !ok || f == nil {
+		return Signature{}, false
+	}
+	return Signature{Min: f.minArgs, Max: f.maxArgs, Params: f.params}, true
+}
+
+// HashAlgorithms are the algorithms States.Hash knows.
+func HashAlgorithms() []string { return slices.Sorted(maps.Keys(hashes)) }
 
 // Names lists the functions, e.g. for completion in the editor.
 func Names() []string {

@@ -204,3 +204,54 @@ func TestSources(t *testing.T) {
 		}
 	}
 }
+
+// TestSignaturesMatchFunctions checks the kinds Lookup publishes (for the
+// validator's static checks) against what the functions accept: a call
+// with good arguments succeeds, and putting a literal of another kind in
+// any typed position fails with States.IntrinsicFailure.
+func TestSignaturesMatchFunctions(t *testing.T) {
+	good := map[byte]string{'s': "'abc'", 'n': "1.5", 'i': "2", 'a': "$.arr", 'o': "$.obj", 'b': "false", '*': "1"}
+	wrong := map[byte][]string{'s': {"1", "true"}, 'n': {"'1'", "true"}, 'i': {"'2'", "2.5"}, 'a': {"'x'", "1"}, 'o': {"'x'", "1"}, 'b': {"'x'", "0"}}
+	// Arguments that must be of the right kind and also make sense.
+	special := map[string][]string{
+		"States.Format":       {"'{}'", "1"},
+		"States.StringToJson": {"'1'"},
+		"States.Base64Decode": {"'YWJj'"},
+		"States.Hash":         {"'abc'", "'SHA-256'"},
+		"States.ArrayRange":   {"1", "3", "1"},
+		"States.MathRandom":   {"1", "5", "7"},
+	}
+	env := &intrinsic.Env{Scope: jsonpath.Scope{Input: mustJSON(t, input)}}
+	for _, name := range intrinsic.Names() {
+		sig, ok := intrinsic.Lookup(name)
+		if !ok {
+			t.Fatalf("Lookup(%q) found nothing", name)
+		}
+		n := max(sig.Min, len(sig.Params))
+		if sig.Max >= 0 {
+			n = min(n, sig.Max)
+		}
+		args := special[name]
+		if args == nil {
+			for i := range n {
+				args = append(args, good[sig.Param(i)])
+			}
+		}
+		call := func(args []string) string { return name + "(" + strings.Join(args, ", ") + ")" }
+		if _, err := intrinsic.MustCompile(call(args)).Eval(env); err != nil {
+			t.Errorf("%s: %v", call(args), err)
+		}
+		for i := range args {
+			for _, w := range wrong[sig.Param(i)] {
+				bad := append([]string(nil), args...)
+				bad[i] = w
+				if _, err := intrinsic.MustCompile(call(bad)).Eval(env); !errors.Is(err, &fault.Error{Name: fault.IntrinsicFailure}) {
+					t.Errorf("%s: want States.IntrinsicFailure (argument %d must be of kind %c), got %v", call(bad), i+1, sig.Param(i), err)
+				}
+			}
+		}
+	}
+	if _, ok := intrinsic.Lookup("States.Nope"); ok {
+		t.Error("Lookup found an unknown function")
+	}
+}
