@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -30,12 +29,9 @@ func runExport(_ context.Context, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "account ids and regions become substitutions (${OrderTableArn}); the IAM policy is drafted from the tasks.")
 		fs.PrintDefaults()
 	}
-	paths, err := parseFlagsAnywhere(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	paths, exit, ok := parseArgs(fs, args)
+	if !ok {
+		return exit
 	}
 	if len(paths) != 1 {
 		fmt.Fprintln(s.Err, "stepstudio export: give exactly one FILE")

@@ -1,10 +1,25 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"path/filepath"
 	"strings"
 )
+
+// parseArgs is parseFlagsAnywhere for a command: when parsing ends the
+// command (--help, or a bad flag the flag package has reported) ok is
+// false and exit is the code to end with.
+func parseArgs(fs *flag.FlagSet, args []string) (pos []string, exit int, ok bool) {
+	pos, err := parseFlagsAnywhere(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return nil, ExitOK, false
+	case err != nil:
+		return nil, ExitUsage, false
+	}
+	return pos, ExitOK, true
+}
 
 // parseFlagsAnywhere parses flags that come before, between or after the
 // positional arguments (`run def.json --history`); "--" ends flag parsing.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,12 +31,9 @@ func runGraph(ctx context.Context, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "Exit 0 when drawn, 1 when the file does not parse or cannot be laid out, 2 on a usage error.")
 		fs.PrintDefaults()
 	}
-	paths, err := parseFlagsAnywhere(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	paths, exit, ok := parseArgs(fs, args)
+	if !ok {
+		return exit
 	}
 	if *format != "json" && *format != "svg" && *format != "png" {
 		fmt.Fprintf(s.Err, "stepstudio graph: --format must be json, svg or png, not %q\n", *format)

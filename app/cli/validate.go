@@ -50,12 +50,9 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 		fmt.Fprintln(s.Err, "A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.")
 		fs.PrintDefaults()
 	}
-	paths, err := parseFlagsAnywhere(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	paths, exit, ok := parseArgs(fs, args)
+	if !ok {
+		return exit
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(s.Err, "stepstudio validate: --format must be text or json, not %q\n", *format)
