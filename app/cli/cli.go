@@ -27,7 +27,7 @@ const (
 
 type command struct {
 	summary string
-	run     func(ctx context.Context, args []string, s Streams) int
+	run     func(ctx context.Context, args []string, s Streams) error
 }
 
 // commands is the one table of subcommands; each lives in its own file.
@@ -39,18 +39,32 @@ var commands = map[string]command{
 	"export":   {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
 }
 
-// IsCommand reports whether args name a subcommand rather than starting the
-// studio window (no arguments, only Wails' own -flags such as -devserver,
-// or a definition file to open: see FileArg).
+// IsCommand reports whether args name a subcommand (or ask for help)
+// rather than starting the studio window (no arguments, only Wails' own
+// -flags such as -devserver, or a definition file to open: see FileArg).
 func IsCommand(args []string) bool {
-	return len(args) > 0 && !strings.HasPrefix(args[0], "-") && FileArg(args) == ""
+	if len(args) == 0 {
+		return false
+	}
+	if isHelp(args[0]) {
+		return true
+	}
+	return !strings.HasPrefix(args[0], "-") && FileArg(args) == ""
+}
+
+func isHelp(arg string) bool {
+	switch arg {
+	case "help", "-h", "-help", "--help":
+		return true
+	}
+	return false
 }
 
 // FileArg is the file `stepstudio path/to/flow.asl.json` asks the window to
 // open: a first argument that is no command's name and names an existing
 // file. "" when there is none.
 func FileArg(args []string) string {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") || args[0] == "help" {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") || isHelp(args[0]) {
 		return ""
 	}
 	if _, ok := commands[args[0]]; ok {
@@ -62,19 +76,24 @@ func FileArg(args []string) string {
 	return args[0]
 }
 
-// Main runs the subcommand named by args[0] and returns the process exit code.
+// Main runs the subcommand named by args[0] and returns the process exit
+// code. "help" alone lists the commands; "help CMD" is "CMD --help".
 func Main(ctx context.Context, args []string, s Streams) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "--help" {
+	if len(args) == 0 || isHelp(args[0]) {
+		if len(args) > 1 {
+			if _, ok := commands[args[1]]; ok {
+				return Main(ctx, []string{args[1], "--help"}, s)
+			}
+			return report(s.Err, "help", usagef("unknown command %q", args[1]))
+		}
 		printUsage(s.Out)
 		return ExitOK
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(s.Err, "stepstudio: unknown command %q\n\n", args[0])
-		printUsage(s.Err)
-		return ExitUsage
+		return report(s.Err, "", usagef("unknown command %q", args[0]))
 	}
-	return cmd.run(ctx, args[1:], s)
+	return report(s.Err, args[0], cmd.run(ctx, args[1:], s))
 }
 
 func printUsage(w io.Writer) {
@@ -91,5 +110,5 @@ func printUsage(w io.Writer) {
 	for _, name := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'stepstudio COMMAND -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'stepstudio COMMAND --help' (or 'stepstudio help COMMAND') for a command's flags.")
 }

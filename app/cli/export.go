@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,9 +12,11 @@ import (
 	"github.com/stepstudio/stepstudio/app/iac/exporter"
 )
 
-func runExport(_ context.Context, args []string, s Streams) int {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(s.Err)
+func runExport(_ context.Context, args []string, s Streams) error {
+	fs := newFlagSet("export", `
+Usage: stepstudio export --to asl-json|asl-yaml|sam|cfn|cdk|terraform FILE [--machine ID] [--out PATH]
+Exports an ASL definition (- reads stdin), or a state machine of a template. Hard-coded ARNs, queue URLs, table and bucket names,
+account ids and regions become substitutions (${OrderTableArn}); the IAM policy is drafted from the tasks.`)
 	to := fs.String("to", "", "target: asl-json, asl-yaml, sam, cfn, cdk or terraform")
 	out := fs.String("out", "", "folder to write the files into (default: print them)")
 	name := fs.String("name", "", "state machine name (default: the file name)")
@@ -23,30 +25,20 @@ func runExport(_ context.Context, args []string, s Streams) int {
 	keep := fs.Bool("no-substitutions", false, "keep hard-coded ARNs, names, accounts and regions as they are")
 	force := fs.Bool("force", false, "overwrite files that already exist in --out")
 	machine := fs.String("machine", "", "when FILE is a SAM/CloudFormation/Terraform/Serverless template: the state machine to export")
-	fs.Usage = func() {
-		fmt.Fprintln(s.Err, "Usage: stepstudio export --to asl-json|asl-yaml|sam|cfn|cdk|terraform FILE [--machine ID] [--out PATH]")
-		fmt.Fprintln(s.Err, "Exports an ASL definition (- reads stdin), or a state machine of a template. Hard-coded ARNs, queue URLs, table and bucket names,")
-		fmt.Fprintln(s.Err, "account ids and regions become substitutions (${OrderTableArn}); the IAM policy is drafted from the tasks.")
-		fs.PrintDefaults()
-	}
-	paths, exit, ok := parseArgs(fs, args)
-	if !ok {
-		return exit
+	paths, err := parseArgs(fs, args, s.Out)
+	if err != nil {
+		return err
 	}
 	if len(paths) != 1 {
-		fmt.Fprintln(s.Err, "stepstudio export: give exactly one FILE")
-		fs.Usage()
-		return ExitUsage
+		return usagef("give exactly one FILE")
 	}
 	target := exporter.Target(*to)
 	if !validTarget(target) {
-		fmt.Fprintf(s.Err, "stepstudio export: --to must be one of %s, not %q\n", targetList(), *to)
-		return ExitUsage
+		return usagef("--to must be one of %s, not %q", targetList(), *to)
 	}
 	src, err := readPath(paths[0], s.In)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
-		return ExitUsage
+		return badInput(err)
 	}
 	opts := exporter.Options{Target: target, Name: *name, Inline: *inline, Express: *express}
 	if opts.Name == "" {
@@ -58,25 +50,21 @@ func runExport(_ context.Context, args []string, s Streams) int {
 	if paths[0] != "-" && iac.IsTemplate(paths[0], src) {
 		o, err := templateMachine(paths[0], *machine)
 		if err != nil {
-			fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
-			return ExitUsage
+			return badInput(err)
 		}
 		src = exporter.IdentifierPlaceholders([]byte(o.PlaceholderText()))
 		if *name == "" {
 			opts.Name = o.ID
 		}
 		if opts.Substitutions, err = withTemplateValues(src, o, *keep); err != nil {
-			fmt.Fprintf(s.Err, "stepstudio export: %s: %v\n", o.ID, err)
-			return ExitFail
+			return fmt.Errorf("%s: %w", o.ID, err)
 		}
 	} else if *machine != "" {
-		fmt.Fprintf(s.Err, "stepstudio export: --machine is for templates; %s is a definition\n", paths[0])
-		return ExitUsage
+		return usagef("--machine is for templates; %s is a definition", paths[0])
 	}
 	res, err := exporter.Export(src, opts)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio export: %s: %v\n", paths[0], err)
-		return ExitFail
+		return fmt.Errorf("%s: %w", paths[0], err)
 	}
 	if *out == "" {
 		for i, f := range res.Files {
@@ -88,8 +76,8 @@ func runExport(_ context.Context, args []string, s Streams) int {
 			}
 			fmt.Fprint(s.Out, f.Content)
 		}
-	} else if code := writeExport(*out, res.Files, *force, s); code != ExitOK {
-		return code
+	} else if err := writeExport(*out, res.Files, *force, s.Out); err != nil {
+		return err
 	}
 	for _, sub := range res.Substitutions {
 		if sub.Value != "" {
@@ -101,7 +89,7 @@ func runExport(_ context.Context, args []string, s Streams) int {
 	for _, n := range res.Policy.Notes {
 		fmt.Fprintf(s.Err, "policy: %s\n", n)
 	}
-	return ExitOK
+	return nil
 }
 
 // templateMachine opens the machine to export from a template: the one
@@ -155,29 +143,26 @@ func withTemplateValues(src []byte, o *iac.Opened, keep bool) ([]exporter.Substi
 
 // writeExport writes the files under dir, refusing to replace any that
 // exists unless forced, and checking all of them before writing one.
-func writeExport(dir string, files []exporter.File, force bool, s Streams) int {
+func writeExport(dir string, files []exporter.File, force bool, out io.Writer) error {
 	if !force {
 		for _, f := range files {
 			p := filepath.Join(dir, filepath.FromSlash(f.Path))
 			if _, err := os.Stat(p); err == nil {
-				fmt.Fprintf(s.Err, "stepstudio export: %s exists; nothing was written (use --force to replace it)\n", p)
-				return ExitFail
+				return fmt.Errorf("%s exists; nothing was written (use --force to replace it)", p)
 			}
 		}
 	}
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
-			return ExitFail
+			return err
 		}
 		if err := os.WriteFile(p, []byte(f.Content), 0o644); err != nil {
-			fmt.Fprintf(s.Err, "stepstudio export: %v\n", err)
-			return ExitFail
+			return err
 		}
-		fmt.Fprintf(s.Out, "wrote %s\n", p)
+		fmt.Fprintf(out, "wrote %s\n", p)
 	}
-	return ExitOK
+	return nil
 }
 
 func validTarget(t exporter.Target) bool {

@@ -3,22 +3,40 @@ package cli
 import (
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 )
 
-// parseArgs is parseFlagsAnywhere for a command: when parsing ends the
-// command (--help, or a bad flag the flag package has reported) ok is
-// false and exit is the code to end with.
-func parseArgs(fs *flag.FlagSet, args []string) (pos []string, exit int, ok bool) {
+// newFlagSet returns the flag set of command name; usage is the text shown
+// above the flags by --help. Parse errors are not printed here: parseArgs
+// returns them to the one printer.
+func newFlagSet(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), strings.TrimSpace(usage))
+		fmt.Fprintln(fs.Output(), "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseArgs parses a command's flags wherever they stand. --help (-h)
+// prints the usage on out and returns flag.ErrHelp, which ends the
+// command with exit 0; a bad flag is a usage error.
+func parseArgs(fs *flag.FlagSet, args []string, out io.Writer) ([]string, error) {
 	pos, err := parseFlagsAnywhere(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		return nil, ExitOK, false
+		fs.SetOutput(out)
+		fs.Usage()
+		return nil, flag.ErrHelp
 	case err != nil:
-		return nil, ExitUsage, false
+		return nil, usagef("%v", err)
 	}
-	return pos, ExitOK, true
+	return pos, nil
 }
 
 // parseFlagsAnywhere parses flags that come before, between or after the

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,50 +17,40 @@ import (
 // It draws whatever parses (as the studio does), so a definition with
 // validation errors still gets its picture; those errors are noted on
 // stderr. Exit 1 only when there is nothing to draw.
-func runGraph(ctx context.Context, args []string, s Streams) int {
-	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
-	fs.SetOutput(s.Err)
+func runGraph(ctx context.Context, args []string, s Streams) error {
+	fs := newFlagSet("graph", `
+Usage: stepstudio graph [--format json|svg|png] [--out PATH] [--scale N] FILE
+Lays out an ASL definition (JSON or YAML; - reads stdin) as the studio draws it.
+json: nodes (id, kind, name, type, parent, branch, x, y, width, height) and edges (source, target, sourceId, targetId, kind, label).
+Exit 0 when drawn, 1 when the file does not parse or cannot be laid out, 2 on a usage error.`)
 	format := fs.String("format", "json", "output format: json, svg or png")
 	out := fs.String("out", "-", "where to write; - is standard output")
 	scale := fs.Float64("scale", 2, "png only: pixels per diagram pixel (1 to 4 are sensible)")
-	fs.Usage = func() {
-		fmt.Fprintln(s.Err, "Usage: stepstudio graph [--format json|svg|png] [--out PATH] [--scale N] FILE")
-		fmt.Fprintln(s.Err, "Lays out an ASL definition (JSON or YAML; - reads stdin) as the studio draws it.")
-		fmt.Fprintln(s.Err, "json: nodes (id, kind, name, type, parent, branch, x, y, width, height) and edges (source, target, sourceId, targetId, kind, label).")
-		fmt.Fprintln(s.Err, "Exit 0 when drawn, 1 when the file does not parse or cannot be laid out, 2 on a usage error.")
-		fs.PrintDefaults()
-	}
-	paths, exit, ok := parseArgs(fs, args)
-	if !ok {
-		return exit
+	paths, err := parseArgs(fs, args, s.Out)
+	if err != nil {
+		return err
 	}
 	if *format != "json" && *format != "svg" && *format != "png" {
-		fmt.Fprintf(s.Err, "stepstudio graph: --format must be json, svg or png, not %q\n", *format)
-		return ExitUsage
+		return usagef("--format must be json, svg or png, not %q", *format)
 	}
 	if len(paths) != 1 {
-		fmt.Fprintln(s.Err, "stepstudio graph: give exactly one FILE")
-		fs.Usage()
-		return ExitUsage
+		return usagef("give exactly one FILE")
 	}
 	src, err := readPath(paths[0], s.In)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio graph: %v\n", err)
-		return ExitUsage
+		return badInput(err)
 	}
 	res := schema.Validate(paths[0], src, schema.Options{Placeholders: true})
 	if res.Document == nil || res.Document.Machine == nil {
 		printText(s.Err, validateReport{Files: []validateFile{toFile(paths[0], res)}})
-		fmt.Fprintf(s.Err, "stepstudio graph: %s does not parse as a state machine; nothing to draw\n", paths[0])
-		return ExitFail
+		return fmt.Errorf("%s does not parse as a state machine; nothing to draw", paths[0])
 	}
 	if n := countErrors(res); n > 0 {
 		fmt.Fprintf(s.Err, "stepstudio graph: note: %s has %d validation error(s); drawn anyway (see stepstudio validate)\n", paths[0], n)
 	}
 	d, err := diagram.Build(ctx, res.Document.Machine)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio graph: %v\n", err)
-		return ExitFail
+		return err
 	}
 	var buf bytes.Buffer
 	switch *format {
@@ -75,14 +64,9 @@ func runGraph(ctx context.Context, args []string, s Streams) int {
 		err = render.PNG(&buf, d, *scale)
 	}
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio graph: %v\n", err)
-		return ExitFail
+		return err
 	}
-	if err := writeOut(*out, s.Out, buf.Bytes()); err != nil {
-		fmt.Fprintf(s.Err, "stepstudio graph: %v\n", err)
-		return ExitFail
-	}
-	return ExitOK
+	return writeOut(*out, s.Out, buf.Bytes())
 }
 
 func countErrors(r schema.Result) int {

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -28,10 +27,11 @@ type runOptions struct {
 	maxTransitions int64
 }
 
-func runRun(ctx context.Context, args []string, s Streams) int {
+func runRun(ctx context.Context, args []string, s Streams) error {
 	var o runOptions
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(s.Err)
+	fs := newFlagSet("run", `
+Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json] [--handlers FILE] [--max-transitions N]
+Runs a state machine locally. Exit 0 when it SUCCEEDED, 1 on any other end, 2 on a usage error or an invalid definition.`)
 	fs.StringVar(&o.input, "input", "", "execution input: a JSON file, or - for stdin (default {})")
 	fs.StringVar(&o.mockConfig, "mock-config", "", "AWS MockConfigFile with mocked task responses")
 	fs.StringVar(&o.testCase, "test-case", "", "test case of the mock config to use")
@@ -40,32 +40,23 @@ func runRun(ctx context.Context, args []string, s Streams) int {
 	fs.BoolVar(&o.history, "history", false, "print the execution history (AWS GetExecutionHistory shape)")
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
 	fs.Int64Var(&o.maxTransitions, "max-transitions", 1_000_000, "fail the run after this many states (0: no cap)")
-	fs.Usage = func() {
-		fmt.Fprintln(s.Err, "Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json] [--handlers FILE] [--max-transitions N]")
-		fs.PrintDefaults()
-	}
-	pos, exit, ok := parseArgs(fs, args)
-	if !ok {
-		return exit
+	pos, err := parseArgs(fs, args, s.Out)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(s.Err, "stepstudio run: give exactly one DEFINITION file")
-		fs.Usage()
-		return ExitUsage
+		return usagef("give exactly one DEFINITION file")
 	}
 	o.definition = pos[0]
 	if o.format != "text" && o.format != "json" {
-		fmt.Fprintf(s.Err, "stepstudio run: --format must be text or json, not %q\n", o.format)
-		return ExitUsage
+		return usagef("--format must be text or json, not %q", o.format)
 	}
 	if (o.mockConfig == "") != (o.testCase == "") {
-		fmt.Fprintln(s.Err, "stepstudio run: --mock-config and --test-case go together")
-		return ExitUsage
+		return usagef("--mock-config and --test-case go together")
 	}
 	clock, err := parseWait(o.wait)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
-		return ExitUsage
+		return usagef("%v", err)
 	}
 	tuneGC()
 	return execute(ctx, o, clock, s)
@@ -89,63 +80,64 @@ func parseWait(w string) (engine.Clock, error) {
 	return nil, fmt.Errorf("--wait must be skip, real or scale=F, not %q", w)
 }
 
-func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) int {
-	m, ok := loadMachine(o.definition, s.Err)
-	if !ok {
-		return ExitUsage
+func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) error {
+	m, err := loadMachine(o.definition)
+	if err != nil {
+		return badInput(err)
 	}
 	input, err := readInput(o.input, s.In)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio run: input: %v\n", err)
-		return ExitUsage
+		return badInput(fmt.Errorf("input: %w", err))
 	}
 	opts, err := engineOptions(o, clock)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
-		return ExitUsage
+		return badInput(err)
 	}
 	result, err := m.Run(ctx, input, opts...)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
-		return ExitFail
+		return err
 	}
 	if err := printResult(s.Out, o, result); err != nil {
-		fmt.Fprintf(s.Err, "stepstudio run: %v\n", err)
-		return ExitFail
+		return err
 	}
 	if result.Cause != nil && strings.Contains(*result.Cause, "has no result for resource") {
 		fmt.Fprintln(s.Err, "stepstudio run: give tasks results with --mock-config FILE --test-case NAME, or --handlers FILE")
 	}
 	if result.Status != engine.StatusSucceeded {
-		return ExitFail
+		return errProblems
 	}
-	return ExitOK
+	return nil
+}
+
+// invalidDefinition lists a definition's errors, compiler style.
+type invalidDefinition struct {
+	file string
+	res  schema.Result
+}
+
+func (e *invalidDefinition) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s is not a valid state machine definition:", e.file)
+	for _, d := range e.res.Diagnostics {
+		if d.Severity == schema.Error {
+			fmt.Fprintf(&b, "\n  %s:%d:%d: %s %s (%s)", e.file, d.Range.Start.Line, d.Range.Start.Column, d.Code, d.Message, d.Location)
+		}
+	}
+	return b.String()
 }
 
 // loadMachine reads, validates and compiles the definition; an invalid one
 // is refused with the validator's diagnostics.
-func loadMachine(file string, stderr io.Writer) (*engine.Machine, bool) {
+func loadMachine(file string) (*engine.Machine, error) {
 	src, err := os.ReadFile(file)
 	if err != nil {
-		fmt.Fprintf(stderr, "stepstudio run: %v\n", err)
-		return nil, false
+		return nil, err
 	}
 	res := schema.Validate(file, src, schema.Options{})
 	if !res.Valid() {
-		fmt.Fprintf(stderr, "stepstudio run: %s is not a valid state machine definition:\n", file)
-		for _, d := range res.Diagnostics {
-			if d.Severity == schema.Error {
-				fmt.Fprintf(stderr, "  %s:%d:%d: %s %s (%s)\n", file, d.Range.Start.Line, d.Range.Start.Column, d.Code, d.Message, d.Location)
-			}
-		}
-		return nil, false
+		return nil, &invalidDefinition{file, res}
 	}
-	m, err := engine.Compile(res.Document)
-	if err != nil {
-		fmt.Fprintf(stderr, "stepstudio run: %v\n", err)
-		return nil, false
-	}
-	return m, true
+	return engine.Compile(res.Document)
 }
 
 // engineOptions turns the flags into engine options: the clock, the

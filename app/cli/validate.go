@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -38,35 +37,27 @@ type validateDiagnostic struct {
 	Column   int    `json:"column"`
 }
 
-func runValidate(_ context.Context, args []string, s Streams) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(s.Err)
+func runValidate(_ context.Context, args []string, s Streams) error {
+	fs := newFlagSet("validate", `
+Usage: stepstudio validate [--format text|json] [--placeholders] PATH...
+Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions under it (*.asl.* or holding a StartAt) and its templates with state machines, .tf included; - reads stdin).
+Exit 0 when all are valid (warnings allowed), 1 when any has an error, 2 on a usage error.
+A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.`)
 	format := fs.String("format", "text", "output format: text or json")
 	placeholders := fs.Bool("placeholders", false, "accept IaC substitutions such as ${Table} where a value will be substituted")
-	fs.Usage = func() {
-		fmt.Fprintln(s.Err, "Usage: stepstudio validate [--format text|json] [--placeholders] PATH...")
-		fmt.Fprintln(s.Err, "Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions under it (*.asl.* or holding a StartAt) and its templates with state machines, .tf included; - reads stdin).")
-		fmt.Fprintln(s.Err, "Exit 0 when all are valid (warnings allowed), 1 when any has an error, 2 on a usage error.")
-		fmt.Fprintln(s.Err, "A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.")
-		fs.PrintDefaults()
-	}
-	paths, exit, ok := parseArgs(fs, args)
-	if !ok {
-		return exit
+	paths, err := parseArgs(fs, args, s.Out)
+	if err != nil {
+		return err
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(s.Err, "stepstudio validate: --format must be text or json, not %q\n", *format)
-		return ExitUsage
+		return usagef("--format must be text or json, not %q", *format)
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(s.Err, "stepstudio validate: give at least one PATH")
-		fs.Usage()
-		return ExitUsage
+		return usagef("give at least one PATH")
 	}
 	inputs, err := expandDirs(paths)
 	if err != nil {
-		fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
-		return ExitUsage
+		return badInput(err)
 	}
 	opts := schema.Options{Placeholders: *placeholders}
 	report := validateReport{Files: make([]validateFile, 0, len(inputs))}
@@ -74,8 +65,7 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 		p := in.path
 		src, err := readPath(p, s.In)
 		if err != nil {
-			fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
-			return ExitUsage
+			return badInput(err)
 		}
 		if p != "-" && iac.IsTemplate(p, src) {
 			files := validateTemplate(p)
@@ -96,18 +86,17 @@ func runValidate(_ context.Context, args []string, s Streams) int {
 		enc := json.NewEncoder(s.Out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(report); err != nil {
-			fmt.Fprintf(s.Err, "stepstudio validate: %v\n", err)
-			return ExitFail
+			return err
 		}
 	} else {
 		printText(s.Out, report)
 	}
 	for _, f := range report.Files {
 		if !f.Valid {
-			return ExitFail
+			return errProblems
 		}
 	}
-	return ExitOK
+	return nil
 }
 
 // definitionExts are the files a directory argument contributes: ASL

@@ -41,7 +41,7 @@ func TestValidateCommand(t *testing.T) {
 		{name: "bad format", args: []string{"--format", "xml", dir + "good.asl.json"}, code: cli.ExitUsage, stderr: []string{"text or json"}},
 		{name: "unknown flag", args: []string{"--strict", dir + "good.asl.json"}, code: cli.ExitUsage, stderr: []string{"-strict"}},
 		{name: "missing file", args: []string{dir + "nope.json"}, code: cli.ExitUsage, stderr: []string{"nope.json"}},
-		{name: "help", args: []string{"-h"}, code: cli.ExitOK, stderr: []string{"Usage: stepstudio validate"}},
+		{name: "help", args: []string{"-h"}, code: cli.ExitOK, stdout: []string{"Usage: stepstudio validate"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
