@@ -36,6 +36,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 		MinHeight:   600,
 		AssetServer: &assetserver.Options{Assets: dist},
 		OnStartup: func(ctx context.Context) {
+			requireDevGuard()
 			studio.startup(ctx)
 			fileService.startup(ctx)
 			runService.startup(ctx)

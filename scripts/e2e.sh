@@ -14,14 +14,17 @@ BIN=${E2E_BIN:-build/bin/stepstudio-dev}
 LOG=$ROOT/artifacts/e2e-app-$PORT.log
 mkdir -p artifacts "$(dirname "$BIN")"
 
-step "e2e: build the dev-tagged app"
-go build -tags dev,webkit2_41 -o "$BIN" .
+step "e2e: build the dev-tagged app (with the devguard patch)"
+bash scripts/devbuild.sh "$BIN"
 
 # Native dialogs cannot be clicked from the browser: the app answers them
 # from a file the tests write (app/files_desktop.go), and keeps its recent
 # list and recovery copies in a throwaway config dir, not the user's.
 E2E_HOME=$(mktemp -d)
 export STEPSTUDIO_CONFIG_DIR=$E2E_HOME/config STEPSTUDIO_DIALOG_ANSWERS=$E2E_HOME/dialog-answer E2E_FILES_DIR=$E2E_HOME/files
+# The app writes its address, with this launch's key, here (app/devguard).
+export STEPSTUDIO_URL_FILE=$E2E_HOME/url
+(umask 077 && : >"$STEPSTUDIO_URL_FILE")
 
 step "e2e: start the app under Xvfb on 127.0.0.1:$PORT"
 xvfb-run -a -s "-screen 0 1600x1000x24" "$BIN" \
@@ -35,8 +38,11 @@ if ! wait_for_port 127.0.0.1 "$PORT" 60 "$app"; then
   exit 1
 fi
 
+url=$(cat "$STEPSTUDIO_URL_FILE")
+[ -n "$url" ] || die "the app listens but wrote no address to $STEPSTUDIO_URL_FILE"
+
 step "e2e: browser tests"
-if ! (cd frontend && STUDIO_URL="http://127.0.0.1:$PORT" ARTIFACTS="$ROOT/artifacts" node --test ${E2E_TESTS:-e2e/}); then
+if ! (cd frontend && STUDIO_URL="$url" ARTIFACTS="$ROOT/artifacts" node --test ${E2E_TESTS:-e2e/}); then
   echo "--- app log (last 60 lines) ---" >&2
   tail -n 60 "$LOG" >&2
   exit 1

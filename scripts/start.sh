@@ -21,14 +21,17 @@ if [ -n "${DISPLAY:-}" ]; then
 fi
 
 step "build the app for browser use"
-go build -tags dev,webkit2_41 -o build/bin/stepstudio-dev .
+bash scripts/devbuild.sh build/bin/stepstudio-dev
 end_step
 log=$(mktemp)
-xvfb-run -a -s "-screen 0 1600x1000x24" ./build/bin/stepstudio-dev \
+# The app writes its address here, with a key for this launch only: pages
+# from other sites cannot use the studio without it (app/devguard).
+urlfile=$(mktemp)
+STEPSTUDIO_URL_FILE=$urlfile xvfb-run -a -s "-screen 0 1600x1000x24" ./build/bin/stepstudio-dev \
   -devserver "127.0.0.1:$PORT" -assetdir frontend/dist >"$log" 2>&1 &
 app=$!
-trap 'pkill -P $app 2>/dev/null; kill $app 2>/dev/null; rm -f "$log"' EXIT INT TERM
+trap 'pkill -P $app 2>/dev/null; kill $app 2>/dev/null; rm -f "$log" "$urlfile"' EXIT INT TERM
 wait_for_port 127.0.0.1 "$PORT" 60 "$app" || { cat "$log" >&2; die "the studio did not start"; }
-printf '\n\033[1mStepstudio is running: open http://127.0.0.1:%s in a browser.\033[0m\n' "$PORT"
-echo "(no display found, so the app runs under Xvfb; press Ctrl+C to stop)"
+printf '\n\033[1mStepstudio is running: open this address in a browser:\n  %s\033[0m\n' "$(cat "$urlfile")"
+echo "(the address carries a key for this launch only; no display was found, so the app runs under Xvfb; press Ctrl+C to stop)"
 wait "$app"
