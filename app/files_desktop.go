@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"os"
-	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
@@ -18,13 +17,6 @@ type desktop interface {
 	SetTitle(ctx context.Context, title string)
 	Quit(ctx context.Context)
 }
-
-// DialogAnswersEnv is the test seam of the native dialogs, which a browser
-// test cannot click: when it names a file, a dialog does not open; instead
-// the file's content (trimmed) is the path the user "chose" ("" cancels),
-// and the file is removed so each answer serves one dialog. Set it only
-// for automated tests (scripts/e2e.sh does).
-const DialogAnswersEnv = "STEPSTUDIO_DIALOG_ANSWERS"
 
 // wailsDesktop is the real desktop.
 type wailsDesktop struct{}
@@ -59,16 +51,3 @@ func (wailsDesktop) Emit(ctx context.Context, event string, data ...any) {
 func (wailsDesktop) SetTitle(ctx context.Context, title string) { runtime.WindowSetTitle(ctx, title) }
 
 func (wailsDesktop) Quit(ctx context.Context) { runtime.Quit(ctx) }
-
-func scriptedAnswer() (string, bool) {
-	file := os.Getenv(DialogAnswersEnv)
-	if file == "" {
-		return "", false
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return "", true // no answer prepared: the user cancelled
-	}
-	os.Remove(file)
-	return strings.TrimSpace(string(data)), true
-}
