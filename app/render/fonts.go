@@ -70,17 +70,27 @@ func measure(s string, t textStyle) float64 {
 	return float64(font.MeasureString(f, s)) / 64
 }
 
-// fit shortens s with an ellipsis until it is at most w pixels wide.
+// fit shortens s with an ellipsis until it is at most w pixels wide. It
+// finds the longest prefix that fits by bisection (widths grow with the
+// prefix), so a 30,000-character name costs a few measurements, not one
+// per character.
 func fit(s string, t textStyle, w float64) string {
 	if measure(s, t) <= w {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 {
-		r = r[:len(r)-1]
-		if c := string(r) + "…"; measure(c, t) <= w {
-			return c
+	// The longest n with r[:n]+"…" fitting: lo fits (or is 0), hi does not.
+	lo, hi := 0, len(r)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if measure(string(r[:mid])+"…", t) <= w {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return ""
+	if lo == 0 && measure("…", t) > w {
+		return ""
+	}
+	return string(r[:lo]) + "…"
 }
