@@ -25,7 +25,7 @@ json: nodes (id, kind, name, type, parent, branch, x, y, width, height) and edge
 Exit 0 when drawn, 1 when the file does not parse or cannot be laid out, 2 on a usage error.`)
 	format := fs.String("format", "json", "output format: json, svg or png")
 	out := fs.String("out", "-", "where to write; - is standard output")
-	scale := fs.Float64("scale", 2, "png only: pixels per diagram pixel (1 to 4 are sensible)")
+	scale := fs.Float64("scale", 2, "png only: pixels per diagram pixel, above 0 and at most 8 (1 to 4 are sensible)")
 	paths, err := parseArgs(fs, args, s.Out)
 	if err != nil {
 		return err
@@ -35,6 +35,9 @@ Exit 0 when drawn, 1 when the file does not parse or cannot be laid out, 2 on a 
 	}
 	if len(paths) != 1 {
 		return usagef("give exactly one FILE")
+	}
+	if !(*scale > 0 && *scale <= 8) { // NaN fails too
+		return usagef("--scale must be above 0 and at most 8, not %v", *scale)
 	}
 	src, err := readPath(paths[0], s.In)
 	if err != nil {

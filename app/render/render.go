@@ -34,7 +34,7 @@ func PNG(w io.Writer, d *diagram.Diagram, scale float64) error {
 	if d == nil {
 		return fmt.Errorf("render: no diagram")
 	}
-	if scale <= 0 || scale > 8 {
+	if !(scale > 0 && scale <= 8) { // NaN fails too
 		return fmt.Errorf("render: scale %v out of range (0, 8]", scale)
 	}
 	p, err := newRaster(d.Width+2*margin, d.Height+2*margin, scale)
