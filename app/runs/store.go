@@ -6,20 +6,24 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Store keeps every run on disk in one bbolt file. Each batch of events is
 // committed in its own transaction as the run goes, so a crash loses at
 // most the batch in flight and never corrupts what was committed.
 type Store struct {
-	db   *bolt.DB
-	path string
+	db     *bolt.DB
+	file   *os.File // bbolt's file, to let go of it when bbolt panicked (abandon)
+	path   string
+	notice string // why the old file was moved aside at open, "" when it was not
 }
 
 var (
@@ -31,32 +35,121 @@ var (
 // ErrNotFound says no run has that id.
 var ErrNotFound = errors.New("run not found")
 
-// OpenStore opens (or creates) the store at path. Runs a previous process
+// ErrStoreLocked says another studio has the store open.
+var ErrStoreLocked = errors.New("another Stepstudio is using the run history")
+
+// A second studio holding the file must not hang this one.
+const lockTimeout = time.Second
+
+// OpenStore opens (or creates) the store at path. A file that is damaged,
+// or is not a regular file, is moved aside (renamed, never deleted) and a
+// new, empty store takes its place; Problem then says so. A store another
+// studio holds is left alone (ErrStoreLocked). Runs a previous process
 // left RUNNING are marked ABORTED: nothing is executing them any more.
 func OpenStore(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open the run store: %w", err)
 	}
-	// A second studio holding the file must not hang this one.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
-		return nil, fmt.Errorf("open the run store %s: %w", path, err)
+	s, err := openChecked(path)
+	var d *damageError
+	if !errors.As(err, &d) {
+		return s, err
 	}
-	s := &Store{db: db, path: path}
-	if err := s.recover(); err != nil {
-		db.Close()
+	aside, mvErr := moveAside(path)
+	if mvErr != nil {
+		return nil, fmt.Errorf("%w; it could not be moved aside: %v", err, mvErr)
+	}
+	if s, err = openChecked(path); err != nil {
 		return nil, err
 	}
+	s.notice = fmt.Sprintf("The run history could not be read: %s. The studio moved that file to %s (nothing was deleted) and started a new, empty history.", d.why, aside)
 	return s, nil
+}
+
+// openChecked checks the file at path and opens it with bbolt; an error
+// that is a *damageError says the file is damaged.
+func openChecked(path string) (*Store, error) {
+	// Lstat first: a device is not even opened.
+	info, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist): // bbolt creates it
+	case err != nil:
+		return nil, fmt.Errorf("open the run store %s: %w", path, err)
+	case !info.Mode().IsRegular():
+		return nil, notRegular(info.Mode())
+	default:
+		if err := checkPath(path); err != nil {
+			return nil, err
+		}
+	}
+	s := &Store{path: path}
+	opts := &bolt.Options{Timeout: lockTimeout, OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag|noFollow, perm)
+		s.file = f
+		return f, err
+	}}
+	err = safely(func() error {
+		db, err := bolt.Open(path, 0o600, opts)
+		if err != nil {
+			return err
+		}
+		s.db = db
+		if err = s.check(); err == nil {
+			err = s.abortInterrupted()
+		}
+		if err != nil {
+			db.Close()
+		}
+		return err
+	})
+	var d *damageError
+	switch {
+	case err == nil:
+		return s, nil
+	case errors.As(err, &d):
+		if d.panicked && s.file != nil {
+			s.abandon()
+		}
+		return nil, err
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, locked(path)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return nil, damaged("%v", err)
+	}
+	return nil, fmt.Errorf("open the run store %s: %w", path, err)
+}
+
+// check runs bbolt's own consistency check; every error must be read off
+// its channel, or its goroutine is left blocked.
+func (s *Store) check() error {
+	var errs []error
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			if len(errs) < 3 {
+				errs = append(errs, err)
+			}
+		}
+		return nil
+	})
+	if err == nil && len(errs) > 0 {
+		err = damaged("bbolt's check: %v", errors.Join(errs...))
+	}
+	return err
 }
 
 // Path is the store's file.
 func (s *Store) Path() string { return s.path }
 
+// Problem says, in words for the studio to show, what went wrong with the
+// store file: moved aside at open; "" when nothing did.
+func (s *Store) Problem() string { return s.notice }
+
 // Close closes the file.
 func (s *Store) Close() error { return s.db.Close() }
 
-func (s *Store) recover() error {
+// abortInterrupted creates the buckets of a new store and marks the runs
+// a previous process left RUNNING as ABORTED.
+func (s *Store) abortInterrupted() error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		runs, err := tx.CreateBucketIfNotExists(bucketRuns)
 		if err != nil {
