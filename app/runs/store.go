@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -24,6 +25,10 @@ type Store struct {
 	file   *os.File // bbolt's file, to let go of it when bbolt panicked (abandon)
 	path   string
 	notice string // why the old file was moved aside at open, "" when it was not
+
+	mu     sync.Mutex
+	failed error // set once a transaction met damage: the store is not used again
+	closed bool
 }
 
 var (
@@ -141,11 +146,76 @@ func (s *Store) check() error {
 func (s *Store) Path() string { return s.path }
 
 // Problem says, in words for the studio to show, what went wrong with the
-// store file: moved aside at open; "" when nothing did.
-func (s *Store) Problem() string { return s.notice }
+// store file: moved aside at open, or damaged since; "" when nothing did.
+func (s *Store) Problem() string {
+	if err := s.failure(); err != nil {
+		return err.Error()
+	}
+	return s.notice
+}
 
 // Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || s.failed != nil {
+		return nil // after a failure bbolt is not called again: its file is closed already
+	}
+	s.closed = true
+	return s.db.Close()
+}
+
+func (s *Store) failure() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failed
+}
+
+// view and update run a transaction so that damage it meets (a bbolt
+// panic, or a fault reading the mapped file: see safely) is an error.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	return s.guard(func() error { return s.db.View(fn) })
+}
+
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	return s.guard(func() error { return s.db.Update(fn) })
+}
+
+func (s *Store) guard(tx func() error) error {
+	if err := s.failure(); err != nil {
+		return err
+	}
+	err := safely(tx)
+	var d *damageError
+	if errors.As(err, &d) {
+		return s.fail(d)
+	}
+	if err != nil && s.failure() != nil {
+		return s.failure() // another transaction failed meanwhile
+	}
+	return err
+}
+
+// fail stops using the store after a transaction met damage (see
+// abandon). The file is checked and, when damaged, moved aside, so the
+// next start begins a new history.
+func (s *Store) fail(d *damageError) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failed != nil {
+		return s.failed
+	}
+	s.abandon()
+	msg := fmt.Sprintf("The run history stopped working: %s. Runs from now on are kept only until the studio closes.", d.why)
+	var found *damageError
+	if err := checkPath(s.path); errors.As(err, &found) {
+		if aside, err := moveAside(s.path); err == nil {
+			msg = fmt.Sprintf("The run history could not be read: %s. The studio moved that file to %s (nothing was deleted); runs from now on are kept only until the studio closes, and the next start begins a new, empty history.", found.why, aside)
+		}
+	}
+	s.failed = &damageError{why: d.why, msg: msg}
+	return s.failed
+}
 
 // abortInterrupted creates the buckets of a new store and marks the runs
 // a previous process left RUNNING as ABORTED.
@@ -179,7 +249,7 @@ func (s *Store) Save(m Meta, events []json.RawMessage, ids []int64, stages []Sta
 	if err != nil {
 		return err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketRuns).Put([]byte(m.ID), mb); err != nil {
 			return err
 		}
@@ -226,7 +296,7 @@ func key(id int64) []byte {
 // Meta reads one run's summary.
 func (s *Store) Meta(id string) (Meta, error) {
 	var m Meta
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketRuns).Get([]byte(id))
 		if v == nil {
 			return fmt.Errorf("%w: %s", ErrNotFound, id)
@@ -239,7 +309,7 @@ func (s *Store) Meta(id string) (Meta, error) {
 // Events reads a run's events with ids greater than after, in id order.
 func (s *Store) Events(id string, after int64) ([]json.RawMessage, error) {
 	var out []json.RawMessage
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		eb := tx.Bucket(bucketEvents).Bucket([]byte(id))
 		if eb == nil {
 			if tx.Bucket(bucketRuns).Get([]byte(id)) == nil {
@@ -259,7 +329,7 @@ func (s *Store) Events(id string, after int64) ([]json.RawMessage, error) {
 // Stages reads a run's stage records with seq greater than after.
 func (s *Store) Stages(id string, after int64) ([]StageRecord, error) {
 	out := []StageRecord{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		sb := tx.Bucket(bucketStages).Bucket([]byte(id))
 		if sb == nil {
 			return nil
@@ -280,7 +350,7 @@ func (s *Store) Stages(id string, after int64) ([]StageRecord, error) {
 // List returns the runs of a workflow, newest first.
 func (s *Store) List(workflow string) ([]Meta, error) {
 	out := []Meta{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketRuns).ForEach(func(_, v []byte) error {
 			var m Meta
 			if err := json.Unmarshal(v, &m); err != nil {
@@ -299,7 +369,7 @@ func (s *Store) List(workflow string) ([]Meta, error) {
 
 // Delete removes a run and its events.
 func (s *Store) Delete(id string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketRuns).Get([]byte(id)) == nil {
 			return fmt.Errorf("%w: %s", ErrNotFound, id)
 		}
