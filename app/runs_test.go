@@ -51,14 +51,15 @@ func TestMocksBesideTheWorkflow(t *testing.T) {
 	}
 }
 
-// A store that cannot be opened (here: a directory in its place) leaves
-// runs working and says why they are not saved.
+// A store that cannot be opened (here: its folder cannot be made, a file
+// is in the way) leaves runs working and says why they are not saved.
 func TestRunsWithoutStore(t *testing.T) {
-	dir := t.TempDir()
-	r := newRuns(&wailsEmitter{}, nil, dir)
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o600)
+	r := newRuns(&wailsEmitter{}, nil, filepath.Join(file, "runs.db"))
 	defer r.shutdown(context.Background())
 	if r.StoreError() == "" {
-		t.Fatal("no store error for a directory")
+		t.Fatal("no store error")
 	}
 	if _, err := r.Start(runsReq()); err != nil {
 		t.Fatal(err)

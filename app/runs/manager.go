@@ -60,8 +60,16 @@ func New(store *Store, storeErr error, emitter Emitter, opts ...Option) *Manager
 	return m
 }
 
-// StoreError says why runs are not saved, "" when they are.
-func (m *Manager) StoreError() string { return m.storeErr }
+// StoreError says why runs are not saved, or what happened to the store
+// file (moved aside when damaged), "" when all is well.
+func (m *Manager) StoreError() string {
+	if m.store != nil {
+		if p := m.store.Problem(); p != "" {
+			return p
+		}
+	}
+	return m.storeErr
+}
 
 // Close stops every run and waits for their last updates.
 func (m *Manager) Close() {

@@ -6,20 +6,29 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Store keeps every run on disk in one bbolt file. Each batch of events is
 // committed in its own transaction as the run goes, so a crash loses at
 // most the batch in flight and never corrupts what was committed.
 type Store struct {
-	db   *bolt.DB
-	path string
+	db     *bolt.DB
+	file   *os.File // bbolt's file, to let go of it when bbolt panicked (abandon)
+	path   string
+	notice string // why the old file was moved aside at open, "" when it was not
+
+	mu     sync.Mutex
+	failed error // set once a transaction met damage: the store is not used again
+	closed bool
 }
 
 var (
@@ -31,32 +40,186 @@ var (
 // ErrNotFound says no run has that id.
 var ErrNotFound = errors.New("run not found")
 
-// OpenStore opens (or creates) the store at path. Runs a previous process
+// ErrStoreLocked says another studio has the store open.
+var ErrStoreLocked = errors.New("another Stepstudio is using the run history")
+
+// A second studio holding the file must not hang this one.
+const lockTimeout = time.Second
+
+// OpenStore opens (or creates) the store at path. A file that is damaged,
+// or is not a regular file, is moved aside (renamed, never deleted) and a
+// new, empty store takes its place; Problem then says so. A store another
+// studio holds is left alone (ErrStoreLocked). Runs a previous process
 // left RUNNING are marked ABORTED: nothing is executing them any more.
 func OpenStore(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open the run store: %w", err)
 	}
-	// A second studio holding the file must not hang this one.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
-		return nil, fmt.Errorf("open the run store %s: %w", path, err)
+	s, err := openChecked(path)
+	var d *damageError
+	if !errors.As(err, &d) {
+		return s, err
 	}
-	s := &Store{db: db, path: path}
-	if err := s.recover(); err != nil {
-		db.Close()
+	aside, mvErr := moveAside(path)
+	if mvErr != nil {
+		return nil, fmt.Errorf("%w; it could not be moved aside: %v", err, mvErr)
+	}
+	if s, err = openChecked(path); err != nil {
 		return nil, err
 	}
+	s.notice = fmt.Sprintf("The run history could not be read: %s. The studio moved that file to %s (nothing was deleted) and started a new, empty history.", d.why, aside)
 	return s, nil
+}
+
+// openChecked checks the file at path and opens it with bbolt; an error
+// that is a *damageError says the file is damaged.
+func openChecked(path string) (*Store, error) {
+	// Lstat first: a device is not even opened.
+	info, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist): // bbolt creates it
+	case err != nil:
+		return nil, fmt.Errorf("open the run store %s: %w", path, err)
+	case !info.Mode().IsRegular():
+		return nil, notRegular(info.Mode())
+	default:
+		if err := checkPath(path); err != nil {
+			return nil, err
+		}
+	}
+	s := &Store{path: path}
+	opts := &bolt.Options{Timeout: lockTimeout, OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag|noFollow, perm)
+		s.file = f
+		return f, err
+	}}
+	err = safely(func() error {
+		db, err := bolt.Open(path, 0o600, opts)
+		if err != nil {
+			return err
+		}
+		s.db = db
+		if err = s.check(); err == nil {
+			err = s.abortInterrupted()
+		}
+		if err != nil {
+			db.Close()
+		}
+		return err
+	})
+	var d *damageError
+	switch {
+	case err == nil:
+		return s, nil
+	case errors.As(err, &d):
+		if d.panicked && s.file != nil {
+			s.abandon()
+		}
+		return nil, err
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, locked(path)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return nil, damaged("%v", err)
+	}
+	return nil, fmt.Errorf("open the run store %s: %w", path, err)
+}
+
+// check runs bbolt's own consistency check; every error must be read off
+// its channel, or its goroutine is left blocked.
+func (s *Store) check() error {
+	var errs []error
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			if len(errs) < 3 {
+				errs = append(errs, err)
+			}
+		}
+		return nil
+	})
+	if err == nil && len(errs) > 0 {
+		err = damaged("bbolt's check: %v", errors.Join(errs...))
+	}
+	return err
 }
 
 // Path is the store's file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Problem says, in words for the studio to show, what went wrong with the
+// store file: moved aside at open, or damaged since; "" when nothing did.
+func (s *Store) Problem() string {
+	if err := s.failure(); err != nil {
+		return err.Error()
+	}
+	return s.notice
+}
 
-func (s *Store) recover() error {
+// Close closes the file.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || s.failed != nil {
+		return nil // after a failure bbolt is not called again: its file is closed already
+	}
+	s.closed = true
+	return s.db.Close()
+}
+
+func (s *Store) failure() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failed
+}
+
+// view and update run a transaction so that damage it meets (a bbolt
+// panic, or a fault reading the mapped file: see safely) is an error.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	return s.guard(func() error { return s.db.View(fn) })
+}
+
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	return s.guard(func() error { return s.db.Update(fn) })
+}
+
+func (s *Store) guard(tx func() error) error {
+	if err := s.failure(); err != nil {
+		return err
+	}
+	err := safely(tx)
+	var d *damageError
+	if errors.As(err, &d) {
+		return s.fail(d)
+	}
+	if err != nil && s.failure() != nil {
+		return s.failure() // another transaction failed meanwhile
+	}
+	return err
+}
+
+// fail stops using the store after a transaction met damage (see
+// abandon). The file is checked and, when damaged, moved aside, so the
+// next start begins a new history.
+func (s *Store) fail(d *damageError) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failed != nil {
+		return s.failed
+	}
+	s.abandon()
+	msg := fmt.Sprintf("The run history stopped working: %s. Runs from now on are kept only until the studio closes.", d.why)
+	var found *damageError
+	if err := checkPath(s.path); errors.As(err, &found) {
+		if aside, err := moveAside(s.path); err == nil {
+			msg = fmt.Sprintf("The run history could not be read: %s. The studio moved that file to %s (nothing was deleted); runs from now on are kept only until the studio closes, and the next start begins a new, empty history.", found.why, aside)
+		}
+	}
+	s.failed = &damageError{why: d.why, msg: msg}
+	return s.failed
+}
+
+// abortInterrupted creates the buckets of a new store and marks the runs
+// a previous process left RUNNING as ABORTED.
+func (s *Store) abortInterrupted() error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		runs, err := tx.CreateBucketIfNotExists(bucketRuns)
 		if err != nil {
@@ -86,7 +249,7 @@ func (s *Store) Save(m Meta, events []json.RawMessage, ids []int64, stages []Sta
 	if err != nil {
 		return err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketRuns).Put([]byte(m.ID), mb); err != nil {
 			return err
 		}
@@ -133,7 +296,7 @@ func key(id int64) []byte {
 // Meta reads one run's summary.
 func (s *Store) Meta(id string) (Meta, error) {
 	var m Meta
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketRuns).Get([]byte(id))
 		if v == nil {
 			return fmt.Errorf("%w: %s", ErrNotFound, id)
@@ -146,7 +309,7 @@ func (s *Store) Meta(id string) (Meta, error) {
 // Events reads a run's events with ids greater than after, in id order.
 func (s *Store) Events(id string, after int64) ([]json.RawMessage, error) {
 	var out []json.RawMessage
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		eb := tx.Bucket(bucketEvents).Bucket([]byte(id))
 		if eb == nil {
 			if tx.Bucket(bucketRuns).Get([]byte(id)) == nil {
@@ -166,7 +329,7 @@ func (s *Store) Events(id string, after int64) ([]json.RawMessage, error) {
 // Stages reads a run's stage records with seq greater than after.
 func (s *Store) Stages(id string, after int64) ([]StageRecord, error) {
 	out := []StageRecord{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		sb := tx.Bucket(bucketStages).Bucket([]byte(id))
 		if sb == nil {
 			return nil
@@ -187,7 +350,7 @@ func (s *Store) Stages(id string, after int64) ([]StageRecord, error) {
 // List returns the runs of a workflow, newest first.
 func (s *Store) List(workflow string) ([]Meta, error) {
 	out := []Meta{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketRuns).ForEach(func(_, v []byte) error {
 			var m Meta
 			if err := json.Unmarshal(v, &m); err != nil {
@@ -206,7 +369,7 @@ func (s *Store) List(workflow string) ([]Meta, error) {
 
 // Delete removes a run and its events.
 func (s *Store) Delete(id string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketRuns).Get([]byte(id)) == nil {
 			return fmt.Errorf("%w: %s", ErrNotFound, id)
 		}
