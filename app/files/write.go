@@ -75,7 +75,6 @@ func WriteIn(root, rel string, data []byte, perm fs.FileMode) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	shown := filepath.Join(c.abs, rel)
 	dir := filepath.Dir(rel)
 	if err := c.folderInside(dir); err != nil {
 		return "", err
@@ -91,25 +90,59 @@ func WriteIn(root, rel string, data []byte, perm fs.FileMode) (string, error) {
 		}
 	}
 	mode := perm
-	if info, err := r.Lstat(rel); err == nil {
-		switch m := info.Mode(); {
-		case m&fs.ModeSymlink != 0:
-			to, _ := r.Readlink(rel)
-			return "", &fileError{fmt.Sprintf("%s is a symbolic link to %s; Stepstudio never writes through a link", shown, to), ErrSymlink}
-		case m.IsDir():
-			return "", &fileError{shown + " is a folder", ErrNotRegular}
-		case !m.IsRegular():
-			return "", &fileError{fmt.Sprintf("%s is %s, not a regular file; Stepstudio writes only regular files", shown, kindOf(m)), ErrNotRegular}
-		}
-		mode = info.Mode().Perm()
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	info, err := c.target(r.Lstat, r.Readlink, rel)
+	if err != nil {
 		return "", err
+	}
+	if info != nil {
+		mode = info.Mode().Perm()
 	}
 	removeStale(r, dir)
 	if err := replace(r, rel, data, mode); err != nil {
 		return "", err
 	}
-	return shown, nil
+	return filepath.Join(c.abs, rel), nil
+}
+
+// CheckIn reports, without writing anything, what WriteIn(root, rel, …)
+// would refuse, and whether the target exists (a symbolic link, even a
+// dangling one, does). Callers that write several files check them all
+// first so that a refusal leaves none written.
+func CheckIn(root, rel string) (exists bool, err error) {
+	c, err := confine(root, rel)
+	if err != nil {
+		return false, err
+	}
+	if err := c.folderInside(filepath.Dir(rel)); err != nil {
+		return false, err
+	}
+	lstat := func(name string) (fs.FileInfo, error) { return os.Lstat(filepath.Join(c.real, name)) }
+	readlink := func(name string) (string, error) { return os.Readlink(filepath.Join(c.real, name)) }
+	info, err := c.target(lstat, readlink, rel)
+	return info != nil || errors.Is(err, ErrSymlink) || errors.Is(err, ErrNotRegular), err
+}
+
+// target checks what is at rel now: nothing (nil, nil), a regular file
+// (its info), or something WriteIn refuses to replace.
+func (c confined) target(lstat func(string) (fs.FileInfo, error), readlink func(string) (string, error), rel string) (fs.FileInfo, error) {
+	shown := filepath.Join(c.abs, rel)
+	info, err := lstat(rel)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch m := info.Mode(); {
+	case m&fs.ModeSymlink != 0:
+		to, _ := readlink(rel)
+		return nil, &fileError{fmt.Sprintf("%s is a symbolic link to %s; Stepstudio never writes through a link", shown, to), ErrSymlink}
+	case m.IsDir():
+		return nil, &fileError{shown + " is a folder", ErrNotRegular}
+	case !m.IsRegular():
+		return nil, &fileError{fmt.Sprintf("%s is %s, not a regular file; Stepstudio writes only regular files", shown, kindOf(m)), ErrNotRegular}
+	}
+	return info, nil
 }
 
 // Write is WriteIn of path's own folder: the atomic replace, refusing a

@@ -240,3 +240,30 @@ func TestWriteConcurrentWriters(t *testing.T) {
 		t.Errorf("folder holds %v, want the four files only", got)
 	}
 }
+
+func TestCheckInReportsWithoutWriting(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "there.json"), nil, 0o644)
+	symlink(t, filepath.Join(root, "nowhere"), filepath.Join(root, "dangling.json"))
+	symlink(t, t.TempDir(), filepath.Join(root, "out"))
+	for _, tc := range []struct {
+		rel    string
+		exists bool
+		err    error
+	}{
+		{"new.json", false, nil},
+		{"sub/new.json", false, nil},
+		{"there.json", true, nil},
+		{"dangling.json", true, ErrSymlink},
+		{"out/x.json", false, ErrOutside},
+		{"../x.json", false, ErrOutside},
+	} {
+		exists, err := CheckIn(root, tc.rel)
+		if exists != tc.exists || !errors.Is(err, tc.err) || (tc.err == nil && err != nil) {
+			t.Errorf("CheckIn(%q) = %v, %v; want %v, %v", tc.rel, exists, err, tc.exists, tc.err)
+		}
+	}
+	if got := entries(t, root); len(got) != 3 {
+		t.Errorf("CheckIn wrote something: %v", got)
+	}
+}
