@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/stepstudio/stepstudio/app/files"
+	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/app/iac/exporter"
 )
 
@@ -151,5 +152,22 @@ func TestIaCWriteExportStaysInItsFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "statemachine")); err == nil {
 		t.Error("a file was written before the refusal")
+	}
+}
+
+// The studio follows a template's file references inside its folder only:
+// one leading out is listed with the refusal, and opening it says where
+// the template names it.
+func TestIaCRefusesReferencesOutsideTheTemplateFolder(t *testing.T) {
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "template.yaml")
+	os.WriteFile(tpl, []byte("Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../../../../../../etc/passwd\n"), 0o644)
+	x := &IaC{ctx: t.Context(), desk: &fakeDesktop{}}
+	list, err := x.ScanTemplate(tpl)
+	if err != nil || len(list.Machines) != 1 || !list.Machines[0].Broken || !strings.Contains(list.Machines[0].Problem, "leads to /etc/passwd, outside the project folder") {
+		t.Fatalf("ScanTemplate: %+v %v", list, err)
+	}
+	if _, err := x.OpenMachine(tpl, "M"); !errors.Is(err, iac.ErrOutsideProject) || !strings.HasPrefix(err.Error(), tpl+":5:22: M: DefinitionUri ../../../../../../etc/passwd leads to /etc/passwd") {
+		t.Errorf("OpenMachine: %v", err)
 	}
 }
