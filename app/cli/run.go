@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/handler"
 	"github.com/stepstudio/stepstudio/schema"
@@ -129,7 +130,7 @@ func (e *invalidDefinition) Error() string {
 // loadMachine reads, validates and compiles the definition; an invalid one
 // is refused with the validator's diagnostics.
 func loadMachine(file string) (*engine.Machine, error) {
-	src, err := os.ReadFile(file)
+	src, err := files.ReadFile(file, files.Definitions)
 	if err != nil {
 		return nil, err
 	}

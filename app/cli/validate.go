@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/schema"
 )
@@ -68,13 +69,13 @@ A SAM/CloudFormation template, Terraform file or serverless.yml is checked machi
 			return badInput(err)
 		}
 		if p != "-" && iac.IsTemplate(p, src) {
-			files := validateTemplate(p)
+			checked := validateTemplate(p)
 			// A directory holds infrastructure of every kind: only the
 			// templates with a state machine are the user's concern there.
-			if in.walked && len(files) == 1 && len(files[0].Diagnostics) == 1 && files[0].Diagnostics[0].Code == codeNoMachine {
+			if in.walked && len(checked) == 1 && len(checked[0].Diagnostics) == 1 && checked[0].Diagnostics[0].Code == codeNoMachine {
 				continue
 			}
-			report.Files = append(report.Files, files...)
+			report.Files = append(report.Files, checked...)
 			continue
 		}
 		if in.walked && !mayBeDefinition(p, src) {
@@ -146,14 +147,16 @@ func expandDirs(paths []string) ([]input, error) {
 	return out, nil
 }
 
+// readPath reads a definition or template: standard input for "-", else
+// a regular file; either at most files.MaxDefinitionSize.
 func readPath(p string, stdin io.Reader) ([]byte, error) {
 	if p == "-" {
 		if stdin == nil {
 			return nil, errors.New("no standard input to read")
 		}
-		return io.ReadAll(stdin)
+		return files.ReadAll(stdin, "standard input", files.Definitions)
 	}
-	return os.ReadFile(p)
+	return files.ReadFile(p, files.Definitions)
 }
 
 func toFile(path string, r schema.Result) validateFile {
