@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -159,7 +158,11 @@ func engineOptions(o runOptions, clock engine.Clock) ([]engine.Option, error) {
 		opts = append(opts, engine.WithMocks(tc))
 	}
 	if o.handlers != "" {
-		set, err := handler.Load(o.handlers)
+		b, err := files.ReadFile(o.handlers, files.Mocks)
+		if err != nil {
+			return nil, err
+		}
+		set, err := handler.Parse(o.handlers, b)
 		if err != nil {
 			return nil, err
 		}
@@ -178,9 +181,9 @@ func readInput(name string, stdin io.Reader) (any, error) {
 	case "":
 		return map[string]any{}, nil
 	case "-":
-		b, err = io.ReadAll(stdin)
+		b, err = files.ReadAll(stdin, "standard input", files.Inputs)
 	default:
-		b, err = os.ReadFile(name)
+		b, err = files.ReadFile(name, files.Inputs)
 	}
 	if err != nil {
 		return nil, err
