@@ -134,7 +134,10 @@ func (x *IaC) WriteExport(mainPath string, list []exporter.File, overwrite bool)
 	}
 	list = append([]exporter.File{{Path: filepath.ToSlash(rel), Content: list[0].Content}}, list[1:]...)
 	w, err := exporter.Write(dir, list, overwrite)
-	return ExportWritten(w), err
+	if err != nil {
+		return ExportWritten(w), fmt.Errorf("export: %w", err)
+	}
+	return ExportWritten(w), nil
 }
 
 // relUp turns "lib/sub" into "../..".

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/app/iac"
@@ -141,25 +139,19 @@ func withTemplateValues(src []byte, o *iac.Opened, keep bool) ([]exporter.Substi
 	return out, nil
 }
 
-// writeExport writes the files under dir, refusing to replace any that
-// exists unless forced, and checking all of them before writing one.
-func writeExport(dir string, files []exporter.File, force bool, out io.Writer) error {
-	if !force {
-		for _, f := range files {
-			p := filepath.Join(dir, filepath.FromSlash(f.Path))
-			if _, err := os.Stat(p); err == nil {
-				return fmt.Errorf("%s exists; nothing was written (use --force to replace it)", p)
-			}
-		}
+// writeExport writes the files under dir with exporter.Write (the
+// studio's writer too): every path checked before one is written,
+// atomically, never through a symbolic link nor outside dir; an existing
+// file is replaced only when forced.
+func writeExport(dir string, list []exporter.File, force bool, out io.Writer) error {
+	w, err := exporter.Write(dir, list, force)
+	if err != nil {
+		return err
 	}
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, []byte(f.Content), 0o644); err != nil {
-			return err
-		}
+	if len(w.Existing) > 0 {
+		return fmt.Errorf("%s exists; nothing was written (use --force to replace it)", strings.Join(w.Existing, ", "))
+	}
+	for _, p := range w.Written {
 		fmt.Fprintf(out, "wrote %s\n", p)
 	}
 	return nil

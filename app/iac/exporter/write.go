@@ -30,10 +30,10 @@ type Written struct {
 func Write(dir string, list []File, overwrite bool) (Written, error) {
 	out := Written{Folder: dir, Written: []string{}, Existing: []string{}}
 	if len(list) == 0 {
-		return out, errors.New("export: nothing to write")
+		return out, errors.New("nothing to write")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return out, fmt.Errorf("export: %w", err)
+		return out, err
 	}
 	rels := make([]string, len(list))
 	for i, f := range list {
@@ -43,7 +43,7 @@ func Write(dir string, list []File, overwrite bool) (Written, error) {
 		case exists && !overwrite:
 			out.Existing = append(out.Existing, filepath.Join(dir, rels[i]))
 		case err != nil:
-			return out, fmt.Errorf("export: %w; nothing was written", err)
+			return out, fmt.Errorf("%w; nothing was written", err)
 		}
 	}
 	if len(out.Existing) > 0 {
@@ -52,7 +52,7 @@ func Write(dir string, list []File, overwrite bool) (Written, error) {
 	for i, f := range list {
 		p, err := files.WriteIn(dir, rels[i], []byte(f.Content), 0o644)
 		if err != nil {
-			return out, fmt.Errorf("export: %w", err)
+			return out, err
 		}
 		out.Written = append(out.Written, p)
 	}
