@@ -43,6 +43,7 @@ func runValidate(_ context.Context, args []string, s Streams) error {
 Usage: stepstudio validate [--format text|json] [--placeholders] PATH...
 Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions under it (*.asl.* or holding a StartAt) and its templates with state machines, .tf included; - reads stdin).
 Exit 0 when all are valid (warnings allowed), 1 when any has an error, 2 on a usage error.
+A file that cannot be read (missing, not a regular file, over 10 MiB) is reported invalid with FILE_UNREADABLE; the others are still checked.
 A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.`)
 	format := fs.String("format", "text", "output format: text or json")
 	placeholders := fs.Bool("placeholders", false, "accept IaC substitutions such as ${Table} where a value will be substituted")
@@ -64,9 +65,16 @@ A SAM/CloudFormation template, Terraform file or serverless.yml is checked machi
 	report := validateReport{Files: make([]validateFile, 0, len(inputs))}
 	for _, in := range inputs {
 		p := in.path
-		src, err := readPath(p, s.In)
+		var src []byte
+		err := in.err
+		if err == nil {
+			src, err = readPath(p, s.In)
+		}
 		if err != nil {
-			return badInput(err)
+			// Reported like an invalid file, so every other file is
+			// still checked and the report stays whole.
+			report.Files = append(report.Files, unreadable(p, err))
+			continue
 		}
 		if p != "-" && iac.IsTemplate(p, src) {
 			checked := validateTemplate(p)
@@ -112,10 +120,29 @@ func mayBeDefinition(p string, src []byte) bool {
 	return strings.Contains(name, ".asl.") || strings.HasSuffix(name, ".asl") || bytes.Contains(src, []byte("StartAt"))
 }
 
-// input is a path to validate; walked when a directory argument gave it.
+// input is a path to validate; walked when a directory argument gave it;
+// err when the directory walk could not read it.
 type input struct {
 	path   string
 	walked bool
+	err    error
+}
+
+// codeUnreadable is the one diagnostic of a file validate cannot read.
+const codeUnreadable = "FILE_UNREADABLE"
+
+// unreadable is the report of a file that cannot be read (missing, not
+// permitted, not a regular file, over the size cap, a folder that cannot
+// be listed): invalid, with one plain error.
+func unreadable(p string, err error) validateFile {
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = fmt.Sprintf("cannot read %s: %v", pe.Path, pe.Err)
+	}
+	return validateFile{Path: p, Valid: false, Diagnostics: []validateDiagnostic{{
+		Severity: string(schema.Error), Code: codeUnreadable, Message: msg,
+	}}}
 }
 
 // expandDirs replaces each directory by the definition files under it, in
@@ -129,8 +156,12 @@ func expandDirs(paths []string) ([]input, error) {
 			continue
 		}
 		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
+			if err != nil { // a folder that cannot be listed: reported, the rest walked
+				out = append(out, input{path: q, walked: true, err: err})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() && q != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
 				return filepath.SkipDir
