@@ -40,13 +40,15 @@ type validateDiagnostic struct {
 
 func runValidate(_ context.Context, args []string, s Streams) error {
 	fs := newFlagSet("validate", `
-Usage: stepstudio validate [--format text|json] [--placeholders] PATH...
+Usage: stepstudio validate [--format text|json] [--placeholders] [--project-root DIR] [--allow-outside-project] PATH...
 Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions under it (*.asl.* or holding a StartAt) and its templates with state machines, .tf included; - reads stdin).
 Exit 0 when all are valid (warnings allowed), 1 when any has an error, 2 on a usage error.
 A file that cannot be read (missing, not a regular file, over 10 MiB) is reported invalid with FILE_UNREADABLE; the others are still checked.
-A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.`)
+A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.
+The files a template references are read only inside its folder (or --project-root): one outside is IAC_REFERENCE_OUTSIDE_PROJECT.`)
 	format := fs.String("format", "text", "output format: text or json")
 	placeholders := fs.Bool("placeholders", false, "accept IaC substitutions such as ${Table} where a value will be substituted")
+	project := projectFlags(fs)
 	paths, err := parseArgs(fs, args, s.Out)
 	if err != nil {
 		return err
@@ -77,7 +79,7 @@ A SAM/CloudFormation template, Terraform file or serverless.yml is checked machi
 			continue
 		}
 		if p != "-" && iac.IsTemplate(p, src) {
-			checked := validateTemplate(p)
+			checked := validateTemplate(p, *project)
 			// A directory holds infrastructure of every kind: only the
 			// templates with a state machine are the user's concern there.
 			if in.walked && len(checked) == 1 && len(checked[0].Diagnostics) == 1 && checked[0].Diagnostics[0].Code == codeNoMachine {
