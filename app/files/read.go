@@ -91,7 +91,9 @@ func ReadIn(root, rel string, lim Limit) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.insideAfterLinks(rel); err != nil {
+	shown := filepath.Join(c.abs, rel)
+	inner, err := c.insideAfterLinks(rel)
+	if err != nil {
 		return nil, err
 	}
 	r, err := os.OpenRoot(c.real)
@@ -99,15 +101,14 @@ func ReadIn(root, rel string, lim Limit) ([]byte, error) {
 		return nil, err
 	}
 	defer r.Close()
-	shown := filepath.Join(c.abs, rel)
-	info, err := r.Stat(rel)
+	info, err := r.Stat(inner)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkRegular(shown, info, lim); err != nil {
 		return nil, err
 	}
-	f, err := r.OpenFile(rel, os.O_RDONLY|openNonblock, 0)
+	f, err := r.OpenFile(inner, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -90,6 +90,7 @@ func TestReadInStaysInTheFolder(t *testing.T) {
 	symlink(secret, "leak.json")
 	symlink(outside, "shared")
 	symlink("statemachine/a.asl.json", "alias.json")
+	symlink(filepath.Join(root, "statemachine", "a.asl.json"), "absolute-alias.json") // absolute, but inside
 	for _, rel := range []string{"../" + filepath.Base(outside) + "/passwd", secret, "leak.json", "shared/passwd", "statemachine/../../x"} {
 		_, err := files.ReadIn(root, rel, files.Definitions)
 		var oe *files.OutsideError
@@ -101,7 +102,7 @@ func TestReadInStaysInTheFolder(t *testing.T) {
 			t.Errorf("ReadIn(%q): %+v", rel, oe)
 		}
 	}
-	for _, rel := range []string{"statemachine/a.asl.json", "alias.json", "statemachine/../alias.json"} {
+	for _, rel := range []string{"statemachine/a.asl.json", "alias.json", "statemachine/../alias.json", "absolute-alias.json"} {
 		if data, err := files.ReadIn(root, rel, files.Definitions); err != nil || string(data) != "{}" {
 			t.Errorf("ReadIn(%q) = %q, %v", rel, data, err)
 		}

@@ -75,10 +75,12 @@ func WriteIn(root, rel string, data []byte, perm fs.FileMode) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	dir := filepath.Dir(rel)
-	if err := c.folderInside(dir); err != nil {
+	shown := filepath.Join(c.abs, rel)
+	dir, err := c.folderInside(filepath.Dir(rel))
+	if err != nil {
 		return "", err
 	}
+	rel = filepath.Join(dir, filepath.Base(rel)) // without links from here on
 	r, err := os.OpenRoot(c.real)
 	if err != nil {
 		return "", err
@@ -90,7 +92,7 @@ func WriteIn(root, rel string, data []byte, perm fs.FileMode) (string, error) {
 		}
 	}
 	mode := perm
-	info, err := c.target(r.Lstat, r.Readlink, rel)
+	info, err := c.target(r.Lstat, r.Readlink, rel, shown)
 	if err != nil {
 		return "", err
 	}
@@ -101,7 +103,7 @@ func WriteIn(root, rel string, data []byte, perm fs.FileMode) (string, error) {
 	if err := replace(r, rel, data, mode); err != nil {
 		return "", err
 	}
-	return filepath.Join(c.abs, rel), nil
+	return shown, nil
 }
 
 // CheckIn reports, without writing anything, what WriteIn(root, rel, …)
@@ -113,19 +115,20 @@ func CheckIn(root, rel string) (exists bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if err := c.folderInside(filepath.Dir(rel)); err != nil {
+	dir, err := c.folderInside(filepath.Dir(rel))
+	if err != nil {
 		return false, err
 	}
 	lstat := func(name string) (fs.FileInfo, error) { return os.Lstat(filepath.Join(c.real, name)) }
 	readlink := func(name string) (string, error) { return os.Readlink(filepath.Join(c.real, name)) }
-	info, err := c.target(lstat, readlink, rel)
+	info, err := c.target(lstat, readlink, filepath.Join(dir, filepath.Base(rel)), filepath.Join(c.abs, rel))
 	return info != nil || errors.Is(err, ErrSymlink) || errors.Is(err, ErrNotRegular), err
 }
 
-// target checks what is at rel now: nothing (nil, nil), a regular file
-// (its info), or something WriteIn refuses to replace.
-func (c confined) target(lstat func(string) (fs.FileInfo, error), readlink func(string) (string, error), rel string) (fs.FileInfo, error) {
-	shown := filepath.Join(c.abs, rel)
+// target checks what is at rel (resolved, relative to the resolved root)
+// now: nothing (nil, nil), a regular file (its info), or something
+// WriteIn refuses to replace; shown names it in the refusal.
+func (c confined) target(lstat func(string) (fs.FileInfo, error), readlink func(string) (string, error), rel, shown string) (fs.FileInfo, error) {
 	info, err := lstat(rel)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -267,30 +270,40 @@ func confine(root, rel string) (confined, error) {
 }
 
 // folderInside checks that the folder dir (relative, may not exist yet)
-// stays below the root once its symbolic links are resolved.
-func (c confined) folderInside(dir string) error {
+// stays below the root once its symbolic links are resolved, and returns
+// it resolved, relative to the resolved root: a path without links, which
+// os.Root then opens without following any (it refuses absolute links,
+// even ones that stay inside) and refuses to leave if one is swapped in.
+func (c confined) folderInside(dir string) (string, error) {
 	if dir == "." {
-		return nil
+		return ".", nil
 	}
 	resolved := resolveExisting(filepath.Join(c.real, dir))
-	if !within(c.real, resolved) {
-		return &OutsideError{Path: dir, Resolved: resolved, Root: c.abs}
+	rel, err := filepath.Rel(c.real, resolved)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", &OutsideError{Path: dir, Resolved: resolved, Root: c.abs}
 	}
-	return nil
+	return rel, nil
 }
 
 // insideAfterLinks checks that rel, read through its symbolic links,
-// stays below the root. A path that does not resolve (missing, a dangling
-// link) passes: opening it reports that.
-func (c confined) insideAfterLinks(rel string) error {
+// stays below the root, and returns it resolved as folderInside does. A
+// path that does not resolve (missing, a dangling link) passes with its
+// folder resolved: opening it reports that.
+func (c confined) insideAfterLinks(rel string) (string, error) {
 	resolved, err := filepath.EvalSymlinks(filepath.Join(c.real, rel))
 	if err != nil {
-		return c.folderInside(filepath.Dir(rel))
+		dir, err := c.folderInside(filepath.Dir(rel))
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(dir, filepath.Base(rel)), nil
 	}
-	if !within(c.real, resolved) {
-		return &OutsideError{Path: rel, Resolved: resolved, Root: c.abs}
+	inner, err := filepath.Rel(c.real, resolved)
+	if err != nil || !filepath.IsLocal(inner) {
+		return "", &OutsideError{Path: rel, Resolved: resolved, Root: c.abs}
 	}
-	return nil
+	return inner, nil
 }
 
 // resolveExisting resolves the symbolic links of the longest existing

@@ -74,7 +74,8 @@ func TestWriteInStaysInTheFolder(t *testing.T) {
 	root := t.TempDir()
 	symlink(t, outside, filepath.Join(root, "lib"))
 	os.Mkdir(filepath.Join(root, "real"), 0o755)
-	symlink(t, "real", filepath.Join(root, "inside")) // stays in: fine
+	symlink(t, "real", filepath.Join(root, "inside"))                          // stays in: fine
+	symlink(t, filepath.Join(root, "real"), filepath.Join(root, "abs-inside")) // absolute, stays in: fine
 	for _, rel := range []string{
 		"lib/x.ts", "lib/new/x.ts", "../x", "a/../../x", "statemachine/../../x",
 		filepath.Join(outside, "x"), "", "..",
@@ -98,6 +99,12 @@ func TestWriteInStaysInTheFolder(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(root, "real/sub/x.json")); string(got) != "x" {
 		t.Errorf("real/sub/x.json = %q", got)
+	}
+	if _, err := WriteIn(root, "abs-inside/y.json", []byte("y"), 0o644); err != nil {
+		t.Errorf("an absolute link that stays inside: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "real/y.json")); string(got) != "y" {
+		t.Errorf("real/y.json = %q", got)
 	}
 	// The root itself may be a link: the caller named it.
 	linkedRoot := filepath.Join(t.TempDir(), "root")
