@@ -5,6 +5,8 @@ package app
 import (
 	"os"
 	"strings"
+
+	"github.com/stepstudio/stepstudio/app/files"
 )
 
 // DialogAnswersEnv is the test seam of the native dialogs, which a browser
@@ -20,7 +22,7 @@ func scriptedAnswer() (string, bool) {
 	if file == "" {
 		return "", false
 	}
-	data, err := os.ReadFile(file)
+	data, err := files.ReadFile(file, files.Config)
 	if err != nil {
 		return "", true // no answer prepared: the user cancelled
 	}

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -235,7 +234,7 @@ func (f *Files) Recovered() ([]files.Snapshot, error) {
 	out := all[:0]
 	for _, s := range all {
 		if s.Path != "" {
-			if disk, err := os.ReadFile(s.Path); err == nil && string(disk) == s.Text {
+			if disk, err := files.ReadFile(s.Path, files.Definitions); err == nil && string(disk) == s.Text {
 				f.recovery.Discard(s.ID)
 				continue
 			}

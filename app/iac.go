@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -110,44 +109,35 @@ type ExportWritten struct {
 }
 
 // WriteExport writes files, the first at mainPath and the others beside
-// it at their relative paths. Unless overwrite, it writes nothing when any
-// of them exists and says which.
-func (x *IaC) WriteExport(mainPath string, files []exporter.File, overwrite bool) (ExportWritten, error) {
-	if len(files) == 0 {
+// it at their relative paths, with exporter.Write (the CLI's writer too):
+// atomically, never through a symbolic link nor outside the export's
+// folder. Unless overwrite, it writes nothing when any of them exists and
+// says which.
+func (x *IaC) WriteExport(mainPath string, list []exporter.File, overwrite bool) (ExportWritten, error) {
+	if len(list) == 0 {
 		return ExportWritten{}, errors.New("export: nothing to write")
 	}
+	mainPath, err := filepath.Abs(mainPath)
+	if err != nil {
+		return ExportWritten{}, fmt.Errorf("export: %w", err)
+	}
 	dir := filepath.Dir(mainPath)
-	if rel := filepath.Dir(filepath.FromSlash(files[0].Path)); rel != "." && strings.HasSuffix(dir, string(filepath.Separator)+rel) {
+	if rel := filepath.Dir(filepath.FromSlash(list[0].Path)); rel != "." && strings.HasSuffix(dir, string(filepath.Separator)+rel) {
 		// The main file was put in its sub-folder of the export
 		// (.../lib/x-stack.ts): the export's root is above it.
 		dir = filepath.Clean(filepath.Join(dir, relUp(rel)))
 	}
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = filepath.Join(dir, filepath.FromSlash(f.Path))
+	// The main file goes where the user chose, under the name they gave.
+	rel, err := filepath.Rel(dir, mainPath)
+	if err != nil {
+		return ExportWritten{}, fmt.Errorf("export: %w", err)
 	}
-	paths[0] = mainPath
-	out := ExportWritten{Folder: dir, Written: []string{}, Existing: []string{}}
-	if !overwrite {
-		for _, p := range paths {
-			if _, err := os.Stat(p); err == nil {
-				out.Existing = append(out.Existing, p)
-			}
-		}
-		if len(out.Existing) > 0 {
-			return out, nil
-		}
+	list = append([]exporter.File{{Path: filepath.ToSlash(rel), Content: list[0].Content}}, list[1:]...)
+	w, err := exporter.Write(dir, list, overwrite)
+	if err != nil {
+		return ExportWritten(w), fmt.Errorf("export: %w", err)
 	}
-	for i, f := range files {
-		if err := os.MkdirAll(filepath.Dir(paths[i]), 0o755); err != nil {
-			return out, fmt.Errorf("export: %w", err)
-		}
-		if err := os.WriteFile(paths[i], []byte(f.Content), 0o644); err != nil {
-			return out, fmt.Errorf("export: %w", err)
-		}
-		out.Written = append(out.Written, paths[i])
-	}
-	return out, nil
+	return ExportWritten(w), nil
 }
 
 // relUp turns "lib/sub" into "../..".

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/stepstudio/stepstudio/app/files"
+	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/app/iac/exporter"
 )
 
@@ -118,5 +121,53 @@ func TestIaCExportTemplateMachine(t *testing.T) {
 		!strings.Contains(res.Files[1].Content, `Resource: "${ReserveFunctionArn}"`) ||
 		!strings.Contains(res.Files[0].Content, "lambda:InvokeFunction") {
 		t.Errorf("intrinsic not exported as a substitution:\n%s\n%s", res.Files[0].Content, res.Files[1].Content)
+	}
+}
+
+// The frontend hands WriteExport the file list: a path in it that climbs
+// out of the export's folder, or a chosen file that is a link, is refused
+// and nothing is written.
+func TestIaCWriteExportStaysInItsFolder(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	x := &IaC{ctx: t.Context(), desk: &fakeDesktop{}}
+	main := filepath.Join(dir, "template.yaml")
+	bad := []exporter.File{{Path: "template.yaml", Content: "T"}, {Path: "../" + filepath.Base(outside) + "/x.json", Content: "{}"}}
+	if _, err := x.WriteExport(main, bad, true); !errors.Is(err, files.ErrOutside) {
+		t.Errorf("a .. path: %v", err)
+	}
+	victim := filepath.Join(outside, "victim")
+	os.WriteFile(victim, []byte("keep"), 0o644)
+	if err := os.Symlink(victim, main); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	ok := []exporter.File{{Path: "template.yaml", Content: "T"}, {Path: "statemachine/m.asl.json", Content: "{}"}}
+	if _, err := x.WriteExport(main, ok, true); !errors.Is(err, files.ErrSymlink) {
+		t.Errorf("a linked main file: %v", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep" {
+		t.Errorf("victim = %q", b)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+		t.Errorf("written outside: %d entries", len(entries))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "statemachine")); err == nil {
+		t.Error("a file was written before the refusal")
+	}
+}
+
+// The studio follows a template's file references inside its folder only:
+// one leading out is listed with the refusal, and opening it says where
+// the template names it.
+func TestIaCRefusesReferencesOutsideTheTemplateFolder(t *testing.T) {
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "template.yaml")
+	os.WriteFile(tpl, []byte("Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: ../../../../../../etc/passwd\n"), 0o644)
+	x := &IaC{ctx: t.Context(), desk: &fakeDesktop{}}
+	list, err := x.ScanTemplate(tpl)
+	if err != nil || len(list.Machines) != 1 || !list.Machines[0].Broken || !strings.Contains(list.Machines[0].Problem, "leads to /etc/passwd, outside the project folder") {
+		t.Fatalf("ScanTemplate: %+v %v", list, err)
+	}
+	if _, err := x.OpenMachine(tpl, "M"); !errors.Is(err, iac.ErrOutsideProject) || !strings.HasPrefix(err.Error(), tpl+":5:22: M: DefinitionUri ../../../../../../etc/passwd leads to /etc/passwd") {
+		t.Errorf("OpenMachine: %v", err)
 	}
 }

@@ -157,7 +157,7 @@ func (r *Runs) SaveHistory(runID, suggestedName string) (string, error) {
 	if err != nil || path == "" {
 		return "", err
 	}
-	if err := os.WriteFile(path, []byte(text+"\n"), 0o644); err != nil {
+	if err := files.Write(path, []byte(text+"\n")); err != nil {
 		return "", fmt.Errorf("export the history: %w", err)
 	}
 	return path, nil
@@ -196,7 +196,7 @@ func (r *Runs) LoadMocks(workflowPath string) (string, error) {
 	if p == "" {
 		return "", nil
 	}
-	b, err := os.ReadFile(p)
+	b, err := files.ReadFile(p, files.Mocks)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}
@@ -212,11 +212,7 @@ func (r *Runs) SaveMocks(workflowPath, text string) (string, error) {
 	if p == "" {
 		return "", errors.New("save the workflow to a file first: its mocks are kept beside it")
 	}
-	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
-		return "", fmt.Errorf("save the mock file: %w", err)
-	}
-	if err := os.Rename(tmp, p); err != nil {
+	if err := files.Write(p, []byte(text)); err != nil {
 		return "", fmt.Errorf("save the mock file: %w", err)
 	}
 	return p, nil

@@ -3,13 +3,16 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"time"
-
-	"github.com/stepstudio/stepstudio/app/runs"
-	"github.com/wailsapp/wails/v2/pkg/runtime"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"github.com/stepstudio/stepstudio/app/files"
+	"github.com/stepstudio/stepstudio/app/runs"
 )
 
 func TestMocksPath(t *testing.T) {
@@ -46,8 +49,34 @@ func TestMocksBesideTheWorkflow(t *testing.T) {
 	if _, err := r.SaveMocks("", "{}"); err == nil {
 		t.Error("saved mocks of an unsaved workflow")
 	}
-	if _, err := os.Stat(p + ".tmp"); err == nil {
-		t.Error("temp file left behind")
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 { // runs.db and the mocks
+		t.Errorf("folder holds %d entries: temp file left behind?", len(entries))
+	}
+}
+
+// The mock file is written like every other file: never through a link
+// (a cloned project could point order.mocks.json anywhere), and read
+// only when it is a regular file under the mocks cap.
+func TestMocksFileIsNoLink(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	r := newRuns(&wailsEmitter{}, nil, filepath.Join(dir, "runs.db"))
+	defer r.shutdown(context.Background())
+	wf := filepath.Join(dir, "order.asl.json")
+	victim := filepath.Join(outside, "victim")
+	os.WriteFile(victim, []byte("keep"), 0o644)
+	if err := os.Symlink(victim, MocksPath(wf)); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if _, err := r.SaveMocks(wf, "{}"); !errors.Is(err, files.ErrSymlink) {
+		t.Errorf("SaveMocks through a link: %v", err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep" {
+		t.Errorf("victim = %q", b)
+	}
+	os.Remove(MocksPath(wf))
+	os.WriteFile(MocksPath(wf), make([]byte, files.MaxMocksSize+1), 0o644)
+	if _, err := r.LoadMocks(wf); !errors.Is(err, files.ErrTooLarge) {
+		t.Errorf("LoadMocks over the cap: %v", err)
 	}
 }
 

@@ -34,7 +34,10 @@ func TestBadInput(t *testing.T) {
 		{"deeply nested Choice rules", "x.json", deepChoice, "", 0},
 		{"huge string", "x.json", huge, "", 0},
 		{"YAML alias bomb", "x.yaml", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n", schema.CodeInvalidJSON, 0},
-		{"invalid UTF-8 in a state name", "x.json", "{\"StartAt\":\"A\xff\",\"States\":{\"A\xff\":{\"Type\":\"Succeed\"}}}", "", 0},
+		{"invalid UTF-8 in a state name", "x.json", "{\"StartAt\":\"A\",\n\"States\":{\"A\":{\"Type\":\"Succeed\"},\n\"B\xff\":{\"Type\":\"Succeed\"}}}", schema.CodeInvalidJSON, 3},
+		{"invalid UTF-8 in a YAML state name", "x.yaml", "StartAt: A\nStates:\n  A:\n    Type: Succeed\n  B\xff:\n    Type: Succeed\n", schema.CodeInvalidJSON, 5},
+		{"UTF-16", "x.json", "\xff\xfe{\x00}\x00", schema.CodeInvalidJSON, 1},
+		{"a second YAML document", "x.yaml", "StartAt: A\nStates:\n  A:\n    Type: Succeed\n---\nStartAt: B\n", schema.CodeInvalidJSON, 5},
 		{"lone surrogate escape", "x.json", `{"StartAt":"A","States":{"A":{"Type":"Succeed","Comment":"\ud800"}}}`, "", 0},
 	}
 	for _, tc := range tests {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/app/iac"
@@ -14,7 +12,7 @@ import (
 
 func runExport(_ context.Context, args []string, s Streams) error {
 	fs := newFlagSet("export", `
-Usage: stepstudio export --to asl-json|asl-yaml|sam|cfn|cdk|terraform FILE [--machine ID] [--out PATH]
+Usage: stepstudio export --to asl-json|asl-yaml|sam|cfn|cdk|terraform FILE [--machine ID] [--out PATH] [--project-root DIR] [--allow-outside-project]
 Exports an ASL definition (- reads stdin), or a state machine of a template. Hard-coded ARNs, queue URLs, table and bucket names,
 account ids and regions become substitutions (${OrderTableArn}); the IAM policy is drafted from the tasks.`)
 	to := fs.String("to", "", "target: asl-json, asl-yaml, sam, cfn, cdk or terraform")
@@ -25,6 +23,7 @@ account ids and regions become substitutions (${OrderTableArn}); the IAM policy 
 	keep := fs.Bool("no-substitutions", false, "keep hard-coded ARNs, names, accounts and regions as they are")
 	force := fs.Bool("force", false, "overwrite files that already exist in --out")
 	machine := fs.String("machine", "", "when FILE is a SAM/CloudFormation/Terraform/Serverless template: the state machine to export")
+	project := projectFlags(fs)
 	paths, err := parseArgs(fs, args, s.Out)
 	if err != nil {
 		return err
@@ -48,9 +47,9 @@ account ids and regions become substitutions (${OrderTableArn}); the IAM policy 
 		opts.Substitutions = []exporter.Substitution{}
 	}
 	if paths[0] != "-" && iac.IsTemplate(paths[0], src) {
-		o, err := templateMachine(paths[0], *machine)
+		o, err := templateMachine(*project, paths[0], *machine)
 		if err != nil {
-			return badInput(err)
+			return badInput(withOutsideHint(err))
 		}
 		src = exporter.IdentifierPlaceholders([]byte(o.PlaceholderText()))
 		if *name == "" {
@@ -93,14 +92,18 @@ account ids and regions become substitutions (${OrderTableArn}); the IAM policy 
 }
 
 // templateMachine opens the machine to export from a template: the one
-// named, or the only one that can be opened.
-func templateMachine(path, id string) (*iac.Opened, error) {
+// named, or the only one that can be opened (or the only one there is,
+// to say why it cannot).
+func templateMachine(project iac.Project, path, id string) (*iac.Opened, error) {
 	if id != "" {
-		return iac.Open(path, id)
+		return project.Open(path, id)
 	}
-	t, err := iac.Scan(path)
+	t, err := project.Scan(path)
 	if err != nil {
 		return nil, err
+	}
+	if len(t.Machines) == 1 {
+		return project.Open(path, t.Machines[0].ID)
 	}
 	var ids []string
 	for _, m := range t.Machines {
@@ -111,7 +114,7 @@ func templateMachine(path, id string) (*iac.Opened, error) {
 	if len(ids) != 1 {
 		return nil, fmt.Errorf("%s defines %d state machines that can be opened (%s): choose one with --machine", path, len(ids), strings.Join(ids, ", "))
 	}
-	return iac.Open(path, ids[0])
+	return project.Open(path, ids[0])
 }
 
 // withTemplateValues offers the definition's hard-coded values as usual,
@@ -141,25 +144,19 @@ func withTemplateValues(src []byte, o *iac.Opened, keep bool) ([]exporter.Substi
 	return out, nil
 }
 
-// writeExport writes the files under dir, refusing to replace any that
-// exists unless forced, and checking all of them before writing one.
-func writeExport(dir string, files []exporter.File, force bool, out io.Writer) error {
-	if !force {
-		for _, f := range files {
-			p := filepath.Join(dir, filepath.FromSlash(f.Path))
-			if _, err := os.Stat(p); err == nil {
-				return fmt.Errorf("%s exists; nothing was written (use --force to replace it)", p)
-			}
-		}
+// writeExport writes the files under dir with exporter.Write (the
+// studio's writer too): every path checked before one is written,
+// atomically, never through a symbolic link nor outside dir; an existing
+// file is replaced only when forced.
+func writeExport(dir string, list []exporter.File, force bool, out io.Writer) error {
+	w, err := exporter.Write(dir, list, force)
+	if err != nil {
+		return err
 	}
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, []byte(f.Content), 0o644); err != nil {
-			return err
-		}
+	if len(w.Existing) > 0 {
+		return fmt.Errorf("%s exists; nothing was written (use --force to replace it)", strings.Join(w.Existing, ", "))
+	}
+	for _, p := range w.Written {
 		fmt.Fprintf(out, "wrote %s\n", p)
 	}
 	return nil

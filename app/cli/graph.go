@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/stepstudio/stepstudio/app/diagram"
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/render"
 	"github.com/stepstudio/stepstudio/schema"
 )
@@ -83,11 +83,13 @@ func countErrors(r schema.Result) int {
 }
 
 // writeOut writes data to path, or to w for "-". The picture is built in
-// memory first so a failed render never leaves a half-written file.
+// memory first, and files.Write replaces the file atomically and never
+// through a symbolic link, so neither a failed render nor a kill leaves a
+// half-written (or empty) file in place of the old one.
 func writeOut(path string, w io.Writer, data []byte) error {
 	if path == "-" {
 		_, err := w.Write(data)
 		return err
 	}
-	return os.WriteFile(path, data, 0o644)
+	return files.Write(path, data)
 }

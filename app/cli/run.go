@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/handler"
 	"github.com/stepstudio/stepstudio/schema"
@@ -129,7 +129,7 @@ func (e *invalidDefinition) Error() string {
 // loadMachine reads, validates and compiles the definition; an invalid one
 // is refused with the validator's diagnostics.
 func loadMachine(file string) (*engine.Machine, error) {
-	src, err := os.ReadFile(file)
+	src, err := files.ReadFile(file, files.Definitions)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +158,11 @@ func engineOptions(o runOptions, clock engine.Clock) ([]engine.Option, error) {
 		opts = append(opts, engine.WithMocks(tc))
 	}
 	if o.handlers != "" {
-		set, err := handler.Load(o.handlers)
+		b, err := files.ReadFile(o.handlers, files.Mocks)
+		if err != nil {
+			return nil, err
+		}
+		set, err := handler.Parse(o.handlers, b)
 		if err != nil {
 			return nil, err
 		}
@@ -177,9 +181,9 @@ func readInput(name string, stdin io.Reader) (any, error) {
 	case "":
 		return map[string]any{}, nil
 	case "-":
-		b, err = io.ReadAll(stdin)
+		b, err = files.ReadAll(stdin, "standard input", files.Inputs)
 	default:
-		b, err = os.ReadFile(name)
+		b, err = files.ReadFile(name, files.Inputs)
 	}
 	if err != nil {
 		return nil, err

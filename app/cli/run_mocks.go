@@ -2,8 +2,8 @@ package cli
 
 import (
 	"errors"
-	"os"
 
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
@@ -11,7 +11,7 @@ import (
 // state machine named like the definition file when it has one, else in
 // whichever state machine defines it.
 func loadMocks(path, testCase, stateMachine string) (*mock.TestCase, error) {
-	b, err := os.ReadFile(path)
+	b, err := files.ReadFile(path, files.Mocks)
 	if err != nil {
 		return nil, err
 	}

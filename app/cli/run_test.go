@@ -54,6 +54,9 @@ func TestRun(t *testing.T) {
 		{"bad format", []string{"run", dir + "pass.asl.json", "--format", "xml"}, "", ExitUsage, nil, []string{"--format"}},
 		{"mock config without test case", []string{"run", dir + "task.asl.json", "--mock-config", "x.json"}, "", ExitUsage, nil, []string{"go together"}},
 		{"unknown flag", []string{"run", dir + "pass.asl.json", "--nope"}, "", ExitUsage, nil, []string{"-nope"}},
+		{"input over the cap", []string{"run", dir + "pass.asl.json", "--input", "-"}, `{"name":"` + strings.Repeat("x", 300<<10) + `"}`, ExitUsage,
+			nil, []string{"standard input is over 256 KiB; Stepstudio opens execution inputs up to 256 KiB"}},
+		{"definition is a folder", []string{"run", dir}, "", ExitUsage, nil, []string{"is a folder, not a regular file"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/schema"
 )
@@ -39,12 +40,15 @@ type validateDiagnostic struct {
 
 func runValidate(_ context.Context, args []string, s Streams) error {
 	fs := newFlagSet("validate", `
-Usage: stepstudio validate [--format text|json] [--placeholders] PATH...
+Usage: stepstudio validate [--format text|json] [--placeholders] [--project-root DIR] [--allow-outside-project] PATH...
 Validates ASL definitions (.json, .yaml, .yml; a directory means the definitions under it (*.asl.* or holding a StartAt) and its templates with state machines, .tf included; - reads stdin).
 Exit 0 when all are valid (warnings allowed), 1 when any has an error, 2 on a usage error.
-A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.`)
+A file that cannot be read (missing, not a regular file, over 10 MiB) is reported invalid with FILE_UNREADABLE; the others are still checked.
+A SAM/CloudFormation template, Terraform file or serverless.yml is checked machine by machine, its literal substitutions applied and other placeholders allowed.
+The files a template references are read only inside its folder (or --project-root): one outside is IAC_REFERENCE_OUTSIDE_PROJECT.`)
 	format := fs.String("format", "text", "output format: text or json")
 	placeholders := fs.Bool("placeholders", false, "accept IaC substitutions such as ${Table} where a value will be substituted")
+	project := projectFlags(fs)
 	paths, err := parseArgs(fs, args, s.Out)
 	if err != nil {
 		return err
@@ -63,18 +67,25 @@ A SAM/CloudFormation template, Terraform file or serverless.yml is checked machi
 	report := validateReport{Files: make([]validateFile, 0, len(inputs))}
 	for _, in := range inputs {
 		p := in.path
-		src, err := readPath(p, s.In)
+		var src []byte
+		err := in.err
+		if err == nil {
+			src, err = readPath(p, s.In)
+		}
 		if err != nil {
-			return badInput(err)
+			// Reported like an invalid file, so every other file is
+			// still checked and the report stays whole.
+			report.Files = append(report.Files, unreadable(p, err))
+			continue
 		}
 		if p != "-" && iac.IsTemplate(p, src) {
-			files := validateTemplate(p)
+			checked := validateTemplate(p, *project)
 			// A directory holds infrastructure of every kind: only the
 			// templates with a state machine are the user's concern there.
-			if in.walked && len(files) == 1 && len(files[0].Diagnostics) == 1 && files[0].Diagnostics[0].Code == codeNoMachine {
+			if in.walked && len(checked) == 1 && len(checked[0].Diagnostics) == 1 && checked[0].Diagnostics[0].Code == codeNoMachine {
 				continue
 			}
-			report.Files = append(report.Files, files...)
+			report.Files = append(report.Files, checked...)
 			continue
 		}
 		if in.walked && !mayBeDefinition(p, src) {
@@ -111,10 +122,29 @@ func mayBeDefinition(p string, src []byte) bool {
 	return strings.Contains(name, ".asl.") || strings.HasSuffix(name, ".asl") || bytes.Contains(src, []byte("StartAt"))
 }
 
-// input is a path to validate; walked when a directory argument gave it.
+// input is a path to validate; walked when a directory argument gave it;
+// err when the directory walk could not read it.
 type input struct {
 	path   string
 	walked bool
+	err    error
+}
+
+// codeUnreadable is the one diagnostic of a file validate cannot read.
+const codeUnreadable = "FILE_UNREADABLE"
+
+// unreadable is the report of a file that cannot be read (missing, not
+// permitted, not a regular file, over the size cap, a folder that cannot
+// be listed): invalid, with one plain error.
+func unreadable(p string, err error) validateFile {
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = fmt.Sprintf("cannot read %s: %v", pe.Path, pe.Err)
+	}
+	return validateFile{Path: p, Valid: false, Diagnostics: []validateDiagnostic{{
+		Severity: string(schema.Error), Code: codeUnreadable, Message: msg,
+	}}}
 }
 
 // expandDirs replaces each directory by the definition files under it, in
@@ -128,8 +158,12 @@ func expandDirs(paths []string) ([]input, error) {
 			continue
 		}
 		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
+			if err != nil { // a folder that cannot be listed: reported, the rest walked
+				out = append(out, input{path: q, walked: true, err: err})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() && q != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
 				return filepath.SkipDir
@@ -146,14 +180,16 @@ func expandDirs(paths []string) ([]input, error) {
 	return out, nil
 }
 
+// readPath reads a definition or template: standard input for "-", else
+// a regular file; either at most files.MaxDefinitionSize.
 func readPath(p string, stdin io.Reader) ([]byte, error) {
 	if p == "-" {
 		if stdin == nil {
 			return nil, errors.New("no standard input to read")
 		}
-		return io.ReadAll(stdin)
+		return files.ReadAll(stdin, "standard input", files.Definitions)
 	}
-	return os.ReadFile(p)
+	return files.ReadFile(p, files.Definitions)
 }
 
 func toFile(path string, r schema.Result) validateFile {

@@ -40,7 +40,8 @@ func TestValidateCommand(t *testing.T) {
 		{name: "no paths", args: nil, code: cli.ExitUsage, stderr: []string{"at least one PATH"}},
 		{name: "bad format", args: []string{"--format", "xml", dir + "good.asl.json"}, code: cli.ExitUsage, stderr: []string{"text or json"}},
 		{name: "unknown flag", args: []string{"--strict", dir + "good.asl.json"}, code: cli.ExitUsage, stderr: []string{"-strict"}},
-		{name: "missing file", args: []string{dir + "nope.json"}, code: cli.ExitUsage, stderr: []string{"nope.json"}},
+		{name: "missing file", args: []string{dir + "nope.json"}, code: cli.ExitFail,
+			stdout: []string{"nope.json:0:0: error FILE_UNREADABLE: cannot read " + dir + "nope.json: no such file or directory", "nope.json: invalid"}},
 		{name: "help", args: []string{"-h"}, code: cli.ExitOK, stdout: []string{"Usage: stepstudio validate"}},
 	}
 	for _, tc := range tests {

@@ -4,17 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"unicode/utf8"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
-
-// MaxSize is the largest file the studio opens. Far above any real
-// definition (AWS caps them at 1 MiB); it only guards against opening a
-// disk image by mistake.
-const MaxSize = 64 << 20
 
 // Line endings a file is saved with.
 const (
@@ -26,9 +20,6 @@ const (
 // editor could not show them without changing them, so they are refused
 // rather than silently damaged on save.
 var ErrNotText = errors.New("not a UTF-8 text file")
-
-// ErrTooLarge is returned for files over MaxSize.
-var ErrTooLarge = errors.New("file too large")
 
 // File is a definition file as the editor holds it: its text exactly as on
 // disk (whatever it contains: invalid ASL opens too, the validator reports
@@ -42,23 +33,15 @@ type File struct {
 	Stamp      Stamp  `json:"stamp"`
 }
 
-// Open reads the file at path. Any UTF-8 text opens, valid ASL or not.
+// Open reads the file at path. Any UTF-8 text opens, valid ASL or not; a
+// file over MaxDefinitionSize (ErrTooLarge) or not a regular file
+// (ErrNotRegular) is refused.
 func Open(path string) (File, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return File{}, fmt.Errorf("files: open %s: %w", path, err)
 	}
-	info, err := os.Stat(abs)
-	if err != nil {
-		return File{}, fmt.Errorf("files: open: %w", err)
-	}
-	if info.IsDir() {
-		return File{}, fmt.Errorf("files: open %s: is a folder", abs)
-	}
-	if info.Size() > MaxSize {
-		return File{}, fmt.Errorf("files: open %s (%d MiB): %w", abs, info.Size()>>20, ErrTooLarge)
-	}
-	data, err := os.ReadFile(abs)
+	data, info, err := readFile(abs, Definitions)
 	if err != nil {
 		return File{}, fmt.Errorf("files: open: %w", err)
 	}

@@ -78,10 +78,11 @@ func (r *Recent) Add(path string) ([]RecentFile, error) {
 }
 
 // read returns the stored list; a missing file is an empty list and a
-// damaged one is forgotten rather than blocking every open.
+// damaged one (not JSON, too large, not a file) is forgotten rather than
+// blocking every open.
 func (r *Recent) read() ([]RecentFile, error) {
-	data, err := os.ReadFile(r.file)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := ReadFile(r.file, Config)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrNotRegular) {
 		return nil, nil
 	}
 	if err != nil {
@@ -102,7 +103,7 @@ func (r *Recent) write(list []RecentFile) error {
 	if err := os.MkdirAll(filepath.Dir(r.file), 0o755); err != nil {
 		return fmt.Errorf("files: recent: %w", err)
 	}
-	if err := replace(r.file, append(data, '\n'), 0o644); err != nil {
+	if _, err := WriteIn(filepath.Dir(r.file), filepath.Base(r.file), append(data, '\n'), 0o644); err != nil {
 		return fmt.Errorf("files: recent: %w", err)
 	}
 	return nil

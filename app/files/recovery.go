@@ -61,7 +61,7 @@ func (r *Recovery) Save(s Snapshot) error {
 	if err := os.MkdirAll(r.dir, 0o700); err != nil {
 		return fmt.Errorf("files: recovery: %w", err)
 	}
-	if err := replace(name, data, 0o600); err != nil {
+	if _, err := WriteIn(r.dir, filepath.Base(name), data, 0o600); err != nil {
 		return fmt.Errorf("files: recovery: %w", err)
 	}
 	return nil
@@ -84,7 +84,7 @@ func (r *Recovery) List(except string) ([]Snapshot, error) {
 		if !ok || id == except || !validID.MatchString(id) {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(r.dir, e.Name()))
+		data, err := ReadFile(filepath.Join(r.dir, e.Name()), snapshots)
 		if err != nil {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -83,7 +84,9 @@ func TestSaveFailureLeavesOriginal(t *testing.T) {
 	}
 }
 
-func TestSaveFollowsSymlink(t *testing.T) {
+// A document that is a symbolic link is refused, not followed: the error
+// names the link and where it points, and neither changes.
+func TestSaveRefusesSymlink(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "real.asl.json")
 	link := filepath.Join(dir, "link.asl.json")
@@ -91,13 +94,14 @@ func TestSaveFollowsSymlink(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Skip("no symlinks here:", err)
 	}
-	if _, err := Save(link, `{"a":1}`, LF); err != nil {
-		t.Fatal(err)
+	_, err := Save(link, `{"a":1}`, LF)
+	if !errors.Is(err, ErrSymlink) || !strings.Contains(err.Error(), link) || !strings.Contains(err.Error(), target) {
+		t.Fatalf("Save through a link = %v, want ErrSymlink naming %s and %s", err, link, target)
 	}
 	if info, _ := os.Lstat(link); info.Mode()&os.ModeSymlink == 0 {
-		t.Error("the link was replaced by a plain file")
+		t.Error("the link was replaced")
 	}
-	if got, _ := os.ReadFile(target); string(got) != `{"a":1}` {
+	if got, _ := os.ReadFile(target); string(got) != "{}" {
 		t.Errorf("target = %q", got)
 	}
 }

@@ -58,7 +58,7 @@ func Check(path string, s Stamp) (Status, error) {
 	if modTime(info) == s.ModTime && info.Size() == s.Size {
 		return Status{State: Unchanged, Stamp: s}, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path, Definitions)
 	if err != nil {
 		return Status{}, fmt.Errorf("files: check %s: %w", path, err)
 	}

@@ -1,10 +1,7 @@
 package iac
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -20,9 +17,9 @@ const (
 
 // scanCloudFormation lists the state machines of a SAM or CloudFormation
 // template, YAML (short-form intrinsics included) or JSON.
-func scanCloudFormation(path string, src []byte) (*Template, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+func scanCloudFormation(path string, src []byte, rs resolver) (*Template, error) {
+	doc, err := parseYAML(src)
+	if err != nil {
 		return nil, fmt.Errorf("parse template: %w", err)
 	}
 	t := &Template{Path: path, Kind: CloudFormation, Machines: []Machine{}}
@@ -40,19 +37,19 @@ func scanCloudFormation(path string, src []byte) (*Template, error) {
 		if typ == nil || (typ.Value != samStateMachine && typ.Value != cfnStateMachine) {
 			continue
 		}
-		m := Machine{ID: id, Type: typ.Value, File: path, Line: resources.Content[i].Line, Substitutions: []Substitution{}}
+		m := Machine{ID: id, Type: typ.Value, File: path, Line: resources.Content[i].Line, Substitutions: []Substitution{}, src: src}
 		props := mapGet(res, "Properties")
 		subs := mapGet(props, "DefinitionSubstitutions")
 		m.Substitutions = substitutions(subs)
 		checkReferences(doc.Content[0], m.Substitutions, mapValues(subs))
-		cfnDefinition(&m, l, props)
+		cfnDefinition(&m, l, props, rs)
 		t.Machines = append(t.Machines, m)
 	}
 	return t, nil
 }
 
 // cfnDefinition finds where the machine's definition lives.
-func cfnDefinition(m *Machine, l lines, props *yaml.Node) {
+func cfnDefinition(m *Machine, l lines, props *yaml.Node, rs resolver) {
 	for _, key := range []string{"Definition", "DefinitionString", "DefinitionUri", "DefinitionS3Location"} {
 		k, v := mapEntry(props, key)
 		if v == nil {
@@ -65,9 +62,9 @@ func cfnDefinition(m *Machine, l lines, props *yaml.Node) {
 		case "DefinitionString":
 			definitionString(m, l, k, v)
 		case "DefinitionUri":
-			definitionURI(m, v)
+			definitionURI(m, v, rs)
 		case "DefinitionS3Location":
-			m.Problem = "the definition is in S3 (DefinitionS3Location); download it and point DefinitionUri or Definition at it to edit it here"
+			definitionS3Location(m, v, rs)
 		}
 		return
 	}
@@ -167,7 +164,7 @@ func definitionString(m *Machine, l lines, key, v *yaml.Node) {
 
 // definitionURI: a local file next to the template (SAM packages it);
 // S3 locations cannot be opened.
-func definitionURI(m *Machine, v *yaml.Node) {
+func definitionURI(m *Machine, v *yaml.Node, rs resolver) {
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
 		m.Problem = "DefinitionUri points to S3 (Bucket/Key or an intrinsic); only a local file can be opened"
 		return
@@ -176,31 +173,34 @@ func definitionURI(m *Machine, v *yaml.Node) {
 		m.Problem = "DefinitionUri is an S3 location (" + v.Value + "); only a local file can be opened"
 		return
 	}
-	fileRef(m, filepath.Join(filepath.Dir(m.File), v.Value), "DefinitionUri")
+	rs.fileRef(m, localRef(m, "DefinitionUri", v))
 }
 
-// fileRef points m at a whole referenced file.
-func fileRef(m *Machine, path, what string) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		shown := path
-		if rel, rerr := filepath.Rel(filepath.Dir(m.File), path); rerr == nil {
-			shown = rel
-		}
-		if errors.Is(err, fs.ErrNotExist) {
-			m.Problem = fmt.Sprintf("%s refers to %s, which does not exist (broken reference)", what, shown)
-			m.Broken = true
-		} else {
-			m.Problem = fmt.Sprintf("%s refers to %s, which cannot be read: %v", what, shown, err)
-		}
+// definitionS3Location: a Bucket/Key mapping is in S3 and cannot be
+// opened; a plain path is a local file that `aws cloudformation package`
+// uploads, read like DefinitionUri.
+func definitionS3Location(m *Machine, v *yaml.Node, rs resolver) {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" || strings.HasPrefix(v.Value, "s3://") {
+		m.Problem = "the definition is in S3 (DefinitionS3Location); download it and point DefinitionUri or Definition at it to edit it here"
 		return
 	}
-	m.File, m.Line = path, 1
-	m.region = region{Start: 0, End: len(src), Codec: codecLines}
-	m.Format = formatOf(src)
-	if strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml") {
-		m.Format = "yaml"
+	rs.fileRef(m, localRef(m, "DefinitionS3Location", v))
+}
+
+// localRef is the reference a YAML scalar makes to a file beside the
+// template m was found in.
+func localRef(m *Machine, what string, v *yaml.Node) reference {
+	return localPath(reference{what: what, text: v.Value, line: v.Line, col: v.Column}, m.File)
+}
+
+// localPath sets where ref.text leads from the template's folder.
+func localPath(ref reference, template string) reference {
+	ref.absolute = filepath.IsAbs(ref.text)
+	ref.path = filepath.Clean(ref.text)
+	if !ref.absolute {
+		ref.path = filepath.Join(filepath.Dir(template), ref.text)
 	}
+	return ref
 }
 
 // substitutions lists a DefinitionSubstitutions (or Fn::Sub variables)

@@ -197,7 +197,7 @@ func projectDir(root, rel string) string {
 	return filepath.Join(root, parts[0], parts[1])
 }
 
-func copyDir(t *testing.T, from, to string) {
+func copyDir(t testing.TB, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -80,6 +80,9 @@ func (r region) splice(src []byte, old, text string) ([]byte, int, error) {
 		if strings.TrimSpace(text) == "" {
 			return nil, 0, errors.New("the definition is empty; write a JSON or YAML object with StartAt and States")
 		}
+		// The blank lines that end the region (before a heredoc's
+		// marker) are the file's layout too: keep them.
+		text += old[len(strings.TrimRight(old, "\n")):]
 	}
 	if text == old {
 		return src, r.End, nil

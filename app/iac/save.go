@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -31,9 +29,13 @@ type Opened struct {
 	Indent      string `json:"indent"`
 }
 
+// Open reads the definition of machine id from template path, following
+// file references inside the template's own folder only (see Project).
+func Open(path, id string) (*Opened, error) { return Project{}.Open(path, id) }
+
 // Open reads the definition of machine id from template path.
-func Open(path, id string) (*Opened, error) {
-	t, err := Scan(path)
+func (p Project) Open(path, id string) (*Opened, error) {
+	t, err := p.Scan(path)
 	if err != nil {
 		return nil, err
 	}
@@ -41,13 +43,20 @@ func Open(path, id string) (*Opened, error) {
 	if err != nil {
 		return nil, err
 	}
+	return open(t, m)
+}
+
+// open is the definition of m, one of t's machines, from the bytes the
+// scan read. A machine that cannot be opened gives its Problem; one whose
+// file reference was refused gives it located at the reference.
+func open(t *Template, m *Machine) (*Opened, error) {
+	if m.outside {
+		return nil, &PosError{File: m.File, Line: m.Line, Column: m.column, Msg: m.ID + ": " + m.Problem, Err: ErrOutsideProject}
+	}
 	if m.Problem != "" {
 		return nil, fmt.Errorf("%s: %s", m.ID, m.Problem)
 	}
-	src, err := os.ReadFile(m.File)
-	if err != nil {
-		return nil, fmt.Errorf("read definition of %s: %w", m.ID, err)
-	}
+	src := m.src
 	text, err := m.region.decode(src)
 	if err != nil {
 		return nil, fmt.Errorf("decode definition of %s: %w", m.ID, err)
@@ -60,12 +69,18 @@ func Open(path, id string) (*Opened, error) {
 }
 
 // Save writes text back where machine id of template path took its
+// definition from; see Project.Save.
+func Save(path, id, hash, text string) (*Opened, error) { return Project{}.Save(path, id, hash, text) }
+
+// Save writes text back where machine id of template path took its
 // definition from, changing only the lines (or, in a JSON string, the
 // characters) that differ. hash is Opened.Hash: a file changed on disk
-// since it was opened is refused and nothing is written. It returns the
+// since it was opened is refused and nothing is written. The file is
+// replaced atomically (files.WriteIn), never through a symbolic link, a
+// referenced file only inside the project folder. It returns the
 // definition as saved.
-func Save(path, id, hash, text string) (*Opened, error) {
-	o, err := Open(path, id)
+func (p Project) Save(path, id, hash, text string) (*Opened, error) {
+	o, err := p.Open(path, id)
 	if err != nil {
 		return nil, err
 	}
@@ -78,13 +93,7 @@ func Save(path, id, hash, text string) (*Opened, error) {
 		}
 		return nil, fmt.Errorf("%s: %w: %s", o.ID, ErrNotEditable, o.ReadOnly)
 	}
-	src, err := os.ReadFile(o.File)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", o.File, err)
-	}
-	if hashOf(src) != hash { // changed between Open and now
-		return nil, fmt.Errorf("%s: %w; reopen it to see the other change (nothing was written)", o.File, ErrChanged)
-	}
+	src := o.src
 	out, end, err := o.region.splice(src, o.Text, text)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", o.ID, err)
@@ -92,17 +101,22 @@ func Save(path, id, hash, text string) (*Opened, error) {
 	saved := *o
 	saved.End, saved.region.End = end, end
 	saved.Hash = hashOf(out)
+	saved.src = out
 	if saved.Text, err = saved.region.decode(out); err != nil {
 		return nil, err
 	}
+	rs, err := p.resolver(o.Template)
+	if err != nil {
+		return nil, err
+	}
 	if o.File == o.Template && !bytes.Equal(out, src) {
-		if err := checkReads(o, out, saved.Text); err != nil {
+		if err := checkReads(o, out, saved.Text, rs); err != nil {
 			return nil, fmt.Errorf("%s: %w; nothing was written", o.ID, err)
 		}
 	}
 	if !bytes.Equal(out, src) {
-		if err := writeFile(o.File, out); err != nil {
-			return nil, err
+		if err := rs.write(o, out); err != nil {
+			return nil, fmt.Errorf("%s: %w; nothing was written", o.ID, err)
 		}
 	}
 	return &saved, nil
@@ -113,39 +127,12 @@ func hashOf(b []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// writeFile replaces path atomically, keeping its mode.
-func writeFile(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
 // checkReads makes sure the edited template still parses and still
 // defines machine o.ID with the text saved, so an edit can never break the
 // rest of the template (a YAML syntax error, a heredoc's end marker typed
 // into the definition).
-func checkReads(o *Opened, out []byte, text string) error {
-	t, err := scanSource(o.Template, o.Template, out)
+func checkReads(o *Opened, out []byte, text string, rs resolver) error {
+	t, err := scanSource(o.Template, o.Template, out, rs)
 	if err != nil {
 		return fmt.Errorf("the template would no longer read after this edit (%s)", strings.TrimPrefix(err.Error(), o.Template+": "))
 	}

@@ -2,7 +2,6 @@ package iac
 
 import (
 	"fmt"
-	"path/filepath"
 	"regexp"
 
 	"gopkg.in/yaml.v3"
@@ -13,9 +12,9 @@ var fileVar = regexp.MustCompile(`^\$\{file\(([^)]+)\)\}$`)
 
 // scanServerless lists stepFunctions.stateMachines of a serverless.yml
 // (the serverless-step-functions plugin).
-func scanServerless(path string, src []byte) (*Template, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+func scanServerless(path string, src []byte, rs resolver) (*Template, error) {
+	doc, err := parseYAML(src)
+	if err != nil {
 		return nil, fmt.Errorf("parse Serverless file: %w", err)
 	}
 	t := &Template{Path: path, Kind: Serverless, Machines: []Machine{}}
@@ -29,7 +28,7 @@ func scanServerless(path string, src []byte) (*Template, error) {
 	l := newLines(src)
 	for i := 0; i+1 < len(machines.Content); i += 2 {
 		k, v := machines.Content[i], machines.Content[i+1]
-		m := Machine{ID: k.Value, Type: "serverless-step-functions", File: path, Line: k.Line, Substitutions: []Substitution{}}
+		m := Machine{ID: k.Value, Type: "serverless-step-functions", File: path, Line: k.Line, Substitutions: []Substitution{}, src: src}
 		m.Substitutions = substitutions(mapGet(v, "definitionSubstitutions"))
 		dk, dv := mapEntry(v, "definition")
 		switch {
@@ -40,7 +39,8 @@ func scanServerless(path string, src []byte) (*Template, error) {
 			definitionObject(&m, l, dk, dv)
 		case dv.Kind == yaml.ScalarNode && fileVar.MatchString(dv.Value):
 			m.Origin = "${file()}"
-			fileRef(&m, filepath.Join(filepath.Dir(path), fileVar.FindStringSubmatch(dv.Value)[1]), "${file()}")
+			ref := reference{what: "${file()}", text: fileVar.FindStringSubmatch(dv.Value)[1], line: dv.Line, col: dv.Column}
+			rs.fileRef(&m, localPath(ref, path))
 		default:
 			m.Problem = fmt.Sprintf("the definition on line %d is neither an inline object nor ${file(...)}", dv.Line)
 		}

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
@@ -56,7 +56,10 @@ type Machine struct {
 	// open.
 	Broken bool `json:"broken,omitempty"`
 
-	region region
+	region  region
+	src     []byte // the bytes of File, as read by the scan
+	column  int    // with Line, where a refused file reference is written
+	outside bool   // Problem is a reference outside the project folder
 }
 
 // Substitution is one value the IaC tool puts in place of ${Name}.
@@ -82,10 +85,16 @@ var (
 	ErrUnsupported = errors.New("not a template Stepstudio reads")
 )
 
-// Scan reads a template and lists its state machines. A template that
-// defines none gives an error wrapping ErrNoMachines.
-func Scan(path string) (*Template, error) {
-	src, err := os.ReadFile(path)
+// Scan reads a template and lists its state machines, following file
+// references inside the template's own folder only (see Project). A
+// template that defines none gives an error wrapping ErrNoMachines.
+func Scan(path string) (*Template, error) { return Project{}.Scan(path) }
+
+// Scan reads a template (a regular file of at most
+// files.MaxDefinitionSize) and lists its state machines; the files it
+// references are read only inside the project folder.
+func (p Project) Scan(path string) (*Template, error) {
+	src, err := files.ReadFile(path, files.Definitions)
 	if err != nil {
 		return nil, fmt.Errorf("read template: %w", err)
 	}
@@ -93,24 +102,33 @@ func Scan(path string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scanSource(path, abs, src)
+	rs, err := p.resolver(abs)
+	if err != nil {
+		return nil, err
+	}
+	return scanSource(path, abs, src, rs)
 }
 
 // scanSource is Scan of src as the content of abs (path as the user named it).
-func scanSource(path, abs string, src []byte) (*Template, error) {
+func scanSource(path, abs string, src []byte, rs resolver) (*Template, error) {
 	var (
 		t   *Template
 		err error
 	)
 	switch kind := detectKind(abs, src); kind {
 	case Terraform:
-		t, err = scanTerraform(abs, src)
+		t, err = scanTerraform(abs, src, rs)
 	case Serverless:
-		t, err = scanServerless(abs, src)
+		t, err = scanServerless(abs, src, rs)
 	case CloudFormation:
-		t, err = scanCloudFormation(abs, src)
+		t, err = scanCloudFormation(abs, src, rs)
 	default:
 		return nil, fmt.Errorf("%s: %w: expected a SAM or CloudFormation template (Resources), a Terraform file (.tf) or a Serverless Framework file (stepFunctions)", path, ErrUnsupported)
+	}
+	var pe *PosError
+	if errors.As(err, &pe) {
+		pe.File = path
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

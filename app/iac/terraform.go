@@ -20,16 +20,17 @@ type tfFile struct {
 	body   *hclsyntax.Body
 	data   map[string]*hclsyntax.Body // data "template_file" blocks by name
 	locals map[string]hclsyntax.Expression
+	rs     resolver
 }
 
 // scanTerraform lists the aws_sfn_state_machine resources of a .tf file.
-func scanTerraform(path string, src []byte) (*Template, error) {
+func scanTerraform(path string, src []byte, rs resolver) (*Template, error) {
 	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		return nil, fmt.Errorf("parse Terraform: %w", diags)
 	}
 	tf := &tfFile{path: path, src: src, lines: newLines(src), body: f.Body.(*hclsyntax.Body),
-		data: map[string]*hclsyntax.Body{}, locals: map[string]hclsyntax.Expression{}}
+		data: map[string]*hclsyntax.Body{}, locals: map[string]hclsyntax.Expression{}, rs: rs}
 	for _, b := range tf.body.Blocks {
 		switch {
 		case b.Type == "data" && len(b.Labels) == 2 && b.Labels[0] == "template_file":
@@ -46,7 +47,7 @@ func scanTerraform(path string, src []byte) (*Template, error) {
 			continue
 		}
 		m := Machine{ID: tfStateMachine + "." + b.Labels[1], Type: tfStateMachine, File: path,
-			Line: b.TypeRange.Start.Line, Substitutions: []Substitution{}}
+			Line: b.TypeRange.Start.Line, Substitutions: []Substitution{}, src: src}
 		a, ok := b.Body.Attributes["definition"]
 		if !ok {
 			m.Problem = "the resource has no definition attribute"
@@ -139,7 +140,7 @@ func (tf *tfFile) call(m *Machine, e *hclsyntax.FunctionCallExpr) {
 			m.Problem = e.Name + "() has no path"
 			return
 		}
-		p, err := tf.filePath(e.Args[0])
+		p, absolute, err := tf.filePath(e.Args[0])
 		if err != nil {
 			m.Problem = err.Error()
 			return
@@ -147,7 +148,8 @@ func (tf *tfFile) call(m *Machine, e *hclsyntax.FunctionCallExpr) {
 		if e.Name == "templatefile" && len(e.Args) > 1 {
 			m.Substitutions = tf.vars(e.Args[1])
 		}
-		fileRef(m, p, e.Name+"()")
+		at := e.Args[0].Range().Start
+		tf.rs.fileRef(m, reference{what: e.Name + "()", text: tf.source(e.Args[0].Range()), path: p, absolute: absolute, line: at.Line, col: at.Column})
 	case "jsonencode":
 		m.Origin = "jsonencode"
 		if len(e.Args) != 1 {
@@ -209,8 +211,10 @@ func (tf *tfFile) traversal(m *Machine, e *hclsyntax.ScopeTraversalExpr, depth i
 }
 
 // filePath evaluates a file path argument: literals and path.module,
-// path.root or path.cwd, all taken as the .tf file's folder.
-func (tf *tfFile) filePath(e hclsyntax.Expression) (string, error) {
+// path.root or path.cwd, all taken as the .tf file's folder. absolute
+// says the path was written as one (it starts with a literal /), not
+// built from path.module.
+func (tf *tfFile) filePath(e hclsyntax.Expression) (p string, absolute bool, err error) {
 	var b strings.Builder
 	var parts []hclsyntax.Expression
 	switch e := e.(type) {
@@ -219,27 +223,30 @@ func (tf *tfFile) filePath(e hclsyntax.Expression) (string, error) {
 	default:
 		parts = []hclsyntax.Expression{e}
 	}
-	for _, p := range parts {
-		switch p := p.(type) {
+	for i, part := range parts {
+		switch part := part.(type) {
 		case *hclsyntax.LiteralValueExpr:
-			if !p.Val.Type().Equals(cty.String) {
-				return "", fmt.Errorf("the file path %s is not a string", tf.source(e.Range()))
+			if !part.Val.Type().Equals(cty.String) || part.Val.IsNull() {
+				return "", false, fmt.Errorf("the file path %s is not a string", tf.source(e.Range()))
 			}
-			b.WriteString(p.Val.AsString())
+			if i == 0 && filepath.IsAbs(part.Val.AsString()) {
+				absolute = true
+			}
+			b.WriteString(part.Val.AsString())
 		case *hclsyntax.ScopeTraversalExpr:
-			if p.Traversal.RootName() != "path" {
-				return "", fmt.Errorf("the file path %s depends on %s, which Stepstudio cannot resolve", tf.source(e.Range()), tf.source(p.Range()))
+			if part.Traversal.RootName() != "path" {
+				return "", false, fmt.Errorf("the file path %s depends on %s, which Stepstudio cannot resolve", tf.source(e.Range()), tf.source(part.Range()))
 			}
 			b.WriteString(filepath.Dir(tf.path))
 		default:
-			return "", fmt.Errorf("the file path %s cannot be resolved", tf.source(e.Range()))
+			return "", false, fmt.Errorf("the file path %s cannot be resolved", tf.source(e.Range()))
 		}
 	}
-	p := b.String()
+	p = b.String()
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(filepath.Dir(tf.path), p)
 	}
-	return p, nil
+	return filepath.Clean(p), absolute, nil
 }
 
 // vars lists a templatefile() or template_file vars object.

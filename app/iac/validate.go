@@ -21,8 +21,17 @@ type Checked struct {
 // substitutions, intrinsics such as !Ref and !GetAtt, and pseudo
 // parameters stay placeholders, which the validator accepts where a value
 // will be substituted.
-func ValidateTemplate(path string) ([]Checked, error) {
-	t, err := Scan(path)
+//
+// File references are followed inside the template's own folder only
+// (see Project).
+func ValidateTemplate(path string) ([]Checked, error) { return Project{}.ValidateTemplate(path) }
+
+// ValidateTemplate is the package's ValidateTemplate with the files the
+// template references read inside the project folder. A reference outside
+// it is an error (IAC_REFERENCE_OUTSIDE_PROJECT) located where the
+// template names the file.
+func (p Project) ValidateTemplate(path string) ([]Checked, error) {
+	t, err := p.Scan(path)
 	if err != nil {
 		return nil, err
 	}
@@ -32,16 +41,21 @@ func ValidateTemplate(path string) ([]Checked, error) {
 			// A broken reference is an error; a form we cannot read is
 			// only reported as not checked.
 			sev, code := schema.Warning, "IAC_DEFINITION_NOT_CHECKED"
-			if m.Broken {
+			switch {
+			case m.outside:
+				sev, code = schema.Error, CodeOutsideProject
+			case m.Broken:
 				sev, code = schema.Error, "IAC_BROKEN_REFERENCE"
 			}
+			at := asl.Pos{Line: m.Line, Column: max(m.column, 1)}
 			out = append(out, Checked{Machine: m, Result: schema.Result{Diagnostics: []schema.Diagnostic{{
 				Severity: sev, Code: code, Message: m.ID + ": " + m.Problem + ".",
-				Range: asl.Range{Start: asl.Pos{Line: m.Line, Column: 1}, End: asl.Pos{Line: m.Line, Column: 1}},
+				Range: asl.Range{Start: at, End: at},
 			}}}})
 			continue
 		}
-		o, err := Open(path, m.ID)
+		mm := m // open sets Line to where the definition starts
+		o, err := open(t, &mm)
 		if err != nil {
 			return nil, err
 		}
@@ -59,6 +73,10 @@ func ValidateTemplate(path string) ([]Checked, error) {
 	}
 	return out, nil
 }
+
+// CodeOutsideProject is the diagnostic of a file reference that leads
+// outside the project folder.
+const CodeOutsideProject = "IAC_REFERENCE_OUTSIDE_PROJECT"
 
 // Short-form intrinsics the validator reads as placeholders.
 var (

@@ -51,8 +51,16 @@ func Parse(name string, src []byte) (*Document, error) {
 	return ParseFormat(name, src, DetectFormat(name, src))
 }
 
-// ParseFormat is Parse with the format given.
+// ParseFormat is Parse with the format given. Text that is not UTF-8, and
+// YAML with a second document, are syntax errors located at the first
+// byte that is not UTF-8 and at the second document.
 func ParseFormat(name string, src []byte, f Format) (*Document, error) {
+	if f != YAML {
+		f = JSON
+	}
+	if err := checkUTF8(name, src, f); err != nil {
+		return nil, err
+	}
 	var (
 		root *Node
 		err  error

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -168,6 +169,47 @@ func TestDetectFormat(t *testing.T) {
 	for _, tc := range tests {
 		if got := asl.DetectFormat(tc.name, []byte(tc.src)); got != tc.want {
 			t.Errorf("DetectFormat(%q) = %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// Bytes that are not UTF-8 are a syntax error at the first of them that
+// says what holds it (a state name above all: "A\xff" and "A\xfe" would
+// otherwise both read as "A\uFFFD", one state), and a second YAML
+// document is a syntax error where it starts, not silently dropped.
+func TestParseRefusesWhatItCannotKeep(t *testing.T) {
+	tests := []struct {
+		name, file, src string
+		line, column    int
+		msg             string
+	}{
+		{"state name", "f.json", "{\"StartAt\": \"A\",\n \"States\": {\n  \"Ch\xffarge\": {\"Type\": \"Succeed\"}}}", 3, 6, `byte 0xFF in the state name "Ch?arge" is not UTF-8`},
+		{"branch state name", "f.json", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Parallel\",\"End\":true,\"Branches\":[{\"StartAt\":\"X\",\"States\":{\"X\xc3\":{\"Type\":\"Succeed\"}}}]}}}", 1, 99, `byte 0xC3 in the state name "X?" is not UTF-8`},
+		{"YAML state name", "f.yaml", "StartAt: A\nStates:\n  A\xfe:\n    Type: Succeed\n", 3, 4, `byte 0xFE in the state name "A?" is not UTF-8`},
+		{"a value", "f.json", "{\"StartAt\": \"A\", \"Comment\": \"caf\xe9\"}", 1, 33, `byte 0xE9 in the value at /Comment is not UTF-8`},
+		{"a key", "f.json", "{\"StartAt\": \"A\", \"Com\xe9\": 1}", 1, 22, `byte 0xE9 in the key "Com?" is not UTF-8`},
+		{"not even JSON", "f.json", "{\xff", 1, 2, `byte 0xFF in the text is not UTF-8`},
+		{"UTF-16", "f.json", "\xff\xfe{\x00}\x00", 1, 1, "the file is UTF-16 text"},
+		{"second document", "f.yaml", "StartAt: A\nStates: {A: {Type: Succeed}}\n---\nStartAt: B\n", 3, 1, "a second YAML document starts here"},
+		{"second document, empty", "f.yaml", "StartAt: A\nStates: {A: {Type: Succeed}}\n--- \n", 3, 1, "a second YAML document starts here"},
+		{"second document, broken", "f.yaml", "StartAt: A\n---\nStates: [\n", 3, 1, "invalid YAML"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := asl.Parse(tc.file, []byte(tc.src))
+			var se *asl.SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("err = %v, want a SyntaxError", err)
+			}
+			if se.Pos.Line != tc.line || se.Pos.Column != tc.column || !strings.Contains(se.Msg, tc.msg) {
+				t.Errorf("%d:%d %s\nwant %d:%d …%s…", se.Pos.Line, se.Pos.Column, se.Msg, tc.line, tc.column, tc.msg)
+			}
+		})
+	}
+	// A leading --- and a closing ... are one document.
+	for _, src := range []string{"---\nStartAt: A\nStates: {A: {Type: Succeed}}\n", "StartAt: A\nStates: {A: {Type: Succeed}}\n...\n"} {
+		if _, err := asl.Parse("f.yaml", []byte(src)); err != nil {
+			t.Errorf("%q: %v", src, err)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package asl
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,8 +29,23 @@ type yamlConverter struct {
 var yamlLineRE = regexp.MustCompile(`(?:yaml: )?line (\d+): (.*)`)
 
 func parseYAML(name string, src []byte) (*Node, error) {
+	// A Decoder, not yaml.Unmarshal: Unmarshal reads the first document
+	// of a stream and silently ignores the rest, so a second document
+	// (after ---) would be dropped without a word.
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlError(name, src, err)
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		ls := lineStarts(src)
+		pos := Pos{Line: 1, Column: 1}
+		if next.Line >= 1 && next.Line <= len(ls) {
+			pos = Pos{Line: next.Line, Column: 1, Offset: ls[next.Line-1]}
+		}
+		return nil, &SyntaxError{Name: name, Pos: pos, Msg: "a second YAML document starts here (---); a definition is one document: remove this --- and what follows, or move it to a file of its own"}
+	} else if !errors.Is(err, io.EOF) {
 		return nil, yamlError(name, src, err)
 	}
 	c := &yamlConverter{src: src, lines: lineStarts(src), budget: 4*len(src) + 1024}

@@ -36,12 +36,20 @@ type Set struct {
 	Dir string `json:"-"`
 }
 
-// Load reads a handler configuration file.
+// Load reads a handler configuration file. The CLI and the studio read
+// the file themselves (regular files only, with a size cap: app/files)
+// and call Parse.
 func Load(file string) (*Set, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
+	return Parse(file, b)
+}
+
+// Parse reads a handler configuration from b, the content of file (whose
+// folder resolves relative command paths).
+func Parse(file string, b []byte) (*Set, error) {
 	var s Set
 	if err := json.Unmarshal(b, &s); err != nil {
 		return nil, fmt.Errorf("handler config %s: %w", file, err)
