@@ -117,7 +117,7 @@ func TestGraphFilesAndExitCodes(t *testing.T) {
 		{"missing file", []string{"graph", "testdata/graph/nope.json"}, cli.ExitUsage, "nope.json"},
 		{"bad format", []string{"graph", "--format", "gif", orderProcess}, cli.ExitUsage, "json, svg or png"},
 		{"two files", []string{"graph", orderProcess, orderProcess}, cli.ExitUsage, "exactly one FILE"},
-		{"bad scale", []string{"graph", "--format", "png", "--scale", "0", orderProcess}, cli.ExitFail, "scale"},
+		{"bad scale", []string{"graph", "--format", "png", "--scale", "0", orderProcess}, cli.ExitUsage, "--scale must be above 0"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
