@@ -1,3 +1,5 @@
+import { stateColour } from "../theme/colours";
+
 /** Small glyph per state type, drawn in the type's colour. */
 const paths: Record<string, string> = {
   Task: "M4 4h16v16H4z M8 9h8 M8 13h8 M8 17h5",
@@ -11,24 +13,7 @@ const paths: Record<string, string> = {
 };
 
 export function typeColor(type: string): string {
-  switch (type) {
-    case "Task":
-      return "var(--type-task)";
-    case "Choice":
-      return "var(--type-choice)";
-    case "Wait":
-      return "var(--type-wait)";
-    case "Succeed":
-      return "var(--type-succeed)";
-    case "Fail":
-      return "var(--type-fail)";
-    case "Parallel":
-      return "var(--type-parallel)";
-    case "Map":
-      return "var(--type-map)";
-    default:
-      return "var(--type-flow)";
-  }
+  return stateColour(type);
 }
 
 export function StateIcon({ type }: { type: string }) {
