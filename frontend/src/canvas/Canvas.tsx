@@ -16,7 +16,7 @@ import { toFlow, type FlowEdge, type FlowNode } from "./toFlow";
 import { reuse } from "./stableFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "./nodes";
 import { RoutedEdge } from "./RoutedEdge";
-import { typeColor } from "./StateIcon";
+import { stateKind } from "../states/registry";
 import { dropTarget, type DropTarget } from "./dropTarget";
 import { EditingContext, type NodeEditing } from "./editing";
 import { isTyping, type Editor } from "./useEditor";
@@ -286,7 +286,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} size={1} />
-            <MiniMap pannable zoomable nodeColor={(n) => typeColor((n as FlowNode).data.node.type)} />
+            <MiniMap pannable zoomable nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour} />
             <Controls showInteractive={false} />
           </ReactFlow>
         </EditingContext.Provider>

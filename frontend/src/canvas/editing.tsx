@@ -3,6 +3,7 @@
 // data stays free of callbacks.
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { Handle, Position } from "@xyflow/react";
+import { stateKind } from "../states/registry";
 
 export interface NodeEditing {
   renaming: string | null;
@@ -64,9 +65,10 @@ export function NameField({ id, name }: { id: string; name: string }) {
  * fail. Terminal states have none.
  */
 export function ConnectHandles({ type }: { type: string }) {
-  if (type === "Succeed" || type === "Fail") return null;
-  const bottom = type === "Choice" ? "rule" : "next";
-  const right = type === "Choice" ? "default" : type === "Task" || type === "Parallel" || type === "Map" ? "catch" : null;
+  const kind = stateKind(type);
+  if (kind.exit === "none") return null;
+  const bottom = kind.exit === "choice" ? "rule" : "next";
+  const right = kind.exit === "choice" ? "default" : kind.handlesErrors ? "catch" : null;
   const titles: Record<string, string> = {
     next: "Drag to the next step",
     rule: "Drag to a step to add a rule going there",
