@@ -25,22 +25,25 @@ export function useNodeEditing() {
 /** The state's name, or a text field while it is being renamed. */
 export function NameField({ id, name }: { id: string; name: string }) {
   const editing = useNodeEditing();
-  const input = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useState(name);
-  const active = editing.renaming === id;
-  useEffect(() => {
-    if (active) {
-      setValue(name);
-      requestAnimationFrame(() => input.current?.select());
-    }
-  }, [active, name]);
-  if (!active) {
+  if (editing.renaming !== id) {
     return (
       <div className="state-name" onDoubleClick={(e) => (e.stopPropagation(), editing.startRename(id))}>
         {name}
       </div>
     );
   }
+  // A new name from elsewhere while renaming starts the field afresh.
+  return <RenameInput key={name} id={id} name={name} editing={editing} />;
+}
+
+/** The rename field: starts with the name selected; Enter or leaving it renames, Escape cancels. */
+function RenameInput({ id, name, editing }: { id: string; name: string; editing: NodeEditing }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState(name);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => input.current?.select());
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <input
       ref={input}
