@@ -93,7 +93,7 @@ export function useIaC(files: Files) {
       live = false;
     };
   }, [plainPath]);
-  const within = plainPath && scanned?.path === plainPath ? scanned.template : null;
+  const within = plainPath !== "" && scanned?.path === plainPath ? scanned.template : null;
 
   return {
     template,

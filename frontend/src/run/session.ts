@@ -173,6 +173,8 @@ export class RunSessionStore {
   private builder: OverlayBuilder | null = null;
   private overlay: Overlay | null = null;
   private overlayValue: RunOverlayValue;
+  /** The input last checked and why it is not JSON: inputs can be large, snapshots frequent. */
+  private checked: { input: string; error: string | null } = { input: "{}", error: null };
 
   private readonly listeners = new Set<() => void>();
   private snap: RunSnapshot;
@@ -572,12 +574,13 @@ export class RunSessionStore {
     this.overlay = this.overlayAt(ix, shown);
     this.overlayValue = this.makeOverlayValue();
     const input = this.input;
+    if (input !== this.checked.input) this.checked = { input, error: jsonError(input) };
     const fromFile = this.wf.path !== "";
     return {
       workflow: this.workflow,
       settings: this.settings,
       sampleInput: this.sampleInput,
-      inputError: jsonError(input),
+      inputError: this.checked.error,
       mocks: this.mocks,
       mocksFromFile: fromFile,
       mocksPath: this.mocksPath,
