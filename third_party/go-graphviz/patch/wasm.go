@@ -1,0 +1,205 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path"
+	"sort"
+	"strings"
+)
+
+// patchWasm makes the generated bindings in internal/wasm instantiate the
+// module on first use (lazy.go, added from _new) instead of in init:
+//
+//   - bind.go's func init becomes func instantiate, called once by module();
+//   - outside instantiate and the *WasmModule methods, every use of the
+//     package variable mod goes through module(), so that the first use
+//     instantiates; so do the callbacks that instantiate registers (they
+//     run later, when wasm calls back into Go);
+//   - Register_* (called by gvc's init, before any module exists) write to
+//     lookupFuncs, which instantiate then gives the module.
+func patchWasm(files map[string][]byte) error {
+	inits := 0
+	var names []string
+	for name := range files {
+		if path.Dir(name) == "internal/wasm" && strings.HasSuffix(name, ".go") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		out, n, err := patchWasmFile(name, files[name])
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		files[name] = out
+		inits += n
+	}
+	if inits != 1 {
+		return fmt.Errorf("internal/wasm: %d func init, want the one that instantiates the module", inits)
+	}
+	return nil
+}
+
+type replacement struct {
+	start, end int
+	text       string
+}
+
+func patchWasmFile(name string, src []byte) ([]byte, int, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, 0, err
+	}
+	off := func(p token.Pos) int { return fset.Position(p).Offset }
+	var reps []replacement
+	replace := func(n ast.Node, text string) {
+		reps = append(reps, replacement{off(n.Pos()), off(n.End()), text})
+	}
+	inits := 0
+	for _, decl := range f.Decls {
+		fn, ok := decl.(*ast.FuncDecl)
+		if !ok || fn.Body == nil || isWasmModuleMethod(fn) {
+			continue
+		}
+		uses, err := modUses(fn)
+		if err != nil {
+			return nil, 0, fmt.Errorf("func %s: %w", fn.Name.Name, err)
+		}
+		switch {
+		case fn.Recv == nil && fn.Name.Name == "init":
+			inits++
+			replace(fn.Name, "instantiate")
+			// Uses inside the callbacks (function literals) go through
+			// module(); the body's own uses are the instantiation itself.
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					for _, u := range uses {
+						if u.Pos() >= lit.Pos() && u.End() <= lit.End() {
+							replace(u.X, "module()")
+						}
+					}
+					return false
+				}
+				return true
+			})
+			found := 0
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				kv, ok := n.(*ast.KeyValueExpr)
+				if !ok {
+					return true
+				}
+				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "lookupFuncMap" && text(src, off, kv.Value) == "&LookupFuncMap{}" {
+					replace(kv.Value, "lookupFuncs")
+					found++
+				}
+				return true
+			})
+			if found != 1 {
+				return nil, 0, fmt.Errorf("func init: %d `lookupFuncMap: &LookupFuncMap{}`, want 1", found)
+			}
+		case fn.Recv == nil && strings.HasPrefix(fn.Name.Name, "Register_"):
+			if len(uses) != 1 {
+				return nil, 0, fmt.Errorf("func %s: %d uses of mod, want 1 (mod.lookupFuncMap)", fn.Name.Name, len(uses))
+			}
+			sel := uses[0]
+			if sel.Sel.Name != "lookupFuncMap" {
+				return nil, 0, fmt.Errorf("func %s: mod.%s, want mod.lookupFuncMap", fn.Name.Name, sel.Sel.Name)
+			}
+			replace(sel, "lookupFuncs")
+		default:
+			for _, u := range uses {
+				replace(u.X, "module()")
+			}
+		}
+	}
+	return splice(src, reps), inits, nil
+}
+
+// modUses finds fn's uses of the package variable mod, each as the X of a
+// selector (mod.field or mod.method). Any other use, or a local variable
+// named mod, is an error: the rules above would not know what to do.
+func modUses(fn *ast.FuncDecl) ([]*ast.SelectorExpr, error) {
+	var uses []*ast.SelectorExpr
+	seen := map[*ast.Ident]bool{}
+	var bad error
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			seen[n.Sel] = true // x.mod is a field, not the variable
+			if id, ok := n.X.(*ast.Ident); ok && id.Name == "mod" {
+				seen[id] = true
+				uses = append(uses, n)
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				seen[id] = true // WasmModule{mod: ...} names a field
+			}
+		case *ast.Ident:
+			if n.Name == "mod" && !seen[n] && bad == nil {
+				if isAssignTarget(fn, n) {
+					return true // mod = &WasmModule{...} in init
+				}
+				bad = fmt.Errorf("mod used other than as mod.X at offset %d", n.Pos())
+			}
+		}
+		return true
+	})
+	return uses, bad
+}
+
+// isAssignTarget reports whether id is the left side of an assignment
+// (not a definition) in init: the one place that sets mod.
+func isAssignTarget(fn *ast.FuncDecl, id *ast.Ident) bool {
+	if fn.Recv != nil || fn.Name.Name != "init" {
+		return false
+	}
+	found := false
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
+			for _, l := range as.Lhs {
+				if l == id {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isWasmModuleMethod(fn *ast.FuncDecl) bool {
+	if fn.Recv == nil || len(fn.Recv.List) != 1 {
+		return false
+	}
+	star, ok := fn.Recv.List[0].Type.(*ast.StarExpr)
+	if !ok {
+		return false
+	}
+	id, ok := star.X.(*ast.Ident)
+	return ok && id.Name == "WasmModule"
+}
+
+func text(src []byte, off func(token.Pos) int, n ast.Node) string {
+	return string(src[off(n.Pos()):off(n.End())])
+}
+
+// splice applies non-overlapping replacements to src.
+func splice(src []byte, reps []replacement) []byte {
+	sort.Slice(reps, func(i, j int) bool { return reps[i].start < reps[j].start })
+	var b strings.Builder
+	last := 0
+	for _, r := range reps {
+		if r.start < last {
+			panic(fmt.Sprintf("overlapping replacements at offset %d", r.start))
+		}
+		b.Write(src[last:r.start])
+		b.WriteString(r.text)
+		last = r.end
+	}
+	b.Write(src[last:])
+	return []byte(b.String())
+}
