@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -19,8 +20,18 @@ import (
 //     instantiates; so do the callbacks that instantiate registers (they
 //     run later, when wasm calls back into Go);
 //   - Register_* (called by gvc's init, before any module exists) write to
-//     lookupFuncs, which instantiate then gives the module.
+//     lookupFuncs, which instantiate then gives the module;
+//   - the enum variables (EDGE, DEVICE_DOES_PAGES, ...), which upstream's
+//     init sets from the running module before any other package copies
+//     them (gvc.DeviceDoesPages = DeviceFeature(wasm.DEVICE_DOES_PAGES)),
+//     are declared with the values the module gives, read from
+//     graphviz.wasm here; instantiate checks them against the module
+//     (checkEnumValue) instead of setting them.
 func patchWasm(files map[string][]byte) error {
+	values, err := enumValues(files["internal/wasm/graphviz.wasm"])
+	if err != nil {
+		return fmt.Errorf("internal/wasm/graphviz.wasm: %w", err)
+	}
 	inits := 0
 	var names []string
 	for name := range files {
@@ -30,7 +41,7 @@ func patchWasm(files map[string][]byte) error {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		out, n, err := patchWasmFile(name, files[name])
+		out, n, err := patchWasmFile(name, files[name], values)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
@@ -48,7 +59,7 @@ type replacement struct {
 	text       string
 }
 
-func patchWasmFile(name string, src []byte) ([]byte, int, error) {
+func patchWasmFile(name string, src []byte, values map[string]int) ([]byte, int, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
@@ -60,6 +71,7 @@ func patchWasmFile(name string, src []byte) ([]byte, int, error) {
 		reps = append(reps, replacement{off(n.Pos()), off(n.End()), text})
 	}
 	inits := 0
+	enums := map[string]string{} // variable -> C name, from init
 	for _, decl := range f.Decls {
 		fn, ok := decl.(*ast.FuncDecl)
 		if !ok || fn.Body == nil || isWasmModuleMethod(fn) {
@@ -101,6 +113,9 @@ func patchWasmFile(name string, src []byte) ([]byte, int, error) {
 			if found != 1 {
 				return nil, 0, fmt.Errorf("func init: %d `lookupFuncMap: &LookupFuncMap{}`, want 1", found)
 			}
+			if err := checkEnums(fn, src, off, enums, replace); err != nil {
+				return nil, 0, err
+			}
 		case fn.Recv == nil && strings.HasPrefix(fn.Name.Name, "Register_"):
 			if len(uses) != 1 {
 				return nil, 0, fmt.Errorf("func %s: %d uses of mod, want 1 (mod.lookupFuncMap)", fn.Name.Name, len(uses))
@@ -116,7 +131,101 @@ func patchWasmFile(name string, src []byte) ([]byte, int, error) {
 			}
 		}
 	}
+	if err := declareEnums(f, enums, values, replace); err != nil {
+		return nil, 0, err
+	}
 	return splice(src, reps), inits, nil
+}
+
+// checkEnums turns init's `X = T(mod.getEnumValue(ctx, "NAME"))` into
+// `X = T(mod.checkEnumValue(ctx, "NAME", int(X)))` and records X -> NAME.
+func checkEnums(fn *ast.FuncDecl, src []byte, off func(token.Pos) int, enums map[string]string, replace func(ast.Node, string)) error {
+	calls, bound := 0, 0
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && isModCall(call, "getEnumValue") {
+			calls++
+		}
+		return true
+	})
+	for _, stmt := range fn.Body.List {
+		as, ok := stmt.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		v, ok := as.Lhs[0].(*ast.Ident)
+		conv, ok2 := as.Rhs[0].(*ast.CallExpr)
+		if !ok || !ok2 || len(conv.Args) != 1 {
+			continue
+		}
+		call, ok := conv.Args[0].(*ast.CallExpr)
+		if !ok || !isModCall(call, "getEnumValue") || len(call.Args) != 2 {
+			continue
+		}
+		lit, ok := call.Args[1].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			continue
+		}
+		cname, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return err
+		}
+		if _, dup := enums[v.Name]; dup {
+			return fmt.Errorf("func init: %s set twice", v.Name)
+		}
+		enums[v.Name] = cname
+		replace(call, fmt.Sprintf("mod.checkEnumValue(%s, %s, int(%s))", text(src, off, call.Args[0]), lit.Value, v.Name))
+		bound++
+	}
+	if bound == 0 || bound != calls {
+		return fmt.Errorf("func init: %d getEnumValue calls, %d of them of the form X = T(mod.getEnumValue(ctx, \"NAME\"))", calls, bound)
+	}
+	return nil
+}
+
+func isModCall(call *ast.CallExpr, method string) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != method {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	return ok && id.Name == "mod"
+}
+
+// declareEnums gives each enum variable's declaration (X T = N, a value
+// the generator guessed) the value graphviz.wasm holds for it.
+func declareEnums(f *ast.File, enums map[string]string, values map[string]int, replace func(ast.Node, string)) error {
+	declared := 0
+	for _, decl := range f.Decls {
+		gen, ok := decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range gen.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, id := range vs.Names {
+				cname, ok := enums[id.Name]
+				if !ok {
+					continue
+				}
+				if len(vs.Values) != len(vs.Names) {
+					return fmt.Errorf("var %s: no value of its own to replace", id.Name)
+				}
+				if _, ok := vs.Values[i].(*ast.BasicLit); !ok {
+					return fmt.Errorf("var %s: declared with %T, want a number", id.Name, vs.Values[i])
+				}
+				v, ok := values[cname]
+				if !ok {
+					return fmt.Errorf("var %s: graphviz.wasm exports no constant wasm_bridge_get_%s", id.Name, cname)
+				}
+				replace(vs.Values[i], strconv.Itoa(v))
+				declared++
+			}
+		}
+	}
+	if declared != len(enums) {
+		return fmt.Errorf("%d enum variables set by init, %d of them declared with a number in the same file", len(enums), declared)
+	}
+	return nil
 }
 
 // modUses finds fn's uses of the package variable mod, each as the X of a

@@ -1,6 +1,10 @@
 package wasm
 
-import "sync"
+import (
+	"context"
+	"fmt"
+	"sync"
+)
 
 // Stepstudio patch (see STEPSTUDIO.md at the module root): upstream
 // instantiated the WASM module in this package's init, costing ~40 ms and
@@ -17,4 +21,18 @@ var instantiateOnce sync.Once
 func module() *WasmModule {
 	instantiateOnce.Do(instantiate)
 	return mod
+}
+
+// checkEnumValue returns the module's value for the C constant name, which
+// must be the value the variable was declared with (compiled): other
+// packages copied that value in their init, before any module existed.
+// The declarations in bind.go are written from graphviz.wasm by
+// third_party/go-graphviz/patch; a mismatch means the copy was not
+// regenerated after graphviz.wasm changed.
+func (m *WasmModule) checkEnumValue(ctx context.Context, name string, compiled int) int {
+	v := m.getEnumValue(ctx, name)
+	if v != compiled {
+		panic(fmt.Sprintf("go-graphviz: graphviz.wasm gives %s = %d but bind.go declares %d: run third_party/go-graphviz/patch/apply.sh", name, v, compiled))
+	}
+	return v
 }
