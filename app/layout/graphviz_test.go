@@ -12,6 +12,7 @@ import (
 	"context"
 	"image/color"
 	"image/png"
+	"strings"
 	"testing"
 
 	"github.com/goccy/go-graphviz"
@@ -180,6 +181,51 @@ func TestGraphvizValuesAreUpstreams(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after a layout", graphvizValues())
+}
+
+// descriptorsAtStart are graphviz's graph descriptors as read in init, as
+// a program may read them before it starts Graphviz (upstream made them
+// in cgraph's init).
+var descriptorsAtStart = []*graphviz.GraphDescriptor{graphviz.Directed, graphviz.StrictDirected, graphviz.UnDirected, graphviz.StrictUnDirected}
+
+func TestGraphvizDescriptorsReadBeforeStart(t *testing.T) {
+	ctx := context.Background()
+	g, err := graphviz.New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	for i, want := range []string{"digraph", "strict digraph", "graph", "strict graph"} {
+		desc := descriptorsAtStart[i]
+		if desc == nil {
+			t.Errorf("%s: descriptor read at start is nil", want)
+			continue
+		}
+		graph, err := g.Graph(graphviz.WithName("G"), graphviz.WithDirectedType(desc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := graph.CreateNodeByName("a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := graph.CreateEdgeByName("e", a, a); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := g.Render(ctx, graph, graphviz.XDOT, &buf); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); !strings.HasPrefix(got, want+" G {") {
+			t.Errorf("graph made with the descriptor read at start: %q, want a %s", firstLine(got), want)
+		}
+		graph.Close()
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
 
 // Upstream renders digraph { a -> b } as an 83x155 PNG on an opaque white

@@ -14,7 +14,26 @@ type edit struct {
 // says why each is there.
 var edits = []edit{
 	// cgraph: the graph descriptors are made on first use, not in init.
+	// The variables hold non-nil placeholders from the start, filled in
+	// place, so that copies taken before the first use (graphviz.Directed
+	// is set in graphviz's init; WithDirectedType(...) may be evaluated
+	// before New) are the same descriptors.
 	{"cgraph/init.go", "import (\n\t\"context\"\n\n", "import (\n\t\"context\"\n\t\"sync\"\n\n"},
+	{"cgraph/init.go", `var (
+	Directed         *Desc
+	StrictDirected   *Desc
+	UnDirected       *Desc
+	StrictUnDirected *Desc
+)
+`, `// Stepstudio patch: never nil (upstream set them in init); Init fills
+// them in on first use.
+var (
+	Directed         = &Desc{}
+	StrictDirected   = &Desc{}
+	UnDirected       = &Desc{}
+	StrictUnDirected = &Desc{}
+)
+`},
 	{"cgraph/init.go", `func init() {
 	if err := setGlobalVars(context.Background()); err != nil {
 		panic(err)
@@ -22,9 +41,11 @@ var edits = []edit{
 }
 `, `var globalsOnce sync.Once
 
-// Init sets the graph descriptors above. Stepstudio patch: upstream did this
-// in init, which instantiated the WASM module in every process; the graph
-// constructors (ParseBytes, Open) and graphviz.New call it instead.
+// Init does, once, what upstream did in this package's init: it quiets
+// Graphviz's error printing and fills in the graph descriptors above.
+// Stepstudio patch: init instantiated the WASM module in every process;
+// the graph constructors (ParseBytes, Open) and graphviz.New and
+// NewWithPlugins call Init instead.
 func Init() {
 	globalsOnce.Do(func() {
 		if err := setGlobalVars(context.Background()); err != nil {
@@ -33,41 +54,22 @@ func Init() {
 	})
 }
 `},
+	{"cgraph/init.go", `	Directed = toDesc(directed)
+	StrictDirected = toDesc(strictDirected)
+	UnDirected = toDesc(undirected)
+	StrictUnDirected = toDesc(strictUndirected)
+`, `	Directed.wasm = directed
+	StrictDirected.wasm = strictDirected
+	UnDirected.wasm = undirected
+	StrictUnDirected.wasm = strictUndirected
+`},
 	{"cgraph/cgraph.go", "func ParseBytes(bytes []byte) (*Graph, error) {\n", "func ParseBytes(bytes []byte) (*Graph, error) {\n\tInit()\n"},
 	{"cgraph/cgraph.go", "func Open(name string, desc *Desc, disc *Disc) (*Graph, error) {\n", "func Open(name string, desc *Desc, disc *Disc) (*Graph, error) {\n\tInit()\n"},
 
-	// graphviz: its copies of the descriptors are set by New.
-	{"alias.go", "import (\n\t\"github.com/goccy/go-graphviz/cdt\"\n", "import (\n\t\"sync\"\n\n\t\"github.com/goccy/go-graphviz/cdt\"\n"},
-	{"alias.go", `// variables from cgraph package.
-var (
-	Directed         = cgraph.Directed
-	StrictDirected   = cgraph.StrictDirected
-	UnDirected       = cgraph.UnDirected
-	StrictUnDirected = cgraph.StrictUnDirected
-)
-`, `// variables from cgraph package. Stepstudio patch: set by New and
-// NewWithPlugins (cgraph creates them on first use, no longer in its init).
-var (
-	Directed         *GraphDescriptor
-	StrictDirected   *GraphDescriptor
-	UnDirected       *GraphDescriptor
-	StrictUnDirected *GraphDescriptor
-)
-
-var descriptorsOnce sync.Once
-
-func initDescriptors() {
-	descriptorsOnce.Do(func() {
-		cgraph.Init()
-		Directed = cgraph.Directed
-		StrictDirected = cgraph.StrictDirected
-		UnDirected = cgraph.UnDirected
-		StrictUnDirected = cgraph.StrictUnDirected
-	})
-}
-`},
-	{"graphviz.go", "func New(ctx context.Context) (*Graphviz, error) {\n", "func New(ctx context.Context) (*Graphviz, error) {\n\tinitDescriptors()\n"},
-	{"graphviz.go", "func NewWithPlugins(ctx context.Context, plugins ...Plugin) (*Graphviz, error) {\n", "func NewWithPlugins(ctx context.Context, plugins ...Plugin) (*Graphviz, error) {\n\tinitDescriptors()\n"},
+	// graphviz: as upstream, Graphviz's error printing is quiet before the
+	// first context is made.
+	{"graphviz.go", "func New(ctx context.Context) (*Graphviz, error) {\n", "func New(ctx context.Context) (*Graphviz, error) {\n\tcgraph.Init()\n"},
+	{"graphviz.go", "func NewWithPlugins(ctx context.Context, plugins ...Plugin) (*Graphviz, error) {\n", "func NewWithPlugins(ctx context.Context, plugins ...Plugin) (*Graphviz, error) {\n\tcgraph.Init()\n"},
 }
 
 func applyEdits(files map[string][]byte) error {
