@@ -162,7 +162,10 @@ func graphvizValues() []graphvizValue {
 
 // valuesAtStart is read in this package's init: after every package's
 // init, before any test, so before anything here lays out a graph.
-var valuesAtStart = graphvizValues()
+var (
+	valuesAtStart         = graphvizValues()
+	instantiationsAtStart = graphviz.WASMInstantiations()
+)
 
 func TestGraphvizValuesAreUpstreams(t *testing.T) {
 	check := func(when string, got []graphvizValue) {
@@ -176,7 +179,10 @@ func TestGraphvizValuesAreUpstreams(t *testing.T) {
 			}
 		}
 	}
-	check("at start", valuesAtStart)
+	if instantiationsAtStart != 0 {
+		t.Errorf("the WASM module was instantiated %d times by the end of init, want 0", instantiationsAtStart)
+	}
+	check("at start, before the WASM module", valuesAtStart)
 	if _, err := layout.Layout(context.Background(), parallelGraph()); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
 // Stepstudio patch (see STEPSTUDIO.md at the module root): upstream
@@ -15,12 +16,31 @@ import (
 // module exists; the module shares it once instantiated.
 var lookupFuncs = &LookupFuncMap{}
 
-var instantiateOnce sync.Once
+var (
+	instantiateOnce sync.Once
+	instantiated    bool // instantiate returned, so mod is whole
+	instantiations  atomic.Int64
+)
 
 // module returns the WASM module, instantiating it on the first call.
 func module() *WasmModule {
-	instantiateOnce.Do(instantiate)
+	instantiateOnce.Do(func() {
+		instantiations.Add(1)
+		instantiate()
+		instantiated = true
+	})
+	if !instantiated {
+		// Upstream's init would have ended the process; here the first
+		// use panicked with the cause and was recovered from.
+		panic("go-graphviz: the WASM module failed to instantiate")
+	}
 	return mod
+}
+
+// Instantiations reports how many times this process has started to
+// instantiate the WASM module: 0 until the first use, then 1.
+func Instantiations() int64 {
+	return instantiations.Load()
 }
 
 // checkEnumValue returns the module's value for the C constant name, which
