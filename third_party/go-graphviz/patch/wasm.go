@@ -17,8 +17,7 @@ import (
 //   - bind.go's func init becomes func instantiate, called once by module();
 //   - outside instantiate and the *WasmModule methods, every use of the
 //     package variable mod goes through module(), so that the first use
-//     instantiates; so do the callbacks that instantiate registers (they
-//     run later, when wasm calls back into Go);
+//     instantiates;
 //   - Register_* (called by gvc's init, before any module exists) write to
 //     lookupFuncs, which instantiate then gives the module;
 //   - the enum variables (EDGE, DEVICE_DOES_PAGES, ...), which upstream's
@@ -84,20 +83,10 @@ func patchWasmFile(name string, src []byte, values map[string]int) ([]byte, int,
 		switch {
 		case fn.Recv == nil && fn.Name.Name == "init":
 			inits++
+			// Its uses of mod stay: they follow mod's assignment, or are in
+			// the callbacks it registers, which WASM calls only during a
+			// call made through module(), once mod is set.
 			replace(fn.Name, "instantiate")
-			// Uses inside the callbacks (function literals) go through
-			// module(); the body's own uses are the instantiation itself.
-			ast.Inspect(fn.Body, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.FuncLit); ok {
-					for _, u := range uses {
-						if u.Pos() >= lit.Pos() && u.End() <= lit.End() {
-							replace(u.X, "module()")
-						}
-					}
-					return false
-				}
-				return true
-			})
 			found := 0
 			ast.Inspect(fn.Body, func(n ast.Node) bool {
 				kv, ok := n.(*ast.KeyValueExpr)

@@ -423,11 +423,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Open(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Open(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Open[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Open[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -442,7 +442,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -451,7 +451,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -460,7 +460,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -473,7 +473,7 @@ func instantiate() {
 				var zero *uint64
 				_ = zero
 				ret := new(uint64)
-				value := module().toUint64(stack[3])
+				value := mod.toUint64(stack[3])
 				*ret = value
 				return ret, nil
 			}()
@@ -483,18 +483,18 @@ func instantiate() {
 			arg4, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[4])
+				ret := mod.toInt(stack[4])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Map(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Map(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Map[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Map[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
@@ -509,7 +509,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -518,7 +518,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -527,18 +527,18 @@ func instantiate() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := module().toUint64(stack[2])
+				ret := mod.toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Alloc(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Alloc(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Alloc[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Alloc[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -553,7 +553,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -562,7 +562,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -571,18 +571,18 @@ func instantiate() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := module().toUint64(stack[2])
+				ret := mod.toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Free(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Free(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Free[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Free[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -596,7 +596,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -605,7 +605,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -614,18 +614,18 @@ func instantiate() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := module().toUint64(stack[2])
+				ret := mod.toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Print(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Print(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Print[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Print[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -640,18 +640,18 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Close(arg0)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Close(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Close[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Close[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -665,7 +665,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -674,7 +674,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -683,18 +683,18 @@ func instantiate() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[2])
+				ret := mod.toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_IdRegister(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IDAllocator_IdRegister(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_IdRegister[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_IdRegister[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -708,7 +708,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -717,7 +717,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -729,18 +729,18 @@ func instantiate() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[2])
+				ret := mod.toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IOService_Afread(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IOService_Afread(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IOService_Afread[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IOService_Afread[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -755,7 +755,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -764,7 +764,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -774,11 +774,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IOService_Putstr(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.IOService_Putstr(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IOService_Putstr[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IOService_Putstr[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -793,18 +793,18 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IOService_Flush(arg0)
+			funcID, err := mod.lookupFuncMap.IOService_Flush(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IOService_Flush[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IOService_Flush[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0); err != nil {
 					panic(err)
@@ -837,18 +837,18 @@ func instantiate() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[2])
+				ret := mod.toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.ClientEventCallback_ObjectFunc(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.ClientEventCallback_ObjectFunc(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.ClientEventCallback_ObjectFunc[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.ClientEventCallback_ObjectFunc[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -880,7 +880,7 @@ func instantiate() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[2])
+				ret := mod.toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -896,11 +896,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.ClientEventCallback_ObjectUpdateFunc(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.ClientEventCallback_ObjectUpdateFunc(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.ClientEventCallback_ObjectUpdateFunc[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.ClientEventCallback_ObjectUpdateFunc[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -914,7 +914,7 @@ func instantiate() {
 			arg0, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[0])
+				ret, err := mod.toString(ctx, stack[0])
 				if err != nil {
 					return zero, err
 				}
@@ -924,11 +924,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.UserRef(arg0)
+			funcID, err := mod.lookupFuncMap.UserRef(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.UserRef[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.UserRef[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0); err != nil {
 					panic(err)
@@ -952,7 +952,7 @@ func instantiate() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[1])
+				ret := mod.toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -961,7 +961,7 @@ func instantiate() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[2])
+				ret := mod.toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -977,11 +977,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictMemory(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.DictMemory(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictMemory[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictMemory[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
@@ -1005,7 +1005,7 @@ func instantiate() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[1])
+				ret := mod.toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1014,18 +1014,18 @@ func instantiate() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[2])
+				ret := mod.toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictSearch(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DictSearch(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictSearch[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictSearch[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -1040,7 +1040,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1056,11 +1056,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictMake(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DictMake(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictMake[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictMake[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1075,18 +1075,18 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictFree(arg0)
+			funcID, err := mod.lookupFuncMap.DictFree(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictFree[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictFree[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1100,7 +1100,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1109,18 +1109,18 @@ func instantiate() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[1])
+				ret := mod.toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictCompare(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DictCompare(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictCompare[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictCompare[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1135,7 +1135,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1144,18 +1144,18 @@ func instantiate() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[1])
+				ret := mod.toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictWalk(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DictWalk(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictWalk[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictWalk[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1177,11 +1177,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.UserShape_DataFree(arg0)
+			funcID, err := mod.lookupFuncMap.UserShape_DataFree(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.UserShape_DataFree[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.UserShape_DataFree[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1202,11 +1202,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Refresh(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Refresh(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Refresh[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Refresh[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1229,7 +1229,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1245,11 +1245,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_ButtonPress(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_ButtonPress(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_ButtonPress[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_ButtonPress[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1272,7 +1272,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1288,11 +1288,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_ButtonRelease(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_ButtonRelease(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_ButtonRelease[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_ButtonRelease[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1322,11 +1322,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Motion(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Motion(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Motion[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Motion[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -1349,7 +1349,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1361,7 +1361,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1371,11 +1371,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Modify(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Modify(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Modify[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Modify[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1396,11 +1396,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Delete(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Delete(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Delete[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Delete[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1423,7 +1423,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1435,7 +1435,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1445,11 +1445,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Read(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Read(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Read[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Read[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1472,7 +1472,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1482,11 +1482,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Layout(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Layout(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Layout[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Layout[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -1509,7 +1509,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1521,7 +1521,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1531,11 +1531,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Render(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Render(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Render[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Render[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1556,11 +1556,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceEngine_Initialize(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceEngine_Initialize(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceEngine_Initialize[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceEngine_Initialize[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1581,11 +1581,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceEngine_Format(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceEngine_Format(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceEngine_Format[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceEngine_Format[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1606,11 +1606,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceEngine_Finalize(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceEngine_Finalize(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceEngine_Finalize[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceEngine_Finalize[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1631,11 +1631,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginJob(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginJob(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginJob[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginJob[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1656,11 +1656,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndJob(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndJob(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndJob[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndJob[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1681,11 +1681,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginGraph(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginGraph(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginGraph[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginGraph[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1706,11 +1706,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndGraph(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndGraph(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndGraph[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndGraph[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1733,7 +1733,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1745,7 +1745,7 @@ func instantiate() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[2])
+				ret := mod.toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1754,18 +1754,18 @@ func instantiate() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[3])
+				ret := mod.toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginLayer(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginLayer(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginLayer[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginLayer[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -1786,11 +1786,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndLayer(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndLayer(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndLayer[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndLayer[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1811,11 +1811,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginPage(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginPage(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginPage[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginPage[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1836,11 +1836,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndPage(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndPage(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndPage[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndPage[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1861,11 +1861,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginCluster(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginCluster(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginCluster[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginCluster[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1886,11 +1886,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndCluster(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndCluster(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndCluster[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndCluster[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1911,11 +1911,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginNodes(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginNodes(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginNodes[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginNodes[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1936,11 +1936,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndNodes(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndNodes(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndNodes[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndNodes[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1961,11 +1961,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginEdges(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginEdges(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginEdges[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginEdges[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1986,11 +1986,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndEdges(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndEdges(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndEdges[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndEdges[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2011,11 +2011,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginNode(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginNode(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginNode[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginNode[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2036,11 +2036,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndNode(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndNode(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndNode[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndNode[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2061,11 +2061,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginEdge(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginEdge(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginEdge[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginEdge[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2086,11 +2086,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndEdge(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndEdge(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndEdge[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndEdge[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2113,7 +2113,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2125,7 +2125,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -2137,7 +2137,7 @@ func instantiate() {
 			arg3, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[3])
+				ret, err := mod.toString(ctx, stack[3])
 				if err != nil {
 					return zero, err
 				}
@@ -2149,7 +2149,7 @@ func instantiate() {
 			arg4, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[4])
+				ret, err := mod.toString(ctx, stack[4])
 				if err != nil {
 					return zero, err
 				}
@@ -2159,11 +2159,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginAnchor(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginAnchor(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginAnchor[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginAnchor[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
 				}
@@ -2184,11 +2184,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndAnchor(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndAnchor(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndAnchor[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndAnchor[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2218,11 +2218,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginLabel(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginLabel(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginLabel[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginLabel[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2243,11 +2243,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndLabel(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndLabel(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndLabel[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndLabel[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2286,11 +2286,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Textspan(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Textspan(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Textspan[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Textspan[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2320,11 +2320,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_ResolveColor(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.RenderEngine_ResolveColor(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_ResolveColor[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_ResolveColor[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2347,7 +2347,7 @@ func instantiate() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2360,18 +2360,18 @@ func instantiate() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[2])
+				ret := mod.toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Ellipse(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Ellipse(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Ellipse[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Ellipse[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2394,7 +2394,7 @@ func instantiate() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2407,7 +2407,7 @@ func instantiate() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[2])
+				ret := mod.toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2416,18 +2416,18 @@ func instantiate() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[3])
+				ret := mod.toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Polygon(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Polygon(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Polygon[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Polygon[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -2450,7 +2450,7 @@ func instantiate() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2463,7 +2463,7 @@ func instantiate() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[2])
+				ret := mod.toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2472,18 +2472,18 @@ func instantiate() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[3])
+				ret := mod.toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Beziercurve(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Beziercurve(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Beziercurve[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Beziercurve[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -2506,7 +2506,7 @@ func instantiate() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2519,18 +2519,18 @@ func instantiate() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[2])
+				ret := mod.toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Polyline(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Polyline(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Polyline[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Polyline[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2553,7 +2553,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2563,11 +2563,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Comment(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Comment(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Comment[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Comment[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2590,7 +2590,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2602,7 +2602,7 @@ func instantiate() {
 			arg2, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[2])
+				slice, err := mod.toSlice(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -2615,7 +2615,7 @@ func instantiate() {
 			arg3, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[3])
+				ret := mod.toUint32(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2624,18 +2624,18 @@ func instantiate() {
 			arg4, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[4])
+				ret := mod.toInt(stack[4])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_LibraryShape(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := mod.lookupFuncMap.RenderEngine_LibraryShape(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_LibraryShape[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_LibraryShape[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
 				}
@@ -2656,11 +2656,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.LayoutEngine_Layout(arg0)
+			funcID, err := mod.lookupFuncMap.LayoutEngine_Layout(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.LayoutEngine_Layout[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.LayoutEngine_Layout[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2681,11 +2681,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.LayoutEngine_Cleanup(arg0)
+			funcID, err := mod.lookupFuncMap.LayoutEngine_Cleanup(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.LayoutEngine_Cleanup[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.LayoutEngine_Cleanup[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2708,11 +2708,11 @@ func instantiate() {
 			arg1, err := func() ([]string, error) {
 				var zero []string
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
-				ret, err := module().toStringSlice(ctx, slice)
+				ret, err := mod.toStringSlice(ctx, slice)
 				if err != nil {
 					return zero, err
 				}
@@ -2722,11 +2722,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.TextLayoutEngine_TextLayout(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.TextLayoutEngine_TextLayout(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.TextLayoutEngine_TextLayout[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.TextLayoutEngine_TextLayout[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -2768,18 +2768,18 @@ func instantiate() {
 			arg3, err := func() (bool, error) {
 				var zero bool
 				_ = zero
-				ret := module().toBool(stack[3])
+				ret := mod.toBool(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.LoadImageEngine_LoadImage(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.LoadImageEngine_LoadImage(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.LoadImageEngine_LoadImage[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.LoadImageEngine_LoadImage[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
