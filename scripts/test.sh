@@ -18,6 +18,9 @@ step "import rules: engine/ and schema/ know nothing of Wails or app/"
 bad=$(go list -deps ./engine/... ./schema/... | grep -E '^github.com/wailsapp/|^github.com/stepstudio/stepstudio/app' || true)
 [ -z "$bad" ] || die "engine/ or schema/ import: $bad"
 
+step "third_party/go-graphviz is pristine upstream with patch/ applied"
+bash third_party/go-graphviz/patch/check.sh
+
 step "go test"
 go test ./...
 
