@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -142,7 +143,7 @@ func TestTransitionCap(t *testing.T) {
 
 func TestStopAborts(t *testing.T) {
 	m := compile(t, spinDef)
-	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithMaxTransitions(0), engine.WithoutHistory())
+	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithMaxTransitions(math.MaxInt64), engine.WithoutHistory())
 	if err != nil {
 		t.Fatal(err)
 	}

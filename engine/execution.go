@@ -90,6 +90,9 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	for _, o := range opts {
 		o(cfg)
 	}
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
 	start := cfg.startAt
 	if start == "" {
 		start = m.root.startAt
@@ -221,7 +224,15 @@ func (ex *Execution) run(start string) {
 func (ex *Execution) finish(sc *scope, out any, err error) {
 	prev, at := sc.lastID(), sc.now()
 	res := Result{}
+	var limit *limitError
 	switch cause := context.Cause(ex.ctx); {
+	case errors.As(cause, &limit) || errors.As(err, &limit):
+		// Checked first: a run past a bound fails even if the state that
+		// noticed it went on to end the run.
+		res.Status = StatusFailed
+		res.Error, res.Cause = strPtr(errRuntime), strPtr(limit.cause)
+		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
+		ex.rec.add(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	case err == nil:
 		res.Status, res.Output = StatusSucceeded, out
 		e := Event{Type: "ExecutionSucceeded"}

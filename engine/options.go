@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/stepstudio/stepstudio/engine/mock"
@@ -28,6 +30,18 @@ type config struct {
 	account        string
 	breakpoints    map[string]bool
 	pauseAtStart   bool
+	err            error // the first invalid option: Start refuses to run
+}
+
+// ErrInvalidOption is matched by the error Start returns for an option
+// given an invalid value (a cap that is not positive, ...).
+var ErrInvalidOption = errors.New("invalid run option")
+
+// invalid records the first invalid option; Start returns it.
+func (cfg *config) invalid(format string, args ...any) {
+	if cfg.err == nil {
+		cfg.err = fmt.Errorf("%w: %s", ErrInvalidOption, fmt.Sprintf(format, args...))
+	}
 }
 
 func defaultConfig() *config {
@@ -56,9 +70,20 @@ func WithInvoker(i Invoker) Option { return func(cfg *config) { cfg.invoker = i 
 // empty, which saves memory on long runs.
 func WithoutHistory() Option { return func(cfg *config) { cfg.keepHistory = false } }
 
-// WithMaxTransitions caps the number of states entered (default 1,000,000)
-// so a runaway loop fails instead of running forever; n <= 0 removes the cap.
-func WithMaxTransitions(n int64) Option { return func(cfg *config) { cfg.maxTransitions = n } }
+// WithMaxTransitions caps the state transitions of a run (default
+// 1,000,000): every state entered and every retry attempt counts, as AWS
+// bills them, so a runaway loop or a retry storm fails with States.Runtime
+// instead of running forever. The cap must be positive: Start refuses 0 and
+// negative values (ErrInvalidOption); there is no "no cap".
+func WithMaxTransitions(n int64) Option {
+	return func(cfg *config) {
+		if n <= 0 {
+			cfg.invalid("WithMaxTransitions(%d): the transition cap must be a positive number", n)
+			return
+		}
+		cfg.maxTransitions = n
+	}
+}
 
 // WithDeterminism makes a run reproducible: UUIDs, random numbers and the
 // execution name derive from seed, the run starts at start on a virtual
