@@ -143,7 +143,7 @@ func TestTransitionCap(t *testing.T) {
 
 func TestStopAborts(t *testing.T) {
 	m := compile(t, spinDef)
-	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithMaxTransitions(math.MaxInt64), engine.WithoutHistory())
+	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithMaxTransitions(math.MaxInt64), engine.WithType(engine.Express), engine.WithoutHistory())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -118,6 +118,10 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 		ex.startTime = ex.clock.Now()
 	}
 	ex.rec = &recorder{clock: ex.clock, keep: cfg.keepHistory, observer: cfg.observer}
+	if cfg.typ == Standard {
+		ex.rec.limit = maxHistoryEvents
+		ex.rec.onLimit = func() { ex.exceeded(historyLimitCause) }
+	}
 	ex.ctrl = newController(cfg)
 	ex.tokens = newTokenTable()
 	ex.name = cfg.executionName
@@ -232,32 +236,32 @@ func (ex *Execution) finish(sc *scope, out any, err error) {
 		res.Status = StatusFailed
 		res.Error, res.Cause = strPtr(errRuntime), strPtr(limit.cause)
 		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
-		ex.rec.add(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
+		ex.rec.final(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	case err == nil:
 		res.Status, res.Output = StatusSucceeded, out
 		e := Event{Type: "ExecutionSucceeded"}
 		if ex.rec.active() {
 			e.ExecutionSucceededEventDetails = &OutputDetails{Output: EncodeJSON(out)}
 		}
-		ex.rec.add(prev, at, e)
+		ex.rec.final(prev, at, e)
 	case errors.Is(err, errTimedOut) || errors.Is(cause, errTimedOut):
 		res.Status = StatusTimedOut
-		ex.rec.add(prev, at, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})
+		ex.rec.final(prev, at, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})
 	case errors.Is(cause, errAborted) || errors.Is(err, errAborted):
 		res.Status = StatusAborted
-		ex.rec.add(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
+		ex.rec.final(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		res.Status = StatusAborted
 		e, c := "Stepstudio.Cancelled", err.Error()
 		res.Error, res.Cause = &e, &c
-		ex.rec.add(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{Error: &e, Cause: &c}})
+		ex.rec.final(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{Error: &e, Cause: &c}})
 	default:
 		f := asFault(err)
 		res.Status = StatusFailed
 		// A Fail state may give neither Error nor Cause; AWS then omits them.
 		res.Error, res.Cause = strPtr(f.Name), strPtr(f.Cause)
 		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
-		ex.rec.add(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
+		ex.rec.final(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	}
 	if ex.cfg.keepHistory {
 		res.Events = ex.rec.all()

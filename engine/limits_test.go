@@ -72,3 +72,80 @@ func TestTransitionCapMustBePositive(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryLimit: a STANDARD run fails when its history would pass
+// AWS's 25,000 events, exactly as AWS ends it: event 25,000 is
+// ExecutionFailed (States.Runtime, AWS's cause), after event 24,999. The
+// same run ends the same way without a history, and EXPRESS has no limit.
+func TestHistoryLimit(t *testing.T) {
+	const cause = "The execution reached the maximum number of history events (25000)."
+	manyItems := `{"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":40,"ItemsPath":"$.items","End":true,
+	 "ItemProcessor":{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","End":true}}}}}}`
+	items := make([]any, 10000)
+	for i := range items {
+		items[i] = int64(i)
+	}
+	tests := []struct {
+		name       string
+		def        string
+		input      any
+		opts       []engine.Option
+		wantCause  string
+		wantEvents int // with the history kept; 0: more than 25,000
+	}{
+		{"runaway loop", spinDef, map[string]any{}, nil, cause, 25000},
+		{"retry storm with a Catch", stormDef, map[string]any{}, nil, cause, 25000},
+		{"concurrent Map items race for the last events", manyItems, map[string]any{"items": items}, nil, cause, 25000},
+		{"EXPRESS has no history limit", spinDef, map[string]any{}, []engine.Option{engine.WithType(engine.Express), engine.WithMaxTransitions(30000)}, "cap of 30000 state transitions", 0},
+	}
+	for _, tt := range tests {
+		for _, keep := range []bool{true, false} {
+			t.Run(tt.name+map[bool]string{true: "", false: " without history"}[keep], func(t *testing.T) {
+				var calls atomic.Int64
+				var observed atomic.Int64
+				opts := append([]engine.Option{engine.WithInvoker(alwaysFails(&calls))}, tt.opts...)
+				if keep {
+					opts = append(opts, engine.WithObserver(engine.ObserverFunc(func(engine.Event) { observed.Add(1) })))
+				} else {
+					opts = append(opts, engine.WithoutHistory())
+				}
+				res, err := compile(t, tt.def).Run(context.Background(), tt.input, opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Status != engine.StatusFailed || deref(res.Error) != "States.Runtime" || !strings.Contains(deref(res.Cause), tt.wantCause) {
+					t.Fatalf("got %s %s %s, want FAILED States.Runtime %q", res.Status, deref(res.Error), deref(res.Cause), tt.wantCause)
+				}
+				if !keep {
+					return
+				}
+				n := len(res.Events)
+				if tt.wantEvents == 0 {
+					if n <= 25000 {
+						t.Fatalf("%d events, want more than 25,000", n)
+					}
+					return
+				}
+				if n != tt.wantEvents || observed.Load() != int64(n) {
+					t.Fatalf("%d events (%d observed), want %d", n, observed.Load(), tt.wantEvents)
+				}
+				for i, e := range res.Events {
+					if e.ID != int64(i+1) {
+						t.Fatalf("event %d has id %d: ids must run 1..25000 without gaps", i+1, e.ID)
+					}
+				}
+				last := res.Events[n-1]
+				if last.Type != "ExecutionFailed" || last.PreviousEventID != 24999 {
+					t.Fatalf("last event %d %s after %d, want 25000 ExecutionFailed after 24999", last.ID, last.Type, last.PreviousEventID)
+				}
+			})
+		}
+	}
+}
+
+func TestTypeMustBeKnown(t *testing.T) {
+	_, err := compile(t, spinDef).Start(context.Background(), map[string]any{}, engine.WithType("express"))
+	if !errors.Is(err, engine.ErrInvalidOption) {
+		t.Fatalf("err = %v, want ErrInvalidOption", err)
+	}
+}

@@ -30,8 +30,21 @@ type config struct {
 	account        string
 	breakpoints    map[string]bool
 	pauseAtStart   bool
+	typ            StateMachineType
 	err            error // the first invalid option: Start refuses to run
 }
+
+// StateMachineType is the workflow type, as AWS names it.
+type StateMachineType string
+
+// The workflow types. A STANDARD execution's history holds at most 25,000
+// events (AWS's quota): the run fails with States.Runtime when it would
+// need more. An EXPRESS execution has no history limit, as in AWS; use it
+// for large local experiments and benchmarks.
+const (
+	Standard StateMachineType = "STANDARD"
+	Express  StateMachineType = "EXPRESS"
+)
 
 // ErrInvalidOption is matched by the error Start returns for an option
 // given an invalid value (a cap that is not positive, ...).
@@ -48,6 +61,7 @@ func defaultConfig() *config {
 	return &config{
 		keepHistory:    true,
 		maxTransitions: 1_000_000,
+		typ:            Standard,
 		roleArn:        "arn:aws:iam::123456789012:role/StepstudioLocal",
 		region:         "us-east-1",
 		account:        "123456789012",
@@ -82,6 +96,18 @@ func WithMaxTransitions(n int64) Option {
 			return
 		}
 		cfg.maxTransitions = n
+	}
+}
+
+// WithType sets the workflow type (default Standard); Start refuses any
+// other value (ErrInvalidOption).
+func WithType(t StateMachineType) Option {
+	return func(cfg *config) {
+		if t != Standard && t != Express {
+			cfg.invalid("WithType(%q): the type is STANDARD or EXPRESS", string(t))
+			return
+		}
+		cfg.typ = t
 	}
 }
 
