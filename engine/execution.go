@@ -199,9 +199,9 @@ func (ex *Execution) run(start string) {
 	if ex.m.timeout > 0 {
 		// Waits see the deadline on the run's clock; on a real or scaled
 		// clock a timer also stops work that does not wait (a slow task).
-		ctx = withDeadline(ctx, ex.startTime.Add(time.Duration(ex.m.timeout)*time.Second), errTimedOut)
+		ctx = withDeadline(ctx, ex.startTime.Add(wholeSeconds(ex.m.timeout)), errTimedOut)
 		if _, virtual := ex.clock.(*virtualClock); !virtual {
-			timer := time.AfterFunc(realDuration(ex.clock, time.Duration(ex.m.timeout)*time.Second), func() { ex.cancel(errTimedOut) })
+			timer := time.AfterFunc(realDuration(ex.clock, wholeSeconds(ex.m.timeout)), func() { ex.cancel(errTimedOut) })
 			defer timer.Stop()
 		}
 	}
@@ -273,7 +273,7 @@ func (ex *Execution) finish(sc *scope, out any, err error) {
 // takes for it.
 func realDuration(c Clock, d time.Duration) time.Duration {
 	if s, ok := c.(*scaledClock); ok {
-		return time.Duration(float64(d) * s.factor)
+		return scaleDuration(d, s.factor)
 	}
 	return d
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/fault"
@@ -148,4 +149,53 @@ func TestTypeMustBeKnown(t *testing.T) {
 	if !errors.Is(err, engine.ErrInvalidOption) {
 		t.Fatalf("err = %v, want ErrInvalidOption", err)
 	}
+}
+
+// TestWaitsNeverOverflowTheClock: a Wait longer than AWS's 99999999 s fails
+// as AWS fails a too distant Timestamp, and many of the longest waits in a
+// row keep the history's clock moving forward (they used to wrap it to the
+// 1700s once the skipped time passed Duration's 292 years).
+func TestWaitsNeverOverflowTheClock(t *testing.T) {
+	t.Run("too long", func(t *testing.T) {
+		for _, def := range []string{
+			`{"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$.s","End":true}}}`,
+			`{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1000000000000,"End":true}}}`,
+		} {
+			res, err := compile(t, def).Run(context.Background(), map[string]any{"s": int64(1e12)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Status != engine.StatusFailed || deref(res.Error) != "States.Runtime" || !strings.HasSuffix(deref(res.Cause), "Wait state delay is too long.") {
+				t.Errorf("%s: got %s %s %s, want States.Runtime: Wait state delay is too long.", def, res.Status, deref(res.Error), deref(res.Cause))
+			}
+		}
+	})
+	t.Run("many long waits", func(t *testing.T) {
+		m := compile(t, `{"StartAt":"W","States":{
+		 "W":{"Type":"Wait","Seconds":99999999,"Next":"Inc"},
+		 "Inc":{"Type":"Pass","Parameters":{"n.$":"States.MathAdd($.n, 1)"},"Next":"Check"},
+		 "Check":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericLessThan":200,"Next":"W"}],"Default":"Done"},
+		 "Done":{"Type":"Succeed"}}}`)
+		for _, clock := range []engine.Clock{nil, engine.VirtualClock(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))} {
+			opts := []engine.Option{engine.WithType(engine.Express)}
+			if clock != nil {
+				opts = append(opts, engine.WithClock(clock))
+			}
+			res, err := m.Run(context.Background(), map[string]any{"n": int64(0)}, opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Status != engine.StatusSucceeded {
+				t.Fatalf("got %s %s %s", res.Status, deref(res.Error), deref(res.Cause))
+			}
+			for i := 1; i < len(res.Events); i++ {
+				if res.Events[i].Timestamp.Before(res.Events[i-1].Timestamp) {
+					t.Fatalf("event %d at %s comes before event %d at %s", i+1, res.Events[i].Timestamp, i, res.Events[i-1].Timestamp)
+				}
+			}
+			if first := res.Events[0].Timestamp; first.Year() < 2020 {
+				t.Fatalf("the run started in %d", first.Year())
+			}
+		}
+	})
 }

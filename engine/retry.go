@@ -101,7 +101,7 @@ func (r retrier) delay(attempt int64, random func() float64) time.Duration {
 	if r.jitterFull {
 		secs *= random()
 	}
-	return time.Duration(secs * float64(time.Second))
+	return secondsDuration(secs) // BackoffRate^attempt may pass any Duration
 }
 
 // caught builds the output of a Catch: the error output {Error, Cause}
