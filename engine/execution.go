@@ -93,6 +93,9 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	if cfg.err != nil {
 		return nil, cfg.err
 	}
+	if err := checkInput(input); err != nil {
+		return nil, err
+	}
 	start := cfg.startAt
 	if start == "" {
 		start = m.root.startAt
@@ -216,12 +219,8 @@ func (ex *Execution) run(start string) {
 	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0}
 	sc.emitAfter(0, started)
 	sc.setLast(0)
-	// Every state's output is checked as it leaves; the input only here.
-	err := checkSize(ex.input)
-	var out any
-	if err == nil {
-		out, err = guard(func() (any, error) { return sc.run(ctx, start, ex.input) })
-	}
+	// Every state's output is checked as it leaves; the input by Start.
+	out, err := guard(func() (any, error) { return sc.run(ctx, start, ex.input) })
 	ex.finish(sc, out, err)
 }
 
