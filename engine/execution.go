@@ -96,6 +96,14 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	if err := checkInput(input); err != nil {
 		return nil, err
 	}
+	if cfg.mocks != nil {
+		// A mocked state the machine lacks is a typo or a stale name: the
+		// Task it was meant for would run unmocked (a real handler, or a
+		// failure far from the cause). Refuse, naming it.
+		if err := cfg.mocks.CheckStates(m.names); err != nil {
+			return nil, err
+		}
+	}
 	start := cfg.startAt
 	if start == "" {
 		start = m.root.startAt

@@ -12,6 +12,7 @@ import (
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
 // stormDef retries a failing task (almost) for ever; its Catch would take
@@ -198,4 +199,37 @@ func TestWaitsNeverOverflowTheClock(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestMocksNamingUnknownStates: Start refuses a test case that mocks a
+// state the machine lacks (states nested in a Map count as known).
+func TestMocksNamingUnknownStates(t *testing.T) {
+	m := compile(t, `{"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+	 "ItemProcessor":{"StartAt":"Charge","States":{"Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}}}}`)
+	for _, tt := range []struct {
+		state   string
+		wantErr string
+	}{
+		{"Charge", ""},
+		{"Chrage", `test case "T" mocks state "Chrage", which the state machine does not have; did you mean "Charge"?`},
+	} {
+		cfg, err := mock.Parse("m.json", []byte(`{"StateMachines":{"SM":{"TestCases":{"T":{"`+tt.state+`":"R"}}}},"MockedResponses":{"R":{"0":{"Return":1}}}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tc, err := cfg.TestCase("SM", "T")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = m.Run(context.Background(), map[string]any{}, engine.WithMocks(tc))
+		if tt.wantErr == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tt.state, err)
+			}
+			continue
+		}
+		if !errors.Is(err, mock.ErrUnknownState) || !strings.Contains(err.Error(), tt.wantErr) {
+			t.Errorf("%s: err = %v, want ErrUnknownState saying %q", tt.state, err, tt.wantErr)
+		}
+	}
 }

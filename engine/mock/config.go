@@ -22,6 +22,7 @@ type Config struct {
 type TestCase struct {
 	Machine, Name string
 	states        map[string]*MockedResponse
+	where         map[string]Error // where each state's entry is in the file
 }
 
 // MockedResponse is a named list of responses by invocation.
@@ -75,11 +76,18 @@ type parser struct {
 }
 
 func (p *parser) errorf(ptr, format string, args ...any) {
-	e := &Error{File: p.name, Pointer: ptr, Msg: fmt.Sprintf(format, args...)}
+	e := p.locate(ptr)
+	e.Msg = fmt.Sprintf(format, args...)
+	p.errs = append(p.errs, &e)
+}
+
+// locate is an Error, without its message, at the value ptr points to.
+func (p *parser) locate(ptr string) Error {
+	e := Error{File: p.name, Pointer: ptr}
 	if off, ok := p.pos[ptr]; ok {
 		e.Line, e.Column = lineCol(p.data, off)
 	}
-	p.errs = append(p.errs, e)
+	return e
 }
 
 // object checks v is an object with only the allowed keys (any when nil).
@@ -148,7 +156,7 @@ func (p *parser) machine(ptr, machine string, v any, responses map[string]*Mocke
 		if !ok {
 			continue
 		}
-		tc := &TestCase{Machine: machine, Name: name, states: map[string]*MockedResponse{}}
+		tc := &TestCase{Machine: machine, Name: name, states: map[string]*MockedResponse{}, where: map[string]Error{}}
 		for _, state := range slices.Sorted(maps.Keys(states)) {
 			sptr := tptr + "/" + escape(state)
 			ref, ok := states[state].(string)
@@ -162,6 +170,7 @@ func (p *parser) machine(ptr, machine string, v any, responses map[string]*Mocke
 				continue
 			}
 			tc.states[state] = mr
+			tc.where[state] = p.locate(sptr)
 		}
 		out[name] = tc
 	}
