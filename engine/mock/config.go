@@ -10,7 +10,10 @@ import (
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
+	"github.com/stepstudio/stepstudio/internal/jsonpos"
 )
+
+var escape = jsonpos.Escape
 
 // Config is a parsed mock file.
 type Config struct {
@@ -60,7 +63,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err != nil {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("not valid JSON: %v", err)}
 	}
-	p.pos = indexPositions(data)
+	p.pos = jsonpos.Index(data)
 	c := p.config(root)
 	if len(p.errs) > 0 {
 		return nil, p.errs
@@ -71,7 +74,7 @@ func Parse(name string, data []byte) (*Config, error) {
 type parser struct {
 	name string
 	data []byte
-	pos  positions
+	pos  jsonpos.Positions
 	errs Errors
 }
 
@@ -85,7 +88,7 @@ func (p *parser) errorf(ptr, format string, args ...any) {
 func (p *parser) locate(ptr string) Error {
 	e := Error{File: p.name, Pointer: ptr}
 	if off, ok := p.pos[ptr]; ok {
-		e.Line, e.Column = lineCol(p.data, off)
+		e.Line, e.Column = jsonpos.LineCol(p.data, off)
 	}
 	return e
 }
