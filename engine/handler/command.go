@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/fault"
@@ -23,11 +24,23 @@ func runCommand(ctx context.Context, dir string, argv []string, req engine.TaskR
 		name = filepath.Join(dir, name)
 	}
 	cmd := exec.CommandContext(ctx, name, argv[1:]...)
+	ownProcessGroup(cmd)
+	// Processes that outlive the command (started in the background, or
+	// escaped from its group) may hold its stdout open: Wait then returns
+	// this long after the command ended or was cancelled, not when they end.
+	cmd.WaitDelay = waitDelay
 	cmd.Stdin = strings.NewReader(engine.EncodeJSON(req.Input))
 	stdout, stderr := &capped{max: maxBody}, &capped{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.Env = append(cmd.Environ(), "STEPSTUDIO_STATE="+req.State, "STEPSTUDIO_RESOURCE="+req.Resource, "STEPSTUDIO_TASK_TOKEN="+req.TaskToken)
 	err := cmd.Run()
+	if errors.Is(err, exec.ErrWaitDelay) {
+		// The command succeeded, but something it left running held its
+		// output: end the rest of its group (it still has members, so its
+		// id is not reused) and take what was printed.
+		_ = killGroup(cmd)
+		err = nil
+	}
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("handler command %s: %w", argv[0], ctx.Err())
 	}
@@ -43,6 +56,9 @@ func runCommand(ctx context.Context, dir string, argv []string, req engine.TaskR
 	}
 	return decodeResult("handler command "+argv[0], stdout.Bytes())
 }
+
+// waitDelay bounds how long a command's leftovers may hold its output.
+const waitDelay = 2 * time.Second
 
 // capped keeps at most max bytes of what a command prints, so that a
 // runaway handler cannot exhaust memory; it notes when it dropped some.

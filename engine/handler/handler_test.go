@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -55,10 +54,7 @@ func TestSet(t *testing.T) {
 		{"resource": "arn:aws:lambda:*:function:*", "lambdaEndpoint": srv.URL},
 	}}
 	b, _ := json.Marshal(conf)
-	if err := os.WriteFile(cfg, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	set, err := handler.Load(cfg)
+	set, err := handler.Parse(cfg, b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,19 +112,55 @@ func TestSet(t *testing.T) {
 	})
 }
 
-func TestLoadRejects(t *testing.T) {
-	for name, conf := range map[string]string{
-		"two kinds":  `{"handlers":[{"state":"A","url":"http://x","command":["true"]}]}`,
-		"no target":  `{"handlers":[{"url":"http://x"}]}`,
-		"not json":   `{"handlers":`,
-		"no handler": `{"handlers":[{"state":"A"}]}`,
-	} {
-		t.Run(name, func(t *testing.T) {
-			f := filepath.Join(t.TempDir(), "h.json")
-			os.WriteFile(f, []byte(conf), 0o600)
-			if _, err := handler.Load(f); err == nil {
-				t.Fatal("Load accepted a bad config")
+func TestParseRejects(t *testing.T) {
+	tests := []struct {
+		name, conf string
+		want       string // the whole message, located
+	}{
+		{"two kinds", `{"handlers":[{"state":"A","url":"http://x","command":["true"]}]}`,
+			`h.json:1:14: /handlers/0: handler 0 needs exactly one of command, url, lambdaEndpoint`},
+		{"no target", `{"handlers":[{"url":"http://x"}]}`,
+			`h.json:1:14: /handlers/0: handler 0 binds nothing: give it a state or a resource`},
+		{"not json", `{"handlers":`, `h.json: /: not valid JSON: jsonvalue: unexpected end of JSON input at line 1, column 13`},
+		{"no handler", `{"handlers":[{"state":"A"}]}`,
+			`h.json:1:14: /handlers/0: handler 0 needs exactly one of command, url, lambdaEndpoint`},
+		{"misspelt key", "{\"handlers\":[\n {\"state\":\"A\",\n  \"comand\":[\"true\"]}]}",
+			`h.json:3:12: /handlers/0/comand: unknown key "comand" in handler 0; did you mean "command"?`},
+		{"misspelt timeout", `{"handlers":[{"state":"A","command":["true"],"timeout":5}]}`,
+			`h.json:1:56: /handlers/0/timeout: unknown key "timeout" in handler 0 (the keys are state, resource, command, url, lambdaEndpoint, timeoutSeconds)`},
+		{"misspelt top key", `{"handler":[]}`,
+			`h.json:1:12: /handler: unknown key "handler" in the handler config; did you mean "handlers"?`},
+		{"negative timeout", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":-2}]}`,
+			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not -2`},
+		{"zero timeout", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":0}]}`,
+			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not 0`},
+		{"huge timeout", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":1e300}]}`,
+			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not 1.0E300`},
+		{"timeout as text", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":"5"}]}`,
+			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not "5"`},
+		{"command as text", `{"handlers":[{"state":"A","command":"./x.sh"}]}`,
+			`h.json:1:37: /handlers/0/command: command must be a non-empty list of strings (["./charge.sh", "--fast"]), got "./x.sh"`},
+		{"bad pattern", `{"handlers":[{"resource":"arn:[","url":"http://x"}]}`,
+			`h.json:1:26: /handlers/0/resource: resource "arn:[" is not a valid pattern (* matches any run of characters): syntax error in pattern`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := handler.Parse("h.json", []byte(tt.conf))
+			if !errors.Is(err, handler.ErrInvalidConfig) {
+				t.Fatalf("err = %v, want ErrInvalidConfig", err)
+			}
+			if got := err.Error(); got != "handler config "+tt.want {
+				t.Fatalf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseKeepsTheFolder: relative commands resolve from the config's
+// folder, and a fractional timeoutSeconds is kept.
+func TestParseKeepsTheFolder(t *testing.T) {
+	set, err := handler.Parse(filepath.Join("conf", "h.json"), []byte(`{"handlers":[{"state":"A","command":["./a.sh"],"timeoutSeconds":1.5}]}`))
+	if err != nil || set.Dir != "conf" || set.Bindings[0].TimeoutSeconds != 1.5 {
+		t.Fatalf("Parse: %+v, %v", set, err)
 	}
 }
