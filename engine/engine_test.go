@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -18,7 +19,12 @@ import (
 	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) != "" {
+		os.Exit(runChild(os.Getenv(childEnv)))
+	}
+	goleak.VerifyTestMain(m)
+}
 
 func compile(t *testing.T, def string) *engine.Machine {
 	t.Helper()
