@@ -35,12 +35,13 @@ type Limits struct {
 // refused with "Expression evaluation memory limit exceeded"). gnata
 // allocates about 40 bytes per number it builds (a boxed float64 in a
 // []any, and a copy), so the largest range AWS accepts allocates 33 MiB
-// here; 256 MiB is eight times that, while $sum([1..10000000]) (381 MiB,
-// which AWS refuses) fails instead of taking 2 GB in a Map of 40 items.
+// here; 128 MiB is four times that. A 10-million range (which AWS refuses)
+// allocates its 160 MiB slice at once: over 128 MiB it fails at its first
+// poll, before it has touched that memory, so it costs little RSS.
 //
 // Time: 10 s is hundreds of times what a realistic expression takes; it
 // ends loops that would otherwise only stop at the run's own timeout.
-var DefaultLimits = Limits{Time: 10 * time.Second, Memory: 256 << 20}
+var DefaultLimits = Limits{Time: 10 * time.Second, Memory: 128 << 20}
 
 // WithLimits sets the runtime's evaluation limits (default DefaultLimits).
 func WithLimits(l Limits) Option {

@@ -15,9 +15,9 @@
 // error during evaluation. T1006: Attempted to invoke a non-function"
 // (gnata's error codes carry jsonata-js's messages).
 //
-// Every evaluation is bounded (Limits, DefaultLimits: 10 s and 256 MiB of
+// Every evaluation is bounded (Limits, DefaultLimits: 10 s and 128 MiB of
 // allocations): past either it fails with States.QueryEvaluationError
 // saying which limit it hit ("... threw an error during evaluation.
 // Expression evaluation memory limit exceeded: the expression allocated
-// more than 256 MiB"), and cancelling the context stops it.
+// more than 128 MiB"), and cancelling the context stops it.
 package jsonata
