@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/url"
 	"path"
 	"path/filepath"
 	"slices"
@@ -169,6 +170,15 @@ func (p *configParser) binding(ptr string, i int, v any) (Binding, bool) {
 	str("resource", &b.Resource)
 	str("url", &b.URL)
 	str("lambdaEndpoint", &b.LambdaEndpoint)
+	for _, f := range []struct{ key, u string }{{"url", b.URL}, {"lambdaEndpoint", b.LambdaEndpoint}} {
+		key, u := f.key, f.u
+		if u == "" {
+			continue
+		}
+		if pu, err := url.Parse(u); err != nil || pu.Scheme != "http" && pu.Scheme != "https" || pu.Host == "" {
+			p.errorf(ptr+"/"+key, "%s must be an http:// or https:// URL with a host, not %q", key, u)
+		}
+	}
 	if v, ok := m["command"]; ok {
 		b.Command = p.command(ptr+"/command", v)
 	}

@@ -46,6 +46,7 @@ func TestSet(t *testing.T) {
 		{"state": "Fails", "command": []string{"sh", "-c", "echo bad input >&2; exit 3"}},
 		{"state": "Prints", "command": []string{"echo", "not json"}},
 		{"state": "Floods", "command": []string{"sh", "-c", "yes '\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"' | head -c 3000000"}},
+		{"state": "FloodsForEver", "command": []string{"yes"}, "timeoutSeconds": 30},
 		{"state": "Hangs", "command": []string{"sleep", "5"}, "timeoutSeconds": 0.2},
 		{"state": "Echo", "url": srv.URL + "/echo"},
 		{"state": "Teapot", "url": srv.URL + "/teapot"},
@@ -68,7 +69,8 @@ func TestSet(t *testing.T) {
 		{"command", engine.TaskRequest{State: "Double", Input: map[string]any{"n": int64(21)}}, map[string]any{"doubled": int64(42)}, "", ""},
 		{"command fails", engine.TaskRequest{State: "Fails"}, nil, fault.TaskFailed, "exited with status 3: bad input"},
 		{"command prints garbage", engine.TaskRequest{State: "Prints"}, nil, fault.TaskFailed, "not JSON"},
-		{"command floods stdout", engine.TaskRequest{State: "Floods"}, nil, fault.TaskFailed, "printed more than"},
+		{"command floods stdout", engine.TaskRequest{State: "Floods"}, nil, fault.TaskFailed, "printed more than 1048576 bytes of output and was stopped"},
+		{"command floods stdout for ever", engine.TaskRequest{State: "FloodsForEver"}, nil, fault.TaskFailed, "printed more than 1048576 bytes of output and was stopped"},
 		{"http", engine.TaskRequest{State: "Echo", Input: []any{"a"}}, []any{"a"}, "", ""},
 		{"http status", engine.TaskRequest{State: "Teapot"}, nil, fault.TaskFailed, "answered 418: short and stout"},
 		{"http garbage", engine.TaskRequest{State: "Garbage"}, nil, fault.TaskFailed, "<html>oops</html>"},
@@ -100,7 +102,7 @@ func TestSet(t *testing.T) {
 	}
 	t.Run("hanging command times out", func(t *testing.T) {
 		_, err := set.Invoke(context.Background(), engine.TaskRequest{State: "Hangs"})
-		if fe, ok := fault.As(err); !ok || fe.Name != fault.TaskFailed || !strings.Contains(fe.Cause, "did not answer") {
+		if fe, ok := fault.As(err); !ok || fe.Name != fault.TaskFailed || !strings.Contains(fe.Cause, "timed out: it did not answer within 200ms") {
 			t.Fatalf("got %v, want States.TaskFailed saying the handler did not answer", err)
 		}
 	})
@@ -140,6 +142,10 @@ func TestParseRejects(t *testing.T) {
 			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not "5"`},
 		{"command as text", `{"handlers":[{"state":"A","command":"./x.sh"}]}`,
 			`h.json:1:37: /handlers/0/command: command must be a non-empty list of strings (["./charge.sh", "--fast"]), got "./x.sh"`},
+		{"file URL", `{"handlers":[{"state":"A","url":"file:///etc/passwd"}]}`,
+			`h.json:1:33: /handlers/0/url: url must be an http:// or https:// URL with a host, not "file:///etc/passwd"`},
+		{"endpoint without scheme", `{"handlers":[{"state":"A","lambdaEndpoint":"127.0.0.1:3001"}]}`,
+			`h.json:1:44: /handlers/0/lambdaEndpoint: lambdaEndpoint must be an http:// or https:// URL with a host, not "127.0.0.1:3001"`},
 		{"bad pattern", `{"handlers":[{"resource":"arn:[","url":"http://x"}]}`,
 			`h.json:1:26: /handlers/0/resource: resource "arn:[" is not a valid pattern (* matches any run of characters): syntax error in pattern`},
 	}

@@ -45,7 +45,7 @@ func TestTimeoutKillsProcessGroup(t *testing.T) {
 			start := time.Now()
 			_, err = set.Invoke(context.Background(), engine.TaskRequest{State: "Hangs"})
 			took := time.Since(start)
-			if fe, ok := fault.As(err); !ok || fe.Name != fault.TaskFailed || !strings.Contains(fe.Cause, "did not answer within 500ms") {
+			if fe, ok := fault.As(err); !ok || fe.Name != fault.TaskFailed || !strings.Contains(fe.Cause, "timed out: it did not answer within 500ms") {
 				t.Fatalf("got %v, want States.TaskFailed saying the handler did not answer", err)
 			}
 			if took > 5*time.Second {

@@ -63,7 +63,7 @@ func (s *Set) run(parent context.Context, b Binding, timeout time.Duration, req 
 	}
 	if err != nil && parent.Err() == nil && errors.Is(context.Cause(ctx), errHandlerTimeout) {
 		// The handler hung: a task failure the state can retry or catch.
-		return nil, fault.Newf(fault.TaskFailed, "the handler of state %q did not answer within %s", req.State, timeout)
+		return nil, fault.Newf(fault.TaskFailed, "the handler of state %q timed out: it did not answer within %s", req.State, timeout)
 	}
 	return out, err
 }
