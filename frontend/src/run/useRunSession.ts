@@ -305,6 +305,7 @@ export function useRunSession(wf: WorkflowRef): RunSession {
       input,
       mocks,
       testCase: settings.testCase,
+      type: "STANDARD", // EXPRESS lifts the 25,000-event history limit; not offered yet
       wait: settings.realWaits ? "real" : "skip",
       pace: settings.pace,
       breakpoints: settings.breakpoints,
