@@ -32,6 +32,6 @@ func fileCases() []hostileCase {
 		c("graph a FIFO", fifo, []string{"graph", "fifo.asl.json"}, usage, "regular file"),
 		c("export a FIFO", fifo, []string{"export", "--to", "sam", "fifo.asl.json"}, usage, "regular file"),
 		{class: "files: not a regular file", name: "validate endless stdin", args: []string{"validate", "-"}, stdinFile: "/dev/zero", exit: fail, want: "10 MiB", maxSeconds: 5},
-		{class: "files: not a regular file", name: "run endless stdin definition", args: []string{"run", "-"}, stdinFile: "/dev/zero", exit: usage, want: "10 MiB", maxSeconds: 5},
+		{class: "files: not a regular file", name: "graph endless stdin definition", args: []string{"graph", "-"}, stdinFile: "/dev/zero", exit: usage, want: "10 MiB", maxSeconds: 5},
 	}
 }
