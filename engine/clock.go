@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"sync"
 	"time"
 )
@@ -75,7 +77,7 @@ func (c *skipClock) Sleep(ctx context.Context, d time.Duration) error {
 	}
 	if d > 0 {
 		c.mu.Lock()
-		c.skipped += d
+		c.skipped = addDuration(c.skipped, d)
 		c.mu.Unlock()
 	}
 	return nil
@@ -84,10 +86,39 @@ func (c *skipClock) Sleep(ctx context.Context, d time.Duration) error {
 // RealClock returns the wall clock: waits take their full time.
 func RealClock() Clock { return ScaledClock(1) }
 
+// The scale factors a ScaledClock accepts: from a millionth of real time
+// (a 99999999-second Wait, AWS's longest, takes 100 s) to a million times
+// it. Outside them durations overflow: the history would show dates
+// centuries away (1e300 made it year 1734) and waits would be skipped.
+const (
+	MinScale = 1e-6
+	MaxScale = 1e6
+)
+
+// CheckScale says whether f is a scale factor ScaledClock takes as given:
+// finite and within [MinScale, MaxScale]. Callers that take the factor
+// from a user (--wait scale=F) refuse it with this error.
+func CheckScale(f float64) error {
+	if math.IsNaN(f) || f < MinScale || f > MaxScale {
+		return fmt.Errorf("the scale must be a number from %g to %g, not %g", MinScale, MaxScale, f)
+	}
+	return nil
+}
+
 // ScaledClock returns a clock whose waits take factor times their length in
 // real time (0.1 makes a 10 s Wait last 1 s) while Now reports the time AWS
-// would show, so the history keeps the full durations.
+// would show, so the history keeps the full durations. A factor outside
+// [MinScale, MaxScale] is clamped to it (NaN counts as 1): check user input
+// with CheckScale.
 func ScaledClock(factor float64) Clock {
+	switch {
+	case math.IsNaN(factor):
+		factor = 1
+	case factor < MinScale:
+		factor = MinScale
+	case factor > MaxScale:
+		factor = MaxScale
+	}
 	return &scaledClock{factor: factor, realStart: time.Now(), start: time.Now()}
 }
 
@@ -98,15 +129,11 @@ type scaledClock struct {
 }
 
 func (c *scaledClock) Now() time.Time {
-	if c.factor <= 0 {
-		return time.Now()
-	}
-	elapsed := time.Since(c.realStart)
-	return c.start.Add(time.Duration(float64(elapsed) / c.factor))
+	return c.start.Add(scaleDuration(time.Since(c.realStart), 1/c.factor))
 }
 
 func (c *scaledClock) Sleep(ctx context.Context, d time.Duration) error {
-	real := time.Duration(float64(d) * c.factor)
+	real := scaleDuration(d, c.factor)
 	if real <= 0 {
 		return ctx.Err()
 	}
@@ -118,4 +145,54 @@ func (c *scaledClock) Sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// Duration arithmetic that saturates instead of overflowing: a wrapped
+// Duration turns a long wait into a negative one (skipped) and moves the
+// history's clock centuries back.
+
+// scaleDuration is d times f, within Duration's range; NaN gives 0.
+func scaleDuration(d time.Duration, f float64) time.Duration {
+	return floatDuration(float64(d) * f)
+}
+
+// secondsDuration is s seconds (a float: retry delays have fractions).
+func secondsDuration(s float64) time.Duration {
+	return floatDuration(s * float64(time.Second))
+}
+
+func floatDuration(ns float64) time.Duration {
+	switch {
+	case math.IsNaN(ns):
+		return 0
+	case ns >= math.MaxInt64:
+		return math.MaxInt64
+	case ns <= math.MinInt64:
+		return math.MinInt64
+	}
+	return time.Duration(ns)
+}
+
+// wholeSeconds is s seconds.
+func wholeSeconds(s int64) time.Duration {
+	const most = math.MaxInt64 / int64(time.Second)
+	switch {
+	case s > most:
+		return math.MaxInt64
+	case s < -most:
+		return math.MinInt64
+	}
+	return time.Duration(s) * time.Second
+}
+
+// addDuration is a+b, within Duration's range.
+func addDuration(a, b time.Duration) time.Duration {
+	sum := a + b
+	switch {
+	case a > 0 && b > 0 && sum < 0:
+		return math.MaxInt64
+	case a < 0 && b < 0 && sum >= 0:
+		return math.MinInt64
+	}
+	return sum
 }

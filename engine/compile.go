@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -19,7 +20,8 @@ const (
 type Machine struct {
 	name      string
 	root      *graph
-	timeout   int64 // TimeoutSeconds of the machine, 0 for none
+	names     []string // every state's name, at any depth, sorted
+	timeout   int64    // TimeoutSeconds of the machine, 0 for none
 	paths     pathCache
 	templates templateCache
 	calls     callCache
@@ -128,6 +130,8 @@ func CompileDefinition(name string, def any) (*Machine, error) {
 		return nil, err
 	}
 	m := &Machine{name: name, root: g}
+	g.collectNames(&m.names)
+	slices.Sort(m.names)
 	if t, ok := root["TimeoutSeconds"].(int64); ok {
 		m.timeout = t
 	}
@@ -357,6 +361,22 @@ func Compile(doc *asl.Document) (*Machine, error) {
 	}
 	name := strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name))
 	return CompileDefinition(strings.TrimSuffix(name, ".asl"), doc.Root.Value())
+}
+
+// StateNames lists the names of the machine's states, at any depth
+// (Parallel branches, Map item processors), sorted.
+func (m *Machine) StateNames() []string { return slices.Clone(m.names) }
+
+func (g *graph) collectNames(out *[]string) {
+	for name, n := range g.states {
+		*out = append(*out, name)
+		if n.processor != nil {
+			n.processor.collectNames(out)
+		}
+		for _, b := range n.branches {
+			b.collectNames(out)
+		}
+	}
 }
 
 // has reports whether g holds a state of the type, at any depth.

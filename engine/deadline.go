@@ -44,7 +44,7 @@ func (sc *scope) sleep(ctx context.Context, d time.Duration) error {
 	}
 	if _, skips := ex.clock.(skipper); skips {
 		sc.mu.Lock()
-		sc.skipped += max(wait, 0)
+		sc.skipped = addDuration(sc.skipped, max(wait, 0))
 		sc.mu.Unlock()
 	} else if err := ex.clock.Sleep(ctx, wait); err != nil {
 		return ex.alive(ctx)

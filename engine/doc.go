@@ -18,9 +18,15 @@
 // (WithClock: by default waits and retry delays are skipped while the
 // history keeps the times AWS would show, concurrent waits overlapping as
 // in AWS; RealClock; ScaledClock; VirtualClock),
-// the task invoker, the observer, mocks, a cap on transitions, a seeded
-// deterministic mode, starting at any state with given variables, and
-// breakpoints.
+// the task invoker, the observer, mocks, a cap on transitions, the
+// workflow type, a seeded deterministic mode, starting at any state with
+// given variables, and breakpoints.
+//
+// Runs are bounded as AWS bounds them: every state entered and every retry
+// attempt counts toward the transition cap (WithMaxTransitions); a
+// STANDARD run (the default) fails with States.Runtime when its history
+// would pass AWS's 25,000 events, while EXPRESS (WithType) has no history
+// limit, as in AWS. Both failures end the run: no Retry or Catch sees them.
 //
 // Start returns an *Execution at once for the studio: Pause, Step,
 // Resume and Stop drive it; SendTaskSuccess, SendTaskFailure and

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -17,7 +19,12 @@ import (
 	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) != "" {
+		os.Exit(runChild(os.Getenv(childEnv)))
+	}
+	goleak.VerifyTestMain(m)
+}
 
 func compile(t *testing.T, def string) *engine.Machine {
 	t.Helper()
@@ -142,7 +149,7 @@ func TestTransitionCap(t *testing.T) {
 
 func TestStopAborts(t *testing.T) {
 	m := compile(t, spinDef)
-	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithMaxTransitions(0), engine.WithoutHistory())
+	ex, err := m.Start(context.Background(), map[string]any{}, engine.WithMaxTransitions(math.MaxInt64), engine.WithType(engine.Express), engine.WithoutHistory())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,9 +273,36 @@ func TestObserverSeesEveryEventInOrder(t *testing.T) {
 	}
 }
 
+// TestPayloadLimit: an execution input over 256 KiB starts no run (AWS
+// refuses the StartExecution) and the error says how large it is; a state
+// output over it fails the run with States.DataLimitExceeded.
 func TestPayloadLimit(t *testing.T) {
 	m := compile(t, `{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}`)
-	res, err := m.Run(context.Background(), strings.Repeat("x", 300*1024))
+	tests := []struct {
+		name    string
+		input   any
+		wantErr string // "" when the run starts
+	}{
+		{"at the limit", strings.Repeat("x", 256*1024-2), ""},
+		{"one byte over", strings.Repeat("x", 256*1024-1), "the input is 262145 bytes of JSON, more than the 262144 bytes (256 KiB)"},
+		{"far over", map[string]any{"a": strings.Repeat("x", 300*1024)}, "the input is 307208 bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := m.Run(context.Background(), tt.input)
+			if tt.wantErr == "" {
+				if err != nil || res.Status != engine.StatusSucceeded {
+					t.Fatalf("got %v %s", err, res.Status)
+				}
+				return
+			}
+			if !errors.Is(err, engine.ErrInputTooLarge) || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("err = %v, want ErrInputTooLarge saying %q", err, tt.wantErr)
+			}
+		})
+	}
+	grow := compile(t, `{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"a.$":"$","b.$":"$"},"End":true}}}`)
+	res, err := grow.Run(context.Background(), strings.Repeat("x", 200*1024))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,6 +90,20 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	for _, o := range opts {
 		o(cfg)
 	}
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	if err := checkInput(input); err != nil {
+		return nil, err
+	}
+	if cfg.mocks != nil {
+		// A mocked state the machine lacks is a typo or a stale name: the
+		// Task it was meant for would run unmocked (a real handler, or a
+		// failure far from the cause). Refuse, naming it.
+		if err := cfg.mocks.CheckStates(m.names); err != nil {
+			return nil, err
+		}
+	}
 	start := cfg.startAt
 	if start == "" {
 		start = m.root.startAt
@@ -115,6 +129,10 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 		ex.startTime = ex.clock.Now()
 	}
 	ex.rec = &recorder{clock: ex.clock, keep: cfg.keepHistory, observer: cfg.observer}
+	if cfg.typ == Standard {
+		ex.rec.limit = maxHistoryEvents
+		ex.rec.onLimit = func() { ex.exceeded(historyLimitCause) }
+	}
 	ex.ctrl = newController(cfg)
 	ex.tokens = newTokenTable()
 	ex.name = cfg.executionName
@@ -192,9 +210,9 @@ func (ex *Execution) run(start string) {
 	if ex.m.timeout > 0 {
 		// Waits see the deadline on the run's clock; on a real or scaled
 		// clock a timer also stops work that does not wait (a slow task).
-		ctx = withDeadline(ctx, ex.startTime.Add(time.Duration(ex.m.timeout)*time.Second), errTimedOut)
+		ctx = withDeadline(ctx, ex.startTime.Add(wholeSeconds(ex.m.timeout)), errTimedOut)
 		if _, virtual := ex.clock.(*virtualClock); !virtual {
-			timer := time.AfterFunc(realDuration(ex.clock, time.Duration(ex.m.timeout)*time.Second), func() { ex.cancel(errTimedOut) })
+			timer := time.AfterFunc(realDuration(ex.clock, wholeSeconds(ex.m.timeout)), func() { ex.cancel(errTimedOut) })
 			defer timer.Stop()
 		}
 	}
@@ -209,44 +227,48 @@ func (ex *Execution) run(start string) {
 	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0}
 	sc.emitAfter(0, started)
 	sc.setLast(0)
-	// Every state's output is checked as it leaves; the input only here.
-	err := checkSize(ex.input)
-	var out any
-	if err == nil {
-		out, err = guard(func() (any, error) { return sc.run(ctx, start, ex.input) })
-	}
+	// Every state's output is checked as it leaves; the input by Start.
+	out, err := guard(func() (any, error) { return sc.run(ctx, start, ex.input) })
 	ex.finish(sc, out, err)
 }
 
 func (ex *Execution) finish(sc *scope, out any, err error) {
 	prev, at := sc.lastID(), sc.now()
 	res := Result{}
+	var limit *limitError
 	switch cause := context.Cause(ex.ctx); {
+	case errors.As(cause, &limit) || errors.As(err, &limit):
+		// Checked first: a run past a bound fails even if the state that
+		// noticed it went on to end the run.
+		res.Status = StatusFailed
+		res.Error, res.Cause = strPtr(errRuntime), strPtr(limit.cause)
+		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
+		ex.rec.final(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	case err == nil:
 		res.Status, res.Output = StatusSucceeded, out
 		e := Event{Type: "ExecutionSucceeded"}
 		if ex.rec.active() {
 			e.ExecutionSucceededEventDetails = &OutputDetails{Output: EncodeJSON(out)}
 		}
-		ex.rec.add(prev, at, e)
+		ex.rec.final(prev, at, e)
 	case errors.Is(err, errTimedOut) || errors.Is(cause, errTimedOut):
 		res.Status = StatusTimedOut
-		ex.rec.add(prev, at, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})
+		ex.rec.final(prev, at, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})
 	case errors.Is(cause, errAborted) || errors.Is(err, errAborted):
 		res.Status = StatusAborted
-		ex.rec.add(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
+		ex.rec.final(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		res.Status = StatusAborted
 		e, c := "Stepstudio.Cancelled", err.Error()
 		res.Error, res.Cause = &e, &c
-		ex.rec.add(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{Error: &e, Cause: &c}})
+		ex.rec.final(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{Error: &e, Cause: &c}})
 	default:
 		f := asFault(err)
 		res.Status = StatusFailed
 		// A Fail state may give neither Error nor Cause; AWS then omits them.
 		res.Error, res.Cause = strPtr(f.Name), strPtr(f.Cause)
 		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
-		ex.rec.add(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
+		ex.rec.final(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	}
 	if ex.cfg.keepHistory {
 		res.Events = ex.rec.all()
@@ -258,7 +280,7 @@ func (ex *Execution) finish(sc *scope, out any, err error) {
 // takes for it.
 func realDuration(c Clock, d time.Duration) time.Duration {
 	if s, ok := c.(*scaledClock); ok {
-		return time.Duration(float64(d) * s.factor)
+		return scaleDuration(d, s.factor)
 	}
 	return d
 }

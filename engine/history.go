@@ -29,17 +29,59 @@ type recorder struct {
 	count     atomic.Int64
 	keep      bool // false keeps only the count (benchmarks, CLI without --history)
 	observer  Observer
+
+	// limit is the id the run's last event may have at most (AWS's
+	// history quota), 0 for none. Every other event must have a smaller
+	// id: an event that would reach it is not recorded, and onLimit (once)
+	// ends the run, whose ExecutionFailed takes the id. The count is kept
+	// with or without a history, so a run ends at the same event either way.
+	limit   int64
+	onLimit func()
+	over    atomic.Bool
 }
+
+// maxHistoryEvents is AWS's quota on a STANDARD execution's history:
+// "Maximum execution history size: 25,000 events". AWS fails the run with
+// States.Runtime and this cause; the ExecutionFailed event is event 25,000.
+const (
+	maxHistoryEvents  = 25_000
+	historyLimitCause = "The execution reached the maximum number of history events (25000)."
+)
 
 // add stamps e with the next id and the clock's time and records it; it
 // returns the id so the caller can chain previousEventId.
 func (r *recorder) add(prev int64, t time.Time, e Event) int64 {
+	return r.record(prev, t, e, false)
+}
+
+// final records the event that ends the run, which the history limit
+// leaves room for. After the limit it follows the last event recorded, as
+// AWS links it.
+func (r *recorder) final(prev int64, t time.Time, e Event) int64 {
+	if r.over.Load() {
+		prev = r.count.Load()
+	}
+	return r.record(prev, t, e, true)
+}
+
+func (r *recorder) record(prev int64, t time.Time, e Event, final bool) int64 {
 	if !r.active() {
 		// Only the ids matter (error causes name them): no lock for
 		// concurrent Map items and branches to queue on.
-		return r.count.Add(1)
+		id := r.count.Add(1)
+		if id >= r.limit && r.limit > 0 && !final {
+			// Give the id back: of racing events, those that took ids
+			// below the limit keep them, the others all give theirs back.
+			r.count.Add(-1)
+			return r.reachedLimit()
+		}
+		return id
 	}
 	r.mu.Lock()
+	if r.limit > 0 && !final && r.count.Load()+1 >= r.limit {
+		r.mu.Unlock()
+		return r.reachedLimit()
+	}
 	e.ID = r.count.Add(1)
 	e.PreviousEventID = prev
 	e.Timestamp = t
@@ -65,6 +107,15 @@ func (r *recorder) add(prev int64, t time.Time, e Event) int64 {
 }
 
 const chunkSize = 1024
+
+// reachedLimit ends the run for its history size (once) and returns the
+// id of the last event recorded, for the caller to chain on.
+func (r *recorder) reachedLimit() int64 {
+	if r.over.CompareAndSwap(false, true) && r.onLimit != nil {
+		r.onLimit()
+	}
+	return r.limit - 1
+}
 
 func (r *recorder) all() []Event {
 	r.mu.Lock()

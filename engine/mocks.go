@@ -11,7 +11,9 @@ import (
 // WithMocks answers Task states from an AWS MockConfigFile test case
 // before any other invoker: a mocked state takes its response for the
 // invocation (0 first, then 1, 2, … across retries and loops, counted per
-// run), others fall through to the invoker given with WithInvoker.
+// run), others fall through to the invoker given with WithInvoker. Start
+// refuses a test case that mocks a state the machine does not have
+// (mock.ErrUnknownState, naming it and the state it most likely meant).
 func WithMocks(tc *mock.TestCase) Option { return func(cfg *config) { cfg.mocks = tc } }
 
 // mockInvoker is one run's view of a test case: the invocation counters

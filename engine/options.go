@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/stepstudio/stepstudio/engine/mock"
@@ -28,12 +30,38 @@ type config struct {
 	account        string
 	breakpoints    map[string]bool
 	pauseAtStart   bool
+	typ            StateMachineType
+	err            error // the first invalid option: Start refuses to run
+}
+
+// StateMachineType is the workflow type, as AWS names it.
+type StateMachineType string
+
+// The workflow types. A STANDARD execution's history holds at most 25,000
+// events (AWS's quota): the run fails with States.Runtime when it would
+// need more. An EXPRESS execution has no history limit, as in AWS; use it
+// for large local experiments and benchmarks.
+const (
+	Standard StateMachineType = "STANDARD"
+	Express  StateMachineType = "EXPRESS"
+)
+
+// ErrInvalidOption is matched by the error Start returns for an option
+// given an invalid value (a cap that is not positive, ...).
+var ErrInvalidOption = errors.New("invalid run option")
+
+// invalid records the first invalid option; Start returns it.
+func (cfg *config) invalid(format string, args ...any) {
+	if cfg.err == nil {
+		cfg.err = fmt.Errorf("%w: %s", ErrInvalidOption, fmt.Sprintf(format, args...))
+	}
 }
 
 func defaultConfig() *config {
 	return &config{
 		keepHistory:    true,
 		maxTransitions: 1_000_000,
+		typ:            Standard,
 		roleArn:        "arn:aws:iam::123456789012:role/StepstudioLocal",
 		region:         "us-east-1",
 		account:        "123456789012",
@@ -56,9 +84,32 @@ func WithInvoker(i Invoker) Option { return func(cfg *config) { cfg.invoker = i 
 // empty, which saves memory on long runs.
 func WithoutHistory() Option { return func(cfg *config) { cfg.keepHistory = false } }
 
-// WithMaxTransitions caps the number of states entered (default 1,000,000)
-// so a runaway loop fails instead of running forever; n <= 0 removes the cap.
-func WithMaxTransitions(n int64) Option { return func(cfg *config) { cfg.maxTransitions = n } }
+// WithMaxTransitions caps the state transitions of a run (default
+// 1,000,000): every state entered and every retry attempt counts, as AWS
+// bills them, so a runaway loop or a retry storm fails with States.Runtime
+// instead of running forever. The cap must be positive: Start refuses 0 and
+// negative values (ErrInvalidOption); there is no "no cap".
+func WithMaxTransitions(n int64) Option {
+	return func(cfg *config) {
+		if n <= 0 {
+			cfg.invalid("WithMaxTransitions(%d): the transition cap must be a positive number", n)
+			return
+		}
+		cfg.maxTransitions = n
+	}
+}
+
+// WithType sets the workflow type (default Standard); Start refuses any
+// other value (ErrInvalidOption).
+func WithType(t StateMachineType) Option {
+	return func(cfg *config) {
+		if t != Standard && t != Express {
+			cfg.invalid("WithType(%q): the type is STANDARD or EXPRESS", string(t))
+			return
+		}
+		cfg.typ = t
+	}
+}
 
 // WithDeterminism makes a run reproducible: UUIDs, random numbers and the
 // execution name derive from seed, the run starts at start on a virtual

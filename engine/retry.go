@@ -31,6 +31,11 @@ func (st *stepCtx) withRetry(ctx context.Context, w work) (any, string, error) {
 		if i := st.matchRetrier(fe.Name); i >= 0 {
 			r := n.retry[i]
 			if attempts[i] < r.maxAttempts {
+				// A retry attempt is a transition: a retry storm ends at
+				// the cap like a runaway loop.
+				if err := st.sc.ex.transition(); err != nil {
+					return nil, "", err
+				}
 				if st.failed != nil {
 					// The next attempt follows the failed one's last event.
 					st.sc.setLast(st.failedPrev)
@@ -96,7 +101,7 @@ func (r retrier) delay(attempt int64, random func() float64) time.Duration {
 	if r.jitterFull {
 		secs *= random()
 	}
-	return time.Duration(secs * float64(time.Second))
+	return secondsDuration(secs) // BackoffRate^attempt may pass any Duration
 }
 
 // caught builds the output of a Catch: the error output {Error, Cause}
@@ -119,6 +124,9 @@ func (st *stepCtx) caught(ctx context.Context, c catcher, name, cause string) (a
 // errors and must not be caught.
 func asFaultStrict(err error) (*faultError, bool) {
 	if err == nil || err == context.Canceled || err == context.DeadlineExceeded || err == errAborted || err == errTimedOut || err == errBranchCancelled {
+		return nil, false
+	}
+	if _, ok := err.(*limitError); ok {
 		return nil, false
 	}
 	return asFault(err), true

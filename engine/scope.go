@@ -109,8 +109,8 @@ func (sc *scope) run(ctx context.Context, start string, input any) (any, error) 
 		if err := ex.alive(ctx); err != nil {
 			return nil, err
 		}
-		if c := ex.cfg.maxTransitions; c > 0 && ex.transitions.Add(1) > c {
-			return nil, newFaultf(errRuntime, "the run entered more than %d states, the transition cap (a runaway loop?); raise the cap with WithMaxTransitions or --max-transitions", c)
+		if err := ex.transition(); err != nil {
+			return nil, err
 		}
 		if err := ex.ctrl.before(ctx, name); err != nil {
 			return nil, err

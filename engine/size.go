@@ -1,13 +1,32 @@
 package engine
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
 	"strconv"
 )
 
-// maxPayload is AWS's limit on a state's input or output: 256 KiB of
-// UTF-8 JSON text.
-const maxPayload = 256 * 1024
+// MaxPayloadSize is AWS's limit on an execution's input and on a state's
+// input or output: 256 KiB (262,144 bytes) of UTF-8 JSON text.
+const MaxPayloadSize = 256 * 1024
+
+const maxPayload = MaxPayloadSize
+
+// ErrInputTooLarge is matched by the error Start returns for an execution
+// input over MaxPayloadSize: AWS refuses such a StartExecution outright,
+// so no run starts.
+var ErrInputTooLarge = errors.New("execution input too large")
+
+// checkInput refuses an execution input over the limit, saying how large
+// it is.
+func checkInput(v any) error {
+	if jsonSize(v, maxPayload+1) <= maxPayload {
+		return nil
+	}
+	return fmt.Errorf("%w: the input is %d bytes of JSON, more than the %d bytes (256 KiB) AWS accepts for an execution input",
+		ErrInputTooLarge, len(EncodeJSON(v)), MaxPayloadSize)
+}
 
 // checkSize fails with States.DataLimitExceeded when v would exceed the
 // payload limit. It measures without encoding, and stops early.

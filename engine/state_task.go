@@ -39,7 +39,7 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 		return nil, "", err
 	}
 	if isActivity(n.resource) {
-		result, err := st.activity(ctx, in, time.Duration(timeout)*time.Second, time.Duration(heartbeat)*time.Second)
+		result, err := st.activity(ctx, in, wholeSeconds(timeout), wholeSeconds(heartbeat))
 		if err != nil {
 			return nil, "", err
 		}
@@ -47,7 +47,7 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 	}
 	te := newTaskEvents(st)
 	te.scheduled(in, timeoutField(n, timeout), heartbeat)
-	result, err := st.invoke(ctx, in, time.Duration(timeout)*time.Second, time.Duration(heartbeat)*time.Second, te)
+	result, err := st.invoke(ctx, in, wholeSeconds(timeout), wholeSeconds(heartbeat), te)
 	if err != nil {
 		if ex.alive(ctx) == nil {
 			te.failed(err)

@@ -43,7 +43,11 @@ func (st *stepCtx) waitUntil(ctx context.Context, in any) (time.Time, error) {
 	n := st.n
 	now := st.entered
 	seconds := func(v any) (time.Time, error) {
-		return now.Add(time.Duration(v.(int64)) * time.Second), nil
+		// As with a Timestamp: AWS refuses a delay over its limit.
+		if s := v.(int64); s > maxWaitSeconds {
+			return time.Time{}, st.runtimeErr(errRuntime, "Wait state delay is too long.")
+		}
+		return now.Add(wholeSeconds(v.(int64))), nil
 	}
 	switch {
 	case n.seconds.set:
@@ -111,7 +115,7 @@ func (st *stepCtx) waitUntil(ctx context.Context, in any) (time.Time, error) {
 }
 
 func (st *stepCtx) limitWait(t time.Time) (time.Time, error) {
-	if t.Sub(st.entered) > maxWaitSeconds*time.Second {
+	if t.Sub(st.entered) > wholeSeconds(maxWaitSeconds) {
 		return time.Time{}, st.runtimeErr(errRuntime, "Wait state delay is too long.")
 	}
 	return t, nil

@@ -4,6 +4,9 @@ import "strings"
 
 // taskEvents records a Task's events as AWS names them: Task* for service
 // integrations, LambdaFunction* when the resource is a function ARN.
+// Without a history or an observer the events are still counted (their
+// ids show in error causes, and the history limit counts them), just
+// without details.
 type taskEvents struct {
 	st         *stepCtx
 	lambda     bool
@@ -18,75 +21,97 @@ func newTaskEvents(st *stepCtx) taskEvents {
 	return te
 }
 
-func (te taskEvents) emit(e Event) {
-	if te.active {
-		te.st.sc.emit(e)
-	}
-}
+func (te taskEvents) emit(e Event) { te.st.sc.emit(e) }
 
 func (te taskEvents) scheduled(in any, timeout, heartbeat int64) {
-	if !te.active {
-		return
-	}
 	if te.lambda {
-		te.emit(Event{Type: "LambdaFunctionScheduled", LambdaFunctionScheduledEventDetails: &LambdaScheduledDetails{
-			Resource: te.st.n.resource, Input: EncodeJSON(in), TimeoutInSeconds: timeout,
-		}})
+		e := Event{Type: "LambdaFunctionScheduled"}
+		if te.active {
+			e.LambdaFunctionScheduledEventDetails = &LambdaScheduledDetails{
+				Resource: te.st.n.resource, Input: EncodeJSON(in), TimeoutInSeconds: timeout,
+			}
+		}
+		te.emit(e)
 		te.emit(Event{Type: "LambdaFunctionStarted"})
 		return
 	}
-	te.emit(Event{Type: "TaskScheduled", TaskScheduledEventDetails: &TaskScheduledDetails{
-		ResourceType: te.rtype, Resource: te.res, Region: te.st.sc.ex.cfg.region, Parameters: EncodeJSON(in),
-		TimeoutInSeconds: timeout, HeartbeatInSeconds: heartbeat,
-	}})
-	te.emit(Event{Type: "TaskStarted", TaskStartedEventDetails: &TaskDetails{ResourceType: te.rtype, Resource: te.res}})
+	scheduled, started := Event{Type: "TaskScheduled"}, Event{Type: "TaskStarted"}
+	if te.active {
+		scheduled.TaskScheduledEventDetails = &TaskScheduledDetails{
+			ResourceType: te.rtype, Resource: te.res, Region: te.st.sc.ex.cfg.region, Parameters: EncodeJSON(in),
+			TimeoutInSeconds: timeout, HeartbeatInSeconds: heartbeat,
+		}
+		started.TaskStartedEventDetails = &TaskDetails{ResourceType: te.rtype, Resource: te.res}
+	}
+	te.emit(scheduled)
+	te.emit(started)
 }
 
 // submitted marks a callback task whose request went out and whose answer
 // will come with its token.
 func (te taskEvents) submitted() {
-	if !te.active || te.lambda {
+	if te.lambda {
 		return
 	}
-	out := "{}"
-	te.emit(Event{Type: "TaskSubmitted", TaskSubmittedEventDetails: &TaskDetails{
-		ResourceType: te.rtype, Resource: te.res, Output: &out, OutputDetails: &Truncation{},
-	}})
+	e := Event{Type: "TaskSubmitted"}
+	if te.active {
+		out := "{}"
+		e.TaskSubmittedEventDetails = &TaskDetails{
+			ResourceType: te.rtype, Resource: te.res, Output: &out, OutputDetails: &Truncation{},
+		}
+	}
+	te.emit(e)
 }
 
 func (te taskEvents) succeeded(result any) {
-	if !te.active {
-		return
-	}
-	out := EncodeJSON(result)
 	if te.lambda {
-		te.emit(Event{Type: "LambdaFunctionSucceeded", LambdaFunctionSucceededEventDetails: &OutputDetails{Output: out}})
+		e := Event{Type: "LambdaFunctionSucceeded"}
+		if te.active {
+			e.LambdaFunctionSucceededEventDetails = &OutputDetails{Output: EncodeJSON(result)}
+		}
+		te.emit(e)
 		return
 	}
-	te.emit(Event{Type: "TaskSucceeded", TaskSucceededEventDetails: &TaskDetails{
-		ResourceType: te.rtype, Resource: te.res, Output: &out, OutputDetails: &Truncation{},
-	}})
+	e := Event{Type: "TaskSucceeded"}
+	if te.active {
+		out := EncodeJSON(result)
+		e.TaskSucceededEventDetails = &TaskDetails{
+			ResourceType: te.rtype, Resource: te.res, Output: &out, OutputDetails: &Truncation{},
+		}
+	}
+	te.emit(e)
 }
 
 func (te taskEvents) failed(err error) {
-	if !te.active {
-		return
-	}
 	fe := asFault(err)
 	timedOut := fe.Name == errTimeout || fe.Name == errHeartbeatTimeout
 	if te.lambda {
-		d := &FailureDetails{Error: strPtr(fe.Name), Cause: strPtr(fe.Cause)}
+		e := Event{Type: "LambdaFunctionFailed"}
 		if timedOut {
-			te.emit(Event{Type: "LambdaFunctionTimedOut", LambdaFunctionTimedOutEventDetails: d})
-		} else {
-			te.emit(Event{Type: "LambdaFunctionFailed", LambdaFunctionFailedEventDetails: d})
+			e.Type = "LambdaFunctionTimedOut"
 		}
+		if te.active {
+			d := &FailureDetails{Error: strPtr(fe.Name), Cause: strPtr(fe.Cause)}
+			if timedOut {
+				e.LambdaFunctionTimedOutEventDetails = d
+			} else {
+				e.LambdaFunctionFailedEventDetails = d
+			}
+		}
+		te.emit(e)
 		return
 	}
-	d := &TaskDetails{ResourceType: te.rtype, Resource: te.res, Error: strPtr(fe.Name), Cause: strPtr(fe.Cause)}
+	e := Event{Type: "TaskFailed"}
 	if timedOut {
-		te.emit(Event{Type: "TaskTimedOut", TaskTimedOutEventDetails: d})
-	} else {
-		te.emit(Event{Type: "TaskFailed", TaskFailedEventDetails: d})
+		e.Type = "TaskTimedOut"
 	}
+	if te.active {
+		d := &TaskDetails{ResourceType: te.rtype, Resource: te.res, Error: strPtr(fe.Name), Cause: strPtr(fe.Cause)}
+		if timedOut {
+			e.TaskTimedOutEventDetails = d
+		} else {
+			e.TaskFailedEventDetails = d
+		}
+	}
+	te.emit(e)
 }

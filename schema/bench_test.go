@@ -12,7 +12,7 @@ import (
 	"github.com/stepstudio/stepstudio/schema"
 )
 
-// Speed targets (issue 3): all of realworld/ in one process under 0.3 s;
+// Speed targets: all of realworld/ in one process under 0.3 s;
 // a generated 1,000-state definition under 20 ms. The benchmarks print the
 // figures; they never pass or fail on timing.
 

@@ -1,7 +1,6 @@
 package schema_test
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -10,41 +9,19 @@ import (
 	"testing"
 
 	"github.com/stepstudio/stepstudio/schema"
+	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/cases (review the diff!)")
 
-// archive is a minimal txtar reader: "-- name --" lines start sections.
-type archive struct {
-	names []string
-	files map[string][]byte
-}
-
-func readArchive(data []byte) archive {
-	a := archive{files: map[string][]byte{}}
-	var cur string
-	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
-		t := strings.TrimSpace(string(line))
-		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
-			cur = strings.TrimSuffix(strings.TrimPrefix(t, "-- "), " --")
-			a.names = append(a.names, cur)
-			a.files[cur] = nil
-			continue
-		}
-		if cur != "" {
-			a.files[cur] = append(a.files[cur], line...)
+// section returns the data of the named file of the archive, nil if none.
+func section(a *txtar.Archive, name string) []byte {
+	for _, f := range a.Files {
+		if f.Name == name {
+			return f.Data
 		}
 	}
-	return a
-}
-
-func (a archive) format() []byte {
-	var b bytes.Buffer
-	for _, n := range a.names {
-		fmt.Fprintf(&b, "-- %s --\n", n)
-		b.Write(a.files[n])
-	}
-	return b.Bytes()
+	return nil
 }
 
 // TestCases validates each testdata/cases/*.txtar definition and compares
@@ -62,9 +39,9 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := readArchive(data)
+			a := txtar.Parse(data)
 			var opts schema.Options
-			for _, o := range strings.Fields(string(a.files["options"])) {
+			for _, o := range strings.Fields(string(section(a, "options"))) {
 				switch o {
 				case "placeholders":
 					opts.Placeholders = true
@@ -75,12 +52,12 @@ func TestCases(t *testing.T) {
 				}
 			}
 			var defName string
-			for _, n := range a.names {
-				if n != "want" && n != "options" && n != "messages" {
-					defName = n
+			for _, f := range a.Files {
+				if f.Name != "want" && f.Name != "options" && f.Name != "messages" {
+					defName = f.Name
 				}
 			}
-			res := schema.Validate(defName, a.files[defName], opts)
+			res := schema.Validate(defName, section(a, defName), opts)
 			var got strings.Builder
 			for _, d := range res.Diagnostics {
 				fmt.Fprintf(&got, "%s %s %s %d:%d\n", d.Severity, d.Code, quoteLoc(d.Location), d.Range.Start.Line, d.Range.Start.Column)
@@ -89,18 +66,22 @@ func TestCases(t *testing.T) {
 				}
 			}
 			if *update {
-				a.files["want"] = []byte(got.String())
-				if err := os.WriteFile(file, a.format(), 0o644); err != nil {
+				for i := range a.Files {
+					if a.Files[i].Name == "want" {
+						a.Files[i].Data = []byte(got.String())
+					}
+				}
+				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if want := string(a.files["want"]); got.String() != want {
+			if want := string(section(a, "want")); got.String() != want {
 				t.Errorf("diagnostics differ\n got:\n%s\nwant:\n%s\nmessages:\n%s", got.String(), want, describe(res.Diagnostics))
 			}
 			// A messages section lists phrases some message must contain:
 			// the state and field named, and the advice given.
-			for _, phrase := range strings.Split(strings.TrimSpace(string(a.files["messages"])), "\n") {
+			for _, phrase := range strings.Split(strings.TrimSpace(string(section(a, "messages"))), "\n") {
 				if phrase == "" {
 					continue
 				}
@@ -112,7 +93,7 @@ func TestCases(t *testing.T) {
 					t.Errorf("no message contains %q:\n%s", phrase, describe(res.Diagnostics))
 				}
 			}
-			if wantValid := !strings.Contains(string(a.files["want"]), "ERROR "); res.Valid() != wantValid {
+			if wantValid := !strings.Contains(string(section(a, "want")), "ERROR "); res.Valid() != wantValid {
 				t.Errorf("Valid() = %v, want %v", res.Valid(), wantValid)
 			}
 		})

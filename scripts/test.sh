@@ -14,12 +14,23 @@ unformatted=$(gofmt -l $(git ls-files '*.go'))
 step "go vet"
 go vet ./...
 
-step "import rules: engine/ and schema/ know nothing of Wails or app/"
+step "import rules: engine/ and schema/ know nothing of Wails or app/; only app itself knows Wails"
 bad=$(go list -deps ./engine/... ./schema/... | grep -E '^github.com/wailsapp/|^github.com/stepstudio/stepstudio/app' || true)
 [ -z "$bad" ] || die "engine/ or schema/ import: $bad"
+for pkg in $(go list ./app/... ./internal/... | grep -v '^github.com/stepstudio/stepstudio/app$'); do
+  if go list -deps "$pkg" | grep -q '^github.com/wailsapp/'; then
+    die "$pkg imports Wails: only the package app may (its subpackages stay headless)"
+  fi
+done
+
+step "third_party/go-graphviz is pristine upstream with patch/ applied"
+bash third_party/go-graphviz/patch/check.sh
 
 step "go test"
 go test ./...
+
+step "go test -race: the engine and the studio's run manager (concurrent Map, Parallel, event batching)"
+go test -race ./engine/... ./app/runs/...
 
 step "frontend: type-check"
 (cd frontend && npm run --silent typecheck)

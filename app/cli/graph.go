@@ -91,5 +91,8 @@ func writeOut(path string, w io.Writer, data []byte) error {
 		_, err := w.Write(data)
 		return err
 	}
-	return files.Write(path, data)
+	if err := files.Write(path, data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -25,21 +26,23 @@ type runOptions struct {
 	history        bool
 	format         string
 	maxTransitions int64
+	typ            string
 }
 
 func runRun(ctx context.Context, args []string, s Streams) error {
 	var o runOptions
 	fs := newFlagSet("run", `
-Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json] [--handlers FILE] [--max-transitions N]
+Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json] [--handlers FILE] [--max-transitions N] [--type standard|express]
 Runs a state machine locally. Exit 0 when it SUCCEEDED, 1 on any other end, 2 on a usage error or an invalid definition.`)
 	fs.StringVar(&o.input, "input", "", "execution input: a JSON file, or - for stdin (default {})")
 	fs.StringVar(&o.mockConfig, "mock-config", "", "AWS MockConfigFile with mocked task responses")
 	fs.StringVar(&o.testCase, "test-case", "", "test case of the mock config to use")
 	fs.StringVar(&o.handlers, "handlers", "", "JSON file binding states or resources to local commands, HTTP or Lambda endpoints")
-	fs.StringVar(&o.wait, "wait", "skip", "waits and retry delays: skip, real, or scale=F (F times real time)")
+	fs.StringVar(&o.wait, "wait", "skip", "waits and retry delays: skip, real, or scale=F (F times real time, from 1e-6 to 1e6)")
 	fs.BoolVar(&o.history, "history", false, "print the execution history (AWS GetExecutionHistory shape)")
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
-	fs.Int64Var(&o.maxTransitions, "max-transitions", 1_000_000, "fail the run after this many states (0: no cap)")
+	fs.Int64Var(&o.maxTransitions, "max-transitions", 1_000_000, "fail the run after this many state transitions: states entered and retry attempts (a positive number)")
+	fs.StringVar(&o.typ, "type", "standard", "workflow type: standard (its history stops at AWS's 25,000 events) or express (no history limit)")
 	pos, err := parseArgs(fs, args, s.Out)
 	if err != nil {
 		return err
@@ -53,6 +56,12 @@ Runs a state machine locally. Exit 0 when it SUCCEEDED, 1 on any other end, 2 on
 	}
 	if (o.mockConfig == "") != (o.testCase == "") {
 		return usagef("--mock-config and --test-case go together")
+	}
+	if o.maxTransitions <= 0 {
+		return usagef("--max-transitions must be a positive number, not %d", o.maxTransitions)
+	}
+	if t := strings.ToUpper(o.typ); t != string(engine.Standard) && t != string(engine.Express) {
+		return usagef("--type must be standard or express, not %q", o.typ)
 	}
 	clock, err := parseWait(o.wait)
 	if err != nil {
@@ -71,9 +80,11 @@ func parseWait(w string) (engine.Clock, error) {
 	case w == "real":
 		return engine.RealClock(), nil
 	case strings.HasPrefix(w, "scale="):
+		// NaN, Inf and 1e300 parse (1e400 as +Inf with ErrRange);
+		// CheckScale refuses them, as they overflow the clock's arithmetic.
 		f, err := strconv.ParseFloat(strings.TrimPrefix(w, "scale="), 64)
-		if err != nil || f <= 0 {
-			return nil, fmt.Errorf("--wait scale=F needs a positive number, not %q", w)
+		if err != nil && !errors.Is(err, strconv.ErrRange) || engine.CheckScale(f) != nil {
+			return nil, fmt.Errorf("--wait scale=F needs a number from %g to %g, not %q", engine.MinScale, engine.MaxScale, w)
 		}
 		return engine.ScaledClock(f), nil
 	}
@@ -95,7 +106,9 @@ func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) e
 	}
 	result, err := m.Run(ctx, input, opts...)
 	if err != nil {
-		return err
+		// The run did not start: what was given cannot run (an input over
+		// 256 KiB, a test case mocking a state the definition lacks).
+		return badInput(err)
 	}
 	if err := printResult(s.Out, o, result); err != nil {
 		return err
@@ -143,7 +156,7 @@ func loadMachine(file string) (*engine.Machine, error) {
 // engineOptions turns the flags into engine options: the clock, the
 // history, the cap, mocks first, then handlers.
 func engineOptions(o runOptions, clock engine.Clock) ([]engine.Option, error) {
-	opts := []engine.Option{engine.WithMaxTransitions(o.maxTransitions)}
+	opts := []engine.Option{engine.WithMaxTransitions(o.maxTransitions), engine.WithType(engine.StateMachineType(strings.ToUpper(o.typ)))}
 	if clock != nil {
 		opts = append(opts, engine.WithClock(clock))
 	}
@@ -164,7 +177,7 @@ func engineOptions(o runOptions, clock engine.Clock) ([]engine.Option, error) {
 		}
 		set, err := handler.Parse(o.handlers, b)
 		if err != nil {
-			return nil, err
+			return nil, err // located: "handler config FILE:LINE:COL: ..."
 		}
 		opts = append(opts, engine.WithInvoker(set))
 	}

@@ -298,6 +298,10 @@ func TestRefused(t *testing.T) {
 		{"unknown test case", StartRequest{Definition: chain, Mocks: definition(t, "tasks.mocks.json"), TestCase: "Nope"}, "Nope"},
 		{"bad wait", StartRequest{Definition: chain, Wait: "soon"}, "must be skip or real"},
 		{"bad start", StartRequest{Definition: chain, StartAt: "Z"}, "Z"},
+		{"bad type", StartRequest{Definition: chain, Type: "express"}, "must be STANDARD or EXPRESS"},
+		{"input over 256 KiB", StartRequest{Definition: chain, Input: `"` + strings.Repeat("x", 256<<10) + `"`}, "the input is 262146 bytes of JSON, more than the 262144 bytes (256 KiB)"},
+		{"mock of an unknown state", StartRequest{Definition: chain, Mocks: `{"StateMachines":{"SM":{"TestCases":{"T":{"Nowhere":"R"}}}},"MockedResponses":{"R":{"0":{"Return":1}}}}`, TestCase: "T"},
+			`test case "T" mocks state "Nowhere", which the state machine does not have`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -472,5 +476,29 @@ func TestStopWhileWaiting(t *testing.T) {
 	}
 	if err := m.Succeed(id, p.ID, `{}`); err == nil {
 		t.Error("answered a task of a stopped run")
+	}
+}
+
+// The run's type reaches the engine: a STANDARD run (the default) ends at
+// AWS's 25,000 history events, an EXPRESS run of the same loop does not.
+func TestTypeBoundsHistory(t *testing.T) {
+	for _, c := range []struct {
+		typ, status, cause string
+		events             int64
+	}{
+		{"", "FAILED", "The execution reached the maximum number of history events (25000).", 25000},
+		{"EXPRESS", "SUCCEEDED", "", 28006},
+	} {
+		t.Run("type "+c.typ, func(t *testing.T) {
+			m, rec, _ := newManager(t, WithBatching(5*time.Millisecond, 1000))
+			id, err := m.Start(StartRequest{Workflow: "w", Definition: definition(t, "loop.asl.json"), Input: `{"n": 7000}`, Type: c.typ})
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := rec.await(t, id, "the end", ended)
+			if last.Meta.Status != c.status || last.Meta.Cause != c.cause || last.Meta.Events != c.events {
+				t.Fatalf("got %s %q after %d events, want %s %q after %d", last.Meta.Status, last.Meta.Cause, last.Meta.Events, c.status, c.cause, c.events)
+			}
+		})
 	}
 }

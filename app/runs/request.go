@@ -18,6 +18,10 @@ type StartRequest struct {
 	Input      string `json:"input"`      // JSON text; "" means {}
 	Mocks      string `json:"mocks"`      // an AWS MockConfigFile; "" for none
 	TestCase   string `json:"testCase"`
+	// Type is the workflow type, "STANDARD" (also "") or "EXPRESS": a
+	// STANDARD run fails when its history would pass AWS's 25,000 events,
+	// an EXPRESS run has no such limit.
+	Type string `json:"type"`
 	// Wait is "skip" (virtual clock: waits and retry delays take no time)
 	// or "real".
 	Wait         string   `json:"wait"`
@@ -92,6 +96,13 @@ func (r StartRequest) prepare() (prepared, error) {
 			}
 			p.opts = append(p.opts, engine.WithMocks(tc))
 		}
+	}
+	switch r.Type {
+	case "", string(engine.Standard):
+	case string(engine.Express):
+		p.opts = append(p.opts, engine.WithType(engine.Express))
+	default:
+		return p, invalid("Type must be STANDARD or EXPRESS, not %q", r.Type)
 	}
 	switch r.Wait {
 	case "", "skip":

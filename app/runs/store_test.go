@@ -18,7 +18,8 @@ func crashChild(path string) {
 	}
 	m := New(st, nil, &readySignal{}, WithBatching(2*time.Millisecond, 50))
 	def, _ := os.ReadFile(filepath.Join("testdata", "loop.asl.json"))
-	if _, err := m.Start(StartRequest{Workflow: "crash", Definition: string(def), Input: `{"n": 100000000}`}); err != nil {
+	// EXPRESS: a STANDARD run would end at 25,000 events, before the kill.
+	if _, err := m.Start(StartRequest{Workflow: "crash", Definition: string(def), Input: `{"n": 100000000}`, Type: "EXPRESS"}); err != nil {
 		os.Exit(4)
 	}
 	select {}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -47,6 +46,7 @@ func TestSet(t *testing.T) {
 		{"state": "Fails", "command": []string{"sh", "-c", "echo bad input >&2; exit 3"}},
 		{"state": "Prints", "command": []string{"echo", "not json"}},
 		{"state": "Floods", "command": []string{"sh", "-c", "yes '\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"' | head -c 3000000"}},
+		{"state": "FloodsForEver", "command": []string{"yes"}, "timeoutSeconds": 30},
 		{"state": "Hangs", "command": []string{"sleep", "5"}, "timeoutSeconds": 0.2},
 		{"state": "Echo", "url": srv.URL + "/echo"},
 		{"state": "Teapot", "url": srv.URL + "/teapot"},
@@ -55,10 +55,7 @@ func TestSet(t *testing.T) {
 		{"resource": "arn:aws:lambda:*:function:*", "lambdaEndpoint": srv.URL},
 	}}
 	b, _ := json.Marshal(conf)
-	if err := os.WriteFile(cfg, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	set, err := handler.Load(cfg)
+	set, err := handler.Parse(cfg, b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +69,8 @@ func TestSet(t *testing.T) {
 		{"command", engine.TaskRequest{State: "Double", Input: map[string]any{"n": int64(21)}}, map[string]any{"doubled": int64(42)}, "", ""},
 		{"command fails", engine.TaskRequest{State: "Fails"}, nil, fault.TaskFailed, "exited with status 3: bad input"},
 		{"command prints garbage", engine.TaskRequest{State: "Prints"}, nil, fault.TaskFailed, "not JSON"},
-		{"command floods stdout", engine.TaskRequest{State: "Floods"}, nil, fault.TaskFailed, "printed more than"},
+		{"command floods stdout", engine.TaskRequest{State: "Floods"}, nil, fault.TaskFailed, "printed more than 1048576 bytes of output and was stopped"},
+		{"command floods stdout for ever", engine.TaskRequest{State: "FloodsForEver"}, nil, fault.TaskFailed, "printed more than 1048576 bytes of output and was stopped"},
 		{"http", engine.TaskRequest{State: "Echo", Input: []any{"a"}}, []any{"a"}, "", ""},
 		{"http status", engine.TaskRequest{State: "Teapot"}, nil, fault.TaskFailed, "answered 418: short and stout"},
 		{"http garbage", engine.TaskRequest{State: "Garbage"}, nil, fault.TaskFailed, "<html>oops</html>"},
@@ -104,7 +102,7 @@ func TestSet(t *testing.T) {
 	}
 	t.Run("hanging command times out", func(t *testing.T) {
 		_, err := set.Invoke(context.Background(), engine.TaskRequest{State: "Hangs"})
-		if fe, ok := fault.As(err); !ok || fe.Name != fault.TaskFailed || !strings.Contains(fe.Cause, "did not answer") {
+		if fe, ok := fault.As(err); !ok || fe.Name != fault.TaskFailed || !strings.Contains(fe.Cause, "timed out: it did not answer within 200ms") {
 			t.Fatalf("got %v, want States.TaskFailed saying the handler did not answer", err)
 		}
 	})
@@ -116,19 +114,59 @@ func TestSet(t *testing.T) {
 	})
 }
 
-func TestLoadRejects(t *testing.T) {
-	for name, conf := range map[string]string{
-		"two kinds":  `{"handlers":[{"state":"A","url":"http://x","command":["true"]}]}`,
-		"no target":  `{"handlers":[{"url":"http://x"}]}`,
-		"not json":   `{"handlers":`,
-		"no handler": `{"handlers":[{"state":"A"}]}`,
-	} {
-		t.Run(name, func(t *testing.T) {
-			f := filepath.Join(t.TempDir(), "h.json")
-			os.WriteFile(f, []byte(conf), 0o600)
-			if _, err := handler.Load(f); err == nil {
-				t.Fatal("Load accepted a bad config")
+func TestParseRejects(t *testing.T) {
+	tests := []struct {
+		name, conf string
+		want       string // the whole message, located
+	}{
+		{"two kinds", `{"handlers":[{"state":"A","url":"http://x","command":["true"]}]}`,
+			`h.json:1:14: /handlers/0: handler 0 needs exactly one of command, url, lambdaEndpoint`},
+		{"no target", `{"handlers":[{"url":"http://x"}]}`,
+			`h.json:1:14: /handlers/0: handler 0 binds nothing: give it a state or a resource`},
+		{"not json", `{"handlers":`, `h.json: /: not valid JSON: jsonvalue: unexpected end of JSON input at line 1, column 13`},
+		{"no handler", `{"handlers":[{"state":"A"}]}`,
+			`h.json:1:14: /handlers/0: handler 0 needs exactly one of command, url, lambdaEndpoint`},
+		{"misspelt key", "{\"handlers\":[\n {\"state\":\"A\",\n  \"comand\":[\"true\"]}]}",
+			`h.json:3:12: /handlers/0/comand: unknown key "comand" in handler 0; did you mean "command"?`},
+		{"misspelt timeout", `{"handlers":[{"state":"A","command":["true"],"timeout":5}]}`,
+			`h.json:1:56: /handlers/0/timeout: unknown key "timeout" in handler 0 (the keys are state, resource, command, url, lambdaEndpoint, timeoutSeconds)`},
+		{"misspelt top key", `{"handler":[]}`,
+			`h.json:1:12: /handler: unknown key "handler" in the handler config; did you mean "handlers"?`},
+		{"negative timeout", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":-2}]}`,
+			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not -2`},
+		{"zero timeout", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":0}]}`,
+			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not 0`},
+		{"huge timeout", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":1e300}]}`,
+			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not 1.0E300`},
+		{"timeout as text", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":"5"}]}`,
+			`h.json:1:63: /handlers/0/timeoutSeconds: timeoutSeconds must be a number of seconds above 0 and at most 99999999 (AWS's longest TimeoutSeconds), not "5"`},
+		{"command as text", `{"handlers":[{"state":"A","command":"./x.sh"}]}`,
+			`h.json:1:37: /handlers/0/command: command must be a non-empty list of strings (["./charge.sh", "--fast"]), got "./x.sh"`},
+		{"file URL", `{"handlers":[{"state":"A","url":"file:///etc/passwd"}]}`,
+			`h.json:1:33: /handlers/0/url: url must be an http:// or https:// URL with a host, not "file:///etc/passwd"`},
+		{"endpoint without scheme", `{"handlers":[{"state":"A","lambdaEndpoint":"127.0.0.1:3001"}]}`,
+			`h.json:1:44: /handlers/0/lambdaEndpoint: lambdaEndpoint must be an http:// or https:// URL with a host, not "127.0.0.1:3001"`},
+		{"bad pattern", `{"handlers":[{"resource":"arn:[","url":"http://x"}]}`,
+			`h.json:1:26: /handlers/0/resource: resource "arn:[" is not a valid pattern (* matches any run of characters): syntax error in pattern`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := handler.Parse("h.json", []byte(tt.conf))
+			if !errors.Is(err, handler.ErrInvalidConfig) {
+				t.Fatalf("err = %v, want ErrInvalidConfig", err)
+			}
+			if got := err.Error(); got != "handler config "+tt.want {
+				t.Fatalf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseKeepsTheFolder: relative commands resolve from the config's
+// folder, and a fractional timeoutSeconds is kept.
+func TestParseKeepsTheFolder(t *testing.T) {
+	set, err := handler.Parse(filepath.Join("conf", "h.json"), []byte(`{"handlers":[{"state":"A","command":["./a.sh"],"timeoutSeconds":1.5}]}`))
+	if err != nil || set.Dir != "conf" || set.Bindings[0].TimeoutSeconds != 1.5 {
+		t.Fatalf("Parse: %+v, %v", set, err)
 	}
 }

@@ -2,10 +2,7 @@ package handler
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
 	"path"
 	"time"
 
@@ -26,6 +23,8 @@ type Binding struct {
 	URL            string   `json:"url,omitempty"`
 	LambdaEndpoint string   `json:"lambdaEndpoint,omitempty"`
 
+	// TimeoutSeconds bounds the handler (default DefaultTimeout); Parse
+	// takes values above 0 and at most MaxTimeoutSeconds.
 	TimeoutSeconds float64 `json:"timeoutSeconds,omitempty"`
 }
 
@@ -36,53 +35,13 @@ type Set struct {
 	Dir string `json:"-"`
 }
 
-// Load reads a handler configuration file. The CLI and the studio read
-// the file themselves (regular files only, with a size cap: app/files)
-// and call Parse.
-func Load(file string) (*Set, error) {
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(file, b)
-}
-
-// Parse reads a handler configuration from b, the content of file (whose
-// folder resolves relative command paths).
-func Parse(file string, b []byte) (*Set, error) {
-	var s Set
-	if err := json.Unmarshal(b, &s); err != nil {
-		return nil, fmt.Errorf("handler config %s: %w", file, err)
-	}
-	for i, h := range s.Bindings {
-		kinds := 0
-		for _, set := range []bool{len(h.Command) > 0, h.URL != "", h.LambdaEndpoint != ""} {
-			if set {
-				kinds++
-			}
-		}
-		if kinds != 1 {
-			return nil, fmt.Errorf("handler config %s: handler %d needs exactly one of command, url, lambdaEndpoint", file, i)
-		}
-		if h.State == "" && h.Resource == "" {
-			return nil, fmt.Errorf("handler config %s: handler %d binds nothing: give it a state or a resource", file, i)
-		}
-	}
-	s.Dir = path.Dir(file)
-	return &s, nil
-}
-
 // Invoke runs the first binding that matches the task.
 func (s *Set) Invoke(ctx context.Context, req engine.TaskRequest) (any, error) {
 	for _, b := range s.Bindings {
 		if !b.matches(req) {
 			continue
 		}
-		timeout := DefaultTimeout
-		if b.TimeoutSeconds > 0 {
-			timeout = time.Duration(b.TimeoutSeconds * float64(time.Second))
-		}
-		return s.run(ctx, b, timeout, req)
+		return s.run(ctx, b, b.timeout(), req)
 	}
 	return nil, engine.ErrNoHandler
 }
@@ -104,12 +63,25 @@ func (s *Set) run(parent context.Context, b Binding, timeout time.Duration, req 
 	}
 	if err != nil && parent.Err() == nil && errors.Is(context.Cause(ctx), errHandlerTimeout) {
 		// The handler hung: a task failure the state can retry or catch.
-		return nil, fault.Newf(fault.TaskFailed, "the handler of state %q did not answer within %s", req.State, timeout)
+		return nil, fault.Newf(fault.TaskFailed, "the handler of state %q timed out: it did not answer within %s", req.State, timeout)
 	}
 	return out, err
 }
 
 var errHandlerTimeout = errors.New("handler timed out")
+
+// timeout is the binding's TimeoutSeconds (Parse checks it; a Set built in
+// code is held to the same range), else DefaultTimeout.
+func (b Binding) timeout() time.Duration {
+	switch s := b.TimeoutSeconds; {
+	case !(s > 0):
+		return DefaultTimeout
+	case s > MaxTimeoutSeconds:
+		return MaxTimeoutSeconds * time.Second
+	default:
+		return time.Duration(s * float64(time.Second))
+	}
+}
 
 func (b Binding) matches(req engine.TaskRequest) bool {
 	if b.State != "" && b.State != req.State {

@@ -14,4 +14,10 @@
 // field 'Output/result' returned nothing (undefined)." and "... threw an
 // error during evaluation. T1006: Attempted to invoke a non-function"
 // (gnata's error codes carry jsonata-js's messages).
+//
+// Every evaluation is bounded (Limits, DefaultLimits: 10 s and 128 MiB of
+// allocations): past either it fails with States.QueryEvaluationError
+// saying which limit it hit ("... threw an error during evaluation.
+// Expression evaluation memory limit exceeded: the expression allocated
+// more than 128 MiB"), and cancelling the context stops it.
 package jsonata

@@ -14,9 +14,10 @@ func IsExpr(s string) bool {
 
 // Expr is one compiled "{% ... %}" expression, safe for concurrent use.
 type Expr struct {
-	src  string // the expression between the delimiters, trimmed, as AWS quotes it
-	e    *gnata.Expression
-	vars []string // names after '$' that may be ASL variables
+	src    string // the expression between the delimiters, trimmed, as AWS quotes it
+	e      *gnata.Expression
+	vars   []string // names after '$' that may be ASL variables
+	ranges bool     // it uses the range operator (..)
 }
 
 // SyntaxError says an expression does not compile.
@@ -44,18 +45,19 @@ func Compile(s string) (*Expr, error) {
 	if err != nil {
 		return nil, &SyntaxError{Expr: src, Err: err}
 	}
-	return &Expr{src: src, e: e, vars: variableNames(src)}, nil
+	vars, ranges := scan(src)
+	return &Expr{src: src, e: e, vars: vars, ranges: ranges}, nil
 }
 
 // String returns the expression without its delimiters.
 func (x *Expr) String() string { return x.src }
 
-// variableNames lists the distinct names written after '$' outside string
-// literals. Which of them are ASL variables is decided at evaluation, by
-// looking them up; local bindings (:=, function parameters) shadow them in
-// gnata's own scopes.
-func variableNames(src string) []string {
-	var names []string
+// scan lists the distinct names written after '$' outside string
+// literals, and says whether the range operator (..) is used. Which of the
+// names are ASL variables is decided at evaluation, by looking them up;
+// local bindings (:=, function parameters) shadow them in gnata's own
+// scopes.
+func scan(src string) (names []string, ranges bool) {
 	seen := map[string]bool{"states": true, "": true}
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
@@ -72,6 +74,10 @@ func variableNames(src string) []string {
 					i += end + 3
 				}
 			}
+		case '.':
+			if i+1 < len(src) && src[i+1] == '.' {
+				ranges = true
+			}
 		case '$':
 			j := i + 1
 			for j < len(src) && (src[j] == '_' || src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z' || src[j] >= '0' && src[j] <= '9' || src[j] >= 0x80) {
@@ -84,5 +90,5 @@ func variableNames(src string) []string {
 			i = j - 1
 		}
 	}
-	return names
+	return names, ranges
 }

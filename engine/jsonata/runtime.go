@@ -20,14 +20,16 @@ import (
 // whose randomness comes from the run's intrinsic.Source. Create one per
 // run; it is safe for concurrent use.
 type Runtime struct {
-	funcs map[string]any // gnata function values, bound beside $states
+	funcs  map[string]any // gnata function values, bound beside $states
+	limits Limits
 }
 
 // Option configures a Runtime.
 type Option func(*runtimeConfig)
 
 type runtimeConfig struct {
-	now func() time.Time
+	now    func() time.Time
+	limits Limits
 }
 
 // WithClock makes $now() and $millis() read now (the engine's virtual or
@@ -42,7 +44,7 @@ func NewRuntime(src intrinsic.Source, opts ...Option) *Runtime {
 	if src == nil {
 		src = intrinsic.RandomSource()
 	}
-	cfg := runtimeConfig{now: time.Now}
+	cfg := runtimeConfig{now: time.Now, limits: DefaultLimits}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -60,7 +62,7 @@ func NewRuntime(src intrinsic.Source, opts ...Option) *Runtime {
 	// environment makes them, and its bindings are read back here so they
 	// can be bound per evaluation beside $states.
 	env := gnata.NewCustomEnv(custom)
-	r := &Runtime{funcs: make(map[string]any, len(custom)+1)}
+	r := &Runtime{funcs: make(map[string]any, len(custom)+1), limits: cfg.limits}
 	// AWS disables $eval: calling it is calling a non-function (T1006).
 	r.funcs["eval"] = "eval is disabled"
 	for name := range custom {

@@ -31,6 +31,7 @@ type Template struct {
 	field string
 	root  node
 	vars  []string // variable names any expression mentions
+	heavy bool     // an expression uses the range operator (see heavySlot)
 }
 
 // CompileTemplate compiles the value of a field; field names it in error
@@ -52,12 +53,28 @@ func (t *Template) Static() bool {
 	return ok
 }
 
-// Eval evaluates the template.
+// Eval evaluates the template, within the runtime's Limits: an
+// evaluation past them fails with States.QueryEvaluationError naming the
+// limit. Cancelling ctx stops it too.
 func (t *Template) Eval(ctx context.Context, env *Env) (any, error) {
 	if c, ok := t.root.(constant); ok {
 		return c.v, nil
 	}
-	return t.root.eval(ctx, t.bindings(env))
+	rt := env.Runtime
+	if rt == nil {
+		rt = defaultRT()
+	}
+	if t.heavy {
+		select {
+		case heavySlot <- struct{}{}:
+			defer func() { <-heavySlot }()
+		case <-ctx.Done():
+			return nil, fmt.Errorf("jsonata: %w", ctx.Err())
+		}
+	}
+	// A limit hit reaches the leaf being evaluated as its context's
+	// error, which names the limit in the leaf's fault.
+	return t.root.eval(newBudget(ctx, rt.limits, t.heavy), t.bindings(env, rt))
 }
 
 // EvalAs evaluates the template and checks the result's JSON type: one of
@@ -104,11 +121,7 @@ func typeName(v any) string {
 }
 
 // bindings are the gnata variables of one evaluation.
-func (t *Template) bindings(env *Env) map[string]any {
-	rt := env.Runtime
-	if rt == nil {
-		rt = defaultRT()
-	}
+func (t *Template) bindings(env *Env, rt *Runtime) map[string]any {
 	b := make(map[string]any, len(rt.funcs)+len(t.vars)+1)
 	for name, fn := range rt.funcs {
 		b[name] = fn
@@ -145,6 +158,11 @@ func (l *leaf) eval(ctx context.Context, vars map[string]any) (any, error) {
 	r, err := l.x.e.EvalWithVars(ctx, nil, vars)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
+			var hit *limitError
+			if errors.As(ctxErr, &hit) {
+				return nil, fault.Newf(fault.QueryEvaluationError,
+					"The JSONata expression '%s' specified for the field '%s' threw an error during evaluation. %s", l.x.src, l.field, hit.msg)
+			}
 			return nil, fmt.Errorf("jsonata: %w", ctxErr)
 		}
 		return nil, fault.Newf(fault.QueryEvaluationError,
@@ -212,6 +230,7 @@ func (t *Template) compile(v any, field string) (node, error) {
 				t.vars = append(t.vars, n)
 			}
 		}
+		t.heavy = t.heavy || x.ranges
 		return &leaf{x: x, field: field}, nil
 	case map[string]any:
 		o := &object{}

@@ -10,7 +10,10 @@ import (
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
+	"github.com/stepstudio/stepstudio/internal/jsonpos"
 )
+
+var escape = jsonpos.Escape
 
 // Config is a parsed mock file.
 type Config struct {
@@ -22,6 +25,7 @@ type Config struct {
 type TestCase struct {
 	Machine, Name string
 	states        map[string]*MockedResponse
+	where         map[string]Error // where each state's entry is in the file
 }
 
 // MockedResponse is a named list of responses by invocation.
@@ -59,7 +63,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err != nil {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("not valid JSON: %v", err)}
 	}
-	p.pos = indexPositions(data)
+	p.pos = jsonpos.Index(data)
 	c := p.config(root)
 	if len(p.errs) > 0 {
 		return nil, p.errs
@@ -70,16 +74,23 @@ func Parse(name string, data []byte) (*Config, error) {
 type parser struct {
 	name string
 	data []byte
-	pos  positions
+	pos  jsonpos.Positions
 	errs Errors
 }
 
 func (p *parser) errorf(ptr, format string, args ...any) {
-	e := &Error{File: p.name, Pointer: ptr, Msg: fmt.Sprintf(format, args...)}
+	e := p.locate(ptr)
+	e.Msg = fmt.Sprintf(format, args...)
+	p.errs = append(p.errs, &e)
+}
+
+// locate is an Error, without its message, at the value ptr points to.
+func (p *parser) locate(ptr string) Error {
+	e := Error{File: p.name, Pointer: ptr}
 	if off, ok := p.pos[ptr]; ok {
-		e.Line, e.Column = lineCol(p.data, off)
+		e.Line, e.Column = jsonpos.LineCol(p.data, off)
 	}
-	p.errs = append(p.errs, e)
+	return e
 }
 
 // object checks v is an object with only the allowed keys (any when nil).
@@ -148,7 +159,7 @@ func (p *parser) machine(ptr, machine string, v any, responses map[string]*Mocke
 		if !ok {
 			continue
 		}
-		tc := &TestCase{Machine: machine, Name: name, states: map[string]*MockedResponse{}}
+		tc := &TestCase{Machine: machine, Name: name, states: map[string]*MockedResponse{}, where: map[string]Error{}}
 		for _, state := range slices.Sorted(maps.Keys(states)) {
 			sptr := tptr + "/" + escape(state)
 			ref, ok := states[state].(string)
@@ -162,6 +173,7 @@ func (p *parser) machine(ptr, machine string, v any, responses map[string]*Mocke
 				continue
 			}
 			tc.states[state] = mr
+			tc.where[state] = p.locate(sptr)
 		}
 		out[name] = tc
 	}

@@ -8,6 +8,11 @@ import (
 // ErrInvalid is matched by every *Error about the file's content.
 var ErrInvalid = errors.New("invalid mock config")
 
+// ErrUnknownState is matched by the *Error for a test case that mocks a
+// state the state machine does not have (TestCase.CheckStates); it also
+// matches ErrInvalid.
+var ErrUnknownState = fmt.Errorf("%w: a test case mocks a state the state machine does not have", ErrInvalid)
+
 // Error is one problem in a mock file, located.
 type Error struct {
 	File    string // as given to Parse; may be empty
@@ -15,6 +20,7 @@ type Error struct {
 	Line    int    // 1-based; 0 when unknown
 	Column  int
 	Msg     string
+	kind    error // what Unwrap gives: ErrInvalid unless set
 }
 
 func (e *Error) Error() string {
@@ -32,7 +38,12 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s%s: %s", loc, ptr, e.Msg)
 }
 
-func (e *Error) Unwrap() error { return ErrInvalid }
+func (e *Error) Unwrap() error {
+	if e.kind != nil {
+		return e.kind
+	}
+	return ErrInvalid
+}
 
 // Errors is every problem found in one file.
 type Errors []*Error

@@ -2,8 +2,11 @@ package mock
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+
+	"github.com/stepstudio/stepstudio/internal/suggest"
 )
 
 // TestCase finds a test case by name. With machine "" it searches every
@@ -48,6 +51,32 @@ func (c *Config) names() string {
 	}
 	slices.Sort(out)
 	return strings.Join(out, ", ")
+}
+
+// CheckStates reports every state the test case mocks that is not among
+// states (all the state machine's state names, at any depth): such an
+// entry mocks nothing, and the Task it was meant for would run unmocked.
+// Each problem is an *Error (matching ErrUnknownState) located at the
+// entry, naming the test case, the state and the state it most likely
+// meant; nil when all are known.
+func (tc *TestCase) CheckStates(states []string) error {
+	var errs Errors
+	for _, s := range slices.Sorted(maps.Keys(tc.states)) {
+		if slices.Contains(states, s) {
+			continue
+		}
+		e := tc.where[s] // zero for a test case not read from a file
+		e.kind = ErrUnknownState
+		e.Msg = fmt.Sprintf("test case %q mocks state %q, which the state machine does not have", tc.Name, s)
+		if c := suggest.Closest(s, states); c != "" {
+			e.Msg += fmt.Sprintf("; did you mean %q?", c)
+		}
+		errs = append(errs, &e)
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 // Mocks reports whether the test case mocks the state.

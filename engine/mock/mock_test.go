@@ -142,3 +142,59 @@ func TestInvalid(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckStates: a test case entry naming a state the machine lacks is
+// reported at its line, with the test case, the state and the likely
+// intended state; known states, nested ones included, pass.
+func TestCheckStates(t *testing.T) {
+	data := []byte(`{
+  "StateMachines": {"Order": {"TestCases": {"HappyPath": {
+    "ChargeCrad": "Ok",
+    "Notify": "Ok",
+    "Zzz": "Ok"
+  }}}},
+  "MockedResponses": {"Ok": {"0": {"Return": {}}}}
+}`)
+	c, err := mock.Parse("order.mocks.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tc, err := c.TestCase("Order", "HappyPath")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		states []string
+		want   []string // the messages, in order; none when valid
+	}{
+		{"all known", []string{"ChargeCrad", "Notify", "Zzz", "Other"}, nil},
+		{"typo and unknown", []string{"ChargeCard", "Notify", "Inner"}, []string{
+			`order.mocks.json:3:19: /StateMachines/Order/TestCases/HappyPath/ChargeCrad: test case "HappyPath" mocks state "ChargeCrad", which the state machine does not have; did you mean "ChargeCard"?`,
+			`order.mocks.json:5:12: /StateMachines/Order/TestCases/HappyPath/Zzz: test case "HappyPath" mocks state "Zzz", which the state machine does not have`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tc.CheckStates(tt.states)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("CheckStates: %v", err)
+				}
+				return
+			}
+			var errs mock.Errors
+			if !errors.As(err, &errs) || !errors.Is(err, mock.ErrUnknownState) || !errors.Is(err, mock.ErrInvalid) {
+				t.Fatalf("err = %v, want mock.Errors matching ErrUnknownState and ErrInvalid", err)
+			}
+			if len(errs) != len(tt.want) {
+				t.Fatalf("%d problems, want %d: %v", len(errs), len(tt.want), err)
+			}
+			for i, e := range errs {
+				if e.Error() != tt.want[i] {
+					t.Errorf("problem %d:\n got %s\nwant %s", i, e.Error(), tt.want[i])
+				}
+			}
+		})
+	}
+}

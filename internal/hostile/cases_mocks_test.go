@@ -40,7 +40,7 @@ func mockCases() []hostileCase {
 		c("both Return and Throw", mocks(`{"Charge": "R"}`, `{"R": {"0": {"Return": 1, "Throw": {"Error": "E", "Cause": "c"}}}}`), "Return|Throw"),
 		special("mock file is /dev/zero", symlink("/dev/zero", "m.json"), "regular file"),
 		special("mock file is a FIFO", mkfifo("m.json"), "regular file"),
-		special("mock file of 2 MB", bigFile("m.json", `{"Comment": "`, "x", `", "StateMachines": {}, "MockedResponses": {}}`, 2<<20), "MB|too large"),
+		special("mock file of 2 MB", bigFile("m.json", `{"Comment": "`, "x", `", "StateMachines": {}, "MockedResponses": {}}`, 2<<20), "MiB|too large"),
 		{class: class, name: "a good mock works", files: map[string]string{"d.json": def, "m.json": good},
 			args: []string{"run", "d.json", "--mock-config", "m.json", "--test-case", "T"}, exit: ok, want: "SUCCEEDED"},
 	}

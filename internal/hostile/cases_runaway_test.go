@@ -28,14 +28,21 @@ func runawayCases() []hostileCase {
 	intrinsic := func(expr string) string {
 		return machine("A", fmt.Sprintf(`{"A": {"Type": "Pass", "Parameters": {"v.$": %q}, "End": true}}`, expr))
 	}
+	// A task that always fails with a retriable error.
+	failing := `{"StateMachines": {"d": {"TestCases": {"T": {"T": "Boom"}}}},
+		"MockedResponses": {"Boom": {"0-999999999": {"Throw": {"Error": "Boom", "Cause": "always"}}}}}`
+	storm := func(name, d string, args []string, want string) hostileCase {
+		return hostileCase{class: class, name: name, files: map[string]string{"d.json": d, "m.json": failing},
+			args: append([]string{"run", "d.json", "--mock-config", "m.json", "--test-case", "T"}, args...), exit: fail, want: want}
+	}
 	return []hostileCase{
-		def("endless loop", loop, nil, fail, "25,000|history"),
-		def("endless loop with history", loop, []string{"--history", "--format", "json"}, fail, "25,000|history"),
+		def("endless loop", loop, nil, fail, "maximum number of history events \\(25000\\)"),
+		def("endless loop with history", loop, []string{"--history", "--format", "json"}, fail, "maximum number of history events \\(25000\\)"),
 		def("endless loop, express, capped", loop, []string{"--type", "express", "--max-transitions", "200000"}, fail, "200,?000|transitions"),
-		def("retry storm", retryStorm, nil, fail, "25,000|history|transitions"),
-		def("retry storm with history", retryStorm, []string{"--history"}, fail, "25,000|history|transitions"),
-		def("retry storm, express, capped", retryStorm, []string{"--type", "express", "--max-transitions", "50000"}, fail, "50,?000|transitions"),
-		def("catch loop", catchLoop, nil, fail, "25,000|history|transitions"),
+		storm("retry storm", retryStorm, nil, "maximum number of history events \\(25000\\)"),
+		storm("retry storm with history", retryStorm, []string{"--history"}, "maximum number of history events \\(25000\\)"),
+		storm("retry storm, express, capped", retryStorm, []string{"--type", "express", "--max-transitions", "50000"}, "50,?000|transitions"),
+		storm("catch loop", catchLoop, nil, "maximum number of history events \\(25000\\)"),
 		def("JSONata range of 10 million", jsonata("{% $sum([1..10000000]) %}"), nil, fail, "range|limit|large"),
 		def("JSONata range of 10 million in 40 Map iterations", mapOf(40, "{% $sum([1..10000000]) %}"), nil, fail, "range|limit|large"),
 		def("JSONata range of a billion", jsonata("{% [1..1000000000] %}"), nil, fail, "range|limit|large"),
@@ -46,7 +53,7 @@ func runawayCases() []hostileCase {
 		def("intrinsic range of a billion", intrinsic("States.ArrayRange(1, 1000000000, 1)"), nil, fail, "IntrinsicFailure|1,?000|limit"),
 		def("intrinsic huge partition", intrinsic("States.ArrayPartition(States.ArrayRange(1, 1000, 1), 1)"), nil, ok, "SUCCEEDED"),
 		def("intrinsic hash of a large string", intrinsic("States.Hash(States.Format('{}', States.ArrayRange(1, 1000, 1)), 'SHA-512')"), nil, ok, "SUCCEEDED"),
-		def("output over 256 KiB", jsonata("{% $pad('', 300000, 'x') %}"), nil, fail, "States.DataLimitExceeded"),
+		def("output over 256 KiB", jsonata(`{% $join($map([1..40000], function($v) { "xxxxxxxx" }), "") %}`), nil, fail, "States.DataLimitExceeded"),
 		def("Map over 100,000 items", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% [1..100000] %}",
 			"ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Pass", "End": true}}}, "Output": "{% $count($states.result) %}", "End": true}}}`,
 			[]string{"--type", "express"}, ok, "SUCCEEDED"),
@@ -54,21 +61,29 @@ func runawayCases() []hostileCase {
 			"ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Pass", "End": true}}}, "End": true}}}`,
 			nil, fail, "25,000|history"),
 		def("Wait of 99999999 seconds", machine("W", `{"W": {"Type": "Wait", "Seconds": 99999999, "End": true}}`), []string{"--history", "--format", "json"}, ok, `"timestamp": ?"2030|"timestamp": ?"20[3-9]`),
-		def("Wait until year 9999", machine("W", `{"W": {"Type": "Wait", "Timestamp": "9999-12-31T23:59:59Z", "End": true}}`), nil, ok, "SUCCEEDED"),
+		def("Wait until year 9999", machine("W", `{"W": {"Type": "Wait", "Timestamp": "9999-12-31T23:59:59Z", "End": true}}`), nil, fail, "delay is too long"),
 		{class: class, name: "Wait SecondsPath of 1e300", files: map[string]string{"d.json": machine("W", `{"W": {"Type": "Wait", "SecondsPath": "$.s", "End": true}}`), "in.json": `{"s": 1e300}`},
 			args: []string{"run", "d.json", "--input", "in.json"}, exit: fail, want: "States.Runtime|Seconds|range"},
 		def("deeply nested Parallel", nestedParallel(30), nil, ok, "SUCCEEDED"),
 	}
 }
 
+// nestedParallel nests Parallel states depth deep (names unique across
+// the machine, as ASL requires); the first levels have two branches.
 func nestedParallel(depth int) string {
-	inner := `{"StartAt": "Leaf", "States": {"Leaf": {"Type": "Pass", "End": true}}}`
-	for i := 0; i < depth; i++ {
-		branches := inner
-		if i < 8 { // 256 leaves; depth, not width, is the attack
-			branches += ", " + inner
+	n := 0
+	var build func(level int) string
+	build = func(level int) string {
+		n++
+		if level == depth {
+			return fmt.Sprintf(`{"StartAt": "Leaf%d", "States": {"Leaf%d": {"Type": "Pass", "End": true}}}`, n, n)
 		}
-		inner = fmt.Sprintf(`{"StartAt": "P%d", "States": {"P%d": {"Type": "Parallel", "Branches": [%s], "End": true}}}`, i, i, branches)
+		name := fmt.Sprintf("P%d", n)
+		branches := build(level + 1)
+		if level < 6 { // 64 leaves; depth, not width, is the attack
+			branches += ", " + build(level+1)
+		}
+		return fmt.Sprintf(`{"StartAt": %q, "States": {%q: {"Type": "Parallel", "Branches": [%s], "End": true}}}`, name, name, branches)
 	}
-	return inner
+	return build(0)
 }

@@ -33,6 +33,7 @@ func semanticCases() []hostileCase {
 		c("malformed JSONata", `{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $sum( %}", "End": true}}}`, fail, "JSONata|INVALID"),
 		c("malformed intrinsic", machine("A", `{"A": {"Type": "Pass", "Parameters": {"x.$": "States.Format('{}'"}, "End": true}}`), fail, "INTRINSIC|INVALID|Format"),
 		c("malformed JSONPath", machine("A", `{"A": {"Type": "Pass", "InputPath": "$[[[", "End": true}}`), fail, "JSONPath|InputPath|INVALID"),
+		c("lone surrogate escape in a name (decoded as U+FFFD, as JSON decoders do)", `{"StartAt": "\ud800", "States": {"\ud800": {"Type": "Pass", "End": true}}}`, ok, "valid"),
 		c("2,000 states", bigChain(2000), ok, "valid"),
 		c("Parallel 200 branches", parallelWide(200), ok, "valid"),
 		c("nested Maps 40 deep", nestedMaps(40), ok, "valid"),

@@ -39,11 +39,14 @@ func machine(startAt, states string) string {
 // pass is the smallest valid definition.
 var pass = machine("A", `{"A": {"Type": "Pass", "End": true}}`)
 
-// loop never ends: two Pass states sending each other on.
-var loop = machine("A", `{"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}`)
+// loop never ends: a Pass and a Choice whose way out is never taken.
+var loop = machine("A", `{"A": {"Type": "Pass", "Next": "B"},
+	"B": {"Type": "Choice", "Choices": [{"Variable": "$.never", "IsPresent": true, "Next": "Done"}], "Default": "A"},
+	"Done": {"Type": "Succeed"}}`)
 
 func mkfifo(name string) func(*testing.T, string) {
 	return func(t *testing.T, dir string) {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
 			t.Fatal(err)
 		}

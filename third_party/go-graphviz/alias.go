@@ -1,8 +1,6 @@
 package graphviz
 
 import (
-	"sync"
-
 	"github.com/goccy/go-graphviz/cdt"
 	"github.com/goccy/go-graphviz/cgraph"
 	"github.com/goccy/go-graphviz/gvc"
@@ -88,26 +86,13 @@ type (
 	Color               = gvc.Color
 )
 
-// variables from cgraph package. Stepstudio patch: set by New and
-// NewWithPlugins (cgraph creates them on first use, no longer in its init).
+// variables from cgraph package.
 var (
-	Directed         *GraphDescriptor
-	StrictDirected   *GraphDescriptor
-	UnDirected       *GraphDescriptor
-	StrictUnDirected *GraphDescriptor
+	Directed         = cgraph.Directed
+	StrictDirected   = cgraph.StrictDirected
+	UnDirected       = cgraph.UnDirected
+	StrictUnDirected = cgraph.StrictUnDirected
 )
-
-var descriptorsOnce sync.Once
-
-func initDescriptors() {
-	descriptorsOnce.Do(func() {
-		cgraph.Init()
-		Directed = cgraph.Directed
-		StrictDirected = cgraph.StrictDirected
-		UnDirected = cgraph.UnDirected
-		StrictUnDirected = cgraph.StrictUnDirected
-	})
-}
 
 // const variables from cgraph package.
 const (

@@ -44,7 +44,7 @@ const (
 )
 
 func New(ctx context.Context) (*Graphviz, error) {
-	initDescriptors()
+	cgraph.Init()
 	c, err := gvc.New(ctx)
 	if err != nil {
 		return nil, err
@@ -57,7 +57,7 @@ func New(ctx context.Context) (*Graphviz, error) {
 }
 
 func NewWithPlugins(ctx context.Context, plugins ...Plugin) (*Graphviz, error) {
-	initDescriptors()
+	cgraph.Init()
 	c, err := gvc.NewWithPlugins(ctx, plugins...)
 	if err != nil {
 		return nil, err

@@ -288,6 +288,7 @@ describe("starting and driving runs", () => {
       definition: workflow.text,
       input: '{"n": 1}',
       testCase: "Happy",
+      type: "STANDARD",
       wait: "real",
       pace: "slow",
       breakpoints: ["Refund"],

@@ -889,6 +889,7 @@ export namespace runs {
 	    input: string;
 	    mocks: string;
 	    testCase: string;
+	    type: string;
 	    wait: string;
 	    pace: string;
 	    breakpoints: string[];
@@ -908,6 +909,7 @@ export namespace runs {
 	        this.input = source["input"];
 	        this.mocks = source["mocks"];
 	        this.testCase = source["testCase"];
+	        this.type = source["type"];
 	        this.wait = source["wait"];
 	        this.pace = source["pace"];
 	        this.breakpoints = source["breakpoints"];

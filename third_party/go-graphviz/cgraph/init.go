@@ -7,18 +7,22 @@ import (
 	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
+// Stepstudio patch: never nil (upstream set them in init); Init fills
+// them in on first use.
 var (
-	Directed         *Desc
-	StrictDirected   *Desc
-	UnDirected       *Desc
-	StrictUnDirected *Desc
+	Directed         = &Desc{}
+	StrictDirected   = &Desc{}
+	UnDirected       = &Desc{}
+	StrictUnDirected = &Desc{}
 )
 
 var globalsOnce sync.Once
 
-// Init sets the graph descriptors above. Stepstudio patch: upstream did this
-// in init, which instantiated the WASM module in every process; the graph
-// constructors (ParseBytes, Open) and graphviz.New call it instead.
+// Init does, once, what upstream did in this package's init: it quiets
+// Graphviz's error printing and fills in the graph descriptors above.
+// Stepstudio patch: init instantiated the WASM module in every process;
+// the graph constructors (ParseBytes, Open) and graphviz.New and
+// NewWithPlugins call Init instead.
 func Init() {
 	globalsOnce.Do(func() {
 		if err := setGlobalVars(context.Background()); err != nil {
@@ -59,10 +63,10 @@ func setGlobalVars(ctx context.Context) error {
 	strictUndirected.SetStrict(1)
 	strictUndirected.SetMaingraph(1)
 
-	Directed = toDesc(directed)
-	StrictDirected = toDesc(strictDirected)
-	UnDirected = toDesc(undirected)
-	StrictUnDirected = toDesc(strictUndirected)
+	Directed.wasm = directed
+	StrictDirected.wasm = strictDirected
+	UnDirected.wasm = undirected
+	StrictUnDirected.wasm = strictUndirected
 
 	return nil
 }

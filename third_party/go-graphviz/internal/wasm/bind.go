@@ -423,11 +423,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Open(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Open(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Open[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Open[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -442,7 +442,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -451,7 +451,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -460,7 +460,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -473,7 +473,7 @@ func instantiate() {
 				var zero *uint64
 				_ = zero
 				ret := new(uint64)
-				value := module().toUint64(stack[3])
+				value := mod.toUint64(stack[3])
 				*ret = value
 				return ret, nil
 			}()
@@ -483,18 +483,18 @@ func instantiate() {
 			arg4, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[4])
+				ret := mod.toInt(stack[4])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Map(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Map(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Map[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Map[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
@@ -509,7 +509,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -518,7 +518,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -527,18 +527,18 @@ func instantiate() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := module().toUint64(stack[2])
+				ret := mod.toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Alloc(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Alloc(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Alloc[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Alloc[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -553,7 +553,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -562,7 +562,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -571,18 +571,18 @@ func instantiate() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := module().toUint64(stack[2])
+				ret := mod.toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Free(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Free(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Free[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Free[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -596,7 +596,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -605,7 +605,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -614,18 +614,18 @@ func instantiate() {
 			arg2, err := func() (uint64, error) {
 				var zero uint64
 				_ = zero
-				ret := module().toUint64(stack[2])
+				ret := mod.toUint64(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Print(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Print(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Print[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Print[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -640,18 +640,18 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_Close(arg0)
+			funcID, err := mod.lookupFuncMap.IDAllocator_Close(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_Close[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_Close[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -665,7 +665,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -674,7 +674,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -683,18 +683,18 @@ func instantiate() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[2])
+				ret := mod.toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IDAllocator_IdRegister(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IDAllocator_IdRegister(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IDAllocator_IdRegister[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IDAllocator_IdRegister[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -708,7 +708,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -717,7 +717,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -729,18 +729,18 @@ func instantiate() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[2])
+				ret := mod.toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IOService_Afread(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.IOService_Afread(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IOService_Afread[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IOService_Afread[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -755,7 +755,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -764,7 +764,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -774,11 +774,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IOService_Putstr(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.IOService_Putstr(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IOService_Putstr[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IOService_Putstr[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -793,18 +793,18 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.IOService_Flush(arg0)
+			funcID, err := mod.lookupFuncMap.IOService_Flush(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.IOService_Flush[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.IOService_Flush[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0); err != nil {
 					panic(err)
@@ -837,18 +837,18 @@ func instantiate() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[2])
+				ret := mod.toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.ClientEventCallback_ObjectFunc(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.ClientEventCallback_ObjectFunc(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.ClientEventCallback_ObjectFunc[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.ClientEventCallback_ObjectFunc[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -880,7 +880,7 @@ func instantiate() {
 			arg2, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[2])
+				ret := mod.toAny(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -896,11 +896,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.ClientEventCallback_ObjectUpdateFunc(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.ClientEventCallback_ObjectUpdateFunc(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.ClientEventCallback_ObjectUpdateFunc[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.ClientEventCallback_ObjectUpdateFunc[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -914,7 +914,7 @@ func instantiate() {
 			arg0, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[0])
+				ret, err := mod.toString(ctx, stack[0])
 				if err != nil {
 					return zero, err
 				}
@@ -924,11 +924,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.UserRef(arg0)
+			funcID, err := mod.lookupFuncMap.UserRef(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.UserRef[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.UserRef[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0); err != nil {
 					panic(err)
@@ -952,7 +952,7 @@ func instantiate() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[1])
+				ret := mod.toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -961,7 +961,7 @@ func instantiate() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[2])
+				ret := mod.toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -977,11 +977,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictMemory(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.DictMemory(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictMemory[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictMemory[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
@@ -1005,7 +1005,7 @@ func instantiate() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[1])
+				ret := mod.toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1014,18 +1014,18 @@ func instantiate() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[2])
+				ret := mod.toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictSearch(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DictSearch(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictSearch[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictSearch[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
@@ -1040,7 +1040,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1056,11 +1056,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictMake(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DictMake(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictMake[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictMake[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1075,18 +1075,18 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictFree(arg0)
+			funcID, err := mod.lookupFuncMap.DictFree(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictFree[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictFree[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1100,7 +1100,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1109,18 +1109,18 @@ func instantiate() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[1])
+				ret := mod.toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictCompare(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DictCompare(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictCompare[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictCompare[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1135,7 +1135,7 @@ func instantiate() {
 			arg0, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[0])
+				ret := mod.toAny(stack[0])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1144,18 +1144,18 @@ func instantiate() {
 			arg1, err := func() (any, error) {
 				var zero any
 				_ = zero
-				ret := module().toAny(stack[1])
+				ret := mod.toAny(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DictWalk(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DictWalk(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DictWalk[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DictWalk[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -1177,11 +1177,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.UserShape_DataFree(arg0)
+			funcID, err := mod.lookupFuncMap.UserShape_DataFree(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.UserShape_DataFree[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.UserShape_DataFree[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1202,11 +1202,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Refresh(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Refresh(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Refresh[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Refresh[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1229,7 +1229,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1245,11 +1245,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_ButtonPress(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_ButtonPress(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_ButtonPress[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_ButtonPress[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1272,7 +1272,7 @@ func instantiate() {
 			arg1, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[1])
+				ret := mod.toInt(stack[1])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1288,11 +1288,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_ButtonRelease(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_ButtonRelease(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_ButtonRelease[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_ButtonRelease[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1322,11 +1322,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Motion(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Motion(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Motion[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Motion[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -1349,7 +1349,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1361,7 +1361,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1371,11 +1371,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Modify(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Modify(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Modify[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Modify[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1396,11 +1396,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Delete(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Delete(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Delete[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Delete[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1423,7 +1423,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1435,7 +1435,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1445,11 +1445,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Read(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Read(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Read[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Read[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1472,7 +1472,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1482,11 +1482,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Layout(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Layout(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Layout[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Layout[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -1509,7 +1509,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1521,7 +1521,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -1531,11 +1531,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceCallbacks_Render(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.DeviceCallbacks_Render(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceCallbacks_Render[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceCallbacks_Render[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -1556,11 +1556,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceEngine_Initialize(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceEngine_Initialize(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceEngine_Initialize[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceEngine_Initialize[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1581,11 +1581,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceEngine_Format(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceEngine_Format(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceEngine_Format[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceEngine_Format[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1606,11 +1606,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.DeviceEngine_Finalize(arg0)
+			funcID, err := mod.lookupFuncMap.DeviceEngine_Finalize(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.DeviceEngine_Finalize[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.DeviceEngine_Finalize[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1631,11 +1631,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginJob(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginJob(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginJob[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginJob[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1656,11 +1656,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndJob(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndJob(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndJob[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndJob[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1681,11 +1681,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginGraph(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginGraph(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginGraph[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginGraph[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1706,11 +1706,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndGraph(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndGraph(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndGraph[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndGraph[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1733,7 +1733,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -1745,7 +1745,7 @@ func instantiate() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[2])
+				ret := mod.toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -1754,18 +1754,18 @@ func instantiate() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[3])
+				ret := mod.toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginLayer(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginLayer(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginLayer[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginLayer[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -1786,11 +1786,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndLayer(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndLayer(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndLayer[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndLayer[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1811,11 +1811,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginPage(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginPage(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginPage[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginPage[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1836,11 +1836,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndPage(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndPage(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndPage[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndPage[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1861,11 +1861,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginCluster(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginCluster(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginCluster[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginCluster[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1886,11 +1886,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndCluster(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndCluster(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndCluster[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndCluster[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1911,11 +1911,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginNodes(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginNodes(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginNodes[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginNodes[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1936,11 +1936,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndNodes(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndNodes(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndNodes[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndNodes[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1961,11 +1961,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginEdges(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginEdges(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginEdges[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginEdges[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -1986,11 +1986,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndEdges(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndEdges(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndEdges[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndEdges[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2011,11 +2011,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginNode(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginNode(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginNode[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginNode[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2036,11 +2036,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndNode(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndNode(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndNode[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndNode[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2061,11 +2061,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginEdge(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginEdge(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginEdge[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginEdge[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2086,11 +2086,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndEdge(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndEdge(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndEdge[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndEdge[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2113,7 +2113,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2125,7 +2125,7 @@ func instantiate() {
 			arg2, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[2])
+				ret, err := mod.toString(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -2137,7 +2137,7 @@ func instantiate() {
 			arg3, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[3])
+				ret, err := mod.toString(ctx, stack[3])
 				if err != nil {
 					return zero, err
 				}
@@ -2149,7 +2149,7 @@ func instantiate() {
 			arg4, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[4])
+				ret, err := mod.toString(ctx, stack[4])
 				if err != nil {
 					return zero, err
 				}
@@ -2159,11 +2159,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginAnchor(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginAnchor(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginAnchor[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginAnchor[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
 				}
@@ -2184,11 +2184,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndAnchor(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndAnchor(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndAnchor[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndAnchor[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2218,11 +2218,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_BeginLabel(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.RenderEngine_BeginLabel(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_BeginLabel[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_BeginLabel[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2243,11 +2243,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_EndLabel(arg0)
+			funcID, err := mod.lookupFuncMap.RenderEngine_EndLabel(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_EndLabel[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_EndLabel[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2286,11 +2286,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Textspan(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Textspan(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Textspan[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Textspan[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2320,11 +2320,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_ResolveColor(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.RenderEngine_ResolveColor(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_ResolveColor[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_ResolveColor[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2347,7 +2347,7 @@ func instantiate() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2360,18 +2360,18 @@ func instantiate() {
 			arg2, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[2])
+				ret := mod.toInt(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Ellipse(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Ellipse(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Ellipse[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Ellipse[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2394,7 +2394,7 @@ func instantiate() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2407,7 +2407,7 @@ func instantiate() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[2])
+				ret := mod.toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2416,18 +2416,18 @@ func instantiate() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[3])
+				ret := mod.toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Polygon(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Polygon(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Polygon[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Polygon[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -2450,7 +2450,7 @@ func instantiate() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2463,7 +2463,7 @@ func instantiate() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[2])
+				ret := mod.toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2472,18 +2472,18 @@ func instantiate() {
 			arg3, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[3])
+				ret := mod.toInt(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Beziercurve(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Beziercurve(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Beziercurve[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Beziercurve[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -2506,7 +2506,7 @@ func instantiate() {
 			arg1, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2519,18 +2519,18 @@ func instantiate() {
 			arg2, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[2])
+				ret := mod.toUint32(stack[2])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Polyline(arg0, arg1, arg2)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Polyline(arg0, arg1, arg2)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Polyline[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Polyline[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2); err != nil {
 					panic(err)
 				}
@@ -2553,7 +2553,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2563,11 +2563,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_Comment(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.RenderEngine_Comment(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_Comment[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_Comment[funcID]; exists {
 				if err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
 				}
@@ -2590,7 +2590,7 @@ func instantiate() {
 			arg1, err := func() (string, error) {
 				var zero string
 				_ = zero
-				ret, err := module().toString(ctx, stack[1])
+				ret, err := mod.toString(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
@@ -2602,7 +2602,7 @@ func instantiate() {
 			arg2, err := func() ([]*PointFloat, error) {
 				var zero []*PointFloat
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[2])
+				slice, err := mod.toSlice(ctx, stack[2])
 				if err != nil {
 					return zero, err
 				}
@@ -2615,7 +2615,7 @@ func instantiate() {
 			arg3, err := func() (uint32, error) {
 				var zero uint32
 				_ = zero
-				ret := module().toUint32(stack[3])
+				ret := mod.toUint32(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
@@ -2624,18 +2624,18 @@ func instantiate() {
 			arg4, err := func() (int, error) {
 				var zero int
 				_ = zero
-				ret := module().toInt(stack[4])
+				ret := mod.toInt(stack[4])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.RenderEngine_LibraryShape(arg0, arg1, arg2, arg3, arg4)
+			funcID, err := mod.lookupFuncMap.RenderEngine_LibraryShape(arg0, arg1, arg2, arg3, arg4)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.RenderEngine_LibraryShape[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.RenderEngine_LibraryShape[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3, arg4); err != nil {
 					panic(err)
 				}
@@ -2656,11 +2656,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.LayoutEngine_Layout(arg0)
+			funcID, err := mod.lookupFuncMap.LayoutEngine_Layout(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.LayoutEngine_Layout[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.LayoutEngine_Layout[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2681,11 +2681,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.LayoutEngine_Cleanup(arg0)
+			funcID, err := mod.lookupFuncMap.LayoutEngine_Cleanup(arg0)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.LayoutEngine_Cleanup[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.LayoutEngine_Cleanup[funcID]; exists {
 				if err := fn(ctx, arg0); err != nil {
 					panic(err)
 				}
@@ -2708,11 +2708,11 @@ func instantiate() {
 			arg1, err := func() ([]string, error) {
 				var zero []string
 				_ = zero
-				slice, err := module().toSlice(ctx, stack[1])
+				slice, err := mod.toSlice(ctx, stack[1])
 				if err != nil {
 					return zero, err
 				}
-				ret, err := module().toStringSlice(ctx, slice)
+				ret, err := mod.toStringSlice(ctx, slice)
 				if err != nil {
 					return zero, err
 				}
@@ -2722,11 +2722,11 @@ func instantiate() {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.TextLayoutEngine_TextLayout(arg0, arg1)
+			funcID, err := mod.lookupFuncMap.TextLayoutEngine_TextLayout(arg0, arg1)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.TextLayoutEngine_TextLayout[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.TextLayoutEngine_TextLayout[funcID]; exists {
 				// TODO: must back returned value to wasm side.
 				if _, err := fn(ctx, arg0, arg1); err != nil {
 					panic(err)
@@ -2768,18 +2768,18 @@ func instantiate() {
 			arg3, err := func() (bool, error) {
 				var zero bool
 				_ = zero
-				ret := module().toBool(stack[3])
+				ret := mod.toBool(stack[3])
 				return ret, nil
 			}()
 			if err != nil {
 				panic(err)
 			}
 
-			funcID, err := module().lookupFuncMap.LoadImageEngine_LoadImage(arg0, arg1, arg2, arg3)
+			funcID, err := mod.lookupFuncMap.LoadImageEngine_LoadImage(arg0, arg1, arg2, arg3)
 			if err != nil {
 				panic(err)
 			}
-			if fn, exists := module().callbackFuncMap.LoadImageEngine_LoadImage[funcID]; exists {
+			if fn, exists := mod.callbackFuncMap.LoadImageEngine_LoadImage[funcID]; exists {
 				if err := fn(ctx, arg0, arg1, arg2, arg3); err != nil {
 					panic(err)
 				}
@@ -2883,114 +2883,114 @@ func instantiate() {
 		},
 	}
 	// bind ObjectTag values.
-	GRAPH = ObjectTag(mod.getEnumValue(ctx, "AGRAPH"))
-	NODE = ObjectTag(mod.getEnumValue(ctx, "AGNODE"))
-	OUT_EDGE = ObjectTag(mod.getEnumValue(ctx, "AGOUTEDGE"))
-	IN_EDGE = ObjectTag(mod.getEnumValue(ctx, "AGINEDGE"))
-	EDGE = ObjectTag(mod.getEnumValue(ctx, "AGEDGE"))
+	GRAPH = ObjectTag(mod.checkEnumValue(ctx, "AGRAPH", int(GRAPH)))
+	NODE = ObjectTag(mod.checkEnumValue(ctx, "AGNODE", int(NODE)))
+	OUT_EDGE = ObjectTag(mod.checkEnumValue(ctx, "AGOUTEDGE", int(OUT_EDGE)))
+	IN_EDGE = ObjectTag(mod.checkEnumValue(ctx, "AGINEDGE", int(IN_EDGE)))
+	EDGE = ObjectTag(mod.checkEnumValue(ctx, "AGEDGE", int(EDGE)))
 	// bind ErrorLevel values.
-	WARN = ErrorLevel(mod.getEnumValue(ctx, "AGWARN"))
-	ERR = ErrorLevel(mod.getEnumValue(ctx, "AGERR"))
-	MAX = ErrorLevel(mod.getEnumValue(ctx, "AGMAX"))
-	PREV = ErrorLevel(mod.getEnumValue(ctx, "AGPREV"))
+	WARN = ErrorLevel(mod.checkEnumValue(ctx, "AGWARN", int(WARN)))
+	ERR = ErrorLevel(mod.checkEnumValue(ctx, "AGERR", int(ERR)))
+	MAX = ErrorLevel(mod.checkEnumValue(ctx, "AGMAX", int(MAX)))
+	PREV = ErrorLevel(mod.checkEnumValue(ctx, "AGPREV", int(PREV)))
 	// bind ImageType values.
-	IMAGE_TYPE_NULL = ImageType(mod.getEnumValue(ctx, "FT_NULL"))
-	IMAGE_TYPE_BMP = ImageType(mod.getEnumValue(ctx, "FT_BMP"))
-	IMAGE_TYPE_GIF = ImageType(mod.getEnumValue(ctx, "FT_GIF"))
-	IMAGE_TYPE_PNG = ImageType(mod.getEnumValue(ctx, "FT_PNG"))
-	IMAGE_TYPE_JPEG = ImageType(mod.getEnumValue(ctx, "FT_JPEG"))
-	IMAGE_TYPE_PDF = ImageType(mod.getEnumValue(ctx, "FT_PDF"))
-	IMAGE_TYPE_PS = ImageType(mod.getEnumValue(ctx, "FT_PS"))
-	IMAGE_TYPE_EPS = ImageType(mod.getEnumValue(ctx, "FT_EPS"))
-	IMAGE_TYPE_SVG = ImageType(mod.getEnumValue(ctx, "FT_SVG"))
-	IMAGE_TYPE_XML = ImageType(mod.getEnumValue(ctx, "FT_XML"))
-	IMAGE_TYPE_RIFF = ImageType(mod.getEnumValue(ctx, "FT_RIFF"))
-	IMAGE_TYPE_WEBP = ImageType(mod.getEnumValue(ctx, "FT_WEBP"))
-	IMAGE_TYPE_ICO = ImageType(mod.getEnumValue(ctx, "FT_ICO"))
-	IMAGE_TYPE_TIFF = ImageType(mod.getEnumValue(ctx, "FT_TIFF"))
+	IMAGE_TYPE_NULL = ImageType(mod.checkEnumValue(ctx, "FT_NULL", int(IMAGE_TYPE_NULL)))
+	IMAGE_TYPE_BMP = ImageType(mod.checkEnumValue(ctx, "FT_BMP", int(IMAGE_TYPE_BMP)))
+	IMAGE_TYPE_GIF = ImageType(mod.checkEnumValue(ctx, "FT_GIF", int(IMAGE_TYPE_GIF)))
+	IMAGE_TYPE_PNG = ImageType(mod.checkEnumValue(ctx, "FT_PNG", int(IMAGE_TYPE_PNG)))
+	IMAGE_TYPE_JPEG = ImageType(mod.checkEnumValue(ctx, "FT_JPEG", int(IMAGE_TYPE_JPEG)))
+	IMAGE_TYPE_PDF = ImageType(mod.checkEnumValue(ctx, "FT_PDF", int(IMAGE_TYPE_PDF)))
+	IMAGE_TYPE_PS = ImageType(mod.checkEnumValue(ctx, "FT_PS", int(IMAGE_TYPE_PS)))
+	IMAGE_TYPE_EPS = ImageType(mod.checkEnumValue(ctx, "FT_EPS", int(IMAGE_TYPE_EPS)))
+	IMAGE_TYPE_SVG = ImageType(mod.checkEnumValue(ctx, "FT_SVG", int(IMAGE_TYPE_SVG)))
+	IMAGE_TYPE_XML = ImageType(mod.checkEnumValue(ctx, "FT_XML", int(IMAGE_TYPE_XML)))
+	IMAGE_TYPE_RIFF = ImageType(mod.checkEnumValue(ctx, "FT_RIFF", int(IMAGE_TYPE_RIFF)))
+	IMAGE_TYPE_WEBP = ImageType(mod.checkEnumValue(ctx, "FT_WEBP", int(IMAGE_TYPE_WEBP)))
+	IMAGE_TYPE_ICO = ImageType(mod.checkEnumValue(ctx, "FT_ICO", int(IMAGE_TYPE_ICO)))
+	IMAGE_TYPE_TIFF = ImageType(mod.checkEnumValue(ctx, "FT_TIFF", int(IMAGE_TYPE_TIFF)))
 	// bind ObjectType values.
-	ROOTGRAPH_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "ROOTGRAPH_OBJTYPE"))
-	CLUSTER_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "CLUSTER_OBJTYPE"))
-	NODE_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "NODE_OBJTYPE"))
-	EDGE_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "EDGE_OBJTYPE"))
+	ROOTGRAPH_OBJTYPE = ObjectType(mod.checkEnumValue(ctx, "ROOTGRAPH_OBJTYPE", int(ROOTGRAPH_OBJTYPE)))
+	CLUSTER_OBJTYPE = ObjectType(mod.checkEnumValue(ctx, "CLUSTER_OBJTYPE", int(CLUSTER_OBJTYPE)))
+	NODE_OBJTYPE = ObjectType(mod.checkEnumValue(ctx, "NODE_OBJTYPE", int(NODE_OBJTYPE)))
+	EDGE_OBJTYPE = ObjectType(mod.checkEnumValue(ctx, "EDGE_OBJTYPE", int(EDGE_OBJTYPE)))
 	// bind MapShapeType values.
-	MAP_RECTANGLE = MapShapeType(mod.getEnumValue(ctx, "MAP_RECTANGLE"))
-	MAP_CIRCLE = MapShapeType(mod.getEnumValue(ctx, "MAP_CIRCLE"))
-	MAP_POLYGON = MapShapeType(mod.getEnumValue(ctx, "MAP_POLYGON"))
+	MAP_RECTANGLE = MapShapeType(mod.checkEnumValue(ctx, "MAP_RECTANGLE", int(MAP_RECTANGLE)))
+	MAP_CIRCLE = MapShapeType(mod.checkEnumValue(ctx, "MAP_CIRCLE", int(MAP_CIRCLE)))
+	MAP_POLYGON = MapShapeType(mod.checkEnumValue(ctx, "MAP_POLYGON", int(MAP_POLYGON)))
 	// bind EmitState values.
-	EMIT_GDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_GDRAW"))
-	EMIT_CDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_CDRAW"))
-	EMIT_TDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_TDRAW"))
-	EMIT_HDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_HDRAW"))
-	EMIT_GLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_GLABEL"))
-	EMIT_CLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_CLABEL"))
-	EMIT_TLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_TLABEL"))
-	EMIT_HLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_HLABEL"))
-	EMIT_NDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_NDRAW"))
-	EMIT_EDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_EDRAW"))
-	EMIT_NLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_NLABEL"))
-	EMIT_ELABEL = EmitState(mod.getEnumValue(ctx, "EMIT_ELABEL"))
+	EMIT_GDRAW = EmitState(mod.checkEnumValue(ctx, "EMIT_GDRAW", int(EMIT_GDRAW)))
+	EMIT_CDRAW = EmitState(mod.checkEnumValue(ctx, "EMIT_CDRAW", int(EMIT_CDRAW)))
+	EMIT_TDRAW = EmitState(mod.checkEnumValue(ctx, "EMIT_TDRAW", int(EMIT_TDRAW)))
+	EMIT_HDRAW = EmitState(mod.checkEnumValue(ctx, "EMIT_HDRAW", int(EMIT_HDRAW)))
+	EMIT_GLABEL = EmitState(mod.checkEnumValue(ctx, "EMIT_GLABEL", int(EMIT_GLABEL)))
+	EMIT_CLABEL = EmitState(mod.checkEnumValue(ctx, "EMIT_CLABEL", int(EMIT_CLABEL)))
+	EMIT_TLABEL = EmitState(mod.checkEnumValue(ctx, "EMIT_TLABEL", int(EMIT_TLABEL)))
+	EMIT_HLABEL = EmitState(mod.checkEnumValue(ctx, "EMIT_HLABEL", int(EMIT_HLABEL)))
+	EMIT_NDRAW = EmitState(mod.checkEnumValue(ctx, "EMIT_NDRAW", int(EMIT_NDRAW)))
+	EMIT_EDRAW = EmitState(mod.checkEnumValue(ctx, "EMIT_EDRAW", int(EMIT_EDRAW)))
+	EMIT_NLABEL = EmitState(mod.checkEnumValue(ctx, "EMIT_NLABEL", int(EMIT_NLABEL)))
+	EMIT_ELABEL = EmitState(mod.checkEnumValue(ctx, "EMIT_ELABEL", int(EMIT_ELABEL)))
 	// bind EmitType values.
-	EMIT_SORTED = EmitType(mod.getEnumValue(ctx, "EMIT_SORTED"))
-	EMIT_COLORS = EmitType(mod.getEnumValue(ctx, "EMIT_COLORS"))
-	EMIT_CLUSTERS_LAST = EmitType(mod.getEnumValue(ctx, "EMIT_CLUSTERS_LAST"))
-	EMIT_PREORDER = EmitType(mod.getEnumValue(ctx, "EMIT_PREORDER"))
-	EMIT_EDGE_SORTED = EmitType(mod.getEnumValue(ctx, "EMIT_EDGE_SORTED"))
+	EMIT_SORTED = EmitType(mod.checkEnumValue(ctx, "EMIT_SORTED", int(EMIT_SORTED)))
+	EMIT_COLORS = EmitType(mod.checkEnumValue(ctx, "EMIT_COLORS", int(EMIT_COLORS)))
+	EMIT_CLUSTERS_LAST = EmitType(mod.checkEnumValue(ctx, "EMIT_CLUSTERS_LAST", int(EMIT_CLUSTERS_LAST)))
+	EMIT_PREORDER = EmitType(mod.checkEnumValue(ctx, "EMIT_PREORDER", int(EMIT_PREORDER)))
+	EMIT_EDGE_SORTED = EmitType(mod.checkEnumValue(ctx, "EMIT_EDGE_SORTED", int(EMIT_EDGE_SORTED)))
 	// bind DeviceType values.
-	DEVICE_DOES_PAGES = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_PAGES"))
-	DEVICE_DOES_LAYERS = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_LAYERS"))
-	DEVICE_EVENTS = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_EVENTS"))
-	DEVICE_DOES_TRUECOLOR = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_TRUECOLOR"))
-	DEVICE_BINARY_FORMAT = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_BINARY_FORMAT"))
-	DEVICE_COMPRESSED_FORMAT = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_COMPRESSED_FORMAT"))
-	DEVICE_NO_WRITER = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_NO_WRITER"))
+	DEVICE_DOES_PAGES = DeviceType(mod.checkEnumValue(ctx, "GVDEVICE_DOES_PAGES", int(DEVICE_DOES_PAGES)))
+	DEVICE_DOES_LAYERS = DeviceType(mod.checkEnumValue(ctx, "GVDEVICE_DOES_LAYERS", int(DEVICE_DOES_LAYERS)))
+	DEVICE_EVENTS = DeviceType(mod.checkEnumValue(ctx, "GVDEVICE_EVENTS", int(DEVICE_EVENTS)))
+	DEVICE_DOES_TRUECOLOR = DeviceType(mod.checkEnumValue(ctx, "GVDEVICE_DOES_TRUECOLOR", int(DEVICE_DOES_TRUECOLOR)))
+	DEVICE_BINARY_FORMAT = DeviceType(mod.checkEnumValue(ctx, "GVDEVICE_BINARY_FORMAT", int(DEVICE_BINARY_FORMAT)))
+	DEVICE_COMPRESSED_FORMAT = DeviceType(mod.checkEnumValue(ctx, "GVDEVICE_COMPRESSED_FORMAT", int(DEVICE_COMPRESSED_FORMAT)))
+	DEVICE_NO_WRITER = DeviceType(mod.checkEnumValue(ctx, "GVDEVICE_NO_WRITER", int(DEVICE_NO_WRITER)))
 	// bind RenderType values.
-	RENDER_Y_GOES_DOWN = RenderType(mod.getEnumValue(ctx, "GVRENDER_Y_GOES_DOWN"))
-	RENDER_DOES_TRANSFORM = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TRANSFORM"))
-	RENDER_DOES_LABELS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_LABELS"))
-	RENDER_DOES_MAPS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAPS"))
-	RENDER_DOES_MAP_RECTANGLE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_RECTANGLE"))
-	RENDER_DOES_MAP_CIRCLE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_CIRCLE"))
-	RENDER_DOES_MAP_POLYGON = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_POLYGON"))
-	RENDER_DOES_MAP_ELLIPSE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_ELLIPSE"))
-	RENDER_DOES_MAP_BSPLINE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_BSPLINE"))
-	RENDER_DOES_TOOLTIPS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TOOLTIPS"))
-	RENDER_DOES_TARGETS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TARGETS"))
-	RENDER_DOES_Z = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_Z"))
-	RENDER_NO_WHITE_BG = RenderType(mod.getEnumValue(ctx, "GVRENDER_NO_WHITE_BG"))
+	RENDER_Y_GOES_DOWN = RenderType(mod.checkEnumValue(ctx, "GVRENDER_Y_GOES_DOWN", int(RENDER_Y_GOES_DOWN)))
+	RENDER_DOES_TRANSFORM = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_TRANSFORM", int(RENDER_DOES_TRANSFORM)))
+	RENDER_DOES_LABELS = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_LABELS", int(RENDER_DOES_LABELS)))
+	RENDER_DOES_MAPS = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_MAPS", int(RENDER_DOES_MAPS)))
+	RENDER_DOES_MAP_RECTANGLE = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_MAP_RECTANGLE", int(RENDER_DOES_MAP_RECTANGLE)))
+	RENDER_DOES_MAP_CIRCLE = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_MAP_CIRCLE", int(RENDER_DOES_MAP_CIRCLE)))
+	RENDER_DOES_MAP_POLYGON = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_MAP_POLYGON", int(RENDER_DOES_MAP_POLYGON)))
+	RENDER_DOES_MAP_ELLIPSE = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_MAP_ELLIPSE", int(RENDER_DOES_MAP_ELLIPSE)))
+	RENDER_DOES_MAP_BSPLINE = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_MAP_BSPLINE", int(RENDER_DOES_MAP_BSPLINE)))
+	RENDER_DOES_TOOLTIPS = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_TOOLTIPS", int(RENDER_DOES_TOOLTIPS)))
+	RENDER_DOES_TARGETS = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_TARGETS", int(RENDER_DOES_TARGETS)))
+	RENDER_DOES_Z = RenderType(mod.checkEnumValue(ctx, "GVRENDER_DOES_Z", int(RENDER_DOES_Z)))
+	RENDER_NO_WHITE_BG = RenderType(mod.checkEnumValue(ctx, "GVRENDER_NO_WHITE_BG", int(RENDER_NO_WHITE_BG)))
 	// bind RequiredType values.
-	LAYOUT_NOT_REQUIRED = RequiredType(mod.getEnumValue(ctx, "LAYOUT_NOT_REQUIRED"))
-	OUTPUT_NOT_REQUIRED = RequiredType(mod.getEnumValue(ctx, "OUTPUT_NOT_REQUIRED"))
+	LAYOUT_NOT_REQUIRED = RequiredType(mod.checkEnumValue(ctx, "LAYOUT_NOT_REQUIRED", int(LAYOUT_NOT_REQUIRED)))
+	OUTPUT_NOT_REQUIRED = RequiredType(mod.checkEnumValue(ctx, "OUTPUT_NOT_REQUIRED", int(OUTPUT_NOT_REQUIRED)))
 	// bind PenType values.
-	PEN_NONE = PenType(mod.getEnumValue(ctx, "PEN_NONE"))
-	PEN_DASHED = PenType(mod.getEnumValue(ctx, "PEN_DASHED"))
-	PEN_DOTTED = PenType(mod.getEnumValue(ctx, "PEN_DOTTED"))
-	PEN_SOLID = PenType(mod.getEnumValue(ctx, "PEN_SOLID"))
+	PEN_NONE = PenType(mod.checkEnumValue(ctx, "PEN_NONE", int(PEN_NONE)))
+	PEN_DASHED = PenType(mod.checkEnumValue(ctx, "PEN_DASHED", int(PEN_DASHED)))
+	PEN_DOTTED = PenType(mod.checkEnumValue(ctx, "PEN_DOTTED", int(PEN_DOTTED)))
+	PEN_SOLID = PenType(mod.checkEnumValue(ctx, "PEN_SOLID", int(PEN_SOLID)))
 	// bind FillType values.
-	FILL_NONE = FillType(mod.getEnumValue(ctx, "FILL_NONE"))
-	FILL_SOLID = FillType(mod.getEnumValue(ctx, "FILL_SOLID"))
-	FILL_LINEAR = FillType(mod.getEnumValue(ctx, "FILL_LINEAR"))
-	FILL_RADIAL = FillType(mod.getEnumValue(ctx, "FILL_RADIAL"))
+	FILL_NONE = FillType(mod.checkEnumValue(ctx, "FILL_NONE", int(FILL_NONE)))
+	FILL_SOLID = FillType(mod.checkEnumValue(ctx, "FILL_SOLID", int(FILL_SOLID)))
+	FILL_LINEAR = FillType(mod.checkEnumValue(ctx, "FILL_LINEAR", int(FILL_LINEAR)))
+	FILL_RADIAL = FillType(mod.checkEnumValue(ctx, "FILL_RADIAL", int(FILL_RADIAL)))
 	// bind FontType values.
-	FONT_REGULAR = FontType(mod.getEnumValue(ctx, "FONT_REGULAR"))
-	FONT_BOLD = FontType(mod.getEnumValue(ctx, "FONT_BOLD"))
-	FONT_ITALIC = FontType(mod.getEnumValue(ctx, "FONT_ITALIC"))
+	FONT_REGULAR = FontType(mod.checkEnumValue(ctx, "FONT_REGULAR", int(FONT_REGULAR)))
+	FONT_BOLD = FontType(mod.checkEnumValue(ctx, "FONT_BOLD", int(FONT_BOLD)))
+	FONT_ITALIC = FontType(mod.checkEnumValue(ctx, "FONT_ITALIC", int(FONT_ITALIC)))
 	// bind LabelType values.
-	LABEL_PLAIN = LabelType(mod.getEnumValue(ctx, "LABEL_PLAIN"))
-	LABEL_HTML = LabelType(mod.getEnumValue(ctx, "LABEL_HTML"))
+	LABEL_PLAIN = LabelType(mod.checkEnumValue(ctx, "LABEL_PLAIN", int(LABEL_PLAIN)))
+	LABEL_HTML = LabelType(mod.checkEnumValue(ctx, "LABEL_HTML", int(LABEL_HTML)))
 	// bind ColorType values.
-	HSVA_DOUBLE = ColorType(mod.getEnumValue(ctx, "HSVA_DOUBLE"))
-	RGBA_BYTE = ColorType(mod.getEnumValue(ctx, "RGBA_BYTE"))
-	RGBA_WORD = ColorType(mod.getEnumValue(ctx, "RGBA_WORD"))
-	RGBA_DOUBLE = ColorType(mod.getEnumValue(ctx, "RGBA_DOUBLE"))
-	COLOR_STRING = ColorType(mod.getEnumValue(ctx, "COLOR_STRING"))
-	COLOR_INDEX = ColorType(mod.getEnumValue(ctx, "COLOR_INDEX"))
+	HSVA_DOUBLE = ColorType(mod.checkEnumValue(ctx, "HSVA_DOUBLE", int(HSVA_DOUBLE)))
+	RGBA_BYTE = ColorType(mod.checkEnumValue(ctx, "RGBA_BYTE", int(RGBA_BYTE)))
+	RGBA_WORD = ColorType(mod.checkEnumValue(ctx, "RGBA_WORD", int(RGBA_WORD)))
+	RGBA_DOUBLE = ColorType(mod.checkEnumValue(ctx, "RGBA_DOUBLE", int(RGBA_DOUBLE)))
+	COLOR_STRING = ColorType(mod.checkEnumValue(ctx, "COLOR_STRING", int(COLOR_STRING)))
+	COLOR_INDEX = ColorType(mod.checkEnumValue(ctx, "COLOR_INDEX", int(COLOR_INDEX)))
 	// bind API values.
-	API_RENDER = API(mod.getEnumValue(ctx, "API_render"))
-	API_LAYOUT = API(mod.getEnumValue(ctx, "API_layout"))
-	API_TEXTLAYOUT = API(mod.getEnumValue(ctx, "API_textlayout"))
-	API_DEVICE = API(mod.getEnumValue(ctx, "API_device"))
-	API_LOADIMAGE = API(mod.getEnumValue(ctx, "API_loadimage"))
+	API_RENDER = API(mod.checkEnumValue(ctx, "API_render", int(API_RENDER)))
+	API_LAYOUT = API(mod.checkEnumValue(ctx, "API_layout", int(API_LAYOUT)))
+	API_TEXTLAYOUT = API(mod.checkEnumValue(ctx, "API_textlayout", int(API_TEXTLAYOUT)))
+	API_DEVICE = API(mod.checkEnumValue(ctx, "API_device", int(API_DEVICE)))
+	API_LOADIMAGE = API(mod.checkEnumValue(ctx, "API_loadimage", int(API_LOADIMAGE)))
 }
 
 func (m *WasmModule) getEnumValue(ctx context.Context, value string) int {
@@ -15234,7 +15234,7 @@ var (
 	NODE     ObjectTag = 1
 	OUT_EDGE ObjectTag = 2
 	IN_EDGE  ObjectTag = 3
-	EDGE     ObjectTag = 4
+	EDGE     ObjectTag = 2
 )
 
 func (v ObjectTag) String() string {
@@ -15422,11 +15422,11 @@ func (v EmitState) String() string {
 type EmitType int
 
 var (
-	EMIT_SORTED        EmitType = 0
-	EMIT_COLORS        EmitType = 1
-	EMIT_CLUSTERS_LAST EmitType = 2
-	EMIT_PREORDER      EmitType = 3
-	EMIT_EDGE_SORTED   EmitType = 4
+	EMIT_SORTED        EmitType = 1
+	EMIT_COLORS        EmitType = 2
+	EMIT_CLUSTERS_LAST EmitType = 4
+	EMIT_PREORDER      EmitType = 8
+	EMIT_EDGE_SORTED   EmitType = 16
 )
 
 func (v EmitType) String() string {
@@ -15448,13 +15448,13 @@ func (v EmitType) String() string {
 type DeviceType int
 
 var (
-	DEVICE_DOES_PAGES        DeviceType = 0
-	DEVICE_DOES_LAYERS       DeviceType = 1
-	DEVICE_EVENTS            DeviceType = 2
-	DEVICE_DOES_TRUECOLOR    DeviceType = 3
-	DEVICE_BINARY_FORMAT     DeviceType = 4
-	DEVICE_COMPRESSED_FORMAT DeviceType = 5
-	DEVICE_NO_WRITER         DeviceType = 6
+	DEVICE_DOES_PAGES        DeviceType = 32
+	DEVICE_DOES_LAYERS       DeviceType = 64
+	DEVICE_EVENTS            DeviceType = 128
+	DEVICE_DOES_TRUECOLOR    DeviceType = 256
+	DEVICE_BINARY_FORMAT     DeviceType = 512
+	DEVICE_COMPRESSED_FORMAT DeviceType = 1024
+	DEVICE_NO_WRITER         DeviceType = 2048
 )
 
 func (v DeviceType) String() string {
@@ -15480,19 +15480,19 @@ func (v DeviceType) String() string {
 type RenderType int
 
 var (
-	RENDER_Y_GOES_DOWN        RenderType = 0
-	RENDER_DOES_TRANSFORM     RenderType = 1
-	RENDER_DOES_LABELS        RenderType = 2
-	RENDER_DOES_MAPS          RenderType = 3
-	RENDER_DOES_MAP_RECTANGLE RenderType = 4
-	RENDER_DOES_MAP_CIRCLE    RenderType = 5
-	RENDER_DOES_MAP_POLYGON   RenderType = 6
-	RENDER_DOES_MAP_ELLIPSE   RenderType = 7
-	RENDER_DOES_MAP_BSPLINE   RenderType = 8
-	RENDER_DOES_TOOLTIPS      RenderType = 9
-	RENDER_DOES_TARGETS       RenderType = 10
-	RENDER_DOES_Z             RenderType = 11
-	RENDER_NO_WHITE_BG        RenderType = 12
+	RENDER_Y_GOES_DOWN        RenderType = 4096
+	RENDER_DOES_TRANSFORM     RenderType = 8192
+	RENDER_DOES_LABELS        RenderType = 32768
+	RENDER_DOES_MAPS          RenderType = 65536
+	RENDER_DOES_MAP_RECTANGLE RenderType = 131072
+	RENDER_DOES_MAP_CIRCLE    RenderType = 262144
+	RENDER_DOES_MAP_POLYGON   RenderType = 524288
+	RENDER_DOES_MAP_ELLIPSE   RenderType = 1048576
+	RENDER_DOES_MAP_BSPLINE   RenderType = 2097152
+	RENDER_DOES_TOOLTIPS      RenderType = 4194304
+	RENDER_DOES_TARGETS       RenderType = 8388608
+	RENDER_DOES_Z             RenderType = 16777216
+	RENDER_NO_WHITE_BG        RenderType = 33554432
 )
 
 func (v RenderType) String() string {
@@ -15530,8 +15530,8 @@ func (v RenderType) String() string {
 type RequiredType int
 
 var (
-	LAYOUT_NOT_REQUIRED RequiredType = 0
-	OUTPUT_NOT_REQUIRED RequiredType = 1
+	LAYOUT_NOT_REQUIRED RequiredType = 67108864
+	OUTPUT_NOT_REQUIRED RequiredType = 134217728
 )
 
 func (v RequiredType) String() string {

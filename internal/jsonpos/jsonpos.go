@@ -1,4 +1,6 @@
-package mock
+// Package jsonpos locates values in JSON text by JSON Pointer, so that
+// errors about a configuration file can say file:line:column.
+package jsonpos
 
 import (
 	"bytes"
@@ -9,12 +11,13 @@ import (
 	"strings"
 )
 
-// positions maps JSON Pointers to the byte offset where their value starts.
-type positions map[string]int64
+// Positions maps JSON Pointers to the byte offset where their value starts.
+type Positions map[string]int64
 
-// indexPositions walks data and records where every value starts.
-func indexPositions(data []byte) positions {
-	pos := positions{}
+// Index walks data and records where every value starts. For text that is
+// not valid JSON it returns what it indexed before the error.
+func Index(data []byte) Positions {
+	pos := Positions{}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var walk func(ptr string) error
 	walk = func(ptr string) error {
@@ -35,7 +38,7 @@ func indexPositions(data []byte) positions {
 				if err != nil {
 					return err
 				}
-				if err := walk(ptr + "/" + escape(kt.(string))); err != nil {
+				if err := walk(ptr + "/" + Escape(kt.(string))); err != nil {
 					return err
 				}
 			}
@@ -64,12 +67,13 @@ func valueStart(data []byte, off int64) int64 {
 	return off
 }
 
-func escape(s string) string {
+// Escape escapes a key for a JSON Pointer ("~" and "/").
+func Escape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
-// lineCol turns a byte offset into a 1-based line and column (in bytes).
-func lineCol(data []byte, off int64) (line, col int) {
+// LineCol turns a byte offset into a 1-based line and column (in bytes).
+func LineCol(data []byte, off int64) (line, col int) {
 	if off > int64(len(data)) {
 		off = int64(len(data))
 	}
