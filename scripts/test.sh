@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, as CI does: installs what is missing, then checks
 # formatting, vets, enforces the import rules, runs the Go tests, the
-# frontend type-check and unit tests, a production build, browser e2e tests
+# frontend type-check, lint and unit tests, a production build, browser e2e tests
 # against the real app and a smoke test of the production window.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -34,6 +34,9 @@ go test -race ./engine/... ./app/runs/...
 
 step "frontend: type-check"
 (cd frontend && npm run --silent typecheck)
+
+step "frontend: lint (ESLint, React hooks rules, wailsjs only from src/backend)"
+(cd frontend && npm run --silent lint)
 
 step "frontend: unit tests (vitest)"
 (cd frontend && npx vitest run)

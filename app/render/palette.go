@@ -2,8 +2,8 @@ package render
 
 import "image/color"
 
-// The light theme of frontend/src/theme/theme.css, so an exported picture
-// matches what the user sees on the canvas.
+// The light theme of frontend/src/theme/colours.json, so an exported picture
+// matches what the user sees on the canvas; palette_test.go holds them equal.
 var (
 	colBackground   = hex(0xf0f2f5)
 	colPanel        = hex(0xffffff)
@@ -16,7 +16,8 @@ var (
 	colBadge        = hex(0xeef1f5)
 )
 
-// typeColour is the accent of a state type, as the canvas's typeColor.
+// typeColour is the accent of a state type, as colours.json's stateTypes
+// gives it to the canvas.
 func typeColour(t string) color.RGBA {
 	switch t {
 	case "Task":

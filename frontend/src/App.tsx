@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Diagnostic } from "./backend/studio";
+import { useCallback, useMemo, useState } from "react";
+import type { Diagnostic, Diagram } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
 import { Inspector, type FieldFocus } from "./inspector/Inspector";
@@ -38,21 +38,21 @@ export default function App() {
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
   const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
   const editor = useEditor(store, analysis.diagram, setSelection);
-  // The canvas refits on the first diagram of a newly opened document.
-  const [fitGen, setFitGen] = useState(0);
-  // Only a new diagram may refit: the generation alone changes before the
-  // new document's diagram has arrived.
-  useEffect(() => {
-    if (analysis.diagram) setFitGen(files.generation);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [analysis.diagram]);
+  // The canvas refits on the first diagram of a newly opened document: the
+  // generation of the document each diagram arrived for is noted as it
+  // arrives (the generation alone changes before the new diagram does).
+  const [drawnFor, setDrawnFor] = useState<{ diagram: Diagram | null; generation: number }>({ diagram: null, generation: 0 });
+  if (analysis.diagram && analysis.diagram !== drawnFor.diagram) setDrawnFor({ diagram: analysis.diagram, generation: files.generation });
+  const fitGen = drawnFor.generation;
   // Until its own first diagram arrives, a newly opened document shows none
   // (not the previous file's, marked stale); one that cannot be drawn (not
   // JSON/YAML, not ASL) opens beside its code, where its problems are.
   const drawn = fitGen === files.generation;
-  useEffect(() => {
-    if (!drawn && analysis.error) setView((v) => (v === "design" ? "split" : v));
-  }, [drawn, analysis.error]);
+  const [splitFor, setSplitFor] = useState(-1);
+  if (!drawn && analysis.error !== null && splitFor !== files.generation) {
+    setSplitFor(files.generation);
+    if (view === "design") setView("split");
+  }
   // Runs: an overlay on the diagram, never part of the document.
   const run = useRunSession({ path: doc?.path ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
 

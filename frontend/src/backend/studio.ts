@@ -22,12 +22,7 @@ export function analyze(name: string, text: string): Promise<Analysis> {
   return Analyze(name, text);
 }
 
-/** Wails rejects with a plain string; normalise to a message. */
-export function errorMessage(err: unknown): string {
-  if (typeof err === "string") return err;
-  if (err instanceof Error) return err.message;
-  return String(err);
-}
+export { errorMessage } from "./errors";
 
 // --- Files: open, save, recent, autosave/recovery, disk changes, export.
 export type OpenedFile = files.File;

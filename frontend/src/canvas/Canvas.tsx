@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
   Controls,
@@ -13,10 +13,10 @@ import {
 import type { Diagram } from "../backend/studio";
 import type { Badge } from "../frame/problems";
 import { toFlow, type FlowEdge, type FlowNode } from "./toFlow";
-import { reuse } from "./stableFlow";
+import { flowKeeper } from "./stableFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "./nodes";
 import { RoutedEdge } from "./RoutedEdge";
-import { typeColor } from "./StateIcon";
+import { stateKind } from "../states/registry";
 import { dropTarget, type DropTarget } from "./dropTarget";
 import { EditingContext, type NodeEditing } from "./editing";
 import { isTyping, type Editor } from "./useEditor";
@@ -72,17 +72,13 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     const ids = new Set(diagram?.nodes.map((n) => n.id));
     return selection.filter((id) => ids.has(id));
   }, [selection, diagram]);
-  const selRef = useRef(live);
-  selRef.current = live;
 
-  const lastFlow = useRef<{ nodes: FlowNode[]; edges: FlowEdge[] }>({ nodes: [], edges: [] });
-  const flow = useMemo(() => {
-    const f = diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] };
-    // Unchanged boxes and arrows keep their objects: React Flow skips them.
-    const kept = { nodes: reuse(lastFlow.current.nodes, f.nodes), edges: reuse(lastFlow.current.edges, f.edges) };
-    lastFlow.current = kept;
-    return kept;
-  }, [diagram, selected, badges, dropAt]);
+  // Unchanged boxes and arrows keep their objects: React Flow skips them.
+  const [keep] = useState(() => flowKeeper<FlowNode, FlowEdge>());
+  const flow = useMemo(
+    () => keep(diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] }),
+    [keep, diagram, selected, badges, dropAt],
+  );
   // Another document (nothing in common with the last diagram) is shown
   // whole; edits keep the user's zoom and scroll.
   const shownIds = useRef<Set<string>>(new Set());
@@ -101,7 +97,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   // Clicks, Shift+clicks and box selection arrive as select changes.
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
-      let next = [...selRef.current];
+      let next = [...live];
       let touched = false;
       for (const c of changes) {
         if (c.type !== "select" || !isState(c.id)) continue;
@@ -110,7 +106,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       }
       if (touched) onSelection(next);
     },
-    [isState, onSelection],
+    [isState, onSelection, live],
   );
 
   // --- palette drops
@@ -148,73 +144,75 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   };
 
   // --- keys that act on the selection (undo/redo are the editor's)
+  const onKey = useEffectEvent((ev: KeyboardEvent) => {
+    if (ev.defaultPrevented || isTyping(ev.target)) return;
+    const a = actionFor(ev);
+    const sel = live;
+    switch (a) {
+      case "delete":
+        if (sel.length) editor.remove(sel);
+        break;
+      case "duplicate":
+        editor.duplicate(sel);
+        break;
+      case "copy":
+        editor.copy(sel);
+        break;
+      case "paste":
+        // The browser's paste event brings the system clipboard (steps
+        // copied in another window); where none comes, paste our own.
+        clearTimeout(pendingPaste.current);
+        pasted.current = 0;
+        pendingPaste.current = setTimeout(() => {
+          pasted.current = Date.now();
+          editor.paste(sel[0] ?? null);
+        }, 80);
+        return; // not prevented, so the paste event can follow
+      case "rename":
+        if (sel.length === 1) setRenaming(sel[0]);
+        break;
+      case "search":
+        setSearching(true);
+        break;
+      case "selectAll":
+        onSelection(diagram?.nodes.filter((n) => n.type).map((n) => n.id) ?? []);
+        break;
+      case "fit":
+        flowApi.fitView({ padding: 0.08, duration: 200 });
+        break;
+      case "help":
+        setHelp((h) => !h);
+        break;
+      case "escape":
+        if (help || searching) {
+          setHelp(false);
+          setSearching(false);
+        } else onSelection([]);
+        break;
+      default:
+        return;
+    }
+    ev.preventDefault();
+  });
+  const onPaste = useEffectEvent((ev: ClipboardEvent) => {
+    if (isTyping(ev.target)) return;
+    clearTimeout(pendingPaste.current);
+    ev.preventDefault();
+    // A slow event for a key press the fallback already served.
+    if (Date.now() - pasted.current < 1500) return;
+    pasted.current = Date.now();
+    editor.paste(live[0] ?? null, ev.clipboardData?.getData("text/plain"));
+  });
   useEffect(() => {
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.defaultPrevented || isTyping(ev.target)) return;
-      const a = actionFor(ev);
-      const sel = selRef.current;
-      switch (a) {
-        case "delete":
-          if (sel.length) editor.remove(sel);
-          break;
-        case "duplicate":
-          editor.duplicate(sel);
-          break;
-        case "copy":
-          editor.copy(sel);
-          break;
-        case "paste":
-          // The browser's paste event brings the system clipboard (steps
-          // copied in another window); where none comes, paste our own.
-          clearTimeout(pendingPaste.current);
-          pasted.current = 0;
-          pendingPaste.current = setTimeout(() => {
-            pasted.current = Date.now();
-            editor.paste(sel[0] ?? null);
-          }, 80);
-          return; // not prevented, so the paste event can follow
-        case "rename":
-          if (sel.length === 1) setRenaming(sel[0]);
-          break;
-        case "search":
-          setSearching(true);
-          break;
-        case "selectAll":
-          onSelection(diagram?.nodes.filter((n) => n.type).map((n) => n.id) ?? []);
-          break;
-        case "fit":
-          flowApi.fitView({ padding: 0.08, duration: 200 });
-          break;
-        case "help":
-          setHelp((h) => !h);
-          break;
-        case "escape":
-          if (help || searching) {
-            setHelp(false);
-            setSearching(false);
-          } else onSelection([]);
-          break;
-        default:
-          return;
-      }
-      ev.preventDefault();
-    };
-    const onPaste = (ev: ClipboardEvent) => {
-      if (isTyping(ev.target)) return;
-      clearTimeout(pendingPaste.current);
-      ev.preventDefault();
-      // A slow event for a key press the fallback already served.
-      if (Date.now() - pasted.current < 1500) return;
-      pasted.current = Date.now();
-      editor.paste(selRef.current[0] ?? null, ev.clipboardData?.getData("text/plain"));
-    };
-    window.addEventListener("keydown", onKey);
-    window.addEventListener("paste", onPaste);
+    const key = (ev: KeyboardEvent) => onKey(ev);
+    const paste = (ev: ClipboardEvent) => onPaste(ev);
+    window.addEventListener("keydown", key);
+    window.addEventListener("paste", paste);
     return () => {
-      window.removeEventListener("keydown", onKey);
-      window.removeEventListener("paste", onPaste);
+      window.removeEventListener("keydown", key);
+      window.removeEventListener("paste", paste);
     };
-  }, [editor, diagram, flowApi, onSelection, help, searching]);
+  }, []);
 
   const editing = useMemo<NodeEditing>(
     () => ({
@@ -286,7 +284,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} size={1} />
-            <MiniMap pannable zoomable nodeColor={(n) => typeColor((n as FlowNode).data.node.type)} />
+            <MiniMap pannable zoomable nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour} />
             <Controls showInteractive={false} />
           </ReactFlow>
         </EditingContext.Provider>

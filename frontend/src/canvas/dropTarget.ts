@@ -2,6 +2,7 @@
 // nearest arrow (inserted between its ends), else into the innermost
 // branch or Map box under the point.
 import type { Diagram, DiagramEdge } from "../backend/studio";
+import { stateKind } from "../states/registry";
 
 export type DropTarget = { kind: "edge"; id: string } | { kind: "container"; id: string };
 
@@ -20,7 +21,7 @@ export function dropTarget(d: Diagram, p: Point): DropTarget | null {
   // The innermost box: the smallest branch or container holding the point.
   let inner: { id: string; area: number } | null = null;
   for (const n of d.nodes) {
-    if (n.kind !== "branch" && !(n.kind === "container" && (n.type === "Map" || n.type === "Parallel"))) continue;
+    if (n.kind !== "branch" && !(n.kind === "container" && stateKind(n.type).holds !== null)) continue;
     if (p.x < n.x || p.y < n.y || p.x > n.x + n.width || p.y > n.y + n.height) continue;
     const area = n.width * n.height;
     if (!inner || area < inner.area) inner = { id: n.id, area };

@@ -3,6 +3,7 @@
 // data stays free of callbacks.
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { Handle, Position } from "@xyflow/react";
+import { stateKind } from "../states/registry";
 
 export interface NodeEditing {
   renaming: string | null;
@@ -24,22 +25,25 @@ export function useNodeEditing() {
 /** The state's name, or a text field while it is being renamed. */
 export function NameField({ id, name }: { id: string; name: string }) {
   const editing = useNodeEditing();
-  const input = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useState(name);
-  const active = editing.renaming === id;
-  useEffect(() => {
-    if (active) {
-      setValue(name);
-      requestAnimationFrame(() => input.current?.select());
-    }
-  }, [active, name]);
-  if (!active) {
+  if (editing.renaming !== id) {
     return (
       <div className="state-name" onDoubleClick={(e) => (e.stopPropagation(), editing.startRename(id))}>
         {name}
       </div>
     );
   }
+  // A new name from elsewhere while renaming starts the field afresh.
+  return <RenameInput key={name} id={id} name={name} editing={editing} />;
+}
+
+/** The rename field: starts with the name selected; Enter or leaving it renames, Escape cancels. */
+function RenameInput({ id, name, editing }: { id: string; name: string; editing: NodeEditing }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState(name);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => input.current?.select());
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <input
       ref={input}
@@ -64,9 +68,10 @@ export function NameField({ id, name }: { id: string; name: string }) {
  * fail. Terminal states have none.
  */
 export function ConnectHandles({ type }: { type: string }) {
-  if (type === "Succeed" || type === "Fail") return null;
-  const bottom = type === "Choice" ? "rule" : "next";
-  const right = type === "Choice" ? "default" : type === "Task" || type === "Parallel" || type === "Map" ? "catch" : null;
+  const kind = stateKind(type);
+  if (kind.exit === "none") return null;
+  const bottom = kind.exit === "choice" ? "rule" : "next";
+  const right = kind.exit === "choice" ? "default" : kind.handlesErrors ? "catch" : null;
   const titles: Record<string, string> = {
     next: "Drag to the next step",
     rule: "Drag to a step to add a rule going there",

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import type { FlowNode } from "./toFlow";
-import { StateIcon, typeColor } from "./StateIcon";
+import { StateIcon } from "./StateIcon";
+import { stateKind } from "../states/registry";
 import type { Badge } from "../frame/problems";
 import { ConnectHandles, NameField } from "./editing";
 import { RunMarks } from "../run/RunMarks";
@@ -34,7 +35,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
   return (
     <div
       className={`state-node${selected ? " selected" : ""}${n.comment ? " with-comment" : ""}`}
-      style={{ borderLeftColor: typeColor(n.type) }}
+      style={{ borderLeftColor: stateKind(n.type).colour }}
       data-testid="state-node"
       data-state={n.name}
       data-type={n.type}
@@ -64,7 +65,7 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
   return (
     <div
       className={`container-node${selected ? " selected" : ""}${data.dropTarget ? " drop-target" : ""}`}
-      style={{ borderColor: typeColor(n.type) }}
+      style={{ borderColor: stateKind(n.type).colour }}
       data-testid="state-node"
       data-state={n.name}
       data-type={n.type}

@@ -17,6 +17,16 @@ export function same(a: unknown, b: unknown): boolean {
   return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/**
+ * A function that returns the flow it is given with every node and edge
+ * equal to one it returned last time replaced by that one: keep one per
+ * canvas (useState) and pass it each new flow.
+ */
+export function flowKeeper<N extends { id: string }, E extends { id: string }>() {
+  let last: { nodes: N[]; edges: E[] } = { nodes: [], edges: [] };
+  return (f: { nodes: N[]; edges: E[] }) => (last = { nodes: reuse(last.nodes, f.nodes), edges: reuse(last.edges, f.edges) });
+}
+
 /** next, with each element replaced by its previous version when equal. */
 export function reuse<T extends { id: string }>(prev: readonly T[], next: T[]): T[] {
   if (prev.length === 0) return next;

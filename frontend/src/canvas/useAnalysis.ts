@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { analyze, errorMessage, type Diagnostic, type Diagram } from "../backend/studio";
 
 export interface AnalysisState {
@@ -20,6 +20,8 @@ const debounceMs = 120;
  */
 export function useAnalysis(name: string, text: string, delayMs = debounceMs): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ diagram: null, stale: false, diagnostics: [], error: null });
+  // The delay only matters together with a new text: it is read, not followed.
+  const delayNow = useEffectEvent(() => delayMs);
 
   useEffect(() => {
     if (!text) return;
@@ -38,13 +40,12 @@ export function useAnalysis(name: string, text: string, delayMs = debounceMs): A
         .catch((err) => current && setState((s) => ({ ...s, stale: s.diagram !== null, error: errorMessage(err) })));
     };
     // A canvas edit asks Go at once; typing waits for a pause.
-    const timer = delayMs > 0 ? setTimeout(run, delayMs) : (run(), undefined);
+    const delay = delayNow();
+    const timer = delay > 0 ? setTimeout(run, delay) : (run(), undefined);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-    // delayMs only matters together with a new text.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, text]);
 
   return state;

@@ -50,8 +50,6 @@ const handleKinds: Record<string, ConnectKind> = {
 export function useEditor(store: DocumentStore, diagram: Diagram | null, select: (ids: string[]) => void): Editor {
   const [message, setMessage] = useState<string | null>(null);
   const clipboard = useRef<string | null>(null);
-  const diagramRef = useRef(diagram);
-  diagramRef.current = diagram;
 
   useEffect(() => {
     if (!message) return;
@@ -129,9 +127,8 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
         const t = template(entryId);
         if (!t) return;
         // After the selected step, else at the start of the workflow.
-        const d = diagramRef.current;
         if (stateId) run(`Add ${t.e.label}`, insertStateAfter(stateId, t.tpl));
-        else if (d?.edges.some((e) => e.kind === "start")) run(`Add ${t.e.label}`, insertStateOnEdge("start", t.tpl));
+        else if (diagram?.edges.some((e) => e.kind === "start")) run(`Add ${t.e.label}`, insertStateOnEdge("start", t.tpl));
         else setMessage("Select a step to add after it, or drag the new step onto an arrow.");
       },
       connect(sourceId, handle, targetId) {
@@ -172,7 +169,7 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
       undo,
       redo,
     }),
-    [message, run, template, select, store, undo, redo],
+    [message, run, template, select, store, undo, redo, diagram],
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import { EditorView, basicSetup } from "codemirror";
 import { EditorState, Prec, type Text } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
@@ -28,36 +28,36 @@ interface Props {
 export function CodeView({ text, format, diagnostics, reveal, onChange, onUndo, onRedo }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const change = useRef(onChange);
-  change.current = onChange;
-  const history = useRef({ onUndo, onRedo });
-  history.current = { onUndo, onRedo };
+  // What the editor's own callbacks do, with this render's props.
+  const changed = useEffectEvent((t: string) => onChange(t));
+  const undo = useEffectEvent(() => onUndo?.());
+  const redo = useEffectEvent(() => onRedo?.());
+  const currentText = useEffectEvent(() => text);
 
+  // The editor is created once per format; text changes flow in below.
   useEffect(() => {
     const v = new EditorView({
       parent: host.current!,
       state: EditorState.create({
-        doc: text,
+        doc: currentText(),
         extensions: [
           Prec.highest(
             keymap.of([
-              { key: "Mod-z", run: () => (history.current.onUndo?.(), true) },
-              { key: "Mod-y", run: () => (history.current.onRedo?.(), true) },
-              { key: "Mod-Shift-z", run: () => (history.current.onRedo?.(), true) },
+              { key: "Mod-z", run: () => (undo(), true) },
+              { key: "Mod-y", run: () => (redo(), true) },
+              { key: "Mod-Shift-z", run: () => (redo(), true) },
             ]),
           ),
           basicSetup,
           format === "yaml" ? yaml() : json(),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) change.current(u.state.doc.toString());
+            if (u.docChanged) changed(u.state.doc.toString());
           }),
         ],
       }),
     });
     view.current = v;
     return () => v.destroy();
-    // The editor is created once per format; text changes flow in below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [format]);
 
   useEffect(() => {

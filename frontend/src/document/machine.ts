@@ -99,8 +99,3 @@ export function queryLanguage(doc: unknown, state?: Obj): "JSONPath" | "JSONata"
   const top = isObj(doc) ? doc.QueryLanguage : undefined;
   return (own ?? top) === "JSONata" ? "JSONata" : "JSONPath";
 }
-
-/** True for states that end by type (no Next or End allowed). */
-export function isTerminalType(type: unknown): boolean {
-  return type === "Succeed" || type === "Fail";
-}

@@ -78,7 +78,7 @@ export class DocumentStore {
 
   /** Runs a command as one transaction labelled for the Undo menu. */
   run(label: string, cmd: Command): Outcome {
-    let select: string[] = [];
+    let select: string[];
     let next: string;
     try {
       const d = openText(this.text, this.format);

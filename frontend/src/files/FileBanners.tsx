@@ -1,5 +1,7 @@
+import { useState } from "react";
 import "./files.css";
-import type { Files } from "./useFiles";
+import type { Files } from "./fileStore";
+import type { RecoverySnapshot } from "../backend/studio";
 import { diskMessage, recoveryMessage } from "./describe";
 import { TemplateGallery } from "./TemplateGallery";
 import { UnsavedPrompt } from "./UnsavedPrompt";
@@ -15,17 +17,7 @@ export function FileBanners({ files }: { files: Files }) {
   return (
     <>
       <div className="file-banners">
-        {rec && (
-          <div className="banner warning" role="alert" data-testid="recovery-banner">
-            <span>{recoveryMessage(rec, Date.now())}</span>
-            <button className="btn primary" data-testid="recovery-restore" onClick={() => void files.restore(rec)}>
-              Restore
-            </button>
-            <button className="btn" data-testid="recovery-discard" onClick={() => void files.dropRecovered(rec)}>
-              Discard
-            </button>
-          </div>
-        )}
+        {rec && <RecoveryBanner key={rec.id} rec={rec} files={files} />}
         {files.disk && (
           <div className="banner warning" role="alert" data-testid="disk-banner">
             <span>{diskMessage(files.disk.state, name, files.dirty)}</span>
@@ -55,5 +47,21 @@ export function FileBanners({ files }: { files: Files }) {
       {files.galleryOpen && <TemplateGallery onPick={files.newFrom} onClose={() => files.setGalleryOpen(false)} />}
       {files.prompt && <UnsavedPrompt name={name} reason={files.prompt.reason} onAnswer={(c) => void files.answerPrompt(c)} />}
     </>
+  );
+}
+
+/** The offer of work a crashed session left; its age is told as of when it appeared. */
+function RecoveryBanner({ rec, files }: { rec: RecoverySnapshot; files: Files }) {
+  const [now] = useState(Date.now);
+  return (
+    <div className="banner warning" role="alert" data-testid="recovery-banner">
+      <span>{recoveryMessage(rec, now)}</span>
+      <button className="btn primary" data-testid="recovery-restore" onClick={() => void files.restore(rec)}>
+        Restore
+      </button>
+      <button className="btn" data-testid="recovery-discard" onClick={() => void files.dropRecovered(rec)}>
+        Discard
+      </button>
+    </div>
   );
 }

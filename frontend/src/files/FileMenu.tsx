@@ -1,6 +1,6 @@
 import "./files.css";
 import { useMenu } from "../frame/useMenu";
-import type { Files } from "./useFiles";
+import type { Files } from "./fileStore";
 import { shortcutLabels } from "./shortcuts";
 import { folderOf, shortFolder } from "./describe";
 

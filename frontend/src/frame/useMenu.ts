@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 
 /**
  * The behaviour every top-bar menu shares: open/close, focus on the first
@@ -10,8 +10,7 @@ export function useMenu(onOpen?: () => void) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const opened = useRef(onOpen);
-  opened.current = onOpen;
+  const opened = useEffectEvent(() => onOpen?.());
 
   const close = (refocus: boolean) => {
     setOpen(false);
@@ -20,7 +19,7 @@ export function useMenu(onOpen?: () => void) {
 
   useEffect(() => {
     if (!open) return;
-    opened.current?.();
+    opened();
     root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
     const outside = (e: MouseEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);

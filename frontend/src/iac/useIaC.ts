@@ -13,7 +13,7 @@ import {
   type IaCOpened,
   type IaCTemplate,
 } from "../backend/studio";
-import type { Files } from "../files/useFiles";
+import type { Files } from "../files/fileStore";
 import { documentName, relativeTo } from "./machines";
 
 export function useIaC(files: Files) {
@@ -80,19 +80,20 @@ export function useIaC(files: Files) {
   const current = files.file?.saveInPlace && opened ? opened : null;
 
   // A template opened as a plain file (File > Open): offer its machines.
-  const [within, setWithin] = useState<IaCTemplate | null>(null);
+  // The scan is kept with the path it was of, so another file shows none.
+  const [scanned, setScanned] = useState<{ path: string; template: IaCTemplate } | null>(null);
   const plainPath = files.file && !files.file.saveInPlace ? files.file.path : "";
   useEffect(() => {
-    setWithin(null);
     if (!plainPath || !/\.(ya?ml|json|tf|template)$/i.test(plainPath)) return;
     let live = true;
     scanTemplate(plainPath)
-      .then((t) => live && setWithin(t))
+      .then((t) => live && setScanned({ path: plainPath, template: t }))
       .catch(() => undefined); // not a template: nothing to offer
     return () => {
       live = false;
     };
   }, [plainPath]);
+  const within = plainPath !== "" && scanned?.path === plainPath ? scanned.template : null;
 
   return {
     template,

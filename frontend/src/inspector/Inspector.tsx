@@ -1,7 +1,7 @@
 // The inspector (right panel): forms for every field of the selected state,
 // or of the workflow when nothing is selected. Every change goes through a
 // document command, so it is one undo step and a minimal text edit.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
 import type { Diagnostic, Diagram } from "../backend/studio";
 import type { DocumentStore } from "../document/store";
 import type { Format } from "../document/textdoc";
@@ -38,8 +38,10 @@ interface Props {
 }
 
 export function Inspector({ store, text, format, diagram, diagnostics, selected, stale, focus, onSelect, onRename }: Props) {
-  const [message, setMessage] = useState<string | null>(null);
-  const root = useRef<HTMLElement>(null);
+  // Why the last edit was refused; it belongs to the selection it was made on.
+  const [refusal, setRefusal] = useState<{ selected: string | null; text: string } | null>(null);
+  const message = refusal && refusal.selected === selected ? refusal.text : null;
+  const [root, setRoot] = useState<HTMLElement | null>(null);
   const doc = useMemo(() => {
     try {
       return openText(text, format).value;
@@ -58,27 +60,22 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
   const base = st ? selected! : "";
   const mine = useMemo(() => diagnostics.filter((d) => nodeFor(d, diagram) === (st ? selected : null)), [diagnostics, diagram, selected, st]);
 
-  // The pointers of the fields on show, read after each render, decide
-  // which field shows which problem.
-  const [fields, setFields] = useState<string[]>([]);
-  useLayoutEffect(() => {
-    const now = [...(root.current?.querySelectorAll<HTMLElement>("[data-field]") ?? [])].map((e) => e.dataset.field!);
-    if (now.join("\n") !== fields.join("\n")) setFields(now);
-  });
+  // The pointers of the fields on show decide which field shows which problem.
+  const fields = useFieldPointers(root);
   const grouped = useMemo(() => byField(mine, base, fields), [mine, base, fields]);
 
   const run = useCallback(
     (label: string, cmd: Command, selectResult = false) => {
       const out = store.run(label, cmd);
       if (!out.ok) {
-        setMessage(out.error);
+        setRefusal({ selected, text: out.error });
         return false;
       }
-      setMessage(null);
+      setRefusal(null);
       if (selectResult && out.select.length) onSelect(out.select[0]);
       return true;
     },
-    [store, onSelect],
+    [store, onSelect, selected],
   );
 
   const lang = languageOf(st?.value, isObj(doc) ? doc : undefined);
@@ -104,29 +101,28 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
     [base, lang, run, onSelect, store, targets, grouped],
   );
 
-  useEffect(() => setMessage(null), [selected]);
-
   // A problem picked in the problems panel: scroll to its field, focus and highlight it.
+  const reveal = useEffectEvent((location: string) => {
+    const found = root && fieldElement(root, location, base);
+    if (!found) return;
+    const { el, field } = found;
+    el.scrollIntoView({ block: "center" });
+    // Only a field of its own takes the focus; otherwise the code view keeps it (and its revealed range).
+    if (field) el.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]")?.focus({ preventScroll: true });
+    el.classList.remove("flash");
+    void el.offsetWidth; // restart the animation
+    el.classList.add("flash");
+  });
+  // Each pick is a new focus object: only a new one moves the focus.
   useEffect(() => {
-    if (!focus || !root.current) return;
-    const frame = requestAnimationFrame(() => {
-      const found = fieldElement(root.current!, focus.location, base);
-      if (!found) return;
-      const { el, field } = found;
-      el.scrollIntoView({ block: "center" });
-      // Only a field of its own takes the focus; otherwise the code view keeps it (and its revealed range).
-      if (field) el.querySelector<HTMLElement>("input, select, textarea, [contenteditable=true]")?.focus({ preventScroll: true });
-      el.classList.remove("flash");
-      void el.offsetWidth; // restart the animation
-      el.classList.add("flash");
-    });
+    if (!focus) return;
+    const frame = requestAnimationFrame(() => reveal(focus.location));
     return () => cancelAnimationFrame(frame);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focus?.at]);
+  }, [focus]);
 
   const general = grouped.get("") ?? [];
   return (
-    <aside className="panel inspector" aria-label="Inspector" ref={root}>
+    <aside className="panel inspector" aria-label="Inspector" ref={setRoot}>
       <h2 className="panel-title">Inspector</h2>
       <div className="inspector-body" data-testid={st ? "inspector-state" : "inspector-machine"}>
         {stale && <p className="ifield-error">The code cannot be read right now: fix it to edit here.</p>}
@@ -200,4 +196,23 @@ function fieldElement(root: HTMLElement, location: string, base: string): { el: 
   if (el) return { el, field: true };
   const head = root.querySelector<HTMLElement>(".inspector-head, .isection");
   return head ? { el: head, field: false } : null;
+}
+
+/**
+ * The pointers (data-field) of the fields inside root, in document order,
+ * read again whenever the form's elements change.
+ */
+function useFieldPointers(root: HTMLElement | null): string[] {
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      if (!root) return () => undefined;
+      const watch = new MutationObserver(changed);
+      watch.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-field"] });
+      return () => watch.disconnect();
+    },
+    [root],
+  );
+  const read = () => [...(root?.querySelectorAll<HTMLElement>("[data-field]") ?? [])].map((e) => e.dataset.field!).join("\n");
+  const joined = useSyncExternalStore(subscribe, read);
+  return useMemo(() => (joined ? joined.split("\n") : []), [joined]);
 }

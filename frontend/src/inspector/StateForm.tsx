@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Obj } from "../document/machine";
 import { nameProblem } from "../document/commands/rename";
 import { patchField } from "../document/commands/patch";
 import { StateIcon } from "../canvas/StateIcon";
+import { stateKind, type FormPart } from "../states/registry";
 import { fieldSpecs } from "./fields";
 import { useForm } from "./context";
 import { Field, newId } from "./controls/Field";
@@ -21,6 +22,17 @@ import { InputOutput } from "./io/InputOutput";
 import { ErrorHandling } from "./errors/ErrorHandling";
 import { OtherFields } from "./other/OtherFields";
 
+/** The form of each part the registry names. */
+const forms: Record<FormPart, (p: { state: Obj }) => ReactNode> = {
+  task: TaskForm,
+  choice: ChoiceForm,
+  wait: WaitForm,
+  map: MapForm,
+  parallel: ParallelForm,
+  pass: PassForm,
+  fail: FailForm,
+};
+
 interface Props {
   name: string;
   state: Obj;
@@ -34,6 +46,9 @@ interface Props {
 export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
   const { id, run } = useForm();
   const type = String(state.Type ?? "");
+  const kind = stateKind(type);
+  const ConfigForm = kind.inspector.configuration && forms[kind.inspector.configuration];
+  const OwnForm = kind.inspector.section && forms[kind.inspector.section];
   const [nameError, setNameError] = useState<string | null>(null);
   const [ids] = useState(() => ({ name: newId("name"), ql: newId("ql") }));
   return (
@@ -42,7 +57,9 @@ export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
         <StateIcon type={type} />
         <div>
           <div className="inspector-name">{name}</div>
-          <div className="inspector-type">{type} state</div>
+          <div className="inspector-type" title={kind.description}>
+            {type} state
+          </div>
         </div>
       </div>
       <Section title="Configuration" testId="section-config">
@@ -78,14 +95,9 @@ export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
             testId="field-QueryLanguage"
           />
         </Field>
-        {type === "Task" && <TaskForm state={state} />}
+        {ConfigForm && <ConfigForm state={state} />}
       </Section>
-      {type === "Choice" && <ChoiceForm state={state} />}
-      {type === "Wait" && <WaitForm state={state} />}
-      {type === "Map" && <MapForm state={state} />}
-      {type === "Parallel" && <ParallelForm state={state} />}
-      {type === "Pass" && <PassForm state={state} />}
-      {type === "Fail" && <FailForm state={state} />}
+      {OwnForm && <OwnForm state={state} />}
       <InputOutput state={state} />
       <ErrorHandling state={state} />
       <OtherFields state={state} />

@@ -3,7 +3,7 @@
 import { isObj, type Obj } from "../document/machine";
 import { appendItem, patchField, removeItem } from "../document/commands/patch";
 import { addChoiceRule, setMachineField } from "../document/commands/fields";
-import { newRule } from "../document/commands/connect";
+import { newChoiceRule } from "../states/registry";
 import type { Command } from "../document/commands/template";
 import { beforeExit, newCatcher, newRetrier, type Lang, type WaitMode } from "./fields";
 import { ruleExtras, toJson, type Rule } from "./choice/rules";
@@ -37,7 +37,7 @@ export function setRule(id: string, i: number, rule: Rule): Command {
 }
 
 export function addRule(id: string, lang: Lang, next: string): Command {
-  return addChoiceRule(id, newRule(lang, next));
+  return addChoiceRule(id, newChoiceRule(lang, next));
 }
 
 /** What a Wait's field starts as when the user switches to it. */

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { beforeExit, handlesErrors, ioFields, languageOf, taskParameters, timingSpecs, waitModeOf, waitModesFor } from "./fields";
+import { beforeExit, languageOf, shownKeys, taskParameters, timingSpecs, waitModeOf, waitModesFor } from "./fields";
+import { stateKind } from "../states/registry";
+
+const ioFields = (type: string, lang: "JSONPath" | "JSONata") => stateKind(type).io[lang];
 
 describe("which fields a state shows", () => {
   test("JSONPath states shape data with paths", () => {
@@ -24,8 +27,12 @@ describe("which fields a state shows", () => {
     expect(timingSpecs("JSONata").map((s) => s.key)).toEqual(["TimeoutSeconds", "HeartbeatSeconds"]);
     expect(timingSpecs("JSONata")[0].expression).toBe(true);
   });
-  test("only Task, Parallel and Map handle errors", () => {
-    expect(["Task", "Parallel", "Map", "Pass", "Choice", "Wait", "Succeed", "Fail"].filter(handlesErrors)).toEqual(["Task", "Parallel", "Map"]);
+  test("a type's form parts, input/output and error handling make up the keys it shows", () => {
+    expect([...shownKeys("Task", "JSONata")].sort()).toEqual(
+      ["Type", "Comment", "QueryLanguage", "Next", "End", "Output", "Assign", "Retry", "Catch", "Resource", "Arguments", "TimeoutSeconds", "HeartbeatSeconds"].sort(),
+    );
+    expect([...shownKeys("Succeed", "JSONPath")]).toEqual(["Type", "Comment", "QueryLanguage", "Next", "End", "InputPath", "OutputPath"]);
+    expect(shownKeys("NoSuchType", "JSONPath").has("InputPath")).toBe(true);
   });
 });
 

@@ -3,9 +3,12 @@
 // JSONPath states shape data with paths (InputPath, Parameters,
 // ResultSelector, ResultPath, OutputPath), JSONata states with Arguments
 // and Output. Assign exists in both, on every state but Succeed and Fail.
+// Which of them a type has, and which form parts edit it, is the state
+// registry's to say (states/registry.ts); the fields themselves are here.
 import type { Kind, Limits } from "./values";
+import { stateKind, type FormPart, type QueryLanguage } from "../states/registry";
 
-export type Lang = "JSONPath" | "JSONata";
+export type Lang = QueryLanguage;
 
 export interface FieldSpec extends Limits {
   key: string;
@@ -47,36 +50,6 @@ export function timingSpecs(lang: Lang): FieldSpec[] {
       spec("HeartbeatSecondsPath", "Heartbeat from path", "path", "Reads the heartbeat from the input instead."),
     );
   return out;
-}
-
-/** The input/output fields of a state type, in ASL's order of processing. */
-export function ioFields(type: string, lang: Lang): string[] {
-  if (type === "Fail") return [];
-  if (lang === "JSONata") {
-    const out: string[] = [];
-    if (type === "Parallel") out.push("Arguments");
-    out.push("Output");
-    if (type !== "Succeed") out.push("Assign");
-    return out;
-  }
-  switch (type) {
-    case "Pass":
-      return ["InputPath", "Parameters", "ResultPath", "OutputPath", "Assign"];
-    case "Task":
-    case "Map":
-      return ["InputPath", "ResultSelector", "ResultPath", "OutputPath", "Assign"];
-    case "Parallel":
-      return ["InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath", "Assign"];
-    case "Succeed":
-      return ["InputPath", "OutputPath"];
-    default: // Choice, Wait
-      return ["InputPath", "OutputPath", "Assign"];
-  }
-}
-
-/** True for the state types that take Retry and Catch. */
-export function handlesErrors(type: string): boolean {
-  return type === "Task" || type === "Parallel" || type === "Map";
 }
 
 /** The field holding a Task's parameters in this language. */
@@ -150,36 +123,28 @@ export function beforeExit(state: Record<string, unknown>, exits = ["Catch", "Ne
   return i > 0 ? keys[i - 1] : undefined;
 }
 
+/** The keys each form part of the inspector shows, in a language. */
+export const partKeys: Record<FormPart, (lang: Lang) => string[]> = {
+  task: (lang) => ["Resource", taskParameters(lang), ...timingSpecs(lang).map((s) => s.key)],
+  choice: () => ["Choices", "Default"],
+  wait: (lang) => waitModesFor(lang),
+  map: (lang) =>
+    lang === "JSONata"
+      ? ["Items", ...mapKeys]
+      : ["ItemsPath", ...mapKeys, "MaxConcurrencyPath", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath"],
+  parallel: () => ["Branches"],
+  pass: (lang) => (lang === "JSONata" ? [] : ["Result"]),
+  fail: (lang) => (lang === "JSONata" ? ["Error", "Cause"] : ["Error", "Cause", "ErrorPath", "CausePath"]),
+};
+
+const mapKeys = ["ItemSelector", "MaxConcurrency", "ToleratedFailurePercentage", "ToleratedFailureCount", "ItemBatcher", "Label", "ItemReader", "ResultWriter", "ItemProcessor", "Iterator"];
+
 /** The keys the forms show (or the canvas manages) for a state type in a language. */
 export function shownKeys(type: string, lang: Lang): Set<string> {
-  const ex = lang === "JSONata";
-  const keys = ["Type", "Comment", "QueryLanguage", "Next", "End", ...ioFields(type, lang)];
-  if (handlesErrors(type)) keys.push("Retry", "Catch");
-  switch (type) {
-    case "Task":
-      keys.push("Resource", taskParameters(lang), ...timingSpecs(lang).map((s) => s.key));
-      break;
-    case "Choice":
-      keys.push("Choices", "Default");
-      break;
-    case "Wait":
-      keys.push(...waitModesFor(lang));
-      break;
-    case "Map":
-      keys.push(ex ? "Items" : "ItemsPath", "ItemSelector", "MaxConcurrency", "ToleratedFailurePercentage", "ToleratedFailureCount", "ItemBatcher", "Label", "ItemReader", "ResultWriter", "ItemProcessor", "Iterator");
-      if (!ex) keys.push("MaxConcurrencyPath", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath");
-      break;
-    case "Parallel":
-      keys.push("Branches");
-      break;
-    case "Pass":
-      if (!ex) keys.push("Result");
-      break;
-    case "Fail":
-      keys.push("Error", "Cause");
-      if (!ex) keys.push("ErrorPath", "CausePath");
-      break;
-  }
+  const kind = stateKind(type);
+  const keys = ["Type", "Comment", "QueryLanguage", "Next", "End", ...kind.io[lang]];
+  if (kind.handlesErrors) keys.push("Retry", "Catch");
+  for (const part of [kind.inspector.configuration, kind.inspector.section]) if (part) keys.push(...partKeys[part](lang));
   return new Set(keys);
 }
 

@@ -1,6 +1,7 @@
 // Task states for the integrations people use most, each with the right
-// Resource ARN, a parameter template to fill in and a timeout.
-import type { PaletteEntry } from "./entry";
+// Resource ARN, a parameter template to fill in and a timeout: the Task's
+// palette entries in the state registry.
+import type { PaletteTemplate } from "../states/registry";
 import { from, render } from "./params";
 
 interface TaskSpec {
@@ -204,11 +205,9 @@ const specs: TaskSpec[] = [
   },
 ];
 
-export const actionEntries: PaletteEntry[] = specs.map((s) => ({
+export const actionEntries: PaletteTemplate[] = specs.map((s) => ({
   id: s.id,
   label: s.label,
-  group: "Actions",
-  type: "Task",
   description: s.description,
   keywords: s.keywords,
   build: (lang) => {

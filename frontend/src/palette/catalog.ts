@@ -1,9 +1,13 @@
-// Everything the palette offers, and its search.
+// Everything the palette offers, read from the state registry (the flow
+// states, then the Task integrations), and its search.
 import type { PaletteEntry } from "./entry";
-import { flowEntries } from "./flow";
-import { actionEntries } from "./actions";
+import { stateKinds } from "../states/registry";
 
-export const entries: PaletteEntry[] = [...flowEntries, ...actionEntries];
+const groups: PaletteEntry["group"][] = ["Flow", "Actions"];
+
+export const entries: PaletteEntry[] = groups.flatMap((group) =>
+  stateKinds.filter((k) => k.palette.group === group).flatMap((k) => k.palette.entries.map((e) => ({ ...e, group, type: k.type }))),
+);
 
 export function entry(id: string): PaletteEntry | undefined {
   return entries.find((e) => e.id === id);

@@ -1,20 +1,12 @@
-// A palette entry: what the user sees (name, a one-line description a
-// non-developer understands) and the state it adds, written in the
-// machine's query language.
-import type { StateTemplate } from "../document/commands/template";
+// A palette entry: a template of the state registry (what the user sees and
+// the state it adds, in the machine's query language) with the group it is
+// listed under and the ASL type it adds, for the icon.
+import type { PaletteTemplate, StateKind } from "../states/registry";
 
-export type QueryLanguage = "JSONPath" | "JSONata";
+export type { QueryLanguage } from "../states/registry";
 
-export interface PaletteEntry {
-  id: string;
-  /** The name shown in the palette. */
-  label: string;
-  group: "Flow" | "Actions";
-  /** The ASL state type, for the icon. */
+export interface PaletteEntry extends PaletteTemplate {
+  group: StateKind["palette"]["group"];
+  /** The ASL state type it adds. */
   type: string;
-  /** One plain line for someone who does not write code. */
-  description: string;
-  /** Extra words people search by (service names, verbs). */
-  keywords: string;
-  build(lang: QueryLanguage): StateTemplate;
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { RunSession } from "./useRunSession";
+import type { RunSession } from "./session";
 import { details } from "./fold";
 import { errorMessage, saveRunHistory } from "../backend/studio";
 
@@ -12,7 +12,7 @@ export function EventsTable({ session }: { session: RunSession }) {
   const [type, setType] = useState("");
   const [limit, setLimit] = useState(PAGE);
   const [msg, setMsg] = useState<string | null>(null);
-  const until = session.cursor ?? ix?.length ?? 0;
+  const until = session.shown;
   const { rows, states, types } = useMemo(() => {
     const rows: number[] = [];
     const states = new Set<string>();
@@ -26,8 +26,7 @@ export function EventsTable({ session }: { session: RunSession }) {
         if ((!state || s === state) && (!type || t === type)) rows.push(i);
       }
     return { rows, states: [...states].sort(), types: [...types].sort() };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ix, until, state, type, session.version]);
+  }, [ix, until, state, type]);
   if (!ix) return <p className="muted run-empty">No run yet.</p>;
   const t0 = ix.length ? Date.parse(ix.events[0].timestamp) : 0;
   const doExport = async () => {

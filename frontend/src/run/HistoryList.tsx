@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { RunSession } from "./useRunSession";
+import type { RunSession } from "./session";
 import { errorMessage, saveRunHistory } from "../backend/studio";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });

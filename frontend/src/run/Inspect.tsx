@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { RunSession } from "./useRunSession";
+import type { RunSession } from "./session";
 import { frameKey } from "./fold";
 import { pretty, visit, visitsOf, type Visit } from "./inspect";
 import { MockEditor } from "./MockEditor";
@@ -16,14 +16,13 @@ interface Props {
 /** One state of the run: pick a visit, see each stage, its variables, error and raw events. */
 export function Inspect({ session, state, stateType, topLevel, failedHere }: Props) {
   const ix = session.index;
-  const until = session.cursor ?? ix?.length ?? 0;
+  const until = session.shown;
   const drill = session.overlayValue.drill;
   const visits = useMemo(() => {
     if (!ix || !state) return [];
     const accept = drill ? (i: number) => ix.inIteration(i, drill.map, frameKey(drill.map, drill.index)) : undefined;
     return visitsOf(ix, state, until, accept);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ix, state, until, drill, session.version]);
+  }, [ix, state, until, drill]);
   const [pick, setPick] = useState<number | null>(null);
   if (!state) return <p className="muted run-empty">Select a state on the diagram to inspect it.</p>;
   const at = visits.length ? visits[pick !== null && pick < visits.length ? pick : visits.length - 1] : undefined;
@@ -55,7 +54,7 @@ export function Inspect({ session, state, stateType, topLevel, failedHere }: Pro
       </div>
       {!v && <p className="muted">{session.index ? "The run has not reached this state." : "No run yet."}</p>}
       {v && ix && <Stages v={v} type={stateType} steps={session.stages.get(ix.events[v.entered].id) ?? {}} />}
-      {stateType === "Task" && <MockEditor session={session} state={state} />}
+      {stateType === "Task" && <MockEditor key={`${state}\u0000${session.settings.testCase}`} session={session} state={state} />}
     </div>
   );
 }

@@ -1,33 +1,40 @@
-import { useEffect, useState } from "react";
-import type { RunSession } from "./useRunSession";
+import { useState } from "react";
+import type { RunSession } from "./session";
 import { responsesFor, setResponses, testCases, type MockResponse } from "./mocks";
-import { saveMocks, errorMessage } from "../backend/studio";
+import { errorMessage } from "../backend/errors";
 
-/** "When called, return this / throw this", per invocation, for one Task in the chosen test case. */
+/** The task's responses in the mock text, or why the text cannot be read. */
+function read(mocks: string, tc: string, state: string): { rows: MockResponse[] } | { error: string } {
+  try {
+    return { rows: tc ? responsesFor(mocks, tc, state) : [] };
+  } catch (err) {
+    return { error: `The mock file is not JSON: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * "When called, return this / throw this", per invocation, for one Task in
+ * the chosen test case. Give it a key of the task and test case: another one
+ * starts afresh, message included.
+ */
 export function MockEditor({ session, state }: { session: RunSession; state: string }) {
   const tc = session.settings.testCase;
-  const [rows, setRows] = useState<MockResponse[]>([]);
-  const [msg, setMsg] = useState<string | null>(null);
-  // The rows follow the mock file (it can be edited as text too); the
-  // message stays until another task or test case is shown.
-  useEffect(() => {
-    try {
-      setRows(tc ? responsesFor(session.mocks, tc, state) : []);
-    } catch (err) {
-      setMsg(`The mock file is not JSON: ${(err as Error).message}`);
-    }
-  }, [session.mocks, tc, state]);
-  useEffect(() => setMsg(null), [tc, state]);
+  const [first] = useState(() => read(session.mocks, tc, state));
+  const [rows, setRows] = useState<MockResponse[]>("rows" in first ? first.rows : []);
+  const [msg, setMsg] = useState<string | null>("error" in first ? first.error : null);
+  // The rows follow the mock file (it can be edited as text too).
+  const [shownMocks, setShownMocks] = useState(session.mocks);
+  if (shownMocks !== session.mocks) {
+    setShownMocks(session.mocks);
+    const next = read(session.mocks, tc, state);
+    if ("rows" in next) setRows(next.rows);
+    else setMsg(next.error);
+  }
   const machine = session.workflow.split("/").pop()!.replace(/\.(asl\.)?(json|ya?ml)$/, "");
   const apply = async () => {
     try {
-      const text = setResponses(session.mocks, machine, tc, state, rows);
-      session.setMocks(text);
-      if (session.mocksFromFile) {
-        const path = await saveMocks(session.workflow, text);
-        session.markMocksSaved(text, path);
-        setMsg(`Saved to ${path}`);
-      } else setMsg("Kept with this workflow (save the workflow to keep the mocks in a file beside it).");
+      const path = await session.writeMocks(setResponses(session.mocks, machine, tc, state, rows));
+      setMsg(path ? `Saved to ${path}` : "Kept with this workflow (save the workflow to keep the mocks in a file beside it).");
     } catch (err) {
       setMsg(errorMessage(err));
     }

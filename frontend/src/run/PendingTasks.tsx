@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { PendingTask } from "../backend/studio";
-import type { RunSession } from "./useRunSession";
+import type { RunSession } from "./session";
 import { jsonError } from "./settings";
 import { pretty } from "./inspect";
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { runKey } from "./keys";
 import type { Diagram } from "../backend/studio";
-import type { RunSession } from "./useRunSession";
+import type { RunSession } from "./session";
 import { testCases } from "./mocks";
 import type { Pace } from "./settings";
 import { PendingTasks } from "./PendingTasks";
@@ -32,7 +32,7 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
   const cases = testCases(s.mocks);
   const paused = s.live && s.pausedAt.length > 0;
   const status = s.meta ? (s.live ? (paused ? "PAUSED" : "RUNNING") : s.meta.status) : null;
-  const total = s.index?.length ?? 0;
+  const total = s.total;
   // Replay: move the scrubber forward by itself, about one state a tick,
   // so a stored run can be watched as it happened.
   const [playing, setPlaying] = useState(false);
@@ -64,7 +64,7 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [s, paused, picked]);
-  const shown = s.cursor ?? total;
+  const shown = s.shown;
   return (
     <div className="run-panel" data-testid="run-panel">
       <div className="run-setup">

@@ -1,15 +1,13 @@
 import { useMemo } from "react";
-import type { RunSession } from "./useRunSession";
+import type { RunSession } from "./session";
 import { spans } from "./inspect";
 
 /** State durations as bars on one time axis (the first few hundred visits). */
 export function Timeline({ session }: { session: RunSession }) {
   const ix = session.index;
-  const data = useMemo(
-    () => (ix ? spans(ix) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ix, session.version],
-  );
+  // The index grows in place: the count of events it held tells the memo when.
+  const events = session.total;
+  const data = useMemo(() => (ix ? spans(ix, 400, events) : null), [ix, events]);
   if (!ix || !data) return <p className="muted run-empty">No run yet.</p>;
   const total = Math.max(data.end, 1);
   return (

@@ -98,14 +98,14 @@ export interface Span {
   status: "succeeded" | "failed" | "running";
 }
 
-/** Top-level and nested visits as time spans (ms since the run started), at most `limit`. */
-export function spans(ix: RunIndex, limit = 400): { spans: Span[]; total: number; start: number; end: number } {
+/** Top-level and nested visits in the first `until` events as time spans (ms since the run started), at most `limit`. */
+export function spans(ix: RunIndex, limit = 400, until = ix.length): { spans: Span[]; total: number; start: number; end: number } {
   const out: Span[] = [];
   const open = new Map<string, number>();
   let total = 0;
   const t0 = ix.length ? Date.parse(ix.events[0].timestamp) : 0;
   let tEnd = t0;
-  for (let i = 0; i < ix.length; i++) {
+  for (let i = 0; i < Math.min(until, ix.length); i++) {
     const e = ix.events[i];
     const s = ix.stateOf[i];
     const at = Date.parse(e.timestamp) - t0;

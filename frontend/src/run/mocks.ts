@@ -83,7 +83,7 @@ export function setResponses(text: string, machine: string, testCase: string, st
         try {
           steps[String(i)] = { Return: JSON.parse(r.value) };
         } catch (err) {
-          throw new Error(`invocation ${i}: the result is not JSON (${(err as Error).message})`);
+          throw new Error(`invocation ${i}: the result is not JSON (${(err as Error).message})`, { cause: err });
         }
       }
     });

@@ -24,18 +24,21 @@ export const defaultSettings: RunSettings = {
 
 const key = (workflow: string) => `stepstudio.run.${workflow}`;
 
-export function loadSettings(workflow: string): RunSettings {
+/** Where settings are kept: localStorage in the app, a Map-like fake in tests. */
+export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+export function loadSettings(storage: KeyValueStorage, workflow: string): RunSettings {
   try {
-    const raw = localStorage.getItem(key(workflow));
+    const raw = storage.getItem(key(workflow));
     return raw ? { ...defaultSettings, ...(JSON.parse(raw) as Partial<RunSettings>) } : { ...defaultSettings };
   } catch {
     return { ...defaultSettings };
   }
 }
 
-export function saveSettings(workflow: string, s: RunSettings) {
+export function saveSettings(storage: KeyValueStorage, workflow: string, s: RunSettings) {
   try {
-    localStorage.setItem(key(workflow), JSON.stringify(s));
+    storage.setItem(key(workflow), JSON.stringify(s));
   } catch {
     // Storage full or blocked: the settings still live for this session.
   }

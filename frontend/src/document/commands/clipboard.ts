@@ -2,7 +2,8 @@
 // between copied states follow the copies, arrows to states outside the
 // copied set keep their targets when those exist where the copies land.
 import { EditError, type TextDoc } from "../textdoc";
-import { allNames, isObj, isTerminalType, stateAt, statesOf, transitions, uniqueName, type Obj } from "../machine";
+import { allNames, isObj, stateAt, statesOf, transitions, uniqueName, type Obj } from "../machine";
+import { isTerminal } from "../../states/registry";
 import { toPath, type Path } from "../pointer";
 import { stateId, type Command } from "./template";
 
@@ -99,7 +100,7 @@ function relink(s: Obj, renamed: Map<string, string>, existing: Set<string>): Ob
     const to = renamed.get(t.target) ?? (existing.has(t.target) ? t.target : null);
     const path: Path = toPath(s, t.field.map(String));
     if (to !== null) setIn(s, path, to);
-    else if (path.length === 1 && path[0] === "Next" && !isTerminalType(s.Type)) {
+    else if (path.length === 1 && path[0] === "Next" && !isTerminal(s.Type)) {
       delete s.Next;
       s.End = true;
     }

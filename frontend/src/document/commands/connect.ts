@@ -1,7 +1,8 @@
 // Connecting two states of the same sub-machine through one of the source's
 // transition fields.
 import { EditError } from "../textdoc";
-import { isTerminalType, queryLanguage, stateAt, type Obj } from "../machine";
+import { queryLanguage, stateAt } from "../machine";
+import { handlesErrors, newChoiceRule, stateKind } from "../../states/registry";
 import type { Command } from "./template";
 
 /** Which field of the source the new arrow is. */
@@ -24,8 +25,9 @@ export function connect(sourceId: string, kind: ConnectKind, targetId: string): 
     const s = src.value;
     const target = dst.name;
     if (kind === "next") {
-      if (s.Type === "Choice") throw new EditError(`${src.name} is a Choice: connect a rule or its Default instead.`);
-      if (isTerminalType(s.Type)) throw new EditError(`${src.name} ends the workflow; nothing can follow it.`);
+      const exit = stateKind(s.Type).exit;
+      if (exit === "choice") throw new EditError(`${src.name} is a Choice: connect a rule or its Default instead.`);
+      if (exit === "none") throw new EditError(`${src.name} ends the workflow; nothing can follow it.`);
       d.set([...p, "Next"], target, "End");
       if ("End" in s) d.remove([...p, "End"]);
     } else if (kind === "default") {
@@ -33,12 +35,11 @@ export function connect(sourceId: string, kind: ConnectKind, targetId: string): 
       d.set([...p, "Default"], target);
     } else if (kind === "newChoiceRule") {
       if (s.Type !== "Choice") throw new EditError(`${src.name} is not a Choice.`);
-      const rule = newRule(queryLanguage(d.value, s), target);
+      const rule = newChoiceRule(queryLanguage(d.value, s), target);
       if (Array.isArray(s.Choices)) d.push([...p, "Choices"], rule);
       else d.set([...p, "Choices"], [rule], "Type");
     } else if (kind === "newCatch") {
-      if (s.Type === "Choice" || s.Type === "Wait" || s.Type === "Pass" || isTerminalType(s.Type))
-        throw new EditError(`A ${String(s.Type)} state cannot catch errors.`);
+      if (!handlesErrors(s.Type)) throw new EditError(`A ${String(s.Type)} state cannot catch errors.`);
       const catcher = { ErrorEquals: ["States.ALL"], Next: target };
       if (Array.isArray(s.Catch)) d.push([...p, "Catch"], catcher);
       else d.set([...p, "Catch"], [catcher]);
@@ -51,11 +52,4 @@ export function connect(sourceId: string, kind: ConnectKind, targetId: string): 
     }
     return [sourceId];
   };
-}
-
-/** A placeholder rule the user then edits in the inspector. */
-export function newRule(lang: "JSONPath" | "JSONata", next: string): Obj {
-  return lang === "JSONata"
-    ? { Condition: "{% $states.input.status = 'approved' %}", Next: next }
-    : { Variable: "$.status", StringEquals: "approved", Next: next };
 }

@@ -1,7 +1,8 @@
 // Inserting a new state: on an edge (between two states, or after the start
 // marker, or before an end), or into a Parallel branch / Map processor.
 import { EditError } from "../textdoc";
-import { isObj, isTerminalType, stateAt, statesOf, type Obj } from "../machine";
+import { isObj, stateAt, statesOf, type Obj } from "../machine";
+import { isTerminal, stateKind } from "../../states/registry";
 import { segments, toPath, valueAt, type Path } from "../pointer";
 import { claim, stateId, withExit, type Command, type StateTemplate } from "./template";
 
@@ -23,7 +24,7 @@ export function insertStateOnEdge(edgeId: string, template: StateTemplate): Comm
     }
     if (edgeId.endsWith(">end")) {
       const src = stateAt(d.value, edgeId.slice(0, -4));
-      if (isTerminalType(src.value.Type)) throw new EditError(`${src.name} ends the workflow; nothing can follow it.`);
+      if (isTerminal(src.value.Type)) throw new EditError(`${src.name} ends the workflow; nothing can follow it.`);
       d.set([...src.path, "Next"], name, "End");
       d.remove([...src.path, "End"]);
       d.set([...src.machine, "States", name], withExit(tpl, null), src.name);
@@ -68,12 +69,13 @@ export function insertStateInto(containerId: string, template: StateTemplate): C
     const tpl = claim(d, template);
     const name = tpl.name;
     let machine: Path;
-    if (target.Type === "Parallel") {
+    const holds = stateKind(target.Type).holds;
+    if (holds === "branches") {
       const branch = { StartAt: name, States: { [name]: withExit(tpl, null) } };
       if (Array.isArray(target.Branches)) d.push([...path, "Branches"], branch);
       else d.set([...path, "Branches"], [branch]);
       return [stateId([...path, "Branches", Array.isArray(target.Branches) ? target.Branches.length : 0], name)];
-    } else if (target.Type === "Map") {
+    } else if (holds === "items") {
       machine = [...path, isObj(target.Iterator) && !isObj(target.ItemProcessor) ? "Iterator" : "ItemProcessor"];
     } else if (isObj(target.States) || path[path.length - 2] === "Branches") {
       machine = path;
@@ -109,7 +111,7 @@ export function insertStateAfter(stateId: string, template: StateTemplate): Comm
     const st = stateAt(d.value, stateId);
     if (typeof st.value.Next === "string") return insertStateOnEdge(`${stateId}/Next`, template)(d);
     if (st.value.End === true) return insertStateOnEdge(`${stateId}>end`, template)(d);
-    if (isTerminalType(st.value.Type)) throw new EditError(`${st.name} ends the workflow; nothing can follow it.`);
+    if (isTerminal(st.value.Type)) throw new EditError(`${st.name} ends the workflow; nothing can follow it.`);
     throw new EditError(`${st.name} has no single way out: drag the new step onto one of its arrows.`);
   };
 }

@@ -1,7 +1,8 @@
 // What the palette hands to the insert commands: a base name and the
 // state's fields without its way out (Next/End), which the command adds.
 import { EditError, type TextDoc } from "../textdoc";
-import { allNames, isObj, isTerminalType, uniqueName, type Obj } from "../machine";
+import { allNames, isObj, uniqueName, type Obj } from "../machine";
+import { stateKind } from "../../states/registry";
 import type { Path } from "../pointer";
 import { pointer } from "../pointer";
 
@@ -61,13 +62,14 @@ function renameInside(m: Obj, taken: Set<string>) {
 /** The template's state with its way out: Next, End, or a Choice's targets. */
 export function withExit(tpl: StateTemplate, next: string | null): Obj {
   const s: Obj = structuredClone(tpl.state);
-  if (s.Type === "Choice") {
+  const exit = stateKind(s.Type).exit;
+  if (exit === "choice") {
     if (next === null) throw new EditError("A Choice needs a step after it: drop it on an arrow between two steps.");
     s.Choices = (Array.isArray(s.Choices) ? s.Choices : []).map((r) => ({ ...(r as Obj), Next: next }));
     s.Default = next;
     return s;
   }
-  if (isTerminalType(s.Type)) return s;
+  if (exit === "none") return s;
   if (next !== null) s.Next = next;
   else s.End = true;
   return s;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { EditorView, minimalSetup } from "codemirror";
 import { EditorState, Prec } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
@@ -25,47 +25,46 @@ export function JsonEditor({ id, value, onCommit, onError, testId, label }: Prop
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const shown = showValue("json", value);
-  const shownRef = useRef(shown);
-  shownRef.current = shown;
-  const cb = useRef({ onCommit, onError });
-  cb.current = { onCommit, onError };
   const [dirty, setDirty] = useState(false);
   const form = useForm();
-  const formRef = useRef(form);
-  formRef.current = form;
   const dirtyRef = useRef(false);
 
+  // What the editor's own callbacks do, with this render's props.
+  const commit = useEffectEvent(() => {
+    const text = view.current!.state.doc.toString();
+    dirtyRef.current = false;
+    setDirty(false);
+    if (text === shown) return onError(null);
+    if (text.trim() === "") {
+      onError(null);
+      return onCommit(undefined);
+    }
+    const p = parseJson(text);
+    if (!p.ok) {
+      dirtyRef.current = true;
+      setDirty(true);
+      return onError(p.error);
+    }
+    onError(null);
+    onCommit(p.value);
+  });
+  const history = useEffectEvent((step: "undo" | "redo") => (step === "undo" ? form.undo() : form.redo()));
+  const initialText = useEffectEvent(() => shown);
+
+  // The editor is made once per field; value changes flow in below.
   useEffect(() => {
-    const commit = () => {
-      const text = view.current!.state.doc.toString();
-      dirtyRef.current = false;
-      setDirty(false);
-      if (text === shownRef.current) return cb.current.onError(null);
-      if (text.trim() === "") {
-        cb.current.onError(null);
-        return cb.current.onCommit(undefined);
-      }
-      const p = parseJson(text);
-      if (!p.ok) {
-        dirtyRef.current = true;
-        setDirty(true);
-        return cb.current.onError(p.error);
-      }
-      cb.current.onError(null);
-      cb.current.onCommit(p.value);
-    };
     const v = new EditorView({
       parent: host.current!,
       state: EditorState.create({
-        doc: shownRef.current,
+        doc: initialText(),
         extensions: [
           // Mod-z with no pending edit undoes on the document's one history; while editing, CodeMirror's own.
           Prec.highest(
             keymap.of([
               { key: "Mod-Enter", run: () => (commit(), true) },
-              { key: "Mod-z", run: () => (dirtyRef.current ? false : (formRef.current.undo(), true)) },
-              { key: "Mod-y", run: () => (dirtyRef.current ? false : (formRef.current.redo(), true)) },
-              { key: "Mod-Shift-z", run: () => (dirtyRef.current ? false : (formRef.current.redo(), true)) },
+              { key: "Mod-z", run: () => (dirtyRef.current ? false : (history("undo"), true)) },
+              { key: "Mod-y", run: () => (dirtyRef.current ? false : (history("redo"), true)) },
+              { key: "Mod-Shift-z", run: () => (dirtyRef.current ? false : (history("redo"), true)) },
             ]),
           ),
           minimalSetup,
@@ -83,9 +82,7 @@ export function JsonEditor({ id, value, onCommit, onError, testId, label }: Prop
     });
     view.current = v;
     return () => v.destroy();
-    // created once; value changes flow in below
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [id, label, testId]);
 
   // The document changed elsewhere (code view, undo): show it unless the user is mid-edit.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent } from "react";
 import { parseField, showValue, type Kind, type Limits } from "../values";
 import { useForm } from "../context";
 import { historyKey } from "./historyKey";
@@ -28,11 +28,10 @@ interface Props {
 export function TextInput({ id, kind, value, limits, placeholder, onCommit, onError, testId, label, multiline, code }: Props) {
   const { undo, redo } = useForm();
   const shown = showValue(kind, value);
-  const [text, setText] = useState(shown);
+  // While editing, the field shows what is typed; otherwise the value, whoever changed it.
   const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    if (!editing) setText(shown);
-  }, [shown, editing]);
+  const [draft, setDraft] = useState(shown);
+  const text = editing ? draft : shown;
 
   const commit = () => {
     if (text === shown) {
@@ -56,7 +55,6 @@ export function TextInput({ id, kind, value, limits, placeholder, onCommit, onEr
       e.preventDefault();
       commit();
     } else if (e.key === "Escape") {
-      setText(shown);
       setEditing(false);
       onError(null);
       e.currentTarget.blur();
@@ -81,7 +79,7 @@ export function TextInput({ id, kind, value, limits, placeholder, onCommit, onEr
         spellCheck={!code}
         onChange={(e) => {
           setEditing(true);
-          setText(e.target.value);
+          setDraft(e.target.value);
         }}
       />
     );
@@ -97,7 +95,7 @@ export function TextInput({ id, kind, value, limits, placeholder, onCommit, onEr
       data-testid={testId}
       onChange={(e) => {
         setEditing(true);
-        setText(e.target.value);
+        setDraft(e.target.value);
       }}
       onBlur={commit}
       onKeyDown={onKey}

@@ -1,12 +1,12 @@
 import type { Obj } from "../../document/machine";
-import { handlesErrors } from "../fields";
+import { handlesErrors } from "../../states/registry";
 import { Section } from "../Section";
 import { RetryList } from "./RetryList";
 import { CatchList } from "./CatchList";
 
 /** Retry and Catch, for the states that have them. */
 export function ErrorHandling({ state }: { state: Obj }) {
-  if (!handlesErrors(String(state.Type))) return null;
+  if (!handlesErrors(state.Type)) return null;
   return (
     <Section title="Error handling" testId="section-errors">
       <RetryList state={state} />

@@ -1,5 +1,6 @@
 import type { Obj } from "../../document/machine";
-import { beforeExit, fieldSpecs, ioFields } from "../fields";
+import { beforeExit, fieldSpecs } from "../fields";
+import { stateKind } from "../../states/registry";
 import { useForm } from "../context";
 import { SpecField } from "../controls/SpecField";
 import { Section } from "../Section";
@@ -7,7 +8,7 @@ import { Section } from "../Section";
 /** How the state shapes its input and output, in its query language. */
 export function InputOutput({ state }: { state: Obj }) {
   const { lang } = useForm();
-  const keys = ioFields(String(state.Type), lang);
+  const keys = stateKind(state.Type).io[lang];
   if (keys.length === 0) return null;
   return (
     <Section title={`Input and output (${lang})`} testId="section-io">
