@@ -3,7 +3,7 @@ import { runKey } from "./keys";
 import type { Diagram } from "../backend/studio";
 import type { RunSession } from "./session";
 import { testCases } from "./mocks";
-import type { Pace } from "./settings";
+import type { Pace, WorkflowType } from "./settings";
 import { PendingTasks } from "./PendingTasks";
 import { Inspect } from "./Inspect";
 import { EventsTable } from "./EventsTable";
@@ -95,6 +95,18 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
               <option value="instant">Instant</option>
               <option value="normal">Normal</option>
               <option value="slow">Slow</option>
+            </select>
+          </label>
+          <label title="Standard: the history of a run stops at 25,000 events, as on AWS. Express: no history limit, for large runs.">
+            Workflow{" "}
+            <select
+              value={s.settings.type}
+              onChange={(e) => s.update({ type: e.target.value as WorkflowType })}
+              aria-label="Workflow type"
+              data-testid="run-type"
+            >
+              <option value="STANDARD">Standard</option>
+              <option value="EXPRESS">Express</option>
             </select>
           </label>
           <label title="Wait states and retry delays take their real time">

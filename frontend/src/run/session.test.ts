@@ -279,7 +279,7 @@ describe("starting and driving runs", () => {
   test("the request carries the workflow, its text and the settings", async () => {
     const t = setup();
     await settle();
-    t.store.actions.update({ input: '{"n": 1}', testCase: "Happy", breakpoints: ["Refund"], pace: "slow", realWaits: true });
+    t.store.actions.update({ input: '{"n": 1}', testCase: "Happy", breakpoints: ["Refund"], pace: "slow", realWaits: true, type: "EXPRESS" });
     await t.store.actions.start("debug");
     const [req] = t.called("startRun")[0] as [StartRunRequest];
     expect(req).toMatchObject({
@@ -288,7 +288,7 @@ describe("starting and driving runs", () => {
       definition: workflow.text,
       input: '{"n": 1}',
       testCase: "Happy",
-      type: "STANDARD",
+      type: "EXPRESS",
       wait: "real",
       pace: "slow",
       breakpoints: ["Refund"],

@@ -381,7 +381,7 @@ export class RunSessionStore {
       input: this.input,
       mocks: this.mocks,
       testCase: s.testCase,
-      type: "STANDARD", // EXPRESS lifts the 25,000-event history limit; not offered yet
+      type: s.type,
       wait: s.realWaits ? "real" : "skip",
       pace: s.pace,
       breakpoints: s.breakpoints,

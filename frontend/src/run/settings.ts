@@ -1,8 +1,12 @@
 // The run panel's settings per workflow (input, mocks of an unsaved
-// workflow, test case, breakpoints, pace), kept in localStorage so a
+// workflow, test case, breakpoints, pace, workflow type), kept in localStorage so a
 // reload or a restart never loses what the user typed.
 
 export type Pace = "instant" | "normal" | "slow";
+
+/** AWS's two workflow types: a STANDARD execution's history stops at
+ * 25,000 events; an EXPRESS one has no such limit. */
+export type WorkflowType = "STANDARD" | "EXPRESS";
 
 export interface RunSettings {
   input: string | null; // null: not typed yet, use the sample input
@@ -11,6 +15,7 @@ export interface RunSettings {
   breakpoints: string[];
   pace: Pace;
   realWaits: boolean;
+  type: WorkflowType;
 }
 
 export const defaultSettings: RunSettings = {
@@ -20,6 +25,7 @@ export const defaultSettings: RunSettings = {
   breakpoints: [],
   pace: "instant",
   realWaits: false,
+  type: "STANDARD",
 };
 
 const key = (workflow: string) => `stepstudio.run.${workflow}`;
