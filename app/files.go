@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"github.com/stepstudio/stepstudio/app/diagram"
 	"github.com/stepstudio/stepstudio/app/examples/templates"
 	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/render"
@@ -113,15 +111,11 @@ func drawSVG(ctx context.Context, name, text string) (string, error) {
 	if err != nil || doc.Machine == nil {
 		return "", fmt.Errorf("preview: %s does not parse", name)
 	}
-	d, err := diagram.Build(ctx, doc.Machine)
+	svg, err := render.Picture(ctx, doc.Machine, "svg", 1)
 	if err != nil {
 		return "", fmt.Errorf("preview: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := render.SVG(&buf, d); err != nil {
-		return "", fmt.Errorf("preview: %w", err)
-	}
-	return buf.String(), nil
+	return string(svg), nil
 }
 
 // NewFromTemplate returns an unsaved document holding template id.
@@ -304,16 +298,7 @@ func (f *Files) ExportDiagram(format, name, text string) (string, error) {
 	if err != nil || doc.Machine == nil {
 		return "", fmt.Errorf("export: the definition does not parse, so there is no diagram to export")
 	}
-	d, err := diagram.Build(f.ctx, doc.Machine)
-	if err != nil {
-		return "", fmt.Errorf("export: %w", err)
-	}
-	var buf bytes.Buffer
-	if format == "svg" {
-		err = render.SVG(&buf, d)
-	} else {
-		err = render.PNG(&buf, d, 2)
-	}
+	pic, err := render.Picture(f.ctx, doc.Machine, format, 2)
 	if err != nil {
 		return "", fmt.Errorf("export: %w", err)
 	}
@@ -328,7 +313,7 @@ func (f *Files) ExportDiagram(format, name, text string) (string, error) {
 	if filepath.Ext(path) == "" {
 		path += "." + format
 	}
-	if err := files.Write(path, buf.Bytes()); err != nil {
+	if err := files.Write(path, pic); err != nil {
 		return "", err
 	}
 	return path, nil

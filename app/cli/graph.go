@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 
-	"github.com/stepstudio/stepstudio/app/diagram"
 	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/render"
 	"github.com/stepstudio/stepstudio/schema"
@@ -51,25 +48,11 @@ Exit 0 when drawn, 1 when the file does not parse or cannot be laid out, 2 on a 
 	if n := countErrors(res); n > 0 {
 		fmt.Fprintf(s.Err, "stepstudio graph: note: %s has %d validation error(s); drawn anyway (see stepstudio validate)\n", paths[0], n)
 	}
-	d, err := diagram.Build(ctx, res.Document.Machine)
+	pic, err := render.Picture(ctx, res.Document.Machine, *format, *scale)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	switch *format {
-	case "json":
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(render.GraphOf(d))
-	case "svg":
-		err = render.SVG(&buf, d)
-	case "png":
-		err = render.PNG(&buf, d, *scale)
-	}
-	if err != nil {
-		return err
-	}
-	return writeOut(*out, s.Out, buf.Bytes())
+	return writeOut(*out, s.Out, pic)
 }
 
 func countErrors(r schema.Result) int {

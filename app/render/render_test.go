@@ -153,3 +153,30 @@ func TestPNGSizeAndContent(t *testing.T) {
 		t.Error("scale 0 accepted")
 	}
 }
+
+// Picture is the pipeline every export uses: the same bytes as drawing the
+// built diagram directly, for each format, and a clear error for others.
+func TestPictureIsTheDiagramDrawn(t *testing.T) {
+	src, _ := os.ReadFile(examples[0])
+	doc, err := asl.Parse(examples[0], src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := build(t, examples[0])
+	var svg bytes.Buffer
+	if err := render.SVG(&svg, d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := render.Picture(context.Background(), doc.Machine, "svg", 1)
+	if err != nil || !bytes.Equal(got, svg.Bytes()) {
+		t.Errorf("Picture svg differs from SVG (err %v)", err)
+	}
+	for _, f := range []string{"json", "png"} {
+		if b, err := render.Picture(context.Background(), doc.Machine, f, 1); err != nil || len(b) == 0 {
+			t.Errorf("%s: %d bytes, %v", f, len(b), err)
+		}
+	}
+	if _, err := render.Picture(context.Background(), doc.Machine, "gif", 1); err == nil {
+		t.Error("gif accepted")
+	}
+}
