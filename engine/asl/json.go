@@ -78,9 +78,7 @@ func carve[T any](slab *[]T, list []T) []T {
 func parseJSON(name string, src []byte) (*Node, error) {
 	p := &jsonParser{src: src, text: string(src), cur: newCursor(src), name: name}
 	// A UTF-8 byte order mark is tolerated, as editors write it.
-	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
-		p.i = 3
-	}
+	p.i = textStart(src).Offset
 	p.skipSpace()
 	if p.i >= len(src) {
 		return nil, p.fail("the document is empty; a definition is a JSON object")

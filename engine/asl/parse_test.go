@@ -213,3 +213,33 @@ func TestParseRefusesWhatItCannotKeep(t *testing.T) {
 		}
 	}
 }
+
+// A byte order mark takes no column (editors do not show it), and CRLF
+// line ends do not shift the positions of the next line.
+func TestPositionsWithBOMAndCRLF(t *testing.T) {
+	tests := []struct {
+		name, src      string
+		keyAt, valueAt string // of StartAt
+		valueOffset    int
+	}{
+		{"x.json", "\uFEFF{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}", "1:2", "1:13", 15},
+		{"x.json", "\uFEFF{\r\n\t\"StartAt\": \"A\",\r\n\t\"States\": {\"A\": {\"Type\": \"Succeed\"}}\r\n}", "2:2", "2:13", 18},
+		{"x.yaml", "\uFEFFStartAt: A\r\nStates: {A: {Type: Succeed}}\r\n", "1:1", "1:10", 12},
+		{"x.yaml", "\uFEFF# c\r\nStartAt: A\r\nStates: {A: {Type: Succeed}}", "2:1", "2:10", 17},
+	}
+	for _, tc := range tests {
+		d, err := asl.Parse(tc.name, []byte(tc.src))
+		if err != nil {
+			t.Fatalf("%q: %v", tc.src, err)
+		}
+		f := d.Root.Fields[0]
+		if f.KeyRange.Start.String() != tc.keyAt || f.Value.Range.Start.String() != tc.valueAt || f.Value.Range.Start.Offset != tc.valueOffset {
+			t.Errorf("%q: StartAt at %s, value at %s (offset %d); want %s, %s (%d)", tc.src, f.KeyRange.Start, f.Value.Range.Start, f.Value.Range.Start.Offset, tc.keyAt, tc.valueAt, tc.valueOffset)
+		}
+	}
+	_, err := asl.Parse("x.json", []byte("\uFEFF{,}"))
+	var se *asl.SyntaxError
+	if !errors.As(err, &se) || se.Pos.String() != "1:2" {
+		t.Errorf("syntax error after a BOM at %v, want 1:2", err)
+	}
+}

@@ -81,8 +81,10 @@ type convError struct {
 	msg string
 }
 
+// lineStarts gives the offset of each line's first character (line 1
+// starts after a byte order mark: it takes no column).
 func lineStarts(src []byte) []int {
-	ls := []int{0}
+	ls := []int{textStart(src).Offset}
 	for i, b := range src {
 		if b == '\n' {
 			ls = append(ls, i+1)
