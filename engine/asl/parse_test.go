@@ -119,10 +119,10 @@ func TestSyntaxErrors(t *testing.T) {
 		line, col int
 	}{
 		{"x.json", ``, 1, 1},
-		{"x.json", `{"a": 1,}`, 1, 9},
-		{"x.json", "{\n  \"a\" 1}", 2, 7},
-		{"x.json", `{"a": 01}`, 1, 8},
-		{"x.json", `{"a": "\q"}`, 1, 9},
+		{"x.json", `{"a": 1,}`, 1, 8},     // at the comma to remove
+		{"x.json", "{\n  \"a\" 1}", 2, 6}, // where the colon goes
+		{"x.json", `{"a": 01}`, 1, 7},
+		{"x.json", `{"a": "\q"}`, 1, 8},
 		{"x.json", "{\"a\": \"tab\there\"}", 1, 11},
 		{"x.json", `{"a": tru}`, 1, 7},
 		{"x.json", `{"a": 1} {}`, 1, 10},
@@ -130,7 +130,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"x.json", `{"a": "unterminated`, 1, 20},
 		{"x.json", string(make([]byte, 0)) + "[" + repeat("[", asl.MaxDepth+5), 1, asl.MaxDepth + 1},
 		{"x.yaml", "a: [1, 2\nb: 3\n", 1, 1},
-		{"x.yaml", "a:\n  b: 1\n c: 2\n", 2, 1},
+		{"x.yaml", "a:\n  b: 1\n c: 2\n", 3, 2}, // the line indented to no level
 		{"x.yaml", "a: *nope\n", 1, 1},
 		{"x.yaml", "{{}}", 1, 2},
 	}
@@ -192,7 +192,7 @@ func TestParseRefusesWhatItCannotKeep(t *testing.T) {
 		{"UTF-16", "f.json", "\xff\xfe{\x00}\x00", 1, 1, "the file is UTF-16 text"},
 		{"second document", "f.yaml", "StartAt: A\nStates: {A: {Type: Succeed}}\n---\nStartAt: B\n", 3, 1, "a second YAML document starts here"},
 		{"second document, empty", "f.yaml", "StartAt: A\nStates: {A: {Type: Succeed}}\n--- \n", 3, 1, "a second YAML document starts here"},
-		{"second document, broken", "f.yaml", "StartAt: A\n---\nStates: [\n", 3, 1, "invalid YAML"},
+		{"second document, broken", "f.yaml", "StartAt: A\n---\nStates: [\n", 3, 1, "The YAML cannot be read at line 3"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
