@@ -66,8 +66,11 @@ export default function App() {
     setFieldFocus({ location: d.location, at: Date.now() });
   };
 
+  // The lock's button: the code at the mistake, with the caret there to type the fix.
   const showMistake = () => {
-    if (lock?.diagnostic) pickProblem(lock.diagnostic);
+    if (!lock?.diagnostic) return;
+    if (view === "design") setView("split");
+    setReveal({ range: lock.diagnostic.range, at: Date.now() });
   };
 
   const dirty = doc !== null && snap.dirty;

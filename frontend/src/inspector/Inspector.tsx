@@ -128,7 +128,8 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
     return () => cancelAnimationFrame(frame);
   }, [focus]);
 
-  const general = grouped.get("") ?? [];
+  // The lock's banner already shows its mistake.
+  const general = (grouped.get("") ?? []).filter((d) => d !== lock?.diagnostic);
   return (
     <aside className="panel inspector" aria-label="Inspector" ref={setRoot}>
       <h2 className="panel-title">Inspector</h2>
