@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -52,8 +51,6 @@ func loadPaletteBlanks(data []byte) []PaletteBlank {
 // other states are left alone.
 var unfilledFields = []string{"Resource", "Parameters", "Arguments", "Credentials", "ItemReader", "ResultWriter"}
 
-var wordRE = regexp.MustCompile(`[A-Za-z0-9_]+`)
-
 // unfilled warns about each value that still holds a palette blank
 // (PLACEHOLDER_NOT_FILLED). A blank is a whole word: MY_TABLE_NAME is a
 // name someone chose. Inside an IaC substitution (${TOPIC_NAME}) it is the
@@ -88,19 +85,38 @@ func (c *checker) unfilledValue(s *asl.State, ptr string, n *asl.Node) {
 	}
 }
 
-// blanksIn gives the palette blanks s holds, each once, in order of appearance.
+// blanksIn gives the palette blanks s holds, each once, in order of
+// appearance. It runs on every string of every step at each keystroke, so
+// it scans by hand rather than with a regexp.
 func blanksIn(s string) []string {
 	if isJSONata(strings.TrimSpace(s)) {
 		return nil
 	}
-	s = placeholderRE.ReplaceAllString(s, " ")
+	if strings.Contains(s, "${") {
+		s = placeholderRE.ReplaceAllString(s, " ")
+	}
 	var found []string
-	for _, w := range wordRE.FindAllString(s, -1) {
-		if _, ok := blankMeaning[w]; ok && !contains(found, w) {
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if w := s[i:j]; s[i] >= 'A' && s[i] <= 'Z' && blankMeaning[w] != "" && !contains(found, w) {
 			found = append(found, w)
 		}
+		i = j
 	}
 	return found
+}
+
+// isWordByte: letters, digits and underscores make a word (REGION,
+// ACCOUNT_ID); anything else (":", "/", ".", "-") separates words.
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // describeBlanks: "REGION (your AWS Region…), ACCOUNT_ID (…) and TOPIC_NAME (…)".
