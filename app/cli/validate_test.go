@@ -26,7 +26,7 @@ func TestValidateCommand(t *testing.T) {
 		{name: "missing target is located", args: []string{dir + "missing-target.asl.json"}, code: cli.ExitFail,
 			stdout: []string{"missing-target.asl.json:4:39: error MISSING_TRANSITION_TARGET", "[/States/Hello/Next]", "invalid"}},
 		{name: "one bad file fails the run", args: []string{dir + "good.asl.json", dir + "broken.json"}, code: cli.ExitFail,
-			stdout: []string{"broken.json:1:29: error INVALID_JSON_DESCRIPTION"}},
+			stdout: []string{"broken.json:1:28: error INVALID_JSON_DESCRIPTION: The { on line 1 is never closed"}},
 		{name: "placeholders refused by default", args: []string{dir + "placeholder.asl.json"}, code: cli.ExitFail,
 			stdout: []string{"INVALID_RESOURCE", "TimeoutSeconds"}},
 		{name: "placeholders flag after the path", args: []string{dir + "placeholder.asl.json", "--placeholders"}, code: cli.ExitOK,

@@ -8,6 +8,7 @@ import { badges, nodeFor } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
 import { CodeView, type Reveal } from "./code/CodeView";
 import { useAnalysis } from "./canvas/useAnalysis";
+import { editLock } from "./canvas/editLock";
 import { useDocument } from "./canvas/useDocument";
 import { useEditor } from "./canvas/useEditor";
 import { useFiles } from "./files/useFiles";
@@ -37,7 +38,9 @@ export default function App() {
   const [fieldFocus, setFieldFocus] = useState<FieldFocus | null>(null);
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
   const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
-  const editor = useEditor(store, analysis.diagram, setSelection);
+  // While the code cannot be drawn, the canvas and inspector are read-only.
+  const lock = useMemo(() => editLock(analysis), [analysis]);
+  const editor = useEditor(store, analysis.diagram, setSelection, lock?.message ?? null);
   // The canvas refits on the first diagram of a newly opened document: the
   // generation of the document each diagram arrived for is noted as it
   // arrives (the generation alone changes before the new diagram does).
@@ -61,6 +64,13 @@ export default function App() {
     if (view === "design") setView("split");
     setReveal({ range: d.range, at: Date.now() });
     setFieldFocus({ location: d.location, at: Date.now() });
+  };
+
+  // The lock's button: the code at the mistake, with the caret there to type the fix.
+  const showMistake = () => {
+    if (!lock?.diagnostic) return;
+    if (view === "design") setView("split");
+    setReveal({ range: lock.diagnostic.range, at: Date.now() });
   };
 
   const dirty = doc !== null && snap.dirty;
@@ -93,6 +103,8 @@ export default function App() {
             onSelection={setSelection}
             editor={editor}
             fitKey={`${view}:${fitGen}`}
+            lock={lock}
+            onShowMistake={showMistake}
           />
         )}
         {view !== "design" && doc && (
@@ -115,7 +127,8 @@ export default function App() {
         diagram={drawn ? analysis.diagram : null}
         diagnostics={analysis.diagnostics}
         selected={selected}
-        stale={drawn && analysis.stale}
+        lock={lock}
+        onShowMistake={showMistake}
         focus={fieldFocus}
         onSelect={setSelected}
         onRename={editor.rename}

@@ -24,6 +24,8 @@ import { actionFor } from "./shortcuts";
 import { SearchBox } from "./SearchBox";
 import { HelpOverlay } from "./HelpOverlay";
 import { paletteMime } from "./dragData";
+import type { EditLock } from "./editLock";
+import { LockBanner } from "./LockBanner";
 import "./canvas.css";
 
 const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
@@ -42,6 +44,10 @@ interface Props {
   editor: Editor;
   /** Changing it refits the view (e.g. when the canvas is resized by a view switch). */
   fitKey: string;
+  /** Set while the code cannot be drawn: the canvas is read-only and says why. */
+  lock: EditLock | null;
+  /** Shows the mistake the lock names in the code view. */
+  onShowMistake: () => void;
 }
 
 export function Canvas(props: Props) {
@@ -52,7 +58,7 @@ export function Canvas(props: Props) {
   );
 }
 
-function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey }: Props) {
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake }: Props) {
   const flowApi = useReactFlow();
   const [dropAt, setDropAt] = useState<DropTarget | null>(null);
   const [renaming, setRenamingState] = useState<string | null>(null);
@@ -111,8 +117,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
 
   // --- palette drops
   const targetAt = (e: DragEvent) => (diagram ? dropTarget(diagram, flowApi.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : null);
+  // While locked nothing is accepted: no drop target, no drop.
   const onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(paletteMime)) return;
+    if (lock || !e.dataTransfer.types.includes(paletteMime)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = "copy";
     const t = targetAt(e);
@@ -125,7 +132,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   const onDrop = (e: DragEvent) => {
     const entryId = e.dataTransfer.getData(paletteMime);
     setDropAt(null);
-    if (!entryId) return;
+    if (!entryId || lock) return;
     e.preventDefault();
     const t = targetAt(e);
     if (t) editor.insert(entryId, t);
@@ -136,6 +143,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
 
   // --- connections: from a handle to any part of another state
   const onConnectEnd: OnConnectEnd = (event, state) => {
+    if (lock) return;
     const source = state.fromNode?.id;
     if (!source) return;
     const target = state.toNode?.id ?? nodeUnder(event);
@@ -148,6 +156,11 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     if (ev.defaultPrevented || isTyping(ev.target)) return;
     const a = actionFor(ev);
     const sel = live;
+    // Read-only: the verbs that change the text do nothing (the banner says why).
+    if (lock && (a === "delete" || a === "duplicate" || a === "paste" || a === "rename")) {
+      ev.preventDefault();
+      return;
+    }
     switch (a) {
       case "delete":
         if (sel.length) editor.remove(sel);
@@ -195,7 +208,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     ev.preventDefault();
   });
   const onPaste = useEffectEvent((ev: ClipboardEvent) => {
-    if (isTyping(ev.target)) return;
+    if (isTyping(ev.target) || lock) return;
     clearTimeout(pendingPaste.current);
     ev.preventDefault();
     // A slow event for a key press the fallback already served.
@@ -217,7 +230,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   const editing = useMemo<NodeEditing>(
     () => ({
       renaming,
-      startRename: (id) => setRenaming(id),
+      startRename: (id) => {
+        if (!lock) setRenaming(id);
+      },
       finishRename: (id, name) => {
         // Enter then the blur of the vanishing field: finish once.
         if (renamingRef.current !== id) return true;
@@ -229,7 +244,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         return editor.rename(id, name);
       },
     }),
-    [renaming, setRenaming, diagram, editor],
+    [renaming, setRenaming, diagram, editor, lock],
   );
 
   const reveal = (id: string) => {
@@ -240,12 +255,22 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   };
 
   return (
-    <div className={`canvas${stale ? " stale" : ""}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
-      {error && (
-        <div className="canvas-message" role="alert" data-testid="canvas-error">
-          {stale ? "The code has a problem; the diagram shows the last version that worked. " : ""}
-          {error}
-        </div>
+    <div
+      className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}`}
+      data-testid="canvas"
+      data-locked={lock ? "true" : undefined}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDragLeave={onDragLeave}
+    >
+      {lock ? (
+        <LockBanner lock={lock} onShow={onShowMistake} testId="canvas-error" />
+      ) : (
+        error && (
+          <div className="canvas-message" role="alert" data-testid="canvas-error">
+            {error}
+          </div>
+        )
       )}
       {editor.message && !error && (
         <div className="canvas-message notice" role="status" data-testid="canvas-notice">
@@ -271,7 +296,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             onPaneClick={() => onSelection([])}
             onConnectEnd={onConnectEnd}
             nodesDraggable={false}
-            nodesConnectable
+            nodesConnectable={!lock}
             elementsSelectable
             multiSelectionKeyCode={multiKeys}
             selectionKeyCode="Shift"

@@ -47,7 +47,12 @@ const handleKinds: Record<string, ConnectKind> = {
   catch: "newCatch",
 };
 
-export function useEditor(store: DocumentStore, diagram: Diagram | null, select: (ids: string[]) => void): Editor {
+/**
+ * The editing verbs over store. While locked (the reason, for the code
+ * that cannot be drawn) every verb that would change the text is refused
+ * with it; undo and redo still work, as they are how a mistake is undone.
+ */
+export function useEditor(store: DocumentStore, diagram: Diagram | null, select: (ids: string[]) => void, locked: string | null = null): Editor {
   const [message, setMessage] = useState<string | null>(null);
   const clipboard = useRef<string | null>(null);
 
@@ -59,6 +64,10 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
 
   const run = useCallback(
     (label: string, cmd: Command): boolean => {
+      if (locked) {
+        setMessage(locked);
+        return false;
+      }
       const out = store.run(label, cmd);
       if (!out.ok) {
         setMessage(out.error);
@@ -68,7 +77,7 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
       if (out.select.length > 0) select(out.select);
       return true;
     },
-    [store, select],
+    [store, select, locked],
   );
 
   const template = useCallback(

@@ -34,3 +34,9 @@ test("an unknown code shows the validator's message", () => {
   expect(headline({ code: "SOMETHING_NEW", message: "Something new is wrong." })).toBe("Something new is wrong.");
   expect(groupHeadline("SOMETHING_NEW", 2, "Something new is wrong.")).toBe("Something new is wrong. (2 places)");
 });
+
+test("a syntax error reads as its own sentence, which says what to type and where", () => {
+  const message = "A comma is missing after the value on line 30.";
+  expect(headline({ code: "INVALID_JSON_DESCRIPTION", message })).toBe(message);
+  expect(headline({ code: "INVALID_JSON_DESCRIPTION", message: "" })).toBe("The code has a typing mistake, so the workflow cannot be read");
+});

@@ -1,20 +1,28 @@
 // The problems panel's plain words: for each diagnostic code, one line that
 // someone who never saw ASL understands, and the line for several of one
 // kind. The validator's own message (ASL field names, how to fix it in the
-// code), the code and the JSON pointer stay behind the details toggle.
+// code), the code and the JSON pointer stay behind the details toggle; a
+// syntax error's own message is the line itself, as it is already plain
+// and says where to type what.
 //
 // Words say "step" for a state, as the business does.
 
 interface Words {
   /** One problem of this kind. */
   one: string;
+  /**
+   * The validator's own message is already the plain line (a syntax
+   * error: "A comma is missing after the value on line 30.", said where
+   * the fix goes); one is for a diagnostic without a message.
+   */
+  own?: true;
   /** n problems of this kind, grouped in one line. */
   many?: (n: number) => string;
 }
 
 const words: Record<string, Words> = {
   // AWS's codes.
-  INVALID_JSON_DESCRIPTION: { one: "The code has a typing mistake, so the workflow cannot be read" },
+  INVALID_JSON_DESCRIPTION: { one: "The code has a typing mistake, so the workflow cannot be read", own: true },
   MISSING_DESCRIPTION: { one: "The workflow is empty" },
   SCHEMA_VALIDATION_FAILED: { one: "AWS would not accept this as written", many: (n) => `${n} places AWS would not accept as written` },
   INVALID_RESOURCE: { one: "The service this step calls is not named correctly", many: (n) => `${n} steps name the service they call incorrectly` },
@@ -64,7 +72,9 @@ export function knowsCode(code: string): boolean {
 
 /** The plain line for one problem; the validator's message for a code without words. */
 export function headline(d: { code: string; message: string }): string {
-  return words[d.code]?.one ?? d.message;
+  const w = words[d.code];
+  if (w?.own && d.message) return d.message;
+  return w?.one ?? d.message;
 }
 
 /** The plain line for n problems of one code, grouped. */

@@ -14,6 +14,8 @@ import { languageOf } from "./fields";
 import { byField, deepestField, relativeTo } from "./problems";
 import { StateForm } from "./StateForm";
 import { MachineForm } from "./machine/MachineForm";
+import type { EditLock } from "../canvas/editLock";
+import { LockBanner } from "../canvas/LockBanner";
 import "./inspector.css";
 
 /** A request to show the field a diagnostic points at; `at` makes repeats distinct. */
@@ -29,15 +31,17 @@ interface Props {
   diagram: Diagram | null;
   diagnostics: Diagnostic[];
   selected: string | null;
-  /** The text cannot be read (the diagram is stale): forms are read-only. */
-  stale?: boolean;
+  /** Set while the code cannot be drawn: the forms are read-only and say why. */
+  lock?: EditLock | null;
+  /** Shows the mistake the lock names in the code view. */
+  onShowMistake?: () => void;
   focus?: FieldFocus | null;
   onSelect(id: string | null): void;
   /** Renames through the editor (references follow; the selection moves). */
   onRename(id: string, name: string): boolean;
 }
 
-export function Inspector({ store, text, format, diagram, diagnostics, selected, stale, focus, onSelect, onRename }: Props) {
+export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename }: Props) {
   // Why the last edit was refused; it belongs to the selection it was made on.
   const [refusal, setRefusal] = useState<{ selected: string | null; text: string } | null>(null);
   const message = refusal && refusal.selected === selected ? refusal.text : null;
@@ -66,6 +70,10 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
 
   const run = useCallback(
     (label: string, cmd: Command, selectResult = false) => {
+      if (lock) {
+        setRefusal({ selected, text: lock.message });
+        return false;
+      }
       const out = store.run(label, cmd);
       if (!out.ok) {
         setRefusal({ selected, text: out.error });
@@ -75,7 +83,7 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
       if (selectResult && out.select.length) onSelect(out.select[0]);
       return true;
     },
-    [store, onSelect, selected],
+    [store, onSelect, selected, lock],
   );
 
   const lang = languageOf(st?.value, isObj(doc) ? doc : undefined);
@@ -120,13 +128,14 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
     return () => cancelAnimationFrame(frame);
   }, [focus]);
 
-  const general = grouped.get("") ?? [];
+  // The lock's banner already shows its mistake.
+  const general = (grouped.get("") ?? []).filter((d) => d !== lock?.diagnostic);
   return (
     <aside className="panel inspector" aria-label="Inspector" ref={setRoot}>
       <h2 className="panel-title">Inspector</h2>
       <div className="inspector-body" data-testid={st ? "inspector-state" : "inspector-machine"}>
-        {stale && <p className="ifield-error">The code cannot be read right now: fix it to edit here.</p>}
-        {message && (
+        {lock && <LockBanner lock={lock} onShow={() => onShowMistake?.()} testId="inspector-lock" />}
+        {message && !lock && (
           <p className="ifield-error" role="alert" data-testid="inspector-message">
             {message}
           </p>
@@ -141,7 +150,7 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
           </ul>
         )}
         <InspectorContext.Provider value={ctx}>
-          <fieldset className="iform-set" disabled={!!stale}>
+          <fieldset className="iform-set" disabled={!!lock} data-testid="inspector-fields">
             {st ? (
               <StateForm
                 key={selected!}
