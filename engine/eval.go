@@ -39,67 +39,68 @@ func (st *stepCtx) pathScope(p *jsonpath.Path, input any) jsonpath.Scope {
 	return s
 }
 
-// path reads a path ("$…", "$$…" or "$var…"); a missing value is a
-// *jsonpath.NotFoundError.
-func (st *stepCtx) path(src string, input any) (any, error) {
+// path reads a path ("$…", "$$…" or "$var…") held by the field at; a
+// missing value is a *jsonpath.NotFoundError.
+func (st *stepCtx) path(at *source, src string, input any) (any, error) {
 	p, err := st.sc.ex.m.paths.get(src)
 	if err != nil {
-		return nil, st.runtimeErr(errRuntime, "%s", err.Error())
+		return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 	}
 	return p.Eval(st.pathScope(p, input))
 }
 
-// pathField reads InputPath, OutputPath, ItemsPath and other path fields:
-// a missing value fails the state with States.Runtime, as AWS does.
-func (st *stepCtx) pathField(_ context.Context, src string, input any) (any, error) {
-	v, err := st.path(src, input)
+// pathField reads InputPath, OutputPath, ItemsPath and other path fields
+// (at places the field): a missing value fails the state with
+// States.Runtime, as AWS does.
+func (st *stepCtx) pathField(_ context.Context, at *source, src string, input any) (any, error) {
+	v, err := st.path(at, src, input)
 	if err != nil {
 		var nf *jsonpath.NotFoundError
 		if errors.As(err, &nf) {
-			return nil, st.runtimeErr(errRuntime, "%s", nf.InvalidPathCause())
+			return nil, st.runtimeErr(at, errRuntime, "%s", nf.InvalidPathCause())
 		}
-		return nil, st.wrapRuntime(err)
+		return nil, st.wrapRuntime(err, at)
 	}
 	return v, nil
 }
 
-// setResult applies ResultPath.
-func (st *stepCtx) setResult(_ context.Context, src string, input, result any) (any, error) {
+// setResult applies ResultPath (at places the field).
+func (st *stepCtx) setResult(_ context.Context, at *source, src string, input, result any) (any, error) {
 	p, err := st.sc.ex.m.paths.get(src)
 	if err != nil {
-		return nil, st.runtimeErr(errRuntime, "%s", err.Error())
+		return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 	}
 	out, err := p.Set(input, result)
 	if err != nil {
 		if _, ok := fault.As(err); ok {
-			return nil, err
+			return nil, locate(err, at, "")
 		}
-		return nil, st.runtimeErr(errRuntime, "%s", err.Error())
+		return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 	}
 	return out, nil
 }
 
 // pathOrIntrinsic reads ErrorPath/CausePath, which take a path or an
 // intrinsic function.
-func (st *stepCtx) pathOrIntrinsic(_ context.Context, src string, input any, field string) (any, error) {
+func (st *stepCtx) pathOrIntrinsic(_ context.Context, at *source, src string, input any, field string) (any, error) {
 	if intrinsic.IsCall(src) {
 		e, err := st.sc.ex.m.calls.get(src)
 		if err != nil {
-			return nil, st.runtimeErr(errRuntime, "%s", err.Error())
+			return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 		}
 		v, err := e.Eval(st.intrinsicEnv(strings.Contains(src, "$$"), input))
 		if err != nil {
-			return nil, st.wrapRuntime(err)
+			return nil, st.wrapRuntime(err, at)
 		}
 		return v, nil
 	}
-	v, err := st.path(src, input)
+	v, err := st.path(at, src, input)
 	if err != nil {
 		var nf *jsonpath.NotFoundError
 		if errors.As(err, &nf) {
-			return nil, st.runtimeErr(errRuntime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'", src, field, EncodeJSON(input))
+			return nil, st.runtimeErr(at, errRuntime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'", src, field, EncodeJSON(input))
 		}
-		return nil, st.wrapRuntime(err)
+		return nil, st.wrapRuntime(err, at)
 	}
 	return v, nil
 }
@@ -117,11 +118,17 @@ func (st *stepCtx) intrinsicEnv(needsContext bool, input any) *intrinsic.Env {
 }
 
 // template evaluates a payload template (Parameters, ItemSelector,
-// ResultSelector, JSONPath Assign, BatchInput).
-func (st *stepCtx) template(_ context.Context, tpl any, input any, field string) (any, error) {
-	t, err := st.sc.ex.m.templates.get(tpl)
+// ResultSelector, JSONPath Assign, BatchInput); name names the field in
+// messages. Errors are placed at the template's key that failed.
+func (st *stepCtx) template(_ context.Context, f field, input any, name string) (any, error) {
+	t, err := st.sc.ex.m.templates.get(f.v)
 	if err != nil {
-		return nil, st.runtimeErr(errRuntime, "%s: %s", field, err.Error())
+		rel := ""
+		var ce *payload.CompileError
+		if errors.As(err, &ce) {
+			rel = ce.Pointer
+		}
+		return nil, st.raise(st.place(f.src, rel), errRuntime, name+": "+err.Error())
 	}
 	var env *intrinsic.Env
 	if st.item != nil && t.readsContextParts {
@@ -135,7 +142,7 @@ func (st *stepCtx) template(_ context.Context, tpl any, input any, field string)
 	}
 	v, err := t.tpl.Eval(env)
 	if err != nil {
-		return nil, st.wrapRuntime(err)
+		return nil, st.wrapRuntime(err, f.src)
 	}
 	return v, nil
 }

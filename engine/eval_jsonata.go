@@ -9,28 +9,30 @@ import (
 	"github.com/stepstudio/stepstudio/engine/jsonata"
 )
 
-// jsonataValue evaluates a JSONata field value: "{% … %}" strings at any
-// depth are expressions against $states and the variables.
-func (st *stepCtx) jsonataValue(ctx context.Context, v any, field string, states map[string]any) (any, error) {
-	return st.jsonataAs(ctx, v, field, states, "")
+// jsonataValue evaluates a JSONata field f: "{% … %}" strings at any
+// depth are expressions against $states and the variables. name names
+// the field in messages; errors are placed at f.
+func (st *stepCtx) jsonataValue(ctx context.Context, f field, name string, states map[string]any) (any, error) {
+	return st.jsonataAs(ctx, f, name, states, "")
 }
 
 // jsonataAs is jsonataValue with a check of the result's JSON type (want
 // "" accepts any).
-func (st *stepCtx) jsonataAs(ctx context.Context, v any, field string, states map[string]any, want string) (any, error) {
+func (st *stepCtx) jsonataAs(ctx context.Context, f field, name string, states map[string]any, want string) (any, error) {
 	ex := st.sc.ex
-	t, err := ex.m.jsonata.get(field, v)
+	t, err := ex.m.jsonata.get(name, f.v)
 	if err != nil {
-		return nil, st.runtimeErr(errQueryEvaluation, "%s", err.Error())
+		return nil, st.runtimeErr(f.src, errQueryEvaluation, "%s", err.Error())
 	}
 	env := &jsonata.Env{States: states, Vars: st.sc.vars, Runtime: ex.jsonataRuntime()}
+	var v any
 	if want != "" {
 		v, err = t.EvalAs(ctx, env, want)
 	} else {
 		v, err = t.Eval(ctx, env)
 	}
 	if err != nil {
-		err = st.wrapRuntime(err)
+		err = st.wrapRuntime(err, f.src)
 		if fe, ok := fault.As(err); ok && fe.Name == errQueryEvaluation {
 			st.evaluationFailed(fe)
 		}

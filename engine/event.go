@@ -1,6 +1,10 @@
 package engine
 
-import "time"
+import (
+	"time"
+
+	"github.com/stepstudio/stepstudio/engine/fault"
+)
 
 // Event is one execution history event, in the shape AWS's
 // GetExecutionHistory returns, so histories exported from AWS and ours are
@@ -47,6 +51,13 @@ type Event struct {
 	ActivitySucceededEventDetails *OutputDetails            `json:"activitySucceededEventDetails,omitempty"`
 	ActivityFailedEventDetails    *FailureDetails           `json:"activityFailedEventDetails,omitempty"`
 	ActivityTimedOutEventDetails  *FailureDetails           `json:"activityTimedOutEventDetails,omitempty"`
+
+	// Location places the error of an ExecutionFailed or EvaluationFailed
+	// event in the definition (nil when unknown, e.g. a Task's own error
+	// raised by its handler is placed at the Task state). AWS's events
+	// have no such field: it is never serialized, so histories keep AWS's
+	// shape.
+	Location *fault.Location `json:"-"`
 }
 
 // Truncation says whether AWS cut a payload; we never do, but the field is
