@@ -1,16 +1,16 @@
 package engine_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -38,29 +38,21 @@ func TestCases(t *testing.T) {
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			t.Parallel()
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			runTxtarCase(t, parseTxtar(src))
+			runTxtarCase(t, readTxtar(t, file))
 		})
 	}
 }
 
-// parseTxtar splits a txtar archive ("-- name --" lines) into files.
-func parseTxtar(src []byte) map[string][]byte {
-	files := map[string][]byte{}
-	var name string
-	for _, line := range bytes.SplitAfter(src, []byte("\n")) {
-		t := strings.TrimSpace(string(line))
-		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
-			name = strings.TrimSpace(t[3 : len(t)-3])
-			files[name] = nil
-			continue
-		}
-		if name != "" {
-			files[name] = append(files[name], line...)
-		}
+// readTxtar reads a txtar archive into its files by name.
+func readTxtar(t testing.TB, file string) map[string][]byte {
+	t.Helper()
+	a, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := make(map[string][]byte, len(a.Files))
+	for _, f := range a.Files {
+		files[f.Name] = f.Data
 	}
 	return files
 }
