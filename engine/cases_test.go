@@ -161,8 +161,8 @@ func checkLocation(t *testing.T, want string, res engine.Result) {
 		t.Errorf("location range %+v is empty", loc.Range)
 	}
 	for _, e := range res.Events {
-		if (e.Type == "ExecutionFailed" || e.Type == "EvaluationFailed") && !reflect.DeepEqual(e.Location, loc) {
-			t.Errorf("%s event location %+v, want %+v", e.Type, e.Location, loc)
+		if (e.Type == "ExecutionFailed" || e.Type == "EvaluationFailed") && !reflect.DeepEqual(e.Location(), loc) {
+			t.Errorf("%s event location %+v, want %+v", e.Type, e.Location(), loc)
 		}
 	}
 }

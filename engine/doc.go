@@ -45,10 +45,9 @@
 // *fault.Error, whose Name Retry and Catch match on. The engine places the
 // errors it raises in the definition (fault.Error.Location): at the
 // template key that failed, else the field being evaluated, else the
-// state. A failed run's Result.Location, and the Location of its
+// state. A failed run's Result.Location, and Event.Location of its
 // ExecutionFailed and EvaluationFailed events, give that place to the
-// studio; AWS's history has no such field, so it is never serialized into
-// an Event. The expression layers live in their own packages: jsonpath,
+// studio; AWS's history has no such field, so it is never serialized. The expression layers live in their own packages: jsonpath,
 // payload, intrinsic, jsonata, mock.
 //
 // The engine knows nothing of Wails or of the app: it reports through the

@@ -51,13 +51,21 @@ type Event struct {
 	ActivitySucceededEventDetails *OutputDetails            `json:"activitySucceededEventDetails,omitempty"`
 	ActivityFailedEventDetails    *FailureDetails           `json:"activityFailedEventDetails,omitempty"`
 	ActivityTimedOutEventDetails  *FailureDetails           `json:"activityTimedOutEventDetails,omitempty"`
+}
 
-	// Location places the error of an ExecutionFailed or EvaluationFailed
-	// event in the definition (nil when unknown, e.g. a Task's own error
-	// raised by its handler is placed at the Task state). AWS's events
-	// have no such field: it is never serialized, so histories keep AWS's
-	// shape.
-	Location *fault.Location `json:"-"`
+// Location places the error of an ExecutionFailed or EvaluationFailed
+// event in the definition, nil for other events and when the engine does
+// not know the place. AWS's events have no such field: it is kept beside
+// the details and never serialized, so histories keep AWS's shape (and
+// events their size).
+func (e *Event) Location() *fault.Location {
+	switch {
+	case e.ExecutionFailedEventDetails != nil:
+		return e.ExecutionFailedEventDetails.location
+	case e.EvaluationFailedEventDetails != nil:
+		return e.EvaluationFailedEventDetails.location
+	}
+	return nil
 }
 
 // Truncation says whether AWS cut a payload; we never do, but the field is
@@ -85,6 +93,8 @@ type OutputDetails struct {
 type FailureDetails struct {
 	Error *string `json:"error,omitempty"`
 	Cause *string `json:"cause,omitempty"`
+
+	location *fault.Location // see Event.Location
 }
 
 // StateEnteredDetails are the details of every <Type>StateEntered event.
@@ -124,8 +134,10 @@ type MapRunStartedDetails struct {
 type EvaluationFailedDetails struct {
 	Error    string `json:"error"`
 	Cause    string `json:"cause,omitempty"`
-	Location string `json:"location,omitempty"`
+	Location string `json:"location,omitempty"` // AWS's: the field's name
 	State    string `json:"state"`
+
+	location *fault.Location // see Event.Location
 }
 
 // TaskScheduledDetails are the request of TaskScheduled.

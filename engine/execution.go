@@ -272,8 +272,8 @@ func (ex *Execution) finish(sc *scope, out any, err error) {
 		res.Status = StatusFailed
 		// A Fail state may give neither Error nor Cause; AWS then omits them.
 		res.Error, res.Cause, res.Location = strPtr(f.Name), strPtr(f.Cause), f.Location
-		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
-		ex.rec.final(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d, Location: f.Location})
+		d := &FailureDetails{Error: res.Error, Cause: res.Cause, location: f.Location}
+		ex.rec.final(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	}
 	if ex.cfg.keepHistory {
 		res.Events = ex.rec.all()

@@ -93,8 +93,8 @@ func TestLocationIsNotInTheHistory(t *testing.T) {
 		t.Fatal("the result has no location")
 	}
 	last := res.Events[len(res.Events)-1]
-	if last.Type != "ExecutionFailed" || last.Location != res.Location {
-		t.Fatalf("last event %s has location %v, want the result's", last.Type, last.Location)
+	if last.Type != "ExecutionFailed" || last.Location() != res.Location {
+		t.Fatalf("last event %s has location %v, want the result's", last.Type, last.Location())
 	}
 	b, err := json.Marshal(last)
 	if err != nil {

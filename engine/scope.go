@@ -247,13 +247,13 @@ func (st *stepCtx) evaluationFailed(err *fault.Error) {
 	if st.n.typ == "Wait" {
 		prev = st.enteredID
 	}
-	d := &EvaluationFailedDetails{Error: err.Name, Cause: err.Cause, State: st.n.name}
+	d := &EvaluationFailedDetails{Error: err.Name, Cause: err.Cause, State: st.n.name, location: err.Location}
 	if m := fieldInCause.FindStringSubmatch(err.Cause); m != nil {
 		d.Location = m[1]
 	} else if m := fieldNamed.FindStringSubmatch(err.Cause); m != nil {
 		d.Location = m[1]
 	}
-	st.sc.emitAfter(prev, Event{Type: "EvaluationFailed", EvaluationFailedEventDetails: d, Location: err.Location})
+	st.sc.emitAfter(prev, Event{Type: "EvaluationFailed", EvaluationFailedEventDetails: d})
 }
 
 var (
