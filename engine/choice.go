@@ -44,7 +44,8 @@ func compileChoiceRule(r *asl.ChoiceRule, top bool, at locator) (*choiceRule, er
 		c.condition = at.json("Condition", r.Condition)
 		return c, nil
 	}
-	c.variable, c.varSrc = r.Variable, at.src("Variable")
+	// A rule without Variable reads the path "", which fails: at the rule.
+	c.variable, c.varSrc = r.Variable, at.src("Variable").or(at.whole())
 	var err error
 	switch {
 	case r.And != nil:

@@ -5,9 +5,13 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/intrinsic"
+	"github.com/stepstudio/stepstudio/engine/jsonata"
+	"github.com/stepstudio/stepstudio/engine/jsonpath"
 )
 
 // Query languages.
@@ -19,14 +23,10 @@ const (
 // Machine is a compiled state machine, ready to run any number of times.
 // It holds no run state, so concurrent runs never share counters.
 type Machine struct {
-	name      string
-	root      *graph
-	names     []string // every state's name, at any depth, sorted
-	timeout   int64    // TimeoutSeconds of the machine, 0 for none
-	paths     pathCache
-	templates templateCache
-	calls     callCache
-	jsonata   jsonataCache
+	name    string
+	root    *graph
+	names   []string // every state's name, at any depth, sorted
+	timeout int64    // TimeoutSeconds of the machine, 0 for none
 }
 
 // graph is a set of states with a start: the machine, a Parallel branch or
@@ -38,7 +38,8 @@ type graph struct {
 
 // field is an optional definition value, converted from the model's node
 // once, at compile time; set tells absent from null. src places it in the
-// source for the errors raised while evaluating it.
+// source for the errors raised while evaluating it, and keeps it compiled;
+// every set field has one.
 type field struct {
 	set bool
 	v   any
@@ -50,11 +51,21 @@ func (f field) str() (string, bool) {
 	return s, f.set && ok
 }
 
-// source is where a part of the definition is, for the errors raised
-// there: its location, and its value node to place keys inside it.
+// source is one part of the definition as the engine uses it: where it
+// is, for the errors raised there (its location, and its value node to
+// place keys inside it), and its value compiled on first use, whichever
+// run asks first, as the state that holds it evaluates it: as a path, a
+// payload template, an intrinsic call or a JSONata template. A value that
+// does not compile is compiled again, and fails, at each use, as AWS fails
+// the state each time.
 type source struct {
 	loc  fault.Location
 	node *asl.Node
+
+	path    atomic.Pointer[jsonpath.Path]
+	tpl     atomic.Pointer[compiledTemplate]
+	call    atomic.Pointer[intrinsic.Expr]
+	jsonata atomic.Pointer[jsonata.Template]
 }
 
 // location returns where s is, as a new Location; rel, a JSON pointer

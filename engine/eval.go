@@ -3,10 +3,8 @@ package engine
 import (
 	"context"
 	"errors"
-	"reflect"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/intrinsic"
@@ -14,18 +12,21 @@ import (
 	"github.com/stepstudio/stepstudio/engine/payload"
 )
 
-// pathCache compiles each path of a machine once, whichever run asks.
-type pathCache struct{ m sync.Map }
-
-func (c *pathCache) get(src string) (*jsonpath.Path, error) {
-	if p, ok := c.m.Load(src); ok {
-		return p.(*jsonpath.Path), nil
+// compiledPath returns the path src held by the field at, compiled on
+// first use. A path that does not compile is compiled (and fails) again at
+// each use, as AWS fails the state each time.
+func compiledPath(at *source, src string) (*jsonpath.Path, error) {
+	if at == nil {
+		return jsonpath.Compile(src)
+	}
+	if p := at.path.Load(); p != nil {
+		return p, nil
 	}
 	p, err := jsonpath.Compile(src)
 	if err != nil {
 		return nil, err
 	}
-	c.m.Store(src, p)
+	at.path.Store(p)
 	return p, nil
 }
 
@@ -42,7 +43,7 @@ func (st *stepCtx) pathScope(p *jsonpath.Path, input any) jsonpath.Scope {
 // path reads a path ("$…", "$$…" or "$var…") held by the field at; a
 // missing value is a *jsonpath.NotFoundError.
 func (st *stepCtx) path(at *source, src string, input any) (any, error) {
-	p, err := st.sc.ex.m.paths.get(src)
+	p, err := compiledPath(at, src)
 	if err != nil {
 		return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 	}
@@ -66,7 +67,7 @@ func (st *stepCtx) pathField(_ context.Context, at *source, src string, input an
 
 // setResult applies ResultPath (at places the field).
 func (st *stepCtx) setResult(_ context.Context, at *source, src string, input, result any) (any, error) {
-	p, err := st.sc.ex.m.paths.get(src)
+	p, err := compiledPath(at, src)
 	if err != nil {
 		return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 	}
@@ -84,7 +85,7 @@ func (st *stepCtx) setResult(_ context.Context, at *source, src string, input, r
 // intrinsic function.
 func (st *stepCtx) pathOrIntrinsic(_ context.Context, at *source, src string, input any, field string) (any, error) {
 	if intrinsic.IsCall(src) {
-		e, err := st.sc.ex.m.calls.get(src)
+		e, err := compiledCall(at, src)
 		if err != nil {
 			return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 		}
@@ -121,7 +122,7 @@ func (st *stepCtx) intrinsicEnv(needsContext bool, input any) *intrinsic.Env {
 // ResultSelector, JSONPath Assign, BatchInput); name names the field in
 // messages. Errors are placed at the template's key that failed.
 func (st *stepCtx) template(_ context.Context, f field, input any, name string) (any, error) {
-	t, err := st.sc.ex.m.templates.get(f.v)
+	t, err := compiledTemplateOf(f)
 	if err != nil {
 		rel := ""
 		var ce *payload.CompileError
@@ -147,11 +148,6 @@ func (st *stepCtx) template(_ context.Context, f field, input any, name string) 
 	return v, nil
 }
 
-// templateCache compiles each template of a machine once. Templates are
-// the definition's own maps, which live as long as the Machine, so the
-// map's address identifies them.
-type templateCache struct{ m sync.Map }
-
 type compiledTemplate struct {
 	tpl          *payload.Template
 	needsContext bool
@@ -160,21 +156,21 @@ type compiledTemplate struct {
 	readsContextParts bool
 }
 
-func (c *templateCache) get(tpl any) (*compiledTemplate, error) {
-	var key uintptr
-	if m, ok := tpl.(map[string]any); ok {
-		key = reflect.ValueOf(m).Pointer()
-		if t, ok := c.m.Load(key); ok {
-			return t.(*compiledTemplate), nil
+// compiledTemplateOf returns the template f holds, compiled on first use
+// (every set field has a source to keep it in).
+func compiledTemplateOf(f field) (*compiledTemplate, error) {
+	if f.src != nil {
+		if t := f.src.tpl.Load(); t != nil {
+			return t, nil
 		}
 	}
-	t, err := payload.Compile(tpl)
+	t, err := payload.Compile(f.v)
 	if err != nil {
 		return nil, err
 	}
-	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(tpl), readsContextParts: readsContextParts(tpl)}
-	if key != 0 {
-		c.m.Store(key, ct)
+	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(f.v), readsContextParts: readsContextParts(f.v)}
+	if f.src != nil {
+		f.src.tpl.Store(ct)
 	}
 	return ct, nil
 }
@@ -235,17 +231,19 @@ func readsContextParts(v any) bool {
 	return true
 }
 
-// callCache compiles each intrinsic call once.
-type callCache struct{ m sync.Map }
-
-func (c *callCache) get(src string) (*intrinsic.Expr, error) {
-	if e, ok := c.m.Load(src); ok {
-		return e.(*intrinsic.Expr), nil
+// compiledCall returns the intrinsic call src held by the field at,
+// compiled on first use.
+func compiledCall(at *source, src string) (*intrinsic.Expr, error) {
+	if at == nil {
+		return intrinsic.Compile(src)
+	}
+	if e := at.call.Load(); e != nil {
+		return e, nil
 	}
 	e, err := intrinsic.Compile(src)
 	if err != nil {
 		return nil, err
 	}
-	c.m.Store(src, e)
+	at.call.Store(e)
 	return e, nil
 }

@@ -2,8 +2,6 @@ package engine
 
 import (
 	"context"
-	"reflect"
-	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonata"
@@ -20,7 +18,7 @@ func (st *stepCtx) jsonataValue(ctx context.Context, f field, name string, state
 // "" accepts any).
 func (st *stepCtx) jsonataAs(ctx context.Context, f field, name string, states map[string]any, want string) (any, error) {
 	ex := st.sc.ex
-	t, err := ex.m.jsonata.get(name, f.v)
+	t, err := compiledJSONata(f, name)
 	if err != nil {
 		return nil, st.runtimeErr(f.src, errQueryEvaluation, "%s", err.Error())
 	}
@@ -41,34 +39,21 @@ func (st *stepCtx) jsonataAs(ctx context.Context, f field, name string, states m
 	return v, nil
 }
 
-// jsonataCache compiles each JSONata field value once: maps and slices by
-// address (they live as long as the Machine), strings by text.
-type jsonataCache struct{ m sync.Map }
-
-type jsonataKey struct {
-	field string
-	ptr   uintptr
-	text  string
-}
-
-func (c *jsonataCache) get(field string, v any) (*jsonata.Template, error) {
-	k := jsonataKey{field: field}
-	switch x := v.(type) {
-	case map[string]any, []any:
-		k.ptr = reflect.ValueOf(x).Pointer()
-	case string:
-		k.text = x
-	default:
-		return jsonata.CompileTemplate(field, v)
+// compiledJSONata returns the JSONata template f holds, compiled on first
+// use; name names the field in its messages, and is the same at every use
+// of a field.
+func compiledJSONata(f field, name string) (*jsonata.Template, error) {
+	if f.src == nil {
+		return jsonata.CompileTemplate(name, f.v)
 	}
-	if t, ok := c.m.Load(k); ok {
-		return t.(*jsonata.Template), nil
+	if t := f.src.jsonata.Load(); t != nil {
+		return t, nil
 	}
-	t, err := jsonata.CompileTemplate(field, v)
+	t, err := jsonata.CompileTemplate(name, f.v)
 	if err != nil {
 		return nil, err
 	}
-	c.m.Store(k, t)
+	f.src.jsonata.Store(t)
 	return t, nil
 }
 
