@@ -474,6 +474,47 @@ async function measureRun(s, label, input, expectEvents) {
   return { elapsed, total, median: p(0.5), p95: p(0.95), max: lat.at(-1), rss, n: lat.length };
 }
 
+test("a run that fails on a bad path shows where: the state, the field and the code", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    const text = JSON.stringify(
+      {
+        StartAt: "Prepare",
+        States: {
+          Prepare: { Type: "Pass", Next: "Ship" },
+          Ship: { Type: "Pass", Parameters: { "address.$": "$.customer.address" }, End: true },
+        },
+      },
+      null,
+      2,
+    );
+    await setText(page, text);
+    await openRunTab(s);
+    await page.getByTestId("run-input").fill("{}");
+    await page.getByTestId("run-start").click();
+    await waitRun(page, "FAILED");
+    const locate = page.getByTestId("run-error-locate");
+    const line = text.split("\n").findIndex((l) => l.includes("address.$")) + 1;
+    assert.equal(await locate.innerText(), `Show where (line ${line})`);
+    await locate.click();
+    // The failing state is selected in the inspector and the code selects the failing key.
+    await page.getByTestId("inspector-state").getByText("Ship", { exact: true }).waitFor();
+    await page.getByTestId("code-view").waitFor();
+    // The code view selects the failing key (its line is the active one) and
+    // the inspector puts the cursor in the Parameters field.
+    const active = page.getByTestId("code-view").locator(".cm-activeLine");
+    await active.filter({ hasText: '"address.$": "$.customer.address"' }).waitFor();
+    await page.getByTestId("code-view").locator(".cm-selectionBackground").first().waitFor({ state: "attached" });
+    const focused = await page.evaluate(() => document.activeElement?.closest("label, .field, [data-field]")?.textContent ?? "");
+    assert.match(focused, /Parameters/);
+    await s.screenshot("runs-12-failure-located");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
 test("speed: a Map over 10,000 items and a 10,000-iteration loop", async () => {
   const s = await openStudio();
   try {

@@ -66,6 +66,9 @@ export default function App() {
     setFieldFocus({ location: d.location, at: Date.now() });
   };
 
+  // A failed run's "Show where": the failing field, as a problem is shown.
+  const locateFailure = (pointer: string, range: Diagnostic["range"]) => pickProblem({ location: pointer, range } as Diagnostic);
+
   // The lock's button: the code at the mistake, with the caret there to type the fix.
   const showMistake = () => {
     if (!lock?.diagnostic) return;
@@ -136,7 +139,7 @@ export default function App() {
       <BottomPanel
         problems={analysis.diagnostics}
         onPick={pickProblem}
-        run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} />}
+        run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
       />
       <FileBanners files={files} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { runKey } from "./keys";
-import type { Diagram } from "../backend/studio";
+import type { Diagnostic, Diagram } from "../backend/studio";
 import type { RunSession } from "./session";
 import { testCases } from "./mocks";
 import type { Pace, WorkflowType } from "./settings";
@@ -18,10 +18,12 @@ interface Props {
   diagram: Diagram | null;
   /** The selected diagram node id. */
   selected: string | null;
+  /** Shows a place in the definition: the state selected, the field in the inspector, the code selected. */
+  onLocate: (pointer: string, range: Diagnostic["range"]) => void;
 }
 
 /** The run panel: set up and drive a run on the left, look into it on the right. */
-export function RunPanel({ session: s, diagram, selected }: Props) {
+export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
   const [tab, setTab] = useState<Tab>("inspect");
   const picked = diagram?.nodes.find((n) => n.id === selected && (n.kind === "state" || n.kind === "container"));
   // With nothing selected, Inspect shows where the run failed: the first
@@ -179,6 +181,16 @@ export function RunPanel({ session: s, diagram, selected }: Props) {
                   {s.meta.error}
                   {s.meta.cause ? `: ${s.meta.cause.slice(0, 160)}` : ""}
                 </span>
+              )}
+              {s.meta?.errorLocation && !s.live && (
+                <button
+                  className="link"
+                  data-testid="run-error-locate"
+                  title="Select the state and the field where the run failed, in the diagram, the inspector and the code"
+                  onClick={() => onLocate(s.meta!.errorLocation!.pointer, s.meta!.errorLocation!.range)}
+                >
+                  Show where (line {s.meta.errorLocation.range.start.line})
+                </button>
               )}
               <span className="muted">{total} events</span>
             </>
