@@ -83,7 +83,7 @@ func (dv *deriver) machine(m *asl.StateMachine, base, parent string) {
 
 func (dv *deriver) state(s *asl.State, id, parent string) {
 	n := Node{ID: id, Kind: KindState, Name: s.Name, Type: s.Type, Parent: parent,
-		Comment: s.Comment, Resource: resourceLabel(s), Retries: len(s.Retry)}
+		Comment: s.Comment, Resource: resourceLabel(s), Retries: len(s.Retry), Distributed: s.Distributed()}
 	children := childMachines(s)
 	if children == nil {
 		n.Width, n.Height = nameWidth(s.Name), stateHeight

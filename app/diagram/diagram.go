@@ -35,18 +35,21 @@ const (
 // definition ("/States/Charge/Branches/0/States/Pay"), so any node can be
 // located in the code; markers use "start" and "end".
 type Node struct {
-	ID       string  `json:"id"`
-	Kind     string  `json:"kind"`
-	Name     string  `json:"name"`
-	Type     string  `json:"type"` // the ASL state type, "" for markers and branches
-	Parent   string  `json:"parent,omitempty"`
-	Comment  string  `json:"comment,omitempty"`
-	Resource string  `json:"resource,omitempty"` // short integration label, e.g. "lambda:invoke"
-	Retries  int     `json:"retries,omitempty"`  // number of Retry rules
-	X        float64 `json:"x"`
-	Y        float64 `json:"y"`
-	Width    float64 `json:"width"`
-	Height   float64 `json:"height"`
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Name     string `json:"name"`
+	Type     string `json:"type"` // the ASL state type, "" for markers and branches
+	Parent   string `json:"parent,omitempty"`
+	Comment  string `json:"comment,omitempty"`
+	Resource string `json:"resource,omitempty"` // short integration label, e.g. "lambda:invoke"
+	Retries  int    `json:"retries,omitempty"`  // number of Retry rules
+	// Distributed marks a Map whose ItemProcessor runs in DISTRIBUTED mode
+	// (child executions), which reads very differently from an inline loop.
+	Distributed bool    `json:"distributed,omitempty"`
+	X           float64 `json:"x"`
+	Y           float64 `json:"y"`
+	Width       float64 `json:"width"`
+	Height      float64 `json:"height"`
 }
 
 // Edge is a placed transition.

@@ -131,3 +131,17 @@ func TestEmptyMapIsAPlainBox(t *testing.T) {
 		}
 	}
 }
+
+func TestDistributedMapIsMarked(t *testing.T) {
+	d := build(t, `{"StartAt": "D", "States": {
+  "D": {"Type": "Map", "Next": "I", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+    "StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}}},
+  "I": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "Y", "States": {"Y": {"Type": "Pass", "End": true}}}}}}`)
+	got := map[string]bool{}
+	for _, n := range d.Nodes {
+		got[n.ID] = n.Distributed
+	}
+	if !got["/States/D"] || got["/States/I"] {
+		t.Errorf("want only the DISTRIBUTED Map marked, got %v", got)
+	}
+}

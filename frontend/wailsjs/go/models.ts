@@ -177,6 +177,7 @@ export namespace diagram {
 	    comment?: string;
 	    resource?: string;
 	    retries?: number;
+	    distributed?: boolean;
 	    x: number;
 	    y: number;
 	    width: number;
@@ -196,6 +197,7 @@ export namespace diagram {
 	        this.comment = source["comment"];
 	        this.resource = source["resource"];
 	        this.retries = source["retries"];
+	        this.distributed = source["distributed"];
 	        this.x = source["x"];
 	        this.y = source["y"];
 	        this.width = source["width"];
