@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
 import type { Diagnostic, Diagram } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
@@ -20,6 +20,10 @@ import { IaCDialogs } from "./iac/IaCDialogs";
 import { useRunSession } from "./run/useRunSession";
 import { RunPanel } from "./run/RunPanel";
 import { RunOverlayContext } from "./run/overlayContext";
+import { usePanelLayout } from "./frame/usePanelLayout";
+import { PanelToggles } from "./frame/PanelToggles";
+import { Splitter } from "./frame/Splitter";
+import { actionFor } from "./canvas/shortcuts";
 
 export default function App() {
   // The document store owns the text and its one undo history.
@@ -78,14 +82,38 @@ export default function App() {
 
   const dirty = doc !== null && snap.dirty;
 
+  // Panels: shown, hidden or resized by the person; remembered (frame/panelLayout).
+  const { store: panels, layout } = usePanelLayout();
+  const shown = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
+  useEffect(() => {
+    const key = (ev: KeyboardEvent) => {
+      if (actionFor(ev) !== "focus") return;
+      ev.preventDefault();
+      panels.setFocus();
+    };
+    window.addEventListener("keydown", key);
+    return () => window.removeEventListener("keydown", key);
+  }, [panels]);
+  const grid = {
+    "--palette-width": shown.palette ? `${layout.palette.size}px` : "0px",
+    "--inspector-width": shown.inspector ? `${layout.inspector.size}px` : "0px",
+    // A hidden bottom panel keeps its tab bar, to bring it back.
+    "--bottom-height": shown.bottom ? `${layout.bottom.size}px` : layout.focus ? "0px" : "auto",
+  } as CSSProperties;
+
   return (
-    <div className={`frame view-${view}`}>
+    <div
+      className={`frame view-${view}${layout.focus ? " focus" : ""}${shown.palette ? "" : " no-palette"}${shown.inspector ? "" : " no-inspector"}${shown.bottom ? "" : " no-bottom"}`}
+      style={grid}
+      data-testid="frame"
+    >
       <TopBar
         name={doc?.name ?? "…"}
         path={doc?.path}
         dirty={dirty}
         view={view}
         onView={setView}
+        panels={<PanelToggles store={panels} layout={layout} />}
         menu={
           <>
             <FileMenu files={files} />
@@ -141,7 +169,18 @@ export default function App() {
         onPick={pickProblem}
         run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
+        open={shown.bottom}
+        onToggle={(open) => panels.toggle("bottom", open)}
       />
+      {shown.palette && (
+        <Splitter panel="palette" label="Resize the steps palette" size={layout.palette.size} open grow={1} onResize={(n) => panels.resize("palette", n)} onToggle={() => panels.toggle("palette")} />
+      )}
+      {shown.inspector && (
+        <Splitter panel="inspector" label="Resize the inspector" size={layout.inspector.size} open grow={-1} onResize={(n) => panels.resize("inspector", n)} onToggle={() => panels.toggle("inspector")} />
+      )}
+      {shown.bottom && (
+        <Splitter panel="bottom" label="Resize the problems and run panel" size={layout.bottom.size} open grow={-1} onResize={(n) => panels.resize("bottom", n)} onToggle={() => panels.toggle("bottom")} />
+      )}
       <FileBanners files={files} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
     </div>
