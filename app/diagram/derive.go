@@ -67,16 +67,20 @@ func (dv *deriver) machine(m *asl.StateMachine, base, parent string) {
 				continue // a dangling target: the validator reports it
 			}
 			to := base + asl.Pointer("States", t.Target)
-			kind, label := transitionKind(t), ""
+			kind, label, full := transitionKind(t), "", ""
 			switch t.Kind {
 			case asl.ViaChoice:
 				label = conditionLabel(s.Choices[t.Index])
+				if whole := condition(s.Choices[t.Index]); whole != label {
+					full = whole
+				}
 			case asl.ViaCatch:
 				label = errorsLabel(t.Errors)
 			case asl.ViaDefault:
 				label = "Default"
 			}
 			dv.edge(from+t.Pointer, from, to, kind, label)
+			dv.d.Edges[len(dv.d.Edges)-1].Full = full
 		}
 	}
 }

@@ -54,12 +54,14 @@ type Node struct {
 
 // Edge is a placed transition.
 type Edge struct {
-	ID     string       `json:"id"`
-	Source string       `json:"source"`
-	Target string       `json:"target"`
-	Kind   string       `json:"kind"`
-	Label  string       `json:"label,omitempty"`
-	Route  layout.Route `json:"route"`
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Kind   string `json:"kind"`
+	Label  string `json:"label,omitempty"`
+	// Full is the whole condition when Label had to be shortened, for a tooltip.
+	Full  string       `json:"full,omitempty"`
+	Route layout.Route `json:"route"`
 }
 
 // Diagram is the placed picture of a state machine.

@@ -2,6 +2,7 @@ package diagram_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/app/diagram"
@@ -143,5 +144,19 @@ func TestDistributedMapIsMarked(t *testing.T) {
 	}
 	if !got["/States/D"] || got["/States/I"] {
 		t.Errorf("want only the DISTRIBUTED Map marked, got %v", got)
+	}
+}
+
+func TestLongConditionKeepsItsWholeText(t *testing.T) {
+	d := build(t, `{"StartAt": "C", "States": {
+  "C": {"Type": "Choice", "Choices": [{"Variable": "$.customer.profile.preferences.notificationChannel", "StringEquals": "registered-post-with-signature", "Next": "D"}], "Default": "D"},
+  "D": {"Type": "Succeed"}}}`)
+	for _, e := range d.Edges {
+		if e.Kind != diagram.EdgeChoice {
+			continue
+		}
+		if !strings.HasSuffix(e.Label, "…") || !strings.Contains(e.Full, "registered-post-with-signature") {
+			t.Errorf("want a shortened label with the whole condition beside it, got %q / %q", e.Label, e.Full)
+		}
 	}
 }

@@ -134,6 +134,7 @@ export namespace diagram {
 	    target: string;
 	    kind: string;
 	    label?: string;
+	    full?: string;
 	    route: layout.Route;
 	
 	    static createFrom(source: any = {}) {
@@ -147,6 +148,7 @@ export namespace diagram {
 	        this.target = source["target"];
 	        this.kind = source["kind"];
 	        this.label = source["label"];
+	        this.full = source["full"];
 	        this.route = this.convertValues(source["route"], layout.Route);
 	    }
 	
