@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Background,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type NodeChange,
   type OnConnectEnd,
 } from "@xyflow/react";
@@ -26,12 +28,37 @@ import { HelpOverlay } from "./HelpOverlay";
 import { paletteMime } from "./dragData";
 import type { EditLock } from "./editLock";
 import { LockBanner } from "./LockBanner";
+import { fitViewport, inView, minimapCorner, minimapUseful, simpleBelow, type Corner } from "./viewport";
 import "./canvas.css";
 
 const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
 const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiKeys = ["Shift", "Control", "Meta"];
+const minimapKey = "stepstudio.minimap";
+
+function storedMinimap(): boolean | null {
+  try {
+    const v = localStorage.getItem(minimapKey);
+    return v === "on" ? true : v === "off" ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Follows the zoom without re-rendering the canvas on every frame: the
+ * zoom goes to a CSS variable (simplified names are counter-scaled with
+ * it), and the canvas hears only when it crosses the simplified threshold.
+ */
+function ZoomWatch({ target, onFar }: { target: React.RefObject<HTMLDivElement | null>; onFar: (far: boolean) => void }) {
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    target.current?.style.setProperty("--canvas-zoom", String(zoom));
+    onFar(zoom < simpleBelow);
+  }, [zoom, target, onFar]);
+  return null;
+}
 
 interface Props {
   diagram: Diagram | null;
@@ -60,6 +87,38 @@ export function Canvas(props: Props) {
 
 function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake }: Props) {
   const flowApi = useReactFlow();
+  const box = useRef<HTMLDivElement>(null);
+  const [far, setFar] = useState(false);
+  // The minimap: the person's choice, else shown only when the diagram does not fit.
+  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(storedMinimap);
+  const [minimapAuto, setMinimapAuto] = useState(false);
+  const [corner, setCorner] = useState<Corner>("bottom-right");
+  const showMinimap = minimapChoice ?? minimapAuto;
+  const toggleMinimap = () => {
+    const next = !showMinimap;
+    setMinimapChoice(next);
+    try {
+      localStorage.setItem(minimapKey, next ? "on" : "off");
+    } catch {
+      // not remembered
+    }
+  };
+  const canvasSize = () => ({ width: box.current?.clientWidth ?? 0, height: box.current?.clientHeight ?? 0 });
+  const placeMinimap = () => {
+    if (!diagram) return;
+    const boxes = diagram.nodes.filter((n) => n.kind !== "container" && n.kind !== "branch");
+    setCorner(minimapCorner(boxes, flowApi.getViewport(), canvasSize()));
+  };
+  // The view on open: whole if readable, never above 100%, else from the top.
+  const fitOnOpen = () => {
+    if (!diagram) return;
+    const size = canvasSize();
+    if (!size.width || !size.height) return;
+    const vp = fitViewport(diagram, size);
+    flowApi.setViewport(vp);
+    setMinimapAuto(minimapUseful(diagram, size, vp.zoom));
+    placeMinimap();
+  };
   const [dropAt, setDropAt] = useState<DropTarget | null>(null);
   const [renaming, setRenamingState] = useState<string | null>(null);
   const renamingRef = useRef<string | null>(null);
@@ -94,8 +153,16 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     const prev = shownIds.current;
     shownIds.current = ids;
     if (prev.size > 0 && ![...ids].some((id) => prev.has(id))) {
-      requestAnimationFrame(() => flowApi.fitView({ padding: 0.08 }));
+      requestAnimationFrame(() => fitOnOpen());
+      return;
     }
+    // An inserted (or pasted) step is selected: bring it into view if it is not.
+    const added = selection.find((id) => ids.has(id) && !prev.has(id));
+    const n = added && prev.size > 0 ? diagram.nodes.find((x) => x.id === added) : undefined;
+    if (n && !inView(n, flowApi.getViewport(), canvasSize())) {
+      requestAnimationFrame(() => flowApi.setCenter(n.x + n.width / 2, n.y + n.height / 2, { zoom: flowApi.getZoom(), duration: 250 }));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new diagram moves the view
   }, [diagram, flowApi]);
 
   const isState = useCallback((id: string) => Boolean(diagram?.nodes.find((n) => n.id === id)?.type), [diagram]);
@@ -191,7 +258,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         onSelection(diagram?.nodes.filter((n) => n.type).map((n) => n.id) ?? []);
         break;
       case "fit":
-        flowApi.fitView({ padding: 0.08, duration: 200 });
+        flowApi.fitView({ padding: 0.08, duration: 200, maxZoom: 1 });
         break;
       case "help":
         setHelp((h) => !h);
@@ -256,8 +323,10 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
 
   return (
     <div
-      className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}`}
+      ref={box}
+      className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}${far ? " far" : ""}`}
       data-testid="canvas"
+      data-far={far ? "true" : undefined}
       data-locked={lock ? "true" : undefined}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -303,14 +372,33 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             deleteKeyCode={null}
             // d3-zoom swallows double-clicks before React sees them; they rename.
             zoomOnDoubleClick={false}
-            fitView
-            fitViewOptions={{ padding: 0.08 }}
+            onInit={fitOnOpen}
+            onMoveEnd={placeMinimap}
             minZoom={0.1}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} size={1} />
-            <MiniMap pannable zoomable nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour} />
-            <Controls showInteractive={false} />
+            <ZoomWatch target={box} onFar={setFar} />
+            {showMinimap && (
+              <MiniMap
+                pannable
+                zoomable
+                position={corner}
+                nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour}
+                data-testid="minimap"
+              />
+            )}
+            <Controls showInteractive={false} fitViewOptions={{ padding: 0.08, maxZoom: 1 }}>
+              <ControlButton
+                onClick={toggleMinimap}
+                title={showMinimap ? "Hide the overview map" : "Show the overview map"}
+                aria-label={showMinimap ? "Hide the overview map" : "Show the overview map"}
+                aria-pressed={showMinimap}
+                data-testid="toggle-minimap"
+              >
+                ▦
+              </ControlButton>
+            </Controls>
           </ReactFlow>
         </EditingContext.Provider>
       )}

@@ -27,7 +27,7 @@ export function NameField({ id, name }: { id: string; name: string }) {
   const editing = useNodeEditing();
   if (editing.renaming !== id) {
     return (
-      <div className="state-name" onDoubleClick={(e) => (e.stopPropagation(), editing.startRename(id))}>
+      <div className="state-name" title={name} data-testid="state-name" onDoubleClick={(e) => (e.stopPropagation(), editing.startRename(id))}>
         {name}
       </div>
     );

@@ -18,6 +18,29 @@ function ProblemBadge({ badge }: { badge?: Badge }) {
   );
 }
 
+/**
+ * Retries, Distributed and problems sit on the box's top edge, not in its
+ * row, so they never squeeze the name.
+ */
+function NodeBadges({ n, badge }: { n: FlowNode["data"]["node"]; badge?: Badge }) {
+  if (!n.retries && !n.distributed && !badge) return null;
+  return (
+    <div className="node-badges">
+      {n.distributed && (
+        <span className="badge distributed" title="Distributed Map: each item runs as its own child workflow" data-testid="badge-distributed">
+          Distributed
+        </span>
+      )}
+      {n.retries ? (
+        <span className="badge retry" title={`${n.retries} retry rule${n.retries > 1 ? "s" : ""}`}>
+          ↻ {n.retries}
+        </span>
+      ) : null}
+      <ProblemBadge badge={badge} />
+    </div>
+  );
+}
+
 // Edges are drawn from Go's routes, but React Flow still needs a handle
 // at each end of every edge; these stay invisible.
 function Handles() {
@@ -39,7 +62,8 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
       data-testid="state-node"
       data-state={n.name}
       data-type={n.type}
-      title={n.comment || undefined}
+      // The whole name (and what it does) on hover, however it is cut.
+      title={[n.name, n.resource || n.type, n.comment].filter(Boolean).join("\n")}
     >
       <Handles />
       <ConnectHandles type={n.type} />
@@ -49,12 +73,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
         <div className="state-sub">{n.resource || n.type}</div>
         {n.comment && <div className="state-comment">{n.comment}</div>}
       </div>
-      {n.retries ? (
-        <span className="badge retry" title={`${n.retries} retry rule${n.retries > 1 ? "s" : ""}`}>
-          ↻ {n.retries}
-        </span>
-      ) : null}
-      <ProblemBadge badge={badge} />
+      <NodeBadges n={n} badge={badge} />
       <RunMarks name={n.name} />
     </div>
   );
@@ -72,13 +91,12 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
     >
       <Handles />
       <ConnectHandles type={n.type} />
-      <div className="container-head">
+      <div className="container-head" title={`${n.name}\n${n.distributed ? "Distributed Map" : n.type}${n.comment ? `\n${n.comment}` : ""}`}>
         <StateIcon type={n.type} />
         <NameField id={n.id} name={n.name} />
         <span className="state-sub">{n.type}</span>
-        {n.retries ? <span className="badge retry">↻ {n.retries}</span> : null}
-        <ProblemBadge badge={data.badge} />
       </div>
+      <NodeBadges n={n} badge={data.badge} />
       <RunMarks name={n.name} isMap={n.type === "Map"} />
     </div>
   );
