@@ -384,6 +384,8 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
                 pannable
                 zoomable
                 position={corner}
+                // Beside the zoom buttons, not under them.
+                style={corner === "bottom-left" ? { marginLeft: 55 } : undefined}
                 nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour}
                 data-testid="minimap"
               />

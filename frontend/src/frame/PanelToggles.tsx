@@ -1,9 +1,9 @@
 import type { PanelLayoutStore, PanelLayout, PanelId } from "./panelLayout";
 
 const panels: { id: PanelId; label: string; icon: string }[] = [
-  { id: "palette", label: "Steps palette", icon: "▏◧" },
+  { id: "palette", label: "Steps palette", icon: "◧" },
   { id: "bottom", label: "Problems and run panel", icon: "⬓" },
-  { id: "inspector", label: "Inspector", icon: "◨▕" },
+  { id: "inspector", label: "Inspector", icon: "◨" },
 ];
 
 /** The top bar's buttons that show or hide each panel, and Focus. */
