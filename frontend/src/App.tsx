@@ -4,7 +4,7 @@ import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
 import { Inspector, type FieldFocus } from "./inspector/Inspector";
 import { BottomPanel } from "./frame/BottomPanel";
-import { badges, nodeFor } from "./frame/problems";
+import { badges, nodeFor, shown } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
 import { CodeView, type Reveal } from "./code/CodeView";
 import { useAnalysis } from "./canvas/useAnalysis";
@@ -13,6 +13,7 @@ import { useEditor } from "./canvas/useEditor";
 import { useFiles } from "./files/useFiles";
 import { FileMenu } from "./files/FileMenu";
 import { FileBanners } from "./files/FileBanners";
+import { Welcome } from "./files/Welcome";
 import { useIaC } from "./iac/useIaC";
 import { IaCMenu } from "./iac/IaCMenu";
 import { IaCDialogs } from "./iac/IaCDialogs";
@@ -24,7 +25,8 @@ export default function App() {
   // The document store owns the text and its one undo history.
   const { store, snap } = useDocument();
   // The file service loads the start document (a file given on the
-  // command line, else the example) and owns the file it came from.
+  // command line, else the welcome offers a start) and owns the file it
+  // came from.
   const files = useFiles(store);
   const iac = useIaC(files);
   const doc = files.file;
@@ -36,7 +38,8 @@ export default function App() {
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [fieldFocus, setFieldFocus] = useState<FieldFocus | null>(null);
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
-  const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
+  const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
+  const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
   const editor = useEditor(store, analysis.diagram, setSelection);
   // The canvas refits on the first diagram of a newly opened document: the
   // generation of the document each diagram arrived for is noted as it
@@ -99,7 +102,7 @@ export default function App() {
           <CodeView
             text={text}
             format={snap.format}
-            diagnostics={analysis.diagnostics}
+            diagnostics={problems}
             reveal={reveal}
             onChange={(t) => store.editText(t)}
             onUndo={editor.undo}
@@ -113,7 +116,7 @@ export default function App() {
         text={text}
         format={snap.format}
         diagram={drawn ? analysis.diagram : null}
-        diagnostics={analysis.diagnostics}
+        diagnostics={problems}
         selected={selected}
         stale={drawn && analysis.stale}
         focus={fieldFocus}
@@ -121,11 +124,12 @@ export default function App() {
         onRename={editor.rename}
       />
       <BottomPanel
-        problems={analysis.diagnostics}
+        problems={problems}
         onPick={pickProblem}
         run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} />}
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
       />
+      {files.welcome && <Welcome files={files} />}
       <FileBanners files={files} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badges, nodeFor } from "./problems";
+import { badges, nodeFor, shown } from "./problems";
 import type { Diagnostic, Diagram } from "../backend/studio";
 
 const diagram = {
@@ -35,5 +35,18 @@ describe("badges", () => {
     const b = badges([diag("/States/AB/Next"), diag("/States/AB", "WARNING"), diag("/States/AB/Comment", "WARNING")], diagram);
     expect(b.get("/States/AB")).toEqual({ errors: 1, warnings: 2 });
     expect(b.size).toBe(1);
+  });
+});
+
+describe("shown", () => {
+  const blank = { nodes: [{ id: "start", kind: "start", type: "" }], edges: [] } as unknown as Diagram;
+  const empty = { ...diag("/States"), code: "SCHEMA_VALIDATION_FAILED" } as Diagnostic;
+  const start = { ...diag("/StartAt"), code: "MISSING_TRANSITION_TARGET" } as Diagnostic;
+  const other = { ...diag("/TimeoutSeconds"), code: "SCHEMA_VALIDATION_FAILED" } as Diagnostic;
+  it("spares a workflow with no steps yet the two problems every such workflow has", () => {
+    expect(shown([empty, start, other], blank)).toEqual([other]);
+  });
+  it("shows them once there are steps", () => {
+    expect(shown([empty, start], diagram)).toEqual([empty, start]);
   });
 });
