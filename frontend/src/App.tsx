@@ -6,6 +6,7 @@ import { Inspector, type FieldFocus } from "./inspector/Inspector";
 import { BottomPanel } from "./frame/BottomPanel";
 import { badges, nodeFor, shown } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
+import { CutOffDialog } from "./canvas/CutOffDialog";
 import { CodeView, type Reveal } from "./code/CodeView";
 import { useAnalysis } from "./canvas/useAnalysis";
 import { useDocument } from "./canvas/useDocument";
@@ -71,7 +72,7 @@ export default function App() {
   return (
     <div className={`frame view-${view}`}>
       <TopBar
-        name={doc?.name ?? "…"}
+        name={doc?.name ?? (files.welcome ? "" : "…")}
         path={doc?.path}
         dirty={dirty}
         view={view}
@@ -122,6 +123,7 @@ export default function App() {
         focus={fieldFocus}
         onSelect={setSelected}
         onRename={editor.rename}
+        runEdit={editor.guarded}
       />
       <BottomPanel
         problems={problems}
@@ -132,6 +134,7 @@ export default function App() {
       {files.welcome && <Welcome files={files} />}
       <FileBanners files={files} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
+      {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
     </div>
   );
 }
