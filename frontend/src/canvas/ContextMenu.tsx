@@ -38,14 +38,15 @@ export function ContextMenu({ at, label, items, children, onClose }: Props) {
     el.style.top = `${Math.max(4, Math.min(at.y, box.clientHeight - el.offsetHeight - 4))}px`;
   });
 
+  const picking = Boolean(children);
   useEffect(() => {
-    if (!children) root.current?.querySelector<HTMLButtonElement>("[role=menuitem]:not(:disabled)")?.focus();
+    if (!picking) root.current?.querySelector<HTMLButtonElement>("[role=menuitem]:not(:disabled)")?.focus();
     const outside = (e: MouseEvent) => {
       if (!root.current?.contains(e.target as Node)) onClose();
     };
     document.addEventListener("mousedown", outside);
     return () => document.removeEventListener("mousedown", outside);
-  }, [children, onClose]);
+  }, [picking, onClose]);
 
   return (
     <div

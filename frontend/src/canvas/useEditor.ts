@@ -163,10 +163,12 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
       insertAfter(entryId, stateId) {
         const t = template(entryId);
         if (!t) return;
-        // After the selected step, else at the start of the workflow.
+        // After the selected step, else at the start of the workflow (or as
+        // the first step of an empty one).
         if (stateId) run(`Add ${t.e.label}`, insertStateAfter(stateId, t.tpl));
         else if (diagram?.edges.some((e) => e.kind === "start")) run(`Add ${t.e.label}`, insertStateOnEdge("start", t.tpl));
-        else setMessage("Select a step to add after it, or drag the new step onto an arrow.");
+        else if (diagram && !diagram.nodes.some((n) => n.type)) run(`Add ${t.e.label}`, addState("", t.tpl));
+        else setMessage("Select a step to add after it, or drag the new step onto the canvas.");
       },
       connect(sourceId, handle, targetId) {
         const kind = handleKinds[handle ?? "next"] ?? "next";

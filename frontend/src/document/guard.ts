@@ -8,6 +8,7 @@
 // text. Typing in the code editor is not guarded: the problems panel says
 // what is unreachable there. A plain store: the dialog subscribes.
 import { openText } from "./open";
+import type { TextDoc } from "./textdoc";
 import { cutOff, outermost } from "./reach";
 import { keepConnected, reconnect } from "./commands/reconnect";
 import type { Command } from "./commands/template";
@@ -61,9 +62,11 @@ export class EditGuard {
   /** What running cmd on the document now would cut off; null when nothing (or when cmd fails: running it says why). */
   check(label: string, cmd: Command): Question | null {
     const snap = this.store.snapshot();
-    const d = openText(snap.text, snap.format);
-    const before = structuredClone(d.value);
+    let d: TextDoc;
+    let before: unknown;
     try {
+      d = openText(snap.text, snap.format);
+      before = structuredClone(d.value);
       cmd(d);
     } catch {
       return null;

@@ -27,7 +27,7 @@ function Preview({ id }: { id: string }) {
   );
 }
 
-/** The New-from-template dialog: one card per template. */
+/** File > New: a blank workflow, then one card per template. */
 export function TemplateGallery({ onPick, onBlank, onClose }: Props) {
   const [templates, setTemplates] = useState<Template[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,9 +40,9 @@ export function TemplateGallery({ onPick, onBlank, onClose }: Props) {
   }, []);
 
   // Focus is inside the dialog from its first frame (so Escape closes it even
-  // before the templates arrive), then on the first template once they do.
+  // before the templates arrive), on its first card (Blank workflow).
   useEffect(() => {
-    const card = dialog.current?.querySelector<HTMLButtonElement>(".template-card:not(.blank)");
+    const card = dialog.current?.querySelector<HTMLButtonElement>(".template-card");
     (card ?? dialog.current)?.focus();
   }, [templates]);
 
@@ -63,7 +63,7 @@ export function TemplateGallery({ onPick, onBlank, onClose }: Props) {
           }
         }}
       >
-        <h2 id="gallery-title">New workflow from a template</h2>
+        <h2 id="gallery-title">New workflow</h2>
         <p className="muted">Start blank, or from a complete, valid workflow to adapt.</p>
         {error && <p className="modal-error">Could not list the templates: {error}</p>}
         <div className="template-grid">
