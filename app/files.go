@@ -143,20 +143,19 @@ func (f *Files) ChooseOpenPath() (string, error) {
 
 // ChooseSavePath shows the save dialog with suggestedName; "" means
 // cancelled. A name typed without an extension gets the document's own
-// (.asl.json or .asl.yaml), so the format kept in the text matches.
+// (.asl.json or .asl.yaml). A name of the other format (.yaml for a JSON
+// document, .json for a YAML one) is taken as asked: the editor converts
+// the document before it saves (frontend/src/document/convert.ts).
 func (f *Files) ChooseSavePath(suggestedName, format string) (string, error) {
 	path, err := f.desk.SaveFile(f.ctx, "Save the state machine", f.dir(), suggestedName, definitionFilters)
 	if err != nil || path == "" {
 		return "", err
 	}
-	switch ext := strings.ToLower(filepath.Ext(path)); {
-	case ext == "" && format == string(asl.YAML):
-		path += ".asl.yaml"
-	case ext == "":
-		path += ".asl.json"
-	case ext == ".json" && format == string(asl.YAML):
-		// Every tool (ours included) would read it back as JSON and fail.
-		return "", fmt.Errorf("%s: this workflow is written in YAML; give it a .yaml or .yml name", filepath.Base(path))
+	if filepath.Ext(path) == "" {
+		if format == string(asl.YAML) {
+			return path + ".asl.yaml", nil
+		}
+		return path + ".asl.json", nil
 	}
 	return path, nil
 }

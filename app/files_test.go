@@ -242,7 +242,9 @@ func TestFilesTemplatePreview(t *testing.T) {
 	}
 }
 
-func TestChooseSavePathKeepsTheFormatReadable(t *testing.T) {
+// A name without an extension gets the document's own; a name of the
+// other format is taken as asked (the editor converts before saving).
+func TestChooseSavePathAddsTheDocumentsExtension(t *testing.T) {
 	f, desk, dir := newTestFiles(t)
 	tests := []struct {
 		chosen, format, want string
@@ -251,8 +253,8 @@ func TestChooseSavePathKeepsTheFormatReadable(t *testing.T) {
 		{"flow", "yaml", "flow.asl.yaml", false},
 		{"flow", "json", "flow.asl.json", false},
 		{"flow.yml", "yaml", "flow.yml", false},
-		{"flow.yaml", "json", "flow.yaml", false}, // JSON is YAML: reads back fine
-		{"flow.JSON", "yaml", "", true},
+		{"flow.yaml", "json", "flow.yaml", false},
+		{"flow.JSON", "yaml", "flow.JSON", false},
 	}
 	for _, tc := range tests {
 		desk.answers = []string{filepath.Join(dir, tc.chosen)}

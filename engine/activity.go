@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"errors"
-	"strings"
 	"sync"
 	"time"
 )
@@ -59,10 +58,6 @@ func (ex *Execution) GetActivityTask(ctx context.Context, activityArn, workerNam
 			return ActivityTask{}, errors.New("the execution has ended")
 		}
 	}
-}
-
-func isActivity(resource string) bool {
-	return strings.HasPrefix(resource, "arn:") && strings.Contains(resource, ":activity:")
 }
 
 // activity runs one attempt of an activity task: a mock or handler answers

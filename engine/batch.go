@@ -6,12 +6,12 @@ import "context"
 // MaxInputBytesPerBatch (or their paths), each batch {"Items": [...]} plus
 // BatchInput when given.
 func (st *stepCtx) batch(ctx context.Context, items []any, in any) ([]any, error) {
-	cfg, _ := st.n.itemBatcher.v.(map[string]any)
-	maxItems, err := st.mapInt(ctx, opt(cfg, "MaxItemsPerBatch"), opt(cfg, "MaxItemsPerBatchPath"), "MaxItemsPerBatch", in)
+	b := st.n.itemBatcher
+	maxItems, err := st.mapInt(ctx, b.maxItems, b.maxItemsPath, "MaxItemsPerBatch", in)
 	if err != nil {
 		return nil, err
 	}
-	maxBytes, err := st.mapInt(ctx, opt(cfg, "MaxInputBytesPerBatch"), opt(cfg, "MaxInputBytesPerBatchPath"), "MaxInputBytesPerBatch", in)
+	maxBytes, err := st.mapInt(ctx, b.maxBytes, b.maxBytesPath, "MaxInputBytesPerBatch", in)
 	if err != nil {
 		return nil, err
 	}
@@ -19,11 +19,11 @@ func (st *stepCtx) batch(ctx context.Context, items []any, in any) ([]any, error
 		maxBytes = maxPayload
 	}
 	var batchInput any
-	if bi, ok := cfg["BatchInput"]; ok {
+	if b.batchInput.set {
 		if st.n.jsonata {
-			batchInput, err = st.jsonataValue(ctx, bi, "ItemBatcher.BatchInput", st.statesVar(nil, nil))
+			batchInput, err = st.jsonataValue(ctx, b.batchInput, "ItemBatcher.BatchInput", st.statesVar(nil, nil))
 		} else {
-			batchInput, err = st.template(ctx, bi, in, "BatchInput")
+			batchInput, err = st.template(ctx, b.batchInput, in, "BatchInput")
 		}
 		if err != nil {
 			return nil, err

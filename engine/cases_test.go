@@ -1,16 +1,17 @@
 package engine_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -30,6 +31,9 @@ import (
 //	expected.json    {"status", "output"} or {"status", "error", "cause"}
 //	events.txt       optional: the expected event types, one per line, with
 //	                 "+Ns" after a type to assert its time since the start
+//	location.txt     optional: where the run's error is placed in
+//	                 definition.json, "LINE:COLUMN POINTER" (the ExecutionFailed
+//	                 event and an EvaluationFailed event must agree)
 func TestCases(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "cases", "*.txtar"))
 	if err != nil || len(files) == 0 {
@@ -38,29 +42,21 @@ func TestCases(t *testing.T) {
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			t.Parallel()
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			runTxtarCase(t, parseTxtar(src))
+			runTxtarCase(t, readTxtar(t, file))
 		})
 	}
 }
 
-// parseTxtar splits a txtar archive ("-- name --" lines) into files.
-func parseTxtar(src []byte) map[string][]byte {
-	files := map[string][]byte{}
-	var name string
-	for _, line := range bytes.SplitAfter(src, []byte("\n")) {
-		t := strings.TrimSpace(string(line))
-		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
-			name = strings.TrimSpace(t[3 : len(t)-3])
-			files[name] = nil
-			continue
-		}
-		if name != "" {
-			files[name] = append(files[name], line...)
-		}
+// readTxtar reads a txtar archive into its files by name.
+func readTxtar(t testing.TB, file string) map[string][]byte {
+	t.Helper()
+	a, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := make(map[string][]byte, len(a.Files))
+	for _, f := range a.Files {
+		files[f.Name] = f.Data
 	}
 	return files
 }
@@ -134,6 +130,40 @@ func runTxtarCase(t *testing.T, files map[string][]byte) {
 	}
 	if b, ok := files["events.txt"]; ok {
 		checkEvents(t, string(b), res.Events)
+	}
+	if b, ok := files["location.txt"]; ok {
+		checkLocation(t, strings.TrimSpace(string(b)), res)
+	}
+}
+
+// checkLocation compares the run's error location with want, "LINE:COLUMN
+// POINTER"; the state must be the one the pointer names, and the events
+// that carry a location must carry the same.
+func checkLocation(t *testing.T, want string, res engine.Result) {
+	t.Helper()
+	loc := res.Location
+	if loc == nil {
+		t.Fatalf("no location, want %s", want)
+	}
+	if got := loc.String() + " " + loc.Pointer; got != want {
+		t.Errorf("location %s, want %s", got, want)
+	}
+	state := ""
+	for segs, i := asl.SplitPointer(loc.Pointer), 0; i+1 < len(segs); i++ {
+		if segs[i] == "States" {
+			state, i = segs[i+1], i+1
+		}
+	}
+	if loc.State != state {
+		t.Errorf("location state %q, but the pointer %s names %q", loc.State, loc.Pointer, state)
+	}
+	if !(loc.Range.Start.Offset < loc.Range.End.Offset) {
+		t.Errorf("location range %+v is empty", loc.Range)
+	}
+	for _, e := range res.Events {
+		if (e.Type == "ExecutionFailed" || e.Type == "EvaluationFailed") && !reflect.DeepEqual(e.Location(), loc) {
+			t.Errorf("%s event location %+v, want %+v", e.Type, e.Location(), loc)
+		}
 	}
 }
 

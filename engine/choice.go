@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/jsonpath"
 )
 
@@ -22,74 +23,62 @@ type choiceRule struct {
 	op       string // operator name without the Path suffix
 	byPath   bool   // the operand is a path (…Path operators)
 	operand  any
+	// varSrc and opSrc place the rule's Variable and operator fields, for
+	// a path that names nothing.
+	varSrc, opSrc *source
 
 	and, or []*choiceRule
 	not     *choiceRule
 }
 
-var choiceOperators = []string{
-	"StringEquals", "StringLessThan", "StringGreaterThan", "StringLessThanEquals", "StringGreaterThanEquals", "StringMatches",
-	"NumericEquals", "NumericLessThan", "NumericGreaterThan", "NumericLessThanEquals", "NumericGreaterThanEquals",
-	"BooleanEquals",
-	"TimestampEquals", "TimestampLessThan", "TimestampGreaterThan", "TimestampLessThanEquals", "TimestampGreaterThanEquals",
-	"IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp",
+// compileChoiceRule compiles a rule of the model; top rules have Next,
+// Assign and Output, nested ones (inside And, Or, Not) do not.
+func compileChoiceRule(r *asl.ChoiceRule, top bool, at locator) (*choiceRule, error) {
+	c := &choiceRule{}
+	if top {
+		c.next = r.Next
+		c.assign = at.json("Assign", r.Assign)
+		c.output = at.json("Output", r.Output)
+	}
+	if r.Condition != nil {
+		c.condition = at.json("Condition", r.Condition)
+		return c, nil
+	}
+	// A rule without Variable reads the path "", which fails: at the rule.
+	c.variable, c.varSrc = r.Variable, at.src("Variable").or(at.whole())
+	var err error
+	switch {
+	case r.And != nil:
+		c.op = "And"
+		c.and, err = compileChoiceRules(r.And, at, "And")
+	case r.Or != nil:
+		c.op = "Or"
+		c.or, err = compileChoiceRules(r.Or, at, "Or")
+	case r.Not != nil:
+		c.op = "Not"
+		c.not, err = compileChoiceRule(r.Not, false, at.object("Not", r.Not.Node))
+	case r.Operator != "":
+		c.op, c.byPath = strings.TrimSuffix(r.Operator, "Path"), asl.IsPathOperator(r.Operator)
+		c.operand, c.opSrc = r.Operand.Value(), at.src(r.Operator)
+	default:
+		return nil, compileErr(at.whole(), "state %q: choice rule has no comparison operator", at.state)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
-func compileChoiceRule(obj map[string]any, top bool) (*choiceRule, error) {
-	r := &choiceRule{}
-	if top {
-		r.next, _ = obj["Next"].(string)
-		r.assign = opt(obj, "Assign")
-		r.output = opt(obj, "Output")
-	}
-	if c, ok := obj["Condition"]; ok {
-		r.condition = field{set: true, v: c}
-		return r, nil
-	}
-	r.variable, _ = obj["Variable"].(string)
-	if list, ok := obj["And"].([]any); ok {
-		for _, e := range list {
-			m, _ := e.(map[string]any)
-			sub, err := compileChoiceRule(m, false)
-			if err != nil {
-				return nil, err
-			}
-			r.and = append(r.and, sub)
-		}
-		r.op = "And"
-		return r, nil
-	}
-	if list, ok := obj["Or"].([]any); ok {
-		for _, e := range list {
-			m, _ := e.(map[string]any)
-			sub, err := compileChoiceRule(m, false)
-			if err != nil {
-				return nil, err
-			}
-			r.or = append(r.or, sub)
-		}
-		r.op = "Or"
-		return r, nil
-	}
-	if m, ok := obj["Not"].(map[string]any); ok {
-		sub, err := compileChoiceRule(m, false)
+func compileChoiceRules(rs []*asl.ChoiceRule, at locator, key string) ([]*choiceRule, error) {
+	out := make([]*choiceRule, 0, len(rs))
+	for i, r := range rs {
+		c, err := compileChoiceRule(r, false, at.item(key, i, r.Node))
 		if err != nil {
 			return nil, err
 		}
-		r.not, r.op = sub, "Not"
-		return r, nil
+		out = append(out, c)
 	}
-	for _, op := range choiceOperators {
-		if v, ok := obj[op]; ok {
-			r.op, r.operand = op, v
-			return r, nil
-		}
-		if v, ok := obj[op+"Path"]; ok {
-			r.op, r.operand, r.byPath = op, v, true
-			return r, nil
-		}
-	}
-	return nil, fmt.Errorf("choice rule has no comparison operator")
+	return out, nil
 }
 
 // eval evaluates a JSONPath rule against the state input.
@@ -115,19 +104,19 @@ func (r *choiceRule) eval(st *stepCtx, input any) (bool, error) {
 		ok, err := r.not.eval(st, input)
 		return !ok, err
 	}
-	v, err := st.path(r.variable, input)
+	v, err := st.path(r.varSrc, r.variable, input)
 	if r.op == "IsPresent" {
 		want, _ := r.operand.(bool)
 		return (err == nil) == want, nil
 	}
 	if err != nil {
-		return false, choicePathErr(st, r.variable, err)
+		return false, choicePathErr(st, r.varSrc, r.variable, err)
 	}
 	operand := r.operand
 	if r.byPath {
 		p, _ := operand.(string)
-		if operand, err = st.path(p, input); err != nil {
-			return false, choicePathErr(st, p, err)
+		if operand, err = st.path(r.opSrc, p, input); err != nil {
+			return false, choicePathErr(st, r.opSrc, p, err)
 		}
 	}
 	return compare(r.op, v, operand), nil
@@ -296,10 +285,11 @@ func parseTimestamp(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, s)
 }
 
-// choicePathErr is AWS's error for a rule whose path names nothing.
-func choicePathErr(st *stepCtx, path string, err error) error {
+// choicePathErr is AWS's error for a rule whose path names nothing, placed
+// at the rule's field that holds the path.
+func choicePathErr(st *stepCtx, at *source, path string, err error) error {
 	if errors.Is(err, jsonpath.ErrNotFound) {
-		return st.runtimeErr(errRuntime, "Invalid path '%s': The choice state's condition path references an invalid value.", path)
+		return st.runtimeErr(at, errRuntime, "Invalid path '%s': The choice state's condition path references an invalid value.", path)
 	}
-	return err
+	return locate(err, at, "")
 }

@@ -5,27 +5,28 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
+	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/intrinsic"
+	"github.com/stepstudio/stepstudio/engine/jsonata"
+	"github.com/stepstudio/stepstudio/engine/jsonpath"
 )
 
 // Query languages.
 const (
-	JSONPath = "JSONPath"
-	JSONata  = "JSONata"
+	JSONPath = asl.JSONPath
+	JSONata  = asl.JSONata
 )
 
 // Machine is a compiled state machine, ready to run any number of times.
 // It holds no run state, so concurrent runs never share counters.
 type Machine struct {
-	name      string
-	root      *graph
-	names     []string // every state's name, at any depth, sorted
-	timeout   int64    // TimeoutSeconds of the machine, 0 for none
-	paths     pathCache
-	templates templateCache
-	calls     callCache
-	jsonata   jsonataCache
+	name    string
+	root    *graph
+	names   []string // every state's name, at any depth, sorted
+	timeout int64    // TimeoutSeconds of the machine, 0 for none
 }
 
 // graph is a set of states with a start: the machine, a Parallel branch or
@@ -35,10 +36,14 @@ type graph struct {
 	states  map[string]*node
 }
 
-// field is an optional definition value; set tells absent from null.
+// field is an optional definition value, converted from the model's node
+// once, at compile time; set tells absent from null. src places it in the
+// source for the errors raised while evaluating it, and keeps it compiled;
+// every set field has one.
 type field struct {
 	set bool
 	v   any
+	src *source
 }
 
 func (f field) str() (string, bool) {
@@ -46,16 +51,53 @@ func (f field) str() (string, bool) {
 	return s, f.set && ok
 }
 
+// source is one part of the definition as the engine uses it: where it
+// is, for the errors raised there (its location, and its value node to
+// place keys inside it), and its value compiled on first use, whichever
+// run asks first, as the state that holds it evaluates it: as a path, a
+// payload template, an intrinsic call or a JSONata template. A value that
+// does not compile is compiled again, and fails, at each use, as AWS fails
+// the state each time.
+type source struct {
+	loc  fault.Location
+	node *asl.Node
+
+	path    atomic.Pointer[jsonpath.Path]
+	tpl     atomic.Pointer[compiledTemplate]
+	call    atomic.Pointer[intrinsic.Expr]
+	jsonata atomic.Pointer[jsonata.Template]
+}
+
+// location returns where s is, as a new Location; rel, a JSON pointer
+// inside s's value (a template's key), narrows it to that key when it
+// resolves. It is nil-safe: a missing source places nothing.
+func (s *source) location(rel string) *fault.Location {
+	if s == nil {
+		return nil
+	}
+	l := s.loc
+	if rel != "" {
+		if v, f, ok := s.node.Lookup(rel); ok {
+			l.Pointer += rel
+			l.Range = v.Range
+			if f != nil {
+				l.Range.Start = f.KeyRange.Start
+			}
+		}
+	}
+	return &l
+}
+
 // node is one compiled state.
 type node struct {
 	name string
 	typ  string
+	src  *source // the whole state, from its name
 	// enteredType and exitedType name the state's events, built once.
 	enteredType, exitedType string
 	jsonata                 bool
 	next                    string
 	end                     bool
-	raw                     map[string]any
 
 	// data flow
 	inputPath, outputPath, resultPath  field
@@ -77,6 +119,8 @@ type node struct {
 
 	// Task
 	resource                               string
+	integration                            asl.Integration
+	resourceSrc                            *source
 	credentials                            field
 	timeoutSeconds, timeoutSecondsPath     field
 	heartbeatSeconds, heartbeatSecondsPath field
@@ -92,7 +136,29 @@ type node struct {
 	maxConcurrency, maxConcurrencyPath           field
 	toleratedCount, toleratedCountPath           field
 	toleratedPercentage, toleratedPercentagePath field
-	itemBatcher, itemReader, resultWriter, label field
+	itemBatcher                                  *batcher
+	itemReader                                   *itemReader
+	resultWriter                                 *resultWriter
+	label                                        string
+}
+
+// batcher is a Map's ItemBatcher.
+type batcher struct {
+	maxItems, maxItemsPath, maxBytes, maxBytesPath field
+	batchInput                                     field
+}
+
+// itemReader is a distributed Map's ItemReader.
+type itemReader struct {
+	resource              string
+	parameters, arguments field
+	maxItems              *int64 // ReaderConfig.MaxItems
+	src                   *source
+}
+
+// resultWriter is a distributed Map's ResultWriter.
+type resultWriter struct {
+	parameters, arguments field
 }
 
 type retrier struct {
@@ -113,254 +179,335 @@ type catcher struct {
 	assign      field
 }
 
-// CompileDefinition compiles a decoded definition (the plain JSON value of
-// an ASL document). name names the state machine in the context object
-// and in ARNs.
-func CompileDefinition(name string, def any) (*Machine, error) {
-	root, ok := def.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("compile: definition is %s, not an object", jsonType(def))
+// CompileError is a definition Compile cannot run, placed in the source.
+type CompileError struct {
+	Location fault.Location
+	Msg      string
+}
+
+func (e *CompileError) Error() string {
+	return "compile: " + e.Location.String() + ": " + e.Msg
+}
+
+func compileErr(src *source, format string, args ...any) error {
+	e := &CompileError{Msg: fmt.Sprintf(format, args...)}
+	if l := src.location(""); l != nil {
+		e.Location = *l
 	}
-	ql, _ := root["QueryLanguage"].(string)
+	return e
+}
+
+// Compile compiles a parsed definition from its typed model. Validate it
+// first (schema): Compile only refuses what it cannot run.
+func Compile(doc *asl.Document) (*Machine, error) {
+	if doc == nil || doc.Root == nil {
+		return nil, fmt.Errorf("compile: empty document")
+	}
+	if doc.Machine == nil {
+		return nil, compileErr(&source{loc: fault.Location{Range: doc.Root.Range}}, "the definition is %s, not an object", doc.Root.Kind)
+	}
+	name := strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name))
+	ql := doc.Machine.QueryLanguage
 	if ql == "" {
 		ql = JSONPath
 	}
-	g, err := compileGraph(root, ql, "")
+	g, err := compileGraph(doc.Machine, ql, "", "")
 	if err != nil {
 		return nil, err
 	}
-	m := &Machine{name: name, root: g}
+	m := &Machine{name: strings.TrimSuffix(name, ".asl"), root: g}
 	g.collectNames(&m.names)
 	slices.Sort(m.names)
-	if t, ok := root["TimeoutSeconds"].(int64); ok {
-		m.timeout = t
+	if t := doc.Machine.TimeoutSeconds; t != nil {
+		m.timeout = *t
 	}
 	return m, nil
 }
 
-func compileGraph(obj map[string]any, ql, where string) (*graph, error) {
-	start, _ := obj["StartAt"].(string)
-	states, _ := obj["States"].(map[string]any)
-	if start == "" || states == nil {
-		return nil, fmt.Errorf("compile%s: StartAt and States are required", where)
+// compileGraph compiles a machine, a branch or an item processor, whose
+// JSON pointer is ptr; state names it for messages ("" at the top).
+func compileGraph(m *asl.StateMachine, ql, ptr, state string) (*graph, error) {
+	at := locator{state: state, ptr: ptr, obj: m.Node}
+	if m.StartAt == "" || m.States == nil {
+		return nil, compileErr(at.whole(), "StartAt and States are required")
 	}
-	g := &graph{startAt: start, states: make(map[string]*node, len(states))}
-	for name, raw := range states {
-		st, ok := raw.(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("compile: state %q is not an object", name)
+	g := &graph{startAt: m.StartAt, states: make(map[string]*node, len(m.States))}
+	for _, s := range m.States {
+		if _, dup := g.states[s.Name]; dup {
+			continue // the first wins, as in the model (the validator reports it)
 		}
-		n, err := compileNode(name, st, ql)
+		n, err := compileNode(s, ql, asl.Append(ptr, "States", s.Name))
 		if err != nil {
 			return nil, err
 		}
-		g.states[name] = n
+		g.states[s.Name] = n
 	}
-	if _, ok := g.states[start]; !ok {
-		return nil, fmt.Errorf("compile%s: StartAt %q names no state", where, start)
+	if _, ok := g.states[m.StartAt]; !ok {
+		return nil, compileErr(at.src("StartAt"), "StartAt %q names no state", m.StartAt)
 	}
 	return g, nil
 }
 
-func opt(m map[string]any, key string) field {
-	v, ok := m[key]
-	return field{set: ok, v: v}
-}
-
-func compileNode(name string, st map[string]any, ql string) (*node, error) {
-	n := &node{name: name, raw: st}
-	n.typ, _ = st["Type"].(string)
+func compileNode(s *asl.State, ql, ptr string) (*node, error) {
+	n := &node{name: s.Name, typ: s.Type}
+	n.src = &source{loc: fault.Location{State: s.Name, Pointer: ptr, Range: asl.Range{Start: s.NameRange.Start, End: s.Node.Range.End}}, node: s.Node}
+	if !s.Node.Is(asl.KindObject) {
+		return nil, compileErr(n.src, "state %q is not an object", s.Name)
+	}
+	at := locator{state: s.Name, ptr: ptr, obj: s.Node}
 	n.enteredType, n.exitedType = n.typ+"StateEntered", n.typ+"StateExited"
-	if q, ok := st["QueryLanguage"].(string); ok {
-		ql = q
+	if s.QueryLanguage != "" {
+		ql = s.QueryLanguage
 	}
 	n.jsonata = ql == JSONata
-	n.next, _ = st["Next"].(string)
-	n.end, _ = st["End"].(bool)
-	n.inputPath = opt(st, "InputPath")
-	n.outputPath = opt(st, "OutputPath")
-	n.resultPath = opt(st, "ResultPath")
-	n.parameters = opt(st, "Parameters")
-	n.resultSelector = opt(st, "ResultSelector")
-	n.result = opt(st, "Result")
-	n.arguments = opt(st, "Arguments")
-	n.output = opt(st, "Output")
-	n.assign = opt(st, "Assign")
+	n.next, n.end = s.Next, s.End
+	n.inputPath = at.path("InputPath", s.InputPath)
+	n.outputPath = at.path("OutputPath", s.OutputPath)
+	n.resultPath = at.path("ResultPath", s.ResultPath)
+	n.parameters = at.json("Parameters", s.Parameters)
+	n.resultSelector = at.json("ResultSelector", s.ResultSelector)
+	n.result = at.json("Result", s.Result)
+	n.arguments = at.json("Arguments", s.Arguments)
+	n.output = at.json("Output", s.Output)
+	n.assign = at.json("Assign", s.Assign)
+	n.retry = compileRetry(s.Retry)
+	n.catch = compileCatch(s.Catch, at)
 
-	var err error
-	if n.retry, err = compileRetry(st["Retry"]); err != nil {
-		return nil, fmt.Errorf("compile: state %q: %w", name, err)
-	}
-	n.catch = compileCatch(st["Catch"])
-
-	switch n.typ {
-	case "Choice":
-		n.defaultNext, _ = st["Default"].(string)
-		list, _ := st["Choices"].([]any)
-		for _, c := range list {
-			obj, _ := c.(map[string]any)
-			r, err := compileChoiceRule(obj, true)
+	switch s.Type {
+	case asl.TypeChoice:
+		n.defaultNext = s.Default
+		for i, r := range s.Choices {
+			c, err := compileChoiceRule(r, true, at.item("Choices", i, r.Node))
 			if err != nil {
-				return nil, fmt.Errorf("compile: state %q: %w", name, err)
+				return nil, err
 			}
-			n.choices = append(n.choices, r)
+			n.choices = append(n.choices, c)
 		}
-	case "Wait":
-		n.seconds = opt(st, "Seconds")
-		n.secondsPath = opt(st, "SecondsPath")
-		n.timestamp = opt(st, "Timestamp")
-		n.timestampPath = opt(st, "TimestampPath")
-	case "Fail":
-		n.errName = opt(st, "Error")
-		n.errPath = opt(st, "ErrorPath")
-		n.cause = opt(st, "Cause")
-		n.causePath = opt(st, "CausePath")
-	case "Task":
-		n.resource, _ = st["Resource"].(string)
-		n.credentials = opt(st, "Credentials")
-		n.timeoutSeconds = opt(st, "TimeoutSeconds")
-		n.timeoutSecondsPath = opt(st, "TimeoutSecondsPath")
-		n.heartbeatSeconds = opt(st, "HeartbeatSeconds")
-		n.heartbeatSecondsPath = opt(st, "HeartbeatSecondsPath")
-	case "Parallel":
-		list, _ := st["Branches"].([]any)
-		for i, b := range list {
-			obj, _ := b.(map[string]any)
-			g, err := compileGraph(obj, ql, fmt.Sprintf(" state %q branch %d", name, i))
+	case asl.TypeWait:
+		n.seconds = at.number("Seconds")
+		n.secondsPath = at.str("SecondsPath", s.SecondsPath)
+		n.timestamp = at.str("Timestamp", s.Timestamp)
+		n.timestampPath = at.str("TimestampPath", s.TimestampPath)
+	case asl.TypeFail:
+		n.errName = at.str("Error", s.Error)
+		n.errPath = at.str("ErrorPath", s.ErrorPath)
+		n.cause = at.str("Cause", s.Cause)
+		n.causePath = at.str("CausePath", s.CausePath)
+	case asl.TypeTask:
+		n.resource, n.integration, n.resourceSrc = s.Resource, s.Integration, at.src("Resource")
+		n.credentials = at.json("Credentials", s.Credentials)
+		n.timeoutSeconds = at.number("TimeoutSeconds")
+		n.timeoutSecondsPath = at.str("TimeoutSecondsPath", s.TimeoutSecondsPath)
+		n.heartbeatSeconds = at.number("HeartbeatSeconds")
+		n.heartbeatSecondsPath = at.str("HeartbeatSecondsPath", s.HeartbeatSecondsPath)
+	case asl.TypeParallel:
+		// The model keeps the branches that are objects; one that is not
+		// cannot run.
+		if list := s.Field("Branches"); list.Is(asl.KindArray) && len(list.Items) != len(s.Branches) {
+			for i, b := range list.Items {
+				if !b.Is(asl.KindObject) {
+					return nil, compileErr(at.item("Branches", i, b).whole(), "Parallel state %q: branch %d is not an object", s.Name, i)
+				}
+			}
+		}
+		for i, b := range s.Branches {
+			g, err := compileGraph(b, ql, asl.AppendIndex(asl.Append(ptr, "Branches"), i), s.Name)
 			if err != nil {
 				return nil, err
 			}
 			n.branches = append(n.branches, g)
 		}
-	case "Map":
-		proc, _ := st["ItemProcessor"].(map[string]any)
-		if proc == nil {
-			proc, _ = st["Iterator"].(map[string]any)
-		}
-		if proc == nil {
-			return nil, fmt.Errorf("compile: state %q: Map needs ItemProcessor", name)
-		}
-		if cfg, ok := proc["ProcessorConfig"].(map[string]any); ok {
-			n.distributed = cfg["Mode"] == "DISTRIBUTED"
-		}
-		g, err := compileGraph(proc, ql, fmt.Sprintf(" state %q ItemProcessor", name))
-		if err != nil {
+	case asl.TypeMap:
+		if err := compileMap(n, s, at, ql); err != nil {
 			return nil, err
 		}
-		n.processor = g
-		n.processorTasks = g.has("Task")
-		n.processorWaits = g.has("Wait")
-		n.itemsPath = opt(st, "ItemsPath")
-		n.items = opt(st, "Items")
-		n.itemSelector = opt(st, "ItemSelector")
-		if !n.itemSelector.set && n.parameters.set {
-			// Legacy Map: Parameters plays ItemSelector's part.
-			n.itemSelector, n.parameters = n.parameters, field{}
-		}
-		n.maxConcurrency = opt(st, "MaxConcurrency")
-		n.maxConcurrencyPath = opt(st, "MaxConcurrencyPath")
-		n.toleratedCount = opt(st, "ToleratedFailureCount")
-		n.toleratedCountPath = opt(st, "ToleratedFailureCountPath")
-		n.toleratedPercentage = opt(st, "ToleratedFailurePercentage")
-		n.toleratedPercentagePath = opt(st, "ToleratedFailurePercentagePath")
-		n.itemBatcher = opt(st, "ItemBatcher")
-		n.itemReader = opt(st, "ItemReader")
-		n.resultWriter = opt(st, "ResultWriter")
-		n.label = opt(st, "Label")
-	case "Pass", "Succeed":
+	case asl.TypePass, asl.TypeSucceed:
 	default:
-		return nil, fmt.Errorf("compile: state %q has unknown Type %q", name, n.typ)
+		return nil, compileErr(at.src("Type").or(n.src), "state %q has unknown Type %q", s.Name, s.Type)
 	}
 	return n, nil
 }
 
-func compileRetry(v any) ([]retrier, error) {
-	list, _ := v.([]any)
-	out := make([]retrier, 0, len(list))
-	for _, e := range list {
-		obj, _ := e.(map[string]any)
-		r := retrier{interval: 1, maxAttempts: 3, backoffRate: 2}
-		r.errorEquals = strList(obj["ErrorEquals"])
-		if x, ok := number(obj["IntervalSeconds"]); ok {
-			r.interval = x
+func compileMap(n *node, s *asl.State, at locator, ql string) error {
+	if s.ItemProcessor == nil {
+		return compileErr(n.src, "Map state %q needs an ItemProcessor", s.Name)
+	}
+	key := "ItemProcessor"
+	if s.LegacyIterator {
+		key = "Iterator"
+	}
+	g, err := compileGraph(s.ItemProcessor, ql, asl.Append(at.ptr, key), s.Name)
+	if err != nil {
+		return err
+	}
+	n.processor = g
+	n.processorTasks = g.has(asl.TypeTask)
+	n.processorWaits = g.has(asl.TypeWait)
+	n.distributed = s.Distributed()
+	n.itemsPath = at.path("ItemsPath", s.ItemsPath)
+	n.items = at.json("Items", s.Items)
+	if s.Field("ItemSelector") == nil && s.ItemSelector != nil {
+		// Legacy Map: Parameters plays ItemSelector's part (the model
+		// gives it as ItemSelector).
+		n.itemSelector, n.parameters = at.json("Parameters", s.ItemSelector), field{}
+	} else {
+		n.itemSelector = at.json("ItemSelector", s.ItemSelector)
+	}
+	n.maxConcurrency = at.number("MaxConcurrency")
+	n.maxConcurrencyPath = at.str("MaxConcurrencyPath", s.MaxConcurrencyPath)
+	n.toleratedCount = at.number("ToleratedFailureCount")
+	n.toleratedCountPath = at.str("ToleratedFailureCountPath", s.ToleratedFailureCountPath)
+	n.toleratedPercentage = at.number("ToleratedFailurePercentage")
+	n.toleratedPercentagePath = at.str("ToleratedFailurePercentagePath", s.ToleratedFailurePercentagePath)
+	n.label = s.Label
+	if b := s.ItemBatcher; b != nil {
+		bat := at.object("ItemBatcher", b.Node)
+		n.itemBatcher = &batcher{
+			maxItems: bat.number("MaxItemsPerBatch"), maxItemsPath: bat.str("MaxItemsPerBatchPath", b.MaxItemsPerBatchPath),
+			maxBytes: bat.number("MaxInputBytesPerBatch"), maxBytesPath: bat.str("MaxInputBytesPerBatchPath", b.MaxInputBytesPerBatchPath),
+			batchInput: bat.json("BatchInput", b.BatchInput),
 		}
-		if x, ok := obj["MaxAttempts"].(int64); ok {
-			r.maxAttempts = x
+	}
+	if r := s.ItemReader; r != nil {
+		rd := at.object("ItemReader", r.Node)
+		n.itemReader = &itemReader{resource: r.Resource, parameters: rd.json("Parameters", r.Parameters),
+			arguments: rd.json("Arguments", r.Arguments), src: rd.whole()}
+		if c := r.ReaderConfig; c != nil {
+			n.itemReader.maxItems = c.MaxItems
 		}
-		if x, ok := number(obj["BackoffRate"]); ok {
-			r.backoffRate = x
+	}
+	if w := s.ResultWriter; w != nil {
+		wr := at.object("ResultWriter", w.Node)
+		n.resultWriter = &resultWriter{parameters: wr.json("Parameters", w.Parameters), arguments: wr.json("Arguments", w.Arguments)}
+	}
+	return nil
+}
+
+func compileRetry(rs []*asl.Retrier) []retrier {
+	out := make([]retrier, 0, len(rs))
+	for _, x := range rs {
+		r := retrier{errorEquals: x.ErrorEquals, interval: 1, maxAttempts: 3, backoffRate: 2}
+		if x.IntervalSeconds != nil {
+			r.interval = float64(*x.IntervalSeconds)
 		}
-		if x, ok := number(obj["MaxDelaySeconds"]); ok {
-			r.maxDelay, r.hasMaxDelay = x, true
+		if x.MaxAttempts != nil {
+			r.maxAttempts = *x.MaxAttempts
 		}
-		r.jitterFull = obj["JitterStrategy"] == "FULL"
+		if x.BackoffRate != nil {
+			r.backoffRate = *x.BackoffRate
+		}
+		if x.MaxDelaySeconds != nil {
+			r.maxDelay, r.hasMaxDelay = float64(*x.MaxDelaySeconds), true
+		}
+		r.jitterFull = x.JitterStrategy == "FULL"
 		out = append(out, r)
 	}
-	return out, nil
+	return out
 }
 
-func compileCatch(v any) []catcher {
-	list, _ := v.([]any)
-	out := make([]catcher, 0, len(list))
-	for _, e := range list {
-		obj, _ := e.(map[string]any)
-		c := catcher{errorEquals: strList(obj["ErrorEquals"])}
-		c.next, _ = obj["Next"].(string)
-		c.resultPath = opt(obj, "ResultPath")
-		c.output = opt(obj, "Output")
-		c.assign = opt(obj, "Assign")
-		out = append(out, c)
+func compileCatch(cs []*asl.Catcher, state locator) []catcher {
+	out := make([]catcher, 0, len(cs))
+	for i, x := range cs {
+		at := state.item("Catch", i, x.Node)
+		out = append(out, catcher{
+			errorEquals: x.ErrorEquals, next: x.Next,
+			resultPath: at.path("ResultPath", x.ResultPath),
+			output:     at.json("Output", x.Output),
+			assign:     at.json("Assign", x.Assign),
+		})
 	}
 	return out
 }
 
-func strList(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, e := range list {
-		if s, ok := e.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
+// locator places the fields of one object of the definition (a state, a
+// Choice or Catch rule, an ItemReader, …) for the errors raised there, and
+// converts their values once.
+type locator struct {
+	state string    // the state the object belongs to
+	ptr   string    // the object's JSON pointer
+	obj   *asl.Node // the object
 }
 
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return float64(x), true
-	case float64:
-		return x, true
-	}
-	return 0, false
+// whole is the object itself.
+func (l locator) whole() *source {
+	return &source{loc: fault.Location{State: l.state, Pointer: l.ptr, Range: l.obj.Range}, node: l.obj}
 }
 
-func jsonType(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "boolean"
-	case string:
-		return "string"
-	case int64, float64:
-		return "number"
-	case []any:
-		return "array"
-	case map[string]any:
-		return "object"
+// src is the object's field key, from the key to the end of its value;
+// nil when absent.
+func (l locator) src(key string) *source {
+	f := l.obj.Field(key)
+	if f == nil {
+		return nil
 	}
-	return fmt.Sprintf("%T", v)
+	loc := fault.Location{State: l.state, Pointer: asl.Append(l.ptr, key), Range: asl.Range{Start: f.KeyRange.Start, End: f.Value.Range.End}}
+	return &source{loc: loc, node: f.Value}
 }
 
-// Compile compiles a parsed definition. Validate it first (schema): Compile
-// only refuses what it cannot run.
-func Compile(doc *asl.Document) (*Machine, error) {
-	if doc == nil || doc.Root == nil {
-		return nil, fmt.Errorf("compile: empty document")
+// or is s, or else def.
+func (s *source) or(def *source) *source {
+	if s == nil {
+		return def
 	}
-	name := strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name))
-	return CompileDefinition(strings.TrimSuffix(name, ".asl"), doc.Root.Value())
+	return s
+}
+
+// item is the i-th element v of the object's array field key.
+func (l locator) item(key string, i int, v *asl.Node) locator {
+	return locator{state: l.state, ptr: asl.AppendIndex(asl.Append(l.ptr, key), i), obj: v}
+}
+
+// object is the object v held by the field key.
+func (l locator) object(key string, v *asl.Node) locator {
+	return locator{state: l.state, ptr: asl.Append(l.ptr, key), obj: v}
+}
+
+// json is a JSON-valued field, which the model keeps as its node v (nil
+// when absent).
+func (l locator) json(key string, v *asl.Node) field {
+	if v == nil {
+		return field{}
+	}
+	return field{set: true, v: v.Value(), src: l.src(key)}
+}
+
+// path is a path field (nil: absent; Null: JSON null). A value of another
+// type is kept as it is, so that evaluating it fails as before.
+func (l locator) path(key string, p *asl.PathValue) field {
+	src := l.src(key)
+	switch {
+	case src == nil:
+		return field{}
+	case p == nil:
+		return field{set: true, v: src.node.Value(), src: src}
+	case p.Null:
+		return field{set: true, src: src}
+	}
+	return field{set: true, v: p.Path, src: src}
+}
+
+// str is a string field the model decoded as s; a value of another type
+// is kept as it is, for the error evaluating it gives.
+func (l locator) str(key, s string) field {
+	src := l.src(key)
+	switch {
+	case src == nil:
+		return field{}
+	case !src.node.Is(asl.KindString):
+		return field{set: true, v: src.node.Value(), src: src}
+	}
+	return field{set: true, v: s, src: src}
+}
+
+// number is a number field which in a JSONata state may hold a "{% … %}"
+// expression instead: the model types only a literal number, and leaves
+// the rest at the node, whose value is read here (see asl.State).
+func (l locator) number(key string) field {
+	src := l.src(key)
+	if src == nil {
+		return field{}
+	}
+	return field{set: true, v: src.node.Value(), src: src}
 }
 
 // StateNames lists the names of the machine's states, at any depth

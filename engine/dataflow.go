@@ -18,7 +18,7 @@ func (st *stepCtx) inputPath(ctx context.Context) (any, error) {
 		return map[string]any{}, nil
 	}
 	p, _ := f.v.(string)
-	return st.pathField(ctx, p, st.input)
+	return st.pathField(ctx, f.src, p, st.input)
 }
 
 // effectiveInput applies InputPath and Parameters.
@@ -33,7 +33,7 @@ func (st *stepCtx) effectiveInput(ctx context.Context) (any, error) {
 	if !st.n.parameters.set {
 		return in, nil
 	}
-	return st.template(ctx, st.n.parameters.v, in, "Parameters")
+	return st.template(ctx, st.n.parameters, in, "Parameters")
 }
 
 // finishJSONPath turns a state's result into its output. selector says
@@ -42,7 +42,7 @@ func (st *stepCtx) finishJSONPath(ctx context.Context, result any, selector bool
 	n := st.n
 	var err error
 	if selector && n.resultSelector.set {
-		if result, err = st.template(ctx, n.resultSelector.v, result, "ResultSelector"); err != nil {
+		if result, err = st.template(ctx, n.resultSelector, result, "ResultSelector"); err != nil {
 			return nil, err
 		}
 		st.stage("ResultSelector", result)
@@ -70,7 +70,7 @@ func (st *stepCtx) resultPath(ctx context.Context, f field, result any) (any, er
 		return st.input, nil
 	}
 	p, _ := f.v.(string)
-	return st.setResult(ctx, p, st.input, result)
+	return st.setResult(ctx, f.src, p, st.input, result)
 }
 
 // outputPath applies OutputPath (absent: "$"; null: {}).
@@ -83,7 +83,7 @@ func (st *stepCtx) outputPath(ctx context.Context, v any) (any, error) {
 		return map[string]any{}, nil
 	}
 	p, _ := f.v.(string)
-	return st.pathField(ctx, p, v)
+	return st.pathField(ctx, f.src, p, v)
 }
 
 // assignJSONPath evaluates Assign against value ("$" is the state result)
@@ -92,7 +92,7 @@ func (st *stepCtx) assignJSONPath(ctx context.Context, f field, value any) error
 	if !f.set {
 		return nil
 	}
-	v, err := st.template(ctx, f.v, value, "Assign")
+	v, err := st.template(ctx, f, value, "Assign")
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func (st *stepCtx) arguments(ctx context.Context) (any, error) {
 	if !st.n.arguments.set {
 		return st.input, nil
 	}
-	return st.jsonataValue(ctx, st.n.arguments.v, "Arguments", st.statesVar(nil, nil))
+	return st.jsonataValue(ctx, st.n.arguments, "Arguments", st.statesVar(nil, nil))
 }
 
 // finishJSONata evaluates Assign and Output; def is the output when Output
@@ -162,7 +162,7 @@ func (st *stepCtx) finishJSONata(ctx context.Context, def any, result any, hasRe
 func (st *stepCtx) outputAndAssign(ctx context.Context, output, assign field, def any, states map[string]any) (any, error) {
 	var assigned map[string]any
 	if assign.set {
-		v, err := st.jsonataValue(ctx, assign.v, "Assign", states)
+		v, err := st.jsonataValue(ctx, assign, "Assign", states)
 		if err != nil {
 			return nil, err
 		}
@@ -170,7 +170,7 @@ func (st *stepCtx) outputAndAssign(ctx context.Context, output, assign field, de
 	}
 	out := def
 	if output.set {
-		v, err := st.jsonataValue(ctx, output.v, "Output", states)
+		v, err := st.jsonataValue(ctx, output, "Output", states)
 		if err != nil {
 			return nil, err
 		}

@@ -35,10 +35,20 @@
 // the Result: status, output or error and cause, and the whole history in
 // AWS's GetExecutionHistory shape (Event).
 //
+// Compile reads the typed model of package asl, and nothing else: the
+// JSON-valued fields (Parameters, Output, …) are converted from their nodes
+// once, and every field keeps its place in the source. Compile errors are
+// *CompileError, located.
+//
 // Values are plain Go JSON values: nil, bool, string, int64 (integers),
 // float64, []any and map[string]any; errors raised by states are
-// *fault.Error, whose Name Retry and Catch match on. The expression layers
-// live in their own packages: jsonpath, payload, intrinsic, jsonata, mock.
+// *fault.Error, whose Name Retry and Catch match on. The engine places the
+// errors it raises in the definition (fault.Error.Location): at the
+// template key that failed, else the field being evaluated, else the
+// state. A failed run's Result.Location, and Event.Location of its
+// ExecutionFailed and EvaluationFailed events, give that place to the
+// studio; AWS's history has no such field, so it is never serialized. The expression layers live in their own packages: jsonpath,
+// payload, intrinsic, jsonata, mock.
 //
 // The engine knows nothing of Wails or of the app: it reports through the
 // Observer it is given, and cancellation comes through the context.

@@ -3,10 +3,8 @@ package engine
 import (
 	"context"
 	"errors"
-	"reflect"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/intrinsic"
@@ -14,18 +12,21 @@ import (
 	"github.com/stepstudio/stepstudio/engine/payload"
 )
 
-// pathCache compiles each path of a machine once, whichever run asks.
-type pathCache struct{ m sync.Map }
-
-func (c *pathCache) get(src string) (*jsonpath.Path, error) {
-	if p, ok := c.m.Load(src); ok {
-		return p.(*jsonpath.Path), nil
+// compiledPath returns the path src held by the field at, compiled on
+// first use. A path that does not compile is compiled (and fails) again at
+// each use, as AWS fails the state each time.
+func compiledPath(at *source, src string) (*jsonpath.Path, error) {
+	if at == nil {
+		return jsonpath.Compile(src)
+	}
+	if p := at.path.Load(); p != nil {
+		return p, nil
 	}
 	p, err := jsonpath.Compile(src)
 	if err != nil {
 		return nil, err
 	}
-	c.m.Store(src, p)
+	at.path.Store(p)
 	return p, nil
 }
 
@@ -39,67 +40,68 @@ func (st *stepCtx) pathScope(p *jsonpath.Path, input any) jsonpath.Scope {
 	return s
 }
 
-// path reads a path ("$…", "$$…" or "$var…"); a missing value is a
-// *jsonpath.NotFoundError.
-func (st *stepCtx) path(src string, input any) (any, error) {
-	p, err := st.sc.ex.m.paths.get(src)
+// path reads a path ("$…", "$$…" or "$var…") held by the field at; a
+// missing value is a *jsonpath.NotFoundError.
+func (st *stepCtx) path(at *source, src string, input any) (any, error) {
+	p, err := compiledPath(at, src)
 	if err != nil {
-		return nil, st.runtimeErr(errRuntime, "%s", err.Error())
+		return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 	}
 	return p.Eval(st.pathScope(p, input))
 }
 
-// pathField reads InputPath, OutputPath, ItemsPath and other path fields:
-// a missing value fails the state with States.Runtime, as AWS does.
-func (st *stepCtx) pathField(_ context.Context, src string, input any) (any, error) {
-	v, err := st.path(src, input)
+// pathField reads InputPath, OutputPath, ItemsPath and other path fields
+// (at places the field): a missing value fails the state with
+// States.Runtime, as AWS does.
+func (st *stepCtx) pathField(_ context.Context, at *source, src string, input any) (any, error) {
+	v, err := st.path(at, src, input)
 	if err != nil {
 		var nf *jsonpath.NotFoundError
 		if errors.As(err, &nf) {
-			return nil, st.runtimeErr(errRuntime, "%s", nf.InvalidPathCause())
+			return nil, st.runtimeErr(at, errRuntime, "%s", nf.InvalidPathCause())
 		}
-		return nil, st.wrapRuntime(err)
+		return nil, st.wrapRuntime(err, at)
 	}
 	return v, nil
 }
 
-// setResult applies ResultPath.
-func (st *stepCtx) setResult(_ context.Context, src string, input, result any) (any, error) {
-	p, err := st.sc.ex.m.paths.get(src)
+// setResult applies ResultPath (at places the field).
+func (st *stepCtx) setResult(_ context.Context, at *source, src string, input, result any) (any, error) {
+	p, err := compiledPath(at, src)
 	if err != nil {
-		return nil, st.runtimeErr(errRuntime, "%s", err.Error())
+		return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 	}
 	out, err := p.Set(input, result)
 	if err != nil {
 		if _, ok := fault.As(err); ok {
-			return nil, err
+			return nil, locate(err, at, "")
 		}
-		return nil, st.runtimeErr(errRuntime, "%s", err.Error())
+		return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 	}
 	return out, nil
 }
 
 // pathOrIntrinsic reads ErrorPath/CausePath, which take a path or an
 // intrinsic function.
-func (st *stepCtx) pathOrIntrinsic(_ context.Context, src string, input any, field string) (any, error) {
+func (st *stepCtx) pathOrIntrinsic(_ context.Context, at *source, src string, input any, field string) (any, error) {
 	if intrinsic.IsCall(src) {
-		e, err := st.sc.ex.m.calls.get(src)
+		e, err := compiledCall(at, src)
 		if err != nil {
-			return nil, st.runtimeErr(errRuntime, "%s", err.Error())
+			return nil, st.runtimeErr(at, errRuntime, "%s", err.Error())
 		}
 		v, err := e.Eval(st.intrinsicEnv(strings.Contains(src, "$$"), input))
 		if err != nil {
-			return nil, st.wrapRuntime(err)
+			return nil, st.wrapRuntime(err, at)
 		}
 		return v, nil
 	}
-	v, err := st.path(src, input)
+	v, err := st.path(at, src, input)
 	if err != nil {
 		var nf *jsonpath.NotFoundError
 		if errors.As(err, &nf) {
-			return nil, st.runtimeErr(errRuntime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'", src, field, EncodeJSON(input))
+			return nil, st.runtimeErr(at, errRuntime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'", src, field, EncodeJSON(input))
 		}
-		return nil, st.wrapRuntime(err)
+		return nil, st.wrapRuntime(err, at)
 	}
 	return v, nil
 }
@@ -117,11 +119,17 @@ func (st *stepCtx) intrinsicEnv(needsContext bool, input any) *intrinsic.Env {
 }
 
 // template evaluates a payload template (Parameters, ItemSelector,
-// ResultSelector, JSONPath Assign, BatchInput).
-func (st *stepCtx) template(_ context.Context, tpl any, input any, field string) (any, error) {
-	t, err := st.sc.ex.m.templates.get(tpl)
+// ResultSelector, JSONPath Assign, BatchInput); name names the field in
+// messages. Errors are placed at the template's key that failed.
+func (st *stepCtx) template(_ context.Context, f field, input any, name string) (any, error) {
+	t, err := compiledTemplateOf(f)
 	if err != nil {
-		return nil, st.runtimeErr(errRuntime, "%s: %s", field, err.Error())
+		rel := ""
+		var ce *payload.CompileError
+		if errors.As(err, &ce) {
+			rel = ce.Pointer
+		}
+		return nil, st.raise(st.place(f.src, rel), errRuntime, name+": "+err.Error())
 	}
 	var env *intrinsic.Env
 	if st.item != nil && t.readsContextParts {
@@ -135,15 +143,10 @@ func (st *stepCtx) template(_ context.Context, tpl any, input any, field string)
 	}
 	v, err := t.tpl.Eval(env)
 	if err != nil {
-		return nil, st.wrapRuntime(err)
+		return nil, st.wrapRuntime(err, f.src)
 	}
 	return v, nil
 }
-
-// templateCache compiles each template of a machine once. Templates are
-// the definition's own maps, which live as long as the Machine, so the
-// map's address identifies them.
-type templateCache struct{ m sync.Map }
 
 type compiledTemplate struct {
 	tpl          *payload.Template
@@ -153,21 +156,21 @@ type compiledTemplate struct {
 	readsContextParts bool
 }
 
-func (c *templateCache) get(tpl any) (*compiledTemplate, error) {
-	var key uintptr
-	if m, ok := tpl.(map[string]any); ok {
-		key = reflect.ValueOf(m).Pointer()
-		if t, ok := c.m.Load(key); ok {
-			return t.(*compiledTemplate), nil
+// compiledTemplateOf returns the template f holds, compiled on first use
+// (every set field has a source to keep it in).
+func compiledTemplateOf(f field) (*compiledTemplate, error) {
+	if f.src != nil {
+		if t := f.src.tpl.Load(); t != nil {
+			return t, nil
 		}
 	}
-	t, err := payload.Compile(tpl)
+	t, err := payload.Compile(f.v)
 	if err != nil {
 		return nil, err
 	}
-	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(tpl), readsContextParts: readsContextParts(tpl)}
-	if key != 0 {
-		c.m.Store(key, ct)
+	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(f.v), readsContextParts: readsContextParts(f.v)}
+	if f.src != nil {
+		f.src.tpl.Store(ct)
 	}
 	return ct, nil
 }
@@ -228,17 +231,19 @@ func readsContextParts(v any) bool {
 	return true
 }
 
-// callCache compiles each intrinsic call once.
-type callCache struct{ m sync.Map }
-
-func (c *callCache) get(src string) (*intrinsic.Expr, error) {
-	if e, ok := c.m.Load(src); ok {
-		return e.(*intrinsic.Expr), nil
+// compiledCall returns the intrinsic call src held by the field at,
+// compiled on first use.
+func compiledCall(at *source, src string) (*intrinsic.Expr, error) {
+	if at == nil {
+		return intrinsic.Compile(src)
+	}
+	if e := at.call.Load(); e != nil {
+		return e, nil
 	}
 	e, err := intrinsic.Compile(src)
 	if err != nil {
 		return nil, err
 	}
-	c.m.Store(src, e)
+	at.call.Store(e)
 	return e, nil
 }

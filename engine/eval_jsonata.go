@@ -2,35 +2,35 @@ package engine
 
 import (
 	"context"
-	"reflect"
-	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonata"
 )
 
-// jsonataValue evaluates a JSONata field value: "{% … %}" strings at any
-// depth are expressions against $states and the variables.
-func (st *stepCtx) jsonataValue(ctx context.Context, v any, field string, states map[string]any) (any, error) {
-	return st.jsonataAs(ctx, v, field, states, "")
+// jsonataValue evaluates a JSONata field f: "{% … %}" strings at any
+// depth are expressions against $states and the variables. name names
+// the field in messages; errors are placed at f.
+func (st *stepCtx) jsonataValue(ctx context.Context, f field, name string, states map[string]any) (any, error) {
+	return st.jsonataAs(ctx, f, name, states, "")
 }
 
 // jsonataAs is jsonataValue with a check of the result's JSON type (want
 // "" accepts any).
-func (st *stepCtx) jsonataAs(ctx context.Context, v any, field string, states map[string]any, want string) (any, error) {
+func (st *stepCtx) jsonataAs(ctx context.Context, f field, name string, states map[string]any, want string) (any, error) {
 	ex := st.sc.ex
-	t, err := ex.m.jsonata.get(field, v)
+	t, err := compiledJSONata(f, name)
 	if err != nil {
-		return nil, st.runtimeErr(errQueryEvaluation, "%s", err.Error())
+		return nil, st.runtimeErr(f.src, errQueryEvaluation, "%s", err.Error())
 	}
 	env := &jsonata.Env{States: states, Vars: st.sc.vars, Runtime: ex.jsonataRuntime()}
+	var v any
 	if want != "" {
 		v, err = t.EvalAs(ctx, env, want)
 	} else {
 		v, err = t.Eval(ctx, env)
 	}
 	if err != nil {
-		err = st.wrapRuntime(err)
+		err = st.wrapRuntime(err, f.src)
 		if fe, ok := fault.As(err); ok && fe.Name == errQueryEvaluation {
 			st.evaluationFailed(fe)
 		}
@@ -39,34 +39,21 @@ func (st *stepCtx) jsonataAs(ctx context.Context, v any, field string, states ma
 	return v, nil
 }
 
-// jsonataCache compiles each JSONata field value once: maps and slices by
-// address (they live as long as the Machine), strings by text.
-type jsonataCache struct{ m sync.Map }
-
-type jsonataKey struct {
-	field string
-	ptr   uintptr
-	text  string
-}
-
-func (c *jsonataCache) get(field string, v any) (*jsonata.Template, error) {
-	k := jsonataKey{field: field}
-	switch x := v.(type) {
-	case map[string]any, []any:
-		k.ptr = reflect.ValueOf(x).Pointer()
-	case string:
-		k.text = x
-	default:
-		return jsonata.CompileTemplate(field, v)
+// compiledJSONata returns the JSONata template f holds, compiled on first
+// use; name names the field in its messages, and is the same at every use
+// of a field.
+func compiledJSONata(f field, name string) (*jsonata.Template, error) {
+	if f.src == nil {
+		return jsonata.CompileTemplate(name, f.v)
 	}
-	if t, ok := c.m.Load(k); ok {
-		return t.(*jsonata.Template), nil
+	if t := f.src.jsonata.Load(); t != nil {
+		return t, nil
 	}
-	t, err := jsonata.CompileTemplate(field, v)
+	t, err := jsonata.CompileTemplate(name, f.v)
 	if err != nil {
 		return nil, err
 	}
-	c.m.Store(k, t)
+	f.src.jsonata.Store(t)
 	return t, nil
 }
 

@@ -1,6 +1,10 @@
 package engine
 
-import "time"
+import (
+	"time"
+
+	"github.com/stepstudio/stepstudio/engine/fault"
+)
 
 // Event is one execution history event, in the shape AWS's
 // GetExecutionHistory returns, so histories exported from AWS and ours are
@@ -49,6 +53,21 @@ type Event struct {
 	ActivityTimedOutEventDetails  *FailureDetails           `json:"activityTimedOutEventDetails,omitempty"`
 }
 
+// Location places the error of an ExecutionFailed or EvaluationFailed
+// event in the definition, nil for other events and when the engine does
+// not know the place. AWS's events have no such field: it is kept beside
+// the details and never serialized, so histories keep AWS's shape (and
+// events their size).
+func (e *Event) Location() *fault.Location {
+	switch {
+	case e.ExecutionFailedEventDetails != nil:
+		return e.ExecutionFailedEventDetails.location
+	case e.EvaluationFailedEventDetails != nil:
+		return e.EvaluationFailedEventDetails.location
+	}
+	return nil
+}
+
 // Truncation says whether AWS cut a payload; we never do, but the field is
 // part of the shape.
 type Truncation struct {
@@ -74,6 +93,8 @@ type OutputDetails struct {
 type FailureDetails struct {
 	Error *string `json:"error,omitempty"`
 	Cause *string `json:"cause,omitempty"`
+
+	location *fault.Location // see Event.Location
 }
 
 // StateEnteredDetails are the details of every <Type>StateEntered event.
@@ -113,8 +134,10 @@ type MapRunStartedDetails struct {
 type EvaluationFailedDetails struct {
 	Error    string `json:"error"`
 	Cause    string `json:"cause,omitempty"`
-	Location string `json:"location,omitempty"`
+	Location string `json:"location,omitempty"` // AWS's: the field's name
 	State    string `json:"state"`
+
+	location *fault.Location // see Event.Location
 }
 
 // TaskScheduledDetails are the request of TaskScheduled.

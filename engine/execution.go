@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonata"
 )
 
@@ -29,7 +30,11 @@ type Result struct {
 	Output any     `json:"output,omitempty"`
 	Error  *string `json:"error,omitempty"`
 	Cause  *string `json:"cause,omitempty"`
-	Events []Event `json:"events,omitempty"`
+	// Location places a FAILED run's error in the definition: the field
+	// (or template key) being evaluated when it arose, else its state. Nil
+	// when unknown (a bound the run passed, an error from outside).
+	Location *fault.Location `json:"location,omitempty"`
+	Events   []Event         `json:"events,omitempty"`
 }
 
 // Execution is one run of a Machine. Its methods are safe for concurrent
@@ -266,8 +271,8 @@ func (ex *Execution) finish(sc *scope, out any, err error) {
 		f := asFault(err)
 		res.Status = StatusFailed
 		// A Fail state may give neither Error nor Cause; AWS then omits them.
-		res.Error, res.Cause = strPtr(f.Name), strPtr(f.Cause)
-		d := &FailureDetails{Error: res.Error, Cause: res.Cause}
+		res.Error, res.Cause, res.Location = strPtr(f.Name), strPtr(f.Cause), f.Location
+		d := &FailureDetails{Error: res.Error, Cause: res.Cause, location: f.Location}
 		ex.rec.final(prev, at, Event{Type: "ExecutionFailed", ExecutionFailedEventDetails: d})
 	}
 	if ex.cfg.keepHistory {

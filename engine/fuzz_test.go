@@ -2,7 +2,6 @@ package engine_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,11 +17,7 @@ import (
 func FuzzRun(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "cases", "*.txtar"))
 	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		a := parseTxtar(src)
+		a := readTxtar(f, file)
 		in := a["input.json"]
 		if in == nil {
 			in = []byte("{}")

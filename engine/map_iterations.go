@@ -203,9 +203,9 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 	st2 := *st
 	st2.item = sc.mapItem
 	if n.jsonata {
-		return st2.jsonataValue(ctx, n.itemSelector.v, "ItemSelector", st2.statesVar(nil, nil))
+		return st2.jsonataValue(ctx, n.itemSelector, "ItemSelector", st2.statesVar(nil, nil))
 	}
-	return st2.template(ctx, n.itemSelector.v, in, "ItemSelector")
+	return st2.template(ctx, n.itemSelector, in, "ItemSelector")
 }
 
 func slotTime(mu *sync.Mutex, clocks []time.Duration, slot int) time.Duration {

@@ -11,20 +11,20 @@ func (st *stepCtx) mapInt(ctx context.Context, lit, path field, name string, in 
 	switch {
 	case lit.set:
 		v := lit.v
-		if s, ok := v.(string); ok && st.n.jsonata {
+		if _, ok := v.(string); ok && st.n.jsonata {
 			var err error
-			if v, err = st.jsonataValue(ctx, s, name, st.statesVar(nil, nil)); err != nil {
+			if v, err = st.jsonataValue(ctx, lit, name, st.statesVar(nil, nil)); err != nil {
 				return 0, err
 			}
 		}
 		f, ok := number(v)
 		if !ok || f != math.Trunc(f) {
-			return 0, st.runtimeErr(errQueryEvaluation, "The %s field must evaluate to an integer, but was %s", name, EncodeJSON(v))
+			return 0, st.runtimeErr(lit.src, errQueryEvaluation, "The %s field must evaluate to an integer, but was %s", name, EncodeJSON(v))
 		}
 		return int64(f), nil
 	case path.set:
 		p, _ := path.v.(string)
-		v, err := st.pathField(ctx, p, in)
+		v, err := st.pathField(ctx, path.src, p, in)
 		if err != nil {
 			return 0, err
 		}
@@ -35,7 +35,7 @@ func (st *stepCtx) mapInt(ctx context.Context, lit, path field, name string, in 
 			i, ok = n, err == nil
 		}
 		if !ok {
-			return 0, st.runtimeErr(errRuntime, "The %sPath field refers to value %s which is not a valid integer: %s", name, quoted(v), p)
+			return 0, st.runtimeErr(path.src, errRuntime, "The %sPath field refers to value %s which is not a valid integer: %s", name, quoted(v), p)
 		}
 		return i, nil
 	}
@@ -57,7 +57,7 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 		return 0, err
 	}
 	if count < 0 {
-		return 0, st.runtimeErr(errRuntime, "ToleratedFailureCount cannot be negative.")
+		return 0, st.runtimeErr(n.toleratedCount.src.or(n.toleratedCountPath.src), errRuntime, "ToleratedFailureCount cannot be negative.")
 	}
 	tolerated := 0
 	if n.toleratedCount.set || n.toleratedCountPath.set {
@@ -68,27 +68,27 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 	switch {
 	case n.toleratedPercentage.set:
 		v := n.toleratedPercentage.v
-		if s, ok := v.(string); ok && n.jsonata {
-			if v, err = st.jsonataValue(ctx, s, "ToleratedFailurePercentage", st.statesVar(nil, nil)); err != nil {
+		if _, ok := v.(string); ok && n.jsonata {
+			if v, err = st.jsonataValue(ctx, n.toleratedPercentage, "ToleratedFailurePercentage", st.statesVar(nil, nil)); err != nil {
 				return 0, err
 			}
 		}
 		pct, pctSet = number(v)
 	case n.toleratedPercentagePath.set:
 		p, _ := n.toleratedPercentagePath.v.(string)
-		v, err := st.pathField(ctx, p, in)
+		v, err := st.pathField(ctx, n.toleratedPercentagePath.src, p, in)
 		if err != nil {
 			return 0, err
 		}
 		var ok bool
 		if pct, ok = number(v); !ok {
-			return 0, st.runtimeErr(errRuntime, "The ToleratedFailurePercentagePath field refers to value %s which is not a valid number: %s", quoted(v), p)
+			return 0, st.runtimeErr(n.toleratedPercentagePath.src, errRuntime, "The ToleratedFailurePercentagePath field refers to value %s which is not a valid number: %s", quoted(v), p)
 		}
 		pctSet = true
 	}
 	if pctSet {
 		if pct < 0 || pct > 100 {
-			return 0, st.runtimeErr(errRuntime, "ToleratedFailurePercentage must be between 0 and 100.")
+			return 0, st.runtimeErr(n.toleratedPercentage.src.or(n.toleratedPercentagePath.src), errRuntime, "ToleratedFailurePercentage must be between 0 and 100.")
 		}
 		byPct := int(math.Floor(pct / 100 * float64(items)))
 		// With both thresholds, the Map fails when either is exceeded.

@@ -7,17 +7,17 @@ import "context"
 // (ResultWriterDetails.Bucket and Key of the manifest). Locally nothing is
 // written; the results stay in the history of the items.
 func (st *stepCtx) resultWriter(ctx context.Context, in any, mapRunArn string) (any, error) {
-	cfg, _ := st.n.resultWriter.v.(map[string]any)
+	w := st.n.resultWriter
 	var (
 		params any
 		err    error
 	)
 	if st.n.jsonata {
-		if a, ok := cfg["Arguments"]; ok {
-			params, err = st.jsonataValue(ctx, a, "ResultWriter.Arguments", st.statesVar(nil, nil))
+		if w.arguments.set {
+			params, err = st.jsonataValue(ctx, w.arguments, "ResultWriter.Arguments", st.statesVar(nil, nil))
 		}
-	} else if p, ok := cfg["Parameters"]; ok {
-		params, err = st.template(ctx, p, in, "ResultWriter.Parameters")
+	} else if w.parameters.set {
+		params, err = st.template(ctx, w.parameters, in, "ResultWriter.Parameters")
 	}
 	if err != nil {
 		return nil, err

@@ -101,10 +101,11 @@ func (sc *scope) lastID() int64 {
 func (sc *scope) run(ctx context.Context, start string, input any) (any, error) {
 	ex := sc.ex
 	name := start
+	var from *source // the state whose transition named name
 	for {
 		n, ok := sc.g.states[name]
 		if !ok {
-			return nil, newFaultf(errRuntime, "no state named %q", name)
+			return nil, locate(newFaultf(errRuntime, "no state named %q", name), from, "")
 		}
 		if err := ex.alive(ctx); err != nil {
 			return nil, err
@@ -122,7 +123,7 @@ func (sc *scope) run(ctx context.Context, start string, input any) (any, error) 
 		if next == "" {
 			return out, nil
 		}
-		name, input = next, out
+		name, input, from = next, out, n.src
 	}
 }
 
@@ -161,7 +162,7 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 	case "Succeed":
 		out, err = st.succeed(ctx)
 	case "Fail":
-		return nil, "", st.fail(ctx)
+		return nil, "", locate(st.fail(ctx), n.src, "")
 	case "Choice":
 		out, next, err = st.choice(ctx)
 	case "Wait":
@@ -176,14 +177,16 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 		err = newFaultf(errRuntime, "state %q has unknown type %q", n.name, n.typ)
 	}
 	if err != nil {
-		return nil, "", err
+		// An error no field claimed (a Task's own, No Matches!, a
+		// tolerance exceeded) is placed at the state.
+		return nil, "", locate(err, n.src, "")
 	}
 	if next == "" && !n.end && n.typ != "Succeed" {
 		next = n.next
 	}
 	if !sameValue(out, input) { // the input was checked when it left its state
 		if err := checkSize(out); err != nil {
-			return nil, "", err
+			return nil, "", locate(err, n.src, "")
 		}
 	}
 	e = Event{Type: n.exitedType}
@@ -221,9 +224,15 @@ type stepCtx struct {
 	assigned   map[string]string
 }
 
-// runtimeErr builds an error whose cause names the state as AWS does.
-func (st *stepCtx) runtimeErr(name, format string, args ...any) error {
-	err := fault.New(name, st.causePrefix()+fmt.Sprintf(format, args...))
+// runtimeErr builds an error whose cause names the state as AWS does,
+// placed at the field at (nil: the state).
+func (st *stepCtx) runtimeErr(at *source, name, format string, args ...any) error {
+	return st.raise(st.place(at, ""), name, fmt.Sprintf(format, args...))
+}
+
+// raise is runtimeErr with the place and the cause's tail given.
+func (st *stepCtx) raise(loc *fault.Location, name, cause string) error {
+	err := &fault.Error{Name: name, Cause: st.causePrefix() + cause, Location: loc}
 	if name == errQueryEvaluation {
 		st.evaluationFailed(err)
 	}
@@ -238,7 +247,7 @@ func (st *stepCtx) evaluationFailed(err *fault.Error) {
 	if st.n.typ == "Wait" {
 		prev = st.enteredID
 	}
-	d := &EvaluationFailedDetails{Error: err.Name, Cause: err.Cause, State: st.n.name}
+	d := &EvaluationFailedDetails{Error: err.Name, Cause: err.Cause, State: st.n.name, location: err.Location}
 	if m := fieldInCause.FindStringSubmatch(err.Cause); m != nil {
 		d.Location = m[1]
 	} else if m := fieldNamed.FindStringSubmatch(err.Cause); m != nil {

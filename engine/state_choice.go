@@ -9,13 +9,13 @@ func (st *stepCtx) choice(ctx context.Context) (any, string, error) {
 	if n.jsonata {
 		states := st.statesVar(nil, nil)
 		for i, r := range n.choices {
-			v, err := st.jsonataValue(ctx, r.condition.v, "Condition", states)
+			v, err := st.jsonataValue(ctx, r.condition, "Condition", states)
 			if err != nil {
 				return nil, "", err
 			}
 			ok, isBool := v.(bool)
 			if !isBool {
-				return nil, "", st.runtimeErr(errQueryEvaluation, "The Condition field of choice rule %d must evaluate to a boolean, but was %s", i, EncodeJSON(v))
+				return nil, "", st.runtimeErr(r.condition.src, errQueryEvaluation, "The Condition field of choice rule %d must evaluate to a boolean, but was %s", i, EncodeJSON(v))
 			}
 			if ok {
 				out, err := st.outputAndAssign(ctx, r.output, r.assign, st.input, states)

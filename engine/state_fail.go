@@ -31,13 +31,13 @@ func (st *stepCtx) fail(ctx context.Context) error {
 func (st *stepCtx) failField(ctx context.Context, lit, path field, name, pathName string) (*string, error) {
 	if lit.set {
 		if st.n.jsonata {
-			v, err := st.jsonataValue(ctx, lit.v, name, st.statesVar(nil, nil))
+			v, err := st.jsonataValue(ctx, lit, name, st.statesVar(nil, nil))
 			if err != nil {
 				return nil, err
 			}
 			s, ok := v.(string)
 			if !ok {
-				return nil, st.runtimeErr(errQueryEvaluation, "The %s field must evaluate to a string, but was %s", name, EncodeJSON(v))
+				return nil, st.runtimeErr(lit.src, errQueryEvaluation, "The %s field must evaluate to a string, but was %s", name, EncodeJSON(v))
 			}
 			return &s, nil
 		}
@@ -46,7 +46,7 @@ func (st *stepCtx) failField(ctx context.Context, lit, path field, name, pathNam
 	}
 	if path.set {
 		p, _ := path.v.(string)
-		v, err := st.pathOrIntrinsic(ctx, p, st.input, pathName)
+		v, err := st.pathOrIntrinsic(ctx, path.src, p, st.input, pathName)
 		if err != nil {
 			return nil, err
 		}

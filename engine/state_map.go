@@ -40,7 +40,7 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if n.itemBatcher.set {
+	if n.itemBatcher != nil {
 		if items, err = st.batch(ctx, items, in); err != nil {
 			return nil, "", err
 		}
@@ -76,7 +76,7 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	}
 	sc.emitSide(Event{Type: "MapStateSucceeded"})
 	var result any = run.results
-	if n.resultWriter.set {
+	if n.resultWriter != nil {
 		if result, err = st.resultWriter(ctx, in, mapRunArn); err != nil {
 			return nil, "", err
 		}
@@ -110,8 +110,8 @@ func mapRunPrefix(ex *Execution) string {
 }
 
 func labelOr(n *node) string {
-	if s, ok := n.label.str(); ok {
-		return s
+	if n.label != "" {
+		return n.label
 	}
 	return n.name
 }

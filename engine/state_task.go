@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
 // defaultTaskTimeout is AWS's default TimeoutSeconds for a Task.
@@ -14,7 +16,7 @@ const defaultTaskTimeout = 99999999
 func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 	n := st.n
 	ex := st.sc.ex
-	callback := strings.HasSuffix(n.resource, ".waitForTaskToken") || isActivity(n.resource)
+	callback := n.integration.Pattern == asl.WaitForTaskToken || n.integration.Activity
 	if callback {
 		st.token = ex.UUID()
 	}
@@ -38,7 +40,7 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if isActivity(n.resource) {
+	if n.integration.Activity {
 		result, err := st.activity(ctx, in, wholeSeconds(timeout), wholeSeconds(heartbeat))
 		if err != nil {
 			return nil, "", err
@@ -111,7 +113,7 @@ func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.D
 var errTaskTimeout = errors.New("task timed out")
 
 func (st *stepCtx) noHandler() error {
-	return newFaultf(errRuntime, "Task state %q has no result for resource %q: give it a mock (a test case of an AWS MockConfigFile) or bind a handler to the resource (a local command, an HTTP or a Lambda endpoint)", st.n.name, st.n.resource)
+	return locate(newFaultf(errRuntime, "Task state %q has no result for resource %q: give it a mock (a test case of an AWS MockConfigFile) or bind a handler to the resource (a local command, an HTTP or a Lambda endpoint)", st.n.name, st.n.resource), st.n.resourceSrc, "")
 }
 
 // seconds resolves TimeoutSeconds/HeartbeatSeconds or their paths.
@@ -119,26 +121,26 @@ func (st *stepCtx) seconds(ctx context.Context, lit, path field, name string, de
 	switch {
 	case lit.set:
 		v := lit.v
-		if s, ok := v.(string); ok && st.n.jsonata {
+		if _, ok := v.(string); ok && st.n.jsonata {
 			var err error
-			if v, err = st.jsonataValue(ctx, s, name, st.statesVar(nil, nil)); err != nil {
+			if v, err = st.jsonataValue(ctx, lit, name, st.statesVar(nil, nil)); err != nil {
 				return 0, err
 			}
 		}
 		f, ok := number(v)
 		if !ok || f <= 0 {
-			return 0, st.runtimeErr(errRuntime, "The %s field must be a positive integer, but was %s", name, EncodeJSON(v))
+			return 0, st.runtimeErr(lit.src, errRuntime, "The %s field must be a positive integer, but was %s", name, EncodeJSON(v))
 		}
 		return int64(f), nil
 	case path.set:
 		p, _ := path.v.(string)
-		v, err := st.pathField(ctx, p, st.input)
+		v, err := st.pathField(ctx, path.src, p, st.input)
 		if err != nil {
 			return 0, err
 		}
 		i, ok := v.(int64)
 		if !ok || i <= 0 {
-			return 0, st.runtimeErr(errRuntime, "The %sPath field refers to value %s which is not a valid positive integer: %s", name, EncodeJSON(v), p)
+			return 0, st.runtimeErr(path.src, errRuntime, "The %sPath field refers to value %s which is not a valid positive integer: %s", name, EncodeJSON(v), p)
 		}
 		return i, nil
 	}
@@ -152,18 +154,22 @@ func timeoutField(n *node, t int64) int64 {
 	return 0
 }
 
-// splitResource splits a Task resource into AWS's resourceType and
-// resource, e.g. arn:aws:states:::lambda:invoke -> ("lambda", "invoke").
-func splitResource(r string) (string, string) {
-	if rest, ok := strings.CutPrefix(r, "arn:aws:states:::"); ok {
-		if i := strings.Index(rest, ":"); i >= 0 {
-			return rest[:i], rest[i+1:]
-		}
-		return rest, ""
+// taskResource gives AWS's resourceType and resource of a Task's events
+// from its parsed Resource: arn:aws:states:::lambda:invoke is ("lambda",
+// "invoke"), arn:aws:states:::aws-sdk:s3:getObject.waitForTaskToken is
+// ("aws-sdk", "s3:getObject.waitForTaskToken"); a resource that is no
+// service integration keeps its whole ARN.
+func taskResource(resource string, in asl.Integration) (string, string) {
+	if in.Service == "" || in.Lambda || in.Activity {
+		return "", resource
 	}
-	parts := strings.Split(r, ":")
-	if len(parts) >= 6 {
-		return parts[2], r
+	typ, sub, _ := strings.Cut(in.Service, ":")
+	res := in.Action
+	if sub != "" {
+		res = sub + ":" + res
 	}
-	return "", r
+	return typ, res + patternSuffix[in.Pattern]
 }
+
+// patternSuffix is how a Resource spells its integration pattern.
+var patternSuffix = map[asl.Pattern]string{asl.Sync: ".sync", asl.Sync2: ".sync:2", asl.WaitForTaskToken: ".waitForTaskToken"}

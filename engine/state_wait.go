@@ -42,50 +42,55 @@ func (st *stepCtx) wait(ctx context.Context) (any, error) {
 func (st *stepCtx) waitUntil(ctx context.Context, in any) (time.Time, error) {
 	n := st.n
 	now := st.entered
-	seconds := func(v any) (time.Time, error) {
+	// seconds is the end of a wait of v seconds given by the field at.
+	seconds := func(at *source, v int64) (time.Time, error) {
 		// As with a Timestamp: AWS refuses a delay over its limit.
-		if s := v.(int64); s > maxWaitSeconds {
-			return time.Time{}, st.runtimeErr(errRuntime, "Wait state delay is too long.")
+		if v > maxWaitSeconds {
+			return time.Time{}, st.runtimeErr(at, errRuntime, "Wait state delay is too long.")
 		}
-		return now.Add(wholeSeconds(v.(int64))), nil
+		return now.Add(wholeSeconds(v)), nil
 	}
 	switch {
 	case n.seconds.set:
-		v := n.seconds.v
+		f := n.seconds
+		v := f.v
 		if n.jsonata {
 			var err error
-			if v, err = st.jsonataValue(ctx, v, "Seconds", st.statesVar(nil, nil)); err != nil {
+			if v, err = st.jsonataValue(ctx, f, "Seconds", st.statesVar(nil, nil)); err != nil {
 				return time.Time{}, err
 			}
-			f, ok := number(v)
-			if !ok || f != math.Trunc(f) || f < 0 || f > maxWaitSeconds {
-				return time.Time{}, st.runtimeErr(errQueryEvaluation, "The Seconds field must evaluate to a non-negative integer no greater than %d, but was %s", maxWaitSeconds, EncodeJSON(v))
+			x, ok := number(v)
+			if !ok || x != math.Trunc(x) || x < 0 || x > maxWaitSeconds {
+				return time.Time{}, st.runtimeErr(f.src, errQueryEvaluation, "The Seconds field must evaluate to a non-negative integer no greater than %d, but was %s", maxWaitSeconds, EncodeJSON(v))
 			}
-			return seconds(int64(f))
+			return seconds(f.src, int64(x))
 		}
-		if _, ok := v.(int64); !ok {
-			return time.Time{}, st.runtimeErr(errRuntime, "The Seconds field must be an integer: %s", EncodeJSON(v))
+		i, ok := v.(int64)
+		if !ok {
+			return time.Time{}, st.runtimeErr(f.src, errRuntime, "The Seconds field must be an integer: %s", EncodeJSON(v))
 		}
-		return seconds(v)
+		return seconds(f.src, i)
 	case n.secondsPath.set:
-		p, _ := n.secondsPath.v.(string)
-		v, err := st.pathField(ctx, p, in)
+		f := n.secondsPath
+		p, _ := f.v.(string)
+		v, err := st.pathField(ctx, f.src, p, in)
 		if err != nil {
 			return time.Time{}, err
 		}
 		i, ok := v.(int64)
 		if !ok {
-			return time.Time{}, st.runtimeErr(errRuntime, "The SecondsPath parameter cannot be parsed as a long value: %s == %s", p, EncodeJSON(v))
+			return time.Time{}, st.runtimeErr(f.src, errRuntime, "The SecondsPath parameter cannot be parsed as a long value: %s == %s", p, EncodeJSON(v))
 		}
 		if i < 0 {
-			return time.Time{}, st.runtimeErr(errRuntime, "The SecondsPath parameter references a negative value: %s == %d", p, i)
+			return time.Time{}, st.runtimeErr(f.src, errRuntime, "The SecondsPath parameter references a negative value: %s == %d", p, i)
 		}
-		return seconds(i)
+		return seconds(f.src, i)
 	case n.timestamp.set:
-		v := n.timestamp.v
+		f := n.timestamp
+		v := f.v
 		if n.jsonata {
 			var err error
-			if v, err = st.jsonataValue(ctx, v, "Timestamp", st.statesVar(nil, nil)); err != nil {
+			if v, err = st.jsonataValue(ctx, f, "Timestamp", st.statesVar(nil, nil)); err != nil {
 				return time.Time{}, err
 			}
 		}
@@ -93,30 +98,33 @@ func (st *stepCtx) waitUntil(ctx context.Context, in any) (time.Time, error) {
 		t, err := parseWaitTimestamp(s)
 		if err != nil {
 			if n.jsonata {
-				return time.Time{}, st.runtimeErr(errQueryEvaluation, "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: %s", s)
+				return time.Time{}, st.runtimeErr(f.src, errQueryEvaluation, "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: %s", s)
 			}
-			return time.Time{}, st.runtimeErr(errRuntime, "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: %s", s)
+			return time.Time{}, st.runtimeErr(f.src, errRuntime, "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: %s", s)
 		}
-		return st.limitWait(t)
+		return st.limitWait(f.src, t)
 	case n.timestampPath.set:
-		p, _ := n.timestampPath.v.(string)
-		v, err := st.pathField(ctx, p, in)
+		f := n.timestampPath
+		p, _ := f.v.(string)
+		v, err := st.pathField(ctx, f.src, p, in)
 		if err != nil {
 			return time.Time{}, err
 		}
 		s, ok := v.(string)
 		t, perr := parseWaitTimestamp(s)
 		if !ok || perr != nil {
-			return time.Time{}, st.runtimeErr(errRuntime, "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: %s == %s", p, plain(v))
+			return time.Time{}, st.runtimeErr(f.src, errRuntime, "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: %s == %s", p, plain(v))
 		}
-		return st.limitWait(t)
+		return st.limitWait(f.src, t)
 	}
 	return now, nil
 }
 
-func (st *stepCtx) limitWait(t time.Time) (time.Time, error) {
+// limitWait refuses a wait until t, given by the field at, that AWS would
+// refuse.
+func (st *stepCtx) limitWait(at *source, t time.Time) (time.Time, error) {
 	if t.Sub(st.entered) > wholeSeconds(maxWaitSeconds) {
-		return time.Time{}, st.runtimeErr(errRuntime, "Wait state delay is too long.")
+		return time.Time{}, st.runtimeErr(at, errRuntime, "Wait state delay is too long.")
 	}
 	return t, nil
 }

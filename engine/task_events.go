@@ -1,7 +1,5 @@
 package engine
 
-import "strings"
-
 // taskEvents records a Task's events as AWS names them: Task* for service
 // integrations, LambdaFunction* when the resource is a function ARN.
 // Without a history or an observer the events are still counted (their
@@ -16,8 +14,8 @@ type taskEvents struct {
 
 func newTaskEvents(st *stepCtx) taskEvents {
 	te := taskEvents{st: st, active: st.sc.rec.active()}
-	te.lambda = strings.HasPrefix(st.n.resource, "arn:aws:lambda:")
-	te.rtype, te.res = splitResource(st.n.resource)
+	te.lambda = st.n.integration.Lambda
+	te.rtype, te.res = taskResource(st.n.resource, st.n.integration)
 	return te
 }
 

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"fmt"
+
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
@@ -15,3 +17,33 @@ func EncodeJSON(v any) string { return jsonvalue.String(v) }
 // deepCopy copies maps and slices so that a state never mutates a value
 // another state still holds; objects keep their key order.
 func deepCopy(v any) any { return jsonvalue.Clone(v) }
+
+// number reads a JSON number value.
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}
+
+// jsonType names the JSON type of a value, for messages.
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case string:
+		return "string"
+	case int64, float64:
+		return "number"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	}
+	return fmt.Sprintf("%T", v)
+}

@@ -63,3 +63,27 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// A syntax error is one diagnostic whose message is the parser's plain
+// sentence (no parser wording, no prefix), located where the fix belongs;
+// the code stays AWS's INVALID_JSON_DESCRIPTION for developers.
+func TestSyntaxDiagnosticIsAPlainSentence(t *testing.T) {
+	tests := []struct {
+		file, src, at, msg string
+	}{
+		{"x.json", "{\n  \"StartAt\": \"A\"\n  \"States\": {}\n}", "2:17", "A comma is missing after the value on line 2."},
+		{"x.yaml", "StartAt: A\nStates:\n  A:\n    Type: Succeed\n   Comment: x\n", "5:4", "Line 5 is indented by 3 spaces, which lines up with nothing above it: indent it by 4 or 2 spaces, like the lines it belongs with."},
+		// Older messages get a capital and a full stop.
+		{"x.yaml", "StartAt: A\n---\nStartAt: B\n", "2:1", "A second YAML document starts here (---); a definition is one document: remove this --- and what follows, or move it to a file of its own."},
+	}
+	for _, tc := range tests {
+		res := schema.Validate(tc.file, []byte(tc.src), schema.Options{})
+		if len(res.Diagnostics) != 1 {
+			t.Fatalf("%q: want one diagnostic, got %s", tc.src, describe(res.Diagnostics))
+		}
+		d := res.Diagnostics[0]
+		if d.Code != schema.CodeInvalidJSON || d.Range.Start.String() != tc.at || d.Message != tc.msg {
+			t.Errorf("%q:\ngot  %s %s %s\nwant %s %s %s", tc.src, d.Code, d.Range.Start, d.Message, schema.CodeInvalidJSON, tc.at, tc.msg)
+		}
+	}
+}

@@ -43,6 +43,7 @@ const (
 	CodeUnknownVariable   = "UNKNOWN_VARIABLE"
 	CodeJSONPathInJSONata = "JSONPATH_IN_JSONATA"
 	CodeIntrinsicFails    = "INTRINSIC_ALWAYS_FAILS"
+	CodePlaceholder       = "PLACEHOLDER_NOT_FILLED"
 )
 
 // Diagnostic is one problem found in a definition.

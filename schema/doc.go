@@ -11,7 +11,8 @@
 // with gnata), Choice rules, timestamps, Map settings, variables, resources,
 // and the warnings AWS gives (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC) plus
 // a few of ours (a Task without a timeout, a callback that never passes its
-// token).
+// token, a placeholder such as TOPIC_NAME left from the studio's palette:
+// palette_placeholders.json, generated from the palette's templates).
 //
 // Every problem is a Diagnostic with an AWS-style code, a message that names
 // the state and field and says how to fix it, a JSON-pointer Location and a

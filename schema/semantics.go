@@ -65,6 +65,7 @@ func (c *checker) state(sc scope, s *asl.State, ptr string) {
 	c.queryLanguageFields(s, ptr, ql)
 	c.retryCatch(s, ptr)
 	c.resource(s, ptr)
+	c.unfilled(s, ptr)
 	switch s.Type {
 	case asl.TypeChoice:
 		c.choice(s, ptr, ql)

@@ -2,7 +2,10 @@ package schema
 
 import (
 	"errors"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
@@ -58,9 +61,22 @@ func syntaxDiagnostic(err error) Diagnostic {
 	}
 	return Diagnostic{
 		Severity: Error, Code: CodeInvalidJSON,
-		Message: "The definition is not well-formed: " + se.Msg + ".",
+		Message: sentence(se.Msg),
 		Range:   asl.Range{Start: se.Pos, End: se.Pos},
 	}
+}
+
+// sentence is msg with a capital first letter and a final full stop.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	r, n := utf8.DecodeRuneInString(msg)
+	msg = string(unicode.ToUpper(r)) + msg[n:]
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return msg
 }
 
 // ValidateDocument validates an already parsed definition.

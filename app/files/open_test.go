@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/app/files"
@@ -23,6 +24,12 @@ func TestOpenThenSaveIsByteIdentical(t *testing.T) {
 		"not-json-or-yaml.txt": {"yaml", files.LF},
 		"unknown-fields.json":  {"json", files.LF},
 		"bom.json":             {"json", files.LF},
+		// BOM, CRLF, tab indents, no final newline.
+		"crlf-bom-tabs.asl.json": {"json", files.CRLF},
+		"crlf.asl.yaml":          {"yaml", files.CRLF},
+		"bom-nofinal.asl.yaml":   {"yaml", files.LF},
+		// Tabs and LF, one line ending in CRLF: left as it is.
+		"mixed-tabs.asl.json": {"json", files.LF},
 	}
 	for _, e := range entries {
 		t.Run(e.Name(), func(t *testing.T) {
@@ -46,6 +53,37 @@ func TestOpenThenSaveIsByteIdentical(t *testing.T) {
 			}
 			if got, _ := os.ReadFile(path); string(got) != string(src) {
 				t.Errorf("saved without edits: %q, want %q", got, src)
+			}
+		})
+	}
+}
+
+// An edit saves as that edit: the other lines keep their endings, and the
+// byte order mark and the final newline (or its absence) stay. The editor
+// hands over the text with the file's own line endings.
+func TestSaveAfterAnEditChangesOnlyThatLine(t *testing.T) {
+	for _, name := range []string{"crlf-bom-tabs.asl.json", "crlf.asl.yaml", "bom-nofinal.asl.yaml", "mixed-tabs.asl.json"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata/open", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), name)
+			os.WriteFile(path, src, 0o644)
+			f, err := files.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edited := strings.Replace(f.Text, "Charge card", "Bill card", 1)
+			if edited == f.Text {
+				t.Fatal("the fixture has no Charge card")
+			}
+			if _, err := files.Save(path, edited, f.LineEnding); err != nil {
+				t.Fatal(err)
+			}
+			want := strings.Replace(string(src), "Charge card", "Bill card", 1)
+			if got, _ := os.ReadFile(path); string(got) != want {
+				t.Errorf("saved %q\nwant  %q", got, want)
 			}
 		})
 	}

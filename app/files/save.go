@@ -16,8 +16,10 @@ import (
 // link is refused (ErrSymlink, the message names the link and its target)
 // rather than followed: what a link points at is not the document the
 // user named, and may be outside every folder they meant to touch.
-// lineEnding CRLF writes every line break as CRLF (the code editor hands
-// over LF text); anything else writes text as is.
+// lineEnding CRLF writes every line break as CRLF (the editor keeps the
+// file's CRLF, so for a text it opened this changes nothing; a text with
+// LF breaks from elsewhere, such as a template, gets the file's CRLF);
+// anything else writes text as is.
 func Save(path, text, lineEnding string) (File, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {

@@ -502,3 +502,57 @@ func TestTypeBoundsHistory(t *testing.T) {
 		})
 	}
 }
+
+// A failed run says where in its definition it failed: the updates and
+// the snapshot carry meta.errorLocation, which the store keeps.
+func TestFailureLocation(t *testing.T) {
+	m, rec, _ := newManager(t)
+	def := `{
+  "StartAt": "P",
+  "States": {
+    "P": {
+      "Type": "Pass",
+      "Parameters": {"x.$": "$.missing"},
+      "End": true
+    }
+  }
+}`
+	id, err := m.Start(StartRequest{Workflow: "w", Definition: def})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := rec.await(t, id, "the end", ended)
+	check := func(what string, meta Meta) {
+		t.Helper()
+		l := meta.ErrorLocation
+		if meta.Status != "FAILED" || l == nil {
+			t.Fatalf("%s: status %s, location %+v", what, meta.Status, l)
+		}
+		if l.State != "P" || l.Pointer != "/States/P/Parameters/x.$" || l.Range.Start.Line != 6 || l.Range.Start.Column != 22 {
+			t.Errorf("%s: location %+v", what, l)
+		}
+	}
+	check("last update", last.Meta)
+	b, err := json.Marshal(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wire struct {
+		Meta struct {
+			ErrorLocation struct {
+				Pointer string `json:"pointer"`
+				Range   struct {
+					Start struct{ Line, Column int }
+				} `json:"range"`
+			} `json:"errorLocation"`
+		} `json:"meta"`
+	}
+	if err := json.Unmarshal(b, &wire); err != nil || wire.Meta.ErrorLocation.Pointer != "/States/P/Parameters/x.$" || wire.Meta.ErrorLocation.Range.Start.Line != 6 {
+		t.Errorf("the update as the UI gets it: %s (%v)", b, err)
+	}
+	stored, err := m.Snapshot(id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("snapshot from the store", stored.Meta)
+}

@@ -8,6 +8,8 @@ package runs
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/stepstudio/stepstudio/engine/fault"
 )
 
 // StatusRunning is the status of a run still going on; the others are
@@ -32,6 +34,12 @@ type Meta struct {
 	StartAt    string    `json:"startAt,omitempty"`
 	Imported   bool      `json:"imported,omitempty"`
 	Definition string    `json:"definition,omitempty"`
+	// ErrorLocation places a FAILED run's error in the definition the run
+	// was started with (Definition): its state, the JSON pointer of the
+	// field or template key (as a validator diagnostic's location) and its
+	// range. Absent when the engine does not know the place, and for
+	// imported histories.
+	ErrorLocation *fault.Location `json:"errorLocation,omitempty"`
 }
 
 // Pending is a task waiting for the user: a Task with no mock and no

@@ -120,6 +120,7 @@ func (r *run) finish(res engine.Result) {
 	if res.Cause != nil {
 		r.meta.Cause = *res.Cause
 	}
+	r.meta.ErrorLocation = res.Location
 	for _, p := range r.pending {
 		p.cancel()
 	}

@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -78,12 +79,10 @@ func carve[T any](slab *[]T, list []T) []T {
 func parseJSON(name string, src []byte) (*Node, error) {
 	p := &jsonParser{src: src, text: string(src), cur: newCursor(src), name: name}
 	// A UTF-8 byte order mark is tolerated, as editors write it.
-	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
-		p.i = 3
-	}
+	p.i = textStart(src).Offset
 	p.skipSpace()
 	if p.i >= len(src) {
-		return nil, p.fail("the document is empty; a definition is a JSON object")
+		return nil, p.fail("The definition is empty. Write a JSON object with StartAt and States.")
 	}
 	n := p.value()
 	if p.err != nil {
@@ -91,27 +90,19 @@ func parseJSON(name string, src []byte) (*Node, error) {
 	}
 	p.skipSpace()
 	if p.i < len(src) {
-		return nil, p.fail("unexpected " + p.describe() + " after the end of the JSON value")
+		return nil, p.afterEnd()
 	}
 	return n, nil
 }
 
-func (p *jsonParser) fail(msg string) *SyntaxError {
+// fail reports a syntax error at p.i; failAt where the fix belongs.
+func (p *jsonParser) fail(msg string) *SyntaxError { return p.failAt(p.i, msg) }
+
+func (p *jsonParser) failAt(off int, msg string) *SyntaxError {
 	if p.err == nil {
-		p.err = &SyntaxError{Name: p.name, Pos: p.cur.at(p.i), Msg: msg}
+		p.err = &SyntaxError{Name: p.name, Pos: p.cur.at(off), Msg: msg}
 	}
 	return p.err
-}
-
-func (p *jsonParser) describe() string {
-	if p.i >= len(p.src) {
-		return "end of input"
-	}
-	r, _ := utf8.DecodeRune(p.src[p.i:])
-	if r == utf8.RuneError || r < 0x20 {
-		return "byte 0x" + strconv.FormatUint(uint64(p.src[p.i]), 16)
-	}
-	return strconv.QuoteRune(r)
 }
 
 func (p *jsonParser) skipSpace() {
@@ -130,7 +121,7 @@ func (p *jsonParser) value() *Node {
 		return nil
 	}
 	if p.i >= len(p.src) {
-		p.fail("unexpected end of input; a value is missing")
+		p.fail("The definition ends where a value should be: it is cut short.")
 		return nil
 	}
 	start := p.cur.at(p.i)
@@ -153,7 +144,7 @@ func (p *jsonParser) value() *Node {
 	case p.literal("null"):
 		n.Kind = KindNull
 	default:
-		p.fail("unexpected " + p.describe() + "; expected a JSON value")
+		p.badValue()
 		return nil
 	}
 	n.Range = Range{Start: start, End: p.cur.at(p.i)}
@@ -171,7 +162,7 @@ func (p *jsonParser) literal(word string) bool {
 func (p *jsonParser) enter() bool {
 	p.depth++
 	if p.depth > MaxDepth {
-		p.fail("nesting is deeper than " + strconv.Itoa(MaxDepth) + " levels")
+		p.fail("The definition nests objects and lists deeper than " + strconv.Itoa(MaxDepth) + " levels.")
 		return false
 	}
 	return true
@@ -183,6 +174,7 @@ func (p *jsonParser) object(n *Node) {
 		return
 	}
 	defer func() { p.depth-- }()
+	open := p.i
 	p.i++ // {
 	p.skipSpace()
 	if p.i < len(p.src) && p.src[p.i] == '}' {
@@ -196,30 +188,48 @@ func (p *jsonParser) object(n *Node) {
 		clear(p.fstack[base:])
 		p.fstack = p.fstack[:base]
 	}()
+	firstKey, comma := -1, -1
 	for p.err == nil {
 		p.skipSpace()
 		if p.i >= len(p.src) || p.src[p.i] != '"' {
-			p.fail("unexpected " + p.describe() + "; expected a quoted key")
+			p.badKey(open, comma)
 			return
+		}
+		if firstKey < 0 {
+			firstKey = p.i
 		}
 		kStart := p.cur.at(p.i)
 		key := p.string()
+		if p.err != nil {
+			return
+		}
 		f := p.newField()
 		f.Key, f.KeyRange = key, Range{Start: kStart, End: p.cur.at(p.i)}
+		keyEnd := p.i
 		p.skipSpace()
 		if p.i >= len(p.src) || p.src[p.i] != ':' {
-			p.fail("unexpected " + p.describe() + "; expected ':' after key " + strconv.Quote(key))
+			p.badColon(open, key, keyEnd)
 			return
 		}
 		p.i++
 		p.skipSpace()
+		if p.i >= len(p.src) {
+			p.unclosed(open)
+			return
+		}
+		if c := p.src[p.i]; c == ',' || c == '}' {
+			p.fail(fmt.Sprintf("The key %s on line %d has no value; write one after its colon.", strconv.Quote(key), p.line(keyEnd)))
+			return
+		}
 		f.Value = p.value()
 		if p.err != nil {
 			return
 		}
 		p.fstack = append(p.fstack, f)
+		end := p.i
 		p.skipSpace()
 		if p.i < len(p.src) && p.src[p.i] == ',' {
+			comma = p.i
 			p.i++
 			continue
 		}
@@ -227,7 +237,7 @@ func (p *jsonParser) object(n *Node) {
 			p.i++
 			return
 		}
-		p.fail("unexpected " + p.describe() + "; expected ',' or '}' in object")
+		p.afterMember(open, firstKey, end, '}')
 	}
 }
 
@@ -237,6 +247,7 @@ func (p *jsonParser) array(n *Node) {
 		return
 	}
 	defer func() { p.depth-- }()
+	open := p.i
 	p.i++ // [
 	p.skipSpace()
 	if p.i < len(p.src) && p.src[p.i] == ']' {
@@ -249,15 +260,29 @@ func (p *jsonParser) array(n *Node) {
 		clear(p.istack[base:])
 		p.istack = p.istack[:base]
 	}()
+	first, comma := -1, -1
 	for p.err == nil {
 		p.skipSpace()
+		if first < 0 {
+			first = p.i
+		}
+		if comma >= 0 && p.i < len(p.src) && p.src[p.i] == ']' {
+			p.trailingComma(comma, ']')
+			return
+		}
+		if p.i >= len(p.src) {
+			p.unclosed(open)
+			return
+		}
 		it := p.value()
 		if p.err != nil {
 			return
 		}
 		p.istack = append(p.istack, it)
+		end := p.i
 		p.skipSpace()
 		if p.i < len(p.src) && p.src[p.i] == ',' {
+			comma = p.i
 			p.i++
 			continue
 		}
@@ -265,7 +290,7 @@ func (p *jsonParser) array(n *Node) {
 			p.i++
 			return
 		}
-		p.fail("unexpected " + p.describe() + "; expected ',' or ']' in array")
+		p.afterMember(open, first, end, ']')
 	}
 }
 
@@ -283,17 +308,16 @@ func (p *jsonParser) number() string {
 	}
 	intStart := p.i
 	if n := digits(); n == 0 {
-		p.fail("a number needs digits")
+		p.fail(fmt.Sprintf("A minus sign on line %d has no digits after it.", p.line(p.i)))
 		return ""
 	} else if n > 1 && p.src[intStart] == '0' {
-		p.i = intStart + 1
-		p.fail("numbers cannot have leading zeros")
+		p.failAt(intStart, fmt.Sprintf("The number on line %d starts with 0: JSON numbers have no leading zeros.", p.line(intStart)))
 		return ""
 	}
 	if p.i < len(p.src) && p.src[p.i] == '.' {
 		p.i++
 		if digits() == 0 {
-			p.fail("a decimal point must be followed by digits")
+			p.fail(fmt.Sprintf("The decimal point of the number on line %d needs digits after it.", p.line(p.i)))
 			return ""
 		}
 	}
@@ -303,7 +327,7 @@ func (p *jsonParser) number() string {
 			p.i++
 		}
 		if digits() == 0 {
-			p.fail("an exponent must have digits")
+			p.fail(fmt.Sprintf("The exponent of the number on line %d needs digits.", p.line(p.i)))
 			return ""
 		}
 	}
@@ -312,7 +336,7 @@ func (p *jsonParser) number() string {
 	if strings.ContainsAny(lit, "eE") || len(lit) > 300 {
 		if _, err := strconv.ParseFloat(lit, 64); err != nil {
 			p.i = start
-			p.fail("the number " + shorten(lit) + " is out of range")
+			p.fail(fmt.Sprintf("The number %s on line %d is too large.", shorten(lit), p.line(start)))
 			return ""
 		}
 	}
@@ -329,6 +353,7 @@ func shorten(s string) string {
 // string reads a quoted string at p.i and returns it decoded. Invalid UTF-8
 // and lone surrogates become U+FFFD, as encoding/json does.
 func (p *jsonParser) string() string {
+	open := p.i
 	p.i++ // opening quote
 	start := p.i
 	// Fast path: no escapes, ASCII or valid UTF-8. The result shares the
@@ -352,7 +377,7 @@ func (p *jsonParser) string() string {
 			break
 		}
 		if c < 0x20 {
-			p.fail("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string; escape it")
+			p.controlInString(open)
 			return ""
 		}
 		p.i++
@@ -369,7 +394,7 @@ func (p *jsonParser) string() string {
 			}
 			return b.String()
 		case c < 0x20:
-			p.fail("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string; escape it")
+			p.controlInString(open)
 			return ""
 		case c != '\\':
 			b.WriteByte(c)
@@ -396,7 +421,7 @@ func (p *jsonParser) string() string {
 		case 'u':
 			r, ok := p.hex4(p.i + 1)
 			if !ok {
-				p.fail(`\u must be followed by four hex digits`)
+				p.failAt(p.i-1, fmt.Sprintf(`The escape \u on line %d needs four hex digits after it, as in \u00e9.`, p.line(p.i)))
 				return ""
 			}
 			p.i += 4
@@ -414,12 +439,12 @@ func (p *jsonParser) string() string {
 			}
 			b.WriteRune(r)
 		default:
-			p.fail("invalid escape \\" + string(rune(e)) + " in a string")
+			p.failAt(p.i-1, fmt.Sprintf(`The text on line %d has \%c, which JSON does not know; write \\ for a backslash.`, p.line(p.i), e))
 			return ""
 		}
 		p.i++
 	}
-	p.fail("unterminated string")
+	p.unterminated(open)
 	return ""
 }
 

@@ -119,10 +119,10 @@ func TestSyntaxErrors(t *testing.T) {
 		line, col int
 	}{
 		{"x.json", ``, 1, 1},
-		{"x.json", `{"a": 1,}`, 1, 9},
-		{"x.json", "{\n  \"a\" 1}", 2, 7},
-		{"x.json", `{"a": 01}`, 1, 8},
-		{"x.json", `{"a": "\q"}`, 1, 9},
+		{"x.json", `{"a": 1,}`, 1, 8},     // at the comma to remove
+		{"x.json", "{\n  \"a\" 1}", 2, 6}, // where the colon goes
+		{"x.json", `{"a": 01}`, 1, 7},
+		{"x.json", `{"a": "\q"}`, 1, 8},
 		{"x.json", "{\"a\": \"tab\there\"}", 1, 11},
 		{"x.json", `{"a": tru}`, 1, 7},
 		{"x.json", `{"a": 1} {}`, 1, 10},
@@ -130,7 +130,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"x.json", `{"a": "unterminated`, 1, 20},
 		{"x.json", string(make([]byte, 0)) + "[" + repeat("[", asl.MaxDepth+5), 1, asl.MaxDepth + 1},
 		{"x.yaml", "a: [1, 2\nb: 3\n", 1, 1},
-		{"x.yaml", "a:\n  b: 1\n c: 2\n", 2, 1},
+		{"x.yaml", "a:\n  b: 1\n c: 2\n", 3, 2}, // the line indented to no level
 		{"x.yaml", "a: *nope\n", 1, 1},
 		{"x.yaml", "{{}}", 1, 2},
 	}
@@ -192,7 +192,7 @@ func TestParseRefusesWhatItCannotKeep(t *testing.T) {
 		{"UTF-16", "f.json", "\xff\xfe{\x00}\x00", 1, 1, "the file is UTF-16 text"},
 		{"second document", "f.yaml", "StartAt: A\nStates: {A: {Type: Succeed}}\n---\nStartAt: B\n", 3, 1, "a second YAML document starts here"},
 		{"second document, empty", "f.yaml", "StartAt: A\nStates: {A: {Type: Succeed}}\n--- \n", 3, 1, "a second YAML document starts here"},
-		{"second document, broken", "f.yaml", "StartAt: A\n---\nStates: [\n", 3, 1, "invalid YAML"},
+		{"second document, broken", "f.yaml", "StartAt: A\n---\nStates: [\n", 3, 1, "The YAML cannot be read at line 3"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -211,5 +211,35 @@ func TestParseRefusesWhatItCannotKeep(t *testing.T) {
 		if _, err := asl.Parse("f.yaml", []byte(src)); err != nil {
 			t.Errorf("%q: %v", src, err)
 		}
+	}
+}
+
+// A byte order mark takes no column (editors do not show it), and CRLF
+// line ends do not shift the positions of the next line.
+func TestPositionsWithBOMAndCRLF(t *testing.T) {
+	tests := []struct {
+		name, src      string
+		keyAt, valueAt string // of StartAt
+		valueOffset    int
+	}{
+		{"x.json", "\uFEFF{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}", "1:2", "1:13", 15},
+		{"x.json", "\uFEFF{\r\n\t\"StartAt\": \"A\",\r\n\t\"States\": {\"A\": {\"Type\": \"Succeed\"}}\r\n}", "2:2", "2:13", 18},
+		{"x.yaml", "\uFEFFStartAt: A\r\nStates: {A: {Type: Succeed}}\r\n", "1:1", "1:10", 12},
+		{"x.yaml", "\uFEFF# c\r\nStartAt: A\r\nStates: {A: {Type: Succeed}}", "2:1", "2:10", 17},
+	}
+	for _, tc := range tests {
+		d, err := asl.Parse(tc.name, []byte(tc.src))
+		if err != nil {
+			t.Fatalf("%q: %v", tc.src, err)
+		}
+		f := d.Root.Fields[0]
+		if f.KeyRange.Start.String() != tc.keyAt || f.Value.Range.Start.String() != tc.valueAt || f.Value.Range.Start.Offset != tc.valueOffset {
+			t.Errorf("%q: StartAt at %s, value at %s (offset %d); want %s, %s (%d)", tc.src, f.KeyRange.Start, f.Value.Range.Start, f.Value.Range.Start.Offset, tc.keyAt, tc.valueAt, tc.valueOffset)
+		}
+	}
+	_, err := asl.Parse("x.json", []byte("\uFEFF{,}"))
+	var se *asl.SyntaxError
+	if !errors.As(err, &se) || se.Pos.String() != "1:2" {
+		t.Errorf("syntax error after a BOM at %v, want 1:2", err)
 	}
 }

@@ -10,7 +10,10 @@ const MaxDepth = 512
 type SyntaxError struct {
 	Name string // file name given to Parse, may be empty
 	Pos  Pos
-	Msg  string // plain words, no position
+	// Msg says in plain words what is wrong and, where it can, what to
+	// write instead ("A comma is missing after the value on line 30.");
+	// it may name lines, and Pos is where the fix belongs.
+	Msg string
 }
 
 func (e *SyntaxError) Error() string {

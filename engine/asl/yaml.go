@@ -3,6 +3,7 @@ package asl
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -62,7 +63,14 @@ func parseYAML(name string, src []byte) (*Node, error) {
 	return n, nil
 }
 
+// yamlError turns yaml.v3's refusal into a SyntaxError: an indentation
+// mistake (the usual cause, which yaml.v3 often places at the line that
+// opens the enclosing mapping) in plain words at its own line, else
+// yaml.v3's words at the line it names.
 func yamlError(name string, src []byte, err error) error {
+	if pos, msg, ok := yamlIndentProblem(src); ok {
+		return &SyntaxError{Name: name, Pos: pos, Msg: msg}
+	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	pos := Pos{Line: 1, Column: 1}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -73,7 +81,7 @@ func yamlError(name string, src []byte, err error) error {
 			pos = Pos{Line: line, Column: 1, Offset: ls[line-1]}
 		}
 	}
-	return &SyntaxError{Name: name, Pos: pos, Msg: "invalid YAML: " + msg}
+	return &SyntaxError{Name: name, Pos: pos, Msg: fmt.Sprintf("The YAML cannot be read at line %d: %s.", pos.Line, msg)}
 }
 
 type convError struct {
@@ -81,8 +89,10 @@ type convError struct {
 	msg string
 }
 
+// lineStarts gives the offset of each line's first character (line 1
+// starts after a byte order mark: it takes no column).
 func lineStarts(src []byte) []int {
-	ls := []int{0}
+	ls := []int{textStart(src).Offset}
 	for i, b := range src {
 		if b == '\n' {
 			ls = append(ls, i+1)

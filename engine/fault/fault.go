@@ -6,12 +6,16 @@
 // engine/intrinsic, engine/jsonata) are *Error values whose Cause is the
 // tail AWS prints; the interpreter adds the "An error occurred while
 // executing the state 'X' (entered at the event id #N). " prefix with
-// InState, because only it knows the state and the event id.
+// InState, because only it knows the state and the event id. It also
+// places the errors it raises in the definition (Location), because only
+// it knows which field it was evaluating.
 package fault
 
 import (
 	"errors"
 	"fmt"
+
+	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
 // Error is an ASL error. Match it with errors.As, or with errors.Is against
@@ -19,7 +23,25 @@ import (
 type Error struct {
 	Name  string
 	Cause string
+	// Location is where in the definition the error arose, when the
+	// interpreter knows: the field (or template key) it was evaluating, or
+	// else the state. AWS's errors have no location, so it never shows in
+	// the AWS-shaped history; it is for the studio and the CLI.
+	Location *Location
 }
+
+// Location places an error in the definition's source: the state it arose
+// in, the JSON pointer of the field or key it concerns (as a validator
+// diagnostic's location) and that part's range, from its key to the end
+// of its value.
+type Location struct {
+	State   string    `json:"state"`
+	Pointer string    `json:"pointer"`
+	Range   asl.Range `json:"range"`
+}
+
+// String gives the position as compilers do, "line:column".
+func (l *Location) String() string { return l.Range.Start.String() }
 
 // New returns an ASL error with the given name and cause.
 func New(name, cause string) *Error {
@@ -51,9 +73,22 @@ func (e *Error) Is(target error) bool {
 // States.IntrinsicFailure, ...).
 func (e *Error) InState(state string, enteredEventID int64) *Error {
 	return &Error{
-		Name:  e.Name,
-		Cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s", state, enteredEventID, e.Cause),
+		Name:     e.Name,
+		Cause:    fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s", state, enteredEventID, e.Cause),
+		Location: e.Location,
 	}
+}
+
+// At returns e located at loc: e itself when it already has a location
+// (the innermost place an error is known at wins), else a copy, so that an
+// error value shared between runs is never changed.
+func (e *Error) At(loc *Location) *Error {
+	if e.Location != nil || loc == nil {
+		return e
+	}
+	c := *e
+	c.Location = loc
+	return &c
 }
 
 // As returns the ASL error inside err, if there is one.

@@ -47,3 +47,22 @@ func TestInState(t *testing.T) {
 		t.Errorf("InState = %+v", got)
 	}
 }
+
+func TestAtKeepsTheInnermostLocation(t *testing.T) {
+	inner := &fault.Location{State: "A", Pointer: "/States/A/Parameters"}
+	outer := &fault.Location{State: "P", Pointer: "/States/P"}
+	orig := fault.New(fault.Runtime, "boom")
+	located := orig.At(inner)
+	if orig.Location != nil {
+		t.Error("At changed the error it was given")
+	}
+	if located.Location != inner {
+		t.Errorf("At = %+v", located.Location)
+	}
+	if got := located.At(outer); got != located {
+		t.Errorf("At replaced a location: %+v", got.Location)
+	}
+	if got := located.InState("A", 2); got.Location != inner {
+		t.Errorf("InState dropped the location: %+v", got.Location)
+	}
+}

@@ -65,14 +65,15 @@ func TestEval(t *testing.T) {
 
 func TestEvalErrors(t *testing.T) {
 	tests := []struct {
-		template, name, cause string
+		template, name, cause, pointer string
 	}{
 		// Recorded by AWS (conformance base_scenarios__invalid_jsonpath).
 		{`{"value.$":"$.no_such_jsonpath"}`, fault.Runtime,
-			`The JSONPath '$.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '{"a":{"b":1},"list":[{"id":1},{"id":2}],"name":"n"}'`},
+			`The JSONPath '$.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '{"a":{"b":1},"list":[{"id":1},{"id":2}],"name":"n"}'`, "/value.$"},
 		{`{"o":{"v.$":"$$.Nope"}}`, fault.Runtime,
-			`The JSONPath '$$.Nope' specified for the field 'v.$' could not be found in the input '{"Map":{"Item":{"Index":4,"Value":"v"}}}'`},
-		{`{"v.$":"States.ArrayGetItem($.list, 9)"}`, fault.IntrinsicFailure, ""},
+			`The JSONPath '$$.Nope' specified for the field 'v.$' could not be found in the input '{"Map":{"Item":{"Index":4,"Value":"v"}}}'`, "/o/v.$"},
+		{`{"v.$":"States.ArrayGetItem($.list, 9)"}`, fault.IntrinsicFailure, "", "/v.$"},
+		{`{"a":[1,{"b/c.$":"$.nope"}]}`, fault.Runtime, "", "/a/1/b~1c.$"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.template, func(t *testing.T) {
@@ -83,6 +84,10 @@ func TestEvalErrors(t *testing.T) {
 			}
 			if tt.cause != "" && fe.Cause != tt.cause {
 				t.Errorf("cause = %q\nwant    %q", fe.Cause, tt.cause)
+			}
+			var fieldErr *payload.FieldError
+			if !errors.As(err, &fieldErr) || fieldErr.Pointer != tt.pointer {
+				t.Errorf("Eval error = %#v, want a FieldError at %s", err, tt.pointer)
 			}
 		})
 	}

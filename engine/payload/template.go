@@ -29,6 +29,19 @@ func (e *CompileError) Error() string {
 
 func (e *CompileError) Unwrap() error { return e.Err }
 
+// FieldError says which field of a template failed to evaluate: Pointer
+// locates it (JSON Pointer from the template's root, e.g. "/a/b.$"). It
+// wraps the field's error, an ASL error (*fault.Error) as a rule, and reads
+// as it.
+type FieldError struct {
+	Pointer string
+	Err     error
+}
+
+func (e *FieldError) Error() string { return e.Err.Error() }
+
+func (e *FieldError) Unwrap() error { return e.Err }
+
 // ErrNotDynamic is wrapped by a CompileError when a ".$" field's value is
 // neither a path nor an intrinsic call.
 var ErrNotDynamic = errors.New("the value of a field ending in .$ must be a JSONPath or an intrinsic function")
@@ -102,6 +115,7 @@ func (a *array) eval(env *intrinsic.Env) (any, error) {
 
 type pathField struct {
 	name string // the template key, with ".$", for error texts
+	ptr  string // its pointer, for FieldError
 	p    *jsonpath.Path
 }
 
@@ -109,9 +123,9 @@ func (f *pathField) eval(env *intrinsic.Env) (any, error) {
 	v, err := f.p.Eval(env.Scope)
 	if err != nil {
 		if errors.Is(err, jsonpath.ErrNotFound) {
-			return nil, fault.Newf(fault.Runtime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'", f.p, f.name, jsonvalue.String(document(f.p, env.Scope)))
+			err = fault.Newf(fault.Runtime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'", f.p, f.name, jsonvalue.String(document(f.p, env.Scope)))
 		}
-		return nil, err
+		return nil, &FieldError{Pointer: f.ptr, Err: err}
 	}
 	return v, nil
 }
@@ -132,11 +146,16 @@ func document(p *jsonpath.Path, s jsonpath.Scope) any {
 }
 
 type callField struct {
-	e *intrinsic.Expr
+	ptr string // its pointer, for FieldError
+	e   *intrinsic.Expr
 }
 
 func (f *callField) eval(env *intrinsic.Env) (any, error) {
-	return f.e.Eval(env)
+	v, err := f.e.Eval(env)
+	if err != nil {
+		return nil, &FieldError{Pointer: f.ptr, Err: err}
+	}
+	return v, nil
 }
 
 func compile(v any, ptr string) (node, error) {
@@ -206,13 +225,13 @@ func compileDynamic(key string, v any, ptr string) (node, error) {
 		if err != nil {
 			return nil, &CompileError{Pointer: ptr, Err: err}
 		}
-		return &callField{e: e}, nil
+		return &callField{ptr: ptr, e: e}, nil
 	case strings.HasPrefix(s, "$"):
 		p, err := jsonpath.Compile(s)
 		if err != nil {
 			return nil, &CompileError{Pointer: ptr, Err: err}
 		}
-		return &pathField{name: key, p: p}, nil
+		return &pathField{name: key, ptr: ptr, p: p}, nil
 	}
 	return nil, &CompileError{Pointer: ptr, Err: ErrNotDynamic}
 }

@@ -71,7 +71,7 @@ test("code view edits redraw the diagram, and broken code keeps the last diagram
     await page.keyboard.type("oops");
     const err = page.getByTestId("canvas-error");
     await err.waitFor();
-    assert.match(await err.innerText(), /line 1, column 1/);
+    assert.match(await err.innerText(), /The code has a mistake on line 1; fix it in the code view to edit the diagram/);
     assert.equal(await page.locator(".canvas.stale").count(), 1);
     assert.ok((await page.getByTestId("state-node").count()) > 0, "last diagram still shown");
     await s.screenshot("02-split-stale");

@@ -28,7 +28,8 @@ test("a broken transition is listed, badged, and a click lands on it", async () 
     await page.getByTestId("code-view").locator(".cm-content").click();
     await page.keyboard.press("Control+A");
     await page.keyboard.insertText(exampleText.replace('"Next": "Payment declined"', '"Next": "Payment failed"'));
-    const problem = page.getByTestId("problem").filter({ hasText: "Payment failed" });
+    // The line says where, in state names; the message ("Payment failed") is in its details.
+    const problem = page.getByTestId("problem").filter({ hasText: "Release items › Next" });
     await problem.first().waitFor();
     await page.getByRole("tab", { name: "Design" }).click();
     await page.locator('[data-state="Release items"] [data-testid="badge-error"]').waitFor();

@@ -9,6 +9,7 @@ import { Canvas } from "./canvas/Canvas";
 import { CutOffDialog } from "./canvas/CutOffDialog";
 import { CodeView, type Reveal } from "./code/CodeView";
 import { useAnalysis } from "./canvas/useAnalysis";
+import { editLock } from "./canvas/editLock";
 import { useDocument } from "./canvas/useDocument";
 import { useEditor } from "./canvas/useEditor";
 import { useFiles } from "./files/useFiles";
@@ -41,7 +42,9 @@ export default function App() {
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
   const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
   const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
-  const editor = useEditor(store, analysis.diagram, setSelection);
+  // While the code cannot be drawn, the canvas and inspector are read-only.
+  const lock = useMemo(() => editLock(analysis), [analysis]);
+  const editor = useEditor(store, analysis.diagram, setSelection, lock?.message ?? null);
   // The canvas refits on the first diagram of a newly opened document: the
   // generation of the document each diagram arrived for is noted as it
   // arrives (the generation alone changes before the new diagram does).
@@ -65,6 +68,13 @@ export default function App() {
     if (view === "design") setView("split");
     setReveal({ range: d.range, at: Date.now() });
     setFieldFocus({ location: d.location, at: Date.now() });
+  };
+
+  // The lock's button: the code at the mistake, with the caret there to type the fix.
+  const showMistake = () => {
+    if (!lock?.diagnostic) return;
+    if (view === "design") setView("split");
+    setReveal({ range: lock.diagnostic.range, at: Date.now() });
   };
 
   const dirty = doc !== null && snap.dirty;
@@ -97,6 +107,8 @@ export default function App() {
             onSelection={setSelection}
             editor={editor}
             fitKey={`${view}:${fitGen}`}
+            lock={lock}
+            onShowMistake={showMistake}
           />
         )}
         {view !== "design" && doc && (
@@ -119,7 +131,8 @@ export default function App() {
         diagram={drawn ? analysis.diagram : null}
         diagnostics={problems}
         selected={selected}
-        stale={drawn && analysis.stale}
+        lock={lock}
+        onShowMistake={showMistake}
         focus={fieldFocus}
         onSelect={setSelected}
         onRename={editor.rename}

@@ -28,6 +28,8 @@ import { actionFor } from "./shortcuts";
 import { SearchBox } from "./SearchBox";
 import { HelpOverlay } from "./HelpOverlay";
 import { paletteMime } from "./dragData";
+import type { EditLock } from "./editLock";
+import { LockBanner } from "./LockBanner";
 import "./canvas.css";
 
 const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
@@ -48,6 +50,10 @@ interface Props {
   editor: Editor;
   /** Changing it refits the view (e.g. when the canvas is resized by a view switch). */
   fitKey: string;
+  /** Set while the code cannot be drawn: the canvas is read-only and says why. */
+  lock: EditLock | null;
+  /** Shows the mistake the lock names in the code view. */
+  onShowMistake: () => void;
 }
 
 export function Canvas(props: Props) {
@@ -68,7 +74,7 @@ interface Menu {
   picking: boolean;
 }
 
-function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey }: Props) {
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake }: Props) {
   const flowApi = useReactFlow();
   const root = useRef<HTMLDivElement>(null);
   const [dropAt, setDropAt] = useState<DropTarget | null>(null);
@@ -160,8 +166,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   };
   const targetAt = (e: { clientX: number; clientY: number }): DropTarget =>
     diagram ? dropTarget(diagram, flowApi.screenToFlowPosition({ x: e.clientX, y: e.clientY }), { selected: live.length === 1 ? live[0] : null }) : { kind: "free" };
+  // While locked nothing is accepted: no drop target, no drop.
   const onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(paletteMime)) return;
+    if (lock || !e.dataTransfer.types.includes(paletteMime)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = "copy";
     const t = targetAt(e);
@@ -179,7 +186,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     const entryId = e.dataTransfer.getData(paletteMime);
     setDropAt(null);
     setHintAt(null);
-    if (!entryId) return;
+    if (!entryId || lock) return;
     e.preventDefault();
     editor.insert(entryId, targetAt(e));
   };
@@ -189,12 +196,14 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     const n = diagram?.nodes.find((x) => x.id === id);
     if (!n?.type) return paneMenu(e);
     e.preventDefault();
+    if (lock) return; // read-only: the banner says why
     const ids = selected.has(id) ? live : [id];
     if (!selected.has(id)) onSelection([id]);
     setMenu({ at: local(e), place: { kind: "after", id }, node: { id, type: n.type, name: n.name, ids }, picking: false });
   };
   const paneMenu = (e: ReactMouseEvent | MouseEvent) => {
     e.preventDefault();
+    if (lock) return;
     setMenu({ at: local(e), place: targetAt(e), node: null, picking: false });
   };
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -228,6 +237,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
 
   // --- connections: from a handle to any part of another state
   const onConnectEnd: OnConnectEnd = (event, state) => {
+    if (lock) return;
     const source = state.fromNode?.id;
     if (!source) return;
     const target = state.toNode?.id ?? nodeUnder(event);
@@ -240,6 +250,11 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     if (ev.defaultPrevented || isTyping(ev.target) || inDialog(ev.target)) return;
     const a = actionFor(ev);
     const sel = live;
+    // Read-only: the verbs that change the text do nothing (the banner says why).
+    if (lock && (a === "delete" || a === "duplicate" || a === "paste" || a === "rename")) {
+      ev.preventDefault();
+      return;
+    }
     switch (a) {
       case "delete":
         if (sel.length) editor.remove(sel);
@@ -287,7 +302,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     ev.preventDefault();
   });
   const onPaste = useEffectEvent((ev: ClipboardEvent) => {
-    if (isTyping(ev.target)) return;
+    if (isTyping(ev.target) || lock) return;
     clearTimeout(pendingPaste.current);
     ev.preventDefault();
     // A slow event for a key press the fallback already served.
@@ -309,7 +324,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   const editing = useMemo<NodeEditing>(
     () => ({
       renaming,
-      startRename: (id) => setRenaming(id),
+      startRename: (id) => {
+        if (!lock) setRenaming(id);
+      },
       finishRename: (id, name) => {
         // Enter then the blur of the vanishing field: finish once.
         if (renamingRef.current !== id) return true;
@@ -321,7 +338,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         return editor.rename(id, name);
       },
     }),
-    [renaming, setRenaming, diagram, editor],
+    [renaming, setRenaming, diagram, editor, lock],
   );
 
   const reveal = (id: string) => {
@@ -332,12 +349,23 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   };
 
   return (
-    <div ref={root} className={`canvas${stale ? " stale" : ""}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={onDragLeave}>
-      {error && (
-        <div className="canvas-message" role="alert" data-testid="canvas-error">
-          {stale ? "The code has a problem; the diagram shows the last version that worked. " : ""}
-          {error}
-        </div>
+    <div
+      ref={root}
+      className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}`}
+      data-testid="canvas"
+      data-locked={lock ? "true" : undefined}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDragLeave={onDragLeave}
+    >
+      {lock ? (
+        <LockBanner lock={lock} onShow={onShowMistake} testId="canvas-error" />
+      ) : (
+        error && (
+          <div className="canvas-message" role="alert" data-testid="canvas-error">
+            {error}
+          </div>
+        )
       )}
       {editor.message && !error && (
         <div className="canvas-message notice" role="status" data-testid="canvas-notice">
@@ -348,7 +376,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         </div>
       )}
       {searching && diagram && <SearchBox diagram={diagram} onPick={reveal} onClose={() => setSearching(false)} />}
-      {empty && !error && (
+      {empty && !error && !lock && (
         <div className="canvas-empty" data-testid="canvas-empty">
           <h2>This workflow has no steps yet</h2>
           <p>Drag a step from the list on the left and drop it here.</p>
@@ -380,7 +408,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       {diagram && (
         <EditingContext.Provider value={editing}>
-        <ArrowContext.Provider value={stale ? null : arrows.grab}>
+        <ArrowContext.Provider value={stale || lock ? null : arrows.grab}>
           <ReactFlow
             // A new canvas size (view switch) refits the view; edits keep it.
             key={fitKey}
@@ -395,7 +423,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             onPaneContextMenu={paneMenu}
             onConnectEnd={onConnectEnd}
             nodesDraggable={false}
-            nodesConnectable
+            nodesConnectable={!lock}
             elementsSelectable
             multiSelectionKeyCode={multiKeys}
             selectionKeyCode="Shift"

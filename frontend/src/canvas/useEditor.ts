@@ -66,7 +66,12 @@ const handleKinds: Record<string, ConnectKind> = {
   catch: "newCatch",
 };
 
-export function useEditor(store: DocumentStore, diagram: Diagram | null, select: (ids: string[]) => void): Editor {
+/**
+ * The editing verbs over store. While locked (the reason, for the code
+ * that cannot be drawn) every verb that would change the text is refused
+ * with it; undo and redo still work, as they are how a mistake is undone.
+ */
+export function useEditor(store: DocumentStore, diagram: Diagram | null, select: (ids: string[]) => void, locked: string | null = null): Editor {
   const [message, setMessage] = useState<string | null>(null);
   const clipboard = useRef<string | null>(null);
   const [canPaste, setCanPaste] = useState(false);
@@ -82,6 +87,10 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
   // then runs after the edit is made (at once, or once the question is answered).
   const run = useCallback(
     (label: string, cmd: Command, then?: (out: Outcome & { ok: true }) => void): boolean => {
+      if (locked) {
+        setMessage(locked);
+        return false;
+      }
       const done = (out: Outcome) => {
         if (!out.ok) {
           setMessage(out.error);
@@ -95,7 +104,7 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
       const out = guard.run(label, cmd, done);
       return out === "asking" || done(out);
     },
-    [guard, select],
+    [guard, select, locked],
   );
 
   const template = useCallback(

@@ -5,6 +5,8 @@
 // like its siblings with the file's own indent unit and line ending; arrays
 // of plain values are written on one line (["States.ALL"]), as people do.
 // An object written on one line gets its new key on that line too.
+// A byte order mark is kept aside (jsonc-parser reads it as a stray
+// symbol) and given back in front of the text.
 import { applyEdits, findNodeAtLocation, modify, parse, parseTree, type Edit, type Node } from "jsonc-parser";
 import type { Path } from "./pointer";
 import { EditError, type TextDoc } from "./textdoc";
@@ -12,18 +14,20 @@ import { detectStyle, type Style } from "./format";
 
 export class JsonText implements TextDoc {
   readonly format = "json" as const;
+  private readonly bom: string;
   private src: string;
   private parsed: unknown;
   private readonly style: Style;
 
   constructor(text: string) {
-    this.src = text;
-    this.parsed = parse(text);
+    this.bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+    this.src = text.slice(this.bom.length);
+    this.parsed = parse(this.src);
     this.style = detectStyle(text);
   }
 
   get text() {
-    return this.src;
+    return this.bom + this.src;
   }
   get value() {
     return this.parsed;

@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
 import { DocumentStore } from "./store";
 import { rename } from "./commands/rename";
+import { deleteStates } from "./commands/remove";
+import { setMachineField } from "./commands/fields";
 import { mergeWindowMs } from "./history";
 
 const text = `{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`;
@@ -79,4 +81,35 @@ test("subscribers hear every change; snapshots are stable between changes", () =
   off();
   store.redo();
   expect(calls).toBe(2);
+});
+
+test("while the text does not parse, commands are refused and change nothing; typing and undo go on", () => {
+  const { store, tick } = clockedStore();
+  const broken = text.replace(`"A", "States"`, `"A" "States"`);
+  store.editText(broken);
+  const out = store.run("Rename", rename("/States/A", "B"));
+  expect(out).toEqual({ ok: false, error: "The code has a mistake on line 1; fix it in the code view to edit the diagram." });
+  expect(store.snapshot()).toMatchObject({ text: broken, undoLabel: "Edit code" });
+  tick(mergeWindowMs + 1);
+  expect(store.undo()).toBe("Edit code");
+  expect(store.run("Rename", rename("/States/A", "B")).ok).toBe(true);
+});
+
+test.each([
+  ["json", '{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Pass", "End": true},\n  }\n}', 5],
+  ["json", '{\n  "StartAt": "A",\n  "States": {"A": {"Type": "Pass", "End": true}}\n', 4],
+  ["json", '{\n  // a comment\n  "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}', 2],
+  ["yaml", "StartAt: A\nStates:\n  A:\n\tType: Pass\n", 4],
+  ["yaml", "\uFEFFStartAt: A\nStates:\n  A: {Type: Pass, End: true\n", 4],
+] as const)("a %s text with a mistake refuses commands (case %#)", (format, broken, line) => {
+  const store = new DocumentStore(broken, format);
+  const out = store.run("Delete", deleteStates(["/States/A"]));
+  expect(out.ok).toBe(false);
+  expect(out.ok ? "" : out.error).toContain(`line ${line};`);
+  expect(store.snapshot().text).toBe(broken);
+});
+
+test("repeated YAML keys are the validator's to report: editing goes on", () => {
+  const store = new DocumentStore("StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  A:\n    Type: Pass\n    End: true\n", "yaml");
+  expect(store.run("Comment", setMachineField("Comment", "x")).ok).toBe(true);
 });

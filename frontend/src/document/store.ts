@@ -9,10 +9,15 @@
 // own undo keys are routed here (CodeView binds Mod-z/Mod-y/Mod-Shift-z to
 // the store), so Ctrl+Z means the same thing in the code and on the
 // canvas, and the history survives the code view being closed.
+// While the text does not parse, commands are refused (syntax.ts): the
+// canvas and inspector show the last diagram that worked, and an edit made
+// there must not change a text the user cannot see. Typing, undo and redo
+// go on: they are how the mistake gets fixed.
 // No React here: the UI subscribes (canvas/useDocument.ts).
 import { History } from "./history";
 import { openText } from "./open";
 import { EditError, type Format } from "./textdoc";
+import { lockedMessage, syntaxMistake } from "./syntax";
 import type { Command } from "./commands/template";
 
 export interface Snapshot {
@@ -78,6 +83,10 @@ export class DocumentStore {
 
   /** Runs a command as one transaction labelled for the Undo menu. */
   run(label: string, cmd: Command): Outcome {
+    if (this.text) {
+      const line = syntaxMistake(this.text, this.format);
+      if (line !== null) return { ok: false, error: lockedMessage(line) };
+    }
     let select: string[];
     let next: string;
     try {

@@ -7,7 +7,9 @@
 // removed keys take exactly their own lines. Comments and untouched lines
 // stay byte for byte. Flow-style collections ({a: 1}, [x]) being edited
 // are rare in ASL; those, and the other cases noted below, fall back to
-// the Document API for the collection concerned.
+// the Document API for the collection concerned; the text it prints gets
+// the file's line ending. A byte order mark is kept aside and given back in
+// front of the text.
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node as YNode, type Pair, type Scalar } from "yaml";
 import type { Path } from "./pointer";
 import { EditError, type TextDoc } from "./textdoc";
@@ -16,20 +18,22 @@ import { detectStyle, type Style } from "./format";
 
 export class YamlText implements TextDoc {
   readonly format = "yaml" as const;
+  private readonly bom: string;
   private src: string;
   private doc!: Document;
   private parsed: unknown;
   private readonly style: Style;
 
   constructor(text: string) {
-    this.src = text;
+    this.bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+    this.src = text.slice(this.bom.length);
     this.style = detectStyle(text);
     if (this.style.indent === "\t") this.style.indent = "  "; // YAML indents with spaces only
     this.reparse();
   }
 
   get text() {
-    return this.src;
+    return this.bom + this.src;
   }
   get value() {
     return this.parsed;
@@ -202,7 +206,8 @@ export class YamlText implements TextDoc {
 
   private fallback(edit: (d: Document) => void) {
     edit(this.doc);
-    this.src = this.doc.toString({ indent: this.style.indent.length, lineWidth: 0 });
+    const printed = this.doc.toString({ indent: this.style.indent.length, lineWidth: 0 });
+    this.src = this.style.eol === "\n" ? printed : printed.replace(/\n/g, this.style.eol);
     this.reparse();
   }
 }

@@ -200,6 +200,43 @@ describe("saving", () => {
     expect(t.called("saveFile")[0]).toEqual(["/w/win.asl.json", text("edited"), "crlf"]);
   });
 
+  test("Save As under a .yaml name writes YAML, says so, and the document becomes the YAML file", async () => {
+    const t = await setup((f) => {
+      f.state.files.set("/w/orders.asl.json", { text: text("orders") + "\n", stamp: stamp("t1"), lineEnding: "lf" });
+      f.state.startup = "/w/orders.asl.json";
+    });
+    t.doc.editText(text("edited") + "\n");
+    t.state.dialogs.push("/w/orders.asl.yaml");
+    expect(await t.act.saveAs()).toBe(true);
+    const yaml = "Comment: edited\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n";
+    expect(t.called("saveFile")).toEqual([["/w/orders.asl.yaml", yaml, "lf"]]);
+    expect(t.doc.snapshot()).toMatchObject({ text: yaml, format: "yaml", dirty: false, undoLabel: undefined });
+    expect(t.snap()).toMatchObject({
+      file: { path: "/w/orders.asl.yaml", name: "orders.asl.yaml" },
+      notice: { kind: "info", text: "Saved /w/orders.asl.yaml as YAML, converted from JSON. orders.asl.json is unchanged." },
+    });
+    expect(t.state.files.get("/w/orders.asl.json")?.text).toBe(text("orders") + "\n");
+
+    // And back under a .json name: JSON again; YAML comments cannot come along, and that is said.
+    t.doc.editText("# the orders flow\n" + yaml);
+    t.state.dialogs.push("/w/orders2.asl.json");
+    expect(await t.act.saveAs()).toBe(true);
+    const json = t.state.files.get("/w/orders2.asl.json")!.text;
+    expect(JSON.parse(json)).toEqual(JSON.parse(text("edited")));
+    expect(t.doc.snapshot()).toMatchObject({ text: json, format: "json", dirty: false });
+    expect(t.snap().notice?.text).toBe("Saved /w/orders2.asl.json as JSON, converted from YAML. Its comments are left out: JSON has none. orders.asl.yaml is unchanged.");
+  });
+
+  test("Save As in the other format refuses a text that does not parse, and writes nothing", async () => {
+    const t = await setup();
+    t.doc.editText('{"StartAt": "A" "States": {}}');
+    t.state.dialogs.push("/w/x.asl.yaml");
+    expect(await t.act.saveAs()).toBe(false);
+    expect(t.called("saveFile")).toHaveLength(0);
+    expect(t.snap().notice).toEqual({ kind: "error", text: "Could not save as YAML: the code has a mistake on line 1; fix it first" });
+    expect(t.doc.snapshot()).toMatchObject({ format: "json", dirty: true });
+  });
+
   test("a document saved in place calls its own saver", async () => {
     const t = await setup();
     const saver = vi.fn(async (s: string) => `Saved Machine in template.yaml (${s.length} bytes)`);

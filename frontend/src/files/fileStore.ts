@@ -9,6 +9,7 @@
 import type * as studio from "../backend/studio";
 import type { FileStamp, OpenedFile, RecentFile, RecoverySnapshot } from "../backend/studio";
 import { errorMessage } from "../backend/errors";
+import { convertText, formatForPath } from "../document/convert";
 import type { FileAction } from "./shortcuts";
 import { blankName, blankText } from "./blank";
 
@@ -392,13 +393,49 @@ export class FileStore {
 
   private saveAs = async (): Promise<boolean> => {
     try {
-      const path = await this.backend.chooseSavePath(this.file?.name ?? "untitled.asl.json", this.target.snapshot().format);
-      return path ? this.writeTo(path) : false;
+      const format = this.target.snapshot().format;
+      const path = await this.backend.chooseSavePath(this.file?.name ?? "untitled.asl.json", format);
+      if (!path) return false;
+      const to = formatForPath(path, format);
+      return to === format ? this.writeTo(path) : this.convertTo(path, to);
     } catch (err) {
       this.fail("Could not save", err);
       return false;
     }
   };
+
+  /**
+   * Save As under a name of the other format (.yaml for a JSON document,
+   * .json for a YAML one): the definition is written in that format, and
+   * the document becomes the new file's text, with a history of its own
+   * (the old steps are texts in the old format). The notice says so.
+   */
+  private async convertTo(path: string, to: Format): Promise<boolean> {
+    const { text, format } = this.target.snapshot();
+    const label = (f: Format) => (f === "yaml" ? "YAML" : "JSON");
+    let converted: ReturnType<typeof convertText>;
+    try {
+      converted = convertText(text, format, to);
+    } catch (err) {
+      this.fail(`Could not save as ${label(to)}`, err);
+      return false;
+    }
+    const before = this.file;
+    try {
+      const saved = await this.backend.saveFile(path, converted.text, before?.lineEnding ?? "lf");
+      this.target.open(converted.text, to);
+      this.disk = null;
+      this.setFile({ path: saved.path, name: saved.name, lineEnding: saved.lineEnding, stamp: saved.stamp });
+      const kept = before?.path ? ` ${before.name} is unchanged.` : "";
+      const comments = converted.commentsDropped ? " Its comments are left out: JSON has none." : "";
+      this.setNotice({ kind: "info", text: `Saved ${saved.path} as ${label(to)}, converted from ${label(format)}.${comments}${kept}` });
+      this.refreshRecent();
+      return true;
+    } catch (err) {
+      this.fail(`Could not save ${path}`, err);
+      return false;
+    }
+  }
 
   private save = async (): Promise<boolean> => {
     const f = this.file;

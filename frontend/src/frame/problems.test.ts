@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badges, nodeFor, shown } from "./problems";
+import { badges, nodeFor, problemRows, problemText, shown, where } from "./problems";
 import type { Diagnostic, Diagram } from "../backend/studio";
 
 const diagram = {
@@ -35,6 +35,71 @@ describe("badges", () => {
     const b = badges([diag("/States/AB/Next"), diag("/States/AB", "WARNING"), diag("/States/AB/Comment", "WARNING")], diagram);
     expect(b.get("/States/AB")).toEqual({ errors: 1, warnings: 2 });
     expect(b.size).toBe(1);
+  });
+});
+
+describe("where", () => {
+  it("names the state and the field inside it", () => {
+    expect(where("/States/Charge card/Retry")).toEqual(["Charge card", "Retry"]);
+    expect(where("/States/Send notification/Parameters/TopicArn")).toEqual(["Send notification", "Parameters", "TopicArn"]);
+  });
+  it("names nested states through Map item processors and Parallel branches", () => {
+    expect(where("/States/Process items/ItemProcessor/States/Charge card/Retry")).toEqual(["Process items", "Charge card", "Retry"]);
+    expect(where("/States/Process items/Iterator/States/Charge card")).toEqual(["Process items", "Charge card"]);
+    expect(where("/States/P/Branches/1/States/A/Next")).toEqual(["P", "A", "Next"]);
+    expect(where("/States/P/Branches/1/StartAt")).toEqual(["P", "Branch 2", "StartAt"]);
+    expect(where("/States/M/ItemProcessor/ProcessorConfig/Mode")).toEqual(["M", "ItemProcessor", "ProcessorConfig", "Mode"]);
+  });
+  it("counts list items from 1", () => {
+    expect(where("/States/Charge card/Retry/0/IntervalSeconds")).toEqual(["Charge card", "Retry 1", "IntervalSeconds"]);
+    expect(where("/States/A/Parameters/Subnets/2")).toEqual(["A", "Parameters", "Subnets 3"]);
+  });
+  it("reads a problem on a state's Type as the state itself", () => {
+    expect(where("/States/Charge card/Type")).toEqual(["Charge card"]);
+    expect(where("/States/M/ItemProcessor/States/Ship/Type")).toEqual(["M", "Ship"]);
+    expect(where("/States/A/Parameters/Type")).toEqual(["A", "Parameters", "Type"]);
+  });
+  it("unescapes names and says Workflow for the machine itself", () => {
+    expect(where("/States/Yes~1No~0Maybe/Next")).toEqual(["Yes/No~Maybe", "Next"]);
+    expect(where("")).toEqual(["Workflow"]);
+    expect(where("/StartAt")).toEqual(["Workflow", "StartAt"]);
+    expect(where("/States")).toEqual(["Workflow", "States"]);
+  });
+});
+
+const problem = (code: string, location: string, severity = "WARNING") =>
+  ({ code, location, severity, message: `${code} at ${location}.`, range: { start: { line: 3, column: 7 } } }) as unknown as Diagnostic;
+
+describe("problemRows", () => {
+  it("groups warnings that repeat one code at the place of the first, in text order", () => {
+    const list = [
+      problem("TASK_WITHOUT_TIMEOUT", "/States/A/Type"),
+      problem("MISSING_TRANSITION_TARGET", "/States/A/Next", "ERROR"),
+      problem("TASK_WITHOUT_TIMEOUT", "/States/B/Type"),
+      problem("NO_PATH", "/States/F/Error"),
+      problem("TASK_WITHOUT_TIMEOUT", "/States/C/Type"),
+    ];
+    const rows = problemRows(list);
+    expect(rows.map((r) => (r.kind === "one" ? r.problem.code : `${r.code}×${r.problems.length}`))).toEqual([
+      "TASK_WITHOUT_TIMEOUT×3",
+      "MISSING_TRANSITION_TARGET",
+      "NO_PATH",
+    ]);
+    const group = rows[0];
+    expect(group.kind === "group" && group.problems.map((d) => d.location)).toEqual(["/States/A/Type", "/States/B/Type", "/States/C/Type"]);
+  });
+  it("never groups errors, nor a warning that is alone of its kind", () => {
+    const list = [problem("X", "/States/A", "ERROR"), problem("X", "/States/B", "ERROR"), problem("TASK_WITHOUT_TIMEOUT", "/States/A/Type")];
+    expect(problemRows(list).map((r) => r.kind)).toEqual(["one", "one", "one"]);
+    expect(problemRows([])).toEqual([]);
+  });
+});
+
+describe("problemText", () => {
+  it("is what a developer pastes: line:column, severity, code, message and pointer, as the CLI prints", () => {
+    expect(problemText(problem("TASK_WITHOUT_TIMEOUT", "/States/A/Type"))).toBe(
+      "3:7: warning TASK_WITHOUT_TIMEOUT: TASK_WITHOUT_TIMEOUT at /States/A/Type. [/States/A/Type]",
+    );
   });
 });
 

@@ -14,6 +14,8 @@ import { languageOf } from "./fields";
 import { byField, deepestField, relativeTo } from "./problems";
 import { StateForm } from "./StateForm";
 import { MachineForm } from "./machine/MachineForm";
+import type { EditLock } from "../canvas/editLock";
+import { LockBanner } from "../canvas/LockBanner";
 import "./inspector.css";
 
 /** A request to show the field a diagnostic points at; `at` makes repeats distinct. */
@@ -29,8 +31,10 @@ interface Props {
   diagram: Diagram | null;
   diagnostics: Diagnostic[];
   selected: string | null;
-  /** The text cannot be read (the diagram is stale): forms are read-only. */
-  stale?: boolean;
+  /** Set while the code cannot be drawn: the forms are read-only and say why. */
+  lock?: EditLock | null;
+  /** Shows the mistake the lock names in the code view. */
+  onShowMistake?: () => void;
   focus?: FieldFocus | null;
   onSelect(id: string | null): void;
   /** Renames through the editor (references follow; the selection moves). */
@@ -43,7 +47,7 @@ interface Props {
   runEdit?(label: string, cmd: Command, done: (out: Outcome) => void): Outcome | "asking";
 }
 
-export function Inspector({ store, text, format, diagram, diagnostics, selected, stale, focus, onSelect, onRename, runEdit }: Props) {
+export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit }: Props) {
   // Why the last edit was refused; it belongs to the selection it was made on.
   const [refusal, setRefusal] = useState<{ selected: string | null; text: string } | null>(null);
   const message = refusal && refusal.selected === selected ? refusal.text : null;
@@ -72,6 +76,10 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
 
   const run = useCallback(
     (label: string, cmd: Command, selectResult = false) => {
+      if (lock) {
+        setRefusal({ selected, text: lock.message });
+        return false;
+      }
       const done = (out: Outcome) => {
         if (!out.ok) {
           setRefusal({ selected, text: out.error });
@@ -84,7 +92,7 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
       const out = runEdit ? runEdit(label, cmd, done) : store.run(label, cmd);
       return out === "asking" || done(out);
     },
-    [store, onSelect, selected, runEdit],
+    [store, onSelect, selected, lock, runEdit],
   );
 
   const lang = languageOf(st?.value, isObj(doc) ? doc : undefined);
@@ -129,13 +137,14 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
     return () => cancelAnimationFrame(frame);
   }, [focus]);
 
-  const general = grouped.get("") ?? [];
+  // The lock's banner already shows its mistake.
+  const general = (grouped.get("") ?? []).filter((d) => d !== lock?.diagnostic);
   return (
     <aside className="panel inspector" aria-label="Inspector" ref={setRoot}>
       <h2 className="panel-title">Inspector</h2>
       <div className="inspector-body" data-testid={st ? "inspector-state" : "inspector-machine"}>
-        {stale && <p className="ifield-error">The code cannot be read right now: fix it to edit here.</p>}
-        {message && (
+        {lock && <LockBanner lock={lock} onShow={() => onShowMistake?.()} testId="inspector-lock" />}
+        {message && !lock && (
           <p className="ifield-error" role="alert" data-testid="inspector-message">
             {message}
           </p>
@@ -150,7 +159,7 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
           </ul>
         )}
         <InspectorContext.Provider value={ctx}>
-          <fieldset className="iform-set" disabled={!!stale}>
+          <fieldset className="iform-set" disabled={!!lock} data-testid="inspector-fields">
             {st ? (
               <StateForm
                 key={selected!}

@@ -3,6 +3,7 @@
 // palette entries in the state registry.
 import type { PaletteTemplate } from "../states/registry";
 import { from, render } from "./params";
+import { blank } from "./blanks";
 
 interface TaskSpec {
   id: string;
@@ -21,8 +22,9 @@ interface TaskSpec {
 
 const input = from("$", "$states.input");
 const id = from("$.id", "$states.input.id");
-const region = "REGION";
-const account = "ACCOUNT_ID";
+// The words people replace with their own (see blanks.ts).
+const region = blank("REGION");
+const account = blank("ACCOUNT_ID");
 
 const lambdaRetry = [
   {
@@ -41,7 +43,7 @@ const specs: TaskSpec[] = [
     keywords: "aws lambda function code invoke call",
     name: "Invoke function",
     resource: "arn:aws:states:::lambda:invoke",
-    params: { FunctionName: `arn:aws:lambda:${region}:${account}:function:FUNCTION_NAME`, Payload: input },
+    params: { FunctionName: `arn:aws:lambda:${region}:${account}:function:${blank("FUNCTION_NAME")}`, Payload: input },
     timeout: 60,
     resultSelector: { "Payload.$": "$.Payload" },
     retry: lambdaRetry,
@@ -53,7 +55,7 @@ const specs: TaskSpec[] = [
     keywords: "aws sns notify notification email sms topic message",
     name: "Send notification",
     resource: "arn:aws:states:::sns:publish",
-    params: { TopicArn: `arn:aws:sns:${region}:${account}:TOPIC_NAME`, Message: input },
+    params: { TopicArn: `arn:aws:sns:${region}:${account}:${blank("TOPIC_NAME")}`, Message: input },
     timeout: 30,
   },
   {
@@ -63,7 +65,7 @@ const specs: TaskSpec[] = [
     keywords: "aws sqs queue message send",
     name: "Queue message",
     resource: "arn:aws:states:::sqs:sendMessage",
-    params: { QueueUrl: `https://sqs.${region}.amazonaws.com/${account}/QUEUE_NAME`, MessageBody: input },
+    params: { QueueUrl: `https://sqs.${region}.amazonaws.com/${account}/${blank("QUEUE_NAME")}`, MessageBody: input },
     timeout: 30,
   },
   {
@@ -73,7 +75,7 @@ const specs: TaskSpec[] = [
     keywords: "aws dynamodb database table read get item record",
     name: "Get item",
     resource: "arn:aws:states:::dynamodb:getItem",
-    params: { TableName: "TABLE_NAME", Key: { id: { S: id } } },
+    params: { TableName: blank("TABLE_NAME"), Key: { id: { S: id } } },
     timeout: 30,
   },
   {
@@ -83,7 +85,7 @@ const specs: TaskSpec[] = [
     keywords: "aws dynamodb database table write save put store item record",
     name: "Save item",
     resource: "arn:aws:states:::dynamodb:putItem",
-    params: { TableName: "TABLE_NAME", Item: { id: { S: id }, status: { S: from("$.status", "$states.input.status") } } },
+    params: { TableName: blank("TABLE_NAME"), Item: { id: { S: id }, status: { S: from("$.status", "$states.input.status") } } },
     timeout: 30,
   },
   {
@@ -94,7 +96,7 @@ const specs: TaskSpec[] = [
     name: "Update item",
     resource: "arn:aws:states:::dynamodb:updateItem",
     params: {
-      TableName: "TABLE_NAME",
+      TableName: blank("TABLE_NAME"),
       Key: { id: { S: id } },
       UpdateExpression: "SET #status = :status",
       ExpressionAttributeNames: { "#status": "status" },
@@ -109,7 +111,7 @@ const specs: TaskSpec[] = [
     keywords: "aws dynamodb database table delete remove item record",
     name: "Delete item",
     resource: "arn:aws:states:::dynamodb:deleteItem",
-    params: { TableName: "TABLE_NAME", Key: { id: { S: id } } },
+    params: { TableName: blank("TABLE_NAME"), Key: { id: { S: id } } },
     timeout: 30,
   },
   {
@@ -130,7 +132,7 @@ const specs: TaskSpec[] = [
     name: "Run workflow",
     resource: "arn:aws:states:::states:startExecution.sync:2",
     params: {
-      StateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:STATE_MACHINE_NAME`,
+      StateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${blank("STATE_MACHINE_NAME")}`,
       Input: { data: input, "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID": from("$$.Execution.Id", "$states.context.Execution.Id") },
     },
     timeout: 3600,
@@ -144,12 +146,12 @@ const specs: TaskSpec[] = [
     resource: "arn:aws:states:::ecs:runTask.sync",
     params: {
       LaunchType: "FARGATE",
-      Cluster: `arn:aws:ecs:${region}:${account}:cluster/CLUSTER_NAME`,
-      TaskDefinition: `arn:aws:ecs:${region}:${account}:task-definition/TASK_DEFINITION:1`,
-      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ["SUBNET_ID"], AssignPublicIp: "DISABLED" } },
+      Cluster: `arn:aws:ecs:${region}:${account}:cluster/${blank("CLUSTER_NAME")}`,
+      TaskDefinition: `arn:aws:ecs:${region}:${account}:task-definition/${blank("TASK_DEFINITION")}:1`,
+      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [blank("SUBNET_ID")], AssignPublicIp: "DISABLED" } },
       Overrides: {
         ContainerOverrides: [
-          { Name: "CONTAINER_NAME", Environment: [{ Name: "INPUT", Value: from("States.JsonToString($)", "$string($states.input)") }] },
+          { Name: blank("CONTAINER_NAME"), Environment: [{ Name: "INPUT", Value: from("States.JsonToString($)", "$string($states.input)") }] },
         ],
       },
     },
@@ -162,7 +164,7 @@ const specs: TaskSpec[] = [
     keywords: "aws glue etl job data spark sync",
     name: "Run Glue job",
     resource: "arn:aws:states:::glue:startJobRun.sync",
-    params: { JobName: "JOB_NAME", Arguments: { "--input": from("$.path", "$states.input.path") } },
+    params: { JobName: blank("JOB_NAME"), Arguments: { "--input": from("$.path", "$states.input.path") } },
     timeout: 7200,
   },
   {
@@ -175,7 +177,7 @@ const specs: TaskSpec[] = [
     params: {
       ApiEndpoint: "https://api.example.com/orders",
       Method: "POST",
-      Authentication: { ConnectionArn: `arn:aws:events:${region}:${account}:connection/CONNECTION_NAME/CONNECTION_ID` },
+      Authentication: { ConnectionArn: `arn:aws:events:${region}:${account}:connection/${blank("CONNECTION_NAME")}/${blank("CONNECTION_ID")}` },
       RequestBody: input,
     },
     timeout: 60,
@@ -187,7 +189,7 @@ const specs: TaskSpec[] = [
     keywords: "aws sdk api any service s3 getobject call",
     name: "Call AWS",
     resource: "arn:aws:states:::aws-sdk:s3:getObject",
-    params: { Bucket: "BUCKET_NAME", Key: from("$.key", "$states.input.key") },
+    params: { Bucket: blank("BUCKET_NAME"), Key: from("$.key", "$states.input.key") },
     timeout: 60,
   },
   {
@@ -198,7 +200,7 @@ const specs: TaskSpec[] = [
     name: "Wait for answer",
     resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
     params: {
-      QueueUrl: `https://sqs.${region}.amazonaws.com/${account}/QUEUE_NAME`,
+      QueueUrl: `https://sqs.${region}.amazonaws.com/${account}/${blank("QUEUE_NAME")}`,
       MessageBody: { input, taskToken: from("$$.Task.Token", "$states.context.Task.Token") },
     },
     timeout: 86400,

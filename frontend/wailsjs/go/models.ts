@@ -400,6 +400,45 @@ export namespace exporter {
 
 }
 
+export namespace fault {
+	
+	export class Location {
+	    state: string;
+	    pointer: string;
+	    range: asl.Range;
+	
+	    static createFrom(source: any = {}) {
+	        return new Location(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.pointer = source["pointer"];
+	        this.range = this.convertValues(source["range"], asl.Range);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace files {
 	
 	export class Stamp {
@@ -776,6 +815,7 @@ export namespace runs {
 	    startAt?: string;
 	    imported?: boolean;
 	    definition?: string;
+	    errorLocation?: fault.Location;
 	
 	    static createFrom(source: any = {}) {
 	        return new Meta(source);
@@ -799,6 +839,7 @@ export namespace runs {
 	        this.startAt = source["startAt"];
 	        this.imported = source["imported"];
 	        this.definition = source["definition"];
+	        this.errorLocation = this.convertValues(source["errorLocation"], fault.Location);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
