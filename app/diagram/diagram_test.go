@@ -2,6 +2,7 @@ package diagram_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -158,5 +159,17 @@ func TestLongConditionKeepsItsWholeText(t *testing.T) {
 		if !strings.HasSuffix(e.Label, "…") || !strings.Contains(e.Full, "registered-post-with-signature") {
 			t.Errorf("want a shortened label with the whole condition beside it, got %q / %q", e.Label, e.Full)
 		}
+	}
+}
+
+// A new blank workflow has no states: the UI still gets lists, never null.
+func TestNoStatesGivesEmptyLists(t *testing.T) {
+	d := build(t, `{"StartAt": "", "States": {}}`)
+	out, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"edges":[]`) || len(d.Nodes) != 1 || d.Nodes[0].Kind != diagram.KindStart {
+		t.Fatalf("want the start marker and no edges, got %s", out)
 	}
 }

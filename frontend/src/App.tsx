@@ -4,8 +4,9 @@ import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
 import { Inspector, type FieldFocus } from "./inspector/Inspector";
 import { BottomPanel } from "./frame/BottomPanel";
-import { badges, nodeFor } from "./frame/problems";
+import { badges, nodeFor, shown } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
+import { CutOffDialog } from "./canvas/CutOffDialog";
 import { CodeView, type Reveal } from "./code/CodeView";
 import { useAnalysis } from "./canvas/useAnalysis";
 import { editLock } from "./canvas/editLock";
@@ -14,6 +15,7 @@ import { useEditor } from "./canvas/useEditor";
 import { useFiles } from "./files/useFiles";
 import { FileMenu } from "./files/FileMenu";
 import { FileBanners } from "./files/FileBanners";
+import { Welcome } from "./files/Welcome";
 import { useIaC } from "./iac/useIaC";
 import { IaCMenu } from "./iac/IaCMenu";
 import { IaCDialogs } from "./iac/IaCDialogs";
@@ -29,7 +31,8 @@ export default function App() {
   // The document store owns the text and its one undo history.
   const { store, snap } = useDocument();
   // The file service loads the start document (a file given on the
-  // command line, else the example) and owns the file it came from.
+  // command line, else the welcome offers a start) and owns the file it
+  // came from.
   const files = useFiles(store);
   const iac = useIaC(files);
   const doc = files.file;
@@ -41,7 +44,8 @@ export default function App() {
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [fieldFocus, setFieldFocus] = useState<FieldFocus | null>(null);
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
-  const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
+  const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
+  const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
   // While the code cannot be drawn, the canvas and inspector are read-only.
   const lock = useMemo(() => editLock(analysis), [analysis]);
   const editor = useEditor(store, analysis.diagram, setSelection, lock?.message ?? null);
@@ -84,7 +88,7 @@ export default function App() {
 
   // Panels: shown, hidden or resized by the person; remembered (frame/panelLayout).
   const { store: panels, layout } = usePanelLayout();
-  const shown = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
+  const visible = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
   useEffect(() => {
     const key = (ev: KeyboardEvent) => {
       if (actionFor(ev) !== "focus") return;
@@ -95,20 +99,20 @@ export default function App() {
     return () => window.removeEventListener("keydown", key);
   }, [panels]);
   const grid = {
-    "--palette-width": shown.palette ? `${layout.palette.size}px` : "0px",
-    "--inspector-width": shown.inspector ? `${layout.inspector.size}px` : "0px",
+    "--palette-width": visible.palette ? `${layout.palette.size}px` : "0px",
+    "--inspector-width": visible.inspector ? `${layout.inspector.size}px` : "0px",
     // A hidden bottom panel keeps its tab bar, to bring it back.
-    "--bottom-height": shown.bottom ? `${layout.bottom.size}px` : layout.focus ? "0px" : "auto",
+    "--bottom-height": visible.bottom ? `${layout.bottom.size}px` : layout.focus ? "0px" : "auto",
   } as CSSProperties;
 
   return (
     <div
-      className={`frame view-${view}${layout.focus ? " focus" : ""}${shown.palette ? "" : " no-palette"}${shown.inspector ? "" : " no-inspector"}${shown.bottom ? "" : " no-bottom"}`}
+      className={`frame view-${view}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
       style={grid}
       data-testid="frame"
     >
       <TopBar
-        name={doc?.name ?? "…"}
+        name={doc?.name ?? (files.welcome ? "" : "…")}
         path={doc?.path}
         dirty={dirty}
         view={view}
@@ -142,7 +146,7 @@ export default function App() {
           <CodeView
             text={text}
             format={snap.format}
-            diagnostics={analysis.diagnostics}
+            diagnostics={problems}
             reveal={reveal}
             onChange={(t) => store.editText(t)}
             onUndo={editor.undo}
@@ -156,33 +160,36 @@ export default function App() {
         text={text}
         format={snap.format}
         diagram={drawn ? analysis.diagram : null}
-        diagnostics={analysis.diagnostics}
+        diagnostics={problems}
         selected={selected}
         lock={lock}
         onShowMistake={showMistake}
         focus={fieldFocus}
         onSelect={setSelected}
         onRename={editor.rename}
+        runEdit={editor.guarded}
       />
       <BottomPanel
-        problems={analysis.diagnostics}
+        problems={problems}
         onPick={pickProblem}
         run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
-        open={shown.bottom}
+        open={visible.bottom}
         onToggle={(open) => panels.toggle("bottom", open)}
       />
-      {shown.palette && (
+      {visible.palette && (
         <Splitter panel="palette" label="Resize the steps palette" size={layout.palette.size} open grow={1} onResize={(n) => panels.resize("palette", n)} onToggle={() => panels.toggle("palette")} />
       )}
-      {shown.inspector && (
+      {visible.inspector && (
         <Splitter panel="inspector" label="Resize the inspector" size={layout.inspector.size} open grow={-1} onResize={(n) => panels.resize("inspector", n)} onToggle={() => panels.toggle("inspector")} />
       )}
-      {shown.bottom && (
+      {visible.bottom && (
         <Splitter panel="bottom" label="Resize the problems and run panel" size={layout.bottom.size} open grow={-1} onResize={(n) => panels.resize("bottom", n)} onToggle={() => panels.toggle("bottom")} />
       )}
+      {files.welcome && <Welcome files={files} />}
       <FileBanners files={files} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
+      {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
     </div>
   );
 }

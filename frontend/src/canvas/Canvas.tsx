@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject } from "react";
 import {
   Background,
   ControlButton,
@@ -12,29 +12,34 @@ import {
   type NodeChange,
   type OnConnectEnd,
 } from "@xyflow/react";
-import type { Diagram } from "../backend/studio";
+import type { Diagram, DiagramEdge } from "../backend/studio";
 import type { Badge } from "../frame/problems";
 import { toFlow, type FlowEdge, type FlowNode } from "./toFlow";
 import { flowKeeper } from "./stableFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "./nodes";
 import { RoutedEdge } from "./RoutedEdge";
 import { stateKind } from "../states/registry";
-import { dropTarget, type DropTarget } from "./dropTarget";
-import { EditingContext, type NodeEditing } from "./editing";
-import { isTyping, type Editor } from "./useEditor";
+import { dropTarget, dropWords, type DropTarget } from "./dropTarget";
+import { ArrowContext, EditingContext, type NodeEditing } from "./editing";
+import { inDialog, isTyping, type Editor } from "./useEditor";
+import { useArrowDrag, type ArrowDrag } from "./useArrowDrag";
+import { ContextMenu, type MenuItem } from "./ContextMenu";
+import { StepPicker } from "./StepPicker";
 import { actionFor } from "./shortcuts";
 import { SearchBox } from "./SearchBox";
 import { HelpOverlay } from "./HelpOverlay";
 import { paletteMime } from "./dragData";
 import type { EditLock } from "./editLock";
 import { LockBanner } from "./LockBanner";
-import { fitViewport, inView, minimapCorner, minimapUseful, simpleBelow, type Corner } from "./viewport";
+import { fitMaxZoom, fitViewport, inView, minimapCorner, minimapUseful, simpleBelow, type Corner } from "./viewport";
 import "./canvas.css";
 
 const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
 const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiKeys = ["Shift", "Control", "Meta"];
+/** Fitting the view never blows a small workflow up past 100% (viewport.ts). */
+const fitOptions = { padding: 0.08, maxZoom: fitMaxZoom };
 const minimapKey = "stepstudio.minimap";
 
 function storedMinimap(): boolean | null {
@@ -49,14 +54,18 @@ function storedMinimap(): boolean | null {
 /**
  * Follows the zoom without re-rendering the canvas on every frame: the
  * zoom goes to a CSS variable (simplified names are counter-scaled with
- * it), and the canvas hears only when it crosses the simplified threshold.
+ * it, and the connection dots are sized by it), and the canvas hears only
+ * when it crosses the simplified threshold.
  */
-function ZoomWatch({ target, onFar }: { target: React.RefObject<HTMLDivElement | null>; onFar: (far: boolean) => void }) {
+function ZoomWatch({ root, onFar }: { root: RefObject<HTMLDivElement | null>; onFar: (far: boolean) => void }) {
   const zoom = useStore((s) => s.transform[2]);
   useEffect(() => {
-    target.current?.style.setProperty("--canvas-zoom", String(zoom));
+    const style = root.current?.style;
+    style?.setProperty("--canvas-zoom", String(zoom));
+    // The connection dots keep a size that can be grabbed at any zoom.
+    style?.setProperty("--handle", `${Math.min(40, Math.max(22, 22 / zoom))}px`);
     onFar(zoom < simpleBelow);
-  }, [zoom, target, onFar]);
+  }, [zoom, root, onFar]);
   return null;
 }
 
@@ -85,9 +94,19 @@ export function Canvas(props: Props) {
   );
 }
 
+/** An open right-click menu: on a step (node) or the background, at a point of the canvas. */
+interface Menu {
+  at: { x: number; y: number };
+  /** Where a step added from it goes. */
+  place: DropTarget;
+  node: { id: string; type: string; name: string; ids: string[] } | null;
+  /** The step picker is shown in it (Add step after… / here…). */
+  picking: boolean;
+}
+
 function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake }: Props) {
   const flowApi = useReactFlow();
-  const box = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const [far, setFar] = useState(false);
   // The minimap: the person's choice, else shown only when the diagram does not fit.
   const [minimapChoice, setMinimapChoice] = useState<boolean | null>(storedMinimap);
@@ -103,7 +122,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       // not remembered
     }
   };
-  const canvasSize = () => ({ width: box.current?.clientWidth ?? 0, height: box.current?.clientHeight ?? 0 });
+  const canvasSize = () => ({ width: root.current?.clientWidth ?? 0, height: root.current?.clientHeight ?? 0 });
   const placeMinimap = () => {
     if (!diagram) return;
     const boxes = diagram.nodes.filter((n) => n.kind !== "container" && n.kind !== "branch");
@@ -120,6 +139,8 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     placeMinimap();
   };
   const [dropAt, setDropAt] = useState<DropTarget | null>(null);
+  const [hintAt, setHintAt] = useState<{ x: number; y: number } | null>(null);
+  const [menu, setMenu] = useState<Menu | null>(null);
   const [renaming, setRenamingState] = useState<string | null>(null);
   const renamingRef = useRef<string | null>(null);
   const setRenaming = useCallback((id: string | null) => {
@@ -138,11 +159,38 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     return selection.filter((id) => ids.has(id));
   }, [selection, diagram]);
 
+  // A step selected out of view (one just added below the fold) is
+  // scrolled into it, keeping the zoom.
+  const only = live.length === 1 ? live[0] : null;
+  useEffect(() => {
+    const n = only ? diagram?.nodes.find((x) => x.id === only) : undefined;
+    const el = root.current;
+    if (!n || !el) return;
+    const r = el.getBoundingClientRect();
+    const a = flowApi.flowToScreenPosition({ x: n.x, y: n.y });
+    const b = flowApi.flowToScreenPosition({ x: n.x + n.width, y: n.y + n.height });
+    if (a.x >= r.left && a.y >= r.top && b.x <= r.right && b.y <= r.bottom) return;
+    flowApi.setCenter(n.x + n.width / 2, n.y + n.height / 2, { zoom: flowApi.getZoom(), duration: 200 });
+  }, [only, diagram, flowApi]);
+
+  const isState = useCallback((id: string) => Boolean(diagram?.nodes.find((n) => n.id === id)?.type), [diagram]);
+  const stepAt = useCallback((e: MouseEvent) => {
+    const id = nodeUnder(e);
+    return id && isState(id) ? id : null;
+  }, [isState]);
+  const tail = useCallback((edge: DiagramEdge) => flowApi.flowToScreenPosition(edge.route.points?.[0] ?? { x: 0, y: 0 }), [flowApi]);
+  const arrows = useArrowDrag(root, stepAt, (edge, target) => editor.retarget(edge.id, target), tail);
+
+  // The box or arrow a drop (or an arrow's tip) would go to is marked.
+  const highlight = arrows.drag?.over ?? (dropAt && dropAt.kind !== "free" ? dropAt.id : null);
   // Unchanged boxes and arrows keep their objects: React Flow skips them.
   const [keep] = useState(() => flowKeeper<FlowNode, FlowEdge>());
+  // A workflow with no steps draws nothing (not a lone start marker): the
+  // canvas says what to do instead.
+  const empty = diagram !== null && !diagram.nodes.some((n) => n.type);
   const flow = useMemo(
-    () => keep(diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] }),
-    [keep, diagram, selected, badges, dropAt],
+    () => keep(diagram && !empty ? toFlow(diagram, selected, badges, highlight) : { nodes: [], edges: [] }),
+    [keep, diagram, empty, selected, badges, highlight],
   );
   // Another document (nothing in common with the last diagram) is shown
   // whole; edits keep the user's zoom and scroll.
@@ -165,8 +213,6 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new diagram moves the view
   }, [diagram, flowApi]);
 
-  const isState = useCallback((id: string) => Boolean(diagram?.nodes.find((n) => n.id === id)?.type), [diagram]);
-
   // Clicks, Shift+clicks and box selection arrive as select changes.
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -182,30 +228,80 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     [isState, onSelection, live],
   );
 
-  // --- palette drops
-  const targetAt = (e: DragEvent) => (diagram ? dropTarget(diagram, flowApi.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : null);
+  // --- palette drops: anywhere; where the step goes is shown as it moves
+  const local = (e: { clientX: number; clientY: number }) => {
+    const r = root.current?.getBoundingClientRect();
+    return { x: e.clientX - (r?.left ?? 0), y: e.clientY - (r?.top ?? 0) };
+  };
+  const targetAt = (e: { clientX: number; clientY: number }): DropTarget =>
+    diagram ? dropTarget(diagram, flowApi.screenToFlowPosition({ x: e.clientX, y: e.clientY }), { selected: live.length === 1 ? live[0] : null }) : { kind: "free" };
   // While locked nothing is accepted: no drop target, no drop.
   const onDragOver = (e: DragEvent) => {
     if (lock || !e.dataTransfer.types.includes(paletteMime)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = "copy";
     const t = targetAt(e);
-    if (t?.id !== dropAt?.id) setDropAt(t);
+    if (JSON.stringify(t) !== JSON.stringify(dropAt)) setDropAt(t);
+    setHintAt(local(e));
   };
   // dragleave also fires when moving between the canvas's own children.
   const onDragLeave = (e: DragEvent) => {
-    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setDropAt(null);
+    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
+      setDropAt(null);
+      setHintAt(null);
+    }
   };
   const onDrop = (e: DragEvent) => {
     const entryId = e.dataTransfer.getData(paletteMime);
     setDropAt(null);
+    setHintAt(null);
     if (!entryId || lock) return;
     e.preventDefault();
-    const t = targetAt(e);
-    if (t) editor.insert(entryId, t);
-    // An empty workflow has no arrow yet: the step becomes its first.
-    else if (diagram && !diagram.nodes.some((n) => n.type)) editor.insert(entryId, { kind: "container", id: "" });
-    else editor.notify("Drop the step on an arrow, or inside a branch or a Map.");
+    editor.insert(entryId, targetAt(e));
+  };
+
+  // --- right-click menus
+  const nodeMenu = (e: ReactMouseEvent, id: string) => {
+    const n = diagram?.nodes.find((x) => x.id === id);
+    if (!n?.type) return paneMenu(e);
+    e.preventDefault();
+    if (lock) return; // read-only: the banner says why
+    const ids = selected.has(id) ? live : [id];
+    if (!selected.has(id)) onSelection([id]);
+    setMenu({ at: local(e), place: { kind: "after", id }, node: { id, type: n.type, name: n.name, ids }, picking: false });
+  };
+  const paneMenu = (e: ReactMouseEvent | MouseEvent) => {
+    e.preventDefault();
+    if (lock) return;
+    setMenu({ at: local(e), place: targetAt(e), node: null, picking: false });
+  };
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const menuItems = (m: Menu): MenuItem[] => {
+    const pick = () => setMenu({ ...m, picking: true });
+    if (!m.node) {
+      return [
+        { label: "Add step here…", testId: "ctx-add-here", keepOpen: true, run: pick },
+        { label: "Paste", shortcut: "Ctrl+V", testId: "ctx-paste", disabled: !editor.canPaste, run: () => editor.paste(null) },
+        { label: "Zoom to fit", shortcut: "Shift+1", testId: "ctx-fit", run: () => flowApi.fitView({ ...fitOptions, duration: 200 }) },
+      ];
+    }
+    const { id, type, ids } = m.node;
+    return [
+      { label: "Rename", shortcut: "F2", testId: "ctx-rename", run: () => setRenaming(id) },
+      { label: "Add step after…", testId: "ctx-add-after", keepOpen: true, disabled: stateKind(type).exit !== "next", run: pick },
+      { label: ids.length > 1 ? `Duplicate ${ids.length} steps` : "Duplicate", shortcut: "Ctrl+D", testId: "ctx-duplicate", run: () => editor.duplicate(ids) },
+      { label: ids.length > 1 ? `Delete ${ids.length} steps` : "Delete", shortcut: "Delete", testId: "ctx-delete", run: () => editor.remove(ids) },
+      { label: "Set as start", testId: "ctx-set-start", disabled: editor.isStart(id), run: () => editor.setStart(id) },
+    ];
+  };
+  const pickStep = (m: Menu, entryId: string) => {
+    setMenu(null);
+    if (m.node) editor.insertAfter(entryId, m.node.id);
+    else editor.insert(entryId, m.place);
+  };
+  const firstStep = () => {
+    const r = root.current?.getBoundingClientRect();
+    setMenu({ at: { x: (r?.width ?? 600) / 2 - 160, y: (r?.height ?? 400) / 2 + 40 }, place: { kind: "free" }, node: null, picking: true });
   };
 
   // --- connections: from a handle to any part of another state
@@ -220,7 +316,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
 
   // --- keys that act on the selection (undo/redo are the editor's)
   const onKey = useEffectEvent((ev: KeyboardEvent) => {
-    if (ev.defaultPrevented || isTyping(ev.target)) return;
+    if (ev.defaultPrevented || isTyping(ev.target) || inDialog(ev.target)) return;
     const a = actionFor(ev);
     const sel = live;
     // Read-only: the verbs that change the text do nothing (the banner says why).
@@ -258,7 +354,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         onSelection(diagram?.nodes.filter((n) => n.type).map((n) => n.id) ?? []);
         break;
       case "fit":
-        flowApi.fitView({ padding: 0.08, duration: 200, maxZoom: 1 });
+        flowApi.fitView({ ...fitOptions, duration: 200 });
         break;
       case "help":
         setHelp((h) => !h);
@@ -323,7 +419,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
 
   return (
     <div
-      ref={box}
+      ref={root}
       className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}${far ? " far" : ""}`}
       data-testid="canvas"
       data-far={far ? "true" : undefined}
@@ -350,9 +446,39 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         </div>
       )}
       {searching && diagram && <SearchBox diagram={diagram} onPick={reveal} onClose={() => setSearching(false)} />}
+      {empty && !error && !lock && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <h2>This workflow has no steps yet</h2>
+          <p>Drag a step from the list on the left and drop it here.</p>
+          <p className="canvas-empty-more">
+            Or{" "}
+            <button type="button" className="btn primary" data-testid="canvas-first-step" onClick={firstStep}>
+              Choose a first step
+            </button>
+          </p>
+        </div>
+      )}
+      {dropAt && hintAt && diagram && (
+        <div className="drop-hint" data-testid="drop-hint" style={{ left: hintAt.x + 16, top: hintAt.y + 16 }}>
+          {dropWords(diagram, dropAt)}
+        </div>
+      )}
+      {arrows.drag && diagram && <ArrowGhost diagram={diagram} drag={arrows.drag} />}
+      {menu && (
+        <ContextMenu at={menu.at} label={menu.node ? `Step ${menu.node.name}` : "Canvas"} items={menuItems(menu)} onClose={closeMenu}>
+          {menu.picking && diagram ? (
+            <StepPicker
+              title={menu.node ? `Add a step after “${menu.node.name}”` : dropWords(diagram, menu.place)}
+              onPick={(id) => pickStep(menu, id)}
+              onClose={closeMenu}
+            />
+          ) : undefined}
+        </ContextMenu>
+      )}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       {diagram && (
         <EditingContext.Provider value={editing}>
+        <ArrowContext.Provider value={stale || lock ? null : arrows.grab}>
           <ReactFlow
             // A new canvas size (view switch) refits the view; edits keep it.
             key={fitKey}
@@ -363,6 +489,8 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             defaultEdgeOptions={defaultEdgeOptions}
             onNodesChange={onNodesChange}
             onPaneClick={() => onSelection([])}
+            onNodeContextMenu={(e, n) => nodeMenu(e, n.id)}
+            onPaneContextMenu={paneMenu}
             onConnectEnd={onConnectEnd}
             nodesDraggable={false}
             nodesConnectable={!lock}
@@ -378,8 +506,8 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} size={1} />
-            <ZoomWatch target={box} onFar={setFar} />
-            {showMinimap && (
+            <ZoomWatch root={root} onFar={setFar} />
+            {!empty && showMinimap && (
               <MiniMap
                 pannable
                 zoomable
@@ -390,7 +518,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
                 data-testid="minimap"
               />
             )}
-            <Controls showInteractive={false} fitViewOptions={{ padding: 0.08, maxZoom: 1 }}>
+            <Controls showInteractive={false} fitViewOptions={fitOptions}>
               <ControlButton
                 onClick={toggleMinimap}
                 title={showMinimap ? "Hide the overview map" : "Show the overview map"}
@@ -402,6 +530,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
               </ControlButton>
             </Controls>
           </ReactFlow>
+        </ArrowContext.Provider>
         </EditingContext.Provider>
       )}
       <button type="button" className="help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelp((h) => !h)}>
@@ -421,4 +550,24 @@ function nodeUnder(event: MouseEvent | TouchEvent): string | null {
     if (id && !node.classList.contains("react-flow__node-branch")) return id;
   }
   return null;
+}
+
+/**
+ * Keeps the connection dots a target of at least 20 px on screen while
+ * zooming out (down to zoom 0.5): their size in diagram pixels grows as
+ * the zoom shrinks, up to 40.
+ */
+/** The arrow being moved: a line from where it leaves its step to the pointer. */
+function ArrowGhost({ diagram, drag }: { diagram: Diagram; drag: ArrowDrag }) {
+  const over = drag.over ? diagram.nodes.find((n) => n.id === drag.over) : null;
+  return (
+    <>
+      <svg className="arrow-ghost" aria-hidden>
+        <line x1={drag.from.x} y1={drag.from.y} x2={drag.to.x} y2={drag.to.y} />
+      </svg>
+      <div className="drop-hint" data-testid="arrow-hint" style={{ left: drag.to.x + 16, top: drag.to.y + 16 }}>
+        {over ? `Go to “${over.name}” instead` : "Drop on a step"}
+      </div>
+    </>
+  );
 }
