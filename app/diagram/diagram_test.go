@@ -173,3 +173,29 @@ func TestNoStatesGivesEmptyLists(t *testing.T) {
 		t.Fatalf("want the start marker and no edges, got %s", out)
 	}
 }
+
+func TestCollapsedContainerIsOneBox(t *testing.T) {
+	doc, err := asl.Parse("t.asl.json", []byte(nested))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := diagram.Build(context.Background(), doc.Machine, diagram.Collapsed("/States/Fan out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range d.Nodes {
+		if strings.HasPrefix(n.ID, "/States/Fan out/") {
+			t.Errorf("a collapsed Parallel hides its insides, found %s", n.ID)
+		}
+		if n.ID == "/States/Fan out" && (n.Kind != diagram.KindState || !n.Collapsed || n.Inner != 4) {
+			t.Errorf("want one box holding 4 states, got %+v", n)
+		}
+	}
+	var catch bool
+	for _, e := range d.Edges {
+		catch = catch || (e.Source == "/States/Fan out" && e.Kind == diagram.EdgeCatch)
+	}
+	if !catch {
+		t.Error("the collapsed box keeps its own arrows (its Catch)")
+	}
+}

@@ -130,6 +130,15 @@ test("a 40-state workflow: names at 11px or more, fitted at 1440x900 and 1280x72
     const r2 = report("1280x720", small);
     assert.ok(r2.min >= 11, `every name is 11px or more on screen at 1280x720 (smallest ${r2.min})`);
     await s.screenshot("readability-1280x720");
+
+    // Fold the Parallel "Your Workflow" into one box, then unfold it.
+    const container = state(page, "Your Workflow");
+    await container.getByTestId("fold-button").first().click();
+    await waitFor("the folded Parallel to hide its steps", async () => (await state(page, "Get EC2 Instance Info").count()) === 0);
+    assert.match(await state(page, "Your Workflow").textContent(), /Parallel · 19 steps inside/, "the folded box says what it holds (its words are hidden when far, not gone)");
+    await s.screenshot("readability-folded");
+    await state(page, "Your Workflow").getByTestId("fold-button").click();
+    await state(page, "Get EC2 Instance Info").waitFor();
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

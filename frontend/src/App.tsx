@@ -43,7 +43,15 @@ export default function App() {
   const setSelected = useCallback((id: string | null) => setSelection(id ? [id] : []), []);
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [fieldFocus, setFieldFocus] = useState<FieldFocus | null>(null);
-  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
+  // Parallels and Maps the person folded into one box: the picture only.
+  // They belong to the document they were folded in: another file starts unfolded.
+  const [fold, setFold] = useState<{ generation: number; ids: string[] }>({ generation: -1, ids: [] });
+  const collapsed = useMemo(() => (fold.generation === files.generation ? fold.ids : []), [fold, files.generation]);
+  const toggleCollapse = useCallback(
+    (id: string) => setFold({ generation: files.generation, ids: collapsed.includes(id) ? collapsed.filter((x) => x !== id) : [...collapsed, id] }),
+    [collapsed, files.generation],
+  );
+  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed);
   const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
   const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
   // While the code cannot be drawn, the canvas and inspector are read-only.
@@ -140,6 +148,7 @@ export default function App() {
             fitKey={`${view}:${fitGen}`}
             lock={lock}
             onShowMistake={showMistake}
+            onToggleCollapse={toggleCollapse}
           />
         )}
         {view !== "design" && doc && (

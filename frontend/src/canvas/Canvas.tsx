@@ -84,6 +84,8 @@ interface Props {
   lock: EditLock | null;
   /** Shows the mistake the lock names in the code view. */
   onShowMistake: () => void;
+  /** Folds or unfolds a Parallel or Map (the picture only). */
+  onToggleCollapse: (id: string) => void;
 }
 
 export function Canvas(props: Props) {
@@ -104,7 +106,7 @@ interface Menu {
   picking: boolean;
 }
 
-function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake }: Props) {
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse }: Props) {
   const flowApi = useReactFlow();
   const root = useRef<HTMLDivElement>(null);
   const [far, setFar] = useState(false);
@@ -406,8 +408,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         if (name.trim() === current) return true;
         return editor.rename(id, name);
       },
+      toggleCollapse: onToggleCollapse,
     }),
-    [renaming, setRenaming, diagram, editor, lock],
+    [renaming, setRenaming, diagram, editor, lock, onToggleCollapse],
   );
 
   const reveal = (id: string) => {

@@ -11,12 +11,15 @@ export interface NodeEditing {
   startRename(id: string): void;
   /** name null: cancelled. Returns false when the name was refused. */
   finishRename(id: string, name: string | null): boolean;
+  /** Folds a Parallel or Map into one box, or unfolds it (the view only). */
+  toggleCollapse(id: string): void;
 }
 
 export const EditingContext = createContext<NodeEditing>({
   renaming: null,
   startRename: () => undefined,
   finishRename: () => true,
+  toggleCollapse: () => undefined,
 });
 
 export function useNodeEditing() {

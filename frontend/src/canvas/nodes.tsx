@@ -3,7 +3,7 @@ import type { FlowNode } from "./toFlow";
 import { StateIcon } from "./StateIcon";
 import { stateKind } from "../states/registry";
 import type { Badge } from "../frame/problems";
-import { ConnectHandles, NameField } from "./editing";
+import { ConnectHandles, NameField, useNodeEditing } from "./editing";
 import { RunMarks } from "../run/RunMarks";
 
 function ProblemBadge({ badge }: { badge?: Badge }) {
@@ -15,6 +15,28 @@ function ProblemBadge({ badge }: { badge?: Badge }) {
     <span className={`badge problem-badge ${what}`} title={`${n} ${what}${n > 1 ? "s" : ""}`} data-testid={`badge-${what}`}>
       {error ? "!" : "⚠"} {n}
     </span>
+  );
+}
+
+/** Folds a Parallel or Map into one box, or unfolds it: the picture only, never the text. */
+function FoldButton({ id, folded, inner }: { id: string; folded: boolean; inner?: number }) {
+  const editing = useNodeEditing();
+  const what = folded ? `Unfold: show the ${inner ?? ""} steps inside` : "Fold into one box";
+  return (
+    <button
+      type="button"
+      className="fold-button nodrag nopan"
+      aria-label={what}
+      aria-expanded={!folded}
+      title={what}
+      data-testid="fold-button"
+      onClick={(e) => {
+        e.stopPropagation();
+        editing.toggleCollapse(id);
+      }}
+    >
+      {folded ? "▸" : "▾"}
+    </button>
   );
 }
 
@@ -67,10 +89,10 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
     >
       <Handles />
       <ConnectHandles type={n.type} />
-      <StateIcon type={n.type} />
+      {n.collapsed ? <FoldButton id={n.id} folded inner={n.inner} /> : <StateIcon type={n.type} />}
       <div className="state-text">
         <NameField id={n.id} name={n.name} />
-        <div className="state-sub">{n.resource || n.type}</div>
+        <div className="state-sub">{n.collapsed ? `${n.type} · ${n.inner} steps inside` : n.resource || n.type}</div>
         {n.comment && <div className="state-comment">{n.comment}</div>}
       </div>
       <NodeBadges n={n} badge={badge} />
@@ -92,6 +114,7 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
       <Handles />
       <ConnectHandles type={n.type} />
       <div className="container-head" title={`${n.name}\n${n.distributed ? "Distributed Map" : n.type}${n.comment ? `\n${n.comment}` : ""}`}>
+        <FoldButton id={n.id} folded={false} />
         <StateIcon type={n.type} />
         <NameField id={n.id} name={n.name} />
         <span className="state-sub">{n.type}</span>

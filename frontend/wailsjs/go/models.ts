@@ -180,6 +180,8 @@ export namespace diagram {
 	    resource?: string;
 	    retries?: number;
 	    distributed?: boolean;
+	    collapsed?: boolean;
+	    inner?: number;
 	    x: number;
 	    y: number;
 	    width: number;
@@ -200,6 +202,8 @@ export namespace diagram {
 	        this.resource = source["resource"];
 	        this.retries = source["retries"];
 	        this.distributed = source["distributed"];
+	        this.collapsed = source["collapsed"];
+	        this.inner = source["inner"];
 	        this.x = source["x"];
 	        this.y = source["y"];
 	        this.width = source["width"];
