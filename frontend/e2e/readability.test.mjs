@@ -80,6 +80,16 @@ test("a 40-state workflow: names at 11px or more, fitted at 1440x900 and 1280x72
     assert.equal(await state(page, "Read Input File").getByTestId("badge-distributed").count(), 1, "the Distributed Map says so");
     await s.screenshot("readability-1440x900");
 
+    // The whole workflow at once (Shift+1): smaller boxes, names still 11px or more.
+    await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Shift+Digit1");
+    await settle(page);
+    const whole = await nameSizes(page);
+    const r0 = report("1440x900, whole workflow (Shift+1)", whole);
+    assert.ok(whole.zoom < big.zoom, "fitting the whole workflow zooms further out");
+    assert.ok(r0.min >= 11, `every name is 11px or more on screen at zoom ${whole.zoom} (smallest ${r0.min})`);
+    await s.screenshot("readability-1440x900-whole");
+
     // Panels: hide the bottom one, the canvas grows; Focus gives it the window.
     await page.getByTestId("toggle-bottom").click();
     const noBottom = (await nameSizes(page)).canvas;

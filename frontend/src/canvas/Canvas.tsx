@@ -31,7 +31,7 @@ import { HelpOverlay } from "./HelpOverlay";
 import { paletteMime } from "./dragData";
 import type { EditLock } from "./editLock";
 import { LockBanner } from "./LockBanner";
-import { fitMaxZoom, fitViewport, inView, minimapCorner, minimapUseful, simpleBelow, type Corner } from "./viewport";
+import { fitMaxZoom, fitViewport, inView, minimapCorner, minimapUseful, distanceAt, type Corner, type Distance } from "./viewport";
 import "./canvas.css";
 
 const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
@@ -55,17 +55,17 @@ function storedMinimap(): boolean | null {
  * Follows the zoom without re-rendering the canvas on every frame: the
  * zoom goes to a CSS variable (simplified names are counter-scaled with
  * it, and the connection dots are sized by it), and the canvas hears only
- * when it crosses the simplified threshold.
+ * when it crosses a threshold (viewport.ts: near, far, overview).
  */
-function ZoomWatch({ root, onFar }: { root: RefObject<HTMLDivElement | null>; onFar: (far: boolean) => void }) {
+function ZoomWatch({ root, onDistance }: { root: RefObject<HTMLDivElement | null>; onDistance: (d: Distance) => void }) {
   const zoom = useStore((s) => s.transform[2]);
   useEffect(() => {
     const style = root.current?.style;
     style?.setProperty("--canvas-zoom", String(zoom));
     // The connection dots keep a size that can be grabbed at any zoom.
     style?.setProperty("--handle", `${Math.min(40, Math.max(22, 22 / zoom))}px`);
-    onFar(zoom < simpleBelow);
-  }, [zoom, root, onFar]);
+    onDistance(distanceAt(zoom));
+  }, [zoom, root, onDistance]);
   return null;
 }
 
@@ -109,7 +109,8 @@ interface Menu {
 function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse }: Props) {
   const flowApi = useReactFlow();
   const root = useRef<HTMLDivElement>(null);
-  const [far, setFar] = useState(false);
+  const [distance, setDistance] = useState<Distance>("near");
+  const far = distance !== "near";
   // The minimap: the person's choice, else shown only when the diagram does not fit.
   const [minimapChoice, setMinimapChoice] = useState<boolean | null>(storedMinimap);
   const [minimapAuto, setMinimapAuto] = useState(false);
@@ -423,9 +424,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   return (
     <div
       ref={root}
-      className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}${far ? " far" : ""}`}
+      className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}${far ? " far" : ""}${distance === "overview" ? " overview" : ""}`}
       data-testid="canvas"
-      data-far={far ? "true" : undefined}
+      data-distance={distance}
       data-locked={lock ? "true" : undefined}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -509,7 +510,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} size={1} />
-            <ZoomWatch root={root} onFar={setFar} />
+            <ZoomWatch root={root} onDistance={setDistance} />
             {!empty && showMinimap && (
               <MiniMap
                 pannable

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitMaxZoom, fitMinZoom, fitViewport, inView, minimapCorner } from "./viewport";
+import { distanceAt, fitMaxZoom, fitMinZoom, fitViewport, inView, minimapCorner } from "./viewport";
 
 describe("fit on open", () => {
   it("does not blow a small workflow up past 100%", () => {
@@ -33,5 +33,14 @@ describe("minimap corner", () => {
     const vp = { x: 0, y: 0, zoom: 1 };
     expect(minimapCorner([], vp, canvas)).toBe("bottom-right");
     expect(minimapCorner([{ x: 850, y: 600, width: 150, height: 60 }], vp, canvas)).not.toBe("bottom-right");
+  });
+});
+
+describe("distance", () => {
+  it("draws full nodes only where a 13px name reads at 11px or more", () => {
+    expect(distanceAt(1)).toBe("near");
+    expect(distanceAt(11 / 13)).toBe("far");
+    expect(distanceAt(0.45)).toBe("far");
+    expect(distanceAt(0.2)).toBe("overview");
   });
 });

@@ -3,6 +3,14 @@
 
 /** Below this zoom the 13px names would read under 11px: nodes draw simplified. */
 export const simpleBelow = 0.85;
+/** Below this the boxes are smaller than their names: only names and errors are drawn. */
+export const overviewBelow = 0.35;
+
+export type Distance = "near" | "far" | "overview";
+
+export function distanceAt(zoom: number): Distance {
+  return zoom < overviewBelow ? "overview" : zoom < simpleBelow ? "far" : "near";
+}
 /** On-screen size of a simplified node's name (px), whatever the zoom. */
 export const simpleNamePx = 11.5; // canvas.css uses the same number
 /** Zoom limits of the fit on open: small workflows are not blown up, large ones not shrunk to dots. */
