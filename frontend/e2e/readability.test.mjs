@@ -149,6 +149,26 @@ test("a 40-state workflow: names at 11px or more, fitted at 1440x900 and 1280x72
     await s.screenshot("readability-folded");
     await state(page, "Your Workflow").getByTestId("fold-button").click();
     await state(page, "Get EC2 Instance Info").waitFor();
+
+    // A step added after one out of view is scrolled into view.
+    const first = state(page, "Create idempotency settings (key and ttl)");
+    await first.click();
+    for (let i = 0; i < 4; i++) await page.locator(".react-flow__controls-zoomin").click();
+    await settle(page);
+    const onCanvas = (loc) =>
+      loc.evaluate((el) => {
+        const c = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.top >= c.top && r.bottom <= c.bottom && r.left >= c.left && r.right <= c.right;
+      });
+    assert.equal(await onCanvas(first), false, "zoomed in, the first step is out of view");
+    const before = await page.locator('[data-testid="state-node"]').count();
+    await page.locator('[data-testid="palette-item"][data-entry="pass"]').focus();
+    await page.keyboard.press("Enter");
+    await waitFor("the new step", async () => (await page.locator('[data-testid="state-node"]').count()) === before + 1);
+    const added = page.locator(".react-flow__node.selected [data-testid='state-node']");
+    await waitFor("the new step to be scrolled into view", async () => (await added.count()) === 1 && (await onCanvas(added)));
+    await s.screenshot("readability-inserted");
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();
