@@ -29,22 +29,3 @@ func TestJSONataVariables(t *testing.T) {
 		}
 	}
 }
-
-func TestClosest(t *testing.T) {
-	tests := []struct {
-		word  string
-		cands []string
-		want  string
-	}{
-		{"Nxt", []string{"Next", "End", "Type"}, "Next"},
-		{"States.Tiemout", []string{"States.Timeout", "States.TaskFailed"}, "States.Timeout"},
-		{"GoodBye", []string{"Goodbye", "Hello"}, "Goodbye"},
-		{"Completely", []string{"Next", "End"}, ""},
-		{"A", []string{"B"}, "B"},
-	}
-	for _, tc := range tests {
-		if got := closest(tc.word, tc.cands); got != tc.want {
-			t.Errorf("closest(%q) = %q, want %q", tc.word, got, tc.want)
-		}
-	}
-}

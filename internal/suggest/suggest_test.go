@@ -26,3 +26,23 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// The validator's cases: error names, state names that differ in case only,
+// a one-letter name.
+func TestClosestForTheValidator(t *testing.T) {
+	tests := []struct {
+		word  string
+		cands []string
+		want  string
+	}{
+		{"States.Tiemout", []string{"States.Timeout", "States.TaskFailed"}, "States.Timeout"},
+		{"GoodBye", []string{"Goodbye", "Hello"}, "Goodbye"},
+		{"Completely", []string{"Next", "End"}, ""},
+		{"A", []string{"B"}, "B"},
+	}
+	for _, tc := range tests {
+		if got := suggest.Closest(tc.word, tc.cands); got != tc.want {
+			t.Errorf("Closest(%q) = %q, want %q", tc.word, got, tc.want)
+		}
+	}
+}
