@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is needed and starts the studio on the example workflow.
+# Installs what is needed and starts the studio (on its welcome; add
+# ?start=example to the printed address to open the example at once).
 # With a display: the desktop window. Without one ($DISPLAY unset): the app
 # runs under Xvfb and serves the studio, with the real Go backend, to a
 # browser at the printed localhost URL.

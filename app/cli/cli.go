@@ -98,8 +98,8 @@ func Main(ctx context.Context, args []string, s Streams) int {
 
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: stepstudio [COMMAND] [ARGS]")
-	fmt.Fprintln(w, "\nWithout a command, opens the studio window on the example workflow;")
-	fmt.Fprintln(w, "'stepstudio FILE' opens FILE (.asl.json, .asl.yaml, ...) in the window.")
+	fmt.Fprintln(w, "\nWithout a command, opens the studio window on its welcome (new, open, recent, the example);")
+	fmt.Fprintln(w, "'stepstudio FILE' opens FILE (.asl.json, .asl.yaml, ...) in the window, without the welcome.")
 	fmt.Fprintln(w, "\nCommands:")
 	fmt.Fprintf(w, "  %-10s %s\n", "help", "list the commands")
 	names := make([]string, 0, len(commands))

@@ -28,7 +28,9 @@ type deriver struct {
 }
 
 func derive(m *asl.StateMachine) (*Diagram, layout.Graph) {
-	dv := &deriver{entry: map[string]string{}, exit: map[string]string{}, container: map[string]bool{}}
+	// Lists start empty rather than nil: a machine with no states yet (a new
+	// blank workflow) still gives the UI arrays, not null.
+	dv := &deriver{d: Diagram{Nodes: []Node{}, Edges: []Edge{}}, entry: map[string]string{}, exit: map[string]string{}, container: map[string]bool{}}
 	dv.marker("start", KindStart)
 	dv.machine(m, "", "")
 	if start := m.State(m.StartAt); start != nil {

@@ -2,6 +2,8 @@ package diagram_test
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/app/diagram"
@@ -129,5 +131,17 @@ func TestEmptyMapIsAPlainBox(t *testing.T) {
 		if n.ID == "/States/M" && (n.Kind != diagram.KindState || n.Width == 0) {
 			t.Errorf("an empty Map should be drawn as a plain state: %+v", n)
 		}
+	}
+}
+
+// A new blank workflow has no states: the UI still gets lists, never null.
+func TestNoStatesGivesEmptyLists(t *testing.T) {
+	d := build(t, `{"StartAt": "", "States": {}}`)
+	out, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"edges":[]`) || len(d.Nodes) != 1 || d.Nodes[0].Kind != diagram.KindStart {
+		t.Fatalf("want the start marker and no edges, got %s", out)
 	}
 }

@@ -33,6 +33,17 @@ async function waitRun(page, status, timeoutMs = 15000) {
   await page.locator(`[data-testid="run-status-pill"]`, { hasText: status }).waitFor({ timeout: timeoutMs });
 }
 
+/** The id of the run the status pill shows, "" when none. */
+async function shownRun(page) {
+  const pill = page.getByTestId("run-status-pill");
+  return (await pill.count()) ? ((await pill.getAttribute("data-run")) ?? "") : "";
+}
+
+/** Waits until a run other than before is shown with status (draws are throttled). */
+async function waitNewRun(page, before, status, timeoutMs = 15000) {
+  await page.locator(`[data-testid="run-status-pill"]:not([data-run="${before}"])`, { hasText: status }).waitFor({ timeout: timeoutMs });
+}
+
 async function openRunTab(s) {
   await s.page.getByTestId("state-node").first().waitFor();
   await s.page.getByTestId("tab-run").click();
@@ -172,8 +183,9 @@ test("set a breakpoint, step, continue; re-run from a state", async () => {
 
     // Re-run from "Charge and notify" with its recorded input.
     await node(page, "Charge and notify").locator(".container-head").click();
+    const first = await shownRun(page);
     await page.getByTestId("rerun").click();
-    await waitRun(page, "SUCCEEDED");
+    await waitNewRun(page, first, "SUCCEEDED");
     assert.equal(await statusOf(page, "Validate order"), null, "the re-run starts at the state");
     await waitStatus(page, "Charge and notify", "succeeded");
     await page.getByTestId("run-tab-history").click();

@@ -9,8 +9,12 @@ import { join } from "node:path";
 export const appURL = process.env.STUDIO_URL ?? "http://127.0.0.1:34115";
 export const artifacts = process.env.ARTIFACTS ?? join(process.cwd(), "..", "artifacts");
 
-/** Opens the studio in a fresh Chromium profile; collects page errors. */
-export async function openStudio() {
+/**
+ * Opens the studio in a fresh Chromium profile; collects page errors. It
+ * starts on the example (?start=example), as every test but the welcome's
+ * expects; { welcome: true } shows the welcome a user sees at first.
+ */
+export async function openStudio({ welcome = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "stepstudio-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -33,7 +37,7 @@ export async function openStudio() {
     if (String(err.stack ?? "").includes("/wails/ipc.js")) return;
     errors.push(err);
   });
-  await page.goto(appURL);
+  await page.goto(welcome ? appURL : `${appURL}${appURL.includes("?") ? "&" : "?"}start=example`);
   return {
     page,
     errors,

@@ -4,8 +4,9 @@ import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
 import { Inspector, type FieldFocus } from "./inspector/Inspector";
 import { BottomPanel } from "./frame/BottomPanel";
-import { badges, nodeFor } from "./frame/problems";
+import { badges, nodeFor, shown } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
+import { CutOffDialog } from "./canvas/CutOffDialog";
 import { CodeView, type Reveal } from "./code/CodeView";
 import { useAnalysis } from "./canvas/useAnalysis";
 import { editLock } from "./canvas/editLock";
@@ -14,6 +15,7 @@ import { useEditor } from "./canvas/useEditor";
 import { useFiles } from "./files/useFiles";
 import { FileMenu } from "./files/FileMenu";
 import { FileBanners } from "./files/FileBanners";
+import { Welcome } from "./files/Welcome";
 import { useIaC } from "./iac/useIaC";
 import { IaCMenu } from "./iac/IaCMenu";
 import { IaCDialogs } from "./iac/IaCDialogs";
@@ -25,7 +27,8 @@ export default function App() {
   // The document store owns the text and its one undo history.
   const { store, snap } = useDocument();
   // The file service loads the start document (a file given on the
-  // command line, else the example) and owns the file it came from.
+  // command line, else the welcome offers a start) and owns the file it
+  // came from.
   const files = useFiles(store);
   const iac = useIaC(files);
   const doc = files.file;
@@ -37,7 +40,8 @@ export default function App() {
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [fieldFocus, setFieldFocus] = useState<FieldFocus | null>(null);
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
-  const nodeBadges = useMemo(() => badges(analysis.diagnostics, analysis.diagram), [analysis]);
+  const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
+  const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
   // While the code cannot be drawn, the canvas and inspector are read-only.
   const lock = useMemo(() => editLock(analysis), [analysis]);
   const editor = useEditor(store, analysis.diagram, setSelection, lock?.message ?? null);
@@ -81,7 +85,7 @@ export default function App() {
   return (
     <div className={`frame view-${view}`}>
       <TopBar
-        name={doc?.name ?? "…"}
+        name={doc?.name ?? (files.welcome ? "" : "…")}
         path={doc?.path}
         dirty={dirty}
         view={view}
@@ -114,7 +118,7 @@ export default function App() {
           <CodeView
             text={text}
             format={snap.format}
-            diagnostics={analysis.diagnostics}
+            diagnostics={problems}
             reveal={reveal}
             onChange={(t) => store.editText(t)}
             onUndo={editor.undo}
@@ -128,22 +132,25 @@ export default function App() {
         text={text}
         format={snap.format}
         diagram={drawn ? analysis.diagram : null}
-        diagnostics={analysis.diagnostics}
+        diagnostics={problems}
         selected={selected}
         lock={lock}
         onShowMistake={showMistake}
         focus={fieldFocus}
         onSelect={setSelected}
         onRename={editor.rename}
+        runEdit={editor.guarded}
       />
       <BottomPanel
-        problems={analysis.diagnostics}
+        problems={problems}
         onPick={pickProblem}
         run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
       />
+      {files.welcome && <Welcome files={files} />}
       <FileBanners files={files} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
+      {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject } from "react";
 import {
   Background,
   Controls,
@@ -7,19 +7,23 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type NodeChange,
   type OnConnectEnd,
 } from "@xyflow/react";
-import type { Diagram } from "../backend/studio";
+import type { Diagram, DiagramEdge } from "../backend/studio";
 import type { Badge } from "../frame/problems";
 import { toFlow, type FlowEdge, type FlowNode } from "./toFlow";
 import { flowKeeper } from "./stableFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "./nodes";
 import { RoutedEdge } from "./RoutedEdge";
 import { stateKind } from "../states/registry";
-import { dropTarget, type DropTarget } from "./dropTarget";
-import { EditingContext, type NodeEditing } from "./editing";
-import { isTyping, type Editor } from "./useEditor";
+import { dropTarget, dropWords, type DropTarget } from "./dropTarget";
+import { ArrowContext, EditingContext, type NodeEditing } from "./editing";
+import { inDialog, isTyping, type Editor } from "./useEditor";
+import { useArrowDrag, type ArrowDrag } from "./useArrowDrag";
+import { ContextMenu, type MenuItem } from "./ContextMenu";
+import { StepPicker } from "./StepPicker";
 import { actionFor } from "./shortcuts";
 import { SearchBox } from "./SearchBox";
 import { HelpOverlay } from "./HelpOverlay";
@@ -32,6 +36,8 @@ const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNo
 const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiKeys = ["Shift", "Control", "Meta"];
+/** Fitting the view never blows a small workflow up past this zoom. */
+const fitOptions = { padding: 0.08, maxZoom: 1.2 };
 
 interface Props {
   diagram: Diagram | null;
@@ -58,9 +64,22 @@ export function Canvas(props: Props) {
   );
 }
 
+/** An open right-click menu: on a step (node) or the background, at a point of the canvas. */
+interface Menu {
+  at: { x: number; y: number };
+  /** Where a step added from it goes. */
+  place: DropTarget;
+  node: { id: string; type: string; name: string; ids: string[] } | null;
+  /** The step picker is shown in it (Add step after… / here…). */
+  picking: boolean;
+}
+
 function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake }: Props) {
   const flowApi = useReactFlow();
+  const root = useRef<HTMLDivElement>(null);
   const [dropAt, setDropAt] = useState<DropTarget | null>(null);
+  const [hintAt, setHintAt] = useState<{ x: number; y: number } | null>(null);
+  const [menu, setMenu] = useState<Menu | null>(null);
   const [renaming, setRenamingState] = useState<string | null>(null);
   const renamingRef = useRef<string | null>(null);
   const setRenaming = useCallback((id: string | null) => {
@@ -79,11 +98,38 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     return selection.filter((id) => ids.has(id));
   }, [selection, diagram]);
 
+  // A step selected out of view (one just added below the fold) is
+  // scrolled into it, keeping the zoom.
+  const only = live.length === 1 ? live[0] : null;
+  useEffect(() => {
+    const n = only ? diagram?.nodes.find((x) => x.id === only) : undefined;
+    const el = root.current;
+    if (!n || !el) return;
+    const r = el.getBoundingClientRect();
+    const a = flowApi.flowToScreenPosition({ x: n.x, y: n.y });
+    const b = flowApi.flowToScreenPosition({ x: n.x + n.width, y: n.y + n.height });
+    if (a.x >= r.left && a.y >= r.top && b.x <= r.right && b.y <= r.bottom) return;
+    flowApi.setCenter(n.x + n.width / 2, n.y + n.height / 2, { zoom: flowApi.getZoom(), duration: 200 });
+  }, [only, diagram, flowApi]);
+
+  const isState = useCallback((id: string) => Boolean(diagram?.nodes.find((n) => n.id === id)?.type), [diagram]);
+  const stepAt = useCallback((e: MouseEvent) => {
+    const id = nodeUnder(e);
+    return id && isState(id) ? id : null;
+  }, [isState]);
+  const tail = useCallback((edge: DiagramEdge) => flowApi.flowToScreenPosition(edge.route.points?.[0] ?? { x: 0, y: 0 }), [flowApi]);
+  const arrows = useArrowDrag(root, stepAt, (edge, target) => editor.retarget(edge.id, target), tail);
+
+  // The box or arrow a drop (or an arrow's tip) would go to is marked.
+  const highlight = arrows.drag?.over ?? (dropAt && dropAt.kind !== "free" ? dropAt.id : null);
   // Unchanged boxes and arrows keep their objects: React Flow skips them.
   const [keep] = useState(() => flowKeeper<FlowNode, FlowEdge>());
+  // A workflow with no steps draws nothing (not a lone start marker): the
+  // canvas says what to do instead.
+  const empty = diagram !== null && !diagram.nodes.some((n) => n.type);
   const flow = useMemo(
-    () => keep(diagram ? toFlow(diagram, selected, badges, dropAt?.id ?? null) : { nodes: [], edges: [] }),
-    [keep, diagram, selected, badges, dropAt],
+    () => keep(diagram && !empty ? toFlow(diagram, selected, badges, highlight) : { nodes: [], edges: [] }),
+    [keep, diagram, empty, selected, badges, highlight],
   );
   // Another document (nothing in common with the last diagram) is shown
   // whole; edits keep the user's zoom and scroll.
@@ -94,11 +140,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     const prev = shownIds.current;
     shownIds.current = ids;
     if (prev.size > 0 && ![...ids].some((id) => prev.has(id))) {
-      requestAnimationFrame(() => flowApi.fitView({ padding: 0.08 }));
+      requestAnimationFrame(() => flowApi.fitView(fitOptions));
     }
   }, [diagram, flowApi]);
-
-  const isState = useCallback((id: string) => Boolean(diagram?.nodes.find((n) => n.id === id)?.type), [diagram]);
 
   // Clicks, Shift+clicks and box selection arrive as select changes.
   const onNodesChange = useCallback(
@@ -115,30 +159,80 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     [isState, onSelection, live],
   );
 
-  // --- palette drops
-  const targetAt = (e: DragEvent) => (diagram ? dropTarget(diagram, flowApi.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : null);
+  // --- palette drops: anywhere; where the step goes is shown as it moves
+  const local = (e: { clientX: number; clientY: number }) => {
+    const r = root.current?.getBoundingClientRect();
+    return { x: e.clientX - (r?.left ?? 0), y: e.clientY - (r?.top ?? 0) };
+  };
+  const targetAt = (e: { clientX: number; clientY: number }): DropTarget =>
+    diagram ? dropTarget(diagram, flowApi.screenToFlowPosition({ x: e.clientX, y: e.clientY }), { selected: live.length === 1 ? live[0] : null }) : { kind: "free" };
   // While locked nothing is accepted: no drop target, no drop.
   const onDragOver = (e: DragEvent) => {
     if (lock || !e.dataTransfer.types.includes(paletteMime)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = "copy";
     const t = targetAt(e);
-    if (t?.id !== dropAt?.id) setDropAt(t);
+    if (JSON.stringify(t) !== JSON.stringify(dropAt)) setDropAt(t);
+    setHintAt(local(e));
   };
   // dragleave also fires when moving between the canvas's own children.
   const onDragLeave = (e: DragEvent) => {
-    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setDropAt(null);
+    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
+      setDropAt(null);
+      setHintAt(null);
+    }
   };
   const onDrop = (e: DragEvent) => {
     const entryId = e.dataTransfer.getData(paletteMime);
     setDropAt(null);
+    setHintAt(null);
     if (!entryId || lock) return;
     e.preventDefault();
-    const t = targetAt(e);
-    if (t) editor.insert(entryId, t);
-    // An empty workflow has no arrow yet: the step becomes its first.
-    else if (diagram && !diagram.nodes.some((n) => n.type)) editor.insert(entryId, { kind: "container", id: "" });
-    else editor.notify("Drop the step on an arrow, or inside a branch or a Map.");
+    editor.insert(entryId, targetAt(e));
+  };
+
+  // --- right-click menus
+  const nodeMenu = (e: ReactMouseEvent, id: string) => {
+    const n = diagram?.nodes.find((x) => x.id === id);
+    if (!n?.type) return paneMenu(e);
+    e.preventDefault();
+    if (lock) return; // read-only: the banner says why
+    const ids = selected.has(id) ? live : [id];
+    if (!selected.has(id)) onSelection([id]);
+    setMenu({ at: local(e), place: { kind: "after", id }, node: { id, type: n.type, name: n.name, ids }, picking: false });
+  };
+  const paneMenu = (e: ReactMouseEvent | MouseEvent) => {
+    e.preventDefault();
+    if (lock) return;
+    setMenu({ at: local(e), place: targetAt(e), node: null, picking: false });
+  };
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const menuItems = (m: Menu): MenuItem[] => {
+    const pick = () => setMenu({ ...m, picking: true });
+    if (!m.node) {
+      return [
+        { label: "Add step here…", testId: "ctx-add-here", keepOpen: true, run: pick },
+        { label: "Paste", shortcut: "Ctrl+V", testId: "ctx-paste", disabled: !editor.canPaste, run: () => editor.paste(null) },
+        { label: "Zoom to fit", shortcut: "Shift+1", testId: "ctx-fit", run: () => flowApi.fitView({ ...fitOptions, duration: 200 }) },
+      ];
+    }
+    const { id, type, ids } = m.node;
+    return [
+      { label: "Rename", shortcut: "F2", testId: "ctx-rename", run: () => setRenaming(id) },
+      { label: "Add step after…", testId: "ctx-add-after", keepOpen: true, disabled: stateKind(type).exit !== "next", run: pick },
+      { label: ids.length > 1 ? `Duplicate ${ids.length} steps` : "Duplicate", shortcut: "Ctrl+D", testId: "ctx-duplicate", run: () => editor.duplicate(ids) },
+      { label: ids.length > 1 ? `Delete ${ids.length} steps` : "Delete", shortcut: "Delete", testId: "ctx-delete", run: () => editor.remove(ids) },
+      { label: "Set as start", testId: "ctx-set-start", disabled: editor.isStart(id), run: () => editor.setStart(id) },
+    ];
+  };
+  const pickStep = (m: Menu, entryId: string) => {
+    setMenu(null);
+    if (m.node) editor.insertAfter(entryId, m.node.id);
+    else editor.insert(entryId, m.place);
+  };
+  const firstStep = () => {
+    const r = root.current?.getBoundingClientRect();
+    setMenu({ at: { x: (r?.width ?? 600) / 2 - 160, y: (r?.height ?? 400) / 2 + 40 }, place: { kind: "free" }, node: null, picking: true });
   };
 
   // --- connections: from a handle to any part of another state
@@ -153,7 +247,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
 
   // --- keys that act on the selection (undo/redo are the editor's)
   const onKey = useEffectEvent((ev: KeyboardEvent) => {
-    if (ev.defaultPrevented || isTyping(ev.target)) return;
+    if (ev.defaultPrevented || isTyping(ev.target) || inDialog(ev.target)) return;
     const a = actionFor(ev);
     const sel = live;
     // Read-only: the verbs that change the text do nothing (the banner says why).
@@ -191,7 +285,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         onSelection(diagram?.nodes.filter((n) => n.type).map((n) => n.id) ?? []);
         break;
       case "fit":
-        flowApi.fitView({ padding: 0.08, duration: 200 });
+        flowApi.fitView({ ...fitOptions, duration: 200 });
         break;
       case "help":
         setHelp((h) => !h);
@@ -256,6 +350,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
 
   return (
     <div
+      ref={root}
       className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}`}
       data-testid="canvas"
       data-locked={lock ? "true" : undefined}
@@ -281,9 +376,39 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         </div>
       )}
       {searching && diagram && <SearchBox diagram={diagram} onPick={reveal} onClose={() => setSearching(false)} />}
+      {empty && !error && !lock && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <h2>This workflow has no steps yet</h2>
+          <p>Drag a step from the list on the left and drop it here.</p>
+          <p className="canvas-empty-more">
+            Or{" "}
+            <button type="button" className="btn primary" data-testid="canvas-first-step" onClick={firstStep}>
+              Choose a first step
+            </button>
+          </p>
+        </div>
+      )}
+      {dropAt && hintAt && diagram && (
+        <div className="drop-hint" data-testid="drop-hint" style={{ left: hintAt.x + 16, top: hintAt.y + 16 }}>
+          {dropWords(diagram, dropAt)}
+        </div>
+      )}
+      {arrows.drag && diagram && <ArrowGhost diagram={diagram} drag={arrows.drag} />}
+      {menu && (
+        <ContextMenu at={menu.at} label={menu.node ? `Step ${menu.node.name}` : "Canvas"} items={menuItems(menu)} onClose={closeMenu}>
+          {menu.picking && diagram ? (
+            <StepPicker
+              title={menu.node ? `Add a step after “${menu.node.name}”` : dropWords(diagram, menu.place)}
+              onPick={(id) => pickStep(menu, id)}
+              onClose={closeMenu}
+            />
+          ) : undefined}
+        </ContextMenu>
+      )}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       {diagram && (
         <EditingContext.Provider value={editing}>
+        <ArrowContext.Provider value={stale || lock ? null : arrows.grab}>
           <ReactFlow
             // A new canvas size (view switch) refits the view; edits keep it.
             key={fitKey}
@@ -294,6 +419,8 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             defaultEdgeOptions={defaultEdgeOptions}
             onNodesChange={onNodesChange}
             onPaneClick={() => onSelection([])}
+            onNodeContextMenu={(e, n) => nodeMenu(e, n.id)}
+            onPaneContextMenu={paneMenu}
             onConnectEnd={onConnectEnd}
             nodesDraggable={false}
             nodesConnectable={!lock}
@@ -304,14 +431,16 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             // d3-zoom swallows double-clicks before React sees them; they rename.
             zoomOnDoubleClick={false}
             fitView
-            fitViewOptions={{ padding: 0.08 }}
+            fitViewOptions={fitOptions}
             minZoom={0.1}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} size={1} />
-            <MiniMap pannable zoomable nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour} />
+            {!empty && <MiniMap pannable zoomable nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour} />}
             <Controls showInteractive={false} />
+            <HandleSize root={root} />
           </ReactFlow>
+        </ArrowContext.Provider>
         </EditingContext.Provider>
       )}
       <button type="button" className="help-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelp((h) => !h)}>
@@ -331,4 +460,32 @@ function nodeUnder(event: MouseEvent | TouchEvent): string | null {
     if (id && !node.classList.contains("react-flow__node-branch")) return id;
   }
   return null;
+}
+
+/**
+ * Keeps the connection dots a target of at least 20 px on screen while
+ * zooming out (down to zoom 0.5): their size in diagram pixels grows as
+ * the zoom shrinks, up to 40.
+ */
+function HandleSize({ root }: { root: RefObject<HTMLDivElement | null> }) {
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    root.current?.style.setProperty("--handle", `${Math.min(40, Math.max(22, 22 / zoom))}px`);
+  }, [zoom, root]);
+  return null;
+}
+
+/** The arrow being moved: a line from where it leaves its step to the pointer. */
+function ArrowGhost({ diagram, drag }: { diagram: Diagram; drag: ArrowDrag }) {
+  const over = drag.over ? diagram.nodes.find((n) => n.id === drag.over) : null;
+  return (
+    <>
+      <svg className="arrow-ghost" aria-hidden>
+        <line x1={drag.from.x} y1={drag.from.y} x2={drag.to.x} y2={drag.to.y} />
+      </svg>
+      <div className="drop-hint" data-testid="arrow-hint" style={{ left: drag.to.x + 16, top: drag.to.y + 16 }}>
+        {over ? `Go to “${over.name}” instead` : "Drop on a step"}
+      </div>
+    </>
+  );
 }

@@ -1,13 +1,21 @@
+import { useContext } from "react";
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
 import { routePath, type FlowEdge } from "./toFlow";
 import { useEdgeTaken } from "../run/overlayContext";
+import { ArrowContext, movableArrow } from "./editing";
 
-/** Draws an edge along the route Graphviz computed, with its label. */
+/**
+ * Draws an edge along the route Graphviz computed, with its label, and a
+ * grip on its tip to drag it onto another step.
+ */
 export function RoutedEdge({ id, data, markerEnd }: EdgeProps<FlowEdge>) {
   const taken = useEdgeTaken(data?.edge.source ?? "", data?.edge.target ?? "", data?.edge.kind ?? "");
+  const grab = useContext(ArrowContext);
   if (!data) return null;
   const e = data.edge;
   const label = e.route.label;
+  const pts = e.route.points ?? [];
+  const tip = e.route.end ?? pts[pts.length - 1];
   return (
     <>
       {/* No wide invisible hit path: edges are not clicked, and hit-testing
@@ -21,6 +29,18 @@ export function RoutedEdge({ id, data, markerEnd }: EdgeProps<FlowEdge>) {
           >
             {e.label}
           </div>
+        </EdgeLabelRenderer>
+      )}
+      {grab && tip && movableArrow(e.kind) && (
+        <EdgeLabelRenderer>
+          <div
+            className="edge-grip nodrag nopan"
+            data-testid="edge-grip"
+            data-edge={e.id}
+            title="Drag the tip of this arrow onto another step"
+            style={{ transform: `translate(-50%, -50%) translate(${tip.x}px, ${tip.y}px)` }}
+            onPointerDown={(ev) => grab(e, ev)}
+          />
         </EdgeLabelRenderer>
       )}
     </>

@@ -3,6 +3,7 @@
 // data stays free of callbacks.
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { Handle, Position } from "@xyflow/react";
+import type { DiagramEdge } from "../backend/studio";
 import { stateKind } from "../states/registry";
 
 export interface NodeEditing {
@@ -20,6 +21,14 @@ export const EditingContext = createContext<NodeEditing>({
 
 export function useNodeEditing() {
   return useContext(EditingContext);
+}
+
+/** What arrows need while they draw: how to start dragging a tip (null while the diagram cannot be edited). */
+export const ArrowContext = createContext<((edge: DiagramEdge, e: React.PointerEvent) => void) | null>(null);
+
+/** The arrows whose tip can be dragged to another step: every transition and the start (not the arrows to the end). */
+export function movableArrow(kind: string): boolean {
+  return kind !== "end";
 }
 
 /** The state's name, or a text field while it is being renamed. */
@@ -63,9 +72,10 @@ function RenameInput({ id, name, editing }: { id: string; name: string; editing:
 }
 
 /**
- * Connection handles: the bottom dot sets Next (on a Choice: adds a rule);
- * the right dot sets a Choice's Default, or adds a Catch on states that can
- * fail. Terminal states have none.
+ * Connection handles, always shown, each a 22 px target: the bottom dot
+ * sets Next (on a Choice: adds a rule); the right dot sets a Choice's
+ * Default, or adds a Catch on states that can fail. Terminal states have
+ * none.
  */
 export function ConnectHandles({ type }: { type: string }) {
   const kind = stateKind(type);

@@ -34,7 +34,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
   return (
     <div
-      className={`state-node${selected ? " selected" : ""}${n.comment ? " with-comment" : ""}`}
+      className={`state-node${selected ? " selected" : ""}${n.comment ? " with-comment" : ""}${data.dropTarget ? " drop-target" : ""}`}
       style={{ borderLeftColor: stateKind(n.type).colour }}
       data-testid="state-node"
       data-state={n.name}

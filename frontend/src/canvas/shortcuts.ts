@@ -41,9 +41,13 @@ export const shortcuts: Shortcut[] = [
 /** Mouse gestures, listed in the help overlay beside the keys. */
 export const gestures: [string, string][] = [
   ["Drag from the palette onto an arrow", "Insert a step there"],
+  ["Drag from the palette onto a step, or near the last one", "Add the step after it"],
   ["Drag from the palette into a branch or a Map", "Add a step inside it"],
+  ["Drag from the palette anywhere else", "Add the step unconnected (connect it afterwards)"],
   ["Drag from a step's bottom dot to another step", "Connect them (Next; on a Choice: a new rule)"],
   ["Drag from a step's right dot", "On a Choice: its Default; on a Task, Parallel or Map: a Catch for errors"],
+  ["Drag the tip of an arrow onto another step", "Point the arrow there"],
+  ["Right-click a step, or the background", "Rename, add a step, duplicate, delete, set as start; add a step here, paste"],
   ["Shift+click, or Shift+drag on the background", "Select several steps"],
   ["Double-click a name", "Rename the step"],
 ];

@@ -1,15 +1,19 @@
-// The editing verbs of the canvas and palette, over the document store.
-// Each runs one named command (one undo step) and selects what it made;
-// a refusal ("a Choice needs a step after it") becomes a message shown
-// on the canvas rather than an exception.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+// The editing verbs of the canvas, the palette and the inspector, over the
+// document store. Each runs one named command (one undo step) through the
+// edit guard, which asks first when the edit would cut steps off, and
+// selects what it made; a refusal ("a Choice needs a step after it")
+// becomes a message shown on the canvas rather than an exception.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Diagram } from "../backend/studio";
-import type { DocumentStore } from "../document/store";
+import type { DocumentStore, Outcome } from "../document/store";
 import type { Command } from "../document/commands/template";
 import { openText } from "../document/open";
-import { queryLanguage, isObj } from "../document/machine";
+import { queryLanguage, isObj, stateAt } from "../document/machine";
 import { insertStateAfter, insertStateInto, insertStateOnEdge } from "../document/commands/insert";
-import { connect, type ConnectKind } from "../document/commands/connect";
+import { connect, retarget, type ConnectKind } from "../document/commands/connect";
+import { addState, setStart } from "../document/commands/flow";
+import { EditGuard, type Answer, type Question } from "../document/guard";
+import { segments, valueAt } from "../document/pointer";
 import { deleteStates } from "../document/commands/remove";
 import { rename } from "../document/commands/rename";
 import { copyStates, duplicate, paste } from "../document/commands/clipboard";
@@ -26,6 +30,13 @@ export interface Editor {
   /** Inserts after the given state (keyboard and click in the palette). */
   insertAfter(entryId: string, stateId: string | null): void;
   connect(sourceId: string, handle: string | null, targetId: string): void;
+  /** Points the arrow with the diagram's edge id at another state. */
+  retarget(edgeId: string, targetId: string): void;
+  setStart(id: string): void;
+  /** True when the state is where its machine starts. */
+  isStart(id: string): boolean;
+  /** Something was copied here, so Paste has steps to paste. */
+  canPaste: boolean;
   remove(ids: string[]): void;
   duplicate(ids: string[]): void;
   copy(ids: string[]): void;
@@ -37,6 +48,14 @@ export interface Editor {
   rename(id: string, name: string): boolean;
   undo(): void;
   redo(): void;
+  /**
+   * Runs any edit (the inspector's too) through the guard; "asking" while
+   * the question of steps it would cut off is open, then done gets the outcome.
+   */
+  guarded(label: string, cmd: Command, done: (out: Outcome) => void): Outcome | "asking";
+  /** The open question about steps an edit would cut off. */
+  question: Question | null;
+  answer(a: Answer): void;
 }
 
 /** Which command a handle dragged onto another state means. */
@@ -55,6 +74,9 @@ const handleKinds: Record<string, ConnectKind> = {
 export function useEditor(store: DocumentStore, diagram: Diagram | null, select: (ids: string[]) => void, locked: string | null = null): Editor {
   const [message, setMessage] = useState<string | null>(null);
   const clipboard = useRef<string | null>(null);
+  const [canPaste, setCanPaste] = useState(false);
+  const [guard] = useState(() => new EditGuard(store));
+  const question = useSyncExternalStore(guard.subscribe, guard.snapshot);
 
   useEffect(() => {
     if (!message) return;
@@ -62,22 +84,27 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
     return () => clearTimeout(t);
   }, [message]);
 
+  // then runs after the edit is made (at once, or once the question is answered).
   const run = useCallback(
-    (label: string, cmd: Command): boolean => {
+    (label: string, cmd: Command, then?: (out: Outcome & { ok: true }) => void): boolean => {
       if (locked) {
         setMessage(locked);
         return false;
       }
-      const out = store.run(label, cmd);
-      if (!out.ok) {
-        setMessage(out.error);
-        return false;
-      }
-      setMessage(null);
-      if (out.select.length > 0) select(out.select);
-      return true;
+      const done = (out: Outcome) => {
+        if (!out.ok) {
+          setMessage(out.error);
+          return false;
+        }
+        setMessage(null);
+        if (out.select.length > 0) select(out.select);
+        then?.(out);
+        return true;
+      };
+      const out = guard.run(label, cmd, done);
+      return out === "asking" || done(out);
     },
-    [store, select, locked],
+    [guard, select, locked],
   );
 
   const template = useCallback(
@@ -109,7 +136,7 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
   // (the code editor routes its own keys to the same store).
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
-      if (ev.defaultPrevented || isTyping(ev.target)) return;
+      if (ev.defaultPrevented || isTyping(ev.target) || inDialog(ev.target)) return;
       const a = actionFor(ev);
       if (a === "undo" || a === "redo") {
         ev.preventDefault();
@@ -130,23 +157,53 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
         const t = template(entryId);
         if (!t) return;
         const label = `Add ${t.e.label}`;
-        run(label, at.kind === "edge" ? insertStateOnEdge(at.id, t.tpl) : insertStateInto(at.id, t.tpl));
+        if (at.kind === "edge") run(label, insertStateOnEdge(at.id, t.tpl));
+        else if (at.kind === "container") run(label, insertStateInto(at.id, t.tpl));
+        else if (at.kind === "after") run(label, insertStateAfter(at.id, t.tpl));
+        else {
+          const first = !diagram?.nodes.some((n) => n.type);
+          run(label, addState("", t.tpl), (out) => {
+            if (first) return;
+            const name = segments(out.select[0] ?? "").pop();
+            setMessage(`“${name}” is not connected yet: drag from a step's dot onto it, or pick it under “Then go to” of the step before.`);
+          });
+        }
       },
       insertAfter(entryId, stateId) {
         const t = template(entryId);
         if (!t) return;
-        // After the selected step, else at the start of the workflow.
+        // After the selected step, else at the start of the workflow (or as
+        // the first step of an empty one).
         if (stateId) run(`Add ${t.e.label}`, insertStateAfter(stateId, t.tpl));
         else if (diagram?.edges.some((e) => e.kind === "start")) run(`Add ${t.e.label}`, insertStateOnEdge("start", t.tpl));
-        else setMessage("Select a step to add after it, or drag the new step onto an arrow.");
+        else if (diagram && !diagram.nodes.some((n) => n.type)) run(`Add ${t.e.label}`, addState("", t.tpl));
+        else setMessage("Select a step to add after it, or drag the new step onto the canvas.");
       },
       connect(sourceId, handle, targetId) {
         const kind = handleKinds[handle ?? "next"] ?? "next";
         run("Connect", connect(sourceId, kind, targetId));
       },
+      retarget(edgeId, targetId) {
+        run("Move arrow", retarget(edgeId, targetId));
+      },
+      setStart(id) {
+        run("Set as start", setStart(id));
+      },
+      isStart(id) {
+        const snap = store.snapshot();
+        try {
+          const doc = openText(snap.text, snap.format).value;
+          const st = stateAt(doc, id);
+          const m = valueAt(doc, st.machine);
+          return isObj(m) && m.StartAt === st.name;
+        } catch {
+          return false;
+        }
+      },
+      canPaste,
       remove(ids) {
         if (ids.length === 0) return;
-        if (run(ids.length === 1 ? "Delete step" : `Delete ${ids.length} steps`, deleteStates(ids))) select([]);
+        run(ids.length === 1 ? "Delete step" : `Delete ${ids.length} steps`, deleteStates(ids), () => select([]));
       },
       duplicate(ids) {
         if (ids.length > 0) run("Duplicate", duplicate(ids));
@@ -157,6 +214,7 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
         try {
           const text = copyStates(openText(snap.text, snap.format).value, ids);
           clipboard.current = text;
+          setCanPaste(true);
           // The system clipboard too, so steps paste into another window.
           navigator.clipboard?.writeText(text).catch(() => undefined);
           setMessage(null);
@@ -177,8 +235,11 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
       },
       undo,
       redo,
+      guarded: (label, cmd, done) => guard.run(label, cmd, done),
+      question,
+      answer: (a) => void guard.answer(a),
     }),
-    [message, run, template, select, store, undo, redo, diagram],
+    [message, run, template, select, store, undo, redo, diagram, canPaste, guard, question],
   );
 }
 
@@ -186,4 +247,9 @@ export function useEditor(store: DocumentStore, diagram: Diagram | null, select:
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT";
+}
+
+/** True when keys go to a dialog or menu over the editor (its own keys, not the canvas's). */
+export function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"], [role="alertdialog"], [role="menu"]') !== null;
 }

@@ -43,12 +43,17 @@ export function forEachMachine(doc: unknown, fn: (path: Path, m: Obj) => void, b
   const states = m.States;
   if (!isObj(states)) return;
   for (const [name, s] of Object.entries(states)) {
-    if (!isObj(s)) continue;
-    const at: Path = [...base, "States", name];
-    if (Array.isArray(s.Branches)) s.Branches.forEach((_, i) => forEachMachine(doc, fn, [...at, "Branches", i]));
-    if (isObj(s.ItemProcessor)) forEachMachine(doc, fn, [...at, "ItemProcessor"]);
-    if (isObj(s.Iterator)) forEachMachine(doc, fn, [...at, "Iterator"]);
+    if (isObj(s)) for (const sub of subMachines(s, [...base, "States", name])) forEachMachine(doc, fn, sub);
   }
+}
+
+/** The paths of the machines a state holds (a Parallel's branches, a Map's processor), given the state's path. */
+export function subMachines(state: Obj, at: Path): Path[] {
+  const out: Path[] = [];
+  if (Array.isArray(state.Branches)) state.Branches.forEach((_, i) => out.push([...at, "Branches", i]));
+  if (isObj(state.ItemProcessor)) out.push([...at, "ItemProcessor"]);
+  if (isObj(state.Iterator)) out.push([...at, "Iterator"]);
+  return out;
 }
 
 /** Every state name in the document: ASL wants them unique machine-wide. */

@@ -44,7 +44,7 @@ export function FileBanners({ files }: { files: Files }) {
           </div>
         )}
       </div>
-      {files.galleryOpen && <TemplateGallery onPick={files.newFrom} onClose={() => files.setGalleryOpen(false)} />}
+      {files.galleryOpen && <TemplateGallery onPick={files.newFrom} onBlank={files.newBlank} onClose={() => files.setGalleryOpen(false)} />}
       {files.prompt && <UnsavedPrompt name={name} reason={files.prompt.reason} onAnswer={(c) => void files.answerPrompt(c)} />}
     </>
   );

@@ -38,7 +38,7 @@ export function FileMenu({ files }: { files: Files }) {
       </button>
       {open && (
         <div className="menu" role="menu" aria-label="File">
-          {item("New from template…", () => files.setGalleryOpen(true), { shortcut: shortcutLabels.new, testid: "menu-new" })}
+          {item("New…", () => files.setGalleryOpen(true), { shortcut: shortcutLabels.new, testid: "menu-new" })}
           {item("Open…", () => void files.openDialog(), { shortcut: shortcutLabels.open, testid: "menu-open" })}
           <div className="menu-heading" role="presentation">Open recent</div>
           {files.recent.length === 0 && (

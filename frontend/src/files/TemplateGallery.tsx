@@ -3,6 +3,8 @@ import { errorMessage, listTemplates, templatePreview, type Template } from "../
 
 interface Props {
   onPick: (id: string) => void;
+  /** A blank workflow instead. */
+  onBlank: () => void;
   onClose: () => void;
 }
 
@@ -25,8 +27,8 @@ function Preview({ id }: { id: string }) {
   );
 }
 
-/** The New-from-template dialog: one card per template. */
-export function TemplateGallery({ onPick, onClose }: Props) {
+/** File > New: a blank workflow, then one card per template. */
+export function TemplateGallery({ onPick, onBlank, onClose }: Props) {
   const [templates, setTemplates] = useState<Template[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -38,7 +40,7 @@ export function TemplateGallery({ onPick, onClose }: Props) {
   }, []);
 
   // Focus is inside the dialog from its first frame (so Escape closes it even
-  // before the templates arrive), then on the first card once they do.
+  // before the templates arrive), on its first card (Blank workflow).
   useEffect(() => {
     const card = dialog.current?.querySelector<HTMLButtonElement>(".template-card");
     (card ?? dialog.current)?.focus();
@@ -61,10 +63,17 @@ export function TemplateGallery({ onPick, onClose }: Props) {
           }
         }}
       >
-        <h2 id="gallery-title">New workflow from a template</h2>
-        <p className="muted">Each template is a complete, valid workflow to start from.</p>
+        <h2 id="gallery-title">New workflow</h2>
+        <p className="muted">Start blank, or from a complete, valid workflow to adapt.</p>
         {error && <p className="modal-error">Could not list the templates: {error}</p>}
         <div className="template-grid">
+          <button className="template-card blank" data-testid="template-blank" onClick={onBlank}>
+            <span className="template-preview" aria-hidden>
+              <span className="template-blank-mark">+</span>
+            </span>
+            <span className="template-title">Blank workflow</span>
+            <span className="template-text">No steps yet: add them on the canvas.</span>
+          </button>
           {templates?.map((t) => (
             <button key={t.id} className="template-card" data-testid="template-card" data-template={t.id} onClick={() => onPick(t.id)}>
               <Preview id={t.id} />

@@ -65,11 +65,11 @@ function fake() {
 
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
-async function setup(prepare: (f: ReturnType<typeof fake>) => void = () => undefined, hidden = false) {
+async function setup(prepare: (f: ReturnType<typeof fake>) => void = () => undefined, hidden = false, start: "welcome" | "example" = "example") {
   const f = fake();
   prepare(f);
   const doc = new DocumentStore();
-  const store = new FileStore(f.backend, doc, { hidden: () => hidden });
+  const store = new FileStore(f.backend, doc, { hidden: () => hidden, start });
   const stop = store.start();
   await settle();
   return { ...f, doc, store, stop, snap: () => store.snapshot(), act: store.actions };
@@ -98,12 +98,54 @@ describe("starting", () => {
     expect(t.called("setDirty")).toEqual([["a.asl.json", false]]);
   });
 
-  test("opens the example when no file was named, and when the named one cannot be read", async () => {
-    const plain = await setup();
-    expect(plain.snap().file).toEqual({ path: "", name: "order-process.asl.json", lineEnding: "lf", stamp: null });
-    const broken = await setup((f) => f.state.fail.add("startupFile"));
-    expect(broken.snap().file?.name).toBe("order-process.asl.json");
+  test("shows the welcome when no file was named, and when the named one cannot be read", async () => {
+    const plain = await setup(undefined, false, "welcome");
+    expect(plain.snap()).toMatchObject({ file: null, welcome: true, generation: 0 });
+    expect(plain.called("openExample")).toEqual([]);
+    const broken = await setup((f) => f.state.fail.add("startupFile"), false, "welcome");
+    expect(broken.snap()).toMatchObject({ file: null, welcome: true });
     expect(broken.snap().notice).toEqual({ kind: "error", text: "Could not open the file given on the command line: startupFile failed" });
+  });
+
+  test("a file named on the command line skips the welcome", async () => {
+    const t = await setup((f) => {
+      f.state.files.set("/w/a.asl.json", { text: text("a"), stamp: stamp("t1") });
+      f.state.startup = "/w/a.asl.json";
+    }, false, "welcome");
+    expect(t.snap()).toMatchObject({ welcome: false, file: { name: "a.asl.json" } });
+  });
+
+  test("opens the example at once when asked to (the browser tests)", async () => {
+    const t = await setup();
+    expect(t.snap()).toMatchObject({ welcome: false, file: { path: "", name: "order-process.asl.json", lineEnding: "lf", stamp: null } });
+  });
+
+  test("the welcome's choices: blank, the example, a template, each replacing the welcome", async () => {
+    const blank = await setup(undefined, false, "welcome");
+    blank.act.newBlank();
+    await settle();
+    expect(blank.snap()).toMatchObject({ welcome: false, generation: 1, file: { path: "", name: "untitled.asl.json" }, dirty: false });
+    expect(blank.doc.snapshot().text).toBe('{\n  "StartAt": "",\n  "States": {}\n}\n');
+
+    const example = await setup(undefined, false, "welcome");
+    example.act.openExample();
+    await settle();
+    expect(example.snap()).toMatchObject({ welcome: false, file: { name: "order-process.asl.json" } });
+
+    const tpl = await setup(undefined, false, "welcome");
+    tpl.act.setGalleryOpen(true);
+    tpl.act.newFrom("approval");
+    await settle();
+    expect(tpl.snap()).toMatchObject({ welcome: false, galleryOpen: false, file: { name: "approval.asl.json" } });
+  });
+
+  test("a new blank workflow over unsaved work asks first", async () => {
+    const t = await setup();
+    t.doc.editText(text("edited"));
+    t.act.newBlank();
+    expect(t.snap().prompt?.reason).toBe("start a new workflow");
+    await t.act.answerPrompt("discard");
+    expect(t.snap().file?.name).toBe("untitled.asl.json");
   });
 
   test("starting twice (React's strict mode) loads the start document once", async () => {

@@ -1,6 +1,7 @@
-// The File menu's behaviour as a plain store: open, new from a template,
-// save, save as, recent files, export, the unsaved-changes prompt, autosave
-// with recovery after a crash, and the changed-on-disk notice. The document
+// The File menu's behaviour as a plain store: the welcome shown at start,
+// open, new (blank or from a template), save, save as, recent files,
+// export, the unsaved-changes prompt, autosave with recovery after a
+// crash, and the changed-on-disk notice. The document
 // itself is the editor's (a DocumentStore or anything shaped like one): this
 // store only loads texts into it and tells it what was saved. No React here:
 // useFiles.ts subscribes and wires the window's keys and focus; tests drive
@@ -10,6 +11,7 @@ import type { FileStamp, OpenedFile, RecentFile, RecoverySnapshot } from "../bac
 import { errorMessage } from "../backend/errors";
 import { convertText, formatForPath } from "../document/convert";
 import type { FileAction } from "./shortcuts";
+import { blankName, blankText } from "./blank";
 
 type Format = "json" | "yaml";
 
@@ -81,6 +83,8 @@ export interface InPlaceDocument {
 
 export interface FilesSnapshot {
   file: CurrentFile | null;
+  /** The welcome is shown: the studio started with no file and nothing was chosen yet. */
+  welcome: boolean;
   /** Bumped whenever another document replaces the current one, so views
    * can reset what belonged to the old one (the canvas refits). */
   generation: number;
@@ -98,6 +102,10 @@ export interface FileActions {
   refreshRecent(): void;
   setGalleryOpen(open: boolean): void;
   newFrom(templateId: string): void;
+  /** A new workflow with no steps yet. */
+  newBlank(): void;
+  /** The example workflow (an order process), unsaved. */
+  openExample(): void;
   openDialog(): Promise<void>;
   openPath(path: string): void;
   /** Opens a document saved by its own saveInPlace (no path: no disk
@@ -128,10 +136,17 @@ const asFormat = (f: string): Format => (f === "yaml" ? "yaml" : "json");
 export interface FileStoreOptions {
   /** True while the window is hidden: the disk is not polled then. */
   hidden?: () => boolean;
+  /**
+   * What to show when the studio starts with no file named on the command
+   * line: the welcome (the default), or the example at once (the browser
+   * tests ask for it with ?start=example).
+   */
+  start?: "welcome" | "example";
 }
 
 export class FileStore {
   private file: CurrentFile | null = null;
+  private welcome = false;
   private generation = 0;
   private recent: RecentFile[] = [];
   private galleryOpen = false;
@@ -160,6 +175,8 @@ export class FileStore {
       refreshRecent: this.refreshRecent,
       setGalleryOpen: this.setGalleryOpen,
       newFrom: this.newFrom,
+      newBlank: this.newBlank,
+      openExample: this.openExample,
       openDialog: this.openDialog,
       openPath: this.openPath,
       openInPlace: this.openInPlace,
@@ -188,8 +205,9 @@ export class FileStore {
   /**
    * Follows the document, the window's close button and the disk; the
    * first time, also loads the start document (the file named on the
-   * command line, else the example) and offers what a crashed session left
-   * behind. Returns the function that stops following.
+   * command line, else the welcome, or the example when asked) and offers
+   * what a crashed session left behind. Returns the function that stops
+   * following.
    */
   start = (): (() => void) => {
     const offDoc = this.target.subscribe(this.documentChanged);
@@ -209,13 +227,20 @@ export class FileStore {
   };
 
   private async startup() {
+    let named = false;
     try {
       const f = await this.backend.startupFile();
-      this.adopt(f.name ? f : await this.backend.openExample());
+      if (f.name) {
+        this.adopt(f);
+        named = true;
+      }
     } catch (err) {
       this.fail("Could not open the file given on the command line", err);
-      const ex = await this.backend.openExample().catch(() => null);
+    }
+    if (!named) {
+      const ex = this.options.start === "example" ? await this.backend.openExample().catch(() => null) : null;
       if (ex) this.adopt(ex);
+      else this.welcome = true;
     }
     this.recovered = await this.backend.recoveredWork().catch(() => []);
     this.changed();
@@ -296,6 +321,7 @@ export class FileStore {
   /** Makes f the document, replacing the current one. */
   private replace(f: CurrentFile, text: string, format: string) {
     this.disk = null;
+    this.welcome = false;
     this.generation++;
     this.file = f;
     this.target.open(text, asFormat(format));
@@ -470,6 +496,23 @@ export class FileStore {
     });
   };
 
+  private newBlank = () => {
+    this.setGalleryOpen(false);
+    this.guard("start a new workflow", () => {
+      this.replace({ path: "", name: blankName, lineEnding: "lf", stamp: null }, blankText, "json");
+    });
+  };
+
+  private openExample = () => {
+    this.guard("open the example", async () => {
+      try {
+        this.adopt(await this.backend.openExample());
+      } catch (err) {
+        this.fail("Could not open the example", err);
+      }
+    });
+  };
+
   private exportAs = async (format: "svg" | "png") => {
     try {
       const path = await this.backend.exportDiagram(format, this.file?.name ?? "diagram.asl.json", this.target.snapshot().text);
@@ -544,6 +587,7 @@ export class FileStore {
   private makeSnapshot(): FilesSnapshot {
     return {
       file: this.file,
+      welcome: this.welcome,
       generation: this.generation,
       dirty: this.target.snapshot().dirty,
       recent: this.recent,

@@ -9,7 +9,7 @@ import { fileShortcut } from "./shortcuts";
 
 /** The file service of target, the window's one document (its first value is kept). */
 export function useFiles(target: FileTarget): Files {
-  const [store] = useState(() => new FileStore(studio, target, { hidden: () => document.hidden }));
+  const [store] = useState(() => new FileStore(studio, target, { hidden: () => document.hidden, start: startParam() }));
   useEffect(() => store.start(), [store]);
   useEffect(() => {
     const onFocus = () => void store.checkDisk();
@@ -30,4 +30,13 @@ export function useFiles(target: FileTarget): Files {
   }, [store]);
   const snap = useSyncExternalStore(store.subscribe, store.snapshot);
   return useMemo(() => ({ ...snap, ...store.actions }), [snap, store]);
+}
+
+/**
+ * ?start=example opens the example instead of the welcome when no file was
+ * named (the browser tests, and anyone who bookmarks it in the headless
+ * studio); the desktop window has no query and shows the welcome.
+ */
+function startParam(): "welcome" | "example" {
+  return new URLSearchParams(window.location.search).get("start") === "example" ? "example" : "welcome";
 }

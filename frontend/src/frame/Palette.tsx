@@ -10,7 +10,7 @@ interface Props {
   onAdd: (entryId: string) => void;
 }
 
-/** The steps people can add: drag one onto an arrow, or press Enter. */
+/** The steps people can add: drag one onto the canvas, or press Enter. */
 export function Palette({ onAdd }: Props) {
   const [query, setQuery] = useState("");
   const found = useMemo(() => search(query), [query]);
@@ -18,6 +18,9 @@ export function Palette({ onAdd }: Props) {
   return (
     <aside className="panel palette" aria-label="Palette">
       <h2 className="panel-title">Steps</h2>
+      <p className="palette-hint" data-testid="palette-hint">
+        Drag a step onto the canvas: onto an arrow, onto a step, or anywhere. Enter adds it after the selected step.
+      </p>
       <input
         className="palette-search"
         type="search"
@@ -38,7 +41,7 @@ export function Palette({ onAdd }: Props) {
                 <li
                   key={e.id}
                   className="palette-item"
-                  title={`${e.description} Drag onto an arrow, or press Enter to add after the selected step.`}
+                  title={`${e.description} Drag onto the canvas, or press Enter to add after the selected step.`}
                   draggable
                   tabIndex={0}
                   data-testid="palette-item"
@@ -66,7 +69,6 @@ export function Palette({ onAdd }: Props) {
         );
       })}
       {found.length === 0 && <p className="palette-empty">No step matches “{query}”.</p>}
-      <p className="palette-hint">Drag a step onto an arrow to insert it, or into a branch or a Map.</p>
     </aside>
   );
 }

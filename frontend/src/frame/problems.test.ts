@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badges, nodeFor, problemRows, problemText, where } from "./problems";
+import { badges, nodeFor, problemRows, problemText, shown, where } from "./problems";
 import type { Diagnostic, Diagram } from "../backend/studio";
 
 const diagram = {
@@ -100,5 +100,18 @@ describe("problemText", () => {
     expect(problemText(problem("TASK_WITHOUT_TIMEOUT", "/States/A/Type"))).toBe(
       "3:7: warning TASK_WITHOUT_TIMEOUT: TASK_WITHOUT_TIMEOUT at /States/A/Type. [/States/A/Type]",
     );
+  });
+});
+
+describe("shown", () => {
+  const blank = { nodes: [{ id: "start", kind: "start", type: "" }], edges: [] } as unknown as Diagram;
+  const empty = { ...diag("/States"), code: "SCHEMA_VALIDATION_FAILED" } as Diagnostic;
+  const start = { ...diag("/StartAt"), code: "MISSING_TRANSITION_TARGET" } as Diagnostic;
+  const other = { ...diag("/TimeoutSeconds"), code: "SCHEMA_VALIDATION_FAILED" } as Diagnostic;
+  it("spares a workflow with no steps yet the two problems every such workflow has", () => {
+    expect(shown([empty, start, other], blank)).toEqual([other]);
+  });
+  it("shows them once there are steps", () => {
+    expect(shown([empty, start], diagram)).toEqual([empty, start]);
   });
 });

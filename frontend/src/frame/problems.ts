@@ -128,3 +128,16 @@ export function problemText(d: Diagnostic): string {
   const at = d.range?.start.line ? `${d.range.start.line}:${d.range.start.column}: ` : "";
   return `${at}${d.severity.toLowerCase()} ${d.code}: ${d.message} [${d.location}]`;
 }
+
+/**
+ * The problems worth showing: a workflow with no steps yet (a new blank
+ * one) is not told that its States is empty and its StartAt names nothing,
+ * in red, before anyone did anything; the canvas says what to do instead.
+ * Any other problem of it still shows.
+ */
+export function shown(diagnostics: Diagnostic[], diagram: Diagram | null): Diagnostic[] {
+  if (!diagram || diagram.nodes.some((n) => n.type)) return diagnostics;
+  const noise = (d: Diagnostic) =>
+    (d.location === "/States" && d.code === "SCHEMA_VALIDATION_FAILED") || (d.location === "/StartAt" && d.code === "MISSING_TRANSITION_TARGET");
+  return diagnostics.filter((d) => !noise(d));
+}

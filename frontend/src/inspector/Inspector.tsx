@@ -3,7 +3,7 @@
 // document command, so it is one undo step and a minimal text edit.
 import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
 import type { Diagnostic, Diagram } from "../backend/studio";
-import type { DocumentStore } from "../document/store";
+import type { DocumentStore, Outcome } from "../document/store";
 import type { Format } from "../document/textdoc";
 import type { Command } from "../document/commands/template";
 import { openText } from "../document/open";
@@ -39,9 +39,15 @@ interface Props {
   onSelect(id: string | null): void;
   /** Renames through the editor (references follow; the selection moves). */
   onRename(id: string, name: string): boolean;
+  /**
+   * Runs an edit through the editor's guard, which asks first when it would
+   * cut steps off ("asking"; done follows the answer). Without it, edits
+   * run on the store directly.
+   */
+  runEdit?(label: string, cmd: Command, done: (out: Outcome) => void): Outcome | "asking";
 }
 
-export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename }: Props) {
+export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit }: Props) {
   // Why the last edit was refused; it belongs to the selection it was made on.
   const [refusal, setRefusal] = useState<{ selected: string | null; text: string } | null>(null);
   const message = refusal && refusal.selected === selected ? refusal.text : null;
@@ -74,16 +80,19 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
         setRefusal({ selected, text: lock.message });
         return false;
       }
-      const out = store.run(label, cmd);
-      if (!out.ok) {
-        setRefusal({ selected, text: out.error });
-        return false;
-      }
-      setRefusal(null);
-      if (selectResult && out.select.length) onSelect(out.select[0]);
-      return true;
+      const done = (out: Outcome) => {
+        if (!out.ok) {
+          setRefusal({ selected, text: out.error });
+          return false;
+        }
+        setRefusal(null);
+        if (selectResult && out.select.length) onSelect(out.select[0]);
+        return true;
+      };
+      const out = runEdit ? runEdit(label, cmd, done) : store.run(label, cmd);
+      return out === "asking" || done(out);
     },
-    [store, onSelect, selected, lock],
+    [store, onSelect, selected, lock, runEdit],
   );
 
   const lang = languageOf(st?.value, isObj(doc) ? doc : undefined);

@@ -3,7 +3,10 @@
 import { EditError } from "../textdoc";
 import { queryLanguage, stateAt } from "../machine";
 import { handlesErrors, newChoiceRule, stateKind } from "../../states/registry";
+import { pointer } from "../pointer";
 import type { Command } from "./template";
+import { setStart, writeNext } from "./flow";
+import { splitEdge } from "./insert";
 
 /** Which field of the source the new arrow is. */
 export type ConnectKind =
@@ -25,11 +28,8 @@ export function connect(sourceId: string, kind: ConnectKind, targetId: string): 
     const s = src.value;
     const target = dst.name;
     if (kind === "next") {
-      const exit = stateKind(s.Type).exit;
-      if (exit === "choice") throw new EditError(`${src.name} is a Choice: connect a rule or its Default instead.`);
-      if (exit === "none") throw new EditError(`${src.name} ends the workflow; nothing can follow it.`);
-      d.set([...p, "Next"], target, "End");
-      if ("End" in s) d.remove([...p, "End"]);
+      if (stateKind(s.Type).exit === "choice") throw new EditError(`${src.name} is a Choice: connect a rule or its Default instead.`);
+      writeNext(d, src, target);
     } else if (kind === "default") {
       if (s.Type !== "Choice") throw new EditError(`${src.name} is not a Choice.`);
       d.set([...p, "Default"], target);
@@ -51,5 +51,26 @@ export function connect(sourceId: string, kind: ConnectKind, targetId: string): 
       d.set([...p, "Catch", kind.catch, "Next"], target);
     }
     return [sourceId];
+  };
+}
+
+/**
+ * Points the arrow with the diagram's edge id ("/States/A/Next",
+ * "/States/C/Choices/0/Next", "/States/C/Default", "/States/T/Catch/1/Next",
+ * "start", "/States/A>end") at another state: an arrow's end dragged onto
+ * a step. The start arrow makes that step the start; an arrow to the end
+ * becomes a Next.
+ */
+export function retarget(edgeId: string, targetId: string): Command {
+  return (d) => {
+    if (edgeId === "start") {
+      if (stateAt(d.value, targetId).machine.length > 0) throw new EditError("The workflow starts at one of its own steps, not at a step inside a branch or a loop.");
+      return setStart(targetId)(d);
+    }
+    if (edgeId.endsWith(">end")) return connect(edgeId.slice(0, -">end".length), "next", targetId)(d);
+    const { state, field } = splitEdge(d.value, edgeId);
+    const kind: ConnectKind =
+      field[0] === "Choices" ? { choiceRule: Number(field[1]) } : field[0] === "Catch" ? { catch: Number(field[1]) } : field[0] === "Default" ? "default" : "next";
+    return connect(pointer(state.path), kind, targetId)(d);
   };
 }
