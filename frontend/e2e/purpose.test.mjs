@@ -4,31 +4,10 @@
 // exact original text.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { exampleText, openStudio, waitForCode } from "./studio.mjs";
+import { center, drag, edgeMiddle, exampleText, openStudio, waitForCode } from "./studio.mjs";
 
 const state = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
 const inspector = (page) => page.getByRole("complementary", { name: "Inspector" });
-
-/** Screen point halfway along an edge's drawn path. */
-async function edgeMiddle(page, edgeId) {
-  return page.evaluate((id) => {
-    const g = [...document.querySelectorAll(".react-flow__edge")].find((e) => e.getAttribute("data-id") === id);
-    if (!g) throw new Error(`no edge ${id}`);
-    const path = g.querySelector("path.react-flow__edge-path");
-    const p = path.getPointAtLength(path.getTotalLength() / 2);
-    const m = path.getScreenCTM();
-    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
-  }, edgeId);
-}
-
-async function drag(page, locator, to) {
-  const b = await locator.boundingBox();
-  assert.ok(b, "the palette item is drawn");
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.mouse.up();
-}
 
 test("search 'approve', drop it; a Map reads a CSV file from S3; a variable added as a row", async () => {
   const s = await openStudio();
@@ -43,7 +22,7 @@ test("search 'approve', drop it; a Map reads a CSV file from S3; a variable adde
     const found = page.getByTestId("palette-item");
     await found.first().waitFor();
     assert.deepEqual(await found.evaluateAll((els) => els.map((e) => e.getAttribute("data-entry"))), ["callback"]);
-    await drag(page, found.first(), await edgeMiddle(page, "/States/Validate order/Next"));
+    await drag(page, await center(found.first()), await edgeMiddle(page, "/States/Validate order/Next"));
     await state(page, "Wait for answer").waitFor();
     await waitForCode(page, (t) => t.includes('"Next": "Wait for answer"') && t.includes("sqs:sendMessage.waitForTaskToken"), "the callback step is in the code");
     await page.getByTestId("palette-search").fill("");
