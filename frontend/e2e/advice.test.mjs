@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { codeText, expectCount, openStudio, waitFor } from "./studio.mjs";
+import { center, codeText, edgeMiddle, expectCount, openStudio, waitFor } from "./studio.mjs";
 
 const answers = process.env.STEPSTUDIO_DIALOG_ANSWERS;
 const filesDir = process.env.E2E_FILES_DIR;
@@ -29,24 +29,6 @@ function tasksWithoutTimeout(m) {
 
 const state = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
 const panel = (page) => page.getByRole("region", { name: "Problems" });
-
-async function center(locator) {
-  const b = await locator.boundingBox();
-  assert.ok(b, "element is drawn");
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
-
-/** Screen point halfway along an edge of the diagram. */
-async function edgeMiddle(page, edgeId) {
-  return page.evaluate((id) => {
-    const g = [...document.querySelectorAll(".react-flow__edge")].find((e) => e.getAttribute("data-id") === id);
-    if (!g) throw new Error(`no edge ${id}`);
-    const path = g.querySelector("path.react-flow__edge-path");
-    const p = path.getPointAtLength(path.getTotalLength() / 2);
-    const m = path.getScreenCTM();
-    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
-  }, edgeId);
-}
 
 async function drag(page, from, to) {
   await page.mouse.move(from.x, from.y);

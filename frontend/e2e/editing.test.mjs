@@ -3,34 +3,7 @@
 // and the speed of an edit on a 50-state workflow and of opening 300 states.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { codeText, exampleText, expectCount, openStudio, waitForCode } from "./studio.mjs";
-
-/** Screen point halfway along an edge's drawn path. */
-async function edgeMiddle(page, edgeId) {
-  return page.evaluate((id) => {
-    const g = [...document.querySelectorAll(".react-flow__edge")].find((e) => e.getAttribute("data-id") === id);
-    if (!g) throw new Error(`no edge ${id}`);
-    const path = g.querySelector("path.react-flow__edge-path");
-    const p = path.getPointAtLength(path.getTotalLength() / 2);
-    const m = path.getScreenCTM();
-    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
-  }, edgeId);
-}
-
-async function center(locator) {
-  const b = await locator.boundingBox();
-  assert.ok(b, "element is drawn");
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
-
-async function drag(page, from, to, beforeDrop) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(to.x, to.y, { steps: 5 });
-  if (beforeDrop) await beforeDrop();
-  await page.mouse.up();
-}
+import { center, codeText, drag, edgeMiddle, exampleText, expectCount, openStudio, waitForCode } from "./studio.mjs";
 
 /** Replaces the whole code through the editor, as a user pasting would. */
 async function typeCode(page, text) {

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { openStudio, waitFor } from "./studio.mjs";
+import { edgeMiddle, openStudio, waitFor } from "./studio.mjs";
 
 const answers = process.env.STEPSTUDIO_DIALOG_ANSWERS;
 const filesDir = process.env.E2E_FILES_DIR;
@@ -56,18 +56,6 @@ const caret = (page) =>
     const line = v.state.doc.lineAt(head);
     return { line: line.number, column: head - line.from + 1, focused: v.hasFocus };
   });
-
-/** Screen point halfway along an edge's drawn path. */
-async function edgeMiddle(page, edgeId) {
-  return page.evaluate((id) => {
-    const g = [...document.querySelectorAll(".react-flow__edge")].find((e) => e.getAttribute("data-id") === id);
-    if (!g) throw new Error(`no edge ${id}`);
-    const path = g.querySelector("path.react-flow__edge-path");
-    const p = path.getPointAtLength(path.getTotalLength() / 2);
-    const m = path.getScreenCTM();
-    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
-  }, edgeId);
-}
 
 /** Puts the code view's caret just after the first needle, as a click would. */
 async function caretAfter(page, needle) {

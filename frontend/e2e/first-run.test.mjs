@@ -13,7 +13,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openStudio, waitFor, waitForCode } from "./studio.mjs";
+import { center, drag, openStudio, waitFor, waitForCode } from "./studio.mjs";
 
 const answers = process.env.STEPSTUDIO_DIALOG_ANSWERS;
 const filesDir = process.env.E2E_FILES_DIR;
@@ -22,22 +22,6 @@ const skip = !answers || !filesDir ? "run through scripts/e2e.sh (dialog answers
 const fixture = readFileSync(new URL("./testdata/purchase-request.asl.json", import.meta.url), "utf8");
 
 const state = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
-
-async function center(locator) {
-  const b = await locator.boundingBox();
-  assert.ok(b, "element is drawn");
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
-
-/** A mouse drag; beforeDrop runs with the button still down. */
-async function drag(page, from, to, beforeDrop) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(to.x, to.y, { steps: 5 });
-  if (beforeDrop) await beforeDrop();
-  await page.mouse.up();
-}
 
 /** Drags a palette entry to a point of the screen, checking the hint that says what the drop will do. */
 async function dropStep(page, entry, to, hint, shot) {

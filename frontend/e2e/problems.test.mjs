@@ -36,9 +36,10 @@ test("a broken transition is listed, badged, and a click lands on it", async () 
     await problem.first().click();
     // The state is selected, the inspector shows it, and the code selects the target.
     await page.getByTestId("inspector-state").getByText("Release items", { exact: true }).waitFor();
-    await page.getByTestId("code-view").waitFor();
-    const selection = await page.evaluate(() => String(window.getSelection()));
-    assert.match(selection, /Payment failed/);
+    // (The inspector takes the keyboard focus, at the field; the code view
+    // keeps its selection on the target, on the active line.)
+    await page.getByTestId("code-view").locator(".cm-activeLine").filter({ hasText: '"Payment failed"' }).waitFor();
+    await page.getByTestId("code-view").locator(".cm-selectionBackground").first().waitFor({ state: "attached" });
     await s.screenshot("03-problem-located");
     assert.deepEqual(s.errors, []);
   } finally {

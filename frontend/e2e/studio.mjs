@@ -112,3 +112,32 @@ export async function waitForCode(page, ok, what, timeoutMs = 5000) {
   assert.ok(ok(text), `${what}; the code is now:\n${text}`);
   return text;
 }
+
+/** Screen point halfway along an edge's drawn path. */
+export async function edgeMiddle(page, edgeId) {
+  return page.evaluate((id) => {
+    const g = [...document.querySelectorAll(".react-flow__edge")].find((e) => e.getAttribute("data-id") === id);
+    if (!g) throw new Error(`no edge ${id}`);
+    const path = g.querySelector("path.react-flow__edge-path");
+    const p = path.getPointAtLength(path.getTotalLength() / 2);
+    const m = path.getScreenCTM();
+    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+  }, edgeId);
+}
+
+/** The screen point at the centre of a drawn element. */
+export async function center(locator) {
+  const b = await locator.boundingBox();
+  assert.ok(b, "element is drawn");
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** A mouse drag in steps; beforeDrop runs with the button still down. */
+export async function drag(page, from, to, beforeDrop) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  if (beforeDrop) await beforeDrop();
+  await page.mouse.up();
+}

@@ -143,6 +143,40 @@ const cases: Case[] = [
     json: [['"StartAt": "Call",\n', '"StartAt": "Call",\n  "TimeoutSeconds": 60,\n']],
     yaml: [["StartAt: Call\n", "StartAt: Call\nTimeoutSeconds: 60\n"]],
   },
+  {
+    name: "a Map reads a CSV file from S3 (and becomes distributed)",
+    cmd: (doc) => edit.setReaderKind("/States/Each", state(doc, "Each"), "csv", "JSONPath"),
+    json: [
+      [
+        '"Type": "Map",\n      "ItemProcessor": {\n',
+        '"Type": "Map",\n      "ItemReader": {\n        "Resource": "arn:aws:states:::s3:getObject",\n        "ReaderConfig": {\n          "InputType": "CSV",\n          "CSVHeaderLocation": "FIRST_ROW"\n        },\n        "Parameters": {}\n      },\n      "ItemProcessor": {\n        "ProcessorConfig": {\n          "Mode": "DISTRIBUTED"\n        },\n',
+      ],
+    ],
+    yaml: [
+      [
+        "    Type: Map\n    ItemProcessor:\n",
+        "    Type: Map\n    ItemReader:\n      Resource: arn:aws:states:::s3:getObject\n      ReaderConfig:\n        InputType: CSV\n        CSVHeaderLocation: FIRST_ROW\n      Parameters: {}\n    ItemProcessor:\n      ProcessorConfig:\n        Mode: DISTRIBUTED\n",
+      ],
+    ],
+  },
+  {
+    name: "a result writer's bucket brings its Resource",
+    cmd: (doc) => edit.setMapPart("/States/Each", state(doc, "Each"), "ResultWriter", ["Parameters", "Bucket"], "out"),
+    json: [['"Type": "Map",\n', '"Type": "Map",\n      "ResultWriter": {\n        "Resource": "arn:aws:states:::s3:putObject",\n        "Parameters": {\n          "Bucket": "out"\n        }\n      },\n']],
+    yaml: [["    Type: Map\n", "    Type: Map\n    ResultWriter:\n      Resource: arn:aws:states:::s3:putObject\n      Parameters:\n        Bucket: out\n"]],
+  },
+  {
+    name: "an item batcher's size",
+    cmd: (doc) => edit.setMapPart("/States/Each", state(doc, "Each"), "ItemBatcher", ["MaxItemsPerBatch"], 10),
+    json: [['"Type": "Map",\n', '"Type": "Map",\n      "ItemBatcher": {\n        "MaxItemsPerBatch": 10\n      },\n']],
+    yaml: [["    Type: Map\n", "    Type: Map\n    ItemBatcher:\n      MaxItemsPerBatch: 10\n"]],
+  },
+  {
+    name: "a first variable goes before the way out",
+    cmd: (doc) => edit.addAssign("/States/Hold", state(doc, "Hold"), "total.$", "$.total"),
+    json: [['"Seconds": 5,\n', '"Seconds": 5,\n      "Assign": {\n        "total.$": "$.total"\n      },\n']],
+    yaml: [["    Seconds: 5\n", "    Seconds: 5\n    Assign:\n      total.$: $.total\n"]],
+  },
 ];
 
 describe.each([

@@ -19,6 +19,8 @@ export interface FieldSpec extends Limits {
   placeholder?: string;
   /** Free text that may run long (Comment): a text area. */
   multiline?: boolean;
+  /** The ASL name, shown beside the plain label when the label is not it. */
+  asl?: string;
 }
 
 const spec = (key: string, label: string, kind: Kind, help: string, more: Partial<FieldSpec> = {}): FieldSpec => ({ key, label, kind, help, ...more });

@@ -17,6 +17,8 @@ const resources: Record<string, string> = {
   "glue-start": "arn:aws:states:::glue:startJobRun.sync",
   "http-invoke": "arn:aws:states:::http:invoke",
   "aws-sdk": "arn:aws:states:::aws-sdk:s3:getObject",
+  "s3-put": "arn:aws:states:::aws-sdk:s3:putObject",
+  "ses-send": "arn:aws:states:::aws-sdk:sesv2:sendEmail",
   callback: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
 };
 
@@ -30,7 +32,9 @@ function keys(v: unknown): string[] {
 }
 
 test("the palette has every flow state and every listed action", () => {
-  expect(entries.filter((e) => e.group === "Flow").map((e) => e.type)).toEqual(flowTypes);
+  expect([...new Set(entries.filter((e) => e.group === "Flow").map((e) => e.type))]).toEqual(flowTypes);
+  expect(entry("map-s3")?.build("JSONPath").state).toMatchObject({ Type: "Map", ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "CSV" } } });
+  expect(entry("map-s3")?.build("JSONata").state).toMatchObject({ ItemReader: { Arguments: { Key: "data/items.csv" } } });
   for (const [id, arn] of Object.entries(resources)) expect(entry(id)?.build("JSONPath").state.Resource).toBe(arn);
   for (const e of entries) expect(e.description.length, e.id).toBeGreaterThan(10);
 });
@@ -60,10 +64,45 @@ test("the callback task passes the task token", () => {
 
 test("search matches words in names, descriptions and keywords", () => {
   expect(search("").length).toBe(entries.length);
-  expect(search("email").map((e) => e.id)).toEqual(["sns-publish"]);
+  expect(search("email").map((e) => e.id)).toEqual(["sns-publish", "ses-send"]);
   expect(search("approval").map((e) => e.id)).toEqual(["callback"]);
   expect(search("dynamodb delete").map((e) => e.id)).toEqual(["dynamodb-delete"]);
   expect(search("nothing like this")).toEqual([]);
+});
+
+const ids = (q: string) => search(q).map((e) => e.id);
+
+// What a new user types: purpose words and service names, not ASL types.
+test.each([
+  ["approve", ["callback"]],
+  ["approval", ["callback"]],
+  ["human", ["callback"]],
+  ["callback", ["callback"]],
+  ["notify", ["sns-publish", "ses-send"]],
+  ["sms", ["sns-publish"]],
+  ["queue", ["sqs-send"]],
+  ["table", ["dynamodb-get", "dynamodb-put", "dynamodb-update", "dynamodb-delete"]],
+  ["database", ["dynamodb-get", "dynamodb-put", "dynamodb-update", "dynamodb-delete"]],
+  ["error", ["fail"]],
+  ["fail", ["fail"]],
+  ["if", ["choice"]],
+  ["decide", ["choice"]],
+  ["branch", ["choice", "parallel"]],
+])("searching %j finds %j", (q, want) => {
+  expect(ids(q)).toEqual(want);
+});
+
+test.each([
+  ["s3", ["map-s3", "aws-sdk", "s3-put"]],
+  ["bucket", ["map-s3", "aws-sdk", "s3-put"]],
+  ["file", ["map-s3", "aws-sdk", "s3-put"]],
+  ["loop", ["map", "map-s3"]],
+  ["for each", ["map", "map-s3"]],
+  ["wait", ["wait"]],
+  ["delay", ["wait"]],
+  ["pause", ["wait"]],
+])("searching %j finds %j first", (q, want) => {
+  expect(ids(q).slice(0, want.length)).toEqual(want);
 });
 
 test("inserting a Parallel twice keeps every name unique", () => {

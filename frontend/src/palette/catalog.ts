@@ -13,12 +13,22 @@ export function entry(id: string): PaletteEntry | undefined {
   return entries.find((e) => e.id === id);
 }
 
-/** Entries matching every word of query in their label, description or keywords. */
+/** The words of a text, lowercased: "s3:getObject" gives "s3", "getobject". */
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/**
+ * Entries where every word of query starts a word of their label,
+ * description or keywords (purpose words and service names live in the
+ * registry's keywords): "approv" finds "approval", "if" does not find
+ * "notification".
+ */
 export function search(query: string, list: PaletteEntry[] = entries): PaletteEntry[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return list;
+  const wanted = words(query);
+  if (wanted.length === 0) return list;
   return list.filter((e) => {
-    const hay = `${e.label} ${e.description} ${e.keywords} ${e.type}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
+    const hay = words(`${e.label} ${e.description} ${e.keywords} ${e.type}`);
+    return wanted.every((w) => hay.some((h) => h.startsWith(w)));
   });
 }

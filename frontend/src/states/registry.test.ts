@@ -38,9 +38,10 @@ describe("the state registry", () => {
     for (const t of types.filter((t) => t !== "Task")) {
       const k = stateKind(t);
       expect(k.palette.group).toBe("Flow");
-      expect(k.palette.entries.map((e) => [e.label, e.description])).toEqual([[k.label, k.description]]);
+      expect([k.palette.entries[0].label, k.palette.entries[0].description]).toEqual([k.label, k.description]);
       expect(k.palette.entries[0].build("JSONPath").state.Type).toBe(t);
     }
+    expect(stateKind("Map").palette.entries.map((e) => e.id)).toEqual(["map", "map-s3"]);
     expect(stateKind("Task").palette.group).toBe("Actions");
     expect(stateKind("Task").palette.entries.length).toBeGreaterThan(10);
   });

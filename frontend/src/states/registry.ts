@@ -10,6 +10,7 @@
 import type { StateTemplate } from "../document/commands/template";
 import { stateColour } from "../theme/colours";
 import { actionEntries } from "../palette/actions";
+import { blank } from "../palette/blanks";
 
 export type QueryLanguage = "JSONPath" | "JSONata";
 
@@ -70,7 +71,7 @@ const passOnIO = { JSONPath: ["InputPath", "OutputPath", "Assign"], JSONata: ["O
 
 /** How a type is written below: its flow entry (named and described as the type), or Task's integrations. */
 type KindSpec = Omit<StateKind, "type" | "colour" | "palette"> & {
-  palette: Pick<PaletteTemplate, "id" | "keywords" | "build"> | { actions: readonly PaletteTemplate[] };
+  palette: (Pick<PaletteTemplate, "id" | "keywords" | "build"> & { more?: readonly PaletteTemplate[] }) | { actions: readonly PaletteTemplate[] };
 };
 
 const kinds: Record<StateType, KindSpec> = {
@@ -92,7 +93,7 @@ const kinds: Record<StateType, KindSpec> = {
     exit: "next",
     handlesErrors: false,
     holds: null,
-    palette: { id: "pass", keywords: "transform shape data placeholder", build: () => ({ name: "Pass", state: { Type: "Pass" } }) },
+    palette: { id: "pass", keywords: "transform shape data placeholder set variable assign", build: () => ({ name: "Pass", state: { Type: "Pass" } }) },
     inspector: { section: "pass" },
     io: { JSONPath: ["InputPath", "Parameters", "ResultPath", "OutputPath", "Assign"], JSONata: ["Output", "Assign"] },
   },
@@ -105,7 +106,7 @@ const kinds: Record<StateType, KindSpec> = {
     holds: null,
     palette: {
       id: "choice",
-      keywords: "if else branch decide condition rule",
+      keywords: "if else otherwise branch decide decision condition rule route switch",
       build: (lang) => ({ name: "Choice", state: { Type: "Choice", Choices: [newChoiceRule(lang)] } }),
     },
     inspector: { section: "choice" },
@@ -118,7 +119,7 @@ const kinds: Record<StateType, KindSpec> = {
     exit: "next",
     handlesErrors: false,
     holds: null,
-    palette: { id: "wait", keywords: "delay sleep pause timer", build: () => ({ name: "Wait", state: { Type: "Wait", Seconds: 60 } }) },
+    palette: { id: "wait", keywords: "delay sleep pause timer wait later schedule", build: () => ({ name: "Wait", state: { Type: "Wait", Seconds: 60 } }) },
     inspector: { section: "wait" },
     io: passOnIO,
   },
@@ -131,7 +132,7 @@ const kinds: Record<StateType, KindSpec> = {
     holds: "branches",
     palette: {
       id: "parallel",
-      keywords: "fan out concurrent branches together",
+      keywords: "fan out concurrent branches together at once same time",
       build: () => ({
         name: "Parallel",
         state: {
@@ -155,7 +156,7 @@ const kinds: Record<StateType, KindSpec> = {
     holds: "items",
     palette: {
       id: "map",
-      keywords: "loop for each iterate items batch",
+      keywords: "loop for each every repeat iterate items list array batch",
       build: (lang) => ({
         name: "Map",
         state: {
@@ -169,6 +170,31 @@ const kinds: Record<StateType, KindSpec> = {
           },
         },
       }),
+      more: [
+        {
+          id: "map-s3",
+          label: "Map over an S3 file",
+          description: "Repeat steps for every row of a CSV file (or every file in a folder) in an S3 bucket, at large scale.",
+          keywords: "distributed map s3 bucket file csv json jsonl lines rows folder objects loop for each every repeat large scale batch",
+          build: (lang) => ({
+            name: "Map over file",
+            state: {
+              Type: "Map",
+              ItemReader: {
+                Resource: "arn:aws:states:::s3:getObject",
+                ReaderConfig: { InputType: "CSV", CSVHeaderLocation: "FIRST_ROW" },
+                [lang === "JSONata" ? "Arguments" : "Parameters"]: { Bucket: blank("BUCKET_NAME"), Key: "data/items.csv" },
+              },
+              MaxConcurrency: 100,
+              ItemProcessor: {
+                ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "EXPRESS" },
+                StartAt: "Process row",
+                States: { "Process row": { Type: "Pass", End: true } },
+              },
+            },
+          }),
+        },
+      ],
     },
     inspector: { section: "map" },
     io: { JSONPath: ["InputPath", "ResultSelector", "ResultPath", "OutputPath", "Assign"], JSONata: ["Output", "Assign"] },
@@ -180,7 +206,7 @@ const kinds: Record<StateType, KindSpec> = {
     exit: "none",
     handlesErrors: false,
     holds: null,
-    palette: { id: "succeed", keywords: "end finish stop success", build: () => ({ name: "Succeed", state: { Type: "Succeed" } }) },
+    palette: { id: "succeed", keywords: "end finish stop success done", build: () => ({ name: "Succeed", state: { Type: "Succeed" } }) },
     inspector: {},
     io: { JSONPath: ["InputPath", "OutputPath"], JSONata: ["Output"] },
   },
@@ -193,7 +219,7 @@ const kinds: Record<StateType, KindSpec> = {
     holds: null,
     palette: {
       id: "fail",
-      keywords: "end error stop failure abort",
+      keywords: "end error fail failure stop abort reject",
       build: () => ({ name: "Fail", state: { Type: "Fail", Error: "WorkflowFailed", Cause: "Say here what went wrong." } }),
     },
     inspector: { section: "fail" },
@@ -208,7 +234,7 @@ export const stateKinds: readonly StateKind[] = (Object.keys(kinds) as StateType
   const palette: StateKind["palette"] =
     "actions" in k.palette
       ? { group: "Actions", entries: k.palette.actions }
-      : { group: "Flow", entries: [{ ...k.palette, label: k.label, description: k.description }] };
+      : { group: "Flow", entries: [{ id: k.palette.id, keywords: k.palette.keywords, build: k.palette.build, label: k.label, description: k.description }, ...(k.palette.more ?? [])] };
   return { ...k, type, colour: stateColour(type), palette };
 });
 

@@ -11,10 +11,12 @@ interface Props {
   children: ReactNode;
   /** The id of the input, so the label is clickable and read aloud with it. */
   htmlFor?: string;
+  /** The ASL field name, shown beside the plain label for developers. */
+  asl?: string;
 }
 
 /** One labelled form field with its help, its input error and the validator's problems. */
-export function Field({ pointer, label, help, error, children, htmlFor }: Props) {
+export function Field({ pointer, label, help, error, children, htmlFor, asl }: Props) {
   const { problems } = useForm();
   const diags = problems(pointer);
   const bad = !!error || diags.some((d) => d.severity === "ERROR");
@@ -22,6 +24,7 @@ export function Field({ pointer, label, help, error, children, htmlFor }: Props)
     <div className={`ifield${bad ? " has-error" : diags.length ? " has-warning" : ""}`} data-field={pointer}>
       <label className="ifield-label" htmlFor={htmlFor} title={help}>
         {label}
+        {asl && asl !== label && <code className="ifield-asl">{asl}</code>}
       </label>
       {children}
       {error && (

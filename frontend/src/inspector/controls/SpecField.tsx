@@ -32,7 +32,7 @@ export function SpecField({ spec, value, at, after, write }: Props) {
   };
   const testId = `field-${path.join(".")}`;
   return (
-    <Field pointer={pointer} label={spec.label} help={spec.help} error={error} htmlFor={inputId}>
+    <Field pointer={pointer} label={spec.label} asl={spec.asl} help={spec.help} error={error} htmlFor={inputId}>
       {spec.kind === "json" ? (
         <JsonEditor id={inputId} value={value} onCommit={commit} onError={setError} testId={testId} label={spec.label} />
       ) : spec.kind === "enum" ? (

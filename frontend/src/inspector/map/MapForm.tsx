@@ -7,6 +7,7 @@ import { Field } from "../controls/Field";
 import { SelectInput, opts } from "../controls/SelectInput";
 import { SpecField } from "../controls/SpecField";
 import { Section } from "../Section";
+import { ItemBatcherForm, ItemReaderForm, ResultWriterForm } from "./S3Forms";
 
 /** A Map: which items, how each is prepared, how many at once, how many may fail, and how it runs. */
 export function MapForm({ state }: { state: Obj }) {
@@ -32,35 +33,37 @@ export function MapForm({ state }: { state: Obj }) {
       s("ToleratedFailurePercentagePath", "Tolerated % from path", "path", "Reads the percentage from the input."),
       s("ToleratedFailureCountPath", "Tolerated count from path", "path", "Reads the count from the input."),
     );
-  specs.push(
-    s("ItemBatcher", "Item batcher", "json", 'Groups items into batches, e.g. {"MaxItemsPerBatch": 10}.'),
-    s("Label", "Label", "text", "A name for the child runs (distributed mode)."),
-  );
-  if (mode === "DISTRIBUTED" || "ItemReader" in state || "ResultWriter" in state) specs.push(s("ItemReader", "Item reader", "json", "Reads the items from S3."), s("ResultWriter", "Result writer", "json", "Writes the results to S3."));
+  specs.push(s("Label", "Label", "text", "A name for the child runs (distributed mode)."));
+  const distributed = mode === "DISTRIBUTED";
   return (
-    <Section title="Map" testId="section-map">
-      {specs.map((sp) => (
-        <SpecField key={sp.key} spec={sp} value={state[sp.key]} after="Type" />
-      ))}
-      {proc ? (
-        <>
-          <Field pointer="/ItemProcessor/ProcessorConfig/Mode" label="Processor mode" help="INLINE runs items inside this execution; DISTRIBUTED starts child executions.">
-            <SelectInput label="Processor mode" value={mode} options={opts(["INLINE", "DISTRIBUTED"])} onChange={(v) => setConfig("Mode", v, `Map mode ${v}`)} testId="map-mode" />
-          </Field>
-          {mode === "DISTRIBUTED" && (
-            <Field pointer="/ItemProcessor/ProcessorConfig/ExecutionType" label="Child execution type">
-              <SelectInput
-                label="Child execution type"
-                value={typeof config.ExecutionType === "string" ? config.ExecutionType : ""}
-                options={[{ value: "", label: "—" }, ...opts(["STANDARD", "EXPRESS"])]}
-                onChange={(v) => setConfig("ExecutionType", v || undefined, "Set execution type")}
-              />
+    <>
+      <Section title="Map" testId="section-map">
+        {specs.map((sp) => (
+          <SpecField key={sp.key} spec={sp} value={state[sp.key]} after="Type" />
+        ))}
+        {proc ? (
+          <>
+            <Field pointer="/ItemProcessor/ProcessorConfig/Mode" label="Processor mode" help="INLINE runs items inside this execution; DISTRIBUTED starts child executions.">
+              <SelectInput label="Processor mode" value={mode} options={opts(["INLINE", "DISTRIBUTED"])} onChange={(v) => setConfig("Mode", v, `Map mode ${v}`)} testId="map-mode" />
             </Field>
-          )}
-        </>
-      ) : (
-        <p className="ifield-help">This Map uses the older Iterator field; its processor is always inline.</p>
-      )}
-    </Section>
+            {mode === "DISTRIBUTED" && (
+              <Field pointer="/ItemProcessor/ProcessorConfig/ExecutionType" label="Child execution type">
+                <SelectInput
+                  label="Child execution type"
+                  value={typeof config.ExecutionType === "string" ? config.ExecutionType : ""}
+                  options={[{ value: "", label: "—" }, ...opts(["STANDARD", "EXPRESS"])]}
+                  onChange={(v) => setConfig("ExecutionType", v || undefined, "Set execution type")}
+                />
+              </Field>
+            )}
+          </>
+        ) : (
+          <p className="ifield-help">This Map uses the older Iterator field; its processor is always inline.</p>
+        )}
+      </Section>
+      <ItemReaderForm state={state} />
+      {(distributed || "ItemBatcher" in state) && <ItemBatcherForm state={state} />}
+      {(distributed || "ResultWriter" in state) && <ResultWriterForm state={state} />}
+    </>
   );
 }
