@@ -52,7 +52,9 @@ type Analysis struct {
 
 // Analyze validates text and lays it out, parsing it once. It is called
 // as the user types, so it never fails: every problem is a diagnostic.
-func (s *Studio) Analyze(name, text string) Analysis {
+// collapsed names the Parallel and Map states (JSON pointers) the viewer
+// folded into single boxes; it changes the picture, never the text.
+func (s *Studio) Analyze(name, text string, collapsed []string) Analysis {
 	res := schema.Validate(name, []byte(text), schema.Options{Placeholders: true})
 	out := Analysis{Diagnostics: res.Diagnostics}
 	if out.Diagnostics == nil {
@@ -61,7 +63,7 @@ func (s *Studio) Analyze(name, text string) Analysis {
 	if res.Document == nil || res.Document.Machine == nil {
 		return out
 	}
-	d, err := diagram.Build(s.ctx, res.Document.Machine)
+	d, err := diagram.Build(s.ctx, res.Document.Machine, diagram.Collapsed(collapsed...))
 	if err != nil {
 		out.LayoutError = err.Error()
 		return out

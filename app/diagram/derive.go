@@ -25,12 +25,13 @@ type deriver struct {
 	// state both are the state itself, for a container the anchor points.
 	entry, exit map[string]string
 	container   map[string]bool
+	collapsed   map[string]bool
 }
 
-func derive(m *asl.StateMachine) (*Diagram, layout.Graph) {
+func derive(m *asl.StateMachine, o options) (*Diagram, layout.Graph) {
 	// Lists start empty rather than nil: a machine with no states yet (a new
 	// blank workflow) still gives the UI arrays, not null.
-	dv := &deriver{d: Diagram{Nodes: []Node{}, Edges: []Edge{}}, entry: map[string]string{}, exit: map[string]string{}, container: map[string]bool{}}
+	dv := &deriver{d: Diagram{Nodes: []Node{}, Edges: []Edge{}}, entry: map[string]string{}, exit: map[string]string{}, container: map[string]bool{}, collapsed: o.collapsed}
 	dv.marker("start", KindStart)
 	dv.machine(m, "", "")
 	if start := m.State(m.StartAt); start != nil {
@@ -69,24 +70,32 @@ func (dv *deriver) machine(m *asl.StateMachine, base, parent string) {
 				continue // a dangling target: the validator reports it
 			}
 			to := base + asl.Pointer("States", t.Target)
-			kind, label := transitionKind(t), ""
+			kind, label, full := transitionKind(t), "", ""
 			switch t.Kind {
 			case asl.ViaChoice:
 				label = conditionLabel(s.Choices[t.Index])
+				if whole := condition(s.Choices[t.Index]); whole != label {
+					full = whole
+				}
 			case asl.ViaCatch:
 				label = errorsLabel(t.Errors)
 			case asl.ViaDefault:
 				label = "Default"
 			}
 			dv.edge(from+t.Pointer, from, to, kind, label)
+			dv.d.Edges[len(dv.d.Edges)-1].Full = full
 		}
 	}
 }
 
 func (dv *deriver) state(s *asl.State, id, parent string) {
 	n := Node{ID: id, Kind: KindState, Name: s.Name, Type: s.Type, Parent: parent,
-		Comment: s.Comment, Resource: resourceLabel(s), Retries: len(s.Retry)}
+		Comment: s.Comment, Resource: resourceLabel(s), Retries: len(s.Retry), Distributed: s.Distributed()}
 	children := childMachines(s)
+	if children != nil && dv.collapsed[id] {
+		n.Collapsed, n.Inner = true, countStates(children)
+		children = nil
+	}
 	if children == nil {
 		n.Width, n.Height = nameWidth(s.Name), stateHeight
 		dv.d.Nodes = append(dv.d.Nodes, n)
@@ -191,4 +200,15 @@ func transitionKind(t asl.Transition) string {
 func nameWidth(name string) float64 {
 	w := float64(len([]rune(name)))*charWidth + statePadding
 	return min(max(w, minWidth), maxWidth)
+}
+
+// countStates counts the states in machines, nested ones included.
+func countStates(ms []*asl.StateMachine) int {
+	n := 0
+	for _, m := range ms {
+		for _, s := range m.States {
+			n += 1 + countStates(childMachines(s))
+		}
+	}
+	return n
 }

@@ -35,28 +35,37 @@ const (
 // definition ("/States/Charge/Branches/0/States/Pay"), so any node can be
 // located in the code; markers use "start" and "end".
 type Node struct {
-	ID       string  `json:"id"`
-	Kind     string  `json:"kind"`
-	Name     string  `json:"name"`
-	Type     string  `json:"type"` // the ASL state type, "" for markers and branches
-	Parent   string  `json:"parent,omitempty"`
-	Comment  string  `json:"comment,omitempty"`
-	Resource string  `json:"resource,omitempty"` // short integration label, e.g. "lambda:invoke"
-	Retries  int     `json:"retries,omitempty"`  // number of Retry rules
-	X        float64 `json:"x"`
-	Y        float64 `json:"y"`
-	Width    float64 `json:"width"`
-	Height   float64 `json:"height"`
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Name     string `json:"name"`
+	Type     string `json:"type"` // the ASL state type, "" for markers and branches
+	Parent   string `json:"parent,omitempty"`
+	Comment  string `json:"comment,omitempty"`
+	Resource string `json:"resource,omitempty"` // short integration label, e.g. "lambda:invoke"
+	Retries  int    `json:"retries,omitempty"`  // number of Retry rules
+	// Distributed marks a Map whose ItemProcessor runs in DISTRIBUTED mode
+	// (child executions), which reads very differently from an inline loop.
+	Distributed bool `json:"distributed,omitempty"`
+	// Collapsed marks a Parallel or Map drawn as one box at the viewer's
+	// request; Inner counts the states it holds.
+	Collapsed bool    `json:"collapsed,omitempty"`
+	Inner     int     `json:"inner,omitempty"`
+	X         float64 `json:"x"`
+	Y         float64 `json:"y"`
+	Width     float64 `json:"width"`
+	Height    float64 `json:"height"`
 }
 
 // Edge is a placed transition.
 type Edge struct {
-	ID     string       `json:"id"`
-	Source string       `json:"source"`
-	Target string       `json:"target"`
-	Kind   string       `json:"kind"`
-	Label  string       `json:"label,omitempty"`
-	Route  layout.Route `json:"route"`
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Kind   string `json:"kind"`
+	Label  string `json:"label,omitempty"`
+	// Full is the whole condition when Label had to be shortened, for a tooltip.
+	Full  string       `json:"full,omitempty"`
+	Route layout.Route `json:"route"`
 }
 
 // Diagram is the placed picture of a state machine.
@@ -67,12 +76,33 @@ type Diagram struct {
 	Edges  []Edge  `json:"edges"`
 }
 
+// Option changes how a diagram is drawn (never what it means).
+type Option func(*options)
+
+type options struct {
+	collapsed map[string]bool
+}
+
+// Collapsed draws the Parallel and Map states with these ids (JSON
+// pointers) as single boxes, their insides hidden.
+func Collapsed(ids ...string) Option {
+	return func(o *options) {
+		for _, id := range ids {
+			o.collapsed[id] = true
+		}
+	}
+}
+
 // Build derives the diagram of m and lays it out.
-func Build(ctx context.Context, m *asl.StateMachine) (*Diagram, error) {
+func Build(ctx context.Context, m *asl.StateMachine, opts ...Option) (*Diagram, error) {
 	if m == nil {
 		return nil, fmt.Errorf("diagram: the definition is not a JSON object with States")
 	}
-	d, g := derive(m)
+	o := options{collapsed: map[string]bool{}}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	d, g := derive(m, o)
 	res, err := layout.Layout(ctx, g)
 	if err != nil {
 		return nil, fmt.Errorf("diagram: %w", err)

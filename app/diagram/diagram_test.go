@@ -134,6 +134,34 @@ func TestEmptyMapIsAPlainBox(t *testing.T) {
 	}
 }
 
+func TestDistributedMapIsMarked(t *testing.T) {
+	d := build(t, `{"StartAt": "D", "States": {
+  "D": {"Type": "Map", "Next": "I", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+    "StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}}},
+  "I": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "Y", "States": {"Y": {"Type": "Pass", "End": true}}}}}}`)
+	got := map[string]bool{}
+	for _, n := range d.Nodes {
+		got[n.ID] = n.Distributed
+	}
+	if !got["/States/D"] || got["/States/I"] {
+		t.Errorf("want only the DISTRIBUTED Map marked, got %v", got)
+	}
+}
+
+func TestLongConditionKeepsItsWholeText(t *testing.T) {
+	d := build(t, `{"StartAt": "C", "States": {
+  "C": {"Type": "Choice", "Choices": [{"Variable": "$.customer.profile.preferences.notificationChannel", "StringEquals": "registered-post-with-signature", "Next": "D"}], "Default": "D"},
+  "D": {"Type": "Succeed"}}}`)
+	for _, e := range d.Edges {
+		if e.Kind != diagram.EdgeChoice {
+			continue
+		}
+		if !strings.HasSuffix(e.Label, "…") || !strings.Contains(e.Full, "registered-post-with-signature") {
+			t.Errorf("want a shortened label with the whole condition beside it, got %q / %q", e.Label, e.Full)
+		}
+	}
+}
+
 // A new blank workflow has no states: the UI still gets lists, never null.
 func TestNoStatesGivesEmptyLists(t *testing.T) {
 	d := build(t, `{"StartAt": "", "States": {}}`)
@@ -143,5 +171,31 @@ func TestNoStatesGivesEmptyLists(t *testing.T) {
 	}
 	if !strings.Contains(string(out), `"edges":[]`) || len(d.Nodes) != 1 || d.Nodes[0].Kind != diagram.KindStart {
 		t.Fatalf("want the start marker and no edges, got %s", out)
+	}
+}
+
+func TestCollapsedContainerIsOneBox(t *testing.T) {
+	doc, err := asl.Parse("t.asl.json", []byte(nested))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := diagram.Build(context.Background(), doc.Machine, diagram.Collapsed("/States/Fan out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range d.Nodes {
+		if strings.HasPrefix(n.ID, "/States/Fan out/") {
+			t.Errorf("a collapsed Parallel hides its insides, found %s", n.ID)
+		}
+		if n.ID == "/States/Fan out" && (n.Kind != diagram.KindState || !n.Collapsed || n.Inner != 4) {
+			t.Errorf("want one box holding 4 states, got %+v", n)
+		}
+	}
+	var catch bool
+	for _, e := range d.Edges {
+		catch = catch || (e.Source == "/States/Fan out" && e.Kind == diagram.EdgeCatch)
+	}
+	if !catch {
+		t.Error("the collapsed box keeps its own arrows (its Catch)")
 	}
 }

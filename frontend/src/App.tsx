@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
 import type { Diagnostic, Diagram } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
@@ -22,6 +22,10 @@ import { IaCDialogs } from "./iac/IaCDialogs";
 import { useRunSession } from "./run/useRunSession";
 import { RunPanel } from "./run/RunPanel";
 import { RunOverlayContext } from "./run/overlayContext";
+import { usePanelLayout } from "./frame/usePanelLayout";
+import { PanelToggles } from "./frame/PanelToggles";
+import { Splitter } from "./frame/Splitter";
+import { actionFor } from "./canvas/shortcuts";
 
 export default function App() {
   // The document store owns the text and its one undo history.
@@ -39,7 +43,15 @@ export default function App() {
   const setSelected = useCallback((id: string | null) => setSelection(id ? [id] : []), []);
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [fieldFocus, setFieldFocus] = useState<FieldFocus | null>(null);
-  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0);
+  // Parallels and Maps the person folded into one box: the picture only.
+  // They belong to the document they were folded in: another file starts unfolded.
+  const [fold, setFold] = useState<{ generation: number; ids: string[] }>({ generation: -1, ids: [] });
+  const collapsed = useMemo(() => (fold.generation === files.generation ? fold.ids : []), [fold, files.generation]);
+  const toggleCollapse = useCallback(
+    (id: string) => setFold({ generation: files.generation, ids: collapsed.includes(id) ? collapsed.filter((x) => x !== id) : [...collapsed, id] }),
+    [collapsed, files.generation],
+  );
+  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed);
   const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
   const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
   // While the code cannot be drawn, the canvas and inspector are read-only.
@@ -82,14 +94,38 @@ export default function App() {
 
   const dirty = doc !== null && snap.dirty;
 
+  // Panels: shown, hidden or resized by the person; remembered (frame/panelLayout).
+  const { store: panels, layout } = usePanelLayout();
+  const visible = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
+  useEffect(() => {
+    const key = (ev: KeyboardEvent) => {
+      if (actionFor(ev) !== "focus") return;
+      ev.preventDefault();
+      panels.setFocus();
+    };
+    window.addEventListener("keydown", key);
+    return () => window.removeEventListener("keydown", key);
+  }, [panels]);
+  const grid = {
+    "--palette-width": visible.palette ? `${layout.palette.size}px` : "0px",
+    "--inspector-width": visible.inspector ? `${layout.inspector.size}px` : "0px",
+    // A hidden bottom panel keeps its tab bar, to bring it back.
+    "--bottom-height": visible.bottom ? `${layout.bottom.size}px` : layout.focus ? "0px" : "auto",
+  } as CSSProperties;
+
   return (
-    <div className={`frame view-${view}`}>
+    <div
+      className={`frame view-${view}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
+      style={grid}
+      data-testid="frame"
+    >
       <TopBar
         name={doc?.name ?? (files.welcome ? "" : "…")}
         path={doc?.path}
         dirty={dirty}
         view={view}
         onView={setView}
+        panels={<PanelToggles store={panels} layout={layout} />}
         menu={
           <>
             <FileMenu files={files} />
@@ -112,6 +148,7 @@ export default function App() {
             fitKey={`${view}:${fitGen}`}
             lock={lock}
             onShowMistake={showMistake}
+            onToggleCollapse={toggleCollapse}
           />
         )}
         {view !== "design" && doc && (
@@ -146,7 +183,18 @@ export default function App() {
         onPick={pickProblem}
         run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
+        open={visible.bottom}
+        onToggle={(open) => panels.toggle("bottom", open)}
       />
+      {visible.palette && (
+        <Splitter panel="palette" label="Resize the steps palette" size={layout.palette.size} open grow={1} onResize={(n) => panels.resize("palette", n)} onToggle={() => panels.toggle("palette")} />
+      )}
+      {visible.inspector && (
+        <Splitter panel="inspector" label="Resize the inspector" size={layout.inspector.size} open grow={-1} onResize={(n) => panels.resize("inspector", n)} onToggle={() => panels.toggle("inspector")} />
+      )}
+      {visible.bottom && (
+        <Splitter panel="bottom" label="Resize the problems and run panel" size={layout.bottom.size} open grow={-1} onResize={(n) => panels.resize("bottom", n)} onToggle={() => panels.toggle("bottom")} />
+      )}
       {files.welcome && <Welcome files={files} />}
       <FileBanners files={files} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />

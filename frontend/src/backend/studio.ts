@@ -18,8 +18,9 @@ export function openExample(): Promise<Document> {
 }
 
 /** Validates and lays out text in one pass; never rejects for bad text. */
-export function analyze(name: string, text: string): Promise<Analysis> {
-  return Analyze(name, text);
+/** collapsed: the Parallel and Map states (ids) drawn folded into one box. */
+export function analyze(name: string, text: string, collapsed: readonly string[] = []): Promise<Analysis> {
+  return Analyze(name, text, [...collapsed]);
 }
 
 export { errorMessage } from "./errors";

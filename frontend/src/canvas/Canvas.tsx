@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject } from "react";
 import {
   Background,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -30,14 +31,43 @@ import { HelpOverlay } from "./HelpOverlay";
 import { paletteMime } from "./dragData";
 import type { EditLock } from "./editLock";
 import { LockBanner } from "./LockBanner";
+import { fitMaxZoom, fitViewport, inView, minimapCorner, minimapUseful, distanceAt, type Corner, type Distance } from "./viewport";
 import "./canvas.css";
 
 const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
 const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const multiKeys = ["Shift", "Control", "Meta"];
-/** Fitting the view never blows a small workflow up past this zoom. */
-const fitOptions = { padding: 0.08, maxZoom: 1.2 };
+/** Fitting the view never blows a small workflow up past 100% (viewport.ts). */
+const fitOptions = { padding: 0.08, maxZoom: fitMaxZoom };
+const minimapKey = "stepstudio.minimap";
+
+function storedMinimap(): boolean | null {
+  try {
+    const v = localStorage.getItem(minimapKey);
+    return v === "on" ? true : v === "off" ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Follows the zoom without re-rendering the canvas on every frame: the
+ * zoom goes to a CSS variable (simplified names are counter-scaled with
+ * it, and the connection dots are sized by it), and the canvas hears only
+ * when it crosses a threshold (viewport.ts: near, far, overview).
+ */
+function ZoomWatch({ root, onDistance }: { root: RefObject<HTMLDivElement | null>; onDistance: (d: Distance) => void }) {
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    const style = root.current?.style;
+    style?.setProperty("--canvas-zoom", String(zoom));
+    // The connection dots keep a size that can be grabbed at any zoom.
+    style?.setProperty("--handle", `${Math.min(40, Math.max(22, 22 / zoom))}px`);
+    onDistance(distanceAt(zoom));
+  }, [zoom, root, onDistance]);
+  return null;
+}
 
 interface Props {
   diagram: Diagram | null;
@@ -54,6 +84,8 @@ interface Props {
   lock: EditLock | null;
   /** Shows the mistake the lock names in the code view. */
   onShowMistake: () => void;
+  /** Folds or unfolds a Parallel or Map (the picture only). */
+  onToggleCollapse: (id: string) => void;
 }
 
 export function Canvas(props: Props) {
@@ -74,9 +106,41 @@ interface Menu {
   picking: boolean;
 }
 
-function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake }: Props) {
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse }: Props) {
   const flowApi = useReactFlow();
   const root = useRef<HTMLDivElement>(null);
+  const [distance, setDistance] = useState<Distance>("near");
+  const far = distance !== "near";
+  // The minimap: the person's choice, else shown only when the diagram does not fit.
+  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(storedMinimap);
+  const [minimapAuto, setMinimapAuto] = useState(false);
+  const [corner, setCorner] = useState<Corner>("bottom-right");
+  const showMinimap = minimapChoice ?? minimapAuto;
+  const toggleMinimap = () => {
+    const next = !showMinimap;
+    setMinimapChoice(next);
+    try {
+      localStorage.setItem(minimapKey, next ? "on" : "off");
+    } catch {
+      // not remembered
+    }
+  };
+  const canvasSize = () => ({ width: root.current?.clientWidth ?? 0, height: root.current?.clientHeight ?? 0 });
+  const placeMinimap = () => {
+    if (!diagram) return;
+    const boxes = diagram.nodes.filter((n) => n.kind !== "container" && n.kind !== "branch");
+    setCorner(minimapCorner(boxes, flowApi.getViewport(), canvasSize()));
+  };
+  // The view on open: whole if readable, never above 100%, else from the top.
+  const fitOnOpen = () => {
+    if (!diagram) return;
+    const size = canvasSize();
+    if (!size.width || !size.height) return;
+    const vp = fitViewport(diagram, size);
+    flowApi.setViewport(vp);
+    setMinimapAuto(minimapUseful(diagram, size, vp.zoom));
+    placeMinimap();
+  };
   const [dropAt, setDropAt] = useState<DropTarget | null>(null);
   const [hintAt, setHintAt] = useState<{ x: number; y: number } | null>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
@@ -140,8 +204,16 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     const prev = shownIds.current;
     shownIds.current = ids;
     if (prev.size > 0 && ![...ids].some((id) => prev.has(id))) {
-      requestAnimationFrame(() => flowApi.fitView(fitOptions));
+      requestAnimationFrame(() => fitOnOpen());
+      return;
     }
+    // An inserted (or pasted) step is selected: bring it into view if it is not.
+    const added = selection.find((id) => ids.has(id) && !prev.has(id));
+    const n = added && prev.size > 0 ? diagram.nodes.find((x) => x.id === added) : undefined;
+    if (n && !inView(n, flowApi.getViewport(), canvasSize())) {
+      requestAnimationFrame(() => flowApi.setCenter(n.x + n.width / 2, n.y + n.height / 2, { zoom: flowApi.getZoom(), duration: 250 }));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new diagram moves the view
   }, [diagram, flowApi]);
 
   // Clicks, Shift+clicks and box selection arrive as select changes.
@@ -337,8 +409,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         if (name.trim() === current) return true;
         return editor.rename(id, name);
       },
+      toggleCollapse: onToggleCollapse,
     }),
-    [renaming, setRenaming, diagram, editor, lock],
+    [renaming, setRenaming, diagram, editor, lock, onToggleCollapse],
   );
 
   const reveal = (id: string) => {
@@ -351,8 +424,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   return (
     <div
       ref={root}
-      className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}`}
+      className={`canvas${stale ? " stale" : ""}${lock ? " locked" : ""}${far ? " far" : ""}${distance === "overview" ? " overview" : ""}`}
       data-testid="canvas"
+      data-distance={distance}
       data-locked={lock ? "true" : undefined}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -430,15 +504,35 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             deleteKeyCode={null}
             // d3-zoom swallows double-clicks before React sees them; they rename.
             zoomOnDoubleClick={false}
-            fitView
-            fitViewOptions={fitOptions}
+            onInit={fitOnOpen}
+            onMoveEnd={placeMinimap}
             minZoom={0.1}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} size={1} />
-            {!empty && <MiniMap pannable zoomable nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour} />}
-            <Controls showInteractive={false} />
-            <HandleSize root={root} />
+            <ZoomWatch root={root} onDistance={setDistance} />
+            {!empty && showMinimap && (
+              <MiniMap
+                pannable
+                zoomable
+                position={corner}
+                // Beside the zoom buttons, not under them.
+                style={corner === "bottom-left" ? { marginLeft: 55 } : undefined}
+                nodeColor={(n) => stateKind((n as FlowNode).data.node.type).colour}
+                data-testid="minimap"
+              />
+            )}
+            <Controls showInteractive={false} fitViewOptions={fitOptions}>
+              <ControlButton
+                onClick={toggleMinimap}
+                title={showMinimap ? "Hide the overview map" : "Show the overview map"}
+                aria-label={showMinimap ? "Hide the overview map" : "Show the overview map"}
+                aria-pressed={showMinimap}
+                data-testid="toggle-minimap"
+              >
+                ▦
+              </ControlButton>
+            </Controls>
           </ReactFlow>
         </ArrowContext.Provider>
         </EditingContext.Provider>
@@ -467,14 +561,6 @@ function nodeUnder(event: MouseEvent | TouchEvent): string | null {
  * zooming out (down to zoom 0.5): their size in diagram pixels grows as
  * the zoom shrinks, up to 40.
  */
-function HandleSize({ root }: { root: RefObject<HTMLDivElement | null> }) {
-  const zoom = useStore((s) => s.transform[2]);
-  useEffect(() => {
-    root.current?.style.setProperty("--handle", `${Math.min(40, Math.max(22, 22 / zoom))}px`);
-  }, [zoom, root]);
-  return null;
-}
-
 /** The arrow being moved: a line from where it leaves its step to the pointer. */
 function ArrowGhost({ diagram, drag }: { diagram: Diagram; drag: ArrowDrag }) {
   const over = drag.over ? diagram.nodes.find((n) => n.id === drag.over) : null;

@@ -25,6 +25,8 @@ export function RoutedEdge({ id, data, markerEnd }: EdgeProps<FlowEdge>) {
         <EdgeLabelRenderer>
           <div
             className={`edge-label edge-label-${e.kind}`}
+            // The whole condition on hover when the label is shortened.
+            title={e.full || e.label}
             style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}
           >
             {e.label}

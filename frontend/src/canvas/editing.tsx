@@ -11,12 +11,15 @@ export interface NodeEditing {
   startRename(id: string): void;
   /** name null: cancelled. Returns false when the name was refused. */
   finishRename(id: string, name: string | null): boolean;
+  /** Folds a Parallel or Map into one box, or unfolds it (the view only). */
+  toggleCollapse(id: string): void;
 }
 
 export const EditingContext = createContext<NodeEditing>({
   renaming: null,
   startRename: () => undefined,
   finishRename: () => true,
+  toggleCollapse: () => undefined,
 });
 
 export function useNodeEditing() {
@@ -36,7 +39,7 @@ export function NameField({ id, name }: { id: string; name: string }) {
   const editing = useNodeEditing();
   if (editing.renaming !== id) {
     return (
-      <div className="state-name" onDoubleClick={(e) => (e.stopPropagation(), editing.startRename(id))}>
+      <div className="state-name" title={name} data-testid="state-name" onDoubleClick={(e) => (e.stopPropagation(), editing.startRename(id))}>
         {name}
       </div>
     );

@@ -3,7 +3,7 @@ import type { FlowNode } from "./toFlow";
 import { StateIcon } from "./StateIcon";
 import { stateKind } from "../states/registry";
 import type { Badge } from "../frame/problems";
-import { ConnectHandles, NameField } from "./editing";
+import { ConnectHandles, NameField, useNodeEditing } from "./editing";
 import { RunMarks } from "../run/RunMarks";
 
 function ProblemBadge({ badge }: { badge?: Badge }) {
@@ -15,6 +15,51 @@ function ProblemBadge({ badge }: { badge?: Badge }) {
     <span className={`badge problem-badge ${what}`} title={`${n} ${what}${n > 1 ? "s" : ""}`} data-testid={`badge-${what}`}>
       {error ? "!" : "⚠"} {n}
     </span>
+  );
+}
+
+/** Folds a Parallel or Map into one box, or unfolds it: the picture only, never the text. */
+function FoldButton({ id, folded, inner }: { id: string; folded: boolean; inner?: number }) {
+  const editing = useNodeEditing();
+  const what = folded ? `Unfold: show the ${inner ?? ""} steps inside` : "Fold into one box";
+  return (
+    <button
+      type="button"
+      className="fold-button nodrag nopan"
+      aria-label={what}
+      aria-expanded={!folded}
+      title={what}
+      data-testid="fold-button"
+      onClick={(e) => {
+        e.stopPropagation();
+        editing.toggleCollapse(id);
+      }}
+    >
+      {folded ? "▸" : "▾"}
+    </button>
+  );
+}
+
+/**
+ * Retries, Distributed and problems sit on the box's top edge, not in its
+ * row, so they never squeeze the name.
+ */
+function NodeBadges({ n, badge }: { n: FlowNode["data"]["node"]; badge?: Badge }) {
+  if (!n.retries && !n.distributed && !badge) return null;
+  return (
+    <div className="node-badges">
+      {n.distributed && (
+        <span className="badge distributed" title="Distributed Map: each item runs as its own child workflow" data-testid="badge-distributed">
+          Distributed
+        </span>
+      )}
+      {n.retries ? (
+        <span className="badge retry" title={`${n.retries} retry rule${n.retries > 1 ? "s" : ""}`}>
+          ↻ {n.retries}
+        </span>
+      ) : null}
+      <ProblemBadge badge={badge} />
+    </div>
   );
 }
 
@@ -39,22 +84,18 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
       data-testid="state-node"
       data-state={n.name}
       data-type={n.type}
-      title={n.comment || undefined}
+      // The whole name (and what it does) on hover, however it is cut.
+      title={[n.name, n.resource || n.type, n.comment].filter(Boolean).join("\n")}
     >
       <Handles />
       <ConnectHandles type={n.type} />
-      <StateIcon type={n.type} />
+      {n.collapsed ? <FoldButton id={n.id} folded inner={n.inner} /> : <StateIcon type={n.type} />}
       <div className="state-text">
         <NameField id={n.id} name={n.name} />
-        <div className="state-sub">{n.resource || n.type}</div>
+        <div className="state-sub">{n.collapsed ? `${n.type} · ${n.inner} steps inside` : n.resource || n.type}</div>
         {n.comment && <div className="state-comment">{n.comment}</div>}
       </div>
-      {n.retries ? (
-        <span className="badge retry" title={`${n.retries} retry rule${n.retries > 1 ? "s" : ""}`}>
-          ↻ {n.retries}
-        </span>
-      ) : null}
-      <ProblemBadge badge={badge} />
+      <NodeBadges n={n} badge={badge} />
       <RunMarks name={n.name} />
     </div>
   );
@@ -72,13 +113,13 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
     >
       <Handles />
       <ConnectHandles type={n.type} />
-      <div className="container-head">
+      <div className="container-head" title={`${n.name}\n${n.distributed ? "Distributed Map" : n.type}${n.comment ? `\n${n.comment}` : ""}`}>
+        <FoldButton id={n.id} folded={false} />
         <StateIcon type={n.type} />
         <NameField id={n.id} name={n.name} />
         <span className="state-sub">{n.type}</span>
-        {n.retries ? <span className="badge retry">↻ {n.retries}</span> : null}
-        <ProblemBadge badge={data.badge} />
       </div>
+      <NodeBadges n={n} badge={data.badge} />
       <RunMarks name={n.name} isMap={n.type === "Map"} />
     </div>
   );

@@ -13,6 +13,7 @@ export type Action =
   | "selectAll"
   | "fit"
   | "help"
+  | "focus"
   | "escape";
 
 export interface Shortcut {
@@ -34,6 +35,7 @@ export const shortcuts: Shortcut[] = [
   { action: "search", keys: ["Ctrl+F"], what: "Find a step by name" },
   { action: "selectAll", keys: ["Ctrl+A"], what: "Select every step" },
   { action: "fit", keys: ["Shift+1"], what: "Zoom to fit the whole workflow" },
+  { action: "focus", keys: ["Ctrl+."], what: "Focus: hide every panel so the diagram has the whole window (again to bring them back)", global: true },
   { action: "help", keys: ["?"], what: "Show or hide this list" },
   { action: "escape", keys: ["Escape"], what: "Close a dialog, clear the selection" },
 ];
@@ -72,6 +74,7 @@ export function actionFor(e: KeyLike): Action | null {
   if (mod && k === "v") return "paste";
   if (mod && k === "f") return "search";
   if (mod && k === "a") return "selectAll";
+  if (mod && k === ".") return "focus";
   if (mod) return null;
   if (k === "Delete" || k === "Backspace") return "delete";
   if (k === "F2") return "rename";

@@ -18,16 +18,18 @@ const debounceMs = 120;
  * Typing is debounced (delayMs); a canvas edit or undo passes 0 so the
  * diagram follows at once.
  */
-export function useAnalysis(name: string, text: string, delayMs = debounceMs): AnalysisState {
+export function useAnalysis(name: string, text: string, delayMs = debounceMs, collapsed: readonly string[] = []): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ diagram: null, stale: false, diagnostics: [], error: null });
   // The delay only matters together with a new text: it is read, not followed.
   const delayNow = useEffectEvent(() => delayMs);
+  // Folded containers change the picture only: a new list asks again at once.
+  const folded = collapsed.join("\n");
 
   useEffect(() => {
     if (!text) return;
     let current = true;
     const run = () => {
-      analyze(name, text)
+      analyze(name, text, folded ? folded.split("\n") : [])
         .then((a) => {
           if (!current) return;
           setState((s) => {
@@ -46,7 +48,7 @@ export function useAnalysis(name: string, text: string, delayMs = debounceMs): A
       current = false;
       clearTimeout(timer);
     };
-  }, [name, text]);
+  }, [name, text, folded]);
 
   return state;
 }

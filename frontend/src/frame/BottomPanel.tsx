@@ -9,31 +9,34 @@ interface Props {
   run?: ReactNode;
   /** A short run status for the Run tab ("RUNNING", "FAILED"…). */
   runStatus?: string | null;
+  /** Hidden, only its tab bar shows; a tab or the chevron brings it back. */
+  open?: boolean;
+  onToggle?: (open: boolean) => void;
 }
 
 /** The problems (in text order, as advice; click to locate) and the run panel. */
-export function BottomPanel({ problems, onPick, run, runStatus }: Props) {
+export function BottomPanel({ problems, onPick, run, runStatus, open = true, onToggle }: Props) {
   const errors = problems.filter((p) => p.severity === "ERROR").length;
   const [tab, setTab] = useState<"problems" | "run">("problems");
   const [allDetails, setAllDetails] = useState(false);
   const showRun = run !== undefined && tab === "run";
   return (
-    <section className="panel bottom" aria-label={showRun ? "Run" : "Problems"}>
+    <section className={`panel bottom${open ? "" : " collapsed"}`} aria-label={showRun ? "Run" : "Problems"}>
       <div className="tabs">
         <div className="tablist" role="tablist">
-          <button role="tab" aria-selected={!showRun} className={`tab${showRun ? "" : " active"}`} onClick={() => setTab("problems")}>
+          <button role="tab" aria-selected={!showRun} className={`tab${showRun ? "" : " active"}`} onClick={() => (setTab("problems"), open || onToggle?.(true))}>
             Problems{" "}
             <span className={`count${errors ? " has-errors" : ""}`} data-testid="problem-count">
               {problems.length}
             </span>
           </button>
           {run !== undefined && (
-            <button role="tab" aria-selected={showRun} className={`tab${showRun ? " active" : ""}`} onClick={() => setTab("run")} data-testid="tab-run">
+            <button role="tab" aria-selected={showRun} className={`tab${showRun ? " active" : ""}`} onClick={() => (setTab("run"), open || onToggle?.(true))} data-testid="tab-run">
               Run{runStatus ? <span className={`count run-count s-${runStatus}`}>{runStatus.toLowerCase()}</span> : null}
             </button>
           )}
         </div>
-        {!showRun && problems.length > 0 && (
+        {open && !showRun && problems.length > 0 && (
           <button
             className="problem-all-details"
             aria-pressed={allDetails}
@@ -44,8 +47,24 @@ export function BottomPanel({ problems, onPick, run, runStatus }: Props) {
             {allDetails ? "Hide details" : "Show all details"}
           </button>
         )}
+        {onToggle && (
+          <button
+            type="button"
+            className="bottom-toggle"
+            aria-expanded={open}
+            aria-label={open ? "Hide the panel" : "Show the panel"}
+            title={open ? "Hide the panel" : "Show the panel"}
+            data-testid="bottom-toggle"
+            onClick={() => onToggle(!open)}
+          >
+            {open ? "▾" : "▴"}
+          </button>
+        )}
       </div>
-      {showRun ? run : <ProblemList problems={problems} onPick={onPick} allDetails={allDetails} />}
+      {/* Hidden, not unmounted: the run panel keeps what was typed in it. */}
+      <div className="bottom-body" hidden={!open}>
+        {showRun ? run : <ProblemList problems={problems} onPick={onPick} allDetails={allDetails} />}
+      </div>
     </section>
   );
 }

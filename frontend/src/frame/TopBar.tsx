@@ -17,9 +17,11 @@ interface Props {
   menu?: ReactNode;
   /** Where the file is on disk, shown on hover; "" for a new document. */
   path?: string;
+  /** Buttons that show or hide the panels (frame/PanelToggles). */
+  panels?: ReactNode;
 }
 
-export function TopBar({ name, dirty, view, onView, menu, path }: Props) {
+export function TopBar({ name, dirty, view, onView, menu, path, panels }: Props) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -30,6 +32,7 @@ export function TopBar({ name, dirty, view, onView, menu, path }: Props) {
         {name}
         {dirty && <span className="dirty" title="Unsaved changes" data-testid="dirty-marker">●</span>}
       </div>
+      {panels}
       <div className="segmented" role="tablist" aria-label="View">
         {views.map((v) => (
           <button

@@ -134,6 +134,7 @@ export namespace diagram {
 	    target: string;
 	    kind: string;
 	    label?: string;
+	    full?: string;
 	    route: layout.Route;
 	
 	    static createFrom(source: any = {}) {
@@ -147,6 +148,7 @@ export namespace diagram {
 	        this.target = source["target"];
 	        this.kind = source["kind"];
 	        this.label = source["label"];
+	        this.full = source["full"];
 	        this.route = this.convertValues(source["route"], layout.Route);
 	    }
 	
@@ -177,6 +179,9 @@ export namespace diagram {
 	    comment?: string;
 	    resource?: string;
 	    retries?: number;
+	    distributed?: boolean;
+	    collapsed?: boolean;
+	    inner?: number;
 	    x: number;
 	    y: number;
 	    width: number;
@@ -196,6 +201,9 @@ export namespace diagram {
 	        this.comment = source["comment"];
 	        this.resource = source["resource"];
 	        this.retries = source["retries"];
+	        this.distributed = source["distributed"];
+	        this.collapsed = source["collapsed"];
+	        this.inner = source["inner"];
 	        this.x = source["x"];
 	        this.y = source["y"];
 	        this.width = source["width"];
