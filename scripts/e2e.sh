@@ -27,6 +27,9 @@ export STEPSTUDIO_URL_FILE=$E2E_HOME/url
 (umask 077 && : >"$STEPSTUDIO_URL_FILE")
 
 step "e2e: start the app under Xvfb on 127.0.0.1:$PORT"
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  die "127.0.0.1:$PORT is already in use (another studio?): set E2E_PORT"
+fi
 xvfb-run -a -s "-screen 0 1600x1000x24" "$BIN" \
   -devserver "127.0.0.1:$PORT" -assetdir "$ASSETS" >"$LOG" 2>&1 &
 app=$!
