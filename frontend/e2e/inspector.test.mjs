@@ -318,7 +318,9 @@ test("Map, Parallel and Fail forms", async () => {
     await state(page, "Pass").waitFor();
     await s.screenshot("48-inspector-parallel-branch-added");
 
-    // Fail: its error and cause.
+    // Fail: its error and cause. The new branch's step was brought into
+    // view, which moved "Reject order" out of it: fit the view, as a user would.
+    await page.locator(".react-flow__controls-fitview").click();
     await state(page, "Reject order").click();
     const fail = inspector(page).locator('[data-testid="state-form"][data-type="Fail"]');
     assert.equal(await fail.getByTestId("field-Error").inputValue(), "OrderInvalid");
