@@ -198,8 +198,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   // Another document (nothing in common with the last diagram) is shown
   // whole; edits keep the user's zoom and scroll.
   const shownIds = useRef<Set<string>>(new Set());
-  useEffect(() => {
-    if (!diagram) return;
+  const showNewDiagram = useEffectEvent((diagram: Diagram) => {
     const ids = new Set(diagram.nodes.filter((n) => n.type).map((n) => n.id));
     const prev = shownIds.current;
     shownIds.current = ids;
@@ -213,8 +212,11 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     if (n && !inView(n, flowApi.getViewport(), canvasSize())) {
       requestAnimationFrame(() => flowApi.setCenter(n.x + n.width / 2, n.y + n.height / 2, { zoom: flowApi.getZoom(), duration: 250 }));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new diagram moves the view
-  }, [diagram, flowApi]);
+  });
+  // Only a new diagram moves the view (not a new selection or size).
+  useEffect(() => {
+    if (diagram) showNewDiagram(diagram);
+  }, [diagram]);
 
   // Clicks, Shift+clicks and box selection arrive as select changes.
   const onNodesChange = useCallback(
