@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is needed and starts the studio (on its welcome; add
-# ?start=example to the printed address to open the example at once).
+# Installs what is needed and starts the studio on the example workflow
+# (File > New or the welcome, without it, start from scratch).
 # With a display: the desktop window. Without one ($DISPLAY unset): the app
 # runs under Xvfb and serves the studio, with the real Go backend, to a
 # browser at the printed localhost URL.
@@ -18,6 +18,7 @@ if [ -n "${DISPLAY:-}" ]; then
   wails build -m -s
   end_step
   echo "Starting Stepstudio…"
+  if [ $# -eq 0 ]; then set -- app/examples/order-process.asl.json; fi
   exec ./build/bin/stepstudio "$@"
 fi
 
@@ -33,6 +34,6 @@ STEPSTUDIO_URL_FILE=$urlfile xvfb-run -a -s "-screen 0 1600x1000x24" ./build/bin
 app=$!
 trap 'pkill -P $app 2>/dev/null; kill $app 2>/dev/null; rm -f "$log" "$urlfile"' EXIT INT TERM
 wait_for_port 127.0.0.1 "$PORT" 60 "$app" || { cat "$log" >&2; die "the studio did not start"; }
-printf '\n\033[1mStepstudio is running: open this address in a browser:\n  %s\033[0m\n' "$(cat "$urlfile")"
+printf '\n\033[1mStepstudio is running: open this address in a browser:\n  %s\033[0m\n' "$(cat "$urlfile")&start=example"
 echo "(the address carries a key for this launch only; no display was found, so the app runs under Xvfb; press Ctrl+C to stop)"
 wait "$app"
