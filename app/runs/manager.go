@@ -105,13 +105,17 @@ func (m *Manager) Start(req StartRequest) (string, error) {
 	r := &run{id: id, m: m, ready: make(chan struct{}), stopped: make(chan struct{}), kick: make(chan struct{}, 1),
 		pace: pace, live: true, unsaved: m.storeErr, memory: m.store == nil}
 	r.meta = Meta{ID: id, Workflow: req.Workflow, Name: id, Status: StatusRunning, StartDate: time.Now().UTC(),
-		Input: engine.EncodeJSON(p.input), TestCase: req.TestCase, StartAt: req.StartAt, Definition: req.Definition}
+		Input: engine.EncodeJSON(p.input), TestCase: req.TestCase, StartAt: req.StartAt, Definition: req.Definition, TryIt: req.TryIt}
 	if m.store != nil {
 		if err := m.store.Save(r.meta, nil, nil, nil); err != nil {
 			r.unsaved, r.memory = "The run could not be saved: "+err.Error(), true
 		}
 	}
-	opts := append(p.opts, engine.WithObserver(r), engine.WithInvoker(r), engine.WithoutHistory(), engine.WithExecutionName(id))
+	var inv engine.Invoker = r
+	if req.TryIt {
+		inv = engine.InvokerFunc(r.generate)
+	}
+	opts := append(p.opts, engine.WithObserver(r), engine.WithInvoker(inv), engine.WithoutHistory(), engine.WithExecutionName(id))
 	m.mu.Lock()
 	m.runs[id] = r
 	m.mu.Unlock()

@@ -40,6 +40,10 @@ type Meta struct {
 	// range. Absent when the engine does not know the place, and for
 	// imported histories.
 	ErrorLocation *fault.Location `json:"errorLocation,omitempty"`
+	// TryIt marks a run whose unmocked tasks got generated answers;
+	// Generated names those tasks, in the order they first answered.
+	TryIt     bool     `json:"tryIt,omitempty"`
+	Generated []string `json:"generated,omitempty"`
 }
 
 // Pending is a task waiting for the user: a Task with no mock and no

@@ -31,6 +31,10 @@ type StartRequest struct {
 	StartAt      string   `json:"startAt"` // "" for the definition's StartAt
 	// Variables are assigned before StartAt runs (name -> JSON text).
 	Variables map[string]string `json:"variables"`
+	// TryIt answers every Task no mock answers with a generated result
+	// shaped like the service's response (engine/sample) instead of
+	// waiting for an answer by hand: "Try it (generated answers)".
+	TryIt bool `json:"tryIt,omitempty"`
 }
 
 // ErrInvalidRequest marks a request refused before anything happened: bad

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { RunSession } from "./session";
+import { tryItLabel, type RunSession } from "./session";
 import { errorMessage, saveRunHistory } from "../backend/studio";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
@@ -20,6 +20,7 @@ export function HistoryList({ session }: { session: RunSession }) {
             <span className={`run-status-pill s-${r.status}`}>{r.status}</span>
             <span className="history-when">{when.format(new Date(r.startDate))}</span>
             <span className="muted">
+              {r.tryIt ? `${tryItLabel} · ` : ""}
               {r.events} events{r.imported ? " · imported" : ""}
               {r.startAt ? ` · from ${r.startAt}` : ""}
               {r.testCase ? ` · ${r.testCase}` : ""}

@@ -53,6 +53,11 @@ export function Inspect({ session, state, stateType, topLevel, failedHere }: Pro
         )}
       </div>
       {!v && <p className="muted">{session.index ? "The run has not reached this state." : "No run yet."}</p>}
+      {v && stateType === "Task" && session.meta?.generated?.includes(state) && (
+        <p className="run-generated-note" data-testid="inspect-generated">
+          Try it: this task's result was generated (shaped like the service's answer), not returned by the real service or a mock.
+        </p>
+      )}
       {v && ix && <Stages v={v} type={stateType} steps={session.stages.get(ix.events[v.entered].id) ?? {}} />}
       {stateType === "Task" && <MockEditor key={`${state}\u0000${session.settings.testCase}`} session={session} state={state} />}
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { runKey } from "./keys";
 import type { Diagnostic, Diagram } from "../backend/studio";
-import type { RunSession } from "./session";
+import { tryItLabel, type RunSession } from "./session";
 import { testCases } from "./mocks";
 import type { Pace, WorkflowType } from "./settings";
 import { PendingTasks } from "./PendingTasks";
@@ -71,6 +71,15 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
     <div className="run-panel" data-testid="run-panel">
       <div className="run-setup">
         <div className="run-controls" role="toolbar" aria-label="Run controls">
+          <button
+            className="primary try-it"
+            onClick={() => void s.start("try")}
+            disabled={s.live}
+            title="Play the workflow now: every task without a mock gets a made-up answer shaped like the real service's, so you can see the path before writing any"
+            data-testid="run-try"
+          >
+            ▶ Try it
+          </button>
           <button className="primary" onClick={() => void s.start("run")} disabled={s.live} title="Run the workflow; it pauses at breakpoints (F5)" data-testid="run-start">
             ▶ Run
           </button>
@@ -175,6 +184,11 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
               <span className={`run-status-pill s-${status}`} data-testid="run-status-pill" data-run={s.runId ?? ""}>
                 {status}
               </span>
+              {s.meta?.tryIt && (
+                <span className="run-tryit-note" data-testid="run-tryit-note" title="Tasks without a mock got generated answers, not real ones">
+                  {tryItLabel}
+                </span>
+              )}
               {paused && <span>Paused before {s.pausedAt.join(", ")}</span>}
               {s.meta?.error && !s.live && (
                 <span className="run-end-error" title={s.meta.cause}>
@@ -195,7 +209,7 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
               <span className="muted">{total} events</span>
             </>
           ) : (
-            <span className="muted">Set the input and press Run. Tasks without a mock ask you for their result.</span>
+            <span className="muted">Press Try it to play the workflow with generated answers, or set the input and press Run: tasks without a mock then ask you for their result.</span>
           )}
           {s.notice && <span className="run-notice">{s.notice}</span>}
           {s.otherDefinition && (

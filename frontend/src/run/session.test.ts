@@ -296,6 +296,17 @@ describe("starting and driving runs", () => {
     });
   });
 
+  test("Try it asks for generated answers and plays straight through, past breakpoints", async () => {
+    const t = setup();
+    await settle();
+    t.store.actions.update({ testCase: "Happy", breakpoints: ["Refund"] });
+    await t.store.actions.start("try");
+    await t.store.actions.start("run");
+    const [[tryReq], [runReq]] = t.called("startRun") as [StartRunRequest][];
+    expect(tryReq).toMatchObject({ tryIt: true, breakpoints: [], pauseAtStart: false, testCase: "Happy" });
+    expect(runReq).toMatchObject({ tryIt: false, breakpoints: ["Refund"] });
+  });
+
   test("input that is not JSON is refused before Go is asked", async () => {
     const t = setup();
     t.store.actions.update({ input: '{"orderId": ' });

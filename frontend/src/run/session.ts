@@ -92,7 +92,8 @@ export interface RunActions {
   saveMocksFile(): Promise<void>;
   clearError(): void;
   setCursor(n: number | null): void;
-  start(mode: "run" | "debug"): Promise<void>;
+  /** "try" plays the run with generated answers for every task without a mock (Try it). */
+  start(mode: RunMode): Promise<void>;
   rerun(state: string): Promise<void>;
   step(): void;
   resume(): void;
@@ -109,6 +110,12 @@ export interface RunActions {
 }
 
 export type RunSession = RunSnapshot & RunActions;
+
+/** Run, pause at the first breakpoint, or Try it: play through with generated task answers. */
+export type RunMode = "run" | "debug" | "try";
+
+/** How the run history and the status bar name a Try it run. */
+export const tryItLabel = "Try it (generated answers)";
 
 export interface RunStorage {
   /** Per-workflow settings (localStorage). */
@@ -372,7 +379,7 @@ export class RunSessionStore {
     return this.settings.input ?? this.sampleInput;
   }
 
-  private request(mode: "run" | "debug"): StartRunRequest {
+  private request(mode: RunMode): StartRunRequest {
     const s = this.settings;
     return {
       workflow: this.workflow,
@@ -384,8 +391,10 @@ export class RunSessionStore {
       type: s.type,
       wait: s.realWaits ? "real" : "skip",
       pace: s.pace,
-      breakpoints: s.breakpoints,
+      // Try it plays straight through: one click shows the whole path.
+      breakpoints: mode === "try" ? [] : s.breakpoints,
       pauseAtStart: mode === "debug" && s.breakpoints.length === 0,
+      tryIt: mode === "try",
       startAt: "",
       variables: {},
     };
@@ -404,7 +413,7 @@ export class RunSessionStore {
     }
   }
 
-  private start = async (mode: "run" | "debug") => {
+  private start = async (mode: RunMode) => {
     const bad = jsonError(this.input);
     if (bad) {
       this.error = `The input is not valid JSON: ${bad}`;

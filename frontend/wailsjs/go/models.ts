@@ -824,6 +824,8 @@ export namespace runs {
 	    imported?: boolean;
 	    definition?: string;
 	    errorLocation?: fault.Location;
+	    tryIt?: boolean;
+	    generated?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Meta(source);
@@ -848,6 +850,8 @@ export namespace runs {
 	        this.imported = source["imported"];
 	        this.definition = source["definition"];
 	        this.errorLocation = this.convertValues(source["errorLocation"], fault.Location);
+	        this.tryIt = source["tryIt"];
+	        this.generated = source["generated"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -945,6 +949,7 @@ export namespace runs {
 	    pauseAtStart: boolean;
 	    startAt: string;
 	    variables: Record<string, string>;
+	    tryIt?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new StartRequest(source);
@@ -965,6 +970,7 @@ export namespace runs {
 	        this.pauseAtStart = source["pauseAtStart"];
 	        this.startAt = source["startAt"];
 	        this.variables = source["variables"];
+	        this.tryIt = source["tryIt"];
 	    }
 	}
 	export class Update {
