@@ -41,8 +41,9 @@ group("keys", () => {
     expect(l).toContain("HeartbeatSeconds");
   });
   it("completes a quoted key with its colon", () => {
-    expect(apply(task('"Tim|"'), "TimeoutSeconds")).toContain('"TimeoutSeconds": ');
-    expect(apply(task('"Tim|'), "TimeoutSeconds")).toContain('"TimeoutSeconds": ');
+    expect(apply(task('"Tim|"'), "TimeoutSeconds")).toContain('invoke", "TimeoutSeconds": }');
+    expect(apply(task('"Tim|": 3'), "TimeoutSeconds")).toContain('invoke", "TimeoutSeconds": 3}');
+    expect(apply(task('"Tim|'), "TimeoutSeconds")).toContain('invoke", "TimeoutSeconds": }');
   });
   it("offers the top level's fields", () => {
     expect(labels('{"StartAt": "A", "|"}')).toEqual(expect.arrayContaining(["Comment", "TimeoutSeconds", "QueryLanguage"]));

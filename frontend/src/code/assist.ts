@@ -65,10 +65,16 @@ function jsonPlace(text: string, pos: number): Place | null {
     if (prev && prev.type === "string" && pos > prev.offset && pos <= prev.offset + prev.length) {
       const closed = prev.length >= 2 && text[prev.offset + prev.length - 1] === '"' && pos < prev.offset + prev.length;
       const end = closed ? prev.offset + prev.length - 1 : prev.offset + prev.length;
-      return { path, key: { from: prev.offset + 1, to: Math.max(end, pos), quoted: true, closed, colonAfter: /^\s*:/.test(text.slice(prev.offset + prev.length)) }, root };
+      const colonAfter = /^\s*:/.test(text.slice(prev.offset + prev.length));
+      // A closed key without a colon yet: the completion replaces the closing quote too and adds ": ".
+      if (closed && !colonAfter) return { path, key: { from: prev.offset + 1, to: Math.max(end + 1, pos), quoted: true, closed: false, colonAfter }, root };
+      return { path, key: { from: prev.offset + 1, to: Math.max(end, pos), quoted: true, closed, colonAfter }, root };
     }
-    const before = text.slice(0, pos).match(word)![0];
-    return { path, key: { from: pos - before.length, to: pos, quoted: false, closed: false, colonAfter: false }, root };
+    const from = pos - text.slice(0, pos).match(word)![0].length;
+    const quoted = text[from - 1] === '"';
+    let to = pos + text.slice(pos).match(/^[A-Za-z0-9_]*/)![0].length;
+    if (quoted && text[to] === '"') to++;
+    return { path, key: { from, to, quoted, closed: false, colonAfter: /^\s*:/.test(text.slice(to)) }, root };
   }
   const last = loc.path[loc.path.length - 1];
   if (typeof last !== "string" && !(typeof last === "number" && loc.path.length >= 2)) return { path: loc.path, root };

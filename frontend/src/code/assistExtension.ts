@@ -1,6 +1,6 @@
-import type { CompletionContext, CompletionResult } from "@codemirror/autocomplete";
+import { pickedCompletion, type Completion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
 import { EditorState, type Extension } from "@codemirror/state";
-import { hoverTooltip } from "@codemirror/view";
+import { hoverTooltip, type EditorView } from "@codemirror/view";
 import { complete, hover } from "./assist";
 
 /**
@@ -11,10 +11,26 @@ export function assist(format: "json" | "yaml"): Extension {
   const source = (ctx: CompletionContext): CompletionResult | null => {
     const r = complete(ctx.state.doc.toString(), ctx.pos, format, ctx.explicit);
     if (!r) return null;
+    // CodeMirror filters the options by the text from `from` to `to`, so
+    // the result ends at the cursor; the rest of the token (a closing
+    // quote) is replaced when an option is applied.
+    const tail = r.to - ctx.pos;
     return {
       from: r.from,
-      to: r.to,
-      options: r.options.map((o) => ({ label: o.label, apply: o.apply, type: o.type, detail: o.detail, info: o.info })),
+      to: ctx.pos,
+      options: r.options.map((o) => ({
+        label: o.label,
+        type: o.type,
+        detail: o.detail,
+        info: o.info,
+        apply: (view: EditorView, _c: Completion, from: number, to: number) =>
+          view.dispatch({
+            changes: { from, to: to + tail, insert: o.apply },
+            selection: { anchor: from + o.apply.length },
+            annotations: pickedCompletion.of(_c),
+            userEvent: "input.complete",
+          }),
+      })),
     };
   };
   return [
