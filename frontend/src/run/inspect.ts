@@ -73,6 +73,21 @@ export function visit(ix: RunIndex, entered: number, until = ix.length): Visit {
       break;
     }
   }
+  // A failure of the state's own data flow (a bad path, an intrinsic) has no
+  // event of the state: the execution fails right after the state's last one.
+  if (!v.end && !v.error) {
+    const lastId = v.events[v.events.length - 1].id;
+    for (let i = entered + 1; i < Math.min(until, ix.length); i++) {
+      const e = ix.events[i];
+      if (e.type === "ExecutionFailed" && e.previousEventId === lastId) {
+        const d = details<{ error?: string; cause?: string }>(e);
+        v.error = d?.error;
+        v.cause = d?.cause;
+        v.end = e.timestamp;
+        break;
+      }
+    }
+  }
   return v;
 }
 
