@@ -61,7 +61,12 @@ export function visit(ix: RunIndex, entered: number, until = ix.length): Visit {
     const t = e.type;
     if (t === "TaskScheduled") v.attempts.push({ parameters: d.parameters as string });
     else if (t === "ActivityScheduled") v.attempts.push({ parameters: d.input as string });
-    else if (t === "TaskSucceeded" || t === "ActivitySucceeded") last(v).result = d.output as string;
+    else if (t === "TaskSucceeded" || t === "ActivitySucceeded") {
+      last(v).result = d.output as string;
+      // Succeeded on a retry: the earlier attempts keep their errors, the
+      // visit has none.
+      v.error = v.cause = undefined;
+    }
     else if (t.endsWith("Failed") || t.endsWith("TimedOut")) {
       v.error = d.error as string | undefined;
       v.cause = d.cause as string | undefined;
