@@ -506,6 +506,10 @@ test("a run that fails on a bad path shows where: the state, the field and the c
     await page.getByTestId("run-input").fill("{}");
     await page.getByTestId("run-start").click();
     await waitRun(page, "FAILED");
+    // The state failed (no "Cancelled"), and Inspect says so with the error.
+    await waitStatus(page, "Ship", "failed");
+    await page.getByTestId("inspect").getByText("Failed here").waitFor();
+    assert.match(await page.getByTestId("inspect-error").innerText(), /States\.Runtime/);
     const locate = page.getByTestId("run-error-locate");
     const line = text.split("\n").findIndex((l) => l.includes("address.$")) + 1;
     assert.equal(await locate.innerText(), `Show where (line ${line})`);

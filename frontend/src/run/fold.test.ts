@@ -45,6 +45,22 @@ describe("overlay", () => {
     expect(o.end).toEqual({ status: "FAILED", error: "Broken", cause: "right branch" });
   });
 
+  it("a state whose own data flow failed is failed, not cancelled", () => {
+    // Ship's Parameters name a path the input lacks: AWS records no failure
+    // event of the state, only ExecutionFailed right after it was entered.
+    const t = "2026-12-06T00:00:00Z";
+    const events = [
+      { id: 1, previousEventId: 0, timestamp: t, type: "ExecutionStarted", executionStartedEventDetails: {} },
+      { id: 2, previousEventId: 1, timestamp: t, type: "PassStateEntered", stateEnteredEventDetails: { name: "Refund" } },
+      { id: 3, previousEventId: 2, timestamp: t, type: "ExecutionFailed", executionFailedEventDetails: { error: "States.Runtime", cause: "no path $.customer" } },
+    ] as unknown as HistoryEvent[];
+    const o = overlay(indexed(events));
+    expect(o.states.get("Refund")).toMatchObject({ status: "failed", error: "States.Runtime", cause: "no path $.customer" });
+    // Aborted, the same state is only cancelled.
+    const aborted = events.slice(0, 2).concat([{ id: 3, previousEventId: 2, timestamp: t, type: "ExecutionAborted", executionAbortedEventDetails: {} } as unknown as HistoryEvent]);
+    expect(overlay(indexed(aborted)).states.get("Refund")?.status).toBe("cancelled");
+  });
+
   it("counts retries, entries and map progress", () => {
     const o = overlay(indexed());
     expect(o.states.get("Pay")).toMatchObject({ retries: 1, entries: 1 });

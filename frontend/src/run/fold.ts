@@ -234,6 +234,17 @@ export class OverlayBuilder {
     } else if (t.startsWith("Execution") && t !== "ExecutionStarted") {
       const d = details<{ error?: string; cause?: string }>(e);
       this.end = { status: executionStatus(t), error: d?.error, cause: d?.cause };
+      // A state whose own data flow failed (a bad path in Parameters, an
+      // intrinsic, a Choice) has no failure event of its own: the execution
+      // fails right after the event of that state. It failed; the other
+      // states still running were cancelled.
+      const last = t === "ExecutionFailed" && e.previousEventId > 0 ? ix.stateOf[e.previousEventId - 1] : null;
+      const failedHere = last ? states.get(last) : undefined;
+      if (failedHere?.status === "running") {
+        failedHere.status = "failed";
+        failedHere.error = d?.error;
+        failedHere.cause = d?.cause;
+      }
       for (const r of states.values()) if (r.status === "running") r.status = "cancelled";
     }
   }

@@ -33,6 +33,37 @@ describe("visit", () => {
     ]);
   });
 
+  it("takes a data-flow failure from the ExecutionFailed that follows the state", () => {
+    const t = "2026-12-06T00:00:00Z";
+    const events = [
+      { id: 1, previousEventId: 0, timestamp: t, type: "ExecutionStarted", executionStartedEventDetails: {} },
+      { id: 2, previousEventId: 1, timestamp: t, type: "PassStateEntered", stateEnteredEventDetails: { name: "Refund", input: "{}" } },
+      { id: 3, previousEventId: 2, timestamp: t, type: "ExecutionFailed", executionFailedEventDetails: { error: "States.Runtime", cause: "no path" } },
+    ] as unknown as HistoryEvent[];
+    const own = new RunIndex(states);
+    own.add(events);
+    const v = visit(own, visitsOf(own, "Refund")[0]);
+    expect(v).toMatchObject({ error: "States.Runtime", cause: "no path", end: t });
+  });
+
+  it("has no error when a retry succeeded (its attempts keep theirs)", () => {
+    const t = "2026-12-06T00:00:00Z";
+    const events = [
+      { id: 1, previousEventId: 0, timestamp: t, type: "ExecutionStarted", executionStartedEventDetails: {} },
+      { id: 2, previousEventId: 1, timestamp: t, type: "TaskStateEntered", stateEnteredEventDetails: { name: "Pay", input: "{}" } },
+      { id: 3, previousEventId: 2, timestamp: t, type: "TaskScheduled", taskScheduledEventDetails: { parameters: "{}" } },
+      { id: 4, previousEventId: 3, timestamp: t, type: "TaskFailed", taskFailedEventDetails: { error: "Busy", cause: "later" } },
+      { id: 5, previousEventId: 4, timestamp: t, type: "TaskScheduled", taskScheduledEventDetails: { parameters: "{}" } },
+      { id: 6, previousEventId: 5, timestamp: t, type: "TaskSucceeded", taskSucceededEventDetails: { output: "{}" } },
+      { id: 7, previousEventId: 6, timestamp: t, type: "TaskStateExited", stateExitedEventDetails: { name: "Pay", output: "{}" } },
+    ] as unknown as HistoryEvent[];
+    const own = new RunIndex(states);
+    own.add(events);
+    const v = visit(own, visitsOf(own, "Pay")[0]);
+    expect(v.error).toBeUndefined();
+    expect(v.attempts.map((a) => a.error)).toEqual(["Busy", undefined]);
+  });
+
   it("keeps Map iterations apart", () => {
     const all = visitsOf(ix, "Pick");
     expect(all).toHaveLength(3);

@@ -61,7 +61,12 @@ export function visit(ix: RunIndex, entered: number, until = ix.length): Visit {
     const t = e.type;
     if (t === "TaskScheduled") v.attempts.push({ parameters: d.parameters as string });
     else if (t === "ActivityScheduled") v.attempts.push({ parameters: d.input as string });
-    else if (t === "TaskSucceeded" || t === "ActivitySucceeded") last(v).result = d.output as string;
+    else if (t === "TaskSucceeded" || t === "ActivitySucceeded") {
+      last(v).result = d.output as string;
+      // Succeeded on a retry: the earlier attempts keep their errors, the
+      // visit has none.
+      v.error = v.cause = undefined;
+    }
     else if (t.endsWith("Failed") || t.endsWith("TimedOut")) {
       v.error = d.error as string | undefined;
       v.cause = d.cause as string | undefined;
@@ -71,6 +76,21 @@ export function visit(ix: RunIndex, entered: number, until = ix.length): Visit {
       v.assigned = d.assignedVariables as Record<string, string> | undefined;
       v.end = e.timestamp;
       break;
+    }
+  }
+  // A failure of the state's own data flow (a bad path, an intrinsic) has no
+  // event of the state: the execution fails right after the state's last one.
+  if (!v.end && !v.error) {
+    const lastId = v.events[v.events.length - 1].id;
+    for (let i = entered + 1; i < Math.min(until, ix.length); i++) {
+      const e = ix.events[i];
+      if (e.type === "ExecutionFailed" && e.previousEventId === lastId) {
+        const d = details<{ error?: string; cause?: string }>(e);
+        v.error = d?.error;
+        v.cause = d?.cause;
+        v.end = e.timestamp;
+        break;
+      }
     }
   }
   return v;
