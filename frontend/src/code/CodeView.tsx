@@ -6,6 +6,7 @@ import { json } from "@codemirror/lang-json";
 import { yaml } from "@codemirror/lang-yaml";
 import { setDiagnostics, type Diagnostic as LintDiagnostic } from "@codemirror/lint";
 import type { Diagnostic } from "../backend/studio";
+import { assist } from "./assistExtension";
 import { applyViewChanges, toView, viewColumn, type ViewChange, type ViewText } from "./viewText";
 
 /** Marks the editor's own catching up with the document: not an edit. */
@@ -65,6 +66,7 @@ export function CodeView({ text, format, diagnostics, reveal, onChange, onUndo, 
           ),
           basicSetup,
           format === "yaml" ? yaml() : json(),
+          assist(format === "yaml" ? "yaml" : "json"),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged || u.transactions.some((tr) => tr.annotation(fromDocument))) return;
             const changes: ViewChange[] = [];
