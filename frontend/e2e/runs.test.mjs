@@ -8,26 +8,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openStudio } from "./studio.mjs";
+import { node, openStudio, statusOf, waitStatus } from "./studio.mjs";
 
-const node = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
-const statusOf = (page, name) =>
-  node(page, name)
-    .locator('[data-testid="run-status"]')
-    .first()
-    .getAttribute("data-status", { timeout: 500 })
-    .catch(() => null);
-
-async function waitStatus(page, name, want, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  let got;
-  while (Date.now() < deadline) {
-    got = await statusOf(page, name);
-    if (got === want) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`${name}: status ${got}, want ${want}`);
-}
 
 async function waitRun(page, status, timeoutMs = 15000) {
   await page.locator(`[data-testid="run-status-pill"]`, { hasText: status }).waitFor({ timeout: timeoutMs });

@@ -141,3 +141,26 @@ export async function drag(page, from, to, beforeDrop) {
   if (beforeDrop) await beforeDrop();
   await page.mouse.up();
 }
+
+/** A state's node on the canvas. */
+export const node = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
+
+/** A state's run status on the canvas (succeeded, failed, …), null when none. */
+export const statusOf = (page, name) =>
+  node(page, name)
+    .locator('[data-testid="run-status"]')
+    .first()
+    .getAttribute("data-status", { timeout: 500 })
+    .catch(() => null);
+
+/** Waits until a state's run status is want. */
+export async function waitStatus(page, name, want, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  let got;
+  while (Date.now() < deadline) {
+    got = await statusOf(page, name);
+    if (got === want) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${name}: status ${got}, want ${want}`);
+}

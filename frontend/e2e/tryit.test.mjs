@@ -3,26 +3,8 @@
 // Inspect say the answers were generated.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openStudio } from "./studio.mjs";
+import { node, openStudio, statusOf, waitStatus } from "./studio.mjs";
 
-const node = (page, name) => page.locator(`[data-testid="state-node"][data-state="${name}"]`);
-const statusOf = (page, name) =>
-  node(page, name)
-    .locator('[data-testid="run-status"]')
-    .first()
-    .getAttribute("data-status", { timeout: 500 })
-    .catch(() => null);
-
-async function waitStatus(page, name, want, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  let got;
-  while (Date.now() < deadline) {
-    got = await statusOf(page, name);
-    if (got === want) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`${name}: status ${got}, want ${want}`);
-}
 
 test("Try it plays the example with generated answers to SUCCEEDED, states lit", async () => {
   const s = await openStudio();
