@@ -9,6 +9,7 @@ import (
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/jsonpath"
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
 // choiceRule is a compiled Choice rule: a comparison, a combination
@@ -130,7 +131,7 @@ func compare(op string, v, operand any) bool {
 		want, _ := operand.(bool)
 		return (v == nil) == want
 	case "IsNumeric":
-		_, ok := number(v)
+		_, ok := jsonvalue.Float(v)
 		want, _ := operand.(bool)
 		return ok == want
 	case "IsString":
@@ -167,8 +168,8 @@ func compare(op string, v, operand any) bool {
 		}
 		return order(op[len("String"):], compareUTF16(a, b))
 	case strings.HasPrefix(op, "Numeric"):
-		a, ok1 := number(v)
-		b, ok2 := number(operand)
+		a, ok1 := jsonvalue.Float(v)
+		b, ok2 := jsonvalue.Float(operand)
 		if !ok1 || !ok2 {
 			return false
 		}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 	"math"
 	"strconv"
 )
@@ -17,7 +18,7 @@ func (st *stepCtx) mapInt(ctx context.Context, lit, path field, name string, in 
 				return 0, err
 			}
 		}
-		f, ok := number(v)
+		f, ok := jsonvalue.Float(v)
 		if !ok || f != math.Trunc(f) {
 			return 0, st.runtimeErr(lit.src, errQueryEvaluation, "The %s field must evaluate to an integer, but was %s", name, EncodeJSON(v))
 		}
@@ -73,7 +74,7 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 				return 0, err
 			}
 		}
-		pct, pctSet = number(v)
+		pct, pctSet = jsonvalue.Float(v)
 	case n.toleratedPercentagePath.set:
 		p, _ := n.toleratedPercentagePath.v.(string)
 		v, err := st.pathField(ctx, n.toleratedPercentagePath.src, p, in)
@@ -81,7 +82,7 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 			return 0, err
 		}
 		var ok bool
-		if pct, ok = number(v); !ok {
+		if pct, ok = jsonvalue.Float(v); !ok {
 			return 0, st.runtimeErr(n.toleratedPercentagePath.src, errRuntime, "The ToleratedFailurePercentagePath field refers to value %s which is not a valid number: %s", quoted(v), p)
 		}
 		pctSet = true

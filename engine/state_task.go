@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
 // defaultTaskTimeout is AWS's default TimeoutSeconds for a Task.
@@ -127,7 +128,7 @@ func (st *stepCtx) seconds(ctx context.Context, lit, path field, name string, de
 				return 0, err
 			}
 		}
-		f, ok := number(v)
+		f, ok := jsonvalue.Float(v)
 		if !ok || f <= 0 {
 			return 0, st.runtimeErr(lit.src, errRuntime, "The %s field must be a positive integer, but was %s", name, EncodeJSON(v))
 		}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 	"math"
 	"time"
 )
@@ -59,7 +60,7 @@ func (st *stepCtx) waitUntil(ctx context.Context, in any) (time.Time, error) {
 			if v, err = st.jsonataValue(ctx, f, "Seconds", st.statesVar(nil, nil)); err != nil {
 				return time.Time{}, err
 			}
-			x, ok := number(v)
+			x, ok := jsonvalue.Float(v)
 			if !ok || x != math.Trunc(x) || x < 0 || x > maxWaitSeconds {
 				return time.Time{}, st.runtimeErr(f.src, errQueryEvaluation, "The Seconds field must evaluate to a non-negative integer no greater than %d, but was %s", maxWaitSeconds, EncodeJSON(v))
 			}

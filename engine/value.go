@@ -18,17 +18,6 @@ func EncodeJSON(v any) string { return jsonvalue.String(v) }
 // another state still holds; objects keep their key order.
 func deepCopy(v any) any { return jsonvalue.Clone(v) }
 
-// number reads a JSON number value.
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return float64(x), true
-	case float64:
-		return x, true
-	}
-	return 0, false
-}
-
 // jsonType names the JSON type of a value, for messages.
 func jsonType(v any) string {
 	switch v.(type) {

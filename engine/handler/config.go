@@ -183,7 +183,7 @@ func (p *configParser) binding(ptr string, i int, v any) (Binding, bool) {
 		b.Command = p.command(ptr+"/command", v)
 	}
 	if v, ok := m["timeoutSeconds"]; ok {
-		f, isNum := number(v)
+		f, isNum := jsonvalue.Float(v)
 		if !isNum || !(f > 0) || f > MaxTimeoutSeconds {
 			p.errorf(ptr+"/timeoutSeconds", "timeoutSeconds must be a number of seconds above 0 and at most %d (AWS's longest TimeoutSeconds), not %s",
 				MaxTimeoutSeconds, jsonvalue.String(v))
@@ -232,14 +232,4 @@ func (p *configParser) command(ptr string, v any) []string {
 		argv[i] = s
 	}
 	return argv
-}
-
-func number(v any) (float64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return float64(x), true
-	case float64:
-		return x, true
-	}
-	return 0, false
 }

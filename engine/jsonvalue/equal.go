@@ -54,3 +54,14 @@ func Equal(a, b any) bool {
 	}
 	return false
 }
+
+// Float reads a JSON number (decoded as int64 or float64) as a float64.
+func Float(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}
