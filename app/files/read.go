@@ -149,7 +149,7 @@ func ReadAll(r io.Reader, name string, lim Limit) ([]byte, error) {
 // whose size is already over the cap.
 func checkRegular(name string, info fs.FileInfo, lim Limit) error {
 	if !info.Mode().IsRegular() {
-		return &fileError{fmt.Sprintf("%s is %s, not a regular file; Stepstudio reads only regular files", name, kindOf(info.Mode())), ErrNotRegular}
+		return &fileError{fmt.Sprintf("%s is %s, not a regular file; Stepstudio reads only regular files", name, KindOf(info.Mode())), ErrNotRegular}
 	}
 	if info.Size() > lim.Max {
 		return &fileError{fmt.Sprintf("%s is %s; Stepstudio opens %s up to %s", name, size(info.Size()), lim.What, size(lim.Max)), ErrTooLarge}
@@ -157,7 +157,9 @@ func checkRegular(name string, info fs.FileInfo, lim Limit) error {
 	return nil
 }
 
-func kindOf(m fs.FileMode) string {
+// KindOf names what a path that is not a regular file is, for messages:
+// "a folder", "a named pipe (FIFO)", "a symbolic link"…
+func KindOf(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"

@@ -143,7 +143,7 @@ func (c confined) target(lstat func(string) (fs.FileInfo, error), readlink func(
 	case m.IsDir():
 		return nil, &fileError{shown + " is a folder", ErrNotRegular}
 	case !m.IsRegular():
-		return nil, &fileError{fmt.Sprintf("%s is %s, not a regular file; Stepstudio writes only regular files", shown, kindOf(m)), ErrNotRegular}
+		return nil, &fileError{fmt.Sprintf("%s is %s, not a regular file; Stepstudio writes only regular files", shown, KindOf(m)), ErrNotRegular}
 	}
 	return info, nil
 }

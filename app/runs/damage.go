@@ -3,6 +3,7 @@ package runs
 import (
 	"errors"
 	"fmt"
+	"github.com/stepstudio/stepstudio/app/files"
 	"io/fs"
 	"os"
 	"runtime/debug"
@@ -35,23 +36,7 @@ func damaged(format string, args ...any) error {
 }
 
 func notRegular(mode fs.FileMode) error {
-	return &damageError{why: "its file is " + kindOf(mode) + ", not a regular file"}
-}
-
-func kindOf(mode fs.FileMode) string {
-	switch {
-	case mode.IsDir():
-		return "a folder"
-	case mode&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case mode&fs.ModeSocket != 0:
-		return "a socket"
-	case mode&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "something else"
+	return &damageError{why: "its file is " + files.KindOf(mode) + ", not a regular file"}
 }
 
 // locked is the error for a store another studio holds.
