@@ -359,19 +359,14 @@ func (p *jsonParser) string() string {
 	// Fast path: no escapes, ASCII or valid UTF-8. The result shares the
 	// source text, so the tens of thousands of strings of a large
 	// definition cost no allocation.
-	ascii := true
+	// The source is valid UTF-8 (checkUTF8 runs before the parser), and
+	// escapes are written with WriteRune, so a string needs no check.
 	for p.i < len(p.src) {
 		c := p.src[p.i]
 		if c == '"' {
 			s := p.text[start:p.i]
 			p.i++
-			if ascii || utf8.ValidString(s) {
-				return s
-			}
-			return validUTF8(s)
-		}
-		if c >= utf8.RuneSelf {
-			ascii = false
+			return s
 		}
 		if c == '\\' {
 			break
@@ -389,9 +384,6 @@ func (p *jsonParser) string() string {
 		switch {
 		case c == '"':
 			p.i++
-			if s := b.String(); !utf8.ValidString(s) {
-				return validUTF8(s)
-			}
 			return b.String()
 		case c < 0x20:
 			p.controlInString(open)
@@ -446,23 +438,6 @@ func (p *jsonParser) string() string {
 	}
 	p.unterminated(open)
 	return ""
-}
-
-// validUTF8 replaces each invalid byte with U+FFFD, as encoding/json does
-// (strings.ToValidUTF8 would fold a run of them into one).
-func validUTF8(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		if r == utf8.RuneError && n == 1 {
-			b.WriteRune(utf8.RuneError)
-		} else {
-			b.WriteString(s[:n])
-		}
-		s = s[n:]
-	}
-	return b.String()
 }
 
 func (p *jsonParser) hex4(at int) (rune, bool) {
