@@ -139,4 +139,3 @@ func (r *Repo) Read(c *object.Commit, rel string, lim files.Limit) ([]byte, erro
 }
 
 func short(c *object.Commit) string { return c.Hash.String()[:7] }
-
