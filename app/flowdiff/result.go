@@ -11,6 +11,8 @@
 // container), removed ones after them in the old version's order.
 package flowdiff
 
+import "github.com/stepstudio/stepstudio/app/sidecar"
+
 // Status says what happened to a state between the two versions.
 type Status string
 
@@ -137,3 +139,17 @@ type Point struct {
 
 // Layout maps state names to their pinned positions (from a sidecar file).
 type Layout map[string]Point
+
+// LayoutOf is the pinned positions of a sidecar file (nil for nil).
+func LayoutOf(f *sidecar.File) Layout {
+	if f == nil {
+		return nil
+	}
+	l := Layout{}
+	for name, e := range f.States {
+		if e != nil && e.Position != nil {
+			l[name] = Point{X: e.Position.X, Y: e.Position.Y}
+		}
+	}
+	return l
+}
