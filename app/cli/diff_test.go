@@ -213,4 +213,3 @@ func TestDiffRevisions(t *testing.T) {
 		t.Errorf("outside a work tree: exit %d, stderr %q", code, errs)
 	}
 }
-
