@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode, type RefObject } from "react";
 import {
   Background,
   ControlButton,
@@ -86,6 +86,10 @@ interface Props {
   onShowMistake: () => void;
   /** Folds or unfolds a Parallel or Map (the picture only). */
   onToggleCollapse: (id: string) => void;
+  /** Starts a comment on a state (by name; "" for the workflow). */
+  onComment?: (state: string) => void;
+  /** Drawn over the canvas's top-left corner (the workflow's comment marker). */
+  overlay?: ReactNode;
 }
 
 export function Canvas(props: Props) {
@@ -106,7 +110,7 @@ interface Menu {
   picking: boolean;
 }
 
-function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse }: Props) {
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse, onComment, overlay }: Props) {
   const flowApi = useReactFlow();
   const root = useRef<HTMLDivElement>(null);
   const [distance, setDistance] = useState<Distance>("near");
@@ -288,10 +292,12 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         { label: "Add step here…", testId: "ctx-add-here", keepOpen: true, run: pick },
         { label: "Paste", shortcut: "Ctrl+V", testId: "ctx-paste", disabled: !editor.canPaste, run: () => editor.paste(null) },
         { label: "Zoom to fit", shortcut: "Shift+1", testId: "ctx-fit", run: () => flowApi.fitView({ ...fitOptions, duration: 200 }) },
+        ...(onComment ? [{ label: "Add comment on the workflow", testId: "ctx-comment", run: () => onComment("") }] : []),
       ];
     }
-    const { id, type, ids } = m.node;
+    const { id, type, ids, name } = m.node;
     return [
+      ...(onComment ? [{ label: "Add comment", testId: "ctx-comment", run: () => onComment(name) }] : []),
       { label: "Rename", shortcut: "F2", testId: "ctx-rename", run: () => setRenaming(id) },
       { label: "Add step after…", testId: "ctx-add-after", keepOpen: true, disabled: stateKind(type).exit !== "next", run: pick },
       { label: ids.length > 1 ? `Duplicate ${ids.length} steps` : "Duplicate", shortcut: "Ctrl+D", testId: "ctx-duplicate", run: () => editor.duplicate(ids) },
@@ -451,6 +457,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
           </button>
         </div>
       )}
+      {!empty && overlay}
       {searching && diagram && <SearchBox diagram={diagram} onPick={reveal} onClose={() => setSearching(false)} />}
       {empty && !error && !lock && (
         <div className="canvas-empty" data-testid="canvas-empty">

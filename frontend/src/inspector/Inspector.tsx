@@ -1,7 +1,7 @@
 // The inspector (right panel): forms for every field of the selected state,
 // or of the workflow when nothing is selected. Every change goes through a
 // document command, so it is one undo step and a minimal text edit.
-import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { Diagnostic, Diagram } from "../backend/studio";
 import type { DocumentStore, Outcome } from "../document/store";
 import type { Format } from "../document/textdoc";
@@ -45,9 +45,15 @@ interface Props {
    * run on the store directly.
    */
   runEdit?(label: string, cmd: Command, done: (out: Outcome) => void): Outcome | "asking";
+  /**
+   * The notes (description, comments) of the state shown, or of the
+   * workflow (state ""); comment is its ASL Comment. Outside the form: the
+   * notes never change the text, so a lock does not stop them.
+   */
+  notes?(target: { state: string; comment: string }): ReactNode;
 }
 
-export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit }: Props) {
+export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit, notes }: Props) {
   // Why the last edit was refused; it belongs to the selection it was made on.
   const [refusal, setRefusal] = useState<{ selected: string | null; text: string } | null>(null);
   const message = refusal && refusal.selected === selected ? refusal.text : null;
@@ -178,9 +184,15 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
             )}
           </fieldset>
         </InspectorContext.Provider>
+        {notes && (st ? notes({ state: st.name, comment: commentOf(st.value) }) : !selected && isObj(doc) ? notes({ state: "", comment: commentOf(doc) }) : null)}
       </div>
     </aside>
   );
+}
+
+/** A state's or machine's ASL Comment, when it is a string. */
+function commentOf(v: unknown): string {
+  return isObj(v) && typeof v.Comment === "string" ? v.Comment : "";
 }
 
 /** The Parallel and index of a branch id ("/States/P/Branches/1"), or null. */
