@@ -21,7 +21,7 @@ const skip = !answers || !filesDir ? "run through scripts/e2e.sh (dialog answers
 const answerNextDialog = (path) => writeFileSync(answers, path);
 const readNotes = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null);
 
-/** The JSON text with every object's keys sorted, as the sidecar is written. */
+/** The JSON text with every object's keys sorted (how another writer might write it). */
 function sortedJSON(v) {
   const sort = (x) =>
     Array.isArray(x) ? x.map(sort) : x && typeof x === "object" ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sort(x[k])])) : x;
@@ -31,6 +31,13 @@ function sortedJSON(v) {
 const marker = (page, state) => node(page, state).getByTestId("comment-marker");
 const markerCount = (page, state) => marker(page, state).getAttribute("data-count", { timeout: 2000 }).catch(() => null);
 const panel = (page) => page.getByTestId("comments-panel");
+
+/** Opens a thread row in the panel unless it is open already. */
+async function expand(row) {
+  const summary = row.locator(".thread-summary");
+  if ((await summary.getAttribute("aria-expanded")) !== "true") await summary.click();
+  await row.getByTestId("thread").waitFor();
+}
 
 async function setAuthor(page, name) {
   await page.getByTestId("tab-comments").click();
@@ -94,7 +101,7 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     assert.equal(await panel(page).getByTestId("thread-row").count(), 0);
     assert.equal(readNotes(sidecar).states["Validate order"].threads[0].resolved, true);
     await panel(page).getByTestId("comments-filter-resolved").click();
-    await row.locator(".thread-summary").click();
+    // The thread stays open where it was resolved.
     await row.getByTestId("thread-reopen").click();
     await waitFor("the marker with 1 again", async () => (await markerCount(page, "Validate order")) === "1");
     assert.equal(readNotes(sidecar).states["Validate order"].threads[0].resolved, undefined);
@@ -108,7 +115,10 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     await desc.press("Control+Enter");
     await waitFor("the description in the sidecar", async () => readNotes(sidecar)?.states?.["Validate order"]?.description === "Makes sure we can sell what was ordered, at the price shown.");
     const text = readFileSync(sidecar, "utf8");
-    assert.equal(text, sortedJSON(JSON.parse(text)), "the sidecar is written with sorted keys, two-space indent");
+    const parsed = JSON.parse(text);
+    assert.equal(text, JSON.stringify(parsed, null, 2) + "\n", "the sidecar is written with a two-space indent and a final newline");
+    assert.deepEqual(Object.keys(parsed), Object.keys(parsed).sort(), "top-level keys sorted");
+    assert.deepEqual(Object.keys(parsed.states), Object.keys(parsed.states).sort(), "states sorted by name");
     assert.equal(JSON.parse(text).version, 1);
     assert.ok(readFileSync(path).equals(asl), "the ASL file is unchanged byte for byte");
     assert.match(await node(page, "Validate order").getAttribute("title"), /Makes sure we can sell what was ordered/, "the description on hover");
@@ -153,10 +163,10 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     const wf = panel(page).locator('[data-testid="thread-row"][data-state=""]');
     await waitFor("the workflow's threads listed", async () => (await wf.count()) === 2);
     const mine = wf.filter({ hasText: "Ann's team owns it." });
-    await mine.locator(".thread-summary").click();
+    await expand(mine);
     await mine.getByTestId("comment-delete").click();
     await waitFor("our workflow comment deleted", async () => (await page.getByTestId("workflow-marker").getAttribute("data-count")) === "1");
-    await wf.first().locator(".thread-summary").click();
+    await expand(wf.first());
     assert.equal(await wf.first().getByTestId("comment-delete").count(), 0, "Bob's comment has no Delete for Ann");
 
     // 7. Notes for a step that no longer exists: attached to a step (a rename of the notes).
@@ -167,6 +177,7 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     const orphan = panel(page).locator('[data-testid="orphan"][data-state="Charge"]');
     await orphan.waitFor();
     assert.match(await orphan.innerText(), /a description/);
+    await page.locator(".bottom-body").evaluate((el) => (el.scrollTop = 0));
     await s.screenshot("comments-02-orphans");
     await orphan.getByTestId("orphan-attach").selectOption("Charge and notify");
     await orphan.waitFor({ state: "detached" });
@@ -206,6 +217,7 @@ test("comments on a state machine inside a SAM template opened in place", { skip
     answerNextDialog(path);
     await page.getByTestId("iac-menu").click();
     await page.getByTestId("iac-open-template").click();
+    await page.locator('[data-machine="Checkout"]').click();
     await node(page, "Reserve").waitFor();
     await commentOn(page, "Reserve", "Which stock table does this use?");
     const sidecar = join(dir, "template.Checkout.studio.json");

@@ -49,7 +49,7 @@ export function CommentsPanel({ focus, onPick }: Props) {
   }
   useEffect(() => {
     if (!expanded) return;
-    list.current?.querySelector(`[data-thread-row="${CSS.escape(expanded)}"]`)?.scrollIntoView({ block: "nearest" });
+    list.current?.querySelector(`[data-thread-row="${CSS.escape(expanded)}"]`)?.scrollIntoView({ block: "start" });
   }, [expanded, seen]);
 
   if (!ui) return null;
