@@ -121,7 +121,7 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     assert.deepEqual(Object.keys(parsed.states), Object.keys(parsed.states).sort(), "states sorted by name");
     assert.equal(JSON.parse(text).version, 1);
     assert.ok(readFileSync(path).equals(asl), "the ASL file is unchanged byte for byte");
-    assert.match(await node(page, "Validate order").getAttribute("title"), /Makes sure we can sell what was ordered/, "the description on hover");
+    await waitFor("the description on hover", async () => /Makes sure we can sell what was ordered/.test(await node(page, "Validate order").getAttribute("title")));
 
     // 5. Rename the step on the canvas: the notes follow (the sidecar key changes).
     await node(page, "Validate order").locator(".state-name").first().dblclick();
@@ -184,6 +184,25 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     notes = readNotes(sidecar);
     assert.equal(notes.states.Charge, undefined);
     assert.equal(notes.states["Charge and notify"].description, "Takes the money.");
+    // ... or deleted, after a second click to confirm.
+    notes.states["Old step"] = { threads: [{ id: "old", comments: [{ id: "old-1", author: "Bob Elsewhere", time: new Date().toISOString(), text: "Still needed?" }] }] };
+    writeFileSync(sidecar, sortedJSON(notes));
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    const old = panel(page).locator('[data-testid="orphan"][data-state="Old step"]');
+    await old.getByTestId("orphan-delete").click();
+    assert.equal(readNotes(sidecar).states["Old step"].threads.length, 1, "nothing deleted before the confirmation");
+    await old.getByTestId("orphan-delete-confirm").click();
+    await old.waitFor({ state: "detached" });
+    assert.equal(readNotes(sidecar).states["Old step"], undefined);
+
+    // The keyboard: Ctrl+Shift+M comments on the selected step.
+    await node(page, "Release items").locator(".state-name").first().click();
+    await page.keyboard.press("Control+Shift+M");
+    await waitFor("the new comment box to take the focus", () => page.getByTestId("new-comment").locator("textarea").evaluate((el) => el === document.activeElement));
+    assert.match(await page.getByTestId("compose").innerText(), /New comment on “Release items”/);
+    await page.keyboard.insertText("Typed without the mouse.");
+    await page.keyboard.press("Control+Enter");
+    await waitFor("the marker on Release items", async () => (await markerCount(page, "Release items")) === "1");
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

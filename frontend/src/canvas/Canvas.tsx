@@ -297,7 +297,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     }
     const { id, type, ids, name } = m.node;
     return [
-      ...(onComment ? [{ label: "Add comment", testId: "ctx-comment", run: () => onComment(name) }] : []),
+      ...(onComment ? [{ label: "Add comment", shortcut: "Ctrl+Shift+M", testId: "ctx-comment", run: () => onComment(name) }] : []),
       { label: "Rename", shortcut: "F2", testId: "ctx-rename", run: () => setRenaming(id) },
       { label: "Add step after…", testId: "ctx-add-after", keepOpen: true, disabled: stateKind(type).exit !== "next", run: pick },
       { label: ids.length > 1 ? `Duplicate ${ids.length} steps` : "Duplicate", shortcut: "Ctrl+D", testId: "ctx-duplicate", run: () => editor.duplicate(ids) },
@@ -370,6 +370,13 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       case "help":
         setHelp((h) => !h);
         break;
+      case "comment": {
+        // Comments never change the text: allowed while the canvas is locked.
+        if (!onComment) return;
+        const n = sel.length === 1 ? diagram?.nodes.find((x) => x.id === sel[0]) : undefined;
+        onComment(n?.type ? n.name : "");
+        break;
+      }
       case "escape":
         if (help || searching) {
           setHelp(false);

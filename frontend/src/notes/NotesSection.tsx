@@ -30,10 +30,12 @@ export function NotesSection({ state, comment }: NotesTarget) {
       </section>
     );
   const saved = entryOf(ui.notes.notes, state)?.description ?? "";
+  // The draft stays shown until the notes come back with it (no flash of the old text).
   const commit = () => {
-    const text = (draft ?? saved).trim();
-    setDraft(null);
-    if (text !== saved) void ui.notes.apply([{ kind: "describe", state, text }]);
+    if (draft === null) return;
+    const text = draft.trim();
+    if (text === saved) setDraft(null);
+    else void ui.notes.apply([{ kind: "describe", state, text }]).then((ok) => ok && setDraft(null));
   };
   const threads = threadList(ui.notes.notes, "all", state).reverse(); // oldest first, as a conversation reads
   return (

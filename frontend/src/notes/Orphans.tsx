@@ -1,24 +1,7 @@
 import { useState } from "react";
-import type { NoteEntry, NoteOp } from "../backend/studio";
 import { useComments } from "./comments";
 import { entryOf } from "./notesStore";
-
-/** What an orphan's notes hold, in words: "2 comments, a description". */
-export function holds(e: NoteEntry | undefined): string {
-  if (!e) return "";
-  const n = (e.threads ?? []).reduce((sum, t) => sum + t.comments.length, 0);
-  const parts = [n ? `${n} comment${n > 1 ? "s" : ""}` : "", e.description ? "a description" : "", e.position ? "a position" : ""];
-  return parts.filter(Boolean).join(", ");
-}
-
-/** The ops that empty an entry (an empty entry is not written). */
-export function clearOps(state: string, e: NoteEntry | undefined): NoteOp[] {
-  const ops: NoteOp[] = [];
-  for (const t of e?.threads ?? []) for (const c of t.comments) ops.push({ kind: "delete", thread: t.id, comment: c.id });
-  if (e?.description) ops.push({ kind: "describe", state, text: "" });
-  if (e?.position) ops.push({ kind: "unpin", state });
-  return ops;
-}
+import { clearOps, holds } from "./threads";
 
 /**
  * Notes for steps that no longer exist (renamed in another editor, say):

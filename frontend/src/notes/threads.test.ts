@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NotesFile, NoteThread } from "../backend/studio";
-import { countWords, isSend, placeName, relativeTime, threadCounts, threadList } from "./threads";
+import { clearOps, countWords, holds, isSend, placeName, relativeTime, threadCounts, threadList } from "./threads";
 
 const c = (id: string, time: string, author = "Ann") => ({ id, author, time, text: `text ${id}` });
 const th = (id: string, resolved: boolean, ...times: string[]): NoteThread => ({ id, resolved, comments: times.map((t, i) => c(`${id}.${i}`, t)) });
@@ -81,5 +81,24 @@ describe("words and keys", () => {
     expect(isSend({ key: "Enter", ctrlKey: false, metaKey: true })).toBe(true);
     expect(isSend({ key: "Enter", ctrlKey: false, metaKey: false })).toBe(false);
     expect(isSend({ key: "a", ctrlKey: true, metaKey: false })).toBe(false);
+  });
+});
+
+describe("orphans", () => {
+  const e = { description: "d", position: { x: 1, y: 2 }, threads: [th("t1", false, "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z"), th("t2", true, "2026-12-01T00:00:00Z")] };
+  it("says what an orphan holds", () => {
+    expect(holds(e)).toBe("3 comments, a description, a position");
+    expect(holds({ threads: [th("t", false, "2026-12-01T00:00:00Z")] })).toBe("1 comment");
+    expect(holds(undefined)).toBe("");
+  });
+  it("empties an entry with one op per comment, the description and the position", () => {
+    expect(clearOps("Charge", e)).toEqual([
+      { kind: "delete", thread: "t1", comment: "t1.0" },
+      { kind: "delete", thread: "t1", comment: "t1.1" },
+      { kind: "delete", thread: "t2", comment: "t2.0" },
+      { kind: "describe", state: "Charge", text: "" },
+      { kind: "unpin", state: "Charge" },
+    ]);
+    expect(clearOps("X", { description: "only" })).toEqual([{ kind: "describe", state: "X", text: "" }]);
   });
 });

@@ -2,7 +2,7 @@
 // list of the Comments panel (filtered, newest activity first), the counts
 // the canvas markers show, and times in words ("5 minutes ago").
 // Pure functions, tested in threads.test.ts.
-import type { NoteComment, NoteThread, NotesFile } from "../backend/studio";
+import type { NoteComment, NoteEntry, NoteOp, NoteThread, NotesFile } from "../backend/studio";
 import { threadsOf } from "./notesStore";
 
 export type ThreadFilter = "open" | "resolved" | "all";
@@ -100,4 +100,21 @@ export function placeName(state: string): string {
 /** Ctrl+Enter (Cmd+Enter on a Mac) sends what was typed. */
 export function isSend(e: { key: string; ctrlKey: boolean; metaKey: boolean }): boolean {
   return e.key === "Enter" && (e.ctrlKey || e.metaKey);
+}
+
+/** What an orphan's notes hold, in words: "2 comments, a description". */
+export function holds(e: NoteEntry | undefined): string {
+  if (!e) return "";
+  const n = (e.threads ?? []).reduce((sum, t) => sum + t.comments.length, 0);
+  const parts = [n ? `${n} comment${n > 1 ? "s" : ""}` : "", e.description ? "a description" : "", e.position ? "a position" : ""];
+  return parts.filter(Boolean).join(", ");
+}
+
+/** The ops that empty an entry (an empty entry is not written). */
+export function clearOps(state: string, e: NoteEntry | undefined): NoteOp[] {
+  const ops: NoteOp[] = [];
+  for (const t of e?.threads ?? []) for (const c of t.comments) ops.push({ kind: "delete", thread: t.id, comment: c.id });
+  if (e?.description) ops.push({ kind: "describe", state, text: "" });
+  if (e?.position) ops.push({ kind: "unpin", state });
+  return ops;
 }
