@@ -2,8 +2,9 @@
 // workflow (NAME.studio.json) are written through the Go binding, never
 // into the ASL file. Right-click → Add comment, the marker's count, reply,
 // resolve, reopen, a description in the inspector, a rename the notes
-// follow, another writer's comment appearing on refocus without losing
-// ours, orphans attached to a step, and a SAM template opened in place.
+// follow, another writer's comment and a second studio window's appearing
+// on refocus without losing ours, orphans attached to a step or deleted,
+// the keyboard shortcut, and a SAM template opened in place.
 //
 // Run through scripts/e2e.sh: it answers the save dialog from a file
 // (STEPSTUDIO_DIALOG_ANSWERS) and gives a throwaway config dir, where the
@@ -121,6 +122,8 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     assert.deepEqual(Object.keys(parsed.states), Object.keys(parsed.states).sort(), "states sorted by name");
     assert.equal(JSON.parse(text).version, 1);
     assert.ok(readFileSync(path).equals(asl), "the ASL file is unchanged byte for byte");
+    await page.getByTestId("notes-section").scrollIntoViewIfNeeded();
+    await s.screenshot("comments-03-inspector");
     await waitFor("the description on hover", async () => /Makes sure we can sell what was ordered/.test(await node(page, "Validate order").getAttribute("title")));
 
     // 5. Rename the step on the canvas: the notes follow (the sidecar key changes).
@@ -168,6 +171,27 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     await waitFor("our workflow comment deleted", async () => (await page.getByTestId("workflow-marker").getAttribute("data-count")) === "1");
     await expand(wf.first());
     assert.equal(await wf.first().getByTestId("comment-delete").count(), 0, "Bob's comment has no Delete for Ann");
+
+    // A second studio window on the same file (it finds it in the recent
+    // list): it sees our comments, and its comment shows here on refocus.
+    const other = await openStudio();
+    try {
+      const p2 = other.page;
+      await p2.getByTestId("state-node").first().waitFor();
+      await p2.getByTestId("file-menu").click();
+      await p2.getByTestId("menu-recent").filter({ hasText: "order.asl.json" }).first().click();
+      await node(p2, "Check order").waitFor();
+      await waitFor("our marker in the second window", async () => (await markerCount(p2, "Check order")) === "1");
+      await commentOn(p2, "Order complete", "Written in the second window.");
+      await waitFor("its marker there", async () => (await markerCount(p2, "Order complete")) === "1");
+      assert.deepEqual(other.errors, []);
+    } finally {
+      await other.close();
+    }
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await waitFor("the second window's comment here", async () => (await markerCount(page, "Order complete")) === "1");
+    assert.equal(await markerCount(page, "Check order"), "1");
+    assert.equal(await page.getByTestId("workflow-marker").getAttribute("data-count"), "1");
 
     // 7. Notes for a step that no longer exists: attached to a step (a rename of the notes).
     notes = readNotes(sidecar);
