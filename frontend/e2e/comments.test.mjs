@@ -122,7 +122,7 @@ test("comments: add, reply, resolve, reopen, describe, rename, another writer, o
     assert.deepEqual(Object.keys(parsed.states), Object.keys(parsed.states).sort(), "states sorted by name");
     assert.equal(JSON.parse(text).version, 1);
     assert.ok(readFileSync(path).equals(asl), "the ASL file is unchanged byte for byte");
-    await page.getByTestId("notes-section").scrollIntoViewIfNeeded();
+    await page.getByTestId("notes-description-section").scrollIntoViewIfNeeded();
     await s.screenshot("comments-03-inspector");
     await waitFor("the description on hover", async () => /Makes sure we can sell what was ordered/.test(await node(page, "Validate order").getAttribute("title")));
 

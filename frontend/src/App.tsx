@@ -32,7 +32,13 @@ import { CommentsContext } from "./notes/comments";
 import { useCommentsUI } from "./notes/useCommentsUI";
 import { CommentsPanel, type CommentFocus } from "./notes/CommentsPanel";
 import { WorkflowMarker } from "./notes/CommentMarker";
-import { NotesSection } from "./notes/NotesSection";
+import { CommentThreads, DescriptionField } from "./notes/NotesSection";
+
+// The inspector's notes: keyed by place, so a draft never moves to another step.
+const inspectorNotes = {
+  description: (t: { state: string; comment: string }) => <DescriptionField key={t.state} {...t} />,
+  threads: (t: { state: string }) => <CommentThreads key={t.state} state={t.state} />,
+};
 
 export default function App() {
   // The document store owns the text and its one undo history.
@@ -221,7 +227,7 @@ export default function App() {
         onSelect={setSelected}
         onRename={editor.rename}
         runEdit={editor.guarded}
-        notes={(t) => <NotesSection key={t.state} {...t} />}
+        notes={inspectorNotes}
       />
       <BottomPanel
         problems={problems}

@@ -46,11 +46,15 @@ interface Props {
    */
   runEdit?(label: string, cmd: Command, done: (out: Outcome) => void): Outcome | "asking";
   /**
-   * The notes (description, comments) of the state shown, or of the
-   * workflow (state ""); comment is its ASL Comment. Outside the form: the
-   * notes never change the text, so a lock does not stop them.
+   * The notes of the state shown, or of the workflow (state ""); comment
+   * is its ASL Comment. The description goes under the name, the comment
+   * threads after the form (outside it: a lock does not stop them, as
+   * they never change the text).
    */
-  notes?(target: { state: string; comment: string }): ReactNode;
+  notes?: {
+    description(target: { state: string; comment: string }): ReactNode;
+    threads(target: { state: string; comment: string }): ReactNode;
+  };
 }
 
 export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit, notes }: Props) {
@@ -143,6 +147,7 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
     return () => cancelAnimationFrame(frame);
   }, [focus]);
 
+  const notesTarget = st ? { state: st.name, comment: commentOf(st.value) } : !selected && isObj(doc) ? { state: "", comment: commentOf(doc) } : null;
   // The lock's banner already shows its mistake.
   const general = (grouped.get("") ?? []).filter((d) => d !== lock?.diagnostic);
   return (
@@ -174,17 +179,21 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
                 doc={doc}
                 machineLang={languageOf(undefined, isObj(doc) ? doc : undefined)}
                 onRename={(name) => onRename(selected!, name)}
+                description={notesTarget && notes?.description(notesTarget)}
               />
             ) : selected && branchOf(selected) ? (
               <BranchNote id={selected} onSelect={onSelect} />
             ) : isObj(doc) ? (
-              <MachineForm machine={doc} />
+              <>
+                {notesTarget && notes?.description(notesTarget)}
+                <MachineForm machine={doc} />
+              </>
             ) : (
               <p className="muted">Open a workflow to see its settings.</p>
             )}
           </fieldset>
         </InspectorContext.Provider>
-        {notes && (st ? notes({ state: st.name, comment: commentOf(st.value) }) : !selected && isObj(doc) ? notes({ state: "", comment: commentOf(doc) }) : null)}
+        {notesTarget && notes?.threads(notesTarget)}
       </div>
     </aside>
   );
