@@ -110,3 +110,36 @@ func (tc *TestCase) Response(state string, invocation int) (resp Response, ok bo
 	return Response{}, true, fmt.Errorf("%w: state %q in test case %q is mocked by %q, which covers invocations 0-%d, but this is invocation %d",
 		ErrNoResponse, state, tc.Name, mr.Name, last, invocation)
 }
+
+// Check reports, for the test cases of machine (of every machine when
+// machine is "" or the file has no entry of that name), each mocked state
+// the state machine lacks and each one that is not a Task: only Tasks call
+// anything, so such a mock is never used. types maps every state name of
+// the state machine, at any depth, to its type. nil when all is well.
+func (c *Config) Check(machine string, types map[string]string) error {
+	names := slices.Sorted(maps.Keys(types))
+	var errs Errors
+	for _, m := range slices.Sorted(maps.Keys(c.machines)) {
+		if _, own := c.machines[machine]; own && m != machine {
+			continue
+		}
+		tcs := c.machines[m]
+		for _, n := range slices.Sorted(maps.Keys(tcs)) {
+			tc := tcs[n]
+			if err := tc.CheckStates(names); err != nil {
+				errs = append(errs, err.(Errors)...)
+			}
+			for _, s := range slices.Sorted(maps.Keys(tc.states)) {
+				if t, ok := types[s]; ok && t != "Task" {
+					e := tc.where[s]
+					e.Msg = fmt.Sprintf("test case %q mocks %q, a %s state; only Task states call anything, so this mock is never used", tc.Name, s, t)
+					errs = append(errs, &e)
+				}
+			}
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}

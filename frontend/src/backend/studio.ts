@@ -112,6 +112,10 @@ export const importRun = (workflow: string, definition: string, history: string)
   RunsAPI.Import(workflow, definition, history);
 export const loadMocks = (workflowPath: string): Promise<string> => RunsAPI.LoadMocks(workflowPath);
 export const saveMocks = (workflowPath: string, text: string): Promise<string> => RunsAPI.SaveMocks(workflowPath, text);
+export type MockProblem = runs.MockProblem;
+/** Located problems of a mock file as typed, against the workflow's text (path "" when unsaved). */
+export const checkMocks = (workflowPath: string, definition: string, mocks: string): Promise<MockProblem[]> =>
+  RunsAPI.CheckMocks(workflowPath, definition, mocks);
 /** Why runs are not being saved; "" when they are. */
 export const runStoreError = (): Promise<string> => RunsAPI.StoreError();
 /** Subscribes to run updates; returns the unsubscribe function. */

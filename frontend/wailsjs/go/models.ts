@@ -920,6 +920,24 @@ export namespace runs {
 		    return a;
 		}
 	}
+	export class MockProblem {
+	    line: number;
+	    column: number;
+	    pointer: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MockProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.pointer = source["pointer"];
+	        this.message = source["message"];
+	    }
+	}
 	export class Pending {
 	    id: string;
 	    kind: string;
