@@ -1,14 +1,16 @@
 // Package fieldtable is the one table of the fields of Amazon States
 // Language: per object (the machine, each state type, Retry and Catch
 // rules, Choice rules, a Map's processor, reader, batcher and writer)
-// each field's type, whether it is required, which fields it excludes,
-// which query language and Map mode it belongs to, and a one-line
-// description, written from the ASL specification and the AWS developer
-// guide. The code view's completion and hover read it as JSON
-// (frontend/src/code/fields.json, written by `go test -run TestGenerate
-// -update`); a test in package schema holds it equal to the embedded JSON
-// Schema's allowed and required fields, so the schema can later be
-// generated from it.
+// each field's type and value shape (bounds, the object or items it
+// holds), whether it is required, which fields it excludes, which query
+// language and Map mode it belongs to, and a one-line description in
+// plain words, written from the ASL specification and the AWS developer
+// guide. Two files are generated from it by `go test ./schema/fieldtable
+// -run TestGenerate -update`, which fails without -update when either
+// differs: schema/asl.schema.json, the embedded JSON Schema the validator
+// compiles (jsonschema.go; only the shared value shapes are written by
+// hand there), and frontend/src/code/fields.json, which the code view's
+// completion and hover and the inspector's field help read.
 package fieldtable
 
 // Query languages and Map modes a field can be limited to.
