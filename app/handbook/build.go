@@ -1,0 +1,241 @@
+package handbook
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/stepstudio/stepstudio/app/render"
+	"github.com/stepstudio/stepstudio/engine/asl"
+	"github.com/stepstudio/stepstudio/engine/mock"
+)
+
+// Notes is what the studio keeps beside a workflow for its readers (the
+// NAME.studio.json sidecar): descriptions that replace the ASL Comment,
+// and the comment threads still open.
+type Notes struct {
+	Workflow string            // the workflow's description
+	States   map[string]string // state name -> description
+	Threads  []Thread          // open threads; State "" is the workflow
+}
+
+// Input is what a handbook is made from.
+type Input struct {
+	Name  string        // the workflow's name (its file name without extensions)
+	Doc   *asl.Document // the parsed definition; Doc.Machine must be set
+	Notes Notes
+	// Mocks, when set, holds the test cases; those of the state machine
+	// MockMachine (else of the file's only machine) are run.
+	Mocks       *mock.Config
+	MockMachine string
+	// Draw draws the workflow and its dependencies as SVG (Graphviz).
+	Draw bool
+}
+
+// Build makes the handbook of in.Doc.
+func Build(ctx context.Context, in Input) (*Handbook, error) {
+	if in.Doc == nil || in.Doc.Machine == nil {
+		return nil, fmt.Errorf("handbook: %s is not a state machine", in.Name)
+	}
+	m := in.Doc.Machine
+	h := &Handbook{Name: in.Name, QueryLanguage: asl.EffectiveQueryLanguage(nil, m, m)}
+	h.Purpose = in.Notes.Workflow
+	if h.Purpose == "" {
+		h.Purpose = m.Comment
+	}
+	if m.TimeoutSeconds != nil {
+		h.Timeout = words("The whole workflow must finish within " + duration(*m.TimeoutSeconds) + "; after that it stops as timed out.")
+	}
+	b := &builder{h: h, notes: in.Notes, top: m, resources: map[string]*Resource{}, groups: map[string]*Group{}}
+	h.Steps = b.machine(m, 0)
+	b.finishResources()
+	for _, t := range in.Notes.Threads {
+		if len(t.Comments) > 0 {
+			h.Threads = append(h.Threads, t)
+		}
+	}
+	if in.Mocks != nil {
+		h.Scenarios, h.ScenarioNote = scenarios(ctx, in.Doc, in.Mocks, in.MockMachine)
+	}
+	if in.Draw {
+		pic, err := render.Picture(ctx, m, "svg", 1)
+		if err != nil {
+			return nil, fmt.Errorf("handbook: drawing %s: %w", in.Name, err)
+		}
+		h.Diagram = pic
+		if len(h.Resources) > 0 {
+			h.Dependencies = dependencySVG(h)
+		}
+	}
+	return h, nil
+}
+
+type builder struct {
+	h         *Handbook
+	notes     Notes
+	top       *asl.StateMachine
+	resources map[string]*Resource
+	groups    map[string]*Group
+}
+
+// machine describes m's states in reading order: StartAt first, then
+// breadth-first along the transitions, then any state no path reaches.
+func (b *builder) machine(m *asl.StateMachine, depth int) []*Step {
+	var steps []*Step
+	for _, st := range readingOrder(m) {
+		steps = append(steps, b.step(st.state, m, depth, st.reachable))
+	}
+	return steps
+}
+
+type ordered struct {
+	state     *asl.State
+	reachable bool
+}
+
+func readingOrder(m *asl.StateMachine) []ordered {
+	seen := map[*asl.State]bool{}
+	var out []ordered
+	queue := []string{m.StartAt}
+	for len(queue) > 0 {
+		st := m.State(queue[0])
+		queue = queue[1:]
+		if st == nil || seen[st] {
+			continue
+		}
+		seen[st] = true
+		out = append(out, ordered{st, true})
+		for _, t := range st.Transitions() {
+			queue = append(queue, t.Target)
+		}
+	}
+	for _, st := range m.States {
+		if !seen[st] {
+			seen[st] = true
+			out = append(out, ordered{st, false})
+		}
+	}
+	return out
+}
+
+func (b *builder) step(s *asl.State, m *asl.StateMachine, depth int, reachable bool) *Step {
+	lang := asl.EffectiveQueryLanguage(s, m, b.top)
+	st := &Step{Name: s.Name, Type: s.Type, QueryLanguage: lang, Depth: depth, Reachable: reachable}
+	st.Description = b.notes.States[s.Name]
+	if st.Description == "" {
+		st.Description = s.Comment
+	}
+	d := describe(s, lang, depth > 0)
+	st.Says, st.Rules, st.Human = d.says, d.rules, d.human
+	if !reachable {
+		st.Says = append(st.Says, words("No path from the start leads to this step."))
+	}
+	for _, t := range b.notes.Threads {
+		if t.State == s.Name && len(t.Comments) > 0 {
+			st.Threads = append(st.Threads, t)
+		}
+	}
+	if st.Human {
+		b.h.People = append(b.h.People, st)
+	}
+	b.problems(s, depth > 0)
+	for _, u := range d.uses {
+		b.use(u, s.Name)
+	}
+	// A nested machine inherits the language of the state holding it.
+	switch s.Type {
+	case asl.TypeParallel:
+		for i, br := range s.Branches {
+			st.Branches = append(st.Branches, Branch{Title: fmt.Sprintf("Branch %d", i+1), Steps: b.nested(br, lang, depth+1)})
+		}
+	case asl.TypeMap:
+		if s.ItemProcessor != nil {
+			st.Branches = append(st.Branches, Branch{Title: "For each item", Steps: b.nested(s.ItemProcessor, lang, depth+1)})
+		}
+	}
+	return st
+}
+
+// nested describes a branch or item processor: its own QueryLanguage, else
+// the language of the state that holds it.
+func (b *builder) nested(m *asl.StateMachine, lang string, depth int) []*Step {
+	if m.QueryLanguage == "" {
+		inherit := *m
+		inherit.QueryLanguage = lang
+		// inherit keeps m's lookup table: State() reads the same states.
+		return b.machine(&inherit, depth)
+	}
+	return b.machine(m, depth)
+}
+
+// problems lists what can go wrong in s and where it goes then.
+func (b *builder) problems(s *asl.State, nested bool) {
+	add := func(p Phrase) { b.h.Problems = append(b.h.Problems, Problem{Step: s.Name, Says: sentence(p)}) }
+	for _, c := range s.Catch {
+		add(catch(c))
+	}
+	switch s.Type {
+	case asl.TypeFail:
+		add(fail(s, nested))
+	case asl.TypeChoice:
+		if s.Default == "" {
+			add(Phrase{{Words, "if no rule matches, it fails with "}, {Code, "States.NoChoiceMatched"}})
+		}
+	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
+		if !catchesAll(s.Catch) {
+			where := "the workflow stops as failed"
+			if nested {
+				where = "its branch fails"
+			}
+			if len(s.Catch) > 0 {
+				add(words("any other error (after any retries) means " + where))
+			} else {
+				add(words("any error (after any retries) means " + where))
+			}
+		}
+	}
+}
+
+func catchesAll(cs []*asl.Catcher) bool {
+	for _, c := range cs {
+		if slices.Contains(c.ErrorEquals, asl.ErrorAll) {
+			return true
+		}
+	}
+	return false
+}
+
+// use records that step uses the resource u.
+func (b *builder) use(u use, step string) {
+	key := u.group + "\x00" + u.kind + "\x00" + u.v.Text + "\x00" + fmt.Sprint(u.v.Runtime)
+	r := b.resources[key]
+	if r == nil {
+		r = &Resource{Kind: u.kind, Name: u.v.Text, Runtime: u.v.Runtime}
+		b.resources[key] = r
+		g := b.groups[u.group]
+		if g == nil {
+			g = &Group{Title: u.group}
+			b.groups[u.group] = g
+		}
+		g.Resources = append(g.Resources, r)
+	}
+	if !slices.Contains(r.Steps, step) {
+		r.Steps = append(r.Steps, step)
+	}
+}
+
+// finishResources sorts the groups by title and each group's resources
+// by name: the order is the same on every run.
+func (b *builder) finishResources() {
+	for _, g := range b.groups {
+		slices.SortFunc(g.Resources, func(x, y *Resource) int {
+			if c := strings.Compare(x.Name, y.Name); c != 0 {
+				return c
+			}
+			return strings.Compare(x.Kind, y.Kind)
+		})
+		b.h.Resources = append(b.h.Resources, *g)
+	}
+	slices.SortFunc(b.h.Resources, func(x, y Group) int { return strings.Compare(x.Title, y.Title) })
+}
