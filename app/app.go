@@ -24,6 +24,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	studio := NewStudio()
 	runService := NewRuns()
 	iacService := NewIaC()
+	notesService := NewNotes()
 	fileService, err := NewFiles(initialPath)
 	if err != nil {
 		return err
@@ -44,7 +45,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 		},
 		OnShutdown:       runService.shutdown,
 		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService},
+		Bind:             []any{studio, fileService, runService, iacService, notesService},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})
