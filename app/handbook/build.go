@@ -7,24 +7,18 @@ import (
 	"strings"
 
 	"github.com/stepstudio/stepstudio/app/render"
+	"github.com/stepstudio/stepstudio/app/sidecar"
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
-// Notes is what the studio keeps beside a workflow for its readers (the
-// NAME.studio.json sidecar): descriptions that replace the ASL Comment,
-// and the comment threads still open.
-type Notes struct {
-	Workflow string            // the workflow's description
-	States   map[string]string // state name -> description
-	Threads  []Thread          // open threads; State "" is the workflow
-}
-
 // Input is what a handbook is made from.
 type Input struct {
-	Name  string        // the workflow's name (its file name without extensions)
-	Doc   *asl.Document // the parsed definition; Doc.Machine must be set
-	Notes Notes
+	Name string        // the workflow's name (its file name without extensions)
+	Doc  *asl.Document // the parsed definition; Doc.Machine must be set
+	// Notes is the NAME.studio.json sidecar (nil for none): descriptions
+	// that replace the ASL Comment, and comment threads.
+	Notes *sidecar.File
 	// Mocks, when set, holds the test cases; those of the state machine
 	// MockMachine (else of the file's only machine) are run.
 	Mocks       *mock.Config
@@ -40,21 +34,18 @@ func Build(ctx context.Context, in Input) (*Handbook, error) {
 	}
 	m := in.Doc.Machine
 	h := &Handbook{Name: in.Name, QueryLanguage: asl.EffectiveQueryLanguage(nil, m, m)}
-	h.Purpose = in.Notes.Workflow
-	if h.Purpose == "" {
-		h.Purpose = m.Comment
+	notes := in.Notes
+	if notes == nil {
+		notes = sidecar.New()
 	}
+	h.Purpose = notes.Description("", m.Comment)
 	if m.TimeoutSeconds != nil {
 		h.Timeout = words("The whole workflow must finish within " + duration(*m.TimeoutSeconds) + "; after that it stops as timed out.")
 	}
-	b := &builder{h: h, notes: in.Notes, top: m, resources: map[string]*Resource{}, groups: map[string]*Group{}}
+	b := &builder{h: h, notes: notes, threads: openThreads(notes), top: m, resources: map[string]*Resource{}, groups: map[string]*Group{}}
 	h.Steps = b.machine(m, 0)
 	b.finishResources()
-	for _, t := range in.Notes.Threads {
-		if len(t.Comments) > 0 {
-			h.Threads = append(h.Threads, t)
-		}
-	}
+	h.Threads = b.threads
 	if in.Mocks != nil {
 		h.Scenarios, h.ScenarioNote = scenarios(ctx, in.Doc, in.Mocks, in.MockMachine)
 	}
@@ -73,7 +64,8 @@ func Build(ctx context.Context, in Input) (*Handbook, error) {
 
 type builder struct {
 	h         *Handbook
-	notes     Notes
+	notes     *sidecar.File
+	threads   []Thread
 	top       *asl.StateMachine
 	resources map[string]*Resource
 	groups    map[string]*Group
@@ -122,17 +114,14 @@ func readingOrder(m *asl.StateMachine) []ordered {
 func (b *builder) step(s *asl.State, m *asl.StateMachine, depth int, reachable bool) *Step {
 	lang := asl.EffectiveQueryLanguage(s, m, b.top)
 	st := &Step{Name: s.Name, Type: s.Type, QueryLanguage: lang, Depth: depth, Reachable: reachable}
-	st.Description = b.notes.States[s.Name]
-	if st.Description == "" {
-		st.Description = s.Comment
-	}
+	st.Description = b.notes.Description(s.Name, s.Comment)
 	d := describe(s, lang, depth > 0)
 	st.Says, st.Rules, st.Human = d.says, d.rules, d.human
 	if !reachable {
 		st.Says = append(st.Says, words("No path from the start leads to this step."))
 	}
-	for _, t := range b.notes.Threads {
-		if t.State == s.Name && len(t.Comments) > 0 {
+	for _, t := range b.threads {
+		if t.State == s.Name {
 			st.Threads = append(st.Threads, t)
 		}
 	}
@@ -238,4 +227,20 @@ func (b *builder) finishResources() {
 		b.h.Resources = append(b.h.Resources, *g)
 	}
 	slices.SortFunc(b.h.Resources, func(x, y Group) int { return strings.Compare(x.Title, y.Title) })
+}
+
+// openThreads lists the sidecar's unresolved threads that have comments.
+func openThreads(f *sidecar.File) []Thread {
+	var out []Thread
+	for _, l := range f.OpenThreads() {
+		if len(l.Thread.Comments) == 0 {
+			continue
+		}
+		t := Thread{State: l.State}
+		for _, c := range l.Thread.Comments {
+			t.Comments = append(t.Comments, Comment{Author: c.Author, Time: c.Time, Text: c.Text})
+		}
+		out = append(out, t)
+	}
+	return out
 }

@@ -108,4 +108,6 @@ func fit(s string, w, per float64) string {
 
 func esc(s string) string { return html.EscapeString(s) }
 
-func num(v float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", v), "0"), ".") }
+func num(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", v), "0"), ".")
+}

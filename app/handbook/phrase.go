@@ -77,7 +77,7 @@ func sentence(p Phrase) Phrase {
 	if last.Kind != Words {
 		return append(out, Span{Words, "."})
 	}
-	if !strings.HasSuffix(last.Text, ".") && !strings.HasSuffix(last.Text, "?") && !strings.HasSuffix(last.Text, "!") {
+	if !strings.HasSuffix(strings.TrimRight(last.Text, "”)"), ".") && !strings.HasSuffix(last.Text, "?") && !strings.HasSuffix(last.Text, "!") {
 		last.Text += "."
 	}
 	return out

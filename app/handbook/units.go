@@ -37,6 +37,9 @@ func plural(n int64, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
+	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "s") {
+		return strconv.FormatInt(n, 10) + " " + noun + "es"
+	}
 	return strconv.FormatInt(n, 10) + " " + noun + "s"
 }
 
