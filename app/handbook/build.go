@@ -43,7 +43,7 @@ func Build(ctx context.Context, in Input) (*Handbook, error) {
 		h.Timeout = words("The whole workflow must finish within " + duration(*m.TimeoutSeconds) + "; after that it stops as timed out.")
 	}
 	b := &builder{h: h, notes: notes, threads: openThreads(notes), top: m, resources: map[string]*Resource{}, groups: map[string]*Group{}}
-	h.Steps = b.machine(m, 0)
+	h.Steps = b.machine(m, 0, "")
 	b.finishResources()
 	h.Threads = b.threads
 	if in.Mocks != nil {
@@ -73,10 +73,10 @@ type builder struct {
 
 // machine describes m's states in reading order: StartAt first, then
 // breadth-first along the transitions, then any state no path reaches.
-func (b *builder) machine(m *asl.StateMachine, depth int) []*Step {
+func (b *builder) machine(m *asl.StateMachine, depth int, within string) []*Step {
 	var steps []*Step
 	for _, st := range readingOrder(m) {
-		steps = append(steps, b.step(st.state, m, depth, st.reachable))
+		steps = append(steps, b.step(st.state, m, depth, within, st.reachable))
 	}
 	return steps
 }
@@ -111,11 +111,11 @@ func readingOrder(m *asl.StateMachine) []ordered {
 	return out
 }
 
-func (b *builder) step(s *asl.State, m *asl.StateMachine, depth int, reachable bool) *Step {
+func (b *builder) step(s *asl.State, m *asl.StateMachine, depth int, within string, reachable bool) *Step {
 	lang := asl.EffectiveQueryLanguage(s, m, b.top)
 	st := &Step{Name: s.Name, Type: s.Type, QueryLanguage: lang, Depth: depth, Reachable: reachable}
 	st.Description = b.notes.Description(s.Name, s.Comment)
-	d := describe(s, lang, depth > 0)
+	d := describe(s, lang, within)
 	st.Says, st.Rules, st.Human = d.says, d.rules, d.human
 	if !reachable {
 		st.Says = append(st.Says, words("No path from the start leads to this step."))
@@ -128,7 +128,7 @@ func (b *builder) step(s *asl.State, m *asl.StateMachine, depth int, reachable b
 	if st.Human {
 		b.h.People = append(b.h.People, st)
 	}
-	b.problems(s, depth > 0)
+	b.problems(s, within)
 	for _, u := range d.uses {
 		b.use(u, s.Name)
 	}
@@ -136,11 +136,11 @@ func (b *builder) step(s *asl.State, m *asl.StateMachine, depth int, reachable b
 	switch s.Type {
 	case asl.TypeParallel:
 		for i, br := range s.Branches {
-			st.Branches = append(st.Branches, Branch{Title: fmt.Sprintf("Branch %d", i+1), Steps: b.nested(br, lang, depth+1)})
+			st.Branches = append(st.Branches, Branch{Title: fmt.Sprintf("Branch %d", i+1), Steps: b.nested(br, lang, depth+1, "branch")})
 		}
 	case asl.TypeMap:
 		if s.ItemProcessor != nil {
-			st.Branches = append(st.Branches, Branch{Title: "For each item", Steps: b.nested(s.ItemProcessor, lang, depth+1)})
+			st.Branches = append(st.Branches, Branch{Title: "For each item", Steps: b.nested(s.ItemProcessor, lang, depth+1, "item")})
 		}
 	}
 	return st
@@ -148,18 +148,19 @@ func (b *builder) step(s *asl.State, m *asl.StateMachine, depth int, reachable b
 
 // nested describes a branch or item processor: its own QueryLanguage, else
 // the language of the state that holds it.
-func (b *builder) nested(m *asl.StateMachine, lang string, depth int) []*Step {
+func (b *builder) nested(m *asl.StateMachine, lang string, depth int, within string) []*Step {
 	if m.QueryLanguage == "" {
 		inherit := *m
 		inherit.QueryLanguage = lang
 		// inherit keeps m's lookup table: State() reads the same states.
-		return b.machine(&inherit, depth)
+		return b.machine(&inherit, depth, within)
 	}
-	return b.machine(m, depth)
+	return b.machine(m, depth, within)
 }
 
 // problems lists what can go wrong in s and where it goes then.
-func (b *builder) problems(s *asl.State, nested bool) {
+func (b *builder) problems(s *asl.State, within string) {
+	nested := within != ""
 	add := func(p Phrase) { b.h.Problems = append(b.h.Problems, Problem{Step: s.Name, Says: sentence(p)}) }
 	for _, c := range s.Catch {
 		add(catch(c))
@@ -174,7 +175,10 @@ func (b *builder) problems(s *asl.State, nested bool) {
 	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
 		if !catchesAll(s.Catch) {
 			where := "the workflow stops as failed"
-			if nested {
+			switch within {
+			case "item":
+				where = "its item fails"
+			case "branch":
 				where = "its branch fails"
 			}
 			if len(s.Catch) > 0 {

@@ -14,7 +14,11 @@ func choiceRules(s *asl.State) []Phrase {
 	var out []Phrase
 	for _, r := range s.Choices {
 		var b phraser
-		b.w("if ").add(condition(r)).w(" → ")
+		if r.Condition.Is(asl.KindBool) && r.Condition.Bool {
+			b.w("always → ")
+		} else {
+			b.w("if ").add(condition(r)).w(" → ")
+		}
 		if r.Next != "" {
 			b.s(r.Next)
 		} else {
@@ -180,7 +184,14 @@ func pathWords(p string) Phrase {
 		for i, part := range parts {
 			parts[i] = splitWords(part)
 		}
-		return words("the " + strings.Join(parts, "'s "))
+		for i := range parts[:len(parts)-1] {
+			if strings.HasSuffix(parts[i], "s") {
+				parts[i] += "'"
+			} else {
+				parts[i] += "'s"
+			}
+		}
+		return words("the " + strings.Join(parts, " "))
 	case strings.HasPrefix(p, "$") && !strings.HasPrefix(p, "$.") && !strings.HasPrefix(p, "$$") && !strings.HasPrefix(p, "$["):
 		return Phrase{{Words, "the variable "}, {Code, p}}
 	}

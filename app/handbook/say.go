@@ -2,6 +2,7 @@ package handbook
 
 import (
 	"slices"
+	"strings"
 	"strconv"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -16,9 +17,11 @@ type said struct {
 }
 
 // describe generates the sentences of s, a state in a machine whose
-// query language is lang; nested says whether s is inside a Parallel
-// branch or a Map (its End ends the branch, not the workflow).
-func describe(s *asl.State, lang string, nested bool) said {
+// query language is lang; within is "" at the top level, "branch" inside
+// a Parallel and "item" inside a Map: an End there ends the branch or the
+// item, not the workflow.
+func describe(s *asl.State, lang string, within string) said {
+	nested := within != ""
 	var out said
 	add := func(p Phrase) {
 		if len(p) > 0 {
@@ -39,7 +42,9 @@ func describe(s *asl.State, lang string, nested bool) said {
 	case asl.TypeWait:
 		add(wait(s))
 	case asl.TypeSucceed:
-		if nested {
+		if within == "item" {
+			add(words("ends this item successfully"))
+		} else if nested {
 			add(words("ends this branch successfully"))
 		} else {
 			add(words("ends the workflow successfully"))
@@ -52,6 +57,8 @@ func describe(s *asl.State, lang string, nested bool) said {
 		p, uses := mapState(s)
 		add(p)
 		out.uses = uses
+	case "":
+		add(words("has no type, so it does nothing yet"))
 	default:
 		add(Phrase{{Words, "is a state of unknown type "}, {Code, s.Type}})
 	}
@@ -62,7 +69,7 @@ func describe(s *asl.State, lang string, nested bool) said {
 		add(catch(c))
 	}
 	add(assign(s.Assign))
-	add(next(s, nested))
+	add(next(s, within))
 	return out
 }
 
@@ -113,7 +120,7 @@ func fail(s *asl.State, nested bool) Phrase {
 	}
 	switch {
 	case s.ErrorPath != "":
-		b.w(" with the error in ").add(pathWords(s.ErrorPath))
+		b.w(" with the error found in ").c(s.ErrorPath)
 	case s.Error != "":
 		if e, ok := expression(s.Error); ok {
 			b.w(" with an error decided at run time (").c(e).w(")")
@@ -123,7 +130,7 @@ func fail(s *asl.State, nested bool) Phrase {
 	}
 	switch {
 	case s.CausePath != "":
-		b.w(", cause: ").add(pathWords(s.CausePath))
+		b.w(", cause found in ").c(s.CausePath)
 	case s.Cause != "":
 		if e, ok := expression(s.Cause); ok {
 			b.w(", cause decided at run time (").c(e).w(")")
@@ -241,8 +248,8 @@ func assign(n *asl.Node) Phrase {
 	}
 	var names []string
 	for _, f := range n.Fields {
-		if !slices.Contains(names, f.Key) {
-			names = append(names, f.Key)
+		if k := strings.TrimSuffix(f.Key, ".$"); !slices.Contains(names, k) {
+			names = append(names, k)
 		}
 	}
 	noun := "variable"
@@ -255,13 +262,15 @@ func assign(n *asl.Node) Phrase {
 func (p Phrase) with(q Phrase) Phrase { return append(p, q...) }
 
 // next says where the state goes when it is done.
-func next(s *asl.State, nested bool) Phrase {
+func next(s *asl.State, within string) Phrase {
 	switch {
 	case s.Type == asl.TypeChoice || s.Type == asl.TypeSucceed || s.Type == asl.TypeFail:
 		return nil
 	case s.Next != "":
 		return Phrase{{Words, "then it goes to "}, {StepRef, s.Next}}
-	case s.End && nested:
+	case s.End && within == "item":
+		return words("then this item is done")
+	case s.End && within != "":
 		return words("then this branch ends")
 	case s.End:
 		return words("then the workflow ends")
