@@ -2,8 +2,8 @@ package handbook
 
 import (
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
