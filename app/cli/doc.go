@@ -72,7 +72,7 @@ file that cannot be read.`)
 	if err != nil {
 		return err
 	}
-	list, err := handbook.Render(h, *format)
+	list, err := handbook.Render(h, *format, "")
 	if err != nil {
 		return err
 	}

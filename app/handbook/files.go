@@ -23,11 +23,15 @@ type File struct {
 // Formats are the formats Render writes.
 var Formats = []string{"html", "md"}
 
-// Render lays h out as files: "html" is one NAME.html; "md" is NAME.md
-// with NAME.svg (the diagram) and NAME.resources.svg (the dependencies)
-// beside it, referenced by those relative names.
-func Render(h *Handbook, format string) ([]File, error) {
-	base := FileBase(h.Name)
+// Render lays h out as files named from base ("" for the workflow's
+// name): "html" is one BASE.html; "md" is BASE.md with BASE.svg (the
+// diagram) and BASE.resources.svg (the dependencies) beside it,
+// referenced by those relative names.
+func Render(h *Handbook, format, base string) ([]File, error) {
+	if base == "" {
+		base = h.Name
+	}
+	base = FileBase(base)
 	switch format {
 	case "html":
 		return []File{{base + ".html", HTML(h)}}, nil
