@@ -7,7 +7,6 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/handbook"
 	"github.com/stepstudio/stepstudio/app/sidecar"
 	"github.com/stepstudio/stepstudio/engine/mock"
@@ -64,11 +63,8 @@ func (f *Files) ExportHandbook(path, name, text string) (string, error) {
 		return "", err
 	}
 	list[0].Name = base // keep the name as typed (.htm, .markdown)
-	dir := filepath.Dir(target)
-	for _, file := range list {
-		if _, err := files.WriteIn(dir, file.Name, file.Data, 0o644); err != nil {
-			return "", err
-		}
+	if _, err := handbook.WriteAll(filepath.Dir(target), list); err != nil {
+		return "", err
 	}
 	return target, nil
 }

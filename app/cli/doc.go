@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/handbook"
 	"github.com/stepstudio/stepstudio/schema"
 )
@@ -80,29 +79,26 @@ file that cannot be read.`)
 }
 
 // writeHandbook writes the files atomically: html to a file or into a
-// folder, md into a folder. Every file is rendered before the first is
-// written.
+// folder, md into a folder. Every file is rendered, and every target
+// checked, before the first is written.
 func writeHandbook(out string, list []handbook.File, s Streams) error {
 	if out == "-" {
 		_, err := s.Out.Write(list[0].Data)
 		return err
 	}
-	dir, names := out, make([]string, len(list))
-	for i, f := range list {
-		names[i] = f.Name
-	}
+	dir := out
 	if len(list) == 1 && strings.EqualFold(filepath.Ext(out), filepath.Ext(list[0].Name)) {
-		dir, names[0] = filepath.Dir(out), filepath.Base(out)
+		dir, list[0].Name = filepath.Dir(out), filepath.Base(out)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return badInput(fmt.Errorf("cannot make the folder %s: %w", dir, err))
 	}
-	for i, f := range list {
-		path, err := files.WriteIn(dir, names[i], f.Data, 0o644)
-		if err != nil {
-			return fmt.Errorf("cannot write %s: %w", filepath.Join(dir, names[i]), err)
-		}
-		fmt.Fprintf(s.Out, "wrote %s\n", path)
+	written, err := handbook.WriteAll(dir, list)
+	for _, p := range written {
+		fmt.Fprintf(s.Out, "wrote %s\n", p)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write the handbook: %w", err)
 	}
 	return nil
 }

@@ -105,3 +105,24 @@ func MocksPath(definition string) string {
 func Name(path string) string {
 	return strings.TrimPrefix(strings.TrimSuffix(sidecar.PathFor(filepath.Base(path)), sidecar.Suffix), string(filepath.Separator))
 }
+
+// WriteAll writes the files into dir atomically, each never through a
+// symbolic link nor outside dir; every target is checked before the first
+// is written, so a refusal leaves none written. It returns the paths
+// written.
+func WriteAll(dir string, list []File) ([]string, error) {
+	for _, f := range list {
+		if _, err := files.CheckIn(dir, f.Name); err != nil {
+			return nil, err
+		}
+	}
+	var written []string
+	for _, f := range list {
+		p, err := files.WriteIn(dir, f.Name, f.Data, 0o644)
+		if err != nil {
+			return written, err
+		}
+		written = append(written, p)
+	}
+	return written, nil
+}
