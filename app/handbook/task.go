@@ -34,6 +34,8 @@ var services = map[string]service{
 		verbs: map[string]string{"startexecution": "starts the workflow"}},
 	"events": {kind: "EventBridge event bus", group: "EventBridge event buses", key: "EventBusName", short: arnName,
 		verbs: map[string]string{"putevents": "sends events to"}},
+	"sfn": {kind: "state machine", group: "Other workflows (state machines)", key: "StateMachineArn", short: arnName,
+		verbs: map[string]string{"startexecution": "starts the workflow", "startsyncexecution": "runs the workflow"}},
 	"glue":           {kind: "Glue job", group: "Glue jobs", key: "JobName", verbs: map[string]string{"startjobrun": "starts"}},
 	"ecs":            {kind: "ECS task definition", group: "ECS task definitions", key: "TaskDefinition", short: arnName, verbs: map[string]string{"runtask": "runs a task of"}},
 	"batch":          {kind: "Batch job definition", group: "Batch job definitions", key: "JobDefinition", short: arnName, verbs: map[string]string{"submitjob": "submits a job with"}},
@@ -48,6 +50,11 @@ var services = map[string]service{
 	"kinesis":        {kind: "Kinesis stream", group: "Kinesis streams", key: "StreamName", verbs: map[string]string{"putrecord": "puts a record into", "putrecords": "puts records into"}},
 	"firehose":       {kind: "Firehose stream", group: "Firehose streams", key: "DeliveryStreamName", verbs: map[string]string{"putrecord": "puts a record into"}},
 }
+
+// pseudoParameters stand in for CloudFormation's pseudo parameters so an
+// ARN written with them (arn:${AWS::Partition}:states:::sns:publish) is
+// still recognised.
+var pseudoParameters = strings.NewReplacer("${AWS::Partition}", "aws", "${AWS::Region}", "region", "${AWS::AccountId}", "account")
 
 // use is one resource a step names.
 type use struct {
@@ -65,6 +72,9 @@ type call struct {
 
 func taskCall(s *asl.State) call {
 	in := s.Integration
+	if in.Service == "" && !in.Activity && strings.Contains(s.Resource, "${") {
+		in = asl.ParseResource(pseudoParameters.Replace(s.Resource))
+	}
 	var b phraser
 	var c call
 	switch {
@@ -82,6 +92,9 @@ func taskCall(s *asl.State) call {
 			b.w("calls a resource decided at run time (").c(e).w(")")
 		} else if s.Resource == "" {
 			b.w("calls nothing yet (it has no Resource)")
+		} else if strings.HasPrefix(s.Resource, "${") {
+			b.w("calls ").c(s.Resource).w(", a resource named when the workflow is deployed")
+			c.uses = append(c.uses, use{"Named at deployment (template substitutions)", "resource", value{Text: s.Resource, Present: true}})
 		} else {
 			b.w("calls ").c(s.Resource)
 			c.uses = append(c.uses, use{"Other resources", "resource", value{Text: s.Resource, Present: true}})
@@ -108,24 +121,30 @@ func integration(s *asl.State, in asl.Integration) (Phrase, []use) {
 	sdk := name != in.Service
 	svc, known := services[name]
 	var b phraser
-	if !known {
+	generic := func() (Phrase, []use) {
 		if sdk {
 			b.w("calls the AWS SDK action ").c(name + ":" + in.Action)
 		} else {
-			b.w("calls ").c(in.Service + ":" + in.Action)
+			b.w("calls the AWS service action ").c(in.Service + ":" + in.Action)
 		}
-		return b.phrase(), []use{{"Other services", "service", value{Text: in.Service, Present: true}}}
+		return b.phrase(), []use{{"Other AWS services", "service", value{Text: name, Present: true}}}
+	}
+	if !known {
+		return generic()
 	}
 	v := argument(s, svc.key)
 	if name == "events" {
 		v = eventBus(s)
 	}
+	verb, ok := svc.verbs[strings.ToLower(in.Action)]
+	if !v.Present && !ok {
+		return generic() // an action on something the handbook cannot name (a Glue crawler, an Athena query)
+	}
 	if v.Present && !v.Runtime && svc.short != nil {
 		v.Text = svc.short(v.Text)
 	}
-	verb, ok := svc.verbs[strings.ToLower(in.Action)]
 	switch {
-	case ok && name == "states":
+	case ok && (name == "states" || name == "sfn"):
 		b.w(verb + " ").add(targetName(svc, v))
 	case ok:
 		b.w(verb + " ").add(target(svc, v))
