@@ -160,14 +160,13 @@ func (b *builder) nested(m *asl.StateMachine, lang string, depth int, within str
 
 // problems lists what can go wrong in s and where it goes then.
 func (b *builder) problems(s *asl.State, within string) {
-	nested := within != ""
 	add := func(p Phrase) { b.h.Problems = append(b.h.Problems, Problem{Step: s.Name, Says: sentence(p)}) }
 	for _, c := range s.Catch {
 		add(catch(c))
 	}
 	switch s.Type {
 	case asl.TypeFail:
-		add(fail(s, nested))
+		add(fail(s, within))
 	case asl.TypeChoice:
 		if s.Default == "" {
 			add(Phrase{{Words, "if no rule matches, it fails with "}, {Code, "States.NoChoiceMatched"}})

@@ -176,6 +176,9 @@ func (r *htmlWriter) scenarios(h *Handbook) {
 		return
 	}
 	r.f("<h2>Test scenarios</h2>\n")
+	if len(h.Scenarios) > 0 {
+		r.f("<p class=\"muted\">%s</p>\n", html.EscapeString(ScenarioIntro))
+	}
 	if h.ScenarioNote != "" {
 		r.f("<p>%s</p>\n", html.EscapeString(h.ScenarioNote))
 	}

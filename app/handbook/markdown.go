@@ -144,6 +144,9 @@ func (r *mdWriter) scenarios(h *Handbook) {
 		return
 	}
 	r.f("## Test scenarios\n\n")
+	if len(h.Scenarios) > 0 {
+		r.f("%s\n\n", mdText(ScenarioIntro))
+	}
 	if h.ScenarioNote != "" {
 		r.f("%s\n\n", mdText(h.ScenarioNote))
 	}

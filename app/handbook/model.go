@@ -74,6 +74,9 @@ type Comment struct {
 	Text   string
 }
 
+// ScenarioIntro says how the scenarios were run, above them.
+const ScenarioIntro = "Each test case of the mock file, run here on the local engine with its mocked answers, an empty input ({}) and waits skipped: the steps it went through, and how it ended."
+
 // Scenario is one test case of the mock file, run on the engine.
 type Scenario struct {
 	Name     string

@@ -50,7 +50,7 @@ func describe(s *asl.State, lang string, within string) said {
 			add(words("ends the workflow successfully"))
 		}
 	case asl.TypeFail:
-		add(fail(s, nested))
+		add(fail(s, within))
 	case asl.TypeParallel:
 		add(parallel(s))
 	case asl.TypeMap:
@@ -111,11 +111,14 @@ func wait(s *asl.State) Phrase {
 	return words("waits (for how long is not given)")
 }
 
-func fail(s *asl.State, nested bool) Phrase {
+func fail(s *asl.State, within string) Phrase {
 	var b phraser
-	if nested {
+	switch within {
+	case "item":
+		b.w("stops this item as failed")
+	case "branch":
 		b.w("stops this branch as failed")
-	} else {
+	default:
 		b.w("stops the workflow as failed")
 	}
 	switch {
