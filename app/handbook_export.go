@@ -37,9 +37,6 @@ func (f *Files) ExportHandbook(path, name, text string) (string, error) {
 			return "", fmt.Errorf("handbook: %w", err)
 		}
 	}
-	if !res.Valid() {
-		cfg = nil // only a valid definition runs its test cases
-	}
 	title := handbook.Name(name)
 	target, err := f.desk.SaveFile(f.ctx, "Export the process handbook", f.dir(), handbook.FileBase(title)+".html", handbookFilters)
 	if err != nil || target == "" {
@@ -53,7 +50,11 @@ func (f *Files) ExportHandbook(path, name, text string) (string, error) {
 	default:
 		target += ".html"
 	}
-	h, err := handbook.Build(f.ctx, handbook.Input{Name: title, Doc: res.Document, Notes: notes, Mocks: cfg, MockMachine: title, Draw: true})
+	in := handbook.Input{Name: title, Doc: res.Document, Notes: notes, Mocks: cfg, MockMachine: title, Draw: true}
+	if !res.Valid() {
+		in.NotRun = handbook.InvalidNotRun // as `run` refuses an invalid definition
+	}
+	h, err := handbook.Build(f.ctx, in)
 	if err != nil {
 		return "", err
 	}

@@ -59,15 +59,15 @@ file that cannot be read.`)
 		printText(s.Err, validateReport{Files: []validateFile{toFile(flow, res)}})
 		return fmt.Errorf("%s does not parse as a state machine; there is no handbook to write", flow)
 	}
+	in := handbook.Input{Name: handbook.Name(flow), Doc: res.Document, Notes: notes, Mocks: cfg, MockMachine: handbook.Name(flow), Draw: true}
 	if n := countErrors(res); n > 0 {
 		fmt.Fprintf(s.Err, "stepstudio doc: note: %s has %d validation error(s); the handbook describes it as written (see stepstudio validate)\n", flow, n)
 		if cfg != nil {
 			fmt.Fprintf(s.Err, "stepstudio doc: note: test cases are run only on a valid definition\n")
-			cfg = nil
+			in.NotRun = handbook.InvalidNotRun
 		}
 	}
-	name := handbook.Name(flow)
-	h, err := handbook.Build(ctx, handbook.Input{Name: name, Doc: res.Document, Notes: notes, Mocks: cfg, MockMachine: name, Draw: true})
+	h, err := handbook.Build(ctx, in)
 	if err != nil {
 		return err
 	}

@@ -88,3 +88,21 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A definition with validation errors still gets its handbook, and its
+// test cases are not run (as `run` refuses it), which the handbook says.
+func TestDocInvalidDefinitionSkipsScenarios(t *testing.T) {
+	dir := t.TempDir()
+	flow := filepath.Join(dir, "f.asl.json")
+	must(t, os.WriteFile(flow, []byte(`{"StartAt":"A","States":{"A":{"Type":"Pass","End":true},"Lost":{"Type":"Pass","End":true}}}`), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "f.mocks.json"), []byte(`{"StateMachines":{"f":{"TestCases":{"T":{}}}},"MockedResponses":{}}`), 0o644))
+	code, _, stderr := runCLI("doc", flow, "--format", "md", "--out", dir)
+	if code != cli.ExitOK || !strings.Contains(stderr, "validation error") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "f.md"))
+	must(t, err)
+	if !strings.Contains(string(md), "The test cases were not run") || !strings.Contains(string(md), "No path from the start leads to this step.") {
+		t.Errorf("f.md:\n%s", md)
+	}
+}

@@ -12,6 +12,10 @@ import (
 	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
+// InvalidNotRun is Input.NotRun for a definition with validation errors,
+// which `stepstudio run` refuses too.
+const InvalidNotRun = "The test cases were not run: the definition has validation errors (see stepstudio validate, or the studio's problems panel)."
+
 // Input is what a handbook is made from.
 type Input struct {
 	Name string        // the workflow's name (its file name without extensions)
@@ -23,6 +27,9 @@ type Input struct {
 	// MockMachine (else of the file's only machine) are run.
 	Mocks       *mock.Config
 	MockMachine string
+	// NotRun, when set, says why the test cases are not run (an invalid
+	// definition); the handbook says it in their place.
+	NotRun string
 	// Draw draws the workflow and its dependencies as SVG (Graphviz).
 	Draw bool
 }
@@ -46,7 +53,10 @@ func Build(ctx context.Context, in Input) (*Handbook, error) {
 	h.Steps = b.machine(m, 0, "")
 	b.finishResources()
 	h.Threads = b.threads
-	if in.Mocks != nil {
+	switch {
+	case in.Mocks != nil && in.NotRun != "":
+		h.ScenarioNote = in.NotRun
+	case in.Mocks != nil:
 		h.Scenarios, h.ScenarioNote = scenarios(ctx, in.Doc, in.Mocks, in.MockMachine)
 	}
 	if in.Draw {
