@@ -52,6 +52,9 @@ func dependencySVG(h *Handbook) []byte {
 	}
 	height := max(colH(left), colH(right), depFlowH) + 2*depMargin
 	width := 2*depMargin + 2*depColumn + 2*depGap + depFlowW
+	if len(right) == 0 {
+		width -= depColumn + depGap // nothing on the right: no empty half
+	}
 	flowX := depMargin + depColumn + depGap
 	flowY := (height - depFlowH) / 2
 
