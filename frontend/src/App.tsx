@@ -26,6 +26,8 @@ import { usePanelLayout } from "./frame/usePanelLayout";
 import { PanelToggles } from "./frame/PanelToggles";
 import { Splitter } from "./frame/Splitter";
 import { actionFor } from "./canvas/shortcuts";
+import { useNotes, useNotesStore } from "./notes/useNotes";
+import { NotesBanners } from "./notes/NotesBanners";
 
 export default function App() {
   // The document store owns the text and its one undo history.
@@ -33,7 +35,10 @@ export default function App() {
   // The file service loads the start document (a file given on the
   // command line, else the welcome offers a start) and owns the file it
   // came from.
-  const files = useFiles(store);
+  // The notes beside the file (comments, descriptions, pinned positions)
+  // follow it through Save As.
+  const notesStore = useNotesStore();
+  const files = useFiles(store, { onSavedAs: notesStore.carry });
   const iac = useIaC(files);
   const doc = files.file;
   const text = snap.text;
@@ -52,6 +57,7 @@ export default function App() {
     [collapsed, files.generation],
   );
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed);
+  const notes = useNotes(notesStore, doc, analysis.stale ? null : analysis.diagram);
   const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
   const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
   // While the code cannot be drawn, the canvas and inspector are read-only.
@@ -197,6 +203,7 @@ export default function App() {
       )}
       {files.welcome && <Welcome files={files} />}
       <FileBanners files={files} />
+      <NotesBanners notes={notes} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
     </div>

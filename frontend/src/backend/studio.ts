@@ -155,3 +155,57 @@ export const chooseExportPath = (mainFile: string): Promise<string> => IaCAPI.Ch
 /** Writes the files; with overwrite false nothing is written when any exists. */
 export const writeExport = (mainPath: string, files: ExportFile[], overwrite: boolean): Promise<ExportWritten> =>
   IaCAPI.WriteExport(mainPath, files, overwrite);
+
+// --- Notes: the NAME.studio.json beside a workflow (comments, descriptions, pinned positions).
+import * as NotesAPI from "../../wailsjs/go/app/Notes";
+import type { sidecar } from "../../wailsjs/go/models";
+
+export interface NoteComment {
+  id: string;
+  author: string;
+  time: string;
+  text: string;
+}
+export interface NoteThread {
+  id: string;
+  resolved?: boolean;
+  comments: NoteComment[];
+}
+export interface NoteEntry {
+  description?: string;
+  position?: { x: number; y: number };
+  threads?: NoteThread[];
+}
+export interface NotesFile {
+  version: number;
+  workflow: NoteEntry;
+  states?: Record<string, NoteEntry>;
+}
+export interface NotesLoaded {
+  path: string;
+  notes: NotesFile;
+  orphans: string[];
+}
+export type NoteOp =
+  | { kind: "comment"; state: string; text: string }
+  | { kind: "reply"; thread: string; text: string }
+  | { kind: "resolve" | "reopen"; thread: string }
+  | { kind: "delete"; thread: string; comment: string }
+  | { kind: "describe"; state: string; text: string }
+  | { kind: "pin"; state: string; x: number; y: number }
+  | { kind: "unpin"; state: string }
+  | { kind: "unpinAll" }
+  | { kind: "rename"; state: string; to: string };
+
+/** The notes file of a definition file, or of the machine logicalId inside a template. */
+export const notesPath = (definitionPath: string, logicalId = ""): Promise<string> => NotesAPI.NotesPath(definitionPath, logicalId);
+export const loadNotes = (path: string, states: string[]): Promise<NotesLoaded> =>
+  NotesAPI.Load(path, states) as unknown as Promise<NotesLoaded>;
+/** Applies ops to the notes as they are on disk now and returns them as written. */
+export const updateNotes = (path: string, ops: NoteOp[], states: string[]): Promise<NotesLoaded> =>
+  NotesAPI.Update(path, ops as unknown as sidecar.Op[], states) as unknown as Promise<NotesLoaded>;
+/** Copies a definition's notes to its new name (Save As); exists: the new name has notes already. */
+export const carryNotes = (from: string, to: string, overwrite: boolean): Promise<{ exists: boolean }> => NotesAPI.Carry(from, to, overwrite);
+/** The name comments are signed with (the one set, else git's user.name). */
+export const notesAuthor = (dir: string): Promise<string> => NotesAPI.Author(dir);
+export const setNotesAuthor = (name: string): Promise<void> => NotesAPI.SetAuthor(name);

@@ -70,10 +70,11 @@ async function setup(prepare: (f: ReturnType<typeof fake>) => void = () => undef
   const f = fake();
   prepare(f);
   const doc = new DocumentStore();
-  const store = new FileStore(f.backend, doc, { hidden: () => hidden, start });
+  const savedAs: [string, string][] = [];
+  const store = new FileStore(f.backend, doc, { hidden: () => hidden, start, onSavedAs: (from, to) => savedAs.push([from, to]) });
   const stop = store.start();
   await settle();
-  return { ...f, doc, store, stop, snap: () => store.snapshot(), act: store.actions };
+  return { ...f, doc, store, stop, savedAs, snap: () => store.snapshot(), act: store.actions };
 }
 
 beforeEach(() => {
@@ -226,6 +227,11 @@ describe("saving", () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(text("edited")));
     expect(t.doc.snapshot()).toMatchObject({ text: json, format: "json", dirty: false });
     expect(t.snap().notice?.text).toBe("Saved /w/orders2.asl.json as JSON, converted from YAML. Its comments are left out: JSON has none. orders.asl.yaml is unchanged.");
+    // What lives beside the file (its notes) was told of each move, and of nothing else.
+    expect(t.savedAs).toEqual([
+      ["/w/orders.asl.json", "/w/orders.asl.yaml"],
+      ["/w/orders.asl.yaml", "/w/orders2.asl.json"],
+    ]);
   });
 
   test("Save As in the other format refuses a text that does not parse, and writes nothing", async () => {

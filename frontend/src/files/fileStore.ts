@@ -59,6 +59,8 @@ export interface CurrentFile {
   /** Set for a document that is not a file of its own (a state machine
    * inside an IaC template): Save calls it and shows what it returns. */
   saveInPlace?: (text: string) => Promise<string>;
+  /** The notes file of a document that is not a file of its own. */
+  notesPath?: string;
 }
 
 export interface Prompt {
@@ -80,6 +82,8 @@ export interface InPlaceDocument {
   text: string;
   format: string;
   saveInPlace: (text: string) => Promise<string>;
+  /** Where its notes are kept (beside the template). */
+  notesPath?: string;
 }
 
 export interface FilesSnapshot {
@@ -145,6 +149,8 @@ export interface FileStoreOptions {
    * tests ask for it with ?start=example).
    */
   start?: "welcome" | "example";
+  /** Called after the document was saved from one file to another (Save As), so what lives beside it can follow. */
+  onSavedAs?: (from: string, to: string) => void;
 }
 
 export class FileStore {
@@ -382,10 +388,12 @@ export class FileStore {
   private async writeTo(path: string): Promise<boolean> {
     const { text } = this.target.snapshot();
     try {
+      const from = this.file?.path;
       const saved = await this.backend.saveFile(path, text, this.file?.lineEnding ?? "lf");
       this.target.markSaved(text);
       this.disk = null;
       this.setFile({ path: saved.path, name: saved.name, lineEnding: saved.lineEnding, stamp: saved.stamp });
+      this.savedAs(from, saved.path);
       this.setNotice({ kind: "info", text: `Saved ${saved.path}` });
       this.refreshRecent();
       return true;
@@ -393,6 +401,10 @@ export class FileStore {
       this.fail(`Could not save ${path}`, err);
       return false;
     }
+  }
+
+  private savedAs(from: string | undefined, to: string) {
+    if (from && from !== to) this.options.onSavedAs?.(from, to);
   }
 
   private saveAs = async (): Promise<boolean> => {
@@ -430,6 +442,7 @@ export class FileStore {
       this.target.open(converted.text, to);
       this.disk = null;
       this.setFile({ path: saved.path, name: saved.name, lineEnding: saved.lineEnding, stamp: saved.stamp });
+      this.savedAs(before?.path, saved.path);
       const kept = before?.path ? ` ${before.name} is unchanged.` : "";
       const comments = converted.commentsDropped ? " Its comments are left out: JSON has none." : "";
       this.setNotice({ kind: "info", text: `Saved ${saved.path} as ${label(to)}, converted from ${label(format)}.${comments}${kept}` });
@@ -462,7 +475,7 @@ export class FileStore {
     this.guard("open another state machine", async () => {
       try {
         const d = await load();
-        this.replace({ path: "", name: d.name, lineEnding: "lf", stamp: null, saveInPlace: d.saveInPlace }, d.text, d.format);
+        this.replace({ path: "", name: d.name, lineEnding: "lf", stamp: null, saveInPlace: d.saveInPlace, notesPath: d.notesPath }, d.text, d.format);
       } catch (err) {
         this.fail("Could not open the state machine", err);
       }
