@@ -143,3 +143,20 @@ func (c *Config) Check(machine string, types map[string]string) error {
 	}
 	return errs
 }
+
+// TestCases lists the test cases of the state machine named machine,
+// sorted by name; when the file has no such machine but only one machine,
+// that one's (a file written for the same workflow under another name).
+func (c *Config) TestCases(machine string) []*TestCase {
+	tcs, ok := c.machines[machine]
+	if !ok && len(c.machines) == 1 {
+		for _, only := range c.machines {
+			tcs = only
+		}
+	}
+	out := make([]*TestCase, 0, len(tcs))
+	for _, name := range slices.Sorted(maps.Keys(tcs)) {
+		out = append(out, tcs[name])
+	}
+	return out
+}
