@@ -24,14 +24,15 @@ const SEP = "\u001f";
 /**
  * The steps of a run: every state visit, oldest first. `states` gives each
  * state's enclosing Maps and Parallels; `branchOf` which branch of a
- * Parallel a state is in (from the diagram: branchesFrom).
+ * Parallel a state is in (from the diagram: branchesFrom); `until` how many
+ * of the events to read (a live run's index grows in place).
  */
-export function buildSteps(ix: RunIndex, states: StateIndex, branchOf: BranchOf = () => null): Step[] {
+export function buildSteps(ix: RunIndex, states: StateIndex, branchOf: BranchOf = () => null, until = ix.length): Step[] {
   const out: Step[] = [];
   // A Map's item count, from its latest MapStateStarted (a Map inside a Map
   // starts once per outer item; each visit reads the count of its own start).
   const totals = new Map<string, number>();
-  for (let i = 0; i < ix.length; i++) {
+  for (let i = 0; i < Math.min(until, ix.length); i++) {
     const e = ix.events[i];
     const s = ix.stateOf[i];
     if (!s) continue;
