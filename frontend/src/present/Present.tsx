@@ -353,7 +353,16 @@ function DataBlock({ title, plain, testId }: { title: string; plain: Plain; test
           {plain.rows.map((r) => (
             <div key={r.key}>
               <dt>{r.key}</dt>
-              <dd>{r.value}</dd>
+              <dd>
+                {r.json === undefined ? (
+                  r.value
+                ) : (
+                  <details>
+                    <summary>{r.value}</summary>
+                    <pre className="present-json">{r.json}</pre>
+                  </details>
+                )}
+              </dd>
             </div>
           ))}
         </dl>

@@ -14,6 +14,8 @@ const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNo
 const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const noSelection = new Set<string>();
+/** The step cards' column on the right (present.css: width + margin). */
+const cardsWidth = 376;
 
 interface Props {
   diagram: Diagram;
@@ -51,7 +53,7 @@ function Flow({ diagram, current, picked, onPick, comments }: Props) {
   const size = () => ({ width: root.current?.clientWidth ?? 0, height: root.current?.clientHeight ?? 0 });
   const fit = () => {
     const s = size();
-    if (s.width && s.height) flowApi.setViewport(presentViewport(diagram, s));
+    if (s.width && s.height) flowApi.setViewport(presentViewport(diagram, s, cardsWidth));
   };
   const flow = useMemo(() => {
     const f = toFlow(diagram, noSelection);
@@ -105,13 +107,17 @@ function Flow({ diagram, current, picked, onPick, comments }: Props) {
             <button
               key={n.id}
               type="button"
-              className="present-comment-marker"
+              className="present-comment-marker nopan nodrag"
               style={{ transform: `translate(${n.x + n.width}px, ${n.y}px)` }}
               title={`${comments.get(n.id)} open comment${comments.get(n.id) === 1 ? "" : "s"}`}
               aria-label={`Comments on ${n.name}`}
               data-testid="present-comment-marker"
               data-state={n.name}
-              onClick={() => onPick(n.id)}
+              onClick={(e) => {
+                // Not also a click on the background (which closes the card).
+                e.stopPropagation();
+                onPick(n.id);
+              }}
             >
               💬 {comments.get(n.id)}
             </button>

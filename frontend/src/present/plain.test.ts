@@ -42,20 +42,28 @@ describe("plainData", () => {
     expect(plainData("{}")).toEqual({ kind: "value", text: "empty" });
   });
 
-  it("folds a big object or list into JSON with a summary", () => {
-    const big = { items: [{ sku: "A1" }, { sku: "B2" }], orderId: "ORD-1", a: 1, b: 2, c: 3 };
-    const p = plainData(JSON.stringify(big));
-    expect(p.kind).toBe("json");
-    if (p.kind !== "json") return;
-    expect(p.summary).toBe("5 fields: items, orderId, a, b, …");
-    expect(JSON.parse(p.text)).toEqual(big);
+  it("sums up a field too big for a line, its JSON to unfold", () => {
+    const order = { orderId: "ORD-1", items: [{ sku: "A1" }, { sku: "B2" }], customer: { id: "C7", name: "Ana", tier: "gold", since: 2019 } };
+    expect(plainData(JSON.stringify(order))).toEqual({
+      kind: "fields",
+      rows: [
+        { key: "orderId", value: "ORD-1" },
+        { key: "items", value: "a list of 2 items", json: JSON.stringify(order.items, null, 2) },
+        { key: "customer", value: "4 fields: id, name, tier, since", json: JSON.stringify(order.customer, null, 2) },
+      ],
+    });
+  });
+
+  it("folds a big list into JSON with a summary", () => {
     const list = plainData(JSON.stringify([{ a: 1 }, { a: 2 }]));
     expect(list).toMatchObject({ kind: "json", summary: "a list of 2 items" });
   });
 
   it("an object with more than eight fields is big, even when each is small", () => {
     const o = Object.fromEntries([..."abcdefghi"].map((k, i) => [k, i]));
-    expect(plainData(JSON.stringify(o)).kind).toBe("json");
+    const p = plainData(JSON.stringify(o));
+    expect(p).toMatchObject({ kind: "json", summary: "9 fields: a, b, c, d, …" });
+    if (p.kind === "json") expect(JSON.parse(p.text)).toEqual(o);
   });
 
   it("shows text that is not JSON as it is, and nothing as none", () => {

@@ -5,8 +5,15 @@
 export type Plain =
   | { kind: "none" }
   | { kind: "value"; text: string }
-  | { kind: "fields"; rows: { key: string; value: string }[] }
+  | { kind: "fields"; rows: Row[] }
   | { kind: "json"; summary: string; text: string };
+
+/** One line of a key: value list; a value too big for a line is summed up, its JSON to unfold. */
+export interface Row {
+  key: string;
+  value: string;
+  json?: string;
+}
 
 /** At most this many lines in a key: value list. */
 const maxRows = 8;
@@ -46,8 +53,13 @@ export function plainData(json: string | undefined): Plain {
   if (typeof v === "object" && v !== null && !Array.isArray(v)) {
     const entries = Object.entries(v);
     if (entries.length > 0 && entries.length <= maxRows) {
-      const rows = entries.map(([key, x]) => ({ key, value: plainValue(x) }));
-      if (rows.every((r) => r.value !== null)) return { kind: "fields", rows: rows as { key: string; value: string }[] };
+      return {
+        kind: "fields",
+        rows: entries.map(([key, x]) => {
+          const value = plainValue(x);
+          return value !== null ? { key, value } : { key, value: summary(x), json: JSON.stringify(x, null, 2) };
+        }),
+      };
     }
   }
   const one = plainValue(v);
