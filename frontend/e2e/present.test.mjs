@@ -234,3 +234,58 @@ test("Present with a file: the 40-state fixture's names readable; open comments 
     await s.close();
   }
 });
+
+test("Present plays what is picked: Try it, a mock test case (run now, mocked, the editor's test case left as it was), a saved run", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.locator('[data-testid="state-node"][data-state="Validate order"]').waitFor();
+    // A mock test case, made in the run panel as people do; the editor then runs no test case.
+    await page.getByTestId("tab-run").click();
+    await page.locator('[data-testid="canvas"] [data-testid="state-node"][data-state="Validate order"]').click();
+    const editor = page.locator(".mock-editor");
+    await editor.getByLabel("New test case name").fill("Invalid order");
+    await editor.getByRole("button", { name: "Use" }).click();
+    await editor.getByRole("button", { name: "Add a call" }).click();
+    await editor.getByLabel("Call 1 result").fill('{"Payload": {"valid": false, "total": 0}}');
+    await editor.getByTestId("mock-save").click();
+    await editor.getByText("Kept with this workflow").waitFor();
+    await page.getByTestId("test-case").selectOption("");
+
+    await page.getByTestId("present-button").click();
+    await inPresent(page).getByTestId("present-no-run").waitFor();
+    const picker = inPresent(page).getByTestId("present-run-picker");
+    const count = inPresent(page).getByTestId("present-count");
+    const played = async (what) => {
+      await waitFor(`${what} to finish`, async () => (await picker.isEnabled()) && /^Step 1 of \d+$/.test(await count.innerText()), 15000);
+      return count.innerText();
+    };
+
+    await picker.selectOption("try");
+    const tried = await played("Try it");
+    console.log(`Try it: ${tried}`);
+
+    await picker.selectOption("case:Invalid order");
+    const mocked = await played("the mock test case");
+    console.log(`mock test case "Invalid order": ${mocked}`);
+    assert.notEqual(mocked, tried);
+    await page.keyboard.press("End");
+    await waitFor("the last step", async () => (await stepCard(page)).state === "Reject order");
+    const error = inPresent(page).getByTestId("present-error");
+    assert.match(await error.innerText(), /It failed with the error “OrderInvalid”\.\s+The order did not pass validation\./, "the error in plain words, its cause after");
+    await s.screenshot("present-mocked-failure");
+
+    // The saved Try it run, from the history.
+    const saved = await picker.evaluate((el) => [...el.querySelectorAll('optgroup[label="Saved runs"] option')].find((o) => o.textContent.includes("Try it"))?.value);
+    assert.ok(saved, "the Try it run is in the saved runs");
+    await picker.selectOption(saved);
+    assert.equal(await played("the saved run"), tried, "the saved run plays as it did");
+
+    await page.keyboard.press("Escape");
+    await inPresent(page).waitFor({ state: "detached" });
+    assert.equal(await page.getByTestId("test-case").inputValue(), "", "the editor's test case is as it was");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
