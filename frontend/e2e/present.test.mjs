@@ -256,17 +256,23 @@ test("Present plays what is picked: Try it, a mock test case (run now, mocked, t
     await inPresent(page).getByTestId("present-no-run").waitFor();
     const picker = inPresent(page).getByTestId("present-run-picker");
     const count = inPresent(page).getByTestId("present-count");
-    const played = async (what) => {
-      await waitFor(`${what} to finish`, async () => (await picker.isEnabled()) && /^Step 1 of \d+$/.test(await count.innerText()), 15000);
-      return count.innerText();
+    // Picking shows another run (the picker names it) and plays it from its first step once it is done.
+    const play = async (option, what) => {
+      const was = await picker.inputValue();
+      await picker.selectOption(option);
+      let text = "";
+      await waitFor(`${what} to finish`, async () => {
+        const now = await picker.inputValue();
+        text = await count.innerText();
+        return now !== was && now.startsWith("run:") && (await picker.isEnabled()) && /^Step 1 of \d+$/.test(text);
+      }, 15000);
+      return text;
     };
 
-    await picker.selectOption("try");
-    const tried = await played("Try it");
+    const tried = await play("try", "Try it");
     console.log(`Try it: ${tried}`);
 
-    await picker.selectOption("case:Invalid order");
-    const mocked = await played("the mock test case");
+    const mocked = await play("case:Invalid order", "the mock test case");
     console.log(`mock test case "Invalid order": ${mocked}`);
     assert.notEqual(mocked, tried);
     await page.keyboard.press("End");
@@ -278,8 +284,7 @@ test("Present plays what is picked: Try it, a mock test case (run now, mocked, t
     // The saved Try it run, from the history.
     const saved = await picker.evaluate((el) => [...el.querySelectorAll('optgroup[label="Saved runs"] option')].find((o) => o.textContent.includes("Try it"))?.value);
     assert.ok(saved, "the Try it run is in the saved runs");
-    await picker.selectOption(saved);
-    assert.equal(await played("the saved run"), tried, "the saved run plays as it did");
+    assert.equal(await play(saved, "the saved run"), tried, "the saved run plays as it did");
 
     await page.keyboard.press("Escape");
     await inPresent(page).waitFor({ state: "detached" });
