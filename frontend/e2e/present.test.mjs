@@ -218,7 +218,8 @@ test("Present with a file: the 40-state fixture's names readable; open comments 
     const markers = inPresent(page).getByTestId("present-comment-marker");
     assert.equal(await markers.count(), 1);
     assert.equal(await markers.getAttribute("data-state"), "Record the review decision");
-    await markers.click();
+    // Off screen at this zoom: opening its card brings the step into view.
+    await markers.dispatchEvent("click");
     const card = inPresent(page).getByTestId("present-state-card");
     await card.waitFor();
     assert.equal(await card.getByTestId("present-words").innerText(), "Writes down what the reviewer decided, for the audit.");
@@ -226,6 +227,10 @@ test("Present with a file: the 40-state fixture's names readable; open comments 
     assert.match(threads, /Ana\s+Who may decide\?/);
     assert.match(threads, /Bo\s+Security leads only\./);
     assert.doesNotMatch(threads, /Old question/, "resolved threads are not shown");
+    await settle(page);
+    const mark = await markers.boundingBox();
+    console.log(`comment marker on screen: ${mark.width.toFixed(0)}x${mark.height.toFixed(0)}px at zoom ${(await presentNames(page)).zoom.toFixed(2)}`);
+    assert.ok(mark.height >= 18 && mark.y > 48 && mark.y + mark.height < 900, "the marker is in view and as large as at 100%");
     await s.screenshot("present-40-comments");
     await page.keyboard.press("Escape");
     await inPresent(page).waitFor({ state: "detached" });

@@ -139,7 +139,7 @@ export function Present({ name, text, format, diagram, notes, session, onClose }
   }, []);
 
   return createPortal(
-    <div ref={root} className="present" role="dialog" aria-label={`Presenting ${name}`} tabIndex={-1} data-testid="present">
+    <div ref={root} className="present" role="dialog" aria-modal="true" aria-label={`Presenting ${name}`} tabIndex={-1} data-testid="present">
       <header className="present-bar">
         <div className="present-title">
           <span className="present-name" data-testid="present-name">

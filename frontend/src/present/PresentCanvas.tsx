@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { MarkerType, ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow, useStore } from "@xyflow/react";
 import type { Diagram } from "../backend/studio";
 import { toFlow } from "../canvas/toFlow";
@@ -66,12 +66,15 @@ function Flow({ diagram, current, picked, onPick, comments }: Props) {
     return { nodes, edges: f.edges };
   }, [diagram, current, picked]);
 
-  // The step being played is brought into view, keeping the zoom.
-  useEffect(() => {
-    const n = current ? diagram.nodes.find((x) => x.id === current) : undefined;
+  // The step being played, or the one whose card opened (from its comment
+  // marker, say), is brought into view, keeping the zoom.
+  const reveal = useEffectEvent((id: string | null) => {
+    const n = id ? diagram.nodes.find((x) => x.id === id) : undefined;
     if (!n || inView(n, flowApi.getViewport(), size(), 24)) return;
     flowApi.setCenter(n.x + n.width / 2, n.y + n.height / 2, { zoom: flowApi.getZoom(), duration: 250 });
-  }, [current, diagram, flowApi]);
+  });
+  useEffect(() => reveal(current), [current]);
+  useEffect(() => reveal(picked), [picked]);
 
   const markers = diagram.nodes.filter((n) => comments.get(n.id));
   return (
@@ -108,7 +111,8 @@ function Flow({ diagram, current, picked, onPick, comments }: Props) {
               key={n.id}
               type="button"
               className="present-comment-marker nopan nodrag"
-              style={{ transform: `translate(${n.x + n.width}px, ${n.y}px)` }}
+              // Never smaller on screen than at 100%, however far out the view is.
+              style={{ transform: `translate(${n.x + n.width}px, ${n.y}px) scale(max(1, calc(1 / var(--canvas-zoom, 1))))` }}
               title={`${comments.get(n.id)} open comment${comments.get(n.id) === 1 ? "" : "s"}`}
               aria-label={`Comments on ${n.name}`}
               data-testid="present-comment-marker"
@@ -119,7 +123,11 @@ function Flow({ diagram, current, picked, onPick, comments }: Props) {
                 onPick(n.id);
               }}
             >
-              💬 {comments.get(n.id)}
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
+                {/* A speech bubble: drawn, since not every system has an emoji font. */}
+                <path d="M2 3h12v8H7l-3 3v-3H2z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+              </svg>{" "}
+              {comments.get(n.id)}
             </button>
           ))}
         </ViewportPortal>
