@@ -28,6 +28,7 @@ import { Splitter } from "./frame/Splitter";
 import { actionFor } from "./canvas/shortcuts";
 import { useNotes, useNotesStore } from "./notes/useNotes";
 import { NotesBanners } from "./notes/NotesBanners";
+import { Present } from "./present/Present";
 
 export default function App() {
   // The document store owns the text and its one undo history.
@@ -102,16 +103,24 @@ export default function App() {
 
   // Panels: shown, hidden or resized by the person; remembered (frame/panelLayout).
   const { store: panels, layout } = usePanelLayout();
+  // Present mode: drawn over the editor, which stays as it is underneath.
+  const [presenting, setPresenting] = useState(false);
+  const canPresent = drawn && analysis.diagram !== null;
   const visible = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
   useEffect(() => {
     const key = (ev: KeyboardEvent) => {
-      if (actionFor(ev) !== "focus") return;
+      const a = actionFor(ev);
+      if (a === "present" && canPresent) {
+        ev.preventDefault();
+        setPresenting(true);
+      }
+      if (a !== "focus") return;
       ev.preventDefault();
       panels.setFocus();
     };
     window.addEventListener("keydown", key);
     return () => window.removeEventListener("keydown", key);
-  }, [panels]);
+  }, [panels, canPresent]);
   const grid = {
     "--palette-width": visible.palette ? `${layout.palette.size}px` : "0px",
     "--inspector-width": visible.inspector ? `${layout.inspector.size}px` : "0px",
@@ -121,9 +130,10 @@ export default function App() {
 
   return (
     <div
-      className={`frame view-${view}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
+      className={`frame view-${view}${presenting ? " presenting" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
       style={grid}
       data-testid="frame"
+      inert={presenting}
     >
       <TopBar
         name={doc?.name ?? (files.welcome ? "" : "…")}
@@ -132,6 +142,7 @@ export default function App() {
         view={view}
         onView={setView}
         panels={<PanelToggles store={panels} layout={layout} />}
+        onPresent={canPresent ? () => setPresenting(true) : undefined}
         menu={
           <>
             <FileMenu files={files} />
@@ -206,6 +217,9 @@ export default function App() {
       <NotesBanners notes={notes} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
+      {presenting && (
+        <Present name={doc?.name ?? ""} text={text} format={snap.format} diagram={analysis.diagram} notes={notes.notes} session={run} onClose={() => setPresenting(false)} />
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ export type Action =
   | "fit"
   | "help"
   | "focus"
+  | "present"
   | "escape";
 
 export interface Shortcut {
@@ -36,6 +37,7 @@ export const shortcuts: Shortcut[] = [
   { action: "selectAll", keys: ["Ctrl+A"], what: "Select every step" },
   { action: "fit", keys: ["Shift+1"], what: "Zoom to fit the whole workflow" },
   { action: "focus", keys: ["Ctrl+."], what: "Focus: hide every panel so the diagram has the whole window (again to bring them back)", global: true },
+  { action: "present", keys: ["Ctrl+Shift+P"], what: "Present: the diagram alone, read-only, to walk a meeting through it and play a run (Esc leaves)", global: true },
   { action: "help", keys: ["?"], what: "Show or hide this list" },
   { action: "escape", keys: ["Escape"], what: "Close a dialog, clear the selection" },
 ];
@@ -75,6 +77,7 @@ export function actionFor(e: KeyLike): Action | null {
   if (mod && k === "f") return "search";
   if (mod && k === "a") return "selectAll";
   if (mod && k === ".") return "focus";
+  if (mod && e.shiftKey && k === "p") return "present";
   if (mod) return null;
   if (k === "Delete" || k === "Backspace") return "delete";
   if (k === "F2") return "rename";
