@@ -1,0 +1,259 @@
+package diagram
+
+import (
+	"math"
+
+	"github.com/stepstudio/stepstudio/app/layout"
+)
+
+// Point is a position on the diagram (top-left of a box, y downwards).
+type Point = layout.Point
+
+// pinGap is the room kept between a pinned box and a box pushed off it.
+const pinGap = 24
+
+// Pinned places the states with these names (top-level states and
+// containers; a container moves with its children) at the given top-left
+// corners; the other states keep the automatic layout, pushed off the
+// pinned ones. States inside a container cannot be pinned: their box is
+// part of the container's, so a pin on one is ignored.
+func Pinned(at map[string]Point) Option {
+	return func(o *options) {
+		for name, p := range at {
+			o.pinned[name] = p
+		}
+	}
+}
+
+// pin moves the pinned states of d to their places after the automatic
+// layout, pushes the unpinned top-level boxes off them (and off each other
+// as they are pushed), re-routes the arrows whose ends moved apart and
+// grows the diagram to hold everything. Layout first and pins after keeps
+// the automatic layout's order for everything not pinned, so a new step
+// lands where it would without pins unless a pinned box is in the way.
+func pin(d *Diagram, pins map[string]Point) {
+	if len(pins) == 0 {
+		return
+	}
+	top := map[string]string{} // node id -> its top-level ancestor's id
+	index := map[string]int{}
+	for i, n := range d.Nodes {
+		index[n.ID] = i
+	}
+	var root func(id string) string
+	root = func(id string) string {
+		if r, ok := top[id]; ok {
+			return r
+		}
+		r := id
+		if n := d.Nodes[index[id]]; n.Parent != "" {
+			r = root(n.Parent)
+		}
+		top[id] = r
+		return r
+	}
+	delta := map[string]Point{} // top-level id -> how far it (and all inside) moved
+	move := func(id string, dx, dy float64) {
+		p := delta[id]
+		delta[id] = Point{X: p.X + dx, Y: p.Y + dy}
+		for i := range d.Nodes {
+			if root(d.Nodes[i].ID) == id {
+				d.Nodes[i].X += dx
+				d.Nodes[i].Y += dy
+			}
+		}
+	}
+
+	// Pinned boxes first, in diagram order (deterministic), then the
+	// others top to bottom as the layout placed them.
+	var settled []layout.Box
+	var rest []int
+	for i, n := range d.Nodes {
+		if n.Parent != "" {
+			continue
+		}
+		p, ok := pins[n.Name]
+		if ok && n.Type != "" {
+			move(n.ID, p.X-n.X, p.Y-n.Y)
+			settled = append(settled, box(d.Nodes[i]))
+			continue
+		}
+		rest = append(rest, i)
+	}
+	if len(settled) == 0 {
+		return
+	}
+	sortByPlace(d, rest)
+	for _, i := range rest {
+		dx, dy := clear(box(d.Nodes[i]), settled)
+		if dx != 0 || dy != 0 {
+			move(d.Nodes[i].ID, dx, dy)
+		}
+		settled = append(settled, box(d.Nodes[i]))
+	}
+
+	for i := range d.Edges {
+		e := &d.Edges[i]
+		ds, dt := delta[root(e.Source)], delta[root(e.Target)]
+		if ds == dt {
+			e.Route = shift(e.Route, ds)
+			continue
+		}
+		e.Route = curve(box(d.Nodes[index[e.Source]]), box(d.Nodes[index[e.Target]]), e.Route.Label != nil)
+	}
+	fit(d)
+}
+
+func box(n Node) layout.Box { return layout.Box{X: n.X, Y: n.Y, Width: n.Width, Height: n.Height} }
+
+// sortByPlace orders node indexes top to bottom, then left to right.
+func sortByPlace(d *Diagram, idx []int) {
+	for a := 1; a < len(idx); a++ { // insertion sort: stable and small
+		for b := a; b > 0; b-- {
+			p, q := d.Nodes[idx[b-1]], d.Nodes[idx[b]]
+			if p.Y < q.Y || (p.Y == q.Y && p.X <= q.X) {
+				break
+			}
+			idx[b-1], idx[b] = idx[b], idx[b-1]
+		}
+	}
+}
+
+// overlaps tells whether a and b come closer than pinGap.
+func overlaps(a, b layout.Box) bool {
+	return a.X < b.X+b.Width+pinGap && b.X < a.X+a.Width+pinGap &&
+		a.Y < b.Y+b.Height+pinGap && b.Y < a.Y+a.Height+pinGap
+}
+
+// clear returns the move that takes b off every box in settled: each time
+// the shortest way off the box it overlaps (down, right, left or up), and
+// when that keeps landing on others, below all of them.
+func clear(b layout.Box, settled []layout.Box) (dx, dy float64) {
+	start := b
+	for range 4 * (len(settled) + 1) {
+		hit := -1
+		for i, s := range settled {
+			if overlaps(b, s) {
+				hit = i
+				break
+			}
+		}
+		if hit < 0 {
+			return b.X - start.X, b.Y - start.Y
+		}
+		s := settled[hit]
+		moves := []Point{
+			{Y: s.Y + s.Height + pinGap - b.Y},   // down
+			{X: s.X + s.Width + pinGap - b.X},    // right
+			{X: s.X - pinGap - (b.X + b.Width)},  // left
+			{Y: s.Y - pinGap - (b.Y + b.Height)}, // up
+		}
+		best := moves[0]
+		for _, m := range moves[1:] {
+			if math.Abs(m.X)+math.Abs(m.Y) < math.Abs(best.X)+math.Abs(best.Y) {
+				best = m
+			}
+		}
+		b.X += best.X
+		b.Y += best.Y
+	}
+	bottom := math.Inf(-1)
+	for _, s := range settled {
+		bottom = max(bottom, s.Y+s.Height)
+	}
+	return 0, bottom + pinGap - start.Y
+}
+
+// shift moves a route by p.
+func shift(r layout.Route, p Point) layout.Route {
+	if p == (Point{}) {
+		return r
+	}
+	out := layout.Route{Points: make([]Point, len(r.Points))}
+	for i, q := range r.Points {
+		out.Points[i] = Point{X: q.X + p.X, Y: q.Y + p.Y}
+	}
+	if r.End != nil {
+		e := Point{X: r.End.X + p.X, Y: r.End.Y + p.Y}
+		out.End = &e
+	}
+	if r.Label != nil {
+		l := Point{X: r.Label.X + p.X, Y: r.Label.Y + p.Y}
+		out.Label = &l
+	}
+	return out
+}
+
+// arrowLength is how far before the box the line stops and the arrowhead
+// starts, as Graphviz draws it.
+const arrowLength = 10
+
+// curve is a route between two boxes that Graphviz did not place next to
+// each other: one cubic Bézier leaving a from the side facing b and
+// entering b from the side facing a — top and bottom when they are more
+// above each other than beside, else left and right.
+func curve(a, b layout.Box, label bool) layout.Route {
+	ac := Point{X: a.X + a.Width/2, Y: a.Y + a.Height/2}
+	bc := Point{X: b.X + b.Width/2, Y: b.Y + b.Height/2}
+	var p0, tip, dir Point // dir: the unit direction out of a (into b reversed)
+	gapY := max(b.Y-(a.Y+a.Height), a.Y-(b.Y+b.Height))
+	gapX := max(b.X-(a.X+a.Width), a.X-(b.X+b.Width))
+	if gapY >= gapX {
+		if bc.Y >= ac.Y {
+			p0, tip, dir = Point{X: ac.X, Y: a.Y + a.Height}, Point{X: bc.X, Y: b.Y}, Point{Y: 1}
+		} else {
+			p0, tip, dir = Point{X: ac.X, Y: a.Y}, Point{X: bc.X, Y: b.Y + b.Height}, Point{Y: -1}
+		}
+	} else {
+		if bc.X >= ac.X {
+			p0, tip, dir = Point{X: a.X + a.Width, Y: ac.Y}, Point{X: b.X, Y: bc.Y}, Point{X: 1}
+		} else {
+			p0, tip, dir = Point{X: a.X, Y: ac.Y}, Point{X: b.X + b.Width, Y: bc.Y}, Point{X: -1}
+		}
+	}
+	p3 := Point{X: tip.X - dir.X*arrowLength, Y: tip.Y - dir.Y*arrowLength}
+	k := max(30, math.Hypot(p3.X-p0.X, p3.Y-p0.Y)/2.5)
+	c1 := Point{X: p0.X + dir.X*k, Y: p0.Y + dir.Y*k}
+	c2 := Point{X: p3.X - dir.X*k, Y: p3.Y - dir.Y*k}
+	r := layout.Route{Points: []Point{p0, c1, c2, p3}, End: &tip}
+	if label {
+		// The curve's middle (t = 1/2), where Graphviz would put it too.
+		m := Point{X: (p0.X + 3*c1.X + 3*c2.X + p3.X) / 8, Y: (p0.Y + 3*c1.Y + 3*c2.Y + p3.Y) / 8}
+		r.Label = &m
+	}
+	return r
+}
+
+// fit shifts everything right and down when a pin lies left of or above
+// the picture (a negative position) and sets the size to hold it all.
+// Shift records the move, so the canvas can turn a dragged box's position
+// back into the pin it means.
+func fit(d *Diagram) {
+	minX, minY := 0.0, 0.0
+	maxX, maxY := d.Width, d.Height
+	grow := func(x, y float64) {
+		minX, minY = min(minX, x), min(minY, y)
+		maxX, maxY = max(maxX, x), max(maxY, y)
+	}
+	for _, n := range d.Nodes {
+		grow(n.X, n.Y)
+		grow(n.X+n.Width, n.Y+n.Height)
+	}
+	for _, e := range d.Edges {
+		for _, p := range e.Route.Points {
+			grow(p.X, p.Y)
+		}
+	}
+	s := Point{X: -minX, Y: -minY}
+	if s != (Point{}) {
+		for i := range d.Nodes {
+			d.Nodes[i].X += s.X
+			d.Nodes[i].Y += s.Y
+		}
+		for i := range d.Edges {
+			d.Edges[i].Route = shift(d.Edges[i].Route, s)
+		}
+	}
+	d.Shift = s
+	d.Width, d.Height = maxX+s.X, maxY+s.Y
+}
