@@ -67,6 +67,7 @@ func pin(d *Diagram, pins map[string]Point) {
 	// Pinned boxes first, in diagram order (deterministic), then the
 	// others top to bottom as the layout placed them.
 	var settled []layout.Box
+	var placed []bool // settled[i] was pinned or pushed (not where the layout put it)
 	var rest []int
 	for i, n := range d.Nodes {
 		if n.Parent != "" {
@@ -76,6 +77,7 @@ func pin(d *Diagram, pins map[string]Point) {
 		if ok && n.Type != "" {
 			move(n.ID, p.X-n.X, p.Y-n.Y)
 			settled = append(settled, box(d.Nodes[i]))
+			placed = append(placed, true)
 			continue
 		}
 		rest = append(rest, i)
@@ -85,11 +87,12 @@ func pin(d *Diagram, pins map[string]Point) {
 	}
 	sortByPlace(d, rest)
 	for _, i := range rest {
-		dx, dy := clear(box(d.Nodes[i]), settled)
+		dx, dy := clear(box(d.Nodes[i]), settled, placed)
 		if dx != 0 || dy != 0 {
 			move(d.Nodes[i].ID, dx, dy)
 		}
 		settled = append(settled, box(d.Nodes[i]))
+		placed = append(placed, dx != 0 || dy != 0)
 	}
 
 	for i := range d.Edges {
@@ -125,15 +128,17 @@ func overlaps(a, b layout.Box) bool {
 		a.Y < b.Y+b.Height+pinGap && b.Y < a.Y+a.Height+pinGap
 }
 
-// clear returns the move that takes b off every box in settled: each time
+// clear returns the move that takes b off the boxes in settled: each time
 // the shortest way off the box it overlaps (down, right, left or up), and
-// when that keeps landing on others, below all of them.
-func clear(b layout.Box, settled []layout.Box) (dx, dy float64) {
+// when that keeps landing on others, below all of them. Where the layout
+// put two boxes is left alone (it may put them closer than pinGap): while
+// b has not moved, only the placed boxes (pinned or pushed) count.
+func clear(b layout.Box, settled []layout.Box, placed []bool) (dx, dy float64) {
 	start := b
 	for range 4 * (len(settled) + 1) {
 		hit := -1
 		for i, s := range settled {
-			if overlaps(b, s) {
+			if (placed[i] || b != start) && overlaps(b, s) {
 				hit = i
 				break
 			}
@@ -244,7 +249,7 @@ func fit(d *Diagram) {
 			grow(p.X, p.Y)
 		}
 	}
-	s := Point{X: -minX, Y: -minY}
+	s := Point{X: max(0, -minX), Y: max(0, -minY)} // max: never -0 in the JSON
 	if s != (Point{}) {
 		for i := range d.Nodes {
 			d.Nodes[i].X += s.X

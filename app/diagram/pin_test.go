@@ -3,6 +3,7 @@ package diagram_test
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/app/diagram"
@@ -156,5 +157,29 @@ func TestPinnedLayoutIsDeterministic(t *testing.T) {
 		if string(again) != string(first) {
 			t.Fatal("the same pins gave a different diagram")
 		}
+	}
+}
+
+// A pin out of everyone's way moves nothing else: the layout may put
+// boxes closer than the room kept around pinned ones (the example does),
+// and that stays.
+func TestPinOutOfTheWayKeepsTheRest(t *testing.T) {
+	src, err := os.ReadFile("../examples/order-process.asl.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	auto := build(t, string(src))
+	first := byName(auto)["Validate order"]
+	d := buildPinned(t, string(src), map[string]diagram.Point{"Validate order": {X: auto.Width + 100, Y: first.Y}})
+	for i, n := range d.Nodes {
+		if n.Name == "Validate order" {
+			continue
+		}
+		if a := auto.Nodes[i]; n.X != a.X || n.Y != a.Y {
+			t.Errorf("%s moved from (%v, %v) to (%v, %v)", n.ID, a.X, a.Y, n.X, n.Y)
+		}
+	}
+	if d.Width < auto.Width+100+first.Width {
+		t.Errorf("width %v does not hold the pinned box", d.Width)
 	}
 }
