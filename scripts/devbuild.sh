@@ -19,8 +19,9 @@ if [ "$(cat "$work/stamp" 2>/dev/null)" != "$stamp" ]; then
   chmod -R u+w "$work/wails"
   patch --quiet --forward --no-backup-if-mismatch -d "$work/wails" -p1 <"$patchfile" ||
     die "the devguard patch does not apply to Wails $version: redo it (third_party/wails-devguard/README.md)"
+  # The workspace's go line must be at least go.mod's ("1.26" sorts before "1.26.0").
   cat >"$work/go.work" <<WORK
-go 1.26
+go $(go list -m -f '{{.GoVersion}}')
 
 use $ROOT
 
