@@ -189,21 +189,26 @@ func shift(r layout.Route, p Point) layout.Route {
 	return out
 }
 
+// minVerticalGap is the room between two boxes above one another that
+// makes an arrow between them go bottom to top rather than side to side.
+const minVerticalGap = 20
+
 // arrowLength is how far before the box the line stops and the arrowhead
 // starts, as Graphviz draws it.
 const arrowLength = 10
 
 // curve is a route between two boxes that Graphviz did not place next to
 // each other: one cubic Bézier leaving a from the side facing b and
-// entering b from the side facing a — top and bottom when they are more
-// above each other than beside, else left and right.
+// entering b from the side facing a — bottom to top (as the layout flows,
+// and away from the side handles) whenever there is room between them
+// vertically, else left and right.
 func curve(a, b layout.Box, label bool) layout.Route {
 	ac := Point{X: a.X + a.Width/2, Y: a.Y + a.Height/2}
 	bc := Point{X: b.X + b.Width/2, Y: b.Y + b.Height/2}
 	var p0, tip, dir Point // dir: the unit direction out of a (into b reversed)
 	gapY := max(b.Y-(a.Y+a.Height), a.Y-(b.Y+b.Height))
 	gapX := max(b.X-(a.X+a.Width), a.X-(b.X+b.Width))
-	if gapY >= gapX {
+	if gapY >= min(gapX, minVerticalGap) {
 		if bc.Y >= ac.Y {
 			p0, tip, dir = Point{X: ac.X, Y: a.Y + a.Height}, Point{X: bc.X, Y: b.Y}, Point{Y: 1}
 		} else {
@@ -217,7 +222,8 @@ func curve(a, b layout.Box, label bool) layout.Route {
 		}
 	}
 	p3 := Point{X: tip.X - dir.X*arrowLength, Y: tip.Y - dir.Y*arrowLength}
-	k := max(30, math.Hypot(p3.X-p0.X, p3.Y-p0.Y)/2.5)
+	// Handles long enough to leave and enter straight, short enough not to loop.
+	k := min(max(30, math.Hypot(p3.X-p0.X, p3.Y-p0.Y)/2.5), 80)
 	c1 := Point{X: p0.X + dir.X*k, Y: p0.Y + dir.Y*k}
 	c2 := Point{X: p3.X - dir.X*k, Y: p3.Y - dir.Y*k}
 	r := layout.Route{Points: []Point{p0, c1, c2, p3}, End: &tip}
@@ -231,6 +237,8 @@ func curve(a, b layout.Box, label bool) layout.Route {
 
 // fit shifts everything right and down when a pin lies left of or above
 // the picture (a negative position) and sets the size to hold it all.
+// Only boxes shift it (a curve's handles may reach past the top without
+// the curve doing so, and the picture should not jump for that).
 // Shift records the move, so the canvas can turn a dragged box's position
 // back into the pin it means.
 func fit(d *Diagram) {
@@ -244,12 +252,12 @@ func fit(d *Diagram) {
 		grow(n.X, n.Y)
 		grow(n.X+n.Width, n.Y+n.Height)
 	}
+	s := Point{X: max(0, -minX), Y: max(0, -minY)} // max: never -0 in the JSON
 	for _, e := range d.Edges {
 		for _, p := range e.Route.Points {
-			grow(p.X, p.Y)
+			maxX, maxY = max(maxX, p.X), max(maxY, p.Y)
 		}
 	}
-	s := Point{X: max(0, -minX), Y: max(0, -minY)} // max: never -0 in the JSON
 	if s != (Point{}) {
 		for i := range d.Nodes {
 			d.Nodes[i].X += s.X

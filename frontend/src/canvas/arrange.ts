@@ -112,13 +112,14 @@ export function curve(a: Box, b: Box, label: boolean): Route {
   const gapY = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height));
   const gapX = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width));
   let p0: Pin, tip: Pin, dir: Pin;
-  if (gapY >= gapX) {
+  // Bottom to top whenever there is room vertically (minVerticalGap in pin.go), else side to side.
+  if (gapY >= Math.min(gapX, 20)) {
     if (bc.y >= ac.y) [p0, tip, dir] = [{ x: ac.x, y: a.y + a.height }, { x: bc.x, y: b.y }, { x: 0, y: 1 }];
     else [p0, tip, dir] = [{ x: ac.x, y: a.y }, { x: bc.x, y: b.y + b.height }, { x: 0, y: -1 }];
   } else if (bc.x >= ac.x) [p0, tip, dir] = [{ x: a.x + a.width, y: ac.y }, { x: b.x, y: bc.y }, { x: 1, y: 0 }];
   else [p0, tip, dir] = [{ x: a.x, y: ac.y }, { x: b.x + b.width, y: bc.y }, { x: -1, y: 0 }];
   const p3 = { x: tip.x - dir.x * 10, y: tip.y - dir.y * 10 };
-  const k = Math.max(30, Math.hypot(p3.x - p0.x, p3.y - p0.y) / 2.5);
+  const k = Math.min(Math.max(30, Math.hypot(p3.x - p0.x, p3.y - p0.y) / 2.5), 80);
   const c1 = { x: p0.x + dir.x * k, y: p0.y + dir.y * k };
   const c2 = { x: p3.x - dir.x * k, y: p3.y - dir.y * k };
   const r = { points: [p0, c1, c2, p3], end: tip } as Route;
