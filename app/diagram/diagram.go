@@ -123,6 +123,6 @@ func Build(ctx context.Context, m *asl.StateMachine, opts ...Option) (*Diagram, 
 	for i := range d.Edges {
 		d.Edges[i].Route = res.Edges[d.Edges[i].ID]
 	}
-	pin(d, o.pinned)
+	pin(ctx, d, o.pinned)
 	return d, nil
 }

@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"context"
 	"math"
 
 	"github.com/stepstudio/stepstudio/app/layout"
@@ -27,11 +28,12 @@ func Pinned(at map[string]Point) Option {
 
 // pin moves the pinned states of d to their places after the automatic
 // layout, pushes the unpinned top-level boxes off them (and off each other
-// as they are pushed), re-routes the arrows whose ends moved apart and
-// grows the diagram to hold everything. Layout first and pins after keeps
-// the automatic layout's order for everything not pinned, so a new step
-// lands where it would without pins unless a pinned box is in the way.
-func pin(d *Diagram, pins map[string]Point) {
+// as they are pushed), re-routes the arrows whose ends moved apart or
+// that a moved box now lies on, and grows the diagram to hold everything.
+// Layout first and pins after keeps the automatic layout's order for
+// everything not pinned, so a new step lands where it would without pins
+// unless a pinned box is in the way.
+func pin(ctx context.Context, d *Diagram, pins map[string]Point) {
 	if len(pins) == 0 {
 		return
 	}
@@ -95,16 +97,78 @@ func pin(d *Diagram, pins map[string]Point) {
 		placed = append(placed, dx != 0 || dy != 0)
 	}
 
+	var moved []layout.Box // boxes not where the layout put them
+	var boxes []layout.Placed
+	for _, n := range d.Nodes {
+		if n.Parent != "" {
+			continue
+		}
+		boxes = append(boxes, layout.Placed{ID: n.ID, Box: box(n)})
+		if _, ok := delta[n.ID]; ok {
+			moved = append(moved, box(n))
+		}
+	}
+	var again []layout.Edge
 	for i := range d.Edges {
 		e := &d.Edges[i]
 		ds, dt := delta[root(e.Source)], delta[root(e.Target)]
 		if ds == dt {
 			e.Route = shift(e.Route, ds)
-			continue
 		}
-		e.Route = curve(box(d.Nodes[index[e.Source]]), box(d.Nodes[index[e.Target]]), e.Route.Label != nil)
+		top := root(e.Source) == e.Source && root(e.Target) == e.Target
+		if ds != dt || (top && crosses(e.Route, moved, box(d.Nodes[index[e.Source]]), box(d.Nodes[index[e.Target]]))) {
+			again = append(again, layout.Edge{ID: e.ID, From: e.Source, To: e.Target, Label: e.Label})
+		}
+	}
+	if len(again) > 0 {
+		// Graphviz routes them around the boxes where they now are; an
+		// edge it cannot route is drawn as a plain curve between the boxes.
+		routes, _ := layout.Reroute(ctx, boxes, again)
+		for _, a := range again {
+			e := &d.Edges[edgeIndex(d, a.ID)]
+			if r, ok := routes[a.ID]; ok {
+				e.Route = r
+				continue
+			}
+			e.Route = curve(box(d.Nodes[index[e.Source]]), box(d.Nodes[index[e.Target]]), e.Label != "")
+		}
 	}
 	fit(d)
+}
+
+func edgeIndex(d *Diagram, id string) int {
+	for i, e := range d.Edges {
+		if e.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// crosses tells whether route r passes through one of boxes other than
+// its own ends (sampled along each Bézier segment).
+func crosses(r layout.Route, boxes []layout.Box, from, to layout.Box) bool {
+	const inset = 2 // touching a border is not crossing
+	inside := func(p Point, b layout.Box) bool {
+		return p.X > b.X+inset && p.X < b.X+b.Width-inset && p.Y > b.Y+inset && p.Y < b.Y+b.Height-inset
+	}
+	for i := 0; i+3 < len(r.Points); i += 3 {
+		p0, p1, p2, p3 := r.Points[i], r.Points[i+1], r.Points[i+2], r.Points[i+3]
+		for step := 0; step <= 10; step++ {
+			t := float64(step) / 10
+			u := 1 - t
+			p := Point{
+				X: u*u*u*p0.X + 3*u*u*t*p1.X + 3*u*t*t*p2.X + t*t*t*p3.X,
+				Y: u*u*u*p0.Y + 3*u*u*t*p1.Y + 3*u*t*t*p2.Y + t*t*t*p3.Y,
+			}
+			for _, b := range boxes {
+				if b != from && b != to && inside(p, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func box(n Node) layout.Box { return layout.Box{X: n.X, Y: n.Y, Width: n.Width, Height: n.Height} }
