@@ -430,9 +430,18 @@ describe("the history", () => {
     expect(await t.store.actions.importHistory('{"events": [...]}')).toBe(true);
     expect(t.called("importRun")[0]).toEqual([workflow.path, workflow.text, '{"events": [...]}']);
     expect(t.snap().runId).toBe("imported-1");
+    expect(t.snap().notice).toBeNull();
     t.state.fail.add("importRun");
     expect(await t.store.actions.importHistory('{"events": []}')).toBe(false);
     expect(t.snap().error).toBe("importRun failed");
+  });
+
+  test("an imported history recorded for another workflow says what does not match", async () => {
+    const t = setup();
+    const notes = ["The history visits 1 step(s) this workflow does not have: “Charge Card”."];
+    t.state.snapshots.set("imported-1", () => update("imported-1", 1, 1, history.length, { live: false, meta: meta("imported-1", { status: "SUCCEEDED", imported: true, importNotes: notes }) }));
+    expect(await t.store.actions.importHistory("[]")).toBe(true);
+    expect(t.snap().notice).toBe(notes[0]);
   });
 });
 

@@ -518,7 +518,8 @@ export class RunSessionStore {
       this.live = u.live;
       this.pausedAt = u.pausedAt ?? [];
       this.pending = u.pending ?? [];
-      this.notice = u.unsaved || null;
+      // An imported history that does not match the workflow says where.
+      this.notice = u.unsaved || u.meta.importNotes?.join(" ") || null;
       // Stored runs come back with their definition; live ones are of the open text.
       if (u.meta.definition) this.runDefinition = u.meta.definition;
       // A finished run belongs in the history list.

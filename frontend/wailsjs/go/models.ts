@@ -874,6 +874,7 @@ export namespace runs {
 	    errorLocation?: fault.Location;
 	    tryIt?: boolean;
 	    generated?: string[];
+	    importNotes?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Meta(source);
@@ -900,6 +901,7 @@ export namespace runs {
 	        this.errorLocation = this.convertValues(source["errorLocation"], fault.Location);
 	        this.tryIt = source["tryIt"];
 	        this.generated = source["generated"];
+	        this.importNotes = source["importNotes"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
