@@ -183,3 +183,45 @@ func TestPinOutOfTheWayKeepsTheRest(t *testing.T) {
 		t.Errorf("width %v does not hold the pinned box", d.Width)
 	}
 }
+
+// BenchmarkPinned prints what pins cost on the example: the same
+// diagram without pins, with one pinned step (re-routing its arrows with
+// Graphviz's nop2), and with every top-level step pinned.
+func BenchmarkPinned(b *testing.B) {
+	src, err := os.ReadFile("../examples/order-process.asl.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := asl.Parse("x.asl.json", src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	auto, err := diagram.Build(context.Background(), doc.Machine)
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := map[string]diagram.Point{}
+	for i, n := range auto.Nodes {
+		if n.Parent == "" && n.Type != "" {
+			all[n.Name] = diagram.Point{X: n.X + float64(40*i), Y: n.Y}
+		}
+	}
+	cases := []struct {
+		name string
+		pins map[string]diagram.Point
+	}{
+		{"none", nil},
+		{"one", map[string]diagram.Point{"Validate order": {X: auto.Width + 100, Y: 65}}},
+		{"all", all},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := diagram.Build(context.Background(), doc.Machine, diagram.Pinned(c.pins)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/diagram")
+		})
+	}
+}
