@@ -111,6 +111,15 @@ test("a step placed by hand stays there, is kept beside the file, undoes, and ti
     await waitFor("redo to move it again", async () => JSON.stringify(await flowPos(page, name)) === JSON.stringify(second));
     assert.equal(readFileSync(path, "utf8"), exampleText, "undo and redo of moves leave the ASL bytes alone");
 
+    // The pin says how to undo it; right-click › Unpin lets the layout place the step (Ctrl+Z pins it again).
+    assert.equal(await node(page, name).getByTestId("pin-mark").getAttribute("title"), "Placed by hand — right-click › Let the layout place it");
+    await node(page, name).click({ button: "right" });
+    await page.getByTestId("ctx-unpin").click();
+    await waitFor("unpin to give the step back to the layout", async () => JSON.stringify(await flowPos(page, name)) === JSON.stringify(auto));
+    assert.equal(pinOf(notes, name), null);
+    await page.keyboard.press("Control+Z");
+    await waitFor("undo of unpin", async () => JSON.stringify(await flowPos(page, name)) === JSON.stringify(second));
+
     // Tidy up: every step back to the layout, and the button goes; Ctrl+Z brings the pins back.
     await page.getByTestId("tidy-up").click();
     await waitFor("no pin in the notes file", async () => pinOf(notes, name) === null);
