@@ -27,6 +27,7 @@ import { PanelToggles } from "./frame/PanelToggles";
 import { Splitter } from "./frame/Splitter";
 import { actionFor } from "./canvas/shortcuts";
 import { useNotes, useNotesStore } from "./notes/useNotes";
+import { useArrange, usePins } from "./canvas/useArrange";
 import { NotesBanners } from "./notes/NotesBanners";
 import { Present } from "./present/Present";
 
@@ -57,7 +58,10 @@ export default function App() {
     (id: string) => setFold({ generation: files.generation, ids: collapsed.includes(id) ? collapsed.filter((x) => x !== id) : [...collapsed, id] }),
     [collapsed, files.generation],
   );
-  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed);
+  // Steps placed by hand (pins in the notes file) are laid out where they were put.
+  const pins = usePins(notesStore);
+  const pinned = useMemo(() => new Set(Object.keys(pins)), [pins]);
+  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed, pins);
   const notes = useNotes(notesStore, doc, analysis.stale ? null : analysis.diagram);
   const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
   const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
@@ -81,6 +85,8 @@ export default function App() {
   }
   // Runs: an overlay on the diagram, never part of the document.
   const run = useRunSession({ path: doc?.path ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
+  // Moving steps, tidying up (one undo history with the text); not while a run plays on the diagram.
+  const arrange = useArrange(store, notesStore, pins);
 
   const pickProblem = (d: Diagnostic) => {
     setSelected(nodeFor(d, analysis.diagram));
@@ -166,6 +172,8 @@ export default function App() {
             lock={lock}
             onShowMistake={showMistake}
             onToggleCollapse={toggleCollapse}
+            arrange={run.live ? null : arrange}
+            pinned={pinned}
           />
         )}
         {view !== "design" && doc && (

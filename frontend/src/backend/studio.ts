@@ -19,8 +19,14 @@ export function openExample(): Promise<Document> {
 
 /** Validates and lays out text in one pass; never rejects for bad text. */
 /** collapsed: the Parallel and Map states (ids) drawn folded into one box. */
-export function analyze(name: string, text: string, collapsed: readonly string[] = []): Promise<Analysis> {
-  return Analyze(name, text, [...collapsed]);
+/** pinned: top-left corners of the states placed by hand, by state name. */
+export function analyze(
+  name: string,
+  text: string,
+  collapsed: readonly string[] = [],
+  pinned: Record<string, { x: number; y: number }> = {},
+): Promise<Analysis> {
+  return Analyze(name, text, [...collapsed], pinned);
 }
 
 export { errorMessage } from "./errors";

@@ -51,6 +51,8 @@ export const gestures: [string, string][] = [
   ["Drag from a step's bottom dot to another step", "Connect them (Next; on a Choice: a new rule)"],
   ["Drag from a step's right dot", "On a Choice: its Default; on a Task, Parallel or Map: a Catch for errors"],
   ["Drag the tip of an arrow onto another step", "Point the arrow there"],
+  ["Drag a step", "Place it by hand (kept beside the workflow, not in its code); Ctrl+Z puts it back"],
+  ["Tidy up (button by the zoom buttons)", "Let the layout place every step again"],
   ["Right-click a step, or the background", "Rename, add a step, duplicate, delete, set as start; add a step here, paste"],
   ["Shift+click, or Shift+drag on the background", "Select several steps"],
   ["Double-click a name", "Rename the step"],

@@ -261,6 +261,7 @@ export namespace diagram {
 	    height: number;
 	    nodes: Node[];
 	    edges: Edge[];
+	    shift: layout.Point;
 	
 	    static createFrom(source: any = {}) {
 	        return new Diagram(source);
@@ -272,6 +273,7 @@ export namespace diagram {
 	        this.height = source["height"];
 	        this.nodes = this.convertValues(source["nodes"], Node);
 	        this.edges = this.convertValues(source["edges"], Edge);
+	        this.shift = this.convertValues(source["shift"], layout.Point);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
