@@ -194,20 +194,7 @@ func mismatches(definition string, visits []visit) []string {
 	if err != nil || doc.Machine == nil || len(visits) == 0 {
 		return nil
 	}
-	types := map[string]string{}
-	var walk func(states []*asl.State)
-	walk = func(states []*asl.State) {
-		for _, s := range states {
-			types[s.Name] = s.Type
-			for _, b := range s.Branches {
-				walk(b.States)
-			}
-			if s.ItemProcessor != nil {
-				walk(s.ItemProcessor.States)
-			}
-		}
-	}
-	walk(doc.Machine.States)
+	types := stateTypes(doc.Machine)
 	var missing, other []string
 	seen := map[string]bool{}
 	matched := 0

@@ -157,3 +157,20 @@ func numericIDs(evs []struct{ ID json.RawMessage }) bool {
 	}
 	return true
 }
+
+func TestCheckMocks(t *testing.T) {
+	mocks := `{
+  "StateMachines": {"flow": {"TestCases": {"Happy": {"Charge Card": "ok", "Done": "ok"}}}},
+  "MockedResponses": {"ok": {"0": {"Return": {}}}}
+}`
+	got := CheckMocks("flow", twoStates, mocks)
+	if len(got) != 2 || got[0].Line != 2 || !strings.Contains(got[0].Message, `did you mean "Charge card"`) || !strings.Contains(got[1].Message, "a Succeed state") {
+		t.Fatalf("CheckMocks = %+v", got)
+	}
+	if got := CheckMocks("flow", twoStates, `{"StateMachines": {}, "MockedResponses": {"r": {"1": {"Return": 1}}}}`); len(got) == 0 || got[0].Line == 0 {
+		t.Errorf("a response key not starting at 0: %+v, want a located problem", got)
+	}
+	if got := CheckMocks("flow", twoStates, ""); got != nil {
+		t.Errorf("no mock file: %+v", got)
+	}
+}

@@ -27,12 +27,14 @@ import { PanelToggles } from "./frame/PanelToggles";
 import { Splitter } from "./frame/Splitter";
 import { actionFor } from "./canvas/shortcuts";
 import { useNotes, useNotesStore } from "./notes/useNotes";
+import { useArrange, usePins } from "./canvas/useArrange";
 import { NotesBanners } from "./notes/NotesBanners";
 import { CommentsContext } from "./notes/comments";
 import { useCommentsUI } from "./notes/useCommentsUI";
 import { CommentsPanel, type CommentFocus } from "./notes/CommentsPanel";
 import { WorkflowMarker } from "./notes/CommentMarker";
 import { CommentThreads, DescriptionField } from "./notes/NotesSection";
+import { Present } from "./present/Present";
 
 // The inspector's notes: keyed by place, so a draft never moves to another step.
 const inspectorNotes = {
@@ -67,7 +69,10 @@ export default function App() {
     (id: string) => setFold({ generation: files.generation, ids: collapsed.includes(id) ? collapsed.filter((x) => x !== id) : [...collapsed, id] }),
     [collapsed, files.generation],
   );
-  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed);
+  // Steps placed by hand (pins in the notes file) are laid out where they were put.
+  const pins = usePins(notesStore);
+  const pinned = useMemo(() => new Set(Object.keys(pins)), [pins]);
+  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed, pins);
   const notes = useNotes(notesStore, doc, analysis.stale ? null : analysis.diagram);
   const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
   const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
@@ -91,6 +96,8 @@ export default function App() {
   }
   // Runs: an overlay on the diagram, never part of the document.
   const run = useRunSession({ path: doc?.path ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
+  // Moving steps, tidying up (one undo history with the text); not while a run plays on the diagram.
+  const arrange = useArrange(store, notesStore, pins);
 
   const pickProblem = (d: Diagnostic) => {
     setSelected(nodeFor(d, analysis.diagram));
@@ -113,6 +120,9 @@ export default function App() {
 
   // Panels: shown, hidden or resized by the person; remembered (frame/panelLayout).
   const { store: panels, layout } = usePanelLayout();
+  // Present mode: drawn over the editor, which stays as it is underneath.
+  const [presenting, setPresenting] = useState(false);
+  const canPresent = drawn && analysis.diagram !== null;
   const visible = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
 
   // Comments: a marker or "Add comment" selects the place and opens the Comments tab there.
@@ -146,13 +156,18 @@ export default function App() {
   const openThreads = useMemo(() => [...comments.counts.values()].reduce((n, c) => n + c.open, 0), [comments.counts]);
   useEffect(() => {
     const key = (ev: KeyboardEvent) => {
-      if (actionFor(ev) !== "focus") return;
+      const a = actionFor(ev);
+      if (a === "present" && canPresent) {
+        ev.preventDefault();
+        setPresenting(true);
+      }
+      if (a !== "focus") return;
       ev.preventDefault();
       panels.setFocus();
     };
     window.addEventListener("keydown", key);
     return () => window.removeEventListener("keydown", key);
-  }, [panels]);
+  }, [panels, canPresent]);
   const grid = {
     "--palette-width": visible.palette ? `${layout.palette.size}px` : "0px",
     "--inspector-width": visible.inspector ? `${layout.inspector.size}px` : "0px",
@@ -162,9 +177,10 @@ export default function App() {
 
   return (
     <div
-      className={`frame view-${view}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
+      className={`frame view-${view}${presenting ? " presenting" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
       style={grid}
       data-testid="frame"
+      inert={presenting}
     >
       <TopBar
         name={doc?.name ?? (files.welcome ? "" : "…")}
@@ -173,6 +189,7 @@ export default function App() {
         view={view}
         onView={setView}
         panels={<PanelToggles store={panels} layout={layout} />}
+        onPresent={canPresent ? () => setPresenting(true) : undefined}
         menu={
           <>
             <FileMenu files={files} />
@@ -199,6 +216,8 @@ export default function App() {
             onToggleCollapse={toggleCollapse}
             onComment={comments.compose}
             overlay={<WorkflowMarker />}
+            arrange={run.live ? null : arrange}
+            pinned={pinned}
           />
         )}
         {view !== "design" && doc && (
@@ -256,6 +275,9 @@ export default function App() {
       <NotesBanners notes={notes} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
+      {presenting && (
+        <Present name={doc?.name ?? ""} text={text} format={snap.format} diagram={analysis.diagram} notes={notes.notes} session={run} onClose={() => setPresenting(false)} />
+      )}
     </div>
   );
 }

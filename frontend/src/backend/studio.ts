@@ -19,8 +19,14 @@ export function openExample(): Promise<Document> {
 
 /** Validates and lays out text in one pass; never rejects for bad text. */
 /** collapsed: the Parallel and Map states (ids) drawn folded into one box. */
-export function analyze(name: string, text: string, collapsed: readonly string[] = []): Promise<Analysis> {
-  return Analyze(name, text, [...collapsed]);
+/** pinned: top-left corners of the states placed by hand, by state name. */
+export function analyze(
+  name: string,
+  text: string,
+  collapsed: readonly string[] = [],
+  pinned: Record<string, { x: number; y: number }> = {},
+): Promise<Analysis> {
+  return Analyze(name, text, [...collapsed], pinned);
 }
 
 export { errorMessage } from "./errors";
@@ -60,6 +66,11 @@ export const quitApp = (): Promise<void> => FilesAPI.Quit();
 /** Draws the diagram of text as svg or png and saves it; "" when cancelled. */
 export const exportDiagram = (format: "svg" | "png", name: string, text: string): Promise<string> =>
   FilesAPI.ExportDiagram(format, name, text);
+/** Writes the process handbook of text (HTML, or Markdown with SVG pictures,
+ * as the name chosen in the save dialog says); "" when cancelled. path is the
+ * document's file ("" when unsaved), whose notes and test cases it reads. */
+export const exportHandbook = (path: string, name: string, text: string): Promise<string> =>
+  FilesAPI.ExportHandbook(path, name, text);
 /** The window's close button was pressed over unsaved work. */
 export function onCloseRequested(fn: () => void): () => void {
   return EventsOn("files:close-requested", fn);
@@ -112,6 +123,10 @@ export const importRun = (workflow: string, definition: string, history: string)
   RunsAPI.Import(workflow, definition, history);
 export const loadMocks = (workflowPath: string): Promise<string> => RunsAPI.LoadMocks(workflowPath);
 export const saveMocks = (workflowPath: string, text: string): Promise<string> => RunsAPI.SaveMocks(workflowPath, text);
+export type MockProblem = runs.MockProblem;
+/** Located problems of a mock file as typed, against the workflow's text (path "" when unsaved). */
+export const checkMocks = (workflowPath: string, definition: string, mocks: string): Promise<MockProblem[]> =>
+  RunsAPI.CheckMocks(workflowPath, definition, mocks);
 /** Why runs are not being saved; "" when they are. */
 export const runStoreError = (): Promise<string> => RunsAPI.StoreError();
 /** Subscribes to run updates; returns the unsubscribe function. */

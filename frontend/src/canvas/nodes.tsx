@@ -67,6 +67,17 @@ function NodeBadges({ n, badge }: { n: FlowNode["data"]["node"]; badge?: Badge }
   );
 }
 
+/** Marks a step placed by hand (kept in the notes file beside the workflow). */
+function PinMark() {
+  return (
+    <span className="pin-mark" title="Placed by hand — right-click › Let the layout place it" aria-label="Placed by hand" data-testid="pin-mark">
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
+        <path d="M5 1h6l-1 5 3 3H9l-1 6-1-6H3l3-3z" fill="currentColor" />
+      </svg>
+    </span>
+  );
+}
+
 // Edges are drawn from Go's routes, but React Flow still needs a handle
 // at each end of every edge; these stay invisible.
 function Handles() {
@@ -102,6 +113,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
         {n.comment && <div className="state-comment">{description}</div>}
       </div>
       <NodeBadges n={n} badge={badge} />
+      {data.pinned && <PinMark />}
       <RunMarks name={n.name} />
     </div>
   );
@@ -127,6 +139,7 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
         <span className="state-sub">{n.type}</span>
       </div>
       <NodeBadges n={n} badge={data.badge} />
+      {data.pinned && <PinMark />}
       <RunMarks name={n.name} isMap={n.type === "Map"} />
     </div>
   );

@@ -15,6 +15,7 @@ export type Action =
   | "help"
   | "focus"
   | "comment"
+  | "present"
   | "escape";
 
 export interface Shortcut {
@@ -38,6 +39,7 @@ export const shortcuts: Shortcut[] = [
   { action: "fit", keys: ["Shift+1"], what: "Zoom to fit the whole workflow" },
   { action: "focus", keys: ["Ctrl+."], what: "Focus: hide every panel so the diagram has the whole window (again to bring them back)", global: true },
   { action: "comment", keys: ["Ctrl+Shift+M"], what: "Add a comment on the selected step (nothing selected: on the workflow)" },
+  { action: "present", keys: ["Ctrl+Shift+P"], what: "Present: the diagram alone, read-only, to walk a meeting through it and play a run (Esc leaves)", global: true },
   { action: "help", keys: ["?"], what: "Show or hide this list" },
   { action: "escape", keys: ["Escape"], what: "Close a dialog, clear the selection" },
 ];
@@ -51,6 +53,8 @@ export const gestures: [string, string][] = [
   ["Drag from a step's bottom dot to another step", "Connect them (Next; on a Choice: a new rule)"],
   ["Drag from a step's right dot", "On a Choice: its Default; on a Task, Parallel or Map: a Catch for errors"],
   ["Drag the tip of an arrow onto another step", "Point the arrow there"],
+  ["Drag a step", "Place it by hand (kept beside the workflow, not in its code); Ctrl+Z puts it back"],
+  ["Tidy up (button by the zoom buttons)", "Let the layout place every step again"],
   ["Right-click a step, or the background", "Comment, rename, add a step, duplicate, delete, set as start; add a step here, paste"],
   ["Click a speech bubble on a step", "Read and answer its comments"],
   ["Shift+click, or Shift+drag on the background", "Select several steps"],
@@ -79,6 +83,7 @@ export function actionFor(e: KeyLike): Action | null {
   if (mod && k === "f") return "search";
   if (mod && k === "a") return "selectAll";
   if (mod && k === ".") return "focus";
+  if (mod && e.shiftKey && k === "p") return "present";
   if (mod) return null;
   if (k === "Delete" || k === "Backspace") return "delete";
   if (k === "F2") return "rename";

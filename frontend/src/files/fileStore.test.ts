@@ -54,6 +54,7 @@ function fake() {
     checkDisk: record("checkDisk", (path: string, st: FileStamp) => state.disk.get(path) ?? ({ state: "unchanged", stamp: st } as DiskStatus)),
     setDirty: record("setDirty", () => undefined),
     exportDiagram: record("exportDiagram", () => state.dialogs.shift() ?? ""),
+    exportHandbook: record("exportHandbook", () => state.dialogs.shift() ?? ""),
     quitApp: record("quitApp", () => undefined),
     onCloseRequested: (fn) => {
       closeRequested = fn;
@@ -424,4 +425,15 @@ test("export says where the diagram went, or why it did not", async () => {
   t.state.fail.add("exportDiagram");
   await t.act.exportAs("png");
   expect(t.snap().notice).toEqual({ kind: "error", text: "Could not export the diagram as PNG: exportDiagram failed" });
+});
+
+test("export handbook passes the document's path for its notes and says where it went", async () => {
+  const t = await setup();
+  t.state.dialogs.push("/w/order.html");
+  await t.act.exportHandbook();
+  expect(t.snap().notice).toEqual({ kind: "info", text: "Handbook exported to /w/order.html" });
+  expect(t.called("exportHandbook")[0][1]).toBe("order-process.asl.json");
+  t.state.fail.add("exportHandbook");
+  await t.act.exportHandbook();
+  expect(t.snap().notice).toEqual({ kind: "error", text: "Could not export the handbook: exportHandbook failed" });
 });

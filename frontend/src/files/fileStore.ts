@@ -25,6 +25,7 @@ export type FileBackend = Pick<
   | "discardAutosave"
   | "discardRecovered"
   | "exportDiagram"
+  | "exportHandbook"
   | "newFromTemplate"
   | "onCloseRequested"
   | "openExample"
@@ -119,6 +120,8 @@ export interface FileActions {
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
   exportAs(format: "svg" | "png"): Promise<void>;
+  /** File → Export handbook: asks where, writes HTML or Markdown. */
+  exportHandbook(): Promise<void>;
   answerPrompt(choice: "save" | "discard" | "cancel"): Promise<void>;
   restore(s: RecoverySnapshot): Promise<void>;
   dropRecovered(s: RecoverySnapshot): Promise<void>;
@@ -189,6 +192,7 @@ export class FileStore {
       save: this.save,
       saveAs: this.saveAs,
       exportAs: this.exportAs,
+      exportHandbook: this.exportHandbook,
       answerPrompt: this.answerPrompt,
       restore: this.restore,
       dropRecovered: this.dropRecovered,
@@ -532,6 +536,17 @@ export class FileStore {
       if (path) this.setNotice({ kind: "info", text: `Diagram exported to ${path}` });
     } catch (err) {
       this.fail(`Could not export the diagram as ${format.toUpperCase()}`, err);
+    }
+  };
+
+  private exportHandbook = async () => {
+    // A state machine inside a template has no notes file of its own here.
+    const path = this.file && !this.file.saveInPlace ? this.file.path : "";
+    try {
+      const written = await this.backend.exportHandbook(path, this.file?.name ?? "workflow.asl.json", this.target.snapshot().text);
+      if (written) this.setNotice({ kind: "info", text: `Handbook exported to ${written}` });
+    } catch (err) {
+      this.fail("Could not export the handbook", err);
     }
   };
 

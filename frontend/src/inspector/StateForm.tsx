@@ -22,6 +22,7 @@ import { InputOutput } from "./io/InputOutput";
 import { ErrorHandling } from "./errors/ErrorHandling";
 import { OtherFields } from "./other/OtherFields";
 import { NextField } from "./flow/NextField";
+import { fieldDoc } from "../code/fieldDoc";
 
 /** The form of each part the registry names. */
 const forms: Record<FormPart, (p: { state: Obj }) => ReactNode> = {
@@ -87,7 +88,7 @@ export function StateForm({ name, state, doc, machineLang, onRename, description
         </Field>
         {kind.exit === "next" && <NextField state={state} />}
         <SpecField spec={fieldSpecs.Comment} value={state.Comment} after="Type" />
-        <Field pointer="/QueryLanguage" label="Query language" htmlFor={ids.ql} help="This step's own language, else the workflow's.">
+        <Field pointer="/QueryLanguage" label="Query language" htmlFor={ids.ql} help={fieldDoc("Task", "QueryLanguage")}>
           <SelectInput
             id={ids.ql}
             value={typeof state.QueryLanguage === "string" ? state.QueryLanguage : ""}
