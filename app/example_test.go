@@ -46,14 +46,14 @@ func TestExampleIsValidAndDraws(t *testing.T) {
 			t.Errorf("the example should show a %s", want)
 		}
 	}
-	a := NewStudio().Analyze(doc.Name, doc.Text, nil)
+	a := NewStudio().Analyze(doc.Name, doc.Text, nil, nil)
 	if a.Diagram == nil || a.LayoutError != "" {
 		t.Fatalf("embedded example does not lay out: %q", a.LayoutError)
 	}
 }
 
 func TestAnalyzeLocatesSyntaxErrorsAndKeepsNoDiagram(t *testing.T) {
-	a := NewStudio().Analyze("x.asl.json", "{\n  \"StartAt\": ,\n}", nil)
+	a := NewStudio().Analyze("x.asl.json", "{\n  \"StartAt\": ,\n}", nil, nil)
 	if a.Diagram != nil {
 		t.Error("a text that does not parse has no diagram")
 	}
@@ -63,7 +63,7 @@ func TestAnalyzeLocatesSyntaxErrorsAndKeepsNoDiagram(t *testing.T) {
 }
 
 func TestAnalyzeDrawsInvalidButParsedDefinitions(t *testing.T) {
-	a := NewStudio().Analyze("x.asl.json", `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone"}}}`, nil)
+	a := NewStudio().Analyze("x.asl.json", `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone"}}}`, nil, nil)
 	if a.Diagram == nil {
 		t.Fatal("a definition with semantic problems is still drawn")
 	}

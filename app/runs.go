@@ -217,3 +217,23 @@ func (r *Runs) SaveMocks(workflowPath, text string) (string, error) {
 	}
 	return p, nil
 }
+
+// CheckMocks checks the mock file as it is typed, against the workflow
+// (its text) whose file is workflowPath ("" when unsaved): located problems,
+// none when all is well.
+func (r *Runs) CheckMocks(workflowPath, definition, mocks string) []runs.MockProblem {
+	out := runs.CheckMocks(machineName(workflowPath), definition, mocks)
+	if out == nil {
+		out = []runs.MockProblem{}
+	}
+	return out
+}
+
+// machineName is the workflow's entry name in its mock file: the file's
+// name without its extension ("" for a workflow with no file).
+func machineName(workflowPath string) string {
+	if workflowPath == "" {
+		return ""
+	}
+	return strings.TrimSuffix(filepath.Base(MocksPath(workflowPath)), ".mocks.json")
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stepstudio/stepstudio/app/diagram"
 	"github.com/stepstudio/stepstudio/app/layout"
+	"github.com/stepstudio/stepstudio/app/sidecar"
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/schema"
 )
@@ -53,8 +54,10 @@ type Analysis struct {
 // Analyze validates text and lays it out, parsing it once. It is called
 // as the user types, so it never fails: every problem is a diagnostic.
 // collapsed names the Parallel and Map states (JSON pointers) the viewer
-// folded into single boxes; it changes the picture, never the text.
-func (s *Studio) Analyze(name, text string, collapsed []string) Analysis {
+// folded into single boxes; pinned holds the positions people moved states
+// to (by state name, from the notes beside the file). Both change the
+// picture, never the text.
+func (s *Studio) Analyze(name, text string, collapsed []string, pinned map[string]sidecar.Point) Analysis {
 	res := schema.Validate(name, []byte(text), schema.Options{Placeholders: true})
 	out := Analysis{Diagnostics: res.Diagnostics}
 	if out.Diagnostics == nil {
@@ -63,7 +66,11 @@ func (s *Studio) Analyze(name, text string, collapsed []string) Analysis {
 	if res.Document == nil || res.Document.Machine == nil {
 		return out
 	}
-	d, err := diagram.Build(s.ctx, res.Document.Machine, diagram.Collapsed(collapsed...))
+	pins := make(map[string]diagram.Point, len(pinned))
+	for name, p := range pinned {
+		pins[name] = diagram.Point{X: p.X, Y: p.Y}
+	}
+	d, err := diagram.Build(s.ctx, res.Document.Machine, diagram.Collapsed(collapsed...), diagram.Pinned(pins))
 	if err != nil {
 		out.LayoutError = err.Error()
 		return out

@@ -1,10 +1,11 @@
 // Package schema validates Amazon States Language definitions.
 //
-// Validation has two layers. A JSON Schema written for Stepstudio from the
-// ASL specification and AWS's developer guide (asl.schema.json, embedded and
-// compiled once with gojsonschema) checks structure: which fields each state
-// type allows, their types and ranges. Each state is validated against the
-// definition for its Type, so errors stay specific and the cost linear.
+// Validation has two layers. A JSON Schema generated from the field table
+// (schema/fieldtable, written from the ASL specification and AWS's developer
+// guide; asl.schema.json, embedded and compiled once with gojsonschema)
+// checks structure: which fields each state type allows, their types and
+// ranges. Each state is validated against the definition for its Type, so
+// errors stay specific and the cost linear.
 // Semantic checks in Go then do what a schema cannot: transition targets and
 // reachability, Next xor End, state names, Retry and Catch rules, JSONPath
 // and reference-path syntax, intrinsic functions, JSONata expressions (parsed

@@ -10,7 +10,8 @@ upstream=$(go list -m -f '{{.Dir}}' github.com/wailsapp/wails/v2)
 version=$(go list -m -f '{{.Version}}' github.com/wailsapp/wails/v2)
 patchfile=$ROOT/third_party/wails-devguard/devserver.patch
 work=$ROOT/build/wails-devguard
-stamp="$version $(sha256sum "$patchfile" | cut -d' ' -f1)"
+goversion=$(go list -m -f '{{.GoVersion}}')
+stamp="$version $goversion $(sha256sum "$patchfile" | cut -d' ' -f1)"
 
 if [ "$(cat "$work/stamp" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$work"
@@ -20,7 +21,7 @@ if [ "$(cat "$work/stamp" 2>/dev/null)" != "$stamp" ]; then
   patch --quiet --forward --no-backup-if-mismatch -d "$work/wails" -p1 <"$patchfile" ||
     die "the devguard patch does not apply to Wails $version: redo it (third_party/wails-devguard/README.md)"
   cat >"$work/go.work" <<WORK
-go 1.26
+go $goversion
 
 use $ROOT
 

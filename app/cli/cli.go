@@ -38,6 +38,7 @@ var commands = map[string]command{
 	"validate": {"validate ASL definitions (JSON or YAML) and the state machines of IaC templates", runValidate},
 	"export":   {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
 	"diff":     {"compare two versions of a workflow (files or REV:path git revisions)", runDiff},
+	"doc":      {"write a workflow's process handbook as HTML or Markdown", runDoc},
 }
 
 // IsCommand reports whether args name a subcommand (or ask for help)

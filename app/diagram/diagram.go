@@ -74,6 +74,9 @@ type Diagram struct {
 	Height float64 `json:"height"`
 	Nodes  []Node  `json:"nodes"`
 	Edges  []Edge  `json:"edges"`
+	// Shift is how far everything was moved right and down so that pins
+	// at negative positions fit: a pin at (x, y) is drawn at (x, y) + Shift.
+	Shift Point `json:"shift"`
 }
 
 // Option changes how a diagram is drawn (never what it means).
@@ -81,6 +84,7 @@ type Option func(*options)
 
 type options struct {
 	collapsed map[string]bool
+	pinned    map[string]Point
 }
 
 // Collapsed draws the Parallel and Map states with these ids (JSON
@@ -98,7 +102,7 @@ func Build(ctx context.Context, m *asl.StateMachine, opts ...Option) (*Diagram, 
 	if m == nil {
 		return nil, fmt.Errorf("diagram: the definition is not a JSON object with States")
 	}
-	o := options{collapsed: map[string]bool{}}
+	o := options{collapsed: map[string]bool{}, pinned: map[string]Point{}}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -119,5 +123,6 @@ func Build(ctx context.Context, m *asl.StateMachine, opts ...Option) (*Diagram, 
 	for i := range d.Edges {
 		d.Edges[i].Route = res.Edges[d.Edges[i].ID]
 	}
+	pin(ctx, d, o.pinned)
 	return d, nil
 }

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
@@ -59,59 +57,6 @@ type eventHead struct {
 	} `json:"executionSucceededEventDetails"`
 }
 
-// Import stores a history exported from AWS (or from the studio) as a run
-// of workflow, so it can be replayed on the diagram.
-func (m *Manager) Import(workflow, definition, text string) (Meta, error) {
-	var h History
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.UseNumber()
-	if err := dec.Decode(&h); err != nil {
-		return Meta{}, invalid("Not an execution history (GetExecutionHistory JSON with \"events\"): %v", err)
-	}
-	if len(h.Events) == 0 {
-		return Meta{}, invalid("The history has no events")
-	}
-	meta := Meta{ID: uuid.Must(uuid.NewV7()).String(), Workflow: workflow, Status: StatusRunning, Imported: true, Definition: definition}
-	ids := make([]int64, len(h.Events))
-	evs := make([]json.RawMessage, len(h.Events))
-	for i, raw := range h.Events {
-		var e eventHead
-		if err := json.Unmarshal(raw, &e); err != nil || e.Type == "" {
-			return Meta{}, invalid("Event %d is not a history event", i+1)
-		}
-		if e.ID != int64(i+1) {
-			return Meta{}, invalid("Event %d has id %d; a history's ids run 1, 2, 3… (export every page of it)", i+1, e.ID)
-		}
-		ids[i] = e.ID
-		evs[i] = normalizeTimestamp(raw, e.Timestamp)
-		at := parseTimestamp(e.Timestamp)
-		switch {
-		case e.Started != nil:
-			meta.Input, meta.StartDate = e.Started.Input, at
-		case e.Succeeded != nil:
-			meta.Status, meta.Output, meta.StopDate = "SUCCEEDED", e.Succeeded.Output, at
-		case e.Failed != nil:
-			meta.Status, meta.Error, meta.Cause, meta.StopDate = "FAILED", e.Failed.Error, e.Failed.Cause, at
-		case e.Type == "ExecutionAborted":
-			meta.Status, meta.StopDate = "ABORTED", at
-		case e.Type == "ExecutionTimedOut":
-			meta.Status, meta.StopDate = "TIMED_OUT", at
-		}
-	}
-	if meta.Status == StatusRunning {
-		meta.Status = "ABORTED" // a history cut short: nothing runs it here
-	}
-	meta.Name, meta.Events = "imported", int64(len(evs))
-	if m.store == nil {
-		return Meta{}, fmt.Errorf("cannot import: %s", m.storeErr)
-	}
-	if err := m.store.Save(meta, evs, ids, nil); err != nil {
-		return Meta{}, err
-	}
-	meta.Definition = ""
-	return meta, nil
-}
-
 // parseTimestamp reads AWS's timestamps: RFC 3339 text (the CLI) or
 // epoch seconds (some SDKs).
 func parseTimestamp(raw json.RawMessage) time.Time {
@@ -127,24 +72,82 @@ func parseTimestamp(raw json.RawMessage) time.Time {
 	return time.Time{}
 }
 
-// normalizeTimestamp rewrites an epoch-seconds timestamp as RFC 3339, so
-// the UI reads one form.
-func normalizeTimestamp(raw json.RawMessage, ts json.RawMessage) json.RawMessage {
-	if len(ts) == 0 || ts[0] == '"' {
-		return raw
-	}
+// payloadFields are the event details' fields AWS gives as JSON text.
+var payloadFields = []string{"input", "output", "result", "parameters"}
+
+// normalizeEvent rewrites, in one event, what other tools give in another
+// form than AWS's GetExecutionHistory: an epoch-seconds timestamp becomes
+// RFC 3339, and a payload given as a JSON value becomes its JSON text, so
+// the UI reads one form. An event already in AWS's form is returned as is.
+func normalizeEvent(raw json.RawMessage) json.RawMessage {
 	var obj map[string]json.RawMessage
 	if json.Unmarshal(raw, &obj) != nil {
 		return raw
 	}
-	t, _ := json.Marshal(parseTimestamp(ts).Format(time.RFC3339Nano))
-	obj["timestamp"] = t
+	changed := false
+	if ts := obj["timestamp"]; len(ts) > 0 && ts[0] != '"' {
+		obj["timestamp"], _ = json.Marshal(parseTimestamp(ts).Format(time.RFC3339Nano))
+		changed = true
+	}
+	for key, details := range obj {
+		if !strings.HasSuffix(key, "EventDetails") {
+			continue
+		}
+		var d map[string]json.RawMessage
+		if json.Unmarshal(details, &d) != nil {
+			continue
+		}
+		touched := false
+		for _, f := range payloadFields {
+			if v := bytes.TrimSpace(d[f]); len(v) > 0 && v[0] != '"' && string(v) != "null" {
+				var c bytes.Buffer
+				if json.Compact(&c, v) == nil {
+					d[f], _ = json.Marshal(c.String())
+					touched = true
+				}
+			}
+		}
+		if vars, ok := textValues(d["assignedVariables"]); ok {
+			d["assignedVariables"] = vars
+			touched = true
+		}
+		if touched {
+			obj[key] = encode(d)
+			changed = true
+		}
+	}
+	if !changed {
+		return raw
+	}
+	return encode(obj)
+}
+
+// textValues turns an assignedVariables object whose values are JSON
+// values into AWS's form (each value as JSON text); ok is false when there
+// is nothing to change.
+func textValues(raw json.RawMessage) (json.RawMessage, bool) {
+	var vars map[string]json.RawMessage
+	if json.Unmarshal(raw, &vars) != nil {
+		return nil, false
+	}
+	changed := false
+	for k, v := range vars {
+		if len(v) > 0 && v[0] != '"' {
+			var c bytes.Buffer
+			if json.Compact(&c, v) == nil {
+				vars[k], _ = json.Marshal(c.String())
+				changed = true
+			}
+		}
+	}
+	return encode(vars), changed
+}
+
+func encode(v any) json.RawMessage {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if enc.Encode(obj) != nil {
-		return raw
-	}
+	_ = enc.Encode(v) // maps of raw JSON always encode
 	return bytes.TrimSpace(b.Bytes())
 }
 

@@ -44,6 +44,10 @@ type Meta struct {
 	// Generated names those tasks, in the order they first answered.
 	TryIt     bool     `json:"tryIt,omitempty"`
 	Generated []string `json:"generated,omitempty"`
+	// ImportNotes says, in plain words, where an imported history does not
+	// match the workflow it was imported onto (steps it lacks, or has as
+	// another type).
+	ImportNotes []string `json:"importNotes,omitempty"`
 }
 
 // Pending is a task waiting for the user: a Task with no mock and no

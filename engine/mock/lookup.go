@@ -110,3 +110,53 @@ func (tc *TestCase) Response(state string, invocation int) (resp Response, ok bo
 	return Response{}, true, fmt.Errorf("%w: state %q in test case %q is mocked by %q, which covers invocations 0-%d, but this is invocation %d",
 		ErrNoResponse, state, tc.Name, mr.Name, last, invocation)
 }
+
+// Check reports, for the test cases of machine (of every machine when
+// machine is "" or the file has no entry of that name), each mocked state
+// the state machine lacks and each one that is not a Task: only Tasks call
+// anything, so such a mock is never used. types maps every state name of
+// the state machine, at any depth, to its type. nil when all is well.
+func (c *Config) Check(machine string, types map[string]string) error {
+	names := slices.Sorted(maps.Keys(types))
+	var errs Errors
+	for _, m := range slices.Sorted(maps.Keys(c.machines)) {
+		if _, own := c.machines[machine]; own && m != machine {
+			continue
+		}
+		tcs := c.machines[m]
+		for _, n := range slices.Sorted(maps.Keys(tcs)) {
+			tc := tcs[n]
+			if err := tc.CheckStates(names); err != nil {
+				errs = append(errs, err.(Errors)...)
+			}
+			for _, s := range slices.Sorted(maps.Keys(tc.states)) {
+				if t, ok := types[s]; ok && t != "Task" {
+					e := tc.where[s]
+					e.Msg = fmt.Sprintf("test case %q mocks %q, a %s state; only Task states call anything, so this mock is never used", tc.Name, s, t)
+					errs = append(errs, &e)
+				}
+			}
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// TestCases lists the test cases of the state machine named machine,
+// sorted by name; when the file has no such machine but only one machine,
+// that one's (a file written for the same workflow under another name).
+func (c *Config) TestCases(machine string) []*TestCase {
+	tcs, ok := c.machines[machine]
+	if !ok && len(c.machines) == 1 {
+		for _, only := range c.machines {
+			tcs = only
+		}
+	}
+	out := make([]*TestCase, 0, len(tcs))
+	for _, name := range slices.Sorted(maps.Keys(tcs)) {
+		out = append(out, tcs[name])
+	}
+	return out
+}

@@ -57,7 +57,7 @@ test("code view: Ctrl+Space completes TimeoutSeconds in a Task; hovering ResultP
     const tip = page.getByTestId("code-hover");
     await tip.waitFor();
     const text = await tip.textContent();
-    assert.match(text, /Where in the input to put the result/);
+    assert.match(text, /Where the result goes in the input/);
     assert.match(text, /JSONPath only/);
     await s.screenshot("assist-02-hover");
     assert.deepEqual(s.errors, []);

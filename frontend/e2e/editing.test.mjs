@@ -170,7 +170,7 @@ test("speed: an edit on 50 states, and opening 300 states", async () => {
     const big = chain(300);
     const goMs = await page.evaluate(async (text) => {
       const t0 = performance.now();
-      const a = await window.go.app.Studio.Analyze("big.asl.json", text, []);
+      const a = await window.go.app.Studio.Analyze("big.asl.json", text, [], {});
       if (!a.diagram) throw new Error("no diagram");
       return performance.now() - t0;
     }, big);

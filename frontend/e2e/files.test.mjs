@@ -311,7 +311,7 @@ test("the File menu works from the keyboard", { skip }, async () => {
     assert.equal(await focused(), "menu-open");
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("ArrowUp"); // wraps to the last item
-    assert.equal(await focused(), "menu-export-png");
+    assert.equal(await focused(), "menu-export-handbook");
     await page.keyboard.press("Escape");
     // React closes the menu on its next render: wait for it rather than race it.
     await waitFor("the menu to close", async () => (await page.getByRole("menu").count()) === 0);

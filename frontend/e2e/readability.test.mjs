@@ -114,6 +114,46 @@ test("a 40-state workflow: names at 11px or more, fitted at 1440x900 and 1280x72
     await page.getByTestId("splitter-inspector").press("Home");
     await page.getByTestId("toggle-bottom").click();
 
+    // With the mouse: drag the bottom panel's edge up by 100px, then the
+    // palette's edge right by 60px; both are remembered.
+    const box = (sel) => page.locator(sel).first().evaluate((el) => el.getBoundingClientRect().toJSON());
+    const dragBy = async (testid, dx, dy) => {
+      const r = await page.getByTestId(testid).boundingBox();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 });
+      await page.mouse.move(x + dx, y + dy, { steps: 4 });
+      await page.mouse.up();
+    };
+    const bottomBefore = (await box(".panel.bottom")).height;
+    await dragBy("splitter-bottom", 0, -100);
+    const bottomAfter = (await box(".panel.bottom")).height;
+    assert.ok(Math.abs(bottomAfter - bottomBefore - 100) <= 3, `dragging the bottom edge up 100px grows the panel by 100px (${bottomBefore} -> ${bottomAfter})`);
+    const paletteBefore = (await box(".palette")).width;
+    await dragBy("splitter-palette", 60, 0);
+    const paletteAfter = (await box(".palette")).width;
+    assert.ok(Math.abs(paletteAfter - paletteBefore - 60) <= 3, `dragging the palette edge right 60px widens it by 60px (${paletteBefore} -> ${paletteAfter})`);
+    console.log(`mouse resize: bottom ${bottomBefore} -> ${bottomAfter}px, palette ${paletteBefore} -> ${paletteAfter}px`);
+    // A second window of the same profile opens with the sizes left.
+    const again = await page.context().newPage();
+    await again.goto(page.url());
+    await again.locator('[data-testid="state-node"]').first().waitFor();
+    const boxIn = (sel) => again.locator(sel).first().evaluate((el) => el.getBoundingClientRect().toJSON());
+    assert.equal(Math.round((await boxIn(".panel.bottom")).height), Math.round(bottomAfter), "the bottom panel's height is remembered in a new window");
+    assert.equal(Math.round((await boxIn(".palette")).width), Math.round(paletteAfter), "the palette's width is remembered in a new window");
+    await again.close();
+    // Hide buttons: the palette's toggle hides it and brings it back.
+    await page.getByTestId("toggle-palette").click();
+    await page.locator(".palette").waitFor({ state: "hidden" });
+    const wider = (await box(".react-flow")).width;
+    await page.getByTestId("toggle-palette").click();
+    await page.locator(".palette").waitFor();
+    const narrower = (await box(".react-flow")).width;
+    assert.ok(Math.abs(wider - narrower - paletteAfter) <= 3, `hiding the palette gives its ${paletteAfter}px to the canvas (${narrower} -> ${wider})`);
+    await page.getByTestId("splitter-bottom").press("Home");
+    await page.getByTestId("splitter-palette").press("Home");
+
     // The minimap, when shown, covers no step.
     if ((await page.locator(".react-flow__minimap").count()) === 0) await page.getByTestId("toggle-minimap").click();
     await page.locator(".react-flow__minimap").waitFor();

@@ -335,7 +335,7 @@ test("mock a task from the diagram: when called, return this", async () => {
     await s.screenshot("runs-12a-mock-editor");
     // The mock file now holds the test case in AWS's shape, and the run uses it.
     await page.locator(".run-setup summary", { hasText: "Mock file" }).click();
-    const file = JSON.parse(await page.getByLabel("Mock file (AWS MockConfigFile JSON)").inputValue());
+    const file = JSON.parse(await page.getByTestId("mock-code").innerText());
     assert.deepEqual(file.MockedResponses["Validate order (Invalid order)"], { 0: { Return: { Payload: { valid: false, total: 0 } } } });
     assert.equal(await page.getByTestId("test-case").inputValue(), "Invalid order");
     await page.getByTestId("run-start").click();
@@ -361,7 +361,22 @@ test("bad input is refused where the user looks", async () => {
     await page.getByTestId("run-error").filter({ hasText: "input is not valid JSON" }).waitFor();
     await page.getByTestId("run-input").fill("{}");
     await page.locator(".run-setup summary", { hasText: "Mock file" }).click();
-    await page.getByLabel("Mock file (AWS MockConfigFile JSON)").fill('{"StateMachines": {"x": {"TestCases": {"T": {"A": "Nope"}}}}}');
+    // The mock file is checked as it is typed, located: JSON first, then against the workflow.
+    const mockCode = page.getByLabel("Mock file (AWS MockConfigFile JSON)");
+    await mockCode.fill('{"StateMachines": {"x": {"TestCases": {"T": {"A": ');
+    await page.locator(".mock-code .cm-lintRange-error, .mock-code .cm-lintPoint-error").first().waitFor({ state: "attached" });
+    await mockCode.fill('{"StateMachines": {"x": {"TestCases": {"T": {"Validate Order": "ok", "Release items": "ok"}}}}, "MockedResponses": {"ok": {"0": {"Return": {}}}}}');
+    const lint = page.getByTestId("mock-problems");
+    await lint.filter({ hasText: 'did you mean "Validate order"' }).waitFor();
+    await lint.filter({ hasText: 'mocks "Release items", a Pass state' }).waitFor();
+    console.log(`mock file problems as typed: ${(await lint.innerText()).replace(/\s+/g, " ").slice(0, 300)}`);
+    // Completion: Ctrl+Space inside a test case offers the workflow's Task states.
+    await mockCode.fill('{"StateMachines": {"x": {"TestCases": {"T": {"');
+    await mockCode.press("End");
+    await mockCode.press("Control+Space");
+    await page.locator(".cm-tooltip-autocomplete li", { hasText: "Validate order" }).first().waitFor();
+    await mockCode.press("Escape");
+    await mockCode.fill('{"StateMachines": {"x": {"TestCases": {"T": {"A": "Nope"}}}}}');
     await page.getByTestId("test-case").selectOption("T");
     await page.getByTestId("run-start").click();
     await page.getByTestId("run-error").filter({ hasText: "mock file has errors" }).waitFor();

@@ -3,7 +3,7 @@ import type { Diagnostic, Diagram } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
 import { Inspector, type FieldFocus } from "./inspector/Inspector";
-import { BottomPanel } from "./frame/BottomPanel";
+import { BottomPanel, type BottomTab } from "./frame/BottomPanel";
 import { badges, nodeFor, shown } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
 import { CutOffDialog } from "./canvas/CutOffDialog";
@@ -26,6 +26,21 @@ import { usePanelLayout } from "./frame/usePanelLayout";
 import { PanelToggles } from "./frame/PanelToggles";
 import { Splitter } from "./frame/Splitter";
 import { actionFor } from "./canvas/shortcuts";
+import { useNotes, useNotesStore } from "./notes/useNotes";
+import { useArrange, usePins } from "./canvas/useArrange";
+import { NotesBanners } from "./notes/NotesBanners";
+import { CommentsContext } from "./notes/comments";
+import { useCommentsUI } from "./notes/useCommentsUI";
+import { CommentsPanel, type CommentFocus } from "./notes/CommentsPanel";
+import { WorkflowMarker } from "./notes/CommentMarker";
+import { CommentThreads, DescriptionField } from "./notes/NotesSection";
+import { Present } from "./present/Present";
+
+// The inspector's notes: keyed by place, so a draft never moves to another step.
+const inspectorNotes = {
+  description: (t: { state: string; comment: string }) => <DescriptionField key={t.state} {...t} />,
+  threads: (t: { state: string }) => <CommentThreads key={t.state} state={t.state} />,
+};
 
 export default function App() {
   // The document store owns the text and its one undo history.
@@ -33,7 +48,10 @@ export default function App() {
   // The file service loads the start document (a file given on the
   // command line, else the welcome offers a start) and owns the file it
   // came from.
-  const files = useFiles(store);
+  // The notes beside the file (comments, descriptions, pinned positions)
+  // follow it through Save As.
+  const notesStore = useNotesStore();
+  const files = useFiles(store, { onSavedAs: notesStore.carry });
   const iac = useIaC(files);
   const doc = files.file;
   const text = snap.text;
@@ -51,7 +69,11 @@ export default function App() {
     (id: string) => setFold({ generation: files.generation, ids: collapsed.includes(id) ? collapsed.filter((x) => x !== id) : [...collapsed, id] }),
     [collapsed, files.generation],
   );
-  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed);
+  // Steps placed by hand (pins in the notes file) are laid out where they were put.
+  const pins = usePins(notesStore);
+  const pinned = useMemo(() => new Set(Object.keys(pins)), [pins]);
+  const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed, pins);
+  const notes = useNotes(notesStore, doc, analysis.stale ? null : analysis.diagram);
   const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
   const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
   // While the code cannot be drawn, the canvas and inspector are read-only.
@@ -74,6 +96,8 @@ export default function App() {
   }
   // Runs: an overlay on the diagram, never part of the document.
   const run = useRunSession({ path: doc?.path ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
+  // Moving steps, tidying up (one undo history with the text); not while a run plays on the diagram.
+  const arrange = useArrange(store, notesStore, pins);
 
   const pickProblem = (d: Diagnostic) => {
     setSelected(nodeFor(d, analysis.diagram));
@@ -96,16 +120,54 @@ export default function App() {
 
   // Panels: shown, hidden or resized by the person; remembered (frame/panelLayout).
   const { store: panels, layout } = usePanelLayout();
+  // Present mode: drawn over the editor, which stays as it is underneath.
+  const [presenting, setPresenting] = useState(false);
+  const canPresent = drawn && analysis.diagram !== null;
   const visible = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
+
+  // Comments: a marker or "Add comment" selects the place and opens the Comments tab there.
+  const [bottomTab, setBottomTab] = useState<BottomTab>("problems");
+  const [commentFocus, setCommentFocus] = useState<CommentFocus | null>(null);
+  const stateNames = useMemo(
+    () => (analysis.diagram?.nodes ?? []).filter((n) => n.kind === "state" || n.kind === "container").map((n) => n.name),
+    [analysis.diagram],
+  );
+  const selectState = useCallback(
+    (name: string) => {
+      const n = name ? analysis.diagram?.nodes.find((x) => x.name === name && (x.kind === "state" || x.kind === "container")) : undefined;
+      setSelected(n?.id ?? null);
+    },
+    [analysis.diagram, setSelected],
+  );
+  const showComments = useCallback(
+    (state: string, compose: boolean) => {
+      selectState(state);
+      setBottomTab("comments");
+      if (!panels.isShown("bottom")) panels.toggle("bottom", true);
+      setCommentFocus({ state, compose, at: Date.now() });
+    },
+    [selectState, panels],
+  );
+  const commentActions = useMemo(
+    () => ({ open: (s: string) => showComments(s, false), compose: (s: string) => showComments(s, true) }),
+    [showComments],
+  );
+  const comments = useCommentsUI(notesStore, notes, stateNames, commentActions);
+  const openThreads = useMemo(() => [...comments.counts.values()].reduce((n, c) => n + c.open, 0), [comments.counts]);
   useEffect(() => {
     const key = (ev: KeyboardEvent) => {
-      if (actionFor(ev) !== "focus") return;
+      const a = actionFor(ev);
+      if (a === "present" && canPresent) {
+        ev.preventDefault();
+        setPresenting(true);
+      }
+      if (a !== "focus") return;
       ev.preventDefault();
       panels.setFocus();
     };
     window.addEventListener("keydown", key);
     return () => window.removeEventListener("keydown", key);
-  }, [panels]);
+  }, [panels, canPresent]);
   const grid = {
     "--palette-width": visible.palette ? `${layout.palette.size}px` : "0px",
     "--inspector-width": visible.inspector ? `${layout.inspector.size}px` : "0px",
@@ -115,9 +177,10 @@ export default function App() {
 
   return (
     <div
-      className={`frame view-${view}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
+      className={`frame view-${view}${presenting ? " presenting" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
       style={grid}
       data-testid="frame"
+      inert={presenting}
     >
       <TopBar
         name={doc?.name ?? (files.welcome ? "" : "…")}
@@ -126,6 +189,7 @@ export default function App() {
         view={view}
         onView={setView}
         panels={<PanelToggles store={panels} layout={layout} />}
+        onPresent={canPresent ? () => setPresenting(true) : undefined}
         menu={
           <>
             <FileMenu files={files} />
@@ -134,6 +198,7 @@ export default function App() {
         }
       />
       <Palette onAdd={(id) => editor.insertAfter(id, selected)} />
+      <CommentsContext.Provider value={comments}>
       <RunOverlayContext.Provider value={run.overlayValue}>
       <main className="workspace">
         {view !== "code" && (
@@ -149,6 +214,10 @@ export default function App() {
             lock={lock}
             onShowMistake={showMistake}
             onToggleCollapse={toggleCollapse}
+            onComment={comments.compose}
+            overlay={<WorkflowMarker />}
+            arrange={run.live ? null : arrange}
+            pinned={pinned}
           />
         )}
         {view !== "design" && doc && (
@@ -177,15 +246,21 @@ export default function App() {
         onSelect={setSelected}
         onRename={editor.rename}
         runEdit={editor.guarded}
+        notes={inspectorNotes}
       />
       <BottomPanel
         problems={problems}
         onPick={pickProblem}
         run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
+        comments={<CommentsPanel focus={commentFocus} onPick={selectState} />}
+        commentCount={openThreads}
+        tab={bottomTab}
+        onTab={setBottomTab}
         open={visible.bottom}
         onToggle={(open) => panels.toggle("bottom", open)}
       />
+      </CommentsContext.Provider>
       {visible.palette && (
         <Splitter panel="palette" label="Resize the steps palette" size={layout.palette.size} open grow={1} onResize={(n) => panels.resize("palette", n)} onToggle={() => panels.toggle("palette")} />
       )}
@@ -197,8 +272,12 @@ export default function App() {
       )}
       {files.welcome && <Welcome files={files} />}
       <FileBanners files={files} />
+      <NotesBanners notes={notes} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
+      {presenting && (
+        <Present name={doc?.name ?? ""} text={text} format={snap.format} diagram={analysis.diagram} notes={notes.notes} session={run} onClose={() => setPresenting(false)} />
+      )}
     </div>
   );
 }

@@ -31,6 +31,10 @@ func fileCases() []hostileCase {
 		c("run a symlink loop", loop, []string{"run", "a.asl.json"}, usage, "a.asl.json"),
 		c("graph a FIFO", fifo, []string{"graph", "fifo.asl.json"}, usage, "regular file"),
 		c("export a FIFO", fifo, []string{"export", "--to", "sam", "fifo.asl.json"}, usage, "regular file"),
+		c("doc a FIFO", fifo, []string{"doc", "fifo.asl.json"}, usage, "regular file"),
+		c("doc with a FIFO as its notes", mkfifo("good.studio.json"), []string{"doc", "good.asl.json"}, usage, "regular file"),
+		c("doc with a FIFO as its mock file", mkfifo("good.mocks.json"), []string{"doc", "good.asl.json"}, usage, "regular file"),
+		c("doc with /dev/zero as --mock-config", zero, []string{"doc", "--mock-config", "zero.asl.json", "good.asl.json"}, usage, "regular file"),
 		{class: "files: not a regular file", name: "validate endless stdin", args: []string{"validate", "-"}, stdinFile: "/dev/zero", exit: fail, want: "10 MiB", maxSeconds: 5},
 		{class: "files: not a regular file", name: "graph endless stdin definition", args: []string{"graph", "-"}, stdinFile: "/dev/zero", exit: usage, want: "10 MiB", maxSeconds: 5},
 	}

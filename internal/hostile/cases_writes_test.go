@@ -47,6 +47,10 @@ func writeCases() []hostileCase {
 			[]string{"graph", "--format", "svg", "--out", "no/such/folder/pic.svg", "flow.asl.json"}, fail, "no/such/folder", nil),
 		c("graph onto a folder", nil,
 			[]string{"graph", "--format", "svg", "--out", "outside", "flow.asl.json"}, fail, "folder|directory", victim),
+		c("doc md over a symlinked picture writes none of its files", symlink("{dir}/outside/victim.txt", "out/flow.svg"),
+			[]string{"doc", "--format", "md", "--out", "out", "flow.asl.json"}, fail, "link", all(victim, absent("out/flow.md"))),
+		c("doc html over a dangling symlink", symlink("{dir}/outside/new.html", "page.html"),
+			[]string{"doc", "--out", "page.html", "flow.asl.json"}, fail, "link", absent("outside/new.html")),
 		c("graph replaces a file whole", func(t *testing.T, dir string) { writeFile(t, dir, "pic.svg", "old") },
 			[]string{"graph", "--format", "svg", "--out", "pic.svg", "flow.asl.json"}, ok, "", nil),
 	}

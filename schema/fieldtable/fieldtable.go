@@ -1,14 +1,16 @@
 // Package fieldtable is the one table of the fields of Amazon States
 // Language: per object (the machine, each state type, Retry and Catch
 // rules, Choice rules, a Map's processor, reader, batcher and writer)
-// each field's type, whether it is required, which fields it excludes,
-// which query language and Map mode it belongs to, and a one-line
-// description, written from the ASL specification and the AWS developer
-// guide. The code view's completion and hover read it as JSON
-// (frontend/src/code/fields.json, written by `go test -run TestGenerate
-// -update`); a test in package schema holds it equal to the embedded JSON
-// Schema's allowed and required fields, so the schema can later be
-// generated from it.
+// each field's type and value shape (bounds, the object or items it
+// holds), whether it is required, which fields it excludes, which query
+// language and Map mode it belongs to, and a one-line description in
+// plain words, written from the ASL specification and the AWS developer
+// guide. Two files are generated from it by `go test ./schema/fieldtable
+// -run TestGenerate -update`, which fails without -update when either
+// differs: schema/asl.schema.json, the embedded JSON Schema the validator
+// compiles (jsonschema.go; only the shared value shapes are written by
+// hand there), and frontend/src/code/fields.json, which the code view's
+// completion and hover and the inspector's field help read.
 package fieldtable
 
 // Query languages and Map modes a field can be limited to.
@@ -33,8 +35,27 @@ type Field struct {
 	MapMode string   `json:"mapMode,omitempty"`
 	Enum    []string `json:"enum,omitempty"`
 	// StateName: the value names a state (Next, Default, StartAt).
-	StateName bool   `json:"stateName,omitempty"`
-	Doc       string `json:"doc"`
+	StateName bool `json:"stateName,omitempty"`
+	// Shape names one of the schema's shared value shapes (Shapes) when
+	// Type alone does not say what the value may be, e.g. "nullablePath"
+	// for a path that may be null, or "any" for a payload the Go checks
+	// look inside.
+	Shape string `json:"shape,omitempty"`
+	// Object is the object of this table the value is (Type object).
+	Object string `json:"object,omitempty"`
+	// Items is what each item of an array is: an object of this table
+	// (Retrier) or a plain type (string).
+	Items string `json:"items,omitempty"`
+	// ItemsRequire are fields every item must have here beyond those its
+	// object requires: a Choice's top-level rules need Next, nested ones
+	// do not.
+	ItemsRequire []string `json:"itemsRequire,omitempty"`
+	MinItems     int      `json:"minItems,omitempty"`
+	// Minimum and Maximum bound a number, also the number of a
+	// "…|jsonata" type.
+	Minimum *float64 `json:"minimum,omitempty"`
+	Maximum *float64 `json:"maximum,omitempty"`
+	Doc     string   `json:"doc"`
 }
 
 func f(name, typ, doc string) Field { return Field{Name: name, Type: typ, Doc: doc} }
@@ -49,28 +70,55 @@ func (x Field) mode(m string) Field         { x.MapMode = m; return x }
 func (x Field) enum(values ...string) Field { x.Enum = values; return x }
 func (x Field) stateName() Field            { x.StateName = true; return x }
 func (x Field) doc(d string) Field          { x.Doc = d; return x }
-func (x Field) typ(t string) Field          { x.Type = t; return x }
+func (x Field) shape(s string) Field        { x.Shape = s; return x }
+func (x Field) object(o string) Field       { x.Object = o; return x }
+func (x Field) minItems(n int) Field        { x.MinItems = n; return x }
+
+// items says what each item of the array is; require names fields each
+// item must have here.
+func (x Field) items(of string, require ...string) Field {
+	x.Items, x.ItemsRequire = of, require
+	return x
+}
+
+// between bounds a number; atLeast bounds it from below only.
+func (x Field) between(lo, hi float64) Field { x.Minimum, x.Maximum = &lo, &hi; return x }
+func (x Field) atLeast(lo float64) Field     { x.Minimum = &lo; return x }
+
+// maxSeconds is the largest number of seconds AWS accepts in a timeout,
+// interval or wait (99999999, a little over three years).
+const maxSeconds = 99999999
+
+// Shared value shapes a field's Shape may name; the schema generator
+// writes them once, as definitions (any is the schema {}).
+const (
+	shapeAny          = "any"
+	shapeNullablePath = "nullablePath"
+	shapeResource     = "resource"
+	shapeErrorEquals  = "errorEquals"
+	shapeStates       = "states"
+)
 
 // StateTypes are the values of a state's Type.
 var StateTypes = []string{"Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"}
 
 // Fields shared by several objects, described once.
 var (
-	comment       = f("Comment", "string", "A human-readable description; the workflow ignores it.")
+	comment       = f("Comment", "string", "A note for the people who read the workflow; it changes nothing when it runs.")
 	typeField     = f("Type", "string", "The state's type.").req().enum(StateTypes...)
-	queryLanguage = f("QueryLanguage", "string", "The language for expressions in this state: JSONPath (the default) or JSONata.").enum(JSONPath, JSONata)
-	next          = f("Next", "string", "The name of the state to run next.").stateName().ex("End")
-	end           = f("End", "boolean", "true makes this state end the execution (or its branch).").ex("Next")
-	inputPath     = f("InputPath", "path", "A path selecting the part of the state's input to use; null passes {}.").ql(JSONPath)
-	outputPath    = f("OutputPath", "path", "A path selecting the part of the result to pass on as output; null passes {}.").ql(JSONPath)
-	resultPath    = f("ResultPath", "path", "Where in the input to put the result; null discards the result and passes the input on.").ql(JSONPath)
-	parameters    = f("Parameters", "template", "A JSON template for the input sent to the work; keys ending in .$ take a path or intrinsic function.").ql(JSONPath)
-	resultSelect  = f("ResultSelector", "template", "A JSON template that reshapes the result before ResultPath applies.").ql(JSONPath)
-	arguments     = f("Arguments", "object|jsonata", "The input sent to the work: an object or a JSONata expression in {% %}.").ql(JSONata)
-	output        = f("Output", "any", "The state's output, usually a JSONata expression in {% %}; by default the result.").ql(JSONata)
-	assign        = f("Assign", "object", "Variables to set when the state ends: names and their values.")
-	retry         = f("Retry", "array", "Retriers: which errors to retry, how often and how long to wait between attempts.")
-	catch         = f("Catch", "array", "Catchers: which errors to handle and the state to go to when they happen.")
+	queryLanguage = f("QueryLanguage", "string", "This step's own language for reading and shaping data, JSONPath or JSONata; without it, the workflow's.").enum(JSONPath, JSONata)
+	next          = f("Next", "string", "The step that comes after this one (its name); a step has Next or End.").stateName().ex("End")
+	end           = f("End", "boolean", "true makes this step the last one: the workflow (or its branch) ends here.").ex("Next")
+	inputPath     = f("InputPath", "path", "The part of the input this step works on, as a path such as $.order; null gives it {}.").ql(JSONPath).shape(shapeNullablePath)
+	outputPath    = f("OutputPath", "path", "The part of the combined result passed on to the next step, as a path; null passes {}.").ql(JSONPath).shape(shapeNullablePath)
+	resultPath    = f("ResultPath", "path", "Where the result goes in the input, as a path; null discards the result and passes the input on.").ql(JSONPath).shape(shapeNullablePath)
+	parameters    = f("Parameters", "template", "What the step sends to its work, built from fixed values and keys ending in .$ that take a path or intrinsic function.").ql(JSONPath).shape(shapeAny)
+	resultSelect  = f("ResultSelector", "template", "Picks what to keep from the raw result, as a JSON template, before ResultPath places it.").ql(JSONPath)
+	arguments     = f("Arguments", "object|jsonata", "What the step sends to its work: an object (its {% %} strings are JSONata expressions) or one JSONata expression.").ql(JSONata)
+	output        = f("Output", "any", "What this step passes to the next one: any JSON, usually a JSONata expression in {% %}; by default the result.").ql(JSONata)
+	assign        = f("Assign", "object", "Variables to set when the step ends, by name; later steps read them as $name. A value is fixed, a path (as name.$) in JSONPath, or a {% %} expression in JSONata.")
+	retry         = f("Retry", "array", "Retries: which errors to try again, how often, and how long to wait between attempts.").items("Retrier")
+	catch         = f("Catch", "array", "Catchers: which errors to handle, and the step to go to when they happen.").items("Catcher")
 )
 
 // Objects holds each object's fields, by object name: "Machine", the
@@ -79,40 +127,40 @@ var (
 // "ItemBatcher", "ResultWriter", "WriterConfig".
 var Objects = map[string][]Field{
 	"Machine": {
-		comment.doc("A human-readable description of the workflow."),
-		f("StartAt", "string", "The name of the state the workflow starts with.").req().stateName(),
-		f("States", "object", "The workflow's states, by name.").req(),
-		f("Version", "string", "The version of ASL the workflow uses; 1.0 by default."),
-		f("TimeoutSeconds", "integer", "The most seconds an execution may run before it fails with States.Timeout."),
-		queryLanguage.doc("The default language for expressions in every state: JSONPath (the default) or JSONata."),
+		comment.doc("What this workflow does, for the people who read it."),
+		f("StartAt", "string", "The first step: the name of the state the workflow starts with.").req().stateName(),
+		f("States", "object", "The workflow's states, by name.").req().shape(shapeStates),
+		f("Version", "string", "The version of the States Language the workflow is written in; \"1.0\" when absent."),
+		f("TimeoutSeconds", "integer", "How many seconds a whole run may take before it fails with States.Timeout.").between(0, maxSeconds),
+		queryLanguage.doc("How steps read and shape data, JSONPath (the default) or JSONata; a step may choose its own."),
 	},
 	"Task": {
 		typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters, resultSelect, arguments, output, assign,
-		f("Resource", "string", "The ARN of the work to run: a Lambda function, an activity or a service integration (arn:aws:states:::service:action).").req(),
-		f("TimeoutSeconds", "integer|jsonata", "The most seconds the task may run before it fails with States.Timeout (default 99999999).").ex("TimeoutSecondsPath"),
-		f("TimeoutSecondsPath", "path", "A path to the timeout in seconds in the state's input.").ex("TimeoutSeconds").ql(JSONPath),
-		f("HeartbeatSeconds", "integer|jsonata", "The most seconds between heartbeats before the task fails with States.HeartbeatTimeout.").ex("HeartbeatSecondsPath"),
-		f("HeartbeatSecondsPath", "path", "A path to the heartbeat interval in seconds in the state's input.").ex("HeartbeatSeconds").ql(JSONPath),
-		f("Credentials", "object|jsonata", "The IAM role to assume for the task (RoleArn or RoleArn.$)."),
+		f("Resource", "string", "The service or function this step calls, as an ARN: a Lambda function, an activity or a service integration (arn:aws:states:::service:action).").req().shape(shapeResource),
+		f("TimeoutSeconds", "integer|jsonata", "How many seconds the task may run before it fails with States.Timeout (default 99999999).").ex("TimeoutSecondsPath").between(1, maxSeconds),
+		f("TimeoutSecondsPath", "path", "Reads the timeout in seconds from the input, at this path, instead of TimeoutSeconds.").ex("TimeoutSeconds").ql(JSONPath),
+		f("HeartbeatSeconds", "integer|jsonata", "How many seconds may pass without a heartbeat from the task before it fails with States.HeartbeatTimeout.").ex("HeartbeatSecondsPath").between(1, maxSeconds),
+		f("HeartbeatSecondsPath", "path", "Reads the heartbeat interval in seconds from the input, at this path, instead of HeartbeatSeconds.").ex("HeartbeatSeconds").ql(JSONPath),
+		f("Credentials", "object|jsonata", "The IAM role the task runs as (RoleArn, or RoleArn.$ with a path)."),
 		retry, catch,
 	},
 	"Pass": {
 		typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters,
-		f("Result", "any", "A fixed value the state outputs as its result (placed by ResultPath).").ql(JSONPath),
+		f("Result", "any", "A fixed value this step passes on as its result (placed by ResultPath).").ql(JSONPath),
 		output, assign,
 	},
 	"Choice": {
 		typeField, comment, queryLanguage, inputPath, outputPath,
-		f("Choices", "array", "The rules, tried in order; the first that matches names the next state.").req(),
-		f("Default", "string", "The state to go to when no rule matches; without it the execution fails with States.NoChoiceMatched.").stateName(),
+		f("Choices", "array", "The rules, tried in order; the first that matches says which step comes next.").req().items("ChoiceRule", "Next").minItems(1),
+		f("Default", "string", "The step to go to when no rule matches; without it the run fails with States.NoChoiceMatched.").stateName(),
 		output, assign,
 	},
 	"Wait": {
 		typeField, comment, queryLanguage, next, end, inputPath, outputPath,
-		f("Seconds", "integer|jsonata", "How many seconds to wait.").ex("SecondsPath", "Timestamp", "TimestampPath"),
-		f("SecondsPath", "path", "A path to the number of seconds to wait in the state's input.").ex("Seconds", "Timestamp", "TimestampPath").ql(JSONPath),
-		f("Timestamp", "string", "Wait until this time (RFC 3339, e.g. 2026-01-01T00:00:00Z).").ex("Seconds", "SecondsPath", "TimestampPath"),
-		f("TimestampPath", "path", "A path to the time to wait until in the state's input.").ex("Seconds", "SecondsPath", "Timestamp").ql(JSONPath),
+		f("Seconds", "integer|jsonata", "How many seconds to wait.").ex("SecondsPath", "Timestamp", "TimestampPath").between(0, maxSeconds),
+		f("SecondsPath", "path", "Reads the number of seconds to wait from the input, at this path.").ex("Seconds", "Timestamp", "TimestampPath").ql(JSONPath),
+		f("Timestamp", "string", "Wait until this time, such as 2026-01-31T12:00:00Z (RFC 3339, with a time zone).").ex("Seconds", "SecondsPath", "TimestampPath"),
+		f("TimestampPath", "path", "Reads the time to wait until from the input, at this path.").ex("Seconds", "SecondsPath", "Timestamp").ql(JSONPath),
 		output, assign,
 	},
 	"Succeed": {
@@ -120,50 +168,50 @@ var Objects = map[string][]Field{
 	},
 	"Fail": {
 		typeField, comment, queryLanguage,
-		f("Error", "string", "The error name the execution fails with.").ex("ErrorPath"),
-		f("ErrorPath", "path", "A path to the error name in the state's input.").ex("Error").ql(JSONPath),
-		f("Cause", "string", "A human-readable explanation of the failure.").ex("CausePath"),
-		f("CausePath", "path", "A path to the cause in the state's input.").ex("Cause").ql(JSONPath),
+		f("Error", "string", "The name of the error the run fails with, such as OrderInvalid; in JSONata it may be a {% %} expression.").ex("ErrorPath"),
+		f("ErrorPath", "path", "Reads the error name from the input, at this path, instead of Error.").ex("Error").ql(JSONPath),
+		f("Cause", "string", "A sentence saying what went wrong, for the people who read the failure.").ex("CausePath"),
+		f("CausePath", "path", "Reads the cause from the input, at this path, instead of Cause.").ex("Cause").ql(JSONPath),
 	},
 	"Parallel": {
 		typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters, resultSelect, arguments, output, assign,
-		f("Branches", "array", "The branches to run at the same time, each with its own StartAt and States; the output is the array of their outputs.").req(),
+		f("Branches", "array", "The branches that run at the same time, each a small workflow of its own (StartAt and States); the output is the list of their outputs.").req().items("Branch").minItems(1),
 		retry, catch,
 	},
 	"Map": {
 		typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath,
-		f("Parameters", "template", "The older name of ItemSelector.").ql(JSONPath).ex("ItemSelector"),
-		f("ItemSelector", "template", "A template that builds each item's input (e.g. with $$.Map.Item.Value or $states.context.Map.Item.Value).").ex("Parameters"),
+		f("Parameters", "template", "The older name of ItemSelector.").ql(JSONPath).ex("ItemSelector").shape(shapeAny),
+		f("ItemSelector", "template", "What each item's run receives, built from the item ($$.Map.Item.Value, or $states.context.Map.Item.Value in JSONata); by default the item itself.").ex("Parameters").shape(shapeAny),
 		resultSelect, output, assign,
-		f("ItemProcessor", "object", "The workflow run for each item: ProcessorConfig, StartAt and States.").ex("Iterator"),
-		f("Iterator", "object", "The older name of ItemProcessor (inline mode only).").ex("ItemProcessor"),
-		f("ItemsPath", "path", "A path to the array in the input to iterate over (default $).").ql(JSONPath).ex("Items"),
-		f("Items", "array|jsonata", "The array to iterate over: an array or a JSONata expression.").ql(JSONata).ex("ItemsPath"),
-		f("MaxConcurrency", "integer|jsonata", "The most items processed at the same time; 0 means as many as possible.").ex("MaxConcurrencyPath"),
-		f("MaxConcurrencyPath", "path", "A path to MaxConcurrency in the state's input.").ql(JSONPath).ex("MaxConcurrency"),
-		f("ToleratedFailurePercentage", "number|jsonata", "The percentage of items that may fail before the Map run fails.").mode(Distributed).ex("ToleratedFailurePercentagePath"),
-		f("ToleratedFailurePercentagePath", "path", "A path to ToleratedFailurePercentage in the state's input.").mode(Distributed).ql(JSONPath).ex("ToleratedFailurePercentage"),
-		f("ToleratedFailureCount", "integer|jsonata", "The number of items that may fail before the Map run fails.").mode(Distributed).ex("ToleratedFailureCountPath"),
-		f("ToleratedFailureCountPath", "path", "A path to ToleratedFailureCount in the state's input.").mode(Distributed).ql(JSONPath).ex("ToleratedFailureCount"),
-		f("Label", "string", "A name for the Map run's child executions (distributed mode).").mode(Distributed),
-		f("ItemReader", "object", "Where to read the items from, e.g. an S3 object or bucket listing (distributed mode).").mode(Distributed),
-		f("ItemBatcher", "object", "Groups items into batches, each processed by one child execution (distributed mode).").mode(Distributed),
-		f("ResultWriter", "object", "Where to write the child executions' results, e.g. an S3 prefix (distributed mode).").mode(Distributed),
+		f("ItemProcessor", "object", "The steps run for each item (StartAt and States), and how they run (ProcessorConfig).").ex("Iterator").object("ItemProcessor"),
+		f("Iterator", "object", "The older name of ItemProcessor (inline mode only).").ex("ItemProcessor").object("ItemProcessor"),
+		f("ItemsPath", "path", "Where the list of items is in the input, as a path (default $).").ql(JSONPath).ex("Items"),
+		f("Items", "array|jsonata", "The list of items to go through: a JSON array or a {% %} expression.").ql(JSONata).ex("ItemsPath"),
+		f("MaxConcurrency", "integer|jsonata", "How many items run at the same time at most; 0 means as many as possible.").ex("MaxConcurrencyPath").atLeast(0),
+		f("MaxConcurrencyPath", "path", "Reads the most items at the same time from the input, at this path.").ql(JSONPath).ex("MaxConcurrency"),
+		f("ToleratedFailurePercentage", "number|jsonata", "The percentage of items that may fail before the whole Map fails (distributed mode).").mode(Distributed).ex("ToleratedFailurePercentagePath").between(0, 100),
+		f("ToleratedFailurePercentagePath", "path", "Reads the tolerated failure percentage from the input, at this path.").mode(Distributed).ql(JSONPath).ex("ToleratedFailurePercentage"),
+		f("ToleratedFailureCount", "integer|jsonata", "How many items may fail before the whole Map fails (distributed mode).").mode(Distributed).ex("ToleratedFailureCountPath").atLeast(0),
+		f("ToleratedFailureCountPath", "path", "Reads the tolerated failure count from the input, at this path.").mode(Distributed).ql(JSONPath).ex("ToleratedFailureCount"),
+		f("Label", "string", "A name for the child runs, to find them in the console (distributed mode).").mode(Distributed),
+		f("ItemReader", "object", "Reads the items from S3 (a file, or the files in a bucket) instead of the input; this makes the Map distributed.").mode(Distributed).object("ItemReader"),
+		f("ItemBatcher", "object", "Hands the items to each child run in batches instead of one by one (distributed mode).").mode(Distributed).object("ItemBatcher"),
+		f("ResultWriter", "object", "Writes the results of all items as files in S3 instead of returning them (distributed mode).").mode(Distributed).object("ResultWriter"),
 		retry, catch,
 	},
 	"Retrier": {
-		f("ErrorEquals", "array", "The error names this rule matches; States.ALL matches any error.").req(),
-		f("IntervalSeconds", "integer", "Seconds before the first retry (default 1)."),
-		f("MaxAttempts", "integer", "The most retries (default 3); 0 never retries."),
-		f("BackoffRate", "number", "The multiplier of the interval after each attempt (default 2.0)."),
-		f("MaxDelaySeconds", "integer", "The longest wait between retries, in seconds."),
-		f("JitterStrategy", "string", "FULL randomises the waits between retries; NONE (the default) does not.").enum("FULL", "NONE"),
+		f("ErrorEquals", "array", "The error names this rule matches; States.ALL matches any error.").req().shape(shapeErrorEquals),
+		f("IntervalSeconds", "integer", "Seconds to wait before the first retry (default 1).").between(1, maxSeconds),
+		f("MaxAttempts", "integer", "How many times to retry at most (default 3); 0 never retries.").between(0, maxSeconds),
+		f("BackoffRate", "number", "Each wait is the previous one times this (default 2.0).").atLeast(1),
+		f("MaxDelaySeconds", "integer", "The longest wait between retries, in seconds: caps the growing wait.").between(1, 31622400),
+		f("JitterStrategy", "string", "FULL makes each wait random (up to its length), so many failed runs do not all retry at once; NONE (the default) does not.").enum("FULL", "NONE"),
 		comment,
 	},
 	"Catcher": {
-		f("ErrorEquals", "array", "The error names this rule catches; States.ALL catches any error.").req(),
+		f("ErrorEquals", "array", "The error names this rule catches; States.ALL catches any error.").req().shape(shapeErrorEquals),
 		f("Next", "string", "The state to go to when the error is caught.").req().stateName(),
-		f("ResultPath", "path", "Where in the input to put the error output; null discards it.").ql(JSONPath),
+		f("ResultPath", "path", "Where the error output goes in the input; by default ($) it replaces the input, null discards it and passes the input on.").ql(JSONPath).shape(shapeNullablePath),
 		output.doc("The output passed to the next state, usually a JSONata expression using $states.errorOutput."),
 		assign, comment,
 	},
@@ -171,49 +219,49 @@ var Objects = map[string][]Field{
 	"Branch": {
 		comment.doc("A human-readable description of the branch."),
 		f("StartAt", "string", "The name of the branch's first state.").req().stateName(),
-		f("States", "object", "The branch's states, by name.").req(),
+		f("States", "object", "The branch's states, by name.").req().shape(shapeStates),
 	},
 	"ItemProcessor": {
 		comment.doc("A human-readable description of the processor."),
-		f("ProcessorConfig", "object", "How the items are processed: Mode and ExecutionType."),
+		f("ProcessorConfig", "object", "How the items are processed: Mode and ExecutionType.").object("ProcessorConfig"),
 		f("StartAt", "string", "The name of the first state run for each item.").req().stateName(),
-		f("States", "object", "The states run for each item, by name.").req(),
+		f("States", "object", "The states run for each item, by name.").req().shape(shapeStates),
 	},
 	"ProcessorConfig": {
-		f("Mode", "string", "INLINE runs the items inside this execution (at most 40 at a time); DISTRIBUTED runs child executions.").enum("INLINE", "DISTRIBUTED"),
-		f("ExecutionType", "string", "The kind of child executions in distributed mode: STANDARD or EXPRESS.").enum("STANDARD", "EXPRESS").mode(Distributed),
+		f("Mode", "string", "INLINE runs the items inside this run (at most 40 at a time); DISTRIBUTED starts a child run for each item or batch.").enum("INLINE", "DISTRIBUTED"),
+		f("ExecutionType", "string", "The kind of child runs in distributed mode: STANDARD (long, exactly once) or EXPRESS (short, at least once).").enum("STANDARD", "EXPRESS").mode(Distributed),
 	},
 	"ItemReader": {
-		f("Resource", "string", "The S3 action that reads the items, e.g. arn:aws:states:::s3:getObject or s3:listObjectsV2.").req(),
-		f("Parameters", "template", "The bucket and key (or prefix) to read.").ql(JSONPath),
-		f("Arguments", "object|jsonata", "The bucket and key (or prefix) to read.").ql(JSONata),
-		f("ReaderConfig", "object", "How to read the file: InputType, CSV headers, MaxItems."),
+		f("Resource", "string", "The S3 action that reads the items, e.g. arn:aws:states:::s3:getObject or s3:listObjectsV2.").req().shape(shapeResource),
+		f("Parameters", "template", "The bucket and key (or prefix) to read.").ql(JSONPath).shape(shapeAny),
+		f("Arguments", "object|jsonata", "The bucket and key (or prefix) to read.").ql(JSONata).shape(shapeAny),
+		f("ReaderConfig", "object", "How to read the file: InputType, CSV headers, MaxItems.").object("ReaderConfig"),
 	},
 	"ReaderConfig": {
 		f("InputType", "string", "The format of the file read.").enum("CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"),
-		f("CSVHeaderLocation", "string", "FIRST_ROW takes the column names from the file; GIVEN from CSVHeaders.").enum("FIRST_ROW", "GIVEN"),
-		f("CSVHeaders", "array|jsonata", "The column names when CSVHeaderLocation is GIVEN."),
-		f("CSVDelimiter", "string", "The character between CSV fields.").enum("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"),
+		f("CSVHeaderLocation", "string", "FIRST_ROW: the file's first row names the columns; GIVEN: they are listed in CSVHeaders.").enum("FIRST_ROW", "GIVEN"),
+		f("CSVHeaders", "array|jsonata", "The column names when CSVHeaderLocation is GIVEN.").items("string"),
+		f("CSVDelimiter", "string", "What separates the values in a row (COMMA when not set).").enum("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"),
 		f("ManifestType", "string", "The kind of manifest file read.").enum("ATHENA_DATA", "S3_INVENTORY", "CSV"),
-		f("MaxItems", "integer|jsonata", "The most items to read.").ex("MaxItemsPath"),
+		f("MaxItems", "integer|jsonata", "Reads only this many items at most (all when not set).").ex("MaxItemsPath").atLeast(0),
 		f("MaxItemsPath", "path", "A path to MaxItems in the state's input.").ql(JSONPath).ex("MaxItems"),
 	},
 	"ItemBatcher": {
-		f("MaxItemsPerBatch", "integer|jsonata", "The most items in one batch.").ex("MaxItemsPerBatchPath"),
+		f("MaxItemsPerBatch", "integer|jsonata", "How many items each child run gets at most.").ex("MaxItemsPerBatchPath").atLeast(0),
 		f("MaxItemsPerBatchPath", "path", "A path to MaxItemsPerBatch in the state's input.").ql(JSONPath).ex("MaxItemsPerBatch"),
-		f("MaxInputBytesPerBatch", "integer|jsonata", "The most bytes in one batch (up to 256 KiB).").ex("MaxInputBytesPerBatchPath"),
+		f("MaxInputBytesPerBatch", "integer|jsonata", "How big a batch may be, in bytes (at most 262144, 256 KiB).").ex("MaxInputBytesPerBatchPath").atLeast(0),
 		f("MaxInputBytesPerBatchPath", "path", "A path to MaxInputBytesPerBatch in the state's input.").ql(JSONPath).ex("MaxInputBytesPerBatch"),
-		f("BatchInput", "any", "A fixed JSON value added to every batch's input."),
+		f("BatchInput", "any", "What every batch also gets, as JSON, e.g. {\"runId\": 7}."),
 	},
 	"ResultWriter": {
-		f("Resource", "string", "The S3 action that writes the results: arn:aws:states:::s3:putObject."),
-		f("Parameters", "template", "The bucket and prefix to write to.").ql(JSONPath),
-		f("Arguments", "object|jsonata", "The bucket and prefix to write to.").ql(JSONata),
-		f("WriterConfig", "object", "How to write the results: OutputType and Transformation."),
+		f("Resource", "string", "The S3 action that writes the results: arn:aws:states:::s3:putObject.").shape(shapeResource),
+		f("Parameters", "template", "The bucket and prefix to write to.").ql(JSONPath).shape(shapeAny),
+		f("Arguments", "object|jsonata", "The bucket and prefix to write to.").ql(JSONata).shape(shapeAny),
+		f("WriterConfig", "object", "How to write the results: OutputType and Transformation.").object("WriterConfig"),
 	},
 	"WriterConfig": {
-		f("OutputType", "string", "The format of the results file.").enum("JSON", "JSONL"),
-		f("Transformation", "string", "NONE keeps the child executions' metadata, COMPACT keeps only their outputs, FLATTEN flattens arrays of outputs.").enum("NONE", "COMPACT", "FLATTEN"),
+		f("OutputType", "string", "The format of the result files: JSON (one list) or JSONL (one result per line).").enum("JSON", "JSONL"),
+		f("Transformation", "string", "What to keep: NONE the results with the child runs' details, COMPACT the results only, FLATTEN the batches' results as one list.").enum("NONE", "COMPACT", "FLATTEN"),
 	},
 }
 
@@ -223,13 +271,13 @@ func choiceRule() []Field {
 	out := []Field{
 		f("Next", "string", "The state to go to when this rule matches.").stateName(),
 		comment,
-		f("Condition", "boolean|jsonata", "A JSONata expression in {% %}; the rule matches when it is true.").ql(JSONata),
+		f("Condition", "boolean|jsonata", "True or false, as a JSONata expression such as {% $states.input.amount > 100 %}; the rule matches when it is true.").ql(JSONata),
 		assign,
 		output.doc("The Choice state's output when this rule matches."),
 		f("Variable", "path", "A path to the input value this rule compares.").ql(JSONPath),
-		f("And", "array", "Rules that must all match.").ql(JSONPath),
-		f("Or", "array", "Rules of which at least one must match.").ql(JSONPath),
-		f("Not", "object", "A rule that must not match.").ql(JSONPath),
+		f("And", "array", "Rules that must all match.").ql(JSONPath).items("ChoiceRule").minItems(1),
+		f("Or", "array", "Rules of which at least one must match.").ql(JSONPath).items("ChoiceRule").minItems(1),
+		f("Not", "object", "A rule that must not match.").ql(JSONPath).object("ChoiceRule"),
 	}
 	ops := []struct{ op, what string }{
 		{"Equals", "equals"}, {"LessThan", "is less than"}, {"GreaterThan", "is greater than"},

@@ -7,29 +7,39 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite frontend/src/code/fields.json")
+var update = flag.Bool("update", false, "rewrite the files generated from the table")
 
-const generated = "../../frontend/src/code/fields.json"
+// generated are the files written from the table, with what writes each.
+var generated = []struct {
+	path string
+	make func() ([]byte, error)
+}{
+	{"../../frontend/src/code/fields.json", JSON},
+	{"../asl.schema.json", Schema},
+}
 
-// TestGenerate writes (with -update) or checks the editor's copy of the
-// table: a change to the table without regenerating fails here.
+// TestGenerate writes (with -update) or checks the files generated from
+// the table: a change to the table, or an edit of a generated file,
+// without regenerating fails here.
 func TestGenerate(t *testing.T) {
-	want, err := JSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *update {
-		if err := os.WriteFile(generated, want, 0o644); err != nil {
+	for _, g := range generated {
+		want, err := g.make()
+		if err != nil {
 			t.Fatal(err)
 		}
-		return
-	}
-	got, err := os.ReadFile(generated)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale: run go test ./schema/fieldtable -run TestGenerate -update", generated)
+		if *update {
+			if err := os.WriteFile(g.path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(g.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from what the field table generates: run go test ./schema/fieldtable -run TestGenerate -update", g.path)
+		}
 	}
 }
 

@@ -19,8 +19,14 @@ export function openExample(): Promise<Document> {
 
 /** Validates and lays out text in one pass; never rejects for bad text. */
 /** collapsed: the Parallel and Map states (ids) drawn folded into one box. */
-export function analyze(name: string, text: string, collapsed: readonly string[] = []): Promise<Analysis> {
-  return Analyze(name, text, [...collapsed]);
+/** pinned: top-left corners of the states placed by hand, by state name. */
+export function analyze(
+  name: string,
+  text: string,
+  collapsed: readonly string[] = [],
+  pinned: Record<string, { x: number; y: number }> = {},
+): Promise<Analysis> {
+  return Analyze(name, text, [...collapsed], pinned);
 }
 
 export { errorMessage } from "./errors";
@@ -60,6 +66,11 @@ export const quitApp = (): Promise<void> => FilesAPI.Quit();
 /** Draws the diagram of text as svg or png and saves it; "" when cancelled. */
 export const exportDiagram = (format: "svg" | "png", name: string, text: string): Promise<string> =>
   FilesAPI.ExportDiagram(format, name, text);
+/** Writes the process handbook of text (HTML, or Markdown with SVG pictures,
+ * as the name chosen in the save dialog says); "" when cancelled. path is the
+ * document's file ("" when unsaved), whose notes and test cases it reads. */
+export const exportHandbook = (path: string, name: string, text: string): Promise<string> =>
+  FilesAPI.ExportHandbook(path, name, text);
 /** The window's close button was pressed over unsaved work. */
 export function onCloseRequested(fn: () => void): () => void {
   return EventsOn("files:close-requested", fn);
@@ -112,6 +123,10 @@ export const importRun = (workflow: string, definition: string, history: string)
   RunsAPI.Import(workflow, definition, history);
 export const loadMocks = (workflowPath: string): Promise<string> => RunsAPI.LoadMocks(workflowPath);
 export const saveMocks = (workflowPath: string, text: string): Promise<string> => RunsAPI.SaveMocks(workflowPath, text);
+export type MockProblem = runs.MockProblem;
+/** Located problems of a mock file as typed, against the workflow's text (path "" when unsaved). */
+export const checkMocks = (workflowPath: string, definition: string, mocks: string): Promise<MockProblem[]> =>
+  RunsAPI.CheckMocks(workflowPath, definition, mocks);
 /** Why runs are not being saved; "" when they are. */
 export const runStoreError = (): Promise<string> => RunsAPI.StoreError();
 /** Subscribes to run updates; returns the unsubscribe function. */
@@ -150,3 +165,57 @@ export const chooseExportPath = (mainFile: string): Promise<string> => IaCAPI.Ch
 /** Writes the files; with overwrite false nothing is written when any exists. */
 export const writeExport = (mainPath: string, files: ExportFile[], overwrite: boolean): Promise<ExportWritten> =>
   IaCAPI.WriteExport(mainPath, files, overwrite);
+
+// --- Notes: the NAME.studio.json beside a workflow (comments, descriptions, pinned positions).
+import * as NotesAPI from "../../wailsjs/go/app/Notes";
+import type { sidecar } from "../../wailsjs/go/models";
+
+export interface NoteComment {
+  id: string;
+  author: string;
+  time: string;
+  text: string;
+}
+export interface NoteThread {
+  id: string;
+  resolved?: boolean;
+  comments: NoteComment[];
+}
+export interface NoteEntry {
+  description?: string;
+  position?: { x: number; y: number };
+  threads?: NoteThread[];
+}
+export interface NotesFile {
+  version: number;
+  workflow: NoteEntry;
+  states?: Record<string, NoteEntry>;
+}
+export interface NotesLoaded {
+  path: string;
+  notes: NotesFile;
+  orphans: string[];
+}
+export type NoteOp =
+  | { kind: "comment"; state: string; text: string }
+  | { kind: "reply"; thread: string; text: string }
+  | { kind: "resolve" | "reopen"; thread: string }
+  | { kind: "delete"; thread: string; comment: string }
+  | { kind: "describe"; state: string; text: string }
+  | { kind: "pin"; state: string; x: number; y: number }
+  | { kind: "unpin"; state: string }
+  | { kind: "unpinAll" }
+  | { kind: "rename"; state: string; to: string };
+
+/** The notes file of a definition file, or of the machine logicalId inside a template. */
+export const notesPath = (definitionPath: string, logicalId = ""): Promise<string> => NotesAPI.NotesPath(definitionPath, logicalId);
+export const loadNotes = (path: string, states: string[]): Promise<NotesLoaded> =>
+  NotesAPI.Load(path, states) as unknown as Promise<NotesLoaded>;
+/** Applies ops to the notes as they are on disk now and returns them as written. */
+export const updateNotes = (path: string, ops: NoteOp[], states: string[]): Promise<NotesLoaded> =>
+  NotesAPI.Update(path, ops as unknown as sidecar.Op[], states) as unknown as Promise<NotesLoaded>;
+/** Copies a definition's notes to its new name (Save As); exists: the new name has notes already. */
+export const carryNotes = (from: string, to: string, overwrite: boolean): Promise<{ exists: boolean }> => NotesAPI.Carry(from, to, overwrite);
+/** The name comments are signed with (the one set, else git's user.name). */
+export const notesAuthor = (dir: string): Promise<string> => NotesAPI.Author(dir);
+export const setNotesAuthor = (name: string): Promise<void> => NotesAPI.SetAuthor(name);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode, type RefObject } from "react";
 import {
   Background,
   ControlButton,
@@ -30,6 +30,8 @@ import { SearchBox } from "./SearchBox";
 import { HelpOverlay } from "./HelpOverlay";
 import { paletteMime } from "./dragData";
 import type { EditLock } from "./editLock";
+import { draggedEdges, type Pins } from "./arrange";
+import type { Arrange } from "./useArrange";
 import { LockBanner } from "./LockBanner";
 import { fitMaxZoom, fitViewport, inView, minimapCorner, minimapUseful, distanceAt, type Corner, type Distance } from "./viewport";
 import "./canvas.css";
@@ -41,6 +43,7 @@ const multiKeys = ["Shift", "Control", "Meta"];
 /** Fitting the view never blows a small workflow up past 100% (viewport.ts). */
 const fitOptions = { padding: 0.08, maxZoom: fitMaxZoom };
 const minimapKey = "stepstudio.minimap";
+const noMoves: ReadonlyMap<string, { x: number; y: number }> = new Map();
 
 function storedMinimap(): boolean | null {
   try {
@@ -86,6 +89,14 @@ interface Props {
   onShowMistake: () => void;
   /** Folds or unfolds a Parallel or Map (the picture only). */
   onToggleCollapse: (id: string) => void;
+  /** Steps placed by hand; null while they cannot be moved (locked, a run playing). */
+  arrange: Arrange | null;
+  /** The names of the states placed by hand (marked even while they cannot be moved). */
+  pinned: ReadonlySet<string>;
+  /** Starts a comment on a state (by name; "" for the workflow). */
+  onComment?: (state: string) => void;
+  /** Drawn over the canvas's top-left corner (the workflow's comment marker). */
+  overlay?: ReactNode;
 }
 
 export function Canvas(props: Props) {
@@ -106,7 +117,7 @@ interface Menu {
   picking: boolean;
 }
 
-function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse }: Props) {
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse, arrange, pinned, onComment, overlay }: Props) {
   const flowApi = useReactFlow();
   const root = useRef<HTMLDivElement>(null);
   const [distance, setDistance] = useState<Distance>("near");
@@ -191,10 +202,49 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
   // A workflow with no steps draws nothing (not a lone start marker): the
   // canvas says what to do instead.
   const empty = diagram !== null && !diagram.nodes.some((n) => n.type);
-  const flow = useMemo(
-    () => keep(diagram && !empty ? toFlow(diagram, selected, badges, highlight) : { nodes: [], edges: [] }),
-    [keep, diagram, empty, selected, badges, highlight],
+  const canMove = Boolean(arrange) && !stale && !lock;
+  const kept = useMemo(
+    () => keep(diagram && !empty ? toFlow(diagram, selected, badges, highlight, { pinned, draggable: canMove }) : { nodes: [], edges: [] }),
+    [keep, diagram, empty, selected, badges, highlight, pinned, canMove],
   );
+  // A box being dragged (or just dropped, until the layout with its pin
+  // arrives) is drawn where the pointer put it, its arrows provisionally.
+  // Kept with the diagram it was made on: a new layout ends it.
+  const [drag, setDrag] = useState<{ on: Diagram | null; at: ReadonlyMap<string, { x: number; y: number }> }>({ on: null, at: new Map() });
+  const moved = drag.on === diagram ? drag.at : noMoves;
+  const setMoved = useCallback(
+    (f: (m: ReadonlyMap<string, { x: number; y: number }>) => ReadonlyMap<string, { x: number; y: number }>) =>
+      setDrag((d) => ({ on: diagram, at: f(d.on === diagram ? d.at : noMoves) })),
+    [diagram],
+  );
+  const flow = useMemo(() => {
+    if (!moved.size || !diagram) return kept;
+    const routes = draggedEdges(diagram, moved);
+    return {
+      nodes: kept.nodes.map((f) => {
+        const p = moved.get(f.id);
+        return p ? { ...f, position: p } : f;
+      }),
+      edges: kept.edges.map((f) => {
+        const r = routes.get(f.id);
+        return r && f.data ? { ...f, data: { edge: { ...f.data.edge, route: r } } } : f;
+      }),
+    };
+  }, [kept, moved, diagram]);
+  // Dropped: the moved steps are pinned where they were put (one undo step).
+  const onNodeDragStop = (_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
+    // Pins are in diagram coordinates before the shift Go made for pins left of or above the picture.
+    const shift = diagram?.shift ?? { x: 0, y: 0 };
+    const to: Pins = {};
+    for (const f of dragged) {
+      const n = f.data.node;
+      if (Math.abs(f.position.x - n.x) >= 1 || Math.abs(f.position.y - n.y) >= 1) to[n.name] = { x: f.position.x - shift.x, y: f.position.y - shift.y };
+    }
+    if (!arrange || !Object.keys(to).length) return setMoved(() => noMoves);
+    void arrange.move(to).then((ok) => {
+      if (!ok) setMoved(() => noMoves);
+    });
+  };
   // Another document (nothing in common with the last diagram) is shown
   // whole; edits keep the user's zoom and scroll.
   const shownIds = useRef<Set<string>>(new Set());
@@ -224,13 +274,18 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       let next = [...live];
       let touched = false;
       for (const c of changes) {
+        if (c.type === "position" && c.dragging && c.position) {
+          const { x, y } = c.position;
+          setMoved((m) => new Map(m).set(c.id, { x, y }));
+          continue;
+        }
         if (c.type !== "select" || !isState(c.id)) continue;
         touched = true;
         next = c.selected ? (next.includes(c.id) ? next : [...next, c.id]) : next.filter((id) => id !== c.id);
       }
       if (touched) onSelection(next);
     },
-    [isState, onSelection, live],
+    [isState, onSelection, live, setMoved],
   );
 
   // --- palette drops: anywhere; where the step goes is shown as it moves
@@ -288,15 +343,19 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         { label: "Add step here…", testId: "ctx-add-here", keepOpen: true, run: pick },
         { label: "Paste", shortcut: "Ctrl+V", testId: "ctx-paste", disabled: !editor.canPaste, run: () => editor.paste(null) },
         { label: "Zoom to fit", shortcut: "Shift+1", testId: "ctx-fit", run: () => flowApi.fitView({ ...fitOptions, duration: 200 }) },
+        ...(arrange && pinned.size ? [{ label: "Tidy up (let the layout place every step)", testId: "ctx-tidy", run: arrange.tidy }] : []),
+        ...(onComment ? [{ label: "Add comment on the workflow", testId: "ctx-comment", run: () => onComment("") }] : []),
       ];
     }
-    const { id, type, ids } = m.node;
+    const { id, type, ids, name } = m.node;
     return [
       { label: "Rename", shortcut: "F2", testId: "ctx-rename", run: () => setRenaming(id) },
+      ...(onComment ? [{ label: "Add comment", shortcut: "Ctrl+Shift+M", testId: "ctx-comment", run: () => onComment(name) }] : []),
       { label: "Add step after…", testId: "ctx-add-after", keepOpen: true, disabled: stateKind(type).exit !== "next", run: pick },
       { label: ids.length > 1 ? `Duplicate ${ids.length} steps` : "Duplicate", shortcut: "Ctrl+D", testId: "ctx-duplicate", run: () => editor.duplicate(ids) },
       { label: ids.length > 1 ? `Delete ${ids.length} steps` : "Delete", shortcut: "Delete", testId: "ctx-delete", run: () => editor.remove(ids) },
       { label: "Set as start", testId: "ctx-set-start", disabled: editor.isStart(id), run: () => editor.setStart(id) },
+      ...(arrange && pinned.has(m.node.name) ? [{ label: "Unpin (let the layout place it)", testId: "ctx-unpin", run: () => arrange.unpin(m.node?.name ?? "") }] : []),
     ];
   };
   const pickStep = (m: Menu, entryId: string) => {
@@ -364,6 +423,13 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       case "help":
         setHelp((h) => !h);
         break;
+      case "comment": {
+        // Comments never change the text: allowed while the canvas is locked.
+        if (!onComment) return;
+        const n = sel.length === 1 ? diagram?.nodes.find((x) => x.id === sel[0]) : undefined;
+        onComment(n?.type ? n.name : "");
+        break;
+      }
       case "escape":
         if (help || searching) {
           setHelp(false);
@@ -451,6 +517,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
           </button>
         </div>
       )}
+      {!empty && overlay}
       {searching && diagram && <SearchBox diagram={diagram} onPick={reveal} onClose={() => setSearching(false)} />}
       {empty && !error && !lock && (
         <div className="canvas-empty" data-testid="canvas-empty">
@@ -498,7 +565,10 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
             onNodeContextMenu={(e, n) => nodeMenu(e, n.id)}
             onPaneContextMenu={paneMenu}
             onConnectEnd={onConnectEnd}
-            nodesDraggable={false}
+            nodesDraggable={canMove}
+            // A click that wobbles a pixel selects; it does not move the step.
+            nodeDragThreshold={4}
+            onNodeDragStop={onNodeDragStop}
             nodesConnectable={!lock}
             elementsSelectable
             multiSelectionKeyCode={multiKeys}
@@ -534,6 +604,18 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
               >
                 ▦
               </ControlButton>
+              {arrange && pinned.size > 0 && (
+                <ControlButton
+                  onClick={arrange.tidy}
+                  title="Tidy up: let the layout place every step again (Ctrl+Z undoes it)"
+                  aria-label="Tidy up: let the layout place every step again"
+                  data-testid="tidy-up"
+                >
+                  <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
+                    <path d="M5 1h6v4H5zM5 11h6v4H5zM7.5 5h1v6h-1z" fill="currentColor" />
+                  </svg>
+                </ControlButton>
+              )}
             </Controls>
           </ReactFlow>
         </ArrowContext.Provider>

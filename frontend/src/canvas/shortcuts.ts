@@ -14,6 +14,8 @@ export type Action =
   | "fit"
   | "help"
   | "focus"
+  | "comment"
+  | "present"
   | "escape";
 
 export interface Shortcut {
@@ -36,6 +38,8 @@ export const shortcuts: Shortcut[] = [
   { action: "selectAll", keys: ["Ctrl+A"], what: "Select every step" },
   { action: "fit", keys: ["Shift+1"], what: "Zoom to fit the whole workflow" },
   { action: "focus", keys: ["Ctrl+."], what: "Focus: hide every panel so the diagram has the whole window (again to bring them back)", global: true },
+  { action: "comment", keys: ["Ctrl+Shift+M"], what: "Add a comment on the selected step (nothing selected: on the workflow)" },
+  { action: "present", keys: ["Ctrl+Shift+P"], what: "Present: the diagram alone, read-only, to walk a meeting through it and play a run (Esc leaves)", global: true },
   { action: "help", keys: ["?"], what: "Show or hide this list" },
   { action: "escape", keys: ["Escape"], what: "Close a dialog, clear the selection" },
 ];
@@ -49,7 +53,10 @@ export const gestures: [string, string][] = [
   ["Drag from a step's bottom dot to another step", "Connect them (Next; on a Choice: a new rule)"],
   ["Drag from a step's right dot", "On a Choice: its Default; on a Task, Parallel or Map: a Catch for errors"],
   ["Drag the tip of an arrow onto another step", "Point the arrow there"],
-  ["Right-click a step, or the background", "Rename, add a step, duplicate, delete, set as start; add a step here, paste"],
+  ["Drag a step", "Place it by hand (kept beside the workflow, not in its code); Ctrl+Z puts it back"],
+  ["Tidy up (button by the zoom buttons)", "Let the layout place every step again"],
+  ["Right-click a step, or the background", "Comment, rename, add a step, duplicate, delete, set as start; add a step here, paste"],
+  ["Click a speech bubble on a step", "Read and answer its comments"],
   ["Shift+click, or Shift+drag on the background", "Select several steps"],
   ["Double-click a name", "Rename the step"],
 ];
@@ -67,6 +74,7 @@ export function actionFor(e: KeyLike): Action | null {
   const mod = e.ctrlKey || e.metaKey;
   const k = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   if (e.altKey) return null;
+  if (mod && e.shiftKey && k === "m") return "comment";
   if (mod && k === "z") return e.shiftKey ? "redo" : "undo";
   if (mod && k === "y") return "redo";
   if (mod && k === "d") return "duplicate";
@@ -75,6 +83,7 @@ export function actionFor(e: KeyLike): Action | null {
   if (mod && k === "f") return "search";
   if (mod && k === "a") return "selectAll";
   if (mod && k === ".") return "focus";
+  if (mod && e.shiftKey && k === "p") return "present";
   if (mod) return null;
   if (k === "Delete" || k === "Backspace") return "delete";
   if (k === "F2") return "rename";

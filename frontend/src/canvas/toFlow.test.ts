@@ -25,6 +25,18 @@ describe("toFlow", () => {
     expect(p.position).toEqual({ x: 10, y: 100 });
   });
 
+  it("lets only top-level steps be dragged, and marks the pinned ones", () => {
+    const still = toFlow(diagram, null).nodes;
+    expect(still.every((n) => !n.draggable)).toBe(true);
+    const nodes = toFlow(diagram, null, new Map(), null, { pinned: new Set(["P", "A"]), draggable: true }).nodes;
+    const by = (id: string) => nodes.find((n) => n.id === id)!;
+    expect(by("/States/P").draggable).toBe(true);
+    expect(by("/States/P").data.pinned).toBe(true);
+    expect(by("/States/P/Branches/0/States/A").draggable).toBe(false); // inside a container: not placed by hand
+    expect(by("/States/P/Branches/0/States/A").data.pinned).toBeUndefined();
+    expect(by("start").draggable).toBe(false);
+  });
+
   it("keeps parents before children, as React Flow requires", () => {
     const ids = toFlow(diagram, null).nodes.map((n) => n.id);
     expect(ids.indexOf("/States/P")).toBeLessThan(ids.indexOf("/States/P/Branches/0"));

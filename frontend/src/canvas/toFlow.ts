@@ -4,8 +4,9 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { Diagram, DiagramEdge, DiagramNode } from "../backend/studio";
 import type { Badge } from "../frame/problems";
+import { movable } from "./arrange";
 
-export type FlowNode = Node<{ node: DiagramNode; badge?: Badge; dropTarget?: boolean }>;
+export type FlowNode = Node<{ node: DiagramNode; badge?: Badge; dropTarget?: boolean; pinned?: boolean }>;
 export type FlowEdge = Edge<{ edge: DiagramEdge }>;
 
 const nodeType: Record<string, string> = {
@@ -21,12 +22,15 @@ export function toFlow(
   selected: string | null | ReadonlySet<string>,
   badges: Map<string, Badge> = new Map(),
   dropAt: string | null = null,
+  /** Names of the states placed by hand, and whether boxes can be dragged now. */
+  arrange: { pinned: ReadonlySet<string>; draggable: boolean } = { pinned: new Set(), draggable: false },
 ): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const isSelected = (id: string) => (typeof selected === "string" ? id === selected : (selected?.has(id) ?? false));
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
   const nodes: FlowNode[] = d.nodes.map((n) => {
     const parent = n.parent ? byId.get(n.parent) : undefined;
     const boxed = n.kind === "container" || n.kind === "branch";
+    const top = movable(n);
     return {
       id: n.id,
       type: nodeType[n.kind] ?? "state",
@@ -34,10 +38,11 @@ export function toFlow(
       parentId: parent?.id,
       width: n.width,
       height: n.height,
-      data: { node: n, badge: badges.get(n.id), dropTarget: n.id === dropAt },
+      data: { node: n, badge: badges.get(n.id), dropTarget: n.id === dropAt, ...(top && arrange.pinned.has(n.name) ? { pinned: true } : {}) },
       selected: isSelected(n.id),
       selectable: n.kind !== "branch",
-      draggable: false,
+      // Top-level steps can be placed by hand; ones inside a container cannot.
+      draggable: arrange.draggable && top,
       // States can start a connection from their handles.
       connectable: n.kind === "state" || n.kind === "container",
       zIndex: boxed ? 0 : 1,

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState } from "react";
 import { analyze, errorMessage, type Diagnostic, type Diagram } from "../backend/studio";
+import { pinsKey, type Pins } from "./arrange";
 
 export interface AnalysisState {
   /** The last diagram that laid out, kept while the text is broken. */
@@ -18,18 +19,20 @@ const debounceMs = 120;
  * Typing is debounced (delayMs); a canvas edit or undo passes 0 so the
  * diagram follows at once.
  */
-export function useAnalysis(name: string, text: string, delayMs = debounceMs, collapsed: readonly string[] = []): AnalysisState {
+export function useAnalysis(name: string, text: string, delayMs = debounceMs, collapsed: readonly string[] = [], pins: Pins = {}): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ diagram: null, stale: false, diagnostics: [], error: null });
   // The delay only matters together with a new text: it is read, not followed.
   const delayNow = useEffectEvent(() => delayMs);
   // Folded containers change the picture only: a new list asks again at once.
   const folded = collapsed.join("\n");
+  // So do pins (steps placed by hand): compared by value, not identity.
+  const pinned = pinsKey(pins);
 
   useEffect(() => {
     if (!text) return;
     let current = true;
     const run = () => {
-      analyze(name, text, folded ? folded.split("\n") : [])
+      analyze(name, text, folded ? folded.split("\n") : [], pinsFrom(pinned))
         .then((a) => {
           if (!current) return;
           setState((s) => {
@@ -48,7 +51,7 @@ export function useAnalysis(name: string, text: string, delayMs = debounceMs, co
       current = false;
       clearTimeout(timer);
     };
-  }, [name, text, folded]);
+  }, [name, text, folded, pinned]);
 
   return state;
 }
@@ -57,4 +60,11 @@ export function useAnalysis(name: string, text: string, delayMs = debounceMs, co
 export function located(d: Diagnostic): string {
   const at = d.range?.start;
   return at && at.line > 0 ? `line ${at.line}, column ${at.column}: ${d.message}` : d.message;
+}
+
+/** The pins back from their key. */
+function pinsFrom(key: string): Pins {
+  const out: Pins = {};
+  for (const [name, x, y] of JSON.parse(key) as [string, number, number][]) out[name] = { x, y };
+  return out;
 }

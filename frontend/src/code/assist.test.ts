@@ -1,5 +1,6 @@
 import { describe as group, expect, it } from "vitest";
 import { complete, hover } from "./assist";
+import { fieldDoc } from "./fieldDoc";
 
 /** Splits a document at its "|" cursor mark. */
 function at(doc: string): [string, number] {
@@ -107,7 +108,8 @@ group("hover", () => {
     const [text, pos] = at(task('"Result|Path": "$.r", "TimeoutSeconds": 3'));
     const h = hover(text, pos, "json")!;
     expect(h.field.name).toBe("ResultPath");
-    expect(h.field.doc).toMatch(/Where in the input to put the result/);
+    expect(h.doc).toMatch(/Where the result goes in the input/);
+    expect(h.doc).toBe(fieldDoc("Task", "ResultPath"));
     const [t2, p2] = at(task('"ResultPath": "$.r", "Timeout|Seconds": 3'));
     expect(hover(t2, p2, "json")!.field.excludes).toEqual(["TimeoutSecondsPath"]);
   });
@@ -118,5 +120,10 @@ group("hover", () => {
   it("describes a YAML key", () => {
     const [text, pos] = at("StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result|Path: $.x\n    End: true\n");
     expect(hover(text, pos, "yaml")!.field.name).toBe("ResultPath");
+  });
+  it("describes a key in its own object, where the table says it differently", () => {
+    const [text, pos] = at(task('"Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B", "Result|Path": "$.e"}]'));
+    expect(hover(text, pos, "json")!.doc).toBe(fieldDoc("Catcher", "ResultPath"));
+    expect(fieldDoc("Catcher", "ResultPath")).not.toBe(fieldDoc("Task", "ResultPath"));
   });
 });

@@ -9,6 +9,7 @@
 import { getLocation, parse, type Segment } from "jsonc-parser";
 import { parseDocument } from "yaml";
 import table from "./fields.json";
+import { fieldDoc } from "./fieldDoc";
 
 export interface Field {
   name: string;
@@ -345,7 +346,7 @@ export function complete(text: string, pos: number, format: Format, explicit = t
 }
 
 /** The key at pos with its description, for the hover. */
-export function hover(text: string, pos: number, format: Format): { from: number; to: number; field: Field } | null {
+export function hover(text: string, pos: number, format: Format): { from: number; to: number; field: Field; doc: string } | null {
   let from = pos;
   let to = pos;
   while (from > 0 && /[A-Za-z0-9_]/.test(text[from - 1])) from--;
@@ -361,5 +362,5 @@ export function hover(text: string, pos: number, format: Format): { from: number
   const c = place && contextOf(place.root, place.path);
   if (!c) return null;
   const field = objects[c.kind]?.find((f) => f.name === name);
-  return field ? { from, to, field } : null;
+  return field ? { from, to, field, doc: fieldDoc(c.kind, name) } : null;
 }

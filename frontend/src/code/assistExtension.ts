@@ -49,7 +49,7 @@ export function assist(format: "json" | "yaml"): Extension {
           const title = dom.appendChild(document.createElement("strong"));
           title.textContent = h.field.name;
           const doc = dom.appendChild(document.createElement("div"));
-          doc.textContent = h.field.doc;
+          doc.textContent = h.doc;
           const rules = [
             h.field.required ? "required" : "",
             h.field.excludes?.length ? "excludes " + h.field.excludes.join(", ") : "",

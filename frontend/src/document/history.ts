@@ -1,6 +1,10 @@
 // One undo history for every edit, whoever makes it. Entries hold the whole
 // text before and after: restoring is then exact by construction (undo
 // gives back the very bytes), and memory is no concern at ASL sizes.
+// Some edits change what is kept beside the text, not the text (a step
+// moved by hand is a pin in the notes file): their entries carry the
+// change and its inverse as an Effect, with the text the same before and
+// after, so Ctrl+Z walks back through both kinds in the order they were made.
 
 export interface Entry {
   label: string;
@@ -10,6 +14,14 @@ export interface Entry {
   at: number;
   /** Edits with the same non-empty group merge while they come quickly. */
   group?: string;
+  /** A change beside the text (the text is the same before and after). */
+  effect?: Effect;
+}
+
+/** A change outside the text and the change that reverts it. */
+export interface Effect {
+  redo(): void;
+  undo(): void;
 }
 
 /** How close two typed edits must be to share one undo step. */

@@ -14,7 +14,7 @@
 // there must not change a text the user cannot see. Typing, undo and redo
 // go on: they are how the mistake gets fixed.
 // No React here: the UI subscribes (canvas/useDocument.ts).
-import { History } from "./history";
+import { History, type Effect } from "./history";
 import { openText } from "./open";
 import { EditError, type Format } from "./textdoc";
 import { lockedMessage, syntaxMistake } from "./syntax";
@@ -30,7 +30,7 @@ export interface Snapshot {
   /** Bumped on every change, so views can tell edits apart. */
   version: number;
   /** What made the last change: typing is debounced downstream, the rest is not. */
-  origin: "open" | "command" | "typing" | "history" | "saved";
+  origin: "open" | "command" | "typing" | "history" | "saved" | "beside";
 }
 
 /** What running a command gave: the states to select, or why it failed. */
@@ -104,6 +104,17 @@ export class DocumentStore {
     return { ok: true, select };
   }
 
+  /**
+   * Records a change made beside the text (a step moved by hand: a pin in
+   * the notes file), already done, as one undo step: undo runs
+   * effect.undo, redo effect.redo, and the text stays as it is.
+   */
+  recordBeside(label: string, effect: Effect) {
+    this.history.seal();
+    this.history.push({ label, before: this.text, after: this.text, at: this.now(), effect });
+    this.changed("beside");
+  }
+
   /** A new text typed in the code editor; quick typing is one undo step. */
   editText(next: string, label = "Edit code") {
     if (next === this.text) return;
@@ -113,6 +124,7 @@ export class DocumentStore {
   undo(): string | undefined {
     const e = this.history.undo();
     if (!e) return undefined;
+    e.effect?.undo();
     this.text = e.before;
     this.changed("history");
     return e.label;
@@ -121,6 +133,7 @@ export class DocumentStore {
   redo(): string | undefined {
     const e = this.history.redo();
     if (!e) return undefined;
+    e.effect?.redo();
     this.text = e.after;
     this.changed("history");
     return e.label;

@@ -66,6 +66,7 @@ export function FileMenu({ files }: { files: Files }) {
           <div className="menu-separator" role="separator" />
           {item("Export diagram as SVG…", () => void files.exportAs("svg"), { testid: "menu-export-svg", disabled: !files.file })}
           {item("Export diagram as PNG…", () => void files.exportAs("png"), { testid: "menu-export-png", disabled: !files.file })}
+          {item("Export handbook (HTML or Markdown)…", () => void files.exportHandbook(), { testid: "menu-export-handbook", disabled: !files.file })}
         </div>
       )}
     </div>

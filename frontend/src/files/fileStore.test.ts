@@ -54,6 +54,7 @@ function fake() {
     checkDisk: record("checkDisk", (path: string, st: FileStamp) => state.disk.get(path) ?? ({ state: "unchanged", stamp: st } as DiskStatus)),
     setDirty: record("setDirty", () => undefined),
     exportDiagram: record("exportDiagram", () => state.dialogs.shift() ?? ""),
+    exportHandbook: record("exportHandbook", () => state.dialogs.shift() ?? ""),
     quitApp: record("quitApp", () => undefined),
     onCloseRequested: (fn) => {
       closeRequested = fn;
@@ -69,10 +70,11 @@ async function setup(prepare: (f: ReturnType<typeof fake>) => void = () => undef
   const f = fake();
   prepare(f);
   const doc = new DocumentStore();
-  const store = new FileStore(f.backend, doc, { hidden: () => hidden, start });
+  const savedAs: [string, string][] = [];
+  const store = new FileStore(f.backend, doc, { hidden: () => hidden, start, onSavedAs: (from, to) => savedAs.push([from, to]) });
   const stop = store.start();
   await settle();
-  return { ...f, doc, store, stop, snap: () => store.snapshot(), act: store.actions };
+  return { ...f, doc, store, stop, savedAs, snap: () => store.snapshot(), act: store.actions };
 }
 
 beforeEach(() => {
@@ -225,6 +227,11 @@ describe("saving", () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(text("edited")));
     expect(t.doc.snapshot()).toMatchObject({ text: json, format: "json", dirty: false });
     expect(t.snap().notice?.text).toBe("Saved /w/orders2.asl.json as JSON, converted from YAML. Its comments are left out: JSON has none. orders.asl.yaml is unchanged.");
+    // What lives beside the file (its notes) was told of each move, and of nothing else.
+    expect(t.savedAs).toEqual([
+      ["/w/orders.asl.json", "/w/orders.asl.yaml"],
+      ["/w/orders.asl.yaml", "/w/orders2.asl.json"],
+    ]);
   });
 
   test("Save As in the other format refuses a text that does not parse, and writes nothing", async () => {
@@ -418,4 +425,15 @@ test("export says where the diagram went, or why it did not", async () => {
   t.state.fail.add("exportDiagram");
   await t.act.exportAs("png");
   expect(t.snap().notice).toEqual({ kind: "error", text: "Could not export the diagram as PNG: exportDiagram failed" });
+});
+
+test("export handbook passes the document's path for its notes and says where it went", async () => {
+  const t = await setup();
+  t.state.dialogs.push("/w/order.html");
+  await t.act.exportHandbook();
+  expect(t.snap().notice).toEqual({ kind: "info", text: "Handbook exported to /w/order.html" });
+  expect(t.called("exportHandbook")[0][1]).toBe("order-process.asl.json");
+  t.state.fail.add("exportHandbook");
+  await t.act.exportHandbook();
+  expect(t.snap().notice).toEqual({ kind: "error", text: "Could not export the handbook: exportHandbook failed" });
 });

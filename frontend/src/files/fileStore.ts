@@ -25,6 +25,7 @@ export type FileBackend = Pick<
   | "discardAutosave"
   | "discardRecovered"
   | "exportDiagram"
+  | "exportHandbook"
   | "newFromTemplate"
   | "onCloseRequested"
   | "openExample"
@@ -58,6 +59,8 @@ export interface CurrentFile {
   /** Set for a document that is not a file of its own (a state machine
    * inside an IaC template): Save calls it and shows what it returns. */
   saveInPlace?: (text: string) => Promise<string>;
+  /** The notes file of a document that is not a file of its own. */
+  notesPath?: string;
 }
 
 export interface Prompt {
@@ -79,6 +82,8 @@ export interface InPlaceDocument {
   text: string;
   format: string;
   saveInPlace: (text: string) => Promise<string>;
+  /** Where its notes are kept (beside the template). */
+  notesPath?: string;
 }
 
 export interface FilesSnapshot {
@@ -115,6 +120,8 @@ export interface FileActions {
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
   exportAs(format: "svg" | "png"): Promise<void>;
+  /** File → Export handbook: asks where, writes HTML or Markdown. */
+  exportHandbook(): Promise<void>;
   answerPrompt(choice: "save" | "discard" | "cancel"): Promise<void>;
   restore(s: RecoverySnapshot): Promise<void>;
   dropRecovered(s: RecoverySnapshot): Promise<void>;
@@ -142,6 +149,8 @@ export interface FileStoreOptions {
    * tests ask for it with ?start=example).
    */
   start?: "welcome" | "example";
+  /** Called after the document was saved from one file to another (Save As), so what lives beside it can follow. */
+  onSavedAs?: (from: string, to: string) => void;
 }
 
 export class FileStore {
@@ -183,6 +192,7 @@ export class FileStore {
       save: this.save,
       saveAs: this.saveAs,
       exportAs: this.exportAs,
+      exportHandbook: this.exportHandbook,
       answerPrompt: this.answerPrompt,
       restore: this.restore,
       dropRecovered: this.dropRecovered,
@@ -378,10 +388,12 @@ export class FileStore {
   private async writeTo(path: string): Promise<boolean> {
     const { text } = this.target.snapshot();
     try {
+      const from = this.file?.path;
       const saved = await this.backend.saveFile(path, text, this.file?.lineEnding ?? "lf");
       this.target.markSaved(text);
       this.disk = null;
       this.setFile({ path: saved.path, name: saved.name, lineEnding: saved.lineEnding, stamp: saved.stamp });
+      this.savedAs(from, saved.path);
       this.setNotice({ kind: "info", text: `Saved ${saved.path}` });
       this.refreshRecent();
       return true;
@@ -389,6 +401,10 @@ export class FileStore {
       this.fail(`Could not save ${path}`, err);
       return false;
     }
+  }
+
+  private savedAs(from: string | undefined, to: string) {
+    if (from && from !== to) this.options.onSavedAs?.(from, to);
   }
 
   private saveAs = async (): Promise<boolean> => {
@@ -426,6 +442,7 @@ export class FileStore {
       this.target.open(converted.text, to);
       this.disk = null;
       this.setFile({ path: saved.path, name: saved.name, lineEnding: saved.lineEnding, stamp: saved.stamp });
+      this.savedAs(before?.path, saved.path);
       const kept = before?.path ? ` ${before.name} is unchanged.` : "";
       const comments = converted.commentsDropped ? " Its comments are left out: JSON has none." : "";
       this.setNotice({ kind: "info", text: `Saved ${saved.path} as ${label(to)}, converted from ${label(format)}.${comments}${kept}` });
@@ -458,7 +475,7 @@ export class FileStore {
     this.guard("open another state machine", async () => {
       try {
         const d = await load();
-        this.replace({ path: "", name: d.name, lineEnding: "lf", stamp: null, saveInPlace: d.saveInPlace }, d.text, d.format);
+        this.replace({ path: "", name: d.name, lineEnding: "lf", stamp: null, saveInPlace: d.saveInPlace, notesPath: d.notesPath }, d.text, d.format);
       } catch (err) {
         this.fail("Could not open the state machine", err);
       }
@@ -519,6 +536,17 @@ export class FileStore {
       if (path) this.setNotice({ kind: "info", text: `Diagram exported to ${path}` });
     } catch (err) {
       this.fail(`Could not export the diagram as ${format.toUpperCase()}`, err);
+    }
+  };
+
+  private exportHandbook = async () => {
+    // A state machine inside a template has no notes file of its own here.
+    const path = this.file && !this.file.saveInPlace ? this.file.path : "";
+    try {
+      const written = await this.backend.exportHandbook(path, this.file?.name ?? "workflow.asl.json", this.target.snapshot().text);
+      if (written) this.setNotice({ kind: "info", text: `Handbook exported to ${written}` });
+    } catch (err) {
+      this.fail("Could not export the handbook", err);
     }
   };
 

@@ -4,12 +4,12 @@
 // behaviour lives in fileStore.ts.
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import * as studio from "../backend/studio";
-import { FileStore, type FileTarget, type Files } from "./fileStore";
+import { FileStore, type FileStoreOptions, type FileTarget, type Files } from "./fileStore";
 import { fileShortcut } from "./shortcuts";
 
 /** The file service of target, the window's one document (its first value is kept). */
-export function useFiles(target: FileTarget): Files {
-  const [store] = useState(() => new FileStore(studio, target, { hidden: () => document.hidden, start: startParam() }));
+export function useFiles(target: FileTarget, options: Pick<FileStoreOptions, "onSavedAs"> = {}): Files {
+  const [store] = useState(() => new FileStore(studio, target, { hidden: () => document.hidden, start: startParam(), ...options }));
   useEffect(() => store.start(), [store]);
   useEffect(() => {
     const onFocus = () => void store.checkDisk();

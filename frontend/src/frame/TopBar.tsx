@@ -19,9 +19,11 @@ interface Props {
   path?: string;
   /** Buttons that show or hide the panels (frame/PanelToggles). */
   panels?: ReactNode;
+  /** Enters Present mode (present/Present.tsx). */
+  onPresent?: () => void;
 }
 
-export function TopBar({ name, dirty, view, onView, menu, path, panels }: Props) {
+export function TopBar({ name, dirty, view, onView, menu, path, panels, onPresent }: Props) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -33,6 +35,11 @@ export function TopBar({ name, dirty, view, onView, menu, path, panels }: Props)
         {dirty && <span className="dirty" title="Unsaved changes" data-testid="dirty-marker">●</span>}
       </div>
       {panels}
+      {onPresent && (
+        <button type="button" className="panel-toggle present-button" title="Present: the diagram alone, for a meeting (Ctrl+Shift+P)" data-testid="present-button" onClick={onPresent}>
+          ▶ Present
+        </button>
+      )}
       <div className="segmented" role="tablist" aria-label="View">
         {views.map((v) => (
           <button

@@ -12,6 +12,7 @@ import {
   type IaCMachine,
   type IaCOpened,
   type IaCTemplate,
+  notesPath,
 } from "../backend/studio";
 import type { Files } from "../files/fileStore";
 import { documentName, relativeTo } from "./machines";
@@ -63,6 +64,7 @@ export function useIaC(files: Files) {
           name: documentName(o.id, o.template),
           text: o.text,
           format: o.format,
+          notesPath: await notesPath(o.template, o.id),
           saveInPlace: async (text: string) => {
             const cur = openedRef.current ?? o;
             const saved = await saveMachine(cur.template, cur.id, cur.hash, text);

@@ -22,6 +22,7 @@ import { InputOutput } from "./io/InputOutput";
 import { ErrorHandling } from "./errors/ErrorHandling";
 import { OtherFields } from "./other/OtherFields";
 import { NextField } from "./flow/NextField";
+import { fieldDoc } from "../code/fieldDoc";
 
 /** The form of each part the registry names. */
 const forms: Record<FormPart, (p: { state: Obj }) => ReactNode> = {
@@ -41,10 +42,12 @@ interface Props {
   /** The machine's own query language, for the "inherit" option. */
   machineLang: string;
   onRename(name: string): boolean;
+  /** The description for readers (the notes'), shown under the name. */
+  description?: ReactNode;
 }
 
 /** Every field of the selected state, grouped as people think of them. */
-export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
+export function StateForm({ name, state, doc, machineLang, onRename, description }: Props) {
   const { id, run } = useForm();
   const type = String(state.Type ?? "");
   const kind = stateKind(type);
@@ -63,6 +66,7 @@ export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
           </div>
         </div>
       </div>
+      {description}
       <Section title="Configuration" testId="section-config">
         <Field pointer="" label="Name" help="References to this step follow a rename." error={nameError} htmlFor={ids.name}>
           <TextInput
@@ -84,7 +88,7 @@ export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
         </Field>
         {kind.exit === "next" && <NextField state={state} />}
         <SpecField spec={fieldSpecs.Comment} value={state.Comment} after="Type" />
-        <Field pointer="/QueryLanguage" label="Query language" htmlFor={ids.ql} help="This step's own language, else the workflow's.">
+        <Field pointer="/QueryLanguage" label="Query language" htmlFor={ids.ql} help={fieldDoc("Task", "QueryLanguage")}>
           <SelectInput
             id={ids.ql}
             value={typeof state.QueryLanguage === "string" ? state.QueryLanguage : ""}

@@ -7,6 +7,7 @@
 // registry's to say (states/registry.ts); the fields themselves are here.
 import type { Kind, Limits } from "./values";
 import { stateKind, type FormPart, type QueryLanguage } from "../states/registry";
+import { fieldDoc, type FieldObject } from "../code/fieldDoc";
 
 export type Lang = QueryLanguage;
 
@@ -23,33 +24,46 @@ export interface FieldSpec extends Limits {
   asl?: string;
 }
 
-const spec = (key: string, label: string, kind: Kind, help: string, more: Partial<FieldSpec> = {}): FieldSpec => ({ key, label, kind, help, ...more });
+/**
+ * A field of an object of the field table: its help is the table's
+ * description (fieldDoc), the label and input are the inspector's.
+ */
+export const specOf = (object: FieldObject, key: string, label: string, kind: Kind, more: Partial<FieldSpec> = {}): FieldSpec => ({
+  key,
+  label,
+  kind,
+  help: fieldDoc(object, more.asl ?? key),
+  ...more,
+});
+
+/** Fields shared by several state types, described once in the table (on Task, or Pass for Result). */
+const spec = (key: string, label: string, kind: Kind, more: Partial<FieldSpec> = {}): FieldSpec => specOf(key === "Result" ? "Pass" : "Task", key, label, kind, more);
 
 export const fieldSpecs = {
-  InputPath: spec("InputPath", "Input path", "path", "The part of the input this step works on.", { nullable: true, placeholder: "$" }),
-  Parameters: spec("Parameters", "Parameters", "json", "The input to pass on, built from paths (keys ending in .$) and fixed values."),
-  ResultSelector: spec("ResultSelector", "Result selector", "json", "Picks what to keep from the raw result."),
-  ResultPath: spec("ResultPath", "Result path", "path", "Where the result goes in the input; null discards it.", { nullable: true, placeholder: "$" }),
-  OutputPath: spec("OutputPath", "Output path", "path", "The part of the combined result passed to the next step.", { nullable: true, placeholder: "$" }),
-  Arguments: spec("Arguments", "Arguments", "json", "The input to pass on; {% %} strings are JSONata expressions."),
-  Output: spec("Output", "Output", "json", "What this step passes to the next one (JSON, or a {% %} expression string)."),
-  Assign: spec("Assign", "Assign variables", "json", "Variables to set, as an object: name to value."),
-  Result: spec("Result", "Result", "json", "A fixed result this step passes on."),
-  Comment: spec("Comment", "Comment", "text", "A note for people reading the workflow.", { multiline: true }),
-  Resource: spec("Resource", "Integration (Resource)", "text", "The ARN of the service or function to call.", { placeholder: "arn:aws:states:::lambda:invoke" }),
+  InputPath: spec("InputPath", "Input path", "path", { nullable: true, placeholder: "$" }),
+  Parameters: spec("Parameters", "Parameters", "json"),
+  ResultSelector: spec("ResultSelector", "Result selector", "json"),
+  ResultPath: spec("ResultPath", "Result path", "path", { nullable: true, placeholder: "$" }),
+  OutputPath: spec("OutputPath", "Output path", "path", { nullable: true, placeholder: "$" }),
+  Arguments: spec("Arguments", "Arguments", "json"),
+  Output: spec("Output", "Output", "json"),
+  Assign: spec("Assign", "Assign variables", "json"),
+  Result: spec("Result", "Result", "json"),
+  Comment: spec("Comment", "Comment", "text", { multiline: true }),
+  Resource: spec("Resource", "Integration (Resource)", "text", { placeholder: "arn:aws:states:::lambda:invoke" }),
 } satisfies Record<string, FieldSpec>;
 
 /** TimeoutSeconds / HeartbeatSeconds (and their JSONPath ...Path forms). */
 export function timingSpecs(lang: Lang): FieldSpec[] {
   const ex = lang === "JSONata";
   const out = [
-    spec("TimeoutSeconds", "Timeout (seconds)", "int", "Fails with States.Timeout when the task runs longer.", { min: 1, max: 99999999, expression: ex }),
-    spec("HeartbeatSeconds", "Heartbeat (seconds)", "int", "Fails with States.HeartbeatTimeout when no heartbeat arrives in time.", { min: 1, max: 99999999, expression: ex }),
+    spec("TimeoutSeconds", "Timeout (seconds)", "int", { min: 1, max: 99999999, expression: ex }),
+    spec("HeartbeatSeconds", "Heartbeat (seconds)", "int", { min: 1, max: 99999999, expression: ex }),
   ];
   if (!ex)
     out.push(
-      spec("TimeoutSecondsPath", "Timeout from path", "path", "Reads the timeout from the input instead."),
-      spec("HeartbeatSecondsPath", "Heartbeat from path", "path", "Reads the heartbeat from the input instead."),
+      spec("TimeoutSecondsPath", "Timeout from path", "path"),
+      spec("HeartbeatSecondsPath", "Heartbeat from path", "path"),
     );
   return out;
 }

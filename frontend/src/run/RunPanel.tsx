@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { runKey } from "./keys";
 import type { Diagnostic, Diagram } from "../backend/studio";
 import { tryItLabel, type RunSession } from "./session";
@@ -9,6 +9,8 @@ import { Inspect } from "./Inspect";
 import { EventsTable } from "./EventsTable";
 import { Timeline } from "./Timeline";
 import { HistoryList } from "./HistoryList";
+import { MockCode } from "./MockCode";
+import type { MockContext } from "./mockAssist";
 import "./run.css";
 
 type Tab = "inspect" | "events" | "timeline" | "history";
@@ -32,6 +34,13 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
   for (const [name, r] of s.overlay?.states ?? []) if (r.status === "failed") failedName = name;
   const node = picked ?? (failedName ? diagram?.nodes.find((n) => n.name === failedName && n.kind !== "branch") : undefined);
   const cases = testCases(s.mocks);
+  const mockContext = useMemo<MockContext>(
+    () => ({
+      machine: s.workflow.split(/[\\/]/).pop()!.replace(/\.(asl\.)?(json|ya?ml)$/, ""),
+      states: (diagram?.nodes ?? []).filter((n) => n.kind === "state" || n.kind === "container").map((n) => ({ name: n.name, type: n.type })),
+    }),
+    [s.workflow, diagram],
+  );
   const paused = s.live && s.pausedAt.length > 0;
   const status = s.meta ? (s.live ? (paused ? "PAUSED" : "RUNNING") : s.meta.status) : null;
   const total = s.total;
@@ -158,15 +167,7 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
           <summary>
             Mock file {s.mocksFromFile ? "(beside the workflow, .mocks.json)" : "(kept with this unsaved workflow)"}
           </summary>
-          <textarea
-            className="run-json-input"
-            value={s.mocks}
-            onChange={(e) => s.setMocks(e.target.value)}
-            spellCheck={false}
-            rows={8}
-            placeholder='AWS MockConfigFile: {"StateMachines": {…}, "MockedResponses": {…}}'
-            aria-label="Mock file (AWS MockConfigFile JSON)"
-          />
+          <MockCode text={s.mocks} onChange={s.setMocks} check={s.checkMocks} context={mockContext} />
           {s.mocksFromFile && (
             <span className="pending-actions">
               <button onClick={() => void s.saveMocksFile()} disabled={!s.mocksDirty} data-testid="mocks-save">

@@ -94,6 +94,7 @@ function fake() {
   const backend: RunBackend = {
     startRun: record("startRun", () => state.nextRun),
     rerunFrom: record("rerunFrom", () => state.nextRun),
+    checkMocks: record("checkMocks", () => []),
     runSnapshot: record("runSnapshot", (id: string, after: number) =>
       (state.snapshots.get(id) ?? ((a: number) => update(id, 1, a + 1, history.length, { live: false, meta: meta(id, { status: "FAILED" }) })))(after),
     ),
@@ -430,9 +431,18 @@ describe("the history", () => {
     expect(await t.store.actions.importHistory('{"events": [...]}')).toBe(true);
     expect(t.called("importRun")[0]).toEqual([workflow.path, workflow.text, '{"events": [...]}']);
     expect(t.snap().runId).toBe("imported-1");
+    expect(t.snap().notice).toBeNull();
     t.state.fail.add("importRun");
     expect(await t.store.actions.importHistory('{"events": []}')).toBe(false);
     expect(t.snap().error).toBe("importRun failed");
+  });
+
+  test("an imported history recorded for another workflow says what does not match", async () => {
+    const t = setup();
+    const notes = ["The history visits 1 step(s) this workflow does not have: “Charge Card”."];
+    t.state.snapshots.set("imported-1", () => update("imported-1", 1, 1, history.length, { live: false, meta: meta("imported-1", { status: "SUCCEEDED", imported: true, importNotes: notes }) }));
+    expect(await t.store.actions.importHistory("[]")).toBe(true);
+    expect(t.snap().notice).toBe(notes[0]);
   });
 });
 

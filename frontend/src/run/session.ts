@@ -5,7 +5,7 @@
 // subscribes (useSyncExternalStore) and forwards the open workflow; tests
 // drive the store with a fake backend.
 import type * as studio from "../backend/studio";
-import type { Diagram, PendingTask, RunMeta, RunUpdate, StageRecord, StartRunRequest } from "../backend/studio";
+import type { Diagram, MockProblem, PendingTask, RunMeta, RunUpdate, StageRecord, StartRunRequest } from "../backend/studio";
 import { errorMessage } from "../backend/errors";
 import { OverlayBuilder, RunIndex, frameKey, type Overlay } from "./fold";
 import { stateIndex, type StateIndex } from "./stateIndex";
@@ -15,6 +15,7 @@ import type { RunOverlayValue } from "./overlayContext";
 /** The Go calls a run session makes (backend/studio.ts fits; tests pass a fake). */
 export type RunBackend = Pick<
   typeof studio,
+  | "checkMocks"
   | "continueRun"
   | "deleteRun"
   | "failTask"
@@ -90,6 +91,8 @@ export interface RunActions {
   /** Sets the mocks and, for a workflow with a file, saves them beside it: the path, else null. Throws when saving fails. */
   writeMocks(text: string): Promise<string | null>;
   saveMocksFile(): Promise<void>;
+  /** Located problems of a mock text against the open workflow. */
+  checkMocks(text: string): Promise<MockProblem[]>;
   clearError(): void;
   setCursor(n: number | null): void;
   /** "try" plays the run with generated answers for every task without a mock (Try it). */
@@ -196,6 +199,7 @@ export class RunSessionStore {
       setMocks: this.setMocks,
       writeMocks: this.writeMocks,
       saveMocksFile: this.saveMocksFile,
+      checkMocks: (text) => backend.checkMocks(this.wf.path, this.wf.text, text),
       clearError: this.clearError,
       setCursor: this.setCursor,
       start: this.start,
@@ -518,7 +522,8 @@ export class RunSessionStore {
       this.live = u.live;
       this.pausedAt = u.pausedAt ?? [];
       this.pending = u.pending ?? [];
-      this.notice = u.unsaved || null;
+      // An imported history that does not match the workflow says where.
+      this.notice = u.unsaved || u.meta.importNotes?.join(" ") || null;
       // Stored runs come back with their definition; live ones are of the open text.
       if (u.meta.definition) this.runDefinition = u.meta.definition;
       // A finished run belongs in the history list.

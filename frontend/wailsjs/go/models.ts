@@ -261,6 +261,7 @@ export namespace diagram {
 	    height: number;
 	    nodes: Node[];
 	    edges: Edge[];
+	    shift: layout.Point;
 	
 	    static createFrom(source: any = {}) {
 	        return new Diagram(source);
@@ -272,6 +273,7 @@ export namespace diagram {
 	        this.height = source["height"];
 	        this.nodes = this.convertValues(source["nodes"], Node);
 	        this.edges = this.convertValues(source["edges"], Edge);
+	        this.shift = this.convertValues(source["shift"], layout.Point);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -872,6 +874,7 @@ export namespace runs {
 	    errorLocation?: fault.Location;
 	    tryIt?: boolean;
 	    generated?: string[];
+	    importNotes?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Meta(source);
@@ -898,6 +901,7 @@ export namespace runs {
 	        this.errorLocation = this.convertValues(source["errorLocation"], fault.Location);
 	        this.tryIt = source["tryIt"];
 	        this.generated = source["generated"];
+	        this.importNotes = source["importNotes"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -917,6 +921,24 @@ export namespace runs {
 		    }
 		    return a;
 		}
+	}
+	export class MockProblem {
+	    line: number;
+	    column: number;
+	    pointer: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MockProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.pointer = source["pointer"];
+	        this.message = source["message"];
+	    }
 	}
 	export class Pending {
 	    id: string;

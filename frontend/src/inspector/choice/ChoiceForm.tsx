@@ -12,6 +12,7 @@ import { Section } from "../Section";
 import { describe, fromJson } from "./rules";
 import { addRule, setCondition, setRule } from "../edits";
 import { RuleEditor } from "./RuleEditor";
+import { fieldDoc } from "../../code/fieldDoc";
 
 /** The Choice rule builder: rules tried in order, each with its target, then Default. */
 export function ChoiceForm({ state }: { state: Obj }) {
@@ -49,7 +50,7 @@ export function ChoiceForm({ state }: { state: Obj }) {
                 onChange={(x) => x && run("Edit rule", setRule(id, i, x))}
               />
             )}
-            <Field pointer={ptr("Choices", i, "Next")} label="Then go to">
+            <Field pointer={ptr("Choices", i, "Next")} label="Then go to" help={fieldDoc("ChoiceRule", "Next")}>
               <SelectInput
                 label={`Next step of rule ${i + 1}`}
                 value={typeof r.Next === "string" ? r.Next : ""}
@@ -64,7 +65,7 @@ export function ChoiceForm({ state }: { state: Obj }) {
           + Add rule
         </button>
       </div>
-      <Field pointer="/Default" label="Otherwise go to" help="When no rule matches; without it, the Choice fails with States.NoChoiceMatched.">
+      <Field pointer="/Default" label="Otherwise go to" help={fieldDoc("Choice", "Default")}>
         <SelectInput
           label="Default step"
           value={typeof state.Default === "string" ? state.Default : ""}
@@ -82,7 +83,7 @@ function ConditionField({ rule, i }: { rule: Obj; i: number }) {
   const [error, setError] = useState<string | null>(null);
   const [inputId] = useState(() => newId("cond"));
   return (
-    <Field pointer={ptr("Choices", i, "Condition")} label="Condition (JSONata)" help="True or false, e.g. {% $states.input.amount > 100 %}" error={error} htmlFor={inputId}>
+    <Field pointer={ptr("Choices", i, "Condition")} label="Condition (JSONata)" help={fieldDoc("ChoiceRule", "Condition")} error={error} htmlFor={inputId}>
       <TextInput
         id={inputId}
         kind="text"

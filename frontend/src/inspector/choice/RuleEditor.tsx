@@ -4,6 +4,7 @@ import { Field, newId } from "../controls/Field";
 import { TextInput } from "../controls/TextInput";
 import { JsonEditor } from "../controls/JsonEditor";
 import { FieldProblems } from "../controls/FieldProblems";
+import { fieldDoc } from "../../code/fieldDoc";
 
 type Compare = Extract<Rule, { kind: "compare" }>;
 
@@ -138,10 +139,10 @@ function Comparison({ rule, pointer, onChange, actions }: { rule: Compare; point
     <div className="irule compare" data-field={pointer} data-testid="rule-compare">
       <div className="irule-summary mono">{describe(rule)}</div>
       <FieldProblems pointer={pointer} />
-      <Field pointer={`${pointer}/Variable`} label="Value at" error={varError} htmlFor={ids.v}>
+      <Field pointer={`${pointer}/Variable`} label="Value at" help={fieldDoc("ChoiceRule", "Variable")} error={varError} htmlFor={ids.v}>
         <TextInput id={ids.v} kind="path" value={rule.variable} onError={setVarError} onCommit={(v) => onChange({ ...rule, variable: String(v ?? "") })} testId="rule-variable" />
       </Field>
-      <Field pointer={`${pointer}/${opKey}`} label="Is" htmlFor={ids.op} error={problem}>
+      <Field pointer={`${pointer}/${opKey}`} label="Is" help={fieldDoc("ChoiceRule", opKey)} htmlFor={ids.op} error={problem}>
         <div className="irow">
           <select id={ids.op} className="iinput" value={rule.op} data-testid="rule-operator" onChange={(e) => {
               setValueError(null);

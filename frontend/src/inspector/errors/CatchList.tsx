@@ -1,6 +1,6 @@
 import type { Obj } from "../../document/machine";
 import { patchField } from "../../document/commands/patch";
-import { fieldSpecs, statesErrors } from "../fields";
+import { fieldSpecs, specOf, statesErrors } from "../fields";
 import { addCatch, removeEntry } from "../edits";
 import { ptr, useForm } from "../context";
 import { Field } from "../controls/Field";
@@ -8,6 +8,7 @@ import { FieldProblems } from "../controls/FieldProblems";
 import { Chips } from "../controls/Chips";
 import { SpecField } from "../controls/SpecField";
 import { SelectInput, opts } from "../controls/SelectInput";
+import { fieldDoc } from "../../code/fieldDoc";
 
 /** The Catch list: which errors go where, with what. */
 export function CatchList({ state }: { state: Obj }) {
@@ -35,7 +36,7 @@ export function CatchList({ state }: { state: Obj }) {
             </button>
           </div>
           <FieldProblems pointer={ptr("Catch", i)} />
-          <Field pointer={ptr("Catch", i, "ErrorEquals")} label="Errors">
+          <Field pointer={ptr("Catch", i, "ErrorEquals")} label="Errors" help={fieldDoc("Catcher", "ErrorEquals")}>
             <Chips
               label={`errors of catcher ${i + 1}`}
               values={Array.isArray(c.ErrorEquals) ? (c.ErrorEquals as string[]) : []}
@@ -43,7 +44,7 @@ export function CatchList({ state }: { state: Obj }) {
               onChange={(v) => run("Set catcher errors", patchField(id, ptr("Catch", i, "ErrorEquals"), v))}
             />
           </Field>
-          <Field pointer={ptr("Catch", i, "Next")} label="Then go to">
+          <Field pointer={ptr("Catch", i, "Next")} label="Then go to" help={fieldDoc("Catcher", "Next")}>
             <SelectInput
               label={`Next step of catcher ${i + 1}`}
               value={typeof c.Next === "string" ? c.Next : ""}
@@ -52,11 +53,11 @@ export function CatchList({ state }: { state: Obj }) {
             />
           </Field>
           {lang === "JSONPath" ? (
-            <SpecField spec={{ ...fieldSpecs.ResultPath, help: "Where the error goes in the input; null keeps only the error." }} value={c.ResultPath} at={["Catch", i, "ResultPath"]} after="ErrorEquals" />
+            <SpecField spec={specOf("Catcher", "ResultPath", fieldSpecs.ResultPath.label, "path", { nullable: true, placeholder: "$" })} value={c.ResultPath} at={["Catch", i, "ResultPath"]} after="ErrorEquals" />
           ) : (
-            <SpecField spec={fieldSpecs.Output} value={c.Output} at={["Catch", i, "Output"]} after="ErrorEquals" />
+            <SpecField spec={specOf("Catcher", "Output", fieldSpecs.Output.label, "json")} value={c.Output} at={["Catch", i, "Output"]} after="ErrorEquals" />
           )}
-          <SpecField spec={fieldSpecs.Assign} value={c.Assign} at={["Catch", i, "Assign"]} after="ErrorEquals" />
+          <SpecField spec={specOf("Catcher", "Assign", fieldSpecs.Assign.label, "json")} value={c.Assign} at={["Catch", i, "Assign"]} after="ErrorEquals" />
         </div>
       ))}
     </div>

@@ -1,19 +1,20 @@
 import type { Obj } from "../../document/machine";
 import { patchField } from "../../document/commands/patch";
-import { statesErrors, type FieldSpec } from "../fields";
+import { specOf, statesErrors, type FieldSpec } from "../fields";
 import { addRetry, removeEntry } from "../edits";
 import { ptr, useForm } from "../context";
 import { Field } from "../controls/Field";
 import { FieldProblems } from "../controls/FieldProblems";
 import { Chips } from "../controls/Chips";
 import { SpecField } from "../controls/SpecField";
+import { fieldDoc } from "../../code/fieldDoc";
 
-const specs: FieldSpec[] = [
-  { key: "IntervalSeconds", label: "First wait (seconds)", kind: "int", min: 1, max: 99999999, help: "Before the first retry (default 1)." },
-  { key: "MaxAttempts", label: "Max attempts", kind: "int", min: 0, max: 99999999, help: "Retries at most (default 3; 0 never retries)." },
-  { key: "BackoffRate", label: "Backoff rate", kind: "number", min: 1, help: "Each wait is the last one times this (default 2)." },
-  { key: "MaxDelaySeconds", label: "Longest wait (seconds)", kind: "int", min: 1, max: 31622400, help: "Caps the growing wait." },
-  { key: "JitterStrategy", label: "Jitter", kind: "enum", options: ["FULL", "NONE"], help: "FULL randomises each wait." },
+export const retrierSpecs: FieldSpec[] = [
+  specOf("Retrier", "IntervalSeconds", "First wait (seconds)", "int", { min: 1, max: 99999999 }),
+  specOf("Retrier", "MaxAttempts", "Max attempts", "int", { min: 0, max: 99999999 }),
+  specOf("Retrier", "BackoffRate", "Backoff rate", "number", { min: 1 }),
+  specOf("Retrier", "MaxDelaySeconds", "Longest wait (seconds)", "int", { min: 1, max: 31622400 }),
+  specOf("Retrier", "JitterStrategy", "Jitter", "enum", { options: ["FULL", "NONE"] }),
 ];
 
 /** The Retry list: one card per retrier, in the order ASL tries them. */
@@ -39,7 +40,7 @@ export function RetryList({ state }: { state: Obj }) {
             </button>
           </div>
           <FieldProblems pointer={ptr("Retry", i)} />
-          <Field pointer={ptr("Retry", i, "ErrorEquals")} label="Errors">
+          <Field pointer={ptr("Retry", i, "ErrorEquals")} label="Errors" help={fieldDoc("Retrier", "ErrorEquals")}>
             <Chips
               label={`errors of retry ${i + 1}`}
               values={Array.isArray(r.ErrorEquals) ? (r.ErrorEquals as string[]) : []}
@@ -47,7 +48,7 @@ export function RetryList({ state }: { state: Obj }) {
               onChange={(v) => run("Set retry errors", patchField(id, ptr("Retry", i, "ErrorEquals"), v))}
             />
           </Field>
-          {specs.map((s) => (
+          {retrierSpecs.map((s) => (
             <SpecField key={s.key} spec={s} value={r[s.key]} at={["Retry", i, s.key]} />
           ))}
         </div>

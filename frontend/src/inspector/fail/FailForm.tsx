@@ -1,5 +1,5 @@
 import type { Obj } from "../../document/machine";
-import type { FieldSpec } from "../fields";
+import { specOf, type FieldSpec } from "../fields";
 import { useForm } from "../context";
 import { SpecField } from "../controls/SpecField";
 import { Section } from "../Section";
@@ -8,13 +8,13 @@ import { Section } from "../Section";
 export function FailForm({ state }: { state: Obj }) {
   const { lang } = useForm();
   const specs: FieldSpec[] = [
-    { key: "Error", label: "Error", kind: "text", help: lang === "JSONata" ? "A name such as OrderInvalid, or a {% %} expression." : "A name such as OrderInvalid." },
-    { key: "Cause", label: "Cause", kind: "text", help: "A sentence saying what went wrong." },
+    specOf("Fail", "Error", "Error", "text"),
+    specOf("Fail", "Cause", "Cause", "text"),
   ];
   if (lang === "JSONPath")
     specs.push(
-      { key: "ErrorPath", label: "Error from path", kind: "path", help: "Reads the error from the input (instead of Error)." },
-      { key: "CausePath", label: "Cause from path", kind: "path", help: "Reads the cause from the input (instead of Cause)." },
+      specOf("Fail", "ErrorPath", "Error from path", "path"),
+      specOf("Fail", "CausePath", "Cause from path", "path"),
     );
   return (
     <Section title="Fail" testId="section-fail">

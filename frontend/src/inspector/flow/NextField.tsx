@@ -4,6 +4,7 @@ import { setNext } from "../../document/commands/flow";
 import { useForm } from "../context";
 import { Field, newId } from "../controls/Field";
 import { SelectInput, opts } from "../controls/SelectInput";
+import { fieldDoc } from "../../code/fieldDoc";
 
 /** The picker's value for End: no state name can be it (names are printable). */
 const end = "\u0000end";
@@ -19,7 +20,7 @@ export function NextField({ state }: { state: Obj }) {
   const inside = id.split("/States/").length > 2;
   const value = typeof state.Next === "string" ? state.Next : state.End === true ? end : "";
   return (
-    <Field pointer="/Next" label="Then go to" htmlFor={inputId} help="The step that comes after this one, or the end.">
+    <Field pointer="/Next" label="Then go to" htmlFor={inputId} help={fieldDoc("Task", "Next")}>
       <SelectInput
         id={inputId}
         value={value}

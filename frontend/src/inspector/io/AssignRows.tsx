@@ -6,7 +6,8 @@ import { useForm } from "../context";
 import { Field, newId } from "../controls/Field";
 import { SpecField } from "../controls/SpecField";
 import { TextInput } from "../controls/TextInput";
-import { assignHelp, assignKey, assignRows, parseAssignValue, showAssignValue, variableNameProblem, type AssignRow } from "./assign";
+import { assignKey, assignRows, parseAssignValue, showAssignValue, variableNameProblem, type AssignRow } from "./assign";
+import { fieldDoc } from "../../code/fieldDoc";
 
 /** Assign as a list of variables, one row each (name, value), with the whole object as JSON a click away. */
 export function AssignRows({ state }: { state: Obj }) {
@@ -17,7 +18,7 @@ export function AssignRows({ state }: { state: Obj }) {
   const asJson = raw || (state.Assign !== undefined && rows.length === 0 && JSON.stringify(state.Assign) !== "{}");
   return (
     <div className="iassign" data-testid="assign-rows">
-      <Field pointer="/Assign" label="Variables" asl="Assign" help={assignHelp(lang)}>
+      <Field pointer="/Assign" label="Variables" asl="Assign" help={fieldDoc("Task", "Assign")}>
         <div className="isection-tools">
           <button type="button" className="ibutton-small" aria-pressed={raw} onClick={() => setRaw(!raw)} data-testid="assign-raw">
             {raw ? "Show as rows" : "Edit as JSON"}

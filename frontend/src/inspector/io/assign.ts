@@ -59,9 +59,3 @@ export function parseAssignValue(text: string): unknown {
   return text;
 }
 
-/** The help under the rows, in the state's language. */
-export function assignHelp(lang: Lang): string {
-  return lang === "JSONata"
-    ? "Each variable gets a fixed value, or an expression in {% %} such as {% $states.input.total %}. Later steps read it as $name."
-    : "Each variable gets a fixed value, or — with “from the data” ticked — a path such as $.total or $states.result (written as name.$). Later steps read it as $name.";
-}

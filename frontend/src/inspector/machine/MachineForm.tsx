@@ -1,10 +1,12 @@
 import { isObj, type Obj } from "../../document/machine";
 import { setWorkflowValue } from "../edits";
+import { specOf } from "../fields";
 import { useForm } from "../context";
 import { Field } from "../controls/Field";
 import { SelectInput, opts } from "../controls/SelectInput";
 import { SpecField } from "../controls/SpecField";
 import { Section } from "../Section";
+import { fieldDoc } from "../../code/fieldDoc";
 
 /** The workflow as a whole, shown when no state is selected. */
 export function MachineForm({ machine }: { machine: Obj }) {
@@ -13,11 +15,11 @@ export function MachineForm({ machine }: { machine: Obj }) {
   const set = (field: string, label: string) => (v: unknown) => run(v === undefined ? `Clear ${label}` : `Set ${label}`, setWorkflowValue(field, v));
   return (
     <Section title="Workflow" testId="section-machine">
-      <SpecField spec={{ key: "Comment", label: "Comment", kind: "text", multiline: true, help: "What this workflow does, for the people who read it." }} value={machine.Comment} write={set("Comment", "workflow comment")} />
-      <Field pointer="/StartAt" label="Starts at" help="The first step.">
+      <SpecField spec={specOf("Machine", "Comment", "Comment", "text", { multiline: true })} value={machine.Comment} write={set("Comment", "workflow comment")} />
+      <Field pointer="/StartAt" label="Starts at" help={fieldDoc("Machine", "StartAt")}>
         <SelectInput label="Starts at" value={typeof machine.StartAt === "string" ? machine.StartAt : ""} options={opts(states)} onChange={(v) => set("StartAt", "start")(v)} testId="machine-startat" />
       </Field>
-      <Field pointer="/QueryLanguage" label="Query language" help="How steps read and shape data; a step may choose its own.">
+      <Field pointer="/QueryLanguage" label="Query language" help={fieldDoc("Machine", "QueryLanguage")}>
         <SelectInput
           label="Query language"
           value={typeof machine.QueryLanguage === "string" ? machine.QueryLanguage : ""}
@@ -31,11 +33,11 @@ export function MachineForm({ machine }: { machine: Obj }) {
         />
       </Field>
       <SpecField
-        spec={{ key: "TimeoutSeconds", label: "Timeout (seconds)", kind: "int", min: 1, max: 99999999, help: "The whole run fails with States.Timeout after this long." }}
+        spec={specOf("Machine", "TimeoutSeconds", "Timeout (seconds)", "int", { min: 1, max: 99999999 })}
         value={machine.TimeoutSeconds}
         write={set("TimeoutSeconds", "workflow timeout")}
       />
-      <SpecField spec={{ key: "Version", label: "ASL version", kind: "text", help: 'The language version; "1.0" when absent.', placeholder: "1.0" }} value={machine.Version} write={set("Version", "ASL version")} />
+      <SpecField spec={specOf("Machine", "Version", "ASL version", "text", { placeholder: "1.0" })} value={machine.Version} write={set("Version", "ASL version")} />
     </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { isObj, type Obj } from "../../document/machine";
 import { setMapPart, setReaderKind } from "../edits";
-import type { FieldSpec } from "../fields";
+import { specOf, type FieldSpec } from "../fields";
 import { useForm } from "../context";
 import { Field } from "../controls/Field";
 import { SelectInput } from "../controls/SelectInput";
@@ -20,13 +20,14 @@ import {
   writerTransformations,
   type ReaderKind,
 } from "./s3";
+import { fieldDoc } from "../../code/fieldDoc";
 
 type Part = "ItemReader" | "ItemBatcher" | "ResultWriter";
 
-const json = (key: Part, label: string, help: string): FieldSpec => ({ key, label, kind: "json", help, asl: key });
+const json = (key: Part, label: string): FieldSpec => specOf("Map", key, label, "json", { asl: key });
 
 /** A section with a "JSON" switch for developers: the form, or the part as one JSON editor. */
-function PartSection({ title, part, state, testId, help, children }: { title: string; part: Part; state: Obj; testId: string; help: string; children: ReactNode }) {
+function PartSection({ title, part, state, testId, children }: { title: string; part: Part; state: Obj; testId: string; children: ReactNode }) {
   const [raw, setRaw] = useState(false);
   return (
     <Section title={title} testId={testId}>
@@ -35,7 +36,7 @@ function PartSection({ title, part, state, testId, help, children }: { title: st
           {raw ? "Show as form" : "Edit as JSON"}
         </button>
       </div>
-      {raw ? <SpecField spec={json(part, title, help)} value={state[part]} after="Type" /> : children}
+      {raw ? <SpecField spec={json(part, title)} value={state[part]} after="Type" /> : children}
     </Section>
   );
 }
@@ -73,17 +74,16 @@ export function ItemReaderForm({ state }: { state: Obj }) {
   const field = (path: string[], spec: Omit<FieldSpec, "key">, value: unknown, key = path[path.length - 1]) => (
     <SpecField spec={{ key, ...spec }} value={value} at={["ItemReader", ...path]} write={write(path, spec.label)} />
   );
-  const help = "Reads the items from S3 instead of the state's input (Distributed Map).";
   return (
-    <PartSection title="Items from S3" part="ItemReader" state={state} testId="section-item-reader" help={help}>
+    <PartSection title="Items from S3" part="ItemReader" state={state} testId="section-item-reader">
       {kind === "other" ? (
         <>
           <p className="ifield-help">This reader is not one the form knows; it is kept as written.</p>
-          <SpecField spec={json("ItemReader", "Item reader", help)} value={state.ItemReader} after="Type" />
+          <SpecField spec={json("ItemReader", "Item reader")} value={state.ItemReader} after="Type" />
         </>
       ) : (
         <>
-          <Field pointer="/ItemReader" label="Read the items from" asl="ItemReader" help={kind ? undefined : "Pick a file in S3 to go through every row, line or file in it; this makes the Map distributed."}>
+          <Field pointer="/ItemReader" label="Read the items from" asl="ItemReader" help={kind ? undefined : fieldDoc("Map", "ItemReader")}>
             <SelectInput
               label="Read the items from"
               value={kind}
@@ -110,19 +110,19 @@ export function ItemReaderForm({ state }: { state: Obj }) {
                   )}
               {kind === "csv" && (
                 <>
-                  {field(["ReaderConfig", "CSVHeaderLocation"], { label: "Column names", asl: "CSVHeaderLocation", kind: "enum", options: csvHeaderLocations, help: "FIRST_ROW: the first row names the columns; GIVEN: you list them below." }, config.CSVHeaderLocation)}
+                  {field(["ReaderConfig", "CSVHeaderLocation"], specOf("ReaderConfig", "CSVHeaderLocation", "Column names", "enum", { asl: "CSVHeaderLocation", options: csvHeaderLocations }), config.CSVHeaderLocation)}
                   {config.CSVHeaderLocation === "GIVEN" && (
                     <SpecField
-                      spec={{ key: "CSVHeaders", label: "Columns", asl: "CSVHeaders", kind: "text", help: "The column names, separated by commas.", placeholder: "id, name, total" }}
+                      spec={specOf("ReaderConfig", "CSVHeaders", "Columns", "text", { asl: "CSVHeaders", placeholder: "id, name, total" })}
                       value={Array.isArray(config.CSVHeaders) ? config.CSVHeaders.join(", ") : undefined}
                       at={["ItemReader", "ReaderConfig", "CSVHeaders"]}
                       write={(v) => run("Set CSV columns", setMapPart(id, state, "ItemReader", ["ReaderConfig", "CSVHeaders"], parseHeaders(String(v ?? ""))))}
                     />
                   )}
-                  {field(["ReaderConfig", "CSVDelimiter"], { label: "Separator", asl: "CSVDelimiter", kind: "enum", options: csvDelimiters, help: "What separates the values in a row (COMMA when not set)." }, config.CSVDelimiter)}
+                  {field(["ReaderConfig", "CSVDelimiter"], specOf("ReaderConfig", "CSVDelimiter", "Separator", "enum", { asl: "CSVDelimiter", options: csvDelimiters }), config.CSVDelimiter)}
                 </>
               )}
-              {field(["ReaderConfig", "MaxItems"], { label: "At most this many items", asl: "MaxItems", kind: "int", min: 1, max: 100000000, help: "Reads only the first items (empty: all).", expression: ex }, config.MaxItems)}
+              {field(["ReaderConfig", "MaxItems"], specOf("ReaderConfig", "MaxItems", "At most this many items", "int", { asl: "MaxItems", min: 1, max: 100000000, expression: ex }), config.MaxItems)}
               <Extras obj={reader} known={readerKnown.top} prefix="" />
               <Extras obj={config} known={readerKnown.config} prefix="ReaderConfig." />
               <Extras obj={params} known={readerKnown.args} prefix={`${args}.`} />
@@ -142,14 +142,13 @@ export function ItemBatcherForm({ state }: { state: Obj }) {
   const ex = lang === "JSONata";
   const b = isObj(state.ItemBatcher) ? state.ItemBatcher : {};
   const write = (key: string, label: string) => (v: unknown) => run(v === undefined ? `Clear ${label}` : `Set ${label}`, setMapPart(id, state, "ItemBatcher", [key], v));
-  const help = "Hands the items to each child run in batches instead of one by one.";
-  const spec = (key: string, label: string, kind: FieldSpec["kind"], h: string, more: Partial<FieldSpec> = {}): FieldSpec => ({ key, label, asl: key, kind, help: h, ...more });
+  const spec = (key: string, label: string, kind: FieldSpec["kind"], more: Partial<FieldSpec> = {}): FieldSpec => specOf("ItemBatcher", key, label, kind, { asl: key, ...more });
   return (
-    <PartSection title="Items in batches" part="ItemBatcher" state={state} testId="section-item-batcher" help={help}>
+    <PartSection title="Items in batches" part="ItemBatcher" state={state} testId="section-item-batcher">
       {[
-        spec("MaxItemsPerBatch", "Items per batch", "int", "How many items each child run gets at most.", { min: 1, expression: ex }),
-        spec("MaxInputBytesPerBatch", "Bytes per batch", "int", "How big a batch may be, in bytes (at most 262144).", { min: 1, max: 262144, expression: ex }),
-        spec("BatchInput", "Shared input", "json", 'What every batch also gets, as JSON, e.g. {"runId": 7}.'),
+        spec("MaxItemsPerBatch", "Items per batch", "int", { min: 1, expression: ex }),
+        spec("MaxInputBytesPerBatch", "Bytes per batch", "int", { min: 1, max: 262144, expression: ex }),
+        spec("BatchInput", "Shared input", "json"),
       ].map((sp) => (
         <SpecField key={sp.key} spec={sp} value={b[sp.key]} at={["ItemBatcher", sp.key]} write={write(sp.key, sp.label)} />
       ))}
@@ -172,13 +171,12 @@ export function ResultWriterForm({ state }: { state: Obj }) {
   const field = (path: string[], spec: Omit<FieldSpec, "key">, value: unknown) => (
     <SpecField spec={{ key: path[path.length - 1], ...spec }} value={value} at={["ResultWriter", ...path]} write={write(path, spec.label)} />
   );
-  const help = "Writes the results of all items as files in S3 instead of returning them.";
   return (
-    <PartSection title="Results to S3" part="ResultWriter" state={state} testId="section-result-writer" help={help}>
+    <PartSection title="Results to S3" part="ResultWriter" state={state} testId="section-result-writer">
       {field([args, "Bucket"], { label: "Bucket", kind: "text", help: "The S3 bucket the result files go to (empty: results are returned).", placeholder: "my-results", expression: ex }, params.Bucket)}
       {field([args, "Prefix"], { label: "Folder", asl: "Prefix", kind: "text", help: "Put the result files under this folder.", placeholder: "results/" }, params.Prefix)}
-      {field(["WriterConfig", "OutputType"], { label: "File format", asl: "OutputType", kind: "enum", options: writerOutputTypes, help: "JSON: one list; JSONL: one result per line." }, config.OutputType)}
-      {field(["WriterConfig", "Transformation"], { label: "What to keep", asl: "Transformation", kind: "enum", options: writerTransformations, help: "NONE: results with run details; COMPACT: results only; FLATTEN: batch results as one list." }, config.Transformation)}
+      {field(["WriterConfig", "OutputType"], specOf("WriterConfig", "OutputType", "File format", "enum", { asl: "OutputType", options: writerOutputTypes }), config.OutputType)}
+      {field(["WriterConfig", "Transformation"], specOf("WriterConfig", "Transformation", "What to keep", "enum", { asl: "Transformation", options: writerTransformations }), config.Transformation)}
       <Extras obj={w} known={writerKnown.top} prefix="" />
       <Extras obj={params} known={writerKnown.args} prefix={`${args}.`} />
       <Extras obj={config} known={writerKnown.config} prefix="WriterConfig." />

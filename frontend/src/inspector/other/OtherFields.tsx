@@ -4,6 +4,7 @@ import { ptr, useForm } from "../context";
 import { setValue } from "../edits";
 import { Field } from "../controls/Field";
 import { Section } from "../Section";
+import { fieldDoc } from "../../code/fieldDoc";
 
 /**
  * Fields of the state that no form shows (another query language's, or
@@ -18,7 +19,7 @@ export function OtherFields({ state }: { state: Obj }) {
     <Section title="Other fields" testId="section-other">
       <p className="ifield-help">Kept as written. Edit them in the code.</p>
       {keys.map((k) => (
-        <Field key={k} pointer={ptr(k)} label={k}>
+        <Field key={k} pointer={ptr(k)} label={k} help={fieldDoc(String(state.Type), k) || undefined}>
           <div className="iother">
             <code className="iother-value">{preview(state[k])}</code>
             <button type="button" className="ibutton-small" aria-label={`Remove ${k}`} onClick={() => run(`Remove ${k}`, setValue(id, ptr(k), undefined))}>

@@ -7,7 +7,7 @@ import { SpecField } from "../controls/SpecField";
 export function TaskForm({ state }: { state: Obj }) {
   const { lang } = useForm();
   const params = taskParameters(lang);
-  const paramSpec = { ...fieldSpecs[params], label: lang === "JSONata" ? "Arguments" : "Parameters", help: "What the integration receives." };
+  const paramSpec = { ...fieldSpecs[params], label: lang === "JSONata" ? "Arguments" : "Parameters" };
   return (
     <>
       <SpecField spec={fieldSpecs.Resource} value={state.Resource} after="Type" />

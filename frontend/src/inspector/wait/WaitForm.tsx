@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Obj } from "../../document/machine";
-import { waitModeOf, waitModesFor, type FieldSpec, type WaitMode } from "../fields";
+import { specOf, waitModeOf, waitModesFor, type FieldSpec, type WaitMode } from "../fields";
 import { useForm } from "../context";
 import { Field } from "../controls/Field";
 import { SelectInput } from "../controls/SelectInput";
@@ -26,10 +26,10 @@ export function WaitForm({ state }: { state: Obj }) {
   };
   const spec: FieldSpec =
     mode === "Seconds"
-      ? { key: "Seconds", label: "Seconds", kind: "int", min: 0, max: 99999999, expression: lang === "JSONata", help: "How long to wait." }
+      ? specOf("Wait", "Seconds", "Seconds", "int", { min: 0, max: 99999999, expression: lang === "JSONata" })
       : mode === "Timestamp"
-        ? { key: "Timestamp", label: "Until", kind: "text", help: "An ISO 8601 time such as 2026-01-31T12:00:00Z." }
-        : { key: mode, label: "Path", kind: "path", help: mode === "SecondsPath" ? "Where the input holds the seconds." : "Where the input holds the time." };
+        ? specOf("Wait", "Timestamp", "Until", "text")
+        : specOf("Wait", mode, "Path", "path");
   return (
     <Section title="Wait" testId="section-wait">
       <Field pointer="" label="Wait for">

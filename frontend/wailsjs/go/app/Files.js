@@ -30,6 +30,10 @@ export function ExportDiagram(arg1, arg2, arg3) {
   return window['go']['app']['Files']['ExportDiagram'](arg1, arg2, arg3);
 }
 
+export function ExportHandbook(arg1, arg2, arg3) {
+  return window['go']['app']['Files']['ExportHandbook'](arg1, arg2, arg3);
+}
+
 export function NewFromTemplate(arg1) {
   return window['go']['app']['Files']['NewFromTemplate'](arg1);
 }

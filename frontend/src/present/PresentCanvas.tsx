@@ -1,0 +1,137 @@
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { MarkerType, ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow, useStore } from "@xyflow/react";
+import type { Diagram } from "../backend/studio";
+import { toFlow } from "../canvas/toFlow";
+import { BranchNode, ContainerNode, MarkerNode, StateNode } from "../canvas/nodes";
+import { RoutedEdge } from "../canvas/RoutedEdge";
+import { distanceAt, inView, type Distance } from "../canvas/viewport";
+import { presentViewport } from "./view";
+
+// The editor's own node and arrow drawings, so the run looks as it does
+// there; nothing here can change the document (no drag, connect, rename,
+// delete, menu).
+const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
+const edgeTypes = { routed: RoutedEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const noSelection = new Set<string>();
+/** The step cards' column on the right (present.css: width + margin). */
+const cardsWidth = 376;
+
+interface Props {
+  diagram: Diagram;
+  /** The node of the step being played, lit. */
+  current: string | null;
+  /** The node whose card is open. */
+  picked: string | null;
+  onPick: (id: string | null) => void;
+  /** Open comment threads per node id: a marker on the step. */
+  comments: Map<string, number>;
+}
+
+export function PresentCanvas(props: Props) {
+  return (
+    <ReactFlowProvider>
+      <Flow {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+/** Follows the zoom: names are counter-scaled when far (present.css). */
+function ZoomWatch({ root, onDistance }: { root: React.RefObject<HTMLDivElement | null>; onDistance: (d: Distance) => void }) {
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    root.current?.style.setProperty("--canvas-zoom", String(zoom));
+    onDistance(distanceAt(zoom));
+  }, [zoom, root, onDistance]);
+  return null;
+}
+
+function Flow({ diagram, current, picked, onPick, comments }: Props) {
+  const flowApi = useReactFlow();
+  const root = useRef<HTMLDivElement>(null);
+  const [distance, setDistance] = useState<Distance>("near");
+  const size = () => ({ width: root.current?.clientWidth ?? 0, height: root.current?.clientHeight ?? 0 });
+  const fit = () => {
+    const s = size();
+    if (s.width && s.height) flowApi.setViewport(presentViewport(diagram, s, cardsWidth));
+  };
+  const flow = useMemo(() => {
+    const f = toFlow(diagram, noSelection);
+    const nodes = f.nodes.map((n) => ({
+      ...n,
+      className: [n.id === current ? "present-current" : "", n.id === picked ? "present-picked" : ""].filter(Boolean).join(" ") || undefined,
+      selectable: false,
+      connectable: false,
+    }));
+    return { nodes, edges: f.edges };
+  }, [diagram, current, picked]);
+
+  // The step being played, or the one whose card opened (from its comment
+  // marker, say), is brought into view, keeping the zoom.
+  const reveal = useEffectEvent((id: string | null) => {
+    const n = id ? diagram.nodes.find((x) => x.id === id) : undefined;
+    if (!n || inView(n, flowApi.getViewport(), size(), 24)) return;
+    flowApi.setCenter(n.x + n.width / 2, n.y + n.height / 2, { zoom: flowApi.getZoom(), duration: 250 });
+  });
+  useEffect(() => reveal(current), [current]);
+  useEffect(() => reveal(picked), [picked]);
+
+  const markers = diagram.nodes.filter((n) => comments.get(n.id));
+  return (
+    <div
+      ref={root}
+      className={`canvas present-canvas${distance !== "near" ? " far" : ""}${distance === "overview" ? " overview" : ""}`}
+      data-testid="present-canvas"
+      data-distance={distance}
+    >
+      <ReactFlow
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodeClick={(_, n) => onPick(n.type === "branch" || n.type === "marker" ? null : n.id)}
+        onPaneClick={() => onPick(null)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomOnDoubleClick={false}
+        onInit={fit}
+        minZoom={0.1}
+        maxZoom={3}
+        proOptions={{ hideAttribution: true }}
+      >
+        <ZoomWatch root={root} onDistance={setDistance} />
+        <ViewportPortal>
+          {markers.map((n) => (
+            <button
+              key={n.id}
+              type="button"
+              className="present-comment-marker nopan nodrag"
+              // Never smaller on screen than at 100%, however far out the view is.
+              style={{ transform: `translate(${n.x + n.width}px, ${n.y}px) scale(max(1, calc(1 / var(--canvas-zoom, 1))))` }}
+              title={`${comments.get(n.id)} open comment${comments.get(n.id) === 1 ? "" : "s"}`}
+              aria-label={`Comments on ${n.name}`}
+              data-testid="present-comment-marker"
+              data-state={n.name}
+              onClick={(e) => {
+                // Not also a click on the background (which closes the card).
+                e.stopPropagation();
+                onPick(n.id);
+              }}
+            >
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden>
+                {/* A speech bubble: drawn, since not every system has an emoji font. */}
+                <path d="M2 3h12v8H7l-3 3v-3H2z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+              </svg>{" "}
+              {comments.get(n.id)}
+            </button>
+          ))}
+        </ViewportPortal>
+      </ReactFlow>
+    </div>
+  );
+}
