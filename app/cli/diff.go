@@ -72,11 +72,11 @@ Exit 0 when the versions are the same, 1 when they differ, 2 on an error.`)
 		err = enc.Encode(r)
 	case "svg":
 		var pic []byte
-		pic, err = diffview.SVG(ctx, b.machine, r)
+		pic, err = diffview.SVG(ctx, b.machine, r, b.layout)
 		buf.Write(pic)
 	case "html":
 		var page []byte
-		page, err = diffview.HTML(ctx, b.machine, r, paths[0], paths[1])
+		page, err = diffview.HTML(ctx, b.machine, r, b.layout, paths[0], paths[1])
 		buf.Write(page)
 	}
 	if err == nil {

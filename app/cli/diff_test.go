@@ -163,6 +163,12 @@ func TestDiffLayoutOnly(t *testing.T) {
 	if code != cli.ExitFail || !strings.Contains(out, "1 step moved on the diagram only") || !strings.Contains(out, "position: (10, 20) → (50, 20)") {
 		t.Errorf("exit %d\n%s%s", code, out, errs)
 	}
+	// The picture is laid out with B's pins, as the studio shows it: A's
+	// box at x 50 (plus the 16px margin), marked as moved.
+	_, svg, _ := runCLI("diff", "--format", "svg", filepath.Join(dir, "old", "flow.asl.json"), filepath.Join(dir, "new", "flow.asl.json"))
+	if !strings.Contains(svg, `diff-moved`) || !strings.Contains(svg, `<rect x="66" y=`) {
+		t.Errorf("svg does not show A moved to its pin:\n%s", svg)
+	}
 }
 
 // REV:path reads from a repository made with go-git in the test (CI may

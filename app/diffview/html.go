@@ -14,8 +14,8 @@ import (
 // the change list. Everything from the definitions is escaped by
 // html/template; the page loads nothing (no scripts, fonts, styles or
 // images from anywhere), so it can be attached to a review as it is.
-func HTML(ctx context.Context, b *asl.StateMachine, r *flowdiff.Result, nameA, nameB string) ([]byte, error) {
-	svg, err := SVG(ctx, b, r)
+func HTML(ctx context.Context, b *asl.StateMachine, r *flowdiff.Result, pins flowdiff.Layout, nameA, nameB string) ([]byte, error) {
+	svg, err := SVG(ctx, b, r, pins)
 	if err != nil {
 		return nil, err
 	}

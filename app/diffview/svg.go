@@ -33,9 +33,14 @@ var (
 const maxListed = 12
 
 // SVG draws b's diagram (b is the new version r was computed against)
-// with r's statuses over it.
-func SVG(ctx context.Context, b *asl.StateMachine, r *flowdiff.Result) ([]byte, error) {
-	d, err := diagram.Build(ctx, b)
+// with r's statuses over it. pins are b's pinned positions (from its
+// sidecar; nil for none), so the picture is laid out as the studio shows it.
+func SVG(ctx context.Context, b *asl.StateMachine, r *flowdiff.Result, pins flowdiff.Layout) ([]byte, error) {
+	at := make(map[string]diagram.Point, len(pins))
+	for name, p := range pins {
+		at[name] = diagram.Point{X: p.X, Y: p.Y}
+	}
+	d, err := diagram.Build(ctx, b, diagram.Pinned(at))
 	if err != nil {
 		return nil, err
 	}

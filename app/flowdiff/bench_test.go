@@ -104,7 +104,7 @@ func BenchmarkDiffSVG300(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := diffview.SVG(ctx, docB.Machine, r); err != nil { // start the layout engine outside the timing
+	if _, err := diffview.SVG(ctx, docB.Machine, r, nil); err != nil { // start the layout engine outside the timing
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
@@ -115,7 +115,7 @@ func BenchmarkDiffSVG300(b *testing.B) {
 			b.Fatal(err)
 		}
 		doc, _ := asl.Parse("b.json", vb)
-		if _, err := diffview.SVG(ctx, doc.Machine, r); err != nil {
+		if _, err := diffview.SVG(ctx, doc.Machine, r, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
