@@ -175,3 +175,23 @@ func TestNotAMachine(t *testing.T) {
 		}
 	}
 }
+
+// A state that moves into a Parallel branch keeps its name: it is changed,
+// with its new place, not removed and added.
+func TestStateMovesIntoABranch(t *testing.T) {
+	a := `{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}}], "Next": "Y"}, "Y": {"Type": "Pass", "End": true}}}`
+	b := `{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "X", "States": {"X": {"Type": "Pass", "Next": "Y"}, "Y": {"Type": "Pass", "End": true}}}], "End": true}}}`
+	want := "changed P /States/P\n" +
+		"  removed Next: \"Y\" ->\n" +
+		"  added End: -> true\n" +
+		"changed X /States/P/Branches/0/States/X\n" +
+		"  removed End: true ->\n" +
+		"  added Next: -> \"Y\"\n" +
+		"changed Y /States/P/Branches/0/States/Y\n" +
+		"  changed (place): top level -> P (/States/P)\n" +
+		"conn added Next X->Y /States/P/Branches/0/States/X->/States/P/Branches/0/States/Y\n" +
+		"conn removed Next P->Y /States/P->/States/Y\n"
+	if got := flat(compare(t, a, b, flowdiff.Options{})); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
