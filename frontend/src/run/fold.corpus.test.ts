@@ -8,6 +8,7 @@
 import { expect, test } from "vitest";
 import type { HistoryEvent } from "../backend/studio";
 import { RunIndex, overlay, type StateStatus } from "./fold";
+import { visit, visitsOf } from "./inspect";
 import type { StateIndex } from "./stateIndex";
 
 const files = import.meta.glob<string>("../../../../shared/corpus/conformance/*/*/{history,definition,expected}.json", {
@@ -87,6 +88,12 @@ function recorded(events: HistoryEvent[], state: string, type: string): StateSta
   return "running";
 }
 
+/** Whether the run's failure names an error or a cause (AWS records none for a Fail state without them). */
+function runError(events: HistoryEvent[]): boolean {
+  const d = events.at(-1)?.executionFailedEventDetails as { error?: string; cause?: string } | undefined;
+  return !!(d?.error || d?.cause);
+}
+
 interface Case {
   name: string;
   events: HistoryEvent[];
@@ -115,6 +122,8 @@ test.skipIf(all.length === 0)("the diagram's status of every state equals the st
   let states = 0;
   let agree = 0;
   let inMaps = 0;
+  let inspected = 0;
+  let inspectAgree = 0;
   const wrong: string[] = [];
   for (const c of all) {
     const ix = new RunIndex(c.states);
@@ -133,9 +142,18 @@ test.skipIf(all.length === 0)("the diagram's status of every state equals the st
       states++;
       if (got === want) agree++;
       else wrong.push(`${c.name}: ${name} (${info.type}) is drawn ${got}, the history says ${want}`);
+      // Inspect reads the same visit: its status, and a failure's error.
+      const at = visitsOf(ix, name).at(-1);
+      if (at === undefined) continue;
+      const v = visit(ix, at);
+      inspected++;
+      if (v.status !== want) wrong.push(`${c.name}: Inspect of ${name} (${info.type}) says ${v.status}, the history says ${want}`);
+      else if (want === "failed" && !v.error && !v.cause && info.containers.length === 0 && runError(c.events)) wrong.push(`${c.name}: Inspect of ${name} (${info.type}) shows no error`);
+      else if (want !== "running" && !v.end) wrong.push(`${c.name}: Inspect of ${name} (${info.type}) has no end`);
+      else inspectAgree++;
     }
   }
-  console.log(`${all.length} AWS-recorded histories, ${states} states compared, ${agree} agree (${inMaps} visited states inside Maps not compared)`);
+  console.log(`${all.length} AWS-recorded histories, ${states} states compared, ${agree} agree on the diagram; Inspect of the last visit: ${inspected} compared, ${inspectAgree} agree (${inMaps} visited states inside Maps not compared)`);
   expect(wrong).toEqual([]);
 });
 
