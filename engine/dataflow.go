@@ -135,10 +135,12 @@ func (st *stepCtx) applyAssign(m map[string]any) {
 // evaluated against the same $states, variables assigned afterwards.
 
 // statesVar builds $states; result and errorOutput are added when given.
-// The first one of a visit reports $states.context as the "Context" stage.
+// The first one of a visit reports $states.context as the "Context" stage
+// when the state reads it (a record per visit of every JSONata state
+// would weigh on a large Map).
 func (st *stepCtx) statesVar(result, errorOutput *any) map[string]any {
 	s := map[string]any{"input": st.input, "context": st.contextObject()}
-	if !st.contextStaged {
+	if !st.contextStaged && st.n.readsContext {
 		st.contextStaged = true
 		st.stage("Context", s["context"])
 	}

@@ -19,7 +19,7 @@ type StageObserver interface {
 //     (ItemsPath's array), "ItemSelector #i" (the first iterations'
 //     inputs), "Result" (a Pass's Result, a Map's or Parallel's outputs),
 //     "ResultSelector", "Assign" (the variables), "ResultPath".
-//   - JSONata: "Context" ($states.context), "Arguments", "Items",
+//   - JSONata: "Context" ($states.context, for states that read it), "Arguments", "Items",
 //     "ItemSelector #i", "Result", "Assign", "Output".
 //   - Choice: "Choice" ({"Rule": i, "Next": …} or {"Default": …});
 //     Wait: "Wait" ({"Until": timestamp}).

@@ -48,14 +48,14 @@ func TestStages(t *testing.T) {
 			[]string{`T Parameters {"fail":true}`, `T Catch {"ErrorEquals":["States.ALL"],"Next":"H","ResultPath":"$.error"}`,
 				`T ErrorOutput {"Cause":"no","Error":"Boom"}`, `T Catch.ResultPath {"list":[1,2],"order":{"id":7},"error":{"Cause":"no","Error":"Boom"}}`}},
 		{"jsonata task", `{"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
-			"Arguments":{"id":"{% $states.input.order.id %}"},"Assign":{"ok":"{% $states.result.Payload.ok %}"},
+			"Arguments":{"id":"{% $states.input.order.id %}"},"Assign":{"ok":"{% $states.result.Payload.ok %}","at":"{% $states.context.State.Name %}"},
 			"Output":"{% $states.result.Payload %}","End":true}}}`,
-			[]string{`T Context {"Execution":`, `T Arguments {"id":7}`, `T Assign {"ok":true}`, `T Output {"ok":true}`}},
+			[]string{`T Context {"Execution":`, `T Arguments {"id":7}`, `T Assign {"at":"T","ok":true}`, `T Output {"ok":true}`}},
 		{"jsonata caught", `{"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
 			"Arguments":{"fail":true},"Catch":[{"ErrorEquals":["Boom"],"Output":"{% $states.errorOutput.Error %}","Next":"H"}],"End":true},
 			"H":{"Type":"Succeed"}}}`,
-			[]string{`T Context {"Execution":`, `T Arguments {"fail":true}`, `T Catch {"ErrorEquals":["Boom"],"Next":"H","Output":"{% $states.errorOutput.Error %}"}`,
-				`T ErrorOutput {"Cause":"no","Error":"Boom"}`, `T Catch.Output "Boom"`, `H Context {"Execution":`}},
+			[]string{`T Arguments {"fail":true}`, `T Catch {"ErrorEquals":["Boom"],"Next":"H","Output":"{% $states.errorOutput.Error %}"}`,
+				`T ErrorOutput {"Cause":"no","Error":"Boom"}`, `T Catch.Output "Boom"`}},
 		{"choice", `{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.order.id","NumericEquals":1,"Next":"A"}],
 			"Default":"B"},"A":{"Type":"Succeed"},"B":{"Type":"Succeed"}}}`,
 			[]string{`C Choice {"Default":"B"}`}},
@@ -64,7 +64,7 @@ func TestStages(t *testing.T) {
 			[]string{`M Items [1,2]`, `M ItemSelector #0 {"v":1}`, `M ItemSelector #1 {"v":2}`, `M Result [{"v":1},{"v":2}]`, `M ResultSelector {"n":2}`}},
 		{"parallel", `{"QueryLanguage":"JSONata","StartAt":"L","States":{"L":{"Type":"Parallel","Branches":[
 			{"StartAt":"A","States":{"A":{"Type":"Pass","Output":1,"End":true}}}],"Output":"{% $states.result[0] %}","End":true}}}`,
-			[]string{`A Context {"Execution":`, `A Output 1`, `L Context {"Execution":`, `L Result [1]`, `L Output 1`}},
+			[]string{`A Output 1`, `L Result [1]`, `L Output 1`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -19,7 +19,7 @@ const caught = JSON.stringify(
       "Handle error": {
         Type: "Pass",
         QueryLanguage: "JSONata",
-        Assign: { reason: "{% $states.input.error.Cause %}" },
+        Assign: { reason: "{% $states.input.error.Cause %}", step: "{% $states.context.State.Name %}" },
         Output: '{% {"failed": $states.input.error.Error} %}',
         End: true,
       },
@@ -89,6 +89,8 @@ test("a caught error is shown as caught, with the Catch's ResultPath; a JSONata 
       "What the state passed on (Output)",
     ]);
     assert.match(await stage("assign"), /\$reason\s+"card expired"/);
+    assert.match(await stage("assign"), /\$step\s+"Handle error"/);
+    assert.match(await stage("context"), /"Name": "Handle error"/);
     assert.match(await stage("output"), /"failed": "PaymentDeclined"/);
     assert.match(await inspect.getByTestId("inspect-status").innerText(), /JSONata/);
     await s.screenshot("stages-02-jsonata");
