@@ -37,6 +37,7 @@ var commands = map[string]command{
 	"run":      {"run a state machine locally", runRun},
 	"validate": {"validate ASL definitions (JSON or YAML) and the state machines of IaC templates", runValidate},
 	"export":   {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
+	"diff":     {"compare two versions of a workflow (files or REV:path git revisions)", runDiff},
 	"doc":      {"write a workflow's process handbook as HTML or Markdown", runDoc},
 }
 

@@ -19,8 +19,13 @@ var (
 
 // draw paints d on p: containers and branches first (outermost first), then
 // edges, then state boxes and markers on top, as the canvas stacks them.
-func draw(p painter, d *diagram.Diagram) {
-	p.rect(0, 0, d.Width+2*margin, d.Height+2*margin, 0, style{fill: colBackground})
+func draw(p painter, d *diagram.Diagram) { drawMarked(p, d, nil) }
+
+// drawMarked is draw with an overlay's marks (o may be nil); the overlay's
+// lines and legend are drawn by the caller on top.
+func drawMarked(p painter, d *diagram.Diagram, o *Overlay) {
+	w, h := o.size(d)
+	p.rect(0, 0, w, h, 0, style{fill: colBackground})
 	byID := map[string]diagram.Node{}
 	for _, n := range d.Nodes {
 		byID[n.ID] = n
@@ -43,13 +48,13 @@ func draw(p painter, d *diagram.Diagram) {
 	}
 	sort.SliceStable(boxes, func(i, j int) bool { return depth(boxes[i]) < depth(boxes[j]) })
 	for _, n := range boxes {
-		drawNode(p, n)
+		o.node(p, n)
 	}
 	for _, e := range d.Edges {
-		drawEdge(p, e)
+		o.edge(p, e)
 	}
 	for _, n := range tops {
-		drawNode(p, n)
+		o.node(p, n)
 	}
 }
 
@@ -67,9 +72,19 @@ func nodeGroup(n diagram.Node) group {
 	return g
 }
 
-func drawNode(p painter, n diagram.Node) {
-	p.begin(nodeGroup(n))
+func drawNode(p painter, n diagram.Node) { drawNodeMarked(p, n, nil) }
+
+// drawNodeMarked draws n and, when m is set, the mark around it.
+func drawNodeMarked(p painter, n diagram.Node, m *Mark) {
+	g := nodeGroup(n)
+	if m != nil && m.Class != "" {
+		g.class += " " + m.Class
+	}
+	p.begin(g)
 	defer p.end()
+	if m != nil {
+		defer markNode(p, n, *m) // on top of the box, inside its group
+	}
 	x, y, w, h := n.X+margin, n.Y+margin, n.Width, n.Height
 	switch n.Kind {
 	case diagram.KindStart:
@@ -153,10 +168,18 @@ func leftBar(x, y, h, r, bar float64) []segment {
 	return append(segs, segment{op: 'Z'})
 }
 
-func drawEdge(p painter, e diagram.Edge) {
-	p.begin(group{class: "edge " + e.Kind, attrs: [][2]string{{"data-id", e.ID}, {"data-source", e.Source}, {"data-target", e.Target}}})
+func drawEdge(p painter, e diagram.Edge) { drawEdgeMarked(p, e, nil) }
+
+// drawEdgeMarked draws e, in the mark's colour and thicker when m is set.
+func drawEdgeMarked(p painter, e diagram.Edge, m *Mark) {
+	class := "edge " + e.Kind
+	if m != nil && m.Class != "" {
+		class += " " + m.Class
+	}
+	p.begin(group{class: class, attrs: [][2]string{{"data-id", e.ID}, {"data-source", e.Source}, {"data-target", e.Target}}})
 	defer p.end()
-	col := colEdge
+	col := color.Color(colEdge)
+	width := 1.5
 	var dash []float64
 	switch e.Kind {
 	case diagram.EdgeCatch:
@@ -164,9 +187,12 @@ func drawEdge(p painter, e diagram.Edge) {
 	case diagram.EdgeDefault:
 		dash = []float64{2, 3}
 	}
+	if m != nil {
+		col, width = m.Colour, 3
+	}
 	segs := routeSegments(e.Route)
 	if len(segs) > 0 {
-		p.path(segs, style{stroke: col, width: 1.5, dash: dash})
+		p.path(segs, style{stroke: col, width: width, dash: dash})
 	}
 	if head := arrowhead(e.Route); head != nil {
 		p.path(head, style{fill: col})
@@ -176,6 +202,9 @@ func drawEdge(p painter, e diagram.Edge) {
 		border := colBorder
 		if e.Kind == diagram.EdgeCatch {
 			t.color, border = colCatch, colCatch
+		}
+		if m != nil {
+			t.color, border = m.Colour, m.Colour
 		}
 		text := fit(e.Label, t, 280)
 		w, h := measure(text, t)+12, 17.0

@@ -298,9 +298,13 @@ func (r *run) toMemory(err error) {
 	r.stages = sts[:min(len(sts), int(r.stagesFlushed))]
 }
 
+// halt stops the run: the execution aborts and a paced pause ends at once.
 func (r *run) halt() {
-	r.stop.Do(func() { close(r.stopped) })
+	// Cancel first, then end the pace's sleep: released the other way
+	// round, the engine could run the remaining states before it sees the
+	// stop, and a stopped run would end SUCCEEDED.
 	r.ex.Stop()
+	r.stop.Do(func() { close(r.stopped) })
 }
 
 var (

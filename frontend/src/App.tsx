@@ -3,7 +3,7 @@ import type { Diagnostic, Diagram } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
 import { Inspector, type FieldFocus } from "./inspector/Inspector";
-import { BottomPanel } from "./frame/BottomPanel";
+import { BottomPanel, type BottomTab } from "./frame/BottomPanel";
 import { badges, nodeFor, shown } from "./frame/problems";
 import { Canvas } from "./canvas/Canvas";
 import { CutOffDialog } from "./canvas/CutOffDialog";
@@ -29,7 +29,18 @@ import { actionFor } from "./canvas/shortcuts";
 import { useNotes, useNotesStore } from "./notes/useNotes";
 import { useArrange, usePins } from "./canvas/useArrange";
 import { NotesBanners } from "./notes/NotesBanners";
+import { CommentsContext } from "./notes/comments";
+import { useCommentsUI } from "./notes/useCommentsUI";
+import { CommentsPanel, type CommentFocus } from "./notes/CommentsPanel";
+import { WorkflowMarker } from "./notes/CommentMarker";
+import { CommentThreads, DescriptionField } from "./notes/NotesSection";
 import { Present } from "./present/Present";
+
+// The inspector's notes: keyed by place, so a draft never moves to another step.
+const inspectorNotes = {
+  description: (t: { state: string; comment: string }) => <DescriptionField key={t.state} {...t} />,
+  threads: (t: { state: string }) => <CommentThreads key={t.state} state={t.state} />,
+};
 
 export default function App() {
   // The document store owns the text and its one undo history.
@@ -113,6 +124,36 @@ export default function App() {
   const [presenting, setPresenting] = useState(false);
   const canPresent = drawn && analysis.diagram !== null;
   const visible = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
+
+  // Comments: a marker or "Add comment" selects the place and opens the Comments tab there.
+  const [bottomTab, setBottomTab] = useState<BottomTab>("problems");
+  const [commentFocus, setCommentFocus] = useState<CommentFocus | null>(null);
+  const stateNames = useMemo(
+    () => (analysis.diagram?.nodes ?? []).filter((n) => n.kind === "state" || n.kind === "container").map((n) => n.name),
+    [analysis.diagram],
+  );
+  const selectState = useCallback(
+    (name: string) => {
+      const n = name ? analysis.diagram?.nodes.find((x) => x.name === name && (x.kind === "state" || x.kind === "container")) : undefined;
+      setSelected(n?.id ?? null);
+    },
+    [analysis.diagram, setSelected],
+  );
+  const showComments = useCallback(
+    (state: string, compose: boolean) => {
+      selectState(state);
+      setBottomTab("comments");
+      if (!panels.isShown("bottom")) panels.toggle("bottom", true);
+      setCommentFocus({ state, compose, at: Date.now() });
+    },
+    [selectState, panels],
+  );
+  const commentActions = useMemo(
+    () => ({ open: (s: string) => showComments(s, false), compose: (s: string) => showComments(s, true) }),
+    [showComments],
+  );
+  const comments = useCommentsUI(notesStore, notes, stateNames, commentActions);
+  const openThreads = useMemo(() => [...comments.counts.values()].reduce((n, c) => n + c.open, 0), [comments.counts]);
   useEffect(() => {
     const key = (ev: KeyboardEvent) => {
       const a = actionFor(ev);
@@ -157,6 +198,7 @@ export default function App() {
         }
       />
       <Palette onAdd={(id) => editor.insertAfter(id, selected)} />
+      <CommentsContext.Provider value={comments}>
       <RunOverlayContext.Provider value={run.overlayValue}>
       <main className="workspace">
         {view !== "code" && (
@@ -172,6 +214,8 @@ export default function App() {
             lock={lock}
             onShowMistake={showMistake}
             onToggleCollapse={toggleCollapse}
+            onComment={comments.compose}
+            overlay={<WorkflowMarker />}
             arrange={run.live ? null : arrange}
             pinned={pinned}
           />
@@ -202,15 +246,21 @@ export default function App() {
         onSelect={setSelected}
         onRename={editor.rename}
         runEdit={editor.guarded}
+        notes={inspectorNotes}
       />
       <BottomPanel
         problems={problems}
         onPick={pickProblem}
         run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
+        comments={<CommentsPanel focus={commentFocus} onPick={selectState} />}
+        commentCount={openThreads}
+        tab={bottomTab}
+        onTab={setBottomTab}
         open={visible.bottom}
         onToggle={(open) => panels.toggle("bottom", open)}
       />
+      </CommentsContext.Provider>
       {visible.palette && (
         <Splitter panel="palette" label="Resize the steps palette" size={layout.palette.size} open grow={1} onResize={(n) => panels.resize("palette", n)} onToggle={() => panels.toggle("palette")} />
       )}

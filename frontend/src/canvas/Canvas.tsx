@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type RefObject } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode, type RefObject } from "react";
 import {
   Background,
   ControlButton,
@@ -93,6 +93,10 @@ interface Props {
   arrange: Arrange | null;
   /** The names of the states placed by hand (marked even while they cannot be moved). */
   pinned: ReadonlySet<string>;
+  /** Starts a comment on a state (by name; "" for the workflow). */
+  onComment?: (state: string) => void;
+  /** Drawn over the canvas's top-left corner (the workflow's comment marker). */
+  overlay?: ReactNode;
 }
 
 export function Canvas(props: Props) {
@@ -113,7 +117,7 @@ interface Menu {
   picking: boolean;
 }
 
-function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse, arrange, pinned }: Props) {
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse, arrange, pinned, onComment, overlay }: Props) {
   const flowApi = useReactFlow();
   const root = useRef<HTMLDivElement>(null);
   const [distance, setDistance] = useState<Distance>("near");
@@ -340,11 +344,13 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
         { label: "Paste", shortcut: "Ctrl+V", testId: "ctx-paste", disabled: !editor.canPaste, run: () => editor.paste(null) },
         { label: "Zoom to fit", shortcut: "Shift+1", testId: "ctx-fit", run: () => flowApi.fitView({ ...fitOptions, duration: 200 }) },
         ...(arrange && pinned.size ? [{ label: "Tidy up (let the layout place every step)", testId: "ctx-tidy", run: arrange.tidy }] : []),
+        ...(onComment ? [{ label: "Add comment on the workflow", testId: "ctx-comment", run: () => onComment("") }] : []),
       ];
     }
-    const { id, type, ids } = m.node;
+    const { id, type, ids, name } = m.node;
     return [
       { label: "Rename", shortcut: "F2", testId: "ctx-rename", run: () => setRenaming(id) },
+      ...(onComment ? [{ label: "Add comment", shortcut: "Ctrl+Shift+M", testId: "ctx-comment", run: () => onComment(name) }] : []),
       { label: "Add step after…", testId: "ctx-add-after", keepOpen: true, disabled: stateKind(type).exit !== "next", run: pick },
       { label: ids.length > 1 ? `Duplicate ${ids.length} steps` : "Duplicate", shortcut: "Ctrl+D", testId: "ctx-duplicate", run: () => editor.duplicate(ids) },
       { label: ids.length > 1 ? `Delete ${ids.length} steps` : "Delete", shortcut: "Delete", testId: "ctx-delete", run: () => editor.remove(ids) },
@@ -417,6 +423,13 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
       case "help":
         setHelp((h) => !h);
         break;
+      case "comment": {
+        // Comments never change the text: allowed while the canvas is locked.
+        if (!onComment) return;
+        const n = sel.length === 1 ? diagram?.nodes.find((x) => x.id === sel[0]) : undefined;
+        onComment(n?.type ? n.name : "");
+        break;
+      }
       case "escape":
         if (help || searching) {
           setHelp(false);
@@ -504,6 +517,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
           </button>
         </div>
       )}
+      {!empty && overlay}
       {searching && diagram && <SearchBox diagram={diagram} onPick={reveal} onClose={() => setSearching(false)} />}
       {empty && !error && !lock && (
         <div className="canvas-empty" data-testid="canvas-empty">

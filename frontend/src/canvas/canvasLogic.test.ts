@@ -72,11 +72,13 @@ describe("shortcuts", () => {
     [key("F2"), "rename"],
     [key("f", { ctrlKey: true }), "search"],
     [key("?", { shiftKey: true }), "help"],
+    [key("M", { ctrlKey: true, shiftKey: true }), "comment"],
+    [key("m", { ctrlKey: true }), null],
     [key("x"), null],
   ])("%s", (got, want) => expect(got).toBe(want));
 
   test("every action has a line in the help", () => {
     const actions = new Set(shortcuts.map((s) => s.action));
-    for (const a of ["undo", "redo", "delete", "duplicate", "copy", "paste", "rename", "search", "help"]) expect(actions.has(a as never)).toBe(true);
+    for (const a of ["undo", "redo", "delete", "duplicate", "copy", "paste", "rename", "search", "help", "comment"]) expect(actions.has(a as never)).toBe(true);
   });
 });

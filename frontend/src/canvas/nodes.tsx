@@ -5,6 +5,8 @@ import { stateKind } from "../states/registry";
 import type { Badge } from "../frame/problems";
 import { ConnectHandles, NameField, useNodeEditing } from "./editing";
 import { RunMarks } from "../run/RunMarks";
+import { CommentMarker } from "../notes/CommentMarker";
+import { useComments, useDescription } from "../notes/comments";
 
 function ProblemBadge({ badge }: { badge?: Badge }) {
   if (!badge) return null;
@@ -45,7 +47,8 @@ function FoldButton({ id, folded, inner }: { id: string; folded: boolean; inner?
  * row, so they never squeeze the name.
  */
 function NodeBadges({ n, badge }: { n: FlowNode["data"]["node"]; badge?: Badge }) {
-  if (!n.retries && !n.distributed && !badge) return null;
+  const comments = useComments()?.counts.has(n.name);
+  if (!n.retries && !n.distributed && !badge && !comments) return null;
   return (
     <div className="node-badges">
       {n.distributed && (
@@ -59,6 +62,7 @@ function NodeBadges({ n, badge }: { n: FlowNode["data"]["node"]; badge?: Badge }
         </span>
       ) : null}
       <ProblemBadge badge={badge} />
+      <CommentMarker state={n.name} />
     </div>
   );
 }
@@ -88,6 +92,8 @@ function Handles() {
 export function StateNode({ data, selected }: NodeProps<FlowNode>) {
   const badge = data.badge;
   const n = data.node;
+  // The description for readers (the notes', else the ASL Comment), in full on hover.
+  const description = useDescription(n.name, n.comment);
   return (
     <div
       className={`state-node${selected ? " selected" : ""}${n.comment ? " with-comment" : ""}${data.dropTarget ? " drop-target" : ""}`}
@@ -96,7 +102,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
       data-state={n.name}
       data-type={n.type}
       // The whole name (and what it does) on hover, however it is cut.
-      title={[n.name, n.resource || n.type, n.comment].filter(Boolean).join("\n")}
+      title={[n.name, n.resource || n.type, description].filter(Boolean).join("\n")}
     >
       <Handles />
       <ConnectHandles type={n.type} />
@@ -104,7 +110,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
       <div className="state-text">
         <NameField id={n.id} name={n.name} />
         <div className="state-sub">{n.collapsed ? `${n.type} · ${n.inner} steps inside` : n.resource || n.type}</div>
-        {n.comment && <div className="state-comment">{n.comment}</div>}
+        {n.comment && <div className="state-comment">{description}</div>}
       </div>
       <NodeBadges n={n} badge={badge} />
       {data.pinned && <PinMark />}
@@ -115,6 +121,7 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
 
 export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
+  const description = useDescription(n.name, n.comment);
   return (
     <div
       className={`container-node${selected ? " selected" : ""}${data.dropTarget ? " drop-target" : ""}`}
@@ -125,7 +132,7 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
     >
       <Handles />
       <ConnectHandles type={n.type} />
-      <div className="container-head" title={`${n.name}\n${n.distributed ? "Distributed Map" : n.type}${n.comment ? `\n${n.comment}` : ""}`}>
+      <div className="container-head" title={`${n.name}\n${n.distributed ? "Distributed Map" : n.type}${description ? `\n${description}` : ""}`}>
         <FoldButton id={n.id} folded={false} />
         <StateIcon type={n.type} />
         <NameField id={n.id} name={n.name} />

@@ -14,6 +14,7 @@ export type Action =
   | "fit"
   | "help"
   | "focus"
+  | "comment"
   | "present"
   | "escape";
 
@@ -37,6 +38,7 @@ export const shortcuts: Shortcut[] = [
   { action: "selectAll", keys: ["Ctrl+A"], what: "Select every step" },
   { action: "fit", keys: ["Shift+1"], what: "Zoom to fit the whole workflow" },
   { action: "focus", keys: ["Ctrl+."], what: "Focus: hide every panel so the diagram has the whole window (again to bring them back)", global: true },
+  { action: "comment", keys: ["Ctrl+Shift+M"], what: "Add a comment on the selected step (nothing selected: on the workflow)" },
   { action: "present", keys: ["Ctrl+Shift+P"], what: "Present: the diagram alone, read-only, to walk a meeting through it and play a run (Esc leaves)", global: true },
   { action: "help", keys: ["?"], what: "Show or hide this list" },
   { action: "escape", keys: ["Escape"], what: "Close a dialog, clear the selection" },
@@ -53,7 +55,8 @@ export const gestures: [string, string][] = [
   ["Drag the tip of an arrow onto another step", "Point the arrow there"],
   ["Drag a step", "Place it by hand (kept beside the workflow, not in its code); Ctrl+Z puts it back"],
   ["Tidy up (button by the zoom buttons)", "Let the layout place every step again"],
-  ["Right-click a step, or the background", "Rename, add a step, duplicate, delete, set as start; add a step here, paste"],
+  ["Right-click a step, or the background", "Comment, rename, add a step, duplicate, delete, set as start; add a step here, paste"],
+  ["Click a speech bubble on a step", "Read and answer its comments"],
   ["Shift+click, or Shift+drag on the background", "Select several steps"],
   ["Double-click a name", "Rename the step"],
 ];
@@ -71,6 +74,7 @@ export function actionFor(e: KeyLike): Action | null {
   const mod = e.ctrlKey || e.metaKey;
   const k = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   if (e.altKey) return null;
+  if (mod && e.shiftKey && k === "m") return "comment";
   if (mod && k === "z") return e.shiftKey ? "redo" : "undo";
   if (mod && k === "y") return "redo";
   if (mod && k === "d") return "duplicate";

@@ -9,22 +9,34 @@ interface Props {
   run?: ReactNode;
   /** A short run status for the Run tab ("RUNNING", "FAILED"…). */
   runStatus?: string | null;
+  /** The Comments panel, in a "Comments" tab; commentCount open threads. */
+  comments?: ReactNode;
+  commentCount?: number;
+  /** The tab shown, when the caller decides it (a comment marker opens Comments). */
+  tab?: BottomTab;
+  onTab?: (tab: BottomTab) => void;
   /** Hidden, only its tab bar shows; a tab or the chevron brings it back. */
   open?: boolean;
   onToggle?: (open: boolean) => void;
 }
 
-/** The problems (in text order, as advice; click to locate) and the run panel. */
-export function BottomPanel({ problems, onPick, run, runStatus, open = true, onToggle }: Props) {
+export type BottomTab = "problems" | "run" | "comments";
+
+/** The problems (in text order, as advice; click to locate), the run panel and the comments. */
+export function BottomPanel({ problems, onPick, run, runStatus, comments, commentCount = 0, tab: shownTab, onTab, open = true, onToggle }: Props) {
   const errors = problems.filter((p) => p.severity === "ERROR").length;
-  const [tab, setTab] = useState<"problems" | "run">("problems");
+  const [ownTab, setOwnTab] = useState<BottomTab>("problems");
+  const tab = shownTab ?? ownTab;
+  const setTab = (t: BottomTab) => (onTab ? onTab(t) : setOwnTab(t));
   const [allDetails, setAllDetails] = useState(false);
   const showRun = run !== undefined && tab === "run";
+  const showComments = comments !== undefined && tab === "comments";
+  const showProblems = !showRun && !showComments;
   return (
-    <section className={`panel bottom${open ? "" : " collapsed"}`} aria-label={showRun ? "Run" : "Problems"}>
+    <section className={`panel bottom${open ? "" : " collapsed"}`} aria-label={showRun ? "Run" : showComments ? "Comments" : "Problems"}>
       <div className="tabs">
         <div className="tablist" role="tablist">
-          <button role="tab" aria-selected={!showRun} className={`tab${showRun ? "" : " active"}`} onClick={() => (setTab("problems"), open || onToggle?.(true))}>
+          <button role="tab" aria-selected={showProblems} className={`tab${showProblems ? " active" : ""}`} onClick={() => (setTab("problems"), open || onToggle?.(true))}>
             Problems{" "}
             <span className={`count${errors ? " has-errors" : ""}`} data-testid="problem-count">
               {problems.length}
@@ -35,8 +47,13 @@ export function BottomPanel({ problems, onPick, run, runStatus, open = true, onT
               Run{runStatus ? <span className={`count run-count s-${runStatus}`}>{runStatus.toLowerCase()}</span> : null}
             </button>
           )}
+          {comments !== undefined && (
+            <button role="tab" aria-selected={showComments} className={`tab${showComments ? " active" : ""}`} onClick={() => (setTab("comments"), open || onToggle?.(true))} data-testid="tab-comments">
+              Comments{commentCount ? <span className="count" data-testid="comment-count">{commentCount}</span> : null}
+            </button>
+          )}
         </div>
-        {open && !showRun && problems.length > 0 && (
+        {open && showProblems && problems.length > 0 && (
           <button
             className="problem-all-details"
             aria-pressed={allDetails}
@@ -63,7 +80,7 @@ export function BottomPanel({ problems, onPick, run, runStatus, open = true, onT
       </div>
       {/* Hidden, not unmounted: the run panel keeps what was typed in it. */}
       <div className="bottom-body" hidden={!open}>
-        {showRun ? run : <ProblemList problems={problems} onPick={onPick} allDetails={allDetails} />}
+        {showRun ? run : showComments ? comments : <ProblemList problems={problems} onPick={onPick} allDetails={allDetails} />}
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 // The inspector (right panel): forms for every field of the selected state,
 // or of the workflow when nothing is selected. Every change goes through a
 // document command, so it is one undo step and a minimal text edit.
-import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { Diagnostic, Diagram } from "../backend/studio";
 import type { DocumentStore, Outcome } from "../document/store";
 import type { Format } from "../document/textdoc";
@@ -45,9 +45,19 @@ interface Props {
    * run on the store directly.
    */
   runEdit?(label: string, cmd: Command, done: (out: Outcome) => void): Outcome | "asking";
+  /**
+   * The notes of the state shown, or of the workflow (state ""); comment
+   * is its ASL Comment. The description goes under the name, the comment
+   * threads after the form (outside it: a lock does not stop them, as
+   * they never change the text).
+   */
+  notes?: {
+    description(target: { state: string; comment: string }): ReactNode;
+    threads(target: { state: string; comment: string }): ReactNode;
+  };
 }
 
-export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit }: Props) {
+export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit, notes }: Props) {
   // Why the last edit was refused; it belongs to the selection it was made on.
   const [refusal, setRefusal] = useState<{ selected: string | null; text: string } | null>(null);
   const message = refusal && refusal.selected === selected ? refusal.text : null;
@@ -137,6 +147,7 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
     return () => cancelAnimationFrame(frame);
   }, [focus]);
 
+  const notesTarget = st ? { state: st.name, comment: commentOf(st.value) } : !selected && isObj(doc) ? { state: "", comment: commentOf(doc) } : null;
   // The lock's banner already shows its mistake.
   const general = (grouped.get("") ?? []).filter((d) => d !== lock?.diagnostic);
   return (
@@ -168,19 +179,29 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
                 doc={doc}
                 machineLang={languageOf(undefined, isObj(doc) ? doc : undefined)}
                 onRename={(name) => onRename(selected!, name)}
+                description={notesTarget && notes?.description(notesTarget)}
               />
             ) : selected && branchOf(selected) ? (
               <BranchNote id={selected} onSelect={onSelect} />
             ) : isObj(doc) ? (
-              <MachineForm machine={doc} />
+              <>
+                {notesTarget && notes?.description(notesTarget)}
+                <MachineForm machine={doc} />
+              </>
             ) : (
               <p className="muted">Open a workflow to see its settings.</p>
             )}
           </fieldset>
         </InspectorContext.Provider>
+        {notesTarget && notes?.threads(notesTarget)}
       </div>
     </aside>
   );
+}
+
+/** A state's or machine's ASL Comment, when it is a string. */
+function commentOf(v: unknown): string {
+  return isObj(v) && typeof v.Comment === "string" ? v.Comment : "";
 }
 
 /** The Parallel and index of a branch id ("/States/P/Branches/1"), or null. */

@@ -42,10 +42,12 @@ interface Props {
   /** The machine's own query language, for the "inherit" option. */
   machineLang: string;
   onRename(name: string): boolean;
+  /** The description for readers (the notes'), shown under the name. */
+  description?: ReactNode;
 }
 
 /** Every field of the selected state, grouped as people think of them. */
-export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
+export function StateForm({ name, state, doc, machineLang, onRename, description }: Props) {
   const { id, run } = useForm();
   const type = String(state.Type ?? "");
   const kind = stateKind(type);
@@ -64,6 +66,7 @@ export function StateForm({ name, state, doc, machineLang, onRename }: Props) {
           </div>
         </div>
       </div>
+      {description}
       <Section title="Configuration" testId="section-config">
         <Field pointer="" label="Name" help="References to this step follow a rename." error={nameError} htmlFor={ids.name}>
           <TextInput

@@ -84,4 +84,20 @@ describe("NotesStore", () => {
     expect(threadsOf(s.snapshot().notes).map((t) => t.thread.comments[0].text)).toEqual(["from a"]);
     expect(s.snapshot().carryConflict).toBeNull();
   });
+
+  it("refresh shows what another writer added, keeping what was written here", async () => {
+    const { backend, disk } = fakeBackend();
+    const s = new NotesStore(backend);
+    await s.attach("/w/flow.studio.json");
+    s.setStates(states("A", "B"));
+    await s.apply([{ kind: "describe", state: "A", text: "mine" }]);
+    // Another studio writes the file (as Go's Update does: on top of what is there).
+    const f = structuredClone(disk.get("/w/flow.studio.json")!);
+    f.states!.B = { description: "theirs" };
+    disk.set("/w/flow.studio.json", f);
+    expect(descriptionOf(s.snapshot().notes, "B")).toBe("");
+    await s.refresh();
+    expect(descriptionOf(s.snapshot().notes, "A")).toBe("mine");
+    expect(descriptionOf(s.snapshot().notes, "B")).toBe("theirs");
+  });
 });

@@ -131,13 +131,28 @@ export class NotesStore {
     }
   };
 
-  /** Reads the notes again (another writer, a carry). */
+  /** Reads the notes again (a carry). */
   private async reload() {
     const path = this.snap.path;
     if (!path) return;
     const l = await this.backend.loadNotes(path, this.names());
     if (path === this.snap.path) this.adopt(l);
   }
+
+  /**
+   * Reads the notes again when the window comes back into focus: another
+   * studio, a teammate's pull or an editor may have changed the file.
+   * Local changes are never lost by it: each was written to the file when
+   * it was made.
+   */
+  refresh = async () => {
+    if (!this.snap.path || this.snap.carryConflict) return;
+    try {
+      await this.reload();
+    } catch (err) {
+      this.set({ error: `The notes beside this workflow could not be read: ${errorMessage(err)}` });
+    }
+  };
 
   dismissError = () => this.set({ error: null });
 }
