@@ -36,7 +36,7 @@ func (st *stepCtx) effectiveInput(ctx context.Context) (any, error) {
 		return in, nil
 	}
 	v, err := st.template(ctx, st.n.parameters, in, "Parameters")
-	if err == nil {
+	if err == nil && st.n.typ != "Task" { // a Task's is in its TaskScheduled event
 		st.stage("Parameters", v)
 	}
 	return v, err
@@ -159,7 +159,7 @@ func (st *stepCtx) arguments(ctx context.Context) (any, error) {
 		return st.input, nil
 	}
 	v, err := st.jsonataValue(ctx, st.n.arguments, "Arguments", st.statesVar(nil, nil))
-	if err == nil {
+	if err == nil && st.n.typ != "Task" { // a Task's is in its TaskScheduled event
 		st.stage("Arguments", v)
 	}
 	return v, err

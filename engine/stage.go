@@ -15,11 +15,13 @@ type StageObserver interface {
 // Stage is the value after one processing step of one state visit.
 //
 // Steps, in the order a state applies them:
-//   - JSONPath: "InputPath", "Parameters" (the effective input), "Items"
+//   - JSONPath: "InputPath", "Parameters" (a Pass's or Parallel's: a
+//     Task's is in its TaskScheduled event), "Items"
 //     (ItemsPath's array), "ItemSelector #i" (the first iterations'
 //     inputs), "Result" (a Pass's Result, a Map's or Parallel's outputs),
 //     "ResultSelector", "Assign" (the variables), "ResultPath".
-//   - JSONata: "Context" ($states.context, for states that read it), "Arguments", "Items",
+//   - JSONata: "Context" ($states.context, for states that read it),
+//     "Arguments" (a Parallel's), "Items",
 //     "ItemSelector #i", "Result", "Assign", "Output".
 //   - Choice: "Choice" ({"Rule": i, "Next": …} or {"Default": …});
 //     Wait: "Wait" ({"Until": timestamp}).

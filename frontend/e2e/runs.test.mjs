@@ -552,7 +552,7 @@ test("speed: a Map over 10,000 items and a 10,000-iteration loop", async () => {
     await page.getByLabel("Show one iteration of Each item").fill("9999");
     await node(page, "Double").locator('[data-testid="run-status"][data-status="succeeded"]').waitFor();
     await node(page, "Double").click();
-    await page.getByTestId("inspect").getByText('"v": 19998').waitFor();
+    await page.getByTestId("inspect").getByText('"v": 19998').first().waitFor(); // what it worked on (Parameters) and its output
     await s.screenshot("runs-13-map-10000");
     await page.getByLabel("Show one iteration of Each item").fill("");
 
