@@ -24,9 +24,15 @@ func toDOT(g Graph) ([]byte, map[string]string) {
 		names[clusterID[c.ID]] = c.ID
 	}
 
+	heavy := spread(g) > heavySpread && !forceFull
+	labelAttr := "label"
 	var b strings.Builder
 	b.WriteString("digraph G {\n")
 	b.WriteString("compound=true; rankdir=TB; newrank=true; nodesep=0.45; ranksep=0.5;\n")
+	if heavy {
+		labelAttr = "xlabel"
+		b.WriteString("nslimit=1; forcelabels=true;\n")
+	}
 	b.WriteString("fontname=\"Helvetica\"; fontsize=13; labeljust=l;\n")
 	b.WriteString("node [shape=box fixedsize=true label=\"\"];\n")
 	// The canvas draws edge labels in an 11px monospace font with 6px of
@@ -75,13 +81,16 @@ func toDOT(g Graph) ([]byte, map[string]string) {
 			fmt.Fprintf(&b, " ltail=%s", clusterID[e.TailCluster])
 		}
 		if e.Label != "" {
-			fmt.Fprintf(&b, " label=%s", quote(" "+e.Label+" "))
+			fmt.Fprintf(&b, " %s=%s", labelAttr, quote(" "+e.Label+" "))
 		}
 		b.WriteString("];\n")
 	}
 	b.WriteString("}\n")
 	return []byte(b.String()), names
 }
+
+// forceFull lays every graph out the full way (benchmarks compare).
+var forceFull bool
 
 // quote makes s a DOT string literal.
 func quote(s string) string {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,6 +24,7 @@ type rawEdge struct {
 	ID  string `json:"id"`
 	Pos string `json:"pos"`
 	LP  string `json:"lp"`
+	XLP string `json:"xlp"` // the label's place when drawn beside the edge (heavy graphs)
 }
 
 func (r *rawGraph) result(g Graph, names map[string]string) (*Result, error) {
@@ -72,8 +74,8 @@ func (r *rawGraph) result(g Graph, names map[string]string) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("layout: edge %q: %w", id, err)
 		}
-		if e.LP != "" {
-			if lp, err := floats(e.LP, 2); err == nil {
+		if lpText := cmp.Or(e.LP, e.XLP); lpText != "" {
+			if lp, err := floats(lpText, 2); err == nil {
 				p := flip(lp[0], lp[1])
 				route.Label = &p
 			}
