@@ -65,6 +65,14 @@ func (c *controller) spawn(parent *thread, at PathStep) *thread {
 	return t
 }
 
+// quiet reports whether nothing can pause the run now: no breakpoints,
+// no pause asked for, nothing paused.
+func (c *controller) quiet() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.breakpoints) == 0 && !c.pausing && len(c.paused) == 0
+}
+
 // wants reports whether t should stop before state (mu held).
 func (c *controller) wants(t *thread, state string) bool {
 	return c.pausing || (t.step && t.stepGen == c.gen) || c.breakpoints[state]
@@ -260,8 +268,8 @@ func (ex *Execution) PausedAt() []string {
 }
 
 // Pauses lists the paused threads in index order (the top level first,
-// then Map items by index), each with the input its state will get. The
-// inputs are the run's own values: read them, never change them.
+// then Map items by index), each with the input its state will get (a
+// copy taken when it stopped: read it, never change it).
 func (ex *Execution) Pauses() []Pause {
 	ex.ctrl.mu.Lock()
 	defer ex.ctrl.mu.Unlock()

@@ -36,7 +36,9 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 	// for items that only compute, one per CPU (more only contend).
 	workers := min(slots, maxWorkers)
 	_, skips := st.sc.ex.clock.(skipper)
-	if !n.processorTasks && (!n.processorWaits || skips) {
+	// A run being debugged keeps them all: items stopped at breakpoints
+	// must not hold back their siblings' turn ("pause all" shows each).
+	if !n.processorTasks && (!n.processorWaits || skips) && st.sc.ex.ctrl.quiet() {
 		workers = min(workers, runtime.GOMAXPROCS(0))
 	}
 	if st.sc.ex.cfg.deterministic {

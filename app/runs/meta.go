@@ -79,9 +79,13 @@ type Update struct {
 	Stages   []StageRecord `json:"stages"`
 	Meta     Meta          `json:"meta"`
 	PausedAt []string      `json:"pausedAt"`
-	Pending  []Pending     `json:"pending"`
-	Live     bool          `json:"live"`              // the run is in this process and still going
-	Unsaved  string        `json:"unsaved,omitempty"` // why the run is not being stored, "" when it is
+	// Pauses are the paused threads (a Map item, a branch, the top level)
+	// in index order, each with the input its state will get.
+	Pauses  []PauseInfo `json:"pauses"`
+	Waiting int         `json:"waiting"` // items queued before a breakpoint while one is paused
+	Pending []Pending   `json:"pending"`
+	Live    bool        `json:"live"`              // the run is in this process and still going
+	Unsaved string      `json:"unsaved,omitempty"` // why the run is not being stored, "" when it is
 }
 
 // StageRecord is a value between a state's processing steps (after
