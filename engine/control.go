@@ -280,10 +280,24 @@ func (ex *Execution) Pauses() []Pause {
 	return out
 }
 
-// Waiting counts the threads queued before a breakpoint (PauseOne) while
-// another one is stopped.
-func (ex *Execution) Waiting() int {
+// Waiting lists where the threads queued before a breakpoint (PauseOne)
+// run, in index order: they go on once the paused one has finished.
+func (ex *Execution) Waiting() [][]PathStep {
 	ex.ctrl.mu.Lock()
 	defer ex.ctrl.mu.Unlock()
-	return len(ex.ctrl.waiting)
+	ts := make([]*thread, 0, len(ex.ctrl.waiting))
+	for t := range ex.ctrl.waiting {
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(a, b *thread) int {
+		if orderLess(a.order, b.order) {
+			return -1
+		}
+		return 1
+	})
+	out := make([][]PathStep, len(ts))
+	for i, t := range ts {
+		out[i] = t.path
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -72,6 +73,17 @@ func TestMapPauseOneAtATime(t *testing.T) {
 	settle()
 	if got := ex.Pauses(); len(got) != 1 {
 		t.Fatalf("one item at a time: %d paused", len(got))
+	}
+	// The others queue before Double, in index order.
+	for deadline := time.Now().Add(5 * time.Second); len(ex.Waiting()) < 4 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	var queued []int
+	for _, w := range ex.Waiting() {
+		queued = append(queued, w[0].Index)
+	}
+	if len(queued) != 4 || !slices.IsSorted(queued) || slices.Contains(queued, p.Path[0].Index) {
+		t.Fatalf("waiting %v besides paused item %d", queued, p.Path[0].Index)
 	}
 	// The first item to reach Double stops (items run side by side, so
 	// which one is first varies); the others then go in index order.

@@ -40,6 +40,14 @@ func pauseInfos(ps []engine.Pause) []PauseInfo {
 	return out
 }
 
+func waitingOf(ex *engine.Execution) [][]engine.PathStep {
+	w := ex.Waiting()
+	if w == nil {
+		w = [][]engine.PathStep{}
+	}
+	return w
+}
+
 // pausesSig tells whether the pauses changed since the last update.
 func pausesSig(ps []PauseInfo) string {
 	var b strings.Builder

@@ -28,7 +28,10 @@ func TestMapPausesOneItem(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			u := rec.await(t, id, "items paused at Double", func(u Update) bool { return len(u.Pauses) == tc.paused })
+			// One at a time: the 4 others wait before Double, and say so.
+			u := rec.await(t, id, "items paused at Double", func(u Update) bool {
+				return len(u.Pauses) == tc.paused && len(u.Waiting) == 5-tc.paused
+			})
 			p := u.Pauses[0]
 			k := p.Path[0].Index
 			if p.State != "Double" || p.Path[0].State != "Each item" || p.Input != fmt.Sprintf(`{"v":%d}`, k+1) {

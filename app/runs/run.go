@@ -177,7 +177,7 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	if paused == nil {
 		paused = []string{}
 	}
-	pauses, waiting := pauseInfos(r.ex.Pauses()), r.ex.Waiting()
+	pauses, waiting := pauseInfos(r.ex.Pauses()), waitingOf(r.ex)
 	if !r.inMemory() && (len(buf) > 0 || !live) {
 		if err := r.m.store.Save(meta, buf, ids, stages); err != nil {
 			r.toMemory(err)
@@ -195,7 +195,7 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	r.stagesFlushed += int64(len(stages))
 	r.buf, r.bufIDs = r.buf[len(buf):], r.bufIDs[len(buf):]
 	pend := r.pendingLocked()
-	sig := meta.Status + "|" + pausesSig(pauses) + "|" + strconv.Itoa(waiting) + "|" + pendingSig(pend)
+	sig := meta.Status + "|" + pausesSig(pauses) + "|" + strconv.Itoa(len(waiting)) + "|" + pendingSig(pend)
 	if len(buf) == 0 && len(stages) == 0 && sig == r.lastSig {
 		r.mu.Unlock()
 		return
@@ -238,7 +238,10 @@ func (r *run) snapshot(after int64) (Update, error) {
 	u.Pauses = []PauseInfo{}
 	if r.ex != nil && r.live {
 		u.PausedAt = r.ex.PausedAt()
-		u.Pauses, u.Waiting = pauseInfos(r.ex.Pauses()), r.ex.Waiting()
+		u.Pauses, u.Waiting = pauseInfos(r.ex.Pauses()), waitingOf(r.ex)
+	}
+	if u.Waiting == nil {
+		u.Waiting = [][]engine.PathStep{}
 	}
 	if u.PausedAt == nil {
 		u.PausedAt = []string{}

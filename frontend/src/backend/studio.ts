@@ -106,6 +106,8 @@ export const runStages = (id: string, after: number): Promise<StageRecord[]> => 
 export const stepRun = (id: string): Promise<void> => RunsAPI.Step(id);
 /** One paused thread of a run: the top level, or a Map item (path, outermost first), with the input its state will get. */
 export type RunPause = runs.PauseInfo;
+/** Where a thread of a run is: its Map items (and Parallel branches), outermost first. */
+export type RunPath = RunPause["path"];
 /** Steps only the pause pauseId (a Map item): its siblings stay paused. */
 export const stepPause = (id: string, pauseId: number): Promise<void> => RunsAPI.StepPause(id, pauseId);
 /** "one": one Map item at a time stops at breakpoints; "all": every item. */

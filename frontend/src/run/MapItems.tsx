@@ -8,6 +8,7 @@ const ROW = 24;
 
 const statusWords: Record<IterationStatus, string> = {
   running: "Running",
+  waiting: "Waiting before a breakpoint",
   paused: "Paused",
   succeeded: "Succeeded",
   failed: "Failed",
@@ -26,8 +27,10 @@ export function MapItems({ session: s, preferred }: { session: RunSession; prefe
   const [chosen, setChosen] = useState("");
   const map = maps.includes(chosen) ? chosen : preferred && maps.includes(preferred) ? preferred : (maps[0] ?? "");
   const [status, setStatus] = useState<IterationStatus | "">("");
-  const pauses = s.cursor === null ? s.pauses : noPauses;
-  const all = useMemo(() => (ix && map ? iterations(ix, map, until, pauses) : []), [ix, map, until, pauses]);
+  const live = s.cursor === null;
+  const pauses = live ? s.pauses : noPauses;
+  const waiting = live ? s.waiting : noPauses;
+  const all = useMemo(() => (ix && map ? iterations(ix, map, until, pauses, waiting) : []), [ix, map, until, pauses, waiting]);
   const rows = useMemo(() => (status ? all.filter((r) => r.status === status) : all), [all, status]);
   const counts = useMemo(() => countByStatus(all), [all]);
   const scroller = useRef<HTMLDivElement>(null);

@@ -33,9 +33,9 @@ export function PauseBanner({ session: s }: { session: RunSession }) {
         <button className="link" onClick={() => setShowInput(!showInput)} aria-expanded={showInput} data-testid="run-pause-show-input">
           {showInput ? "hide input" : "show input"}
         </button>
-        {s.waiting > 0 && (
+        {s.waiting.length > 0 && (
           <span className="muted" data-testid="run-pause-waiting" title="One item at a time runs into a breakpoint; the others wait before it, in item order">
-            {s.waiting} more {s.waiting === 1 ? "item waits" : "items wait"} before a breakpoint
+            {s.waiting.length} more {s.waiting.length === 1 ? "item waits" : "items wait"} before a breakpoint
           </span>
         )}
       </div>

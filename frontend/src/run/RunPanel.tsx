@@ -4,7 +4,7 @@ import type { Diagnostic, Diagram } from "../backend/studio";
 import { tryItLabel, type RunSession } from "./session";
 import { testCases } from "./mocks";
 import type { Pace, PauseMode, WorkflowType } from "./settings";
-import { PauseBanner, pauseLabel } from "./PauseBanner";
+import { PauseBanner } from "./PauseBanner";
 import { MapItems } from "./MapItems";
 import { PendingTasks } from "./PendingTasks";
 import { Inspect } from "./Inspect";
@@ -206,12 +206,7 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
                   {tryItLabel}
                 </span>
               )}
-              {paused && (
-                <span data-testid="run-paused-at">
-                  Paused before {s.stepTarget ? pauseLabel(s.stepTarget) : s.pausedAt.join(", ")}
-                  {s.pauses.length > 1 ? ` and ${s.pauses.length - 1} more` : ""}
-                </span>
-              )}
+              {paused && !s.stepTarget && <span>Paused before {s.pausedAt.join(", ")}</span>}
               {s.meta?.error && !s.live && (
                 <span className="run-end-error" title={s.meta.cause}>
                   {s.meta.error}

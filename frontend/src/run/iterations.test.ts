@@ -75,7 +75,13 @@ describe("iterations with a failure and a pause", () => {
       { key: "Each#1", index: 1, status: "failed", duration: 10, error: "Boom", cause: "item 1 broke" },
       { key: "Each#2", index: 2, status: "paused", duration: null },
     ]);
-    expect(countByStatus(rows)).toEqual({ running: 0, paused: 1, succeeded: 1, failed: 1, aborted: 0 });
+    expect(countByStatus(rows)).toEqual({ running: 0, waiting: 0, paused: 1, succeeded: 1, failed: 1, aborted: 0 });
+  });
+
+  it("an item queued behind the paused one is waiting", () => {
+    const waiting = [[{ state: "Each", index: 2 }]] as RunPause["path"][];
+    expect(iterations(ix, "Each", ix.length, [], waiting)[2].status).toBe("waiting");
+    expect(iterations(ix, "Each", ix.length, [pause], waiting)[2].status).toBe("paused");
   });
 
   it("a pause in another Map leaves the rows running", () => {

@@ -1,10 +1,10 @@
 // A Map's iterations as rows (item, status, duration, error), read from
 // the history the way the AWS console's Map Run view lists child runs.
 // Pure: the iterations table draws them and filters by status.
-import type { RunPause } from "../backend/studio";
+import type { RunPath, RunPause } from "../backend/studio";
 import { details, frameKey, framesOf, framesThrough, type RunIndex } from "./fold";
 
-export type IterationStatus = "running" | "paused" | "succeeded" | "failed" | "aborted";
+export type IterationStatus = "running" | "waiting" | "paused" | "succeeded" | "failed" | "aborted";
 
 export interface IterationRow {
   /** Where the iteration runs (its frames): unique even when a Map nested in another runs many times. */
@@ -35,7 +35,13 @@ export function mapsIn(ix: RunIndex, until = ix.length): string[] {
  * The iterations of map in the first `until` events, in the order they
  * started; paused ones (a pause whose path is inside them) say so.
  */
-export function iterations(ix: RunIndex, map: string, until = ix.length, pauses: readonly RunPause[] = []): IterationRow[] {
+export function iterations(
+  ix: RunIndex,
+  map: string,
+  until = ix.length,
+  pauses: readonly RunPause[] = [],
+  waiting: readonly RunPath[] = [],
+): IterationRow[] {
   const rows = new Map<string, IterationRow & { start: number }>();
   const prefix = map + "#";
   for (let i = 0; i < until; i++) {
@@ -70,16 +76,18 @@ export function iterations(ix: RunIndex, map: string, until = ix.length, pauses:
       row.cause = d.cause;
     }
   }
-  for (const p of pauses) {
-    const its = p.path.filter((s) => !s.branch).map((s) => ({ map: s.state, index: s.index }));
+  // Running items stopped before a state: paused, or queued behind the paused one.
+  const mark = (path: RunPath, status: IterationStatus) => {
+    const its = path.filter((s) => !s.branch).map((s) => ({ map: s.state, index: s.index }));
     let inner = -1;
     its.forEach((it, i) => {
       if (it.map === map) inner = i;
     });
-    if (inner < 0) continue;
-    const row = rows.get(framesOf(its.slice(0, inner + 1)));
-    if (row && row.status === "running") row.status = "paused";
-  }
+    const row = inner < 0 ? undefined : rows.get(framesOf(its.slice(0, inner + 1)));
+    if (row && (row.status === "running" || (row.status === "waiting" && status === "paused"))) row.status = status;
+  };
+  for (const w of waiting) mark(w, "waiting");
+  for (const p of pauses) mark(p.path, "paused");
   const out: IterationRow[] = [];
   for (const r of rows.values()) {
     const row: IterationRow = { key: r.key, index: r.index, status: r.status, duration: r.duration };
@@ -91,7 +99,7 @@ export function iterations(ix: RunIndex, map: string, until = ix.length, pauses:
 
 /** How many rows have each status. */
 export function countByStatus(rows: readonly IterationRow[]): Record<IterationStatus, number> {
-  const n: Record<IterationStatus, number> = { running: 0, paused: 0, succeeded: 0, failed: 0, aborted: 0 };
+  const n: Record<IterationStatus, number> = { running: 0, waiting: 0, paused: 0, succeeded: 0, failed: 0, aborted: 0 };
   for (const r of rows) n[r.status]++;
   return n;
 }

@@ -508,10 +508,10 @@ describe("pauses inside a Map", () => {
     const t = setup();
     t.state.snapshots.set("run-1", () => update("run-1", 1, 1, 2));
     await t.store.actions.start("run");
-    t.emit(update("run-1", 2, 3, 3, { pausedAt: ["Pick", "Pick"], pauses: [pause(7, "Pick", 0, '{"v":1}'), pause(8, "Pick", 3, '{"v":4}')], waiting: 2 }));
+    t.emit(update("run-1", 2, 3, 3, { pausedAt: ["Pick", "Pick"], pauses: [pause(7, "Pick", 0, '{"v":1}'), pause(8, "Pick", 3, '{"v":4}')], waiting: [[{ state: "Items", index: 1 }], [{ state: "Items", index: 2 }]] } as Partial<RunUpdate>));
     await vi.advanceTimersByTimeAsync(drawMs);
     expect(t.snap().pauses.map((p) => p.id)).toEqual([7, 8]);
-    expect(t.snap().waiting).toBe(2);
+    expect(t.snap().waiting).toHaveLength(2);
     expect(t.snap().stepTarget?.id).toBe(7);
     expect(pauseWhere(t.snap().stepTarget!)).toBe("item 1 of Items");
 

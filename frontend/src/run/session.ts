@@ -5,7 +5,7 @@
 // subscribes (useSyncExternalStore) and forwards the open workflow; tests
 // drive the store with a fake backend.
 import type * as studio from "../backend/studio";
-import type { Diagram, MockProblem, PendingTask, RunMeta, RunPause, RunUpdate, StageRecord, StartRunRequest } from "../backend/studio";
+import type { Diagram, MockProblem, PendingTask, RunMeta, RunPath, RunPause, RunUpdate, StageRecord, StartRunRequest } from "../backend/studio";
 import { errorMessage } from "../backend/errors";
 import { OverlayBuilder, RunIndex, frameKey, type Overlay } from "./fold";
 import { stateIndex, type StateIndex } from "./stateIndex";
@@ -69,8 +69,8 @@ export interface RunSnapshot {
   pausedAt: string[];
   /** The paused threads (the top level, Map items), in index order, with the input each state will get. */
   pauses: RunPause[];
-  /** Map items queued before a breakpoint while another one is paused ("one item at a time"). */
-  waiting: number;
+  /** Map items queued before a breakpoint while another one is paused ("one item at a time"): where each runs, in item order. */
+  waiting: RunPath[];
   /** The pause Step steps: the one picked (by its item, so the pick survives steps), else the first. */
   stepTarget: RunPause | null;
   pending: PendingTask[];
@@ -171,7 +171,7 @@ export class RunSessionStore {
   private live = false;
   private pausedAt: string[] = [];
   private pauses: RunPause[] = [];
-  private waiting = 0;
+  private waiting: RunPath[] = [];
   /** The picked pause's thread (pauseKey), or null for the first. */
   private picked: string | null = null;
   private pending: PendingTask[] = [];
@@ -542,7 +542,7 @@ export class RunSessionStore {
     this.pending = [];
     this.pausedAt = [];
     this.pauses = [];
-    this.waiting = 0;
+    this.waiting = [];
     this.picked = null;
     this.storage.session.setItem(CURRENT, id);
     this.changed();
@@ -569,7 +569,7 @@ export class RunSessionStore {
       this.live = u.live;
       this.pausedAt = u.pausedAt ?? [];
       this.pauses = u.pauses ?? [];
-      this.waiting = u.waiting ?? 0;
+      this.waiting = u.waiting ?? [];
       this.pending = u.pending ?? [];
       // An imported history that does not match the workflow says where.
       this.notice = u.unsaved || u.meta.importNotes?.join(" ") || null;

@@ -1112,7 +1112,7 @@ export namespace runs {
 	    meta: Meta;
 	    pausedAt: string[];
 	    pauses: PauseInfo[];
-	    waiting: number;
+	    waiting: engine.PathStep[][];
 	    pending: Pending[];
 	    live: boolean;
 	    unsaved?: string;
@@ -1132,7 +1132,7 @@ export namespace runs {
 	        this.meta = this.convertValues(source["meta"], Meta);
 	        this.pausedAt = source["pausedAt"];
 	        this.pauses = this.convertValues(source["pauses"], PauseInfo);
-	        this.waiting = source["waiting"];
+	        this.waiting = this.convertValues(source["waiting"], engine.PathStep);
 	        this.pending = this.convertValues(source["pending"], Pending);
 	        this.live = source["live"];
 	        this.unsaved = source["unsaved"];
