@@ -33,6 +33,7 @@ type controller struct {
 type paused struct {
 	Pause
 	th       *thread
+	order    []int
 	released chan struct{}
 }
 
@@ -57,12 +58,10 @@ func (c *controller) signal() {
 
 // spawn makes the thread of a Map iteration or Parallel branch. A thread
 // being stepped steps into what it runs: the child stops at its first state.
-func (c *controller) spawn(parent *thread, at PathStep) *thread {
+func (c *controller) spawn(t, parent *thread, at PathStep) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	t := parent.child(at)
-	t.step, t.stepGen = parent.step, parent.stepGen
-	return t
+	*t = thread{parent: parent, at: at, step: parent.step, stepGen: parent.stepGen}
 }
 
 // quiet reports whether nothing can pause the run now: no breakpoints,
@@ -90,7 +89,7 @@ func (c *controller) mayStop(t *thread) bool {
 		return false
 	}
 	for w := range c.waiting {
-		if w != t && eligible(w) && orderLess(w.order, t.order) {
+		if w != t && eligible(w) && orderLess(w.order(), t.order()) {
 			return false
 		}
 	}
@@ -129,13 +128,13 @@ func (c *controller) before(ctx context.Context, t *thread, state string, input 
 	}
 	c.pausing, t.step = false, false
 	c.nextID++
-	p := &paused{Pause: Pause{ID: c.nextID, State: state, Path: t.path, Input: deepCopy(input)}, th: t, released: make(chan struct{})}
+	p := &paused{Pause: Pause{ID: c.nextID, State: state, Path: t.path(), Input: deepCopy(input)}, th: t, order: t.order(), released: make(chan struct{})}
 	c.paused = append(c.paused, p)
 	slices.SortStableFunc(c.paused, func(a, b *paused) int {
 		switch {
-		case orderLess(a.th.order, b.th.order):
+		case orderLess(a.order, b.order):
 			return -1
-		case orderLess(b.th.order, a.th.order):
+		case orderLess(b.order, a.order):
 			return 1
 		}
 		return 0
@@ -290,14 +289,14 @@ func (ex *Execution) Waiting() [][]PathStep {
 		ts = append(ts, t)
 	}
 	slices.SortFunc(ts, func(a, b *thread) int {
-		if orderLess(a.order, b.order) {
+		if orderLess(a.order(), b.order()) {
 			return -1
 		}
 		return 1
 	})
 	out := make([][]PathStep, len(ts))
 	for i, t := range ts {
-		out[i] = t.path
+		out[i] = t.path()
 	}
 	return out
 }

@@ -229,7 +229,8 @@ func (ex *Execution) run(start string) {
 	for k, v := range ex.cfg.variables {
 		vars.set(k, v)
 	}
-	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0, th: &thread{}}
+	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0}
+	sc.th = &sc.own
 	sc.emitAfter(0, started)
 	sc.setLast(0)
 	// Every state's output is checked as it leaves; the input by Start.

@@ -160,8 +160,9 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 		rec = &recorder{clock: ex.clock}
 	}
 	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
-		mapItem: map[string]any{"Index": int64(i), "Value": item},
-		th:      ex.ctrl.spawn(st.sc.th, PathStep{State: n.name, Index: i})}
+		mapItem: map[string]any{"Index": int64(i), "Value": item}}
+	sc.th = &sc.own
+	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)
 	inline := !n.distributed
 	active := rec.active()

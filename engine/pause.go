@@ -1,5 +1,7 @@
 package engine
 
+import "slices"
+
 // PauseMode says how many Map iterations (or Parallel branches) may stop
 // at breakpoints at once.
 type PauseMode string
@@ -33,11 +35,11 @@ type Pause struct {
 }
 
 // thread is one sequence of states: the top level, a Map iteration or a
-// Parallel branch. Its fields are guarded by the controller's mu.
+// Parallel branch. It lives in its scope (no allocation per item); its
+// fields are guarded by the controller's mu.
 type thread struct {
 	parent *thread
-	path   []PathStep
-	order  []int // indices along path: waiting threads go in this order
+	at     PathStep // where in parent: the Map item or the branch
 	// step: pause before the next state (set by Step; valid while stepGen
 	// equals the controller's gen, so Resume cancels it).
 	step    bool
@@ -46,10 +48,24 @@ type thread struct {
 	focusFrom *thread
 }
 
-func (t *thread) child(step PathStep) *thread {
-	c := &thread{parent: t, path: append(append([]PathStep(nil), t.path...), step),
-		order: append(append([]int(nil), t.order...), step.Index)}
-	return c
+// path is where t runs, outermost first; built only when t stops.
+func (t *thread) path() []PathStep {
+	var out []PathStep
+	for c := t; c.parent != nil; c = c.parent {
+		out = append(out, c.at)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// order is t's indices along its path: waiting threads go in this order.
+func (t *thread) order() []int {
+	var out []int
+	for c := t; c.parent != nil; c = c.parent {
+		out = append(out, c.at.Index)
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // isAncestorOf reports whether t encloses c (a Map or Parallel t runs).

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -228,5 +229,79 @@ func TestWithPauseModeRefusesOthers(t *testing.T) {
 	m := compile(t, mapFlow)
 	if _, err := m.Start(context.Background(), mapInput(), engine.WithPauseMode("some")); err == nil {
 		t.Fatal("Start took an unknown pause mode")
+	}
+}
+
+// Nested Maps and Parallel branches stop one at a time too, each pause
+// saying its whole path; continuing visits every one exactly once.
+func TestNestedPausesOneAtATime(t *testing.T) {
+	cases := []struct {
+		name, def, input string
+		want             []string // every pause's path, in any order
+	}{{
+		name: "Map in a Map",
+		def: `{"StartAt":"Outer","States":{"Outer":{"Type":"Map","ItemsPath":"$.rows","ItemProcessor":{"StartAt":"Inner","States":{
+			"Inner":{"Type":"Map","ItemProcessor":{"StartAt":"Cell","States":{"Cell":{"Type":"Pass","End":true}}},"End":true}}},"End":true}}}`,
+		input: `{"rows":[[1,2,3],[4,5,6]]}`,
+		want:  []string{"Outer#0/Inner#0", "Outer#0/Inner#1", "Outer#0/Inner#2", "Outer#1/Inner#0", "Outer#1/Inner#1", "Outer#1/Inner#2"},
+	}, {
+		name: "Parallel branches",
+		def: `{"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[
+			{"StartAt":"Cell","States":{"Cell":{"Type":"Pass","End":true}}},
+			{"StartAt":"Other","States":{"Other":{"Type":"Pass","Next":"Cell2"},"Cell2":{"Type":"Pass","End":true}}}]}}}`,
+		input: `{}`,
+		want:  []string{"Both#0"},
+	}}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := compile(t, tc.def)
+			in, err := engine.DecodeJSON([]byte(tc.input))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ex, err := m.Start(context.Background(), in, engine.WithBreakpoints("Cell"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			last := int64(0)
+			for {
+				var ps []engine.Pause
+				for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+					select {
+					case <-ex.Done():
+						ps = nil
+					default:
+						if ps = ex.Pauses(); len(ps) == 0 || ps[0].ID == last {
+							if time.Now().After(deadline) {
+								t.Fatalf("stuck: pauses %+v, waiting %v", ps, ex.Waiting())
+							}
+							continue
+						}
+					}
+					break
+				}
+				if len(ps) == 0 {
+					break
+				}
+				if len(ps) != 1 {
+					t.Fatalf("%d paused at once: %+v", len(ps), ps)
+				}
+				var keys []string
+				for _, s := range ps[0].Path {
+					keys = append(keys, fmt.Sprintf("%s#%d", s.State, s.Index))
+				}
+				got = append(got, strings.Join(keys, "/"))
+				last = ps[0].ID
+				ex.Resume()
+			}
+			if res := ex.Wait(); res.Status != engine.StatusSucceeded {
+				t.Fatalf("status %s", res.Status)
+			}
+			slices.Sort(got)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("paused in %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

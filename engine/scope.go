@@ -19,7 +19,8 @@ type scope struct {
 	g       *graph
 	vars    *vars
 	mapItem map[string]any // the item of a Map iteration, for its ItemSelector
-	th      *thread        // what breakpoints and steps pause
+	th      *thread        // what breakpoints and steps pause (&own, or the machine's)
+	own     thread         // a Map item's or a branch's thread
 
 	mu      sync.Mutex
 	last    int64         // id of this thread's latest event
