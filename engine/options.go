@@ -32,7 +32,7 @@ type config struct {
 	pauseAtStart   bool
 	typ            StateMachineType
 	contextObject  map[string]any // WithContextObject
-	err            error // the first invalid option: Start refuses to run
+	err            error          // the first invalid option: Start refuses to run
 }
 
 // StateMachineType is the workflow type, as AWS names it.
