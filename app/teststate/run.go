@@ -1,6 +1,7 @@
 package teststate
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -101,17 +102,21 @@ func Run(ctx context.Context, req Request) (*Response, error) {
 	return respond(t, &req, level, input, varsMap, result, rec)
 }
 
-// engineDocument reads a JSON document as the engine's values.
+// engineDocument reads a JSON document (text or a string holding it) as
+// the engine's values, keeping the key order it was written in.
 func engineDocument(raw json.RawMessage, def any) (any, error) {
-	v, err := document(raw, nil)
-	if err != nil || v == nil {
-		return def, err
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '"' {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, err
+		}
+		raw = bytes.TrimSpace([]byte(s))
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
+	if len(raw) == 0 || string(raw) == "null" {
+		return def, nil
 	}
-	return engine.DecodeJSON(b)
+	return engine.DecodeJSON(raw)
 }
 
 // contextObject is the context the state sees: an express execution of a
