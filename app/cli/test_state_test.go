@@ -24,7 +24,7 @@ func TestTestState(t *testing.T) {
 	}{
 		{"caught, json", []string{"test-state", dir + "catch.json", "--format", "json"}, "", ExitOK,
 			[]string{`"status": "CAUGHT_ERROR"`, `"nextState": "Refund"`, `"error": "Declined"`, `"catchIndex": 0`,
-				`"output": "{\"order\":7,\"error\":{\"Cause\":\"card declined\",\"Error\":\"Declined\"}}"`}, nil},
+				`"output": "{\"order\":7,\"error\":{\"Error\":\"Declined\",\"Cause\":\"card declined\"}}"`}, nil},
 		{"caught, text from stdin", []string{"test-state", "-"}, string(stdin), ExitOK,
 			[]string{"CAUGHT_ERROR: the state failed and a Catch rule took the error", "next:      Refund", "caught by            Catch[0]"}, nil},
 		{"retriable", []string{"test-state", dir + "retry.json", "--format", "json"}, "", ExitOK,

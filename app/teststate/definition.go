@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -51,12 +52,20 @@ func decode(b []byte) (any, error) {
 // tested is the state under test and where it sits.
 type tested struct {
 	state map[string]any // its definition, as given
+	raw   []byte         // the same, as written (key order kept)
 	ql    string         // the machine's QueryLanguage ("" = JSONPath)
+	// readerItems are the items a Map's ItemReader reads
+	// (stateConfiguration.mapItemReaderData), nil when not given.
+	readerItems any
 }
 
 // pick finds the state to test: the definition itself, or with stateName
 // the state of that name in a whole machine.
 func pick(req *Request) (*tested, error) {
+	defRaw, err := docText(req.Definition)
+	if err != nil {
+		return nil, invalidDefinition("the definition is not valid JSON: %v", err)
+	}
 	v, err := document(req.Definition, nil)
 	if err != nil {
 		return nil, invalidDefinition("the definition is not valid JSON: %v", err)
@@ -70,17 +79,21 @@ func pick(req *Request) (*tested, error) {
 		if req.StateName != "" {
 			return nil, validation("stateName %q is given but the definition is a single state, not a state machine", req.StateName)
 		}
-		return &tested{state: def}, nil
+		return &tested{state: def, raw: defRaw}, nil
 	}
 	if req.StateName == "" {
 		return nil, validation("the definition is a state machine: give stateName, the state to test")
 	}
-	s, ok := find(states, req.StateName)
+	s, path, ok := find(states, req.StateName, []any{"States"})
 	if !ok {
 		return nil, validation("the state machine has no state named %q", req.StateName)
 	}
+	raw, err := rawAt(defRaw, path)
+	if err != nil {
+		return nil, invalidDefinition("%v", err)
+	}
 	ql, _ := def["QueryLanguage"].(string)
-	return &tested{state: s, ql: ql}, nil
+	return &tested{state: s, raw: raw, ql: ql}, nil
 }
 
 func (t *tested) typ() string { s, _ := t.state["Type"].(string); return s }
@@ -126,8 +139,8 @@ func (t *tested) targets() []string {
 // machine wraps state into a runnable machine: the tested state first,
 // each target a Succeed state of the same name, so a run ends as soon as
 // the tested state has chosen where to go, with the state's output.
-func (t *tested) machine(state map[string]any) ([]byte, error) {
-	states := map[string]any{testedName: state}
+func (t *tested) machine(state []byte) ([]byte, error) {
+	states := map[string]any{testedName: json.RawMessage(state)}
 	for _, n := range t.targets() {
 		if n == testedName {
 			return nil, validation("a state the tested state goes to is named %q, a name TestState reserves", testedName)
@@ -149,31 +162,40 @@ const mockedResource = "arn:aws:states:::teststate:mocked"
 // decides a retry, it never waits one out), and a Map or Parallel as a
 // Task with the same input and output processing, whose result is the
 // mock.
-func (t *tested) runnable() map[string]any {
-	s := make(map[string]any, len(t.state))
-	for k, v := range t.state {
-		s[k] = v
+func (t *tested) runnable() ([]byte, error) {
+	ms, err := members(t.raw)
+	if err != nil {
+		return nil, invalidDefinition("%v", err)
 	}
-	delete(s, "Retry")
-	switch t.typ() {
-	case "Map", "Parallel":
-		keep := map[string]bool{"Type": true, "Comment": true, "QueryLanguage": true, "InputPath": true,
+	typ := t.typ()
+	keep := func(k string) bool { return k != "Retry" }
+	if typ == "Map" || typ == "Parallel" {
+		fields := map[string]bool{"Comment": true, "QueryLanguage": true, "InputPath": true,
 			"OutputPath": true, "ResultPath": true, "ResultSelector": true, "Output": true, "Assign": true,
 			"Catch": true, "Next": true, "End": true}
-		if t.typ() == "Parallel" {
-			keep["Parameters"], keep["Arguments"] = true, true
+		if typ == "Parallel" {
+			fields["Parameters"], fields["Arguments"] = true, true
 		}
-		for k := range s {
-			if !keep[k] {
-				delete(s, k)
-			}
-		}
-		s["Type"], s["Resource"] = "Task", mockedResource
-		if t.typ() == "Map" {
-			t.mapSettings(s)
+		keep = func(k string) bool { return fields[k] }
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		if keep(m.key) {
+			out = append(out, m)
 		}
 	}
-	return s
+	if typ == "Map" || typ == "Parallel" {
+		out = append(out, member{"Type", json.RawMessage(`"Task"`)}, member{"Resource", json.RawMessage(`"` + mockedResource + `"`)})
+		if typ == "Map" {
+			key, v := t.mapSettings()
+			b, err := json.Marshal(v)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, member{key, b})
+		}
+	}
+	return encodeMembers(out), nil
 }
 
 // Map settings the task is given as its parameters, so that the engine
@@ -186,7 +208,7 @@ var mapSettings = []struct{ key, field string }{
 	{"toleratedFailurePercentage", "ToleratedFailurePercentage"},
 }
 
-func (t *tested) mapSettings(s map[string]any) {
+func (t *tested) mapSettings() (string, map[string]any) {
 	p := map[string]any{}
 	if t.queryLanguage() == "JSONata" {
 		p["items"] = "{% $states.input %}"
@@ -198,8 +220,8 @@ func (t *tested) mapSettings(s map[string]any) {
 				p[f.key] = v
 			}
 		}
-		s["Arguments"] = p
-		return
+		t.readerSettings(p)
+		return "Arguments", p
 	}
 	p["items.$"] = "$"
 	if v, ok := t.state["ItemsPath"]; ok {
@@ -213,15 +235,26 @@ func (t *tested) mapSettings(s map[string]any) {
 			p[f.key+".$"] = v
 		}
 	}
-	s["Parameters"] = p
+	t.readerSettings(p)
+	return "Parameters", p
+}
+
+// readerSettings: a Map with an ItemReader runs over the items the
+// request says it read.
+func (t *tested) readerSettings(p map[string]any) {
+	if _, ok := t.state["ItemReader"]; ok && t.readerItems != nil {
+		delete(p, "items.$")
+		p["items"] = t.readerItems
+	}
 }
 
 // find looks for a state by name in states and, depth first, in the
 // branches and item processors inside them: TestState may test a state
-// inside a Map or Parallel.
-func find(states map[string]any, name string) (map[string]any, bool) {
+// inside a Map or Parallel. path leads to states from the definition's
+// top; the state's own path is returned.
+func find(states map[string]any, name string, path []any) (map[string]any, []any, bool) {
 	if s, ok := states[name].(map[string]any); ok {
-		return s, true
+		return s, append(slices.Clone(path), name), true
 	}
 	names := make([]string, 0, len(states))
 	for n := range states {
@@ -230,22 +263,104 @@ func find(states map[string]any, name string) (map[string]any, bool) {
 	sort.Strings(names)
 	for _, n := range names {
 		s, _ := states[n].(map[string]any)
-		var graphs []any
+		here := append(slices.Clone(path), n)
 		for _, k := range []string{"ItemProcessor", "Iterator"} {
-			if g, ok := s[k]; ok {
-				graphs = append(graphs, g)
+			g, _ := s[k].(map[string]any)
+			inner, _ := g["States"].(map[string]any)
+			if found, p, ok := find(inner, name, append(slices.Clone(here), k, "States")); ok {
+				return found, p, true
 			}
 		}
-		if b, ok := s["Branches"].([]any); ok {
-			graphs = append(graphs, b...)
-		}
-		for _, g := range graphs {
-			gm, _ := g.(map[string]any)
-			inner, _ := gm["States"].(map[string]any)
-			if found, ok := find(inner, name); ok {
-				return found, true
+		branches, _ := s["Branches"].([]any)
+		for i, b := range branches {
+			g, _ := b.(map[string]any)
+			inner, _ := g["States"].(map[string]any)
+			if found, p, ok := find(inner, name, append(slices.Clone(here), "Branches", i, "States")); ok {
+				return found, p, true
 			}
 		}
 	}
-	return nil, false
+	return nil, nil, false
+}
+
+// member is one key of a JSON object with its value as written.
+type member struct {
+	key string
+	val json.RawMessage
+}
+
+// members splits a JSON object into its members, in the order written:
+// a state's fields reach the engine in the user's order, so the
+// parameters and outputs print in it, as AWS prints them.
+func members(raw []byte) ([]member, error) {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
+		return nil, fmt.Errorf("the state is not a JSON object")
+	}
+	var out []member
+	for d.More() {
+		k, err := d.Token()
+		if err != nil {
+			return nil, err
+		}
+		var v json.RawMessage
+		if err := d.Decode(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, member{k.(string), v})
+	}
+	return out, nil
+}
+
+func encodeMembers(ms []member) []byte {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range ms {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.key)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(m.val)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// docText is a JSON document as written: its text, or the text inside a
+// JSON string.
+func docText(raw json.RawMessage) ([]byte, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) > 0 && raw[0] == '"' {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSpace([]byte(s)), nil
+	}
+	return raw, nil
+}
+
+// rawAt is the value at path (object keys and array indexes) in doc, as
+// written.
+func rawAt(doc []byte, path []any) ([]byte, error) {
+	cur := json.RawMessage(doc)
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			var m map[string]json.RawMessage
+			if err := json.Unmarshal(cur, &m); err != nil {
+				return nil, err
+			}
+			cur = m[k]
+		case int:
+			var a []json.RawMessage
+			if err := json.Unmarshal(cur, &a); err != nil || k >= len(a) {
+				return nil, fmt.Errorf("no branch %d", k)
+			}
+			cur = a[k]
+		}
+	}
+	return cur, nil
 }

@@ -1,7 +1,6 @@
 package teststate
 
 import (
-	"encoding/json"
 	"math"
 	"slices"
 	"strings"
@@ -141,12 +140,4 @@ func matches(names []any, name string) bool {
 func text(v any) *string {
 	s := engine.EncodeJSON(v)
 	return &s
-}
-
-func textOf(v any) *string {
-	if b, ok := v.(json.RawMessage); ok {
-		s := string(b)
-		return &s
-	}
-	return text(v)
 }

@@ -1,10 +1,10 @@
 package teststate
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -30,6 +30,11 @@ func Run(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	if sc := req.StateConfiguration; sc != nil && len(sc.MapItemReaderData) > 0 {
+		if t.readerItems, err = document(sc.MapItemReaderData, nil); err != nil {
+			return nil, validation("mapItemReaderData is not valid JSON: %v", err)
+		}
+	}
 	if err := checkMock(req.Mock, t); err != nil {
 		return nil, err
 	}
@@ -53,18 +58,22 @@ func Run(ctx context.Context, req Request) (*Response, error) {
 
 	// The definition as given must be valid (targets stand in as Succeed
 	// states, so a lone state with Next validates).
-	src, err := t.machine(t.state)
+	src, err := t.machine(t.raw)
 	if err != nil {
 		return nil, err
 	}
 	if res := schema.Validate("", src, schema.Options{}); !res.Valid() {
 		for _, d := range res.Diagnostics {
 			if d.Severity == schema.Error {
-				return nil, invalidDefinition("%s", d.Message)
+				return nil, invalidDefinition("%s", ownName(d.Message, req.StateName))
 			}
 		}
 	}
-	src, err = t.machine(t.runnable())
+	state, err := t.runnable()
+	if err != nil {
+		return nil, err
+	}
+	src, err = t.machine(state)
 	if err != nil {
 		return nil, err
 	}
@@ -105,13 +114,9 @@ func Run(ctx context.Context, req Request) (*Response, error) {
 // engineDocument reads a JSON document (text or a string holding it) as
 // the engine's values, keeping the key order it was written in.
 func engineDocument(raw json.RawMessage, def any) (any, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) > 0 && raw[0] == '"' {
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return nil, err
-		}
-		raw = bytes.TrimSpace([]byte(s))
+	raw, err := docText(raw)
+	if err != nil {
+		return nil, err
 	}
 	if len(raw) == 0 || string(raw) == "null" {
 		return def, nil
@@ -229,3 +234,12 @@ func isFault(err error, name string) bool {
 }
 
 func upper(s string) string { return strings.ToUpper(s) }
+
+// ownName puts the state's own name back into a message about the
+// machine TestState made up around it.
+func ownName(msg, name string) string {
+	if name == "" {
+		return strings.ReplaceAll(msg, `State "`+testedName+`"`, "The state")
+	}
+	return strings.ReplaceAll(msg, `"`+testedName+`"`, strconv.Quote(name))
+}
