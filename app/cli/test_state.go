@@ -35,9 +35,11 @@ an unreadable request.`)
 	}
 	var b []byte
 	if pos[0] == "-" {
-		b, err = files.ReadAll(s.In, "standard input", files.Inputs)
+		// A request holds a whole definition: read it with the
+		// definitions' cap, not the inputs'.
+		b, err = files.ReadAll(s.In, "standard input", files.Definitions)
 	} else {
-		b, err = files.ReadFile(pos[0], files.Inputs)
+		b, err = files.ReadFile(pos[0], files.Definitions)
 	}
 	if err != nil {
 		return badInput(err)
