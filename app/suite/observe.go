@@ -1,0 +1,240 @@
+package suite
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/asl"
+)
+
+// Observation is what one run showed, read from its history events (and,
+// for the Choice rule and the Catch that matched, from the engine's stage
+// reports, which name them exactly where two rules share a target).
+type Observation struct {
+	Result engine.Result
+	Path   []string // states entered, at any depth, in event order
+
+	visits     map[string]int
+	outputs    map[string]string            // state -> last output (JSON text)
+	variables  map[string]map[string]string // state -> variable -> JSON text, last assigned
+	retries    map[string]int
+	iterations map[string]int
+
+	// Coverage facts.
+	choices     map[string]map[int]bool // state -> rule index, -1 the Default
+	catches     map[string]map[int]bool
+	retried     map[string]map[int]bool
+	transitions map[[2]string]bool // from -> to
+}
+
+// stages collects the Choice and Catch stage reports of one run.
+type stages struct {
+	mu      sync.Mutex
+	choices map[string]map[int]bool
+	catches map[string][]map[string]any
+}
+
+func (s *stages) OnEvent(engine.Event) {}
+
+func (s *stages) OnStage(st engine.Stage) {
+	if st.Step != "Choice" && st.Step != "Catch" {
+		return
+	}
+	m, _ := st.Value.(map[string]any)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch st.Step {
+	case "Choice":
+		i := -1
+		if r, ok := m["Rule"].(int64); ok {
+			i = int(r)
+		}
+		mark(s.choices, st.State, i)
+	case "Catch":
+		s.catches[st.State] = append(s.catches[st.State], m)
+	}
+}
+
+func newStages() *stages {
+	return &stages{choices: map[string]map[int]bool{}, catches: map[string][]map[string]any{}}
+}
+
+func mark(m map[string]map[int]bool, state string, i int) {
+	if m[state] == nil {
+		m[state] = map[int]bool{}
+	}
+	m[state][i] = true
+}
+
+// attempt and failure events of a state visit: a failure followed by
+// another attempt of the same visit was retried.
+var (
+	attemptEvents = map[string]bool{"TaskScheduled": true, "ActivityScheduled": true, "LambdaFunctionScheduled": true}
+	failureEvents = map[string]bool{"TaskFailed": true, "TaskTimedOut": true, "ActivityFailed": true, "ActivityTimedOut": true,
+		"LambdaFunctionFailed": true, "LambdaFunctionTimedOut": true, "LambdaFunctionScheduleFailed": true, "LambdaFunctionStartFailed": true}
+)
+
+// observe reads a finished run. states indexes the workflow's states by
+// name (names are unique across a state machine, branches included).
+func observe(r engine.Result, st *stages, states map[string]*asl.State) *Observation {
+	o := &Observation{Result: r, visits: map[string]int{}, outputs: map[string]string{}, variables: map[string]map[string]string{},
+		retries: map[string]int{}, iterations: map[string]int{}, choices: st.choices, catches: map[string]map[int]bool{},
+		retried: map[string]map[int]bool{}, transitions: map[[2]string]bool{}}
+	for state, cs := range st.catches {
+		s := states[state]
+		if s == nil {
+			continue
+		}
+		for _, c := range cs {
+			for i, catcher := range s.Catch {
+				if sameCatcher(catcher, c) {
+					mark(o.catches, state, i)
+					break
+				}
+			}
+		}
+	}
+	// Each event belongs to the state visit its previousEventId chain
+	// leads back to: the history threads each branch and iteration.
+	type visit struct {
+		state    string
+		attempts int
+		failed   []string // errors of failed attempts, in order
+		retried  []string
+	}
+	byID := make(map[int64]*engine.Event, len(r.Events))
+	owner := make(map[int64]*visit, len(r.Events))
+	for i := range r.Events {
+		e := &r.Events[i]
+		byID[e.ID] = e
+		switch {
+		case e.StateEnteredEventDetails != nil:
+			name := e.StateEnteredEventDetails.Name
+			o.Path = append(o.Path, name)
+			o.visits[name]++
+			owner[e.ID] = &visit{state: name}
+			if p := byID[e.PreviousEventID]; p != nil && p.StateExitedEventDetails != nil {
+				o.transitions[[2]string{p.StateExitedEventDetails.Name, name}] = true
+			}
+			continue
+		case e.StateExitedEventDetails != nil:
+			d := e.StateExitedEventDetails
+			o.outputs[d.Name] = d.Output
+			if len(d.AssignedVariables) > 0 {
+				if o.variables[d.Name] == nil {
+					o.variables[d.Name] = map[string]string{}
+				}
+				for k, v := range d.AssignedVariables {
+					o.variables[d.Name][k] = v
+				}
+			}
+		case e.MapIterationStartedEventDetails != nil:
+			o.iterations[e.MapIterationStartedEventDetails.Name]++
+		}
+		v := owner[e.PreviousEventID]
+		if v == nil {
+			continue
+		}
+		owner[e.ID] = v
+		switch {
+		case attemptEvents[e.Type]:
+			if v.attempts > 0 && len(v.failed) > 0 {
+				v.retried = append(v.retried, v.failed[len(v.failed)-1])
+			}
+			v.attempts++
+		case failureEvents[e.Type]:
+			v.failed = append(v.failed, failureName(e))
+		}
+	}
+	seen := map[*visit]bool{}
+	for _, v := range owner {
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		if v.attempts > 1 {
+			o.retries[v.state] += v.attempts - 1
+		}
+		s := states[v.state]
+		for _, name := range v.retried {
+			if s == nil {
+				break
+			}
+			for i, rt := range s.Retry {
+				if errorMatches(rt.ErrorEquals, name, s.Type) {
+					mark(o.retried, v.state, i)
+					break
+				}
+			}
+		}
+	}
+	return o
+}
+
+func failureName(e *engine.Event) string {
+	for _, d := range []*engine.TaskDetails{e.TaskFailedEventDetails, e.TaskTimedOutEventDetails} {
+		if d != nil && d.Error != nil {
+			return *d.Error
+		}
+	}
+	for _, d := range []*engine.FailureDetails{e.LambdaFunctionFailedEventDetails, e.LambdaFunctionTimedOutEventDetails, e.ActivityFailedEventDetails, e.ActivityTimedOutEventDetails} {
+		if d != nil && d.Error != nil {
+			return *d.Error
+		}
+	}
+	if strings.HasSuffix(e.Type, "TimedOut") {
+		return "States.Timeout"
+	}
+	return "States.TaskFailed"
+}
+
+// errorMatches is ASL's ErrorEquals rule: the name itself, States.ALL for
+// any error the state can handle, States.TaskFailed for a Task's failures
+// other than a timeout.
+func errorMatches(equals []string, name, stateType string) bool {
+	if slices.Contains(equals, name) {
+		return true
+	}
+	terminal := name == "States.Runtime" || name == "States.DataLimitExceeded"
+	if slices.Contains(equals, "States.ALL") && !terminal {
+		return true
+	}
+	return stateType == asl.TypeTask && slices.Contains(equals, "States.TaskFailed") && !terminal && name != "States.Timeout"
+}
+
+// sameCatcher reports whether the stage's catcher (ErrorEquals and Next)
+// is c.
+func sameCatcher(c *asl.Catcher, stage map[string]any) bool {
+	if next, _ := stage["Next"].(string); next != c.Next {
+		return false
+	}
+	eq, _ := stage["ErrorEquals"].([]any)
+	if len(eq) != len(c.ErrorEquals) {
+		return false
+	}
+	for i, e := range eq {
+		if s, _ := e.(string); s != c.ErrorEquals[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// statesByName indexes every state of m, at any depth.
+func statesByName(m *asl.StateMachine, out map[string]*asl.State) map[string]*asl.State {
+	if m == nil {
+		return out
+	}
+	for _, s := range m.States {
+		if _, dup := out[s.Name]; !dup {
+			out[s.Name] = s
+		}
+		for _, b := range s.Branches {
+			statesByName(b, out)
+		}
+		statesByName(s.ItemProcessor, out)
+	}
+	return out
+}
