@@ -157,21 +157,21 @@ func (c *checker) state(se *StateExpect) {
 		}
 		c.value(what+".variables."+v.Name, &v.Value, got, true, false)
 	}
-	c.count(what+".retries", se.Retries, o.retries[se.Name], "retried")
-	c.count(what+".iterations", se.Iterations, o.iterations[se.Name], "Map iterations")
-	c.count(what+".visits", se.Visits, o.visits[se.Name], "entered")
+	c.count(se.Name, what+".retries", se.Retries, o.retries[se.Name], "retried")
+	c.count(se.Name, what+".iterations", se.Iterations, o.iterations[se.Name], "Map iterations")
+	c.count(se.Name, what+".visits", se.Visits, o.visits[se.Name], "entered")
 }
 
-func (c *checker) count(what string, want *Count, got int, noun string) {
+func (c *checker) count(state, what string, want *Count, got int, noun string) {
 	if want == nil || want.N == got {
 		return
 	}
 	var msg string
 	switch noun {
 	case "Map iterations":
-		msg = fmt.Sprintf("expected %d Map iterations, got %d", want.N, got)
+		msg = fmt.Sprintf("expected %q to run %d Map iterations, got %d", state, want.N, got)
 	default:
-		msg = fmt.Sprintf("expected %s %s, got %s", noun, times(want.N), times(got))
+		msg = fmt.Sprintf("expected %q to be %s %s, but it was %s %s", state, noun, times(want.N), noun, times(got))
 	}
 	c.fail = append(c.fail, Failure{Expectation: what, At: want.At, Message: msg, Expected: int64(want.N), Got: int64(got)})
 }

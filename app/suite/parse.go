@@ -408,9 +408,11 @@ func (p *parser) assertions(n *yaml.Node, e *Expect, what string) {
 	for _, an := range n.Content {
 		an = deref(an)
 		a := Assertion{At: posOf(an)}
+		hasPath := false
 		for _, kv := range p.mapping(an, what+": assertion", assertionKeys) {
 			switch kv.key.Value {
 			case "path":
+				hasPath = true
 				if s, ok := p.str(kv.val, "path"); ok {
 					jp, err := jsonpath.Compile(s)
 					if err != nil {
@@ -436,8 +438,9 @@ func (p *parser) assertions(n *yaml.Node, e *Expect, what string) {
 			}
 		}
 		switch {
-		case a.path == nil && an.Kind == yaml.MappingNode:
+		case !hasPath && an.Kind == yaml.MappingNode:
 			p.errorf(an, "an assertion needs a path, such as path: $.total")
+		case a.path == nil:
 		case checks != 1 && an.Kind == yaml.MappingNode:
 			p.errorf(an, "an assertion needs exactly one of equals, contains or exists")
 		default:
