@@ -22,7 +22,10 @@ type Suite struct {
 	// SampleAnswers answers every Task no mock covers with a generated
 	// result shaped like the service's (engine/sample), as "Try it" does.
 	SampleAnswers bool
-	Scenarios     []*Scenario
+	// MaxTransitions caps each run's state transitions (0: the engine's
+	// default), so a polling loop answered by samples ends.
+	MaxTransitions int64
+	Scenarios      []*Scenario
 
 	data    []byte
 	root    *yaml.Node // the document's top mapping, for --update

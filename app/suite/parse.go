@@ -17,7 +17,7 @@ import (
 
 // The keys each level of a test file allows.
 var (
-	topKeys       = []string{"workflow", "type", "timeout", "sampleAnswers", "scenarios"}
+	topKeys       = []string{"workflow", "type", "timeout", "sampleAnswers", "maxTransitions", "scenarios"}
 	scenarioKeys  = []string{"name", "input", "inputFile", "testCase", "mocks", "timeout", "expect"}
 	expectKeys    = []string{"status", "output", "outputContains", "assertions", "error", "cause", "path", "passesThrough", "neverReaches", "states"}
 	stateKeys     = []string{"output", "outputContains", "variables", "retries", "iterations", "visits"}
@@ -245,6 +245,14 @@ func (p *parser) header(root *yaml.Node, s *Suite) (workflow *yaml.Node, scenari
 			}
 		case "sampleAnswers":
 			s.SampleAnswers, _ = p.boolean(kv.val, "sampleAnswers")
+		case "maxTransitions":
+			if c := p.count(kv.val, "maxTransitions"); c != nil {
+				if c.N == 0 {
+					p.errorf(kv.val, "maxTransitions must be a positive number")
+				} else {
+					s.MaxTransitions = int64(c.N)
+				}
+			}
 		case "scenarios":
 			scenarios = kv.val
 		}

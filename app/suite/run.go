@@ -91,6 +91,9 @@ func (r *Result) run(ctx context.Context) {
 	if sc.tc != nil {
 		opts = append(opts, engine.WithMocks(sc.tc))
 	}
+	if s.MaxTransitions > 0 {
+		opts = append(opts, engine.WithMaxTransitions(s.MaxTransitions))
+	}
 	if s.SampleAnswers {
 		opts = append(opts, engine.WithInvoker(sample.Invoker))
 	}
