@@ -1,7 +1,10 @@
 package suite
 
 import (
+	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -76,5 +79,51 @@ scenarios:
 				t.Errorf("%s of %s covered by a run that never used it", it.Kind, it.State)
 			}
 		}
+	}
+}
+
+// A Parallel retried for an error raised inside its branch counts as
+// retried by the rule that matched that error, not by the others.
+func TestCoverageParallelRetry(t *testing.T) {
+	dir := t.TempDir()
+	def := `{"StartAt":"P","States":{"P":{"Type":"Parallel",
+  "Retry":[{"ErrorEquals":["Other"]},{"ErrorEquals":["Flaky"],"IntervalSeconds":1,"MaxAttempts":2}],
+  "Branches":[{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"End":true}}}],
+  "End":true}}}`
+	tests := `
+scenarios:
+  - name: retried
+    mocks:
+      T:
+        "0": {Throw: {Error: Flaky, Cause: x}}
+        "1": {Return: 1}
+    expect:
+      status: SUCCEEDED
+      states:
+        P: {retries: 1}
+        T: {retries: 0, visits: 2}
+`
+	if err := os.WriteFile(filepath.Join(dir, "par.asl.json"), []byte(def), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "par.tests.yaml"), []byte(tests), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(filepath.Join(dir, "par.tests.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := Run(context.Background(), []*Suite{s}, Options{})
+	if !rs[0].Passed() {
+		t.Fatalf("%+v", rs[0].Failures)
+	}
+	got := map[int]bool{}
+	for _, it := range Measure(rs)[0].Transitions {
+		if it.Kind == KindRetry {
+			got[*it.Index] = it.Covered
+		}
+	}
+	if got[0] || !got[1] {
+		t.Errorf("retry rules covered: %v, want only rule 1", got)
 	}
 }

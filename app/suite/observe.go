@@ -97,27 +97,34 @@ func observe(r engine.Result, st *stages, states map[string]*asl.State) *Observa
 		}
 	}
 	// Each event belongs to the state visit its previousEventId chain
-	// leads back to: the history threads each branch and iteration.
-	type visit struct {
-		state    string
-		attempts int
-		failed   []string // errors of failed attempts, in order
-		retried  []string
-	}
+	// leads back to: the history threads each branch and iteration. A
+	// visit's parent is the visit it follows; closed visits (exited) are
+	// skipped when looking for the Parallel or Map a nested event is in.
 	byID := make(map[int64]*engine.Event, len(r.Events))
 	owner := make(map[int64]*visit, len(r.Events))
+	latest := map[string]*visit{}
+	var all []*visit
 	for i := range r.Events {
 		e := &r.Events[i]
 		byID[e.ID] = e
+		v := owner[e.PreviousEventID]
 		switch {
 		case e.StateEnteredEventDetails != nil:
 			name := e.StateEnteredEventDetails.Name
 			o.Path = append(o.Path, name)
 			o.visits[name]++
-			owner[e.ID] = &visit{state: name}
+			nv := &visit{state: name, parent: v}
+			if s := states[name]; s != nil {
+				nv.typ = s.Type
+				if s.Type == asl.TypeFail && s.Error != "" {
+					nv.failed(s.Error)
+				}
+			}
 			if p := byID[e.PreviousEventID]; p != nil && p.StateExitedEventDetails != nil {
 				o.transitions[[2]string{p.StateExitedEventDetails.Name, name}] = true
 			}
+			owner[e.ID], latest[name] = nv, nv
+			all = append(all, nv)
 			continue
 		case e.StateExitedEventDetails != nil:
 			d := e.StateExitedEventDetails
@@ -126,34 +133,37 @@ func observe(r engine.Result, st *stages, states map[string]*asl.State) *Observa
 				if o.variables[d.Name] == nil {
 					o.variables[d.Name] = map[string]string{}
 				}
-				for k, v := range d.AssignedVariables {
-					o.variables[d.Name][k] = v
+				for k, val := range d.AssignedVariables {
+					o.variables[d.Name][k] = val
 				}
+			}
+			if lv := latest[d.Name]; lv != nil {
+				lv.closed = true
+				v = lv
 			}
 		case e.MapIterationStartedEventDetails != nil:
 			o.iterations[e.MapIterationStartedEventDetails.Name]++
-		}
-		v := owner[e.PreviousEventID]
-		if v == nil {
-			continue
+		case e.Type == "ParallelStateStarted" || e.Type == "MapStateStarted":
+			// A Parallel or Map starts again after a retry from deep
+			// inside a branch: it belongs to the open container.
+			want := asl.TypeParallel
+			if e.Type == "MapStateStarted" {
+				want = asl.TypeMap
+			}
+			for v != nil && (v.closed || v.typ != want) {
+				v = v.parent
+			}
+			if v != nil {
+				v.attempt()
+			}
+		case attemptEvents[e.Type] && v != nil:
+			v.attempt()
+		case failureEvents[e.Type] && v != nil:
+			v.failed(failureName(e))
 		}
 		owner[e.ID] = v
-		switch {
-		case attemptEvents[e.Type]:
-			if v.attempts > 0 && len(v.failed) > 0 {
-				v.retried = append(v.retried, v.failed[len(v.failed)-1])
-			}
-			v.attempts++
-		case failureEvents[e.Type]:
-			v.failed = append(v.failed, failureName(e))
-		}
 	}
-	seen := map[*visit]bool{}
-	for _, v := range owner {
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
+	for _, v := range all {
 		if v.attempts > 1 {
 			o.retries[v.state] += v.attempts - 1
 		}
@@ -171,6 +181,34 @@ func observe(r engine.Result, st *stages, states map[string]*asl.State) *Observa
 		}
 	}
 	return o
+}
+
+// visit is one entry into a state, as the history threads it.
+type visit struct {
+	state, typ string
+	parent     *visit
+	closed     bool     // its StateExited was recorded
+	attempts   int      // tries of its work: task schedules, Parallel/Map starts
+	lastErr    string   // the latest error raised in it or in anything it holds
+	retried    []string // the errors it was retried for
+}
+
+// attempt records a try; one after the first is a retry of the last error.
+func (v *visit) attempt() {
+	if v.attempts > 0 {
+		v.retried = append(v.retried, v.lastErr)
+	}
+	v.attempts++
+}
+
+// failed records an error in v and in the open visits that hold it: a
+// failure inside a branch is the Parallel's error too.
+func (v *visit) failed(name string) {
+	for p := v; p != nil; p = p.parent {
+		if p == v || !p.closed {
+			p.lastErr = name
+		}
+	}
 }
 
 func failureName(e *engine.Event) string {
