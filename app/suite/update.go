@@ -111,17 +111,11 @@ func (u *updater) remove(m *yaml.Node, key string) {
 func updateScenario(sc *Scenario, o *Observation) []Change {
 	u := &updater{scenario: sc.Name}
 	e := deref(valueOf(sc.node, "expect"))
-	fresh := e == nil || e.Kind != yaml.MappingNode || len(e.Content) == 0
-	if e == nil || e.Kind != yaml.MappingNode {
+	fresh := e == nil || len(e.Content) == 0
+	if e == nil {
+		// No expectations yet: add an empty mapping to fill.
 		e = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		u.set(sc.node, "expect", map[string]any{}, true)
-		u.changes = nil
-		sc.node.Content[len(sc.node.Content)-1] = e
-		for i := 0; i+1 < len(sc.node.Content); i += 2 {
-			if sc.node.Content[i].Value == "expect" {
-				sc.node.Content[i+1] = e
-			}
-		}
+		sc.node.Content = append(sc.node.Content, strNode("expect"), e)
 	}
 	r := o.Result
 	u.set(e, "status", r.Status, true)
