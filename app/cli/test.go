@@ -207,7 +207,7 @@ func writeCoverage(ctx context.Context, file string, cov []*suite.Coverage) erro
 		return err
 	}
 	if err := files.Write(file, append(b, '\n')); err != nil {
-		return err
+		return badInput(fmt.Errorf("--coverage: %w", err))
 	}
 	base := strings.TrimSuffix(file, filepath.Ext(file))
 	for _, c := range cov {
@@ -216,7 +216,7 @@ func writeCoverage(ctx context.Context, file string, cov []*suite.Coverage) erro
 			return fmt.Errorf("coverage diagram of %s: %w", c.Workflow, err)
 		}
 		if err := files.Write(base+"."+machineName(c.Workflow)+".svg", svg); err != nil {
-			return err
+			return badInput(fmt.Errorf("--coverage: %w", err))
 		}
 	}
 	return nil

@@ -14,7 +14,7 @@ type: express
 timeout: 3s
 scenarios:
   - name: big
-    input: {kind: big, items: [1, 2]}
+    input: {kind: big, items: [1, 2], day: 2026-01-31}
     testCase: ok
     timeout: 1s
     expect:
@@ -45,6 +45,9 @@ scenarios:
 			}
 			if s.JSON != (tc.name == "json") {
 				t.Errorf("JSON = %v", s.JSON)
+			}
+			if day, _ := s.Scenarios[0].Input.(map[string]any)["day"]; tc.name == "yaml" && day != "2026-01-31" {
+				t.Errorf("an unquoted date reads as %#v, want its text", day)
 			}
 			if tc.name == "yaml" && (s.Type != "EXPRESS" || s.Timeout != 3*time.Second || s.Scenarios[0].Timeout != time.Second) {
 				t.Errorf("type %s, timeouts %s %s", s.Type, s.Timeout, s.Scenarios[0].Timeout)

@@ -69,7 +69,9 @@ func toJSON(n *yaml.Node) (any, error) {
 				return int64(f), nil
 			}
 			return f, nil
-		case "!!str":
+		case "!!str", "!!timestamp":
+			// JSON has no dates: an unquoted 2026-01-31 stays the text
+			// the author wrote.
 			return n.Value, nil
 		}
 		return nil, fmt.Errorf("line %d: %s values are not JSON", n.Line, strings.TrimPrefix(n.Tag, "!!"))
