@@ -29,7 +29,7 @@ func (c *checker) add(what string, at Pos, format string, args ...any) {
 }
 
 // value compares a JSON value exactly (or partially) and records a diff.
-func (c *checker) value(what string, want *Value, got any, have bool, partial bool) {
+func (c *checker) value(what, subject string, want *Value, got any, have bool, partial bool) {
 	if want == nil {
 		return
 	}
@@ -38,11 +38,11 @@ func (c *checker) value(what string, want *Value, got any, have bool, partial bo
 		return
 	}
 	if d := Diff(want.V, got, partial); len(d) > 0 {
-		how := "is not the expected value"
+		how := "differs from the expected value"
 		if partial {
-			how = "does not contain the expected values"
+			how = "lacks some of the expected values"
 		}
-		c.fail = append(c.fail, Failure{Expectation: what, At: want.At, Message: what + " " + how, Expected: want.V, Got: got, Diff: d})
+		c.fail = append(c.fail, Failure{Expectation: what, At: want.At, Message: subject + " " + how, Expected: want.V, Got: got, Diff: d})
 	}
 }
 
@@ -60,8 +60,8 @@ func check(e *Expect, o *Observation) []Failure {
 		c.add("status", e.Status.At, "%s", msg)
 	}
 	succeeded := r.Status == engine.StatusSucceeded
-	c.value("output", e.Output, r.Output, succeeded, false)
-	c.value("outputContains", e.OutputContains, r.Output, succeeded, true)
+	c.value("output", "the run's output", e.Output, r.Output, succeeded, false)
+	c.value("outputContains", "the run's output", e.OutputContains, r.Output, succeeded, true)
 	for i, a := range e.Assertions {
 		c.assertion(i, a, r.Output, succeeded)
 	}
@@ -125,9 +125,9 @@ func (c *checker) assertion(i int, a Assertion, out any, succeeded bool) {
 	case !found:
 		c.add(what, a.At, "%s selects nothing in the output", a.Path)
 	case a.Equals != nil:
-		c.value(what, a.Equals, got, true, false)
+		c.value(what, "the value at "+a.Path, a.Equals, got, true, false)
 	case a.Contains != nil:
-		c.value(what, a.Contains, got, true, true)
+		c.value(what, "the value at "+a.Path, a.Contains, got, true, true)
 	}
 }
 
@@ -142,8 +142,9 @@ func (c *checker) state(se *StateExpect) {
 	if (se.Output != nil || se.OutputContains != nil) && !entered {
 		c.add(what+".output", se.At, "expected an output of %q, but it never finished (entered %s)", se.Name, times(o.visits[se.Name]))
 	} else {
-		c.value(what+".output", se.Output, outV, true, false)
-		c.value(what+".outputContains", se.OutputContains, outV, true, true)
+		subject := fmt.Sprintf("the output of %q", se.Name)
+		c.value(what+".output", subject, se.Output, outV, true, false)
+		c.value(what+".outputContains", subject, se.OutputContains, outV, true, true)
 	}
 	for _, v := range se.Variables {
 		text, ok := o.variables[se.Name][v.Name]
@@ -155,7 +156,7 @@ func (c *checker) state(se *StateExpect) {
 			c.add(what+".variables."+v.Name, v.Value.At, "expected %q to assign $%s = %s, but it did not assign it", se.Name, v.Name, short(v.Value.V))
 			continue
 		}
-		c.value(what+".variables."+v.Name, &v.Value, got, true, false)
+		c.value(what+".variables."+v.Name, fmt.Sprintf("$%s as %q assigned it", v.Name, se.Name), &v.Value, got, true, false)
 	}
 	c.count(se.Name, what+".retries", se.Retries, o.retries[se.Name], "retried")
 	c.count(se.Name, what+".iterations", se.Iterations, o.iterations[se.Name], "Map iterations")
