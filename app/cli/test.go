@@ -90,8 +90,11 @@ one fails, 2 on a usage error or a test file that cannot be used.`)
 		}
 		results = suite.Run(ctx, suites, opt)
 	}
-	if len(results) == 0 {
+	if len(results) == 0 && o.run != "" {
 		return usagef("no scenario matches --run %q", o.run)
+	}
+	if len(results) == 0 {
+		return badInput(errors.New("the test files hold no scenarios"))
 	}
 	cov := suite.Measure(results)
 	if err := printTests(s.Out, o.format, results, cov, o.coverage != ""); err != nil {

@@ -73,6 +73,7 @@ func TestTestExitCodes(t *testing.T) {
 		{"--run picks", []string{"test", fail, "--run", "^big$"}, ExitOK, []string{"1 passed, 0 failed"}, nil},
 		{"--run matches nothing", []string{"test", fail, "--run", "nothing"}, ExitUsage, nil, []string{"no scenario matches"}},
 		{"bad test file", []string{"test", bad}, ExitUsage, nil, []string{`flow.tests.yaml:3:14: unknown key "stauts"`, `did you mean "status"?`}},
+		{"no scenarios", []string{"test", testProject(t, map[string]string{"flow.tests.yaml": "scenarios: []\n"})}, ExitUsage, nil, []string{"the test files hold no scenarios"}},
 		{"no test files", []string{"test", t.TempDir()}, ExitUsage, nil, []string{"no test files"}},
 		{"not a test file", []string{"test", filepath.Join(pass, "flow.asl.json")}, ExitUsage, nil, []string{"is not a test file"}},
 		{"bad format", []string{"test", pass, "--format", "xml"}, ExitUsage, nil, []string{"--format must be text, json or junit"}},
