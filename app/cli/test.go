@@ -31,7 +31,8 @@ func runTest(ctx context.Context, args []string, s Streams) error {
 	fs := newFlagSet("test", `
 Usage: stepstudio test [FILES|DIRS] [--run PATTERN] [--format text|json|junit] [--coverage FILE] [--min-coverage N] [--update]
 Runs the scenario suites (NAME.tests.yaml, .yml or .json beside the workflow
-NAME.asl.json) found in the folders given (default: the current one) or named,
+NAME.asl.json) found in the folders given (default: the current one; hidden,
+node_modules and testdata folders are skipped unless given) or named,
 checks each scenario's expectations and reports every one that failed.
 --coverage FILE writes which states and transitions the scenarios reached as
 JSON, and beside it one SVG diagram per workflow (FILE's name, the workflow's
@@ -119,7 +120,8 @@ one fails, 2 on a usage error or a test file that cannot be used.`)
 }
 
 // findSuites lists the test files named, and those under the folders
-// named (hidden folders and node_modules skipped), in a stable order.
+// named, in a stable order. Hidden folders, node_modules and testdata
+// (fixtures, as the go tool treats them) are skipped unless named.
 func findSuites(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -138,7 +140,7 @@ func findSuites(paths []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() && path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+			if d.IsDir() && path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "testdata") {
 				return filepath.SkipDir
 			}
 			if d.Type().IsRegular() && suite.IsTestFile(d.Name()) {

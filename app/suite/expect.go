@@ -85,6 +85,13 @@ func check(e *Expect, o *Observation) []Failure {
 	for _, se := range e.States {
 		c.state(se)
 	}
+	// Report in file order, as a reader goes down the scenario.
+	slices.SortStableFunc(c.fail, func(a, b Failure) int {
+		if a.At.Line != b.At.Line {
+			return a.At.Line - b.At.Line
+		}
+		return a.At.Column - b.At.Column
+	})
 	return c.fail
 }
 
