@@ -71,7 +71,7 @@ type Expect struct {
 	OutputContains *Value // partial: objects may have more keys
 	Assertions     []Assertion
 	Error, Cause   *Text
-	Path           []string // exact list of the states entered, at any depth, in order
+	Path           []string // exact list of the states entered, at any depth, in reading order (see Observation.Path)
 	PathAt         Pos
 	HasPath        bool
 	PassesThrough  []Named

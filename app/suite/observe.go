@@ -14,7 +14,10 @@ import (
 // reports, which name them exactly where two rules share a target).
 type Observation struct {
 	Result engine.Result
-	Path   []string // states entered, at any depth, in event order
+	// Path lists the states entered, at any depth, in reading order: a
+	// Parallel's branches one after the other, a Map's iterations in
+	// item order (the history interleaves concurrent branches).
+	Path []string
 
 	visits     map[string]int
 	outputs    map[string]string            // state -> last output (JSON text)
@@ -100,6 +103,7 @@ func observe(r engine.Result, st *stages, states map[string]*asl.State) *Observa
 	// leads back to: the history threads each branch and iteration. A
 	// visit's parent is the visit it follows; closed visits (exited) are
 	// skipped when looking for the Parallel or Map a nested event is in.
+	branchOf := branches(states)
 	byID := make(map[int64]*engine.Event, len(r.Events))
 	owner := make(map[int64]*visit, len(r.Events))
 	latest := map[string]*visit{}
@@ -111,9 +115,9 @@ func observe(r engine.Result, st *stages, states map[string]*asl.State) *Observa
 		switch {
 		case e.StateEnteredEventDetails != nil:
 			name := e.StateEnteredEventDetails.Name
-			o.Path = append(o.Path, name)
 			o.visits[name]++
 			nv := &visit{state: name, parent: v}
+			nv.place(byID[e.PreviousEventID], branchOf)
 			if s := states[name]; s != nil {
 				nv.typ = s.Type
 				if s.Type == asl.TypeFail && s.Error != "" {
@@ -163,6 +167,7 @@ func observe(r engine.Result, st *stages, states map[string]*asl.State) *Observa
 		}
 		owner[e.ID] = v
 	}
+	o.Path = readingOrder(all)
 	for _, v := range all {
 		if v.attempts > 1 {
 			o.retries[v.state] += v.attempts - 1
@@ -191,6 +196,77 @@ type visit struct {
 	attempts   int      // tries of its work: task schedules, Parallel/Map starts
 	lastErr    string   // the latest error raised in it or in anything it holds
 	retried    []string // the errors it was retried for
+
+	// Where it stands for the reading order of the path: inside which
+	// Parallel or Map (nil: the top level), in which try of it, and in
+	// which branch or Map iteration.
+	container *visit
+	try, slot int
+	children  []*visit
+}
+
+// place finds v's container, try and slot from the event it follows.
+func (v *visit) place(prev *engine.Event, branchOf map[string]int) {
+	c := v.parent
+	for c != nil && c.closed {
+		c = c.parent
+	}
+	v.container = c
+	if c == nil {
+		return
+	}
+	v.try = c.attempts
+	switch {
+	case prev != nil && prev.MapIterationStartedEventDetails != nil:
+		v.slot = prev.MapIterationStartedEventDetails.Index
+	case c.typ == asl.TypeMap && v.parent != nil && v.parent != c:
+		v.slot = v.parent.slot // the next state of the same iteration
+	default:
+		v.slot = branchOf[v.state]
+	}
+	c.children = append(c.children, v)
+}
+
+// readingOrder lists the states entered as a reader follows the diagram:
+// a Parallel's branches one after the other, a Map's iterations in item
+// order, so a path does not depend on how the branches interleaved.
+func readingOrder(all []*visit) []string {
+	var out []string
+	var walk func(vs []*visit)
+	walk = func(vs []*visit) {
+		for _, v := range vs {
+			out = append(out, v.state)
+			kids := slices.Clone(v.children)
+			slices.SortStableFunc(kids, func(a, b *visit) int {
+				if a.try != b.try {
+					return a.try - b.try
+				}
+				return a.slot - b.slot
+			})
+			walk(kids)
+		}
+	}
+	var top []*visit
+	for _, v := range all {
+		if v.container == nil {
+			top = append(top, v)
+		}
+	}
+	walk(top)
+	return out
+}
+
+// branches maps each state inside a Parallel to its branch's index.
+func branches(states map[string]*asl.State) map[string]int {
+	out := map[string]int{}
+	for _, s := range states {
+		for i, b := range s.Branches {
+			for _, inner := range b.States {
+				out[inner.Name] = i
+			}
+		}
+	}
+	return out
 }
 
 // attempt records a try; one after the first is a retry of the last error.
