@@ -14,11 +14,11 @@ import (
 
 // Revision is one commit that changed a file, as a picker lists it.
 type Revision struct {
-	Short   string    `json:"short"` // 7 hex digits, what a person reads
-	Hash    string    `json:"hash"`  // the whole hash, what is resolved
-	When    time.Time `json:"when"`
-	Author  string    `json:"author"`
-	Subject string    `json:"subject"` // the message's first line
+	Short   string `json:"short"` // 7 hex digits, what a person reads
+	Hash    string `json:"hash"`  // the whole hash, what is resolved
+	When    string `json:"when"`  // the author's time, RFC 3339
+	Author  string `json:"author"`
+	Subject string `json:"subject"` // the message's first line
 }
 
 // ScanLimit caps the commits Log looks at, so a file untouched for years
@@ -60,7 +60,7 @@ func (r *Repo) Log(rel string, max int) ([]Revision, error) {
 			}
 		}
 		subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-		out = append(out, Revision{Short: short(c), Hash: c.Hash.String(), When: c.Author.When, Author: c.Author.Name, Subject: subject})
+		out = append(out, Revision{Short: short(c), Hash: c.Hash.String(), When: c.Author.When.Format(time.RFC3339), Author: c.Author.Name, Subject: subject})
 		return nil
 	})
 	return out, err
