@@ -283,7 +283,7 @@ export default function App() {
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
       {compare.picker && compareDoc && <ComparePicker ui={compare} doc={compareDoc} />}
-      {compare.comparison && <DiffView comparison={compare.comparison} swapped={compare.swapped} onSwap={() => void compare.swap()} onClose={compare.close} />}
+      {compare.comparison && <DiffView comparison={compare.comparison} error={compare.error} swapped={compare.swapped} onSwap={() => void compare.swap()} onClose={compare.close} />}
       {presenting && (
         <Present name={doc?.name ?? ""} text={text} format={snap.format} diagram={analysis.diagram} notes={notes.notes} session={run} onClose={() => setPresenting(false)} />
       )}

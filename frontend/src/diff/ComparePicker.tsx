@@ -75,6 +75,8 @@ function RevisionList({ ui }: { ui: CompareUI }) {
     );
   }
   return (
+    <>
+    <h3 className="compare-revisions-head">Commits that changed the file, newest first</h3>
     <ul className="compare-revisions" aria-label="Revisions of the file, newest first" data-testid="compare-revisions">
       {list.revisions.map((r) => (
         <li key={r.hash}>
@@ -87,5 +89,6 @@ function RevisionList({ ui }: { ui: CompareUI }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }

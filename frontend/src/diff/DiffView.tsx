@@ -7,6 +7,8 @@ import "./diff.css";
 
 interface Props {
   comparison: Comparison;
+  /** Why the last Swap failed, "" when it did not. */
+  error: string;
   swapped: boolean;
   onSwap: () => void;
   onClose: () => void;
@@ -19,7 +21,7 @@ interface Props {
  * per step beside it, in words first and exact values behind. Drawn over
  * the editor like Present, which stays as it was; Esc or Close leaves.
  */
-export function DiffView({ comparison, swapped, onSwap, onClose }: Props) {
+export function DiffView({ comparison, error, swapped, onSwap, onClose }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const { result, old, new: next } = comparison;
   const [diagrams, setDiagrams] = useState<{ for: Comparison | null; after: Diagram | null; before: Diagram | null; error: string }>({ for: null, after: null, before: null, error: "" });
@@ -65,11 +67,20 @@ export function DiffView({ comparison, swapped, onSwap, onClose }: Props) {
   });
   useEffect(() => {
     const el = root.current;
-    // The editor behind hears no keys while the diff is shown.
-    const down = (ev: KeyboardEvent) => onKey(ev);
+    // The editor behind hears no keys while the diff is shown: keys outside
+    // the view (nothing focused) are caught on the way down, keys inside it
+    // on the way up, after its buttons had them (Enter, Space).
+    const down = (ev: KeyboardEvent) => {
+      if (!el?.contains(ev.target as Node)) onKey(ev);
+    };
+    const inside = (ev: KeyboardEvent) => onKey(ev);
     window.addEventListener("keydown", down, true);
+    el?.addEventListener("keydown", inside);
     el?.focus();
-    return () => window.removeEventListener("keydown", down, true);
+    return () => {
+      window.removeEventListener("keydown", down, true);
+      el?.removeEventListener("keydown", inside);
+    };
   }, []);
 
   const transitions = result.transitions;
@@ -108,6 +119,11 @@ export function DiffView({ comparison, swapped, onSwap, onClose }: Props) {
           <p className="diff-summary" data-testid="diff-summary">
             {result.same ? "No differences: the two versions are the same." : result.summary}
           </p>
+          {error && (
+            <p className="diff-error" role="alert">
+              {error}
+            </p>
+          )}
           {side === "before" && <p className="muted diff-hint">Showing the version before: removed steps are here.</p>}
           {[old.note, next.note].filter(Boolean).map((n) => (
             <p key={n} className="muted diff-hint">
@@ -151,7 +167,7 @@ function Legend({ side }: { side: Side }) {
         </span>
       ))}
       <span className="diff-legend-item" data-status="connection">
-        <span className="diff-line" style={{ borderColor: side === "after" ? statusColour.added : statusColour.removed }} />
+        <span className={`diff-line${side === "after" ? "" : " dashed"}`} style={{ borderColor: side === "after" ? statusColour.added : statusColour.removed }} />
         {side === "after" ? "Connection added" : "Connection removed"}
       </span>
       {side === "after" && (
