@@ -76,19 +76,19 @@ function RevisionList({ ui }: { ui: CompareUI }) {
   }
   return (
     <>
-    <h3 className="compare-revisions-head">Commits that changed the file, newest first</h3>
-    <ul className="compare-revisions" aria-label="Revisions of the file, newest first" data-testid="compare-revisions">
-      {list.revisions.map((r) => (
-        <li key={r.hash}>
-          <button className="compare-revision" data-testid="compare-revision-item" data-hash={r.hash} disabled={ui.busy} onClick={() => void ui.withRevision(r.hash)}>
-            <span className="compare-subject">{r.subject || "(no message)"}</span>
-            <span className="muted">
-              {r.author} · {day.format(new Date(r.when))} · <code>{r.short}</code>
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
+      <h3 className="compare-revisions-head">Commits that changed the file, newest first</h3>
+      <ul className="compare-revisions" aria-label="Revisions of the file, newest first" data-testid="compare-revisions">
+        {list.revisions.map((r) => (
+          <li key={r.hash}>
+            <button className="compare-revision" data-testid="compare-revision-item" data-hash={r.hash} disabled={ui.busy} onClick={() => void ui.withRevision(r.hash)}>
+              <span className="compare-subject">{r.subject || "(no message)"}</span>
+              <span className="muted">
+                {r.author} · {day.format(new Date(r.when))} · <code>{r.short}</code>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
