@@ -15,10 +15,15 @@ func (st *stepCtx) inputPath(ctx context.Context) (any, error) {
 		return st.input, nil
 	}
 	if f.v == nil {
+		st.stage("InputPath", map[string]any{})
 		return map[string]any{}, nil
 	}
 	p, _ := f.v.(string)
-	return st.pathField(ctx, f.src, p, st.input)
+	v, err := st.pathField(ctx, f.src, p, st.input)
+	if err == nil {
+		st.stage("InputPath", v)
+	}
+	return v, err
 }
 
 // effectiveInput applies InputPath and Parameters.
@@ -27,13 +32,14 @@ func (st *stepCtx) effectiveInput(ctx context.Context) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.n.inputPath.set {
-		st.stage("InputPath", in)
-	}
 	if !st.n.parameters.set {
 		return in, nil
 	}
-	return st.template(ctx, st.n.parameters, in, "Parameters")
+	v, err := st.template(ctx, st.n.parameters, in, "Parameters")
+	if err == nil && st.n.typ != "Task" { // a Task's is in its TaskScheduled event
+		st.stage("Parameters", v)
+	}
+	return v, err
 }
 
 // finishJSONPath turns a state's result into its output. selector says
@@ -47,7 +53,7 @@ func (st *stepCtx) finishJSONPath(ctx context.Context, result any, selector bool
 		}
 		st.stage("ResultSelector", result)
 	}
-	if err := st.assignJSONPath(ctx, n.assign, result); err != nil {
+	if err := st.assignJSONPath(ctx, n.assign, result, ""); err != nil {
 		return nil, err
 	}
 	out, err := st.resultPath(ctx, n.resultPath, result)
@@ -87,8 +93,8 @@ func (st *stepCtx) outputPath(ctx context.Context, v any) (any, error) {
 }
 
 // assignJSONPath evaluates Assign against value ("$" is the state result)
-// and assigns the variables.
-func (st *stepCtx) assignJSONPath(ctx context.Context, f field, value any) error {
+// and assigns the variables; prefix names a Catch's Assign in its stage.
+func (st *stepCtx) assignJSONPath(ctx context.Context, f field, value any, prefix string) error {
 	if !f.set {
 		return nil
 	}
@@ -96,6 +102,7 @@ func (st *stepCtx) assignJSONPath(ctx context.Context, f field, value any) error
 	if err != nil {
 		return err
 	}
+	st.stage(prefix+"Assign", v)
 	m, _ := v.(map[string]any)
 	st.applyAssign(m)
 	return nil
@@ -128,8 +135,15 @@ func (st *stepCtx) applyAssign(m map[string]any) {
 // evaluated against the same $states, variables assigned afterwards.
 
 // statesVar builds $states; result and errorOutput are added when given.
+// The first one of a visit reports $states.context as the "Context" stage
+// when the state reads it (a record per visit of every JSONata state
+// would weigh on a large Map).
 func (st *stepCtx) statesVar(result, errorOutput *any) map[string]any {
 	s := map[string]any{"input": st.input, "context": st.contextObject()}
+	if !st.contextStaged && st.n.readsContext {
+		st.contextStaged = true
+		st.stage("Context", s["context"])
+	}
 	if result != nil {
 		s["result"] = *result
 	}
@@ -144,7 +158,11 @@ func (st *stepCtx) arguments(ctx context.Context) (any, error) {
 	if !st.n.arguments.set {
 		return st.input, nil
 	}
-	return st.jsonataValue(ctx, st.n.arguments, "Arguments", st.statesVar(nil, nil))
+	v, err := st.jsonataValue(ctx, st.n.arguments, "Arguments", st.statesVar(nil, nil))
+	if err == nil && st.n.typ != "Task" { // a Task's is in its TaskScheduled event
+		st.stage("Arguments", v)
+	}
+	return v, err
 }
 
 // finishJSONata evaluates Assign and Output; def is the output when Output
@@ -156,16 +174,19 @@ func (st *stepCtx) finishJSONata(ctx context.Context, def any, result any, hasRe
 	} else {
 		states = st.statesVar(nil, nil)
 	}
-	return st.outputAndAssign(ctx, st.n.output, st.n.assign, def, states)
+	return st.outputAndAssign(ctx, st.n.output, st.n.assign, def, states, "")
 }
 
-func (st *stepCtx) outputAndAssign(ctx context.Context, output, assign field, def any, states map[string]any) (any, error) {
+// outputAndAssign evaluates Assign and Output against the same $states;
+// prefix names a Catch's fields in their stages.
+func (st *stepCtx) outputAndAssign(ctx context.Context, output, assign field, def any, states map[string]any, prefix string) (any, error) {
 	var assigned map[string]any
 	if assign.set {
 		v, err := st.jsonataValue(ctx, assign, "Assign", states)
 		if err != nil {
 			return nil, err
 		}
+		st.stage(prefix+"Assign", v)
 		assigned, _ = v.(map[string]any)
 	}
 	out := def
@@ -174,6 +195,7 @@ func (st *stepCtx) outputAndAssign(ctx context.Context, output, assign field, de
 		if err != nil {
 			return nil, err
 		}
+		st.stage(prefix+"Output", v)
 		out = v
 	}
 	st.applyAssign(assigned)

@@ -28,6 +28,7 @@ func (st *stepCtx) mapItems(ctx context.Context, in any) ([]any, error) {
 			return nil, err
 		}
 		arr, _ := v.([]any)
+		st.stage("Items", arr)
 		return arr, nil
 	}
 	v := in
@@ -36,6 +37,7 @@ func (st *stepCtx) mapItems(ctx context.Context, in any) ([]any, error) {
 		if v, err = st.pathField(ctx, n.itemsPath.src, p, in); err != nil {
 			return nil, err
 		}
+		st.stage("Items", v)
 	}
 	arr, ok := v.([]any)
 	if !ok {

@@ -202,10 +202,22 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 	// The selector sees the Map state's context with $$.Map.Item added.
 	st2 := *st
 	st2.item = sc.mapItem
+	var (
+		v   any
+		err error
+	)
 	if n.jsonata {
-		return st2.jsonataValue(ctx, n.itemSelector, "ItemSelector", st2.statesVar(nil, nil))
+		st2.contextStaged = true // $states.context here has $$.Map.Item: not the state's
+		v, err = st2.jsonataValue(ctx, n.itemSelector, "ItemSelector", st2.statesVar(nil, nil))
+	} else {
+		v, err = st2.template(ctx, n.itemSelector, in, "ItemSelector")
 	}
-	return st2.template(ctx, n.itemSelector, in, "ItemSelector")
+	if err == nil {
+		if i, ok := sc.mapItem["Index"].(int64); ok {
+			st.stageItem(int(i), v)
+		}
+	}
+	return v, err
 }
 
 func slotTime(mu *sync.Mutex, clocks []time.Duration, slot int) time.Duration {

@@ -108,15 +108,19 @@ func (r retrier) delay(attempt int64, random func() float64) time.Duration {
 // placed by the catcher's ResultPath (JSONPath) or Output (JSONata).
 func (st *stepCtx) caught(ctx context.Context, c catcher, name, cause string) (any, string, error) {
 	var errOut any = map[string]any{"Error": name, "Cause": cause}
+	st.stageCatch(c, errOut)
 	if st.n.jsonata {
 		states := st.statesVar(nil, &errOut)
-		out, err := st.outputAndAssign(ctx, c.output, c.assign, errOut, states)
+		out, err := st.outputAndAssign(ctx, c.output, c.assign, errOut, states, "Catch.")
 		return out, c.next, err
 	}
-	if err := st.assignJSONPath(ctx, c.assign, errOut); err != nil {
+	if err := st.assignJSONPath(ctx, c.assign, errOut, "Catch."); err != nil {
 		return nil, "", err
 	}
 	out, err := st.resultPath(ctx, c.resultPath, errOut)
+	if err == nil {
+		st.stage("Catch.ResultPath", out)
+	}
 	return out, c.next, err
 }
 

@@ -222,6 +222,8 @@ type stepCtx struct {
 	item       map[string]any // $$.Map.Item for a Map's ItemSelector
 	env        intrinsic.Env  // reused by every template this state evaluates
 	assigned   map[string]string
+	// contextStaged: $states.context was reported to a StageObserver.
+	contextStaged bool
 }
 
 // runtimeErr builds an error whose cause names the state as AWS does,

@@ -18,27 +18,30 @@ func (st *stepCtx) choice(ctx context.Context) (any, string, error) {
 				return nil, "", st.runtimeErr(r.condition.src, errQueryEvaluation, "The Condition field of choice rule %d must evaluate to a boolean, but was %s", i, EncodeJSON(v))
 			}
 			if ok {
-				out, err := st.outputAndAssign(ctx, r.output, r.assign, st.input, states)
+				st.stageChoice(i, r.next)
+				out, err := st.outputAndAssign(ctx, r.output, r.assign, st.input, states, "")
 				return out, r.next, err
 			}
 		}
 		if n.defaultNext == "" {
 			return nil, "", newFault(errNoChoiceMatched, "No Matches!")
 		}
-		out, err := st.outputAndAssign(ctx, n.output, n.assign, st.input, states)
+		st.stageChoice(-1, n.defaultNext)
+		out, err := st.outputAndAssign(ctx, n.output, n.assign, st.input, states, "")
 		return out, n.defaultNext, err
 	}
 	in, err := st.inputPath(ctx)
 	if err != nil {
 		return nil, "", err
 	}
-	for _, r := range n.choices {
+	for i, r := range n.choices {
 		ok, err := r.eval(st, in)
 		if err != nil {
 			return nil, "", err
 		}
 		if ok {
-			if err := st.assignJSONPath(ctx, r.assign, in); err != nil {
+			st.stageChoice(i, r.next)
+			if err := st.assignJSONPath(ctx, r.assign, in, ""); err != nil {
 				return nil, "", err
 			}
 			out, err := st.outputPath(ctx, in)
@@ -48,9 +51,22 @@ func (st *stepCtx) choice(ctx context.Context) (any, string, error) {
 	if n.defaultNext == "" {
 		return nil, "", newFault(errNoChoiceMatched, "No Matches!")
 	}
-	if err := st.assignJSONPath(ctx, n.assign, in); err != nil {
+	st.stageChoice(-1, n.defaultNext)
+	if err := st.assignJSONPath(ctx, n.assign, in, ""); err != nil {
 		return nil, "", err
 	}
 	out, err := st.outputPath(ctx, in)
 	return out, n.defaultNext, err
+}
+
+// stageChoice reports the rule that matched (-1: the Default).
+func (st *stepCtx) stageChoice(rule int, next string) {
+	if !st.staging() {
+		return
+	}
+	if rule < 0 {
+		st.stage("Choice", map[string]any{"Default": next})
+		return
+	}
+	st.stage("Choice", map[string]any{"Rule": int64(rule), "Next": next})
 }

@@ -81,6 +81,7 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 			return nil, "", err
 		}
 	}
+	st.stage("Result", result)
 	if n.jsonata {
 		out, err := st.finishJSONata(ctx, result, result, true)
 		return out, "", err

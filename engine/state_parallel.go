@@ -34,6 +34,7 @@ func (st *stepCtx) parallel(ctx context.Context) (any, string, error) {
 	// branch that ended last.
 	st.sc.setLast(last)
 	var result any = results
+	st.stage("Result", result)
 	if n.jsonata {
 		out, err := st.finishJSONata(ctx, result, result, true)
 		return out, "", err

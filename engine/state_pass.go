@@ -15,6 +15,7 @@ func (st *stepCtx) pass(ctx context.Context) (any, error) {
 	result := in
 	if n.result.set {
 		result = deepCopy(n.result.v)
+		st.stage("Result", result)
 	}
 	return st.finishJSONPath(ctx, result, false)
 }

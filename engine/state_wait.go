@@ -26,6 +26,9 @@ func (st *stepCtx) wait(ctx context.Context) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if st.staging() {
+		st.stage("Wait", map[string]any{"Until": timestamp(until)})
+	}
 	if d := until.Sub(st.sc.now()); d > 0 {
 		if err := st.sc.sleep(ctx, d); err != nil {
 			return nil, err
@@ -34,7 +37,7 @@ func (st *stepCtx) wait(ctx context.Context) (any, error) {
 	if n.jsonata {
 		return st.finishJSONata(ctx, st.input, nil, false)
 	}
-	if err := st.assignJSONPath(ctx, n.assign, in); err != nil {
+	if err := st.assignJSONPath(ctx, n.assign, in, ""); err != nil {
 		return nil, err
 	}
 	return st.outputPath(ctx, in)

@@ -108,6 +108,17 @@ func start(ctx context.Context) error {
 // Layout places g. Calls are serialised; the first one starts Graphviz.
 func Layout(ctx context.Context, g Graph) (*Result, error) {
 	src, names := toDOT(g)
+	raw, err := run(ctx, src, graphviz.DOT)
+	if err != nil {
+		return nil, err
+	}
+	return raw.result(g, names)
+}
+
+// run lays out the DOT text src with engine and reads Graphviz's JSON
+// answer. Graphviz is one instance: calls are serialised, the engine is
+// set for this call only, and the first call starts it.
+func run(ctx context.Context, src []byte, engine graphviz.Layout) (*rawGraph, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if err := start(ctx); err != nil {
@@ -118,13 +129,17 @@ func Layout(ctx context.Context, g Graph) (*Result, error) {
 		return nil, fmt.Errorf("layout: parse generated graph: %w", err)
 	}
 	defer parsed.Close()
+	if engine != graphviz.DOT {
+		gv.SetLayout(engine)
+		defer gv.SetLayout(graphviz.DOT)
+	}
 	var out bytes.Buffer
 	if err := gv.Render(ctx, parsed, graphviz.Format("json0"), &out); err != nil {
-		return nil, fmt.Errorf("layout: dot: %w", err)
+		return nil, fmt.Errorf("layout: %s: %w", engine, err)
 	}
 	var raw rawGraph
 	if err := json.Unmarshal(out.Bytes(), &raw); err != nil {
-		return nil, fmt.Errorf("layout: read dot output: %w", err)
+		return nil, fmt.Errorf("layout: read %s output: %w", engine, err)
 	}
-	return raw.result(g, names)
+	return &raw, nil
 }

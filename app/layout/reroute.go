@@ -1,9 +1,7 @@
 package layout
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -24,26 +22,9 @@ type Placed struct {
 // serialised with Layout's.
 func Reroute(ctx context.Context, boxes []Placed, edges []Edge) (map[string]Route, error) {
 	src, names, height := toPlacedDOT(boxes, edges)
-	mu.Lock()
-	defer mu.Unlock()
-	if err := start(ctx); err != nil {
-		return nil, err
-	}
-	parsed, err := graphviz.ParseBytes(src)
+	raw, err := run(ctx, src, graphviz.NOP2)
 	if err != nil {
-		return nil, fmt.Errorf("layout: parse generated graph: %w", err)
-	}
-	defer parsed.Close()
-	// The engine is the Graphviz instance's setting: nop2 for this call, dot again after.
-	gv.SetLayout(graphviz.NOP2)
-	defer gv.SetLayout(graphviz.DOT)
-	var out bytes.Buffer
-	if err := gv.Render(ctx, parsed, graphviz.Format("json0"), &out); err != nil {
-		return nil, fmt.Errorf("layout: route edges: %w", err)
-	}
-	var raw rawGraph
-	if err := json.Unmarshal(out.Bytes(), &raw); err != nil {
-		return nil, fmt.Errorf("layout: read routed edges: %w", err)
+		return nil, err
 	}
 	flip := func(x, y float64) Point { return Point{X: x, Y: height - y} }
 	routes := make(map[string]Route, len(raw.Edges))

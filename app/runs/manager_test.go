@@ -416,10 +416,11 @@ func TestStages(t *testing.T) {
 	}
 	want := []StageRecord{
 		{Seq: 1, Event: 2, State: "Pick", Step: "InputPath", Value: `{"id":7}`},
-		{Seq: 2, Event: 2, State: "Pick", Step: "ResultPath", Value: `{"order":{"id":7},"picked":{"id":7}}`},
-		{Seq: 3, Event: 4, State: "Again", Step: "ResultPath", Value: `{"order":{"id":7},"picked":{"id":7},"again":{"order":{"id":7},"picked":{"id":7}}}`},
+		{Seq: 2, Event: 2, State: "Pick", Step: "Parameters", Value: `{"id":7}`},
+		{Seq: 3, Event: 2, State: "Pick", Step: "ResultPath", Value: `{"order":{"id":7},"picked":{"id":7}}`},
+		{Seq: 4, Event: 4, State: "Again", Step: "ResultPath", Value: `{"order":{"id":7},"picked":{"id":7},"again":{"order":{"id":7},"picked":{"id":7}}}`},
 	}
-	if fmt.Sprint(streamed) != fmt.Sprint(want) || u.Meta.Stages != 3 {
+	if fmt.Sprint(streamed) != fmt.Sprint(want) || u.Meta.Stages != 4 {
 		t.Fatalf("streamed %+v (meta says %d)\nwant %+v", streamed, u.Meta.Stages, want)
 	}
 	stored, err := m.Stages(id, 1)

@@ -85,7 +85,7 @@ type Update struct {
 }
 
 // StageRecord is a value between a state's processing steps (after
-// InputPath, ResultSelector, ResultPath), which AWS's history does not
+// InputPath, Parameters, ResultPath, a Catch…: engine.Stage lists them), which AWS's history does not
 // record; Seq numbers a run's records from 1.
 type StageRecord struct {
 	Seq   int64  `json:"seq"`

@@ -113,16 +113,17 @@ test("run the example, answering its tasks by hand, and watch the states change"
     // Inspect: a state's input and each stage.
     await node(page, "Validate order").click();
     const inspect = page.getByTestId("inspect");
-    await inspect.getByText("Task result").waitFor();
+    await inspect.getByText("What the task returned").waitFor();
     const text = await inspect.innerText();
     assert.match(text, /ORD-1042/);
     assert.match(text, /"total": 42[,\s}]/); // the hand answer (the input has 42.5)
     assert.match(text, /validation/); // the output after ResultPath
     // The stages the history does not record come from the engine.
     const stage = (label) => inspect.getByTestId("stage").filter({ hasText: label }).first().innerText();
-    assert.match(await stage("After ResultSelector"), /"valid": true,\s+"total": 42/);
-    assert.match(await stage("After ResultPath"), /"validation": \{/);
-    assert.match(await stage("After InputPath"), /No InputPath/);
+    assert.match(await stage("(ResultSelector)"), /"valid": true,\s+"total": 42/);
+    assert.match(await stage("(ResultPath)"), /"validation": \{/);
+    assert.match(await stage("(InputPath)"), /No InputPath/);
+    assert.match(await inspect.getByTestId("inspect-status").innerText(), /Succeeded in \d+ ms/);
     await s.screenshot("runs-04-inspect");
 
     // Events in AWS's format, filtered by state; a timeline of durations.
@@ -551,7 +552,7 @@ test("speed: a Map over 10,000 items and a 10,000-iteration loop", async () => {
     await page.getByLabel("Show one iteration of Each item").fill("9999");
     await node(page, "Double").locator('[data-testid="run-status"][data-status="succeeded"]').waitFor();
     await node(page, "Double").click();
-    await page.getByTestId("inspect").getByText('"v": 19998').waitFor();
+    await page.getByTestId("inspect").getByText('"v": 19998').first().waitFor(); // what it worked on (Parameters) and its output
     await s.screenshot("runs-13-map-10000");
     await page.getByLabel("Show one iteration of Each item").fill("");
 

@@ -32,7 +32,7 @@ test("Try it plays the example with generated answers to SUCCEEDED, states lit",
     await node(page, "Validate order").click();
     const inspect = page.getByTestId("inspect");
     await inspect.getByTestId("inspect-generated").waitFor();
-    const result = await inspect.getByTestId("stage").filter({ hasText: "Task result" }).first().innerText();
+    const result = await inspect.getByTestId("stage").filter({ hasText: "What the task returned" }).first().innerText();
     assert.match(result, /"ExecutedVersion": "\$LATEST"/);
     assert.match(result, /"StatusCode": 200/);
     assert.match(result, /"orderId": "ORD-1042"/); // the Payload echoes what the Lambda was given

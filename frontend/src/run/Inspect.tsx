@@ -3,6 +3,10 @@ import type { RunSession } from "./session";
 import { frameKey } from "./fold";
 import { pretty, visit, visitsOf, type Visit } from "./inspect";
 import { MockEditor } from "./MockEditor";
+import { headline, stageRows, type Lang } from "./stages";
+import { stateDef, type StateDef } from "./stateDef";
+
+type Moment = "live" | "replay" | "ended";
 
 interface Props {
   session: RunSession;
@@ -58,76 +62,65 @@ export function Inspect({ session, state, stateType, topLevel, failedHere }: Pro
           Try it: this task's result was generated (shaped like the service's answer), not returned by the real service or a mock.
         </p>
       )}
-      {v && ix && <Stages v={v} type={stateType} steps={session.stages.get(ix.events[v.entered].id) ?? {}} />}
+      {v && ix && (
+        <Stages
+          v={v}
+          type={stateType}
+          {...stateDef(session.definition, state)}
+          steps={session.stages.get(ix.events[v.entered].id) ?? {}}
+          moment={until < ix.length ? "replay" : session.live ? "live" : "ended"}
+          imported={!!session.meta?.imported}
+        />
+      )}
       {stateType === "Task" && <MockEditor key={`${state}\u0000${session.settings.testCase}`} session={session} state={state} />}
     </div>
   );
 }
 
 /**
- * The stages in the order ASL applies them. The history records the input,
- * what a task was given, its result and the output; the values after
- * InputPath, ResultSelector and ResultPath come from the engine's stage
- * records (absent when the state has no such field).
+ * The stages of one visit, in the order its state applies them (the table
+ * in stages.ts, per state type and query language), under one line on how
+ * it ended. The red error box is for a failure only: a caught error is
+ * shown as caught, and a retry that succeeded lists its failed attempts.
  */
-function Stages({ v, type, steps }: { v: Visit; type: string; steps: Record<string, string> }) {
-  const task = type === "Task";
-  const stages: [string, string | undefined, string?][] = [["Input", v.input]];
-  stages.push(["After InputPath", steps.InputPath, steps.InputPath === undefined ? "No InputPath: the whole input." : undefined]);
-  if (task) {
-    v.attempts.forEach((a, i) => {
-      const n = v.attempts.length > 1 ? ` (attempt ${i + 1})` : "";
-      stages.push([`After Parameters: what the task was given${n}`, a.parameters]);
-      if (a.result !== undefined) stages.push([`Task result${n}`, a.result]);
-      if (a.error) stages.push([`Task error${n}`, undefined, `${a.error}${a.cause ? `: ${a.cause}` : ""}`]);
-    });
-    stages.push(["After ResultSelector", steps.ResultSelector, steps.ResultSelector === undefined ? "No ResultSelector: the result as is." : undefined]);
-  }
-  stages.push(["After ResultPath", steps.ResultPath, steps.ResultPath === undefined ? "No ResultPath: the result becomes the output." : undefined]);
-  stages.push(["Output (after OutputPath)", v.output]);
-  const ms = v.end ? Date.parse(v.end) - Date.parse(v.start) : null;
+function Stages({ v, type, lang, def, steps, moment, imported }: { v: Visit; type: string; lang: Lang; def: StateDef["def"]; steps: Record<string, string>; moment: Moment; imported: boolean }) {
+  const rows = stageRows({ type, lang, def, visit: v, steps, imported });
+  const head = headline(v, moment);
   return (
     <>
-      <div className="muted">
-        Entered {new Date(v.start).toLocaleTimeString()}
-        {ms !== null ? ` · took ${ms} ms` : v.error ? "" : " · still running"}
+      <div className={`inspect-status ${head.tone}`} data-testid="inspect-status" data-status={v.status}>
+        {head.text} · entered {new Date(v.start).toLocaleTimeString()} · {lang}
       </div>
-      {v.error && (
+      {v.status === "failed" && (v.error || v.cause) && (
         <div className="run-error-box" data-testid="inspect-error">
           <strong>{v.error}</strong>
           {v.cause && <div>{v.cause}</div>}
         </div>
       )}
       <div className="stages">
-        {stages.map(([label, json, text], i) => (
-          <div className="stage" key={i} data-testid="stage">
-            <div className="stage-label">{label}</div>
-            {json !== undefined ? (
-              <pre className="run-json">{pretty(json)}</pre>
-            ) : text ? (
-              <div className={label.startsWith("Task error") ? "stage-text error" : "muted"}>{text}</div>
+        {rows.map((r, i) => (
+          <div className={`stage${r.tone ? ` ${r.tone}` : ""}`} key={i} data-testid="stage" data-kind={r.kind}>
+            <div className="stage-label">{r.label}</div>
+            {r.json !== undefined ? (
+              <pre className="run-json">{pretty(r.json)}</pre>
+            ) : r.vars ? (
+              <table className="vars">
+                <tbody>
+                  {Object.entries(r.vars).map(([k, val]) => (
+                    <tr key={k}>
+                      <td>${k}</td>
+                      <td>
+                        <code>{val}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             ) : (
-              <div className="muted">—</div>
+              <div className={r.tone ? `stage-text ${r.tone}` : "muted"}>{r.note ?? "\u2014"}</div>
             )}
           </div>
         ))}
-        {v.assigned && Object.keys(v.assigned).length > 0 && (
-          <div className="stage">
-            <div className="stage-label">Variables assigned</div>
-            <table className="vars">
-              <tbody>
-                {Object.entries(v.assigned).map(([k, val]) => (
-                  <tr key={k}>
-                    <td>${k}</td>
-                    <td>
-                      <code>{val}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
       </div>
       <details>
         <summary>Raw events ({v.events.length})</summary>

@@ -49,7 +49,9 @@ export class RunIndex {
     const prevFrames = p >= 0 ? this.frames[p] : "";
     const t = e.type;
     if (t.startsWith("Execution")) return [null, ""];
-    const named = stateName(e);
+    // AWS links EvaluationFailed after the event before the state was
+    // entered; its details name the state.
+    const named = t === "EvaluationFailed" ? (details<{ state?: string }>(e)?.state ?? null) : stateName(e);
     if (t.startsWith("MapIteration")) {
       const d = e[detailsKey(t)] as { name: string; index: number };
       const depth = this.states.get(d.name)?.mapDepth ?? 0;

@@ -64,6 +64,50 @@ describe("visit", () => {
     expect(v.attempts.map((a) => a.error)).toEqual(["Busy", undefined]);
   });
 
+  it("gives a Map that failed, was retried and succeeded no error; a tolerated item failure is not the Map's", () => {
+    const t = "2026-12-06T00:00:00Z";
+    const ev = (id: number, prev: number, type: string, d?: object) => ({ id, previousEventId: prev, timestamp: t, type, ...(d ? { [`${type[0].toLowerCase()}${type.slice(1)}EventDetails`]: d } : {}) });
+    const events = [
+      ev(1, 0, "ExecutionStarted", {}),
+      { ...ev(2, 1, "MapStateEntered"), stateEnteredEventDetails: { name: "Items", input: "[1]" } },
+      ev(3, 2, "MapStateStarted", { length: 1 }),
+      ev(4, 3, "MapIterationStarted", { name: "Items", index: 0 }),
+      { ...ev(5, 4, "FailStateEntered"), stateEnteredEventDetails: { name: "Right", input: "1" } },
+      ev(6, 5, "MapIterationFailed", { name: "Items", index: 0 }),
+      ev(7, 5, "MapStateFailed"),
+      ev(8, 7, "MapStateStarted", { length: 1 }),
+      ev(9, 8, "MapIterationStarted", { name: "Items", index: 0 }),
+      { ...ev(10, 9, "FailStateEntered"), stateEnteredEventDetails: { name: "Right", input: "1" } },
+      ev(11, 10, "MapIterationFailed", { name: "Items", index: 0 }),
+      ev(12, 10, "MapStateSucceeded"),
+      { ...ev(13, 12, "MapStateExited"), stateExitedEventDetails: { name: "Items", output: "[]" } },
+      ev(14, 13, "ExecutionSucceeded", { output: "[]" }),
+    ] as unknown as HistoryEvent[];
+    const own = new RunIndex(new Map([...states, ["Right", info("Fail", ["Items"], 1)]]));
+    own.add(events);
+    const v = visit(own, visitsOf(own, "Items")[0]);
+    expect([v.status, v.error]).toEqual(["succeeded", undefined]);
+    // The run went on: a Fail state inside the Map failed all the same.
+    expect(visit(own, visitsOf(own, "Right")[0]).status).toBe("failed");
+  });
+
+  it("says a failed Map failed, with the run's error, once the run ends", () => {
+    const t = "2026-12-06T00:00:00Z";
+    const events = [
+      { id: 1, previousEventId: 0, timestamp: t, type: "ExecutionStarted", executionStartedEventDetails: {} },
+      { id: 2, previousEventId: 1, timestamp: t, type: "MapStateEntered", stateEnteredEventDetails: { name: "Items", input: "1" } },
+      { id: 3, previousEventId: 1, timestamp: t, type: "EvaluationFailed", evaluationFailedEventDetails: { state: "Items", error: "States.QueryEvaluationError", cause: "not an array" } },
+      { id: 4, previousEventId: 3, timestamp: t, type: "MapStateFailed" },
+      { id: 5, previousEventId: 4, timestamp: t, type: "ExecutionFailed", executionFailedEventDetails: { error: "States.QueryEvaluationError", cause: "not an array" } },
+    ] as unknown as HistoryEvent[];
+    const own = new RunIndex(states);
+    own.add(events);
+    const v = visit(own, visitsOf(own, "Items")[0]);
+    expect(v).toMatchObject({ status: "failed", error: "States.QueryEvaluationError", cause: "not an array", end: t });
+    // Before the run's end arrives, it is still running.
+    expect(visit(own, visitsOf(own, "Items")[0], 2).status).toBe("running");
+  });
+
   it("keeps Map iterations apart", () => {
     const all = visitsOf(ix, "Pick");
     expect(all).toHaveLength(3);

@@ -2,7 +2,7 @@
 // processing stage the history records, the variables it assigned, its
 // error and its raw events.
 import type { HistoryEvent } from "../backend/studio";
-import { details, type RunIndex } from "./fold";
+import { details, type RunIndex, type StateStatus } from "./fold";
 
 export interface Attempt {
   parameters?: string;
@@ -19,12 +19,23 @@ export interface Visit {
   attempts: Attempt[];
   output?: string;
   assigned?: Record<string, string>;
+  /** The visit's error: the one that failed it, or the one a Catch caught. */
   error?: string;
   cause?: string;
+  /**
+   * How the visit stands after the events read: "caught" when it exited
+   * after an error no retry followed; "cancelled" when the run ended
+   * without the state ending; "running" only while events may follow.
+   */
+  status: StateStatus;
   events: HistoryEvent[];
   start: string;
   end?: string;
 }
+
+/** A new attempt of a state (a retry): the earlier attempt's error is behind it. */
+const attemptStart = (t: string) =>
+  t === "TaskScheduled" || t === "ActivityScheduled" || t === "LambdaFunctionScheduled" || t === "MapStateStarted" || t === "ParallelStateStarted";
 
 /** The Entered events of state (indices), oldest first, up to `until`. */
 export function visitsOf(ix: RunIndex, state: string, until = ix.length, accept: (i: number) => boolean = () => true): number[] {
@@ -46,9 +57,12 @@ export function visit(ix: RunIndex, entered: number, until = ix.length): Visit {
     entered,
     input: details<{ input: string }>(first)?.input,
     attempts: [],
+    status: "running",
     events: [first],
     start: first.timestamp,
   };
+  let exited = false;
+  let failed = false; // the latest attempt failed
   for (let i = entered + 1; i < Math.min(until, ix.length); i++) {
     const e = ix.events[i];
     // A visit's events are the state's own in the same iteration; a Map's
@@ -59,19 +73,30 @@ export function visit(ix: RunIndex, entered: number, until = ix.length): Visit {
     v.events.push(e);
     const d = details<Record<string, unknown>>(e) ?? {};
     const t = e.type;
+    // Succeeded on a retry: the earlier attempts keep their errors, the
+    // visit has none.
+    if (attemptStart(t)) {
+      v.error = v.cause = undefined;
+      failed = false;
+    }
     if (t === "TaskScheduled") v.attempts.push({ parameters: d.parameters as string });
     else if (t === "ActivityScheduled") v.attempts.push({ parameters: d.input as string });
     else if (t === "TaskSucceeded" || t === "ActivitySucceeded") {
       last(v).result = d.output as string;
-      // Succeeded on a retry: the earlier attempts keep their errors, the
-      // visit has none.
       v.error = v.cause = undefined;
-    }
-    else if (t.endsWith("Failed") || t.endsWith("TimedOut")) {
-      v.error = d.error as string | undefined;
+    } else if ((t.endsWith("Failed") || t.endsWith("TimedOut")) && !t.startsWith("MapIteration")) {
+      // A failed item is the Map's failure only once MapStateFailed says
+      // so (failures may be tolerated). MapStateFailed and
+      // ParallelStateFailed carry no error: EvaluationFailed or the run's
+      // end names it.
+      failed = true;
+      v.end = e.timestamp;
+      if (d.error === undefined) continue;
+      v.error = d.error as string;
       v.cause = d.cause as string | undefined;
-      if (v.attempts.length) Object.assign(last(v), { error: v.error, cause: v.cause });
+      if (v.attempts.length && t !== "EvaluationFailed") Object.assign(last(v), { error: v.error, cause: v.cause });
     } else if (t.endsWith("StateExited")) {
+      exited = true;
       v.output = d.output as string;
       v.assigned = d.assignedVariables as Record<string, string> | undefined;
       v.end = e.timestamp;
@@ -79,20 +104,28 @@ export function visit(ix: RunIndex, entered: number, until = ix.length): Visit {
     }
   }
   // A failure of the state's own data flow (a bad path, an intrinsic) has no
-  // event of the state: the execution fails right after the state's last one.
-  if (!v.end && !v.error) {
+  // event of the state: the execution fails right after the state's last
+  // one. A Fail state fails as it is entered, naming the run's error.
+  const fail = first.type === "FailStateEntered";
+  let runEnded = false;
+  if (!exited) {
     const lastId = v.events[v.events.length - 1].id;
     for (let i = entered + 1; i < Math.min(until, ix.length); i++) {
       const e = ix.events[i];
-      if (e.type === "ExecutionFailed" && e.previousEventId === lastId) {
+      if (!e.type.startsWith("Execution") || e.type === "ExecutionStarted") continue;
+      runEnded = true;
+      if (e.type === "ExecutionFailed" && !v.error && (e.previousEventId === lastId || fail || failed)) {
         const d = details<{ error?: string; cause?: string }>(e);
         v.error = d?.error;
         v.cause = d?.cause;
-        v.end = e.timestamp;
-        break;
+        v.end ??= e.timestamp;
       }
+      break;
     }
   }
+  if (fail) v.end ??= first.timestamp;
+  if (v.error) failed = true;
+  v.status = exited ? (failed ? "caught" : "succeeded") : fail || failed ? "failed" : runEnded ? "cancelled" : "running";
   return v;
 }
 

@@ -74,6 +74,8 @@ export interface RunSnapshot {
   total: number;
   /** Values between processing steps, by the visit's StateEntered event id, then step. */
   stages: Map<number, Record<string, string>>;
+  /** The definition the run shown was made from (the open one for live runs). */
+  definition: string;
   /** Replay position: events shown (null: all of them, following live). */
   cursor: number | null;
   /** Events shown: the cursor, else all of them. */
@@ -611,6 +613,7 @@ export class RunSessionStore {
       index: ix,
       total,
       stages: this.stages,
+      definition: this.runDefinition ?? this.wf.text,
       cursor: this.cursor,
       shown,
       overlay: this.overlay,
