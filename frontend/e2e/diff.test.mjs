@@ -143,7 +143,10 @@ test("Compare with the last saved version: the changes listed and coloured, a le
       console.log("diff e2e: no git program on this machine: the git-revision compare is not tried here (app/versions tests cover it with go-git)");
       return;
     }
-    // A git revision: the commit listed, newest first; the same changes against it.
+    // A git revision: the commit listed, newest first; the same changes
+    // against it, and a step placed by hand since (its pin in the notes
+    // beside the file, which the commit did not have) reads as moved.
+    writeFileSync(join(dir, "order.studio.json"), JSON.stringify({ version: 1, workflow: {}, states: { "Payment declined": { position: { x: 60, y: 720 } } } }));
     await compareWith(page, "compare-revision");
     const item = page.getByTestId("compare-revision-item");
     await item.first().waitFor();
@@ -154,7 +157,14 @@ test("Compare with the last saved version: the changes listed and coloured, a le
     await item.click();
     await view(page).waitFor();
     await diffNode(page, "Audit").waitFor();
-    assert.deepEqual(await listed(page), expected);
+    const withMove = [...expected.slice(0, 4), "moved|Payment declined", expected[4]];
+    assert.deepEqual(await listed(page), withMove);
+    assert.equal(await outline(page, "Payment declined"), "rgb(130, 80, 223)", "moved: purple");
+    assert.equal(await diffNode(page, "Payment declined").locator("> .state-node").evaluate((el) => getComputedStyle(el).outlineStyle), "dashed");
+    assert.deepEqual(
+      await view(page).locator('[data-testid="diff-entry"][data-state="Payment declined"] [data-testid="diff-change"]').allInnerTexts(),
+      ["Position: laid out automatically → 60, 720"],
+    );
     assert.match(await view(page).getByTestId("diff-sides").innerText(), /The order process as agreed/);
     await s.screenshot("diff-04-revision");
     await view(page).getByTestId("diff-close").click();

@@ -79,7 +79,7 @@ describe("entries", () => {
       "removed|Release items|Removed (Pass)||/States/Release items",
     ]);
     expect(list[1].lines.map((l) => l.text)).toEqual(["Retry 1 › MaxAttempts: 3 → 5"]);
-    expect(list[4].lines.map((l) => l.text)).toEqual(["Position: 10, 20 → laid out automatically"]);
+    expect(list[4].lines).toEqual([{ op: "changed", text: "Position: 10, 20 → laid out automatically", path: "Position", old: "10, 20", new: "laid out automatically" }]);
     expect(new Set(list.map((e) => e.key)).size).toBe(list.length);
   });
   it("words added and removed fields", () => {

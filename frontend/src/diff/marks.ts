@@ -169,7 +169,10 @@ export function entries(r: DiffResult): Entry[] {
     if (s.status === "renamed" && s.edited) words = `Renamed and edited (${s.type})`;
     if (s.status === "changed" && s.positionMoved) words = `Changed and moved (${s.type})`;
     const lines = (s.changes ?? []).map(changeLine);
-    if (s.positionMoved && s.status === "moved") lines.push({ op: "changed", text: `Position: ${point(s.from)} → ${point(s.to)}`, path: "Position" });
+    if (s.positionMoved && s.status === "moved") {
+      const [from, to] = [point(s.from), point(s.to)];
+      lines.push({ op: "changed", text: `Position: ${from} → ${to}`, path: "Position", old: from, new: to });
+    }
     out.push({
       key: `${s.status}:${s.oldId || s.id}:${s.name}`,
       status: s.status,

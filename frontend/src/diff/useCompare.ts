@@ -75,7 +75,8 @@ export function useCompare(doc: CompareDoc | null): CompareUI {
         run(async () => {
           if (!doc) return null;
           const other = await studio.chooseComparePath(doc.path);
-          return other ? studio.compareWithFile(doc.name, doc.text, doc.path, other) : null;
+          // A template's notes are not beside it under its own name: no pins rather than another file's.
+          return other ? studio.compareWithFile(doc.name, doc.text, doc.inTemplate ? "" : doc.path, other) : null;
         }),
       withSaved: () => run(async () => (doc ? studio.compareWithSaved(doc.name, doc.text, doc.path) : null)),
       loadRevisions: async () => {
