@@ -182,9 +182,15 @@ function Legend({ side }: { side: Side }) {
 
 function EntryItem({ entry, selected, onPick }: { entry: Entry; selected: boolean; onPick: () => void }) {
   const colour = entry.status === "workflow" ? "var(--text-muted)" : statusColour[entry.status];
+  const ref = useRef<HTMLButtonElement>(null);
+  // A step clicked on the diagram brings its entry into view.
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView?.({ block: "nearest" });
+  }, [selected]);
   return (
     <li>
       <button
+        ref={ref}
         type="button"
         className={`diff-entry diff-${entry.status}${selected ? " selected" : ""}`}
         style={{ borderLeftColor: colour }}
