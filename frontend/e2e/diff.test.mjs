@@ -4,8 +4,9 @@
 // version: the view lists exactly those changes with their statuses, the
 // rename as a rename, in the statuses' colours with a legend; a click on
 // an entry selects its step (a removed one in the Before diagram); Esc
-// gives the editor back as it was. Then, when a git program is on the
-// machine, the same against a committed revision.
+// gives the editor back as it was. Then another file (the open dialog
+// answered), and, when a git program is on the machine to make the
+// commit, the same against a committed revision (read with go-git).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -48,7 +49,7 @@ async function compareWith(page, choice) {
   await page.getByTestId(choice).click();
 }
 
-test("Compare with the last saved version: the changes listed and coloured, a legend, entries select steps, Esc gives the editor back", { skip }, async () => {
+test("Compare with the last saved version (then another file, a git revision): the changes listed and coloured, a legend, entries select steps, Esc gives the editor back", { skip }, async () => {
   const dir = join(filesDir, "diff");
   mkdirSync(dir, { recursive: true });
   const path = join(dir, "order.asl.json");
@@ -139,6 +140,20 @@ test("Compare with the last saved version: the changes listed and coloured, a le
     await page.getByRole("tab", { name: "Code" }).click();
     assert.equal(await codeText(page), edited(exampleText), "the document is untouched");
 
+    // Another file, picked in the (answered) open dialog: a colleague's copy with the same edits.
+    const copy = join(dir, "copy.asl.json");
+    writeFileSync(copy, edited(exampleText));
+    writeFileSync(answers, copy);
+    await compareWith(page, "compare-file");
+    await waitFor("the diff view (or an error)", async () => (await view(page).count()) + (await page.getByTestId("compare-error").count()) > 0);
+    assert.equal(await page.getByTestId("compare-error").count(), 0, await page.getByTestId("compare-error").allInnerTexts().then(String));
+    await waitFor("the summary", async () => (await view(page).getByTestId("diff-summary").innerText()).includes("No differences"));
+    assert.equal(await view(page).getByTestId("diff-entry").count(), 0);
+    assert.match(await view(page).getByTestId("diff-sides").innerText(), /copy\.asl\.json/);
+    await view(page).getByTestId("diff-close").click();
+    await waitFor("the diff view to close", async () => (await view(page).count()) === 0);
+
+    assert.deepEqual(s.errors, [], "no page errors");
     if (!git) {
       console.log("diff e2e: no git program on this machine: the git-revision compare is not tried here (app/versions tests cover it with go-git)");
       return;

@@ -289,7 +289,15 @@ export interface RevisionList {
   root?: string;
 }
 
-const asComparison = (c: versions.Comparison) => c as unknown as Comparison;
+/** Lists as lists: Go writes a nil slice as null, and the view maps over them. */
+function asComparison(c: versions.Comparison): Comparison {
+  const out = c as unknown as Comparison;
+  const r = out.result;
+  r.machine ??= [];
+  r.states ??= [];
+  r.transitions ??= [];
+  return out;
+}
 /** Native open dialog for the file to compare with, starting beside path; "" when cancelled. */
 export const chooseComparePath = (path: string): Promise<string> => CompareAPI.ChooseOtherPath(path);
 /** The document (new side) against the file at other. */
