@@ -39,6 +39,7 @@ var commands = map[string]command{
 	"export":     {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
 	"diff":       {"compare two versions of a workflow (files or REV:path git revisions)", runDiff},
 	"doc":        {"write a workflow's process handbook as HTML or Markdown", runDoc},
+	"test":       {"run scenario suites (NAME.tests.yaml) with expectations and coverage", runTest},
 	"test-state": {"test one state as AWS's TestState API does, with a mocked task", runTestState},
 }
 

@@ -133,6 +133,13 @@ test("run the example, answering its tasks by hand, and watch the states change"
     assert.deepEqual(types, ["TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited"]);
     await page.getByTestId("run-tab-timeline").click();
     assert.ok((await page.getByTestId("timeline").locator(".tl-row").count()) >= 8);
+    // The execution as a whole: its status, input and output.
+    await page.getByTestId("run-tab-execution").click();
+    const exec = page.getByTestId("execution-info");
+    assert.match(await exec.innerText(), /SUCCEEDED/);
+    assert.match(await page.getByTestId("execution-input").innerText(), /ORD-1042/);
+    assert.match(await page.getByTestId("execution-output").innerText(), /"charged": 42/);
+    await s.screenshot("runs-04c-execution");
     await s.screenshot("runs-04b-timeline");
     assert.deepEqual(s.errors, []);
   } finally {
@@ -555,6 +562,37 @@ test("speed: a Map over 10,000 items and a 10,000-iteration loop", async () => {
     await page.getByTestId("inspect").getByText('"v": 19998').first().waitFor(); // what it worked on (Parameters) and its output
     await s.screenshot("runs-13-map-10000");
     await page.getByLabel("Show one iteration of Each item").fill("");
+    // Without the drill-in: 10,000 visits of Double, picked by number, each saying its Map item.
+    await page.locator(".visit-picker", { hasText: "of 10000" }).waitFor();
+    await page.getByTestId("visit-number").fill("5000");
+    // Items run side by side, so the 5,000th visit is of some item near the 5,000th: it says which.
+    await page.getByTestId("visit-item").filter({ hasText: /^item \d+ of Each item$/ }).waitFor();
+    assert.equal(await page.getByTestId("visit-number").inputValue(), "5000");
+    // The events table and the timeline draw only the rows in view; filtering is quick.
+    await page.getByTestId("run-tab-events").click();
+    const rendered = await page.getByTestId("event-row").count();
+    assert.ok(rendered < 200, `the events table draws the rows in view, not all (${rendered} drawn)`);
+    const filterMs = await page.evaluate(async () => {
+      const sel = document.querySelector('[aria-label="Filter by state"]');
+      const t0 = performance.now();
+      sel.value = "Double";
+      sel.dispatchEvent(new Event("change", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    });
+    const filtered = await page.getByTestId("event-count").innerText();
+    assert.match(filtered, /^20000 of \d+ events/, "Double's 10,000 visits have 20,000 events");
+    await page.getByTestId("events-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.getByTestId("event-row").last().waitFor();
+    await page.getByTestId("run-tab-timeline").click();
+    const tlRows = await page.getByTestId("timeline").locator(".tl-row").count();
+    const tlHead = await page.getByTestId("timeline").locator(".muted").first().innerText();
+    assert.ok(tlRows < 200 && /10001 state visits/.test(tlHead), `the timeline lists every visit and draws those in view (${tlHead}; ${tlRows} rows drawn)`);
+    await page.getByTestId("timeline").locator(".tl-name", { hasText: "Double · item 1 of Each item" }).first().waitFor();
+    console.log(`# PERF events table of the 10,000-item Map: ${rendered} rows drawn of ${filtered.match(/of (\d+)/)[1]}; filtering by state ${filterMs.toFixed(0)} ms; timeline ${tlRows} rows drawn (${tlHead})`);
+    await page.getByTestId("run-tab-events").click();
+    await page.getByLabel("Filter by state").selectOption("");
+    await page.getByTestId("run-tab-inspect").click();
 
     await setText(page, bigLoop);
     await node(page, "Count").waitFor();

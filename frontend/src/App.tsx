@@ -35,6 +35,9 @@ import { CommentsPanel, type CommentFocus } from "./notes/CommentsPanel";
 import { WorkflowMarker } from "./notes/CommentMarker";
 import { CommentThreads, DescriptionField } from "./notes/NotesSection";
 import { Present } from "./present/Present";
+import { useCompare } from "./diff/useCompare";
+import { ComparePicker } from "./diff/ComparePicker";
+import { DiffView } from "./diff/DiffView";
 
 // The inspector's notes: keyed by place, so a draft never moves to another step.
 const inspectorNotes = {
@@ -123,6 +126,10 @@ export default function App() {
   // Present mode: drawn over the editor, which stays as it is underneath.
   const [presenting, setPresenting] = useState(false);
   const canPresent = drawn && analysis.diagram !== null;
+  // Compare…: the diff view, also drawn over the editor; the document is its new side.
+  const compareDoc = useMemo(() => (doc ? { name: doc.name, path: doc.path, text, inTemplate: !!doc.saveInPlace } : null), [doc, text]);
+  const compare = useCompare(compareDoc);
+  const diffing = compare.comparison !== null;
   const visible = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
 
   // Comments: a marker or "Add comment" selects the place and opens the Comments tab there.
@@ -177,10 +184,10 @@ export default function App() {
 
   return (
     <div
-      className={`frame view-${view}${presenting ? " presenting" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
+      className={`frame view-${view}${presenting ? " presenting" : ""}${diffing ? " diffing" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
       style={grid}
       data-testid="frame"
-      inert={presenting}
+      inert={presenting || diffing}
     >
       <TopBar
         name={doc?.name ?? (files.welcome ? "" : "…")}
@@ -192,7 +199,7 @@ export default function App() {
         onPresent={canPresent ? () => setPresenting(true) : undefined}
         menu={
           <>
-            <FileMenu files={files} />
+            <FileMenu files={files} onCompare={compare.openPicker} />
             <IaCMenu iac={iac} canExport={!!doc} />
           </>
         }
@@ -275,6 +282,8 @@ export default function App() {
       <NotesBanners notes={notes} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
+      {compare.picker && compareDoc && <ComparePicker ui={compare} doc={compareDoc} />}
+      {compare.comparison && <DiffView comparison={compare.comparison} error={compare.error} swapped={compare.swapped} onSwap={() => void compare.swap()} onClose={compare.close} />}
       {presenting && (
         <Present name={doc?.name ?? ""} text={text} format={snap.format} diagram={analysis.diagram} notes={notes.notes} session={run} onClose={() => setPresenting(false)} />
       )}

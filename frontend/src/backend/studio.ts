@@ -219,3 +219,98 @@ export const carryNotes = (from: string, to: string, overwrite: boolean): Promis
 /** The name comments are signed with (the one set, else git's user.name). */
 export const notesAuthor = (dir: string): Promise<string> => NotesAPI.Author(dir);
 export const setNotesAuthor = (name: string): Promise<void> => NotesAPI.SetAuthor(name);
+
+// --- Compare: the diff view's two versions (app/versions, app/flowdiff).
+import * as CompareAPI from "../../wailsjs/go/app/Compare";
+import type { versions } from "../../wailsjs/go/models";
+
+export type DiffStatus = "added" | "removed" | "changed" | "renamed" | "moved";
+export interface DiffChange {
+  op: "added" | "removed" | "changed";
+  /** Readable place: "Retry 1 › MaxAttempts". */
+  path: string;
+  pointer: string;
+  old?: string;
+  new?: string;
+  jsonata?: boolean;
+}
+export interface StateDiff {
+  status: DiffStatus;
+  name: string;
+  oldName?: string;
+  /** Diagram node id in the new version (in the old one when removed). */
+  id: string;
+  oldId?: string;
+  type: string;
+  parent?: string;
+  parentName?: string;
+  edited?: boolean;
+  similarity?: number;
+  changes?: DiffChange[];
+  from?: { x: number; y: number };
+  to?: { x: number; y: number };
+  positionMoved?: boolean;
+}
+export interface TransitionDiff {
+  op: "added" | "removed";
+  kind: string;
+  from?: string;
+  to: string;
+  fromId: string;
+  toId: string;
+  label?: string;
+}
+export interface DiffResult {
+  same: boolean;
+  layoutOnly?: boolean;
+  summary: string;
+  counts: Record<"added" | "removed" | "changed" | "renamed" | "moved" | "transitionsAdded" | "transitionsRemoved" | "machineChanges", number>;
+  machine: DiffChange[];
+  states: StateDiff[];
+  transitions: TransitionDiff[];
+}
+export interface VersionSide {
+  name: string;
+  text: string;
+  /** Which version, for people: "the last saved version", "3f2a9c1 · Add a retry (2026-12-01)". */
+  label: string;
+  pins: Record<string, { x: number; y: number }>;
+  note?: string;
+}
+export interface Comparison {
+  result: DiffResult;
+  old: VersionSide;
+  new: VersionSide;
+}
+export type Revision = { short: string; hash: string; when: string; author: string; subject: string };
+export interface RevisionList {
+  revisions: Revision[];
+  reason?: string;
+  root?: string;
+}
+
+/** Lists as lists: Go writes a nil slice as null, and the view maps over them. */
+function asComparison(c: versions.Comparison): Comparison {
+  const out = c as unknown as Comparison;
+  const r = out.result;
+  r.machine ??= [];
+  r.states ??= [];
+  r.transitions ??= [];
+  return out;
+}
+/** Native open dialog for the file to compare with, starting beside path; "" when cancelled. */
+export const chooseComparePath = (path: string): Promise<string> => CompareAPI.ChooseOtherPath(path);
+/** The document (new side) against the file at other. */
+export const compareWithFile = (name: string, text: string, path: string, other: string): Promise<Comparison> =>
+  CompareAPI.WithFile(name, text, path, other).then(asComparison);
+/** The document against its file as last saved. */
+export const compareWithSaved = (name: string, text: string, path: string): Promise<Comparison> =>
+  CompareAPI.WithSaved(name, text, path).then(asComparison);
+/** The commits that changed the file at path, newest first (empty with a reason outside git). */
+export const listRevisions = (path: string): Promise<RevisionList> => CompareAPI.Revisions(path) as Promise<RevisionList>;
+/** The document against its file at git revision rev. */
+export const compareWithRevision = (name: string, text: string, path: string, rev: string): Promise<Comparison> =>
+  CompareAPI.WithRevision(name, text, path, rev).then(asComparison);
+/** Two versions compared as given (the Swap button passes them the other way round). */
+export const compareSides = (old: VersionSide, next: VersionSide): Promise<Comparison> =>
+  CompareAPI.Sides(old as unknown as versions.Side, next as unknown as versions.Side).then(asComparison);

@@ -1,16 +1,21 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import type { RunSession } from "./session";
 import { details } from "./fold";
 import { errorMessage, saveRunHistory } from "../backend/studio";
 
-const PAGE = 200;
+/** One row's height (px): rows are one line, so the list can be drawn by window. */
+const ROW = 24;
 
-/** The history as AWS shows it: id, type, state, time; filter by state or type; export. */
+/**
+ * The history as AWS shows it: id, type, state, time; filter by state or
+ * type; export. Only the rows in view are drawn, so a run of 100,000
+ * events scrolls like one of ten.
+ */
 export function EventsTable({ session }: { session: RunSession }) {
   const ix = session.index;
   const [state, setState] = useState("");
   const [type, setType] = useState("");
-  const [limit, setLimit] = useState(PAGE);
   const [msg, setMsg] = useState<string | null>(null);
   const until = session.shown;
   const { rows, states, types } = useMemo(() => {
@@ -27,8 +32,11 @@ export function EventsTable({ session }: { session: RunSession }) {
       }
     return { rows, states: [...states].sort(), types: [...types].sort() };
   }, [ix, until, state, type]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rowsInView = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
   if (!ix) return <p className="muted run-empty">No run yet.</p>;
   const t0 = ix.length ? Date.parse(ix.events[0].timestamp) : 0;
+  const items = rowsInView.getVirtualItems();
   const doExport = async () => {
     try {
       const path = await saveRunHistory(session.runId!, `${session.meta?.name ?? "run"}.history.json`);
@@ -60,37 +68,37 @@ export function EventsTable({ session }: { session: RunSession }) {
         </button>
         {msg && <span className="muted">{msg}</span>}
       </div>
-      <table className="events-table">
-        <thead>
-          <tr>
-            <th>ID</th>
-            <th>Type</th>
-            <th>Step</th>
-            <th>Elapsed</th>
-            <th>Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, limit).map((i) => {
-            const e = ix.events[i];
-            const d = details(e);
-            return (
-              <tr key={i} className={/Failed|TimedOut|Aborted/.test(e.type) ? "bad" : undefined} data-testid="event-row">
-                <td>{e.id}</td>
-                <td>{e.type}</td>
-                <td>{ix.stateOf[i] ?? ""}</td>
-                <td>{Date.parse(e.timestamp) - t0} ms</td>
-                <td className="event-details">{d ? JSON.stringify(d).slice(0, 160) : ""}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {rows.length > limit && (
-        <button className="more" onClick={() => setLimit(limit + PAGE * 5)}>
-          Show more ({rows.length - limit} left)
-        </button>
-      )}
+      <div className="events-scroll" ref={scroller} data-testid="events-scroll">
+        <table className="events-table">
+          <thead>
+            <tr>
+              <th>ID</th>
+              <th>Type</th>
+              <th>Step</th>
+              <th>Elapsed</th>
+              <th>Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.length > 0 && <tr style={{ height: items[0].start }} aria-hidden />}
+            {items.map((item) => {
+              const i = rows[item.index];
+              const e = ix.events[i];
+              const d = details(e);
+              return (
+                <tr key={i} className={/Failed|TimedOut|Aborted/.test(e.type) ? "bad" : undefined} data-testid="event-row" style={{ height: ROW }}>
+                  <td>{e.id}</td>
+                  <td>{e.type}</td>
+                  <td>{ix.stateOf[i] ?? ""}</td>
+                  <td>{Date.parse(e.timestamp) - t0} ms</td>
+                  <td className="event-details">{d ? JSON.stringify(d).slice(0, 160) : ""}</td>
+                </tr>
+              );
+            })}
+            {items.length > 0 && <tr style={{ height: rowsInView.getTotalSize() - items[items.length - 1].end }} aria-hidden />}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { RunSession } from "./session";
-import { frameKey } from "./fold";
+import { frameKey, itemLabel } from "./fold";
 import { pretty, visit, visitsOf, type Visit } from "./inspect";
 import { MockEditor } from "./MockEditor";
 import { headline, stageRows, type Lang } from "./stages";
@@ -38,18 +38,7 @@ export function Inspect({ session, state, stateType, topLevel, failedHere }: Pro
           {failedHere && <span className="failed-here">Failed here: </span>}
           {state}
         </h3>
-        {visits.length > 1 && (
-          <label>
-            Visit{" "}
-            <select value={visits.indexOf(at!)} onChange={(e) => setPick(Number(e.target.value))} aria-label="Visit">
-              {visits.map((_, i) => (
-                <option key={i} value={i}>
-                  {i + 1} of {visits.length}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {visits.length > 1 && <VisitPicker count={visits.length} at={visits.indexOf(at!)} item={ix ? itemLabel(ix.frames[at!]) : ""} onPick={setPick} />}
         {session.runId && v && topLevel && (
           <button onClick={() => void session.rerun(state)} title="Start a new run here, with this visit's input and variables" data-testid="rerun">
             Re-run from here
@@ -127,5 +116,34 @@ function Stages({ v, type, lang, def, steps, moment, imported }: { v: Visit; typ
         <pre className="run-json">{JSON.stringify(v.events.slice(0, 200), null, 2)}</pre>
       </details>
     </>
+  );
+}
+
+/** Which visit of a state to inspect: a number to type, previous and next; the Map item it was in. */
+function VisitPicker({ count, at, item, onPick }: { count: number; at: number; item: string; onPick: (i: number) => void }) {
+  const go = (i: number) => onPick(Math.min(count - 1, Math.max(0, i)));
+  return (
+    <span className="visit-picker">
+      <button onClick={() => go(at - 1)} disabled={at === 0} aria-label="Previous visit">
+        ◀
+      </button>
+      <label>
+        Visit{" "}
+        <input
+          type="number"
+          min={1}
+          max={count}
+          value={at + 1}
+          onChange={(e) => Number.isFinite(e.target.valueAsNumber) && go(e.target.valueAsNumber - 1)}
+          aria-label="Visit"
+          data-testid="visit-number"
+        />{" "}
+        of {count}
+      </label>
+      <button onClick={() => go(at + 1)} disabled={at === count - 1} aria-label="Next visit">
+        ▶
+      </button>
+      {item && <span className="muted" data-testid="visit-item">{item}</span>}
+    </span>
   );
 }

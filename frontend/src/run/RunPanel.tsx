@@ -9,11 +9,12 @@ import { Inspect } from "./Inspect";
 import { EventsTable } from "./EventsTable";
 import { Timeline } from "./Timeline";
 import { HistoryList } from "./HistoryList";
+import { ExecutionInfo } from "./ExecutionInfo";
 import { MockCode } from "./MockCode";
 import type { MockContext } from "./mockAssist";
 import "./run.css";
 
-type Tab = "inspect" | "events" | "timeline" | "history";
+type Tab = "execution" | "inspect" | "events" | "timeline" | "history";
 
 interface Props {
   session: RunSession;
@@ -260,13 +261,14 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
         )}
         <PendingTasks session={s} />
         <div className="tabs run-tabs" role="tablist">
-          {(["inspect", "events", "timeline", "history"] as Tab[]).map((t) => (
+          {(["execution", "inspect", "events", "timeline", "history"] as Tab[]).map((t) => (
             <button key={t} role="tab" aria-selected={tab === t} className={`tab${tab === t ? " active" : ""}`} onClick={() => setTab(t)} data-testid={`run-tab-${t}`}>
-              {t === "inspect" ? "Inspect" : t === "events" ? "Events" : t === "timeline" ? "Timeline" : `History (${s.history.length})`}
+              {t === "execution" ? "Execution" : t === "inspect" ? "Inspect" : t === "events" ? "Events" : t === "timeline" ? "Timeline" : `History (${s.history.length})`}
             </button>
           ))}
         </div>
         <div className="run-tab-body">
+          {tab === "execution" && <ExecutionInfo session={s} />}
           {tab === "inspect" && <Inspect session={s} state={node?.name ?? null} stateType={node?.type ?? ""} topLevel={!node?.parent} failedHere={!picked && !!node} />}
           {tab === "events" && <EventsTable session={s} />}
           {tab === "timeline" && <Timeline session={s} />}

@@ -87,6 +87,14 @@ export class RunIndex {
   }
 }
 
+/** The innermost Map iteration of an event's frames, in words: "item 4 of Reserve items"; "" outside Maps. */
+export function itemLabel(frames: string): string {
+  if (!frames) return "";
+  const inner = frames.slice(frames.lastIndexOf(SEP) + 1);
+  const at = inner.lastIndexOf("#");
+  return at < 0 ? "" : `item ${Number(inner.slice(at + 1)) + 1} of ${inner.slice(0, at)}`;
+}
+
 function join(parent: string, seg: string) {
   return parent ? parent + SEP + seg : seg;
 }

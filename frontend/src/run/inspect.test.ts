@@ -132,5 +132,8 @@ describe("visit", () => {
     expect(s.total).toBe(11); // Pay, Refund, Items, Pick and Pack three times, Both, Right
     expect(s.spans.find((x) => x.state === "Right")?.status).toBe("failed");
     expect(s.spans.filter((x) => x.state === "Pick").every((x) => x.status === "succeeded")).toBe(true);
+    // Visits inside the Map say which item they were of.
+    expect(s.spans.filter((x) => x.state === "Pick").map((x) => x.item)).toEqual(["item 1 of Items", "item 2 of Items", "item 3 of Items"]);
+    expect(s.spans.find((x) => x.state === "Pay")?.item).toBe("");
   });
 });

@@ -2,7 +2,7 @@
 // processing stage the history records, the variables it assigned, its
 // error and its raw events.
 import type { HistoryEvent } from "../backend/studio";
-import { details, type RunIndex, type StateStatus } from "./fold";
+import { details, itemLabel, type RunIndex, type StateStatus } from "./fold";
 
 export interface Attempt {
   parameters?: string;
@@ -146,10 +146,13 @@ export function pretty(json: string | undefined): string {
 
 export interface Span {
   state: string;
+  /** Which Map item the visit was in ("item 4 of Reserve items"), "" outside Maps. */
+  item: string;
   start: number;
   end: number;
   status: "succeeded" | "failed" | "running";
 }
+
 
 /** Top-level and nested visits in the first `until` events as time spans (ms since the run started), at most `limit`. */
 export function spans(ix: RunIndex, limit = 400, until = ix.length): { spans: Span[]; total: number; start: number; end: number } {
@@ -169,7 +172,7 @@ export function spans(ix: RunIndex, limit = 400, until = ix.length): { spans: Sp
       total++;
       if (out.length < limit) {
         open.set(key, out.length);
-        out.push({ state: s, start: at, end: at, status: e.type === "FailStateEntered" ? "failed" : "running" });
+        out.push({ state: s, item: itemLabel(ix.frames[i]), start: at, end: at, status: e.type === "FailStateEntered" ? "failed" : "running" });
       }
     } else if (e.type.endsWith("StateExited") || e.type.endsWith("Failed")) {
       const k = open.get(key);

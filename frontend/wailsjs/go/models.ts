@@ -629,6 +629,221 @@ export namespace files {
 
 }
 
+export namespace flowdiff {
+	
+	export class Change {
+	    op: string;
+	    path: string;
+	    pointer: string;
+	    old?: string;
+	    new?: string;
+	    jsonata?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.path = source["path"];
+	        this.pointer = source["pointer"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.jsonata = source["jsonata"];
+	    }
+	}
+	export class Counts {
+	    added: number;
+	    removed: number;
+	    changed: number;
+	    renamed: number;
+	    moved: number;
+	    transitionsAdded: number;
+	    transitionsRemoved: number;
+	    machineChanges: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.added = source["added"];
+	        this.removed = source["removed"];
+	        this.changed = source["changed"];
+	        this.renamed = source["renamed"];
+	        this.moved = source["moved"];
+	        this.transitionsAdded = source["transitionsAdded"];
+	        this.transitionsRemoved = source["transitionsRemoved"];
+	        this.machineChanges = source["machineChanges"];
+	    }
+	}
+	export class Point {
+	    x: number;
+	    y: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Point(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.x = source["x"];
+	        this.y = source["y"];
+	    }
+	}
+	export class TransitionDiff {
+	    op: string;
+	    kind: string;
+	    from?: string;
+	    to: string;
+	    fromId: string;
+	    toId: string;
+	    label?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TransitionDiff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.fromId = source["fromId"];
+	        this.toId = source["toId"];
+	        this.label = source["label"];
+	    }
+	}
+	export class StateDiff {
+	    status: string;
+	    name: string;
+	    oldName?: string;
+	    id: string;
+	    oldId?: string;
+	    type: string;
+	    parent?: string;
+	    parentName?: string;
+	    edited?: boolean;
+	    similarity?: number;
+	    changes?: Change[];
+	    from?: Point;
+	    to?: Point;
+	    positionMoved?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StateDiff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.name = source["name"];
+	        this.oldName = source["oldName"];
+	        this.id = source["id"];
+	        this.oldId = source["oldId"];
+	        this.type = source["type"];
+	        this.parent = source["parent"];
+	        this.parentName = source["parentName"];
+	        this.edited = source["edited"];
+	        this.similarity = source["similarity"];
+	        this.changes = this.convertValues(source["changes"], Change);
+	        this.from = this.convertValues(source["from"], Point);
+	        this.to = this.convertValues(source["to"], Point);
+	        this.positionMoved = source["positionMoved"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    same: boolean;
+	    layoutOnly?: boolean;
+	    summary: string;
+	    counts: Counts;
+	    machine: Change[];
+	    states: StateDiff[];
+	    transitions: TransitionDiff[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.same = source["same"];
+	        this.layoutOnly = source["layoutOnly"];
+	        this.summary = source["summary"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.machine = this.convertValues(source["machine"], Change);
+	        this.states = this.convertValues(source["states"], StateDiff);
+	        this.transitions = this.convertValues(source["transitions"], TransitionDiff);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace gitrev {
+	
+	export class Revision {
+	    short: string;
+	    hash: string;
+	    when: string;
+	    author: string;
+	    subject: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Revision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.short = source["short"];
+	        this.hash = source["hash"];
+	        this.when = source["when"];
+	        this.author = source["author"];
+	        this.subject = source["subject"];
+	    }
+	}
+
+}
+
 export namespace iac {
 	
 	export class Substitution {
@@ -1343,6 +1558,117 @@ export namespace templates {
 	        this.description = source["description"];
 	        this.fileName = source["fileName"];
 	    }
+	}
+
+}
+
+export namespace versions {
+	
+	export class Side {
+	    name: string;
+	    text: string;
+	    label: string;
+	    pins: Record<string, sidecar.Point>;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Side(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.text = source["text"];
+	        this.label = source["label"];
+	        this.pins = this.convertValues(source["pins"], sidecar.Point, true);
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Comparison {
+	    result?: flowdiff.Result;
+	    old: Side;
+	    new: Side;
+	
+	    static createFrom(source: any = {}) {
+	        return new Comparison(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], flowdiff.Result);
+	        this.old = this.convertValues(source["old"], Side);
+	        this.new = this.convertValues(source["new"], Side);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Revisions {
+	    revisions: gitrev.Revision[];
+	    reason?: string;
+	    root?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Revisions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.revisions = this.convertValues(source["revisions"], gitrev.Revision);
+	        this.reason = source["reason"];
+	        this.root = source["root"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
