@@ -132,3 +132,28 @@ func number(v any) (float64, bool) {
 	}
 	return 0, false
 }
+
+// checkConfiguration refuses settings that cannot describe the state:
+// negative counts, and an errorCausedByState that is not a state inside
+// the tested Map or Parallel.
+func checkConfiguration(sc *StateConfiguration, t *tested) error {
+	if sc == nil {
+		return nil
+	}
+	if sc.RetrierRetryCount != nil && *sc.RetrierRetryCount < 0 {
+		return validation("retrierRetryCount must not be negative")
+	}
+	if sc.MapIterationFailureCount != nil && *sc.MapIterationFailureCount < 0 {
+		return validation("mapIterationFailureCount must not be negative")
+	}
+	if name := sc.ErrorCausedByState; name != "" {
+		typ := t.typ()
+		if typ != "Map" && typ != "Parallel" {
+			return validation("errorCausedByState applies to a Map or Parallel state, not to a %s state", typ)
+		}
+		if _, _, ok := find(map[string]any{"": t.state}, name, nil); !ok {
+			return validation("errorCausedByState %q is not a state inside the tested %s", name, typ)
+		}
+	}
+	return nil
+}

@@ -30,6 +30,9 @@ func Run(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkConfiguration(req.StateConfiguration, t); err != nil {
+		return nil, err
+	}
 	if sc := req.StateConfiguration; sc != nil && len(sc.MapItemReaderData) > 0 {
 		if t.readerItems, err = document(sc.MapItemReaderData, nil); err != nil {
 			return nil, validation("mapItemReaderData is not valid JSON: %v", err)
