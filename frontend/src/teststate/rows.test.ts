@@ -50,6 +50,9 @@ describe("stageRows", () => {
     expect(rows.map((r) => r.key)).toEqual(["input", "afterInputPath", "afterParameters", "result", "afterResultSelector", "afterResultPath", "output", "variables"]);
     expect(rows[2].label).toBe("What the task was given (after Parameters)");
     expect(rows[3].label).toBe("What the task returned (result)");
+    // After InputPath and the output changed nothing: said, not repeated.
+    expect(rows.map((r) => (r.json === undefined ? r.key : ""))).toEqual(["", "afterInputPath", "", "", "", "", "output", ""]);
+    expect(rows[1].note).toBe("The same as above: this stage changed nothing.");
   });
 
   it("a Map's counts are words; INFO has no stages but the output", () => {

@@ -91,7 +91,31 @@ export function stageRows(r: TestResponse, type: string): Row[] {
   add("afterResultPath", "The result placed into the input (after ResultPath)", d.afterResultPath);
   add("output", "What the state passes on (output)", r.output);
   add("variables", "Variables after the state (variables)", d.variables);
-  return rows;
+  return sameAsAbove(rows);
+}
+
+/**
+ * A stage that changed nothing says so instead of repeating its value
+ * (after InputPath is often the input): the reader sees where the value
+ * changed. Variables are not compared: they are not the state's value.
+ */
+function sameAsAbove(rows: Row[]): Row[] {
+  let last: string | undefined;
+  return rows.map((r) => {
+    if (r.json === undefined || r.key === "variables") return r;
+    const now = canonical(r.json);
+    const same = last !== undefined && now === last;
+    last = now;
+    return same ? { key: r.key, label: r.label, note: "The same as above: this stage changed nothing." } : r;
+  });
+}
+
+function canonical(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json));
+  } catch {
+    return json;
+  }
 }
 
 /** JSON text indented for reading; text that is not JSON as it is. */
