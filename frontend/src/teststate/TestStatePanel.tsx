@@ -115,7 +115,7 @@ export function TestStatePanel({ target, text, generation, memory, runIndex, sam
           >
             <JsonField
               label="Input"
-              hint={start.from === "run" ? "What it received on its last visit in the run shown." : start.from === "sample" ? "The workflow's sample input." : undefined}
+              hint={form.input !== start.form.input ? undefined : start.from === "run" ? "What it received on its last visit in the run shown." : start.from === "sample" ? "The workflow's sample input." : undefined}
               value={form.input}
               problem={problems.input}
               testId="ts-input"
