@@ -11,7 +11,7 @@ import (
 
 // example copies the shipped example and, with tests, its suite into a
 // fresh folder; it returns the workflow's path and text.
-func example(t *testing.T, tests bool) (string, []byte) {
+func example(t testing.TB, tests bool) (string, []byte) {
 	t.Helper()
 	dir := t.TempDir()
 	names := []string{"order-process.asl.json", "order-process.input.json"}

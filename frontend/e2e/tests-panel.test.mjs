@@ -36,6 +36,11 @@ test("Tests tab: run, break, run failed, coverage, replay, save a run as a scena
   try {
     const { page } = s;
     await page.getByTestId("state-node").first().waitFor();
+    // The example as it opens has no file: the tab says what tests are for and why there are none.
+    await page.getByTestId("tab-tests").click();
+    await page.getByTestId("tests-empty").waitFor();
+    assert.match(await page.getByTestId("tests-empty").innerText(), /Tests keep the workflow honest[\s\S]*Save the workflow to a file first/);
+    await s.screenshot("tests-panel-00-empty");
     writeFileSync(answers, wf);
     await page.getByTestId("file-menu").click();
     await page.getByTestId("menu-open").click();
