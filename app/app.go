@@ -26,6 +26,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	iacService := NewIaC()
 	notesService := NewNotes()
 	compareService := NewCompare()
+	testsService := NewTests(runService)
 	fileService, err := NewFiles(initialPath)
 	if err != nil {
 		return err
@@ -47,7 +48,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 		},
 		OnShutdown:       runService.shutdown,
 		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService},
+		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})

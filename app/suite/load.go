@@ -52,10 +52,29 @@ func Load(file string) (*Suite, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parse(file, data)
+	return parse(file, data, nil)
 }
 
-func parse(file string, data []byte) (*Suite, error) {
+// Source is a workflow's text as an editor holds it, perhaps not yet
+// saved: the studio runs a suite against what is open, not what is on disk.
+type Source struct {
+	Path string // the workflow's file
+	Text []byte
+}
+
+// LoadFor reads a test file but takes its workflow from wf instead of the
+// disk (whatever its workflow key names): the studio's Tests panel runs
+// the document being edited.
+func LoadFor(file string, wf Source) (*Suite, error) {
+	data, err := files.ReadFile(file, testFiles)
+	if err != nil {
+		return nil, err
+	}
+	return parse(file, data, &wf)
+}
+
+// parse reads a test file's text; wf, when given, is the workflow's text.
+func parse(file string, data []byte, wf *Source) (*Suite, error) {
 	s := &Suite{File: file, JSON: strings.HasSuffix(file, ".json"), data: data}
 	p := &parser{file: file}
 	docNode, root := p.document(data, s.JSON)
@@ -65,7 +84,7 @@ func parse(file string, data []byte) (*Suite, error) {
 	s.root, s.docNode = root, docNode
 	wfNode, scNode := p.header(root, s)
 	dir := filepath.Dir(file)
-	doc, err := s.loadWorkflow(dir, wfNode)
+	doc, err := s.loadWorkflow(dir, wfNode, wf)
 	if err != nil {
 		at := Pos{}
 		if wfNode != nil {
@@ -91,15 +110,18 @@ func parse(file string, data []byte) (*Suite, error) {
 // loadWorkflow finds, validates and compiles the workflow: the file the
 // workflow key names (inside the test file's folder), else NAME.asl.json
 // or NAME.asl.yaml beside the test file.
-func (s *Suite) loadWorkflow(dir string, wf *yaml.Node) (*asl.Document, error) {
+func (s *Suite) loadWorkflow(dir string, wf *yaml.Node, given *Source) (*asl.Document, error) {
 	var (
 		src []byte
 		err error
 	)
-	if wf != nil {
+	switch {
+	case given != nil:
+		s.Workflow, src = given.Path, given.Text
+	case wf != nil:
 		s.Workflow = filepath.Join(dir, wf.Value)
 		src, err = files.ReadIn(dir, wf.Value, files.Definitions)
-	} else {
+	default:
 		name := baseName(s.File)
 		for _, ext := range []string{".asl.json", ".asl.yaml", ".asl.yml"} {
 			s.Workflow = filepath.Join(dir, name+ext)

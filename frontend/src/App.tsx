@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { Diagnostic, Diagram } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
@@ -40,6 +40,10 @@ import { ComparePicker } from "./diff/ComparePicker";
 import { DiffView } from "./diff/DiffView";
 import { TestStatePanel, type TestTarget } from "./teststate/TestStatePanel";
 import { TestMemory } from "./teststate/memory";
+import { useTests } from "./tests/useTests";
+import { TestsPanel } from "./tests/TestsPanel";
+import { CoverageContext } from "./tests/coverageContext";
+import { CoverageLegend } from "./tests/CoverageLegend";
 
 // The inspector's notes: keyed by place, so a draft never moves to another step.
 const inspectorNotes = {
@@ -101,6 +105,16 @@ export default function App() {
   }
   // Runs: an overlay on the diagram, never part of the document.
   const run = useRunSession({ path: doc?.path ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
+  // Tests: the scenarios beside the file, run against the text as it is now; a scenario replays as a run.
+  const tests = useTests({ path: doc?.path ?? "", text, diagram: analysis.diagram }, run.replayHistory);
+  // "Re-run on save": each successful save of this document runs the suite.
+  const savesSeen = useRef(files.saves);
+  const { saved: testsSaved } = tests;
+  useEffect(() => {
+    if (files.saves === savesSeen.current) return;
+    savesSeen.current = files.saves;
+    testsSaved();
+  }, [files.saves, testsSaved]);
   // Moving steps, tidying up (one undo history with the text); not while a run plays on the diagram.
   const arrange = useArrange(store, notesStore, pins);
 
@@ -221,6 +235,7 @@ export default function App() {
       <Palette onAdd={(id) => editor.insertAfter(id, selected)} />
       <CommentsContext.Provider value={comments}>
       <RunOverlayContext.Provider value={run.overlayValue}>
+      <CoverageContext.Provider value={tests.marks}>
       <main className="workspace">
         {view !== "code" && (
           <Canvas
@@ -236,7 +251,12 @@ export default function App() {
             onShowMistake={showMistake}
             onToggleCollapse={toggleCollapse}
             onComment={comments.compose}
-            overlay={<WorkflowMarker />}
+            overlay={
+              <>
+                <WorkflowMarker />
+                <CoverageLegend />
+              </>
+            }
             arrange={run.live ? null : arrange}
             pinned={pinned}
             onTestState={testState}
@@ -254,6 +274,7 @@ export default function App() {
           />
         )}
       </main>
+      </CoverageContext.Provider>
       </RunOverlayContext.Provider>
       <Inspector
         store={store}
@@ -274,10 +295,25 @@ export default function App() {
       <BottomPanel
         problems={problems}
         onPick={pickProblem}
-        run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
+        run={
+          <RunPanel
+            session={run}
+            diagram={analysis.diagram}
+            selected={selected}
+            onLocate={locateFailure}
+            onSaveAsScenario={
+              doc?.path
+                ? (runId, status) =>
+                    void tests.saveRun(runId, status, `saved run: ended ${status}`).then((ok) => ok && setBottomTab("tests"))
+                : undefined
+            }
+          />
+        }
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
         comments={<CommentsPanel focus={commentFocus} onPick={selectState} />}
         commentCount={openThreads}
+        tests={<TestsPanel tests={tests} onShowRun={() => setBottomTab("run")} />}
+        testStatus={tests.results.size ? { text: tests.failed.length ? `${tests.failed.length} failed` : `${tests.results.size} ✓`, failed: tests.failed.length > 0 } : null}
         tab={bottomTab}
         onTab={setBottomTab}
         open={visible.bottom}

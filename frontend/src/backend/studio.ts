@@ -342,3 +342,83 @@ export interface TestStateResult {
 /** Tests the state named state of the definition text (the open document, JSON or YAML). */
 export const testState = (text: string, state: string, req: TestStateRequest): Promise<TestStateResult> =>
   TestState(text, state, req as unknown as app.TestStateRequest) as unknown as Promise<TestStateResult>;
+
+// --- Tests: the scenario suite beside the workflow (app/suiteview), run
+// against the editor's text; "Save this run as a scenario".
+import * as TestsAPI from "../../wailsjs/go/app/Tests";
+import type { app as testsApp } from "../../wailsjs/go/models";
+
+export interface TestFailure {
+  expectation: string;
+  line: number;
+  column: number;
+  /** In plain words: "expected error "A", got "B"". */
+  message: string;
+  /** JSON text ("" when there is none). */
+  expected?: string;
+  got?: string;
+  diff: string[];
+}
+export interface ScenarioResult {
+  name: string;
+  line: number;
+  status: "passed" | "failed" | "error";
+  message?: string;
+  runStatus?: string;
+  durationMs: number;
+  failures: TestFailure[];
+  /** AWS GetExecutionHistory JSON of the scenario's run, "" when it did not run. */
+  history: string;
+}
+export interface CoverageItem {
+  state: string;
+  kind: "next" | "choice" | "default" | "catch" | "retry" | "branch" | "processor";
+  index?: number;
+  target?: string;
+  errors?: string[];
+  covered: boolean;
+  /** The diagram id of the edge (or node) that draws it. */
+  id: string;
+}
+export interface Coverage {
+  covered: number;
+  total: number;
+  percent: number;
+  states: { name: string; type: string; id: string; covered: boolean }[];
+  transitions: CoverageItem[];
+}
+export interface TestListing {
+  /** The test file beside the workflow, or where a new one would go ("" while unsaved). */
+  file: string;
+  exists: boolean;
+  /** Why there is nothing to run, in plain words ("" when there is). */
+  reason: string;
+  scenarios: { name: string; line: number }[];
+  problems: string[];
+}
+export interface TestReport extends TestListing {
+  results: ScenarioResult[];
+  passed: number;
+  failed: number;
+  coverage: Coverage | null;
+}
+export interface SavedScenario {
+  file: string;
+  created: boolean;
+  name: string;
+  note?: string;
+}
+
+/** The test file beside the workflow and its scenarios, read against the editor's text. */
+export const listTests = (workflowPath: string, definition: string): Promise<TestListing> =>
+  TestsAPI.List({ workflowPath, definition, only: [] } as unknown as testsApp.TestsRequest) as unknown as Promise<TestListing>;
+/** Runs the scenarios named (all when none) against the editor's text. */
+export const runTests = (workflowPath: string, definition: string, only: string[]): Promise<TestReport> =>
+  TestsAPI.Run({ workflowPath, definition, only } as unknown as testsApp.TestsRequest).then((r) => {
+    const out = r as unknown as TestReport;
+    out.coverage ??= null;
+    return out;
+  });
+/** Appends a stored run to the test file as a scenario (creating the file when absent). */
+export const saveRunAsScenario = (req: { workflowPath: string; definition: string; runId: string; name: string; runStatus: string }): Promise<SavedScenario> =>
+  TestsAPI.SaveRun(req as unknown as testsApp.SaveRunRequest) as unknown as Promise<SavedScenario>;

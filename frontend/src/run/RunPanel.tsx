@@ -23,10 +23,12 @@ interface Props {
   selected: string | null;
   /** Shows a place in the definition: the state selected, the field in the inspector, the code selected. */
   onLocate: (pointer: string, range: Diagnostic["range"]) => void;
+  /** Saves the run shown as a test scenario (absent: the workflow has no file yet). */
+  onSaveAsScenario?: (runId: string, status: string) => void;
 }
 
 /** The run panel: set up and drive a run on the left, look into it on the right. */
-export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
+export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScenario }: Props) {
   const [tab, setTab] = useState<Tab>("inspect");
   const picked = diagram?.nodes.find((n) => n.id === selected && (n.kind === "state" || n.kind === "container"));
   // With nothing selected, Inspect shows where the run failed: the first
@@ -209,6 +211,21 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
                 </button>
               )}
               <span className="muted">{total} events</span>
+              {s.runId && s.meta && !s.live && (
+                <button
+                  className="link"
+                  disabled={!onSaveAsScenario}
+                  title={
+                    onSaveAsScenario
+                      ? "Add this run to the workflow's test file: its input, the answers its tasks got as mocks, and what happened as expectations (edit them after)"
+                      : "Save the workflow to a file first: its tests live in a file beside it"
+                  }
+                  onClick={() => onSaveAsScenario?.(s.runId!, s.meta!.status)}
+                  data-testid="run-save-scenario"
+                >
+                  Save this run as a scenario
+                </button>
+              )}
             </>
           ) : (
             <span className="muted">Press Try it to play the workflow with generated answers, or set the input and press Run: tasks without a mock then ask you for their result.</span>

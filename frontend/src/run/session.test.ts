@@ -437,6 +437,14 @@ describe("the history", () => {
     expect(t.snap().error).toBe("importRun failed");
   });
 
+  test("a test scenario's history is imported once, then shown again as the same run", async () => {
+    const t = setup();
+    expect(await t.store.actions.replayHistory('{"events": [1]}')).toBe(true);
+    expect(await t.store.actions.replayHistory('{"events": [1]}')).toBe(true);
+    expect(t.called("importRun")).toHaveLength(1);
+    expect(t.snap().runId).toBe("imported-1");
+  });
+
   test("an imported history recorded for another workflow says what does not match", async () => {
     const t = setup();
     const notes = ["The history visits 1 step(s) this workflow does not have: “Charge Card”."];

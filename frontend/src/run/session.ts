@@ -112,6 +112,8 @@ export interface RunActions {
   remove(id: string): Promise<void>;
   /** Imports a history and shows it; false when it was refused (the error says why). */
   importHistory(text: string): Promise<boolean>;
+  /** Shows a history (a test scenario's run) on the diagram, imported once: the same history again shows the same run. */
+  replayHistory(text: string): Promise<boolean>;
 }
 
 export type RunSession = RunSnapshot & RunActions;
@@ -217,6 +219,7 @@ export class RunSessionStore {
       open: (id) => this.guard(() => this.show(id)).then(() => undefined),
       remove: this.remove,
       importHistory: this.importHistory,
+      replayHistory: this.replayHistory,
     };
     this.overlayValue = this.makeOverlayValue();
     this.snap = this.makeSnapshot();
@@ -482,6 +485,22 @@ export class RunSessionStore {
     this.refreshHistory();
     await this.guard(() => this.show(id));
     return true;
+  };
+
+  /** Histories replayed, to the run they were imported as. */
+  private replayed = new Map<string, string>();
+
+  private replayHistory = async (text: string): Promise<boolean> => {
+    const known = this.replayed.get(text);
+    if (known && (await this.guard(() => this.show(known)))) return true;
+    let id = "";
+    const imported = await this.guard(async () => {
+      id = (await this.backend.importRun(this.workflow, this.wf.text, text)).id;
+    });
+    if (!imported) return false;
+    this.replayed.set(text, id);
+    this.refreshHistory();
+    return this.guard(() => this.show(id));
   };
 
   /** Shows run id from its first event, following it while it is live. */

@@ -116,6 +116,26 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SaveRunRequest {
+	    workflowPath: string;
+	    definition: string;
+	    runId: string;
+	    name: string;
+	    runStatus: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SaveRunRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workflowPath = source["workflowPath"];
+	        this.definition = source["definition"];
+	        this.runId = source["runId"];
+	        this.name = source["name"];
+	        this.runStatus = source["runStatus"];
+	    }
+	}
 	export class TestStateRequest {
 	    input: string;
 	    variables: string;
@@ -195,6 +215,22 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class TestsRequest {
+	    workflowPath: string;
+	    definition: string;
+	    only: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TestsRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workflowPath = source["workflowPath"];
+	        this.definition = source["definition"];
+	        this.only = source["only"];
+	    }
 	}
 
 }
@@ -1613,6 +1649,286 @@ export namespace sidecar {
 	        this.to = source["to"];
 	        this.x = source["x"];
 	        this.y = source["y"];
+	    }
+	}
+	
+
+}
+
+export namespace suite {
+	
+	export class Item {
+	    state: string;
+	    kind: string;
+	    index?: number;
+	    target?: string;
+	    errors?: string[];
+	    covered: boolean;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.kind = source["kind"];
+	        this.index = source["index"];
+	        this.target = source["target"];
+	        this.errors = source["errors"];
+	        this.covered = source["covered"];
+	        this.id = source["id"];
+	    }
+	}
+	export class StateCoverage {
+	    name: string;
+	    type: string;
+	    id: string;
+	    covered: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StateCoverage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.id = source["id"];
+	        this.covered = source["covered"];
+	    }
+	}
+	export class Coverage {
+	    workflow: string;
+	    suites: string[];
+	    covered: number;
+	    total: number;
+	    percent: number;
+	    states: StateCoverage[];
+	    transitions: Item[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Coverage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workflow = source["workflow"];
+	        this.suites = source["suites"];
+	        this.covered = source["covered"];
+	        this.total = source["total"];
+	        this.percent = source["percent"];
+	        this.states = this.convertValues(source["states"], StateCoverage);
+	        this.transitions = this.convertValues(source["transitions"], Item);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace suiteview {
+	
+	export class Failure {
+	    expectation: string;
+	    line: number;
+	    column: number;
+	    message: string;
+	    expected?: string;
+	    got?: string;
+	    diff: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Failure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.expectation = source["expectation"];
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.message = source["message"];
+	        this.expected = source["expected"];
+	        this.got = source["got"];
+	        this.diff = source["diff"];
+	    }
+	}
+	export class ScenarioInfo {
+	    name: string;
+	    line: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScenarioInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.line = source["line"];
+	    }
+	}
+	export class Listing {
+	    file: string;
+	    exists: boolean;
+	    reason: string;
+	    scenarios: ScenarioInfo[];
+	    problems: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Listing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.exists = source["exists"];
+	        this.reason = source["reason"];
+	        this.scenarios = this.convertValues(source["scenarios"], ScenarioInfo);
+	        this.problems = source["problems"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScenarioResult {
+	    name: string;
+	    line: number;
+	    status: string;
+	    message?: string;
+	    runStatus?: string;
+	    durationMs: number;
+	    failures: Failure[];
+	    history: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScenarioResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.line = source["line"];
+	        this.status = source["status"];
+	        this.message = source["message"];
+	        this.runStatus = source["runStatus"];
+	        this.durationMs = source["durationMs"];
+	        this.failures = this.convertValues(source["failures"], Failure);
+	        this.history = source["history"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Report {
+	    file: string;
+	    exists: boolean;
+	    reason: string;
+	    scenarios: ScenarioInfo[];
+	    problems: string[];
+	    results: ScenarioResult[];
+	    passed: number;
+	    failed: number;
+	    coverage?: suite.Coverage;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.exists = source["exists"];
+	        this.reason = source["reason"];
+	        this.scenarios = this.convertValues(source["scenarios"], ScenarioInfo);
+	        this.problems = source["problems"];
+	        this.results = this.convertValues(source["results"], ScenarioResult);
+	        this.passed = source["passed"];
+	        this.failed = source["failed"];
+	        this.coverage = this.convertValues(source["coverage"], suite.Coverage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Saved {
+	    file: string;
+	    created: boolean;
+	    name: string;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Saved(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.created = source["created"];
+	        this.name = source["name"];
+	        this.note = source["note"];
 	    }
 	}
 	
