@@ -351,9 +351,9 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     }
     const { id, type, ids, name } = m.node;
     return [
-      ...(onTestState && ids.length === 1 ? [{ label: "Test this state…", testId: "ctx-test-state", run: () => onTestState(name) }] : []),
       { label: "Rename", shortcut: "F2", testId: "ctx-rename", run: () => setRenaming(id) },
       ...(onComment ? [{ label: "Add comment", shortcut: "Ctrl+Shift+M", testId: "ctx-comment", run: () => onComment(name) }] : []),
+      ...(onTestState && ids.length === 1 ? [{ label: "Test this state…", testId: "ctx-test-state", run: () => onTestState(name) }] : []),
       { label: "Add step after…", testId: "ctx-add-after", keepOpen: true, disabled: stateKind(type).exit !== "next", run: pick },
       { label: ids.length > 1 ? `Duplicate ${ids.length} steps` : "Duplicate", shortcut: "Ctrl+D", testId: "ctx-duplicate", run: () => editor.duplicate(ids) },
       { label: ids.length > 1 ? `Delete ${ids.length} steps` : "Delete", shortcut: "Delete", testId: "ctx-delete", run: () => editor.remove(ids) },
