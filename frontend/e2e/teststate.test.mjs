@@ -26,7 +26,7 @@ async function runFor(panel, want, says, how = "button") {
 
 const stage = (panel, key) => panel.locator(`[data-testid="ts-stage"][data-key="${key}"]`).innerText();
 
-test("Test this state: a mocked task goes on, fails or would retry; a Choice picks its branch", async () => {
+test("Test this state: a mocked task goes on, fails or would retry; a Choice picks its branch; a Catch takes an error", async () => {
   const s = await openStudio();
   try {
     const { page } = s;
@@ -94,6 +94,16 @@ test("Test this state: a mocked task goes on, fails or would retry; a Choice pic
     await panel.getByTestId("ts-input").fill('{"validation": {"valid": true}}');
     await runFor(panel, "SUCCEEDED", /Goes to Reserve items next/);
     await s.screenshot("teststate-03-choice");
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+
+    // The Parallel: its Catch takes PaymentDeclined to Release items.
+    panel = await openTest(page, "Charge and notify");
+    await panel.getByTestId("ts-mock-throws").check();
+    await panel.getByTestId("ts-error").fill("PaymentDeclined");
+    await panel.getByTestId("ts-cause").fill("card expired");
+    await runFor(panel, "CAUGHT_ERROR", /Caught → goes to Release items: catcher 1 took PaymentDeclined/);
+    assert.match(await stage(panel, "output"), /"error": \{\s+"Error": "PaymentDeclined",\s+"Cause": "card expired"/);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

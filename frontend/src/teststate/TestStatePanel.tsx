@@ -59,6 +59,15 @@ export function TestStatePanel({ target, text, generation, memory, runIndex, sam
 
   useEffect(() => memory.set(generation, target.name, { form, outcome }), [memory, generation, target.name, form, outcome]);
   useEffect(() => root.current?.querySelector<HTMLTextAreaElement>("textarea")?.focus(), []);
+  // Escape closes the panel wherever the focus is (a click on the backdrop's
+  // edge or a button that went away leaves it on the page).
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !root.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener("keydown", key);
+    return () => window.removeEventListener("keydown", key);
+  }, [onClose]);
 
   const set = <K extends FieldName>(k: K, v: TestForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const run = async () => {
@@ -187,7 +196,7 @@ export function TestStatePanel({ target, text, generation, memory, runIndex, sam
                   <option value="TRACE">Each stage and the HTTP call (TRACE)</option>
                 </select>
               </Field>
-              <button type="submit" className="btn primary" disabled={!request || busy} data-testid="ts-run" title={request ? "Run (Ctrl+Enter)" : "Fix the fields marked first"}>
+              <button type="submit" className="btn primary" disabled={!request} aria-busy={busy} data-testid="ts-run" title={request ? "Run (Ctrl+Enter)" : "Fix the fields marked first"}>
                 {busy ? "Running…" : "Run"} <kbd>Ctrl+Enter</kbd>
               </button>
             </div>
