@@ -38,6 +38,8 @@ import { Present } from "./present/Present";
 import { useCompare } from "./diff/useCompare";
 import { ComparePicker } from "./diff/ComparePicker";
 import { DiffView } from "./diff/DiffView";
+import { TestStatePanel, type TestTarget } from "./teststate/TestStatePanel";
+import { TestMemory } from "./teststate/memory";
 import { useTests } from "./tests/useTests";
 import { TestsPanel } from "./tests/TestsPanel";
 import { CoverageContext } from "./tests/coverageContext";
@@ -134,6 +136,18 @@ export default function App() {
   };
 
   const dirty = doc !== null && snap.dirty;
+
+  // Test this state: one state on its own, as AWS's TestState API runs it;
+  // what was typed for each state is kept while the document is open.
+  const [testing, setTesting] = useState<TestTarget | null>(null);
+  const [testMemory] = useState(() => new TestMemory());
+  const testState = useCallback(
+    (name: string) => {
+      const n = analysis.diagram?.nodes.find((x) => x.name === name && (x.kind === "state" || x.kind === "container"));
+      if (n?.type) setTesting({ name, type: n.type });
+    },
+    [analysis.diagram],
+  );
 
   // Panels: shown, hidden or resized by the person; remembered (frame/panelLayout).
   const { store: panels, layout } = usePanelLayout();
@@ -245,6 +259,7 @@ export default function App() {
             }
             arrange={run.live ? null : arrange}
             pinned={pinned}
+            onTestState={testState}
           />
         )}
         {view !== "design" && doc && (
@@ -275,6 +290,7 @@ export default function App() {
         onRename={editor.rename}
         runEdit={editor.guarded}
         notes={inspectorNotes}
+        onTestState={testState}
       />
       <BottomPanel
         problems={problems}
@@ -320,6 +336,18 @@ export default function App() {
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
       {compare.picker && compareDoc && <ComparePicker ui={compare} doc={compareDoc} />}
       {compare.comparison && <DiffView comparison={compare.comparison} error={compare.error} swapped={compare.swapped} onSwap={() => void compare.swap()} onClose={compare.close} />}
+      {testing && doc && (
+        <TestStatePanel
+          key={`${files.generation}:${testing.name}`}
+          target={testing}
+          text={text}
+          generation={files.generation}
+          memory={testMemory}
+          runIndex={run.index}
+          sampleInput={run.settings.input ?? run.sampleInput}
+          onClose={() => setTesting(null)}
+        />
+      )}
       {presenting && (
         <Present name={doc?.name ?? ""} text={text} format={snap.format} diagram={analysis.diagram} notes={notes.notes} session={run} onClose={() => setPresenting(false)} />
       )}

@@ -315,6 +315,34 @@ export const compareWithRevision = (name: string, text: string, path: string, re
 export const compareSides = (old: VersionSide, next: VersionSide): Promise<Comparison> =>
   CompareAPI.Sides(old as unknown as versions.Side, next as unknown as versions.Side).then(asComparison);
 
+// --- TestState: one state of the open document, as AWS's TestState API answers.
+import { TestState } from "../../wailsjs/go/app/Studio";
+import type { teststate } from "../../wailsjs/go/models";
+
+/** A TestState request without its definition: JSON documents as the text typed, "" when not given. */
+export interface TestStateRequest {
+  input: string;
+  variables: string;
+  context: string;
+  inspectionLevel: string;
+  mock?: { result?: string; errorOutput?: { error: string; cause: string }; fieldValidationMode: string };
+  retrierRetryCount?: number;
+  errorCausedByState?: string;
+  mapIterationFailureCount?: number;
+  mapItemReaderData?: string;
+}
+export interface TestStateResult {
+  /** The API's response (JSON values as JSON text). */
+  response?: Omit<teststate.Response, "convertValues" | "inspectionData"> & { inspectionData?: Omit<teststate.InspectionData, "convertValues"> };
+  /** Why AWS would refuse the request: { Code, Message }. */
+  refused?: teststate.APIError;
+  /** The API request as sent, the definition left out. */
+  request: unknown;
+}
+/** Tests the state named state of the definition text (the open document, JSON or YAML). */
+export const testState = (text: string, state: string, req: TestStateRequest): Promise<TestStateResult> =>
+  TestState(text, state, req as unknown as app.TestStateRequest) as unknown as Promise<TestStateResult>;
+
 // --- Tests: the scenario suite beside the workflow (app/suiteview), run
 // against the editor's text; "Save this run as a scenario".
 import * as TestsAPI from "../../wailsjs/go/app/Tests";

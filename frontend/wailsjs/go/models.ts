@@ -136,6 +136,86 @@ export namespace app {
 	        this.runStatus = source["runStatus"];
 	    }
 	}
+	export class TestStateRequest {
+	    input: string;
+	    variables: string;
+	    context: string;
+	    inspectionLevel: string;
+	    mock?: teststate.Mock;
+	    retrierRetryCount?: number;
+	    errorCausedByState?: string;
+	    mapIterationFailureCount?: number;
+	    mapItemReaderData?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestStateRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.input = source["input"];
+	        this.variables = source["variables"];
+	        this.context = source["context"];
+	        this.inspectionLevel = source["inspectionLevel"];
+	        this.mock = this.convertValues(source["mock"], teststate.Mock);
+	        this.retrierRetryCount = source["retrierRetryCount"];
+	        this.errorCausedByState = source["errorCausedByState"];
+	        this.mapIterationFailureCount = source["mapIterationFailureCount"];
+	        this.mapItemReaderData = source["mapItemReaderData"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestStateResult {
+	    response?: teststate.Response;
+	    refused?: teststate.APIError;
+	    request: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TestStateResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.response = this.convertValues(source["response"], teststate.Response);
+	        this.refused = this.convertValues(source["refused"], teststate.APIError);
+	        this.request = source["request"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class TestsRequest {
 	    workflowPath: string;
 	    definition: string;
@@ -1874,6 +1954,184 @@ export namespace templates {
 	        this.description = source["description"];
 	        this.fileName = source["fileName"];
 	    }
+	}
+
+}
+
+export namespace teststate {
+	
+	export class APIError {
+	    Code: string;
+	    Message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new APIError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Code = source["Code"];
+	        this.Message = source["Message"];
+	    }
+	}
+	export class ErrorDetails {
+	    catchIndex?: number;
+	    retryIndex?: number;
+	    retryBackoffIntervalSeconds?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErrorDetails(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.catchIndex = source["catchIndex"];
+	        this.retryIndex = source["retryIndex"];
+	        this.retryBackoffIntervalSeconds = source["retryBackoffIntervalSeconds"];
+	    }
+	}
+	export class InspectionData {
+	    input?: string;
+	    afterInputPath?: string;
+	    afterParameters?: string;
+	    afterArguments?: string;
+	    afterItemsPath?: string;
+	    result?: string;
+	    afterResultSelector?: string;
+	    afterResultPath?: string;
+	    variables?: string;
+	    maxConcurrency?: number;
+	    toleratedFailureCount?: number;
+	    toleratedFailurePercentage?: number;
+	    errorDetails?: ErrorDetails;
+	
+	    static createFrom(source: any = {}) {
+	        return new InspectionData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.input = source["input"];
+	        this.afterInputPath = source["afterInputPath"];
+	        this.afterParameters = source["afterParameters"];
+	        this.afterArguments = source["afterArguments"];
+	        this.afterItemsPath = source["afterItemsPath"];
+	        this.result = source["result"];
+	        this.afterResultSelector = source["afterResultSelector"];
+	        this.afterResultPath = source["afterResultPath"];
+	        this.variables = source["variables"];
+	        this.maxConcurrency = source["maxConcurrency"];
+	        this.toleratedFailureCount = source["toleratedFailureCount"];
+	        this.toleratedFailurePercentage = source["toleratedFailurePercentage"];
+	        this.errorDetails = this.convertValues(source["errorDetails"], ErrorDetails);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MockedError {
+	    error: string;
+	    cause: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MockedError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.error = source["error"];
+	        this.cause = source["cause"];
+	    }
+	}
+	export class Mock {
+	    result?: string;
+	    errorOutput?: MockedError;
+	    fieldValidationMode?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mock(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = source["result"];
+	        this.errorOutput = this.convertValues(source["errorOutput"], MockedError);
+	        this.fieldValidationMode = source["fieldValidationMode"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Response {
+	    status: string;
+	    output?: string;
+	    error?: string;
+	    cause?: string;
+	    nextState?: string;
+	    inspectionData?: InspectionData;
+	
+	    static createFrom(source: any = {}) {
+	        return new Response(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.output = source["output"];
+	        this.error = source["error"];
+	        this.cause = source["cause"];
+	        this.nextState = source["nextState"];
+	        this.inspectionData = this.convertValues(source["inspectionData"], InspectionData);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
