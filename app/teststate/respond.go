@@ -13,6 +13,11 @@ func respond(t *tested, req *Request, level string, input any, vars map[string]a
 	r := &Response{}
 	var details ErrorDetails
 	name, cause, caught, failed := failure(result, rec)
+	if req.StateName != "" && !mockedError(req) {
+		// The engine's own messages name the state it ran: the tested
+		// state runs as testedName; say the user's name instead.
+		cause = strings.ReplaceAll(cause, "'"+testedName+"'", "'"+req.StateName+"'")
+	}
 	switch {
 	case !failed:
 		r.Status = Succeeded
@@ -141,3 +146,7 @@ func text(v any) *string {
 	s := engine.EncodeJSON(v)
 	return &s
 }
+
+// mockedError reports whether the request's mock raises the error, whose
+// cause is the user's own text.
+func mockedError(req *Request) bool { return req.Mock != nil && req.Mock.ErrorOutput != nil }
