@@ -364,9 +364,12 @@ test("bad input is refused where the user looks", async () => {
     const { page } = s;
     await openRunTab(s);
     await page.getByTestId("run-input").fill('{"orderId": ');
-    await page.getByText("Not valid JSON").waitFor();
+    await page.getByText("The input is not valid JSON").first().waitFor();
     await page.getByTestId("run-start").click();
     await page.getByTestId("run-error").filter({ hasText: "input is not valid JSON" }).waitFor();
+    // Over AWS's 256 KiB: said as it is typed, and no run starts.
+    await page.getByTestId("run-input").fill(JSON.stringify({ text: "x".repeat(300 * 1024) }));
+    await page.locator(".field-error", { hasText: "can be at most 256 KiB" }).waitFor();
     await page.getByTestId("run-input").fill("{}");
     await page.locator(".run-setup summary", { hasText: "Mock file" }).click();
     // The mock file is checked as it is typed, located: JSON first, then against the workflow.

@@ -164,7 +164,7 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
             aria-invalid={!!s.inputError}
             data-testid="run-input"
           />
-          {s.inputError && <span className="field-error">Not valid JSON: {s.inputError}</span>}
+          {s.inputError && <span className="field-error">{s.inputError}</span>}
         </label>
         <details className="run-field">
           <summary>

@@ -317,6 +317,17 @@ describe("starting and driving runs", () => {
     expect(t.snap().error).toMatch(/^The input is not valid JSON: /);
   });
 
+  test("an input over AWS's 256 KiB is refused as it is typed, before Go is asked", async () => {
+    const t = setup();
+    const big = JSON.stringify({ text: "é".repeat(140 * 1024) }); // 280 KiB of UTF-8, 140 K characters
+    t.store.actions.update({ input: big });
+    expect(t.snap().inputError).toBe("The input is 281 KiB; an execution's input can be at most 256 KiB, as on AWS.");
+    await t.store.actions.start("run");
+    expect(t.called("startRun")).toHaveLength(0);
+    t.store.actions.update({ input: JSON.stringify({ text: "e".repeat(200 * 1024) }) });
+    expect(t.snap().inputError).toBeNull();
+  });
+
   test("a refused call shows why; the next call clears it", async () => {
     const t = setup();
     t.state.fail.add("startRun");

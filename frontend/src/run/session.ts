@@ -9,7 +9,7 @@ import type { Diagram, MockProblem, PendingTask, RunMeta, RunUpdate, StageRecord
 import { errorMessage } from "../backend/errors";
 import { OverlayBuilder, RunIndex, frameKey, type Overlay } from "./fold";
 import { stateIndex, type StateIndex } from "./stateIndex";
-import { defaultSettings, jsonError, loadSettings, saveSettings, type KeyValueStorage, type RunSettings } from "./settings";
+import { defaultSettings, inputProblem, loadSettings, saveSettings, type KeyValueStorage, type RunSettings } from "./settings";
 import type { RunOverlayValue } from "./overlayContext";
 
 /** The Go calls a run session makes (backend/studio.ts fits; tests pass a fake). */
@@ -51,7 +51,7 @@ export interface RunSnapshot {
   workflow: string;
   settings: RunSettings;
   sampleInput: string;
-  /** Why the input is not JSON, or null. */
+  /** Why the input cannot start a run (too large, not JSON), or null. */
   inputError: string | null;
   mocks: string;
   /** The mocks live in a file beside the workflow (it has a path). */
@@ -423,9 +423,9 @@ export class RunSessionStore {
   }
 
   private start = async (mode: RunMode) => {
-    const bad = jsonError(this.input);
+    const bad = inputProblem(this.input);
     if (bad) {
-      this.error = `The input is not valid JSON: ${bad}`;
+      this.error = bad;
       this.changed();
       return;
     }
@@ -610,7 +610,7 @@ export class RunSessionStore {
     this.overlay = this.overlayAt(ix, shown);
     this.overlayValue = this.makeOverlayValue();
     const input = this.input;
-    if (input !== this.checked.input) this.checked = { input, error: jsonError(input) };
+    if (input !== this.checked.input) this.checked = { input, error: inputProblem(input) };
     const fromFile = this.wf.path !== "";
     return {
       workflow: this.workflow,
