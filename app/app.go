@@ -25,6 +25,8 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	runService := NewRuns()
 	iacService := NewIaC()
 	notesService := NewNotes()
+	compareService := NewCompare()
+	testsService := NewTests(runService)
 	fileService, err := NewFiles(initialPath)
 	if err != nil {
 		return err
@@ -42,10 +44,11 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 			fileService.startup(ctx)
 			runService.startup(ctx)
 			iacService.startup(ctx)
+			compareService.startup(ctx)
 		},
 		OnShutdown:       runService.shutdown,
 		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService, notesService},
+		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})

@@ -32,7 +32,8 @@ type config struct {
 	pauseAtStart   bool
 	pauseMode      PauseMode
 	typ            StateMachineType
-	err            error // the first invalid option: Start refuses to run
+	contextObject  map[string]any // WithContextObject
+	err            error          // the first invalid option: Start refuses to run
 }
 
 // StateMachineType is the workflow type, as AWS names it.
@@ -166,4 +167,13 @@ func WithAWSAccount(region, account, roleArn string) Option {
 	return func(cfg *config) {
 		cfg.region, cfg.account, cfg.roleArn = region, account, roleArn
 	}
+}
+
+// WithContextObject replaces parts of the context object ($$ and
+// $states.context): a map given under "Execution", "StateMachine" or
+// "State" is used as that part as it is (for every state of the run), and
+// "Task"."Token" is a callback task's token. TestState takes its context
+// this way.
+func WithContextObject(c map[string]any) Option {
+	return func(cfg *config) { cfg.contextObject = c }
 }

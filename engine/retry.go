@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
 
 // work is a state's body, run once per attempt.
@@ -104,10 +106,14 @@ func (r retrier) delay(attempt int64, random func() float64) time.Duration {
 	return secondsDuration(secs) // BackoffRate^attempt may pass any Duration
 }
 
+var errorOutputKeys = []string{"Error", "Cause"}
+
 // caught builds the output of a Catch: the error output {Error, Cause}
 // placed by the catcher's ResultPath (JSONPath) or Output (JSONata).
 func (st *stepCtx) caught(ctx context.Context, c catcher, name, cause string) (any, string, error) {
-	var errOut any = map[string]any{"Error": name, "Cause": cause}
+	eo := map[string]any{"Error": name, "Cause": cause}
+	jsonvalue.SetKeyOrder(eo, errorOutputKeys) // AWS prints Error first
+	var errOut any = eo
 	st.stageCatch(c, errOut)
 	if st.n.jsonata {
 		states := st.statesVar(nil, &errOut)

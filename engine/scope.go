@@ -289,6 +289,7 @@ func (st *stepCtx) contextObject() map[string]any {
 	if st.token != "" {
 		c["Task"] = map[string]any{"Token": st.token}
 	}
+
 	// $$.Map.Item exists only for a Map's ItemSelector (or legacy
 	// Parameters); the item's own states do not see it, as in AWS.
 	if item := st.item; item != nil {
@@ -340,6 +341,12 @@ func (ex *Execution) buildContextParts() {
 			"StartTime": timestamp(ex.startTime), "RedriveCount": int64(0),
 		}
 		ex.ctxStateMachine = map[string]any{"Id": ex.smArn, "Name": ex.m.nameOrDefault()}
+		if e, ok := ex.cfg.contextObject["Execution"].(map[string]any); ok {
+			ex.ctxExecution = e
+		}
+		if m, ok := ex.cfg.contextObject["StateMachine"].(map[string]any); ok {
+			ex.ctxStateMachine = m
+		}
 	})
 }
 
@@ -350,6 +357,9 @@ func (st *stepCtx) buildStateObj() {
 		st.stateObj = map[string]any{"Name": st.n.name, "EnteredTime": timestamp(st.enteredTime())}
 		if st.n.typ == "Task" {
 			st.stateObj["RetryCount"] = int64(st.retryCount)
+		}
+		if o, ok := st.sc.ex.cfg.contextObject["State"].(map[string]any); ok {
+			st.stateObj = o
 		}
 	}
 }

@@ -20,6 +20,11 @@ func (st *stepCtx) task(ctx context.Context) (any, string, error) {
 	callback := n.integration.Pattern == asl.WaitForTaskToken || n.integration.Activity
 	if callback {
 		st.token = ex.UUID()
+		if task, ok := ex.cfg.contextObject["Task"].(map[string]any); ok {
+			if t, ok := task["Token"].(string); ok {
+				st.token = t // the token WithContextObject gives
+			}
+		}
 	}
 	var (
 		in  any

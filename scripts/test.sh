@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, as CI does: installs what is missing, then checks
-# formatting, vets, enforces the import rules, runs the Go tests, the
+# formatting, vets, enforces the import rules, runs the Go tests and the
+# shipped workflows' scenario suites (stepstudio test), the
 # frontend type-check, lint and unit tests, a production build, browser e2e tests
 # against the real app and a smoke test of the production window.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -28,6 +29,12 @@ bash third_party/go-graphviz/patch/check.sh
 
 step "go test"
 go test ./...
+
+step "stepstudio test: the example's and every template's scenario suites, every state and transition covered"
+cli_dir=$(mktemp -d)
+go build -o "$cli_dir/stepstudio" .
+"$cli_dir/stepstudio" test app/examples --min-coverage 100
+rm -rf "$cli_dir"
 
 step "go test -race: the engine and the studio's run manager (concurrent Map, Parallel, event batching)"
 go test -race ./engine/... ./app/runs/...

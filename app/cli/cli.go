@@ -32,13 +32,15 @@ type command struct {
 
 // commands is the one table of subcommands; each lives in its own file.
 var commands = map[string]command{
-	"version":  {"print the version", runVersion},
-	"graph":    {"draw a definition's diagram as JSON, SVG or PNG", runGraph},
-	"run":      {"run a state machine locally", runRun},
-	"validate": {"validate ASL definitions (JSON or YAML) and the state machines of IaC templates", runValidate},
-	"export":   {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
-	"diff":     {"compare two versions of a workflow (files or REV:path git revisions)", runDiff},
-	"doc":      {"write a workflow's process handbook as HTML or Markdown", runDoc},
+	"version":    {"print the version", runVersion},
+	"graph":      {"draw a definition's diagram as JSON, SVG or PNG", runGraph},
+	"run":        {"run a state machine locally", runRun},
+	"validate":   {"validate ASL definitions (JSON or YAML) and the state machines of IaC templates", runValidate},
+	"export":     {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
+	"diff":       {"compare two versions of a workflow (files or REV:path git revisions)", runDiff},
+	"doc":        {"write a workflow's process handbook as HTML or Markdown", runDoc},
+	"test":       {"run scenario suites (NAME.tests.yaml) with expectations and coverage", runTest},
+	"test-state": {"test one state as AWS's TestState API does, with a mocked task", runTestState},
 }
 
 // IsCommand reports whether args name a subcommand (or ask for help)

@@ -123,7 +123,8 @@ func Compare(a, b *asl.StateMachine, o Options) *Result {
 			res.States = append(res.States, StateDiff{Status: Removed, Name: ra.s.Name, ID: ra.id, Type: ra.s.Type, Parent: ra.parent, ParentName: ra.pname})
 		}
 	}
-	res.Transitions = transitionDiff(va, vb, rename)
+	// Appended, so "no connection changed" is [] in JSON, never null.
+	res.Transitions = append(res.Transitions, transitionDiff(va, vb, rename)...)
 	res.count()
 	return res
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/app/flowdiff"
@@ -58,5 +59,23 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (run with -update after checking):\ngot\n%s", path, got)
+	}
+}
+
+// The JSON the diff views read has lists, never null, when nothing changed.
+func TestSameHasEmptyLists(t *testing.T) {
+	src := []byte(`{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}`)
+	r, err := flowdiff.CompareSources("a.json", src, "b.json", src, flowdiff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"machine":[]`, `"states":[]`, `"transitions":[]`} {
+		if !strings.Contains(string(data), key) {
+			t.Errorf("%s missing from %s", key, data)
+		}
 	}
 }

@@ -133,6 +133,13 @@ test("run the example, answering its tasks by hand, and watch the states change"
     assert.deepEqual(types, ["TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited"]);
     await page.getByTestId("run-tab-timeline").click();
     assert.ok((await page.getByTestId("timeline").locator(".tl-row").count()) >= 8);
+    // The execution as a whole: its status, input and output.
+    await page.getByTestId("run-tab-execution").click();
+    const exec = page.getByTestId("execution-info");
+    assert.match(await exec.innerText(), /SUCCEEDED/);
+    assert.match(await page.getByTestId("execution-input").innerText(), /ORD-1042/);
+    assert.match(await page.getByTestId("execution-output").innerText(), /"charged": 42/);
+    await s.screenshot("runs-04c-execution");
     await s.screenshot("runs-04b-timeline");
     assert.deepEqual(s.errors, []);
   } finally {
@@ -357,9 +364,12 @@ test("bad input is refused where the user looks", async () => {
     const { page } = s;
     await openRunTab(s);
     await page.getByTestId("run-input").fill('{"orderId": ');
-    await page.getByText("Not valid JSON").waitFor();
+    await page.getByText("The input is not valid JSON").first().waitFor();
     await page.getByTestId("run-start").click();
     await page.getByTestId("run-error").filter({ hasText: "input is not valid JSON" }).waitFor();
+    // Over AWS's 256 KiB: said as it is typed, and no run starts.
+    await page.getByTestId("run-input").fill(JSON.stringify({ text: "x".repeat(300 * 1024) }));
+    await page.locator(".field-error", { hasText: "can be at most 256 KiB" }).waitFor();
     await page.getByTestId("run-input").fill("{}");
     await page.locator(".run-setup summary", { hasText: "Mock file" }).click();
     // The mock file is checked as it is typed, located: JSON first, then against the workflow.
@@ -555,10 +565,12 @@ test("speed: a Map over 10,000 items and a 10,000-iteration loop", async () => {
     await page.getByTestId("inspect").getByText('"v": 19998').first().waitFor(); // what it worked on (Parameters) and its output
     await s.screenshot("runs-13-map-10000");
     await page.getByLabel("Show one iteration of Each item").fill("");
-    // Without the drill-in: 10,000 visits of Double, picked by number, each saying its item.
+    // Without the drill-in: 10,000 visits of Double, picked by number, each saying its Map item.
     await page.locator(".visit-picker", { hasText: "of 10000" }).waitFor();
     await page.getByTestId("visit-number").fill("5000");
-    await page.getByTestId("visit-item").filter({ hasText: "item 5000 of Each item" }).waitFor();
+    // Items run side by side, so the 5,000th visit is of some item near the 5,000th: it says which.
+    await page.getByTestId("visit-item").filter({ hasText: /^item \d+ of Each item$/ }).waitFor();
+    assert.equal(await page.getByTestId("visit-number").inputValue(), "5000");
     // The events table and the timeline draw only the rows in view; filtering is quick.
     await page.getByTestId("run-tab-events").click();
     const rendered = await page.getByTestId("event-row").count();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { Diagnostic, Diagram } from "./backend/studio";
 import { TopBar, type ViewMode } from "./frame/TopBar";
 import { Palette } from "./frame/Palette";
@@ -35,6 +35,15 @@ import { CommentsPanel, type CommentFocus } from "./notes/CommentsPanel";
 import { WorkflowMarker } from "./notes/CommentMarker";
 import { CommentThreads, DescriptionField } from "./notes/NotesSection";
 import { Present } from "./present/Present";
+import { useCompare } from "./diff/useCompare";
+import { ComparePicker } from "./diff/ComparePicker";
+import { DiffView } from "./diff/DiffView";
+import { TestStatePanel, type TestTarget } from "./teststate/TestStatePanel";
+import { TestMemory } from "./teststate/memory";
+import { useTests } from "./tests/useTests";
+import { TestsPanel } from "./tests/TestsPanel";
+import { CoverageContext } from "./tests/coverageContext";
+import { CoverageLegend } from "./tests/CoverageLegend";
 
 // The inspector's notes: keyed by place, so a draft never moves to another step.
 const inspectorNotes = {
@@ -96,6 +105,16 @@ export default function App() {
   }
   // Runs: an overlay on the diagram, never part of the document.
   const run = useRunSession({ path: doc?.path ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
+  // Tests: the scenarios beside the file, run against the text as it is now; a scenario replays as a run.
+  const tests = useTests({ path: doc?.path ?? "", text, diagram: analysis.diagram }, run.replayHistory);
+  // "Re-run on save": each successful save of this document runs the suite.
+  const savesSeen = useRef(files.saves);
+  const { saved: testsSaved } = tests;
+  useEffect(() => {
+    if (files.saves === savesSeen.current) return;
+    savesSeen.current = files.saves;
+    testsSaved();
+  }, [files.saves, testsSaved]);
   // Moving steps, tidying up (one undo history with the text); not while a run plays on the diagram.
   const arrange = useArrange(store, notesStore, pins);
 
@@ -118,11 +137,27 @@ export default function App() {
 
   const dirty = doc !== null && snap.dirty;
 
+  // Test this state: one state on its own, as AWS's TestState API runs it;
+  // what was typed for each state is kept while the document is open.
+  const [testing, setTesting] = useState<TestTarget | null>(null);
+  const [testMemory] = useState(() => new TestMemory());
+  const testState = useCallback(
+    (name: string) => {
+      const n = analysis.diagram?.nodes.find((x) => x.name === name && (x.kind === "state" || x.kind === "container"));
+      if (n?.type) setTesting({ name, type: n.type });
+    },
+    [analysis.diagram],
+  );
+
   // Panels: shown, hidden or resized by the person; remembered (frame/panelLayout).
   const { store: panels, layout } = usePanelLayout();
   // Present mode: drawn over the editor, which stays as it is underneath.
   const [presenting, setPresenting] = useState(false);
   const canPresent = drawn && analysis.diagram !== null;
+  // Compare…: the diff view, also drawn over the editor; the document is its new side.
+  const compareDoc = useMemo(() => (doc ? { name: doc.name, path: doc.path, text, inTemplate: !!doc.saveInPlace } : null), [doc, text]);
+  const compare = useCompare(compareDoc);
+  const diffing = compare.comparison !== null;
   const visible = { palette: panels.isShown("palette"), inspector: panels.isShown("inspector"), bottom: panels.isShown("bottom") };
 
   // Comments: a marker or "Add comment" selects the place and opens the Comments tab there.
@@ -177,10 +212,10 @@ export default function App() {
 
   return (
     <div
-      className={`frame view-${view}${presenting ? " presenting" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
+      className={`frame view-${view}${presenting ? " presenting" : ""}${diffing ? " diffing" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
       style={grid}
       data-testid="frame"
-      inert={presenting}
+      inert={presenting || diffing}
     >
       <TopBar
         name={doc?.name ?? (files.welcome ? "" : "…")}
@@ -192,7 +227,7 @@ export default function App() {
         onPresent={canPresent ? () => setPresenting(true) : undefined}
         menu={
           <>
-            <FileMenu files={files} />
+            <FileMenu files={files} onCompare={compare.openPicker} />
             <IaCMenu iac={iac} canExport={!!doc} />
           </>
         }
@@ -200,6 +235,7 @@ export default function App() {
       <Palette onAdd={(id) => editor.insertAfter(id, selected)} />
       <CommentsContext.Provider value={comments}>
       <RunOverlayContext.Provider value={run.overlayValue}>
+      <CoverageContext.Provider value={tests.marks}>
       <main className="workspace">
         {view !== "code" && (
           <Canvas
@@ -215,9 +251,15 @@ export default function App() {
             onShowMistake={showMistake}
             onToggleCollapse={toggleCollapse}
             onComment={comments.compose}
-            overlay={<WorkflowMarker />}
+            overlay={
+              <>
+                <WorkflowMarker />
+                <CoverageLegend />
+              </>
+            }
             arrange={run.live ? null : arrange}
             pinned={pinned}
+            onTestState={testState}
           />
         )}
         {view !== "design" && doc && (
@@ -232,6 +274,7 @@ export default function App() {
           />
         )}
       </main>
+      </CoverageContext.Provider>
       </RunOverlayContext.Provider>
       <Inspector
         store={store}
@@ -247,14 +290,30 @@ export default function App() {
         onRename={editor.rename}
         runEdit={editor.guarded}
         notes={inspectorNotes}
+        onTestState={testState}
       />
       <BottomPanel
         problems={problems}
         onPick={pickProblem}
-        run={<RunPanel session={run} diagram={analysis.diagram} selected={selected} onLocate={locateFailure} />}
+        run={
+          <RunPanel
+            session={run}
+            diagram={analysis.diagram}
+            selected={selected}
+            onLocate={locateFailure}
+            onSaveAsScenario={
+              doc?.path
+                ? (runId, status) =>
+                    void tests.saveRun(runId, status, `saved run: ended ${status}`).then((ok) => ok && setBottomTab("tests"))
+                : undefined
+            }
+          />
+        }
         runStatus={run.meta ? (run.live ? (run.pausedAt.length ? "PAUSED" : "RUNNING") : run.meta.status) : null}
         comments={<CommentsPanel focus={commentFocus} onPick={selectState} />}
         commentCount={openThreads}
+        tests={<TestsPanel tests={tests} onShowRun={() => setBottomTab("run")} />}
+        testStatus={tests.results.size ? { text: tests.failed.length ? `${tests.failed.length} failed` : `${tests.results.size} ✓`, failed: tests.failed.length > 0 } : null}
         tab={bottomTab}
         onTab={setBottomTab}
         open={visible.bottom}
@@ -275,6 +334,20 @@ export default function App() {
       <NotesBanners notes={notes} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
+      {compare.picker && compareDoc && <ComparePicker ui={compare} doc={compareDoc} />}
+      {compare.comparison && <DiffView comparison={compare.comparison} error={compare.error} swapped={compare.swapped} onSwap={() => void compare.swap()} onClose={compare.close} />}
+      {testing && doc && (
+        <TestStatePanel
+          key={`${files.generation}:${testing.name}`}
+          target={testing}
+          text={text}
+          generation={files.generation}
+          memory={testMemory}
+          runIndex={run.index}
+          sampleInput={run.settings.input ?? run.sampleInput}
+          onClose={() => setTesting(null)}
+        />
+      )}
       {presenting && (
         <Present name={doc?.name ?? ""} text={text} format={snap.format} diagram={analysis.diagram} notes={notes.notes} session={run} onClose={() => setPresenting(false)} />
       )}

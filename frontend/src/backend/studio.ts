@@ -227,3 +227,206 @@ export const carryNotes = (from: string, to: string, overwrite: boolean): Promis
 /** The name comments are signed with (the one set, else git's user.name). */
 export const notesAuthor = (dir: string): Promise<string> => NotesAPI.Author(dir);
 export const setNotesAuthor = (name: string): Promise<void> => NotesAPI.SetAuthor(name);
+
+// --- Compare: the diff view's two versions (app/versions, app/flowdiff).
+import * as CompareAPI from "../../wailsjs/go/app/Compare";
+import type { versions } from "../../wailsjs/go/models";
+
+export type DiffStatus = "added" | "removed" | "changed" | "renamed" | "moved";
+export interface DiffChange {
+  op: "added" | "removed" | "changed";
+  /** Readable place: "Retry 1 › MaxAttempts". */
+  path: string;
+  pointer: string;
+  old?: string;
+  new?: string;
+  jsonata?: boolean;
+}
+export interface StateDiff {
+  status: DiffStatus;
+  name: string;
+  oldName?: string;
+  /** Diagram node id in the new version (in the old one when removed). */
+  id: string;
+  oldId?: string;
+  type: string;
+  parent?: string;
+  parentName?: string;
+  edited?: boolean;
+  similarity?: number;
+  changes?: DiffChange[];
+  from?: { x: number; y: number };
+  to?: { x: number; y: number };
+  positionMoved?: boolean;
+}
+export interface TransitionDiff {
+  op: "added" | "removed";
+  kind: string;
+  from?: string;
+  to: string;
+  fromId: string;
+  toId: string;
+  label?: string;
+}
+export interface DiffResult {
+  same: boolean;
+  layoutOnly?: boolean;
+  summary: string;
+  counts: Record<"added" | "removed" | "changed" | "renamed" | "moved" | "transitionsAdded" | "transitionsRemoved" | "machineChanges", number>;
+  machine: DiffChange[];
+  states: StateDiff[];
+  transitions: TransitionDiff[];
+}
+export interface VersionSide {
+  name: string;
+  text: string;
+  /** Which version, for people: "the last saved version", "3f2a9c1 · Add a retry (2026-12-01)". */
+  label: string;
+  pins: Record<string, { x: number; y: number }>;
+  note?: string;
+}
+export interface Comparison {
+  result: DiffResult;
+  old: VersionSide;
+  new: VersionSide;
+}
+export type Revision = { short: string; hash: string; when: string; author: string; subject: string };
+export interface RevisionList {
+  revisions: Revision[];
+  reason?: string;
+  root?: string;
+}
+
+/** Lists as lists: Go writes a nil slice as null, and the view maps over them. */
+function asComparison(c: versions.Comparison): Comparison {
+  const out = c as unknown as Comparison;
+  const r = out.result;
+  r.machine ??= [];
+  r.states ??= [];
+  r.transitions ??= [];
+  return out;
+}
+/** Native open dialog for the file to compare with, starting beside path; "" when cancelled. */
+export const chooseComparePath = (path: string): Promise<string> => CompareAPI.ChooseOtherPath(path);
+/** The document (new side) against the file at other. */
+export const compareWithFile = (name: string, text: string, path: string, other: string): Promise<Comparison> =>
+  CompareAPI.WithFile(name, text, path, other).then(asComparison);
+/** The document against its file as last saved. */
+export const compareWithSaved = (name: string, text: string, path: string): Promise<Comparison> =>
+  CompareAPI.WithSaved(name, text, path).then(asComparison);
+/** The commits that changed the file at path, newest first (empty with a reason outside git). */
+export const listRevisions = (path: string): Promise<RevisionList> => CompareAPI.Revisions(path) as Promise<RevisionList>;
+/** The document against its file at git revision rev. */
+export const compareWithRevision = (name: string, text: string, path: string, rev: string): Promise<Comparison> =>
+  CompareAPI.WithRevision(name, text, path, rev).then(asComparison);
+/** Two versions compared as given (the Swap button passes them the other way round). */
+export const compareSides = (old: VersionSide, next: VersionSide): Promise<Comparison> =>
+  CompareAPI.Sides(old as unknown as versions.Side, next as unknown as versions.Side).then(asComparison);
+
+// --- TestState: one state of the open document, as AWS's TestState API answers.
+import { TestState } from "../../wailsjs/go/app/Studio";
+import type { teststate } from "../../wailsjs/go/models";
+
+/** A TestState request without its definition: JSON documents as the text typed, "" when not given. */
+export interface TestStateRequest {
+  input: string;
+  variables: string;
+  context: string;
+  inspectionLevel: string;
+  mock?: { result?: string; errorOutput?: { error: string; cause: string }; fieldValidationMode: string };
+  retrierRetryCount?: number;
+  errorCausedByState?: string;
+  mapIterationFailureCount?: number;
+  mapItemReaderData?: string;
+}
+export interface TestStateResult {
+  /** The API's response (JSON values as JSON text). */
+  response?: Omit<teststate.Response, "convertValues" | "inspectionData"> & { inspectionData?: Omit<teststate.InspectionData, "convertValues"> };
+  /** Why AWS would refuse the request: { Code, Message }. */
+  refused?: teststate.APIError;
+  /** The API request as sent, the definition left out. */
+  request: unknown;
+}
+/** Tests the state named state of the definition text (the open document, JSON or YAML). */
+export const testState = (text: string, state: string, req: TestStateRequest): Promise<TestStateResult> =>
+  TestState(text, state, req as unknown as app.TestStateRequest) as unknown as Promise<TestStateResult>;
+
+// --- Tests: the scenario suite beside the workflow (app/suiteview), run
+// against the editor's text; "Save this run as a scenario".
+import * as TestsAPI from "../../wailsjs/go/app/Tests";
+import type { app as testsApp } from "../../wailsjs/go/models";
+
+export interface TestFailure {
+  expectation: string;
+  line: number;
+  column: number;
+  /** In plain words: "expected error "A", got "B"". */
+  message: string;
+  /** JSON text ("" when there is none). */
+  expected?: string;
+  got?: string;
+  diff: string[];
+}
+export interface ScenarioResult {
+  name: string;
+  line: number;
+  status: "passed" | "failed" | "error";
+  message?: string;
+  runStatus?: string;
+  durationMs: number;
+  failures: TestFailure[];
+  /** AWS GetExecutionHistory JSON of the scenario's run, "" when it did not run. */
+  history: string;
+}
+export interface CoverageItem {
+  state: string;
+  kind: "next" | "choice" | "default" | "catch" | "retry" | "branch" | "processor";
+  index?: number;
+  target?: string;
+  errors?: string[];
+  covered: boolean;
+  /** The diagram id of the edge (or node) that draws it. */
+  id: string;
+}
+export interface Coverage {
+  covered: number;
+  total: number;
+  percent: number;
+  states: { name: string; type: string; id: string; covered: boolean }[];
+  transitions: CoverageItem[];
+}
+export interface TestListing {
+  /** The test file beside the workflow, or where a new one would go ("" while unsaved). */
+  file: string;
+  exists: boolean;
+  /** Why there is nothing to run, in plain words ("" when there is). */
+  reason: string;
+  scenarios: { name: string; line: number }[];
+  problems: string[];
+}
+export interface TestReport extends TestListing {
+  results: ScenarioResult[];
+  passed: number;
+  failed: number;
+  coverage: Coverage | null;
+}
+export interface SavedScenario {
+  file: string;
+  created: boolean;
+  name: string;
+  note?: string;
+}
+
+/** The test file beside the workflow and its scenarios, read against the editor's text. */
+export const listTests = (workflowPath: string, definition: string): Promise<TestListing> =>
+  TestsAPI.List({ workflowPath, definition, only: [] } as unknown as testsApp.TestsRequest) as unknown as Promise<TestListing>;
+/** Runs the scenarios named (all when none) against the editor's text. */
+export const runTests = (workflowPath: string, definition: string, only: string[]): Promise<TestReport> =>
+  TestsAPI.Run({ workflowPath, definition, only } as unknown as testsApp.TestsRequest).then((r) => {
+    const out = r as unknown as TestReport;
+    out.coverage ??= null;
+    return out;
+  });
+/** Appends a stored run to the test file as a scenario (creating the file when absent). */
+export const saveRunAsScenario = (req: { workflowPath: string; definition: string; runId: string; name: string; runStatus: string }): Promise<SavedScenario> =>
+  TestsAPI.SaveRun(req as unknown as testsApp.SaveRunRequest) as unknown as Promise<SavedScenario>;

@@ -97,6 +97,8 @@ interface Props {
   onComment?: (state: string) => void;
   /** Drawn over the canvas's top-left corner (the workflow's comment marker). */
   overlay?: ReactNode;
+  /** Opens Test this state on a state (by name). */
+  onTestState?: (state: string) => void;
 }
 
 export function Canvas(props: Props) {
@@ -117,7 +119,7 @@ interface Menu {
   picking: boolean;
 }
 
-function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse, arrange, pinned, onComment, overlay }: Props) {
+function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, editor, fitKey, lock, onShowMistake, onToggleCollapse, arrange, pinned, onComment, overlay, onTestState }: Props) {
   const flowApi = useReactFlow();
   const root = useRef<HTMLDivElement>(null);
   const [distance, setDistance] = useState<Distance>("near");
@@ -351,6 +353,7 @@ function FlowCanvas({ diagram, stale, error, badges, selection, onSelection, edi
     return [
       { label: "Rename", shortcut: "F2", testId: "ctx-rename", run: () => setRenaming(id) },
       ...(onComment ? [{ label: "Add comment", shortcut: "Ctrl+Shift+M", testId: "ctx-comment", run: () => onComment(name) }] : []),
+      ...(onTestState && ids.length === 1 ? [{ label: "Test this state…", testId: "ctx-test-state", run: () => onTestState(name) }] : []),
       { label: "Add step after…", testId: "ctx-add-after", keepOpen: true, disabled: stateKind(type).exit !== "next", run: pick },
       { label: ids.length > 1 ? `Duplicate ${ids.length} steps` : "Duplicate", shortcut: "Ctrl+D", testId: "ctx-duplicate", run: () => editor.duplicate(ids) },
       { label: ids.length > 1 ? `Delete ${ids.length} steps` : "Delete", shortcut: "Delete", testId: "ctx-delete", run: () => editor.remove(ids) },

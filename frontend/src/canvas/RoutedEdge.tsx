@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
 import { routePath, type FlowEdge } from "./toFlow";
 import { useEdgeTaken } from "../run/overlayContext";
 import { ArrowContext, movableArrow } from "./editing";
+import { useCoverageClass } from "../tests/coverageContext";
 
 /**
  * Draws an edge along the route Graphviz computed, with its label, and a
@@ -11,6 +12,7 @@ import { ArrowContext, movableArrow } from "./editing";
 export function RoutedEdge({ id, data, markerEnd }: EdgeProps<FlowEdge>) {
   const taken = useEdgeTaken(data?.edge.source ?? "", data?.edge.target ?? "", data?.edge.kind ?? "");
   const grab = useContext(ArrowContext);
+  const coverage = useCoverageClass(id, "edge");
   if (!data) return null;
   const e = data.edge;
   const label = e.route.label;
@@ -20,7 +22,7 @@ export function RoutedEdge({ id, data, markerEnd }: EdgeProps<FlowEdge>) {
     <>
       {/* No wide invisible hit path: edges are not clicked, and hit-testing
           hundreds of curves on every pointer move is costly. */}
-      <BaseEdge id={id} path={routePath(e.route)} markerEnd={markerEnd} className={`edge-${e.kind}${taken ? " run-taken" : ""}`} interactionWidth={0} />
+      <BaseEdge id={id} path={routePath(e.route)} markerEnd={markerEnd} className={`edge-${e.kind}${taken ? " run-taken" : ""}${coverage}`} interactionWidth={0} />
       {e.label && label && (
         <EdgeLabelRenderer>
           <div

@@ -7,6 +7,7 @@ import { ConnectHandles, NameField, useNodeEditing } from "./editing";
 import { RunMarks } from "../run/RunMarks";
 import { CommentMarker } from "../notes/CommentMarker";
 import { useComments, useDescription } from "../notes/comments";
+import { useCoverageClass } from "../tests/coverageContext";
 
 function ProblemBadge({ badge }: { badge?: Badge }) {
   if (!badge) return null;
@@ -94,9 +95,10 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
   // The description for readers (the notes', else the ASL Comment), in full on hover.
   const description = useDescription(n.name, n.comment);
+  const coverage = useCoverageClass(n.id, "node");
   return (
     <div
-      className={`state-node${selected ? " selected" : ""}${n.comment ? " with-comment" : ""}${data.dropTarget ? " drop-target" : ""}`}
+      className={`state-node${selected ? " selected" : ""}${n.comment ? " with-comment" : ""}${data.dropTarget ? " drop-target" : ""}${coverage}`}
       style={{ borderLeftColor: stateKind(n.type).colour }}
       data-testid="state-node"
       data-state={n.name}
@@ -122,9 +124,10 @@ export function StateNode({ data, selected }: NodeProps<FlowNode>) {
 export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
   const description = useDescription(n.name, n.comment);
+  const coverage = useCoverageClass(n.id, "node");
   return (
     <div
-      className={`container-node${selected ? " selected" : ""}${data.dropTarget ? " drop-target" : ""}`}
+      className={`container-node${selected ? " selected" : ""}${data.dropTarget ? " drop-target" : ""}${coverage}`}
       style={{ borderColor: stateKind(n.type).colour }}
       data-testid="state-node"
       data-state={n.name}
@@ -146,7 +149,8 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode>) {
 }
 
 export function BranchNode({ data }: NodeProps<FlowNode>) {
-  return <div className={`branch-node${data.dropTarget ? " drop-target" : ""}`} />;
+  const coverage = useCoverageClass(data.node.id, "node");
+  return <div className={`branch-node${data.dropTarget ? " drop-target" : ""}${coverage}`} />;
 }
 
 export function MarkerNode({ data }: NodeProps<FlowNode>) {

@@ -5,7 +5,7 @@ import { shortcutLabels } from "./shortcuts";
 import { folderOf, shortFolder } from "./describe";
 
 /** The File menu of the top bar: a button and a keyboard-navigable menu. */
-export function FileMenu({ files }: { files: Files }) {
+export function FileMenu({ files, onCompare }: { files: Files; /** Compare…: opens the diff view's picker. */ onCompare?: () => void }) {
   const { open, setOpen, close, root, button, onKeyDown } = useMenu(files.refreshRecent);
 
   const item = (label: string, action: () => void, opts: { shortcut?: string; testid: string; disabled?: boolean }) => (
@@ -63,6 +63,7 @@ export function FileMenu({ files }: { files: Files }) {
           <div className="menu-separator" role="separator" />
           {item("Save", () => void files.save(), { shortcut: shortcutLabels.save, testid: "menu-save", disabled: !files.file })}
           {item("Save As…", () => void files.saveAs(), { shortcut: shortcutLabels.saveAs, testid: "menu-save-as", disabled: !files.file })}
+          {onCompare && item("Compare…", onCompare, { testid: "menu-compare", disabled: !files.file })}
           <div className="menu-separator" role="separator" />
           {item("Export diagram as SVG…", () => void files.exportAs("svg"), { testid: "menu-export-svg", disabled: !files.file })}
           {item("Export diagram as PNG…", () => void files.exportAs("png"), { testid: "menu-export-png", disabled: !files.file })}

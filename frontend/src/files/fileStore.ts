@@ -93,6 +93,8 @@ export interface FilesSnapshot {
   /** Bumped whenever another document replaces the current one, so views
    * can reset what belonged to the old one (the canvas refits). */
   generation: number;
+  /** Counts the successful saves to a file (Save, Save As): "Re-run on save" follows it. */
+  saves: number;
   dirty: boolean;
   recent: RecentFile[];
   galleryOpen: boolean;
@@ -157,6 +159,7 @@ export class FileStore {
   private file: CurrentFile | null = null;
   private welcome = false;
   private generation = 0;
+  private saves = 0;
   private recent: RecentFile[] = [];
   private galleryOpen = false;
   private prompt: Prompt | null = null;
@@ -404,6 +407,7 @@ export class FileStore {
   }
 
   private savedAs(from: string | undefined, to: string) {
+    this.saves++;
     if (from && from !== to) this.options.onSavedAs?.(from, to);
   }
 
@@ -617,6 +621,7 @@ export class FileStore {
       file: this.file,
       welcome: this.welcome,
       generation: this.generation,
+      saves: this.saves,
       dirty: this.target.snapshot().dirty,
       recent: this.recent,
       galleryOpen: this.galleryOpen,

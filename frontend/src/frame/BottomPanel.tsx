@@ -12,6 +12,9 @@ interface Props {
   /** The Comments panel, in a "Comments" tab; commentCount open threads. */
   comments?: ReactNode;
   commentCount?: number;
+  /** The Tests panel, in a "Tests" tab; testStatus "3/4" or "2 failed" beside it. */
+  tests?: ReactNode;
+  testStatus?: { text: string; failed: boolean } | null;
   /** The tab shown, when the caller decides it (a comment marker opens Comments). */
   tab?: BottomTab;
   onTab?: (tab: BottomTab) => void;
@@ -20,10 +23,10 @@ interface Props {
   onToggle?: (open: boolean) => void;
 }
 
-export type BottomTab = "problems" | "run" | "comments";
+export type BottomTab = "problems" | "run" | "tests" | "comments";
 
 /** The problems (in text order, as advice; click to locate), the run panel and the comments. */
-export function BottomPanel({ problems, onPick, run, runStatus, comments, commentCount = 0, tab: shownTab, onTab, open = true, onToggle }: Props) {
+export function BottomPanel({ problems, onPick, run, runStatus, comments, commentCount = 0, tests, testStatus, tab: shownTab, onTab, open = true, onToggle }: Props) {
   const errors = problems.filter((p) => p.severity === "ERROR").length;
   const [ownTab, setOwnTab] = useState<BottomTab>("problems");
   const tab = shownTab ?? ownTab;
@@ -31,9 +34,10 @@ export function BottomPanel({ problems, onPick, run, runStatus, comments, commen
   const [allDetails, setAllDetails] = useState(false);
   const showRun = run !== undefined && tab === "run";
   const showComments = comments !== undefined && tab === "comments";
-  const showProblems = !showRun && !showComments;
+  const showTests = tests !== undefined && tab === "tests";
+  const showProblems = !showRun && !showComments && !showTests;
   return (
-    <section className={`panel bottom${open ? "" : " collapsed"}`} aria-label={showRun ? "Run" : showComments ? "Comments" : "Problems"}>
+    <section className={`panel bottom${open ? "" : " collapsed"}`} aria-label={showRun ? "Run" : showComments ? "Comments" : showTests ? "Tests" : "Problems"}>
       <div className="tabs">
         <div className="tablist" role="tablist">
           <button role="tab" aria-selected={showProblems} className={`tab${showProblems ? " active" : ""}`} onClick={() => (setTab("problems"), open || onToggle?.(true))}>
@@ -45,6 +49,11 @@ export function BottomPanel({ problems, onPick, run, runStatus, comments, commen
           {run !== undefined && (
             <button role="tab" aria-selected={showRun} className={`tab${showRun ? " active" : ""}`} onClick={() => (setTab("run"), open || onToggle?.(true))} data-testid="tab-run">
               Run{runStatus ? <span className={`count run-count s-${runStatus}`}>{runStatus.toLowerCase()}</span> : null}
+            </button>
+          )}
+          {tests !== undefined && (
+            <button role="tab" aria-selected={showTests} className={`tab${showTests ? " active" : ""}`} onClick={() => (setTab("tests"), open || onToggle?.(true))} data-testid="tab-tests">
+              Tests{testStatus ? <span className={`count${testStatus.failed ? " has-errors" : ""}`} data-testid="tests-count">{testStatus.text}</span> : null}
             </button>
           )}
           {comments !== undefined && (
@@ -80,7 +89,7 @@ export function BottomPanel({ problems, onPick, run, runStatus, comments, commen
       </div>
       {/* Hidden, not unmounted: the run panel keeps what was typed in it. */}
       <div className="bottom-body" hidden={!open}>
-        {showRun ? run : showComments ? comments : <ProblemList problems={problems} onPick={onPick} allDetails={allDetails} />}
+        {showRun ? run : showComments ? comments : showTests ? tests : <ProblemList problems={problems} onPick={onPick} allDetails={allDetails} />}
       </div>
     </section>
   );

@@ -55,9 +55,11 @@ interface Props {
     description(target: { state: string; comment: string }): ReactNode;
     threads(target: { state: string; comment: string }): ReactNode;
   };
+  /** Opens Test this state on the state (by name). */
+  onTestState?(name: string): void;
 }
 
-export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit, notes }: Props) {
+export function Inspector({ store, text, format, diagram, diagnostics, selected, lock, onShowMistake, focus, onSelect, onRename, runEdit, notes, onTestState }: Props) {
   // Why the last edit was refused; it belongs to the selection it was made on.
   const [refusal, setRefusal] = useState<{ selected: string | null; text: string } | null>(null);
   const message = refusal && refusal.selected === selected ? refusal.text : null;
@@ -180,6 +182,13 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
                 machineLang={languageOf(undefined, isObj(doc) ? doc : undefined)}
                 onRename={(name) => onRename(selected!, name)}
                 description={notesTarget && notes?.description(notesTarget)}
+                actions={
+                  onTestState && (
+                    <button type="button" className="inspector-test" onClick={() => onTestState(st.name)} title="Run this state on its own, with the values you give" data-testid="inspector-test-state">
+                      Test this state
+                    </button>
+                  )
+                }
               />
             ) : selected && branchOf(selected) ? (
               <BranchNote id={selected} onSelect={onSelect} />

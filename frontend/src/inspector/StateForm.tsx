@@ -44,10 +44,12 @@ interface Props {
   onRename(name: string): boolean;
   /** The description for readers (the notes'), shown under the name. */
   description?: ReactNode;
+  /** Buttons at the right of the state's header (Test this state). */
+  actions?: ReactNode;
 }
 
 /** Every field of the selected state, grouped as people think of them. */
-export function StateForm({ name, state, doc, machineLang, onRename, description }: Props) {
+export function StateForm({ name, state, doc, machineLang, onRename, description, actions }: Props) {
   const { id, run } = useForm();
   const type = String(state.Type ?? "");
   const kind = stateKind(type);
@@ -65,6 +67,7 @@ export function StateForm({ name, state, doc, machineLang, onRename, description
             {type} state
           </div>
         </div>
+        {actions && <div className="inspector-actions">{actions}</div>}
       </div>
       {description}
       <Section title="Configuration" testId="section-config">

@@ -11,11 +11,12 @@ import { Inspect } from "./Inspect";
 import { EventsTable } from "./EventsTable";
 import { Timeline } from "./Timeline";
 import { HistoryList } from "./HistoryList";
+import { ExecutionInfo } from "./ExecutionInfo";
 import { MockCode } from "./MockCode";
 import type { MockContext } from "./mockAssist";
 import "./run.css";
 
-type Tab = "inspect" | "events" | "items" | "timeline" | "history";
+type Tab = "execution" | "inspect" | "events" | "items" | "timeline" | "history";
 
 interface Props {
   session: RunSession;
@@ -24,10 +25,12 @@ interface Props {
   selected: string | null;
   /** Shows a place in the definition: the state selected, the field in the inspector, the code selected. */
   onLocate: (pointer: string, range: Diagnostic["range"]) => void;
+  /** Saves the run shown as a test scenario (absent: the workflow has no file yet). */
+  onSaveAsScenario?: (runId: string, status: string) => void;
 }
 
 /** The run panel: set up and drive a run on the left, look into it on the right. */
-export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
+export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScenario }: Props) {
   const [tab, setTab] = useState<Tab>("inspect");
   const picked = diagram?.nodes.find((n) => n.id === selected && (n.kind === "state" || n.kind === "container"));
   // With nothing selected, Inspect shows where the run failed: the first
@@ -177,7 +180,7 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
             aria-invalid={!!s.inputError}
             data-testid="run-input"
           />
-          {s.inputError && <span className="field-error">Not valid JSON: {s.inputError}</span>}
+          {s.inputError && <span className="field-error">{s.inputError}</span>}
         </label>
         <details className="run-field">
           <summary>
@@ -224,6 +227,21 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
                 </button>
               )}
               <span className="muted">{total} events</span>
+              {s.runId && s.meta && !s.live && (
+                <button
+                  className="link"
+                  disabled={!onSaveAsScenario}
+                  title={
+                    onSaveAsScenario
+                      ? "Add this run to the workflow's test file: its input, the answers its tasks got as mocks, and what happened as expectations (edit them after)"
+                      : "Save the workflow to a file first: its tests live in a file beside it"
+                  }
+                  onClick={() => onSaveAsScenario?.(s.runId!, s.meta!.status)}
+                  data-testid="run-save-scenario"
+                >
+                  Save this run as a scenario
+                </button>
+              )}
             </>
           ) : (
             <span className="muted">Press Try it to play the workflow with generated answers, or set the input and press Run: tasks without a mock then ask you for their result.</span>
@@ -277,13 +295,14 @@ export function RunPanel({ session: s, diagram, selected, onLocate }: Props) {
         <PauseBanner session={s} />
         <PendingTasks session={s} />
         <div className="tabs run-tabs" role="tablist">
-          {(["inspect", "events", "items", "timeline", "history"] as Tab[]).map((t) => (
+          {(["execution", "inspect", "events", "items", "timeline", "history"] as Tab[]).map((t) => (
             <button key={t} role="tab" aria-selected={tab === t} className={`tab${tab === t ? " active" : ""}`} onClick={() => setTab(t)} data-testid={`run-tab-${t}`}>
-              {t === "inspect" ? "Inspect" : t === "events" ? "Events" : t === "items" ? "Map items" : t === "timeline" ? "Timeline" : `History (${s.history.length})`}
+              {t === "execution" ? "Execution" : t === "inspect" ? "Inspect" : t === "events" ? "Events" : t === "items" ? "Map items" : t === "timeline" ? "Timeline" : `History (${s.history.length})`}
             </button>
           ))}
         </div>
         <div className="run-tab-body">
+          {tab === "execution" && <ExecutionInfo session={s} />}
           {tab === "inspect" && <Inspect session={s} state={node?.name ?? null} stateType={node?.type ?? ""} topLevel={!node?.parent} failedHere={!picked && !!node} />}
           {tab === "events" && <EventsTable session={s} />}
           {tab === "items" && <MapItems session={s} preferred={mapNode?.name} />}

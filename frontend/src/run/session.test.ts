@@ -319,6 +319,17 @@ describe("starting and driving runs", () => {
     expect(t.snap().error).toMatch(/^The input is not valid JSON: /);
   });
 
+  test("an input over AWS's 256 KiB is refused as it is typed, before Go is asked", async () => {
+    const t = setup();
+    const big = JSON.stringify({ text: "é".repeat(140 * 1024) }); // 280 KiB of UTF-8, 140 K characters
+    t.store.actions.update({ input: big });
+    expect(t.snap().inputError).toBe("The input is 281 KiB; an execution's input can be at most 256 KiB, as on AWS.");
+    await t.store.actions.start("run");
+    expect(t.called("startRun")).toHaveLength(0);
+    t.store.actions.update({ input: JSON.stringify({ text: "e".repeat(200 * 1024) }) });
+    expect(t.snap().inputError).toBeNull();
+  });
+
   test("a refused call shows why; the next call clears it", async () => {
     const t = setup();
     t.state.fail.add("startRun");
@@ -437,6 +448,14 @@ describe("the history", () => {
     t.state.fail.add("importRun");
     expect(await t.store.actions.importHistory('{"events": []}')).toBe(false);
     expect(t.snap().error).toBe("importRun failed");
+  });
+
+  test("a test scenario's history is imported once, then shown again as the same run", async () => {
+    const t = setup();
+    expect(await t.store.actions.replayHistory('{"events": [1]}')).toBe(true);
+    expect(await t.store.actions.replayHistory('{"events": [1]}')).toBe(true);
+    expect(t.called("importRun")).toHaveLength(1);
+    expect(t.snap().runId).toBe("imported-1");
   });
 
   test("an imported history recorded for another workflow says what does not match", async () => {

@@ -9,7 +9,7 @@ import type { Diagram, MockProblem, PendingTask, RunMeta, RunPath, RunPause, Run
 import { errorMessage } from "../backend/errors";
 import { OverlayBuilder, RunIndex, frameKey, type Overlay } from "./fold";
 import { stateIndex, type StateIndex } from "./stateIndex";
-import { defaultSettings, jsonError, loadSettings, saveSettings, type KeyValueStorage, type RunSettings } from "./settings";
+import { defaultSettings, inputProblem, loadSettings, saveSettings, type KeyValueStorage, type RunSettings } from "./settings";
 import type { RunOverlayValue } from "./overlayContext";
 
 /** The Go calls a run session makes (backend/studio.ts fits; tests pass a fake). */
@@ -53,7 +53,7 @@ export interface RunSnapshot {
   workflow: string;
   settings: RunSettings;
   sampleInput: string;
-  /** Why the input is not JSON, or null. */
+  /** Why the input cannot start a run (too large, not JSON), or null. */
   inputError: string | null;
   mocks: string;
   /** The mocks live in a file beside the workflow (it has a path). */
@@ -123,6 +123,8 @@ export interface RunActions {
   remove(id: string): Promise<void>;
   /** Imports a history and shows it; false when it was refused (the error says why). */
   importHistory(text: string): Promise<boolean>;
+  /** Shows a history (a test scenario's run) on the diagram, imported once: the same history again shows the same run. */
+  replayHistory(text: string): Promise<boolean>;
 }
 
 export type RunSession = RunSnapshot & RunActions;
@@ -236,6 +238,7 @@ export class RunSessionStore {
       open: (id) => this.guard(() => this.show(id)).then(() => undefined),
       remove: this.remove,
       importHistory: this.importHistory,
+      replayHistory: this.replayHistory,
     };
     this.overlayValue = this.makeOverlayValue();
     this.snap = this.makeSnapshot();
@@ -445,9 +448,9 @@ export class RunSessionStore {
   }
 
   private start = async (mode: RunMode) => {
-    const bad = jsonError(this.input);
+    const bad = inputProblem(this.input);
     if (bad) {
-      this.error = `The input is not valid JSON: ${bad}`;
+      this.error = bad;
       this.changed();
       return;
     }
@@ -524,6 +527,22 @@ export class RunSessionStore {
     this.refreshHistory();
     await this.guard(() => this.show(id));
     return true;
+  };
+
+  /** Histories replayed, to the run they were imported as. */
+  private replayed = new Map<string, string>();
+
+  private replayHistory = async (text: string): Promise<boolean> => {
+    const known = this.replayed.get(text);
+    if (known && (await this.guard(() => this.show(known)))) return true;
+    let id = "";
+    const imported = await this.guard(async () => {
+      id = (await this.backend.importRun(this.workflow, this.wf.text, text)).id;
+    });
+    if (!imported) return false;
+    this.replayed.set(text, id);
+    this.refreshHistory();
+    return this.guard(() => this.show(id));
   };
 
   /** Shows run id from its first event, following it while it is live. */
@@ -638,7 +657,7 @@ export class RunSessionStore {
     this.overlay = this.overlayAt(ix, shown);
     this.overlayValue = this.makeOverlayValue();
     const input = this.input;
-    if (input !== this.checked.input) this.checked = { input, error: jsonError(input) };
+    if (input !== this.checked.input) this.checked = { input, error: inputProblem(input) };
     const fromFile = this.wf.path !== "";
     return {
       workflow: this.workflow,

@@ -56,6 +56,17 @@ export function saveSettings(storage: KeyValueStorage, workflow: string, s: RunS
 }
 
 /** Why text is not valid JSON, or null when it is ("" counts as {}). */
+/** AWS's limit on an execution's input: 256 KiB of UTF-8. */
+export const maxInputBytes = 256 * 1024;
+
+/** What is wrong with an execution input, in plain words, or null: too large for AWS, or not JSON. */
+export function inputProblem(text: string): string | null {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > maxInputBytes) return `The input is ${Math.ceil(bytes / 1024)} KiB; an execution's input can be at most 256 KiB, as on AWS.`;
+  const bad = jsonError(text);
+  return bad ? `The input is not valid JSON: ${bad}` : null;
+}
+
 export function jsonError(text: string): string | null {
   if (text.trim() === "") return null;
   try {

@@ -116,6 +116,122 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class SaveRunRequest {
+	    workflowPath: string;
+	    definition: string;
+	    runId: string;
+	    name: string;
+	    runStatus: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SaveRunRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workflowPath = source["workflowPath"];
+	        this.definition = source["definition"];
+	        this.runId = source["runId"];
+	        this.name = source["name"];
+	        this.runStatus = source["runStatus"];
+	    }
+	}
+	export class TestStateRequest {
+	    input: string;
+	    variables: string;
+	    context: string;
+	    inspectionLevel: string;
+	    mock?: teststate.Mock;
+	    retrierRetryCount?: number;
+	    errorCausedByState?: string;
+	    mapIterationFailureCount?: number;
+	    mapItemReaderData?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestStateRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.input = source["input"];
+	        this.variables = source["variables"];
+	        this.context = source["context"];
+	        this.inspectionLevel = source["inspectionLevel"];
+	        this.mock = this.convertValues(source["mock"], teststate.Mock);
+	        this.retrierRetryCount = source["retrierRetryCount"];
+	        this.errorCausedByState = source["errorCausedByState"];
+	        this.mapIterationFailureCount = source["mapIterationFailureCount"];
+	        this.mapItemReaderData = source["mapItemReaderData"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestStateResult {
+	    response?: teststate.Response;
+	    refused?: teststate.APIError;
+	    request: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TestStateResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.response = this.convertValues(source["response"], teststate.Response);
+	        this.refused = this.convertValues(source["refused"], teststate.APIError);
+	        this.request = source["request"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestsRequest {
+	    workflowPath: string;
+	    definition: string;
+	    only: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TestsRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workflowPath = source["workflowPath"];
+	        this.definition = source["definition"];
+	        this.only = source["only"];
+	    }
+	}
 
 }
 
@@ -646,6 +762,221 @@ export namespace files {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace flowdiff {
+	
+	export class Change {
+	    op: string;
+	    path: string;
+	    pointer: string;
+	    old?: string;
+	    new?: string;
+	    jsonata?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.path = source["path"];
+	        this.pointer = source["pointer"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.jsonata = source["jsonata"];
+	    }
+	}
+	export class Counts {
+	    added: number;
+	    removed: number;
+	    changed: number;
+	    renamed: number;
+	    moved: number;
+	    transitionsAdded: number;
+	    transitionsRemoved: number;
+	    machineChanges: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.added = source["added"];
+	        this.removed = source["removed"];
+	        this.changed = source["changed"];
+	        this.renamed = source["renamed"];
+	        this.moved = source["moved"];
+	        this.transitionsAdded = source["transitionsAdded"];
+	        this.transitionsRemoved = source["transitionsRemoved"];
+	        this.machineChanges = source["machineChanges"];
+	    }
+	}
+	export class Point {
+	    x: number;
+	    y: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Point(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.x = source["x"];
+	        this.y = source["y"];
+	    }
+	}
+	export class TransitionDiff {
+	    op: string;
+	    kind: string;
+	    from?: string;
+	    to: string;
+	    fromId: string;
+	    toId: string;
+	    label?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TransitionDiff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.fromId = source["fromId"];
+	        this.toId = source["toId"];
+	        this.label = source["label"];
+	    }
+	}
+	export class StateDiff {
+	    status: string;
+	    name: string;
+	    oldName?: string;
+	    id: string;
+	    oldId?: string;
+	    type: string;
+	    parent?: string;
+	    parentName?: string;
+	    edited?: boolean;
+	    similarity?: number;
+	    changes?: Change[];
+	    from?: Point;
+	    to?: Point;
+	    positionMoved?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StateDiff(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.name = source["name"];
+	        this.oldName = source["oldName"];
+	        this.id = source["id"];
+	        this.oldId = source["oldId"];
+	        this.type = source["type"];
+	        this.parent = source["parent"];
+	        this.parentName = source["parentName"];
+	        this.edited = source["edited"];
+	        this.similarity = source["similarity"];
+	        this.changes = this.convertValues(source["changes"], Change);
+	        this.from = this.convertValues(source["from"], Point);
+	        this.to = this.convertValues(source["to"], Point);
+	        this.positionMoved = source["positionMoved"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    same: boolean;
+	    layoutOnly?: boolean;
+	    summary: string;
+	    counts: Counts;
+	    machine: Change[];
+	    states: StateDiff[];
+	    transitions: TransitionDiff[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.same = source["same"];
+	        this.layoutOnly = source["layoutOnly"];
+	        this.summary = source["summary"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.machine = this.convertValues(source["machine"], Change);
+	        this.states = this.convertValues(source["states"], StateDiff);
+	        this.transitions = this.convertValues(source["transitions"], TransitionDiff);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace gitrev {
+	
+	export class Revision {
+	    short: string;
+	    hash: string;
+	    when: string;
+	    author: string;
+	    subject: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Revision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.short = source["short"];
+	        this.hash = source["hash"];
+	        this.when = source["when"];
+	        this.author = source["author"];
+	        this.subject = source["subject"];
+	    }
 	}
 
 }
@@ -1389,6 +1720,286 @@ export namespace sidecar {
 
 }
 
+export namespace suite {
+	
+	export class Item {
+	    state: string;
+	    kind: string;
+	    index?: number;
+	    target?: string;
+	    errors?: string[];
+	    covered: boolean;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.kind = source["kind"];
+	        this.index = source["index"];
+	        this.target = source["target"];
+	        this.errors = source["errors"];
+	        this.covered = source["covered"];
+	        this.id = source["id"];
+	    }
+	}
+	export class StateCoverage {
+	    name: string;
+	    type: string;
+	    id: string;
+	    covered: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StateCoverage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.id = source["id"];
+	        this.covered = source["covered"];
+	    }
+	}
+	export class Coverage {
+	    workflow: string;
+	    suites: string[];
+	    covered: number;
+	    total: number;
+	    percent: number;
+	    states: StateCoverage[];
+	    transitions: Item[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Coverage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workflow = source["workflow"];
+	        this.suites = source["suites"];
+	        this.covered = source["covered"];
+	        this.total = source["total"];
+	        this.percent = source["percent"];
+	        this.states = this.convertValues(source["states"], StateCoverage);
+	        this.transitions = this.convertValues(source["transitions"], Item);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace suiteview {
+	
+	export class Failure {
+	    expectation: string;
+	    line: number;
+	    column: number;
+	    message: string;
+	    expected?: string;
+	    got?: string;
+	    diff: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Failure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.expectation = source["expectation"];
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.message = source["message"];
+	        this.expected = source["expected"];
+	        this.got = source["got"];
+	        this.diff = source["diff"];
+	    }
+	}
+	export class ScenarioInfo {
+	    name: string;
+	    line: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScenarioInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.line = source["line"];
+	    }
+	}
+	export class Listing {
+	    file: string;
+	    exists: boolean;
+	    reason: string;
+	    scenarios: ScenarioInfo[];
+	    problems: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Listing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.exists = source["exists"];
+	        this.reason = source["reason"];
+	        this.scenarios = this.convertValues(source["scenarios"], ScenarioInfo);
+	        this.problems = source["problems"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScenarioResult {
+	    name: string;
+	    line: number;
+	    status: string;
+	    message?: string;
+	    runStatus?: string;
+	    durationMs: number;
+	    failures: Failure[];
+	    history: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScenarioResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.line = source["line"];
+	        this.status = source["status"];
+	        this.message = source["message"];
+	        this.runStatus = source["runStatus"];
+	        this.durationMs = source["durationMs"];
+	        this.failures = this.convertValues(source["failures"], Failure);
+	        this.history = source["history"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Report {
+	    file: string;
+	    exists: boolean;
+	    reason: string;
+	    scenarios: ScenarioInfo[];
+	    problems: string[];
+	    results: ScenarioResult[];
+	    passed: number;
+	    failed: number;
+	    coverage?: suite.Coverage;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.exists = source["exists"];
+	        this.reason = source["reason"];
+	        this.scenarios = this.convertValues(source["scenarios"], ScenarioInfo);
+	        this.problems = source["problems"];
+	        this.results = this.convertValues(source["results"], ScenarioResult);
+	        this.passed = source["passed"];
+	        this.failed = source["failed"];
+	        this.coverage = this.convertValues(source["coverage"], suite.Coverage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Saved {
+	    file: string;
+	    created: boolean;
+	    name: string;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Saved(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.created = source["created"];
+	        this.name = source["name"];
+	        this.note = source["note"];
+	    }
+	}
+	
+
+}
+
 export namespace templates {
 	
 	export class Template {
@@ -1408,6 +2019,295 @@ export namespace templates {
 	        this.description = source["description"];
 	        this.fileName = source["fileName"];
 	    }
+	}
+
+}
+
+export namespace teststate {
+	
+	export class APIError {
+	    Code: string;
+	    Message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new APIError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Code = source["Code"];
+	        this.Message = source["Message"];
+	    }
+	}
+	export class ErrorDetails {
+	    catchIndex?: number;
+	    retryIndex?: number;
+	    retryBackoffIntervalSeconds?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErrorDetails(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.catchIndex = source["catchIndex"];
+	        this.retryIndex = source["retryIndex"];
+	        this.retryBackoffIntervalSeconds = source["retryBackoffIntervalSeconds"];
+	    }
+	}
+	export class InspectionData {
+	    input?: string;
+	    afterInputPath?: string;
+	    afterParameters?: string;
+	    afterArguments?: string;
+	    afterItemsPath?: string;
+	    result?: string;
+	    afterResultSelector?: string;
+	    afterResultPath?: string;
+	    variables?: string;
+	    maxConcurrency?: number;
+	    toleratedFailureCount?: number;
+	    toleratedFailurePercentage?: number;
+	    errorDetails?: ErrorDetails;
+	
+	    static createFrom(source: any = {}) {
+	        return new InspectionData(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.input = source["input"];
+	        this.afterInputPath = source["afterInputPath"];
+	        this.afterParameters = source["afterParameters"];
+	        this.afterArguments = source["afterArguments"];
+	        this.afterItemsPath = source["afterItemsPath"];
+	        this.result = source["result"];
+	        this.afterResultSelector = source["afterResultSelector"];
+	        this.afterResultPath = source["afterResultPath"];
+	        this.variables = source["variables"];
+	        this.maxConcurrency = source["maxConcurrency"];
+	        this.toleratedFailureCount = source["toleratedFailureCount"];
+	        this.toleratedFailurePercentage = source["toleratedFailurePercentage"];
+	        this.errorDetails = this.convertValues(source["errorDetails"], ErrorDetails);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MockedError {
+	    error: string;
+	    cause: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MockedError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.error = source["error"];
+	        this.cause = source["cause"];
+	    }
+	}
+	export class Mock {
+	    result?: string;
+	    errorOutput?: MockedError;
+	    fieldValidationMode?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mock(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = source["result"];
+	        this.errorOutput = this.convertValues(source["errorOutput"], MockedError);
+	        this.fieldValidationMode = source["fieldValidationMode"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Response {
+	    status: string;
+	    output?: string;
+	    error?: string;
+	    cause?: string;
+	    nextState?: string;
+	    inspectionData?: InspectionData;
+	
+	    static createFrom(source: any = {}) {
+	        return new Response(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.output = source["output"];
+	        this.error = source["error"];
+	        this.cause = source["cause"];
+	        this.nextState = source["nextState"];
+	        this.inspectionData = this.convertValues(source["inspectionData"], InspectionData);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace versions {
+	
+	export class Side {
+	    name: string;
+	    text: string;
+	    label: string;
+	    pins: Record<string, sidecar.Point>;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Side(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.text = source["text"];
+	        this.label = source["label"];
+	        this.pins = this.convertValues(source["pins"], sidecar.Point, true);
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Comparison {
+	    result?: flowdiff.Result;
+	    old: Side;
+	    new: Side;
+	
+	    static createFrom(source: any = {}) {
+	        return new Comparison(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], flowdiff.Result);
+	        this.old = this.convertValues(source["old"], Side);
+	        this.new = this.convertValues(source["new"], Side);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Revisions {
+	    revisions: gitrev.Revision[];
+	    reason?: string;
+	    root?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Revisions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.revisions = this.convertValues(source["revisions"], gitrev.Revision);
+	        this.reason = source["reason"];
+	        this.root = source["root"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

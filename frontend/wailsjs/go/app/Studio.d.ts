@@ -6,3 +6,5 @@ import {app} from '../models';
 export function Analyze(arg1:string,arg2:string,arg3:Array<string>,arg4:Record<string, sidecar.Point>):Promise<app.Analysis>;
 
 export function OpenExample():Promise<app.Document>;
+
+export function TestState(arg1:string,arg2:string,arg3:app.TestStateRequest):Promise<app.TestStateResult>;

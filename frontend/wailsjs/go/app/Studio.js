@@ -9,3 +9,7 @@ export function Analyze(arg1, arg2, arg3, arg4) {
 export function OpenExample() {
   return window['go']['app']['Studio']['OpenExample']();
 }
+
+export function TestState(arg1, arg2, arg3) {
+  return window['go']['app']['Studio']['TestState'](arg1, arg2, arg3);
+}
