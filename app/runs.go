@@ -107,6 +107,14 @@ func (r *Runs) Stages(runID string, after int64) ([]runs.StageRecord, error) {
 // Step continues a paused run up to the next state.
 func (r *Runs) Step(runID string) error { return r.m.Step(runID) }
 
+// StepPause steps one paused Map item (or branch) of a run, by its
+// pause id, up to its next state; the others stay paused.
+func (r *Runs) StepPause(runID string, pauseID int64) error { return r.m.StepPause(runID, pauseID) }
+
+// SetPauseMode sets whether one Map item at a time ("one") or every item
+// ("all") stops at breakpoints, while the run goes on.
+func (r *Runs) SetPauseMode(runID, mode string) error { return r.m.SetPauseMode(runID, mode) }
+
 // Continue continues a paused run up to the next breakpoint.
 func (r *Runs) Continue(runID string) error { return r.m.Continue(runID) }
 

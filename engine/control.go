@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"slices"
 	"sync"
 )
 
@@ -12,18 +13,36 @@ type PauseObserver interface {
 	OnPause(state string)
 }
 
-// controller pauses a run before states: breakpoints, step and pause.
+// controller pauses a run's threads before states: breakpoints, step and
+// pause. Every change closes changed, so waiters re-check (and a stop
+// reaches them through their context).
 type controller struct {
 	mu          sync.Mutex
 	breakpoints map[string]bool
-	stepping    bool
-	resume      chan struct{}
-	pausedAt    []string
+	mode        PauseMode
+	pausing     bool  // Pause or pause-at-start: the next thread to reach a state stops
+	gen         int64 // Resume bumps it: steps given before no longer hold
+	nextID      int64
+	paused      []*paused
+	waiting     map[*thread]bool // PauseOne: threads queued before a breakpoint
+	focus       *thread          // PauseOne: the thread that may stop now
+	changed     chan struct{}
 	observer    PauseObserver
 }
 
+type paused struct {
+	Pause
+	th       *thread
+	order    []int
+	released chan struct{}
+}
+
 func newController(cfg *config) *controller {
-	c := &controller{breakpoints: map[string]bool{}, stepping: cfg.pauseAtStart}
+	c := &controller{breakpoints: map[string]bool{}, pausing: cfg.pauseAtStart, mode: cfg.pauseMode,
+		waiting: map[*thread]bool{}, changed: make(chan struct{})}
+	if c.mode == "" {
+		c.mode = PauseOne
+	}
 	for s := range cfg.breakpoints {
 		c.breakpoints[s] = true
 	}
@@ -31,52 +50,183 @@ func newController(cfg *config) *controller {
 	return c
 }
 
-// before blocks while the run is paused before state.
-func (c *controller) before(ctx context.Context, state string) error {
+// signal wakes every waiter to re-check (mu held).
+func (c *controller) signal() {
+	close(c.changed)
+	c.changed = make(chan struct{})
+}
+
+// spawn makes the thread of a Map iteration or Parallel branch. A thread
+// being stepped steps into what it runs: the child stops at its first state.
+func (c *controller) spawn(t, parent *thread, at PathStep) {
 	c.mu.Lock()
-	if !c.stepping && !c.breakpoints[state] {
+	defer c.mu.Unlock()
+	*t = thread{parent: parent, at: at, step: parent.step, stepGen: parent.stepGen}
+}
+
+// quiet reports whether nothing can pause the run now: no breakpoints,
+// no pause asked for, nothing paused.
+func (c *controller) quiet() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.breakpoints) == 0 && !c.pausing && len(c.paused) == 0
+}
+
+// wants reports whether t should stop before state (mu held).
+func (c *controller) wants(t *thread, state string) bool {
+	return c.pausing || (t.step && t.stepGen == c.gen) || c.breakpoints[state]
+}
+
+// mayStop reports whether t may stop now (mu held): with PauseOne only
+// the focused thread (or one inside it) may, and among the queued ones
+// the first in index order.
+func (c *controller) mayStop(t *thread) bool {
+	if c.mode == PauseAll {
+		return true
+	}
+	eligible := func(w *thread) bool { return c.focus == nil || c.focus == w || c.focus.isAncestorOf(w) }
+	if !eligible(t) {
+		return false
+	}
+	for w := range c.waiting {
+		if w != t && eligible(w) && orderLess(w.order(), t.order()) {
+			return false
+		}
+	}
+	return true
+}
+
+// before blocks while thread t is paused (or queued) before state, whose
+// input is input.
+func (c *controller) before(ctx context.Context, t *thread, state string, input any) error {
+	c.mu.Lock()
+	for {
+		if !c.wants(t, state) {
+			delete(c.waiting, t)
+			c.mu.Unlock()
+			return nil
+		}
+		if c.mayStop(t) {
+			break
+		}
+		c.waiting[t] = true
+		ch := c.changed
 		c.mu.Unlock()
-		return nil
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			c.mu.Lock()
+			delete(c.waiting, t)
+			c.mu.Unlock()
+			return context.Cause(ctx)
+		}
+		c.mu.Lock()
 	}
-	c.stepping = false
-	if c.resume == nil {
-		c.resume = make(chan struct{})
+	delete(c.waiting, t)
+	if c.mode == PauseOne && c.focus != t {
+		t.focusFrom, c.focus = c.focus, t
 	}
-	ch := c.resume
-	c.pausedAt = append(c.pausedAt, state)
+	c.pausing, t.step = false, false
+	c.nextID++
+	p := &paused{Pause: Pause{ID: c.nextID, State: state, Path: t.path(), Input: deepCopy(input)}, th: t, order: t.order(), released: make(chan struct{})}
+	c.paused = append(c.paused, p)
+	slices.SortStableFunc(c.paused, func(a, b *paused) int {
+		switch {
+		case orderLess(a.order, b.order):
+			return -1
+		case orderLess(b.order, a.order):
+			return 1
+		}
+		return 0
+	})
+	c.signal()
 	c.mu.Unlock()
 	if c.observer != nil {
 		c.observer.OnPause(state)
 	}
 	select {
-	case <-ch:
+	case <-p.released:
 		return nil
 	case <-ctx.Done():
+		c.mu.Lock()
+		c.remove(p)
+		c.mu.Unlock()
 		return context.Cause(ctx)
 	}
 }
 
-func (c *controller) release(step bool) {
+// remove takes p off the paused list (mu held).
+func (c *controller) remove(p *paused) bool {
+	i := slices.Index(c.paused, p)
+	if i < 0 {
+		return false
+	}
+	c.paused = slices.Delete(c.paused, i, i+1)
+	return true
+}
+
+// done is called when thread t has run its last state: the focus goes
+// back to whom t took it from, and the next queued thread may stop.
+func (c *controller) done(t *thread) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.stepping = step
-	c.pausedAt = nil
-	if c.resume != nil {
-		close(c.resume)
-		c.resume = nil
+	delete(c.waiting, t)
+	if c.focus == t {
+		c.focus = t.focusFrom
+		c.signal()
 	}
 }
 
-// Resume continues a paused run until the next breakpoint.
-func (ex *Execution) Resume() { ex.ctrl.release(false) }
+// step releases the pause id (0: the first paused), which stops again
+// before its thread's next state; with nothing paused it pauses the run.
+func (c *controller) step(id int64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.paused) == 0 && id == 0 {
+		c.pausing = true
+		return true
+	}
+	for _, p := range c.paused {
+		if p.ID == id || id == 0 {
+			c.remove(p)
+			p.th.step, p.th.stepGen = true, c.gen
+			close(p.released)
+			c.signal()
+			return true
+		}
+	}
+	return false
+}
 
-// Step continues a paused run and pauses again before the next state.
-func (ex *Execution) Step() { ex.ctrl.release(true) }
+// resume releases every pause; steps given earlier no longer hold.
+func (c *controller) resume() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.pausing = false
+	for _, p := range c.paused {
+		close(p.released)
+	}
+	c.paused = nil
+	c.signal()
+}
+
+// Resume continues every paused thread until the next breakpoint.
+func (ex *Execution) Resume() { ex.ctrl.resume() }
+
+// Step continues the first paused thread (in index order: the top level,
+// else the lowest Map item) and pauses it again before its next state;
+// the others stay paused. With nothing paused, it pauses the run.
+func (ex *Execution) Step() { ex.ctrl.step(0) }
+
+// StepPause steps only the thread paused as id (a Pause's ID). It reports
+// false when no pause has that id any more.
+func (ex *Execution) StepPause(id int64) bool { return id > 0 && ex.ctrl.step(id) }
 
 // Pause pauses the run before the next state it enters.
 func (ex *Execution) Pause() {
 	ex.ctrl.mu.Lock()
-	ex.ctrl.stepping = true
+	ex.ctrl.pausing = true
 	ex.ctrl.mu.Unlock()
 }
 
@@ -89,6 +239,19 @@ func (ex *Execution) SetBreakpoint(state string, on bool) {
 	} else {
 		delete(ex.ctrl.breakpoints, state)
 	}
+	ex.ctrl.signal() // a thread queued before it may go on
+}
+
+// SetPauseMode changes how many iterations may stop at once while the
+// run goes on; anything but PauseAll means PauseOne.
+func (ex *Execution) SetPauseMode(mode PauseMode) {
+	ex.ctrl.mu.Lock()
+	defer ex.ctrl.mu.Unlock()
+	if mode != PauseAll {
+		mode = PauseOne
+	}
+	ex.ctrl.mode = mode
+	ex.ctrl.signal()
 }
 
 // PausedAt lists the states the run is paused before (several when
@@ -96,5 +259,44 @@ func (ex *Execution) SetBreakpoint(state string, on bool) {
 func (ex *Execution) PausedAt() []string {
 	ex.ctrl.mu.Lock()
 	defer ex.ctrl.mu.Unlock()
-	return append([]string(nil), ex.ctrl.pausedAt...)
+	var out []string
+	for _, p := range ex.ctrl.paused {
+		out = append(out, p.State)
+	}
+	return out
+}
+
+// Pauses lists the paused threads in index order (the top level first,
+// then Map items by index), each with the input its state will get (a
+// copy taken when it stopped: read it, never change it).
+func (ex *Execution) Pauses() []Pause {
+	ex.ctrl.mu.Lock()
+	defer ex.ctrl.mu.Unlock()
+	out := make([]Pause, len(ex.ctrl.paused))
+	for i, p := range ex.ctrl.paused {
+		out[i] = p.Pause
+	}
+	return out
+}
+
+// Waiting lists where the threads queued before a breakpoint (PauseOne)
+// run, in index order: they go on once the paused one has finished.
+func (ex *Execution) Waiting() [][]PathStep {
+	ex.ctrl.mu.Lock()
+	defer ex.ctrl.mu.Unlock()
+	ts := make([]*thread, 0, len(ex.ctrl.waiting))
+	for t := range ex.ctrl.waiting {
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(a, b *thread) int {
+		if orderLess(a.order(), b.order()) {
+			return -1
+		}
+		return 1
+	})
+	out := make([][]PathStep, len(ts))
+	for i, t := range ts {
+		out[i] = t.path()
+	}
+	return out
 }

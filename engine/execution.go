@@ -230,6 +230,7 @@ func (ex *Execution) run(start string) {
 		vars.set(k, v)
 	}
 	sc := &scope{ex: ex, rec: ex.rec, g: ex.m.root, vars: vars, last: 0}
+	sc.th = &sc.own
 	sc.emitAfter(0, started)
 	sc.setLast(0)
 	// Every state's output is checked as it leaves; the input by Start.

@@ -36,7 +36,9 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 	// for items that only compute, one per CPU (more only contend).
 	workers := min(slots, maxWorkers)
 	_, skips := st.sc.ex.clock.(skipper)
-	if !n.processorTasks && (!n.processorWaits || skips) {
+	// A run being debugged keeps them all: items stopped at breakpoints
+	// must not hold back their siblings' turn ("pause all" shows each).
+	if !n.processorTasks && (!n.processorWaits || skips) && st.sc.ex.ctrl.quiet() {
 		workers = min(workers, runtime.GOMAXPROCS(0))
 	}
 	if st.sc.ex.cfg.deterministic {
@@ -159,6 +161,9 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 	}
 	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
 		mapItem: map[string]any{"Index": int64(i), "Value": item}}
+	sc.th = &sc.own
+	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
+	defer ex.ctrl.done(sc.th)
 	inline := !n.distributed
 	active := rec.active()
 	if inline {

@@ -30,6 +30,7 @@ type config struct {
 	account        string
 	breakpoints    map[string]bool
 	pauseAtStart   bool
+	pauseMode      PauseMode
 	typ            StateMachineType
 	contextObject  map[string]any // WithContextObject
 	err            error          // the first invalid option: Start refuses to run
@@ -141,6 +142,18 @@ func WithBreakpoints(states ...string) Option {
 		for _, s := range states {
 			cfg.breakpoints[s] = true
 		}
+	}
+}
+
+// WithPauseMode sets how many Map iterations may stop at breakpoints at
+// once: PauseOne (the default) or PauseAll; Start refuses other values.
+func WithPauseMode(mode PauseMode) Option {
+	return func(cfg *config) {
+		if mode != PauseOne && mode != PauseAll {
+			cfg.invalid("WithPauseMode(%q): the mode is one or all", string(mode))
+			return
+		}
+		cfg.pauseMode = mode
 	}
 }
 

@@ -19,6 +19,8 @@ type scope struct {
 	g       *graph
 	vars    *vars
 	mapItem map[string]any // the item of a Map iteration, for its ItemSelector
+	th      *thread        // what breakpoints and steps pause (&own, or the machine's)
+	own     thread         // a Map item's or a branch's thread
 
 	mu      sync.Mutex
 	last    int64         // id of this thread's latest event
@@ -113,7 +115,7 @@ func (sc *scope) run(ctx context.Context, start string, input any) (any, error) 
 		if err := ex.transition(); err != nil {
 			return nil, err
 		}
-		if err := ex.ctrl.before(ctx, name); err != nil {
+		if err := ex.ctrl.before(ctx, sc.th, name, input); err != nil {
 			return nil, err
 		}
 		out, next, err := sc.step(ctx, n, input)

@@ -62,7 +62,10 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 		go func() {
 			defer wg.Done()
 			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID, skipped: start}
+			sc.th = &sc.own
+			st.sc.ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: st.n.name, Index: i, Branch: true})
 			out, err := guard(func() (any, error) { return sc.run(bctx, g.startAt, deepCopy(in)) })
+			st.sc.ex.ctrl.done(sc.th)
 			mu.Lock()
 			defer mu.Unlock()
 			end = max(end, sc.skippedTime())

@@ -179,7 +179,7 @@ func (m *Manager) Snapshot(id string, after int64) (Update, error) {
 	if err != nil {
 		return Update{}, err
 	}
-	u := Update{RunID: id, Events: evs, Stages: []StageRecord{}, Meta: meta, PausedAt: []string{}, Pending: []Pending{}}
+	u := Update{RunID: id, Events: evs, Stages: []StageRecord{}, Meta: meta, PausedAt: []string{}, Pauses: []PauseInfo{}, Waiting: [][]engine.PathStep{}, Pending: []Pending{}}
 	if len(evs) > 0 {
 		u.FirstEvent, u.LastEvent = after+1, after+int64(len(evs))
 	}

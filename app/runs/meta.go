@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/fault"
 )
 
@@ -79,9 +80,15 @@ type Update struct {
 	Stages   []StageRecord `json:"stages"`
 	Meta     Meta          `json:"meta"`
 	PausedAt []string      `json:"pausedAt"`
-	Pending  []Pending     `json:"pending"`
-	Live     bool          `json:"live"`              // the run is in this process and still going
-	Unsaved  string        `json:"unsaved,omitempty"` // why the run is not being stored, "" when it is
+	// Pauses are the paused threads (a Map item, a branch, the top level)
+	// in index order, each with the input its state will get.
+	Pauses []PauseInfo `json:"pauses"`
+	// Waiting are the items queued before a breakpoint while one is
+	// paused (one item at a time), in index order.
+	Waiting [][]engine.PathStep `json:"waiting"`
+	Pending []Pending           `json:"pending"`
+	Live    bool                `json:"live"`              // the run is in this process and still going
+	Unsaved string              `json:"unsaved,omitempty"` // why the run is not being stored, "" when it is
 }
 
 // StageRecord is a value between a state's processing steps (after

@@ -28,7 +28,10 @@ type StartRequest struct {
 	Pace         string   `json:"pace"` // "instant", "normal" or "slow": a pause before each state, for watching
 	Breakpoints  []string `json:"breakpoints"`
 	PauseAtStart bool     `json:"pauseAtStart"`
-	StartAt      string   `json:"startAt"` // "" for the definition's StartAt
+	// PauseMode is "one" (also ""): one Map item at a time stops at a
+	// breakpoint, the others wait; or "all": every item that reaches one.
+	PauseMode string `json:"pauseMode"`
+	StartAt   string `json:"startAt"` // "" for the definition's StartAt
 	// Variables are assigned before StartAt runs (name -> JSON text).
 	Variables map[string]string `json:"variables"`
 	// TryIt answers every Task no mock answers with a generated result
@@ -121,6 +124,11 @@ func (r StartRequest) prepare() (prepared, error) {
 	if r.PauseAtStart {
 		p.opts = append(p.opts, engine.WithPauseAtStart())
 	}
+	mode, err := pauseMode(r.PauseMode)
+	if err != nil {
+		return p, err
+	}
+	p.opts = append(p.opts, engine.WithPauseMode(mode))
 	if r.StartAt != "" {
 		vars := map[string]any{}
 		for k, v := range r.Variables {

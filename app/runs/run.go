@@ -3,6 +3,7 @@ package runs
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -176,6 +177,7 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	if paused == nil {
 		paused = []string{}
 	}
+	pauses, waiting := pauseInfos(r.ex.Pauses()), waitingOf(r.ex)
 	if !r.inMemory() && (len(buf) > 0 || !live) {
 		if err := r.m.store.Save(meta, buf, ids, stages); err != nil {
 			r.toMemory(err)
@@ -193,14 +195,14 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	r.stagesFlushed += int64(len(stages))
 	r.buf, r.bufIDs = r.buf[len(buf):], r.bufIDs[len(buf):]
 	pend := r.pendingLocked()
-	sig := meta.Status + "|" + strings.Join(paused, ",") + "|" + pendingSig(pend)
+	sig := meta.Status + "|" + pausesSig(pauses) + "|" + strconv.Itoa(len(waiting)) + "|" + pendingSig(pend)
 	if len(buf) == 0 && len(stages) == 0 && sig == r.lastSig {
 		r.mu.Unlock()
 		return
 	}
 	r.lastSig = sig
 	r.seq++
-	u := Update{RunID: r.id, Seq: r.seq, Events: buf, Stages: stages, Meta: meta, PausedAt: paused, Pending: pend, Live: live, Unsaved: r.unsaved}
+	u := Update{RunID: r.id, Seq: r.seq, Events: buf, Stages: stages, Meta: meta, PausedAt: paused, Pauses: pauses, Waiting: waiting, Pending: pend, Live: live, Unsaved: r.unsaved}
 	if len(ids) > 0 {
 		u.FirstEvent, u.LastEvent = ids[0], ids[len(ids)-1]
 	}
@@ -233,8 +235,13 @@ func (r *run) snapshot(after int64) (Update, error) {
 	if len(evs) > 0 {
 		u.FirstEvent, u.LastEvent = max(after, 0)+1, max(after, 0)+int64(len(evs))
 	}
+	u.Pauses = []PauseInfo{}
 	if r.ex != nil && r.live {
 		u.PausedAt = r.ex.PausedAt()
+		u.Pauses, u.Waiting = pauseInfos(r.ex.Pauses()), waitingOf(r.ex)
+	}
+	if u.Waiting == nil {
+		u.Waiting = [][]engine.PathStep{}
 	}
 	if u.PausedAt == nil {
 		u.PausedAt = []string{}

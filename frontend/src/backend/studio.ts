@@ -104,6 +104,14 @@ export const rerunFrom = (req: StartRunRequest, from: string, state: string): Pr
 export const runSnapshot = (id: string, after: number): Promise<RunUpdate> => RunsAPI.Snapshot(id, after).then(asUpdate);
 export const runStages = (id: string, after: number): Promise<StageRecord[]> => RunsAPI.Stages(id, after);
 export const stepRun = (id: string): Promise<void> => RunsAPI.Step(id);
+/** One paused thread of a run: the top level, or a Map item (path, outermost first), with the input its state will get. */
+export type RunPause = runs.PauseInfo;
+/** Where a thread of a run is: its Map items (and Parallel branches), outermost first. */
+export type RunPath = RunPause["path"];
+/** Steps only the pause pauseId (a Map item): its siblings stay paused. */
+export const stepPause = (id: string, pauseId: number): Promise<void> => RunsAPI.StepPause(id, pauseId);
+/** "one": one Map item at a time stops at breakpoints; "all": every item. */
+export const setRunPauseMode = (id: string, mode: string): Promise<void> => RunsAPI.SetPauseMode(id, mode);
 export const continueRun = (id: string): Promise<void> => RunsAPI.Continue(id);
 export const pauseRun = (id: string): Promise<void> => RunsAPI.Pause(id);
 export const stopRun = (id: string): Promise<void> => RunsAPI.Stop(id);

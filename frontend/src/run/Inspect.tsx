@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { RunSession } from "./session";
+import { pauseWhere, type RunSession } from "./session";
 import { frameKey, itemLabel } from "./fold";
 import { pretty, visit, visitsOf, type Visit } from "./inspect";
 import { MockEditor } from "./MockEditor";
@@ -28,6 +28,8 @@ export function Inspect({ session, state, stateType, topLevel, failedHere }: Pro
     return visitsOf(ix, state, until, accept);
   }, [ix, state, until, drill]);
   const [pick, setPick] = useState<number | null>(null);
+  // Pauses before this state (a Map item each): what it will get, before any visit exists.
+  const pausedHere = session.live && session.cursor === null && state ? session.pauses.filter((p) => p.state === state) : [];
   if (!state) return <p className="muted run-empty">Select a state on the diagram to inspect it.</p>;
   const at = visits.length ? visits[pick !== null && pick < visits.length ? pick : visits.length - 1] : undefined;
   const v = ix && at !== undefined ? visit(ix, at, until) : null;
@@ -45,7 +47,19 @@ export function Inspect({ session, state, stateType, topLevel, failedHere }: Pro
           </button>
         )}
       </div>
-      {!v && <p className="muted">{session.index ? "The run has not reached this state." : "No run yet."}</p>}
+      {pausedHere.length > 0 && (
+        <div className="inspect-paused" data-testid="inspect-paused">
+          {pausedHere.map((p) => (
+            <details key={p.id} open={pausedHere.length === 1}>
+              <summary>
+                Paused before this state{p.path.length ? ` in ${pauseWhere(p)}` : ""}: the input it will get
+              </summary>
+              <pre>{pretty(p.input)}</pre>
+            </details>
+          ))}
+        </div>
+      )}
+      {!v && pausedHere.length === 0 && <p className="muted">{session.index ? "The run has not reached this state." : "No run yet."}</p>}
       {v && stateType === "Task" && session.meta?.generated?.includes(state) && (
         <p className="run-generated-note" data-testid="inspect-generated">
           Try it: this task's result was generated (shaped like the service's answer), not returned by the real service or a mock.

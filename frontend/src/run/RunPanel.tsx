@@ -3,7 +3,9 @@ import { runKey } from "./keys";
 import type { Diagnostic, Diagram } from "../backend/studio";
 import { tryItLabel, type RunSession } from "./session";
 import { testCases } from "./mocks";
-import type { Pace, WorkflowType } from "./settings";
+import type { Pace, PauseMode, WorkflowType } from "./settings";
+import { PauseBanner } from "./PauseBanner";
+import { MapItems } from "./MapItems";
 import { PendingTasks } from "./PendingTasks";
 import { Inspect } from "./Inspect";
 import { EventsTable } from "./EventsTable";
@@ -14,7 +16,7 @@ import { MockCode } from "./MockCode";
 import type { MockContext } from "./mockAssist";
 import "./run.css";
 
-type Tab = "execution" | "inspect" | "events" | "timeline" | "history";
+type Tab = "execution" | "inspect" | "events" | "items" | "timeline" | "history";
 
 interface Props {
   session: RunSession;
@@ -45,6 +47,8 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
     [s.workflow, diagram],
   );
   const paused = s.live && s.pausedAt.length > 0;
+  // The Map the items tab lists first: the one selected, or the one around the selection.
+  const mapNode = picked?.type === "Map" ? picked : diagram?.nodes.find((n) => n.id === picked?.parent && n.type === "Map");
   const status = s.meta ? (s.live ? (paused ? "PAUSED" : "RUNNING") : s.meta.status) : null;
   const total = s.total;
   // Replay: move the scrubber forward by itself, about one state a tick,
@@ -98,7 +102,12 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
           <button onClick={() => void s.start("debug")} disabled={s.live} title="Run and pause at the first breakpoint, or before the first state when there is none" data-testid="run-debug">
             Run to breakpoint
           </button>
-          <button onClick={s.step} disabled={!paused} title="Enter the next state, then pause again (F10)" data-testid="run-step">
+          <button
+            onClick={s.step}
+            disabled={!paused}
+            title={s.stepTarget ? `Enter ${s.stepTarget.state}, then pause again before the next state (F10); ${s.stepTarget.path.length ? "only this item moves" : "the run moves on"}` : "Enter the next state, then pause again (F10)"}
+            data-testid="run-step"
+          >
             Step
           </button>
           <button onClick={s.resume} disabled={!paused} title="Continue to the next breakpoint (F5)" data-testid="run-continue">
@@ -130,6 +139,13 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
             >
               <option value="STANDARD">Standard</option>
               <option value="EXPRESS">Express</option>
+            </select>
+          </label>
+          <label title="A breakpoint inside a Map: stop one item at a time (the others wait before it, in item order) or every item that reaches it">
+            Pause{" "}
+            <select value={s.settings.pauseMode} onChange={(e) => s.update({ pauseMode: e.target.value as PauseMode })} aria-label="Pause inside a Map" data-testid="run-pause-mode">
+              <option value="one">one item at a time</option>
+              <option value="all">all items</option>
             </select>
           </label>
           <label title="Wait states and retry delays take their real time">
@@ -193,7 +209,7 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
                   {tryItLabel}
                 </span>
               )}
-              {paused && <span>Paused before {s.pausedAt.join(", ")}</span>}
+              {paused && !s.stepTarget && <span>Paused before {s.pausedAt.join(", ")}</span>}
               {s.meta?.error && !s.live && (
                 <span className="run-end-error" title={s.meta.cause}>
                   {s.meta.error}
@@ -276,11 +292,12 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
             </span>
           </div>
         )}
+        <PauseBanner session={s} />
         <PendingTasks session={s} />
         <div className="tabs run-tabs" role="tablist">
-          {(["execution", "inspect", "events", "timeline", "history"] as Tab[]).map((t) => (
+          {(["execution", "inspect", "events", "items", "timeline", "history"] as Tab[]).map((t) => (
             <button key={t} role="tab" aria-selected={tab === t} className={`tab${tab === t ? " active" : ""}`} onClick={() => setTab(t)} data-testid={`run-tab-${t}`}>
-              {t === "execution" ? "Execution" : t === "inspect" ? "Inspect" : t === "events" ? "Events" : t === "timeline" ? "Timeline" : `History (${s.history.length})`}
+              {t === "execution" ? "Execution" : t === "inspect" ? "Inspect" : t === "events" ? "Events" : t === "items" ? "Map items" : t === "timeline" ? "Timeline" : `History (${s.history.length})`}
             </button>
           ))}
         </div>
@@ -288,6 +305,7 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
           {tab === "execution" && <ExecutionInfo session={s} />}
           {tab === "inspect" && <Inspect session={s} state={node?.name ?? null} stateType={node?.type ?? ""} topLevel={!node?.parent} failedHere={!picked && !!node} />}
           {tab === "events" && <EventsTable session={s} />}
+          {tab === "items" && <MapItems session={s} preferred={mapNode?.name} />}
           {tab === "timeline" && <Timeline session={s} />}
           {tab === "history" && <HistoryList session={s} />}
         </div>

@@ -95,6 +95,18 @@ export function itemLabel(frames: string): string {
   return at < 0 ? "" : `item ${Number(inner.slice(at + 1)) + 1} of ${inner.slice(0, at)}`;
 }
 
+/** The frames of a place given as its Map iterations, outermost first. */
+export function framesOf(iterations: { map: string; index: number }[]): string {
+  return iterations.map((it) => frameKey(it.map, it.index)).join(SEP);
+}
+
+/** The frames up to and including the iteration seg (a frameKey), or null when frames are not inside it. */
+export function framesThrough(frames: string, seg: string): string | null {
+  const framed = SEP + frames + SEP;
+  const at = framed.indexOf(SEP + seg + SEP);
+  return at < 0 ? null : frames.slice(0, at + seg.length);
+}
+
 function join(parent: string, seg: string) {
   return parent ? parent + SEP + seg : seg;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import historyJson from "./testdata/retry.history.json?raw";
-import type { Diagram, DiagramNode, HistoryEvent, PendingTask, RunMeta, RunUpdate, StageRecord, StartRunRequest } from "../backend/studio";
-import { RunSessionStore, catchUpMs, drawMs, type RunBackend, type WorkflowRef } from "./session";
+import type { Diagram, DiagramNode, HistoryEvent, PendingTask, RunMeta, RunPause, RunUpdate, StageRecord, StartRunRequest } from "../backend/studio";
+import { RunSessionStore, catchUpMs, drawMs, pauseWhere, type RunBackend, type WorkflowRef } from "./session";
 import type { KeyValueStorage } from "./settings";
 
 // The store is driven the way Go drives the app: a fake backend answers the
@@ -100,6 +100,8 @@ function fake() {
     ),
     runStages: record("runStages", (_id: string, after: number) => state.stages.filter((s) => s.seq > after)),
     stepRun: record("stepRun", () => undefined),
+    stepPause: record("stepPause", () => undefined),
+    setRunPauseMode: record("setRunPauseMode", () => undefined),
     continueRun: record("continueRun", () => undefined),
     pauseRun: record("pauseRun", () => undefined),
     stopRun: record("stopRun", () => undefined),
@@ -514,5 +516,73 @@ describe("settings and mocks follow the workflow", () => {
     t.store.setWorkflow({ ...workflow, path: "/flows/b.asl.json", name: "b.asl.json" });
     await settle();
     expect(t.snap().mocks).toBe("");
+  });
+});
+
+describe("pauses inside a Map", () => {
+  const pause = (id: number, state: string, index: number | null, input = "{}"): RunPause =>
+    ({ id, state, path: index === null ? [] : [{ state: "Items", index }], input }) as RunPause;
+
+  test("several pauses: Step steps the first, or the item picked, and the pick follows the item", async () => {
+    const t = setup();
+    t.state.snapshots.set("run-1", () => update("run-1", 1, 1, 2));
+    await t.store.actions.start("run");
+    t.emit(update("run-1", 2, 3, 3, { pausedAt: ["Pick", "Pick"], pauses: [pause(7, "Pick", 0, '{"v":1}'), pause(8, "Pick", 3, '{"v":4}')], waiting: [[{ state: "Items", index: 1 }], [{ state: "Items", index: 2 }]] } as Partial<RunUpdate>));
+    await vi.advanceTimersByTimeAsync(drawMs);
+    expect(t.snap().pauses.map((p) => p.id)).toEqual([7, 8]);
+    expect(t.snap().waiting).toHaveLength(2);
+    expect(t.snap().stepTarget?.id).toBe(7);
+    expect(pauseWhere(t.snap().stepTarget!)).toBe("item 1 of Items");
+
+    t.store.actions.pickPause(t.snap().pauses[1]);
+    expect(t.snap().stepTarget?.id).toBe(8);
+    t.store.actions.step();
+    await settle();
+    expect(t.called("stepPause")).toEqual([["run-1", 8]]);
+    expect(t.called("stepRun")).toEqual([]);
+
+    // Item 4 moved on to Pack (a new pause id): Step still steps it, not item 1.
+    t.emit(update("run-1", 3, 4, 4, { pausedAt: ["Pick", "Pack"], pauses: [pause(7, "Pick", 0), pause(9, "Pack", 3, '{"v":8}')] }));
+    await vi.advanceTimersByTimeAsync(drawMs);
+    expect(t.snap().stepTarget).toMatchObject({ id: 9, state: "Pack", input: '{"v":8}' });
+    t.store.actions.step();
+    await settle();
+    expect(t.called("stepPause")).toEqual([["run-1", 8], ["run-1", 9]]);
+
+    // Item 4 ended: Step falls back to the first pause.
+    t.emit(update("run-1", 4, 5, 5, { pausedAt: ["Pick"], pauses: [pause(7, "Pick", 0)] }));
+    await vi.advanceTimersByTimeAsync(drawMs);
+    expect(t.snap().stepTarget?.id).toBe(7);
+  });
+
+  test("a pause at the top level steps by id too; an older backend's update without pauses steps the run", async () => {
+    const t = setup();
+    t.state.snapshots.set("run-1", () => update("run-1", 1, 1, 2));
+    await t.store.actions.start("run");
+    t.emit(update("run-1", 2, 3, 3, { pausedAt: ["Pay"], pauses: [pause(1, "Pay", null)] }));
+    await vi.advanceTimersByTimeAsync(drawMs);
+    expect(pauseWhere(t.snap().stepTarget!)).toBe("");
+    t.store.actions.step();
+    t.emit(update("run-1", 3, 4, 4, { pausedAt: ["Refund"] }));
+    await vi.advanceTimersByTimeAsync(drawMs);
+    expect(t.snap().pauses).toEqual([]);
+    t.store.actions.step();
+    await settle();
+    expect(t.called("stepPause")).toEqual([["run-1", 1]]);
+    expect(t.called("stepRun")).toEqual([["run-1"]]);
+  });
+
+  test("the pause mode is a setting, sent with the run and to the run going on", async () => {
+    const t = setup();
+    expect(t.snap().settings.pauseMode).toBe("one");
+    t.store.actions.update({ pauseMode: "all" });
+    expect(t.called("setRunPauseMode")).toEqual([]); // no run yet
+    t.state.snapshots.set("run-1", () => update("run-1", 1, 1, 2));
+    await t.store.actions.start("debug");
+    expect((t.called("startRun")[0][0] as StartRunRequest).pauseMode).toBe("all");
+    t.store.actions.update({ pauseMode: "one" });
+    await settle();
+    expect(t.called("setRunPauseMode")).toEqual([["run-1", "one"]]);
+    expect(t.local.items.get("stepstudio.run./flows/retry.asl.json")).toContain('"pauseMode":"one"');
   });
 });

@@ -5,7 +5,7 @@
 // subscribes (useSyncExternalStore) and forwards the open workflow; tests
 // drive the store with a fake backend.
 import type * as studio from "../backend/studio";
-import type { Diagram, MockProblem, PendingTask, RunMeta, RunUpdate, StageRecord, StartRunRequest } from "../backend/studio";
+import type { Diagram, MockProblem, PendingTask, RunMeta, RunPath, RunPause, RunUpdate, StageRecord, StartRunRequest } from "../backend/studio";
 import { errorMessage } from "../backend/errors";
 import { OverlayBuilder, RunIndex, frameKey, type Overlay } from "./fold";
 import { stateIndex, type StateIndex } from "./stateIndex";
@@ -32,6 +32,8 @@ export type RunBackend = Pick<
   | "runStoreError"
   | "saveMocks"
   | "setRunBreakpoint"
+  | "setRunPauseMode"
+  | "stepPause"
   | "startRun"
   | "stepRun"
   | "stopRun"
@@ -65,6 +67,12 @@ export interface RunSnapshot {
   meta: RunMeta | null;
   live: boolean;
   pausedAt: string[];
+  /** The paused threads (the top level, Map items), in index order, with the input each state will get. */
+  pauses: RunPause[];
+  /** Map items queued before a breakpoint while another one is paused ("one item at a time"): where each runs, in item order. */
+  waiting: RunPath[];
+  /** The pause Step steps: the one picked (by its item, so the pick survives steps), else the first. */
+  stepTarget: RunPause | null;
   pending: PendingTask[];
   notice: string | null;
   error: string | null;
@@ -100,7 +108,10 @@ export interface RunActions {
   /** "try" plays the run with generated answers for every task without a mock (Try it). */
   start(mode: RunMode): Promise<void>;
   rerun(state: string): Promise<void>;
+  /** Steps the pause picked (else the first): only that Map item moves on. */
   step(): void;
+  /** Picks which paused item Step steps. */
+  pickPause(p: RunPause): void;
   resume(): void;
   pause(): void;
   stop(): void;
@@ -161,6 +172,10 @@ export class RunSessionStore {
   private meta: RunMeta | null = null;
   private live = false;
   private pausedAt: string[] = [];
+  private pauses: RunPause[] = [];
+  private waiting: RunPath[] = [];
+  /** The picked pause's thread (pauseKey), or null for the first. */
+  private picked: string | null = null;
   private pending: PendingTask[] = [];
   private index: RunIndex | null = null;
   private stages = new Map<number, Record<string, string>>();
@@ -208,7 +223,11 @@ export class RunSessionStore {
       setCursor: this.setCursor,
       start: this.start,
       rerun: this.rerun,
-      step: () => this.control(backend.stepRun),
+      step: this.step,
+      pickPause: (p) => {
+        this.picked = pauseKey(p);
+        this.changed();
+      },
       resume: () => this.control(backend.continueRun),
       pause: () => this.control(backend.pauseRun),
       stop: () => this.control(backend.stopRun),
@@ -330,6 +349,11 @@ export class RunSessionStore {
   }
 
   private update = (patch: Partial<RunSettings>) => {
+    // The pause mode also applies to the run going on.
+    if (patch.pauseMode && patch.pauseMode !== this.settings.pauseMode && this.runId && this.live) {
+      const id = this.runId;
+      void this.guard(() => this.backend.setRunPauseMode(id, patch.pauseMode!));
+    }
     this.settings = { ...this.settings, ...patch };
     saveSettings(this.storage.local, this.workflow, this.settings);
     this.changed();
@@ -403,6 +427,7 @@ export class RunSessionStore {
       // Try it plays straight through: one click shows the whole path.
       breakpoints: mode === "try" ? [] : s.breakpoints,
       pauseAtStart: mode === "debug" && s.breakpoints.length === 0,
+      pauseMode: s.pauseMode,
       tryIt: mode === "try",
       startAt: "",
       variables: {},
@@ -436,6 +461,23 @@ export class RunSessionStore {
     const from = this.runId;
     if (!from) return;
     await this.guard(async () => this.show(await this.backend.rerunFrom(this.request("run"), from, state)));
+  };
+
+  /** The pause Step steps: the picked item while it is paused, else the first pause. */
+  private stepTarget(): RunPause | null {
+    if (this.picked !== null) {
+      const p = this.pauses.find((p) => pauseKey(p) === this.picked);
+      if (p) return p;
+    }
+    return this.pauses[0] ?? null;
+  }
+
+  private step = () => {
+    const id = this.runId;
+    const target = this.stepTarget();
+    if (!id) return;
+    if (!target) return this.control(this.backend.stepRun);
+    void this.guard(() => this.backend.stepPause(id, target.id));
   };
 
   private control(f: (id: string) => Promise<void>) {
@@ -518,6 +560,9 @@ export class RunSessionStore {
     this.drill = null;
     this.pending = [];
     this.pausedAt = [];
+    this.pauses = [];
+    this.waiting = [];
+    this.picked = null;
     this.storage.session.setItem(CURRENT, id);
     this.changed();
     this.apply(await this.backend.runSnapshot(id, 0));
@@ -542,6 +587,8 @@ export class RunSessionStore {
       this.meta = u.meta;
       this.live = u.live;
       this.pausedAt = u.pausedAt ?? [];
+      this.pauses = u.pauses ?? [];
+      this.waiting = u.waiting ?? [];
       this.pending = u.pending ?? [];
       // An imported history that does not match the workflow says where.
       this.notice = u.unsaved || u.meta.importNotes?.join(" ") || null;
@@ -626,6 +673,9 @@ export class RunSessionStore {
       meta: this.meta,
       live: this.live,
       pausedAt: this.pausedAt,
+      pauses: this.pauses,
+      waiting: this.waiting,
+      stepTarget: this.stepTarget(),
       pending: this.pending,
       notice: this.notice,
       error: this.error,
@@ -687,4 +737,17 @@ export class RunSessionStore {
 
 function sameItems(set: ReadonlySet<string>, list: readonly string[]): boolean {
   return set.size === list.length && list.every((x) => set.has(x));
+}
+
+/** Which thread a pause is of: its Map items, so a pick holds while the item steps from state to state. */
+export function pauseKey(p: RunPause): string {
+  return p.path.map((s) => `${s.state}#${s.index}`).join("/");
+}
+
+/** "item 3 of Each item" (innermost first), "" at the top level. Items count from 1, as the timeline names them. */
+export function pauseWhere(p: RunPause): string {
+  return [...p.path]
+    .reverse()
+    .map((s) => `${s.branch ? "branch" : "item"} ${s.index + 1} of ${s.state}`)
+    .join(", ");
 }

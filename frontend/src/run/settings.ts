@@ -4,6 +4,9 @@
 
 export type Pace = "instant" | "normal" | "slow";
 
+/** Inside a Map: one item at a time stops at a breakpoint (the others wait), or every item. */
+export type PauseMode = "one" | "all";
+
 /** AWS's two workflow types: a STANDARD execution's history stops at
  * 25,000 events; an EXPRESS one has no such limit. */
 export type WorkflowType = "STANDARD" | "EXPRESS";
@@ -16,6 +19,7 @@ export interface RunSettings {
   pace: Pace;
   realWaits: boolean;
   type: WorkflowType;
+  pauseMode: PauseMode;
 }
 
 export const defaultSettings: RunSettings = {
@@ -26,6 +30,7 @@ export const defaultSettings: RunSettings = {
   pace: "instant",
   realWaits: false,
   type: "STANDARD",
+  pauseMode: "one",
 };
 
 const key = (workflow: string) => `stepstudio.run.${workflow}`;

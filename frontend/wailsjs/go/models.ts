@@ -414,6 +414,27 @@ export namespace diagram {
 
 }
 
+export namespace engine {
+	
+	export class PathStep {
+	    state: string;
+	    index: number;
+	    branch?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PathStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.index = source["index"];
+	        this.branch = source["branch"];
+	    }
+	}
+
+}
+
 export namespace exporter {
 	
 	export class File {
@@ -1271,6 +1292,44 @@ export namespace runs {
 	        this.message = source["message"];
 	    }
 	}
+	export class PauseInfo {
+	    id: number;
+	    state: string;
+	    path: engine.PathStep[];
+	    input: string;
+	    truncated?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PauseInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.state = source["state"];
+	        this.path = this.convertValues(source["path"], engine.PathStep);
+	        this.input = source["input"];
+	        this.truncated = source["truncated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Pending {
 	    id: string;
 	    kind: string;
@@ -1346,6 +1405,7 @@ export namespace runs {
 	    pace: string;
 	    breakpoints: string[];
 	    pauseAtStart: boolean;
+	    pauseMode: string;
 	    startAt: string;
 	    variables: Record<string, string>;
 	    tryIt?: boolean;
@@ -1367,6 +1427,7 @@ export namespace runs {
 	        this.pace = source["pace"];
 	        this.breakpoints = source["breakpoints"];
 	        this.pauseAtStart = source["pauseAtStart"];
+	        this.pauseMode = source["pauseMode"];
 	        this.startAt = source["startAt"];
 	        this.variables = source["variables"];
 	        this.tryIt = source["tryIt"];
@@ -1381,6 +1442,8 @@ export namespace runs {
 	    stages: StageRecord[];
 	    meta: Meta;
 	    pausedAt: string[];
+	    pauses: PauseInfo[];
+	    waiting: engine.PathStep[][];
 	    pending: Pending[];
 	    live: boolean;
 	    unsaved?: string;
@@ -1399,6 +1462,8 @@ export namespace runs {
 	        this.stages = this.convertValues(source["stages"], StageRecord);
 	        this.meta = this.convertValues(source["meta"], Meta);
 	        this.pausedAt = source["pausedAt"];
+	        this.pauses = this.convertValues(source["pauses"], PauseInfo);
+	        this.waiting = this.convertValues(source["waiting"], engine.PathStep);
 	        this.pending = this.convertValues(source["pending"], Pending);
 	        this.live = source["live"];
 	        this.unsaved = source["unsaved"];

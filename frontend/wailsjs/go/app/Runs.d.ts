@@ -30,6 +30,8 @@ export function SaveMocks(arg1:string,arg2:string):Promise<string>;
 
 export function SetBreakpoint(arg1:string,arg2:string,arg3:boolean):Promise<void>;
 
+export function SetPauseMode(arg1:string,arg2:string):Promise<void>;
+
 export function Snapshot(arg1:string,arg2:number):Promise<runs.Update>;
 
 export function Stages(arg1:string,arg2:number):Promise<Array<runs.StageRecord>>;
@@ -37,6 +39,8 @@ export function Stages(arg1:string,arg2:number):Promise<Array<runs.StageRecord>>
 export function Start(arg1:runs.StartRequest):Promise<string>;
 
 export function Step(arg1:string):Promise<void>;
+
+export function StepPause(arg1:string,arg2:number):Promise<void>;
 
 export function Stop(arg1:string):Promise<void>;
 

@@ -58,6 +58,10 @@ export function SetBreakpoint(arg1, arg2, arg3) {
   return window['go']['app']['Runs']['SetBreakpoint'](arg1, arg2, arg3);
 }
 
+export function SetPauseMode(arg1, arg2) {
+  return window['go']['app']['Runs']['SetPauseMode'](arg1, arg2);
+}
+
 export function Snapshot(arg1, arg2) {
   return window['go']['app']['Runs']['Snapshot'](arg1, arg2);
 }
@@ -72,6 +76,10 @@ export function Start(arg1) {
 
 export function Step(arg1) {
   return window['go']['app']['Runs']['Step'](arg1);
+}
+
+export function StepPause(arg1, arg2) {
+  return window['go']['app']['Runs']['StepPause'](arg1, arg2);
 }
 
 export function Stop(arg1) {
