@@ -93,6 +93,11 @@ func (r *Runs) RerunFrom(req runs.StartRequest, from, state string) (string, err
 	return r.m.RerunFrom(req, from, state)
 }
 
+// Redrive continues failed run runID from where it failed, in the same
+// run, keeping what succeeded (AWS's RedriveExecution); req gives the
+// mocks and pace, the run keeps its own definition and test case.
+func (r *Runs) Redrive(req runs.StartRequest, runID string) error { return r.m.Redrive(req, runID) }
+
 // Snapshot is a run's state and its events after event id after.
 func (r *Runs) Snapshot(runID string, after int64) (runs.Update, error) {
 	return r.m.Snapshot(runID, after)
