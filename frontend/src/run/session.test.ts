@@ -94,6 +94,7 @@ function fake() {
   const backend: RunBackend = {
     startRun: record("startRun", () => state.nextRun),
     rerunFrom: record("rerunFrom", () => state.nextRun),
+    redriveRun: record("redriveRun", () => undefined),
     checkMocks: record("checkMocks", () => []),
     runSnapshot: record("runSnapshot", (id: string, after: number) =>
       (state.snapshots.get(id) ?? ((a: number) => update(id, 1, a + 1, history.length, { live: false, meta: meta(id, { status: "FAILED" }) })))(after),
