@@ -54,7 +54,7 @@ func (p *redrivePlan) frameOf(e Event) string {
 		}
 		return cutAt(prev, d.Name) + itemSegment(d.Name, d.Index)
 	}
-	if pe != nil {
+	if pe != nil && pe.Type != "MapIterationStarted" {
 		if d := iterationDetails(*pe); d != nil {
 			// MapStateSucceeded and the Map's exit follow an item's end.
 			return cutAt(prev, d.Name)
@@ -152,8 +152,9 @@ type resumePoint struct {
 // resume scans frame after the anchor for g's states.
 func (p *redrivePlan) resume(frame string, anchor int, g *graph) resumePoint {
 	var (
-		cur   string
-		input string
+		cur           string
+		input, output string
+		exited        bool
 	)
 	for _, i := range p.inFrm[frame] {
 		if i <= anchor {
@@ -163,16 +164,24 @@ func (p *redrivePlan) resume(frame string, anchor int, g *graph) resumePoint {
 		switch {
 		case e.StateEnteredEventDetails != nil:
 			if _, ok := g.states[e.StateEnteredEventDetails.Name]; ok {
-				cur, input = e.StateEnteredEventDetails.Name, e.StateEnteredEventDetails.Input
+				cur, input, exited = e.StateEnteredEventDetails.Name, e.StateEnteredEventDetails.Input, false
 			}
 		case e.StateExitedEventDetails != nil && e.StateExitedEventDetails.Name == cur:
+			exited, output = true, e.StateExitedEventDetails.Output
 			if n := g.states[cur]; n.end || n.typ == "Succeed" {
-				return resumePoint{done: true, out: decodeText(e.StateExitedEventDetails.Output)}
+				return resumePoint{done: true, out: decodeText(output)}
 			}
 		}
 	}
 	if cur == "" {
 		return resumePoint{}
+	}
+	if n := g.states[cur]; exited && n.next != "" && n.typ != "Choice" && len(n.catch) == 0 {
+		// Stopped between states (cancelled as a sibling failed): the
+		// state finished, its next one starts with its output. A Choice,
+		// or a state that may have been caught, runs again: where it went
+		// is not in its exit event.
+		return resumePoint{start: n.next, input: decodeText(output)}
 	}
 	return resumePoint{start: cur, input: decodeText(input)}
 }

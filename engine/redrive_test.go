@@ -28,6 +28,9 @@ type redriveCase struct {
 	// entered is each state's StateEntered count over the whole history:
 	// states that succeeded before a redrive are not entered again.
 	entered map[string]int
+	// exited is each state's StateExited count over the whole history: a
+	// state cancelled mid-way runs again, one that finished does not.
+	exited map[string]int
 	// itemsOnce: every Map item succeeds exactly once over the history.
 	itemsOnce int
 }
@@ -37,15 +40,16 @@ const taskRetryDef = `{"StartAt":"Before","States":{
  "Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","ResultPath":"$.call","Next":"After"},
  "After":{"Type":"Pass","Parameters":{"n.$":"$.n","call.$":"$.call","redrives.$":"$$.Execution.RedriveCount"},"End":true}}}`
 
-// mapDef fails the items marked "fail" until the run is redriven.
+// mapDef fails the items marked "fail" until the run is redriven: their
+// Choice matches no rule (States.NoChoiceMatched) until RedriveCount > 0,
+// and a redrive runs the failed state again.
 const mapDef = `{"StartAt":"Before","States":{
  "Before":{"Type":"Pass","Next":"Each"},
  "Each":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"Step","States":{
    "Step":{"Type":"Pass","Next":"Check"},
-   "Check":{"Type":"Choice","Choices":[{"And":[
-       {"Variable":"$.fail","IsPresent":true},{"Variable":"$.fail","BooleanEquals":true},
-       {"Variable":"$$.Execution.RedriveCount","NumericEquals":0}],"Next":"Broken"}],"Default":"Done"},
-   "Broken":{"Type":"Fail","Error":"Item.Broken","Cause":"not yet"},
+   "Check":{"Type":"Choice","Choices":[{"Or":[
+       {"Variable":"$.fail","IsPresent":false},
+       {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"Done"}]},
    "Done":{"Type":"Pass","InputPath":"$.v","End":true}}},"End":true}}}`
 
 const redriveItems = `{"items":[{"v":0},{"v":1,"fail":true},{"v":2},{"v":3,"fail":true},{"v":4}]}`
@@ -62,17 +66,16 @@ const parallelDef = `{"StartAt":"Before","States":{
    {"StartAt":"B0","States":{"B0":{"Type":"Pass","Next":"B1"},
      "B1":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}],"End":true}}}`
 
-// nestedDef: a Map whose items run a Parallel; one branch fails for the
-// marked items until the redrive.
+// nestedDef: a Map whose items run a Parallel; branch Y's Choice fails
+// for the marked items until the redrive.
 const nestedDef = `{"StartAt":"Before","States":{
  "Before":{"Type":"Pass","Next":"Each"},
  "Each":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"Both","States":{
    "Both":{"Type":"Parallel","End":true,"Branches":[
      {"StartAt":"X","States":{"X":{"Type":"Pass","InputPath":"$.v","End":true}}},
-     {"StartAt":"Y","States":{"Y":{"Type":"Choice","Choices":[{"And":[
-         {"Variable":"$.fail","IsPresent":true},{"Variable":"$.fail","BooleanEquals":true},
-         {"Variable":"$$.Execution.RedriveCount","NumericEquals":0}],"Next":"YFail"}],"Default":"YOk"},
-       "YFail":{"Type":"Fail","Error":"Y.Broken"},
+     {"StartAt":"Y","States":{"Y":{"Type":"Choice","Choices":[{"Or":[
+         {"Variable":"$.fail","IsPresent":false},
+         {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"YOk"}]},
        "YOk":{"Type":"Pass","Result":"y","End":true}}}]}}},"End":true}}}`
 
 func TestRedrive(t *testing.T) {
@@ -95,6 +98,7 @@ func TestRedrive(t *testing.T) {
 	}, {
 		name: "map with racing failures", definition: mapDef, input: redriveItems, redrives: 1,
 		output: `[0,1,2,3,4]`, entered: map[string]int{"Before": 1, "Each": 2}, itemsOnce: 5,
+		exited: map[string]int{"Step": 5, "Done": 5},
 	}, {
 		name: "parallel reruns the failed branch", definition: parallelDef, deterministic: true,
 		mocks: `{"B1":"ThrowThenReturn"}`, input: `{}`, redrives: 1,
@@ -104,17 +108,19 @@ func TestRedrive(t *testing.T) {
 		name: "parallel inside map", definition: nestedDef, input: redriveItems, redrives: 1,
 		output:  `[[0,"y"],[1,"y"],[2,"y"],[3,"y"],[4,"y"]]`,
 		entered: map[string]int{"Before": 1, "Each": 2}, itemsOnce: 5,
+		exited: map[string]int{"X": 5, "YOk": 5},
 	}, {
 		name: "parallel inside map, one at a time", definition: nestedDef, input: redriveItems, redrives: 1,
 		deterministic: true,
 		output:        `[[0,"y"],[1,"y"],[2,"y"],[3,"y"],[4,"y"]]`,
-		// Item 0 succeeds, item 1 fails in Y: X ran for items 0 and 1 and
-		// is not run again for them.
-		entered: map[string]int{"Before": 1, "Each": 2, "X": 5, "Y": 6}, itemsOnce: 5,
+		// Item 0 succeeds, item 1 fails in Y: X finished for items 0 and 1
+		// (or was cancelled) and does not run again once finished.
+		entered: map[string]int{"Before": 1, "Each": 2, "Y": 6}, itemsOnce: 5,
+		exited: map[string]int{"X": 5, "Y": 5, "YOk": 5},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			for range 3 { // the racing cases differ run to run
+			for range 5 { // the racing cases differ run to run
 				checkRedrive(t, tc)
 			}
 		})
@@ -188,11 +194,14 @@ func checkRedrive(t *testing.T, tc redriveCase) {
 	if got := engine.EncodeJSON(res.Output); got != tc.output {
 		t.Errorf("output %s, want %s", got, tc.output)
 	}
-	entered := map[string]int{}
+	entered, exited := map[string]int{}, map[string]int{}
 	items := map[int]int{}
 	for _, e := range evs {
 		if d := e.StateEnteredEventDetails; d != nil {
 			entered[d.Name]++
+		}
+		if d := e.StateExitedEventDetails; d != nil {
+			exited[d.Name]++
 		}
 		if d := e.MapIterationSucceededEventDetails; d != nil && d.Name == "Each" {
 			items[d.Index]++
@@ -201,6 +210,11 @@ func checkRedrive(t *testing.T, tc redriveCase) {
 	for name, n := range tc.entered {
 		if entered[name] != n {
 			t.Errorf("%s entered %d times, want %d", name, entered[name], n)
+		}
+	}
+	for name, n := range tc.exited {
+		if exited[name] != n {
+			t.Errorf("%s exited %d times, want %d", name, exited[name], n)
 		}
 	}
 	for i := range tc.itemsOnce {
