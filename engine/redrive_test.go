@@ -78,6 +78,21 @@ const nestedDef = `{"StartAt":"Before","States":{
          {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"YOk"}]},
        "YOk":{"Type":"Pass","Result":"y","End":true}}}]}}},"End":true}}}`
 
+// deepDef: a Map of groups, each a Parallel whose second branch is a Map
+// of items; marked items fail at their Choice until the redrive.
+const deepDef = `{"StartAt":"Before","States":{
+ "Before":{"Type":"Pass","Next":"Groups"},
+ "Groups":{"Type":"Map","ItemsPath":"$.groups","ItemProcessor":{"StartAt":"Split","States":{
+   "Split":{"Type":"Parallel","End":true,"Branches":[
+     {"StartAt":"A","States":{"A":{"Type":"Pass","Result":"a","End":true}}},
+     {"StartAt":"Inner","States":{"Inner":{"Type":"Map","ItemsPath":"$.items","End":true,"ItemProcessor":{"StartAt":"Check","States":{
+       "Check":{"Type":"Choice","Choices":[{"Or":[
+         {"Variable":"$.fail","IsPresent":false},
+         {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"Done"}]},
+       "Done":{"Type":"Pass","InputPath":"$.v","End":true}}}}}}]}}},"End":true}}}`
+
+const deepInput = `{"groups":[{"items":[{"v":0},{"v":1,"fail":true},{"v":2}]},{"items":[{"v":3},{"v":4}]},{"items":[{"v":5,"fail":true}]}]}`
+
 func TestRedrive(t *testing.T) {
 	cases := []redriveCase{{
 		name: "task fails then succeeds", definition: taskRetryDef, deterministic: true,
@@ -117,6 +132,17 @@ func TestRedrive(t *testing.T) {
 		// (or was cancelled) and does not run again once finished.
 		entered: map[string]int{"Before": 1, "Each": 2, "Y": 6}, itemsOnce: 5,
 		exited: map[string]int{"X": 5, "Y": 5, "YOk": 5},
+	}, {
+		name: "map in parallel in map", definition: deepDef, input: deepInput, redrives: 1,
+		output:  `[["a",[0,1,2]],["a",[3,4]],["a",[5]]]`,
+		entered: map[string]int{"Before": 1, "Groups": 2},
+		exited:  map[string]int{"A": 3, "Done": 6},
+	}, {
+		name: "map in parallel in map, one at a time", definition: deepDef, input: deepInput, redrives: 1,
+		deterministic: true,
+		output:        `[["a",[0,1,2]],["a",[3,4]],["a",[5]]]`,
+		entered:       map[string]int{"Before": 1, "Groups": 2},
+		exited:        map[string]int{"A": 3, "Done": 6},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
