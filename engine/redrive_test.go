@@ -314,3 +314,39 @@ func textOf(s *string) string {
 	}
 	return *s
 }
+
+// BenchmarkRedriveLargeMap redrives a 2,500-item Map whose last item
+// failed: reading the history and keeping 2,499 items is the cost (the
+// history, redrive included, must stay under AWS's 25,000 events).
+func BenchmarkRedriveLargeMap(b *testing.B) {
+	doc, err := asl.Parse("m.json", []byte(mapDef))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := engine.Compile(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	items := make([]any, 2500)
+	for i := range items {
+		items[i] = map[string]any{"v": int64(i)}
+	}
+	items[len(items)-1] = map[string]any{"v": int64(len(items) - 1), "fail": true}
+	opts := []engine.Option{engine.WithDeterminism(1, caseStart), engine.WithType(engine.Express)}
+	res, err := m.Run(context.Background(), map[string]any{"items": items}, opts...)
+	if err != nil || res.Status != engine.StatusFailed {
+		b.Fatalf("first run: %v %s", err, res.Status)
+	}
+	opts[1] = engine.WithType(engine.Standard) // AWS redrives STANDARD runs only
+	b.ResetTimer()
+	for range b.N {
+		ex, err := m.Redrive(context.Background(), res.Events, opts...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r := ex.Wait(); r.Status != engine.StatusSucceeded {
+			b.Fatalf("redrive: %s %v", r.Status, textOf(r.Cause))
+		}
+	}
+	b.ReportMetric(float64(len(res.Events)), "history-events")
+}
