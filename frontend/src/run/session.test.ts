@@ -387,6 +387,16 @@ describe("starting and driving runs", () => {
     expect(t.called("rerunFrom")[0].slice(1)).toEqual(["run-1", "Items"]);
     expect(t.snap().runId).toBe("run-2");
   });
+
+  test("redrive continues the run shown in place and follows it again from its first event", async () => {
+    const t = setup();
+    await t.store.actions.start("run");
+    const before = t.called("runSnapshot").length;
+    await t.store.actions.redrive();
+    expect(t.called("redriveRun")[0][1]).toBe("run-1");
+    expect(t.snap().runId).toBe("run-1");
+    expect(t.called("runSnapshot").slice(before)).toEqual([["run-1", 0]]);
+  });
 });
 
 describe("replay", () => {
