@@ -261,7 +261,7 @@ func compileNode(s *asl.State, ql, ptr string) (*node, error) {
 		ql = s.QueryLanguage
 	}
 	n.jsonata = ql == JSONata
-	n.readsContext = n.jsonata && mentions(s.Node, "$states.context")
+	n.readsContext = n.jsonata && s.Node.Mentions("$states.context", false, "ItemProcessor", "Iterator", "Branches")
 	n.next, n.end = s.Next, s.End
 	n.inputPath = at.path("InputPath", s.InputPath)
 	n.outputPath = at.path("OutputPath", s.OutputPath)
@@ -536,34 +536,6 @@ func (g *graph) has(typ string) bool {
 		}
 		for _, b := range n.branches {
 			if b.has(typ) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// mentions says whether a string in the state (not in the states it
-// holds) contains sub.
-func mentions(n *asl.Node, sub string) bool {
-	if n == nil {
-		return false
-	}
-	switch n.Kind {
-	case asl.KindString:
-		return strings.Contains(n.Str, sub)
-	case asl.KindArray:
-		for _, it := range n.Items {
-			if mentions(it, sub) {
-				return true
-			}
-		}
-	case asl.KindObject:
-		for _, f := range n.Fields {
-			if f.Key == "ItemProcessor" || f.Key == "Iterator" || f.Key == "Branches" {
-				continue
-			}
-			if mentions(f.Value, sub) {
 				return true
 			}
 		}

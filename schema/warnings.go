@@ -21,35 +21,11 @@ func (c *checker) taskWarnings(s *asl.State, ptr, ql string) {
 		if ql == asl.JSONata {
 			payload, token = s.Arguments, "$states.context.Task.Token"
 		}
-		if !mentions(payload, "Task.Token") {
+		if !payload.Mentions("Task.Token", true) {
 			c.warnAt(asl.Append(ptr, "Resource"), s.Field("Resource"), CodeTaskTokenMissing,
 				"Task state %q waits for a task token (.waitForTaskToken) but never passes %s to the service, so nothing can call back and the task waits until it times out. Pass the token in the request.", s.Name, token)
 		}
 	}
-}
-
-// mentions reports whether any string or key in n contains sub.
-func mentions(n *asl.Node, sub string) bool {
-	if n == nil {
-		return false
-	}
-	switch n.Kind {
-	case asl.KindString:
-		return strings.Contains(n.Str, sub)
-	case asl.KindArray:
-		for _, it := range n.Items {
-			if mentions(it, sub) {
-				return true
-			}
-		}
-	case asl.KindObject:
-		for _, f := range n.Fields {
-			if strings.Contains(f.Key, sub) || mentions(f.Value, sub) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func (c *checker) passWarnings(s *asl.State, ptr, ql string) {

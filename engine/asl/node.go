@@ -2,7 +2,9 @@ package asl
 
 import (
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
@@ -194,4 +196,33 @@ func (n *Node) Value() any {
 		return out
 	}
 	return nil
+}
+
+// Mentions reports whether a string in n contains sub — with keys, an
+// object key too — not looking into the object fields named in skip
+// (e.g. a state's nested states).
+func (n *Node) Mentions(sub string, keys bool, skip ...string) bool {
+	if n == nil {
+		return false
+	}
+	switch n.Kind {
+	case KindString:
+		return strings.Contains(n.Str, sub)
+	case KindArray:
+		for _, it := range n.Items {
+			if it.Mentions(sub, keys, skip...) {
+				return true
+			}
+		}
+	case KindObject:
+		for _, f := range n.Fields {
+			if slices.Contains(skip, f.Key) {
+				continue
+			}
+			if (keys && strings.Contains(f.Key, sub)) || f.Value.Mentions(sub, keys, skip...) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -94,3 +94,28 @@ func TestAppendToChildrenKeepsNeighbours(t *testing.T) {
 		t.Error("the appends were lost")
 	}
 }
+
+func TestMentions(t *testing.T) {
+	doc, err := asl.Parse("x.json", []byte(`{"A": {"Arguments": {"t": "{% $states.context.Task.Token %}"}, "Branches": [{"x": "$states.context"}], "Key.Task.Token": 1}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Root.Get("A")
+	for _, tc := range []struct {
+		sub  string
+		keys bool
+		skip []string
+		want bool
+	}{
+		{"$states.context", false, nil, true},
+		{"$states.context.Task", false, []string{"Arguments"}, false},
+		{"$states.context", false, []string{"Arguments"}, true}, // in Branches
+		{"$states.context", false, []string{"Arguments", "Branches"}, false},
+		{"Key.Task", false, nil, false}, // only in a key
+		{"Key.Task", true, nil, true},
+	} {
+		if got := a.Mentions(tc.sub, tc.keys, tc.skip...); got != tc.want {
+			t.Errorf("Mentions(%q, keys=%v, skip=%v) = %v", tc.sub, tc.keys, tc.skip, got)
+		}
+	}
+}

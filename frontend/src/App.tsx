@@ -218,7 +218,7 @@ export default function App() {
 
   return (
     <div
-      className={`frame view-${view}${presenting ? " presenting" : ""}${diffing ? " diffing" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
+      className={`frame view-${view}${presenting || diffing ? " covered" : ""}${layout.focus ? " focus" : ""}${visible.palette ? "" : " no-palette"}${visible.inspector ? "" : " no-inspector"}${visible.bottom ? "" : " no-bottom"}`}
       style={grid}
       data-testid="frame"
       inert={presenting || diffing}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode, type RefObject } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode } from "react";
 import {
   Background,
   ControlButton,
@@ -8,7 +8,6 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
-  useStore,
   type NodeChange,
   type OnConnectEnd,
 } from "@xyflow/react";
@@ -33,7 +32,8 @@ import type { EditLock } from "./editLock";
 import { draggedEdges, type Pins } from "./arrange";
 import type { Arrange } from "./useArrange";
 import { LockBanner } from "./LockBanner";
-import { fitMaxZoom, fitViewport, inView, minimapCorner, minimapUseful, distanceAt, type Corner, type Distance } from "./viewport";
+import { ZoomWatch } from "./ZoomWatch";
+import { fitMaxZoom, fitViewport, inView, minimapCorner, minimapUseful, type Corner, type Distance } from "./viewport";
 import "./canvas.css";
 
 const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
@@ -52,24 +52,6 @@ function storedMinimap(): boolean | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Follows the zoom without re-rendering the canvas on every frame: the
- * zoom goes to a CSS variable (simplified names are counter-scaled with
- * it, and the connection dots are sized by it), and the canvas hears only
- * when it crosses a threshold (viewport.ts: near, far, overview).
- */
-function ZoomWatch({ root, onDistance }: { root: RefObject<HTMLDivElement | null>; onDistance: (d: Distance) => void }) {
-  const zoom = useStore((s) => s.transform[2]);
-  useEffect(() => {
-    const style = root.current?.style;
-    style?.setProperty("--canvas-zoom", String(zoom));
-    // The connection dots keep a size that can be grabbed at any zoom.
-    style?.setProperty("--handle", `${Math.min(40, Math.max(22, 22 / zoom))}px`);
-    onDistance(distanceAt(zoom));
-  }, [zoom, root, onDistance]);
-  return null;
 }
 
 interface Props {

@@ -1,10 +1,11 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import { MarkerType, ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow, useStore, type Edge } from "@xyflow/react";
+import { MarkerType, ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow, type Edge } from "@xyflow/react";
 import type { Diagram } from "../backend/studio";
 import { toFlow } from "../canvas/toFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "../canvas/nodes";
 import { RoutedEdge } from "../canvas/RoutedEdge";
-import { distanceAt, inView, type Distance } from "../canvas/viewport";
+import { ZoomWatch } from "../canvas/ZoomWatch";
+import { inView, type Distance } from "../canvas/viewport";
 import { presentViewport } from "../present/view";
 import { statusColour, type EdgeMarks, type NodeMark, type Side } from "./marks";
 
@@ -32,15 +33,6 @@ export function DiffCanvas(props: Props) {
       <Flow {...props} />
     </ReactFlowProvider>
   );
-}
-
-function ZoomWatch({ root, onDistance }: { root: React.RefObject<HTMLDivElement | null>; onDistance: (d: Distance) => void }) {
-  const zoom = useStore((s) => s.transform[2]);
-  useEffect(() => {
-    root.current?.style.setProperty("--canvas-zoom", String(zoom));
-    onDistance(distanceAt(zoom));
-  }, [zoom, root, onDistance]);
-  return null;
 }
 
 function Flow({ side, diagram, marks, edges, selected, onPick }: Props) {

@@ -3,6 +3,7 @@ import { createPortal } from "react-dom";
 import { analyze, errorMessage, type Comparison, type Diagram } from "../backend/studio";
 import { DiffCanvas } from "./DiffCanvas";
 import { edgeMarks, entries, legend, nodeMarks, statusColour, transitionWords, type ChangeLine, type Entry, type Side } from "./marks";
+import "../frame/fullwindow.css";
 import "./diff.css";
 
 interface Props {
@@ -85,8 +86,8 @@ export function DiffView({ comparison, error, swapped, onSwap, onClose }: Props)
 
   const transitions = result.transitions;
   return createPortal(
-    <div ref={root} className="diff-view" role="dialog" aria-modal="true" aria-label="Compare versions" tabIndex={-1} data-testid="diff-view" data-side={side}>
-      <header className="diff-bar">
+    <div ref={root} className="diff-view fullwindow" role="dialog" aria-modal="true" aria-label="Compare versions" tabIndex={-1} data-testid="diff-view" data-side={side}>
+      <header className="diff-bar fullwindow-bar">
         <div className="diff-title">
           <h1>What changed</h1>
           <span className="diff-sides" data-testid="diff-sides">

@@ -15,6 +15,7 @@ import { PresentCanvas } from "./PresentCanvas";
 import { branchesFrom, buildSteps } from "./steps";
 import { openThreads, stepWords } from "./describe";
 import { plainData, plainError, type Plain } from "./plain";
+import "../frame/fullwindow.css";
 import "./present.css";
 
 interface Props {
@@ -139,8 +140,8 @@ export function Present({ name, text, format, diagram, notes, session, onClose }
   }, []);
 
   return createPortal(
-    <div ref={root} className="present" role="dialog" aria-modal="true" aria-label={`Presenting ${name}`} tabIndex={-1} data-testid="present">
-      <header className="present-bar">
+    <div ref={root} className="present fullwindow" role="dialog" aria-modal="true" aria-label={`Presenting ${name}`} tabIndex={-1} data-testid="present">
+      <header className="present-bar fullwindow-bar">
         <div className="present-title">
           <span className="present-name" data-testid="present-name">
             {name}

@@ -1,10 +1,11 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import { MarkerType, ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow, useStore } from "@xyflow/react";
+import { MarkerType, ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow } from "@xyflow/react";
 import type { Diagram } from "../backend/studio";
 import { toFlow } from "../canvas/toFlow";
 import { BranchNode, ContainerNode, MarkerNode, StateNode } from "../canvas/nodes";
 import { RoutedEdge } from "../canvas/RoutedEdge";
-import { distanceAt, inView, type Distance } from "../canvas/viewport";
+import { ZoomWatch } from "../canvas/ZoomWatch";
+import { inView, type Distance } from "../canvas/viewport";
 import { presentViewport } from "./view";
 
 // The editor's own node and arrow drawings, so the run looks as it does
@@ -34,16 +35,6 @@ export function PresentCanvas(props: Props) {
       <Flow {...props} />
     </ReactFlowProvider>
   );
-}
-
-/** Follows the zoom: names are counter-scaled when far (present.css). */
-function ZoomWatch({ root, onDistance }: { root: React.RefObject<HTMLDivElement | null>; onDistance: (d: Distance) => void }) {
-  const zoom = useStore((s) => s.transform[2]);
-  useEffect(() => {
-    root.current?.style.setProperty("--canvas-zoom", String(zoom));
-    onDistance(distanceAt(zoom));
-  }, [zoom, root, onDistance]);
-  return null;
 }
 
 function Flow({ diagram, current, picked, onPick, comments }: Props) {
