@@ -1,6 +1,8 @@
 package trust
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -66,10 +68,22 @@ func TestTrustDamagedAndBounded(t *testing.T) {
 	if s.Trusted(wf, "h") {
 		t.Fatal("a damaged file trusted something")
 	}
-	for i := range MaxEntries + 5 {
-		if err := s.Grant(wf, string(rune('a'+i%26))+string(rune(i)), ""); err != nil {
+	// A full file (written here, not by a thousand fsyncs), then more.
+	full := file{Version: 1}
+	for i := range MaxEntries {
+		full.Trusted = append(full.Trusted, Entry{Workflow: wf, Hash: fmt.Sprint("old", i)})
+	}
+	data, _ := json.Marshal(full)
+	if err := os.WriteFile(filepath.Join(cfg, FileName), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		if err := s.Grant(wf, fmt.Sprint("new", i), ""); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if s.Trusted(wf, "old0") || !s.Trusted(wf, "old5") || !s.Trusted(wf, "new4") {
+		t.Error("the oldest decisions should go first")
 	}
 	f, err := s.read()
 	if err != nil {
