@@ -14,6 +14,8 @@ import (
 
 	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/runs"
+	"github.com/stepstudio/stepstudio/app/sidecar"
+	"github.com/stepstudio/stepstudio/app/trust"
 )
 
 // RunsStoreEnv overrides where runs are kept (tests use a temp file).
@@ -68,7 +70,11 @@ func newRuns(em *wailsEmitter, desk fileSaver, path string) *Runs {
 	}
 	r := &Runs{store: st, emitter: em, desk: desk}
 	var e runs.Emitter = em
-	r.m = runs.New(st, err, e)
+	var opts []runs.Option
+	if dir, derr := files.ConfigDir(); derr == nil {
+		opts = append(opts, runs.WithTrust(trust.New(dir)))
+	}
+	r.m = runs.New(st, err, e, opts...)
 	return r
 }
 
@@ -85,18 +91,59 @@ func (r *Runs) shutdown(context.Context) {
 func (r *Runs) StoreError() string { return r.m.StoreError() }
 
 // Start checks and starts a run and returns its id.
-func (r *Runs) Start(req runs.StartRequest) (string, error) { return r.m.Start(req) }
+func (r *Runs) Start(req runs.StartRequest) (string, error) {
+	if err := withHandlers(&req); err != nil {
+		return "", err
+	}
+	return r.m.Start(req)
+}
 
 // RerunFrom starts req at state with the input and variables that state
 // had in run from.
 func (r *Runs) RerunFrom(req runs.StartRequest, from, state string) (string, error) {
+	if err := withHandlers(&req); err != nil {
+		return "", err
+	}
 	return r.m.RerunFrom(req, from, state)
+}
+
+// Trust answers a run's "Trust this command?" card: yes runs the handler
+// and remembers the decision in the user's config; no answers its tasks
+// by hand.
+func (r *Runs) Trust(runID, pendingID string, yes bool) error {
+	return r.m.Trust(runID, pendingID, yes)
+}
+
+// withHandlers gives a saved workflow's run the handlers its project file
+// (NAME.studio.json, read from disk) configures. A broken project file
+// refuses the run rather than silently answering by hand.
+func withHandlers(req *runs.StartRequest) error {
+	req.Handlers = nil
+	if !filepath.IsAbs(req.Workflow) {
+		return nil // unsaved: no project files
+	}
+	f, err := sidecar.Load(sidecar.PathFor(req.Workflow))
+	if err != nil {
+		return fmt.Errorf("%w: the project file with the task handlers cannot be read: %v", runs.ErrInvalidRequest, err)
+	}
+	for state, h := range f.Handlers {
+		if err := h.Check(); err != nil {
+			return fmt.Errorf("%w: the handler of state %q in %s: %v", runs.ErrInvalidRequest, state, filepath.Base(sidecar.PathFor(req.Workflow)), err)
+		}
+	}
+	req.Handlers = f.Handlers
+	return nil
 }
 
 // Redrive continues failed run runID from where it failed, in the same
 // run, keeping what succeeded (AWS's RedriveExecution); req gives the
 // mocks and pace, the run keeps its own definition and test case.
-func (r *Runs) Redrive(req runs.StartRequest, runID string) error { return r.m.Redrive(req, runID) }
+func (r *Runs) Redrive(req runs.StartRequest, runID string) error {
+	if err := withHandlers(&req); err != nil {
+		return err
+	}
+	return r.m.Redrive(req, runID)
+}
 
 // Snapshot is a run's state and its events after event id after.
 func (r *Runs) Snapshot(runID string, after int64) (runs.Update, error) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -26,6 +27,7 @@ type Manager struct {
 	batchEvery time.Duration
 	batchMax   int
 	paces      map[string]time.Duration
+	trust      TrustStore
 
 	mu   sync.Mutex
 	runs map[string]*run // live runs, and finished ones the store could not keep
@@ -114,6 +116,10 @@ func (m *Manager) Start(req StartRequest) (string, error) {
 	var inv engine.Invoker = r
 	if req.TryIt {
 		inv = engine.InvokerFunc(r.generate)
+	}
+	if len(req.Handlers) > 0 && filepath.IsAbs(req.Workflow) {
+		// Configured handlers answer their states; the rest as before.
+		inv = engine.Chain(&localHandlers{r: r, workflow: filepath.Clean(req.Workflow), set: req.Handlers, asks: map[string]*trustAsk{}}, inv)
 	}
 	opts := append(p.opts, engine.WithObserver(r), engine.WithInvoker(inv), engine.WithoutHistory(), engine.WithExecutionName(id))
 	m.mu.Lock()

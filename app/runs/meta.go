@@ -64,6 +64,10 @@ type Pending struct {
 	Input    string    `json:"input"` // JSON text of what the task was given
 	Token    string    `json:"token,omitempty"`
 	Since    time.Time `json:"since"`
+	// Handler and Command are a "trust" card's: the kind of handler
+	// (command, http, lambda) and the exact command line or URL.
+	Handler string `json:"handler,omitempty"`
+	Command string `json:"command,omitempty"`
 }
 
 // Update is one batch of a run's progress. Events are AWS

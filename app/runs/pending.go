@@ -20,6 +20,8 @@ type pending struct {
 	answer chan answer // manual tasks only; buffered 1
 	cancel func()
 	seen   bool // its token was seen open: once closed, the task is over
+	// trust answers a "trust" card (handlers.go).
+	trust func(yes bool) error
 }
 
 type answer struct {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -59,6 +60,10 @@ func (m *Manager) Redrive(req StartRequest, id string) error {
 	var inv engine.Invoker = r
 	if meta.TryIt {
 		inv = engine.InvokerFunc(r.generate)
+	}
+	if len(req.Handlers) > 0 && filepath.IsAbs(req.Workflow) {
+		// Configured handlers answer their states, as in Start.
+		inv = engine.Chain(&localHandlers{r: r, workflow: filepath.Clean(req.Workflow), set: req.Handlers, asks: map[string]*trustAsk{}}, inv)
 	}
 	opts := append(p.opts, engine.WithObserver(r), engine.WithInvoker(inv), engine.WithoutHistory(), engine.WithExecutionName(meta.Name))
 	ex, err := p.machine.Redrive(m.ctx, evs, opts...)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/stepstudio/stepstudio/app/sidecar"
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/mock"
 	"github.com/stepstudio/stepstudio/schema"
@@ -38,6 +39,10 @@ type StartRequest struct {
 	// shaped like the service's response (engine/sample) instead of
 	// waiting for an answer by hand: "Try it (generated answers)".
 	TryIt bool `json:"tryIt,omitempty"`
+	// Handlers answer Task states by name (the workflow's project file,
+	// NAME.studio.json). The app fills them from disk, never from the page:
+	// what runs is what the project file says, and the user trusted.
+	Handlers map[string]*sidecar.Handler `json:"-"`
 }
 
 // ErrInvalidRequest marks a request refused before anything happened: bad

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -22,6 +23,10 @@ const (
 	OpUnpin    = "unpin"    // give State back to the automatic layout
 	OpUnpinAll = "unpinAll" // tidy up: every state back to the automatic layout
 	OpRename   = "rename"   // State was renamed To: its notes follow
+	// OpSetHandler makes Handler answer State in studio runs; OpClearHandler
+	// goes back to answering it by hand.
+	OpSetHandler   = "setHandler"
+	OpClearHandler = "clearHandler"
 )
 
 // MaxText caps one comment or description (characters).
@@ -40,6 +45,8 @@ type Op struct {
 	To      string  `json:"to,omitempty"`
 	X       float64 `json:"x,omitempty"`
 	Y       float64 `json:"y,omitempty"`
+	// Handler is OpSetHandler's handler.
+	Handler *Handler `json:"handler,omitempty"`
 }
 
 // ErrNoThread is returned for an op on a thread the file does not have
@@ -95,6 +102,24 @@ func (f *File) Apply(op Op, now time.Time, newID func() string) error {
 		}
 	case OpRename:
 		f.Rename(op.State, op.To)
+	case OpSetHandler:
+		if op.State == "" {
+			return errors.New("a handler answers a Task state: name the state")
+		}
+		if err := op.Handler.Check(); err != nil {
+			return err
+		}
+		h := *op.Handler
+		h.Command = slices.Clone(h.Command)
+		if h.Dir != "" {
+			h.Dir = filepath.ToSlash(filepath.Clean(h.Dir))
+		}
+		if f.Handlers == nil {
+			f.Handlers = map[string]*Handler{}
+		}
+		f.Handlers[op.State] = &h
+	case OpClearHandler:
+		delete(f.Handlers, op.State)
 	default:
 		return fmt.Errorf("sidecar: unknown change %q", op.Kind)
 	}
@@ -104,8 +129,19 @@ func (f *File) Apply(op Op, now time.Time, newID func() string) error {
 // Rename moves the notes of state old to new. When new has notes already
 // (an orphan named so, say) the two are merged: nothing is dropped.
 func (f *File) Rename(old, new string) {
+	if old == new || old == "" || new == "" {
+		return
+	}
+	// A handler follows unless new has its own (then both stay, old's as
+	// an orphan, reported rather than dropped).
+	if h := f.Handlers[old]; h != nil {
+		if _, taken := f.Handlers[new]; !taken {
+			f.Handlers[new] = h
+			delete(f.Handlers, old)
+		}
+	}
 	from := f.States[old]
-	if old == new || old == "" || new == "" || from == nil {
+	if from == nil {
 		return
 	}
 	delete(f.States, old)

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -36,6 +37,10 @@ type File struct {
 	Version  int               `json:"version"`
 	Workflow Entry             `json:"workflow"`
 	States   map[string]*Entry `json:"states,omitempty"`
+	// Handlers answer Task states in studio runs, by state name. An older
+	// studio keeps this key verbatim (unknown keys are kept), so adding it
+	// leaves the format at version 1.
+	Handlers map[string]*Handler `json:"handlers,omitempty"`
 	// extra holds top-level keys this version does not know, verbatim.
 	extra map[string]json.RawMessage
 }
@@ -103,7 +108,9 @@ func PathForTemplate(template, logicalID string) string {
 }
 
 // New returns an empty file of the current version.
-func New() *File { return &File{Version: Version, States: map[string]*Entry{}} }
+func New() *File {
+	return &File{Version: Version, States: map[string]*Entry{}, Handlers: map[string]*Handler{}}
+}
 
 // Parse reads a sidecar file's content. The error says what is wrong in
 // plain words, with the byte offset of a syntax error.
@@ -124,7 +131,7 @@ func Parse(data []byte) (*File, error) {
 	if err := json.Unmarshal(v, &f.Version); err != nil || f.Version < 1 {
 		return nil, fmt.Errorf(`the notes file's "version" must be a whole number from 1, not %s`, v)
 	}
-	for key, dst := range map[string]any{"workflow": &f.Workflow, "states": &f.States} {
+	for key, dst := range map[string]any{"workflow": &f.Workflow, "states": &f.States, "handlers": &f.Handlers} {
 		if b, ok := raw[key]; ok {
 			if err := json.Unmarshal(b, dst); err != nil {
 				return nil, fmt.Errorf("the notes file's %q is not what Stepstudio writes: %w", key, err)
@@ -134,6 +141,7 @@ func Parse(data []byte) (*File, error) {
 	delete(raw, "version")
 	delete(raw, "workflow")
 	delete(raw, "states")
+	delete(raw, "handlers")
 	if len(raw) > 0 {
 		f.extra = raw
 	}
@@ -143,6 +151,14 @@ func Parse(data []byte) (*File, error) {
 	for name, e := range f.States {
 		if e == nil {
 			delete(f.States, name)
+		}
+	}
+	if f.Handlers == nil {
+		f.Handlers = map[string]*Handler{}
+	}
+	for name, h := range f.Handlers {
+		if h == nil {
+			delete(f.Handlers, name)
 		}
 	}
 	return f, nil
@@ -163,6 +179,9 @@ func (f *File) Marshal() ([]byte, error) {
 	}
 	if len(states) > 0 {
 		out["states"] = states
+	}
+	if len(f.Handlers) > 0 {
+		out["handlers"] = f.Handlers
 	}
 	for k, v := range f.extra {
 		out[k] = v
@@ -247,5 +266,11 @@ func (f *File) Orphans(names []string) []string {
 			out = append(out, name)
 		}
 	}
+	for _, name := range sortedKeys(f.Handlers) {
+		if !have[name] && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
 	return out
 }

@@ -18,7 +18,7 @@ import (
 // stdout as the result. A non-zero exit fails the task with
 // States.TaskFailed and stderr as the cause; output that is not JSON
 // fails it too, quoting what was printed.
-func runCommand(ctx context.Context, dir string, argv []string, req engine.TaskRequest) (any, error) {
+func runCommand(ctx context.Context, dir, workDir string, argv []string, req engine.TaskRequest) (any, error) {
 	name := argv[0]
 	if strings.Contains(name, "/") && !filepath.IsAbs(name) {
 		name = filepath.Join(dir, name)
@@ -28,6 +28,11 @@ func runCommand(ctx context.Context, dir string, argv []string, req engine.TaskR
 	defer stop()
 	cmd := exec.CommandContext(cctx, name, argv[1:]...)
 	ownProcessGroup(cmd)
+	if workDir != "" {
+		// Without one the command runs where the caller runs (the CLI's
+		// working folder, as before Dir existed).
+		cmd.Dir = filepath.Join(dir, workDir)
+	}
 	// Processes that outlive the command (started in the background, or
 	// escaped from its group) may hold its stdout open: Wait then returns
 	// this long after the command ended or was cancelled, not when they end.

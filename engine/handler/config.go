@@ -108,7 +108,7 @@ func Parse(name string, data []byte) (*Set, error) {
 
 var (
 	topKeys     = []string{"handlers"}
-	bindingKeys = []string{"state", "resource", "command", "url", "lambdaEndpoint", "timeoutSeconds"}
+	bindingKeys = []string{"state", "resource", "command", "dir", "url", "lambdaEndpoint", "timeoutSeconds"}
 )
 
 type configParser struct {
@@ -169,6 +169,7 @@ func (p *configParser) binding(ptr string, i int, v any) (Binding, bool) {
 	str("state", &b.State)
 	str("resource", &b.Resource)
 	str("url", &b.URL)
+	str("dir", &b.Dir)
 	str("lambdaEndpoint", &b.LambdaEndpoint)
 	for _, f := range []struct{ key, u string }{{"url", b.URL}, {"lambdaEndpoint", b.LambdaEndpoint}} {
 		key, u := f.key, f.u

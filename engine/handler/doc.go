@@ -12,11 +12,13 @@
 //	{"handlers": [
 //	  {"resource": "arn:aws:lambda:*:*:function:Charge*", "command": ["./charge.sh"], "timeoutSeconds": 5},
 //	  {"state": "Notify", "url": "http://127.0.0.1:8080/notify"},
+//	  {"state": "Report", "command": ["./report.sh"], "dir": "tools"},
 //	  {"resource": "arn:aws:states:::lambda:invoke", "lambdaEndpoint": "http://127.0.0.1:3001"}
 //	]}
 //
 // A binding matches by state name or by resource, where * in the pattern
-// matches any run of characters; the first match wins. Unknown keys are
+// matches any run of characters; the first match wins. A command runs in
+// dir (relative to the config's folder) when given, else where the caller runs. Unknown keys are
 // errors that name the closest valid key, and timeoutSeconds (default 60)
 // must be above 0 and at most 99999999; every problem is located
 // (file:line:column). When a handler times out, its command is killed with

@@ -129,7 +129,7 @@ func TestParseRejects(t *testing.T) {
 		{"misspelt key", "{\"handlers\":[\n {\"state\":\"A\",\n  \"comand\":[\"true\"]}]}",
 			`h.json:3:12: /handlers/0/comand: unknown key "comand" in handler 0; did you mean "command"?`},
 		{"misspelt timeout", `{"handlers":[{"state":"A","command":["true"],"timeout":5}]}`,
-			`h.json:1:56: /handlers/0/timeout: unknown key "timeout" in handler 0 (the keys are state, resource, command, url, lambdaEndpoint, timeoutSeconds)`},
+			`h.json:1:56: /handlers/0/timeout: unknown key "timeout" in handler 0 (the keys are state, resource, command, dir, url, lambdaEndpoint, timeoutSeconds)`},
 		{"misspelt top key", `{"handler":[]}`,
 			`h.json:1:12: /handler: unknown key "handler" in the handler config; did you mean "handlers"?`},
 		{"negative timeout", `{"handlers":[{"state":"A","command":["true"],"timeoutSeconds":-2}]}`,

@@ -19,9 +19,12 @@ type Binding struct {
 	State    string `json:"state,omitempty"`
 	Resource string `json:"resource,omitempty"` // glob: * matches anything
 
-	Command        []string `json:"command,omitempty"`
-	URL            string   `json:"url,omitempty"`
-	LambdaEndpoint string   `json:"lambdaEndpoint,omitempty"`
+	Command []string `json:"command,omitempty"`
+	// Dir is the folder a command runs in, relative to the Set's Dir
+	// ("" runs it in the Set's Dir).
+	Dir            string `json:"dir,omitempty"`
+	URL            string `json:"url,omitempty"`
+	LambdaEndpoint string `json:"lambdaEndpoint,omitempty"`
 
 	// TimeoutSeconds bounds the handler (default DefaultTimeout); Parse
 	// takes values above 0 and at most MaxTimeoutSeconds.
@@ -55,7 +58,7 @@ func (s *Set) run(parent context.Context, b Binding, timeout time.Duration, req 
 	)
 	switch {
 	case len(b.Command) > 0:
-		out, err = runCommand(ctx, s.Dir, b.Command, req)
+		out, err = runCommand(ctx, s.Dir, b.Dir, b.Command, req)
 	case b.URL != "":
 		out, err = postJSON(ctx, b.URL, req)
 	default:

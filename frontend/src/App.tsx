@@ -34,6 +34,7 @@ import { useCommentsUI } from "./notes/useCommentsUI";
 import { CommentsPanel, type CommentFocus } from "./notes/CommentsPanel";
 import { WorkflowMarker } from "./notes/CommentMarker";
 import { CommentThreads, DescriptionField } from "./notes/NotesSection";
+import { HandlerSection } from "./notes/HandlerSection";
 import { Present } from "./present/Present";
 import { useCompare } from "./diff/useCompare";
 import { ComparePicker } from "./diff/ComparePicker";
@@ -48,7 +49,12 @@ import { CoverageLegend } from "./tests/CoverageLegend";
 // The inspector's notes: keyed by place, so a draft never moves to another step.
 const inspectorNotes = {
   description: (t: { state: string; comment: string }) => <DescriptionField key={t.state} {...t} />,
-  threads: (t: { state: string }) => <CommentThreads key={t.state} state={t.state} />,
+  threads: (t: { state: string; type: string }) => (
+    <>
+      {t.type === "Task" && <HandlerSection key={`h:${t.state}`} state={t.state} />}
+      <CommentThreads key={t.state} state={t.state} />
+    </>
+  ),
 };
 
 export default function App() {

@@ -124,6 +124,8 @@ export const succeedTask = (id: string, pending: string, output: string): Promis
 export const failTask = (id: string, pending: string, error: string, cause: string): Promise<void> =>
   RunsAPI.Fail(id, pending, error, cause);
 export const heartbeatTask = (id: string, pending: string): Promise<void> => RunsAPI.Heartbeat(id, pending);
+/** Answers a "Trust this command?" card: yes runs the handler and remembers it on this machine; no answers by hand. */
+export const trustHandler = (id: string, pending: string, yes: boolean): Promise<void> => RunsAPI.Trust(id, pending, yes);
 export const listRuns = (workflow: string): Promise<RunMeta[]> => RunsAPI.List(workflow);
 export const deleteRun = (id: string): Promise<void> => RunsAPI.Delete(id);
 export const exportRun = (id: string): Promise<string> => RunsAPI.Export(id);
@@ -196,10 +198,19 @@ export interface NoteEntry {
   position?: { x: number; y: number };
   threads?: NoteThread[];
 }
+/** How a Task state is answered in studio runs (kept in NAME.studio.json; trust is kept in the user's config). */
+export interface TaskHandler {
+  kind: "command" | "http" | "lambda";
+  command?: string[];
+  dir?: string;
+  url?: string;
+  timeoutSeconds?: number;
+}
 export interface NotesFile {
   version: number;
   workflow: NoteEntry;
   states?: Record<string, NoteEntry>;
+  handlers?: Record<string, TaskHandler>;
 }
 export interface NotesLoaded {
   path: string;
@@ -215,7 +226,9 @@ export type NoteOp =
   | { kind: "pin"; state: string; x: number; y: number }
   | { kind: "unpin"; state: string }
   | { kind: "unpinAll" }
-  | { kind: "rename"; state: string; to: string };
+  | { kind: "rename"; state: string; to: string }
+  | { kind: "setHandler"; state: string; handler: TaskHandler }
+  | { kind: "clearHandler"; state: string };
 
 /** The notes file of a definition file, or of the machine logicalId inside a template. */
 export const notesPath = (definitionPath: string, logicalId = ""): Promise<string> => NotesAPI.NotesPath(definitionPath, logicalId);

@@ -53,7 +53,8 @@ interface Props {
    */
   notes?: {
     description(target: { state: string; comment: string }): ReactNode;
-    threads(target: { state: string; comment: string }): ReactNode;
+    /** The threads, and for a Task state how it runs locally (type is the state's Type). */
+    threads(target: { state: string; comment: string; type: string }): ReactNode;
   };
   /** Opens Test this state on the state (by name). */
   onTestState?(name: string): void;
@@ -149,7 +150,11 @@ export function Inspector({ store, text, format, diagram, diagnostics, selected,
     return () => cancelAnimationFrame(frame);
   }, [focus]);
 
-  const notesTarget = st ? { state: st.name, comment: commentOf(st.value) } : !selected && isObj(doc) ? { state: "", comment: commentOf(doc) } : null;
+  const notesTarget = st
+    ? { state: st.name, comment: commentOf(st.value), type: isObj(st.value) && typeof st.value.Type === "string" ? st.value.Type : "" }
+    : !selected && isObj(doc)
+      ? { state: "", comment: commentOf(doc), type: "" }
+      : null;
   // The lock's banner already shows its mistake.
   const general = (grouped.get("") ?? []).filter((d) => d !== lock?.diagnostic);
   return (

@@ -32,7 +32,44 @@ export function PendingTasks({ session }: { session: RunSession }) {
   );
 }
 
+const handlerWords: Record<string, string> = {
+  command: "This workflow's project file asks to run a command on this computer:",
+  http: "This workflow's project file asks to send the task's input to this address:",
+  lambda: "This workflow's project file asks to send the task's input to this Lambda-compatible endpoint:",
+};
+
+/** Asks before a handler from the project files runs: the exact command line, Trust / Don't trust. */
+function TrustCard({ p, session }: { p: PendingTask; session: RunSession }) {
+  return (
+    <div className="pending-card trust-card" data-testid="pending" data-kind="trust" data-state={p.state} role="alertdialog" aria-label={`Trust this ${p.handler === "command" ? "command" : "address"}?`}>
+      <div className="pending-head">
+        <strong>{p.handler === "command" ? "Trust this command?" : "Trust this address?"}</strong>
+        <span className="muted">for {p.state}</span>
+      </div>
+      <p>{handlerWords[p.handler ?? ""] ?? handlerWords.command}</p>
+      <pre className="run-json trust-command" data-testid="trust-command">{p.command}</pre>
+      <p className="muted">
+        Only trust it if you know what it does: it runs with your permissions. Your answer is kept on this computer, not in the project, and is asked
+        again if the command changes. &ldquo;Don&rsquo;t trust&rdquo; lets you answer this task by hand.
+      </p>
+      <div className="pending-actions">
+        <button className="primary" onClick={() => void session.trust(p, true)} data-testid="trust-yes">
+          Trust
+        </button>
+        <button onClick={() => void session.trust(p, false)} data-testid="trust-no">
+          Don&rsquo;t trust
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function PendingCard({ p, session }: { p: PendingTask; session: RunSession }) {
+  if (p.kind === "trust") return <TrustCard p={p} session={session} />;
+  return <AnswerCard p={p} session={session} />;
+}
+
+function AnswerCard({ p, session }: { p: PendingTask; session: RunSession }) {
   const [output, setOutput] = useState("{}");
   const [mode, setMode] = useState<"return" | "throw">("return");
   const [err, setErr] = useState("");

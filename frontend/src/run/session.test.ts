@@ -110,6 +110,7 @@ function fake() {
     succeedTask: record("succeedTask", () => undefined),
     failTask: record("failTask", () => undefined),
     heartbeatTask: record("heartbeatTask", () => undefined),
+    trustHandler: record("trustHandler", () => undefined),
     listRuns: record("listRuns", () => state.runs),
     deleteRun: record("deleteRun", () => undefined),
     importRun: record("importRun", () => meta("imported-1", { imported: true })),

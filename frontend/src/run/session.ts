@@ -39,6 +39,7 @@ export type RunBackend = Pick<
   | "stepRun"
   | "stopRun"
   | "succeedTask"
+  | "trustHandler"
 >;
 
 export interface WorkflowRef {
@@ -121,6 +122,8 @@ export interface RunActions {
   answer(p: PendingTask, output: string): Promise<boolean>;
   reject(p: PendingTask, error: string, cause: string): Promise<boolean>;
   heartbeat(p: PendingTask): void;
+  /** Answers a "Trust this command?" card: yes runs the handler, no answers its task by hand. */
+  trust(p: PendingTask, yes: boolean): Promise<void>;
   refreshHistory(): void;
   open(id: string): Promise<void>;
   remove(id: string): Promise<void>;
@@ -238,6 +241,7 @@ export class RunSessionStore {
       answer: (p, output) => this.guard(() => backend.succeedTask(this.shownRun(), p.id, output)),
       reject: (p, err, cause) => this.guard(() => backend.failTask(this.shownRun(), p.id, err, cause)),
       heartbeat: (p) => void this.guard(() => backend.heartbeatTask(this.shownRun(), p.id)),
+      trust: (p, yes) => this.guard(() => backend.trustHandler(this.shownRun(), p.id, yes)).then(() => undefined),
       refreshHistory: this.refreshHistory,
       open: (id) => this.guard(() => this.show(id)).then(() => undefined),
       remove: this.remove,

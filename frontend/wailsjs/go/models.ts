@@ -1341,6 +1341,8 @@ export namespace runs {
 	    token?: string;
 	    // Go type: time
 	    since: any;
+	    handler?: string;
+	    command?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Pending(source);
@@ -1355,6 +1357,8 @@ export namespace runs {
 	        this.input = source["input"];
 	        this.token = source["token"];
 	        this.since = this.convertValues(source["since"], null);
+	        this.handler = source["handler"];
+	        this.command = source["command"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1656,10 +1660,31 @@ export namespace sidecar {
 		    return a;
 		}
 	}
+	export class Handler {
+	    kind: string;
+	    command?: string[];
+	    dir?: string;
+	    url?: string;
+	    timeoutSeconds?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Handler(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.command = source["command"];
+	        this.dir = source["dir"];
+	        this.url = source["url"];
+	        this.timeoutSeconds = source["timeoutSeconds"];
+	    }
+	}
 	export class File {
 	    version: number;
 	    workflow: Entry;
 	    states?: Record<string, Entry>;
+	    handlers?: Record<string, Handler>;
 	
 	    static createFrom(source: any = {}) {
 	        return new File(source);
@@ -1670,6 +1695,7 @@ export namespace sidecar {
 	        this.version = source["version"];
 	        this.workflow = this.convertValues(source["workflow"], Entry);
 	        this.states = this.convertValues(source["states"], Entry, true);
+	        this.handlers = this.convertValues(source["handlers"], Handler, true);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1690,6 +1716,7 @@ export namespace sidecar {
 		    return a;
 		}
 	}
+	
 	export class Op {
 	    kind: string;
 	    state?: string;
@@ -1700,6 +1727,7 @@ export namespace sidecar {
 	    to?: string;
 	    x?: number;
 	    y?: number;
+	    handler?: Handler;
 	
 	    static createFrom(source: any = {}) {
 	        return new Op(source);
@@ -1716,7 +1744,26 @@ export namespace sidecar {
 	        this.to = source["to"];
 	        this.x = source["x"];
 	        this.y = source["y"];
+	        this.handler = this.convertValues(source["handler"], Handler);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 

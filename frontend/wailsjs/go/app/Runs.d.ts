@@ -49,3 +49,5 @@ export function Stop(arg1:string):Promise<void>;
 export function StoreError():Promise<string>;
 
 export function Succeed(arg1:string,arg2:string,arg3:string):Promise<void>;
+
+export function Trust(arg1:string,arg2:string,arg3:boolean):Promise<void>;

@@ -97,3 +97,7 @@ export function StoreError() {
 export function Succeed(arg1, arg2, arg3) {
   return window['go']['app']['Runs']['Succeed'](arg1, arg2, arg3);
 }
+
+export function Trust(arg1, arg2, arg3) {
+  return window['go']['app']['Runs']['Trust'](arg1, arg2, arg3);
+}
