@@ -135,6 +135,16 @@ func withHandlers(req *runs.StartRequest) error {
 	return nil
 }
 
+// Redrive continues failed run runID from where it failed, in the same
+// run, keeping what succeeded (AWS's RedriveExecution); req gives the
+// mocks and pace, the run keeps its own definition and test case.
+func (r *Runs) Redrive(req runs.StartRequest, runID string) error {
+	if err := withHandlers(&req); err != nil {
+		return err
+	}
+	return r.m.Redrive(req, runID)
+}
+
 // Snapshot is a run's state and its events after event id after.
 func (r *Runs) Snapshot(runID string, after int64) (runs.Update, error) {
 	return r.m.Snapshot(runID, after)

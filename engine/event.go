@@ -21,6 +21,7 @@ type Event struct {
 	ExecutionFailedEventDetails    *FailureDetails          `json:"executionFailedEventDetails,omitempty"`
 	ExecutionAbortedEventDetails   *FailureDetails          `json:"executionAbortedEventDetails,omitempty"`
 	ExecutionTimedOutEventDetails  *FailureDetails          `json:"executionTimedOutEventDetails,omitempty"`
+	ExecutionRedrivenEventDetails  *RedrivenDetails         `json:"executionRedrivenEventDetails,omitempty"`
 
 	StateEnteredEventDetails *StateEnteredDetails `json:"stateEnteredEventDetails,omitempty"`
 	StateExitedEventDetails  *StateExitedDetails  `json:"stateExitedEventDetails,omitempty"`
@@ -72,6 +73,12 @@ func (e *Event) Location() *fault.Location {
 // part of the shape.
 type Truncation struct {
 	Truncated bool `json:"truncated"`
+}
+
+// RedrivenDetails are the details of ExecutionRedriven: how many times
+// the execution has been redriven, this one included.
+type RedrivenDetails struct {
+	RedriveCount int `json:"redriveCount"`
 }
 
 // ExecutionStartedDetails are the details of ExecutionStarted.

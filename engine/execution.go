@@ -69,6 +69,8 @@ type Execution struct {
 
 	done   chan struct{}
 	result Result
+
+	redrive *redrive // nil unless this run continues a failed one
 }
 
 // errAborted and errTimedOut end a run from outside its states.
@@ -98,6 +100,11 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	if cfg.err != nil {
 		return nil, cfg.err
 	}
+	return m.start(ctx, input, cfg, nil)
+}
+
+// start begins a run, or a redrive of the run whose history plan reads.
+func (m *Machine) start(ctx context.Context, input any, cfg *config, plan *redrive) (*Execution, error) {
 	if err := checkInput(input); err != nil {
 		return nil, err
 	}
@@ -115,7 +122,7 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	} else if _, ok := m.root.states[start]; !ok {
 		return nil, fmt.Errorf("start at %q: no such top-level state", start)
 	}
-	ex := &Execution{m: m, cfg: cfg, input: input, done: make(chan struct{})}
+	ex := &Execution{m: m, cfg: cfg, input: input, done: make(chan struct{}), redrive: plan}
 	seed := cfg.seed
 	if !cfg.deterministic {
 		seed = time.Now().UnixNano()
@@ -133,7 +140,14 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	if !cfg.deterministic {
 		ex.startTime = ex.clock.Now()
 	}
+	if plan != nil {
+		// $$.Execution.StartTime stays the first attempt's.
+		plan.at, ex.startTime = ex.startTime, plan.started
+	}
 	ex.rec = &recorder{clock: ex.clock, keep: cfg.keepHistory, observer: cfg.observer}
+	if plan != nil {
+		ex.rec.resume(plan.plan.events)
+	}
 	if cfg.typ == Standard {
 		ex.rec.limit = maxHistoryEvents
 		ex.rec.onLimit = func() { ex.exceeded(historyLimitCause) }
@@ -153,9 +167,17 @@ func (m *Machine) Start(ctx context.Context, input any, opts ...Option) (*Execut
 	ex.arn = prefix + "execution:" + smName + ":" + ex.name
 	ex.invoker = cfg.invoker
 	if cfg.mocks != nil {
-		ex.invoker = Chain(newMockInvoker(cfg.mocks), cfg.invoker)
+		mi := newMockInvoker(cfg.mocks)
+		if plan != nil {
+			mi.calls = plan.plan.mockCalls()
+		}
+		ex.invoker = Chain(mi, cfg.invoker)
 	}
 	ex.ctx, ex.cancel = context.WithCancelCause(ctx)
+	if plan != nil {
+		go ex.runRedrive()
+		return ex, nil
+	}
 	go ex.run(start)
 	return ex, nil
 }
@@ -211,16 +233,8 @@ func (ex *Execution) Arn() string { return ex.arn }
 func (ex *Execution) run(start string) {
 	defer close(ex.done)
 	defer ex.cancel(nil)
-	ctx := ex.ctx
-	if ex.m.timeout > 0 {
-		// Waits see the deadline on the run's clock; on a real or scaled
-		// clock a timer also stops work that does not wait (a slow task).
-		ctx = withDeadline(ctx, ex.startTime.Add(wholeSeconds(ex.m.timeout)), errTimedOut)
-		if _, virtual := ex.clock.(*virtualClock); !virtual {
-			timer := time.AfterFunc(realDuration(ex.clock, wholeSeconds(ex.m.timeout)), func() { ex.cancel(errTimedOut) })
-			defer timer.Stop()
-		}
-	}
+	ctx, stop := ex.deadline(ex.startTime)
+	defer stop()
 	started := Event{Type: "ExecutionStarted"}
 	if ex.rec.active() {
 		started.ExecutionStartedEventDetails = &ExecutionStartedDetails{Input: EncodeJSON(ex.input), RoleArn: ex.cfg.roleArn}
@@ -280,6 +294,22 @@ func (ex *Execution) finish(sc *scope, out any, err error) {
 		res.Events = ex.rec.all()
 	}
 	ex.result = res
+}
+
+// deadline applies the workflow's TimeoutSeconds counted from since.
+func (ex *Execution) deadline(since time.Time) (context.Context, func()) {
+	ctx := ex.ctx
+	if ex.m.timeout <= 0 {
+		return ctx, func() {}
+	}
+	// Waits see the deadline on the run's clock; on a real or scaled
+	// clock a timer also stops work that does not wait (a slow task).
+	ctx = withDeadline(ctx, since.Add(wholeSeconds(ex.m.timeout)), errTimedOut)
+	if _, virtual := ex.clock.(*virtualClock); !virtual {
+		timer := time.AfterFunc(realDuration(ex.clock, wholeSeconds(ex.m.timeout)), func() { ex.cancel(errTimedOut) })
+		return ctx, func() { timer.Stop() }
+	}
+	return ctx, func() {}
 }
 
 // realDuration converts a virtual duration to the time a clock really

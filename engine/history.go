@@ -108,6 +108,15 @@ func (r *recorder) record(prev int64, t time.Time, e Event, final bool) int64 {
 
 const chunkSize = 1024
 
+// resume starts the record with a past run's history: a redrive's events
+// follow it in the same history, numbered on.
+func (r *recorder) resume(evs []Event) {
+	r.count.Store(int64(len(evs)))
+	if r.keep && len(evs) > 0 {
+		r.chunks = append(r.chunks, append(make([]Event, 0, len(evs)), evs...))
+	}
+}
+
 // reachedLimit ends the run for its history size (once) and returns the
 // id of the last event recorded, for the caller to chain on.
 func (r *recorder) reachedLimit() int64 {

@@ -118,7 +118,9 @@ func (st *stepCtx) runIterations(ctx context.Context, items []any, in any, maxCo
 				switch {
 				case it.err == nil:
 					res.results[i] = out
-					res.lastEnd = it.end
+					if it.end != 0 { // 0: kept from before a redrive
+						res.lastEnd = it.end
+					}
 				case n.distributed && st.sc.ex.alive(ictx) == nil && isFault(it.err):
 					res.failures++
 				case res.err == nil:
@@ -153,6 +155,13 @@ type iterationEnd struct {
 func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int64, at time.Duration) (any, iterationEnd) {
 	n := st.n
 	ex := st.sc.ex
+	var from resumePoint
+	if st.memo != nil && !n.distributed {
+		// A redrive keeps the items that succeeded, unrecorded.
+		if from = st.memo.item(n.name, i, n.processor); from.done {
+			return from.out, iterationEnd{last: prev, at: at}
+		}
+	}
 	// A distributed Map runs its items as child executions, whose events
 	// are not part of this history.
 	rec := st.sc.rec
@@ -160,7 +169,7 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 		rec = &recorder{clock: ex.clock}
 	}
 	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
-		mapItem: map[string]any{"Index": int64(i), "Value": item}}
+		mapItem: map[string]any{"Index": int64(i), "Value": item}, frame: st.sc.frame + itemSegment(n.name, i)}
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)
@@ -173,8 +182,11 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 		}
 		sc.emit(e)
 	}
-	input, err := st.itemInput(ctx, sc, item, in)
-	if err == nil {
+	var input any
+	var err error
+	if from.start != "" {
+		input, err = sc.run(ctx, from.start, from.input)
+	} else if input, err = st.itemInput(ctx, sc, item, in); err == nil {
 		input, err = sc.run(ctx, n.processor.startAt, input)
 	}
 	end := iterationEnd{err: err, last: sc.lastID(), at: sc.skippedTime()}

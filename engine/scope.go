@@ -19,6 +19,7 @@ type scope struct {
 	g       *graph
 	vars    *vars
 	mapItem map[string]any // the item of a Map iteration, for its ItemSelector
+	frame   string         // the Map items this graph runs in ("/Map#2"), for a redrive
 	th      *thread        // what breakpoints and steps pause (&own, or the machine's)
 	own     thread         // a Map item's or a branch's thread
 
@@ -172,8 +173,10 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 	case "Task":
 		out, next, err = st.withRetry(ctx, st.task)
 	case "Parallel":
+		st.memo = sc.ex.redrivePlan().take(sc.frame, n.name)
 		out, next, err = st.withRetry(ctx, st.parallel)
 	case "Map":
+		st.memo = sc.ex.redrivePlan().take(sc.frame, n.name)
 		out, next, err = st.withRetry(ctx, st.mapState)
 	default:
 		err = newFaultf(errRuntime, "state %q has unknown type %q", n.name, n.typ)
@@ -226,6 +229,8 @@ type stepCtx struct {
 	assigned   map[string]string
 	// contextStaged: $states.context was reported to a StageObserver.
 	contextStaged bool
+	// memo is what a redriven Parallel or Map did before (nil: run all).
+	memo *stateMemo
 }
 
 // runtimeErr builds an error whose cause names the state as AWS does,
@@ -338,7 +343,10 @@ func (ex *Execution) buildContextParts() {
 	ex.ctxOnce.Do(func() {
 		ex.ctxExecution = map[string]any{
 			"Id": ex.arn, "Input": ex.input, "Name": ex.name, "RoleArn": ex.cfg.roleArn,
-			"StartTime": timestamp(ex.startTime), "RedriveCount": int64(0),
+			"StartTime": timestamp(ex.startTime), "RedriveCount": int64(ex.RedriveCount()),
+		}
+		if ex.redrive != nil {
+			ex.ctxExecution["RedriveTime"] = timestamp(ex.redrive.at)
 		}
 		ex.ctxStateMachine = map[string]any{"Id": ex.smArn, "Name": ex.m.nameOrDefault()}
 		if e, ok := ex.cfg.contextObject["Execution"].(map[string]any); ok {

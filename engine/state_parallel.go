@@ -58,13 +58,25 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 		end      = start // the slowest branch's time: a Parallel waits for all
 	)
 	for i, g := range st.n.branches {
+		from, input := g.startAt, in
+		if st.memo != nil {
+			// A redrive keeps the branches that succeeded.
+			r := st.memo.branch(g)
+			if r.done {
+				results[i] = r.out
+				continue
+			}
+			if r.start != "" {
+				from, input = r.start, r.input
+			}
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID, skipped: start}
+			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID, skipped: start, frame: st.sc.frame}
 			sc.th = &sc.own
 			st.sc.ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: st.n.name, Index: i, Branch: true})
-			out, err := guard(func() (any, error) { return sc.run(bctx, g.startAt, deepCopy(in)) })
+			out, err := guard(func() (any, error) { return sc.run(bctx, from, deepCopy(input)) })
 			st.sc.ex.ctrl.done(sc.th)
 			mu.Lock()
 			defer mu.Unlock()

@@ -19,22 +19,24 @@ const StatusRunning = "RUNNING"
 
 // Meta is what the store keeps about a run besides its events.
 type Meta struct {
-	ID         string    `json:"id"`
-	Workflow   string    `json:"workflow"`
-	Name       string    `json:"name"` // the execution name
-	Status     string    `json:"status"`
-	StartDate  time.Time `json:"startDate"`
-	StopDate   time.Time `json:"stopDate,omitzero"`
-	Input      string    `json:"input"`
-	Output     string    `json:"output,omitempty"`
-	Error      string    `json:"error,omitempty"`
-	Cause      string    `json:"cause,omitempty"`
-	Events     int64     `json:"events"` // the last event id
-	Stages     int64     `json:"stages"` // the last stage record's seq
-	TestCase   string    `json:"testCase,omitempty"`
-	StartAt    string    `json:"startAt,omitempty"`
-	Imported   bool      `json:"imported,omitempty"`
-	Definition string    `json:"definition,omitempty"`
+	ID        string    `json:"id"`
+	Workflow  string    `json:"workflow"`
+	Name      string    `json:"name"` // the execution name
+	Status    string    `json:"status"`
+	StartDate time.Time `json:"startDate"`
+	StopDate  time.Time `json:"stopDate,omitzero"`
+	Input     string    `json:"input"`
+	Output    string    `json:"output,omitempty"`
+	Error     string    `json:"error,omitempty"`
+	Cause     string    `json:"cause,omitempty"`
+	Events    int64     `json:"events"` // the last event id
+	Stages    int64     `json:"stages"` // the last stage record's seq
+	TestCase  string    `json:"testCase,omitempty"`
+	// RedriveCount is how many times the run was redriven (Redrive).
+	RedriveCount int    `json:"redriveCount,omitempty"`
+	StartAt      string `json:"startAt,omitempty"`
+	Imported     bool   `json:"imported,omitempty"`
+	Definition   string `json:"definition,omitempty"`
 	// ErrorLocation places a FAILED run's error in the definition the run
 	// was started with (Definition): its state, the JSON pointer of the
 	// field or template key (as a validator diagnostic's location) and its

@@ -101,6 +101,8 @@ const asUpdate = (u: runs.Update) => u as unknown as RunUpdate;
 export const startRun = (req: StartRunRequest): Promise<string> => RunsAPI.Start(req as runs.StartRequest);
 export const rerunFrom = (req: StartRunRequest, from: string, state: string): Promise<string> =>
   RunsAPI.RerunFrom(req as runs.StartRequest, from, state);
+/** Continues failed run id in place from where it failed, keeping what succeeded (AWS's redrive). */
+export const redriveRun = (req: StartRunRequest, id: string): Promise<void> => RunsAPI.Redrive(req as runs.StartRequest, id);
 export const runSnapshot = (id: string, after: number): Promise<RunUpdate> => RunsAPI.Snapshot(id, after).then(asUpdate);
 export const runStages = (id: string, after: number): Promise<StageRecord[]> => RunsAPI.Stages(id, after);
 export const stepRun = (id: string): Promise<void> => RunsAPI.Step(id);

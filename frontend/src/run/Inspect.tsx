@@ -46,6 +46,11 @@ export function Inspect({ session, state, stateType, topLevel, failedHere }: Pro
             Re-run from here
           </button>
         )}
+        {session.runId && failedHere && !session.live && session.meta && ["FAILED", "TIMED_OUT", "ABORTED"].includes(session.meta.status) && (
+          <button onClick={() => void session.redrive()} title="Continue this run from where it failed, keeping what succeeded (the same run goes on)" data-testid="inspect-redrive">
+            Redrive
+          </button>
+        )}
       </div>
       {pausedHere.length > 0 && (
         <div className="inspect-paused" data-testid="inspect-paused">

@@ -16,6 +16,9 @@ import { MockCode } from "./MockCode";
 import type { MockContext } from "./mockAssist";
 import "./run.css";
 
+/** The ends AWS redrives. */
+const redrivable = ["FAILED", "TIMED_OUT", "ABORTED"];
+
 type Tab = "execution" | "inspect" | "events" | "items" | "timeline" | "history";
 
 interface Props {
@@ -224,6 +227,20 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
                   onClick={() => onLocate(s.meta!.errorLocation!.pointer, s.meta!.errorLocation!.range)}
                 >
                   Show where (line {s.meta.errorLocation.range.start.line})
+                </button>
+              )}
+              {(s.meta?.redriveCount ?? 0) > 0 && (
+                <span className="muted" data-testid="run-redrive-count" title="How many times this run was redriven (AWS's redriveCount)">
+                  redriven {s.meta!.redriveCount}×
+                </span>
+              )}
+              {s.runId && s.meta && !s.live && redrivable.includes(s.meta.status) && (
+                <button
+                  onClick={() => void s.redrive()}
+                  title="Continue this run from where it failed, keeping what succeeded: steps that finished are not run again, the failed step (and the failed Map items or Parallel branches) run again with the input they had. The same run goes on, as AWS's Redrive does."
+                  data-testid="run-redrive"
+                >
+                  ↻ Redrive
                 </button>
               )}
               <span className="muted">{total} events</span>

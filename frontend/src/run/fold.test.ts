@@ -45,6 +45,26 @@ describe("overlay", () => {
     expect(o.end).toEqual({ status: "FAILED", error: "Broken", cause: "right branch" });
   });
 
+  it("a redrive reopens the run: no end until the next one, the failed state runs again", () => {
+    const t = "2026-12-06T00:00:00Z";
+    const events = [
+      { id: 1, previousEventId: 0, timestamp: t, type: "ExecutionStarted", executionStartedEventDetails: {} },
+      { id: 2, previousEventId: 1, timestamp: t, type: "PassStateEntered", stateEnteredEventDetails: { name: "Refund" } },
+      { id: 3, previousEventId: 2, timestamp: t, type: "ExecutionFailed", executionFailedEventDetails: { error: "States.Runtime", cause: "x" } },
+      { id: 4, previousEventId: 3, timestamp: t, type: "ExecutionRedriven", executionRedrivenEventDetails: { redriveCount: 1 } },
+    ] as unknown as HistoryEvent[];
+    expect(overlay(indexed(events.slice(0, 3))).end?.status).toBe("FAILED");
+    expect(overlay(indexed(events)).end).toBeUndefined();
+    const again = events.concat([
+      { id: 5, previousEventId: 4, timestamp: t, type: "PassStateEntered", stateEnteredEventDetails: { name: "Refund" } },
+      { id: 6, previousEventId: 5, timestamp: t, type: "PassStateExited", stateExitedEventDetails: { name: "Refund" } },
+      { id: 7, previousEventId: 6, timestamp: t, type: "ExecutionSucceeded", executionSucceededEventDetails: {} },
+    ] as unknown as HistoryEvent[]);
+    const o = overlay(indexed(again));
+    expect(o.end?.status).toBe("SUCCEEDED");
+    expect(o.states.get("Refund")?.status).toBe("succeeded");
+  });
+
   it("a state whose own data flow failed is failed, not cancelled", () => {
     // Ship's Parameters name a path the input lacks: AWS records no failure
     // event of the state, only ExecutionFailed right after it was entered.

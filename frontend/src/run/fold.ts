@@ -253,6 +253,9 @@ export class OverlayBuilder {
       if (m && t === "MapIterationSucceeded") m.succeeded++;
       if (m && t === "MapIterationFailed") m.failed++;
       if (m && t === "MapIterationAborted") m.aborted++;
+    } else if (t === "ExecutionRedriven") {
+      // The run goes on from where it failed: it has no end yet.
+      this.end = undefined;
     } else if (t.startsWith("Execution") && t !== "ExecutionStarted") {
       const d = details<{ error?: string; cause?: string }>(e);
       this.end = { status: executionStatus(t), error: d?.error, cause: d?.cause };

@@ -94,6 +94,7 @@ function fake() {
   const backend: RunBackend = {
     startRun: record("startRun", () => state.nextRun),
     rerunFrom: record("rerunFrom", () => state.nextRun),
+    redriveRun: record("redriveRun", () => undefined),
     checkMocks: record("checkMocks", () => []),
     runSnapshot: record("runSnapshot", (id: string, after: number) =>
       (state.snapshots.get(id) ?? ((a: number) => update(id, 1, a + 1, history.length, { live: false, meta: meta(id, { status: "FAILED" }) })))(after),
@@ -386,6 +387,16 @@ describe("starting and driving runs", () => {
     await t.store.actions.rerun("Items");
     expect(t.called("rerunFrom")[0].slice(1)).toEqual(["run-1", "Items"]);
     expect(t.snap().runId).toBe("run-2");
+  });
+
+  test("redrive continues the run shown in place and follows it again from its first event", async () => {
+    const t = setup();
+    await t.store.actions.start("run");
+    const before = t.called("runSnapshot").length;
+    await t.store.actions.redrive();
+    expect(t.called("redriveRun")[0][1]).toBe("run-1");
+    expect(t.snap().runId).toBe("run-1");
+    expect(t.called("runSnapshot").slice(before)).toEqual([["run-1", 0]]);
   });
 });
 

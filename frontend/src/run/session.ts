@@ -26,6 +26,7 @@ export type RunBackend = Pick<
   | "onRunUpdate"
   | "openExample"
   | "pauseRun"
+  | "redriveRun"
   | "rerunFrom"
   | "runSnapshot"
   | "runStages"
@@ -109,6 +110,8 @@ export interface RunActions {
   /** "try" plays the run with generated answers for every task without a mock (Try it). */
   start(mode: RunMode): Promise<void>;
   rerun(state: string): Promise<void>;
+  /** Continues the failed run shown from where it failed, in the same run (AWS's redrive). */
+  redrive(): Promise<void>;
   /** Steps the pause picked (else the first): only that Map item moves on. */
   step(): void;
   /** Picks which paused item Step steps. */
@@ -226,6 +229,7 @@ export class RunSessionStore {
       setCursor: this.setCursor,
       start: this.start,
       rerun: this.rerun,
+      redrive: this.redrive,
       step: this.step,
       pickPause: (p) => {
         this.picked = pauseKey(p);
@@ -465,6 +469,16 @@ export class RunSessionStore {
     const from = this.runId;
     if (!from) return;
     await this.guard(async () => this.show(await this.backend.rerunFrom(this.request("run"), from, state)));
+  };
+
+  private redrive = async () => {
+    const id = this.runId;
+    if (!id) return;
+    await this.guard(async () => {
+      await this.backend.redriveRun(this.request("run"), id);
+      // The same run goes on: follow it from its first event again.
+      await this.show(id);
+    });
   };
 
   /** The pause Step steps: the picked item while it is paused, else the first pause. */

@@ -1220,6 +1220,7 @@ export namespace runs {
 	    events: number;
 	    stages: number;
 	    testCase?: string;
+	    redriveCount?: number;
 	    startAt?: string;
 	    imported?: boolean;
 	    definition?: string;
@@ -1247,6 +1248,7 @@ export namespace runs {
 	        this.events = source["events"];
 	        this.stages = source["stages"];
 	        this.testCase = source["testCase"];
+	        this.redriveCount = source["redriveCount"];
 	        this.startAt = source["startAt"];
 	        this.imported = source["imported"];
 	        this.definition = source["definition"];

@@ -22,6 +22,8 @@ export function LoadMocks(arg1:string):Promise<string>;
 
 export function Pause(arg1:string):Promise<void>;
 
+export function Redrive(arg1:runs.StartRequest,arg2:string):Promise<void>;
+
 export function RerunFrom(arg1:runs.StartRequest,arg2:string,arg3:string):Promise<string>;
 
 export function SaveHistory(arg1:string,arg2:string):Promise<string>;

@@ -42,6 +42,10 @@ export function Pause(arg1) {
   return window['go']['app']['Runs']['Pause'](arg1);
 }
 
+export function Redrive(arg1, arg2) {
+  return window['go']['app']['Runs']['Redrive'](arg1, arg2);
+}
+
 export function RerunFrom(arg1, arg2, arg3) {
   return window['go']['app']['Runs']['RerunFrom'](arg1, arg2, arg3);
 }
