@@ -58,3 +58,43 @@ func benchMap(b *testing.B, batch int) {
 		store.Close()
 	}
 }
+
+// A run's input goes with its first and last update and with Snapshot,
+// not with every update in between: a Map's items would be sent again and
+// again.
+func TestUpdatesCarryTheInputFirstAndLast(t *testing.T) {
+	m, rec, _ := newManager(t, WithBatching(time.Millisecond, 20))
+	input := `{"n": 200}`
+	id, err := m.Start(StartRequest{Workflow: "w", Definition: definition(t, "loop.asl.json"), Input: input})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.await(t, id, "the end", func(u Update) bool { return !u.Live })
+	rec.mu.Lock()
+	var ups []Update
+	for _, u := range rec.updates {
+		if u.RunID == id {
+			ups = append(ups, u)
+		}
+	}
+	rec.mu.Unlock()
+	if len(ups) < 3 {
+		t.Fatalf("want at least 3 updates to compare, got %d", len(ups))
+	}
+	for i, u := range ups {
+		want := ""
+		if u.Seq == 1 || !u.Live {
+			want = `{"n":200}`
+		}
+		if u.Meta.Input != want {
+			t.Errorf("update %d (seq %d, live %v): input %q, want %q", i, u.Seq, u.Live, u.Meta.Input, want)
+		}
+	}
+	snap, err := m.Snapshot(id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Meta.Input != `{"n":200}` {
+		t.Errorf("snapshot input %q", snap.Meta.Input)
+	}
+}
