@@ -154,3 +154,10 @@ func (r *mapRunRec) setLimits(maxConc, toleratedCount int64, pct float64) {
 	defer r.mu.Unlock()
 	r.run.MaxConcurrency, r.run.ToleratedFailureCount, r.run.ToleratedFailurePercentage = maxConc, toleratedCount, pct
 }
+
+// setWritten records how many results the ResultWriter wrote.
+func (r *mapRunRec) setWritten(n int64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.run.ItemCounts.ResultsWritten, r.run.ExecutionCounts.ResultsWritten = n, n
+}

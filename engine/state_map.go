@@ -87,7 +87,7 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	sc.emitSide(Event{Type: "MapStateSucceeded"})
 	var result any = run.results
 	if n.resultWriter != nil {
-		if result, err = st.resultWriter(ctx, in, mapRunArn); err != nil {
+		if result, err = st.resultWriter(ctx, in, mapRunArn, run.results); err != nil {
 			return nil, "", err
 		}
 	}
