@@ -15,7 +15,8 @@ import (
 func (st *stepCtx) childIteration(ctx context.Context, i int, item, in any, prev int64, at time.Duration) (any, iterationEnd) {
 	n := st.n
 	ex := st.sc.ex
-	rec := &recorder{clock: ex.clock, keep: ex.cfg.keepHistory}
+	// The studio runs without a history but shows children's histories.
+	rec := &recorder{clock: ex.clock, keep: ex.cfg.keepHistory || ex.cfg.observer != nil}
 	name := ex.UUID()
 	label := labelOr(n)
 	smName := ex.m.nameOrDefault() + "/" + label
