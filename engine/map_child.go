@@ -16,7 +16,7 @@ func (st *stepCtx) childIteration(ctx context.Context, i int, item, in any, prev
 	n := st.n
 	ex := st.sc.ex
 	// The studio runs without a history but shows children's histories.
-	rec := &recorder{clock: ex.clock, keep: ex.cfg.keepHistory || ex.cfg.observer != nil}
+	rec := &recorder{clock: ex.clock, keep: ex.cfg.keepHistory || ex.cfg.observer != nil, small: true}
 	name := ex.UUID()
 	label := labelOr(n)
 	smName := ex.m.nameOrDefault() + "/" + label
