@@ -114,11 +114,12 @@ func (r *Runs) Trust(runID, pendingID string, yes bool) error {
 	return r.m.Trust(runID, pendingID, yes)
 }
 
-// withHandlers gives a saved workflow's run the handlers its project file
-// (NAME.studio.json, read from disk) configures. A broken project file
-// refuses the run rather than silently answering by hand.
+// withHandlers gives a saved workflow's run the handlers and the folder
+// for S3 its project file (NAME.studio.json, read from disk) configures. A
+// broken project file refuses the run rather than silently answering by
+// hand.
 func withHandlers(req *runs.StartRequest) error {
-	req.Handlers = nil
+	req.Handlers, req.S3Root = nil, ""
 	if !filepath.IsAbs(req.Workflow) {
 		return nil // unsaved: no project files
 	}
@@ -132,7 +133,6 @@ func withHandlers(req *runs.StartRequest) error {
 		}
 	}
 	req.Handlers = f.Handlers
-	req.S3Root = ""
 	if f.S3Root != "" {
 		if err := sidecar.CheckS3Root(f.S3Root); err != nil {
 			return fmt.Errorf("%w: %s: %v", runs.ErrInvalidRequest, filepath.Base(sidecar.PathFor(req.Workflow)), err)
