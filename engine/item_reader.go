@@ -27,11 +27,23 @@ func (st *stepCtx) readItems(ctx context.Context, in any) ([]any, error) {
 		return nil, err
 	}
 	if root := st.sc.ex.cfg.s3Root; root != nil && isS3Reader(r.resource) {
+		max := r.maxItems
+		if c := r.config; c != nil && c.MaxItemsPath != "" {
+			v, err := st.pathField(ctx, r.src, c.MaxItemsPath, in)
+			if err != nil {
+				return nil, err
+			}
+			n, ok := v.(int64)
+			if !ok || n < 0 {
+				return nil, st.runtimeErr(r.src, errRuntime, "The MaxItemsPath field refers to value %s which is not a valid non-negative integer: %s", quoted(v), c.MaxItemsPath)
+			}
+			max = &n
+		}
 		items, err := readS3Items(root, r, params)
 		if err != nil {
 			return nil, st.runtimeErr(r.src, errItemReaderFailed, "%v", err)
 		}
-		return limitItems(items, r.maxItems), nil
+		return limitItems(items, max), nil
 	}
 	inv := st.sc.ex.invoker
 	if inv == nil {

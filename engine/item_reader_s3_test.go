@@ -59,6 +59,7 @@ func TestItemReaderLocalS3(t *testing.T) {
 		{"csv first row", get("rows.csv", `"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"`), `[{"id":"1","name":"ann"},{"id":"2","name":"bo, b"}]`, ""},
 		{"csv given pipe", get("pipe.csv", `"InputType":"CSV","CSVHeaderLocation":"GIVEN","CSVHeaders":["n","who"],"CSVDelimiter":"PIPE"`), `[{"n":"1","who":"ann"},{"n":"2","who":"bob"}]`, ""},
 		{"csv max items", get("rows.csv", `"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","MaxItems":1`), `[{"id":"1","name":"ann"}]`, ""},
+		{"csv max items path", get("rows.csv", `"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","MaxItemsPath":"$.max"`), `[{"id":"1","name":"ann"}]`, ""},
 		{"csv short row", get("bad-fields.csv", `"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"`), "", "CSV line 2 has 1 fields"},
 		{"json array", get("items.json", `"InputType":"JSON"`), `[{"a":1},{"a":2},{"a":3}]`, ""},
 		{"json not an array", get("obj.json", `"InputType":"JSON"`), "", "not a JSON array"},
@@ -71,7 +72,7 @@ func TestItemReaderLocalS3(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			m := compile(t, s3Map(tc.reader, ""))
-			res, err := m.Run(context.Background(), map[string]any{}, engine.WithS3Root(dir))
+			res, err := m.Run(context.Background(), map[string]any{"max": int64(1)}, engine.WithS3Root(dir))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -118,3 +118,37 @@ func TestDistributedMapRunWithoutHistory(t *testing.T) {
 		t.Errorf("succeeded failed events = %s, want 1 1 0", got)
 	}
 }
+
+// TestDistributedMapRunAborted: stopping the execution while children run
+// ends the Map Run ABORTED, with every child that had not ended aborted.
+func TestDistributedMapRunAborted(t *testing.T) {
+	m := compile(t, `{"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":2,
+		"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"T","States":{
+			"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:slow","End":true}}},"End":true}}}`)
+	started := make(chan struct{}, 10)
+	inv := engine.InvokerFunc(func(ctx context.Context, _ engine.TaskRequest) (any, error) {
+		started <- struct{}{}
+		<-ctx.Done()
+		return nil, ctx.Err()
+	})
+	ex, err := m.Start(context.Background(), []any{1, 2, 3, 4, 5}, engine.WithInvoker(inv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	<-started
+	if runs := ex.MapRuns(); len(runs) != 1 || runs[0].Status != "RUNNING" || runs[0].ItemCounts.Running != 2 || runs[0].ItemCounts.Pending != 3 {
+		t.Fatalf("while running: %+v", runs)
+	}
+	ex.Stop()
+	res := ex.Wait()
+	run := res.MapRuns[0]
+	if res.Status != engine.StatusAborted || run.Status != engine.StatusAborted || run.ItemCounts.Aborted != 5 || run.ItemCounts.Running != 0 {
+		t.Fatalf("%s, map run %s %+v", res.Status, run.Status, run.ItemCounts)
+	}
+	for _, c := range run.Children {
+		if c.Status != engine.StatusAborted {
+			t.Errorf("child %d is %s", c.Index, c.Status)
+		}
+	}
+}
