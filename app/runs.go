@@ -114,11 +114,12 @@ func (r *Runs) Trust(runID, pendingID string, yes bool) error {
 	return r.m.Trust(runID, pendingID, yes)
 }
 
-// withHandlers gives a saved workflow's run the handlers its project file
-// (NAME.studio.json, read from disk) configures. A broken project file
-// refuses the run rather than silently answering by hand.
+// withHandlers gives a saved workflow's run the handlers and the folder
+// for S3 its project file (NAME.studio.json, read from disk) configures. A
+// broken project file refuses the run rather than silently answering by
+// hand.
 func withHandlers(req *runs.StartRequest) error {
-	req.Handlers = nil
+	req.Handlers, req.S3Root = nil, ""
 	if !filepath.IsAbs(req.Workflow) {
 		return nil // unsaved: no project files
 	}
@@ -132,6 +133,21 @@ func withHandlers(req *runs.StartRequest) error {
 		}
 	}
 	req.Handlers = f.Handlers
+	if f.S3Root != "" {
+		if err := sidecar.CheckS3Root(f.S3Root); err != nil {
+			return fmt.Errorf("%w: %s: %v", runs.ErrInvalidRequest, filepath.Base(sidecar.PathFor(req.Workflow)), err)
+		}
+		dir := filepath.Dir(req.Workflow)
+		root := filepath.Join(dir, filepath.FromSlash(f.S3Root))
+		// A symlink must not carry the folder out of the project.
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			realDir, _ := filepath.EvalSymlinks(dir)
+			if rel, err := filepath.Rel(realDir, real); err != nil || !filepath.IsLocal(rel) && rel != "." {
+				return fmt.Errorf("%w: the folder for S3 %q leads outside the workflow's folder", runs.ErrInvalidRequest, f.S3Root)
+			}
+		}
+		req.S3Root = root
+	}
 	return nil
 }
 
@@ -296,4 +312,14 @@ func machineName(workflowPath string) string {
 		return ""
 	}
 	return strings.TrimSuffix(filepath.Base(MocksPath(workflowPath)), ".mocks.json")
+}
+
+// MapRuns lists a run's distributed Map runs as JSON: each Map Run's
+// counts by status and its child executions (without their histories).
+func (r *Runs) MapRuns(runID string) (string, error) { return r.m.MapRunsOf(runID) }
+
+// ChildExecution is one child execution of a Map Run as JSON, with its
+// own history: what "open" in the Map Run view shows.
+func (r *Runs) ChildExecution(runID, mapRunArn string, index int) (string, error) {
+	return r.m.ChildExecution(runID, mapRunArn, index)
 }

@@ -154,12 +154,15 @@ type itemReader struct {
 	resource              string
 	parameters, arguments field
 	maxItems              *int64 // ReaderConfig.MaxItems
+	config                *asl.ReaderConfig
 	src                   *source
 }
 
 // resultWriter is a distributed Map's ResultWriter.
 type resultWriter struct {
-	parameters, arguments field
+	resource                   string
+	parameters, arguments      field
+	outputType, transformation string // WriterConfig
 }
 
 type retrier struct {
@@ -376,11 +379,16 @@ func compileMap(n *node, s *asl.State, at locator, ql string) error {
 			arguments: rd.json("Arguments", r.Arguments), src: rd.whole()}
 		if c := r.ReaderConfig; c != nil {
 			n.itemReader.maxItems = c.MaxItems
+			n.itemReader.config = c
 		}
 	}
 	if w := s.ResultWriter; w != nil {
 		wr := at.object("ResultWriter", w.Node)
-		n.resultWriter = &resultWriter{parameters: wr.json("Parameters", w.Parameters), arguments: wr.json("Arguments", w.Arguments)}
+		n.resultWriter = &resultWriter{resource: w.Resource, parameters: wr.json("Parameters", w.Parameters), arguments: wr.json("Arguments", w.Arguments)}
+		if c := w.WriterConfig; c != nil {
+			n.resultWriter.outputType, _ = c.Get("OutputType").Value().(string)
+			n.resultWriter.transformation, _ = c.Get("Transformation").Value().(string)
+		}
 	}
 	return nil
 }

@@ -10,16 +10,17 @@ import (
 
 // Short names for the predefined errors the interpreter raises itself.
 const (
-	errALL               = fault.ALL
-	errRuntime           = fault.Runtime
-	errTimeout           = fault.Timeout
-	errHeartbeatTimeout  = fault.HeartbeatTimeout
-	errTaskFailed        = fault.TaskFailed
-	errNoChoiceMatched   = fault.NoChoiceMatched
-	errExceedTolerated   = fault.ExceedToleratedFailureThreshold
-	errItemReaderFailed  = fault.ItemReaderFailed
-	errQueryEvaluation   = fault.QueryEvaluationError
-	errDataLimitExceeded = fault.DataLimitExceeded
+	errALL                = fault.ALL
+	errRuntime            = fault.Runtime
+	errTimeout            = fault.Timeout
+	errHeartbeatTimeout   = fault.HeartbeatTimeout
+	errTaskFailed         = fault.TaskFailed
+	errNoChoiceMatched    = fault.NoChoiceMatched
+	errExceedTolerated    = fault.ExceedToleratedFailureThreshold
+	errItemReaderFailed   = fault.ItemReaderFailed
+	errResultWriterFailed = fault.ResultWriterFailed
+	errQueryEvaluation    = fault.QueryEvaluationError
+	errDataLimitExceeded  = fault.DataLimitExceeded
 )
 
 func newFault(name, cause string) error { return fault.New(name, cause) }

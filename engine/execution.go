@@ -35,6 +35,9 @@ type Result struct {
 	// when unknown (a bound the run passed, an error from outside).
 	Location *fault.Location `json:"location,omitempty"`
 	Events   []Event         `json:"events,omitempty"`
+	// MapRuns are the distributed Map runs, each with its child
+	// executions (their histories only when the run keeps a history).
+	MapRuns []MapRun `json:"mapRuns,omitempty"`
 }
 
 // Execution is one run of a Machine. Its methods are safe for concurrent
@@ -71,6 +74,9 @@ type Execution struct {
 	result Result
 
 	redrive *redrive // nil unless this run continues a failed one
+
+	mapRunsMu sync.Mutex
+	mapRuns   []*mapRunRec // distributed Map runs (MapRuns)
 }
 
 // errAborted and errTimedOut end a run from outside its states.
@@ -293,6 +299,7 @@ func (ex *Execution) finish(sc *scope, out any, err error) {
 	if ex.cfg.keepHistory {
 		res.Events = ex.rec.all()
 	}
+	res.MapRuns = ex.MapRuns()
 	ex.result = res
 }
 

@@ -28,6 +28,7 @@ type recorder struct {
 	chunks    [][]Event
 	count     atomic.Int64
 	keep      bool // false keeps only the count (benchmarks, CLI without --history)
+	small     bool // a distributed Map child's: most are short, so chunks start small
 	observer  Observer
 
 	// limit is the id the run's last event may have at most (AWS's
@@ -88,7 +89,11 @@ func (r *recorder) record(prev int64, t time.Time, e Event, final bool) int64 {
 	if r.keep {
 		// Chunks, so that a long history never copies itself to grow.
 		if n := len(r.chunks); n == 0 || len(r.chunks[n-1]) == cap(r.chunks[n-1]) {
-			r.chunks = append(r.chunks, make([]Event, 0, chunkSize))
+			size := chunkSize
+			if r.small && n < 7 {
+				size = 16 << n // 16, 32, ... up to chunkSize
+			}
+			r.chunks = append(r.chunks, make([]Event, 0, size))
 		}
 		last := &r.chunks[len(r.chunks)-1]
 		*last = append(*last, e)

@@ -26,6 +26,25 @@ func (st *stepCtx) readItems(ctx context.Context, in any) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if root := st.sc.ex.cfg.s3Root; root != nil && isS3Reader(r.resource) {
+		max := r.maxItems
+		if c := r.config; c != nil && c.MaxItemsPath != "" {
+			v, err := st.pathField(ctx, r.src, c.MaxItemsPath, in)
+			if err != nil {
+				return nil, err
+			}
+			n, ok := v.(int64)
+			if !ok || n < 0 {
+				return nil, st.runtimeErr(r.src, errRuntime, "The MaxItemsPath field refers to value %s which is not a valid non-negative integer: %s", quoted(v), c.MaxItemsPath)
+			}
+			max = &n
+		}
+		items, err := readS3Items(root, r, params)
+		if err != nil {
+			return nil, st.runtimeErr(r.src, errItemReaderFailed, "%v", err)
+		}
+		return limitItems(items, max), nil
+	}
 	inv := st.sc.ex.invoker
 	if inv == nil {
 		return nil, st.noItemReader()
@@ -44,10 +63,15 @@ func (st *stepCtx) readItems(ctx context.Context, in any) ([]any, error) {
 	if !ok {
 		return nil, st.runtimeErr(r.src, errItemReaderFailed, "the mock or handler standing in for the ItemReader of state %q returned %s, not a JSON array of items", n.name, jsonType(out))
 	}
-	if max := r.maxItems; max != nil && *max > 0 && *max < int64(len(items)) {
-		items = items[:*max]
+	return limitItems(items, r.maxItems), nil
+}
+
+// limitItems applies ReaderConfig.MaxItems.
+func limitItems(items []any, max *int64) []any {
+	if max != nil && *max > 0 && *max < int64(len(items)) {
+		return items[:*max]
 	}
-	return items, nil
+	return items
 }
 
 func (st *stepCtx) noItemReader() error {

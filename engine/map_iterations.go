@@ -162,26 +162,20 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 			return from.out, iterationEnd{last: prev, at: at}
 		}
 	}
-	// A distributed Map runs its items as child executions, whose events
-	// are not part of this history.
-	rec := st.sc.rec
 	if n.distributed {
-		rec = &recorder{clock: ex.clock}
+		return st.childIteration(ctx, i, item, in, prev, at)
 	}
-	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
-		mapItem: map[string]any{"Index": int64(i), "Value": item}, frame: st.sc.frame + itemSegment(n.name, i)}
+	sc := &scope{ex: ex, rec: st.sc.rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
+		mapItem: map[string]any{"Index": int64(i), "Value": item}, frame: st.sc.frame + itemSegment(n.name, i), child: st.sc.child}
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)
-	inline := !n.distributed
-	active := rec.active()
-	if inline {
-		e := Event{Type: "MapIterationStarted"}
-		if active {
-			e.MapIterationStartedEventDetails = &MapIterationDetails{Name: n.name, Index: i}
-		}
-		sc.emit(e)
+	active := sc.rec.active()
+	e := Event{Type: "MapIterationStarted"}
+	if active {
+		e.MapIterationStartedEventDetails = &MapIterationDetails{Name: n.name, Index: i}
 	}
+	sc.emit(e)
 	var input any
 	var err error
 	if from.start != "" {
@@ -190,10 +184,6 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 		input, err = sc.run(ctx, n.processor.startAt, input)
 	}
 	end := iterationEnd{err: err, last: sc.lastID(), at: sc.skippedTime()}
-	if !inline {
-		end.last = prev
-		return input, end
-	}
 	var d *MapIterationDetails // events nobody keeps need no details
 	if active {
 		d = &MapIterationDetails{Name: n.name, Index: i}

@@ -51,14 +51,14 @@ func quoted(v any) string {
 }
 
 // tolerance returns how many failed items the Map tolerates.
-func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error) {
+func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, float64, error) {
 	n := st.n
 	count, err := st.mapInt(ctx, n.toleratedCount, n.toleratedCountPath, "ToleratedFailureCount", in)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if count < 0 {
-		return 0, st.runtimeErr(n.toleratedCount.src.or(n.toleratedCountPath.src), errRuntime, "ToleratedFailureCount cannot be negative.")
+		return 0, 0, st.runtimeErr(n.toleratedCount.src.or(n.toleratedCountPath.src), errRuntime, "ToleratedFailureCount cannot be negative.")
 	}
 	tolerated := 0
 	if n.toleratedCount.set || n.toleratedCountPath.set {
@@ -71,7 +71,7 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 		v := n.toleratedPercentage.v
 		if _, ok := v.(string); ok && n.jsonata {
 			if v, err = st.jsonataValue(ctx, n.toleratedPercentage, "ToleratedFailurePercentage", st.statesVar(nil, nil)); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 		}
 		pct, pctSet = jsonvalue.Float(v)
@@ -79,17 +79,17 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 		p, _ := n.toleratedPercentagePath.v.(string)
 		v, err := st.pathField(ctx, n.toleratedPercentagePath.src, p, in)
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		var ok bool
 		if pct, ok = jsonvalue.Float(v); !ok {
-			return 0, st.runtimeErr(n.toleratedPercentagePath.src, errRuntime, "The ToleratedFailurePercentagePath field refers to value %s which is not a valid number: %s", quoted(v), p)
+			return 0, 0, st.runtimeErr(n.toleratedPercentagePath.src, errRuntime, "The ToleratedFailurePercentagePath field refers to value %s which is not a valid number: %s", quoted(v), p)
 		}
 		pctSet = true
 	}
 	if pctSet {
 		if pct < 0 || pct > 100 {
-			return 0, st.runtimeErr(n.toleratedPercentage.src.or(n.toleratedPercentagePath.src), errRuntime, "ToleratedFailurePercentage must be between 0 and 100.")
+			return 0, 0, st.runtimeErr(n.toleratedPercentage.src.or(n.toleratedPercentagePath.src), errRuntime, "ToleratedFailurePercentage must be between 0 and 100.")
 		}
 		byPct := int(math.Floor(pct / 100 * float64(items)))
 		// With both thresholds, the Map fails when either is exceeded.
@@ -97,5 +97,5 @@ func (st *stepCtx) tolerance(ctx context.Context, in any, items int) (int, error
 			tolerated = byPct
 		}
 	}
-	return tolerated, nil
+	return tolerated, pct, nil
 }

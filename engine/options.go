@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/stepstudio/stepstudio/engine/mock"
+	"github.com/stepstudio/stepstudio/engine/s3local"
 )
 
 // Option configures a run. Options are the engine's only extension points,
@@ -33,6 +34,7 @@ type config struct {
 	pauseMode      PauseMode
 	typ            StateMachineType
 	contextObject  map[string]any // WithContextObject
+	s3Root         *s3local.Root  // WithS3Root
 	err            error          // the first invalid option: Start refuses to run
 }
 
@@ -176,4 +178,19 @@ func WithAWSAccount(region, account, roleArn string) Option {
 // this way.
 func WithContextObject(c map[string]any) Option {
 	return func(cfg *config) { cfg.contextObject = c }
+}
+
+// WithS3Root makes the folder dir stand in for Amazon S3: a distributed
+// Map's ItemReader reads s3://bucket/key from dir/bucket/key and its
+// ResultWriter writes AWS's result files there. Paths never leave dir;
+// Start refuses a dir that is not a folder (ErrInvalidOption).
+func WithS3Root(dir string) Option {
+	return func(cfg *config) {
+		r, err := s3local.Open(dir)
+		if err != nil {
+			cfg.invalid("WithS3Root(%q): %v", dir, err)
+			return
+		}
+		cfg.s3Root = r
+	}
 }

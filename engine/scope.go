@@ -19,6 +19,7 @@ type scope struct {
 	g       *graph
 	vars    *vars
 	mapItem map[string]any // the item of a Map iteration, for its ItemSelector
+	child   *childRun      // the distributed Map child execution this graph runs in, if any
 	frame   string         // the Map items this graph runs in ("/Map#2"), for a redrive
 	th      *thread        // what breakpoints and steps pause (&own, or the machine's)
 	own     thread         // a Map item's or a branch's thread
@@ -221,6 +222,8 @@ type stepCtx struct {
 	// it only when the failure is not retried.
 	failed     *Event
 	failedPrev int64
+
+	mapRun     *mapRunRec // a distributed Map's run record, while its items run
 	retryCount int
 	token      string
 	stateObj   map[string]any // $$.State, built on first use
@@ -283,12 +286,11 @@ func timestamp(t time.Time) string {
 // The parts that do not change during a run are built once; values are
 // never mutated, so every state can share them.
 func (st *stepCtx) contextObject() map[string]any {
-	ex := st.sc.ex
-	ex.buildContextParts()
 	st.buildStateObj()
+	exec, sm := st.sc.contextParts()
 	c := map[string]any{
-		"Execution":    ex.ctxExecution,
-		"StateMachine": ex.ctxStateMachine,
+		"Execution":    exec,
+		"StateMachine": sm,
 		"State":        st.stateObj,
 	}
 	if st.token != "" {
@@ -316,10 +318,9 @@ type itemContext struct{ c, m map[string]any }
 // itemContext returns $$ for st, a Map state evaluating an item's
 // ItemSelector (st.item set, $$.State built).
 func (st *stepCtx) itemContext() *itemContext {
-	ex := st.sc.ex
-	ex.buildContextParts()
 	ic := itemContexts.Get().(*itemContext)
-	ic.c["Execution"], ic.c["StateMachine"], ic.c["State"], ic.c["Map"] = ex.ctxExecution, ex.ctxStateMachine, st.stateObj, ic.m
+	exec, sm := st.sc.contextParts()
+	ic.c["Execution"], ic.c["StateMachine"], ic.c["State"], ic.c["Map"] = exec, sm, st.stateObj, ic.m
 	ic.m["Item"] = st.item
 	return ic
 }
@@ -339,6 +340,16 @@ func (st *stepCtx) enteredTime() time.Time {
 }
 
 // buildContextParts builds $$.Execution and $$.StateMachine, once a run.
+// contextParts are $$.Execution and $$.StateMachine for this scope: a
+// distributed Map's child execution has its own, as in AWS.
+func (sc *scope) contextParts() (exec, sm map[string]any) {
+	if c := sc.child; c != nil {
+		return c.ctxExecution, c.ctxStateMachine
+	}
+	sc.ex.buildContextParts()
+	return sc.ex.ctxExecution, sc.ex.ctxStateMachine
+}
+
 func (ex *Execution) buildContextParts() {
 	ex.ctxOnce.Do(func() {
 		ex.ctxExecution = map[string]any{

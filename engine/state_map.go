@@ -36,7 +36,7 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 		return nil, "", st.mapFailedEarly(err)
 	}
 	startID := sc.emit(Event{Type: "MapStateStarted", MapStateStartedEventDetails: &MapStateStartedDetails{Length: len(items)}})
-	tolerated, err := st.tolerance(ctx, in, len(items))
+	tolerated, pct, err := st.tolerance(ctx, in, len(items))
 	if err != nil {
 		return nil, "", err
 	}
@@ -50,6 +50,8 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 		mapRunArn = fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(sc.ex), sc.ex.m.nameOrDefault(), labelOr(n), sc.ex.UUID())
 		sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{MapRunArn: mapRunArn}})
 		startID = sc.lastID()
+		st.mapRun = sc.ex.newMapRun(mapRunArn, n.name, len(items), sc.now())
+		st.mapRun.setLimits(maxConc, int64(tolerated), pct)
 	}
 	st.contextObject() // builds $$.State once; item selectors share it
 	run := st.runIterations(ctx, items, in, maxConc, startID)
@@ -58,6 +60,13 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 		err = newFault(errExceedTolerated, "The specified tolerated failure threshold was exceeded")
 	}
 	if err != nil {
+		if n.distributed {
+			status := StatusFailed
+			if sc.ex.alive(ctx) != nil {
+				status = StatusAborted
+			}
+			st.mapRun.finish(status, sc.now(), 0)
+		}
 		if sc.ex.alive(ctx) == nil {
 			if n.distributed {
 				fe := asFault(err)
@@ -70,6 +79,7 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 		return nil, "", err
 	}
 	if n.distributed {
+		st.mapRun.finish(StatusSucceeded, sc.now(), 0)
 		sc.emit(Event{Type: "MapRunSucceeded"})
 	} else if run.lastEnd != 0 {
 		sc.setLast(run.lastEnd)
@@ -77,7 +87,7 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	sc.emitSide(Event{Type: "MapStateSucceeded"})
 	var result any = run.results
 	if n.resultWriter != nil {
-		if result, err = st.resultWriter(ctx, in, mapRunArn); err != nil {
+		if result, err = st.resultWriter(ctx, in, mapRunArn, run.results); err != nil {
 			return nil, "", err
 		}
 	}

@@ -73,7 +73,7 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID, skipped: start, frame: st.sc.frame}
+			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID, skipped: start, frame: st.sc.frame, child: st.sc.child}
 			sc.th = &sc.own
 			st.sc.ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: st.n.name, Index: i, Branch: true})
 			out, err := guard(func() (any, error) { return sc.run(bctx, from, deepCopy(input)) })

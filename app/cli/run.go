@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -27,12 +28,13 @@ type runOptions struct {
 	format         string
 	maxTransitions int64
 	typ            string
+	s3Root         string
 }
 
 func runRun(ctx context.Context, args []string, s Streams) error {
 	var o runOptions
 	fs := newFlagSet("run", `
-Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json] [--handlers FILE] [--max-transitions N] [--type standard|express]
+Usage: stepstudio run DEFINITION [--input FILE|-] [--mock-config FILE --test-case NAME] [--wait skip|real|scale=F] [--history] [--format text|json] [--handlers FILE] [--max-transitions N] [--type standard|express] [--s3-root DIR]
 Runs a state machine locally. Exit 0 when it SUCCEEDED, 1 on any other end, 2 on a usage error or an invalid definition.`)
 	fs.StringVar(&o.input, "input", "", "execution input: a JSON file, or - for stdin (default {})")
 	fs.StringVar(&o.mockConfig, "mock-config", "", "AWS MockConfigFile with mocked task responses")
@@ -43,6 +45,7 @@ Runs a state machine locally. Exit 0 when it SUCCEEDED, 1 on any other end, 2 on
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
 	fs.Int64Var(&o.maxTransitions, "max-transitions", 1_000_000, "fail the run after this many state transitions: states entered and retry attempts (a positive number)")
 	fs.StringVar(&o.typ, "type", "standard", "workflow type: standard (its history stops at AWS's 25,000 events) or express (no history limit)")
+	fs.StringVar(&o.s3Root, "s3-root", "", "folder standing in for S3 in distributed Maps: s3://bucket/key is DIR/bucket/key (ItemReader reads, ResultWriter writes)")
 	pos, err := parseArgs(fs, args, s.Out)
 	if err != nil {
 		return err
@@ -62,6 +65,11 @@ Runs a state machine locally. Exit 0 when it SUCCEEDED, 1 on any other end, 2 on
 	}
 	if t := strings.ToUpper(o.typ); t != string(engine.Standard) && t != string(engine.Express) {
 		return usagef("--type must be standard or express, not %q", o.typ)
+	}
+	if o.s3Root != "" {
+		if fi, err := os.Stat(o.s3Root); err != nil || !fi.IsDir() {
+			return usagef("--s3-root %s is not a folder", o.s3Root)
+		}
 	}
 	clock, err := parseWait(o.wait)
 	if err != nil {
@@ -163,6 +171,9 @@ func engineOptions(o runOptions, clock engine.Clock) ([]engine.Option, error) {
 	if !o.history {
 		opts = append(opts, engine.WithoutHistory())
 	}
+	if o.s3Root != "" {
+		opts = append(opts, engine.WithS3Root(o.s3Root))
+	}
 	if o.mockConfig != "" {
 		tc, err := loadMocks(o.mockConfig, o.testCase, machineName(o.definition))
 		if err != nil {
@@ -222,6 +233,9 @@ type runReport struct {
 	Error  *string         `json:"error,omitempty"`
 	Cause  *string         `json:"cause,omitempty"`
 	Events []engine.Event  `json:"events,omitempty"`
+	// MapRuns (with --history): each distributed Map run, its counts and
+	// its child executions with their own histories.
+	MapRuns []engine.MapRun `json:"mapRuns,omitempty"`
 }
 
 func printResult(w io.Writer, o runOptions, r engine.Result) error {
@@ -235,6 +249,7 @@ func printResult(w io.Writer, o runOptions, r engine.Result) error {
 			if rep.Events == nil {
 				rep.Events = []engine.Event{}
 			}
+			rep.MapRuns = r.MapRuns
 		}
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
@@ -244,6 +259,10 @@ func printResult(w io.Writer, o runOptions, r engine.Result) error {
 		for _, e := range r.Events {
 			fmt.Fprintf(w, "%4d %s %s%s\n", e.ID, e.Timestamp.UTC().Format("2006-01-02T15:04:05.000Z"), e.Type, eventSummary(e))
 		}
+	}
+	for _, run := range r.MapRuns {
+		c := run.ItemCounts
+		fmt.Fprintf(w, "map run %s: %s, %d of %d items succeeded, %d failed, %d aborted\n", run.State, run.Status, c.Succeeded, c.Total, c.Failed+c.TimedOut, c.Aborted)
 	}
 	fmt.Fprintf(w, "status: %s\n", r.Status)
 	if r.Status == engine.StatusSucceeded {

@@ -3,6 +3,7 @@ package runs
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/app/sidecar"
@@ -43,6 +44,9 @@ type StartRequest struct {
 	// NAME.studio.json). The app fills them from disk, never from the page:
 	// what runs is what the project file says, and the user trusted.
 	Handlers map[string]*sidecar.Handler `json:"-"`
+	// S3Root is the folder standing in for S3 (an absolute path the app
+	// resolved from the project file, inside the workflow's folder), or "".
+	S3Root string `json:"-"`
 }
 
 // ErrInvalidRequest marks a request refused before anything happened: bad
@@ -115,6 +119,12 @@ func (r StartRequest) prepare() (prepared, error) {
 		p.opts = append(p.opts, engine.WithType(engine.Express))
 	default:
 		return p, invalid("Type must be STANDARD or EXPRESS, not %q", r.Type)
+	}
+	if r.S3Root != "" {
+		if fi, err := os.Stat(r.S3Root); err != nil || !fi.IsDir() {
+			return p, invalid("The folder for S3 %s does not exist; create it or choose another in the Map's inspector", r.S3Root)
+		}
+		p.opts = append(p.opts, engine.WithS3Root(r.S3Root))
 	}
 	switch r.Wait {
 	case "", "skip":

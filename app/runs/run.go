@@ -45,6 +45,8 @@ type run struct {
 	unsaved  string
 	lastSig  string
 	live     bool
+	// mapRunsDone are the distributed Map runs once the run ended.
+	mapRunsDone []engine.MapRun
 }
 
 func (r *run) wake() {
@@ -122,11 +124,21 @@ func (r *run) finish(res engine.Result) {
 		r.meta.Cause = *res.Cause
 	}
 	r.meta.ErrorLocation = res.Location
+	r.mapRunsDone = res.MapRuns
 	for _, p := range r.pending {
 		p.cancel()
 	}
 	r.pending = nil
 	r.mu.Unlock()
+	if len(res.MapRuns) > 0 && r.m.store != nil {
+		if b, err := json.Marshal(res.MapRuns); err == nil {
+			if err := r.m.store.SaveMapRuns(r.id, b); err != nil {
+				r.mu.Lock()
+				r.unsaved = "The Map Runs could not be saved: " + err.Error()
+				r.mu.Unlock()
+			}
+		}
+	}
 	r.flush(true)
 	r.m.finished(r)
 }

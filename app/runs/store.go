@@ -35,6 +35,9 @@ var (
 	bucketRuns   = []byte("runs")   // run id -> Meta JSON
 	bucketEvents = []byte("events") // run id -> bucket of event id (uint64 BE) -> event JSON
 	bucketStages = []byte("stages") // run id -> bucket of seq (uint64 BE) -> StageRecord JSON
+	// bucketMapRuns: run id -> JSON of the run's distributed Map runs
+	// ([]engine.MapRun, children with their histories), written at its end.
+	bucketMapRuns = []byte("mapruns")
 )
 
 // ErrNotFound says no run has that id.
@@ -225,7 +228,7 @@ func (s *Store) abortInterrupted() error {
 		if err != nil {
 			return err
 		}
-		for _, b := range [][]byte{bucketEvents, bucketStages} {
+		for _, b := range [][]byte{bucketEvents, bucketStages, bucketMapRuns} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -383,6 +386,23 @@ func (s *Store) Delete(id string) error {
 				}
 			}
 		}
+		return tx.Bucket(bucketMapRuns).Delete([]byte(id))
+	})
+}
+
+// SaveMapRuns keeps a finished run's distributed Map runs.
+func (s *Store) SaveMapRuns(id string, data []byte) error {
+	return s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMapRuns).Put([]byte(id), data) })
+}
+
+// MapRuns reads a run's distributed Map runs (nil when it had none).
+func (s *Store) MapRuns(id string) ([]byte, error) {
+	var out []byte
+	err := s.view(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMapRuns).Get([]byte(id)); v != nil {
+			out = append([]byte(nil), v...)
+		}
 		return nil
 	})
+	return out, err
 }

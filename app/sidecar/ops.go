@@ -27,6 +27,9 @@ const (
 	// goes back to answering it by hand.
 	OpSetHandler   = "setHandler"
 	OpClearHandler = "clearHandler"
+	// OpSetS3Root sets the folder standing in for S3 to Text (relative to
+	// the workflow's folder and inside it; "" for none).
+	OpSetS3Root = "setS3Root"
 )
 
 // MaxText caps one comment or description (characters).
@@ -120,6 +123,14 @@ func (f *File) Apply(op Op, now time.Time, newID func() string) error {
 		f.Handlers[op.State] = &h
 	case OpClearHandler:
 		delete(f.Handlers, op.State)
+	case OpSetS3Root:
+		if err := CheckS3Root(op.Text); err != nil {
+			return err
+		}
+		f.S3Root = ""
+		if op.Text != "" {
+			f.S3Root = filepath.ToSlash(filepath.Clean(filepath.FromSlash(op.Text)))
+		}
 	default:
 		return fmt.Errorf("sidecar: unknown change %q", op.Kind)
 	}
@@ -187,3 +198,15 @@ func checkText(s string) error {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// CheckS3Root says in plain words what is wrong with a local S3 folder
+// name: it must be relative to the workflow's folder and stay inside it.
+func CheckS3Root(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	if !filepath.IsLocal(filepath.FromSlash(dir)) {
+		return fmt.Errorf("the folder for S3 %q must be inside the workflow's folder (a relative path without ..)", dir)
+	}
+	return nil
+}

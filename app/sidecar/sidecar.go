@@ -41,6 +41,10 @@ type File struct {
 	// studio keeps this key verbatim (unknown keys are kept), so adding it
 	// leaves the format at version 1.
 	Handlers map[string]*Handler `json:"handlers,omitempty"`
+	// S3Root is the folder, relative to the workflow's and inside it, that
+	// stands in for Amazon S3 in this workflow's runs (a distributed Map's
+	// ItemReader and ResultWriter): s3://bucket/key is S3Root/bucket/key.
+	S3Root string `json:"s3Root,omitempty"`
 	// extra holds top-level keys this version does not know, verbatim.
 	extra map[string]json.RawMessage
 }
@@ -142,6 +146,12 @@ func Parse(data []byte) (*File, error) {
 	delete(raw, "workflow")
 	delete(raw, "states")
 	delete(raw, "handlers")
+	if b, ok := raw["s3Root"]; ok {
+		if err := json.Unmarshal(b, &f.S3Root); err != nil {
+			return nil, fmt.Errorf(`the notes file's "s3Root" must be a folder name: %w`, err)
+		}
+		delete(raw, "s3Root")
+	}
 	if len(raw) > 0 {
 		f.extra = raw
 	}
@@ -182,6 +192,9 @@ func (f *File) Marshal() ([]byte, error) {
 	}
 	if len(f.Handlers) > 0 {
 		out["handlers"] = f.Handlers
+	}
+	if f.S3Root != "" {
+		out["s3Root"] = f.S3Root
 	}
 	for k, v := range f.extra {
 		out[k] = v

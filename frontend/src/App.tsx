@@ -35,6 +35,7 @@ import { CommentsPanel, type CommentFocus } from "./notes/CommentsPanel";
 import { WorkflowMarker } from "./notes/CommentMarker";
 import { CommentThreads, DescriptionField } from "./notes/NotesSection";
 import { HandlerSection } from "./notes/HandlerSection";
+import { S3FolderSection } from "./notes/S3FolderSection";
 import { Present } from "./present/Present";
 import { useCompare } from "./diff/useCompare";
 import { ComparePicker } from "./diff/ComparePicker";
@@ -52,6 +53,7 @@ const inspectorNotes = {
   threads: (t: { state: string; type: string }) => (
     <>
       {t.type === "Task" && <HandlerSection key={`h:${t.state}`} state={t.state} />}
+      {t.type === "Map" && <S3FolderSection key="s3" />}
       <CommentThreads key={t.state} state={t.state} />
     </>
   ),

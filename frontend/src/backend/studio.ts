@@ -129,6 +129,49 @@ export const trustHandler = (id: string, pending: string, yes: boolean): Promise
 export const listRuns = (workflow: string): Promise<RunMeta[]> => RunsAPI.List(workflow);
 export const deleteRun = (id: string): Promise<void> => RunsAPI.Delete(id);
 export const exportRun = (id: string): Promise<string> => RunsAPI.Export(id);
+
+/** Counts of a Map Run's items (or child executions) by status, as DescribeMapRun gives them. */
+export interface MapRunCounts {
+  pending: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  aborted: number;
+  total: number;
+  resultsWritten: number;
+}
+/** One child execution of a distributed Map: its own name, ARN, input and (when opened) history. */
+export interface ChildExecution {
+  index: number;
+  name: string;
+  executionArn: string;
+  status: string;
+  startDate?: string;
+  stopDate?: string;
+  input?: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  events?: { id: number; type: string; timestamp: string; previousEventId?: number }[];
+}
+/** A distributed Map's run record (AWS's DescribeMapRun, plus the children). */
+export interface MapRun {
+  mapRunArn: string;
+  stateName: string;
+  status: string;
+  startDate: string;
+  stopDate?: string;
+  maxConcurrency: number;
+  toleratedFailureCount: number;
+  toleratedFailurePercentage: number;
+  itemCounts: MapRunCounts;
+  executionCounts: MapRunCounts;
+  children: ChildExecution[];
+}
+export const mapRuns = (id: string): Promise<MapRun[]> => RunsAPI.MapRuns(id).then((s) => JSON.parse(s) as MapRun[]);
+export const childExecution = (id: string, mapRunArn: string, index: number): Promise<ChildExecution> =>
+  RunsAPI.ChildExecution(id, mapRunArn, index).then((s) => JSON.parse(s) as ChildExecution);
 /** Native save dialog, then writes the run's GetExecutionHistory JSON; the path, "" when cancelled. */
 export const saveRunHistory = (id: string, suggestedName: string): Promise<string> => RunsAPI.SaveHistory(id, suggestedName);
 export const importRun = (workflow: string, definition: string, history: string): Promise<RunMeta> =>
@@ -211,6 +254,8 @@ export interface NotesFile {
   workflow: NoteEntry;
   states?: Record<string, NoteEntry>;
   handlers?: Record<string, TaskHandler>;
+  /** The folder (relative to the workflow's, inside it) standing in for S3 in runs. */
+  s3Root?: string;
 }
 export interface NotesLoaded {
   path: string;
@@ -228,7 +273,8 @@ export type NoteOp =
   | { kind: "unpinAll" }
   | { kind: "rename"; state: string; to: string }
   | { kind: "setHandler"; state: string; handler: TaskHandler }
-  | { kind: "clearHandler"; state: string };
+  | { kind: "clearHandler"; state: string }
+  | { kind: "setS3Root"; text: string };
 
 /** The notes file of a definition file, or of the machine logicalId inside a template. */
 export const notesPath = (definitionPath: string, logicalId = ""): Promise<string> => NotesAPI.NotesPath(definitionPath, logicalId);

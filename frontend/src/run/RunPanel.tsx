@@ -6,6 +6,9 @@ import { testCases } from "./mocks";
 import type { Pace, PauseMode, WorkflowType } from "./settings";
 import { PauseBanner } from "./PauseBanner";
 import { MapItems } from "./MapItems";
+import { MapRunView } from "./MapRunView";
+import { hasMapRuns } from "./mapRun";
+import { mapsIn } from "./iterations";
 import { PendingTasks } from "./PendingTasks";
 import { Inspect } from "./Inspect";
 import { EventsTable } from "./EventsTable";
@@ -322,7 +325,15 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
           {tab === "execution" && <ExecutionInfo session={s} />}
           {tab === "inspect" && <Inspect session={s} state={node?.name ?? null} stateType={node?.type ?? ""} topLevel={!node?.parent} failedHere={!picked && !!node} />}
           {tab === "events" && <EventsTable session={s} />}
-          {tab === "items" && <MapItems session={s} preferred={mapNode?.name} />}
+          {tab === "items" &&
+            (s.index && hasMapRuns(s.index.events, s.shown) ? (
+              <>
+                <MapRunView session={s} preferred={mapNode?.name} />
+                {mapsIn(s.index, s.shown).length > 0 && <MapItems session={s} preferred={mapNode?.name} />}
+              </>
+            ) : (
+              <MapItems session={s} preferred={mapNode?.name} />
+            ))}
           {tab === "timeline" && <Timeline session={s} />}
           {tab === "history" && <HistoryList session={s} />}
         </div>

@@ -1685,6 +1685,7 @@ export namespace sidecar {
 	    workflow: Entry;
 	    states?: Record<string, Entry>;
 	    handlers?: Record<string, Handler>;
+	    s3Root?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new File(source);
@@ -1696,6 +1697,7 @@ export namespace sidecar {
 	        this.workflow = this.convertValues(source["workflow"], Entry);
 	        this.states = this.convertValues(source["states"], Entry, true);
 	        this.handlers = this.convertValues(source["handlers"], Handler, true);
+	        this.s3Root = source["s3Root"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -4,6 +4,8 @@ import {runs} from '../models';
 
 export function CheckMocks(arg1:string,arg2:string,arg3:string):Promise<Array<runs.MockProblem>>;
 
+export function ChildExecution(arg1:string,arg2:string,arg3:number):Promise<string>;
+
 export function Continue(arg1:string):Promise<void>;
 
 export function Delete(arg1:string):Promise<void>;
@@ -19,6 +21,8 @@ export function Import(arg1:string,arg2:string,arg3:string):Promise<runs.Meta>;
 export function List(arg1:string):Promise<Array<runs.Meta>>;
 
 export function LoadMocks(arg1:string):Promise<string>;
+
+export function MapRuns(arg1:string):Promise<string>;
 
 export function Pause(arg1:string):Promise<void>;
 

@@ -6,6 +6,10 @@ export function CheckMocks(arg1, arg2, arg3) {
   return window['go']['app']['Runs']['CheckMocks'](arg1, arg2, arg3);
 }
 
+export function ChildExecution(arg1, arg2, arg3) {
+  return window['go']['app']['Runs']['ChildExecution'](arg1, arg2, arg3);
+}
+
 export function Continue(arg1) {
   return window['go']['app']['Runs']['Continue'](arg1);
 }
@@ -36,6 +40,10 @@ export function List(arg1) {
 
 export function LoadMocks(arg1) {
   return window['go']['app']['Runs']['LoadMocks'](arg1);
+}
+
+export function MapRuns(arg1) {
+  return window['go']['app']['Runs']['MapRuns'](arg1);
 }
 
 export function Pause(arg1) {
