@@ -38,7 +38,7 @@ type Manager struct {
 type Option func(*Manager)
 
 // WithBatching sets how often updates are emitted and how many events an
-// update carries at most (default every 50 ms or 500 events).
+// update carries at most (default every 50 ms or 2,000 events).
 func WithBatching(every time.Duration, max int) Option {
 	return func(m *Manager) { m.batchEvery, m.batchMax = every, max }
 }
@@ -49,7 +49,7 @@ func WithPaces(p map[string]time.Duration) Option { return func(m *Manager) { m.
 // New returns a manager that keeps runs in store (nil, with storeErr
 // saying why, when the store could not be opened) and emits updates.
 func New(store *Store, storeErr error, emitter Emitter, opts ...Option) *Manager {
-	m := &Manager{store: store, emitter: emitter, batchEvery: 50 * time.Millisecond, batchMax: 500,
+	m := &Manager{store: store, emitter: emitter, batchEvery: 50 * time.Millisecond, batchMax: 2000,
 		paces: map[string]time.Duration{"instant": 0, "normal": 400 * time.Millisecond, "slow": 1200 * time.Millisecond},
 		runs:  map[string]*run{}}
 	if storeErr != nil {

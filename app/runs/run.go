@@ -220,6 +220,13 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	}
 	r.mu.Unlock()
 	u.Meta.Definition = "" // the UI has it; keep updates small
+	// The input can be large (a Map's items) and does not change: updates
+	// in between leave it out, and the page keeps the one it has. The first
+	// update and the last carry it, and so does Snapshot, which fills any
+	// update the page missed.
+	if u.Seq > 1 && live {
+		u.Meta.Input = ""
+	}
 	if u.Events == nil {
 		u.Events = []json.RawMessage{}
 	}

@@ -209,6 +209,16 @@ describe("following a run", () => {
     expect(t.snap().total).toBe(4);
   });
 
+  test("updates that leave the run's input out keep the one the run has", async () => {
+    const t = setup();
+    t.state.snapshots.set("run-1", () => update("run-1", 1, 1, 2, { meta: meta("run-1", { input: '{"items":[1,2]}' }) }));
+    await t.store.actions.start("run");
+    t.emit(update("run-1", 2, 3, 3, { meta: meta("run-1", { input: "", status: "RUNNING" }) }));
+    await vi.advanceTimersByTimeAsync(drawMs);
+    expect(t.snap().meta?.input).toBe('{"items":[1,2]}');
+    expect(t.snap().total).toBe(3);
+  });
+
   test("stage values are fetched when updates say there are more than arrived", async () => {
     const t = setup();
     t.state.stages = [

@@ -602,6 +602,9 @@ export class RunSessionStore {
     this.known = Math.max(this.known, u.meta.events);
     if (u.seq >= this.lastSeq) {
       this.lastSeq = u.seq;
+      // Updates between a run's first and last leave its input out (it can
+      // be large and does not change): keep the one already here.
+      if (!u.meta.input && this.meta) u.meta.input = this.meta.input;
       this.meta = u.meta;
       this.live = u.live;
       this.pausedAt = u.pausedAt ?? [];
