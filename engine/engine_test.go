@@ -318,7 +318,7 @@ func TestActivityWorker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // a guard against a hang; the race detector on a loaded machine is slow
 	defer cancel()
 	task, err := ex.GetActivityTask(ctx, arn, "worker-1")
 	if err != nil {
