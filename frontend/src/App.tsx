@@ -339,7 +339,7 @@ export default function App() {
       )}
       {files.welcome && <Welcome files={files} />}
       <FileBanners files={files} />
-      <NotesBanners notes={notes} />
+      <NotesBanners notes={notes} onSave={() => void files.save()} />
       <IaCDialogs iac={iac} text={text} fileName={doc?.name ?? ""} />
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
       {compare.picker && compareDoc && <ComparePicker ui={compare} doc={compareDoc} />}

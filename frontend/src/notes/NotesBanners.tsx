@@ -3,13 +3,25 @@ import type { Notes } from "./useNotes";
 const base = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** What the notes have to say above the canvas: a failure, a Save As whose new name has notes, orphans. */
-export function NotesBanners({ notes }: { notes: Notes }) {
+export function NotesBanners({ notes, onSave }: { notes: Notes; onSave: () => void }) {
   const c = notes.carryConflict;
   return (
     <div className="file-banners">
       {notes.error && (
         <div className="banner error" role="alert" data-testid="notes-error">
           <span>{notes.error}</span>
+          {notes.needsSave && (
+            <button
+              className="btn primary"
+              data-testid="notes-save"
+              onClick={() => {
+                notes.dismissError();
+                onSave();
+              }}
+            >
+              Save…
+            </button>
+          )}
           <button className="btn icon" aria-label="Dismiss" onClick={notes.dismissError}>
             ×
           </button>

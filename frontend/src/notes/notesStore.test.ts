@@ -67,6 +67,9 @@ describe("NotesStore", () => {
     await s.attach(null);
     expect(await s.apply([{ kind: "comment", state: "A", text: "hi" }])).toBe(false);
     expect(s.snapshot().error).toMatch(/Save the workflow first/);
+    expect(s.snapshot().needsSave).toBe(true); // the banner offers Save…
+    s.dismissError();
+    expect(s.snapshot()).toMatchObject({ error: null, needsSave: false });
   });
 
   it("carries the notes through Save As, asking before it replaces notes under the new name", async () => {

@@ -23,11 +23,13 @@ export interface NotesSnapshot {
   /** States the notes name that the workflow does not have (kept, reported). */
   orphans: string[];
   error: string | null;
+  /** The error is that the workflow has no file yet: saving it is the way on. */
+  needsSave: boolean;
   /** Save As found notes under the new name already: copy over them or keep them? */
   carryConflict: { from: string; to: string } | null;
 }
 
-const empty: NotesSnapshot = { path: null, notes: null, orphans: [], error: null, carryConflict: null };
+const empty: NotesSnapshot = { path: null, notes: null, orphans: [], error: null, needsSave: false, carryConflict: null };
 
 export class NotesStore {
   private snap: NotesSnapshot = empty;
@@ -66,7 +68,7 @@ export class NotesStore {
       const l = await this.backend.loadNotes(path, this.names());
       if (seq === this.loadSeq) this.adopt(l);
     } catch (err) {
-      if (seq === this.loadSeq) this.set({ error: `The notes beside this workflow could not be read: ${errorMessage(err)}` });
+      if (seq === this.loadSeq) this.fail(`The notes beside this workflow could not be read: ${errorMessage(err)}`);
     }
   };
 
@@ -94,7 +96,7 @@ export class NotesStore {
   apply = async (ops: NoteOp[]): Promise<boolean> => {
     const path = this.snap.path;
     if (!path) {
-      this.set({ error: "Save the workflow first: its notes are kept in a file beside it." });
+      this.fail("Save the workflow first: its notes are kept in a file beside it.", true);
       return false;
     }
     try {
@@ -102,7 +104,7 @@ export class NotesStore {
       if (path === this.snap.path) this.adopt(l);
       return true;
     } catch (err) {
-      this.set({ error: `The notes could not be saved: ${errorMessage(err)}` });
+      this.fail(`The notes could not be saved: ${errorMessage(err)}`);
       return false;
     }
   };
@@ -114,7 +116,7 @@ export class NotesStore {
       if (r.exists) this.set({ carryConflict: { from, to } });
       else await this.reload();
     } catch (err) {
-      this.set({ error: `The notes were not copied to the new file: ${errorMessage(err)}` });
+      this.fail(`The notes were not copied to the new file: ${errorMessage(err)}`);
     }
   };
 
@@ -127,7 +129,7 @@ export class NotesStore {
       await this.backend.carryNotes(c.from, c.to, true);
       await this.reload();
     } catch (err) {
-      this.set({ error: `The notes were not copied to the new file: ${errorMessage(err)}` });
+      this.fail(`The notes were not copied to the new file: ${errorMessage(err)}`);
     }
   };
 
@@ -150,11 +152,16 @@ export class NotesStore {
     try {
       await this.reload();
     } catch (err) {
-      this.set({ error: `The notes beside this workflow could not be read: ${errorMessage(err)}` });
+      this.fail(`The notes beside this workflow could not be read: ${errorMessage(err)}`);
     }
   };
 
-  dismissError = () => this.set({ error: null });
+  /** Shows what went wrong; needsSave when saving the workflow is the way on. */
+  private fail(error: string, needsSave = false) {
+    this.set({ error, needsSave });
+  }
+
+  dismissError = () => this.set({ error: null, needsSave: false });
 }
 
 /** The notes of state ("" for the workflow). */
