@@ -3,6 +3,7 @@ package runs
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/stepstudio/stepstudio/engine"
 )
@@ -59,7 +60,9 @@ func (m *Manager) mapRuns(id string) ([]engine.MapRun, error) {
 		done := r.mapRunsDone
 		r.mu.Unlock()
 		if done != nil {
-			return done, nil
+			// A copy: callers reshape what they get (MapRunsOf drops the
+			// children's histories), and the run's own record must keep them.
+			return slices.Clone(done), nil
 		}
 		return r.ex.MapRuns(), nil
 	}
