@@ -115,29 +115,40 @@ func (r *Runs) Trust(runID, pendingID string, yes bool) error {
 }
 
 // withHandlers gives a saved workflow's run the handlers and the folder
-// for S3 its project file (NAME.studio.json, read from disk) configures. A
-// broken project file refuses the run rather than silently answering by
-// hand.
+// for S3 its project file (NAME.studio.json, or for a machine inside a
+// template the T.<LogicalId>.studio.json the studio names, read from disk)
+// configures. A broken project file refuses the run rather than silently
+// answering by hand.
 func withHandlers(req *runs.StartRequest) error {
 	req.Handlers, req.S3Root = nil, ""
-	if !filepath.IsAbs(req.Workflow) {
+	notes := ""
+	switch {
+	case filepath.IsAbs(req.Workflow):
+		notes = sidecar.PathFor(req.Workflow)
+	case req.Notes != "":
+		// A machine inside a template: its own project file, named by the studio.
+		if !filepath.IsAbs(req.Notes) || !strings.HasSuffix(req.Notes, sidecar.Suffix) {
+			return fmt.Errorf("%w: %s is no project file", runs.ErrInvalidRequest, req.Notes)
+		}
+		notes = req.Notes
+	default:
 		return nil // unsaved: no project files
 	}
-	f, err := sidecar.Load(sidecar.PathFor(req.Workflow))
+	f, err := sidecar.Load(notes)
 	if err != nil {
 		return fmt.Errorf("%w: the project file with the task handlers cannot be read: %v", runs.ErrInvalidRequest, err)
 	}
 	for state, h := range f.Handlers {
 		if err := h.Check(); err != nil {
-			return fmt.Errorf("%w: the handler of state %q in %s: %v", runs.ErrInvalidRequest, state, filepath.Base(sidecar.PathFor(req.Workflow)), err)
+			return fmt.Errorf("%w: the handler of state %q in %s: %v", runs.ErrInvalidRequest, state, filepath.Base(notes), err)
 		}
 	}
 	req.Handlers = f.Handlers
 	if f.S3Root != "" {
 		if err := sidecar.CheckS3Root(f.S3Root); err != nil {
-			return fmt.Errorf("%w: %s: %v", runs.ErrInvalidRequest, filepath.Base(sidecar.PathFor(req.Workflow)), err)
+			return fmt.Errorf("%w: %s: %v", runs.ErrInvalidRequest, filepath.Base(notes), err)
 		}
-		dir := filepath.Dir(req.Workflow)
+		dir := filepath.Dir(notes)
 		root := filepath.Join(dir, filepath.FromSlash(f.S3Root))
 		// A symlink must not carry the folder out of the project.
 		if real, err := filepath.EvalSymlinks(root); err == nil {

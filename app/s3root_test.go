@@ -48,3 +48,32 @@ func TestS3RootFromProjectFile(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectFileOfATemplateMachine: a state machine inside a template has
+// no file of its own; its run reads the handlers and the folder for S3 from
+// the project file the studio names (T.<LogicalId>.studio.json), and
+// nothing else passes for one.
+func TestProjectFileOfATemplateMachine(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "s3"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(dir, "template.Checkout.studio.json")
+	sidecarText := `{"version":1,"workflow":{},"s3Root":"s3","handlers":{"Charge":{"kind":"command","command":["/bin/echo","{}"]}}}`
+	if err := os.WriteFile(notes, []byte(sidecarText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	req := runs.StartRequest{Workflow: "template.yaml › Checkout", Notes: notes}
+	if err := withHandlers(&req); err != nil {
+		t.Fatal(err)
+	}
+	if req.Handlers["Charge"] == nil || req.S3Root != filepath.Join(dir, "s3") {
+		t.Fatalf("handlers %v, S3Root %q", req.Handlers, req.S3Root)
+	}
+	for _, bad := range []string{"template.Checkout.studio.json", filepath.Join(dir, "template.yaml")} {
+		req := runs.StartRequest{Workflow: "template.yaml › Checkout", Notes: bad}
+		if err := withHandlers(&req); !errors.Is(err, runs.ErrInvalidRequest) {
+			t.Errorf("notes %q: %v, want a refusal", bad, err)
+		}
+	}
+}

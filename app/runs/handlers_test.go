@@ -164,3 +164,18 @@ func TestHandlerMocksWin(t *testing.T) {
 		}
 	}
 }
+
+func TestTrustKey(t *testing.T) {
+	for _, tc := range []struct {
+		req  StartRequest
+		want string
+	}{
+		{StartRequest{Workflow: "/w/flow.asl.json", Notes: "/w/other.studio.json"}, "/w/flow.asl.json"},
+		{StartRequest{Workflow: "template.yaml › Checkout", Notes: "/w/template.Checkout.studio.json"}, "/w/template.Checkout.studio.json"},
+		{StartRequest{Workflow: "untitled.asl.json"}, ""},
+	} {
+		if got := tc.req.trustKey(); got != tc.want {
+			t.Errorf("trustKey(%+v) = %q, want %q", tc.req, got, tc.want)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -117,9 +116,9 @@ func (m *Manager) Start(req StartRequest) (string, error) {
 	if req.TryIt {
 		inv = engine.InvokerFunc(r.generate)
 	}
-	if len(req.Handlers) > 0 && filepath.IsAbs(req.Workflow) {
+	if key := req.trustKey(); len(req.Handlers) > 0 && key != "" {
 		// Configured handlers answer their states; the rest as before.
-		inv = engine.Chain(&localHandlers{r: r, workflow: filepath.Clean(req.Workflow), set: req.Handlers, asks: map[string]*trustAsk{}}, inv)
+		inv = engine.Chain(&localHandlers{r: r, workflow: key, set: req.Handlers, asks: map[string]*trustAsk{}}, inv)
 	}
 	opts := append(p.opts, engine.WithObserver(r), engine.WithInvoker(inv), engine.WithoutHistory(), engine.WithExecutionName(id))
 	m.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/app/sidecar"
@@ -44,6 +45,10 @@ type StartRequest struct {
 	// NAME.studio.json). The app fills them from disk, never from the page:
 	// what runs is what the project file says, and the user trusted.
 	Handlers map[string]*sidecar.Handler `json:"-"`
+	// Notes is the project file of a workflow with no file of its own (a
+	// state machine inside a template: T.<LogicalId>.studio.json), whose
+	// handlers and folder for S3 the run uses; "" for a workflow file.
+	Notes string `json:"notes,omitempty"`
 	// S3Root is the folder standing in for S3 (an absolute path the app
 	// resolved from the project file, inside the workflow's folder), or "".
 	S3Root string `json:"-"`
@@ -154,4 +159,17 @@ func (r StartRequest) prepare() (prepared, error) {
 		p.opts = append(p.opts, engine.WithStartAt(r.StartAt, vars))
 	}
 	return p, nil
+}
+
+// trustKey is the path trust decisions for the run's handlers are kept
+// under: the workflow's file, else (a machine inside a template) its
+// project file; "" when it has neither.
+func (r StartRequest) trustKey() string {
+	switch {
+	case filepath.IsAbs(r.Workflow):
+		return filepath.Clean(r.Workflow)
+	case filepath.IsAbs(r.Notes):
+		return filepath.Clean(r.Notes)
+	}
+	return ""
 }

@@ -112,7 +112,7 @@ export default function App() {
     if (view === "design") setView("split");
   }
   // Runs: an overlay on the diagram, never part of the document.
-  const run = useRunSession({ path: doc?.path ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
+  const run = useRunSession({ path: doc?.path ?? "", notesPath: doc?.notesPath ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
   // Tests: the scenarios beside the file, run against the text as it is now; a scenario replays as a run.
   const tests = useTests({ path: doc?.path ?? "", text, diagram: analysis.diagram }, run.replayHistory);
   // "Re-run on save": each successful save of this document runs the suite.

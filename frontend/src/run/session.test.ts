@@ -311,6 +311,17 @@ describe("starting and driving runs", () => {
     });
   });
 
+  test("a machine inside a template sends its project file; a workflow file sends none", async () => {
+    const inTemplate = setup({ path: "", notesPath: "/w/template.Checkout.studio.json", name: "Checkout", text: workflow.text, diagram });
+    await settle();
+    await inTemplate.store.actions.start("run");
+    expect(inTemplate.called("startRun")[0][0]).toMatchObject({ notes: "/w/template.Checkout.studio.json" });
+    const file = setup({ ...workflow, notesPath: "/w/ignored.studio.json" });
+    await settle();
+    await file.store.actions.start("run");
+    expect(file.called("startRun")[0][0]).toMatchObject({ workflow: workflow.path, notes: "" });
+  });
+
   test("Try it asks for generated answers and plays straight through, past breakpoints", async () => {
     const t = setup();
     await settle();

@@ -45,6 +45,8 @@ export type RunBackend = Pick<
 export interface WorkflowRef {
   /** The file path, or "" while the workflow has no file. */
   path: string;
+  /** The project file of a workflow with no file of its own (a machine inside a template), else "". */
+  notesPath?: string;
   name: string;
   text: string;
   diagram: Diagram | null;
@@ -424,6 +426,7 @@ export class RunSessionStore {
     const s = this.settings;
     return {
       workflow: this.workflow,
+      notes: this.wf.path ? "" : (this.wf.notesPath ?? ""),
       name: this.wf.name,
       definition: this.wf.text,
       input: this.input,

@@ -6,10 +6,10 @@ import { RunSessionStore, type RunSession, type WorkflowRef } from "./session";
 
 export type { RunSession, WorkflowRef } from "./session";
 
-export function useRunSession({ path, name, text, diagram }: WorkflowRef): RunSession {
+export function useRunSession({ path, notesPath, name, text, diagram }: WorkflowRef): RunSession {
   const [store] = useState(() => new RunSessionStore(studio, { local: window.localStorage, session: window.sessionStorage }));
   useEffect(() => store.connect(), [store]);
-  useEffect(() => store.setWorkflow({ path, name, text, diagram }), [store, path, name, text, diagram]);
+  useEffect(() => store.setWorkflow({ path, notesPath, name, text, diagram }), [store, path, notesPath, name, text, diagram]);
   const snap = useSyncExternalStore(store.subscribe, store.snapshot);
   return useMemo(() => ({ ...snap, ...store.actions }), [snap, store]);
 }

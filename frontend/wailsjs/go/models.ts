@@ -1415,6 +1415,7 @@ export namespace runs {
 	    startAt: string;
 	    variables: Record<string, string>;
 	    tryIt?: boolean;
+	    notes?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new StartRequest(source);
@@ -1437,6 +1438,7 @@ export namespace runs {
 	        this.startAt = source["startAt"];
 	        this.variables = source["variables"];
 	        this.tryIt = source["tryIt"];
+	        this.notes = source["notes"];
 	    }
 	}
 	export class Update {
