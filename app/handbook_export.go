@@ -23,19 +23,28 @@ var handbookFilters = []runtime.FileFilter{
 // and the name chosen decides the format: NAME.md writes Markdown with
 // NAME.svg and NAME.resources.svg beside it, anything else one
 // self-contained HTML page. The sidecar and the mock file beside path
-// add descriptions, open comments and the test scenarios. It returns the
-// main file written, or "" when the user cancelled.
-func (f *Files) ExportHandbook(path, name, text string) (string, error) {
+// add descriptions, open comments and the test scenarios; a state machine
+// inside a template (path "") gives its own notes file as notesPath
+// (T.<LogicalId>.studio.json) for its descriptions and comments. It
+// returns the main file written, or "" when the user cancelled.
+func (f *Files) ExportHandbook(path, notesPath, name, text string) (string, error) {
 	res := schema.Validate(name, []byte(text), schema.Options{Placeholders: true})
 	if res.Document == nil || res.Document.Machine == nil {
 		return "", fmt.Errorf("handbook: the definition does not parse, so there is nothing to describe")
 	}
 	notes, cfg := sidecar.New(), (*mock.Config)(nil)
-	if path != "" {
-		var err error
-		if notes, cfg, err = handbook.Beside(path, ""); err != nil {
-			return "", fmt.Errorf("handbook: %w", err)
+	var err error
+	switch {
+	case path != "":
+		notes, cfg, err = handbook.Beside(path, "")
+	case notesPath != "":
+		if !filepath.IsAbs(notesPath) || !strings.HasSuffix(notesPath, sidecar.Suffix) {
+			return "", fmt.Errorf("handbook: %s is no notes file", notesPath)
 		}
+		notes, err = sidecar.Load(notesPath)
+	}
+	if err != nil {
+		return "", fmt.Errorf("handbook: %w", err)
 	}
 	title := handbook.Name(name)
 	target, err := f.desk.SaveFile(f.ctx, "Export the process handbook", f.dir(), handbook.FileBase(title)+".html", handbookFilters)

@@ -20,7 +20,7 @@ func TestFilesExportHandbook(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	page, err := f.ExportHandbook(doc, "order.asl.json", text)
+	page, err := f.ExportHandbook(doc, "", "order.asl.json", text)
 	if err != nil || page != filepath.Join(dir, "out", "book.html") {
 		t.Fatalf("html: %q, %v", page, err)
 	}
@@ -28,7 +28,7 @@ func TestFilesExportHandbook(t *testing.T) {
 	if !strings.HasPrefix(string(data), "<!DOCTYPE html>") || !strings.Contains(string(data), "Notes from the sidecar.") {
 		t.Errorf("book.html is not the handbook:\n%.300s", data)
 	}
-	md, err := f.ExportHandbook(doc, "order.asl.json", text)
+	md, err := f.ExportHandbook(doc, "", "order.asl.json", text)
 	if err != nil || md != filepath.Join(dir, "wiki.md") {
 		t.Fatalf("md: %q, %v", md, err)
 	}
@@ -40,10 +40,31 @@ func TestFilesExportHandbook(t *testing.T) {
 	if data, _ := os.ReadFile(md); !strings.Contains(string(data), "](wiki.svg)") {
 		t.Errorf("wiki.md does not show wiki.svg")
 	}
-	if path, err := f.ExportHandbook(doc, "order.asl.json", text); err != nil || path != "" {
+	if path, err := f.ExportHandbook(doc, "", "order.asl.json", text); err != nil || path != "" {
 		t.Errorf("cancelled: %q, %v", path, err)
 	}
-	if _, err := f.ExportHandbook("", "x.json", "{not json"); err == nil {
+	if _, err := f.ExportHandbook("", "", "x.json", "{not json"); err == nil {
 		t.Error("a definition that does not parse made a handbook")
+	}
+}
+
+// A state machine inside a template has no file of its own: its own notes
+// file (T.<LogicalId>.studio.json) gives the handbook its descriptions.
+func TestExportHandbookOfATemplateMachine(t *testing.T) {
+	f, desk, dir := newTestFiles(t)
+	notes := filepath.Join(dir, "template.Checkout.studio.json")
+	if err := os.WriteFile(notes, []byte(`{"version":1,"workflow":{"description":"The checkout, as the team describes it."}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	desk.answers = []string{filepath.Join(dir, "checkout.html"), filepath.Join(dir, "x.html")}
+	page, err := f.ExportHandbook("", notes, "Checkout", string(exampleDefinition))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(page); !strings.Contains(string(data), "The checkout, as the team describes it.") {
+		t.Errorf("the template machine's notes are not in its handbook")
+	}
+	if _, err := f.ExportHandbook("", filepath.Join(dir, "template.yaml"), "Checkout", string(exampleDefinition)); err == nil {
+		t.Error("a file that is no notes file was read as one")
 	}
 }

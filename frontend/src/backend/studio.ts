@@ -68,9 +68,10 @@ export const exportDiagram = (format: "svg" | "png", name: string, text: string)
   FilesAPI.ExportDiagram(format, name, text);
 /** Writes the process handbook of text (HTML, or Markdown with SVG pictures,
  * as the name chosen in the save dialog says); "" when cancelled. path is the
- * document's file ("" when unsaved), whose notes and test cases it reads. */
-export const exportHandbook = (path: string, name: string, text: string): Promise<string> =>
-  FilesAPI.ExportHandbook(path, name, text);
+ * document's file ("" when unsaved), whose notes and test cases it reads;
+ * notesPath names the notes of a machine inside a template. */
+export const exportHandbook = (path: string, notesPath: string, name: string, text: string): Promise<string> =>
+  FilesAPI.ExportHandbook(path, notesPath, name, text);
 /** The window's close button was pressed over unsaved work. */
 export function onCloseRequested(fn: () => void): () => void {
   return EventsOn("files:close-requested", fn);

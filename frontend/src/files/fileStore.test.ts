@@ -432,7 +432,7 @@ test("export handbook passes the document's path for its notes and says where it
   t.state.dialogs.push("/w/order.html");
   await t.act.exportHandbook();
   expect(t.snap().notice).toEqual({ kind: "info", text: "Handbook exported to /w/order.html" });
-  expect(t.called("exportHandbook")[0][1]).toBe("order-process.asl.json");
+  expect(t.called("exportHandbook")[0].slice(1, 3)).toEqual(["", "order-process.asl.json"]);
   t.state.fail.add("exportHandbook");
   await t.act.exportHandbook();
   expect(t.snap().notice).toEqual({ kind: "error", text: "Could not export the handbook: exportHandbook failed" });

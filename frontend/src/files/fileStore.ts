@@ -544,10 +544,12 @@ export class FileStore {
   };
 
   private exportHandbook = async () => {
-    // A state machine inside a template has no notes file of its own here.
-    const path = this.file && !this.file.saveInPlace ? this.file.path : "";
+    // A state machine inside a template has no file of its own: its notes file names its notes.
+    const inPlace = !!this.file?.saveInPlace;
+    const path = this.file && !inPlace ? this.file.path : "";
+    const notes = inPlace ? (this.file?.notesPath ?? "") : "";
     try {
-      const written = await this.backend.exportHandbook(path, this.file?.name ?? "workflow.asl.json", this.target.snapshot().text);
+      const written = await this.backend.exportHandbook(path, notes, this.file?.name ?? "workflow.asl.json", this.target.snapshot().text);
       if (written) this.setNotice({ kind: "info", text: `Handbook exported to ${written}` });
     } catch (err) {
       this.fail("Could not export the handbook", err);

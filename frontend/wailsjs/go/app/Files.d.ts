@@ -17,7 +17,7 @@ export function DiscardRecovered(arg1:string):Promise<void>;
 
 export function ExportDiagram(arg1:string,arg2:string,arg3:string):Promise<string>;
 
-export function ExportHandbook(arg1:string,arg2:string,arg3:string):Promise<string>;
+export function ExportHandbook(arg1:string,arg2:string,arg3:string,arg4:string):Promise<string>;
 
 export function NewFromTemplate(arg1:string):Promise<files.File>;
 

@@ -30,8 +30,8 @@ export function ExportDiagram(arg1, arg2, arg3) {
   return window['go']['app']['Files']['ExportDiagram'](arg1, arg2, arg3);
 }
 
-export function ExportHandbook(arg1, arg2, arg3) {
-  return window['go']['app']['Files']['ExportHandbook'](arg1, arg2, arg3);
+export function ExportHandbook(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Files']['ExportHandbook'](arg1, arg2, arg3, arg4);
 }
 
 export function NewFromTemplate(arg1) {
