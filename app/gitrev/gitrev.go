@@ -97,7 +97,7 @@ func (r *Repo) Rel(path string) (string, error) {
 }
 
 // resolveExisting resolves symbolic links in the longest part of p that
-// exists, so /tmp/x on a system where /tmp is a link still lands inside a
+// exists, so a path under a folder that is a symbolic link still lands inside a
 // work tree whose root was resolved; the missing rest is kept as given.
 func resolveExisting(p string) string {
 	rest := ""

@@ -6,7 +6,7 @@ describe("s3FolderProblem", () => {
     ["", null],
     ["s3", null],
     ["data/s3", null],
-    ["/tmp/s3", "full path"],
+    ["/srv/s3", "full path"],
     ["C:\\s3", "full path"],
     ["../s3", "no .."],
     ["a/../../b", "no .."],
