@@ -2,19 +2,12 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { MarkerType, ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow, type Edge } from "@xyflow/react";
 import type { Diagram } from "../backend/studio";
 import { toFlow } from "../canvas/toFlow";
-import { BranchNode, ContainerNode, MarkerNode, StateNode } from "../canvas/nodes";
-import { RoutedEdge } from "../canvas/RoutedEdge";
+import { noSelection, readOnlyFlow } from "../canvas/readOnlyFlow";
 import { ZoomWatch } from "../canvas/ZoomWatch";
 import { inView, type Distance } from "../canvas/viewport";
 import { presentViewport } from "../present/view";
 import { statusColour, type EdgeMarks, type NodeMark, type Side } from "./marks";
 
-// The editor's own drawings, read-only (as in Present): nothing here can
-// change the document.
-const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
-const edgeTypes = { routed: RoutedEdge };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
-const noSelection = new Set<string>();
 /** The change list's column on the right (diff.css). */
 const listWidth = 400;
 
@@ -93,22 +86,10 @@ function Flow({ side, diagram, marks, edges, selected, onPick }: Props) {
         key={side}
         nodes={flow.nodes}
         edges={flow.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
+        {...readOnlyFlow}
         onNodeClick={(_, n) => n.type !== "branch" && n.type !== "marker" && onPick(n.id)}
         onPaneClick={() => onPick("")}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        zoomOnDoubleClick={false}
         onInit={fit}
-        minZoom={0.1}
-        maxZoom={3}
-        proOptions={{ hideAttribution: true }}
       >
         <ZoomWatch root={root} onDistance={setDistance} />
         <ViewportPortal>

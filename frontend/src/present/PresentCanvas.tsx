@@ -1,20 +1,12 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import { MarkerType, ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow } from "@xyflow/react";
+import { ReactFlow, ReactFlowProvider, ViewportPortal, useReactFlow } from "@xyflow/react";
 import type { Diagram } from "../backend/studio";
 import { toFlow } from "../canvas/toFlow";
-import { BranchNode, ContainerNode, MarkerNode, StateNode } from "../canvas/nodes";
-import { RoutedEdge } from "../canvas/RoutedEdge";
+import { noSelection, readOnlyFlow } from "../canvas/readOnlyFlow";
 import { ZoomWatch } from "../canvas/ZoomWatch";
 import { inView, type Distance } from "../canvas/viewport";
 import { presentViewport } from "./view";
 
-// The editor's own node and arrow drawings, so the run looks as it does
-// there; nothing here can change the document (no drag, connect, rename,
-// delete, menu).
-const nodeTypes = { state: StateNode, container: ContainerNode, branch: BranchNode, marker: MarkerNode };
-const edgeTypes = { routed: RoutedEdge };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
-const noSelection = new Set<string>();
 /** The step cards' column on the right (present.css: width + margin). */
 const cardsWidth = 376;
 
@@ -78,22 +70,10 @@ function Flow({ diagram, current, picked, onPick, comments }: Props) {
       <ReactFlow
         nodes={flow.nodes}
         edges={flow.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
+        {...readOnlyFlow}
         onNodeClick={(_, n) => onPick(n.type === "branch" || n.type === "marker" ? null : n.id)}
         onPaneClick={() => onPick(null)}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        zoomOnDoubleClick={false}
         onInit={fit}
-        minZoom={0.1}
-        maxZoom={3}
-        proOptions={{ hideAttribution: true }}
       >
         <ZoomWatch root={root} onDistance={setDistance} />
         <ViewportPortal>
