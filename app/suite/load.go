@@ -59,8 +59,10 @@ func Load(file string) (*Suite, error) {
 // Source is a workflow's text as an editor holds it, perhaps not yet
 // saved: the studio runs a suite against what is open, not what is on disk.
 type Source struct {
-	Path string // the workflow's file
-	Text []byte
+	Path string // the workflow's file, or the template holding it
+	// MachineID is the state machine's LogicalId when Path is a template.
+	MachineID string
+	Text      []byte
 }
 
 // LoadFor reads a test file but takes its workflow from wf instead of the
@@ -117,6 +119,10 @@ func (s *Suite) loadWorkflow(dir string, wf *yaml.Node, given *Source) (*asl.Doc
 		err error
 	)
 	switch {
+	case given != nil && given.MachineID != "":
+		// A machine inside a template, as the editor holds it.
+		s.Workflow, s.MachineID, s.name = given.Path, given.MachineID, templateMachineName(given.Path, given.MachineID)
+		src = []byte(iac.IntrinsicsAsPlaceholders(string(given.Text)))
 	case given != nil:
 		s.Workflow, src = given.Path, given.Text
 	case wf != nil:

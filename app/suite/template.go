@@ -61,3 +61,11 @@ func templateMachine(dir, name string) (o *iac.Opened, ok bool, err error) {
 func errNoWorkflow(name string) error {
 	return errors.New("no workflow " + name + ".asl.json or " + name + ".asl.yaml beside the test file, and no template T beside it with a state machine <LogicalId> for a name T.<LogicalId>; name it with workflow: FILE")
 }
+
+// templateMachineName is T.<LogicalId>, the name the project files of
+// machine id inside template T.yaml start with (STUDIO.md, "Project
+// files").
+func templateMachineName(template, id string) string {
+	base := filepath.Base(template)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "." + id
+}
