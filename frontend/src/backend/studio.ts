@@ -480,15 +480,15 @@ export interface SavedScenario {
 }
 
 /** The test file beside the workflow and its scenarios, read against the editor's text. */
-export const listTests = (workflowPath: string, definition: string): Promise<TestListing> =>
-  TestsAPI.List({ workflowPath, definition, only: [] } as unknown as testsApp.TestsRequest) as unknown as Promise<TestListing>;
+export const listTests = (workflowPath: string, definition: string, logicalId = ""): Promise<TestListing> =>
+  TestsAPI.List({ workflowPath, logicalId, definition, only: [] } as unknown as testsApp.TestsRequest) as unknown as Promise<TestListing>;
 /** Runs the scenarios named (all when none) against the editor's text. */
-export const runTests = (workflowPath: string, definition: string, only: string[]): Promise<TestReport> =>
-  TestsAPI.Run({ workflowPath, definition, only } as unknown as testsApp.TestsRequest).then((r) => {
+export const runTests = (workflowPath: string, definition: string, only: string[], logicalId = ""): Promise<TestReport> =>
+  TestsAPI.Run({ workflowPath, logicalId, definition, only } as unknown as testsApp.TestsRequest).then((r) => {
     const out = r as unknown as TestReport;
     out.coverage ??= null;
     return out;
   });
 /** Appends a stored run to the test file as a scenario (creating the file when absent). */
-export const saveRunAsScenario = (req: { workflowPath: string; definition: string; runId: string; name: string; runStatus: string }): Promise<SavedScenario> =>
+export const saveRunAsScenario = (req: { workflowPath: string; logicalId: string; definition: string; runId: string; name: string; runStatus: string }): Promise<SavedScenario> =>
   TestsAPI.SaveRun(req as unknown as testsApp.SaveRunRequest) as unknown as Promise<SavedScenario>;
