@@ -3,6 +3,7 @@ package teststate
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -41,10 +42,16 @@ var itemFields = []string{"QueryLanguage", "InputPath", "ItemsPath", "Items", "I
 // echoItems runs the Map's item settings with a Pass item processor and
 // returns its result: the iterations' inputs.
 func echoItems(ctx context.Context, t *tested, input any, batcher bool, opts []engine.Option) *string {
-	state := map[string]any{"Type": "Map", "End": true}
-	for _, k := range itemFields {
-		if v, ok := t.state[k]; ok && (batcher || k != "ItemBatcher") {
-			state[k] = v
+	// The fields keep the order written: an ItemSelector's keys are the
+	// order of each item's input.
+	ms, err := members(t.raw)
+	if err != nil {
+		return nil
+	}
+	var out []member
+	for _, m := range ms {
+		if slices.Contains(itemFields, m.key) && (batcher || m.key != "ItemBatcher") {
+			out = append(out, m)
 		}
 	}
 	proc := map[string]any{"StartAt": "Echo", "States": map[string]any{"Echo": map[string]any{"Type": "Pass", "End": true}}}
@@ -53,7 +60,12 @@ func echoItems(ctx context.Context, t *tested, input any, batcher bool, opts []e
 			proc["ProcessorConfig"] = c
 		}
 	}
-	state["ItemProcessor"] = proc
+	pb, err := json.Marshal(proc)
+	if err != nil {
+		return nil
+	}
+	out = append(out, member{"Type", json.RawMessage(`"Map"`)}, member{"End", json.RawMessage("true")}, member{"ItemProcessor", pb})
+	state := json.RawMessage(encodeMembers(out))
 	m := map[string]any{"StartAt": testedName, "States": map[string]any{testedName: state}}
 	if t.ql != "" {
 		m["QueryLanguage"] = t.ql
