@@ -167,6 +167,7 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 	}
 	sc := &scope{ex: ex, rec: st.sc.rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
 		mapItem: map[string]any{"Index": int64(i), "Value": item}, frame: st.sc.frame + itemSegment(n.name, i), child: st.sc.child}
+	from.restore(sc.vars)
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)
