@@ -232,6 +232,18 @@ func (m *stateMemo) branch(g *graph) resumePoint {
 	return m.p.resume(m.frame, m.anchor, g)
 }
 
+// mapRunArn is the ARN of the Map Run the last attempt started ("" when
+// it started none).
+func (m *stateMemo) mapRunArn() string {
+	arn := ""
+	for _, i := range m.p.inFrm[m.frame] {
+		if d := m.p.events[i].MapRunStartedEventDetails; i > m.anchor && d != nil {
+			arn = d.MapRunArn
+		}
+	}
+	return arn
+}
+
 // item is how item i of Map name goes on: kept when the history has its
 // MapIterationSucceeded (its output is the state exit it follows).
 func (m *stateMemo) item(name string, i int, g *graph) resumePoint {

@@ -47,10 +47,21 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	}
 	var mapRunArn string
 	if n.distributed {
-		mapRunArn = fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(sc.ex), sc.ex.m.nameOrDefault(), labelOr(n), sc.ex.UUID())
-		sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{MapRunArn: mapRunArn}})
+		if st.memo != nil {
+			st.mapRun = sc.ex.redrivenMapRun(st.memo.mapRunArn(), len(items))
+		}
+		if st.redriven = st.mapRun != nil; st.redriven {
+			// A redrive of the parent redrives its failed Map Run in place
+			// (AWS's MapRunRedriven, with the Map Run's redrive count).
+			mapRunArn = st.mapRun.snapshot().MapRunArn
+			count := st.mapRun.redriveFrom(sc.now())
+			sc.emit(Event{Type: "MapRunRedriven", MapRunRedrivenEventDetails: &MapRunRedrivenDetails{MapRunArn: mapRunArn, RedriveCount: count}})
+		} else {
+			mapRunArn = fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(sc.ex), sc.ex.m.nameOrDefault(), labelOr(n), sc.ex.UUID())
+			sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{MapRunArn: mapRunArn}})
+			st.mapRun = sc.ex.newMapRun(mapRunArn, n.name, len(items), sc.now())
+		}
 		startID = sc.lastID()
-		st.mapRun = sc.ex.newMapRun(mapRunArn, n.name, len(items), sc.now())
 		st.mapRun.setLimits(maxConc, int64(tolerated), pct)
 	}
 	st.contextObject() // builds $$.State once; item selectors share it

@@ -1,0 +1,199 @@
+package engine_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/mock"
+)
+
+// distRedriveDef: a distributed Map of STANDARD children, each calling
+// Work (mocked) and keeping its item beside the answer. Nothing is
+// tolerated, so two failed children fail the Map Run.
+const distRedriveDef = `{"StartAt":"Each","States":{
+ "Each":{"Type":"Map","Label":"Rows","ItemsPath":"$.items",
+  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"%s"},"StartAt":"Work","States":{
+   "Work":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","ResultPath":"$.r","Next":"Tag"},
+   "Tag":{"Type":"Pass","Parameters":{"v.$":"$.v","r.$":"$.r","redrives.$":"$$.Execution.RedriveCount"},"End":true}}},
+  "End":true}}}`
+
+// Items run one at a time (deterministic), so invocations 3 and 7 are
+// items 3 and 7; the redrive's two calls are invocations 10 and 11.
+const distRedriveMocks = `{"StateMachines":{"M":{"TestCases":{"T":{"Work":"ThirdAndSeventhFail"}}}},
+ "MockedResponses":{"ThirdAndSeventhFail":{
+  "0-2":{"Return":{"ok":true}},"3":{"Throw":{"Error":"Boom","Cause":"item 3"}},
+  "4-6":{"Return":{"ok":true}},"7":{"Throw":{"Error":"Boom","Cause":"item 7"}},
+  "8-11":{"Return":{"ok":true}}}}}`
+
+// TestRedriveDistributedMap: AWS's "Redriving Map Runs": "A redriven
+// parent workflow redrives all the unsuccessful states, including
+// Distributed Map" and, in the Map Run, only "the unsuccessful child
+// workflow executions"; a STANDARD child is redriven in place (same
+// execution ARN, "Redriven executions use the same state machine
+// definition and execution ARN as the original execution attempt"),
+// EXPRESS children are "rerun using the StartExecution API action".
+// MapRunRedrivenEventDetails carry mapRunArn and redriveCount ("always
+// greater than 0"); DescribeMapRun gives redriveCount and redriveDate.
+func TestRedriveDistributedMap(t *testing.T) {
+	for _, typ := range []string{"STANDARD", "EXPRESS"} {
+		t.Run(typ, func(t *testing.T) { checkDistributedRedrive(t, typ) })
+	}
+}
+
+func checkDistributedRedrive(t *testing.T, typ string) {
+	m := compile(t, fmt.Sprintf(distRedriveDef, typ))
+	cfg, err := mock.Parse("mocks.json", []byte(distRedriveMocks))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tc, err := cfg.TestCase("", "T")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := make([]any, 10)
+	for i := range items {
+		items[i] = map[string]any{"v": int64(i)}
+	}
+	opts := []engine.Option{engine.WithDeterminism(5, caseStart), engine.WithMocks(tc)}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	first, err := m.Run(ctx, map[string]any{"items": items}, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Status != engine.StatusFailed || len(first.MapRuns) != 1 {
+		t.Fatalf("first run %s with %d map runs, want FAILED with 1", first.Status, len(first.MapRuns))
+	}
+	before := first.MapRuns[0]
+	if c := before.ItemCounts; c.Failed != 2 || c.Succeeded != 8 {
+		t.Fatalf("first Map Run counts %+v, want 2 failed, 8 succeeded", c)
+	}
+	ex, err := m.Redrive(ctx, first.Events, append(opts, engine.WithMapRuns(first.MapRuns))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := ex.Wait()
+	if res.Status != engine.StatusSucceeded {
+		t.Fatalf("redrive: %s %v %v", res.Status, textOf(res.Error), textOf(res.Cause))
+	}
+	// All ten results, in item order; only items 3 and 7 ran again.
+	var want []string
+	for i := range 10 {
+		redrives := 0
+		if (i == 3 || i == 7) && typ == "STANDARD" {
+			redrives = 1 // the child's own $$.Execution.RedriveCount
+		}
+		want = append(want, fmt.Sprintf(`{"v":%d,"r":{"ok":true},"redrives":%d}`, i, redrives))
+	}
+	if got := engine.EncodeJSON(res.Output); got != "["+strings.Join(want, ",")+"]" {
+		t.Errorf("output %s\nwant   [%s]", got, strings.Join(want, ","))
+	}
+
+	// The parent: the history goes on after ExecutionRedriven; the Map
+	// Run is redriven (MapRunRedriven, same ARN), not started again.
+	checkAppended(t, first.Events, res.Events, 1)
+	var after []string
+	var redriven *engine.MapRunRedrivenDetails
+	for _, e := range res.Events[len(first.Events):] {
+		after = append(after, e.Type)
+		if e.MapRunRedrivenEventDetails != nil {
+			redriven = e.MapRunRedrivenEventDetails
+		}
+	}
+	wantTypes := "ExecutionRedriven MapStateEntered MapStateStarted MapRunRedriven MapRunSucceeded MapStateSucceeded MapStateExited ExecutionSucceeded"
+	if got := strings.Join(after, " "); got != wantTypes {
+		t.Errorf("events after the first attempt:\n%s\nwant\n%s", got, wantTypes)
+	}
+	if redriven == nil || redriven.MapRunArn != before.MapRunArn || redriven.RedriveCount != 1 {
+		t.Errorf("MapRunRedriven details %+v, want the first Map Run's ARN %s and redriveCount 1", redriven, before.MapRunArn)
+	}
+	b, _ := json.Marshal(engine.Event{Type: "MapRunRedriven", MapRunRedrivenEventDetails: redriven})
+	if !strings.Contains(string(b), `"mapRunRedrivenEventDetails":{"mapRunArn":"`+before.MapRunArn+`","redriveCount":1}`) {
+		t.Errorf("MapRunRedriven as JSON: %s", b)
+	}
+
+	// The Map Run record: one, the same, redriven once, all succeeded.
+	if len(res.MapRuns) != 1 {
+		t.Fatalf("%d Map Runs after the redrive, want the one redriven", len(res.MapRuns))
+	}
+	run := res.MapRuns[0]
+	if run.MapRunArn != before.MapRunArn || run.Status != "SUCCEEDED" || run.RedriveCount != 1 || run.RedriveDate == nil {
+		t.Errorf("Map Run %s %s redriveCount %d redriveDate %v, want the same ARN SUCCEEDED, 1, set",
+			run.MapRunArn, run.Status, run.RedriveCount, run.RedriveDate)
+	}
+	if c := run.ItemCounts; c != (engine.MapRunCounts{Succeeded: 10, Total: 10}) || run.ExecutionCounts != c {
+		t.Errorf("counts %+v / %+v, want 10 of 10 succeeded", c, run.ExecutionCounts)
+	}
+
+	// The children: the eight that succeeded are untouched; 3 and 7 ran
+	// Work once more each.
+	calls := 0
+	for i, c := range run.Children {
+		old := before.Children[i]
+		for _, e := range c.Events {
+			if e.Type == "TaskScheduled" {
+				calls++
+			}
+		}
+		if c.Status != engine.StatusSucceeded {
+			t.Errorf("child %d %s", i, c.Status)
+		}
+		if i != 3 && i != 7 {
+			if c.Name != old.Name || len(c.Events) != len(old.Events) || c.RedriveCount != 0 {
+				t.Errorf("child %d changed: %s (%d events, redriveCount %d), was %s (%d events)",
+					i, c.Name, len(c.Events), c.RedriveCount, old.Name, len(old.Events))
+			}
+			continue
+		}
+		if typ == "EXPRESS" {
+			// Started again: a new execution with its own fresh history.
+			if c.Name == old.Name || c.RedriveCount != 0 || c.Events[0].Type != "ExecutionStarted" {
+				t.Errorf("express child %d: name %s (was %s) redriveCount %d", i, c.Name, old.Name, c.RedriveCount)
+			}
+			continue
+		}
+		checkAppended(t, old.Events, c.Events, 1)
+		if c.Name != old.Name || c.Arn != old.Arn || c.RedriveCount != 1 || c.RedriveDate == nil {
+			t.Errorf("child %d: %s redriveCount %d, want %s redriven once", i, c.Name, c.RedriveCount, old.Name)
+		}
+		var types []string
+		for _, e := range c.Events[len(old.Events):] {
+			types = append(types, e.Type)
+		}
+		if got := strings.Join(types, " "); got != "ExecutionRedriven TaskStateEntered TaskScheduled TaskStarted TaskSucceeded TaskStateExited PassStateEntered PassStateExited ExecutionSucceeded" {
+			t.Errorf("child %d after its redrive: %s", i, got)
+		}
+	}
+	// A STANDARD child's history keeps its failed call; an EXPRESS
+	// child's record is the new execution's.
+	if wantCalls := map[string]int{"STANDARD": 12, "EXPRESS": 10}[typ]; calls != wantCalls {
+		t.Errorf("Work scheduled %d times over the children's histories, want %d", calls, wantCalls)
+	}
+}
+
+// TestRedriveMapRunCountsShape: DescribeMapRun's counts as the API
+// reference's Response Syntax lists them (aborted, failed,
+// failuresNotRedrivable, pending, pendingRedrive, resultsWritten,
+// running, succeeded, timedOut, total), and ListExecutions items always
+// carry redriveCount, as AWS recorded (corpus/api test_sfn_api
+// "list-executions-page-1": executionArn, name, redriveCount, ...).
+func TestRedriveMapRunCountsShape(t *testing.T) {
+	b, _ := json.Marshal(engine.MapRunCounts{})
+	want := `{"pending":0,"running":0,"succeeded":0,"failed":0,"timedOut":0,"aborted":0,"total":0,"resultsWritten":0,"failuresNotRedrivable":0,"pendingRedrive":0}`
+	if string(b) != want {
+		t.Errorf("counts %s\nwant   %s", b, want)
+	}
+	b, _ = json.Marshal(engine.ChildExecution{Name: "c"})
+	if !strings.Contains(string(b), `"redriveCount":0`) || strings.Contains(string(b), "redriveDate") {
+		t.Errorf("child %s: want redriveCount always, redriveDate only once redriven", b)
+	}
+	b, _ = json.Marshal(engine.MapRun{})
+	if !strings.Contains(string(b), `"redriveCount":0`) || strings.Contains(string(b), "redriveDate") {
+		t.Errorf("map run %s: want redriveCount always, redriveDate only once redriven", b)
+	}
+}
