@@ -9,16 +9,16 @@ import (
 // (DescribeMapRun): its status, its thresholds, the items counted by
 // status and, locally, each child execution with its own history.
 type MapRun struct {
-	MapRunArn                  string           `json:"mapRunArn"`
-	State                      string           `json:"stateName"` // the Map state (not an AWS field)
-	Status                     string           `json:"status"`    // RUNNING, SUCCEEDED, FAILED, ABORTED
-	StartDate                  time.Time        `json:"startDate"`
-	StopDate                   *time.Time       `json:"stopDate,omitempty"`
-	MaxConcurrency             int64            `json:"maxConcurrency"`
-	ToleratedFailureCount      int64            `json:"toleratedFailureCount"`
-	ToleratedFailurePercentage float64          `json:"toleratedFailurePercentage"`
-	ItemCounts                 MapRunCounts     `json:"itemCounts"`
-	ExecutionCounts            MapRunCounts     `json:"executionCounts"`
+	MapRunArn                  string       `json:"mapRunArn"`
+	State                      string       `json:"stateName"` // the Map state (not an AWS field)
+	Status                     string       `json:"status"`    // RUNNING, SUCCEEDED, FAILED, ABORTED
+	StartDate                  time.Time    `json:"startDate"`
+	StopDate                   *time.Time   `json:"stopDate,omitempty"`
+	MaxConcurrency             int64        `json:"maxConcurrency"`
+	ToleratedFailureCount      int64        `json:"toleratedFailureCount"`
+	ToleratedFailurePercentage float64      `json:"toleratedFailurePercentage"`
+	ItemCounts                 MapRunCounts `json:"itemCounts"`
+	ExecutionCounts            MapRunCounts `json:"executionCounts"`
 	// RedriveCount and RedriveDate: how many times a redrive of the
 	// parent redrove this Map Run, and when last (DescribeMapRun).
 	RedriveCount int              `json:"redriveCount"`
