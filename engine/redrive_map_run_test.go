@@ -197,3 +197,122 @@ func TestRedriveMapRunCountsShape(t *testing.T) {
 		t.Errorf("map run %s: want redriveCount always, redriveDate only once redriven", b)
 	}
 }
+
+// distVarsDef: each child assigns $x, then its Choice fails the marked
+// items until the child has been redriven `need` times; the redriven
+// Choice's next state reads $x from the child's own restored scope.
+const distVarsDef = `{"StartAt":"Each","States":{
+ "Each":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":4,
+  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Set","States":{
+   "Set":{"Type":"Pass","Assign":{"x.$":"$.v"},"Next":"Check"},
+   "Check":{"Type":"Choice","Choices":[{"Or":[
+       {"Variable":"$.fail","IsPresent":false},
+       {"Variable":"$$.Execution.RedriveCount","NumericGreaterThanEquals":%d}],"Next":"Use"}]},
+   "Use":{"Type":"Pass","Parameters":{"x.$":"$x"},"End":true}}},
+  "End":true}}}`
+
+// TestRedriveDistributedMapRacing: children race (no determinism);
+// whichever order they ran in, the failed ones are redriven from their
+// Choice with $x back, and a Map Run redriven twice counts 2.
+func TestRedriveDistributedMapRacing(t *testing.T) {
+	for _, need := range []int{1, 2} {
+		t.Run(fmt.Sprintf("%d redrives", need), func(t *testing.T) {
+			for range 3 {
+				checkDistributedRacing(t, need)
+			}
+		})
+	}
+}
+
+func checkDistributedRacing(t *testing.T, need int) {
+	m := compile(t, fmt.Sprintf(distVarsDef, need))
+	items := make([]any, 10)
+	for i := range items {
+		it := map[string]any{"v": int64(i)}
+		if i == 3 || i == 7 {
+			it["fail"] = true
+		}
+		items[i] = it
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := m.Run(ctx, map[string]any{"items": items})
+	if err != nil || res.Status != engine.StatusFailed {
+		t.Fatalf("first run: %v %s", err, res.Status)
+	}
+	arn := res.MapRuns[0].MapRunArn
+	for k := 1; k <= need; k++ {
+		ex, err := m.Redrive(ctx, res.Events, engine.WithMapRuns(res.MapRuns))
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := res
+		res = ex.Wait()
+		checkAppended(t, prev.Events, res.Events, k)
+		run := res.MapRuns[0]
+		if run.MapRunArn != arn || run.RedriveCount != k {
+			t.Fatalf("redrive %d: Map Run %s redriveCount %d, want %s, %d", k, run.MapRunArn, run.RedriveCount, arn, k)
+		}
+		want := engine.StatusFailed
+		if k == need {
+			want = engine.StatusSucceeded
+		}
+		if res.Status != want {
+			t.Fatalf("redrive %d: %s, want %s", k, res.Status, want)
+		}
+		if k < need {
+			if c := run.ItemCounts; c.Failed != 2 || c.Succeeded != 8 {
+				t.Errorf("redrive %d: counts %+v, want 2 failed again, 8 kept", k, c)
+			}
+		}
+	}
+	if got := engine.EncodeJSON(res.Output); got != `[{"x":0},{"x":1},{"x":2},{"x":3},{"x":4},{"x":5},{"x":6},{"x":7},{"x":8},{"x":9}]` {
+		t.Errorf("output %s", got)
+	}
+	for i, c := range res.MapRuns[0].Children {
+		sets, redriven := 0, 0
+		for _, e := range c.Events {
+			if d := e.StateEnteredEventDetails; d != nil && d.Name == "Set" {
+				sets++
+			}
+			if d := e.ExecutionRedrivenEventDetails; d != nil {
+				redriven = d.RedriveCount
+			}
+		}
+		wantRedriven := 0
+		if i == 3 || i == 7 {
+			wantRedriven = need
+		}
+		if sets != 1 || redriven != wantRedriven || c.RedriveCount != wantRedriven {
+			t.Errorf("child %d: Set entered %d times, last ExecutionRedriven %d, redriveCount %d; want 1, %d, %d",
+				i, sets, redriven, c.RedriveCount, wantRedriven, wantRedriven)
+		}
+	}
+}
+
+// TestRedriveWithoutMapRuns: a redrive not given the Map Runs (nothing
+// to redrive in place) starts a new Map Run, as AWS does for a Map Run
+// that never started.
+func TestRedriveWithoutMapRuns(t *testing.T) {
+	m := compile(t, fmt.Sprintf(distVarsDef, 1))
+	items := []any{map[string]any{"v": int64(0)}, map[string]any{"v": int64(1), "fail": true}}
+	res, err := m.Run(context.Background(), map[string]any{"items": items})
+	if err != nil || res.Status != engine.StatusFailed {
+		t.Fatalf("first run: %v %s", err, res.Status)
+	}
+	ex, err := m.Redrive(context.Background(), res.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := ex.Wait()
+	var types []string
+	for _, e := range again.Events[len(res.Events):] {
+		types = append(types, e.Type)
+	}
+	if got := strings.Join(types, " "); !strings.Contains(got, "MapRunStarted") || strings.Contains(got, "MapRunRedriven") {
+		t.Errorf("events %s: want a new MapRunStarted", got)
+	}
+	if len(again.MapRuns) != 1 || again.MapRuns[0].MapRunArn == res.MapRuns[0].MapRunArn || again.MapRuns[0].RedriveCount != 0 {
+		t.Errorf("Map Runs %+v: want one new Map Run", again.MapRuns)
+	}
+}
