@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"sync"
 	"time"
 )
@@ -256,4 +257,34 @@ func (r *mapRunRec) setWritten(n int64) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.run.ItemCounts.ResultsWritten, r.run.ExecutionCounts.ResultsWritten = n, n
+}
+
+// UnmarshalJSON reads a saved child with its input and output as the
+// engine's own values (integers stay integers): a redrive gives a kept
+// child's output back as the Map's result.
+func (c *ChildExecution) UnmarshalJSON(b []byte) error {
+	type plain ChildExecution
+	var aux struct {
+		plain
+		Input  json.RawMessage `json:"input,omitempty"`
+		Output json.RawMessage `json:"output,omitempty"`
+	}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	*c = ChildExecution(aux.plain)
+	for _, f := range []struct {
+		raw json.RawMessage
+		to  *any
+	}{{aux.Input, &c.Input}, {aux.Output, &c.Output}} {
+		if len(f.raw) == 0 {
+			continue
+		}
+		v, err := DecodeJSON(f.raw)
+		if err != nil {
+			return err
+		}
+		*f.to = v
+	}
+	return nil
 }

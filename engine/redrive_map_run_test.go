@@ -316,3 +316,17 @@ func TestRedriveWithoutMapRuns(t *testing.T) {
 		t.Errorf("Map Runs %+v: want one new Map Run", again.MapRuns)
 	}
 }
+
+// TestChildExecutionReadBack: a saved child's input and output read back
+// as the engine's values (1 stays 1, not 1.0): a redrive hands a kept
+// child's output to the Map's result.
+func TestChildExecutionReadBack(t *testing.T) {
+	b, _ := json.Marshal(engine.ChildExecution{Name: "c", Input: map[string]any{"v": int64(1)}, Output: []any{int64(2), 2.5}})
+	var c engine.ChildExecution
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	if in, out := engine.EncodeJSON(c.Input), engine.EncodeJSON(c.Output); in != `{"v":1}` || out != `[2,2.5]` || c.Name != "c" {
+		t.Errorf("read back %s %s %q", in, out, c.Name)
+	}
+}
