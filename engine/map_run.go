@@ -11,8 +11,9 @@ import (
 // status and, locally, each child execution with its own history.
 type MapRun struct {
 	MapRunArn                  string       `json:"mapRunArn"`
-	State                      string       `json:"stateName"` // the Map state (not an AWS field)
-	Status                     string       `json:"status"`    // RUNNING, SUCCEEDED, FAILED, ABORTED
+	ExecutionArn               string       `json:"executionArn"` // the parent execution
+	State                      string       `json:"stateName"`    // the Map state (not an AWS field)
+	Status                     string       `json:"status"`       // RUNNING, SUCCEEDED, FAILED, ABORTED
 	StartDate                  time.Time    `json:"startDate"`
 	StopDate                   *time.Time   `json:"stopDate,omitempty"`
 	MaxConcurrency             int64        `json:"maxConcurrency"`
@@ -83,7 +84,7 @@ type childRun struct {
 
 // newMapRun registers a map run of n's items on the execution.
 func (ex *Execution) newMapRun(arn, state string, items int, start time.Time) *mapRunRec {
-	r := &mapRunRec{run: MapRun{MapRunArn: arn, State: state, Status: "RUNNING", StartDate: start,
+	r := &mapRunRec{run: MapRun{MapRunArn: arn, ExecutionArn: ex.arn, State: state, Status: "RUNNING", StartDate: start,
 		Children: make([]ChildExecution, items)}}
 	for i := range r.run.Children {
 		r.run.Children[i] = ChildExecution{Index: i, Status: "PENDING"}

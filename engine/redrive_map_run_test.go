@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -328,5 +329,70 @@ func TestChildExecutionReadBack(t *testing.T) {
 	}
 	if in, out := engine.EncodeJSON(c.Input), engine.EncodeJSON(c.Output); in != `{"v":1}` || out != `[2,2.5]` || c.Name != "c" {
 		t.Errorf("read back %s %s %q", in, out, c.Name)
+	}
+}
+
+// mapRunSnapshot is AWS's DescribeMapRun recorded for a 2-item CSV Map
+// Run (MaxConcurrency 1), in the shared corpus beside the checkout.
+const mapRunSnapshot = "../../shared/corpus/api/test_sfn_api_map_run.snapshot.json"
+
+// TestMapRunShapeAsAWSRecorded: our Map Run record has every field AWS's
+// DescribeMapRun returned (recorded 2023, before redrive: redriveCount,
+// redriveDate and the two redrive counts come from the API reference),
+// with the same counts for the same run. stateName and children are the
+// studio's own.
+func TestMapRunShapeAsAWSRecorded(t *testing.T) {
+	raw, err := os.ReadFile(mapRunSnapshot)
+	if err != nil {
+		t.Skipf("corpus absent: %v", err)
+	}
+	var snap map[string]struct {
+		Content map[string]map[string]any `json:"recorded-content"`
+	}
+	if err := json.Unmarshal(raw, &snap); err != nil {
+		t.Fatal(err)
+	}
+	var aws map[string]any
+	for name, c := range snap {
+		if strings.HasSuffix(name, "test_list_map_runs_and_describe_map_run") {
+			aws = c.Content["describe_map_run"]
+		}
+	}
+	if aws == nil {
+		t.Fatal("no describe_map_run in the snapshot")
+	}
+	delete(aws, "ResponseMetadata")
+	m := compile(t, `{"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"ItemProcessor":{
+		"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}`)
+	res, err := m.Run(context.Background(), []any{"a", "b"})
+	if err != nil || len(res.MapRuns) != 1 {
+		t.Fatalf("run: %v, %d map runs", err, len(res.MapRuns))
+	}
+	b, _ := json.Marshal(res.MapRuns[0])
+	var ours map[string]any
+	if err := json.Unmarshal(b, &ours); err != nil {
+		t.Fatal(err)
+	}
+	for k := range aws {
+		if _, ok := ours[k]; !ok {
+			t.Errorf("AWS's DescribeMapRun has %q, our Map Run has not", k)
+		}
+	}
+	for _, k := range []string{"itemCounts", "executionCounts"} {
+		want, got := aws[k].(map[string]any), ours[k].(map[string]any)
+		for f, v := range want {
+			// resultsWritten: this run has no ResultWriter.
+			if f != "resultsWritten" && got[f] != v {
+				t.Errorf("%s.%s = %v, AWS recorded %v", k, f, got[f], v)
+			}
+		}
+	}
+	for _, k := range []string{"status", "maxConcurrency", "toleratedFailureCount", "toleratedFailurePercentage"} {
+		if ours[k] != aws[k] {
+			t.Errorf("%s = %v, AWS recorded %v", k, ours[k], aws[k])
+		}
+	}
+	if !strings.HasPrefix(ours["executionArn"].(string), "arn:aws:states:") || !strings.Contains(ours["executionArn"].(string), ":execution:") {
+		t.Errorf("executionArn %v", ours["executionArn"])
 	}
 }
