@@ -180,7 +180,7 @@ function ChildDetails({ child: c, onClose }: { child: ChildExecution; onClose: (
       </dl>
       {(c.redriveCount ?? 0) > 0 && (
         <p className="muted" data-testid="map-run-child-redriven">
-          Redriven {c.redriveCount}× with its Map Run{c.redriveDate ? `, last at ${c.redriveDate}` : ""}: the same execution went on from where it failed; its history continues after ExecutionRedriven.
+          Redriven {c.redriveCount}× with its Map Run{c.redriveDate ? `, last on ${new Date(c.redriveDate).toLocaleString()}` : ""}: the same execution went on from where it failed; its history continues after ExecutionRedriven.
         </p>
       )}
       <ol className="map-run-events" data-testid="map-run-child-events">
