@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/mock"
 )
 
@@ -394,5 +395,41 @@ func TestMapRunShapeAsAWSRecorded(t *testing.T) {
 	}
 	if !strings.HasPrefix(ours["executionArn"].(string), "arn:aws:states:") || !strings.Contains(ours["executionArn"].(string), ":execution:") {
 		t.Errorf("executionArn %v", ours["executionArn"])
+	}
+}
+
+// BenchmarkRedriveMapRun redrives a 10,000-child Map Run whose children
+// 3 and 7 failed: copying the record and keeping 9,998 results is the
+// cost beside the two children's own redrives.
+func BenchmarkRedriveMapRun(b *testing.B) {
+	doc, err := asl.Parse("m.json", fmt.Appendf(nil, distVarsDef, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := engine.Compile(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	items := make([]any, 10000)
+	for i := range items {
+		it := map[string]any{"v": int64(i)}
+		if i == 3 || i == 7 {
+			it["fail"] = true
+		}
+		items[i] = it
+	}
+	res, err := m.Run(context.Background(), map[string]any{"items": items})
+	if err != nil || res.Status != engine.StatusFailed {
+		b.Fatalf("first run: %v %s", err, res.Status)
+	}
+	b.ResetTimer()
+	for range b.N {
+		ex, err := m.Redrive(context.Background(), res.Events, engine.WithMapRuns(res.MapRuns))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r := ex.Wait(); r.Status != engine.StatusSucceeded {
+			b.Fatalf("redrive: %s", r.Status)
+		}
 	}
 }
