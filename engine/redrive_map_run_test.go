@@ -433,3 +433,29 @@ func BenchmarkRedriveMapRun(b *testing.B) {
 		}
 	}
 }
+
+// TestRedriveMapRunLimit: AWS's "Redriving Map Runs": a Map Run is
+// redriven at most 1,000 times; past that the redrive gets States.Runtime.
+func TestRedriveMapRunLimit(t *testing.T) {
+	m := compile(t, fmt.Sprintf(distVarsDef, 1))
+	items := []any{map[string]any{"v": int64(0), "fail": true}}
+	res, err := m.Run(context.Background(), map[string]any{"items": items})
+	if err != nil || res.Status != engine.StatusFailed {
+		t.Fatalf("first run: %v %s", err, res.Status)
+	}
+	for _, tc := range []struct {
+		redrives int
+		status   string
+	}{{999, engine.StatusSucceeded}, {1000, engine.StatusFailed}} {
+		runs := append([]engine.MapRun(nil), res.MapRuns...)
+		runs[0].RedriveCount = tc.redrives
+		ex, err := m.Redrive(context.Background(), res.Events, engine.WithMapRuns(runs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := ex.Wait()
+		if r.Status != tc.status || (tc.status == engine.StatusFailed && textOf(r.Error) != "States.Runtime") {
+			t.Errorf("after %d redrives: %s %s %s, want %s", tc.redrives, r.Status, textOf(r.Error), textOf(r.Cause), tc.status)
+		}
+	}
+}
