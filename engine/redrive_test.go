@@ -52,6 +52,8 @@ const mapDef = `{"StartAt":"Before","States":{
        {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"Done"}]},
    "Done":{"Type":"Pass","InputPath":"$.v","End":true}}},"End":true}}}`
 
+const tenItems = `{"items":[{"v":0},{"v":1},{"v":2},{"v":3,"fail":true},{"v":4},{"v":5},{"v":6},{"v":7,"fail":true},{"v":8},{"v":9}]}`
+
 const redriveItems = `{"items":[{"v":0},{"v":1,"fail":true},{"v":2},{"v":3,"fail":true},{"v":4}]}`
 
 const mapTaskDef = `{"StartAt":"Before","States":{
@@ -137,6 +139,12 @@ func TestRedrive(t *testing.T) {
 		name: "map with racing failures", definition: mapDef, input: redriveItems, redrives: 1,
 		output: `[0,1,2,3,4]`, entered: map[string]int{"Before": 1, "Each": 2}, itemsOnce: 5,
 		exited: map[string]int{"Step": 5, "Done": 5},
+	}, {
+		// Ten items, 3 and 7 fail: only the failed (and aborted) items run
+		// again; each item succeeds once over the history.
+		name: "inline map of ten, items 3 and 7 fail", definition: mapDef, input: tenItems, redrives: 1,
+		output: `[0,1,2,3,4,5,6,7,8,9]`, entered: map[string]int{"Before": 1, "Each": 2}, itemsOnce: 10,
+		exited: map[string]int{"Step": 10, "Done": 10},
 	}, {
 		name: "parallel reruns the failed branch", definition: parallelDef, deterministic: true,
 		mocks: `{"B1":"ThrowThenReturn"}`, input: `{}`, redrives: 1,
