@@ -141,6 +141,10 @@ export interface MapRunCounts {
   aborted: number;
   total: number;
   resultsWritten: number;
+  /** Unsuccessful children a redrive cannot redrive (AWS's failuresNotRedrivable). */
+  failuresNotRedrivable?: number;
+  /** Unsuccessful children waiting to be redriven while a redriven Map Run goes on. */
+  pendingRedrive?: number;
 }
 /** One child execution of a distributed Map: its own name, ARN, input and (when opened) history. */
 export interface ChildExecution {
@@ -154,11 +158,19 @@ export interface ChildExecution {
   output?: unknown;
   error?: string;
   cause?: string;
+  /** How many times this child was redriven with its Map Run (AWS's redriveCount). */
+  redriveCount?: number;
+  redriveDate?: string;
   events?: { id: number; type: string; timestamp: string; previousEventId?: number }[];
 }
 /** A distributed Map's run record (AWS's DescribeMapRun, plus the children). */
 export interface MapRun {
   mapRunArn: string;
+  /** The parent execution. */
+  executionArn?: string;
+  /** How many times a redrive of the parent redrove this Map Run, and when last. */
+  redriveCount?: number;
+  redriveDate?: string;
   stateName: string;
   status: string;
   startDate: string;
