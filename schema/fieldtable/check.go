@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
@@ -48,6 +51,8 @@ type ctx struct {
 	distributed bool      // inside a Map whose ProcessorConfig Mode is DISTRIBUTED
 	states      *asl.Node // the States of the enclosing machine, for state names
 	state       *asl.Node // the enclosing state
+	object      string    // the object being walked
+	nested      bool      // an object inside one of its own kind (a Choice rule in And, Or, Not)
 }
 
 type walker struct {
@@ -74,9 +79,23 @@ func (w *walker) object(object string, n *asl.Node, ptr string, c ctx) {
 		w.add(ptr, "%s is not an object", object)
 		return
 	}
+	c.object = object
+	groups := map[string]int{}
+	inForce := map[string]bool{}
 	for _, fl := range Objects[object] {
-		if fl.Required && !n.Has(fl.Name) {
+		if (fl.Required || fl.RequiredIn == c.ql) && !n.Has(fl.Name) {
 			w.add(ptr, "%s requires %s", object, fl.Name)
+		}
+		if fl.OneOf != "" {
+			if n.Has(fl.Name) {
+				groups[fl.OneOf]++
+			}
+			inForce[fl.OneOf] = inForce[fl.OneOf] || fl.QueryLanguage == "" || fl.QueryLanguage == c.ql
+		}
+	}
+	for g, ok := range inForce {
+		if ok && groups[g] != 1 {
+			w.add(ptr, "%s needs exactly one field of group %s, has %d", object, g, groups[g])
 		}
 	}
 	for _, kv := range n.Fields {
@@ -89,7 +108,7 @@ func (w *walker) object(object string, n *asl.Node, ptr string, c ctx) {
 		if fl.QueryLanguage != "" && fl.QueryLanguage != c.ql {
 			w.add(fp, "%s is %s-only", kv.Key, fl.QueryLanguage)
 		}
-		if fl.MapMode == Distributed && !c.distributed {
+		if fl.MapMode == Distributed && !c.distributed && !fl.InlineIgnored {
 			w.add(fp, "%s is distributed-only", kv.Key)
 		}
 		for _, x := range fl.Excludes {
@@ -97,9 +116,19 @@ func (w *walker) object(object string, n *asl.Node, ptr string, c ctx) {
 				w.add(fp, "%s excludes %s", kv.Key, x)
 			}
 		}
+		for _, need := range fl.Needs {
+			if !n.Has(need) {
+				w.add(fp, "%s needs %s", kv.Key, need)
+			}
+		}
+		if fl.TopLevelOnly && c.nested {
+			w.add(fp, "%s only at the top level", kv.Key)
+		}
 		w.value(fl, kv.Value, fp, c)
 	}
 }
+
+var identRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*$`)
 
 var placeholderRE = regexp.MustCompile(`^\$\{[^}]+\}$`)
 
@@ -109,11 +138,12 @@ func isJSONata(s string) bool {
 
 // value checks one field's value against the field.
 func (w *walker) value(fl Field, v *asl.Node, ptr string, c ctx) {
-	if w.opts.Placeholders && v.Is(asl.KindString) && placeholderRE.MatchString(v.Str) && fl.Type != "object" && fl.Type != "array" {
+	if w.opts.Placeholders && fl.Type != "object" && fl.Type != "array" && isPlaceholder(v) {
 		return
 	}
+	// "…|jsonata": a {% %} expression in place of the value, in JSONata.
 	base, orJSONata := strings.CutSuffix(fl.Type, "|jsonata")
-	if orJSONata && v.Is(asl.KindString) && isJSONata(v.Str) {
+	if orJSONata && c.ql == JSONata && v.Is(asl.KindString) && isJSONata(v.Str) {
 		return
 	}
 	switch fl.Shape {
@@ -141,6 +171,11 @@ func (w *walker) value(fl Field, v *asl.Node, ptr string, c ctx) {
 		}
 		return
 	case shapeStates:
+		if v.Is(asl.KindObject) && fl.Keys != nil {
+			for _, kv := range v.Fields {
+				w.text(fl.Keys, kv.Key, asl.Append(ptr, kv.Key), "state name")
+			}
+		}
 		w.states(v, ptr, c)
 		return
 	}
@@ -154,6 +189,25 @@ func (w *walker) value(fl Field, v *asl.Node, ptr string, c ctx) {
 	if x, ok := v.Float(); ok {
 		if fl.Minimum != nil && x < *fl.Minimum || fl.Maximum != nil && x > *fl.Maximum {
 			w.add(ptr, "%s out of range", fl.Name)
+		}
+	}
+	if v.Is(asl.KindObject) && fl.Keys != nil {
+		for _, kv := range v.Fields {
+			w.text(fl.Keys, kv.Key, asl.Append(ptr, kv.Key), fl.Name+" key")
+		}
+	}
+	// ASL spec, Paths: "a Path is a string, beginning with $"; $$ reads
+	// the context object.
+	if base == "path" && v.Is(asl.KindString) && !strings.HasPrefix(v.Str, "$") &&
+		!(fl.Format == formatPathOrIntrinsic && strings.HasPrefix(v.Str, "States.")) {
+		w.add(ptr, "%s is not a path", fl.Name)
+	}
+	if v.Is(asl.KindString) && fl.Text != nil {
+		w.text(fl.Text, v.Str, ptr, fl.Name)
+	}
+	if fl.Format == formatTimestamp && v.Is(asl.KindString) && !(c.ql == JSONata && isJSONata(v.Str)) {
+		if _, err := time.Parse(time.RFC3339Nano, v.Str); err != nil {
+			w.add(ptr, "%s is not an RFC 3339 timestamp", fl.Name)
 		}
 	}
 	if fl.StateName && v.Is(asl.KindString) && c.states != nil && !c.states.Has(v.Str) {
@@ -192,6 +246,7 @@ func (w *walker) value(fl Field, v *asl.Node, ptr string, c ctx) {
 // nested walks an object a field holds; a Branch or ItemProcessor opens
 // a machine of its own.
 func (w *walker) nested(object string, v *asl.Node, ptr string, c ctx) {
+	c.nested = object == c.object
 	switch object {
 	case "Branch", "ItemProcessor":
 		c.states = v.Get("States")
@@ -233,6 +288,33 @@ func (w *walker) states(v *asl.Node, ptr string, c ctx) {
 		}
 		w.object(t.Str, s, sp, sc)
 	}
+}
+
+// text checks a name against its rule.
+func (w *walker) text(r *TextRule, s, ptr, what string) {
+	if n := utf8.RuneCountInString(s); n < r.Min || r.Max > 0 && n > r.Max {
+		w.add(ptr, "%s is %d characters long", what, n)
+		return
+	}
+	if r.Identifier && !identRE.MatchString(strings.TrimSuffix(s, ".$")) {
+		w.add(ptr, "%s %q is not an identifier", what, s)
+		return
+	}
+	for _, ch := range s {
+		if unicode.IsControl(ch) || r.NoSpace && (unicode.IsSpace(ch) || ch >= 0x7f && ch <= 0x9f || ch == utf8.RuneError) || strings.ContainsRune(r.Forbidden, ch) {
+			w.add(ptr, "%s holds the character %U", what, ch)
+			return
+		}
+	}
+}
+
+// isPlaceholder: an IaC substitution, ${Name} or a CloudFormation
+// intrinsic object ({"Ref": …}, {"Fn::GetAtt": …}).
+func isPlaceholder(v *asl.Node) bool {
+	if v.Is(asl.KindString) {
+		return placeholderRE.MatchString(v.Str)
+	}
+	return v.Is(asl.KindObject) && len(v.Fields) == 1 && (v.Fields[0].Key == "Ref" || strings.HasPrefix(v.Fields[0].Key, "Fn::"))
 }
 
 // kindOK reports whether v has the plain type typ.
