@@ -174,6 +174,9 @@ const (
 	formatPathOrIntrinsic = "pathOrIntrinsic"
 )
 
+// variableNames limits the keys of Assign.
+var variableNames = &TextRule{Min: 1, Max: 80, Identifier: true}
+
 // stateNames limits the keys of States (state names).
 var stateNames = &TextRule{Min: 1, Max: 80}
 
@@ -190,6 +193,7 @@ const (
 	srcLabel       = "AWS dg, Map state in Distributed mode, Label (up to 40 characters, none of the characters refused in names); AWS texts: 'Label cannot be empty', 'Label cannot exceed 40 characters', 'Label contains invalid character' (corpus conformance/validation sfn_api_map_run__map_state_label_*)"
 	srcChoice      = "ASL spec, Choice Rules (a rule has exactly one comparison operator or And/Or/Not; Variable with an operator; Next only at the top level); AWS dg, Choice workflow state"
 	srcStateNames  = "ASL spec, States (names up to 80 Unicode characters, unique); AWS dg, Step Functions service quotas (names)"
+	srcVariables   = "AWS dg, Passing data between states with variables (names: letters, digits and underscores, not starting with a digit)"
 	srcRetry       = "ASL spec, Retrying after error; AWS dg, Handling errors in Step Functions workflows"
 )
 
@@ -210,8 +214,7 @@ var (
 	resultSelect  = f("ResultSelector", "template", "Picks what to keep from the raw result, as a JSON template, before ResultPath places it.").ql(JSONPath).instead("use Output").src(srcJSONata)
 	arguments     = f("Arguments", "object|jsonata", "What the step sends to its work: an object (its {% %} strings are JSONata expressions) or one JSONata expression.").ql(JSONata).instead("use Parameters").src(srcJSONata)
 	output        = f("Output", "any", "What this step passes to the next one: any JSON, usually a JSONata expression in {% %}; by default the result.").ql(JSONata).instead("use ResultSelector, ResultPath and OutputPath").src(srcJSONata)
-	assign        = f("Assign", "object", "Variables to set when the step ends, by name; later steps read them as $name. A value is fixed, a path (as name.$) in JSONPath, or a {% %} expression in JSONata.").
-			keys(&TextRule{Min: 1, Max: 80, Identifier: true}).src("AWS dg, Passing data between states with variables (variable names: letters, digits and underscores, not starting with a digit, at most 80 characters)")
+	assign        = f("Assign", "object", "Variables to set when the step ends, by name; later steps read them as $name. A value is fixed, a path (as name.$) in JSONPath, or a {% %} expression in JSONata.").keys(variableNames).src(srcVariables)
 	retry         = f("Retry", "array", "Retries: which errors to try again, how often, and how long to wait between attempts.").items("Retrier")
 	catch         = f("Catch", "array", "Catchers: which errors to handle, and the step to go to when they happen.").items("Catcher")
 )
