@@ -175,7 +175,7 @@ const (
 )
 
 // variableNames limits the keys of Assign.
-var variableNames = &TextRule{Min: 1, Max: 80, Identifier: true}
+var variableNames = &TextRule{Min: 1, Identifier: true}
 
 // stateNames limits the keys of States (state names).
 var stateNames = &TextRule{Min: 1, Max: 80}
@@ -300,12 +300,12 @@ var Objects = map[string][]Field{
 		retry, catch,
 	},
 	"Retrier": {
-		f("ErrorEquals", "array", "The error names this rule matches; States.ALL matches any error.").req().shape(shapeErrorEquals),
-		f("IntervalSeconds", "integer", "Seconds to wait before the first retry (default 1).").between(1, maxSeconds),
-		f("MaxAttempts", "integer", "How many times to retry at most (default 3); 0 never retries.").between(0, maxSeconds),
-		f("BackoffRate", "number", "Each wait is the previous one times this (default 2.0).").atLeast(1),
-		f("MaxDelaySeconds", "integer", "The longest wait between retries, in seconds: caps the growing wait.").between(1, 31622400),
-		f("JitterStrategy", "string", "FULL makes each wait random (up to its length), so many failed runs do not all retry at once; NONE (the default) does not.").enum("FULL", "NONE"),
+		f("ErrorEquals", "array", "The error names this rule matches; States.ALL matches any error.").req().shape(shapeErrorEquals).src(srcRetry),
+		f("IntervalSeconds", "integer", "Seconds to wait before the first retry (default 1).").between(1, maxSeconds).src(srcRetry),
+		f("MaxAttempts", "integer", "How many times to retry at most (default 3); 0 never retries.").between(0, maxSeconds).src(srcRetry),
+		f("BackoffRate", "number", "Each wait is the previous one times this (default 2.0).").atLeast(1).src(srcRetry),
+		f("MaxDelaySeconds", "integer", "The longest wait between retries, in seconds: caps the growing wait.").between(1, 31622400).src(srcRetry),
+		f("JitterStrategy", "string", "FULL makes each wait random (up to its length), so many failed runs do not all retry at once; NONE (the default) does not.").enum("FULL", "NONE").src(srcRetry),
 		comment,
 	},
 	"Catcher": {
@@ -329,7 +329,7 @@ var Objects = map[string][]Field{
 	},
 	"ProcessorConfig": {
 		f("Mode", "string", "INLINE runs the items inside this run (at most 40 at a time); DISTRIBUTED starts a child run for each item or batch.").enum("INLINE", "DISTRIBUTED"),
-		f("ExecutionType", "string", "The kind of child runs in distributed mode: STANDARD (long, exactly once) or EXPRESS (short, at least once).").enum("STANDARD", "EXPRESS").mode(Distributed),
+		f("ExecutionType", "string", "The kind of child runs in distributed mode: STANDARD (long, exactly once) or EXPRESS (short, at least once).").enum("STANDARD", "EXPRESS").mode(Distributed).src(srcDistributed),
 	},
 	"ItemReader": {
 		f("Resource", "string", "The S3 action that reads the items, e.g. arn:aws:states:::s3:getObject or s3:listObjectsV2.").req().shape(shapeResource),
