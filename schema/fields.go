@@ -32,6 +32,19 @@ func (c *checker) exclusive(s *asl.State, ptr string) {
 	}
 }
 
+// below reports a number that the table says must be smaller than
+// another field's (HeartbeatSeconds below TimeoutSeconds).
+func (c *checker) below(s *asl.State, ptr string) {
+	for _, p := range tableRules().below[string(s.Type)] {
+		h, ok1 := s.Field(p[0]).Int()
+		t, ok2 := s.Field(p[1]).Int()
+		if ok1 && ok2 && h >= t {
+			c.errorAt(asl.Append(ptr, p[0]), s.Field(p[0]), CodeSchema,
+				"%s state %q: %s (%d) must be smaller than %s (%d).", s.Type, s.Name, p[0], h, p[1], t)
+		}
+	}
+}
+
 func (c *checker) nestedPayloads(s *asl.State, ptr, ql string) {
 	wrong, right := "Arguments", "Parameters"
 	if ql == asl.JSONata {

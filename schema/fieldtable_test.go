@@ -7,8 +7,22 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/schema/fieldtable"
 )
+
+// operators are the JSONPath-only fields of a Choice rule other than
+// Variable, And, Or and Not.
+func operators(jsonPathOnly map[string]bool) []string {
+	var out []string
+	for f := range jsonPathOnly {
+		if f != "Variable" && f != "And" && f != "Or" && f != "Not" {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // TestSchemaHasEveryStateType holds the validator's per-type definitions
 // (stateTypes, which the studio compiles one by one) equal to the table's
@@ -81,6 +95,12 @@ func TestTableRules(t *testing.T) {
 		{"wait fields", r.waitFields, []string{"Seconds", "SecondsPath", "Timestamp", "TimestampPath"}},
 		{"label", *r.label, fieldtable.TextRule{Min: 1, Max: 40, Forbidden: "<>{}[]?*\"#%\\^|~`$&,;:/", NoSpace: true}},
 		{"state names", *r.stateNames, fieldtable.TextRule{Min: 1, Max: 80}},
+		{"below", r.below, map[string][][2]string{"Task": {{"HeartbeatSeconds", "TimeoutSeconds"}}}},
+		{"required in a Distributed Map", r.distributedRequired, map[string][]string{
+			"ItemProcessor/ProcessorConfig": {"ExecutionType"}, "Iterator/ProcessorConfig": {"ExecutionType"}}},
+		{"Choice rule combinators", r.choiceCombinators, []string{"And", "Or", "Not"}},
+		// The table's operators are the engine's (asl.ChoiceOperators).
+		{"Choice rule operators", operators(r.choiceJSONPath), slices.Sorted(maps.Keys(asl.ChoiceOperators))},
 	}
 	for _, tc := range tests {
 		if !reflect.DeepEqual(tc.got, tc.want) {

@@ -26,6 +26,18 @@ func (c *checker) mapState(s *asl.State, ptr string) {
 			}
 		}
 	}
+	if s.Distributed() {
+		for at, fields := range tableRules().distributedRequired {
+			keys := strings.Split(at, "/")
+			obj := getPath(s.Node, keys)
+			for _, f := range fields {
+				if obj.Is(asl.KindObject) && !obj.Has(f) {
+					c.errorKey(asl.Append(ptr, keys...), CodeSchema,
+						"Map state %q runs in DISTRIBUTED mode, so its %s needs %q (STANDARD or EXPRESS child runs). Add it.", s.Name, keys[len(keys)-1], f)
+				}
+			}
+		}
+	}
 	if v := s.Field("Label"); v.Is(asl.KindString) {
 		c.label(s, asl.Append(ptr, "Label"), v)
 	}

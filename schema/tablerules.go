@@ -39,6 +39,17 @@ type rules struct {
 	waitFields []string
 	label      *fieldtable.TextRule
 	stateNames *fieldtable.TextRule
+	// below holds, by state type, fields whose number must be smaller
+	// than another's (HeartbeatSeconds below TimeoutSeconds).
+	below map[string][][2]string
+	// distributedRequired are fields, by the path of the object holding
+	// them in a Map, that a Distributed Map must set (ExecutionType).
+	distributedRequired map[string][]string
+	// choiceJSONPath are a Choice rule's JSONPath-only fields (Variable,
+	// the operators, And, Or, Not); choiceCombinators those of the
+	// exactly-one group "test" that are not operators (And, Or, Not).
+	choiceJSONPath    map[string]bool
+	choiceCombinators []string
 }
 
 type exclusivePair struct {
@@ -56,10 +67,13 @@ var tableRules = sync.OnceValue(deriveRules)
 
 func deriveRules() *rules {
 	r := &rules{
-		nested:       map[string]string{},
-		nestedPairs:  map[string][]exclusivePair{},
-		jsonPathOnly: map[string]string{},
-		jsonataOnly:  map[string]string{},
+		nested:              map[string]string{},
+		below:               map[string][][2]string{},
+		choiceJSONPath:      map[string]bool{},
+		distributedRequired: map[string][]string{},
+		nestedPairs:         map[string][]exclusivePair{},
+		jsonPathOnly:        map[string]string{},
+		jsonataOnly:         map[string]string{},
 	}
 	seen := map[exclusivePair]bool{}
 	for _, typ := range fieldtable.StateTypes {
@@ -87,9 +101,27 @@ func deriveRules() *rules {
 			if typ == "Map" {
 				r.mapField(f)
 			}
+			if f.Below != "" {
+				r.below[typ] = append(r.below[typ], [2]string{f.Name, f.Below})
+			}
 			if typ == "Wait" && f.OneOf == "duration" {
 				r.waitFields = append(r.waitFields, f.Name)
 			}
+		}
+	}
+	for at, object := range r.nested {
+		for _, f := range fieldtable.Objects[object] {
+			if f.RequiredIn == fieldtable.Distributed {
+				r.distributedRequired[at] = append(r.distributedRequired[at], f.Name)
+			}
+		}
+	}
+	for _, f := range fieldtable.Objects["ChoiceRule"] {
+		if f.QueryLanguage == fieldtable.JSONPath {
+			r.choiceJSONPath[f.Name] = true
+		}
+		if f.OneOf == "test" && len(f.Needs) == 0 {
+			r.choiceCombinators = append(r.choiceCombinators, f.Name)
 		}
 	}
 	for _, f := range fieldtable.Objects["Machine"] {

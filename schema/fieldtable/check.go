@@ -83,7 +83,8 @@ func (w *walker) object(object string, n *asl.Node, ptr string, c ctx) {
 	groups := map[string]int{}
 	inForce := map[string]bool{}
 	for _, fl := range Objects[object] {
-		if (fl.Required || fl.RequiredIn == c.ql) && !n.Has(fl.Name) {
+		required := fl.Required || fl.RequiredIn == c.ql || fl.RequiredIn == Distributed && c.distributed
+		if required && !n.Has(fl.Name) {
 			w.add(ptr, "%s requires %s", object, fl.Name)
 		}
 		if fl.OneOf != "" {
@@ -119,6 +120,11 @@ func (w *walker) object(object string, n *asl.Node, ptr string, c ctx) {
 		for _, need := range fl.Needs {
 			if !n.Has(need) {
 				w.add(fp, "%s needs %s", kv.Key, need)
+			}
+		}
+		if x, ok := kv.Value.Float(); ok && fl.Below != "" {
+			if y, ok := n.Get(fl.Below).Float(); ok && x >= y {
+				w.add(fp, "%s is not below %s", kv.Key, fl.Below)
 			}
 		}
 		if fl.TopLevelOnly && c.nested {

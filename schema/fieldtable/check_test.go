@@ -41,6 +41,10 @@ func TestCheck(t *testing.T) {
 			[]string{"/States/C/Choices/0/IsNull: IsNull needs Variable"}},
 		{"ErrorPath takes an intrinsic", `{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "States.Format('a')"}}}`, CheckOptions{}, nil},
 		{"placeholder", `{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": "${S}", "End": true}}}`, CheckOptions{Placeholders: true}, nil},
+		{"heartbeat below timeout", `{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSeconds": 5, "HeartbeatSeconds": 5, "End": true}}}`, CheckOptions{},
+			[]string{"/States/A/HeartbeatSeconds: HeartbeatSeconds is not below TimeoutSeconds"}},
+		{"distributed needs ExecutionType", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}`, CheckOptions{},
+			[]string{"/States/M/ItemProcessor/ProcessorConfig: ProcessorConfig requires ExecutionType"}},
 		{"variable name", `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"a-b": 1}, "End": true}}}`, CheckOptions{},
 			[]string{`/States/A/Assign/a-b: Assign key "a-b" is not an identifier`}},
 	}
@@ -89,7 +93,7 @@ func TestRuleColumns(t *testing.T) {
 				}
 			}
 			ruled := f.OneOf != "" || f.Instead != "" || f.InlineIgnored || f.Format != "" || f.Text != nil || f.Keys != nil ||
-				f.TopLevelOnly || f.RequiredIn != "" || len(f.Needs) > 0 || f.MapMode != ""
+				f.TopLevelOnly || f.RequiredIn != "" || len(f.Needs) > 0 || f.MapMode != "" || f.Below != ""
 			if ruled && f.Source == "" {
 				t.Errorf("%s.%s has a rule but no Source", obj, f.Name)
 			}

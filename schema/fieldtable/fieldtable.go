@@ -69,8 +69,12 @@ type Field struct {
 	// OneOf names a group of fields of which an object must have exactly
 	// one (in the query language the fields belong to).
 	OneOf string `json:"-"`
-	// RequiredIn: required only in this query language.
+	// RequiredIn: required only in this query language, or (Distributed)
+	// only in a Distributed Map.
 	RequiredIn string `json:"-"`
+	// Below names a field of the same object this one's number must be
+	// smaller than, when both are numbers.
+	Below string `json:"-"`
 	// Needs are fields that must be present beside this one.
 	Needs []string `json:"-"`
 	// TopLevelOnly: only an object at the top of its list may have it,
@@ -133,6 +137,7 @@ func (x Field) requiredIn(q string) Field   { x.RequiredIn = q; return x }
 func (x Field) text(r *TextRule) Field      { x.Text = r; return x }
 func (x Field) keys(r *TextRule) Field      { x.Keys = r; return x }
 func (x Field) exHint(h string) Field       { x.ExcludeHint = h; return x }
+func (x Field) below(f string) Field        { x.Below = f; return x }
 
 // comparison marks a Choice rule's comparison operator: one of the group
 // "test" (with And, Or and Not), and it needs a Variable.
@@ -182,19 +187,20 @@ var stateNames = &TextRule{Min: 1, Max: 80}
 
 // Sources cited in the table (Field.Source).
 const (
-	srcSpecCommon  = "ASL spec, Common State Fields; AWS dg, Common state fields"
-	srcSpecIO      = "ASL spec, Input and Output Processing; AWS dg, Processing input and output (JSONPath)"
-	srcJSONata     = "AWS dg, Transforming data with JSONata: fields of JSONPath states are not allowed in JSONata states and the other way round"
-	srcTask        = "ASL spec, Task State; AWS dg, Task workflow state"
-	srcWait        = "ASL spec, Wait State (exactly one of Seconds, SecondsPath, Timestamp, TimestampPath; RFC 3339 timestamps); AWS dg, Wait workflow state"
-	srcFail        = "ASL spec, Fail State (Error/ErrorPath, Cause/CausePath: at most one of each); AWS dg, Fail workflow state (ErrorPath and CausePath take a path or an intrinsic function)"
-	srcMap         = "ASL spec, Map State; AWS dg, Map state in Inline mode and Distributed mode"
-	srcDistributed = "AWS dg, Map state in Distributed mode (ItemReader, ItemBatcher, ResultWriter, ToleratedFailure*, Label); recorded: AWS creates inline Maps with ToleratedFailure* (corpus jsonata/base_map TOLERATED_FAILURE_*)"
-	srcLabel       = "AWS dg, Map state in Distributed mode, Label (up to 40 characters, none of the characters refused in names); AWS texts: 'Label cannot be empty', 'Label cannot exceed 40 characters', 'Label contains invalid character' (corpus conformance/validation sfn_api_map_run__map_state_label_*)"
-	srcChoice      = "ASL spec, Choice Rules (a rule has exactly one comparison operator or And/Or/Not; Variable with an operator; Next only at the top level); AWS dg, Choice workflow state"
-	srcStateNames  = "ASL spec, States (names up to 80 Unicode characters, unique); AWS dg, Step Functions service quotas (names)"
-	srcVariables   = "AWS dg, Passing data between states with variables (names: letters, digits and underscores, not starting with a digit)"
-	srcRetry       = "ASL spec, Retrying after error; AWS dg, Handling errors in Step Functions workflows"
+	srcSpecCommon    = "ASL spec, Common State Fields; AWS dg, Common state fields"
+	srcSpecIO        = "ASL spec, Input and Output Processing; AWS dg, Processing input and output (JSONPath)"
+	srcJSONata       = "AWS dg, Transforming data with JSONata: fields of JSONPath states are not allowed in JSONata states and the other way round"
+	srcTask          = "ASL spec, Task State (HeartbeatSeconds smaller than TimeoutSeconds); AWS dg, Task workflow state"
+	srcWait          = "ASL spec, Wait State (exactly one of Seconds, SecondsPath, Timestamp, TimestampPath; RFC 3339 timestamps); AWS dg, Wait workflow state"
+	srcFail          = "ASL spec, Fail State (Error/ErrorPath, Cause/CausePath: at most one of each); AWS dg, Fail workflow state (ErrorPath and CausePath take a path or an intrinsic function)"
+	srcMap           = "ASL spec, Map State; AWS dg, Map state in Inline mode and Distributed mode"
+	srcDistributed   = "AWS dg, Map state in Distributed mode (ItemReader, ItemBatcher, ResultWriter, ToleratedFailure*, Label); recorded: AWS creates inline Maps with ToleratedFailure* (corpus jsonata/base_map TOLERATED_FAILURE_*)"
+	srcExecutionType = "AWS dg, ItemProcessor (Map): ExecutionType, 'you must provide this field if you specified DISTRIBUTED for the Mode sub-field'"
+	srcLabel         = "AWS dg, Map state in Distributed mode, Label (up to 40 characters, none of the characters refused in names); AWS texts: 'Label cannot be empty', 'Label cannot exceed 40 characters', 'Label contains invalid character' (corpus conformance/validation sfn_api_map_run__map_state_label_*)"
+	srcChoice        = "ASL spec, Choice Rules (a rule has exactly one comparison operator or And/Or/Not; Variable with an operator; Next only at the top level); AWS dg, Choice workflow state"
+	srcStateNames    = "ASL spec, States (names up to 80 Unicode characters, unique); AWS dg, Step Functions service quotas (names)"
+	srcVariables     = "AWS dg, Passing data between states with variables (names: letters, digits and underscores, not starting with a digit)"
+	srcRetry         = "ASL spec, Retrying after error; AWS dg, Handling errors in Step Functions workflows"
 )
 
 // StateTypes are the values of a state's Type.
@@ -237,7 +243,7 @@ var Objects = map[string][]Field{
 		f("Resource", "string", "The service or function this step calls, as an ARN: a Lambda function, an activity or a service integration (arn:aws:states:::service:action).").req().shape(shapeResource),
 		f("TimeoutSeconds", "integer|jsonata", "How many seconds the task may run before it fails with States.Timeout (default 99999999).").ex("TimeoutSecondsPath").between(1, maxSeconds).src(srcTask),
 		f("TimeoutSecondsPath", "path", "Reads the timeout in seconds from the input, at this path, instead of TimeoutSeconds.").ex("TimeoutSeconds").ql(JSONPath).instead(`use TimeoutSeconds with "{% … %}"`).src(srcTask),
-		f("HeartbeatSeconds", "integer|jsonata", "How many seconds may pass without a heartbeat from the task before it fails with States.HeartbeatTimeout.").ex("HeartbeatSecondsPath").between(1, maxSeconds).src(srcTask),
+		f("HeartbeatSeconds", "integer|jsonata", "How many seconds may pass without a heartbeat from the task before it fails with States.HeartbeatTimeout.").ex("HeartbeatSecondsPath").between(1, maxSeconds).below("TimeoutSeconds").src(srcTask),
 		f("HeartbeatSecondsPath", "path", "Reads the heartbeat interval in seconds from the input, at this path, instead of HeartbeatSeconds.").ex("HeartbeatSeconds").ql(JSONPath).instead(`use HeartbeatSeconds with "{% … %}"`).src(srcTask),
 		f("Credentials", "object|jsonata", "The IAM role the task runs as (RoleArn, or RoleArn.$ with a path)."),
 		retry, catch,
@@ -329,7 +335,7 @@ var Objects = map[string][]Field{
 	},
 	"ProcessorConfig": {
 		f("Mode", "string", "INLINE runs the items inside this run (at most 40 at a time); DISTRIBUTED starts a child run for each item or batch.").enum("INLINE", "DISTRIBUTED"),
-		f("ExecutionType", "string", "The kind of child runs in distributed mode: STANDARD (long, exactly once) or EXPRESS (short, at least once).").enum("STANDARD", "EXPRESS").mode(Distributed).src(srcDistributed),
+		f("ExecutionType", "string", "The kind of child runs in distributed mode: STANDARD (long, exactly once) or EXPRESS (short, at least once).").enum("STANDARD", "EXPRESS").mode(Distributed).requiredIn(Distributed).src(srcExecutionType),
 	},
 	"ItemReader": {
 		f("Resource", "string", "The S3 action that reads the items, e.g. arn:aws:states:::s3:getObject or s3:listObjectsV2.").req().shape(shapeResource),
