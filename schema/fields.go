@@ -20,14 +20,9 @@ func (c *checker) exclusive(s *asl.State, ptr string) {
 		}
 	}
 	check(s.Node, ptr, r.exclusive)
-	for at, object := range r.nested {
-		pairs := r.nestedPairs[object]
-		if len(pairs) == 0 {
-			continue
-		}
-		keys := strings.Split(at, "/")
-		if n := getPath(s.Node, keys); n != nil {
-			check(n, asl.Append(ptr, keys...), pairs)
+	for _, nc := range r.nestedChecks {
+		if n := getPath(s.Node, nc.keys); n != nil {
+			check(n, asl.Append(ptr, nc.keys...), nc.pairs)
 		}
 	}
 }

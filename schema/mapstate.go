@@ -27,10 +27,10 @@ func (c *checker) mapState(s *asl.State, ptr string) {
 		}
 	}
 	if s.Distributed() {
-		for at, fields := range tableRules().distributedRequired {
-			keys := strings.Split(at, "/")
+		for _, nc := range tableRules().distributedChecks {
+			keys := nc.keys
 			obj := getPath(s.Node, keys)
-			for _, f := range fields {
+			for _, f := range nc.fields {
 				if obj.Is(asl.KindObject) && !obj.Has(f) {
 					c.errorKey(asl.Append(ptr, keys...), CodeSchema,
 						"Map state %q runs in DISTRIBUTED mode, so its %s needs %q (STANDARD or EXPRESS child runs). Add it.", s.Name, keys[len(keys)-1], f)

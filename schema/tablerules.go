@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -45,11 +46,24 @@ type rules struct {
 	// distributedRequired are fields, by the path of the object holding
 	// them in a Map, that a Distributed Map must set (ExecutionType).
 	distributedRequired map[string][]string
+	// nestedChecks are the objects a state holds that have pairs, with
+	// their path as keys, split once here rather than per state.
+	nestedChecks []nestedCheck
+	// distributedChecks are distributedRequired, split the same way.
+	distributedChecks []nestedCheck
 	// choiceJSONPath are a Choice rule's JSONPath-only fields (Variable,
 	// the operators, And, Or, Not); choiceCombinators those of the
 	// exactly-one group "test" that are not operators (And, Or, Not).
 	choiceJSONPath    map[string]bool
 	choiceCombinators []string
+}
+
+// nestedCheck is an object at keys inside a state, with what to check
+// there: pairs that exclude each other, or fields a Distributed Map needs.
+type nestedCheck struct {
+	keys   []string
+	pairs  []exclusivePair
+	fields []string
 }
 
 type exclusivePair struct {
@@ -114,6 +128,14 @@ func deriveRules() *rules {
 			if f.RequiredIn == fieldtable.Distributed {
 				r.distributedRequired[at] = append(r.distributedRequired[at], f.Name)
 			}
+		}
+	}
+	for _, at := range slices.Sorted(maps.Keys(r.nested)) {
+		if ps := r.nestedPairs[r.nested[at]]; len(ps) > 0 {
+			r.nestedChecks = append(r.nestedChecks, nestedCheck{keys: strings.Split(at, "/"), pairs: ps})
+		}
+		if fs := r.distributedRequired[at]; len(fs) > 0 {
+			r.distributedChecks = append(r.distributedChecks, nestedCheck{keys: strings.Split(at, "/"), fields: fs})
 		}
 	}
 	for _, f := range fieldtable.Objects["ChoiceRule"] {
