@@ -4,6 +4,8 @@
 // exists, the calls go through window.go.app.Cloud by name, so a build
 // without the service says so in words instead of failing to compile.
 
+import type { Diagnostic } from "./studio";
+
 /** A named profile from the shared AWS config and credentials files. */
 export interface CloudProfile {
   name: string;
@@ -56,6 +58,8 @@ export interface CloudDiagnostic {
   message: string;
   /** The JSON pointer AWS names ("/States/Pay/Next"), "" when it names none. */
   location: string;
+  /** Where in the text, when the Go side located it already. */
+  range?: Diagnostic["range"];
 }
 
 /** The state machine of that name as it is in AWS now. */

@@ -27,13 +27,15 @@ const same = (a: { code: string; location: string }, b: { code: string; location
  */
 export function mergeVerdicts(ours: Diagnostic[], aws: CloudDiagnostic[] | null, locate: (pointer: string) => Range | undefined): MarkedDiagnostic[] {
   if (!aws) return ours;
+  // Spread copies keep the fields (the generated class's method is not needed by the panel).
+  const mark = (d: Diagnostic, verdict: Verdict) => ({ ...d, verdict }) as MarkedDiagnostic;
   const out: MarkedDiagnostic[] = ours.map((d) => {
-    if (aws.some((a) => same(a, d))) return { ...d, verdict: "both" };
-    return d.severity === "ERROR" ? { ...d, verdict: "ours-only" } : d;
+    if (aws.some((a) => same(a, d))) return mark(d, "both");
+    return d.severity === "ERROR" ? mark(d, "ours-only") : d;
   });
   for (const a of aws) {
     if (ours.some((d) => same(a, d))) continue;
-    const range = locate(a.location) ?? ({ start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } } as Range);
+    const range = a.range ?? locate(a.location) ?? ({ start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } } as Range);
     out.push({ ...a, range, source: "aws", verdict: "aws-only" } as MarkedDiagnostic);
   }
   return out;
