@@ -47,6 +47,7 @@ import { TestsPanel } from "./tests/TestsPanel";
 import { CoverageContext } from "./tests/coverageContext";
 import { CoverageLegend } from "./tests/CoverageLegend";
 import { useCloud } from "./cloud/useCloud";
+import { cloud as cloudBackend } from "./backend/cloud";
 import { CloudPanel } from "./cloud/CloudPanel";
 import { DeployReview } from "./cloud/DeployReview";
 import { differences, locatePointer, mergeVerdicts } from "./cloud/verdicts";
@@ -102,6 +103,7 @@ export default function App() {
   const inTemplate = !!(doc?.saveInPlace || (doc && !doc.path && doc.machine));
   const cloudSink = useMemo(() => ({ show: run.replayHistory, keep: run.importHistory }), [run.replayHistory, run.importHistory]);
   const cloud = useCloud({ path: doc?.path ?? "", name: doc?.name ?? "", text, inTemplate }, cloudSink);
+  const cloudTestState = cloudBackend.testState;
   // AWS's verdict joins ours while it is of the text as it is now.
   const awsVerdict = cloud.aws && cloud.validatedText === text ? cloud.aws : null;
   const format = snap.format;
@@ -386,6 +388,7 @@ export default function App() {
           runIndex={run.index}
           sampleInput={run.settings.input ?? run.sampleInput}
           onClose={() => setTesting(null)}
+          askAws={cloud.connection ? cloudTestState : undefined}
         />
       )}
       {presenting && (

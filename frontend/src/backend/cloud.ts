@@ -4,7 +4,7 @@
 // exists, the calls go through window.go.app.Cloud by name, so a build
 // without the service says so in words instead of failing to compile.
 
-import type { Diagnostic } from "./studio";
+import type { Diagnostic, TestStateRequest, TestStateResult } from "./studio";
 
 /** A named profile from the shared AWS config and credentials files. */
 export interface CloudProfile {
@@ -141,8 +141,8 @@ export interface CloudBackend {
   executionHistory(arn: string): Promise<string>;
   stopExecution(arn: string, error: string, cause: string): Promise<void>;
   redriveExecution(arn: string): Promise<void>;
-  /** AWS TestState with the same request the local panel sends; the response JSON. */
-  testState(request: string): Promise<string>;
+  /** AWS's TestState, asked with the same request the local panel builds (Studio.TestState's arguments). */
+  testState(text: string, state: string, request: TestStateRequest): Promise<TestStateResult>;
 }
 
 type Bound = Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -185,5 +185,5 @@ export const cloud: CloudBackend = {
   executionHistory: (arn) => call("ExecutionHistory", arn),
   stopExecution: (arn, error, cause) => call("StopExecution", arn, error, cause),
   redriveExecution: (arn) => call("RedriveExecution", arn),
-  testState: (request) => call("TestState", request),
+  testState: (text, state, request) => call("TestState", text, state, request),
 };

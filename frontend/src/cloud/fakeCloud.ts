@@ -118,9 +118,9 @@ export class FakeCloud implements CloudBackend {
     e.detail.redriveCount = (e.detail.redriveCount ?? 0) + 1;
     e.events.push({ id: e.events.length + 1, type: "ExecutionRedriven" });
   }
-  async testState(request: string) {
+  async testState(_text: string, _state: string, request: { input?: string }) {
     this.step("testState");
-    return JSON.stringify({ status: "SUCCEEDED", output: JSON.parse(request).input ?? "{}" });
+    return { request, response: { status: "SUCCEEDED", output: request.input ?? "{}" } };
   }
 
   /** Moves an execution on: appends an event and sets its status. */
