@@ -309,13 +309,11 @@ func stopExecution(s *Server, r *request) (any, error) {
 	}
 	ex := e.running()
 	if ex != nil {
+		e.mu.Lock()
+		e.stopError, e.stopCause = in.Error, in.Cause
+		e.mu.Unlock()
 		ex.Stop()
-		res := ex.Wait()
-		if in.Error != nil || in.Cause != nil {
-			res.Error, res.Cause = in.Error, in.Cause
-			patchAbort(res.Events, in.Error, in.Cause)
-		}
-		e.finish(res, ex, s.now())
+		e.finish(ex.Wait(), ex, s.now())
 		s.persistExecution(e)
 	}
 	_, stopped, _, _, _ := e.snapshot()
