@@ -28,7 +28,7 @@ func publishStateMachineVersion(s *Server, r *request) (any, error) {
 		return nil, errf(errConflict, "Failed to publish the State Machine version for revision %s. The current State Machine revision is %s.", in.RevisionID, sm.Current.RevisionID)
 	}
 	v := s.publishLocked(sm, in.Description)
-	s.persistMachine(sm)
+	s.saveControlLocked()
 	return map[string]any{"stateMachineVersionArn": v.Arn, "creationDate": epoch(v.Created)}, nil
 }
 
@@ -91,7 +91,7 @@ func deleteStateMachineVersion(s *Server, r *request) (any, error) {
 	}
 	s.deleteVersionLocked(ref.base, ref.version)
 	if sm := s.machines[ref.base]; sm != nil {
-		s.persistMachine(sm)
+		s.saveControlLocked()
 	}
 	return struct{}{}, nil
 }
@@ -156,6 +156,7 @@ func createStateMachineAlias(s *Server, r *request) (any, error) {
 	}
 	al := &alias{Arn: arn, Machine: base, Name: in.Name, Description: in.Description, Routing: in.RoutingConfiguration, Created: s.now()}
 	s.aliases[arn] = al
+	s.saveControlLocked()
 	return map[string]any{"stateMachineAliasArn": arn, "creationDate": epoch(al.Created)}, nil
 }
 
@@ -231,6 +232,7 @@ func updateStateMachineAlias(s *Server, r *request) (any, error) {
 		al.Description = *in.Description
 	}
 	al.Updated = s.now()
+	s.saveControlLocked()
 	return map[string]any{"updateDate": epoch(al.Updated)}, nil
 }
 
@@ -246,6 +248,7 @@ func deleteStateMachineAlias(s *Server, r *request) (any, error) {
 	s.mu.Lock()
 	delete(s.aliases, in.StateMachineAliasArn)
 	delete(s.tags, in.StateMachineAliasArn)
+	s.saveControlLocked()
 	s.mu.Unlock()
 	return struct{}{}, nil
 }

@@ -41,6 +41,7 @@ func tagResource(s *Server, r *request) (any, error) {
 		return nil, &apiError{Type: errTooManyTags, Message: "Too many tags.", Status: 400}
 	}
 	s.tags[in.ResourceArn] = merged
+	s.saveControlLocked()
 	return struct{}{}, nil
 }
 
@@ -68,6 +69,7 @@ func untagResource(s *Server, r *request) (any, error) {
 		}
 	}
 	s.tags[in.ResourceArn] = kept
+	s.saveControlLocked()
 	return struct{}{}, nil
 }
 
