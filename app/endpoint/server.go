@@ -26,9 +26,6 @@ const (
 	defaultRegion = "us-east-1"
 )
 
-// configLimit caps the mock and handler files read at start.
-var configLimit = files.Limit{Max: 10 << 20, What: "mock and handler files"}
-
 // Options configure a Server. Every field is optional.
 type Options struct {
 	// Data is a folder where state machines and executions persist
@@ -111,7 +108,7 @@ func New(opts Options) (*Server, error) {
 		s.host, s.port = h, p
 	}
 	if opts.MockConfig != "" {
-		b, err := files.ReadFile(opts.MockConfig, configLimit)
+		b, err := files.ReadFile(opts.MockConfig, files.Mocks)
 		if err != nil {
 			return nil, fmt.Errorf("mock config: %w", err)
 		}
@@ -122,7 +119,7 @@ func New(opts Options) (*Server, error) {
 		s.mocks = c
 	}
 	if opts.Handlers != "" {
-		b, err := files.ReadFile(opts.Handlers, configLimit)
+		b, err := files.ReadFile(opts.Handlers, files.Mocks)
 		if err != nil {
 			return nil, fmt.Errorf("handlers: %w", err)
 		}
