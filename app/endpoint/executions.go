@@ -187,6 +187,10 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 		engine.WithActivityNotify(s.acts.notify),
 		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.waiter(e))),
 	}
+	if s.opts.OnEvent != nil {
+		arn, on := e.Arn, s.opts.OnEvent
+		opts = append(opts, engine.WithObserver(engine.ObserverFunc(func(ev engine.Event) { on(arn, ev) })))
+	}
 	if e.TestCase != "" {
 		if s.mocks == nil {
 			return nil, errf(errValidation, "Test case %q was asked for, but the server has no mock config (--mock-config or SFN_MOCK_CONFIG).", e.TestCase)

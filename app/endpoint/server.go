@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/stepstudio/stepstudio/app/files"
+	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/handler"
 	"github.com/stepstudio/stepstudio/engine/mock"
 )
@@ -47,6 +48,10 @@ type Options struct {
 	// Log receives one line per call (operation, status, duration);
 	// nil logs nothing.
 	Log io.Writer
+	// OnEvent, when set, receives every history event of every execution
+	// as it is recorded (the studio shows runs live with it). It is
+	// called from the executions' goroutines and must not block.
+	OnEvent func(executionArn string, ev engine.Event)
 	// PollTimeout is how long GetActivityTask waits for work before
 	// answering {} (AWS: 60 s); 0 means 60 s.
 	PollTimeout time.Duration

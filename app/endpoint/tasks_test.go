@@ -4,7 +4,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
+
+	"github.com/stepstudio/stepstudio/engine"
 )
 
 // TestHandlersAnswerTasks: a --handlers file binds a state to an HTTP
@@ -50,5 +53,36 @@ func TestNewRejectsBadFiles(t *testing.T) {
 			s.Close()
 			t.Errorf("%+v accepted", o)
 		}
+	}
+}
+
+// TestAnswerByHandAndLiveEvents: the studio's hooks: every event as it
+// is recorded, and a pending task answered by hand.
+func TestAnswerByHandAndLiveEvents(t *testing.T) {
+	var mu sync.Mutex
+	seen := map[string]int{}
+	s := newTestServer(t, Options{OnEvent: func(arn string, ev engine.Event) {
+		mu.Lock()
+		seen[arn]++
+		mu.Unlock()
+	}})
+	arn := createMachine(t, s, "cb", callbackDef)
+	ex := mustCall(t, s, "StartExecution", map[string]any{"stateMachineArn": arn}).str("executionArn")
+	tok := waitToken(t, s)
+	if err := s.AnswerTask(tok, "not json", "", ""); err == nil {
+		t.Fatal("accepted output that is not JSON")
+	}
+	if err := s.AnswerTask(tok, `{"ok":1}`, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	d := waitStatus(t, s, ex)
+	if d.str("status") != "SUCCEEDED" {
+		t.Fatal(d.Body)
+	}
+	h := mustCall(t, s, "GetExecutionHistory", map[string]any{"executionArn": ex})
+	mu.Lock()
+	defer mu.Unlock()
+	if n := len(h.Body["events"].([]any)); seen[ex] != n {
+		t.Fatalf("observed %d events, history has %d", seen[ex], n)
 	}
 }
