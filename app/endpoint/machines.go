@@ -25,6 +25,9 @@ func createStateMachine(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
+	if in.VersionDescription != "" && !in.Publish {
+		return nil, errf(errValidation, "Version description can only be set when publish is true")
+	}
 	if in.Type == "" {
 		in.Type = "STANDARD"
 	}
@@ -36,9 +39,6 @@ func createStateMachine(s *Server, r *request) (any, error) {
 	}
 	if err := checkRoleArn(in.RoleArn); err != nil {
 		return nil, err
-	}
-	if in.VersionDescription != "" && !in.Publish {
-		return nil, errf(errValidation, "Version description can only be set when publish is true")
 	}
 	logging, err := checkLogging(in.LoggingConfiguration, in.Type)
 	if err != nil {
@@ -59,10 +59,11 @@ func createStateMachine(s *Server, r *request) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if old, ok := s.machines[arn]; ok {
-		// AWS answers a repeated create with the same definition and role
-		// with the machine it has: scripts may create idempotently.
-		if old.Current.Definition == in.Definition && old.Current.RoleArn == in.RoleArn && old.Type == in.Type &&
-			sameJSON(old.Current.Logging, logging) {
+		// AWS answers a repeated create with the same definition, type,
+		// logging and tracing with the machine it has (a different role or
+		// tags are ignored, not applied): scripts may create idempotently.
+		if old.Current.Definition == in.Definition && old.Type == in.Type &&
+			sameJSON(old.Current.Logging, logging) && sameJSON(old.Current.Tracing, tracingOrDefault(in.TracingConfiguration)) {
 			out := map[string]any{"stateMachineArn": old.Arn, "creationDate": epoch(old.Created)}
 			if in.Publish && len(old.Versions) > 0 {
 				out["stateMachineVersionArn"] = versionArn(old.Arn, old.Versions[len(old.Versions)-1])
@@ -243,17 +244,17 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 	if !ok || ref.version > 0 || ref.alias != "" {
 		return nil, invalidArn(in.StateMachineArn)
 	}
-	if in.Definition == nil && in.RoleArn == nil && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 && !in.Publish {
-		return nil, errf("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
-	}
-	if in.VersionDescription != "" && !in.Publish {
-		return nil, errf(errValidation, "Version description can only be set when publish is true")
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sm := s.machines[ref.base]
 	if sm == nil {
 		return nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+	}
+	if in.Definition == nil && in.RoleArn == nil && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 {
+		return nil, errf("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
+	}
+	if in.VersionDescription != "" && !in.Publish {
+		return nil, errf(errValidation, "Version description can only be set when publish is true")
 	}
 	rev := sm.Current
 	changed := false
@@ -288,7 +289,7 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 	}
 	sm.Updated = s.now()
 	out := map[string]any{"updateDate": epoch(sm.Updated)}
-	if sm.Current.RevisionID != "" {
+	if changed { // an update that changes nothing makes no revision
 		out["revisionId"] = sm.Current.RevisionID
 	}
 	if in.Publish {

@@ -52,6 +52,10 @@ func TestCreateIsIdempotent(t *testing.T) {
 	if a1 != a2 {
 		t.Fatalf("%s != %s", a1, a2)
 	}
+	otherRole := mustCall(t, s, "CreateStateMachine", map[string]any{"name": "m", "definition": passDef, "roleArn": role + "2"})
+	if otherRole.str("stateMachineArn") != a1 {
+		t.Fatalf("a different role is ignored by AWS: %v", otherRole.Body)
+	}
 	other := call(t, s, "CreateStateMachine", map[string]any{"name": "m", "definition": strings.Replace(passDef, `"x":1`, `"x":2`, 1), "roleArn": role})
 	if other.errType() != errSMAlreadyExists || other.str("message") != "State Machine Already Exists: '"+a1+"'" {
 		t.Fatalf("%v", other.Body)

@@ -139,7 +139,7 @@ func (s *Server) answer(token string, send func(ex *engine.Execution) error, dir
 	}
 	p, e := s.tokens.lookup(token)
 	if e == nil {
-		return errf(errInvalidToken, "Invalid Token: 'Invalid token'")
+		return errf(errInvalidToken, "Invalid token")
 	}
 	if p != nil && p.answer != nil {
 		select {
