@@ -17,7 +17,7 @@ import (
 
 const serveUsage = `
 Usage: stepstudio serve [--port 8083] [--host 127.0.0.1] [--data DIR] [--mock-config FILE]
-                        [--handlers FILE] [--log] [--format text|json]
+                        [--handlers FILE] [--s3-root DIR] [--log] [--format text|json]
 Serves the AWS Step Functions API on this computer, so the AWS CLI and SDKs run workflows on
 Stepstudio's engine: point them at the printed endpoint (AWS_ENDPOINT_URL_SFN, or
 --endpoint-url) with any credentials. Tasks are answered by the mock config (a test case is
@@ -30,6 +30,7 @@ SigV4 signature are refused. Step Functions Local's SFN_MOCK_CONFIG is read when
 type serveFlags struct {
 	port                   int
 	host, data, mocks, hdl string
+	s3Root                 string
 	log                    bool
 	format                 string
 }
@@ -42,6 +43,7 @@ func runServe(ctx context.Context, args []string, s Streams) error {
 	fs.StringVar(&f.data, "data", "", "folder where state machines and executions are kept across restarts (default: memory only)")
 	fs.StringVar(&f.mocks, "mock-config", "", "AWS MockConfigFile for mocked task results (default: $SFN_MOCK_CONFIG)")
 	fs.StringVar(&f.hdl, "handlers", "", "handler file answering Task states with commands, HTTP or a Lambda endpoint")
+	fs.StringVar(&f.s3Root, "s3-root", "", "folder standing in for S3 for Distributed Maps' ItemReader and ResultWriter (s3://bucket/key is DIR/bucket/key)")
 	fs.BoolVar(&f.log, "log", false, "print one line per API call: operation, HTTP status, duration")
 	fs.StringVar(&f.format, "format", "text", "how to print the endpoint at start: text or json (one line, for programs)")
 	pos, err := parseArgs(fs, args, s.Out)
@@ -74,7 +76,7 @@ func runServe(ctx context.Context, args []string, s Streams) error {
 	if f.log {
 		logw = s.Err
 	}
-	srv, err := endpoint.New(endpoint.Options{Data: f.data, MockConfig: f.mocks, Handlers: f.hdl,
+	srv, err := endpoint.New(endpoint.Options{Data: f.data, MockConfig: f.mocks, Handlers: f.hdl, S3Root: f.s3Root,
 		Addr: ln.Addr().String(), Log: logw})
 	if err != nil {
 		return badInput(err)

@@ -187,6 +187,9 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 		engine.WithActivityNotify(s.acts.notify),
 		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.waiter(e))),
 	}
+	if s.opts.S3Root != "" {
+		opts = append(opts, engine.WithS3Root(s.opts.S3Root))
+	}
 	if s.opts.OnEvent != nil {
 		arn, on := e.Arn, s.opts.OnEvent
 		opts = append(opts, engine.WithObserver(engine.ObserverFunc(func(ev engine.Event) { on(arn, ev) })))

@@ -39,6 +39,9 @@ type Options struct {
 	// Handlers is a handler file (engine/handler) answering Task states
 	// with commands, HTTP or a Lambda-compatible endpoint.
 	Handlers string
+	// S3Root is a folder standing in for Amazon S3 for Distributed Maps'
+	// ItemReader and ResultWriter (s3://bucket/key is S3Root/bucket/key).
+	S3Root string
 	// Now is the clock for dates in answers (creationDate, startDate...);
 	// nil means time.Now. Executions run on the real clock either way.
 	Now func() time.Time
@@ -111,6 +114,11 @@ func New(opts Options) (*Server, error) {
 			return nil, fmt.Errorf("address %q: %w", opts.Addr, err)
 		}
 		s.host, s.port = h, p
+	}
+	if opts.S3Root != "" {
+		if info, err := os.Stat(opts.S3Root); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("folder for S3 %q: not a folder", opts.S3Root)
+		}
 	}
 	if opts.MockConfig != "" {
 		b, err := files.ReadFile(opts.MockConfig, files.Mocks)
