@@ -289,7 +289,9 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 	}
 	sm.Updated = s.now()
 	out := map[string]any{"updateDate": epoch(sm.Updated)}
-	if changed { // an update that changes nothing makes no revision
+	// An update that changes nothing answers the current revision, and
+	// none while the machine has never changed (AWS's recorded answers).
+	if sm.Current.RevisionID != "" {
 		out["revisionId"] = sm.Current.RevisionID
 	}
 	if in.Publish {
