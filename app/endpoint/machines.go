@@ -108,9 +108,9 @@ func checkLogging(raw json.RawMessage, typ string) (json.RawMessage, error) {
 		return json.RawMessage(`{"level":"OFF","includeExecutionData":false}`), nil
 	}
 	var lc struct {
-		Level                string            `json:"level"`
-		IncludeExecutionData bool              `json:"includeExecutionData"`
-		Destinations         []json.RawMessage `json:"destinations"`
+		Level                string             `json:"level"`
+		IncludeExecutionData bool               `json:"includeExecutionData"`
+		Destinations         *[]json.RawMessage `json:"destinations"`
 	}
 	if err := json.Unmarshal(raw, &lc); err != nil {
 		return nil, errf(errSerialization, "loggingConfiguration: %v", err)
@@ -123,12 +123,16 @@ func checkLogging(raw json.RawMessage, typ string) (json.RawMessage, error) {
 	default:
 		return nil, errf(errValidation, "1 validation error detected: Value '%s' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]", lc.Level)
 	}
-	if lc.Level != "OFF" && len(lc.Destinations) == 0 {
+	n := 0
+	if lc.Destinations != nil {
+		n = len(*lc.Destinations)
+	}
+	if n > 1 || lc.Level != "OFF" && n == 0 {
 		return nil, errf(errInvalidLogging, "Invalid Logging Configuration: Must specify exactly one Log Destination.")
 	}
 	out := map[string]any{"level": lc.Level, "includeExecutionData": lc.IncludeExecutionData}
-	if len(lc.Destinations) > 0 {
-		out["destinations"] = lc.Destinations
+	if lc.Destinations != nil { // kept as sent, [] included (AWS does)
+		out["destinations"] = *lc.Destinations
 	}
 	b, _ := json.Marshal(out)
 	return b, nil
