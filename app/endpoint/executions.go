@@ -183,7 +183,7 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 	}
 	opts := []engine.Option{
 		engine.WithExecutionName(e.Name), engine.WithAWSAccount(e.Region, account, e.RoleArn),
-		engine.WithType(typ), engine.WithClock(engine.RealClock()),
+		engine.WithType(typ), engine.WithClock(s.clock()),
 		engine.WithActivityNotify(s.acts.notify),
 		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.waiter(e))),
 	}
@@ -205,6 +205,14 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 		opts = append(opts, engine.WithMocks(tc))
 	}
 	return opts, nil
+}
+
+// clock is an execution's clock: real time, or scaled (WaitScale).
+func (s *Server) clock() engine.Clock {
+	if s.opts.WaitScale > 0 && s.opts.WaitScale != 1 {
+		return engine.ScaledClock(s.opts.WaitScale)
+	}
+	return engine.RealClock()
 }
 
 // follow waits for the engine's run to end in the background and records
