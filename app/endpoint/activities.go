@@ -1,6 +1,7 @@
 package endpoint
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -163,10 +164,7 @@ func getActivityTask(s *Server, r *request) (any, error) {
 	if _, err := s.lookupActivity(in.ActivityArn); err != nil {
 		return nil, err
 	}
-	worker := in.WorkerName
-	if worker == "" {
-		worker = "worker"
-	}
+	worker := in.WorkerName // "": ActivityStarted names no worker, as AWS records it
 	deadline := time.NewTimer(s.opts.PollTimeout)
 	defer deadline.Stop()
 	for {
@@ -184,6 +182,17 @@ func getActivityTask(s *Server, r *request) (any, error) {
 			return struct{}{}, nil
 		}
 	}
+}
+
+// activityExists fails an activity Task whose activity is not there, in
+// AWS's words (the engine prefixes the state).
+func (s *Server) activityExists(arn string) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.activities[arn] == nil {
+		return fmt.Errorf("The activity %s does not exist.", arn)
+	}
+	return nil
 }
 
 // takeActivityTask takes a queued task for the activity from any running

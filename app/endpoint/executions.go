@@ -185,6 +185,7 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 		engine.WithExecutionName(e.Name), engine.WithAWSAccount(e.Region, account, e.RoleArn),
 		engine.WithType(typ), engine.WithClock(s.clock()),
 		engine.WithActivityNotify(s.acts.notify),
+		engine.WithActivityCheck(s.activityExists),
 		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.waiter(e))),
 	}
 	if s.opts.S3Root != "" {
