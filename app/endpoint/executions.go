@@ -111,6 +111,12 @@ func (s *Server) start(r *request, sync bool) (*execution, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
+	return s.startExecution(in, sync)
+}
+
+// startExecution starts what in asks, for the API and for workflows that
+// start workflows (arn:aws:states:::states:startExecution).
+func (s *Server) startExecution(in startIn, sync bool) (*execution, error) {
 	if in.Name == "" {
 		in.Name = uuid.NewString()
 	} else if !validName(in.Name) {
@@ -186,7 +192,7 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 		engine.WithType(typ), engine.WithClock(s.clock()),
 		engine.WithActivityNotify(s.acts.notify),
 		engine.WithActivityCheck(s.activityExists),
-		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.waiter(e))),
+		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.nestedInvoker(), s.waiter(e))),
 	}
 	if s.opts.S3Root != "" {
 		opts = append(opts, engine.WithS3Root(s.opts.S3Root))
