@@ -115,3 +115,15 @@ func TestServeStepFunctionsLocalSettings(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 }
+
+// TestServeStartText: what a person sees at start, and the one JSON line
+// a program reads (golden files; -update rewrites them).
+func TestServeStartText(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		var b bytes.Buffer
+		if err := printEndpoint(&b, format, "http://127.0.0.1:8083"); err != nil {
+			t.Fatal(err)
+		}
+		goldenFile(t, "testdata/serve/start."+format+".golden", b.String())
+	}
+}
