@@ -199,11 +199,9 @@ func (s *Server) activityExists(arn string) error {
 // execution.
 func (s *Server) takeActivityTask(arn, worker string) (engine.ActivityTask, bool) {
 	s.mu.RLock()
-	running := make([]*execution, 0, 8)
-	for _, e := range s.execOrder {
-		if e.running() != nil {
-			running = append(running, e)
-		}
+	running := make([]*execution, 0, len(s.running))
+	for e := range s.running {
+		running = append(running, e)
 	}
 	s.mu.RUnlock()
 	for _, e := range running {

@@ -225,9 +225,19 @@ func (s *Server) clock() engine.Clock {
 // follow waits for the engine's run to end in the background and records
 // the end.
 func (s *Server) follow(e *execution, ex *engine.Execution) {
+	s.mu.Lock()
+	s.running[e] = struct{}{}
+	s.mu.Unlock()
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
+		defer func() {
+			s.mu.Lock()
+			if e.running() == nil {
+				delete(s.running, e)
+			}
+			s.mu.Unlock()
+		}()
 		select {
 		case <-ex.Done():
 		case <-s.closing:
