@@ -1,6 +1,7 @@
 package endpoint
 
 import (
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -42,11 +43,12 @@ func getExecutionHistory(s *Server, r *request) (any, error) {
 		return nil, err
 	}
 	include := in.IncludeExecutionData == nil || *in.IncludeExecutionData
-	out := make([]wireEvent, len(page))
+	out := make([]any, len(page))
 	for i := range page {
 		ev := page[i]
 		if !include {
-			ev = withoutData(ev)
+			out[i] = withoutData(ev)
+			continue
 		}
 		out[i] = wireEvent{Event: &ev, Timestamp: epoch(ev.Timestamp)}
 	}
@@ -57,30 +59,24 @@ func getExecutionHistory(s *Server, r *request) (any, error) {
 	return res, nil
 }
 
-// withoutData drops inputs and outputs from an event
-// (includeExecutionData false), keeping their Details.
-func withoutData(ev engine.Event) engine.Event {
-	if d := ev.ExecutionStartedEventDetails; d != nil {
-		c := *d
-		c.Input = ""
-		ev.ExecutionStartedEventDetails = &c
+// withoutData is ev without its data (includeExecutionData false): every
+// details object loses its input and output, which AWS leaves out.
+func withoutData(ev engine.Event) any {
+	b, err := json.Marshal(wireEvent{Event: &ev, Timestamp: epoch(ev.Timestamp)})
+	if err != nil {
+		return wireEvent{Event: &ev, Timestamp: epoch(ev.Timestamp)}
 	}
-	if d := ev.StateEnteredEventDetails; d != nil {
-		c := *d
-		c.Input = ""
-		ev.StateEnteredEventDetails = &c
+	var m map[string]any
+	if json.Unmarshal(b, &m) != nil {
+		return wireEvent{Event: &ev, Timestamp: epoch(ev.Timestamp)}
 	}
-	if d := ev.StateExitedEventDetails; d != nil {
-		c := *d
-		c.Output = ""
-		ev.StateExitedEventDetails = &c
+	for _, v := range m {
+		if d, ok := v.(map[string]any); ok {
+			delete(d, "input")
+			delete(d, "output")
+		}
 	}
-	if d := ev.ExecutionSucceededEventDetails; d != nil {
-		c := *d
-		c.Output = ""
-		ev.ExecutionSucceededEventDetails = &c
-	}
-	return ev
+	return m
 }
 
 // redriveStatus says whether RedriveExecution would accept e.
