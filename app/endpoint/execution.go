@@ -1,6 +1,7 @@
 package endpoint
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -38,8 +39,41 @@ type execution struct {
 	RedriveDate  time.Time       `json:"redriveDate,omitzero"`
 	MapRuns      []engine.MapRun `json:"mapRuns,omitempty"`
 
+	// Waiting are the tasks waiting for an answer by token (callbacks and
+	// plain tasks), kept so that after a restart their old tokens still
+	// answer the tasks the resumed run asks again.
+	Waiting []waitingTask `json:"waiting,omitempty"`
+
 	// stopError and stopCause are StopExecution's, put on the end record.
 	stopError, stopCause *string
+	// oldTokens are the tokens of the tasks that were waiting when the
+	// server stopped, by state: the resumed run's new task takes one.
+	oldTokens map[string][]string
+}
+
+// waitingTask is a task token handed out and not answered yet.
+type waitingTask struct {
+	Token string `json:"token"`
+	State string `json:"state"`
+}
+
+// await records a token handed out for state, and returns the token the
+// same task had before a restart ("" when none).
+func (e *execution) await(token, state string) (old string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.Waiting = append(e.Waiting, waitingTask{Token: token, State: state})
+	if olds := e.oldTokens[state]; len(olds) > 0 {
+		old, e.oldTokens[state] = olds[0], olds[1:]
+	}
+	return old
+}
+
+// answered forgets a token once its task has its answer.
+func (e *execution) answered(token string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.Waiting = slices.DeleteFunc(e.Waiting, func(w waitingTask) bool { return w.Token == token })
 }
 
 // snapshot is the execution's state, read under its lock.

@@ -212,6 +212,13 @@ func (s *Server) resume(e *execution) {
 			ExecutionStartedEventDetails: &engine.ExecutionStartedDetails{Input: e.Input, RoleArn: e.RoleArn}}}
 		last = 1
 	}
+	// The tokens handed out before the stop answer the tasks the resumed
+	// run asks again (the same state, in order).
+	e.oldTokens = map[string][]string{}
+	for _, w := range e.Waiting {
+		e.oldTokens[w.State] = append(e.oldTokens[w.State], w.Token)
+	}
+	e.Waiting = nil
 	errName := "States.Runtime"
 	cause := interruptedCause
 	if e.machine == nil {

@@ -23,7 +23,7 @@ func TestDataSurvivesRestart(t *testing.T) {
 	waitStatus(t, s1, done)
 	cb := createMachine(t, s1, "cb", callbackDef)
 	waiting := mustCall(t, s1, "StartExecution", map[string]any{"stateMachineArn": cb, "name": "waiting"}).str("executionArn")
-	waitToken(t, s1)
+	oldToken := waitToken(t, s1)
 	if err := s1.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -47,8 +47,9 @@ func TestDataSurvivesRestart(t *testing.T) {
 	if d.str("status") != "RUNNING" || d.Body["redriveCount"].(float64) != 1 {
 		t.Fatalf("interrupted execution: %v", d.Body)
 	}
-	tok := waitToken(t, s2)
-	mustCall(t, s2, "SendTaskSuccess", map[string]any{"taskToken": tok, "output": `{"late":true}`})
+	waitToken(t, s2) // the resumed run asks again...
+	// ...and the token the worker got before the restart answers it.
+	mustCall(t, s2, "SendTaskSuccess", map[string]any{"taskToken": oldToken, "output": `{"late":true}`})
 	if d := waitStatus(t, s2, waiting); d.str("status") != "SUCCEEDED" {
 		t.Fatal(d.Body)
 	}
@@ -85,5 +86,29 @@ func TestDataFolderRefusals(t *testing.T) {
 	if s, err := New(Options{Data: dir2}); err == nil {
 		s.Close()
 		t.Fatal("serve.db as a symbolic link was followed")
+	}
+}
+
+// TestCrashKeepsTokens: a server that dies without Close (its database
+// copied while it runs) leaves the execution and its waiting token; the
+// next start resumes the run and the old token answers it.
+func TestCrashKeepsTokens(t *testing.T) {
+	dir := t.TempDir()
+	s1 := newTestServer(t, Options{Data: dir})
+	cb := createMachine(t, s1, "cb", callbackDef)
+	ex := mustCall(t, s1, "StartExecution", map[string]any{"stateMachineArn": cb, "name": "crash"}).str("executionArn")
+	tok := waitToken(t, s1)
+	crashed := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(dir, storeFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(crashed, storeFile), string(b))
+
+	s2 := newTestServer(t, Options{Data: crashed})
+	waitToken(t, s2)
+	mustCall(t, s2, "SendTaskSuccess", map[string]any{"taskToken": tok, "output": `{"ok":1}`})
+	if d := waitStatus(t, s2, ex); d.str("status") != "SUCCEEDED" || d.str("output") != `{"ok":1}` {
+		t.Fatal(d.Body)
 	}
 }

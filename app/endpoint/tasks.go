@@ -59,6 +59,7 @@ type tokens struct {
 	mu      sync.Mutex
 	pending map[string]*Pending   // by token
 	issued  map[string]*execution // every token handed out, by token
+	alias   map[string]string     // a token from before a restart -> the resumed task's
 }
 
 // waiter is an execution's last invoker: a callback task waits for its
@@ -72,7 +73,10 @@ func (s *Server) waiter(e *execution) engine.Invoker {
 			return nil, engine.ErrNoHandler
 		}
 		if req.TaskToken != "" {
+			// Kept (and saved) before it is listed: a token anyone could
+			// have seen survives a crash.
 			s.tokens.issue(req.TaskToken, e)
+			s.remember(e, req.TaskToken, req.State)
 			s.tokens.add(&Pending{Token: req.TaskToken, ExecutionArn: e.Arn, State: req.State, Resource: req.Resource,
 				Input: engine.EncodeJSON(req.Input), Since: time.Now().UTC(), Kind: "callback"})
 			return nil, engine.ErrAwaitCallback
@@ -80,8 +84,10 @@ func (s *Server) waiter(e *execution) engine.Invoker {
 		p := &Pending{Token: uuid.NewString(), ExecutionArn: e.Arn, State: req.State, Resource: req.Resource,
 			Input: engine.EncodeJSON(req.Input), Since: time.Now().UTC(), Kind: "task", answer: make(chan callbackAnswer, 1)}
 		s.tokens.issue(p.Token, e)
+		s.remember(e, p.Token, req.State)
 		s.tokens.add(p)
 		defer s.tokens.remove(p.Token)
+		defer e.answered(p.Token)
 		select {
 		case a := <-p.answer:
 			return a.output, a.err
@@ -89,6 +95,24 @@ func (s *Server) waiter(e *execution) engine.Invoker {
 			return nil, context.Cause(ctx)
 		}
 	})
+}
+
+// remember keeps a handed-out token with the execution (saved with it
+// when there is a data folder) and, for a task asked again after a
+// restart, makes its old token answer it too.
+func (s *Server) remember(e *execution, token, state string) {
+	if old := e.await(token, state); old != "" {
+		s.tokens.mu.Lock()
+		if s.tokens.alias == nil {
+			s.tokens.alias = map[string]string{}
+		}
+		s.tokens.alias[old] = token
+		s.tokens.issued[old] = e
+		s.tokens.mu.Unlock()
+	}
+	if s.store != nil {
+		s.persistExecution(e)
+	}
 }
 
 func isActivity(resource string) bool {
@@ -119,10 +143,15 @@ func (t *tokens) remove(token string) {
 	delete(t.pending, token)
 }
 
-func (t *tokens) lookup(token string) (*Pending, *execution) {
+// lookup finds a token's task and execution; a token from before a
+// restart resolves to the resumed task's (the token to answer with).
+func (t *tokens) lookup(token string) (string, *Pending, *execution) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.pending[token], t.issued[token]
+	if now, ok := t.alias[token]; ok {
+		token = now
+	}
+	return token, t.pending[token], t.issued[token]
 }
 
 // PendingTasks lists the tasks waiting for an answer from outside, for
@@ -141,14 +170,14 @@ func (s *Server) PendingTasks() []Pending {
 
 // answer delivers a task's answer by token: to a plain task's waiter, or
 // to the engine's callback table of the execution that issued it.
-func (s *Server) answer(token string, send func(ex *engine.Execution) error, direct callbackAnswer) error {
+func (s *Server) answer(token string, send func(ex *engine.Execution, token string) error, direct callbackAnswer) error {
 	if token == "" {
 		return errf(errValidation, "1 validation error detected: Value null at 'taskToken' failed to satisfy constraint: Member must not be null")
 	}
 	if len(token) > 2048 {
 		return errf(errValidation, "1 validation error detected: Value at 'taskToken' failed to satisfy constraint: Member must have length less than or equal to 2048")
 	}
-	p, e := s.tokens.lookup(token)
+	token, p, e := s.tokens.lookup(token)
 	if e == nil {
 		return errf(errInvalidToken, "Invalid token")
 	}
@@ -164,12 +193,13 @@ func (s *Server) answer(token string, send func(ex *engine.Execution) error, dir
 	if ex == nil {
 		return errf(errTaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'")
 	}
-	if err := send(ex); err != nil {
+	if err := send(ex, token); err != nil {
 		if errors.Is(err, engine.ErrUnknownToken) {
 			return errf(errTaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'")
 		}
 		return err
 	}
+	e.answered(token)
 	return nil
 }
 
@@ -178,14 +208,14 @@ func (s *Server) answer(token string, send func(ex *engine.Execution) error, dir
 func (s *Server) AnswerTask(token, output, errName, cause string) error {
 	var err error
 	if errName != "" {
-		err = s.answer(token, func(ex *engine.Execution) error { return ex.SendTaskFailure(token, errName, cause) },
+		err = s.answer(token, func(ex *engine.Execution, tok string) error { return ex.SendTaskFailure(tok, errName, cause) },
 			callbackAnswer{err: fault.New(errName, cause)})
 	} else {
 		v, derr := engine.DecodeJSON([]byte(output))
 		if derr != nil {
 			return fmt.Errorf("the output is not JSON: %w", derr)
 		}
-		err = s.answer(token, func(ex *engine.Execution) error { return ex.SendTaskSuccess(token, v) }, callbackAnswer{output: v})
+		err = s.answer(token, func(ex *engine.Execution, tok string) error { return ex.SendTaskSuccess(tok, v) }, callbackAnswer{output: v})
 	}
 	if err == nil {
 		s.tokens.remove(token)
@@ -208,7 +238,7 @@ func sendTaskSuccess(s *Server, r *request) (any, error) {
 	if err != nil {
 		return nil, errf(errInvalidOutput, "Invalid State Machine Output: '%s'", jsonErrorText(err))
 	}
-	err = s.answer(in.TaskToken, func(ex *engine.Execution) error { return ex.SendTaskSuccess(in.TaskToken, out) },
+	err = s.answer(in.TaskToken, func(ex *engine.Execution, tok string) error { return ex.SendTaskSuccess(tok, out) },
 		callbackAnswer{output: out})
 	if err != nil {
 		return nil, err
@@ -226,7 +256,7 @@ func sendTaskFailure(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
-	err := s.answer(in.TaskToken, func(ex *engine.Execution) error { return ex.SendTaskFailure(in.TaskToken, in.Error, in.Cause) },
+	err := s.answer(in.TaskToken, func(ex *engine.Execution, tok string) error { return ex.SendTaskFailure(tok, in.Error, in.Cause) },
 		callbackAnswer{err: fault.New(in.Error, in.Cause)})
 	if err != nil {
 		return nil, err
@@ -242,11 +272,11 @@ func sendTaskHeartbeat(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
-	p, _ := s.tokens.lookup(in.TaskToken)
+	_, p, _ := s.tokens.lookup(in.TaskToken)
 	if p != nil && p.answer != nil {
 		return struct{}{}, nil // a plain task has no heartbeat to miss
 	}
-	err := s.answer(in.TaskToken, func(ex *engine.Execution) error { return ex.SendTaskHeartbeat(in.TaskToken) }, callbackAnswer{})
+	err := s.answer(in.TaskToken, func(ex *engine.Execution, tok string) error { return ex.SendTaskHeartbeat(tok) }, callbackAnswer{})
 	if err != nil {
 		return nil, err
 	}
