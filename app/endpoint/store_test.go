@@ -111,4 +111,15 @@ func TestCrashKeepsTokens(t *testing.T) {
 	if d := waitStatus(t, s2, ex); d.str("status") != "SUCCEEDED" || d.str("output") != `{"ok":1}` {
 		t.Fatal(d.Body)
 	}
+	// The history saved when the token was handed out is kept: the run
+	// went on from the waiting task (one TaskStateEntered before the
+	// redrive, one after), not from a made-up start.
+	var types []string
+	for _, e := range mustCall(t, s2, "GetExecutionHistory", map[string]any{"executionArn": ex}).Body["events"].([]any) {
+		types = append(types, e.(map[string]any)["type"].(string))
+	}
+	got := strings.Join(types, " ")
+	if !strings.HasPrefix(got, "ExecutionStarted TaskStateEntered TaskScheduled TaskStarted") || !strings.Contains(got, "ExecutionFailed ExecutionRedriven") {
+		t.Fatal(got)
+	}
 }

@@ -111,7 +111,13 @@ func (s *Server) remember(e *execution, token, state string) {
 		s.tokens.mu.Unlock()
 	}
 	if s.store != nil {
-		s.persistExecution(e)
+		// A checkpoint: after a crash the run resumes at this task, not
+		// from its first state.
+		if ex := e.running(); ex != nil {
+			s.saveInterrupted(e, ex)
+		} else {
+			s.persistExecution(e)
+		}
 	}
 }
 
