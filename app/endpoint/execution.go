@@ -27,6 +27,7 @@ type execution struct {
 	TraceHeader string    `json:"traceHeader,omitempty"`
 
 	mu           sync.Mutex
+	saveMu       sync.Mutex        // persistExecution
 	ex           *engine.Execution // the running (or last) engine execution
 	machine      *engine.Machine
 	Status       string          `json:"status"`

@@ -169,7 +169,9 @@ func (s *Server) startExecution(in startIn, sync bool) (*execution, error) {
 		s.mu.Unlock()
 		return nil, errf(errInvalidInput, "Invalid State Machine Execution Input: '%v'", err)
 	}
+	e.mu.Lock() // its tasks may already be asking (remember reads e.ex)
 	e.ex = ex
+	e.mu.Unlock()
 	s.executions[arn] = e
 	s.execOrder = append(s.execOrder, e)
 	s.mu.Unlock()

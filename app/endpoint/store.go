@@ -114,6 +114,10 @@ func (s *Server) persistExecution(e *execution) {
 	if s.store == nil {
 		return
 	}
+	// One save at a time per execution, so the last one written is the
+	// last one taken.
+	e.saveMu.Lock()
+	defer e.saveMu.Unlock()
 	e.mu.Lock()
 	b, err := json.Marshal(e)
 	e.mu.Unlock()
@@ -245,10 +249,12 @@ func (s *Server) resume(e *execution) {
 		s.persistExecution(e)
 		return
 	}
+	e.mu.Lock()
 	e.ex, e.Status, e.Output, e.Error, e.Cause = ex, engine.StatusRunning, nil, nil, nil
 	e.Stopped = time.Time{}
 	e.RedriveCount++
 	e.RedriveDate = now
+	e.mu.Unlock()
 	s.persistExecution(e)
 	s.follow(e, ex)
 }
