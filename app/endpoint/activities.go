@@ -30,6 +30,18 @@ func (h *activityHub) wait(arn string) <-chan struct{} {
 	return c
 }
 
+// notifyAll wakes every poller: a run just became known to the server,
+// and it may have queued work before it was (its notify then found the
+// pollers scanning without it).
+func (h *activityHub) notifyAll() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for arn, c := range h.wake {
+		close(c)
+		delete(h.wake, arn)
+	}
+}
+
 func (h *activityHub) notify(arn string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()

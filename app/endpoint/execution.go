@@ -50,6 +50,8 @@ type execution struct {
 	// oldTokens are the tokens of the tasks that were waiting when the
 	// server stopped, by state: the resumed run's new task takes one.
 	oldTokens map[string][]string
+	// live is the history as it is recorded (with a data folder only).
+	live []engine.Event
 }
 
 // waitingTask is a task token handed out and not answered yet.

@@ -3,6 +3,7 @@ package endpoint
 import (
 	"context"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -198,9 +199,23 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 	if s.opts.S3Root != "" {
 		opts = append(opts, engine.WithS3Root(s.opts.S3Root))
 	}
-	if s.opts.OnEvent != nil {
-		arn, on := e.Arn, s.opts.OnEvent
-		opts = append(opts, engine.WithObserver(engine.ObserverFunc(func(ev engine.Event) { on(arn, ev) })))
+	if keep, on := s.store != nil, s.opts.OnEvent; keep || on != nil {
+		// With a data folder the server keeps its own copy of the history
+		// as it grows, for checkpoints (remember) that cannot wait for the
+		// engine's run to be known. Callers hold e.mu or run before the
+		// engine does, so e.live is set here without the lock.
+		e.live = slices.Clone(e.Events)
+		arn := e.Arn
+		opts = append(opts, engine.WithObserver(engine.ObserverFunc(func(ev engine.Event) {
+			if keep {
+				e.mu.Lock()
+				e.live = append(e.live, ev)
+				e.mu.Unlock()
+			}
+			if on != nil {
+				on(arn, ev)
+			}
+		})))
 	}
 	if e.TestCase != "" {
 		if s.mocks == nil {
@@ -229,6 +244,7 @@ func (s *Server) follow(e *execution, ex *engine.Execution) {
 	s.mu.Lock()
 	s.running[e] = struct{}{}
 	s.mu.Unlock()
+	s.acts.notifyAll()
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -113,11 +114,10 @@ func (s *Server) remember(e *execution, token, state string) {
 	if s.store != nil {
 		// A checkpoint: after a crash the run resumes at this task, not
 		// from its first state.
-		if ex := e.running(); ex != nil {
-			s.saveInterrupted(e, ex)
-		} else {
-			s.persistExecution(e)
-		}
+		e.mu.Lock()
+		e.Events = slices.Clone(e.live)
+		e.mu.Unlock()
+		s.persistExecution(e)
 	}
 }
 
