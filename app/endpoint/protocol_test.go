@@ -91,3 +91,19 @@ func TestRegionFromCredentialScope(t *testing.T) {
 func quote(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }
+
+// TestHostPort: with its address known, the server takes only its own
+// port in Host (a page on another local port cannot rebind to it).
+func TestHostPort(t *testing.T) {
+	s := newTestServer(t, Options{Addr: "127.0.0.1:8083"})
+	for host, want := range map[string]int{"127.0.0.1:8083": 200, "localhost:8083": 200, "[::1]:8083": 200, "127.0.0.1:9999": 403, "sync-localhost:8083": 200, "example.com:8083": 403} {
+		req := httptest.NewRequest("POST", "http://"+host+"/", strings.NewReader("{}"))
+		req.Header.Set("X-Amz-Target", targetPrefix+"ListActivities")
+		req.Header.Set("Authorization", testAuth)
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		if w.Code != want {
+			t.Errorf("Host %s: %d, want %d", host, w.Code, want)
+		}
+	}
+}
