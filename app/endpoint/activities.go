@@ -196,6 +196,39 @@ func getActivityTask(s *Server, r *request) (any, error) {
 	}
 }
 
+// retake takes, for the worker that held token before a restart, the
+// activity task the resumed run queues again, so that the worker's old
+// token answers it. It gives up when the run ends or a new worker took
+// the task first.
+func (s *Server) retake(e *execution, ex *engine.Execution, old waitingTask) {
+	defer s.wg.Done()
+	for {
+		wake := s.acts.wait(old.Activity)
+		if t, ok := ex.TryActivityTask(old.Activity, old.Worker); ok {
+			s.tokens.mu.Lock()
+			if s.tokens.alias == nil {
+				s.tokens.alias = map[string]string{}
+			}
+			s.tokens.alias[old.Token] = t.Token
+			s.tokens.issued[old.Token] = e
+			s.tokens.issued[t.Token] = e
+			s.tokens.mu.Unlock()
+			e.mu.Lock()
+			e.Waiting = append(e.Waiting, waitingTask{Token: t.Token, Activity: old.Activity, Worker: old.Worker})
+			e.mu.Unlock()
+			return
+		}
+		select {
+		case <-wake:
+		case <-time.After(time.Second):
+		case <-ex.Done():
+			return
+		case <-s.closing:
+			return
+		}
+	}
+}
+
 // activityExists fails an activity Task whose activity is not there, in
 // AWS's words (the engine prefixes the state).
 func (s *Server) activityExists(arn string) error {
@@ -223,6 +256,12 @@ func (s *Server) takeActivityTask(arn, worker string) (engine.ActivityTask, bool
 		}
 		if t, ok := ex.TryActivityTask(arn, worker); ok {
 			s.tokens.issue(t.Token, e)
+			e.mu.Lock()
+			e.Waiting = append(e.Waiting, waitingTask{Token: t.Token, Activity: arn, Worker: worker})
+			e.mu.Unlock()
+			if s.store != nil {
+				s.checkpoint(e)
+			}
 			return t, true
 		}
 	}

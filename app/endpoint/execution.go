@@ -57,7 +57,10 @@ type execution struct {
 // waitingTask is a task token handed out and not answered yet.
 type waitingTask struct {
 	Token string `json:"token"`
-	State string `json:"state"`
+	State string `json:"state,omitempty"`
+	// Activity and Worker are set for an activity task a worker took.
+	Activity string `json:"activity,omitempty"`
+	Worker   string `json:"worker,omitempty"`
 }
 
 // await records a token handed out for state, and returns the token the

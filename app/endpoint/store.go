@@ -219,7 +219,12 @@ func (s *Server) resume(e *execution) {
 	// The tokens handed out before the stop answer the tasks the resumed
 	// run asks again (the same state, in order).
 	e.oldTokens = map[string][]string{}
+	var activities []waitingTask
 	for _, w := range e.Waiting {
+		if w.Activity != "" {
+			activities = append(activities, w)
+			continue
+		}
 		e.oldTokens[w.State] = append(e.oldTokens[w.State], w.Token)
 	}
 	e.Waiting = nil
@@ -257,4 +262,8 @@ func (s *Server) resume(e *execution) {
 	e.mu.Unlock()
 	s.persistExecution(e)
 	s.follow(e, ex)
+	for _, w := range activities {
+		s.wg.Add(1)
+		go s.retake(e, ex, w)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDataSurvivesRestart: with a data folder, state machines, tags,
@@ -121,5 +122,37 @@ func TestCrashKeepsTokens(t *testing.T) {
 	got := strings.Join(types, " ")
 	if !strings.HasPrefix(got, "ExecutionStarted TaskStateEntered TaskScheduled TaskStarted") || !strings.Contains(got, "ExecutionFailed ExecutionRedriven") {
 		t.Fatal(got)
+	}
+}
+
+// TestActivityTokenSurvivesRestart: a worker that took an activity task
+// before the server stopped answers it afterwards with the same token.
+func TestActivityTokenSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	s1, err := New(Options{Data: dir, PollTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	act := mustCall(t, s1, "CreateActivity", map[string]any{"name": "work"}).str("activityArn")
+	arn := createMachine(t, s1, "acts", `{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"`+act+`","End":true}}}`)
+	ex := mustCall(t, s1, "StartExecution", map[string]any{"stateMachineArn": arn, "input": `{"n":1}`}).str("executionArn")
+	task := mustCall(t, s1, "GetActivityTask", map[string]any{"activityArn": act, "workerName": "w1"})
+	if err := s1.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s2 := newTestServer(t, Options{Data: dir})
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		a := call(t, s2, "SendTaskSuccess", map[string]any{"taskToken": task.str("taskToken"), "output": `{"done":1}`})
+		if a.Status == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the old token never answered: %v", a.Body)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if d := waitStatus(t, s2, ex); d.str("status") != "SUCCEEDED" || d.str("output") != `{"done":1}` {
+		t.Fatal(d.Body)
 	}
 }

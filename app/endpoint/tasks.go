@@ -112,13 +112,18 @@ func (s *Server) remember(e *execution, token, state string) {
 		s.tokens.mu.Unlock()
 	}
 	if s.store != nil {
-		// A checkpoint: after a crash the run resumes at this task, not
-		// from its first state.
-		e.mu.Lock()
-		e.Events = slices.Clone(e.live)
-		e.mu.Unlock()
-		s.persistExecution(e)
+		s.checkpoint(e)
 	}
+}
+
+// checkpoint saves the execution with its history so far: after a crash
+// the run resumes at the task that handed out a token, not from its first
+// state.
+func (s *Server) checkpoint(e *execution) {
+	e.mu.Lock()
+	e.Events = slices.Clone(e.live)
+	e.mu.Unlock()
+	s.persistExecution(e)
 }
 
 func isActivity(resource string) bool {
