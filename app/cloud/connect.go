@@ -38,6 +38,9 @@ type Settings struct {
 	EndpointURL string `json:"endpointUrl"`
 }
 
+// backoff replaces the retryer's delays in tests (nil: the SDK's).
+var backoff retry.BackoffDelayer
+
 // Client is a connection: the Step Functions client and, for showing who
 // you are and picking roles, STS and IAM.
 type Client struct {
@@ -59,7 +62,13 @@ func Connect(ctx context.Context, s Settings) (*Client, error) {
 	}
 	opts := []func(*config.LoadOptions) error{
 		// Throttling backs off and slows the client down as AWS asks.
-		config.WithRetryer(func() aws.Retryer { return retry.NewAdaptiveMode() }),
+		config.WithRetryer(func() aws.Retryer {
+			return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
+				if backoff != nil {
+					o.StandardOptions = append(o.StandardOptions, func(so *retry.StandardOptions) { so.Backoff = backoff })
+				}
+			})
+		}),
 	}
 	if s.Profile != "" {
 		opts = append(opts, config.WithSharedConfigProfile(s.Profile))
