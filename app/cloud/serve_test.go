@@ -139,9 +139,9 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("history page: %v %+v", err, hist)
 	}
 	var last struct {
-		ID                           int64  `json:"id"`
-		Type                         string `json:"type"`
-		Timestamp                    string `json:"timestamp"`
+		ID                          int64  `json:"id"`
+		Type                        string `json:"type"`
+		Timestamp                   string `json:"timestamp"`
 		ExecutionFailedEventDetails *struct {
 			Error string `json:"error"`
 		} `json:"executionFailedEventDetails"`
