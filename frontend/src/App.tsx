@@ -101,9 +101,8 @@ export default function App() {
   const run = useRunSession({ path: doc?.path ?? "", notesPath: doc?.notesPath ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
   // The cloud link: offline until connected; AWS histories play through the run session's import.
   const inTemplate = !!(doc?.saveInPlace || (doc && !doc.path && doc.machine));
-  const cloudSink = useMemo(() => ({ show: run.replayHistory, keep: run.importHistory }), [run.replayHistory, run.importHistory]);
+  const cloudSink = useMemo(() => ({ show: run.replayHistory, open: run.open }), [run.replayHistory, run.open]);
   const cloud = useCloud({ path: doc?.path ?? "", name: doc?.name ?? "", text, inTemplate }, cloudSink);
-  const cloudTestState = cloudBackend.testState;
   // AWS's verdict joins ours while it is of the text as it is now.
   const awsVerdict = cloud.aws && cloud.validatedText === text ? cloud.aws : null;
   const format = snap.format;
@@ -344,7 +343,8 @@ export default function App() {
             inTemplate={inTemplate}
             differences={awsVerdict ? differences(problems) : null}
             onDeploy={() => void cloud.planDeploy()}
-            onPulled={(t) => store.editText(t, "Pull from AWS")}
+            onPulled={() => void files.reload()}
+            dirty={dirty}
             onExport={iac.openExport}
             onShowRun={() => setBottomTab("run")}
             onRunLocally={(input) => {
@@ -388,7 +388,8 @@ export default function App() {
           runIndex={run.index}
           sampleInput={run.settings.input ?? run.sampleInput}
           onClose={() => setTesting(null)}
-          askAws={cloud.connection ? cloudTestState : undefined}
+          askAws={cloud.connection ? cloudBackend.testState : undefined}
+          awsRole={cloud.config?.roleArn ?? ""}
         />
       )}
       {presenting && (

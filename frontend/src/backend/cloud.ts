@@ -1,10 +1,9 @@
 // The cloud link as the frontend sees it: typed wrappers over the Go
-// `Cloud` service (app/cloud.go). The only module besides studio.ts that
-// reaches the bindings. Until the generated frontend/wailsjs/go/app/Cloud
-// exists, the calls go through window.go.app.Cloud by name, so a build
-// without the service says so in words instead of failing to compile.
-
-import type { Diagnostic, TestStateRequest, TestStateResult } from "./studio";
+// `Cloud` service (app/cloud.go), in the shapes the Cloud tab uses. With
+// studio.ts, the only module that imports the bindings.
+import * as CloudAPI from "../../wailsjs/go/app/Cloud";
+import type { app, cloud as goCloud, sidecar } from "../../wailsjs/go/models";
+import { exportPreview, type Diagnostic, type TestStateRequest, type TestStateResult } from "./studio";
 
 /** A named profile from the shared AWS config and credentials files. */
 export interface CloudProfile {
@@ -22,8 +21,10 @@ export interface CloudConnection {
   /** The endpoint override, "" for AWS itself. */
   endpoint: string;
   account: string;
-  /** The caller's ARN: who AWS thinks you are. */
+  /** The caller's ARN: who AWS thinks you are ("" with an endpoint override: STS is AWS's). */
   arn: string;
+  /** Why who you are could not be read, in words; "" when it was. */
+  identityNote: string;
 }
 
 export type MachineType = "STANDARD" | "EXPRESS";
@@ -72,6 +73,10 @@ export interface DeployedMachine {
   updateDate: string;
   /** Changed in AWS since this project last pulled or deployed it. */
   changedSinceLastSeen: boolean;
+  /** Why it counts as changed, in words ("" when it does not). */
+  changedWhy: string;
+  /** The deployed definition is the one in the editor already. */
+  same: boolean;
 }
 
 export interface DeployRequest {
@@ -104,6 +109,10 @@ export interface ExecutionItem {
 }
 
 export interface ExecutionDetail extends ExecutionItem {
+  /** An EXPRESS execution: AWS keeps no step history for it. */
+  express?: boolean;
+  /** What AWS keeps of its steps, in words (EXPRESS: CloudWatch Logs). */
+  historyNote?: string;
   stateMachineArn: string;
   input: string;
   output?: string;
@@ -125,65 +134,138 @@ export interface CloudBackend {
   connect(profile: string, region: string, endpoint: string): Promise<CloudConnection>;
   disconnect(): Promise<void>;
   roles(): Promise<CloudRole[]>;
-  loadConfig(path: string, name: string): Promise<DeployConfig>;
+  /** The deploy section of the workflow's NAME.studio.json; name "" when it has none. */
+  loadConfig(path: string): Promise<DeployConfig>;
   saveConfig(path: string, config: DeployConfig): Promise<void>;
-  /** The IAM policy the IaC exporter would write for this definition. */
+  /** The IAM policy the IaC exporter drafts for this definition (pretty JSON and notes). */
   draftPolicy(name: string, text: string): Promise<string>;
-  validate(text: string): Promise<CloudDiagnostic[]>;
-  deployed(path: string, name: string): Promise<DeployedMachine>;
+  validate(text: string, type: MachineType): Promise<CloudDiagnostic[]>;
+  /** What is deployed under the saved settings of the workflow at path, against text. */
+  plan(path: string, text: string): Promise<DeployedMachine>;
   deploy(request: DeployRequest): Promise<DeployResult>;
   /** Writes the deployed definition into the workflow file (atomic) and returns it. */
-  pull(path: string, name: string): Promise<string>;
-  listExecutions(machineArn: string, status: string, nameContains: string, nextToken: string): Promise<ExecutionPage>;
-  startExecution(machineArn: string, name: string, input: string): Promise<ExecutionDetail>;
+  pull(path: string): Promise<string>;
+  /** machine: a name or an ARN. */
+  listExecutions(machine: string, status: string, nameContains: string, nextToken: string): Promise<ExecutionPage>;
+  /** sync: StartSyncExecution (EXPRESS), the result at once. */
+  startExecution(machine: string, name: string, input: string, sync: boolean): Promise<ExecutionDetail>;
   describeExecution(arn: string): Promise<ExecutionDetail>;
-  /** GetExecutionHistory, all pages, as {"events":[…]} JSON. */
+  /** GetExecutionHistory, every page, as {"events":[…]} JSON. */
   executionHistory(arn: string): Promise<string>;
   stopExecution(arn: string, error: string, cause: string): Promise<void>;
   redriveExecution(arn: string): Promise<void>;
-  /** AWS's TestState, asked with the same request the local panel builds (Studio.TestState's arguments). */
-  testState(text: string, state: string, request: TestStateRequest): Promise<TestStateResult>;
+  /** Keeps the execution's whole history as a local run of workflow; the run's id. */
+  keepExecution(workflow: string, definition: string, arn: string): Promise<string>;
+  /** AWS's TestState, asked with the same request the local panel builds; roleArn when the state is not mocked. */
+  testState(text: string, state: string, request: TestStateRequest, roleArn: string): Promise<TestStateResult>;
 }
 
-type Bound = Record<string, (...args: unknown[]) => Promise<unknown>>;
+/** AWS's commercial regions, for the picker (a region not listed can be typed). */
+export const awsRegions = [
+  "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "ca-west-1", "sa-east-1", "mx-central-1",
+  "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2",
+  "ap-south-1", "ap-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
+  "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ap-east-1", "me-south-1", "me-central-1", "il-central-1", "af-south-1",
+];
 
-/** Thrown when this build has no cloud service bound. */
-export const notBuiltIn = "This build of the studio has no cloud link (the Go Cloud service is missing).";
+/** Whether the Go side offers the cloud link at all (a page without the bindings has none). */
+export const cloudAvailable = (): boolean => !!(globalThis as unknown as { go?: { app?: { Cloud?: unknown } } }).go?.app?.Cloud;
 
-function bound(): Bound | null {
-  const w = globalThis as unknown as { go?: { app?: { Cloud?: Bound } } };
-  return w.go?.app?.Cloud ?? null;
+function fromSidecar(d: sidecar.Deploy): DeployConfig {
+  return {
+    name: d.name ?? "",
+    type: d.type === "EXPRESS" ? "EXPRESS" : "STANDARD",
+    roleArn: d.roleArn ?? "",
+    logLevel: (d.logging?.level as LogLevel) || "OFF",
+    logDestination: d.logging?.destination ?? "",
+    includeExecutionData: !!d.logging?.includeExecutionData,
+    tracing: !!d.tracing,
+    kmsKeyId: d.kmsKeyId ?? "",
+    publish: false,
+    alias: "",
+  };
 }
 
-function call<T>(method: string, ...args: unknown[]): Promise<T> {
-  const svc = bound();
-  const fn = svc?.[method];
-  if (!fn) return Promise.reject(notBuiltIn);
-  return fn(...args) as Promise<T>;
+function toSidecar(c: DeployConfig): sidecar.Deploy {
+  const logging = c.logLevel === "OFF" && !c.logDestination ? undefined : { level: c.logLevel, includeExecutionData: c.includeExecutionData, destination: c.logDestination };
+  return { name: c.name, type: c.type, roleArn: c.roleArn, logging, tracing: c.tracing, kmsKeyId: c.kmsKeyId } as sidecar.Deploy;
 }
 
-/** Whether the Go side offers the cloud link at all. */
-export const cloudAvailable = (): boolean => bound() !== null;
+function fromExecution(e: goCloud.Execution): ExecutionDetail {
+  return { ...e, status: e.status as ExecutionStatus, startDate: e.startDate ?? "", input: e.input ?? "" };
+}
+
+function fromConnection(c: app.Connection): CloudConnection {
+  return {
+    profile: c.settings.profile,
+    region: c.region || c.settings.region,
+    endpoint: c.settings.endpointUrl,
+    account: c.identity?.account ?? "",
+    arn: c.identity?.arn ?? "",
+    identityNote: c.identityProblem ? `${c.identityProblem.title} ${c.identityProblem.action}` : c.local ? "An endpoint standing in for AWS cannot say who you are." : "",
+  };
+}
+
+/** The drafted policy as an IAM policy document, its notes after. */
+function policyText(p: { statements: { sid: string; actions: string[]; resources: string[] }[]; notes: string[] }): string {
+  const doc = { Version: "2012-10-17", Statement: (p.statements ?? []).map((s) => ({ Sid: s.sid, Effect: "Allow", Action: s.actions, Resource: s.resources })) };
+  return JSON.stringify(doc, null, 2) + (p.notes?.length ? "\n\n" + p.notes.map((n) => `• ${n}`).join("\n") : "");
+}
 
 export const cloud: CloudBackend = {
-  profiles: () => call<CloudProfile[] | null>("Profiles").then((p) => p ?? []),
-  regions: () => call<string[] | null>("Regions").then((r) => r ?? []),
-  connect: (profile, region, endpoint) => call("Connect", profile, region, endpoint),
-  disconnect: () => call("Disconnect"),
-  roles: () => call<CloudRole[] | null>("Roles").then((r) => r ?? []),
-  loadConfig: (path, name) => call("LoadConfig", path, name),
-  saveConfig: (path, config) => call("SaveConfig", path, config),
-  draftPolicy: (name, text) => call("DraftPolicy", name, text),
-  validate: (text) => call<CloudDiagnostic[] | null>("Validate", text).then((d) => d ?? []),
-  deployed: (path, name) => call("Deployed", path, name),
-  deploy: (request) => call("Deploy", request),
-  pull: (path, name) => call("Pull", path, name),
-  listExecutions: (machineArn, status, nameContains, nextToken) =>
-    call<ExecutionPage>("ListExecutions", machineArn, status, nameContains, nextToken).then((p) => ({ executions: p.executions ?? [], nextToken: p.nextToken ?? "" })),
-  startExecution: (machineArn, name, input) => call("StartExecution", machineArn, name, input),
-  describeExecution: (arn) => call("DescribeExecution", arn),
-  executionHistory: (arn) => call("ExecutionHistory", arn),
-  stopExecution: (arn, error, cause) => call("StopExecution", arn, error, cause),
-  redriveExecution: (arn) => call("RedriveExecution", arn),
-  testState: (text, state, request) => call("TestState", text, state, request),
+  profiles: async () => ((await CloudAPI.Profiles()) ?? []).map((p) => ({ name: p.name, region: p.region ?? "", sso: p.kind === "sso" })),
+  regions: async () => awsRegions,
+  connect: async (profile, region, endpoint) => fromConnection(await CloudAPI.Connect({ profile, region, endpointUrl: endpoint })),
+  disconnect: () => CloudAPI.Disconnect(),
+  roles: async () => ((await CloudAPI.Roles()) ?? []).map((r) => ({ name: r.name, arn: r.arn })),
+  loadConfig: async (path) => fromSidecar(await CloudAPI.DeployConfig(path)),
+  saveConfig: async (path, config) => void (await CloudAPI.SaveDeployConfig(path, toSidecar(config))),
+  draftPolicy: async (name, text) => {
+    const r = await exportPreview(text, { target: "sam", name, substitutions: [], inline: true, express: false });
+    return policyText(r.policy);
+  },
+  validate: async (text, type) => ((await CloudAPI.Validate(text, type)).diagnostics ?? []) as CloudDiagnostic[],
+  plan: async (path, text) => {
+    const p = await CloudAPI.PlanDeploy(path, text);
+    return {
+      exists: !p.create,
+      arn: p.arn ?? p.deployed?.arn ?? "",
+      type: (p.deployed?.type as MachineType) || "",
+      definition: p.deployed?.definition ?? "",
+      revisionId: p.deployed?.revisionId ?? "",
+      updateDate: p.deployed?.config?.pulled?.updateDate ?? "",
+      changedSinceLastSeen: p.changed,
+      changedWhy: p.changedWhy ?? "",
+      same: p.same,
+    };
+  },
+  deploy: async (r) => {
+    const out = await CloudAPI.Deploy(r.path, r.text, { force: r.overwriteChanged, publish: r.config.publish, alias: r.config.alias || undefined });
+    return { arn: out.arn, created: out.created, revisionId: out.revisionId ?? "", versionArn: out.versionArn ?? "", aliasArn: out.aliasArn ?? "" };
+  },
+  pull: async (path) => (await CloudAPI.Pull(path, "")).definition,
+  listExecutions: async (machine, status, nameContains, nextToken) => {
+    const p = await CloudAPI.ListExecutions(machine, { status: status || undefined, nameContains: nameContains || undefined, nextToken: nextToken || undefined });
+    return { executions: (p.executions ?? []).map(fromExecution), nextToken: p.nextToken ?? "" };
+  },
+  startExecution: async (machine, name, input, sync) => fromExecution(await CloudAPI.StartExecution(machine, { name: name || undefined, input, sync })),
+  describeExecution: async (arn) => fromExecution(await CloudAPI.DescribeExecution(arn)),
+  executionHistory: async (arn) => {
+    // Every page, oldest first: the run session replays from event 1.
+    const events: unknown[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await CloudAPI.ExecutionHistory(arn, { nextToken });
+      events.push(...((page.events ?? []) as unknown[]));
+      nextToken = page.nextToken || undefined;
+    } while (nextToken);
+    return JSON.stringify({ events });
+  },
+  stopExecution: (arn, error, cause) => CloudAPI.StopExecution(arn, error, cause),
+  redriveExecution: async (arn) => void (await CloudAPI.RedriveExecution(arn)),
+  keepExecution: async (workflow, definition, arn) => (await CloudAPI.PullExecution(workflow, definition, arn)).id,
+  testState: async (text, state, request, roleArn) => {
+    const response = await CloudAPI.TestStateInAWS(text, state, request as unknown as app.TestStateRequest, roleArn);
+    return { request, response } as unknown as TestStateResult;
+  },
 };

@@ -10,8 +10,10 @@ interface Props {
   cloud: Cloud;
   /** Deploy asked for: the caller shows the diff (DeployReview) from cloud.plan. */
   onDeploy: () => void;
-  /** Puts the deployed definition into the editor. */
-  onPulled: (text: string) => void;
+  /** The deployed definition was written into the workflow file: reload it. */
+  onPulled: () => void;
+  /** The editor has unsaved changes (Pull would overwrite the file under them). */
+  dirty: boolean;
   /** Opens the IaC export (for a workflow inside a template). */
   onExport?: () => void;
   /** Shows the Run tab, where the execution plays on the diagram. */
@@ -30,7 +32,7 @@ type Section = "settings" | "executions";
  * settings (kept beside the workflow), Validate with AWS, Deploy (the
  * diff first), and the executions in AWS, watched on the diagram.
  */
-export function CloudPanel({ cloud: c, onDeploy, onPulled, onExport, onShowRun, onRunLocally, differences, inTemplate }: Props) {
+export function CloudPanel({ cloud: c, onDeploy, onPulled, dirty, onExport, onShowRun, onRunLocally, differences, inTemplate }: Props) {
   const [section, setSection] = useState<Section>("settings");
   return (
     <div className="cloud-panel" data-testid="cloud-panel">
@@ -77,7 +79,13 @@ export function CloudPanel({ cloud: c, onDeploy, onPulled, onExport, onShowRun, 
                 <button className="btn primary" onClick={onDeploy} disabled={!!c.busy || !c.config} data-testid="cloud-deploy" title="Shows what changes against the deployed workflow first; nothing is sent until you confirm">
                   Deploy…
                 </button>
-                <button className="btn" onClick={() => void c.pull().then((t) => t !== null && onPulled(t))} disabled={!!c.busy || !c.config} data-testid="cloud-pull" title="Put the deployed definition into the editor (then Save)">
+                <button
+                  className="btn"
+                  onClick={() => void c.pull().then((t) => t !== null && onPulled())}
+                  disabled={!!c.busy || !c.config || dirty}
+                  data-testid="cloud-pull"
+                  title={dirty ? "Save or undo your changes first: Pull writes the deployed definition into the file" : "Write the deployed definition into this workflow's file and open it"}
+                >
                   Pull
                 </button>
               </>

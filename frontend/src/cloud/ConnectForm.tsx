@@ -19,12 +19,18 @@ export function ConnectForm({ cloud: c }: { cloud: Cloud }) {
       <div className="cloud-connect connected" data-testid="cloud-connected">
         <span className="cloud-dot on" aria-hidden />
         <span>
-          Connected to <strong>{connection.endpoint ? connection.endpoint : `AWS ${connection.region}`}</strong> as{" "}
-          <code title="Who AWS says you are (STS GetCallerIdentity)" data-testid="cloud-who">
-            {connection.arn}
-          </code>{" "}
+          Connected to <strong>{connection.endpoint ? connection.endpoint : `AWS ${connection.region}`}</strong>
+          {connection.arn ? (
+            <>
+              {" "}as{" "}
+              <code title="Who AWS says you are (STS GetCallerIdentity)" data-testid="cloud-who">
+                {connection.arn}
+              </code>
+            </>
+          ) : null}{" "}
+          {connection.identityNote && <span className="muted">({connection.identityNote}) </span>}
           <span className="muted">
-            account {connection.account} · profile {connection.profile || "default chain"} · region {connection.region}
+            {connection.account && `account ${connection.account} · `}profile {connection.profile || "default chain"} · region {connection.region}
           </span>
         </span>
         <button className="btn" onClick={() => void c.disconnect()} data-testid="cloud-disconnect">

@@ -73,7 +73,7 @@ export function DeployReview({ cloud: c, name, text }: Props) {
           {plan.overwrites ? (
             <>
               <span className="deploy-warning" role="alert" data-testid="deploy-changed">
-                Someone changed it in AWS since you last pulled it.
+                Someone changed it in AWS since you last pulled it{plan.deployed.changedWhy ? ` (${plan.deployed.changedWhy})` : ""}.
               </span>
               <button className="btn danger" onClick={() => deploy(true)} disabled={!!c.busy} data-testid="deploy-overwrite">
                 Overwrite their change

@@ -26,7 +26,7 @@ const flow = '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}';
 async function setup(opts: { path?: string; inTemplate?: boolean } = {}) {
   const cloud = new FakeCloud();
   const clock = new FakeClock();
-  const sink = { show: vi.fn(async () => true), keep: vi.fn(async () => true) };
+  const sink = { show: vi.fn(async () => true), open: vi.fn(async () => undefined) };
   const store = new CloudStore(cloud, sink, clock);
   store.setWorkflow({ path: opts.path ?? "/p/order.asl.json", name: "order.asl.json", text: flow, inTemplate: opts.inTemplate ?? false });
   return { cloud, clock, sink, store };
@@ -72,10 +72,11 @@ describe("CloudStore", () => {
     expect(store.snapshot().config?.type).toBe("EXPRESS");
   });
 
-  it("creates on the first deploy, then shows what is deployed before updating", async () => {
+  it("creates on the first deploy (saving the settings first), then shows what is deployed before updating", async () => {
     const { cloud, store } = await connected();
     const first = await store.actions.planDeploy();
     expect(first?.deployed.exists).toBe(false);
+    expect(cloud.configs.get("/p/order.asl.json")?.roleArn).toBe(role);
     expect(await store.actions.confirmDeploy(false)).toBe(true);
     expect(store.snapshot().notice).toMatch(/Created order/);
     const second = await store.actions.planDeploy();
@@ -101,7 +102,7 @@ describe("CloudStore", () => {
     const { cloud, store } = await connected({ path: "", inTemplate: true });
     expect(await store.actions.planDeploy()).toBeNull();
     expect(store.snapshot().error?.plain).toMatch(/template's own tool/);
-    expect(cloud.calls).not.toContain("deployed");
+    expect(cloud.calls).not.toContain("plan");
   });
 
   it("does not deploy with incomplete settings", async () => {
@@ -109,7 +110,7 @@ describe("CloudStore", () => {
     store.actions.editConfig({ roleArn: "" });
     expect(await store.actions.planDeploy()).toBeNull();
     expect(store.snapshot().error?.todo).toMatch(/role/);
-    expect(cloud.calls).not.toContain("deployed");
+    expect(cloud.calls).not.toContain("plan");
   });
 
   it("starts an execution, follows it with back-off, and stops polling when it ends", async () => {
@@ -134,6 +135,17 @@ describe("CloudStore", () => {
     expect(store.snapshot().watched?.status).toBe("SUCCEEDED");
     expect(store.snapshot().following).toBe(false);
     expect(clock.pending).toHaveLength(0);
+  });
+
+  it("runs an EXPRESS machine synchronously and explains that AWS keeps no steps", async () => {
+    const { cloud, sink, store } = await connected();
+    store.actions.editConfig({ type: "EXPRESS" });
+    await store.actions.planDeploy();
+    await store.actions.confirmDeploy(false);
+    expect(await store.actions.start("", '{"a":1}')).toBe(true);
+    expect(store.snapshot()).toMatchObject({ express: true, following: false, watched: { status: "SUCCEEDED", output: '{"a":1}' } });
+    expect(sink.show).not.toHaveBeenCalled();
+    expect(cloud.calls).not.toContain("executionHistory");
   });
 
   it("refuses input that is not JSON without calling AWS", async () => {
@@ -173,7 +185,8 @@ describe("CloudStore", () => {
     const arn = store.snapshot().watched!.executionArn;
     expect(await store.actions.open(`  ${arn} `)).toBe(true);
     expect(await store.actions.keepLocally(arn)).toBe(true);
-    expect(sink.keep).toHaveBeenCalledWith(await cloud.executionHistory(arn));
+    expect(sink.open).toHaveBeenCalledWith("run-of-x");
+    expect(cloud.calls).toContain("keepExecution");
     expect(await store.actions.open(arn + "-missing")).toBe(false);
     expect(store.snapshot().error?.plain).toMatch(/no execution with that ARN/);
   });

@@ -42,6 +42,8 @@ export interface CloudSnapshot {
   notice: string | null;
   config: DeployConfig | null;
   configChanged: boolean;
+  /** The settings are in the project file (a first deploy saves them first). */
+  configSaved: boolean;
   roles: CloudRole[];
   policy: string;
   /** AWS's findings for validatedText; null before Validate with AWS. */
@@ -69,7 +71,7 @@ export interface CloudActions {
   connect(): Promise<boolean>;
   disconnect(): Promise<void>;
   editConfig(patch: Partial<DeployConfig>): void;
-  saveConfig(): Promise<boolean>;
+  saveConfig(quiet?: boolean): Promise<boolean>;
   loadRoles(): Promise<void>;
   validate(): Promise<void>;
   /** Looks up what is deployed; the UI shows the diff of plan before confirmDeploy. */
@@ -90,12 +92,12 @@ export interface CloudActions {
   dismiss(): void;
 }
 
-/** How the store shows a history on the diagram and keeps one locally. */
+/** How the store shows a history on the diagram and a run kept locally. */
 export interface HistorySink {
   /** Shows an AWS history on the diagram (imported once per distinct history). */
   show(history: string): Promise<boolean>;
-  /** Adds it to the local run history. */
-  keep(history: string): Promise<boolean>;
+  /** Opens a run of the local history (one just kept). */
+  open(runId: string): Promise<void>;
 }
 
 export interface Clock {
@@ -157,6 +159,7 @@ export class CloudStore {
     notice: null,
     config: null,
     configChanged: false,
+    configSaved: false,
     roles: [],
     policy: "",
     aws: null,
@@ -227,7 +230,7 @@ export class CloudStore {
     if (!other) return;
     this.epoch++;
     this.stopFollowing();
-    this.set({ config: null, configChanged: false, aws: null, validatedText: "", plan: null, deployed: null, machineArn: "", executions: [], nextToken: "", watched: null, policy: "" });
+    this.set({ config: null, configChanged: false, configSaved: false, aws: null, validatedText: "", plan: null, deployed: null, machineArn: "", executions: [], nextToken: "", watched: null, policy: "" });
     if (this.s.connection) void this.loadConfig();
   }
 
@@ -279,30 +282,30 @@ export class CloudStore {
   private async loadConfig() {
     if (!this.wf.name) return;
     const wf = this.wf;
-    const config = await this.guard("Reading the deploy settings…", async () => {
-      const c = wf.path ? await this.backend.loadConfig(wf.path, wf.name) : null;
-      return c && c.name ? c : defaultConfig(wf.name);
+    const got = await this.guard("Reading the deploy settings…", async () => {
+      const c = wf.path ? await this.backend.loadConfig(wf.path) : null;
+      return c && c.name ? { config: c, saved: true } : { config: defaultConfig(wf.name), saved: false };
     });
-    if (config) this.set({ config, configChanged: false });
-    if (config && !wf.inTemplate) {
-      const policy = await this.guard("Drafting the role's policy…", () => this.backend.draftPolicy(wf.name, wf.text));
+    if (got) this.set({ config: got.config, configChanged: false, configSaved: got.saved, express: got.config.type === "EXPRESS" });
+    if (got && !wf.inTemplate) {
+      const policy = await this.guard("Drafting the role's policy…", () => this.backend.draftPolicy(got.config.name, wf.text));
       if (policy !== undefined) this.set({ policy });
     }
   }
 
-  private saveConfig = async () => {
+  private saveConfig = async (quiet = false) => {
     const config = this.s.config;
     if (!config) return false;
     if (!this.wf.path) {
-      this.set({ error: { plain: "Save the workflow first: its deploy settings are kept beside it.", todo: "Use File › Save, then save the settings.", exact: "no workflow file" } });
+      this.set({ error: { plain: "Save the workflow first: its deploy settings are kept beside it.", todo: "Use File › Save, then try again.", exact: "no workflow file" } });
       return false;
     }
     const path = this.wf.path;
     const ok = await this.guard("Saving the deploy settings…", async () => (await this.backend.saveConfig(path, config), true));
     if (!ok) return false;
-    this.set({ configChanged: false, notice: "Deploy settings saved beside the workflow (no credentials are kept)." });
+    this.set({ configChanged: false, configSaved: true, express: config.type === "EXPRESS", notice: quiet ? this.s.notice : "Deploy settings saved beside the workflow (no credentials are kept)." });
     return true;
-  }
+  };
 
   private loadRoles = async () => {
     const roles = await this.guard("Listing roles…", () => this.backend.roles());
@@ -311,7 +314,8 @@ export class CloudStore {
 
   private validate = async () => {
     const text = this.wf.text;
-    const aws = await this.guard("Asking AWS to validate…", () => this.backend.validate(text));
+    const type = this.s.config?.type ?? "STANDARD";
+    const aws = await this.guard("Asking AWS to validate…", () => this.backend.validate(text, type));
     if (!aws) return;
     const errors = aws.filter((d) => d.severity === "ERROR").length;
     this.set({ aws, validatedText: text, notice: errors ? `AWS found ${errors} error${errors > 1 ? "s" : ""}; see Problems.` : "AWS accepts this definition." });
@@ -329,8 +333,10 @@ export class CloudStore {
       this.set({ error: { plain: "The deploy settings are not complete.", todo: missing.join(" "), exact: missing.join("\n") } });
       return null;
     }
+    // The Go side plans and deploys with the settings saved beside the workflow.
+    if ((this.s.configChanged || !this.s.configSaved) && !(await this.saveConfig(true))) return null;
     const wf = this.wf;
-    const deployed = await this.guard("Looking up what is deployed…", () => this.backend.deployed(wf.path, config.name));
+    const deployed = await this.guard("Looking up what is deployed…", () => this.backend.plan(wf.path, wf.text));
     if (!deployed) return null;
     const plan = { deployed, overwrites: deployed.exists && deployed.changedSinceLastSeen };
     this.set({ plan, machineArn: deployed.exists ? deployed.arn : this.s.machineArn });
@@ -358,20 +364,15 @@ export class CloudStore {
     const config = this.s.config;
     if (!config || !this.wf.path) return null;
     const path = this.wf.path;
-    const text = await this.guard("Pulling the deployed definition…", () => this.backend.pull(path, config.name));
+    const text = await this.guard("Pulling the deployed definition…", () => this.backend.pull(path));
     if (text === undefined) return null;
     this.set({ notice: "The deployed definition was written into this file." });
     return text;
   };
 
+  /** The state machine's ARN once known, else its name (the Go side resolves names). */
   private async machine(): Promise<string> {
-    if (this.s.machineArn) return this.s.machineArn;
-    const config = this.s.config;
-    if (!config) return "";
-    const d = await this.backend.deployed(this.wf.path, config.name);
-    if (!d.exists) throw new Error(`StateMachineDoesNotExist: ${config.name}`);
-    this.set({ machineArn: d.arn, express: d.type === "EXPRESS" });
-    return d.arn;
+    return this.s.machineArn || this.s.config?.name || "";
   }
 
   private listExecutions = async (more = false) => {
@@ -390,10 +391,13 @@ export class CloudStore {
       this.set({ error: { plain: "The input is not JSON.", todo: "Fix the input and start again.", exact: String(e) } });
       return false;
     }
-    const started = await this.guard("Starting…", async () => this.backend.startExecution(await this.machine(), name.trim(), body));
+    // An EXPRESS machine runs synchronously: its result comes back at once.
+    const sync = this.s.express;
+    const started = await this.guard("Starting…", async () => this.backend.startExecution(await this.machine(), name.trim(), body, sync));
     if (!started) return false;
     this.set({ notice: `Started ${started.name}.` });
-    await this.follow(started.executionArn);
+    if (sync || started.express) this.set({ watched: started, express: true, following: false });
+    else await this.follow(started.executionArn);
     void this.listExecutions();
     return true;
   };
@@ -440,7 +444,7 @@ export class CloudStore {
   private async refresh(arn: string): Promise<boolean> {
     const got = await this.guard("Reading the execution…", async () => {
       const detail = await this.backend.describeExecution(arn);
-      const express = this.s.express || arn.includes(":express:");
+      const express = !!detail.express || arn.includes(":express:");
       const history = express ? "" : await this.backend.executionHistory(arn);
       return { detail, history, express };
     });
@@ -469,10 +473,11 @@ export class CloudStore {
   };
 
   private keepLocally = async (arn: string) => {
-    const history = await this.guard("Pulling the history…", () => this.backend.executionHistory(arn));
-    if (!history) return false;
-    const ok = await this.sink.keep(history);
-    if (ok) this.set({ notice: "Kept in the local run history: it stays after AWS forgets it (90 days)." });
-    return ok;
+    const wf = this.wf;
+    const id = await this.guard("Pulling the history…", () => this.backend.keepExecution(wf.path || wf.name, wf.text, arn));
+    if (!id) return false;
+    await this.sink.open(id);
+    this.set({ notice: "Kept in the local run history: it stays after AWS forgets it (90 days)." });
+    return true;
   };
 }

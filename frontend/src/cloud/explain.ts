@@ -1,8 +1,9 @@
 // AWS's refusals in plain words, with what to do, and the exact text kept
-// behind for developers. Wails hands a Go error over as a string, so the
-// match is on the error codes and phrases the SDK puts in its message.
+// behind for developers. The Go Cloud service sends its failures as a
+// cloud.Problem in JSON ({"code","title","action","awsCode","detail"}),
+// already in words; anything else (a Wails or network error) is matched on
+// the codes and phrases the SDK puts in its message.
 import { errorMessage } from "../backend/errors";
-import { notBuiltIn } from "../backend/cloud";
 
 export interface Explained {
   /** One sentence a business stakeholder can read. */
@@ -21,11 +22,6 @@ interface Rule {
 
 // Order matters: the first rule that matches speaks.
 const rules: Rule[] = [
-  {
-    test: /no cloud link/i,
-    plain: "This build of the studio cannot reach AWS.",
-    todo: "Use a build that includes the cloud link.",
-  },
   {
     test: /(token has expired|ExpiredToken|sso.*(expired|refresh)|InvalidGrant|UnauthorizedException.*sso)/i,
     plain: "Your AWS sign-in has expired.",
@@ -83,10 +79,30 @@ const rules: Rule[] = [
   },
 ];
 
+interface Problem {
+  code: string;
+  title: string;
+  action?: string;
+  awsCode?: string;
+  detail?: string;
+}
+
+/** The Go side's Problem, when the text is one. */
+function problemOf(text: string): Problem | null {
+  if (!text.startsWith("{")) return null;
+  try {
+    const p = JSON.parse(text) as Problem;
+    return typeof p.title === "string" && typeof p.code === "string" ? p : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The error in plain words, what to do, and its exact text. */
 export function explain(err: unknown): Explained {
   const exact = errorMessage(err);
-  if (exact === notBuiltIn) return { plain: rules[0].plain, todo: rules[0].todo, exact };
+  const p = problemOf(exact);
+  if (p) return { plain: p.title, todo: p.action ?? "", exact: [p.code, p.awsCode, p.detail].filter(Boolean).join(" · ") };
   const rule = rules.find((r) => r.test.test(exact));
   if (rule) return { plain: rule.plain, todo: rule.todo, exact };
   return { plain: "AWS answered with an error.", todo: "Read the exact message below.", exact };

@@ -37,7 +37,7 @@ export class FakeCloud implements CloudBackend {
   }
   async connect(profile: string, region: string, endpoint: string) {
     this.step("connect");
-    return { profile, region, endpoint, account: "123456789012", arn: `arn:aws:iam::123456789012:user/${profile}` };
+    return { profile, region, endpoint, account: "123456789012", arn: `arn:aws:iam::123456789012:user/${profile}`, identityNote: "" };
   }
   async disconnect() {
     this.step("disconnect");
@@ -62,32 +62,43 @@ export class FakeCloud implements CloudBackend {
     this.step("validate");
     return text.includes("NoEnd") ? [{ severity: "ERROR" as const, code: "MISSING_END_STATE", message: "Workflow has no terminal state", location: "/States/NoEnd" }] : [];
   }
-  async deployed(_path: string, name: string) {
-    this.step("deployed");
+  async plan(path: string, text: string) {
+    this.step("plan");
+    // As the Go side: the saved settings name the machine.
+    const name = this.configs.get(path)?.name ?? "";
     const m = this.machines.get(name);
     return m
-      ? { exists: true, arn: m.arn, type: m.type, definition: m.definition, revisionId: m.revisionId, updateDate: "2026-12-01T00:00:00Z", changedSinceLastSeen: m.changed }
-      : { exists: false, arn: "", type: "" as const, definition: "", revisionId: "", updateDate: "", changedSinceLastSeen: false };
+      ? { exists: true, arn: m.arn, type: m.type, definition: m.definition, revisionId: m.revisionId, updateDate: "2026-12-01T00:00:00Z", changedSinceLastSeen: m.changed, changedWhy: m.changed ? "changed in the console" : "", same: m.definition === text }
+      : { exists: false, arn: "", type: "" as const, definition: "", revisionId: "", updateDate: "", changedSinceLastSeen: false, changedWhy: "", same: false };
   }
-  async deploy(r: { text: string; config: DeployConfig; overwriteChanged: boolean }) {
+  async deploy(r: { path: string; text: string; config: DeployConfig; overwriteChanged: boolean }) {
     this.step("deploy");
+    if (this.configs.get(r.path)?.name !== r.config.name) throw "deploy settings not saved";
     const old = this.machines.get(r.config.name);
     if (old?.changed && !r.overwriteChanged) throw "ConflictException: changed since last seen";
     const arn = `arn:aws:states:us-east-1:123456789012:stateMachine:${r.config.name}`;
     this.machines.set(r.config.name, { arn, definition: r.text, revisionId: String(Number(old?.revisionId ?? 0) + 1), changed: false, type: r.config.type });
     return { arn, created: !old, revisionId: "1", versionArn: r.config.publish ? `${arn}:1` : "", aliasArn: r.config.alias ? `${arn}:${r.config.alias}` : "" };
   }
-  async pull(_path: string, name: string) {
+  async pull(path: string) {
     this.step("pull");
-    return this.machines.get(name)?.definition ?? "";
+    return this.machines.get(this.configs.get(path)?.name ?? "")?.definition ?? "";
   }
-  async listExecutions(machineArn: string, status: string, nameContains: string) {
+  /** A name or an ARN, as the Go side takes. */
+  private arnOf(machine: string) {
+    return machine.startsWith("arn:") ? machine : this.machines.get(machine)?.arn ?? "";
+  }
+  async listExecutions(machine: string, status: string, nameContains: string) {
     this.step("listExecutions");
+    const machineArn = this.arnOf(machine);
     const all = [...this.executions.values()].map((e) => e.detail).filter((d) => d.stateMachineArn === machineArn);
     return { executions: all.filter((d) => (!status || d.status === status) && d.name.includes(nameContains)), nextToken: "" };
   }
-  async startExecution(machineArn: string, name: string, input: string) {
+  async startExecution(machine: string, name: string, input: string, sync: boolean) {
     this.step("startExecution");
+    const machineArn = this.arnOf(machine);
+    if (!machineArn) throw `StateMachineDoesNotExist: ${machine}`;
+    if (sync) return { executionArn: machineArn.replace(":stateMachine:", ":express:") + ":x", name: name || "x", status: "SUCCEEDED" as const, startDate: "", stateMachineArn: machineArn, input, output: input, express: true };
     const n = name || `run-${this.executions.size + 1}`;
     const arn = machineArn.replace(":stateMachine:", ":execution:") + ":" + n;
     const detail: ExecutionDetail = { executionArn: arn, name: n, status: "RUNNING", startDate: "2026-12-07T00:00:00Z", stateMachineArn: machineArn, input };
@@ -117,6 +128,11 @@ export class FakeCloud implements CloudBackend {
     e.detail.status = "RUNNING";
     e.detail.redriveCount = (e.detail.redriveCount ?? 0) + 1;
     e.events.push({ id: e.events.length + 1, type: "ExecutionRedriven" });
+  }
+  async keepExecution(_workflow: string, _definition: string, arn: string) {
+    this.step("keepExecution");
+    if (!this.executions.has(arn)) throw `ExecutionDoesNotExist: ${arn}`;
+    return `run-of-${arn.split(":").pop()}`;
   }
   async testState(_text: string, _state: string, request: { input?: string }) {
     this.step("testState");

@@ -38,7 +38,9 @@ interface Props {
   sampleInput: string;
   onClose(): void;
   /** Sends the same request to AWS's TestState (while the cloud link is connected). */
-  askAws?: typeof testState;
+  askAws?: (text: string, state: string, request: Parameters<typeof testState>[2], roleArn: string) => ReturnType<typeof testState>;
+  /** The execution role AWS runs an unmocked state as (the deploy settings' role). */
+  awsRole?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ interface Props {
  * answer says in plain words what happens next, then the value after each
  * processing stage, and the raw API response behind a toggle.
  */
-export function TestStatePanel({ target, text, generation, memory, runIndex, sampleInput, onClose, askAws }: Props) {
+export function TestStatePanel({ target, text, generation, memory, runIndex, sampleInput, onClose, askAws, awsRole = "" }: Props) {
   const parts = formParts(target.type);
   const [start] = useState(() => {
     const kept = memory.get(generation, target.name);
@@ -92,7 +94,7 @@ export function TestStatePanel({ target, text, generation, memory, runIndex, sam
     try {
       const [here, there] = await Promise.all([
         ask(testState, errorMessage),
-        both ? ask(askAws, (e) => { const x = explain(e); return `${x.plain} ${x.todo} (${x.exact})`; }) : Promise.resolve(null),
+        both ? ask((t, n, r) => askAws(t, n, r, awsRole), (e) => { const x = explain(e); return `${x.plain} ${x.todo} (${x.exact})`; }) : Promise.resolve(null),
       ]);
       setOutcome(here);
       setAwsOutcome(there);
