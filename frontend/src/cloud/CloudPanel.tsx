@@ -1,4 +1,3 @@
-import { useState } from "react";
 import type { Cloud } from "./useCloud";
 import type { Explained } from "./explain";
 import { ConnectForm } from "./ConnectForm";
@@ -25,15 +24,14 @@ interface Props {
   inTemplate: boolean;
 }
 
-type Section = "settings" | "executions";
-
 /**
  * The Cloud tab: offline until the person connects; then the deploy
  * settings (kept beside the workflow), Validate with AWS, Deploy (the
  * diff first), and the executions in AWS, watched on the diagram.
  */
 export function CloudPanel({ cloud: c, onDeploy, onPulled, dirty, onExport, onShowRun, onRunLocally, differences, inTemplate }: Props) {
-  const [section, setSection] = useState<Section>("settings");
+  const section = c.section;
+  const setSection = c.showSection;
   return (
     <div className="cloud-panel" data-testid="cloud-panel">
       <ConnectForm cloud={c} />

@@ -63,6 +63,8 @@ export interface CloudSnapshot {
   following: boolean;
   /** The machine is EXPRESS: AWS keeps no step history for it. */
   express: boolean;
+  /** Which part of the tab shows; kept here so it survives a switch to another tab. */
+  section: "settings" | "executions";
 }
 
 export interface CloudActions {
@@ -90,6 +92,7 @@ export interface CloudActions {
   /** Keeps the execution's history in the local run history (kept forever). */
   keepLocally(arn: string): Promise<boolean>;
   dismiss(): void;
+  showSection(section: CloudSnapshot["section"]): void;
 }
 
 /** How the store shows a history on the diagram and a run kept locally. */
@@ -174,6 +177,7 @@ export class CloudStore {
     watched: null,
     following: false,
     express: false,
+    section: "settings",
   };
   private readonly listeners = new Set<() => void>();
   /** Cancels the pending poll of the followed execution. */
@@ -209,6 +213,7 @@ export class CloudStore {
       redrive: this.redrive,
       keepLocally: this.keepLocally,
       dismiss: () => this.set({ error: null, notice: null }),
+      showSection: (section) => this.set({ section }),
     };
   }
 
