@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { openStudio, waitFor, waitStatus } from "./studio.mjs";
@@ -51,6 +51,7 @@ test("deploy, start, watch and redrive in AWS (a local endpoint) through the Clo
   const s = await openStudio();
   try {
     const { page } = s;
+    mkdirSync(filesDir, { recursive: true });
     const path = join(filesDir, "cloudflow.asl.json");
     writeFileSync(path, flow("first version"));
     writeFileSync(answers, path);
@@ -139,6 +140,20 @@ test("deploy, start, watch and redrive in AWS (a local endpoint) through the Clo
     await page.getByTestId("cloud-keep").click();
     await page.locator('[data-testid="cloud-notice"]', { hasText: "Kept in the local run history" }).waitFor();
     await s.screenshot("cloud-executions");
+
+    // Test this state: the same request to the endpoint too, both answers side by side.
+    await page.locator('[data-testid="state-node"][data-state="Check"] .state-name').first().click({ button: "right" });
+    await page.getByTestId("ctx-test-state").click();
+    const panel = page.locator('[data-testid="teststate"][data-state="Check"]');
+    await panel.waitFor();
+    await panel.getByTestId("ts-input").fill('{"order": 1}');
+    await panel.getByTestId("ts-also-aws").check();
+    await panel.getByTestId("ts-run").click();
+    await panel.getByTestId("ts-agreement").waitFor({ timeout: 15000 });
+    assert.match(await panel.getByTestId("ts-side-studio").innerText(), /The studio/);
+    assert.match(await panel.getByTestId("ts-side-aws").innerText(), /AWS/);
+    await s.screenshot("cloud-teststate-side-by-side");
+    assert.equal(await panel.getByTestId("ts-agreement").getAttribute("data-same"), "true", await panel.getByTestId("ts-agreement").innerText());
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

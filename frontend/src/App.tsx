@@ -52,6 +52,9 @@ import { CloudPanel } from "./cloud/CloudPanel";
 import { DeployReview } from "./cloud/DeployReview";
 import { differences, locatePointer, mergeVerdicts } from "./cloud/verdicts";
 
+/** The bottom panel's height the Cloud tab opens to, at least. */
+const cloudPanelHeight = 340;
+
 // The inspector's notes: keyed by place, so a draft never moves to another step.
 const inspectorNotes = {
   description: (t: { state: string; comment: string }) => <DescriptionField key={t.state} {...t} />,
@@ -356,7 +359,11 @@ export default function App() {
         }
         cloudStatus={cloud.connection ? "on" : null}
         tab={bottomTab}
-        onTab={setBottomTab}
+        onTab={(t) => {
+          setBottomTab(t);
+          // The Cloud tab holds forms side by side: give it room once.
+          if (t === "cloud" && layout.bottom.size < cloudPanelHeight) panels.resize("bottom", cloudPanelHeight);
+        }}
         open={visible.bottom}
         onToggle={(open) => panels.toggle("bottom", open)}
       />

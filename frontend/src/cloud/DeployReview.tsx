@@ -24,7 +24,8 @@ export function DeployReview({ cloud: c, name, text }: Props) {
   useEffect(() => {
     if (deployedText === null) return;
     let live = true;
-    const label = `deployed in AWS (revision ${plan?.deployed.revisionId || "?"}, ${plan?.deployed.updateDate || "?"})`;
+    const about = [plan?.deployed.revisionId && `revision ${plan.deployed.revisionId}`, plan?.deployed.updateDate && `updated ${plan.deployed.updateDate}`].filter(Boolean).join(", ");
+    const label = about ? `deployed in AWS (${about})` : "deployed in AWS";
     compareSides({ name, text: deployedText, label, pins: {} }, { name, text, label: "this workflow, to deploy", pins: {} }).then(
       (comparison) => live && setDiff({ comparison, error: "" }),
       (e) => live && setDiff({ comparison: null, error: errorMessage(e) }),

@@ -249,6 +249,7 @@ function SideBySide({ here, aws, type, changed }: { here: Outcome; aws: Outcome;
       {agreement && (
         <p className={`ts-agreement${agreement.same ? "" : " differs"}`} data-testid="ts-agreement" data-same={agreement.same}>
           {agreement.same ? "AWS and the studio give the same answer." : `AWS and the studio differ: ${agreement.differences.join("; ")}.`}
+          {agreement.notes.length > 0 && <span className="muted"> (Only {agreement.notes.join("; ")}: it quotes the test run's own names and times.)</span>}
         </p>
       )}
       <div className="ts-sides">
