@@ -33,9 +33,10 @@ type config struct {
 	pauseAtStart   bool
 	pauseMode      PauseMode
 	typ            StateMachineType
-	contextObject  map[string]any // WithContextObject
-	s3Root         *s3local.Root  // WithS3Root
-	err            error          // the first invalid option: Start refuses to run
+	contextObject  map[string]any   // WithContextObject
+	s3Root         *s3local.Root    // WithS3Root
+	onActivity     func(arn string) // WithActivityNotify
+	err            error            // the first invalid option: Start refuses to run
 }
 
 // StateMachineType is the workflow type, as AWS names it.
@@ -193,4 +194,11 @@ func WithS3Root(dir string) Option {
 		}
 		cfg.s3Root = r
 	}
+}
+
+// WithActivityNotify calls f with the activity's ARN each time the run
+// queues an activity task for a worker, so a server holding many runs
+// wakes its GetActivityTask pollers instead of scanning on a timer.
+func WithActivityNotify(f func(activityArn string)) Option {
+	return func(cfg *config) { cfg.onActivity = f }
 }

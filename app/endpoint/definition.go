@@ -1,0 +1,72 @@
+package endpoint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+// compileDefinition validates a definition as Create/UpdateStateMachine
+// do and compiles it. The refusal is AWS's InvalidDefinition with its
+// "Invalid State Machine Definition: 'CODE: message at /path'" text.
+func compileDefinition(name, def string, express bool) (*engine.Machine, error) {
+	if strings.TrimSpace(def) == "" {
+		return nil, errf(errValidation, "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length greater than or equal to 1")
+	}
+	res := schema.Validate(name+".asl.json", []byte(def), schema.Options{Express: express})
+	if msgs := definitionErrors(res); len(msgs) > 0 {
+		return nil, errf(errInvalidDefinition, "Invalid State Machine Definition: '%s'", strings.Join(msgs, ", "))
+	}
+	m, err := engine.Compile(res.Document)
+	if err != nil {
+		return nil, errf(errInvalidDefinition, "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: %v'", err)
+	}
+	return m, nil
+}
+
+// definitionErrors renders the errors of a validation in AWS's words
+// ("CODE: message at /path"); warnings do not refuse a definition.
+func definitionErrors(res schema.Result) []string {
+	var out []string
+	for _, d := range res.Diagnostics {
+		if d.Severity != schema.Error {
+			continue
+		}
+		out = append(out, awsDiagnostic(d))
+	}
+	return out
+}
+
+func awsDiagnostic(d schema.Diagnostic) string {
+	loc := d.Location
+	if loc == "" {
+		loc = "/"
+	}
+	msg := awsMessage(d)
+	if d.Code == schema.CodeInvalidJSON {
+		return fmt.Sprintf("%s: %s", d.Code, msg)
+	}
+	return fmt.Sprintf("%s: %s at %s", d.Code, msg, loc)
+}
+
+// awsMessage gives AWS's own wording for the diagnostics the recorded
+// API corpus shows; others keep the studio's plain words.
+func awsMessage(d schema.Diagnostic) string {
+	m := d.Message
+	if f, ok := strings.CutPrefix(m, "The definition is missing the required field \""); ok {
+		if i := strings.IndexByte(f, '"'); i > 0 {
+			return "These fields are required: [" + f[:i] + "]"
+		}
+	}
+	switch {
+	case strings.Contains(m, "do not support the '.waitForTaskToken'"):
+		return "Express state machine does not support '.waitForTaskToken' service integration "
+	case strings.Contains(m, "do not support the '.sync'"):
+		return "Express state machine does not support '.sync' service integration"
+	case strings.Contains(m, "Express") && strings.Contains(m, "ctivit"):
+		return "Express state machine does not support Activity ARN"
+	}
+	return strings.TrimSuffix(m, ".")
+}

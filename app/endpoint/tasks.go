@@ -1,0 +1,222 @@
+package endpoint
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/stepstudio/stepstudio/engine"
+	"github.com/stepstudio/stepstudio/engine/fault"
+)
+
+// handlerInvoker answers Task states with the --handlers file; nil
+// without one (Chain skips it).
+func (s *Server) handlerInvoker() engine.Invoker {
+	if s.handlers == nil {
+		return nil
+	}
+	return s.handlers
+}
+
+// Pending is a task waiting for an answer from outside: a callback
+// (.waitForTaskToken) or a plain task nothing else answers. Its token
+// works with SendTaskSuccess/Failure.
+type Pending struct {
+	Token        string    `json:"token"`
+	ExecutionArn string    `json:"executionArn"`
+	State        string    `json:"state"`
+	Resource     string    `json:"resource"`
+	Input        string    `json:"input"`
+	Since        time.Time `json:"since"`
+	Kind         string    `json:"kind"` // "callback" or "task"
+	answer       chan callbackAnswer
+}
+
+type callbackAnswer struct {
+	output any
+	err    error
+}
+
+// tokens is what the server knows of the task tokens it handed out: the
+// ones still waiting, and which execution each belongs to.
+type tokens struct {
+	mu      sync.Mutex
+	pending map[string]*Pending   // by token
+	issued  map[string]*execution // every token handed out, by token
+}
+
+// waiter is an execution's last invoker: a callback task waits for its
+// token; an activity goes to the activity's workers; any other task waits
+// for an answer by token (SendTaskSuccess or the studio), as nothing
+// else was configured to answer it.
+func (s *Server) waiter(e *execution) engine.Invoker {
+	return engine.InvokerFunc(func(ctx context.Context, req engine.TaskRequest) (any, error) {
+		if isActivity(req.Resource) {
+			s.tokens.issue(req.TaskToken, e)
+			return nil, engine.ErrNoHandler
+		}
+		if req.TaskToken != "" {
+			s.tokens.issue(req.TaskToken, e)
+			s.tokens.add(&Pending{Token: req.TaskToken, ExecutionArn: e.Arn, State: req.State, Resource: req.Resource,
+				Input: engine.EncodeJSON(req.Input), Since: time.Now().UTC(), Kind: "callback"})
+			return nil, engine.ErrAwaitCallback
+		}
+		p := &Pending{Token: uuid.NewString(), ExecutionArn: e.Arn, State: req.State, Resource: req.Resource,
+			Input: engine.EncodeJSON(req.Input), Since: time.Now().UTC(), Kind: "task", answer: make(chan callbackAnswer, 1)}
+		s.tokens.issue(p.Token, e)
+		s.tokens.add(p)
+		defer s.tokens.remove(p.Token)
+		select {
+		case a := <-p.answer:
+			return a.output, a.err
+		case <-ctx.Done():
+			return nil, context.Cause(ctx)
+		}
+	})
+}
+
+func isActivity(resource string) bool {
+	return strings.HasPrefix(resource, "arn:") && strings.Contains(resource, ":activity:")
+}
+
+func (t *tokens) issue(token string, e *execution) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.issued == nil {
+		t.issued = map[string]*execution{}
+	}
+	t.issued[token] = e
+}
+
+func (t *tokens) add(p *Pending) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.pending == nil {
+		t.pending = map[string]*Pending{}
+	}
+	t.pending[p.Token] = p
+}
+
+func (t *tokens) remove(token string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.pending, token)
+}
+
+func (t *tokens) lookup(token string) (*Pending, *execution) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.pending[token], t.issued[token]
+}
+
+// PendingTasks lists the tasks waiting for an answer from outside, for
+// the studio to show and answer by hand.
+func (s *Server) PendingTasks() []Pending {
+	s.tokens.mu.Lock()
+	defer s.tokens.mu.Unlock()
+	var out []Pending
+	for _, p := range s.tokens.pending {
+		if e := s.tokens.issued[p.Token]; e != nil && e.running() != nil {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
+
+// answer delivers a task's answer by token: to a plain task's waiter, or
+// to the engine's callback table of the execution that issued it.
+func (s *Server) answer(token string, send func(ex *engine.Execution) error, direct callbackAnswer) error {
+	if token == "" {
+		return errf(errValidation, "1 validation error detected: Value null at 'taskToken' failed to satisfy constraint: Member must not be null")
+	}
+	if len(token) > 2048 {
+		return errf(errValidation, "1 validation error detected: Value at 'taskToken' failed to satisfy constraint: Member must have length less than or equal to 2048")
+	}
+	p, e := s.tokens.lookup(token)
+	if e == nil {
+		return errf(errInvalidToken, "Invalid Token: 'Invalid token'")
+	}
+	if p != nil && p.answer != nil {
+		select {
+		case p.answer <- direct:
+		default:
+		}
+		s.tokens.remove(token)
+		return nil
+	}
+	ex := e.running()
+	if ex == nil {
+		return errf(errTaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'")
+	}
+	if err := send(ex); err != nil {
+		if errors.Is(err, engine.ErrUnknownToken) {
+			return errf(errTaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'")
+		}
+		return err
+	}
+	return nil
+}
+
+func sendTaskSuccess(s *Server, r *request) (any, error) {
+	var in struct {
+		TaskToken string  `json:"taskToken"`
+		Output    *string `json:"output"`
+	}
+	if err := r.decode(&in); err != nil {
+		return nil, err
+	}
+	if in.Output == nil {
+		return nil, errf(errValidation, "1 validation error detected: Value null at 'output' failed to satisfy constraint: Member must not be null")
+	}
+	out, err := engine.DecodeJSON([]byte(*in.Output))
+	if err != nil {
+		return nil, errf(errInvalidOutput, "Invalid State Machine Output: '%s'", jsonErrorText(err))
+	}
+	err = s.answer(in.TaskToken, func(ex *engine.Execution) error { return ex.SendTaskSuccess(in.TaskToken, out) },
+		callbackAnswer{output: out})
+	if err != nil {
+		return nil, err
+	}
+	s.tokens.remove(in.TaskToken)
+	return struct{}{}, nil
+}
+
+func sendTaskFailure(s *Server, r *request) (any, error) {
+	var in struct {
+		TaskToken string `json:"taskToken"`
+		Error     string `json:"error"`
+		Cause     string `json:"cause"`
+	}
+	if err := r.decode(&in); err != nil {
+		return nil, err
+	}
+	err := s.answer(in.TaskToken, func(ex *engine.Execution) error { return ex.SendTaskFailure(in.TaskToken, in.Error, in.Cause) },
+		callbackAnswer{err: fault.New(in.Error, in.Cause)})
+	if err != nil {
+		return nil, err
+	}
+	s.tokens.remove(in.TaskToken)
+	return struct{}{}, nil
+}
+
+func sendTaskHeartbeat(s *Server, r *request) (any, error) {
+	var in struct {
+		TaskToken string `json:"taskToken"`
+	}
+	if err := r.decode(&in); err != nil {
+		return nil, err
+	}
+	p, _ := s.tokens.lookup(in.TaskToken)
+	if p != nil && p.answer != nil {
+		return struct{}{}, nil // a plain task has no heartbeat to miss
+	}
+	err := s.answer(in.TaskToken, func(ex *engine.Execution) error { return ex.SendTaskHeartbeat(in.TaskToken) }, callbackAnswer{})
+	if err != nil {
+		return nil, err
+	}
+	return struct{}{}, nil
+}
