@@ -129,6 +129,7 @@ func readReplayFile(name string) (*replayFile, error) {
 // snapshotFile is the AWS-recorded test_*.snapshot.json: test id ->
 // {"recorded-content": {key: answer}}.
 type snapshotFile map[string]struct {
+	Date    string         `json:"recorded-date"` // "22-06-2023, 13:47:21"
 	Content map[string]any `json:"recorded-content"`
 }
 
@@ -144,11 +145,14 @@ func loadSnapshot(corpus, source string) (snapshotFile, error) {
 
 // recorded gives the snapshot content of one test, found by its
 // "Class::test[param]" suffix.
-func (s snapshotFile) recorded(test string) (map[string]any, bool) {
+func (s snapshotFile) recorded(test string) (content map[string]any, month string, ok bool) {
 	for k, v := range s {
 		if strings.HasSuffix(k, "::"+test) {
-			return v.Content, true
+			if len(v.Date) >= 10 { // dd-mm-yyyy -> yyyy-mm
+				month = v.Date[6:10] + "-" + v.Date[3:5]
+			}
+			return v.Content, month, true
 		}
 	}
-	return nil, false
+	return nil, "", false
 }

@@ -23,8 +23,17 @@ var placeholderRE = regexp.MustCompile(`<[^<>]+>`)
 
 // binder holds the placeholder values bound so far in one test.
 type binder struct {
-	aliases []string // longest first, so "sfn_role_arn" wins over a shorter alias inside it
-	bound   map[string]string
+	aliases  []string // longest first, so "sfn_role_arn" wins over a shorter alias inside it
+	bound    map[string]string
+	recorded string // "2023-06": when AWS answered, for fields it added later
+}
+
+// newerFields are answer fields AWS added after some recordings were made
+// (redrive, November 2023): missing from an older recording, they are no
+// difference. The month is the first in which AWS returned the field.
+var newerFields = map[string]string{
+	"redriveCount": "2023-11", "redriveStatus": "2023-11", "redriveStatusReason": "2023-11",
+	"redriveDate": "2023-11",
 }
 
 func newBinder(aliases []string) *binder {
@@ -140,9 +149,18 @@ func (b *binder) compare(path string, expected, got any, out *[]mismatch) {
 				add("missing field %q (AWS: %s)", k, show(e[k]))
 				continue
 			}
+			if isDatePlaceholder(k, e[k]) {
+				if _, ok := gv.(float64); !ok {
+					*out = append(*out, mismatch{path + "." + k, "expected a date (a number), got " + show(gv)})
+				}
+				continue
+			}
 			b.compare(path+"."+k, e[k], gv, out)
 		}
 		for _, k := range sortedKeys(g) {
+			if since, newer := newerFields[k]; newer && b.recorded != "" && b.recorded < since {
+				continue
+			}
 			if _, known := e[k]; !known {
 				add("field %q not in AWS's answer (got %s)", k, show(g[k]))
 			}
@@ -199,6 +217,17 @@ func (b *binder) compare(path string, expected, got any, out *[]mismatch) {
 			add("expected %s, got %s", show(e), show(got))
 		}
 	}
+}
+
+// isDatePlaceholder: the snapshot put a word ("datetime", "creation-date",
+// "timestamp") where AWS sent a date, under a field named for one.
+func isDatePlaceholder(key string, expected any) bool {
+	s, ok := expected.(string)
+	if !ok || s == "" || strings.ContainsAny(s, "0123456789<") {
+		return false
+	}
+	k := strings.ToLower(key)
+	return strings.HasSuffix(k, "date") || k == "timestamp"
 }
 
 func sortedKeys[V any](m map[string]V) []string {

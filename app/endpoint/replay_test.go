@@ -54,12 +54,12 @@ func TestReplay(t *testing.T) {
 		}
 		var outcomes []replayOutcome
 		for _, c := range f.Cases {
-			recorded, ok := snap.recorded(c.Test)
+			recorded, month, ok := snap.recorded(c.Test)
 			if !ok {
 				t.Errorf("%s: %s has no recording in the snapshot", f.Source, c.Test)
 				continue
 			}
-			got := replayCaseOn(t, f, c, recorded)
+			got := replayCaseOn(t, f, c, recorded, month)
 			outcomes = append(outcomes, got...)
 			pass := 0
 			for _, o := range got {
@@ -133,6 +133,13 @@ func TestReplay(t *testing.T) {
 
 // classOf shortens a problem to its kind, for the summary of failure classes.
 func classOf(p string) string {
+	if rest, ok := strings.CutPrefix(p, "AWS answered, got error "); ok {
+		code, _, _ := strings.Cut(rest, ":")
+		return "answered " + code + " where AWS answered"
+	}
+	if strings.HasPrefix(p, "request: ") {
+		return "could not build the request (an earlier call failed)"
+	}
 	if i := strings.Index(p, ": "); i >= 0 && strings.HasPrefix(p, "$") {
 		p = p[i+2:]
 	}
@@ -148,7 +155,7 @@ func classOf(p string) string {
 }
 
 // replayCaseOn runs one case on a fresh endpoint.
-func replayCaseOn(t *testing.T, f *replayFile, c replayCase, recorded map[string]any) []replayOutcome {
+func replayCaseOn(t *testing.T, f *replayFile, c replayCase, recorded map[string]any, month string) []replayOutcome {
 	h, closeServer := newReplayServer(t)
 	srv := httptest.NewServer(h)
 	defer func() {
@@ -159,6 +166,7 @@ func replayCaseOn(t *testing.T, f *replayFile, c replayCase, recorded map[string
 		url: srv.URL, strings: f.Strings, answers: map[int]any{},
 		uid: fmt.Sprintf("%x", time.Now().UnixNano()%0xfffff), b: newBinder(c.Aliases),
 	}
+	r.b.recorded = month
 	var out []replayOutcome
 	for _, call := range c.Call {
 		params, err := r.resolve(call.Params)
@@ -481,10 +489,14 @@ func pyIndex(i, n int) int {
 	return min(max(i, 0), n)
 }
 
+// waitLimit bounds a wait: the corpus's executions end in well under a
+// second on a local engine, so longer means they will not end.
+const waitLimit = 5 * time.Second
+
 // wait polls the execution as LocalStack's await_* helpers do.
 func (r *replayer) wait(params any, until string) error {
 	p, _ := params.(map[string]any)
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for time.Now().Before(deadline) {
 		switch until {
 		case "started", "stateEntered":
@@ -506,7 +518,7 @@ func (r *replayer) wait(params any, until string) error {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	return fmt.Errorf("execution did not reach %s in 20 s", until)
+	return fmt.Errorf("execution did not reach %s in %v", until, waitLimit)
 }
 
 // readKnownFailures reads "Class::test[param] #call: reason" lines.
