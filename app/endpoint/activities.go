@@ -59,7 +59,7 @@ func createActivity(s *Server, r *request) (any, error) {
 	if a == nil {
 		a = &activity{Arn: arn, Name: in.Name, Created: s.now()}
 		s.activities[arn] = a
-		s.persistActivity(a)
+		s.saveControlLocked()
 	}
 	if len(in.Tags) > 0 {
 		s.tags[arn] = mergeTags(s.tags[arn], in.Tags)
@@ -108,8 +108,8 @@ func deleteActivity(s *Server, r *request) (any, error) {
 	s.mu.Lock()
 	delete(s.activities, in.ActivityArn)
 	delete(s.tags, in.ActivityArn)
+	s.saveControlLocked()
 	s.mu.Unlock()
-	s.unpersistActivity(in.ActivityArn)
 	return struct{}{}, nil
 }
 

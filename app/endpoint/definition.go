@@ -30,7 +30,7 @@ func compileDefinition(name, def string, express bool) (*engine.Machine, error) 
 // ("CODE: message at /path"); warnings do not refuse a definition.
 func definitionErrors(res schema.Result) []string {
 	var out []string
-	for _, d := range res.Diagnostics {
+	for _, d := range mergeRequired(res.Diagnostics) {
 		if d.Severity != schema.Error {
 			continue
 		}
@@ -55,11 +55,6 @@ func awsDiagnostic(d schema.Diagnostic) string {
 // API corpus shows; others keep the studio's plain words.
 func awsMessage(d schema.Diagnostic) string {
 	m := d.Message
-	if f, ok := strings.CutPrefix(m, "The definition is missing the required field \""); ok {
-		if i := strings.IndexByte(f, '"'); i > 0 {
-			return "These fields are required: [" + f[:i] + "]"
-		}
-	}
 	switch {
 	case strings.Contains(m, "do not support the '.waitForTaskToken'"):
 		return "Express state machine does not support '.waitForTaskToken' service integration "

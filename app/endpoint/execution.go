@@ -37,6 +37,9 @@ type execution struct {
 	RedriveCount int             `json:"redriveCount"`
 	RedriveDate  time.Time       `json:"redriveDate,omitzero"`
 	MapRuns      []engine.MapRun `json:"mapRuns,omitempty"`
+
+	// stopError and stopCause are StopExecution's, put on the end record.
+	stopError, stopCause *string
 }
 
 // snapshot is the execution's state, read under its lock.
@@ -71,8 +74,12 @@ func (e *execution) running() *engine.Execution {
 func (e *execution) finish(res engine.Result, ex *engine.Execution, at time.Time) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.ex != ex {
-		return // a redrive replaced this run
+	if e.ex != ex || e.Status != engine.StatusRunning {
+		return // a redrive replaced this run, or its end is recorded
+	}
+	if res.Status == engine.StatusAborted && (e.stopError != nil || e.stopCause != nil) {
+		res.Error, res.Cause = e.stopError, e.stopCause
+		patchAbort(res.Events, e.stopError, e.stopCause)
 	}
 	e.Status, e.Stopped = res.Status, at
 	if res.Status == engine.StatusSucceeded {

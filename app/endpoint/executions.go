@@ -147,6 +147,10 @@ func (s *Server) start(r *request, sync bool) (*execution, error) {
 		VersionArn: t.versionArn, AliasArn: t.aliasArn, Type: t.sm.Type, TestCase: testCase,
 		Input: inText, Definition: t.rev.Definition, RoleArn: t.rev.RoleArn, Region: t.sm.region,
 		Started: s.now(), TraceHeader: in.TraceHeader, Status: engine.StatusRunning, machine: t.rev.machine}
+	if e.machine == nil {
+		s.mu.Unlock()
+		return nil, errf(errInvalidDefinition, "Invalid State Machine Definition: 'the stored definition no longer compiles'")
+	}
 	opts, err := s.runOptions(e)
 	if err != nil {
 		s.mu.Unlock()
@@ -202,8 +206,11 @@ func (s *Server) follow(e *execution, ex *engine.Execution) {
 		select {
 		case <-ex.Done():
 		case <-s.closing:
-			// The server stops: leave the run RUNNING in the store, to
-			// resume on the next start with the same data folder.
+			// The server stops: keep the run RUNNING in the store with its
+			// history so far, to resume on the next start.
+			if s.store != nil {
+				s.saveInterrupted(e, ex)
+			}
 			ex.Stop()
 			return
 		}
@@ -309,13 +316,11 @@ func stopExecution(s *Server, r *request) (any, error) {
 	}
 	ex := e.running()
 	if ex != nil {
+		e.mu.Lock()
+		e.stopError, e.stopCause = in.Error, in.Cause
+		e.mu.Unlock()
 		ex.Stop()
-		res := ex.Wait()
-		if in.Error != nil || in.Cause != nil {
-			res.Error, res.Cause = in.Error, in.Cause
-			patchAbort(res.Events, in.Error, in.Cause)
-		}
-		e.finish(res, ex, s.now())
+		e.finish(ex.Wait(), ex, s.now())
 		s.persistExecution(e)
 	}
 	_, stopped, _, _, _ := e.snapshot()

@@ -80,7 +80,7 @@ func createStateMachine(s *Server, r *request) (any, error) {
 		v := s.publishLocked(sm, in.VersionDescription)
 		out["stateMachineVersionArn"] = v.Arn
 	}
-	s.persistMachine(sm)
+	s.saveControlLocked()
 	return out, nil
 }
 
@@ -283,7 +283,7 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 		v := s.publishLocked(sm, in.VersionDescription)
 		out["stateMachineVersionArn"] = v.Arn
 	}
-	s.persistMachine(sm)
+	s.saveControlLocked()
 	return out, nil
 }
 
@@ -317,7 +317,7 @@ func deleteStateMachine(s *Server, r *request) (any, error) {
 	}
 	delete(s.machines, sm.Arn)
 	delete(s.tags, sm.Arn)
-	s.unpersistMachine(sm.Arn)
+	s.saveControlLocked()
 	return struct{}{}, nil
 }
 

@@ -1,0 +1,66 @@
+package endpoint
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDataSurvivesRestart: with a data folder, state machines, tags,
+// finished executions and their histories are there after a restart, and
+// an execution that was waiting for a callback goes on (redriven from the
+// state it was in, asking for a new token).
+func TestDataSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	s1, err := New(Options{Data: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arn := createMachine(t, s1, "keep", passDef)
+	mustCall(t, s1, "TagResource", map[string]any{"resourceArn": arn, "tags": []map[string]string{{"key": "k", "value": "v"}}})
+	done := mustCall(t, s1, "StartExecution", map[string]any{"stateMachineArn": arn, "name": "done"}).str("executionArn")
+	waitStatus(t, s1, done)
+	cb := createMachine(t, s1, "cb", callbackDef)
+	waiting := mustCall(t, s1, "StartExecution", map[string]any{"stateMachineArn": cb, "name": "waiting"}).str("executionArn")
+	waitToken(t, s1)
+	if err := s1.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s2 := newTestServer(t, Options{Data: dir})
+	if d := mustCall(t, s2, "DescribeStateMachine", map[string]any{"stateMachineArn": arn}); d.str("definition") != passDef {
+		t.Fatal(d.Body)
+	}
+	tags := mustCall(t, s2, "ListTagsForResource", map[string]any{"resourceArn": arn})
+	if len(tags.Body["tags"].([]any)) != 1 {
+		t.Fatal(tags.Body)
+	}
+	if d := mustCall(t, s2, "DescribeExecution", map[string]any{"executionArn": done}); d.str("status") != "SUCCEEDED" || d.str("output") != `{"x":1}` {
+		t.Fatal(d.Body)
+	}
+	h := mustCall(t, s2, "GetExecutionHistory", map[string]any{"executionArn": done})
+	if n := len(h.Body["events"].([]any)); n != 6 {
+		t.Fatalf("%d events after restart", n)
+	}
+	d := mustCall(t, s2, "DescribeExecution", map[string]any{"executionArn": waiting})
+	if d.str("status") != "RUNNING" || d.Body["redriveCount"].(float64) != 1 {
+		t.Fatalf("interrupted execution: %v", d.Body)
+	}
+	tok := waitToken(t, s2)
+	mustCall(t, s2, "SendTaskSuccess", map[string]any{"taskToken": tok, "output": `{"late":true}`})
+	if d := waitStatus(t, s2, waiting); d.str("status") != "SUCCEEDED" {
+		t.Fatal(d.Body)
+	}
+	h = mustCall(t, s2, "GetExecutionHistory", map[string]any{"executionArn": waiting})
+	var types []string
+	for _, e := range h.Body["events"].([]any) {
+		m := e.(map[string]any)
+		types = append(types, m["type"].(string))
+		if fd, ok := m["executionFailedEventDetails"].(map[string]any); ok && !strings.Contains(fd["cause"].(string), "stopped") {
+			t.Errorf("cause %v", fd)
+		}
+	}
+	got := strings.Join(types, " ")
+	if !strings.Contains(got, "ExecutionFailed ExecutionRedriven") || !strings.HasSuffix(got, "ExecutionSucceeded") {
+		t.Fatalf("history: %s", got)
+	}
+}
