@@ -230,8 +230,15 @@ func clone(v any) any {
 // clientSide: the recording is boto3's own parameter check, never sent.
 func clientSide(call replayCall, recorded map[string]any) bool {
 	for _, m := range call.Match {
-		if rec, ok := recorded[m.Key].(map[string]any); ok && rec["exception_typename"] == "ParamValidationError" {
-			return true
+		switch rec := recorded[m.Key].(type) {
+		case map[string]any:
+			if rec["exception_typename"] == "ParamValidationError" {
+				return true
+			}
+		case string:
+			if strings.HasPrefix(rec, "Parameter validation failed:") {
+				return true
+			}
 		}
 	}
 	return false
