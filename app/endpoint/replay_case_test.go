@@ -37,7 +37,7 @@ type replayCase struct {
 
 type replayCall struct {
 	ID          int             `json:"id"`
-	Op          string          `json:"op"` // API operation, or $wait
+	Op          string          `json:"op"` // API operation, $wait, $worker or $paginate
 	Params      json.RawMessage `json:"params"`
 	ExpectError bool            `json:"expectError,omitempty"`
 	Until       string          `json:"until,omitempty"` // $wait: terminated, started, stateEntered or a status
@@ -53,11 +53,15 @@ type snapMatch struct {
 	Form   string        `json:"form,omitempty"`
 	Path   []any         `json:"path,omitempty"`   // the recorded part of the answer
 	Filter *replayFilter `json:"filter,omitempty"` // the test kept only these items
+	Slice  []*int        `json:"slice,omitempty"`  // then only list[lo:hi] (null: open end)
 }
 
 type replayFilter struct {
 	Field string          `json:"field"`
 	In    json.RawMessage `json:"in"`
+	// At: the list filtered in place inside the whole answer (the answer is
+	// recorded with it); without At the list at Path is recorded.
+	At []any `json:"at,omitempty"`
 }
 
 type skippedTest struct {

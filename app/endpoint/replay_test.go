@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -52,14 +53,28 @@ func TestReplay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var outcomes []replayOutcome
-		for _, c := range f.Cases {
+		// Cases are independent (a server each): replay four at a time,
+		// report in order.
+		results := make([][]replayOutcome, len(f.Cases))
+		sem := make(chan struct{}, 4)
+		var wg sync.WaitGroup
+		for i, c := range f.Cases {
 			recorded, month, ok := snap.recorded(c.Test)
 			if !ok {
 				t.Errorf("%s: %s has no recording in the snapshot", f.Source, c.Test)
 				continue
 			}
-			got := replayCaseOn(t, f, c, recorded, month)
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				results[i] = replayCaseOn(t, f, c, recorded, month)
+			}()
+		}
+		wg.Wait()
+		var outcomes []replayOutcome
+		for i, c := range f.Cases {
+			got := results[i]
 			outcomes = append(outcomes, got...)
 			pass := 0
 			for _, o := range got {
@@ -158,7 +173,11 @@ func classOf(p string) string {
 func replayCaseOn(t *testing.T, f *replayFile, c replayCase, recorded map[string]any, month string) []replayOutcome {
 	h, closeServer := newReplayServer(t)
 	srv := httptest.NewServer(h)
+	done := make(chan struct{}) // stops the case's activity workers
+	var workers sync.WaitGroup
 	defer func() {
+		close(done)
+		workers.Wait()
 		srv.Close()
 		closeServer()
 	}()
@@ -174,6 +193,16 @@ func replayCaseOn(t *testing.T, f *replayFile, c replayCase, recorded map[string
 			out = append(out, replayOutcome{c.Test, call.Op, call.ID, []string{"request: " + err.Error()}})
 			continue
 		}
+		if call.Op == "$worker" {
+			workers.Add(1)
+			go func() {
+				defer workers.Done()
+				if err := r.work(params, done); err != nil {
+					t.Logf("%s #%d: activity worker: %v", c.Test, call.ID, err)
+				}
+			}()
+			continue
+		}
 		if call.Op == "$wait" {
 			if err := r.wait(params, call.Until); err != nil {
 				// a wait records nothing: its failure shows in the calls after it
@@ -184,7 +213,12 @@ func replayCaseOn(t *testing.T, f *replayFile, c replayCase, recorded map[string
 		if clientSide(call, recorded) {
 			continue // boto3 refused it before sending: nothing reaches a server
 		}
-		ans := r.send(call.Op, params)
+		var ans answer
+		if call.Op == "$paginate" {
+			ans = r.paginate(params)
+		} else {
+			ans = r.send(call.Op, params)
+		}
 		r.answers[call.ID] = ans.body
 		o := replayOutcome{test: c.Test, op: call.Op, call: call.ID}
 		switch {
@@ -338,14 +372,50 @@ func (r *replayer) shape(op string, a answer, m snapMatch) (any, error) {
 			}
 		}
 		out["ResponseMetadata"] = map[string]any{"HTTPHeaders": map[string]any{}, "HTTPStatusCode": float64(a.status)}
+		if m.Filter != nil && len(m.Filter.At) > 0 { // the test filtered a list in place
+			list, err := at(out, m.Filter.At)
+			if err != nil {
+				return nil, err
+			}
+			kept, err := r.filter(list, m.Filter)
+			if err != nil {
+				return nil, err
+			}
+			parent, _ := at(out, m.Filter.At[:len(m.Filter.At)-1])
+			parent.(map[string]any)[m.Filter.At[len(m.Filter.At)-1].(string)] = kept
+		}
 		return out, nil
 	}
 	v, err := at(a.body, m.Path)
-	if err != nil || m.Filter == nil {
-		return v, err
+	if err != nil {
+		return nil, err
 	}
+	if m.Filter != nil {
+		if v, err = r.filter(v, m.Filter); err != nil {
+			return nil, err
+		}
+	}
+	if m.Slice != nil { // Python's list[lo:hi]
+		l := asList(v)
+		lo, hi := 0, len(l)
+		if m.Slice[0] != nil {
+			lo = pyIndex(*m.Slice[0], len(l))
+		}
+		if m.Slice[1] != nil {
+			hi = pyIndex(*m.Slice[1], len(l))
+		}
+		v = []any{}
+		if lo < hi {
+			v = l[lo:hi]
+		}
+	}
+	return v, nil
+}
+
+// filter keeps the items whose field is one of the values the test named.
+func (r *replayer) filter(v any, f *replayFilter) (any, error) {
 	var inRaw any
-	if err := json.Unmarshal(m.Filter.In, &inRaw); err != nil {
+	if err := json.Unmarshal(f.In, &inRaw); err != nil {
 		return nil, err
 	}
 	in, err := r.value(inRaw)
@@ -358,7 +428,7 @@ func (r *replayer) shape(op string, a answer, m snapMatch) (any, error) {
 	}
 	kept := []any{}
 	for _, item := range asList(v) {
-		if obj, ok := item.(map[string]any); ok && wanted[fmt.Sprint(obj[m.Filter.Field])] {
+		if obj, ok := item.(map[string]any); ok && wanted[fmt.Sprint(obj[f.Field])] {
 			kept = append(kept, item)
 		}
 	}
@@ -498,7 +568,7 @@ func pyIndex(i, n int) int {
 
 // waitLimit bounds a wait: the corpus's executions end in well under a
 // second on a local engine, so longer means they will not end.
-const waitLimit = 5 * time.Second
+const waitLimit = 10 * time.Second
 
 // wait polls the execution as LocalStack's await_* helpers do.
 func (r *replayer) wait(params any, until string) error {
@@ -526,6 +596,89 @@ func (r *replayer) wait(params any, until string) error {
 		time.Sleep(10 * time.Millisecond)
 	}
 	return fmt.Errorf("execution did not reach %s in %v", until, waitLimit)
+}
+
+// paginate follows nextToken through every page of a list operation (a
+// boto3 paginator) and answers {"items": all items}.
+func (r *replayer) paginate(params any) answer {
+	p, _ := params.(map[string]any)
+	op, _ := p["operation"].(string)
+	key, _ := p["items"].(string)
+	req, _ := p["params"].(map[string]any)
+	items := []any{}
+	for page := 0; page < 1000; page++ {
+		a := r.send(op, req)
+		if a.errCode != "" {
+			return a
+		}
+		obj, _ := a.body.(map[string]any)
+		items = append(items, asList(obj[key])...)
+		next, _ := obj["nextToken"].(string)
+		if next == "" {
+			return answer{status: a.status, body: map[string]any{"items": items}}
+		}
+		req = map[string]any{"nextToken": next}
+		for k, v := range p["params"].(map[string]any) {
+			req[k] = v
+		}
+		req["nextToken"] = next
+	}
+	return answer{status: 0, errCode: "paginate", errMsg: "more than 1000 pages"}
+}
+
+// work plays LocalStack's activity consumer: it polls the activity until
+// it gets a task, then answers as the consumer's definition does.
+func (r *replayer) work(params any, done <-chan struct{}) error {
+	p, _ := params.(map[string]any)
+	req := map[string]any{"activityArn": p["activityArn"]}
+	if w, ok := p["workerName"]; ok {
+		req["workerName"] = w
+	}
+	var task map[string]any
+	for task == nil {
+		select {
+		case <-done:
+			return nil
+		default:
+		}
+		a := r.send("GetActivityTask", req)
+		if a.errCode != "" {
+			return fmt.Errorf("GetActivityTask: %s %s", a.errCode, a.errMsg)
+		}
+		if obj, ok := a.body.(map[string]any); ok && obj["taskToken"] != nil {
+			task = obj
+		} else {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	token, input := task["taskToken"], task["input"]
+	pause := func(d time.Duration) bool {
+		select {
+		case <-done:
+			return false
+		case <-time.After(d):
+			return true
+		}
+	}
+	var a answer
+	switch p["do"] {
+	case "success":
+		a = r.send("SendTaskSuccess", map[string]any{"taskToken": token, "output": input})
+	case "fail":
+		a = r.send("SendTaskFailure", map[string]any{"taskToken": token, "error": "Programmatic Error", "cause": input})
+	case "heartbeat":
+		if !pause(2 * time.Second) {
+			return nil
+		}
+		if a = r.send("SendTaskHeartbeat", map[string]any{"taskToken": token}); a.errCode == "" && pause(2*time.Second) {
+			a = r.send("SendTaskSuccess", map[string]any{"taskToken": token, "output": input})
+		}
+	case "take":
+	}
+	if a.errCode != "" {
+		return fmt.Errorf("%s: %s", a.errCode, a.errMsg)
+	}
+	return nil
 }
 
 // readKnownFailures reads "Class::test[param] #call: reason" lines.
