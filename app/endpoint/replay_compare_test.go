@@ -149,7 +149,7 @@ func (b *binder) compare(path string, expected, got any, out *[]mismatch) {
 				add("missing field %q (AWS: %s)", k, show(e[k]))
 				continue
 			}
-			if isDatePlaceholder(k, e[k]) {
+			if isDatePlaceholder(k, e[k]) && !strings.Contains(path, ".definition") {
 				if _, ok := gv.(float64); !ok {
 					*out = append(*out, mismatch{path + "." + k, "expected a date (a number), got " + show(gv)})
 				}
@@ -184,7 +184,10 @@ func (b *binder) compare(path string, expected, got any, out *[]mismatch) {
 			b.compare(fmt.Sprintf("%s[%d]", path, i), e[i], g[i], out)
 		}
 	case string:
-		if e == "datetime" || e == "timestamp" {
+		if e == "datetime" || e == "timestamp" || e == "date" {
+			if _, isString := got.(string); isString && strings.Contains(path, ".definition.") {
+				return // the snapshot also replaced date-like text inside definitions
+			}
 			if _, ok := got.(float64); !ok {
 				add("expected a date (a number), got %s", show(got))
 			}
