@@ -118,6 +118,7 @@ func printEndpoint(w io.Writer, format, url string) error {
 		{"AWS_ACCESS_KEY_ID", "local"},
 		{"AWS_SECRET_ACCESS_KEY", "local"},
 		{"AWS_REGION", "us-east-1"},
+		{"AWS_DEFAULT_REGION", "us-east-1"}, // what the AWS CLI v1 and boto3 read
 	}
 	if format == "json" {
 		m := map[string]string{}

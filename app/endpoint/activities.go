@@ -74,7 +74,7 @@ type activityArnIn struct {
 
 func (s *Server) lookupActivity(arn string) (*activity, error) {
 	if p, ok := parseArn(arn); !ok || p.kind != "activity" || len(p.parts) != 1 {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", arn)
+		return nil, invalidArn(arn)
 	}
 	s.mu.RLock()
 	a := s.activities[arn]
@@ -94,7 +94,8 @@ func describeActivity(s *Server, r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"activityArn": a.Arn, "name": a.Name, "creationDate": epoch(a.Created)}, nil
+	return map[string]any{"activityArn": a.Arn, "name": a.Name, "creationDate": epoch(a.Created),
+		"encryptionConfiguration": awsOwnedKey}, nil
 }
 
 func deleteActivity(s *Server, r *request) (any, error) {
@@ -103,7 +104,7 @@ func deleteActivity(s *Server, r *request) (any, error) {
 		return nil, err
 	}
 	if p, ok := parseArn(in.ActivityArn); !ok || p.kind != "activity" {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", in.ActivityArn)
+		return nil, invalidArn(in.ActivityArn)
 	}
 	s.mu.Lock()
 	delete(s.activities, in.ActivityArn)

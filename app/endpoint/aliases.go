@@ -1,7 +1,9 @@
 package endpoint
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -16,7 +18,7 @@ func publishStateMachineVersion(s *Server, r *request) (any, error) {
 	}
 	ref, _, ok := parseMachineArn(in.StateMachineArn)
 	if !ok || ref.version > 0 || ref.alias != "" {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", in.StateMachineArn)
+		return nil, invalidArn(in.StateMachineArn)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -43,7 +45,7 @@ func listStateMachineVersions(s *Server, r *request) (any, error) {
 	}
 	ref, _, ok := parseMachineArn(in.StateMachineArn)
 	if !ok || ref.version > 0 || ref.alias != "" {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", in.StateMachineArn)
+		return nil, invalidArn(in.StateMachineArn)
 	}
 	s.mu.RLock()
 	sm := s.machines[ref.base]
@@ -78,7 +80,7 @@ func deleteStateMachineVersion(s *Server, r *request) (any, error) {
 	}
 	ref, _, ok := parseMachineArn(in.StateMachineVersionArn)
 	if !ok || ref.version == 0 {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", in.StateMachineVersionArn)
+		return nil, invalidArn(in.StateMachineVersionArn)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -96,35 +98,53 @@ func deleteStateMachineVersion(s *Server, r *request) (any, error) {
 	return struct{}{}, nil
 }
 
-// checkRouting checks an alias's routing: one or two versions of the same
-// machine, weights summing to 100. Callers hold s.mu.
+// checkRouting checks an alias's routing as AWS does, in its order and
+// words: one or two entries, weights 0..100, version ARNs of one machine,
+// distinct, summing to 100, that exist. Callers hold s.mu.
 func (s *Server) checkRouting(rs []routingEntry) (string, error) {
-	if len(rs) < 1 || len(rs) > 2 {
-		return "", errf(errValidation, "1 validation error detected: Value at 'routingConfiguration' failed to satisfy constraint: Member must have length less than or equal to 2")
+	if len(rs) > 2 {
+		items := make([]string, len(rs))
+		for i, rt := range rs {
+			items[i] = fmt.Sprintf("RoutingConfigurationListItem(stateMachineVersionArn=%s, weight=%d)", rt.StateMachineVersionArn, rt.Weight)
+		}
+		return "", errf(errValidation, "1 validation error detected: Value '[%s]' at 'routingConfiguration' failed to satisfy constraint: Member must have length less than or equal to 2", strings.Join(items, ", "))
 	}
-	base, sum := "", 0
+	if len(rs) == 0 {
+		return "", errf(errValidation, "1 validation error detected: Value '[]' at 'routingConfiguration' failed to satisfy constraint: Member must have length greater than or equal to 1")
+	}
+	arns := make([]string, len(rs))
+	weights := make([]string, len(rs))
+	for i, rt := range rs {
+		if rt.Weight > 100 || rt.Weight < 0 {
+			return "", errf(errValidation, "1 validation error detected: Value '%d' at 'routingConfiguration.%d.member.weight' failed to satisfy constraint: Member must have value less than or equal to 100", rt.Weight, i+1)
+		}
+		arns[i], weights[i] = rt.StateMachineVersionArn, strconv.Itoa(rt.Weight)
+	}
+	base := ""
 	for _, rt := range rs {
 		ref, _, ok := parseMachineArn(rt.StateMachineVersionArn)
 		if !ok || ref.version == 0 {
-			return "", errf(errValidation, "Routing configuration must contain state machine version ARNs. Received: [%s]", rt.StateMachineVersionArn)
+			return "", errf(errValidation, "Routing configuration must contain state machine version ARNs. Received: [%s]", strings.Join(arns, ", "))
 		}
 		if base != "" && ref.base != base {
-			return "", errf(errValidation, "Routing configuration must contain versions of the same state machine.")
+			return "", errf(errValidation, "Routing configuration must contain versions of the same state machine. Received: [%s]", strings.Join(arns, ", "))
 		}
 		base = ref.base
-		if rt.Weight < 0 || rt.Weight > 100 {
-			return "", errf(errValidation, "1 validation error detected: Value '%d' at 'routingConfiguration.member.weight' failed to satisfy constraint: Member must have value less than or equal to 100", rt.Weight)
-		}
+	}
+	if len(rs) == 2 && rs[0].StateMachineVersionArn == rs[1].StateMachineVersionArn {
+		return "", errf(errValidation, "Routing configuration must contain distinct state machine version ARNs. Received: [%s]", strings.Join(arns, ", "))
+	}
+	sum := 0
+	for _, rt := range rs {
 		sum += rt.Weight
+	}
+	if sum != 100 {
+		return "", errf(errValidation, "Sum of routing configuration weights must equal 100. Received: [%s]", strings.Join(weights, ", "))
+	}
+	for _, rt := range rs {
 		if s.versions[rt.StateMachineVersionArn] == nil {
 			return "", errf(errResourceNotFound, "Resource not found: '%s'", rt.StateMachineVersionArn)
 		}
-	}
-	if len(rs) == 2 && rs[0].StateMachineVersionArn == rs[1].StateMachineVersionArn {
-		return "", errf(errValidation, "Routing configuration must contain distinct state machine version ARNs. Received: [%s, %s]", rs[0].StateMachineVersionArn, rs[1].StateMachineVersionArn)
-	}
-	if sum != 100 {
-		return "", errf(errValidation, "Sum of routing configuration weights must equal 100. Received: %d", sum)
 	}
 	return base, nil
 }
@@ -138,8 +158,8 @@ func createStateMachineAlias(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
-	if !validName(in.Name) || isDigits(in.Name) {
-		return nil, errf(errValidation, "1 validation error detected: Value '%s' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$", in.Name)
+	if err := checkAliasName(in.Name); err != nil {
+		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -160,8 +180,22 @@ func createStateMachineAlias(s *Server, r *request) (any, error) {
 	return map[string]any{"stateMachineAliasArn": arn, "creationDate": epoch(al.Created)}, nil
 }
 
-func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
+// checkAliasName applies AWS's alias name rules: 1 to 80 of letters,
+// digits, "_", "-" and ".", not digits only (a version number).
+func checkAliasName(name string) error {
+	if len(name) > 80 {
+		return errf(errValidation, "1 validation error detected: Value '%s' at 'name' failed to satisfy constraint: Member must have length less than or equal to 80", name)
+	}
+	ok := name != "" && strings.Trim(name, "0123456789") != ""
+	for _, c := range []byte(name) {
+		if !isWord(c) && c != '-' && c != '.' {
+			ok = false
+		}
+	}
+	if !ok {
+		return errf(errValidation, "1 validation error detected: Value '%s' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$", name)
+	}
+	return nil
 }
 
 type aliasArnIn struct {
@@ -173,7 +207,7 @@ type aliasArnIn struct {
 func (s *Server) lookupAlias(arn string) (*alias, error) {
 	ref, _, ok := parseMachineArn(arn)
 	if !ok || ref.alias == "" {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", arn)
+		return nil, invalidArn(arn)
 	}
 	al := s.aliases[arn]
 	if al == nil {
@@ -243,7 +277,7 @@ func deleteStateMachineAlias(s *Server, r *request) (any, error) {
 	}
 	ref, _, ok := parseMachineArn(in.StateMachineAliasArn)
 	if !ok || ref.alias == "" {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", in.StateMachineAliasArn)
+		return nil, invalidArn(in.StateMachineAliasArn)
 	}
 	s.mu.Lock()
 	delete(s.aliases, in.StateMachineAliasArn)
@@ -264,7 +298,7 @@ func listStateMachineAliases(s *Server, r *request) (any, error) {
 	}
 	ref, _, ok := parseMachineArn(in.StateMachineArn)
 	if !ok || ref.alias != "" {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", in.StateMachineArn)
+		return nil, invalidArn(in.StateMachineArn)
 	}
 	s.mu.RLock()
 	if s.machines[ref.base] == nil {

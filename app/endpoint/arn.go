@@ -58,6 +58,15 @@ func parseMachineArn(s string) (ref machineRef, testCase string, ok bool) {
 	return ref, testCase, true
 }
 
+// invalidArn is AWS's InvalidArn for s where a resource of another kind
+// (or no ARN at all) was expected.
+func invalidArn(s string) *apiError {
+	if !strings.HasPrefix(s, "arn:") {
+		return errf(errInvalidArn, "Invalid Arn: 'Invalid ARN prefix: %s'", s)
+	}
+	return errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: %s'", kindOf(s))
+}
+
 // validName is AWS's rule for state machine, execution, activity and
 // alias names: 1 to 80 characters, no white space, no brackets or
 // wildcards, no special characters, no control characters.

@@ -32,7 +32,7 @@ type target struct {
 func (s *Server) resolveTarget(arn string) (target, string, error) {
 	ref, testCase, ok := parseMachineArn(arn)
 	if !ok {
-		return target{}, "", errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: %s'", kindOf(arn))
+		return target{}, "", invalidArn(arn)
 	}
 	sm := s.machines[ref.base]
 	if sm == nil {
@@ -83,9 +83,12 @@ func parseInput(in *string) (string, any, error) {
 	if len(text) > engine.MaxPayloadSize {
 		return "", nil, errf(errInvalidInput, "Invalid State Machine Execution Input: 'The input is over 256 KiB.'")
 	}
+	if strings.TrimSpace(text) == "" {
+		return "", nil, errf(errInvalidInput, "Invalid State Machine Execution Input: 'Invalid execution input.'")
+	}
 	v, err := engine.DecodeJSON([]byte(text))
 	if err != nil {
-		return "", nil, errf(errInvalidInput, "Invalid State Machine Execution Input: '%s'", jsonErrorText(err))
+		return "", nil, errf(errInvalidInput, "Invalid State Machine Execution Input: '%s'", jacksonMessage(text, jsonErrorText(err)))
 	}
 	return text, v, nil
 }
@@ -184,6 +187,10 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 		engine.WithActivityNotify(s.acts.notify),
 		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.waiter(e))),
 	}
+	if s.opts.OnEvent != nil {
+		arn, on := e.Arn, s.opts.OnEvent
+		opts = append(opts, engine.WithObserver(engine.ObserverFunc(func(ev engine.Event) { on(arn, ev) })))
+	}
 	if e.TestCase != "" {
 		if s.mocks == nil {
 			return nil, errf(errValidation, "Test case %q was asked for, but the server has no mock config (--mock-config or SFN_MOCK_CONFIG).", e.TestCase)
@@ -229,7 +236,7 @@ type execArnIn struct {
 func (s *Server) lookupExecution(arn string) (*execution, error) {
 	p, ok := parseArn(arn)
 	if !ok || (p.kind != "execution" && p.kind != "express") {
-		return nil, errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: %s'", kindOf(arn))
+		return nil, invalidArn(arn)
 	}
 	s.mu.RLock()
 	e := s.executions[arn]
@@ -366,7 +373,7 @@ func listExecutions(s *Server, r *request) (any, error) {
 	ref, _, ok := parseMachineArn(in.StateMachineArn)
 	if !ok {
 		s.mu.RUnlock()
-		return nil, errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: %s'", kindOf(in.StateMachineArn))
+		return nil, invalidArn(in.StateMachineArn)
 	}
 	sm := s.machines[ref.base]
 	if sm == nil || (ref.version > 0 && s.versions[in.StateMachineArn] == nil) || (ref.alias != "" && s.aliases[in.StateMachineArn] == nil) {
@@ -470,6 +477,10 @@ func describeStateMachineForExecution(s *Server, r *request) (any, error) {
 	s.mu.RUnlock()
 	out := map[string]any{"stateMachineArn": e.Machine, "name": e.MachineNm, "definition": e.Definition,
 		"roleArn": e.RoleArn, "updateDate": epoch(e.Started)}
+	out["encryptionConfiguration"] = awsOwnedKey
+	if refs := variableReferences(e.Definition); refs != nil {
+		out["variableReferences"] = refs
+	}
 	if sm != nil {
 		out["loggingConfiguration"] = sm.Current.Logging
 		out["tracingConfiguration"] = sm.Current.Tracing

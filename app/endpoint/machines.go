@@ -52,8 +52,9 @@ func createStateMachine(s *Server, r *request) (any, error) {
 		return nil, err
 	}
 	arn := arnPrefix(r.region) + "stateMachine:" + in.Name
+	// No revisionId until the first update that changes something, as AWS.
 	rev := revision{Definition: in.Definition, RoleArn: in.RoleArn, Logging: logging,
-		Tracing: tracingOrDefault(in.TracingConfiguration), RevisionID: uuid.NewString(), machine: m}
+		Tracing: tracingOrDefault(in.TracingConfiguration), machine: m}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -84,13 +85,17 @@ func createStateMachine(s *Server, r *request) (any, error) {
 	return out, nil
 }
 
+// awsOwnedKey is the encryption every state machine and activity has
+// unless told otherwise, as AWS describes it.
+var awsOwnedKey = map[string]string{"type": "AWS_OWNED_KEY"}
+
 func checkRoleArn(role string) error {
 	if role == "" {
 		return errf(errValidation, "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null")
 	}
 	p := bytes.Split([]byte(role), []byte(":"))
 	if len(p) < 6 || string(p[0]) != "arn" || string(p[2]) != "iam" {
-		return errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: %s'", role)
+		return invalidArn(role)
 	}
 	return nil
 }
@@ -154,7 +159,7 @@ type arnIn struct {
 func (s *Server) lookupMachine(arn string) (*stateMachine, *version, error) {
 	ref, _, ok := parseMachineArn(arn)
 	if !ok {
-		return nil, nil, errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: %s'", kindOf(arn))
+		return nil, nil, invalidArn(arn)
 	}
 	sm := s.machines[ref.base]
 	if sm == nil {
@@ -209,8 +214,12 @@ func describeOut(sm *stateMachine, v *version) map[string]any {
 	if v != nil && v.Description != "" {
 		out["description"] = v.Description
 	}
-	if rev.RevisionID != "" && (v != nil || !sm.Updated.IsZero()) {
+	if rev.RevisionID != "" {
 		out["revisionId"] = rev.RevisionID
+	}
+	out["encryptionConfiguration"] = awsOwnedKey
+	if refs := variableReferences(rev.Definition); refs != nil {
+		out["variableReferences"] = refs
 	}
 	return out
 }
@@ -232,7 +241,7 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 	}
 	ref, _, ok := parseMachineArn(in.StateMachineArn)
 	if !ok || ref.version > 0 || ref.alias != "" {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", in.StateMachineArn)
+		return nil, invalidArn(in.StateMachineArn)
 	}
 	if in.Definition == nil && in.RoleArn == nil && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 && !in.Publish {
 		return nil, errf("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
@@ -278,7 +287,10 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 		sm.Current = rev
 	}
 	sm.Updated = s.now()
-	out := map[string]any{"updateDate": epoch(sm.Updated), "revisionId": sm.Current.RevisionID}
+	out := map[string]any{"updateDate": epoch(sm.Updated)}
+	if sm.Current.RevisionID != "" {
+		out["revisionId"] = sm.Current.RevisionID
+	}
 	if in.Publish {
 		v := s.publishLocked(sm, in.VersionDescription)
 		out["stateMachineVersionArn"] = v.Arn
@@ -294,7 +306,7 @@ func deleteStateMachine(s *Server, r *request) (any, error) {
 	}
 	ref, _, ok := parseMachineArn(in.StateMachineArn)
 	if !ok || ref.alias != "" {
-		return nil, errf(errInvalidArn, "Invalid Arn: '%s'", in.StateMachineArn)
+		return nil, invalidArn(in.StateMachineArn)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -11,7 +11,7 @@ import (
 func (s *Server) mapRunOf(arn string) (*execution, engine.MapRun, error) {
 	p, ok := parseArn(arn)
 	if !ok || p.kind != "mapRun" {
-		return nil, engine.MapRun{}, errf(errInvalidArn, "Invalid Arn: '%s'", arn)
+		return nil, engine.MapRun{}, invalidArn(arn)
 	}
 	s.mu.RLock()
 	list := append([]*execution(nil), s.execOrder...)

@@ -24,7 +24,7 @@ func paginate[T any](items []T, maxResults int, token string, maxTokenLen int) (
 	if token != "" {
 		n, ok := readToken(token)
 		if !ok || n > len(items) {
-			return nil, "", errf(errInvalidToken, "Invalid Token: '%s'", token)
+			return nil, "", errf(errInvalidToken, "Invalid Token: 'Invalid token'")
 		}
 		start = n
 	}

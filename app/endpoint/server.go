@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/stepstudio/stepstudio/app/files"
+	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/handler"
 	"github.com/stepstudio/stepstudio/engine/mock"
 )
@@ -25,9 +26,6 @@ const (
 	account       = "123456789012"
 	defaultRegion = "us-east-1"
 )
-
-// configLimit caps the mock and handler files read at start.
-var configLimit = files.Limit{Max: 10 << 20, What: "mock and handler files"}
 
 // Options configure a Server. Every field is optional.
 type Options struct {
@@ -50,6 +48,10 @@ type Options struct {
 	// Log receives one line per call (operation, status, duration);
 	// nil logs nothing.
 	Log io.Writer
+	// OnEvent, when set, receives every history event of every execution
+	// as it is recorded (the studio shows runs live with it). It is
+	// called from the executions' goroutines and must not block.
+	OnEvent func(executionArn string, ev engine.Event)
 	// PollTimeout is how long GetActivityTask waits for work before
 	// answering {} (AWS: 60 s); 0 means 60 s.
 	PollTimeout time.Duration
@@ -111,7 +113,7 @@ func New(opts Options) (*Server, error) {
 		s.host, s.port = h, p
 	}
 	if opts.MockConfig != "" {
-		b, err := files.ReadFile(opts.MockConfig, configLimit)
+		b, err := files.ReadFile(opts.MockConfig, files.Mocks)
 		if err != nil {
 			return nil, fmt.Errorf("mock config: %w", err)
 		}
@@ -122,7 +124,7 @@ func New(opts Options) (*Server, error) {
 		s.mocks = c
 	}
 	if opts.Handlers != "" {
-		b, err := files.ReadFile(opts.Handlers, configLimit)
+		b, err := files.ReadFile(opts.Handlers, files.Mocks)
 		if err != nil {
 			return nil, fmt.Errorf("handlers: %w", err)
 		}

@@ -12,7 +12,7 @@ func (s *Server) resourceExists(arn string) bool {
 func (s *Server) checkTaggable(arn string) error {
 	p, ok := parseArn(arn)
 	if !ok || (p.kind != "stateMachine" && p.kind != "activity") {
-		return errf(errInvalidArn, "Invalid Arn: '%s'", arn)
+		return invalidArn(arn)
 	}
 	if !s.resourceExists(arn) {
 		return errf(errResourceNotFound, "Resource not found: '%s'", arn)

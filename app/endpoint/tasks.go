@@ -3,6 +3,7 @@ package endpoint
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -159,6 +160,26 @@ func (s *Server) answer(token string, send func(ex *engine.Execution) error, dir
 		return err
 	}
 	return nil
+}
+
+// AnswerTask answers a pending task by hand (the studio's "answer"):
+// output is the task's result as JSON text, or errName and cause fail it.
+func (s *Server) AnswerTask(token, output, errName, cause string) error {
+	var err error
+	if errName != "" {
+		err = s.answer(token, func(ex *engine.Execution) error { return ex.SendTaskFailure(token, errName, cause) },
+			callbackAnswer{err: fault.New(errName, cause)})
+	} else {
+		v, derr := engine.DecodeJSON([]byte(output))
+		if derr != nil {
+			return fmt.Errorf("the output is not JSON: %w", derr)
+		}
+		err = s.answer(token, func(ex *engine.Execution) error { return ex.SendTaskSuccess(token, v) }, callbackAnswer{output: v})
+	}
+	if err == nil {
+		s.tokens.remove(token)
+	}
+	return err
 }
 
 func sendTaskSuccess(s *Server, r *request) (any, error) {

@@ -22,7 +22,7 @@ type Manager struct {
 	store  *Store // nil when it could not be opened: runs still work, unsaved
 	// storeErr says why there is no store, for the UI.
 	storeErr   string
-	emitter    Emitter
+	out        *outbox // nil without an emitter
 	batchEvery time.Duration
 	batchMax   int
 	paces      map[string]time.Duration
@@ -48,7 +48,7 @@ func WithPaces(p map[string]time.Duration) Option { return func(m *Manager) { m.
 // New returns a manager that keeps runs in store (nil, with storeErr
 // saying why, when the store could not be opened) and emits updates.
 func New(store *Store, storeErr error, emitter Emitter, opts ...Option) *Manager {
-	m := &Manager{store: store, emitter: emitter, batchEvery: 50 * time.Millisecond, batchMax: 2000,
+	m := &Manager{store: store, batchEvery: 50 * time.Millisecond, batchMax: 2000,
 		paces: map[string]time.Duration{"instant": 0, "normal": 400 * time.Millisecond, "slow": 1200 * time.Millisecond},
 		runs:  map[string]*run{}}
 	if storeErr != nil {
@@ -58,6 +58,9 @@ func New(store *Store, storeErr error, emitter Emitter, opts ...Option) *Manager
 		o(m)
 	}
 	m.ctx, m.cancel = context.WithCancel(context.Background())
+	if emitter != nil {
+		m.out = newOutbox(emitter)
+	}
 	return m
 }
 
@@ -83,11 +86,15 @@ func (m *Manager) Close() {
 	m.mu.Unlock()
 	m.cancel()
 	m.wg.Wait()
+	if m.out != nil {
+		m.out.close()
+	}
 }
 
-func (m *Manager) emit(u Update) {
-	if m.emitter != nil {
-		m.emitter.Emit(UpdateEvent, u)
+// emit queues updates for the emitter, in order.
+func (m *Manager) emit(us ...Update) {
+	if m.out != nil {
+		m.out.push(us...)
 	}
 }
 

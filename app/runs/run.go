@@ -143,41 +143,28 @@ func (r *run) finish(res engine.Result) {
 	r.m.finished(r)
 }
 
-// flush stores what was recorded since the last flush, then emits it in
-// updates of at most batchMax events. It runs only on the loop's
-// goroutine, so updates leave in order.
-// The final flush marks the run ended with its last update.
+// flush stores what was recorded since the last flush in one write (one
+// fsync however far the engine got meanwhile), then queues it for the
+// page in updates of at most batchMax events. It runs only on the loop's
+// goroutine, so updates leave in order. The final flush marks the run
+// ended with its last update.
 func (r *run) flush(final bool) {
-	r.mu.Lock()
-	left := len(r.buf)
-	r.mu.Unlock()
-	for {
-		n := min(left, r.m.batchMax)
-		left -= n
-		r.mu.Lock()
-		// Events stay in buf until send moved them to events, so a
-		// snapshot taken meanwhile still sees them.
-		buf, ids := r.buf[:n:n], r.bufIDs[:n:n]
-		r.mu.Unlock()
-		r.send(buf, ids, final && left == 0)
-		if left == 0 {
-			return
-		}
-	}
-}
-
-func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 	r.mu.Lock()
 	if final {
 		r.live = false
 	}
-	if len(ids) > 0 {
-		r.meta.Events = ids[len(ids)-1]
+	// Events stay in buf until they are stored, so a snapshot taken
+	// meanwhile still sees them.
+	n := len(r.buf)
+	buf, ids := r.buf[:n:n], r.bufIDs[:n:n]
+	if n > 0 {
+		r.meta.Events = ids[n-1]
 	}
 	// Stage records go with the events recorded after them, so a record
 	// never reaches the UI before its visit's StateEntered.
 	stages := r.stageBuf
 	r.stageBuf = nil
+	stagesBefore := r.meta.Stages
 	if len(stages) > 0 {
 		r.meta.Stages = stages[len(stages)-1].Seq
 	}
@@ -190,7 +177,7 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 		paused = []string{}
 	}
 	pauses, waiting := pauseInfos(r.ex.Pauses()), waitingOf(r.ex)
-	if !r.inMemory() && (len(buf) > 0 || !live) {
+	if !r.inMemory() && (n > 0 || !live) {
 		if err := r.m.store.Save(meta, buf, ids, stages); err != nil {
 			r.toMemory(err)
 		}
@@ -203,37 +190,46 @@ func (r *run) send(buf []json.RawMessage, ids []int64, final bool) {
 		r.events = append(r.events, buf...)
 		r.stages = append(r.stages, stages...)
 	}
-	r.flushed += int64(len(buf))
+	r.flushed += int64(n)
 	r.stagesFlushed += int64(len(stages))
-	r.buf, r.bufIDs = r.buf[len(buf):], r.bufIDs[len(buf):]
+	r.buf, r.bufIDs = r.buf[n:], r.bufIDs[n:]
 	pend := r.pendingLocked()
 	sig := meta.Status + "|" + pausesSig(pauses) + "|" + strconv.Itoa(len(waiting)) + "|" + pendingSig(pend)
-	if len(buf) == 0 && len(stages) == 0 && sig == r.lastSig {
+	if n == 0 && len(stages) == 0 && sig == r.lastSig {
 		r.mu.Unlock()
 		return
 	}
 	r.lastSig = sig
-	r.seq++
-	u := Update{RunID: r.id, Seq: r.seq, Events: buf, Stages: stages, Meta: meta, PausedAt: paused, Pauses: pauses, Waiting: waiting, Pending: pend, Live: live, Unsaved: r.unsaved}
-	if len(ids) > 0 {
-		u.FirstEvent, u.LastEvent = ids[0], ids[len(ids)-1]
+	meta.Definition = "" // the UI has it; keep updates small
+	var us []Update
+	for first := 0; first == 0 || first < n; first += r.m.batchMax {
+		last := min(first+r.m.batchMax, n) == n
+		r.seq++
+		u := Update{RunID: r.id, Seq: r.seq, Events: buf[first:min(first+r.m.batchMax, n)], Stages: []StageRecord{}, Meta: meta,
+			PausedAt: paused, Pauses: pauses, Waiting: waiting, Pending: pend, Live: live || !last, Unsaved: r.unsaved}
+		if len(u.Events) > 0 {
+			u.FirstEvent, u.LastEvent = ids[first], ids[first+len(u.Events)-1]
+			u.Meta.Events = u.LastEvent
+		}
+		if u.Events == nil {
+			u.Events = []json.RawMessage{}
+		}
+		if last && len(stages) > 0 {
+			u.Stages = stages
+		} else if !last {
+			u.Meta.Stages = stagesBefore
+		}
+		// The input can be large (a Map's items) and does not change:
+		// updates in between leave it out, and the page keeps the one it
+		// has. The first update and the last carry it, and so does
+		// Snapshot, which fills any update the page missed.
+		if u.Seq > 1 && u.Live {
+			u.Meta.Input = ""
+		}
+		us = append(us, u)
 	}
 	r.mu.Unlock()
-	u.Meta.Definition = "" // the UI has it; keep updates small
-	// The input can be large (a Map's items) and does not change: updates
-	// in between leave it out, and the page keeps the one it has. The first
-	// update and the last carry it, and so does Snapshot, which fills any
-	// update the page missed.
-	if u.Seq > 1 && live {
-		u.Meta.Input = ""
-	}
-	if u.Events == nil {
-		u.Events = []json.RawMessage{}
-	}
-	if u.Stages == nil {
-		u.Stages = []StageRecord{}
-	}
-	r.m.emit(u)
+	r.m.emit(us...)
 }
 
 func (r *run) isLive() bool {

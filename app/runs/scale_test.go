@@ -98,3 +98,39 @@ func TestUpdatesCarryTheInputFirstAndLast(t *testing.T) {
 		t.Errorf("snapshot input %q", snap.Meta.Input)
 	}
 }
+
+// However far the engine got between two flushes, the events reach the
+// page in order, numbered without gaps, at most batchMax to an update, and
+// only the last update says the run ended.
+func TestUpdatesSplitLargeFlushesInOrder(t *testing.T) {
+	// A flush every hour: only a full buffer (or the end) flushes, so the
+	// engine runs far ahead of the loop.
+	m, rec, _ := newManager(t, WithBatching(time.Hour, 50))
+	id, err := m.Start(StartRequest{Workflow: "w", Definition: definition(t, "loop.asl.json"), Input: `{"n": 300}`, Pace: "instant"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.await(t, id, "the end", func(u Update) bool { return !u.Live })
+	var next int64 = 1
+	var seq int64
+	ups := rec.of(id)
+	for i, u := range ups {
+		if u.Seq <= seq {
+			t.Fatalf("update %d: seq %d after %d", i, u.Seq, seq)
+		}
+		seq = u.Seq
+		if len(u.Events) > 50 {
+			t.Errorf("update %d carries %d events, more than 50", i, len(u.Events))
+		}
+		if len(u.Events) > 0 && (u.FirstEvent != next || u.LastEvent != next+int64(len(u.Events))-1 || u.Meta.Events != u.LastEvent) {
+			t.Fatalf("update %d: events %d-%d (meta %d), want from %d", i, u.FirstEvent, u.LastEvent, u.Meta.Events, next)
+		}
+		next += int64(len(u.Events))
+		if !u.Live != (i == len(ups)-1) {
+			t.Errorf("update %d of %d: live %v", i, len(ups), u.Live)
+		}
+	}
+	if next < 1000 {
+		t.Errorf("%d events in all, want the loop's 300 iterations", next-1)
+	}
+}

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { artifacts, node, openStudio, statusOf, waitStatus } from "./studio.mjs";
@@ -443,6 +443,49 @@ function procKiB(pid, field) {
   return Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))[1]);
 }
 const peakRSS = (pid) => procKiB(pid, "VmHWM") / 1024;
+
+/** A process's CPU time so far (user + system), in ms. */
+function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0; // gone
+  }
+}
+
+/**
+ * CPU time so far of the app and of this test's browser processes by
+ * Chromium's process type (renderer, browser, gpu-process...): on a
+ * shared 2-core machine, what each side costs says more than wall time.
+ */
+function cpuByProcess(appPid) {
+  const children = new Map();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = { app: appPid ? cpuMs(appPid) : 0 };
+  for (const q = [process.pid]; q.length; ) {
+    for (const k of children.get(q.pop()) ?? []) {
+      let cmd = "";
+      try {
+        cmd = readFileSync(`/proc/${k}/cmdline`, "utf8");
+      } catch {
+        continue;
+      }
+      const type = cmd.match(/--type=([a-z-]+)/)?.[1] ?? "browser";
+      out[type] = (out[type] ?? 0) + cpuMs(k);
+      q.push(k);
+    }
+  }
+  return out;
+}
 const MiB = 1024 * 1024;
 
 /** The page's used JS heap in bytes, after a full garbage collection. */
@@ -533,6 +576,7 @@ async function measureRun(s, label, definition, input, expectEvents, shownText =
     await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
     await cdp.send("Profiler.start");
   }
+  const cpuBefore = cpuByProcess(pid);
   const started = Date.now();
   await page.getByTestId("run-start").click();
   await page.locator(`[data-testid="run-status-pill"]:not([data-run="${before}"])`).waitFor();
@@ -555,6 +599,13 @@ async function measureRun(s, label, definition, input, expectEvents, shownText =
   );
   await page.waitForFunction(() => window.__shown !== null, null, { timeout: 60000 });
   const shownMs = Math.round(await page.evaluate(() => window.__shown));
+  const cpuAfter = cpuByProcess(pid);
+  const cpu = Object.entries(cpuAfter)
+    .map(([k, v]) => [k, v - (cpuBefore[k] ?? 0)])
+    .filter(([, v]) => v >= 10)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
   const total = Number((await count.innerText()).match(/of (\d+) events/)[1]);
   assert.ok(total >= expectEvents, `${label}: ${total} events, want at least ${expectEvents}`);
   if (process.env.E2E_PROFILE) {
@@ -583,7 +634,7 @@ async function measureRun(s, label, definition, input, expectEvents, shownText =
       `memory grew ${grew.toFixed(0)} MiB (app VmRSS ${rssBefore.toFixed(0)}→${rssAfter.toFixed(0)} MiB, ` +
       `JS heap ${(heapBefore / MiB).toFixed(0)}→${(heapAfter / MiB).toFixed(0)} MiB), target 150 MB: ${grew * MiB < 150e6 ? "met" : "NOT met"}; ` +
       `click latency while running (n=${lat.length}) median ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${(lat.at(-1) ?? NaN).toFixed(1)} ms; ` +
-      `app peak RSS (VmHWM) ${rss.toFixed(0)} MiB`,
+      `app peak RSS (VmHWM) ${rss.toFixed(0)} MiB; CPU used until shown, ms: ${cpu}`,
   );
   await page.getByTestId("run-tab-inspect").click();
   return { elapsed, shownMs, cli, grew, total, median: p(0.5), p95: p(0.95), max: lat.at(-1), rss, n: lat.length };
