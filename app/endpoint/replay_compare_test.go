@@ -28,12 +28,14 @@ type binder struct {
 	recorded string // "2023-06": when AWS answered, for fields it added later
 }
 
-// newerFields are answer fields AWS added after some recordings were made
-// (redrive, November 2023): missing from an older recording, they are no
-// difference. The month is the first in which AWS returned the field.
+// newerFields are answer fields AWS added after some recordings were made:
+// missing from an older recording, they are no difference. The month is
+// the first in which AWS could return the field: redrive came in November
+// 2023; encryptionConfiguration (customer managed keys) is in none of the
+// corpus's recordings up to June 2024 and in all from November 2024.
 var newerFields = map[string]string{
 	"redriveCount": "2023-11", "redriveStatus": "2023-11", "redriveStatusReason": "2023-11",
-	"redriveDate": "2023-11",
+	"redriveDate": "2023-11", "encryptionConfiguration": "2024-07",
 }
 
 func newBinder(aliases []string) *binder {
