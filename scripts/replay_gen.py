@@ -11,6 +11,12 @@ Tests that need another AWS service, or that use Python the follower does not
 understand, are listed under "skipped" with the reason; hand translations live
 in app/endpoint/testdata/replay/hand/ and are not touched here.
 
+A call is {"id", "op", "params", "match": [{"key", "form"?, "path"?}]}; params
+hold {"$ref": id, "path": [...]} for an earlier answer, {"$uid": n} for
+short_uid(), {"$concat"|"$replace"|"$slice"|"$json": ...} and {"$str": sN} for
+the shared strings. "$wait" polls an execution (LocalStack's await_* helpers),
+"$worker" plays an activity consumer, "$paginate" a boto3 paginator.
+
 Usage: /usr/bin/python3 scripts/replay_gen.py [CORPUS_DIR] [OUT_DIR]
 """
 
