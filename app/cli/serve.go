@@ -13,23 +13,27 @@ import (
 	"time"
 
 	"github.com/stepstudio/stepstudio/app/endpoint"
+	"github.com/stepstudio/stepstudio/engine"
 )
 
 const serveUsage = `
 Usage: stepstudio serve [--port 8083] [--host 127.0.0.1] [--data DIR] [--mock-config FILE]
-                        [--handlers FILE] [--log] [--format text|json]
+                        [--handlers FILE] [--lambda-endpoint URL] [--wait-scale F] [--s3-root DIR]
+                        [--log] [--format text|json]
 Serves the AWS Step Functions API on this computer, so the AWS CLI and SDKs run workflows on
 Stepstudio's engine: point them at the printed endpoint (AWS_ENDPOINT_URL_SFN, or
 --endpoint-url) with any credentials. Tasks are answered by the mock config (a test case is
 chosen with "#TestCaseName" after the state machine ARN in StartExecution, as in Step
 Functions Local), then by the handlers file, else they wait for SendTaskSuccess/Failure.
 Only this computer can connect: requests from web pages, for other host names or without a
-SigV4 signature are refused. Step Functions Local's SFN_MOCK_CONFIG is read when
---mock-config is not given. Ctrl+C stops the server.`
+SigV4 signature are refused. Step Functions Local's settings are read when the flags
+are not given: SFN_MOCK_CONFIG, LAMBDA_ENDPOINT, WAIT_TIME_SCALE. Ctrl+C stops the server.`
 
 type serveFlags struct {
 	port                   int
 	host, data, mocks, hdl string
+	s3Root, lambda         string
+	waitScale              float64
 	log                    bool
 	format                 string
 }
@@ -42,6 +46,9 @@ func runServe(ctx context.Context, args []string, s Streams) error {
 	fs.StringVar(&f.data, "data", "", "folder where state machines and executions are kept across restarts (default: memory only)")
 	fs.StringVar(&f.mocks, "mock-config", "", "AWS MockConfigFile for mocked task results (default: $SFN_MOCK_CONFIG)")
 	fs.StringVar(&f.hdl, "handlers", "", "handler file answering Task states with commands, HTTP or a Lambda endpoint")
+	fs.StringVar(&f.s3Root, "s3-root", "", "folder standing in for S3 for Distributed Maps' ItemReader and ResultWriter (s3://bucket/key is DIR/bucket/key)")
+	fs.StringVar(&f.lambda, "lambda-endpoint", "", "Lambda-compatible endpoint answering Lambda tasks, e.g. sam local start-lambda's (default: $LAMBDA_ENDPOINT)")
+	fs.Float64Var(&f.waitScale, "wait-scale", 0, "run Wait states and retry delays at this fraction of their time, e.g. 0.01 (default: $WAIT_TIME_SCALE, else 1)")
 	fs.BoolVar(&f.log, "log", false, "print one line per API call: operation, HTTP status, duration")
 	fs.StringVar(&f.format, "format", "text", "how to print the endpoint at start: text or json (one line, for programs)")
 	pos, err := parseArgs(fs, args, s.Out)
@@ -62,8 +69,24 @@ func runServe(ctx context.Context, args []string, s Streams) error {
 	default:
 		return usagef("--host must be a loopback address (127.0.0.1, ::1 or localhost), not %q: the endpoint has no authentication and must not be reachable from other computers", f.host)
 	}
+	// Step Functions Local's settings, when the flags are not given.
 	if f.mocks == "" {
 		f.mocks = os.Getenv("SFN_MOCK_CONFIG")
+	}
+	if f.lambda == "" {
+		f.lambda = os.Getenv("LAMBDA_ENDPOINT")
+	}
+	if f.waitScale == 0 {
+		if v := os.Getenv("WAIT_TIME_SCALE"); v != "" {
+			if f.waitScale, err = strconv.ParseFloat(v, 64); err != nil {
+				return usagef("WAIT_TIME_SCALE=%q is not a number", v)
+			}
+		}
+	}
+	if f.waitScale != 0 {
+		if err := engine.CheckScale(f.waitScale); err != nil {
+			return usagef("--wait-scale: %v", err)
+		}
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(f.host, strconv.Itoa(f.port)))
 	if err != nil {
@@ -74,7 +97,8 @@ func runServe(ctx context.Context, args []string, s Streams) error {
 	if f.log {
 		logw = s.Err
 	}
-	srv, err := endpoint.New(endpoint.Options{Data: f.data, MockConfig: f.mocks, Handlers: f.hdl,
+	srv, err := endpoint.New(endpoint.Options{Data: f.data, MockConfig: f.mocks, Handlers: f.hdl, S3Root: f.s3Root,
+		LambdaEndpoint: f.lambda, WaitScale: f.waitScale,
 		Addr: ln.Addr().String(), Log: logw})
 	if err != nil {
 		return badInput(err)

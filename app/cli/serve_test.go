@@ -103,3 +103,15 @@ func TestServeRunsAndStops(t *testing.T) {
 		t.Errorf("no request log line: %q", errb.String())
 	}
 }
+
+func TestServeStepFunctionsLocalSettings(t *testing.T) {
+	t.Setenv("WAIT_TIME_SCALE", "fast")
+	var out, errb bytes.Buffer
+	if code := Main(context.Background(), []string{"serve", "--port", "0"}, Streams{Out: &out, Err: &errb}); code != ExitUsage || !strings.Contains(errb.String(), "WAIT_TIME_SCALE") {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	t.Setenv("WAIT_TIME_SCALE", "")
+	if code := Main(context.Background(), []string{"serve", "--port", "0", "--wait-scale", "-2"}, Streams{Out: &out, Err: &errb}); code != ExitUsage {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+}

@@ -16,6 +16,9 @@ func compileDefinition(name, def string, express bool) (*engine.Machine, error) 
 		return nil, errf(errValidation, "1 validation error detected: Value at 'definition' failed to satisfy constraint: Member must have length greater than or equal to 1")
 	}
 	res := schema.Validate(name+".asl.json", []byte(def), schema.Options{Express: express})
+	if msg := labelRefusal(def, res); msg != "" {
+		return nil, errf(errInvalidDefinition, "%s", msg)
+	}
 	if msgs := definitionErrors(res); len(msgs) > 0 {
 		return nil, errf(errInvalidDefinition, "Invalid State Machine Definition: '%s'", strings.Join(msgs, ", "))
 	}

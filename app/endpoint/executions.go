@@ -183,9 +183,12 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 	}
 	opts := []engine.Option{
 		engine.WithExecutionName(e.Name), engine.WithAWSAccount(e.Region, account, e.RoleArn),
-		engine.WithType(typ), engine.WithClock(engine.RealClock()),
+		engine.WithType(typ), engine.WithClock(s.clock()),
 		engine.WithActivityNotify(s.acts.notify),
 		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.waiter(e))),
+	}
+	if s.opts.S3Root != "" {
+		opts = append(opts, engine.WithS3Root(s.opts.S3Root))
 	}
 	if s.opts.OnEvent != nil {
 		arn, on := e.Arn, s.opts.OnEvent
@@ -193,15 +196,23 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 	}
 	if e.TestCase != "" {
 		if s.mocks == nil {
-			return nil, errf(errValidation, "Test case %q was asked for, but the server has no mock config (--mock-config or SFN_MOCK_CONFIG).", e.TestCase)
+			return nil, errf(errInvalidName, "Invalid mock test case name '%s' for state machine '%s': the server has no mock config (--mock-config or SFN_MOCK_CONFIG).", e.TestCase, e.MachineNm)
 		}
 		tc, err := s.mocks.TestCase(e.MachineNm, e.TestCase)
 		if err != nil {
-			return nil, errf(errValidation, "%v", err)
+			return nil, errf(errInvalidName, "Invalid mock test case name '%s' for state machine '%s': %v", e.TestCase, e.MachineNm, err)
 		}
 		opts = append(opts, engine.WithMocks(tc))
 	}
 	return opts, nil
+}
+
+// clock is an execution's clock: real time, or scaled (WaitScale).
+func (s *Server) clock() engine.Clock {
+	if s.opts.WaitScale > 0 && s.opts.WaitScale != 1 {
+		return engine.ScaledClock(s.opts.WaitScale)
+	}
+	return engine.RealClock()
 }
 
 // follow waits for the engine's run to end in the background and records
@@ -360,13 +371,20 @@ func listExecutions(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
-	if in.StatusFilter != "" && !slices.Contains(execStatuses, in.StatusFilter) {
-		return nil, errf(errValidation, "1 validation error detected: Value '%s' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]", in.StatusFilter)
+	// AWS's order: the ARN, the paging parameters, the machine, its
+	// type, then the filter.
+	if err := checkPaging(in.MaxResults, in.NextToken, 3096); err != nil {
+		return nil, err
 	}
+	badFilter := in.StatusFilter != "" && !slices.Contains(execStatuses, in.StatusFilter)
+	filterErr := errf(errValidation, "1 validation error detected: Value '%s' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, PENDING_REDRIVE, ABORTED, FAILED, RUNNING]", in.StatusFilter)
 	if (in.StateMachineArn == "") == (in.MapRunArn == "") {
 		return nil, errf(errValidation, "Must provide a StateMachine ARN or MapRun ARN")
 	}
 	if in.MapRunArn != "" {
+		if badFilter {
+			return nil, filterErr
+		}
 		return s.listMapRunExecutions(in.MapRunArn, in.StatusFilter, in.MaxResults, in.NextToken)
 	}
 	s.mu.RLock()
@@ -383,6 +401,10 @@ func listExecutions(s *Server, r *request) (any, error) {
 	if sm.Type == "EXPRESS" {
 		s.mu.RUnlock()
 		return nil, errf(errSMTypeNotSupported, "This operation is not supported by this type of state machine")
+	}
+	if badFilter {
+		s.mu.RUnlock()
+		return nil, filterErr
 	}
 	var match []*execution
 	for i := len(s.execOrder) - 1; i >= 0; i-- { // newest first, as AWS lists

@@ -25,6 +25,9 @@ func createStateMachine(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
+	if in.VersionDescription != "" && !in.Publish {
+		return nil, errf(errValidation, "Version description can only be set when publish is true")
+	}
 	if in.Type == "" {
 		in.Type = "STANDARD"
 	}
@@ -36,9 +39,6 @@ func createStateMachine(s *Server, r *request) (any, error) {
 	}
 	if err := checkRoleArn(in.RoleArn); err != nil {
 		return nil, err
-	}
-	if in.VersionDescription != "" && !in.Publish {
-		return nil, errf(errValidation, "Version description can only be set when publish is true")
 	}
 	logging, err := checkLogging(in.LoggingConfiguration, in.Type)
 	if err != nil {
@@ -59,10 +59,11 @@ func createStateMachine(s *Server, r *request) (any, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if old, ok := s.machines[arn]; ok {
-		// AWS answers a repeated create with the same definition and role
-		// with the machine it has: scripts may create idempotently.
-		if old.Current.Definition == in.Definition && old.Current.RoleArn == in.RoleArn && old.Type == in.Type &&
-			sameJSON(old.Current.Logging, logging) {
+		// AWS answers a repeated create with the same definition, type,
+		// logging and tracing with the machine it has (a different role or
+		// tags are ignored, not applied): scripts may create idempotently.
+		if old.Current.Definition == in.Definition && old.Type == in.Type &&
+			sameJSON(old.Current.Logging, logging) && sameJSON(old.Current.Tracing, tracingOrDefault(in.TracingConfiguration)) {
 			out := map[string]any{"stateMachineArn": old.Arn, "creationDate": epoch(old.Created)}
 			if in.Publish && len(old.Versions) > 0 {
 				out["stateMachineVersionArn"] = versionArn(old.Arn, old.Versions[len(old.Versions)-1])
@@ -107,9 +108,9 @@ func checkLogging(raw json.RawMessage, typ string) (json.RawMessage, error) {
 		return json.RawMessage(`{"level":"OFF","includeExecutionData":false}`), nil
 	}
 	var lc struct {
-		Level                string            `json:"level"`
-		IncludeExecutionData bool              `json:"includeExecutionData"`
-		Destinations         []json.RawMessage `json:"destinations"`
+		Level                string             `json:"level"`
+		IncludeExecutionData bool               `json:"includeExecutionData"`
+		Destinations         *[]json.RawMessage `json:"destinations"`
 	}
 	if err := json.Unmarshal(raw, &lc); err != nil {
 		return nil, errf(errSerialization, "loggingConfiguration: %v", err)
@@ -122,12 +123,16 @@ func checkLogging(raw json.RawMessage, typ string) (json.RawMessage, error) {
 	default:
 		return nil, errf(errValidation, "1 validation error detected: Value '%s' at 'loggingConfiguration.level' failed to satisfy constraint: Member must satisfy enum value set: [ALL, ERROR, FATAL, OFF]", lc.Level)
 	}
-	if lc.Level != "OFF" && len(lc.Destinations) == 0 {
+	n := 0
+	if lc.Destinations != nil {
+		n = len(*lc.Destinations)
+	}
+	if n > 1 || lc.Level != "OFF" && n == 0 {
 		return nil, errf(errInvalidLogging, "Invalid Logging Configuration: Must specify exactly one Log Destination.")
 	}
 	out := map[string]any{"level": lc.Level, "includeExecutionData": lc.IncludeExecutionData}
-	if len(lc.Destinations) > 0 {
-		out["destinations"] = lc.Destinations
+	if lc.Destinations != nil { // kept as sent, [] included (AWS does)
+		out["destinations"] = *lc.Destinations
 	}
 	b, _ := json.Marshal(out)
 	return b, nil
@@ -243,17 +248,17 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 	if !ok || ref.version > 0 || ref.alias != "" {
 		return nil, invalidArn(in.StateMachineArn)
 	}
-	if in.Definition == nil && in.RoleArn == nil && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 && !in.Publish {
-		return nil, errf("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
-	}
-	if in.VersionDescription != "" && !in.Publish {
-		return nil, errf(errValidation, "Version description can only be set when publish is true")
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sm := s.machines[ref.base]
 	if sm == nil {
 		return nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+	}
+	if in.Definition == nil && in.RoleArn == nil && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 {
+		return nil, errf("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
+	}
+	if in.VersionDescription != "" && !in.Publish {
+		return nil, errf(errValidation, "Version description can only be set when publish is true")
 	}
 	rev := sm.Current
 	changed := false
@@ -288,6 +293,8 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 	}
 	sm.Updated = s.now()
 	out := map[string]any{"updateDate": epoch(sm.Updated)}
+	// An update that changes nothing answers the current revision, and
+	// none while the machine has never changed (AWS's recorded answers).
 	if sm.Current.RevisionID != "" {
 		out["revisionId"] = sm.Current.RevisionID
 	}

@@ -1,6 +1,7 @@
 package endpoint
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -51,6 +52,10 @@ func TestCreateIsIdempotent(t *testing.T) {
 	a2 := createMachine(t, s, "m", passDef)
 	if a1 != a2 {
 		t.Fatalf("%s != %s", a1, a2)
+	}
+	otherRole := mustCall(t, s, "CreateStateMachine", map[string]any{"name": "m", "definition": passDef, "roleArn": role + "2"})
+	if otherRole.str("stateMachineArn") != a1 {
+		t.Fatalf("a different role is ignored by AWS: %v", otherRole.Body)
 	}
 	other := call(t, s, "CreateStateMachine", map[string]any{"name": "m", "definition": strings.Replace(passDef, `"x":1`, `"x":2`, 1), "roleArn": role})
 	if other.errType() != errSMAlreadyExists || other.str("message") != "State Machine Already Exists: '"+a1+"'" {
@@ -132,6 +137,41 @@ func TestValidateDefinition(t *testing.T) {
 		d := ds[0].(map[string]any)
 		if d["code"] != c.code || (c.msg != "" && d["message"] != c.msg) {
 			t.Errorf("%q: %v", c.def, d)
+		}
+	}
+}
+
+func TestLoggingConfiguration(t *testing.T) {
+	dest := []map[string]any{{"cloudWatchLogsLogGroup": map[string]string{"logGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:g:*"}}}
+	cases := []struct {
+		name    string
+		lc      map[string]any
+		errType string
+		want    string // the loggingConfiguration described, as JSON
+	}{
+		{"none", nil, "", `{"includeExecutionData":false,"level":"OFF"}`},
+		{"off with empty destinations", map[string]any{"level": "OFF", "destinations": []any{}}, "", `{"destinations":[],"includeExecutionData":false,"level":"OFF"}`},
+		{"all with one", map[string]any{"level": "ALL", "includeExecutionData": true, "destinations": dest}, "", ""},
+		{"all without", map[string]any{"level": "ALL"}, errInvalidLogging, ""},
+		{"two destinations", map[string]any{"level": "ERROR", "destinations": append(dest, dest...)}, errInvalidLogging, ""},
+	}
+	for i, c := range cases {
+		s := newTestServer(t, Options{})
+		in := map[string]any{"name": "m" + string(rune('a'+i)), "definition": passDef, "roleArn": role}
+		if c.lc != nil {
+			in["loggingConfiguration"] = c.lc
+		}
+		a := call(t, s, "CreateStateMachine", in)
+		if c.errType != "" {
+			if a.errType() != c.errType || a.str("message") != "Invalid Logging Configuration: Must specify exactly one Log Destination." {
+				t.Errorf("%s: %v", c.name, a.Body)
+			}
+			continue
+		}
+		d := mustCall(t, s, "DescribeStateMachine", map[string]any{"stateMachineArn": a.str("stateMachineArn")})
+		got, _ := json.Marshal(d.Body["loggingConfiguration"])
+		if c.want != "" && string(got) != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
 }

@@ -137,6 +137,12 @@ func describeMapRun(s *Server, r *request) (any, error) {
 }
 
 func counts(c engine.MapRunCounts) map[string]int64 {
+	// AWS counts a result as written when it went into the Map's output
+	// too, not only to a ResultWriter: a recorded run without one shows
+	// resultsWritten equal to succeeded.
+	if c.ResultsWritten == 0 {
+		c.ResultsWritten = c.Succeeded
+	}
 	return map[string]int64{"pending": c.Pending, "running": c.Running, "succeeded": c.Succeeded,
 		"failed": c.Failed, "timedOut": c.TimedOut, "aborted": c.Aborted, "total": c.Total,
 		"resultsWritten": c.ResultsWritten, "failuresNotRedrivable": 0, "pendingRedrive": 0}

@@ -11,11 +11,8 @@ import (
 // most lists, 3096 for executions), checked before the token is read, as
 // AWS does.
 func paginate[T any](items []T, maxResults int, token string, maxTokenLen int) ([]T, string, error) {
-	if maxResults < 0 || maxResults > 1000 {
-		return nil, "", errf(errValidation, "1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000", maxResults)
-	}
-	if len(token) > maxTokenLen {
-		return nil, "", errf(errValidation, "1 validation error detected: Value '%s' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to %d", token, maxTokenLen)
+	if err := checkPaging(maxResults, token, maxTokenLen); err != nil {
+		return nil, "", err
 	}
 	if maxResults == 0 {
 		maxResults = 100
@@ -34,6 +31,18 @@ func paginate[T any](items []T, maxResults int, token string, maxTokenLen int) (
 		next = makeToken(end)
 	}
 	return items[start:end], next, nil
+}
+
+// checkPaging checks the paging parameters' constraints (before anything
+// else a list operation looks at, as AWS does).
+func checkPaging(maxResults int, token string, maxTokenLen int) error {
+	if maxResults < 0 || maxResults > 1000 {
+		return errf(errValidation, "1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000", maxResults)
+	}
+	if len(token) > maxTokenLen {
+		return errf(errValidation, "1 validation error detected: Value '%s' at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to %d", token, maxTokenLen)
+	}
+	return nil
 }
 
 const tokenPrefix = "stepstudio:"

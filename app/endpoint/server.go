@@ -10,6 +10,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"net/url"
 	"os"
 	"sync"
 	"time"
@@ -39,6 +40,18 @@ type Options struct {
 	// Handlers is a handler file (engine/handler) answering Task states
 	// with commands, HTTP or a Lambda-compatible endpoint.
 	Handlers string
+	// LambdaEndpoint answers Lambda tasks (a function ARN, or
+	// arn:aws:states:::lambda:invoke) with a Lambda-compatible endpoint
+	// such as `sam local start-lambda`, after the handlers file: Step
+	// Functions Local's LAMBDA_ENDPOINT.
+	LambdaEndpoint string
+	// WaitScale makes Wait states and retry delays take this fraction of
+	// their time (Step Functions Local's WAIT_TIME_SCALE); 0 means 1, the
+	// real time. Histories keep AWS's times either way.
+	WaitScale float64
+	// S3Root is a folder standing in for Amazon S3 for Distributed Maps'
+	// ItemReader and ResultWriter (s3://bucket/key is S3Root/bucket/key).
+	S3Root string
 	// Now is the clock for dates in answers (creationDate, startDate...);
 	// nil means time.Now. Executions run on the real clock either way.
 	Now func() time.Time
@@ -111,6 +124,22 @@ func New(opts Options) (*Server, error) {
 			return nil, fmt.Errorf("address %q: %w", opts.Addr, err)
 		}
 		s.host, s.port = h, p
+	}
+	if opts.WaitScale != 0 {
+		if err := engine.CheckScale(opts.WaitScale); err != nil {
+			return nil, fmt.Errorf("wait scale: %w", err)
+		}
+	}
+	if opts.LambdaEndpoint != "" {
+		u, err := url.Parse(opts.LambdaEndpoint)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("lambda endpoint %q: give an http:// or https:// URL", opts.LambdaEndpoint)
+		}
+	}
+	if opts.S3Root != "" {
+		if info, err := os.Stat(opts.S3Root); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("folder for S3 %q: not a folder", opts.S3Root)
+		}
 	}
 	if opts.MockConfig != "" {
 		b, err := files.ReadFile(opts.MockConfig, files.Mocks)

@@ -1,6 +1,8 @@
 package endpoint
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -62,5 +64,26 @@ func TestDataSurvivesRestart(t *testing.T) {
 	got := strings.Join(types, " ")
 	if !strings.Contains(got, "ExecutionFailed ExecutionRedriven") || !strings.HasSuffix(got, "ExecutionSucceeded") {
 		t.Fatalf("history: %s", got)
+	}
+}
+
+// TestDataFolderRefusals: a damaged database or a link in its place is
+// refused with an error, never a panic, and never followed.
+func TestDataFolderRefusals(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, storeFile), strings.Repeat("not a database ", 1000))
+	if s, err := New(Options{Data: dir}); err == nil {
+		s.Close()
+		t.Fatal("a damaged serve.db was opened")
+	}
+	dir2 := t.TempDir()
+	target := filepath.Join(t.TempDir(), "elsewhere.db")
+	writeFile(t, target, "")
+	if err := os.Symlink(target, filepath.Join(dir2, storeFile)); err != nil {
+		t.Skip(err)
+	}
+	if s, err := New(Options{Data: dir2}); err == nil {
+		s.Close()
+		t.Fatal("serve.db as a symbolic link was followed")
 	}
 }

@@ -12,15 +12,26 @@ import (
 
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/fault"
+	"github.com/stepstudio/stepstudio/engine/handler"
 )
 
 // handlerInvoker answers Task states with the --handlers file; nil
 // without one (Chain skips it).
 func (s *Server) handlerInvoker() engine.Invoker {
-	if s.handlers == nil {
+	var invokers []engine.Invoker
+	if s.handlers != nil {
+		invokers = append(invokers, s.handlers)
+	}
+	if ep := s.opts.LambdaEndpoint; ep != "" {
+		invokers = append(invokers, &handler.Set{Bindings: []handler.Binding{
+			{Resource: "arn:aws:lambda:*", LambdaEndpoint: ep},
+			{Resource: "arn:aws:states:::lambda:invoke*", LambdaEndpoint: ep},
+		}})
+	}
+	if len(invokers) == 0 {
 		return nil
 	}
-	return s.handlers
+	return engine.Chain(invokers...)
 }
 
 // Pending is a task waiting for an answer from outside: a callback
@@ -139,7 +150,7 @@ func (s *Server) answer(token string, send func(ex *engine.Execution) error, dir
 	}
 	p, e := s.tokens.lookup(token)
 	if e == nil {
-		return errf(errInvalidToken, "Invalid Token: 'Invalid token'")
+		return errf(errInvalidToken, "Invalid token")
 	}
 	if p != nil && p.answer != nil {
 		select {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 
@@ -84,5 +85,54 @@ func TestAnswerByHandAndLiveEvents(t *testing.T) {
 	defer mu.Unlock()
 	if n := len(h.Body["events"].([]any)); seen[ex] != n {
 		t.Fatalf("observed %d events, history has %d", seen[ex], n)
+	}
+}
+
+// TestLambdaEndpoint: Step Functions Local's LAMBDA_ENDPOINT: Lambda
+// tasks, both forms, go to a Lambda-compatible endpoint.
+func TestLambdaEndpoint(t *testing.T) {
+	var paths []string
+	var mu sync.Mutex
+	lambda := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		b, _ := io.ReadAll(r.Body)
+		_, _ = w.Write([]byte(`{"got":` + string(b) + `}`))
+	}))
+	defer lambda.Close()
+	s := newTestServer(t, Options{LambdaEndpoint: lambda.URL})
+	arn := createMachine(t, s, "lam", `{"StartAt":"Direct","States":{
+	 "Direct":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:first","Next":"Optimized"},
+	 "Optimized":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"second","Payload.$":"$"},"ResultSelector":{"p.$":"$.Payload"},"End":true}}}`)
+	ex := mustCall(t, s, "StartExecution", map[string]any{"stateMachineArn": arn, "input": `{"n":1}`}).str("executionArn")
+	d := waitStatus(t, s, ex)
+	if d.str("status") != "SUCCEEDED" || d.str("output") != `{"p":{"got":{"got":{"n":1}}}}` {
+		t.Fatal(d.Body)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if strings.Join(paths, " ") != "/2015-03-31/functions/first/invocations /2015-03-31/functions/second/invocations" {
+		t.Fatal(paths)
+	}
+}
+
+// TestWaitScale: Step Functions Local's WAIT_TIME_SCALE: a 20 s Wait
+// takes a fraction of it, and the history keeps the 20 s.
+func TestWaitScale(t *testing.T) {
+	s := newTestServer(t, Options{WaitScale: 0.001})
+	arn := createMachine(t, s, "w", `{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":20,"End":true}}}`)
+	ex := mustCall(t, s, "StartExecution", map[string]any{"stateMachineArn": arn}).str("executionArn")
+	if d := waitStatus(t, s, ex); d.str("status") != "SUCCEEDED" {
+		t.Fatal(d.Body)
+	}
+	evs := mustCall(t, s, "GetExecutionHistory", map[string]any{"executionArn": ex}).Body["events"].([]any)
+	first := evs[0].(map[string]any)["timestamp"].(float64)
+	last := evs[len(evs)-1].(map[string]any)["timestamp"].(float64)
+	if last-first < 19.9 {
+		t.Fatalf("history spans %.3f s, want 20", last-first)
+	}
+	if _, err := New(Options{WaitScale: -1}); err == nil {
+		t.Fatal("a negative scale was accepted")
 	}
 }
