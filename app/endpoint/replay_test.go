@@ -18,6 +18,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -172,6 +173,8 @@ func checkTranslation(t *testing.T, c replayCase, recorded map[string]any) {
 	}
 }
 
+var indexRE = regexp.MustCompile(`\[\d+\]`)
+
 // classOf shortens a problem to its kind, for the summary of failure classes.
 func classOf(p string) string {
 	if rest, ok := strings.CutPrefix(p, "AWS answered, got error "); ok {
@@ -181,8 +184,15 @@ func classOf(p string) string {
 	if strings.HasPrefix(p, "request: ") {
 		return "could not build the request (an earlier call failed)"
 	}
-	if i := strings.Index(p, ": "); i >= 0 && strings.HasPrefix(p, "$") {
-		p = p[i+2:]
+	// "key.a.b[2].c: diff" -> "c: diff": the place, not the snapshot key
+	if i := strings.Index(p, ": "); i >= 0 && !strings.Contains(p[:i], " ") {
+		where := indexRE.ReplaceAllString(p[:i], "[]")
+		if j := strings.LastIndex(where, "."); j >= 0 {
+			where = where[j+1:]
+		} else {
+			where = "answer" // the snapshot key itself
+		}
+		p = where + ": " + p[i+2:]
 	}
 	for _, cut := range []string{" (AWS:", " (got", ", got", " got "} {
 		if i := strings.Index(p, cut); i >= 0 {
