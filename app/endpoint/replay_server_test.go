@@ -2,7 +2,7 @@ package endpoint_test
 
 import (
 	"net/http"
-	"testing"
+	"time"
 
 	"github.com/stepstudio/stepstudio/app/endpoint"
 )
@@ -10,11 +10,10 @@ import (
 // newReplayServer gives a fresh endpoint (in memory) for one replayed test.
 // Activity polls answer quickly so a test that polls an empty activity
 // does not wait AWS's 60 s.
-func newReplayServer(t *testing.T) (http.Handler, func()) {
-	t.Helper()
-	s, err := endpoint.New(endpoint.Options{PollTimeout: 200 * 1e6})
+func newReplayServer() (http.Handler, func(), error) {
+	s, err := endpoint.New(endpoint.Options{PollTimeout: 200 * time.Millisecond})
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
-	return s, func() { _ = s.Close() }
+	return s, func() { _ = s.Close() }, nil
 }
