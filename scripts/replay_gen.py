@@ -364,13 +364,38 @@ class Test:
             env[st.name] = Func(st, env)
         elif isinstance(st, ast.Return):
             return ("return", self.expr(st.value, env) if st.value else None)
-        elif isinstance(st, (ast.Pass, ast.Assert)):
-            pass  # the recorded responses are the assertions that matter here
+        elif isinstance(st, ast.Assert):
+            self.assertion(st.test, env)
+        elif isinstance(st, ast.Pass):
+            pass
         elif isinstance(st, (ast.Import, ast.ImportFrom)):
             pass
         else:
             raise Unsupported(type(st).__name__ + " statement")
         return None
+
+    ASSERT_OPS = {ast.Eq: "==", ast.NotEq: "!=", ast.In: "in", ast.NotIn: "not in"}
+
+    def assertion(self, test, env):
+        """assert A == B / A != B / "k" in RESP / "k" not in RESP about an
+        answer becomes a $assert check; asserts about the test's own Python
+        values (or ones the follower cannot read) are left out."""
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1
+                and type(test.ops[0]) in self.ASSERT_OPS):
+            return
+        try:
+            left = self.expr(test.left, env)
+            right = self.expr(test.comparators[0], env)
+        except Unsupported:
+            return
+        if not (has_sym(left) or has_sym(right)):
+            return
+        try:
+            params = {"left": enc(left), "op": self.ASSERT_OPS[type(test.ops[0])], "right": enc(right)}
+        except Unsupported:
+            return
+        self.calls.append({"id": len(self.calls) + 1, "op": "$assert", "params": params,
+                           "text": ast.unparse(test), "match": []})
 
     def assign(self, t, v, env):
         if isinstance(t, ast.Name):
@@ -622,6 +647,8 @@ class Test:
         if name in ("Tag", "RoutingConfigurationListItem", "dict", "LoggingConfiguration",
                     "LogDestination", "CloudWatchLogsLogGroup", "TracingConfiguration"):
             return dict(kw)
+        if name == "len" and len(args) == 1 and isinstance(args[0], Resp):
+            return Sym({"$len": enc(args[0])})
         if name in ("enumerate", "zip", "len", "list", "reversed") and all(isinstance(a, (list, tuple, range, str)) for a in args):
             fn = getattr(builtins, name)
             return list(fn(*args)) if name != "len" else fn(*args)

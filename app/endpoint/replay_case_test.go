@@ -37,7 +37,8 @@ type replayCase struct {
 
 type replayCall struct {
 	ID          int             `json:"id"`
-	Op          string          `json:"op"` // API operation, $wait, $worker or $paginate
+	Op          string          `json:"op"`             // API operation, $wait, $worker, $paginate or $assert
+	Text        string          `json:"text,omitempty"` // $assert: the test's assert, as written
 	Params      json.RawMessage `json:"params"`
 	ExpectError bool            `json:"expectError,omitempty"`
 	Until       string          `json:"until,omitempty"` // $wait: terminated, started, stateEntered or a status

@@ -73,3 +73,29 @@ func TestReplayCompare(t *testing.T) {
 		})
 	}
 }
+
+// TestReplayCheck: the tests' asserts about answers hold or fail as Python's would.
+func TestReplayCheck(t *testing.T) {
+	cases := []struct {
+		left, op, right string
+		ok              bool
+	}{
+		{`"a:1"`, "==", `"a:1"`, true},
+		{`"a:1"`, "==", `"a:2"`, false},
+		{`13`, "==", `13`, true},
+		{`12`, "==", `13`, false},
+		{`"nextToken"`, "not in", `{"executions":[]}`, true},
+		{`"nextToken"`, "not in", `{"nextToken":"x"}`, false},
+		{`"x"`, "in", `["x","y"]`, true},
+		{`"x"`, "!=", `"x"`, false},
+	}
+	for _, c := range cases {
+		var l, r any
+		_ = json.Unmarshal([]byte(c.left), &l)
+		_ = json.Unmarshal([]byte(c.right), &r)
+		err := check(map[string]any{"left": l, "op": c.op, "right": r})
+		if (err == nil) != c.ok {
+			t.Errorf("%s %s %s: error %v, want ok=%v", c.left, c.op, c.right, err, c.ok)
+		}
+	}
+}

@@ -104,7 +104,7 @@ func TestReplay(t *testing.T) {
 			}
 		}
 		tests := len(f.Cases) + len(f.Skipped)
-		fmt.Printf("replay %-38s %3d/%-3d tests replayed, %3d/%-3d calls match AWS\n",
+		fmt.Printf("replay %-38s %3d/%-3d tests replayed, %3d/%-3d calls and asserts match AWS\n",
 			f.Source, len(f.Cases), tests, pass, len(outcomes))
 		for _, s := range f.Skipped {
 			why := s.Reason
@@ -144,7 +144,7 @@ func TestReplay(t *testing.T) {
 	if limit := len(all) / 10; len(known) > limit {
 		t.Errorf("%d known failures: at most %d (10%% of %d replayed calls)", len(known), limit, len(all))
 	}
-	fmt.Printf("replay total: %d/%d replayed calls match AWS (%.1f%%), %d known failures, %d tests skipped\n",
+	fmt.Printf("replay total: %d/%d replayed calls and asserts match AWS (%.1f%%), %d known failures, %d tests skipped\n",
 		pass, len(all), 100*float64(pass)/float64(max(len(all), 1)), len(known), len(skippedLines))
 	classes := sortedKeys(failClass)
 	sort.SliceStable(classes, func(i, j int) bool { return failClass[classes[i]] > failClass[classes[j]] })
@@ -241,6 +241,14 @@ func replayCaseOn(t *testing.T, f *replayFile, c replayCase, recorded map[string
 					t.Logf("%s #%d: activity worker: %v", c.Test, call.ID, err)
 				}
 			}()
+			continue
+		}
+		if call.Op == "$assert" {
+			o := replayOutcome{test: c.Test, op: "$assert", call: call.ID}
+			if err := check(params); err != nil {
+				o.problems = append(o.problems, fmt.Sprintf("assert %s: %v", call.Text, err))
+			}
+			out = append(out, o)
 			continue
 		}
 		if call.Op == "$wait" {
@@ -538,6 +546,21 @@ func (r *replayer) value(v any) (any, error) {
 			path, _ := x["path"].([]any)
 			return at(ans, path)
 		}
+		if arg, ok := x["$len"]; ok {
+			v, err := r.value(arg)
+			if err != nil {
+				return nil, err
+			}
+			switch l := v.(type) {
+			case []any:
+				return float64(len(l)), nil
+			case map[string]any:
+				return float64(len(l)), nil
+			case string:
+				return float64(len(l)), nil
+			}
+			return nil, fmt.Errorf("len of %s", show(v))
+		}
 		if n, ok := x["$uid"]; ok {
 			return fmt.Sprintf("%s%02d", r.uid, int(n.(float64))), nil
 		}
@@ -717,6 +740,37 @@ func (r *replayer) work(params any, done <-chan struct{}) error {
 	}
 	if a.errCode != "" {
 		return fmt.Errorf("%s: %s", a.errCode, a.errMsg)
+	}
+	return nil
+}
+
+// check evaluates an assert the test made about an answer.
+func check(params any) error {
+	p, _ := params.(map[string]any)
+	left, right := p["left"], p["right"]
+	switch p["op"] {
+	case "==", "!=":
+		same := show(left) == show(right)
+		if same != (p["op"] == "==") {
+			return fmt.Errorf("%s %s %s is false", show(left), p["op"], show(right))
+		}
+	case "in", "not in":
+		var found bool
+		switch c := right.(type) {
+		case map[string]any:
+			_, found = c[fmt.Sprint(left)]
+		case []any:
+			for _, v := range c {
+				found = found || show(v) == show(left)
+			}
+		case string:
+			found = strings.Contains(c, fmt.Sprint(left))
+		}
+		if found != (p["op"] == "in") {
+			return fmt.Errorf("%s %s %s is false", show(left), p["op"], show(right))
+		}
+	default:
+		return fmt.Errorf("unknown operator %v", p["op"])
 	}
 	return nil
 }
