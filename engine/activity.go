@@ -86,9 +86,17 @@ func (ex *Execution) TryActivityTask(activityArn, workerName string) (ActivityTa
 func (st *stepCtx) activity(ctx context.Context, in any, timeout, heartbeat time.Duration) (any, error) {
 	ex := st.sc.ex
 	n := st.n
+	if check := ex.cfg.activityCheck; check != nil {
+		// AWS fails the run at once, before scheduling, when the activity
+		// does not exist (a server that knows its activities checks).
+		if err := check(n.resource); err != nil {
+			return nil, newFault(errRuntime, st.causePrefix()+err.Error())
+		}
+	}
+	// timeoutInSeconds only when the state sets one, as AWS records it.
 	st.sc.emit(Event{Type: "ActivityScheduled", ActivityScheduledEventDetails: &ActivityScheduledDetails{
 		Resource: n.resource, Input: EncodeJSON(in),
-		TimeoutInSeconds: int64(timeout / time.Second), HeartbeatInSeconds: int64(heartbeat / time.Second),
+		TimeoutInSeconds: timeoutField(n, int64(timeout/time.Second)), HeartbeatInSeconds: int64(heartbeat / time.Second),
 	}})
 	tctx, cancel := context.WithTimeoutCause(ctx, realDuration(ex.clock, timeout), errTaskTimeout)
 	defer cancel()

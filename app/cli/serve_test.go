@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -113,5 +116,39 @@ func TestServeStepFunctionsLocalSettings(t *testing.T) {
 	t.Setenv("WAIT_TIME_SCALE", "")
 	if code := Main(context.Background(), []string{"serve", "--port", "0", "--wait-scale", "-2"}, Streams{Out: &out, Err: &errb}); code != ExitUsage {
 		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+}
+
+// TestServeStartText: what a person sees at start, and the one JSON line
+// a program reads (golden files; -update rewrites them).
+func TestServeStartText(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		var b bytes.Buffer
+		if err := printEndpoint(&b, format, "http://127.0.0.1:8083"); err != nil {
+			t.Fatal(err)
+		}
+		serveGolden(t, "testdata/serve/start."+format+".golden", b.String())
+	}
+}
+
+// serveGolden compares got with the golden file at path; -update (the
+// flag the package's external tests define) rewrites it.
+func serveGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (check, then run with -update):\n%s", path, got)
 	}
 }

@@ -1,6 +1,7 @@
 package endpoint
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -163,10 +164,7 @@ func getActivityTask(s *Server, r *request) (any, error) {
 	if _, err := s.lookupActivity(in.ActivityArn); err != nil {
 		return nil, err
 	}
-	worker := in.WorkerName
-	if worker == "" {
-		worker = "worker"
-	}
+	worker := in.WorkerName // "": ActivityStarted names no worker, as AWS records it
 	deadline := time.NewTimer(s.opts.PollTimeout)
 	defer deadline.Stop()
 	for {
@@ -186,15 +184,24 @@ func getActivityTask(s *Server, r *request) (any, error) {
 	}
 }
 
+// activityExists fails an activity Task whose activity is not there, in
+// AWS's words (the engine prefixes the state).
+func (s *Server) activityExists(arn string) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.activities[arn] == nil {
+		return fmt.Errorf("The activity %s does not exist.", arn)
+	}
+	return nil
+}
+
 // takeActivityTask takes a queued task for the activity from any running
 // execution.
 func (s *Server) takeActivityTask(arn, worker string) (engine.ActivityTask, bool) {
 	s.mu.RLock()
-	running := make([]*execution, 0, 8)
-	for _, e := range s.execOrder {
-		if e.running() != nil {
-			running = append(running, e)
-		}
+	running := make([]*execution, 0, len(s.running))
+	for e := range s.running {
+		running = append(running, e)
 	}
 	s.mu.RUnlock()
 	for _, e := range running {

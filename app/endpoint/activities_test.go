@@ -156,3 +156,34 @@ func post(c *http.Client, url, op string, in any, out any) error {
 	}
 	return nil
 }
+
+// TestActivityShapes: a Task on an activity that is not there fails the
+// run at once with AWS's States.Runtime; a poll naming no worker leaves
+// workerName out; no TimeoutSeconds, no timeoutInSeconds.
+func TestActivityShapes(t *testing.T) {
+	s := newTestServer(t, Options{PollTimeout: 5 * time.Second})
+	act := mustCall(t, s, "CreateActivity", map[string]any{"name": "a"}).str("activityArn")
+	def := `{"StartAt":"ActivityTask","States":{"ActivityTask":{"Type":"Task","Resource":"` + act + `","End":true}}}`
+	arn := createMachine(t, s, "acts", def)
+	ex := mustCall(t, s, "StartExecution", map[string]any{"stateMachineArn": arn, "input": `{"v":1}`}).str("executionArn")
+	task := mustCall(t, s, "GetActivityTask", map[string]any{"activityArn": act})
+	mustCall(t, s, "SendTaskSuccess", map[string]any{"taskToken": task.str("taskToken"), "output": `{"v":1}`})
+	waitStatus(t, s, ex)
+	evs := mustCall(t, s, "GetExecutionHistory", map[string]any{"executionArn": ex}).Body["events"].([]any)
+	sched := evs[2].(map[string]any)["activityScheduledEventDetails"].(map[string]any)
+	started := evs[3].(map[string]any)["activityStartedEventDetails"].(map[string]any)
+	if _, ok := sched["timeoutInSeconds"]; ok || len(started) != 0 {
+		t.Fatalf("scheduled %v, started %v", sched, started)
+	}
+
+	mustCall(t, s, "DeleteActivity", map[string]any{"activityArn": act})
+	ex2 := mustCall(t, s, "StartExecution", map[string]any{"stateMachineArn": arn}).str("executionArn")
+	d := waitStatus(t, s, ex2)
+	want := "An error occurred while executing the state 'ActivityTask' (entered at the event id #2). The activity " + act + " does not exist."
+	if d.str("status") != "FAILED" || d.str("error") != "States.Runtime" || d.str("cause") != want {
+		t.Fatal(d.Body)
+	}
+	if n := len(mustCall(t, s, "GetExecutionHistory", map[string]any{"executionArn": ex2}).Body["events"].([]any)); n != 3 {
+		t.Fatalf("%d events, want ExecutionStarted TaskStateEntered ExecutionFailed", n)
+	}
+}

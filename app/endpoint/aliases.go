@@ -84,12 +84,17 @@ func deleteStateMachineVersion(s *Server, r *request) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var names []string
 	for _, al := range s.aliases {
 		for _, rt := range al.Routing {
 			if rt.StateMachineVersionArn == in.StateMachineVersionArn {
-				return nil, errf(errConflict, "Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [%s]", al.Arn)
+				names = append(names, al.Name)
 			}
 		}
+	}
+	if len(names) > 0 {
+		slices.Sort(names)
+		return nil, errf(errConflict, "Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [%s]", strings.Join(names, ", "))
 	}
 	s.deleteVersionLocked(ref.base, ref.version)
 	if sm := s.machines[ref.base]; sm != nil {

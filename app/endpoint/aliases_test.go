@@ -63,8 +63,15 @@ func TestVersionsAndAliases(t *testing.T) {
 	if again := call(t, s, "CreateStateMachineAlias", map[string]any{"name": "prod", "routingConfiguration": route(v1, 100)}); again.errType() != errConflict {
 		t.Fatal(again.Body)
 	}
-	if del := call(t, s, "DeleteStateMachineVersion", map[string]any{"stateMachineVersionArn": v1}); del.errType() != errConflict {
+	if del := call(t, s, "DeleteStateMachineVersion", map[string]any{"stateMachineVersionArn": v1}); del.errType() != errConflict ||
+		del.str("message") != "Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [prod]" {
 		t.Fatal(del.Body)
+	}
+	if tv := call(t, s, "TagResource", map[string]any{"resourceArn": v1, "tags": []map[string]string{{"key": "k", "value": "v"}}}); tv.errType() != errResourceNotFound || tv.str("message") != "Resource not found: '"+v1+"'" {
+		t.Fatal(tv.Body)
+	}
+	if uv := call(t, s, "UpdateStateMachine", map[string]any{"stateMachineArn": v1, "definition": passDef}); uv.errType() != errSMDoesNotExist || uv.str("message") != "State Machine Does Not Exist: '"+v1+"'" {
+		t.Fatal(uv.Body)
 	}
 	ex := mustCall(t, s, "StartExecution", map[string]any{"stateMachineArn": alias}).str("executionArn")
 	d := waitStatus(t, s, ex)

@@ -43,15 +43,23 @@ func definitionErrors(res schema.Result) []string {
 }
 
 func awsDiagnostic(d schema.Diagnostic) string {
-	loc := d.Location
+	msg, loc := awsMessageAt(d)
 	if loc == "" {
 		loc = "/"
 	}
-	msg := awsMessage(d)
 	if d.Code == schema.CodeInvalidJSON {
 		return fmt.Sprintf("%s: %s", d.Code, msg)
 	}
 	return fmt.Sprintf("%s: %s at %s", d.Code, msg, loc)
+}
+
+// awsMessageAt is AWS's message and location for d: a few diagnostics
+// sit at another place in AWS's answer than in the studio's.
+func awsMessageAt(d schema.Diagnostic) (string, string) {
+	if strings.Contains(d.Message, "sets QueryLanguage to JSONPath, but the state machine uses JSONata") {
+		return "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", strings.TrimSuffix(d.Location, "/QueryLanguage")
+	}
+	return awsMessage(d), d.Location
 }
 
 // awsMessage gives AWS's own wording for the diagnostics the recorded

@@ -111,6 +111,12 @@ func (s *Server) start(r *request, sync bool) (*execution, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
+	return s.startExecution(in, sync)
+}
+
+// startExecution starts what in asks, for the API and for workflows that
+// start workflows (arn:aws:states:::states:startExecution).
+func (s *Server) startExecution(in startIn, sync bool) (*execution, error) {
 	if in.Name == "" {
 		in.Name = uuid.NewString()
 	} else if !validName(in.Name) {
@@ -185,7 +191,8 @@ func (s *Server) runOptions(e *execution) ([]engine.Option, error) {
 		engine.WithExecutionName(e.Name), engine.WithAWSAccount(e.Region, account, e.RoleArn),
 		engine.WithType(typ), engine.WithClock(s.clock()),
 		engine.WithActivityNotify(s.acts.notify),
-		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.waiter(e))),
+		engine.WithActivityCheck(s.activityExists),
+		engine.WithInvoker(engine.Chain(s.handlerInvoker(), s.nestedInvoker(), s.waiter(e))),
 	}
 	if s.opts.S3Root != "" {
 		opts = append(opts, engine.WithS3Root(s.opts.S3Root))
@@ -218,9 +225,19 @@ func (s *Server) clock() engine.Clock {
 // follow waits for the engine's run to end in the background and records
 // the end.
 func (s *Server) follow(e *execution, ex *engine.Execution) {
+	s.mu.Lock()
+	s.running[e] = struct{}{}
+	s.mu.Unlock()
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
+		defer func() {
+			s.mu.Lock()
+			if e.running() == nil {
+				delete(s.running, e)
+			}
+			s.mu.Unlock()
+		}()
 		select {
 		case <-ex.Done():
 		case <-s.closing:

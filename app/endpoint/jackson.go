@@ -6,6 +6,24 @@ import (
 	"unicode"
 )
 
+// jacksonDiagnostic is ValidateStateMachineDefinition's answer to a
+// definition that is not JSON, for the bare word Jackson reports with its
+// place: the message ends "\n at [Source: ...]" and the location is that
+// [Source: ...] text. Other syntax errors keep the studio's message.
+func jacksonDiagnostic(def, fallback string) (string, string) {
+	t := strings.TrimLeft(def, " \t\r\n")
+	msg := jacksonMessage(def, "")
+	if msg == "" || !strings.HasPrefix(msg, "Unrecognized token '") {
+		return fallback, ""
+	}
+	word := strings.TrimSuffix(strings.TrimPrefix(msg, "Unrecognized token '"), "': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')")
+	lead := def[:len(def)-len(t)]
+	line := 1 + strings.Count(lead, "\n")
+	col := len(lead) - strings.LastIndex(lead, "\n") + len(word)
+	src := fmt.Sprintf("[Source: (String)\"%s\"; line: %d, column: %d]", def, line, col) // Jackson shows the text as it is
+	return msg + "\n at " + src, src
+}
+
 // jacksonMessage words a JSON syntax error in an execution input as AWS
 // does (its parser is Java's Jackson), for the mistakes people make most:
 // a bare word, and single quotes or no quotes around a field name. Other

@@ -245,13 +245,13 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 		return nil, err
 	}
 	ref, _, ok := parseMachineArn(in.StateMachineArn)
-	if !ok || ref.version > 0 || ref.alias != "" {
+	if !ok {
 		return nil, invalidArn(in.StateMachineArn)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sm := s.machines[ref.base]
-	if sm == nil {
+	if sm == nil || ref.version > 0 || ref.alias != "" { // AWS: a version or alias is no machine to update
 		return nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
 	}
 	if in.Definition == nil && in.RoleArn == nil && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 {

@@ -175,3 +175,23 @@ func TestLoggingConfiguration(t *testing.T) {
 		}
 	}
 }
+
+// AWS's recorded answers of ValidateStateMachineDefinition that differ
+// from the studio's wording (test_sfn_api_validation).
+func TestValidateAWSWording(t *testing.T) {
+	s := newTestServer(t, Options{})
+	cases := []struct{ def, msg, loc string }{
+		{"not a definition",
+			"Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n at [Source: (String)\"not a definition\"; line: 1, column: 4]",
+			"[Source: (String)\"not a definition\"; line: 1, column: 4]"},
+		{`{"QueryLanguage":"JSONata","StartAt":"Pass","States":{"Pass":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}`,
+			"'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", "/States/Pass"},
+	}
+	for _, c := range cases {
+		a := mustCall(t, s, "ValidateStateMachineDefinition", map[string]any{"definition": c.def})
+		d := a.Body["diagnostics"].([]any)[0].(map[string]any)
+		if d["message"] != c.msg || d["location"] != c.loc {
+			t.Errorf("%s:\n got %q at %q\nwant %q at %q", c.def, d["message"], d["location"], c.msg, c.loc)
+		}
+	}
+}

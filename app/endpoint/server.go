@@ -89,7 +89,7 @@ type Server struct {
 	execOrder  []*execution             // start order, for List
 	activities map[string]*activity     // by ARN
 	tags       map[string][]tag         // by resource ARN, in insertion order
-	mapRuns    map[string]*execution    // map run ARN -> parent execution
+	running    map[*execution]struct{}  // executions whose engine run goes on (activity polls scan these)
 
 	acts     *activityHub
 	tokens   tokens
@@ -106,7 +106,7 @@ func New(opts Options) (*Server, error) {
 		machines: map[string]*stateMachine{}, versions: map[string]*version{},
 		aliases: map[string]*alias{}, executions: map[string]*execution{},
 		activities: map[string]*activity{}, tags: map[string][]tag{},
-		mapRuns: map[string]*execution{}, closing: make(chan struct{}),
+		running: map[*execution]struct{}{}, closing: make(chan struct{}),
 	}
 	s.acts = newActivityHub()
 	if s.now == nil {

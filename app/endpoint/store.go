@@ -45,7 +45,10 @@ func openStore(dir string) (*store, error) {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			return os.OpenFile(name, flag|noFollow, perm)
+		}})
 	if err != nil {
 		return nil, fmt.Errorf("data folder %s: %w (is another stepstudio serve using it?)", dir, err)
 	}

@@ -2,8 +2,9 @@ package endpoint
 
 // resourceExists reports whether arn names a state machine, version,
 // alias or activity the server has (tags hang on those). Callers hold s.mu.
+// Versions cannot be tagged in AWS (ResourceNotFound).
 func (s *Server) resourceExists(arn string) bool {
-	if s.machines[arn] != nil || s.versions[arn] != nil || s.aliases[arn] != nil || s.activities[arn] != nil {
+	if s.machines[arn] != nil || s.aliases[arn] != nil || s.activities[arn] != nil {
 		return true
 	}
 	return false

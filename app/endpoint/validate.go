@@ -48,11 +48,13 @@ func validateStateMachineDefinition(s *Server, r *request) (any, error) {
 			if d.Severity != schema.Error && !(in.Severity == "WARNING" && awsWarnings[d.Code]) {
 				continue
 			}
-			loc := d.Location
-			if loc == "" && d.Code != schema.CodeInvalidJSON {
+			msg, loc := awsMessageAt(d)
+			if d.Code == schema.CodeInvalidJSON {
+				msg, loc = jacksonDiagnostic(in.Definition, msg)
+			} else if loc == "" {
 				loc = "/"
 			}
-			diags = append(diags, diag{strings.ToUpper(string(d.Severity)), d.Code, awsMessage(d), loc})
+			diags = append(diags, diag{strings.ToUpper(string(d.Severity)), d.Code, msg, loc})
 		}
 	}
 	result := "OK"
