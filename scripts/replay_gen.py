@@ -671,7 +671,10 @@ class Test:
             t.needs.add(SERVICE_FIXTURES[name])
             raise Unsupported("needs " + SERVICE_FIXTURES[name])
         if name == "create_state_machine_iam_role":
-            return ROLE_ARN
+            # A new role each call, as the fixture makes one: tests that
+            # update a state machine's role compare revisions across them.
+            t.roles = getattr(t, "roles", 0) + 1
+            return ROLE_ARN if t.roles == 1 else f"{ROLE_ARN}-{t.roles}"
         if name == "create_state_machine":
             return t.call("CreateStateMachine", kw)
         if name == "create_state_machine_alias":
