@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -55,6 +56,11 @@ type Client struct {
 // clients. Loading the config reads local files only; the network is
 // first touched by the first call.
 func Connect(ctx context.Context, s Settings) (*Client, error) {
+	if s.EndpointURL == "" {
+		// The SDK would read these itself, but then keep the sync- host
+		// prefix: taking them here treats them as any other override.
+		s.EndpointURL = firstEnv("AWS_ENDPOINT_URL_SFN", "AWS_ENDPOINT_URL")
+	}
 	if s.EndpointURL != "" {
 		if err := checkEndpoint(s.EndpointURL); err != nil {
 			return nil, err
@@ -97,6 +103,15 @@ func Connect(ctx context.Context, s Settings) (*Client, error) {
 	c.STS = sts.NewFromConfig(cfg)
 	c.IAM = iam.NewFromConfig(cfg)
 	return c, nil
+}
+
+func firstEnv(names ...string) string {
+	for _, n := range names {
+		if v := os.Getenv(n); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // Local reports whether the endpoint is overridden (not AWS itself).

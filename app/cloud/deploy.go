@@ -206,6 +206,7 @@ func (c *Client) Deploy(ctx context.Context, src []byte, cfg sidecar.Deploy, o D
 			return nil, explain(err)
 		}
 		r.Arn, r.Created, r.Updated, r.VersionArn = aws.ToString(out.StateMachineArn), true, true, aws.ToString(out.StateMachineVersionArn)
+		r.Pulled.UpdateDate = stamp(out.CreationDate)
 	} else {
 		r.Arn = plan.Arn
 		if cfg.Type != "" && !strings.EqualFold(cfg.Type, plan.Deployed.Type) {
@@ -223,9 +224,13 @@ func (c *Client) Deploy(ctx context.Context, src []byte, cfg sidecar.Deploy, o D
 				return nil, explain(err)
 			}
 			r.Updated, r.RevisionID, r.VersionArn = true, aws.ToString(out.RevisionId), aws.ToString(out.StateMachineVersionArn)
+			r.Pulled.UpdateDate = stamp(out.UpdateDate)
 		}
 	}
-	r.Pulled = sidecar.DeployPulled{Hash: Hash(text), RevisionID: r.RevisionID, UpdateDate: time.Now().UTC().Format(time.RFC3339)}
+	r.Pulled.Hash, r.Pulled.RevisionID = Hash(text), r.RevisionID
+	if !r.Updated && plan.Deployed.Config.Pulled != nil {
+		r.Pulled = *plan.Deployed.Config.Pulled
+	}
 	if o.Alias != "" && r.VersionArn != "" {
 		if r.AliasArn, err = c.pointAlias(ctx, r.Arn, o.Alias, r.VersionArn); err != nil {
 			return r, err
