@@ -344,3 +344,19 @@ func (s *Cloud) TestStateInAWS(text, stateName string, r TestStateRequest, roleA
 	out, err := c.TestState(ctx(), req)
 	return out, bound(err)
 }
+
+// ExecutionEventsSince is the events after event id after, oldest first:
+// poll it (with back-off) while an execution runs to animate it; each
+// poll reads one page however long the history is.
+// The events come as a HistoryPage without a next token.
+func (s *Cloud) ExecutionEventsSince(arn string, after int64) (*cloud.HistoryPage, error) {
+	c, err := s.client()
+	if err != nil {
+		return nil, err
+	}
+	evs, err := c.EventsSince(ctx(), arn, after)
+	if err != nil {
+		return nil, bound(err)
+	}
+	return &cloud.HistoryPage{Events: evs}, nil
+}

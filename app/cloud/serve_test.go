@@ -61,6 +61,9 @@ func TestServeEndToEnd(t *testing.T) {
 	if located == 0 {
 		t.Errorf("no diagnostic located in the definition: %+v", v.Diagnostics)
 	}
+	if !v.Verdicts.Agree || len(v.Verdicts.Both) == 0 {
+		t.Errorf("serve and the studio share the validator, yet disagree: %+v", v.Verdicts)
+	}
 	if ok, err := c.Validate(ctx, []byte(approval), "STANDARD"); err != nil || ok.Result != "OK" {
 		t.Fatalf("validate good: %v %+v", err, ok)
 	}
@@ -152,6 +155,13 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	if strings.Contains(string(hist.Events[0]), "null") || strings.Contains(string(hist.Events[0]), "ResultMetadata") {
 		t.Errorf("event keeps SDK leftovers: %s", hist.Events[0])
+	}
+	since, err := c.EventsSince(ctx, e.Arn, last.ID-2)
+	if err != nil || len(since) != 2 || !strings.Contains(string(since[1]), `"ExecutionFailed"`) {
+		t.Fatalf("events since %d: %v %q", last.ID-2, err, since)
+	}
+	if none, err := c.EventsSince(ctx, e.Arn, last.ID); err != nil || len(none) != 0 {
+		t.Fatalf("nothing new: %v %q", err, none)
 	}
 	full, n, err := c.FullHistory(ctx, e.Arn)
 	if err != nil || n != int(last.ID) || !strings.HasPrefix(full, `{"events":[{`) {

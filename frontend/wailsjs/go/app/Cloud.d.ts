@@ -18,6 +18,8 @@ export function DescribeExecution(arg1:string):Promise<cloud.Execution>;
 
 export function Disconnect():Promise<void>;
 
+export function ExecutionEventsSince(arg1:string,arg2:number):Promise<cloud.HistoryPage>;
+
 export function ExecutionHistory(arg1:string,arg2:cloud.HistoryOptions):Promise<cloud.HistoryPage>;
 
 export function ListExecutions(arg1:string,arg2:cloud.ListFilter):Promise<cloud.ExecutionPage>;

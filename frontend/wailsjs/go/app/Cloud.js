@@ -26,6 +26,10 @@ export function Disconnect() {
   return window['go']['app']['Cloud']['Disconnect']();
 }
 
+export function ExecutionEventsSince(arg1, arg2) {
+  return window['go']['app']['Cloud']['ExecutionEventsSince'](arg1, arg2);
+}
+
 export function ExecutionHistory(arg1, arg2) {
   return window['go']['app']['Cloud']['ExecutionHistory'](arg1, arg2);
 }
