@@ -161,6 +161,10 @@ func (s *Cloud) SaveDeployConfig(path string, cfg sidecar.Deploy) (sidecar.Deplo
 	return *f.Deploy, nil
 }
 
+// Placeholders lists the ${Name} substitutions of text, whose values a
+// deploy needs (DeployOptions.Substitutions).
+func (s *Cloud) Placeholders(text string) []string { return cloud.Placeholders([]byte(text)) }
+
 // Validate asks AWS about the definition text; machineType is STANDARD,
 // EXPRESS or "".
 func (s *Cloud) Validate(text, machineType string) (*cloud.Validation, error) {
@@ -172,10 +176,11 @@ func (s *Cloud) Validate(text, machineType string) (*cloud.Validation, error) {
 	return v, bound(err)
 }
 
-// PlanDeploy compares text with what is deployed under the saved deploy
-// configuration of the workflow at path: the diff to show first, and
-// whether someone changed the deployed one since it was pulled.
-func (s *Cloud) PlanDeploy(path, text string) (*cloud.Plan, error) {
+// PlanDeploy compares text (its ${Name} substitutions filled in from
+// subs) with what is deployed under the saved deploy configuration of the
+// workflow at path: the diff to show first, and whether someone changed
+// the deployed one since it was pulled.
+func (s *Cloud) PlanDeploy(path, text string, subs map[string]string) (*cloud.Plan, error) {
 	c, err := s.client()
 	if err != nil {
 		return nil, err
@@ -184,7 +189,7 @@ func (s *Cloud) PlanDeploy(path, text string) (*cloud.Plan, error) {
 	if err != nil {
 		return nil, bound(err)
 	}
-	p, err := c.PlanDeploy(ctx(), []byte(text), cfg)
+	p, err := c.PlanDeploy(ctx(), []byte(text), cfg, subs)
 	return p, bound(err)
 }
 

@@ -62,7 +62,7 @@ func TestCloudService(t *testing.T) {
 	if err != nil || saved.Pulled != nil {
 		t.Fatalf("save config (pulled is not the page's to set): %v %+v", err, saved)
 	}
-	if plan, err := c.PlanDeploy(flow, def); err != nil || !plan.Create {
+	if plan, err := c.PlanDeploy(flow, def, nil); err != nil || !plan.Create {
 		t.Fatalf("plan: %v %+v", err, plan)
 	}
 	res, err := c.Deploy(flow, def, cloud.DeployOptions{Publish: true})

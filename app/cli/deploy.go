@@ -16,7 +16,7 @@ import (
 const deployUsage = `
 Usage: stepstudio deploy FLOW [--name N] [--role ARN] [--type standard|express]
                          [--profile P] [--region R] [--endpoint-url U]
-                         [--publish] [--alias A] [--description D] [--force]
+                         [--publish] [--alias A] [--description D] [--force] [--sub Name=VALUE]...
                          [--dry-run | --pull] [--format text|json]
 Deploys the workflow FLOW (.asl.json or .asl.yaml) to AWS Step Functions, or to any
 endpoint that speaks its API (--endpoint-url, e.g. stepstudio serve): creates the
@@ -27,6 +27,7 @@ or look at the differences (--dry-run).
 Credentials come from the standard AWS chain (environment, shared files, SSO,
 credential_process); none is stored. Name, role and type default to FLOW's
 NAME.studio.json "deploy" section, where the deploy is recorded afterwards.
+IaC substitutions in FLOW (${OrderTable}) need a value each: --sub OrderTable=orders-prod.
 Exit 0 deployed (or nothing to do), 1 when AWS refused or the deployed definition
 changed, 2 on a usage error or an unreadable FLOW.`
 
@@ -42,6 +43,15 @@ func runDeploy(ctx context.Context, args []string, s Streams) error {
 	force := fs.Bool("force", false, "overwrite a deployed definition that changed since it was last pulled")
 	dry := fs.Bool("dry-run", false, "only compare with what is deployed and print the differences")
 	pull := fs.Bool("pull", false, "write the deployed definition into FLOW instead of deploying")
+	subs := map[string]string{}
+	fs.Func("sub", "value of a ${Name} substitution in FLOW, as Name=VALUE (repeat for each)", func(v string) error {
+		name, value, ok := strings.Cut(v, "=")
+		if !ok || name == "" {
+			return fmt.Errorf("give Name=VALUE, not %q", v)
+		}
+		subs[name] = value
+		return nil
+	})
 	pos, err := parseArgs(fs, args, s.Out)
 	if err != nil {
 		return err
@@ -94,13 +104,13 @@ func runDeploy(ctx context.Context, args []string, s Streams) error {
 		return badInput(err)
 	}
 	if *dry {
-		plan, err := c.PlanDeploy(ctx, src, cfg)
+		plan, err := c.PlanDeploy(ctx, src, cfg, subs)
 		if err != nil {
 			return cloudFailure(cf, s.Out, err)
 		}
 		return printJSONOr(cf, s.Out, plan, func() string { return planText(cfg.Name, plan) })
 	}
-	r, err := c.Deploy(ctx, src, cfg, cloud.DeployOptions{Force: *force, Publish: *publish, Alias: *alias, VersionDescription: *desc})
+	r, err := c.Deploy(ctx, src, cfg, cloud.DeployOptions{Force: *force, Publish: *publish, Alias: *alias, VersionDescription: *desc, Substitutions: subs})
 	if err != nil {
 		return cloudFailure(cf, s.Out, err)
 	}

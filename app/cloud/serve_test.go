@@ -70,7 +70,7 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// Deploy a new state machine, publish it and point an alias at it.
 	cfg := sidecar.Deploy{Name: "approve-order", RoleArn: role, Type: "STANDARD", Tracing: true}
-	plan, err := c.PlanDeploy(ctx, []byte(approval), cfg)
+	plan, err := c.PlanDeploy(ctx, []byte(approval), cfg, nil)
 	if err != nil || !plan.Create {
 		t.Fatalf("plan: %v %+v", err, plan)
 	}
@@ -90,7 +90,7 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// An update shows its diff first.
 	v2 := strings.Replace(approval, `"Done": {"Type": "Pass", "End": true}`, `"Done": {"Type": "Pass", "Result": {"ok": true}, "End": true}`, 1)
-	plan, err = c.PlanDeploy(ctx, []byte(v2), cfg)
+	plan, err = c.PlanDeploy(ctx, []byte(v2), cfg, nil)
 	if err != nil || plan.Create || plan.Same || plan.Changed || plan.Diff == nil || plan.Diff.Counts.Changed != 1 {
 		t.Fatalf("plan update: %v %+v %+v", err, plan, plan.Diff)
 	}
@@ -107,7 +107,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	v3 := strings.Replace(v2, `"ok": true`, `"ok": "studio"`, 1)
-	plan, err = c.PlanDeploy(ctx, []byte(v3), cfg)
+	plan, err = c.PlanDeploy(ctx, []byte(v3), cfg, nil)
 	if err != nil || !plan.Changed || plan.ChangedWhy == "" {
 		t.Fatalf("changed behind our back: %v %+v", err, plan)
 	}

@@ -339,6 +339,7 @@ export namespace cloud {
 	    publish: boolean;
 	    versionDescription?: string;
 	    alias?: string;
+	    substitutions?: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new DeployOptions(source);
@@ -350,6 +351,7 @@ export namespace cloud {
 	        this.publish = source["publish"];
 	        this.versionDescription = source["versionDescription"];
 	        this.alias = source["alias"];
+	        this.substitutions = source["substitutions"];
 	    }
 	}
 	export class Deployed {

@@ -24,7 +24,9 @@ export function ExecutionHistory(arg1:string,arg2:cloud.HistoryOptions):Promise<
 
 export function ListExecutions(arg1:string,arg2:cloud.ListFilter):Promise<cloud.ExecutionPage>;
 
-export function PlanDeploy(arg1:string,arg2:string):Promise<cloud.Plan>;
+export function Placeholders(arg1:string):Promise<Array<string>>;
+
+export function PlanDeploy(arg1:string,arg2:string,arg3:Record<string, string>):Promise<cloud.Plan>;
 
 export function Profiles():Promise<Array<cloud.Profile>>;
 
