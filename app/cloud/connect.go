@@ -16,9 +16,11 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
@@ -38,6 +40,9 @@ type Settings struct {
 	// http://127.0.0.1:8083 for `stepstudio serve`); "" is AWS's.
 	EndpointURL string `json:"endpointUrl"`
 }
+
+// callTimeout bounds one HTTP request, retries apart.
+const callTimeout = 60 * time.Second
 
 // backoff replaces the retryer's delays in tests (nil: the SDK's).
 var backoff retry.BackoffDelayer
@@ -67,6 +72,9 @@ func Connect(ctx context.Context, s Settings) (*Client, error) {
 		}
 	}
 	opts := []func(*config.LoadOptions) error{
+		// A call that hangs (a half-open connection, a stalled proxy) ends
+		// instead of holding the studio's button forever.
+		config.WithHTTPClient(awshttp.NewBuildableClient().WithTimeout(callTimeout)),
 		// Throttling backs off and slows the client down as AWS asks.
 		config.WithRetryer(func() aws.Retryer {
 			return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
