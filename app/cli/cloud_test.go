@@ -148,6 +148,7 @@ func TestExecutionsUsage(t *testing.T) {
 		{[]string{"executions"}, cli.ExitUsage, "give a subcommand"},
 		{[]string{"executions", "fly"}, cli.ExitUsage, "unknown subcommand"},
 		{[]string{"executions", "list"}, cli.ExitUsage, "--state-machine"},
+		{[]string{"executions", "list", "--flow", "a", "--map-run", "arn:x"}, cli.ExitUsage, "--map-run"},
 		{[]string{"executions", "show"}, cli.ExitUsage, "one execution ARN"},
 		{[]string{"executions", "list", "--state-machine", "x", "--format", "xml"}, cli.ExitUsage, "--format"},
 		{[]string{"executions", "list", "--state-machine", "missing"}, cli.ExitFail, "no state machine named"},

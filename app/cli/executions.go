@@ -14,7 +14,7 @@ import (
 )
 
 const executionsUsage = `
-Usage: stepstudio executions list    (--state-machine NAME|ARN | --flow FLOW) [--status S] [--name-contains T] [--max N] [--next-token T]
+Usage: stepstudio executions list    (--state-machine NAME|ARN | --flow FLOW | --map-run ARN) [--status S] [--name-contains T] [--max N] [--next-token T]
        stepstudio executions show    EXECUTION_ARN [--history] [--reverse] [--max N]
        stepstudio executions start   (--state-machine NAME|ARN | --flow FLOW) [--name N] [--input FILE|-] [--sync] [--wait]
        stepstudio executions stop    EXECUTION_ARN [--error E] [--cause C]
@@ -59,8 +59,14 @@ func runExecutions(ctx context.Context, args []string, s Streams) error {
 		if len(pos) > 0 {
 			return usagef("executions %s takes no arguments (the state machine is --state-machine or --flow), got %q", sub, pos[0])
 		}
-		if (f.machine == "") == (f.flow == "") {
-			return usagef("give the state machine: --state-machine NAME|ARN or --flow FLOW")
+		given := 0
+		for _, v := range []string{f.machine, f.flow, f.mapRun} {
+			if v != "" {
+				given++
+			}
+		}
+		if given != 1 {
+			return usagef("give the state machine: --state-machine NAME|ARN or --flow FLOW (or, to list a Map Run's child executions, --map-run ARN)")
 		}
 	default:
 		if len(pos) != 1 || !strings.HasPrefix(pos[0], "arn:") {
@@ -99,6 +105,7 @@ func runExecutions(ctx context.Context, args []string, s Streams) error {
 type executionFlags struct {
 	*cloudFlags
 	machine, flow, status, nameContains, nextToken string
+	mapRun                                         string
 	max                                            int
 	history, reverse, sync, wait                   bool
 	name, input, errName, cause                    string
@@ -124,6 +131,7 @@ func addExecutionFlags(fs *flag.FlagSet, sub string) *executionFlags {
 		fs.StringVar(&f.status, "status", "", "only RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED or PENDING_REDRIVE")
 		fs.StringVar(&f.nameContains, "name-contains", "", "only executions whose name contains this (any case)")
 		fs.StringVar(&f.nextToken, "next-token", "", "continue a list from the token the last one printed")
+		fs.StringVar(&f.mapRun, "map-run", "", "list the child executions of this Map Run (a Distributed Map's run ARN)")
 	}
 	if has("list", "show") {
 		fs.IntVar(&f.max, "max", 0, "how many executions (list, default 50) or events (show --history, default all)")
@@ -150,7 +158,7 @@ func addExecutionFlags(fs *flag.FlagSet, sub string) *executionFlags {
 func (f *executionFlags) do(ctx context.Context, c *cloud.Client, sub, machine string, pos []string, input string, out io.Writer) error {
 	switch sub {
 	case "list":
-		page, err := c.List(ctx, machine, cloud.ListFilter{Status: f.status, NameContains: f.nameContains, Max: f.max, NextToken: f.nextToken})
+		page, err := c.List(ctx, machine, cloud.ListFilter{Status: f.status, NameContains: f.nameContains, Max: f.max, NextToken: f.nextToken, MapRunArn: f.mapRun})
 		if err != nil {
 			return err
 		}

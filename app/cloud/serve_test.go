@@ -287,3 +287,46 @@ func waitToken(t *testing.T, c *Client, arn string) string {
 	t.Fatal("no token")
 	return ""
 }
+
+// TestServeMapRunChildren: a Distributed Map's run is found in the
+// history and its child executions are listed by its ARN.
+func TestServeMapRunChildren(t *testing.T) {
+	ctx := context.Background()
+	c := connectServe(t)
+	def := `{"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items",
+	  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}`
+	r, err := c.Deploy(ctx, []byte(def), sidecar.Deploy{Name: "fanout", RoleArn: role}, DeployOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := c.Start(ctx, r.Arn, StartOptions{Input: `{"items":[1,2,3]}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := waitStatus(t, c, e.Arn); got.Status != "SUCCEEDED" {
+		t.Fatalf("%+v", got)
+	}
+	page, err := c.History(ctx, e.Arn, HistoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mapRun string
+	for _, raw := range page.Events {
+		var ev struct {
+			Details *struct {
+				MapRunArn string `json:"mapRunArn"`
+			} `json:"mapRunStartedEventDetails"`
+		}
+		_ = json.Unmarshal(raw, &ev)
+		if ev.Details != nil {
+			mapRun = ev.Details.MapRunArn
+		}
+	}
+	if mapRun == "" {
+		t.Fatal("no MapRunStarted event")
+	}
+	children, err := c.List(ctx, "", ListFilter{MapRunArn: mapRun})
+	if err != nil || len(children.Executions) != 3 {
+		t.Fatalf("children: %v %+v", err, children)
+	}
+}
