@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"sync"
 
 	"github.com/stepstudio/stepstudio/app/cloud"
@@ -232,7 +233,7 @@ func recordDeployed(path, arn string, pulled cloud.Pulled) error {
 // Pull writes the deployed definition of the workflow at path (its saved
 // configuration names the state machine) into target ("" is path itself),
 // atomically, and records it as pulled. The open document should then be
-// reloaded from the file.
+// reloaded from the file. target must be inside path's folder.
 func (s *Cloud) Pull(path, target string) (*cloud.Deployed, error) {
 	c, err := s.client()
 	if err != nil {
@@ -249,7 +250,13 @@ func (s *Cloud) Pull(path, target string) (*cloud.Deployed, error) {
 	if target == "" {
 		target = path
 	}
-	if err := files.Write(target, []byte(d.Definition)); err != nil {
+	// The page names the target; it stays in the workflow's folder.
+	dir := filepath.Dir(path)
+	rel, err := filepath.Rel(dir, target)
+	if err != nil {
+		return nil, bound(err)
+	}
+	if target, err = files.WriteIn(dir, rel, []byte(d.Definition), 0o644); err != nil {
 		return nil, bound(err)
 	}
 	return d, bound(recordDeployed(target, d.Arn, *d.Config.Pulled))

@@ -83,6 +83,9 @@ func TestCloudService(t *testing.T) {
 	if b, _ := os.ReadFile(copyPath); string(b) != def {
 		t.Errorf("pulled file holds %s", b)
 	}
+	if _, err := c.Pull(flow, filepath.Join(t.TempDir(), "elsewhere.asl.json")); err == nil {
+		t.Error("pulled into a file outside the workflow's folder")
+	}
 
 	e, err := c.StartExecution("orders", cloud.StartOptions{Name: "x1", Input: `{"a":1}`})
 	if err != nil {
