@@ -41,7 +41,7 @@ sso_start_url = https://example.awsapps.com/start
 sso_region = eu-west-1
 
 [profile broken]
-credential_process = /nonexistent/stepstudio-test-helper
+credential_process = false
 region = us-east-1
 `)
 	write(t, creds, "[ci]\naws_access_key_id = AKIDCI\naws_secret_access_key = ci-secret\n")
