@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"sync"
 
 	"github.com/stepstudio/stepstudio/app/cloud"
@@ -161,6 +162,10 @@ func (s *Cloud) SaveDeployConfig(path string, cfg sidecar.Deploy) (sidecar.Deplo
 	return *f.Deploy, nil
 }
 
+// Placeholders lists the ${Name} substitutions of text, whose values a
+// deploy needs (DeployOptions.Substitutions).
+func (s *Cloud) Placeholders(text string) []string { return cloud.Placeholders([]byte(text)) }
+
 // Validate asks AWS about the definition text; machineType is STANDARD,
 // EXPRESS or "".
 func (s *Cloud) Validate(text, machineType string) (*cloud.Validation, error) {
@@ -172,10 +177,11 @@ func (s *Cloud) Validate(text, machineType string) (*cloud.Validation, error) {
 	return v, bound(err)
 }
 
-// PlanDeploy compares text with what is deployed under the saved deploy
-// configuration of the workflow at path: the diff to show first, and
-// whether someone changed the deployed one since it was pulled.
-func (s *Cloud) PlanDeploy(path, text string) (*cloud.Plan, error) {
+// PlanDeploy compares text (its ${Name} substitutions filled in from
+// subs) with what is deployed under the saved deploy configuration of the
+// workflow at path: the diff to show first, and whether someone changed
+// the deployed one since it was pulled.
+func (s *Cloud) PlanDeploy(path, text string, subs map[string]string) (*cloud.Plan, error) {
 	c, err := s.client()
 	if err != nil {
 		return nil, err
@@ -184,7 +190,7 @@ func (s *Cloud) PlanDeploy(path, text string) (*cloud.Plan, error) {
 	if err != nil {
 		return nil, bound(err)
 	}
-	p, err := c.PlanDeploy(ctx(), []byte(text), cfg)
+	p, err := c.PlanDeploy(ctx(), []byte(text), cfg, subs)
 	return p, bound(err)
 }
 
@@ -227,7 +233,7 @@ func recordDeployed(path, arn string, pulled cloud.Pulled) error {
 // Pull writes the deployed definition of the workflow at path (its saved
 // configuration names the state machine) into target ("" is path itself),
 // atomically, and records it as pulled. The open document should then be
-// reloaded from the file.
+// reloaded from the file. target must be inside path's folder.
 func (s *Cloud) Pull(path, target string) (*cloud.Deployed, error) {
 	c, err := s.client()
 	if err != nil {
@@ -244,7 +250,13 @@ func (s *Cloud) Pull(path, target string) (*cloud.Deployed, error) {
 	if target == "" {
 		target = path
 	}
-	if err := files.Write(target, []byte(d.Definition)); err != nil {
+	// The page names the target; it stays in the workflow's folder.
+	dir := filepath.Dir(path)
+	rel, err := filepath.Rel(dir, target)
+	if err != nil {
+		return nil, bound(err)
+	}
+	if target, err = files.WriteIn(dir, rel, []byte(d.Definition), 0o644); err != nil {
 		return nil, bound(err)
 	}
 	return d, bound(recordDeployed(target, d.Arn, *d.Config.Pulled))
@@ -343,4 +355,20 @@ func (s *Cloud) TestStateInAWS(text, stateName string, r TestStateRequest, roleA
 	req.RoleArn = roleArn
 	out, err := c.TestState(ctx(), req)
 	return out, bound(err)
+}
+
+// ExecutionEventsSince is the events after event id after, oldest first:
+// poll it (with back-off) while an execution runs to animate it; each
+// poll reads one page however long the history is.
+// The events come as a HistoryPage without a next token.
+func (s *Cloud) ExecutionEventsSince(arn string, after int64) (*cloud.HistoryPage, error) {
+	c, err := s.client()
+	if err != nil {
+		return nil, err
+	}
+	evs, err := c.EventsSince(ctx(), arn, after)
+	if err != nil {
+		return nil, bound(err)
+	}
+	return &cloud.HistoryPage{Events: evs}, nil
 }

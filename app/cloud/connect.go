@@ -14,10 +14,13 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
@@ -38,6 +41,9 @@ type Settings struct {
 	EndpointURL string `json:"endpointUrl"`
 }
 
+// callTimeout bounds one HTTP request, retries apart.
+const callTimeout = 60 * time.Second
+
 // backoff replaces the retryer's delays in tests (nil: the SDK's).
 var backoff retry.BackoffDelayer
 
@@ -55,12 +61,20 @@ type Client struct {
 // clients. Loading the config reads local files only; the network is
 // first touched by the first call.
 func Connect(ctx context.Context, s Settings) (*Client, error) {
+	if s.EndpointURL == "" {
+		// The SDK would read these itself, but then keep the sync- host
+		// prefix: taking them here treats them as any other override.
+		s.EndpointURL = firstEnv("AWS_ENDPOINT_URL_SFN", "AWS_ENDPOINT_URL")
+	}
 	if s.EndpointURL != "" {
 		if err := checkEndpoint(s.EndpointURL); err != nil {
 			return nil, err
 		}
 	}
 	opts := []func(*config.LoadOptions) error{
+		// A call that hangs (a half-open connection, a stalled proxy) ends
+		// instead of holding the studio's button forever.
+		config.WithHTTPClient(awshttp.NewBuildableClient().WithTimeout(callTimeout)),
 		// Throttling backs off and slows the client down as AWS asks.
 		config.WithRetryer(func() aws.Retryer {
 			return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
@@ -97,6 +111,15 @@ func Connect(ctx context.Context, s Settings) (*Client, error) {
 	c.STS = sts.NewFromConfig(cfg)
 	c.IAM = iam.NewFromConfig(cfg)
 	return c, nil
+}
+
+func firstEnv(names ...string) string {
+	for _, n := range names {
+		if v := os.Getenv(n); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // Local reports whether the endpoint is overridden (not AWS itself).

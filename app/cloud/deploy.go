@@ -61,6 +61,9 @@ type DeployOptions struct {
 	// Alias, when set, points this alias at the published version (made
 	// if new). It implies Publish.
 	Alias string `json:"alias,omitempty"`
+	// Substitutions are the values of the definition's ${Name}
+	// placeholders (IaC substitutions), as the user confirmed them.
+	Substitutions map[string]string `json:"substitutions,omitempty"`
 }
 
 // DeployResult is what a deploy did.
@@ -111,7 +114,12 @@ func (c *Client) Describe(ctx context.Context, arn string) (*Deployed, error) {
 
 // PlanDeploy compares src (the open definition, JSON or YAML) with what
 // is deployed under cfg's ARN or name.
-func (c *Client) PlanDeploy(ctx context.Context, src []byte, cfg sidecar.Deploy) (*Plan, error) {
+// Its ${Name} placeholders are filled in from subs first.
+func (c *Client) PlanDeploy(ctx context.Context, src []byte, cfg sidecar.Deploy, subs map[string]string) (*Plan, error) {
+	src, err := resolve(src, subs)
+	if err != nil {
+		return nil, err
+	}
 	text, _, err := definition(src)
 	if err != nil {
 		return nil, err
@@ -170,11 +178,15 @@ func (c *Client) findDeployed(ctx context.Context, cfg sidecar.Deploy) (string, 
 // PlanDeploy: a deployed definition changed since last pulled is not
 // overwritten unless o.Force (the Problem's code is CodeChanged).
 func (c *Client) Deploy(ctx context.Context, src []byte, cfg sidecar.Deploy, o DeployOptions) (*DeployResult, error) {
+	src, err := resolve(src, o.Substitutions)
+	if err != nil {
+		return nil, err
+	}
 	text, _, err := definition(src)
 	if err != nil {
 		return nil, err
 	}
-	plan, err := c.PlanDeploy(ctx, src, cfg)
+	plan, err := c.PlanDeploy(ctx, src, cfg, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -206,6 +218,7 @@ func (c *Client) Deploy(ctx context.Context, src []byte, cfg sidecar.Deploy, o D
 			return nil, explain(err)
 		}
 		r.Arn, r.Created, r.Updated, r.VersionArn = aws.ToString(out.StateMachineArn), true, true, aws.ToString(out.StateMachineVersionArn)
+		r.Pulled.UpdateDate = stamp(out.CreationDate)
 	} else {
 		r.Arn = plan.Arn
 		if cfg.Type != "" && !strings.EqualFold(cfg.Type, plan.Deployed.Type) {
@@ -223,9 +236,13 @@ func (c *Client) Deploy(ctx context.Context, src []byte, cfg sidecar.Deploy, o D
 				return nil, explain(err)
 			}
 			r.Updated, r.RevisionID, r.VersionArn = true, aws.ToString(out.RevisionId), aws.ToString(out.StateMachineVersionArn)
+			r.Pulled.UpdateDate = stamp(out.UpdateDate)
 		}
 	}
-	r.Pulled = sidecar.DeployPulled{Hash: Hash(text), RevisionID: r.RevisionID, UpdateDate: time.Now().UTC().Format(time.RFC3339)}
+	r.Pulled.Hash, r.Pulled.RevisionID = Hash(text), r.RevisionID
+	if !r.Updated && plan.Deployed.Config.Pulled != nil {
+		r.Pulled = *plan.Deployed.Config.Pulled
+	}
 	if o.Alias != "" && r.VersionArn != "" {
 		if r.AliasArn, err = c.pointAlias(ctx, r.Arn, o.Alias, r.VersionArn); err != nil {
 			return r, err

@@ -284,3 +284,42 @@ func (c *Client) FullHistory(ctx context.Context, arn string) (string, int, erro
 	}{all})
 	return string(b), len(all), err
 }
+
+// EventsSince is the events of an execution after event id after, oldest
+// first: what a watcher polling a running execution has not seen yet. It
+// reads the history newest first and stops at the first event it has
+// seen, so each poll costs one page however long the history is.
+func (c *Client) EventsSince(ctx context.Context, arn string, after int64) ([]json.RawMessage, error) {
+	var newest []json.RawMessage
+	o := HistoryOptions{Reverse: true, Max: 200}
+	for {
+		page, err := c.History(ctx, arn, o)
+		if err != nil {
+			return nil, err
+		}
+		for _, raw := range page.Events {
+			var e struct {
+				ID int64 `json:"id"`
+			}
+			if err := json.Unmarshal(raw, &e); err != nil {
+				return nil, err
+			}
+			if e.ID <= after {
+				return oldestFirst(newest), nil
+			}
+			newest = append(newest, raw)
+		}
+		if page.NextToken == "" || len(newest) >= maxHistoryEvents {
+			return oldestFirst(newest), nil
+		}
+		o.NextToken = page.NextToken
+	}
+}
+
+func oldestFirst(evs []json.RawMessage) []json.RawMessage {
+	out := make([]json.RawMessage, len(evs))
+	for i, e := range evs {
+		out[len(evs)-1-i] = e
+	}
+	return out
+}

@@ -16,7 +16,7 @@ import (
 // test's own, with the "local" profile (static keys, as the endpoint only
 // checks the signature's shape), and keeps it off the network: no
 // credentials or region from the environment, no EC2 metadata probe.
-func awsFiles(t *testing.T) {
+func awsFiles(t testing.TB) {
 	t.Helper()
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config")
@@ -41,7 +41,7 @@ sso_start_url = https://example.awsapps.com/start
 sso_region = eu-west-1
 
 [profile broken]
-credential_process = /nonexistent/stepstudio-test-helper
+credential_process = false
 region = us-east-1
 `)
 	write(t, creds, "[ci]\naws_access_key_id = AKIDCI\naws_secret_access_key = ci-secret\n")
@@ -54,7 +54,7 @@ region = us-east-1
 	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 }
 
-func write(t *testing.T, path, text string) {
+func write(t testing.TB, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
@@ -62,7 +62,7 @@ func write(t *testing.T, path, text string) {
 }
 
 // serve starts `stepstudio serve`'s handler on a test server.
-func serve(t *testing.T) string {
+func serve(t testing.TB) string {
 	t.Helper()
 	s, err := endpoint.New(endpoint.Options{})
 	if err != nil {
@@ -74,7 +74,7 @@ func serve(t *testing.T) string {
 }
 
 // connectServe connects as the "local" profile to a fresh serve.
-func connectServe(t *testing.T) *Client {
+func connectServe(t testing.TB) *Client {
 	t.Helper()
 	awsFiles(t)
 	c, err := Connect(context.Background(), Settings{Profile: "local", EndpointURL: serve(t)})

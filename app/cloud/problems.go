@@ -64,6 +64,7 @@ const (
 	CodeKMS              = "KMS"
 	CodeChanged          = "DEPLOYED_CHANGED"
 	CodeExpressNoHistory = "EXPRESS_NO_HISTORY"
+	CodeUnresolved       = "SUBSTITUTIONS_UNRESOLVED"
 	CodeCanceled         = "CANCELED"
 	CodeAWS              = "AWS_ERROR"
 	CodeOther            = "ERROR"

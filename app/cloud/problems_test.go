@@ -154,6 +154,7 @@ func TestWireShape(t *testing.T) {
 		TimeoutMS *int64
 	}
 	in := "{}"
+	html := "<a & b>"
 	raw, err := wire(struct {
 		Id                           int64
 		PreviousEventId              int64
@@ -161,11 +162,11 @@ func TestWireShape(t *testing.T) {
 		ExecutionStartedEventDetails *details
 		TaskFailedEventDetails       *details
 		ResultMetadata               struct{}
-	}{1, 0, "ExecutionStarted", &details{Input: &in}, nil, struct{}{}})
+	}{1, 0, "ExecutionStarted", &details{Input: &in, RoleArn: &html}, nil, struct{}{}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"executionStartedEventDetails":{"input":"{}"},"id":1,"previousEventId":0,"type":"ExecutionStarted"}`
+	want := `{"id":1,"previousEventId":0,"type":"ExecutionStarted","executionStartedEventDetails":{"input":"{}","roleArn":"<a & b>"}}`
 	if string(raw) != want {
 		t.Errorf("wire:\n got %s\nwant %s", raw, want)
 	}

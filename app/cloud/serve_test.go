@@ -61,13 +61,16 @@ func TestServeEndToEnd(t *testing.T) {
 	if located == 0 {
 		t.Errorf("no diagnostic located in the definition: %+v", v.Diagnostics)
 	}
+	if !v.Verdicts.Agree || len(v.Verdicts.Both) == 0 {
+		t.Errorf("serve and the studio share the validator, yet disagree: %+v", v.Verdicts)
+	}
 	if ok, err := c.Validate(ctx, []byte(approval), "STANDARD"); err != nil || ok.Result != "OK" {
 		t.Fatalf("validate good: %v %+v", err, ok)
 	}
 
 	// Deploy a new state machine, publish it and point an alias at it.
 	cfg := sidecar.Deploy{Name: "approve-order", RoleArn: role, Type: "STANDARD", Tracing: true}
-	plan, err := c.PlanDeploy(ctx, []byte(approval), cfg)
+	plan, err := c.PlanDeploy(ctx, []byte(approval), cfg, nil)
 	if err != nil || !plan.Create {
 		t.Fatalf("plan: %v %+v", err, plan)
 	}
@@ -87,7 +90,7 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// An update shows its diff first.
 	v2 := strings.Replace(approval, `"Done": {"Type": "Pass", "End": true}`, `"Done": {"Type": "Pass", "Result": {"ok": true}, "End": true}`, 1)
-	plan, err = c.PlanDeploy(ctx, []byte(v2), cfg)
+	plan, err = c.PlanDeploy(ctx, []byte(v2), cfg, nil)
 	if err != nil || plan.Create || plan.Same || plan.Changed || plan.Diff == nil || plan.Diff.Counts.Changed != 1 {
 		t.Fatalf("plan update: %v %+v %+v", err, plan, plan.Diff)
 	}
@@ -104,7 +107,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	v3 := strings.Replace(v2, `"ok": true`, `"ok": "studio"`, 1)
-	plan, err = c.PlanDeploy(ctx, []byte(v3), cfg)
+	plan, err = c.PlanDeploy(ctx, []byte(v3), cfg, nil)
 	if err != nil || !plan.Changed || plan.ChangedWhy == "" {
 		t.Fatalf("changed behind our back: %v %+v", err, plan)
 	}
@@ -152,6 +155,13 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	if strings.Contains(string(hist.Events[0]), "null") || strings.Contains(string(hist.Events[0]), "ResultMetadata") {
 		t.Errorf("event keeps SDK leftovers: %s", hist.Events[0])
+	}
+	since, err := c.EventsSince(ctx, e.Arn, last.ID-2)
+	if err != nil || len(since) != 2 || !strings.Contains(string(since[1]), `"ExecutionFailed"`) {
+		t.Fatalf("events since %d: %v %q", last.ID-2, err, since)
+	}
+	if none, err := c.EventsSince(ctx, e.Arn, last.ID); err != nil || len(none) != 0 {
+		t.Fatalf("nothing new: %v %q", err, none)
 	}
 	full, n, err := c.FullHistory(ctx, e.Arn)
 	if err != nil || n != int(last.ID) || !strings.HasPrefix(full, `{"events":[{`) {
@@ -276,4 +286,47 @@ func waitToken(t *testing.T, c *Client, arn string) string {
 	}
 	t.Fatal("no token")
 	return ""
+}
+
+// TestServeMapRunChildren: a Distributed Map's run is found in the
+// history and its child executions are listed by its ARN.
+func TestServeMapRunChildren(t *testing.T) {
+	ctx := context.Background()
+	c := connectServe(t)
+	def := `{"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items",
+	  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}`
+	r, err := c.Deploy(ctx, []byte(def), sidecar.Deploy{Name: "fanout", RoleArn: role}, DeployOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := c.Start(ctx, r.Arn, StartOptions{Input: `{"items":[1,2,3]}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := waitStatus(t, c, e.Arn); got.Status != "SUCCEEDED" {
+		t.Fatalf("%+v", got)
+	}
+	page, err := c.History(ctx, e.Arn, HistoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mapRun string
+	for _, raw := range page.Events {
+		var ev struct {
+			Details *struct {
+				MapRunArn string `json:"mapRunArn"`
+			} `json:"mapRunStartedEventDetails"`
+		}
+		_ = json.Unmarshal(raw, &ev)
+		if ev.Details != nil {
+			mapRun = ev.Details.MapRunArn
+		}
+	}
+	if mapRun == "" {
+		t.Fatal("no MapRunStarted event")
+	}
+	children, err := c.List(ctx, "", ListFilter{MapRunArn: mapRun})
+	if err != nil || len(children.Executions) != 3 {
+		t.Fatalf("children: %v %+v", err, children)
+	}
 }

@@ -43,6 +43,8 @@ type DeployPulled struct {
 	// returned it.
 	Hash       string `json:"hash"`
 	RevisionID string `json:"revisionId,omitempty"`
-	// UpdateDate is when AWS last changed it (RFC 3339).
+	// UpdateDate is when AWS says it was created or last updated (RFC
+	// 3339), when the deploy from here made it; "" when pulled (AWS's
+	// DescribeStateMachine does not say).
 	UpdateDate string `json:"updateDate,omitempty"`
 }

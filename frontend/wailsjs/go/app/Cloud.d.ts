@@ -18,11 +18,15 @@ export function DescribeExecution(arg1:string):Promise<cloud.Execution>;
 
 export function Disconnect():Promise<void>;
 
+export function ExecutionEventsSince(arg1:string,arg2:number):Promise<cloud.HistoryPage>;
+
 export function ExecutionHistory(arg1:string,arg2:cloud.HistoryOptions):Promise<cloud.HistoryPage>;
 
 export function ListExecutions(arg1:string,arg2:cloud.ListFilter):Promise<cloud.ExecutionPage>;
 
-export function PlanDeploy(arg1:string,arg2:string):Promise<cloud.Plan>;
+export function Placeholders(arg1:string):Promise<Array<string>>;
+
+export function PlanDeploy(arg1:string,arg2:string,arg3:Record<string, string>):Promise<cloud.Plan>;
 
 export function Profiles():Promise<Array<cloud.Profile>>;
 

@@ -26,6 +26,10 @@ export function Disconnect() {
   return window['go']['app']['Cloud']['Disconnect']();
 }
 
+export function ExecutionEventsSince(arg1, arg2) {
+  return window['go']['app']['Cloud']['ExecutionEventsSince'](arg1, arg2);
+}
+
 export function ExecutionHistory(arg1, arg2) {
   return window['go']['app']['Cloud']['ExecutionHistory'](arg1, arg2);
 }
@@ -34,8 +38,12 @@ export function ListExecutions(arg1, arg2) {
   return window['go']['app']['Cloud']['ListExecutions'](arg1, arg2);
 }
 
-export function PlanDeploy(arg1, arg2) {
-  return window['go']['app']['Cloud']['PlanDeploy'](arg1, arg2);
+export function Placeholders(arg1) {
+  return window['go']['app']['Cloud']['Placeholders'](arg1);
+}
+
+export function PlanDeploy(arg1, arg2, arg3) {
+  return window['go']['app']['Cloud']['PlanDeploy'](arg1, arg2, arg3);
 }
 
 export function Profiles() {
