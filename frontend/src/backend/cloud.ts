@@ -84,6 +84,8 @@ export interface DeployRequest {
   path: string;
   text: string;
   config: DeployConfig;
+  /** Values of the definition's ${Name} placeholders, as the person confirmed them. */
+  substitutions: Record<string, string>;
   /** Deploy even though the deployed definition changed since it was last seen. */
   overwriteChanged: boolean;
 }
@@ -140,8 +142,10 @@ export interface CloudBackend {
   /** The IAM policy the IaC exporter drafts for this definition (pretty JSON and notes). */
   draftPolicy(name: string, text: string): Promise<string>;
   validate(text: string, type: MachineType): Promise<CloudDiagnostic[]>;
-  /** What is deployed under the saved settings of the workflow at path, against text. */
-  plan(path: string, text: string): Promise<DeployedMachine>;
+  /** The definition's ${Name} placeholders (IaC substitutions) a deploy needs values for. */
+  placeholders(text: string): Promise<string[]>;
+  /** What is deployed under the saved settings of the workflow at path, against text (placeholders filled in). */
+  plan(path: string, text: string, substitutions: Record<string, string>): Promise<DeployedMachine>;
   deploy(request: DeployRequest): Promise<DeployResult>;
   /** Writes the deployed definition into the workflow file (atomic) and returns it. */
   pull(path: string): Promise<string>;
@@ -225,8 +229,9 @@ export const cloud: CloudBackend = {
     return policyText(r.policy);
   },
   validate: async (text, type) => ((await CloudAPI.Validate(text, type)).diagnostics ?? []) as CloudDiagnostic[],
-  plan: async (path, text) => {
-    const p = await CloudAPI.PlanDeploy(path, text);
+  placeholders: async (text) => (await CloudAPI.Placeholders(text)) ?? [],
+  plan: async (path, text, substitutions) => {
+    const p = await CloudAPI.PlanDeploy(path, text, substitutions);
     return {
       exists: !p.create,
       arn: p.arn ?? p.deployed?.arn ?? "",
@@ -240,7 +245,7 @@ export const cloud: CloudBackend = {
     };
   },
   deploy: async (r) => {
-    const out = await CloudAPI.Deploy(r.path, r.text, { force: r.overwriteChanged, publish: r.config.publish, alias: r.config.alias || undefined });
+    const out = await CloudAPI.Deploy(r.path, r.text, { force: r.overwriteChanged, publish: r.config.publish, alias: r.config.alias || undefined, substitutions: r.substitutions });
     return { arn: out.arn, created: out.created, revisionId: out.revisionId ?? "", versionArn: out.versionArn ?? "", aliasArn: out.aliasArn ?? "" };
   },
   pull: async (path) => (await CloudAPI.Pull(path, "")).definition,

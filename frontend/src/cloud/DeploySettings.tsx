@@ -81,6 +81,17 @@ export function DeploySettings({ cloud: c, inTemplate }: { cloud: Cloud; inTempl
           Move alias
           <input value={cfg.alias} onChange={(e) => set({ alias: e.target.value })} placeholder="none" data-testid="cloud-alias" />
         </label>
+        {c.placeholders.length > 0 && (
+          <fieldset className="cloud-subs" data-testid="cloud-subs">
+            <legend>Values for the placeholders (sent to AWS, not saved)</legend>
+            {c.placeholders.map((n) => (
+              <label key={n}>
+                <code>{"${" + n + "}"}</code>
+                <input value={c.substitutions[n] ?? ""} onChange={(e) => c.setSubstitution(n, e.target.value)} data-testid="cloud-sub" data-name={n} />
+              </label>
+            ))}
+          </fieldset>
+        )}
         {missing.length > 0 && !inTemplate && (
           <ul className="cloud-missing" data-testid="cloud-missing">
             {missing.map((m) => (

@@ -105,6 +105,18 @@ describe("CloudStore", () => {
     expect(cloud.calls).not.toContain("plan");
   });
 
+  it("asks for the values of ${Name} placeholders before planning, and sends them", async () => {
+    const { cloud, store } = await connected();
+    store.setWorkflow({ path: "/p/order.asl.json", name: "order.asl.json", text: flow.replace('"Pass"', '"Pass","Comment":"${Stage}"'), inTemplate: false });
+    expect(await store.actions.planDeploy()).toBeNull();
+    expect(store.snapshot()).toMatchObject({ placeholders: ["Stage"], section: "settings" });
+    expect(store.snapshot().error?.todo).toMatch(/\$\{Stage\}/);
+    expect(cloud.calls).not.toContain("plan");
+    store.actions.setSubstitution("Stage", "prod");
+    expect(await store.actions.planDeploy()).not.toBeNull();
+    expect(cloud.planned).toEqual({ Stage: "prod" });
+  });
+
   it("does not deploy with incomplete settings", async () => {
     const { cloud, store } = await connected();
     store.actions.editConfig({ roleArn: "" });

@@ -63,6 +63,9 @@ export interface CloudSnapshot {
   following: boolean;
   /** The machine is EXPRESS: AWS keeps no step history for it. */
   express: boolean;
+  /** The definition's ${Name} placeholders, and the values typed for them (never saved). */
+  placeholders: string[];
+  substitutions: Record<string, string>;
   /** Which part of the tab shows; kept here so it survives a switch to another tab. */
   section: "settings" | "executions";
 }
@@ -93,6 +96,7 @@ export interface CloudActions {
   keepLocally(arn: string): Promise<boolean>;
   dismiss(): void;
   showSection(section: CloudSnapshot["section"]): void;
+  setSubstitution(name: string, value: string): void;
 }
 
 /** How the store shows a history on the diagram and a run kept locally. */
@@ -178,6 +182,8 @@ export class CloudStore {
     following: false,
     express: false,
     section: "settings",
+    placeholders: [],
+    substitutions: {},
   };
   private readonly listeners = new Set<() => void>();
   /** Cancels the pending poll of the followed execution. */
@@ -214,6 +220,7 @@ export class CloudStore {
       keepLocally: this.keepLocally,
       dismiss: () => this.set({ error: null, notice: null }),
       showSection: (section) => this.set({ section }),
+      setSubstitution: (name, value) => this.set({ substitutions: { ...this.s.substitutions, [name]: value } }),
     };
   }
 
@@ -338,10 +345,20 @@ export class CloudStore {
       this.set({ error: { plain: "The deploy settings are not complete.", todo: missing.join(" "), exact: missing.join("\n") } });
       return null;
     }
+    // ${Name} placeholders (a definition exported for IaC) need the values AWS should get.
+    const wf = this.wf;
+    const placeholders = await this.guard("Reading the placeholders…", () => this.backend.placeholders(wf.text));
+    if (!placeholders) return null;
+    this.set({ placeholders });
+    const subs = Object.fromEntries(placeholders.map((n) => [n, this.s.substitutions[n] ?? ""]));
+    const empty = placeholders.filter((n) => !subs[n].trim());
+    if (empty.length) {
+      this.set({ section: "settings", error: { plain: "The workflow has placeholders that AWS cannot fill in.", todo: `Give the value of ${empty.map((n) => "${" + n + "}").join(", ")} under Deploy settings, then deploy again.`, exact: empty.join(", ") } });
+      return null;
+    }
     // The Go side plans and deploys with the settings saved beside the workflow.
     if ((this.s.configChanged || !this.s.configSaved) && !(await this.saveConfig(true))) return null;
-    const wf = this.wf;
-    const deployed = await this.guard("Looking up what is deployed…", () => this.backend.plan(wf.path, wf.text));
+    const deployed = await this.guard("Looking up what is deployed…", () => this.backend.plan(wf.path, wf.text, subs));
     if (!deployed) return null;
     const plan = { deployed, overwrites: deployed.exists && deployed.changedSinceLastSeen };
     this.set({ plan, machineArn: deployed.exists ? deployed.arn : this.s.machineArn });
@@ -357,7 +374,8 @@ export class CloudStore {
       return false;
     }
     const wf = this.wf;
-    const result = await this.guard("Deploying…", () => this.backend.deploy({ path: wf.path, text: wf.text, config, overwriteChanged: overwrite }));
+    const substitutions = Object.fromEntries(this.s.placeholders.map((n) => [n, this.s.substitutions[n] ?? ""]));
+    const result = await this.guard("Deploying…", () => this.backend.deploy({ path: wf.path, text: wf.text, config, overwriteChanged: overwrite, substitutions }));
     if (!result) return false;
     const what = result.created ? "Created" : "Updated";
     const extra = [result.versionArn && `published version ${result.versionArn.split(":").pop()}`, result.aliasArn && `moved alias ${config.alias}`].filter(Boolean).join(", ");

@@ -62,8 +62,15 @@ export class FakeCloud implements CloudBackend {
     this.step("validate");
     return text.includes("NoEnd") ? [{ severity: "ERROR" as const, code: "MISSING_END_STATE", message: "Workflow has no terminal state", location: "/States/NoEnd" }] : [];
   }
-  async plan(path: string, text: string) {
+  async placeholders(text: string) {
+    this.step("placeholders");
+    return [...new Set([...text.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]))];
+  }
+  /** The substitutions of the last plan. */
+  planned: Record<string, string> = {};
+  async plan(path: string, text: string, substitutions: Record<string, string>) {
     this.step("plan");
+    this.planned = substitutions;
     // As the Go side: the saved settings name the machine.
     const name = this.configs.get(path)?.name ?? "";
     const m = this.machines.get(name);
