@@ -154,8 +154,8 @@ export interface CloudBackend {
   /** sync: StartSyncExecution (EXPRESS), the result at once. */
   startExecution(machine: string, name: string, input: string, sync: boolean): Promise<ExecutionDetail>;
   describeExecution(arn: string): Promise<ExecutionDetail>;
-  /** GetExecutionHistory, every page, as {"events":[…]} JSON. */
-  executionHistory(arn: string): Promise<string>;
+  /** The history's events after event id after, oldest first (newest-first pages until a seen one: one page a poll). */
+  eventsSince(arn: string, after: number): Promise<unknown[]>;
   stopExecution(arn: string, error: string, cause: string): Promise<void>;
   redriveExecution(arn: string): Promise<void>;
   /** Keeps the execution's whole history as a local run of workflow; the run's id. */
@@ -255,17 +255,7 @@ export const cloud: CloudBackend = {
   },
   startExecution: async (machine, name, input, sync) => fromExecution(await CloudAPI.StartExecution(machine, { name: name || undefined, input, sync })),
   describeExecution: async (arn) => fromExecution(await CloudAPI.DescribeExecution(arn)),
-  executionHistory: async (arn) => {
-    // Every page, oldest first: the run session replays from event 1.
-    const events: unknown[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await CloudAPI.ExecutionHistory(arn, { nextToken });
-      events.push(...((page.events ?? []) as unknown[]));
-      nextToken = page.nextToken || undefined;
-    } while (nextToken);
-    return JSON.stringify({ events });
-  },
+  eventsSince: async (arn, after) => ((await CloudAPI.ExecutionEventsSince(arn, after)).events ?? []) as unknown[],
   stopExecution: (arn, error, cause) => CloudAPI.StopExecution(arn, error, cause),
   redriveExecution: async (arn) => void (await CloudAPI.RedriveExecution(arn)),
   keepExecution: async (workflow, definition, arn) => (await CloudAPI.PullExecution(workflow, definition, arn)).id,

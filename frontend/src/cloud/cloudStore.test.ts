@@ -140,8 +140,9 @@ describe("CloudStore", () => {
     cloud.advance(arn, "PassStateEntered");
     expect(await clock.tick()).toBe(firstPollMs * 4);
     expect(sink.show).toHaveBeenCalledTimes(2);
-    // The history grew: back to the first delay.
+    // The history grew: back to the first delay; the diagram gets the whole history.
     expect(clock.pending[0].ms).toBe(firstPollMs);
+    expect(JSON.parse((sink.show.mock.lastCall as unknown as [string])[0]).events.map((e: { type: string }) => e.type)).toEqual(["ExecutionStarted", "PassStateEntered"]);
     cloud.advance(arn, "ExecutionSucceeded", "SUCCEEDED");
     await clock.tick();
     expect(store.snapshot().watched?.status).toBe("SUCCEEDED");
@@ -157,7 +158,7 @@ describe("CloudStore", () => {
     expect(await store.actions.start("", '{"a":1}')).toBe(true);
     expect(store.snapshot()).toMatchObject({ express: true, following: false, watched: { status: "SUCCEEDED", output: '{"a":1}' } });
     expect(sink.show).not.toHaveBeenCalled();
-    expect(cloud.calls).not.toContain("executionHistory");
+    expect(cloud.calls).not.toContain("eventsSince");
   });
 
   it("refuses input that is not JSON without calling AWS", async () => {

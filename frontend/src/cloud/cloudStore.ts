@@ -188,7 +188,8 @@ export class CloudStore {
   private readonly listeners = new Set<() => void>();
   /** Cancels the pending poll of the followed execution. */
   private cancelPoll: (() => void) | null = null;
-  private lastHistory = "";
+  /** The followed execution's events so far: each poll asks only for the ones after. */
+  private events: unknown[] = [];
   /** Bumped when another workflow opens or the connection changes: late answers are dropped. */
   private epoch = 0;
   readonly actions: CloudActions;
@@ -430,7 +431,7 @@ export class CloudStore {
   /** Shows the execution on the diagram and, while it runs, polls with back-off. */
   private async follow(arn: string): Promise<boolean> {
     this.stopFollowing();
-    this.lastHistory = "";
+    this.events = [];
     const epoch = this.epoch;
     const ok = await this.refresh(arn);
     if (!ok || epoch !== this.epoch) return false;
@@ -448,11 +449,11 @@ export class CloudStore {
     this.cancelPoll = this.clock.after(ms, () => {
       this.cancelPoll = null;
       if (epoch !== this.epoch) return;
-      const before = this.lastHistory;
+      const before = this.events.length;
       void this.refresh(arn).then((ok) => {
         if (!ok || epoch !== this.epoch) return this.set({ following: false });
         // A growing history polls again soon; a quiet one backs off.
-        this.schedule(arn, this.lastHistory !== before ? firstPollMs : Math.min(ms * 2, maxPollMs), epoch);
+        this.schedule(arn, this.events.length !== before ? firstPollMs : Math.min(ms * 2, maxPollMs), epoch);
       });
     });
   }
@@ -463,19 +464,20 @@ export class CloudStore {
     if (this.s.following) this.set({ following: false });
   }
 
-  /** Describe and (for STANDARD) the history; the history goes to the diagram when it changed. */
+  /** Describe and (for STANDARD) the new events; the history goes to the diagram when it grew. */
   private async refresh(arn: string): Promise<boolean> {
+    const after = this.events.length;
     const got = await this.guard("Reading the execution…", async () => {
       const detail = await this.backend.describeExecution(arn);
       const express = !!detail.express || arn.includes(":express:");
-      const history = express ? "" : await this.backend.executionHistory(arn);
-      return { detail, history, express };
+      const fresh = express ? [] : await this.backend.eventsSince(arn, after);
+      return { detail, fresh, express };
     });
     if (!got) return false;
     this.set({ watched: got.detail, express: got.express });
-    if (got.history && got.history !== this.lastHistory) {
-      this.lastHistory = got.history;
-      await this.sink.show(got.history);
+    if (got.fresh.length && this.events.length === after) {
+      this.events = [...this.events, ...got.fresh];
+      await this.sink.show(JSON.stringify({ events: this.events }));
     }
     return true;
   }

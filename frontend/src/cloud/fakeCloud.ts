@@ -118,9 +118,9 @@ export class FakeCloud implements CloudBackend {
     if (!e) throw `ExecutionDoesNotExist: ${arn}`;
     return { ...e.detail };
   }
-  async executionHistory(arn: string) {
-    this.step("executionHistory");
-    return JSON.stringify({ events: this.executions.get(arn)?.events ?? [] });
+  async eventsSince(arn: string, after: number) {
+    this.step("eventsSince");
+    return (this.executions.get(arn)?.events ?? []).slice(after);
   }
   async stopExecution(arn: string) {
     this.step("stopExecution");
