@@ -81,6 +81,8 @@ test("deploy, start, watch and redrive in AWS (a local endpoint) through the Clo
     await page.getByTestId("cloud-validate").click();
     await page.locator('[data-testid="cloud-notice"]', { hasText: "AWS accepts this definition." }).waitFor();
     assert.match(await page.getByTestId("cloud-differences").innerText(), /AWS agrees with the studio/);
+    // Nothing failed on the way (roles are not asked of an endpoint standing in for AWS).
+    assert.equal(await page.getByTestId("cloud-error").count(), 0);
     await s.screenshot("cloud-settings");
 
     // First deploy: nothing deployed yet, a small confirmation.

@@ -38,6 +38,7 @@ export function DeploySettings({ cloud: c, inTemplate }: { cloud: Cloud; inTempl
         <label>
           Runs as (execution role)
           <input list="cloud-roles" value={cfg.roleArn} onChange={(e) => set({ roleArn: e.target.value })} onFocus={() => !c.roles.length && void c.loadRoles()} placeholder="arn:aws:iam::123456789012:role/…" data-testid="cloud-role" />
+          {c.rolesNote && <span className="muted" data-testid="cloud-roles-note">{c.rolesNote}</span>}
           <datalist id="cloud-roles">
             {c.roles.map((r) => (
               <option key={r.arn} value={r.arn}>

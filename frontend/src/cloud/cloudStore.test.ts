@@ -61,6 +61,22 @@ describe("CloudStore", () => {
     expect(store.snapshot().error?.exact).toMatch(/token has expired/);
   });
 
+  it("lists roles from IAM, never through an endpoint standing in for AWS, and a failure is only a note", async () => {
+    const { cloud, store } = await connected();
+    await store.actions.loadRoles();
+    expect(store.snapshot().roles).toHaveLength(1);
+    cloud.failNext = { method: "roles", message: "api error AccessDenied: not authorized to perform: iam:ListRoles" };
+    await store.actions.loadRoles();
+    expect(store.snapshot().rolesNote).toMatch(/not allowed.*Paste the role's ARN/);
+    expect(store.snapshot().error).toBeNull();
+    await store.actions.disconnect();
+    store.actions.setForm({ endpoint: "http://127.0.0.1:8083" });
+    await store.actions.connect();
+    const before = cloud.calls.filter((c) => c === "roles").length;
+    await store.actions.loadRoles();
+    expect(cloud.calls.filter((c) => c === "roles").length).toBe(before);
+  });
+
   it("saves the deploy settings beside the workflow and reads them back", async () => {
     const { cloud, store } = await connected();
     store.actions.editConfig({ type: "EXPRESS", tracing: true });

@@ -45,6 +45,8 @@ export interface CloudSnapshot {
   /** The settings are in the project file (a first deploy saves them first). */
   configSaved: boolean;
   roles: CloudRole[];
+  /** Why the roles could not be listed (pasting an ARN still works); "" when they were. */
+  rolesNote: string;
   policy: string;
   /** AWS's findings for validatedText; null before Validate with AWS. */
   aws: CloudDiagnostic[] | null;
@@ -168,6 +170,7 @@ export class CloudStore {
     configChanged: false,
     configSaved: false,
     roles: [],
+    rolesNote: "",
     policy: "",
     aws: null,
     validatedText: "",
@@ -320,9 +323,16 @@ export class CloudStore {
     return true;
   };
 
+  /** Roles help, they are not needed: a failure is a note beside the field, not an error. */
   private loadRoles = async () => {
-    const roles = await this.guard("Listing roles…", () => this.backend.roles());
-    if (roles) this.set({ roles });
+    // An endpoint standing in for AWS has no IAM: asking would go to AWS itself.
+    if (!this.s.connection || this.s.connection.endpoint) return;
+    try {
+      const roles = await this.backend.roles();
+      this.set({ roles, rolesNote: roles.length ? "" : "No roles in this account yet." });
+    } catch (e) {
+      this.set({ rolesNote: `${explain(e).plain} Paste the role's ARN instead.` });
+    }
   };
 
   private validate = async () => {
