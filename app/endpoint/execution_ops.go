@@ -54,6 +54,9 @@ func describeExecution(s *Server, r *request) (any, error) {
 	}
 	e, err := s.lookupStandardExecution(in.ExecutionArn)
 	if err != nil {
+		if parent, mr, c, ok := s.childOf(in.ExecutionArn); ok {
+			return describeChildOut(parent, mr, c), nil
+		}
 		return nil, err
 	}
 	return describeExecutionOut(e), nil

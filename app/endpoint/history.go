@@ -26,11 +26,14 @@ func getExecutionHistory(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
-	e, err := s.lookupStandardExecution(in.ExecutionArn)
-	if err != nil {
+	var evs []engine.Event
+	if e, err := s.lookupStandardExecution(in.ExecutionArn); err == nil {
+		evs = e.events()
+	} else if _, _, c, ok := s.childOf(in.ExecutionArn); ok {
+		evs = c.Events // a distributed Map's child: its own history
+	} else {
 		return nil, err
 	}
-	evs := e.events()
 	if in.ReverseOrder {
 		evs = slices.Clone(evs)
 		slices.Reverse(evs)

@@ -45,6 +45,14 @@ func TestMapRuns(t *testing.T) {
 	if n := len(children.Body["executions"].([]any)); n != 2 {
 		t.Fatal(children.Body)
 	}
+	// Each child is an execution of its own: described and with a history.
+	child := children.Body["executions"].([]any)[0].(map[string]any)["executionArn"].(string)
+	if cd := mustCall(t, s, "DescribeExecution", map[string]any{"executionArn": child}); cd.str("status") != "SUCCEEDED" || cd.str("mapRunArn") != mrArn || cd.str("output") == "" {
+		t.Fatal(cd.Body)
+	}
+	if h := mustCall(t, s, "GetExecutionHistory", map[string]any{"executionArn": child}); len(h.Body["events"].([]any)) < 3 {
+		t.Fatal(h.Body)
+	}
 	mustCall(t, s, "UpdateMapRun", map[string]any{"mapRunArn": mrArn, "maxConcurrency": 2})
 	if nf := call(t, s, "DescribeMapRun", map[string]any{"mapRunArn": mrArn + "x"}); nf.errType() != errResourceNotFound {
 		t.Fatal(nf.Body)
