@@ -349,3 +349,10 @@ func (s *Cloud) ExecutionEventsSince(arn string, after int64) (*cloud.HistoryPag
 	}
 	return &cloud.HistoryPage{Events: evs}, nil
 }
+
+// MapRuns lists the Distributed Map runs of an execution, each with its
+// counts and a plain sentence; open a run's children with ListExecutions
+// and ListFilter.MapRunArn, and a child like any execution.
+func (s *Cloud) MapRuns(executionArn string) ([]cloud.MapRun, error) {
+	return withClient(s, func(c *cloud.Client) ([]cloud.MapRun, error) { return c.MapRuns(ctx(), executionArn) })
+}

@@ -19,19 +19,21 @@ Usage: stepstudio executions list    (--state-machine NAME|ARN | --flow FLOW | -
        stepstudio executions start   (--state-machine NAME|ARN | --flow FLOW) [--name N] [--input FILE|-] [--sync] [--wait]
        stepstudio executions stop    EXECUTION_ARN [--error E] [--cause C]
        stepstudio executions redrive EXECUTION_ARN [--wait]
+       stepstudio executions map-runs EXECUTION_ARN
 Lists, shows, starts, stops and redrives executions in AWS Step Functions (or the endpoint
 given with --endpoint-url, e.g. stepstudio serve). Every subcommand also takes --profile,
 --region, --endpoint-url and --format text|json. --flow takes the state machine from FLOW's
 NAME.studio.json, as deploy recorded it. show --history prints the events in AWS's
 GetExecutionHistory shape (stepstudio run --history's), which the studio opens as a run;
 --reverse puts the newest first (for long histories). Express executions have no history
-in AWS: show says so. --wait polls until the execution ends.
+in AWS: show says so. --wait polls until the execution ends. map-runs lists the Distributed
+Map runs of an execution with their counts; list --map-run ARN lists a run's children.
 Exit 0 on success (with --wait: the execution SUCCEEDED), 1 when AWS refused or the
 execution ended otherwise, 2 on a usage error.`
 
 func runExecutions(ctx context.Context, args []string, s Streams) error {
 	if len(args) == 0 {
-		return usagef("give a subcommand: list, show, start, stop or redrive")
+		return usagef("give a subcommand: list, show, start, stop, redrive or map-runs")
 	}
 	sub, rest := args[0], args[1:]
 	if isHelp(sub) {
@@ -41,9 +43,9 @@ func runExecutions(ctx context.Context, args []string, s Streams) error {
 		return err
 	}
 	switch sub {
-	case "list", "show", "start", "stop", "redrive":
+	case "list", "show", "start", "stop", "redrive", "map-runs":
 	default:
-		return usagef("unknown subcommand %q: list, show, start, stop or redrive", sub)
+		return usagef("unknown subcommand %q: list, show, start, stop, redrive or map-runs", sub)
 	}
 	fs := newFlagSet("executions "+sub, executionsUsage)
 	f := addExecutionFlags(fs, sub)
@@ -204,8 +206,29 @@ func (f *executionFlags) do(ctx context.Context, c *cloud.Client, sub, machine s
 			return err
 		}
 		return f.finish(ctx, c, e, out)
+	case "map-runs":
+		runs, err := c.MapRuns(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		return printJSONOr(f.cloudFlags, out, struct {
+			MapRuns []cloud.MapRun `json:"mapRuns"`
+		}{runs}, func() string { return mapRunsText(runs) })
 	}
 	return nil
+}
+
+// mapRunsText is one paragraph a Map Run: the sentence, then the ARN to
+// list its children with.
+func mapRunsText(runs []cloud.MapRun) string {
+	if len(runs) == 0 {
+		return "No Map Runs: this execution ran no Distributed Map.\n"
+	}
+	var b strings.Builder
+	for _, mr := range runs {
+		fmt.Fprintf(&b, "%s\n  %s  %s\n  children: stepstudio executions list --map-run %s\n", mr.Summary, mr.Status, mr.Arn, mr.Arn)
+	}
+	return b.String()
 }
 
 // finish prints a started or redriven execution, after waiting for its

@@ -643,6 +643,89 @@ export namespace cloud {
 	        this.creationDate = source["creationDate"];
 	    }
 	}
+	export class MapRunCount {
+	    pending: number;
+	    running: number;
+	    succeeded: number;
+	    failed: number;
+	    timedOut: number;
+	    aborted: number;
+	    total: number;
+	    resultsWritten: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MapRunCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pending = source["pending"];
+	        this.running = source["running"];
+	        this.succeeded = source["succeeded"];
+	        this.failed = source["failed"];
+	        this.timedOut = source["timedOut"];
+	        this.aborted = source["aborted"];
+	        this.total = source["total"];
+	        this.resultsWritten = source["resultsWritten"];
+	    }
+	}
+	export class MapRun {
+	    mapRunArn: string;
+	    executionArn: string;
+	    stateMachineArn: string;
+	    stateName?: string;
+	    status: string;
+	    startDate?: string;
+	    stopDate?: string;
+	    maxConcurrency: number;
+	    toleratedFailurePercentage: number;
+	    toleratedFailureCount: number;
+	    itemCounts: MapRunCount;
+	    executionCounts: MapRunCount;
+	    redriveCount?: number;
+	    summary: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MapRun(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mapRunArn = source["mapRunArn"];
+	        this.executionArn = source["executionArn"];
+	        this.stateMachineArn = source["stateMachineArn"];
+	        this.stateName = source["stateName"];
+	        this.status = source["status"];
+	        this.startDate = source["startDate"];
+	        this.stopDate = source["stopDate"];
+	        this.maxConcurrency = source["maxConcurrency"];
+	        this.toleratedFailurePercentage = source["toleratedFailurePercentage"];
+	        this.toleratedFailureCount = source["toleratedFailureCount"];
+	        this.itemCounts = this.convertValues(source["itemCounts"], MapRunCount);
+	        this.executionCounts = this.convertValues(source["executionCounts"], MapRunCount);
+	        this.redriveCount = source["redriveCount"];
+	        this.summary = source["summary"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class Problem {
 	    code: string;

@@ -24,6 +24,8 @@ export function ExecutionHistory(arg1:string,arg2:cloud.HistoryOptions):Promise<
 
 export function ListExecutions(arg1:string,arg2:cloud.ListFilter):Promise<cloud.ExecutionPage>;
 
+export function MapRuns(arg1:string):Promise<Array<cloud.MapRun>>;
+
 export function Placeholders(arg1:string):Promise<Array<string>>;
 
 export function PlanDeploy(arg1:string,arg2:string,arg3:Record<string, string>):Promise<cloud.Plan>;

@@ -38,6 +38,10 @@ export function ListExecutions(arg1, arg2) {
   return window['go']['app']['Cloud']['ListExecutions'](arg1, arg2);
 }
 
+export function MapRuns(arg1) {
+  return window['go']['app']['Cloud']['MapRuns'](arg1);
+}
+
 export function Placeholders(arg1) {
   return window['go']['app']['Cloud']['Placeholders'](arg1);
 }
