@@ -124,6 +124,24 @@ export interface ExecutionDetail extends ExecutionItem {
   redriveStatusReason?: string;
 }
 
+/** A Distributed Map's run inside an execution: its children counted by status. */
+export interface MapRunInfo {
+  mapRunArn: string;
+  executionArn: string;
+  /** The children's state machine (the parent's ARN with the Map's label). */
+  stateMachineArn: string;
+  /** The Map state's label: its name unless the Map has a Label. */
+  stateName: string;
+  status: string;
+  startDate: string;
+  stopDate?: string;
+  toleratedFailureCount: number;
+  toleratedFailurePercentage: number;
+  executionCounts: { total: number; succeeded: number; failed: number; timedOut: number; aborted: number; running: number; pending: number };
+  /** The run in plain words: "This step ran 10 child workflows: 8 succeeded, 2 failed." */
+  summary: string;
+}
+
 export interface ExecutionPage {
   executions: ExecutionItem[];
   nextToken: string;
@@ -151,6 +169,10 @@ export interface CloudBackend {
   pull(path: string): Promise<string>;
   /** machine: a name or an ARN. */
   listExecutions(machine: string, status: string, nameContains: string, nextToken: string): Promise<ExecutionPage>;
+  /** The Distributed Map runs of an execution, each with its counts (ListMapRuns + DescribeMapRun). */
+  mapRuns(executionArn: string): Promise<MapRunInfo[]>;
+  /** A Map Run's child executions (ListExecutions with mapRunArn), newest first. */
+  listChildren(mapRunArn: string, status: string, nextToken: string): Promise<ExecutionPage>;
   /** sync: StartSyncExecution (EXPRESS), the result at once. */
   startExecution(machine: string, name: string, input: string, sync: boolean): Promise<ExecutionDetail>;
   describeExecution(arn: string): Promise<ExecutionDetail>;
@@ -251,6 +273,12 @@ export const cloud: CloudBackend = {
   pull: async (path) => (await CloudAPI.Pull(path, "")).definition,
   listExecutions: async (machine, status, nameContains, nextToken) => {
     const p = await CloudAPI.ListExecutions(machine, { status: status || undefined, nameContains: nameContains || undefined, nextToken: nextToken || undefined });
+    return { executions: (p.executions ?? []).map(fromExecution), nextToken: p.nextToken ?? "" };
+  },
+  mapRuns: async (executionArn) =>
+    ((await CloudAPI.MapRuns(executionArn)) ?? []).map((m) => ({ ...m, stateName: m.stateName ?? "", startDate: m.startDate ?? "", executionCounts: m.executionCounts ?? { total: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, running: 0, pending: 0 } })),
+  listChildren: async (mapRunArn, status, nextToken) => {
+    const p = await CloudAPI.ListExecutions("", { mapRunArn, status: status || undefined, nextToken: nextToken || undefined });
     return { executions: (p.executions ?? []).map(fromExecution), nextToken: p.nextToken ?? "" };
   },
   startExecution: async (machine, name, input, sync) => fromExecution(await CloudAPI.StartExecution(machine, { name: name || undefined, input, sync })),

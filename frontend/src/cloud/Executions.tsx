@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { ExecutionDetail } from "../backend/cloud";
+import { ChildNote, MapRuns } from "./MapRuns";
 import type { Cloud } from "./useCloud";
 
 const statuses = ["", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"];
@@ -14,7 +15,8 @@ interface Props {
 /**
  * Executions in AWS: start one (input and name), list the recent ones
  * (status filter, search by name), open one — also by ARN — on the
- * diagram, stop, redrive, keep in the local history, run it here.
+ * diagram, stop, redrive, keep in the local history, run it here; its
+ * Distributed Map runs open their child executions (MapRuns.tsx).
  */
 export function Executions({ cloud: c, onShowRun, onRunLocally }: Props) {
   const [input, setInput] = useState("{}");
@@ -119,6 +121,7 @@ function Watched({ d, cloud: c, onShowRun, onRunLocally }: { d: ExecutionDetail;
           {d.cause ? `: ${d.cause}` : ""}
         </p>
       )}
+      <ChildNote d={d} cloud={c} onShowRun={onShowRun} />
       {c.express && (
         <p className="cloud-express" data-testid="cloud-express">
           This is an Express workflow: AWS keeps no step-by-step history for it, so only its input, output and status are shown. To see its steps, turn on logging to CloudWatch Logs (Deploy settings › Logging: Everything).
@@ -149,6 +152,7 @@ function Watched({ d, cloud: c, onShowRun, onRunLocally }: { d: ExecutionDetail;
           Run here with this input
         </button>
       </div>
+      <MapRuns cloud={c} onShowRun={onShowRun} />
       <details>
         <summary>Input and output</summary>
         <pre>{d.input}</pre>

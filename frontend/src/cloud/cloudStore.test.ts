@@ -220,6 +220,67 @@ describe("CloudStore", () => {
     expect(store.snapshot().error?.plain).toMatch(/no execution with that ARN/);
   });
 
+  it("shows a watched execution's Map Runs, lists a run's children by status, opens one and goes back", async () => {
+    const { cloud, sink, store } = await connected();
+    await store.actions.planDeploy();
+    await store.actions.confirmDeploy(false);
+    await store.actions.start("batch", "{}");
+    const parent = store.snapshot().watched!.executionArn;
+    expect(store.snapshot().mapRuns).toEqual([]);
+    const mr = cloud.addMapRun(parent, "Ship each", ["SUCCEEDED", "FAILED", "SUCCEEDED"]);
+    cloud.advance(parent, "ExecutionSucceeded", "SUCCEEDED");
+    await store.actions.open(parent);
+    expect(store.snapshot().mapRuns.map((m) => m.summary)).toEqual(['The step "Ship each" ran 3 child workflows: 2 succeeded, 1 failed.']);
+
+    await store.actions.listChildren(mr.mapRunArn, "FAILED");
+    expect(store.snapshot().children?.executions.map((e) => e.status)).toEqual(["FAILED"]);
+    await store.actions.listChildren(mr.mapRunArn, "");
+    expect(store.snapshot().children?.executions).toHaveLength(3);
+
+    // A child opens like any execution, on the diagram; the list and the way back stay.
+    const child = store.snapshot().children!.executions[1].executionArn;
+    sink.show.mockClear();
+    expect(await store.actions.openChild(child)).toBe(true);
+    expect(store.snapshot()).toMatchObject({ watched: { executionArn: child, mapRunArn: mr.mapRunArn }, parent: { executionArn: parent }, mapRuns: [] });
+    expect(store.snapshot().children?.executions).toHaveLength(3);
+    expect((sink.show.mock.lastCall as unknown as [string])[0]).toBe(child);
+    // Another child in turn: still back to the same parent.
+    await store.actions.openChild(store.snapshot().children!.executions[0].executionArn);
+    expect(store.snapshot().parent?.executionArn).toBe(parent);
+
+    expect(await store.actions.backToParent()).toBe(true);
+    expect(store.snapshot()).toMatchObject({ watched: { executionArn: parent }, parent: null });
+    expect(store.snapshot().mapRuns).toHaveLength(1);
+    expect(store.snapshot().children?.mapRun.mapRunArn).toBe(mr.mapRunArn);
+
+    // Another execution drops the children listed for this one.
+    await store.actions.start("next", "{}");
+    expect(store.snapshot()).toMatchObject({ children: null, parent: null, mapRuns: [] });
+  });
+
+  it("reads Map Runs only when the history moved, and a failure to read them is a note", async () => {
+    const { cloud, clock, store } = await connected();
+    await store.actions.planDeploy();
+    await store.actions.confirmDeploy(false);
+    await store.actions.start("batch", "{}");
+    const arn = store.snapshot().watched!.executionArn;
+    const reads = () => cloud.calls.filter((c) => c === "mapRuns").length;
+    expect(reads()).toBe(1);
+    await clock.tick(); // nothing new
+    expect(reads()).toBe(1);
+    cloud.addMapRun(arn, "Each", ["RUNNING"]);
+    cloud.advance(arn, "MapRunStarted");
+    await clock.tick();
+    expect(reads()).toBe(2);
+    expect(store.snapshot().mapRuns[0].summary).toMatch(/1 child workflows/);
+    cloud.failNext = { method: "mapRuns", message: "api error AccessDeniedException: not authorized to perform: states:ListMapRuns" };
+    cloud.advance(arn, "ExecutionSucceeded", "SUCCEEDED");
+    await clock.tick();
+    expect(store.snapshot().watched?.status).toBe("SUCCEEDED");
+    expect(store.snapshot().error).toBeNull();
+    expect(store.snapshot().mapRunsNote).toMatch(/Map Runs could not be read: .*not allowed/);
+  });
+
   it("keeps AWS's verdict with the text it was for", async () => {
     const { store } = await connected();
     await store.actions.validate();

@@ -4,7 +4,7 @@
 // watched on the diagram through the run session's import of AWS
 // histories. No React here: useCloud.ts subscribes; tests drive it with a
 // fake backend and a fake clock.
-import type { CloudBackend, CloudConnection, CloudDiagnostic, CloudProfile, CloudRole, DeployConfig, DeployedMachine, DeployResult, ExecutionDetail, ExecutionItem } from "../backend/cloud";
+import type { CloudBackend, CloudConnection, CloudDiagnostic, CloudProfile, CloudRole, DeployConfig, DeployedMachine, DeployResult, ExecutionDetail, ExecutionItem, MapRunInfo } from "../backend/cloud";
 import { explain, type Explained } from "./explain";
 
 export interface CloudWorkflow {
@@ -63,6 +63,14 @@ export interface CloudSnapshot {
   watched: ExecutionDetail | null;
   /** Its history is being followed (polled) while it runs. */
   following: boolean;
+  /** The watched execution's Distributed Map runs (counts, in words), [] when it ran none. */
+  mapRuns: MapRunInfo[];
+  /** Why the Map Runs could not be read ("" when they were): a note, the execution still shows. */
+  mapRunsNote: string;
+  /** A Map Run's child executions, listed from mapRuns; stays while one of them is watched. */
+  children: ChildList | null;
+  /** The execution a watched child was opened from (to go back to), null otherwise. */
+  parent: ExecutionDetail | null;
   /** The machine is EXPRESS: AWS keeps no step history for it. */
   express: boolean;
   /** The definition's ${Name} placeholders, and the values typed for them (never saved). */
@@ -70,6 +78,14 @@ export interface CloudSnapshot {
   substitutions: Record<string, string>;
   /** Which part of the tab shows; kept here so it survives a switch to another tab. */
   section: "settings" | "executions";
+}
+
+/** The child executions of one Map Run, filtered by status. */
+export interface ChildList {
+  mapRun: MapRunInfo;
+  status: string;
+  executions: ExecutionItem[];
+  nextToken: string;
 }
 
 export interface CloudActions {
@@ -92,6 +108,12 @@ export interface CloudActions {
   start(name: string, input: string): Promise<boolean>;
   /** Opens an execution (from the list or pasted ARN) on the diagram. */
   open(arn: string): Promise<boolean>;
+  /** Lists a Map Run's child executions (status "" for all; more: the next page). */
+  listChildren(mapRunArn: string, status: string, more?: boolean): Promise<void>;
+  /** Opens a child of the listed Map Run on the diagram (its steps are the Map's own, shown inside it). */
+  openChild(arn: string): Promise<boolean>;
+  /** Back from a child to the execution it was opened from. */
+  backToParent(): Promise<boolean>;
   stop(arn: string): Promise<void>;
   redrive(arn: string): Promise<void>;
   /** Keeps the execution's history in the local run history (kept forever). */
@@ -154,6 +176,8 @@ export function configProblems(c: DeployConfig): string[] {
   return out;
 }
 
+const noMapRuns = { mapRuns: [], mapRunsNote: "", children: null, parent: null } satisfies Partial<CloudSnapshot>;
+
 const terminal = (s: string) => s !== "RUNNING" && s !== "PENDING_REDRIVE";
 
 export class CloudStore {
@@ -183,6 +207,10 @@ export class CloudStore {
     nextToken: "",
     watched: null,
     following: false,
+    mapRuns: [],
+    mapRunsNote: "",
+    children: null,
+    parent: null,
     express: false,
     section: "settings",
     placeholders: [],
@@ -219,6 +247,9 @@ export class CloudStore {
       setFilter: (statusFilter, search) => this.set({ statusFilter, search }),
       start: this.start,
       open: this.open,
+      listChildren: this.listChildren,
+      openChild: this.openChild,
+      backToParent: this.backToParent,
       stop: this.stop,
       redrive: this.redrive,
       keepLocally: this.keepLocally,
@@ -246,7 +277,7 @@ export class CloudStore {
     if (!other) return;
     this.epoch++;
     this.stopFollowing();
-    this.set({ config: null, configChanged: false, configSaved: false, aws: null, validatedText: "", plan: null, deployed: null, machineArn: "", executions: [], nextToken: "", watched: null, policy: "" });
+    this.set({ config: null, configChanged: false, configSaved: false, aws: null, validatedText: "", plan: null, deployed: null, machineArn: "", executions: [], nextToken: "", watched: null, policy: "", ...noMapRuns });
     if (this.s.connection) void this.loadConfig();
   }
 
@@ -292,7 +323,7 @@ export class CloudStore {
     } catch {
       // Offline either way: the studio forgets the client.
     }
-    this.set({ connection: null, roles: [], aws: null, plan: null, executions: [], nextToken: "", watched: null, machineArn: "", busy: null });
+    this.set({ connection: null, roles: [], aws: null, plan: null, executions: [], nextToken: "", watched: null, machineArn: "", busy: null, ...noMapRuns });
   };
 
   private async loadConfig() {
@@ -431,12 +462,44 @@ export class CloudStore {
     if (!started) return false;
     this.set({ notice: `Started ${started.name}.` });
     if (sync || started.express) this.set({ watched: started, express: true, following: false });
-    else await this.follow(started.executionArn);
+    else await this.open(started.executionArn);
     void this.listExecutions();
     return true;
   };
 
-  private open = async (arn: string) => this.follow(arn.trim());
+  /** Another execution: the children listed for the last one go. */
+  private open = async (arn: string) => {
+    this.set({ children: null, parent: null });
+    return this.follow(arn.trim());
+  };
+
+  private listChildren = async (mapRunArn: string, status: string, more = false) => {
+    const mapRun = this.s.mapRuns.find((m) => m.mapRunArn === mapRunArn) ?? (this.s.children?.mapRun.mapRunArn === mapRunArn ? this.s.children.mapRun : undefined);
+    if (!mapRun) return;
+    const token = more && this.s.children ? this.s.children.nextToken : "";
+    const page = await this.guard("Listing the child workflows…", () => this.backend.listChildren(mapRunArn, status, token));
+    if (!page) return;
+    const before = more && this.s.children ? this.s.children.executions : [];
+    this.set({ children: { mapRun, status, executions: [...before, ...page.executions], nextToken: page.nextToken } });
+  };
+
+  private openChild = async (arn: string) => {
+    // The parent stays the one the children were listed from, however many children are opened in turn.
+    const parent = this.s.parent ?? this.s.watched;
+    const ok = await this.follow(arn);
+    if (ok) this.set({ parent: parent && parent.executionArn !== arn ? parent : null });
+    return ok;
+  };
+
+  private backToParent = async () => {
+    const parent = this.s.parent;
+    if (!parent) return false;
+    this.set({ parent: null });
+    const ok = await this.follow(parent.executionArn);
+    const mapRun = this.s.children?.mapRun;
+    if (ok && mapRun && !this.s.mapRuns.some((m) => m.mapRunArn === mapRun.mapRunArn)) this.set({ children: null });
+    return ok;
+  };
 
   /** Shows the execution on the diagram and, while it runs, polls with back-off. */
   private async follow(arn: string): Promise<boolean> {
@@ -484,12 +547,31 @@ export class CloudStore {
       return { detail, fresh, express };
     });
     if (!got) return false;
-    this.set({ watched: got.detail, express: got.express });
-    if (got.fresh.length && this.events.length === after) {
+    const before = this.s.watched;
+    const other = before?.executionArn !== arn;
+    this.set({ watched: got.detail, express: got.express, ...(other ? { mapRuns: [], mapRunsNote: "" } : {}) });
+    const grew = got.fresh.length > 0;
+    if (grew && this.events.length === after) {
       this.events = [...this.events, ...got.fresh];
       await this.sink.show(arn, JSON.stringify({ events: this.events }));
     }
+    // Map Runs change only as the history does: read them when it grew, or the status moved.
+    if (!got.express && (other || grew || before?.status !== got.detail.status)) await this.loadMapRuns(arn);
     return true;
+  }
+
+  /** The watched execution's Map Runs; a failure is a note beside it, not an error. */
+  private async loadMapRuns(arn: string) {
+    const epoch = this.epoch;
+    try {
+      const mapRuns = await this.backend.mapRuns(arn);
+      if (epoch !== this.epoch || this.s.watched?.executionArn !== arn) return;
+      const c = this.s.children;
+      const fresh = c && mapRuns.find((m) => m.mapRunArn === c.mapRun.mapRunArn);
+      this.set({ mapRuns, mapRunsNote: "", ...(fresh ? { children: { ...c, mapRun: fresh } } : {}) });
+    } catch (e) {
+      if (epoch === this.epoch) this.set({ mapRuns: [], mapRunsNote: `The Map Runs could not be read: ${explain(e).plain}` });
+    }
   }
 
   private stop = async (arn: string) => {

@@ -1,6 +1,6 @@
 // A cloud backend in memory, for the store's tests: one account, state
 // machines by name, executions whose histories the test moves on by hand.
-import type { CloudBackend, DeployConfig, ExecutionDetail } from "../backend/cloud";
+import type { CloudBackend, DeployConfig, ExecutionDetail, MapRunInfo } from "../backend/cloud";
 
 export interface FakeMachine {
   arn: string;
@@ -100,6 +100,35 @@ export class FakeCloud implements CloudBackend {
     const machineArn = this.arnOf(machine);
     const all = [...this.executions.values()].map((e) => e.detail).filter((d) => d.stateMachineArn === machineArn);
     return { executions: all.filter((d) => (!status || d.status === status) && d.name.includes(nameContains)), nextToken: "" };
+  }
+  /** Map Runs by parent execution ARN; their children are executions with mapRunArn. */
+  mapRunsOf = new Map<string, MapRunInfo[]>();
+  async mapRuns(executionArn: string) {
+    this.step("mapRuns");
+    if (!this.executions.has(executionArn)) throw `ExecutionDoesNotExist: ${executionArn}`;
+    return (this.mapRunsOf.get(executionArn) ?? []).map((m) => ({ ...m }));
+  }
+  async listChildren(mapRunArn: string, status: string) {
+    this.step("listChildren");
+    const all = [...this.executions.values()].map((e) => e.detail).filter((d) => d.mapRunArn === mapRunArn);
+    return { executions: all.filter((d) => !status || d.status === status), nextToken: "" };
+  }
+  /** Adds a finished Map Run to parent with children of these statuses, as AWS would have run it. */
+  addMapRun(parent: string, state: string, statuses: ExecutionDetail["status"][]): MapRunInfo {
+    const p = this.executions.get(parent)!.detail;
+    const id = (this.mapRunsOf.get(parent)?.length ?? 0) + 1;
+    const stateMachineArn = `${p.stateMachineArn}/${state}`;
+    const mapRunArn = `${stateMachineArn.replace(":stateMachine:", ":mapRun:")}:${id}`;
+    const count = (s: string) => statuses.filter((x) => x === s).length;
+    const counts = { total: statuses.length, succeeded: count("SUCCEEDED"), failed: count("FAILED"), timedOut: count("TIMED_OUT"), aborted: count("ABORTED"), running: count("RUNNING"), pending: 0 };
+    const mr: MapRunInfo = { mapRunArn, executionArn: parent, stateMachineArn, stateName: state, status: counts.running ? "RUNNING" : "SUCCEEDED", startDate: "", toleratedFailureCount: 0, toleratedFailurePercentage: 0, executionCounts: counts,
+      summary: `The step "${state}" ran ${counts.total} child workflows: ${counts.succeeded} succeeded, ${counts.failed} failed.` };
+    this.mapRunsOf.set(parent, [...(this.mapRunsOf.get(parent) ?? []), mr]);
+    statuses.forEach((status, i) => {
+      const arn = `${stateMachineArn.replace(":stateMachine:", ":execution:")}:child-${id}-${i}`;
+      this.executions.set(arn, { detail: { executionArn: arn, name: `child-${id}-${i}`, status, startDate: "", stateMachineArn, input: `{"i":${i}}`, mapRunArn }, events: [{ id: 1, type: "ExecutionStarted" }] });
+    });
+    return mr;
   }
   async startExecution(machine: string, name: string, input: string, sync: boolean) {
     this.step("startExecution");
