@@ -162,3 +162,102 @@ test("deploy, start, watch and redrive in AWS (a local endpoint) through the Clo
     serve.stop();
   }
 });
+
+// A Distributed Map whose children fail for orders out of stock; it
+// tolerates them, so the parent succeeds.
+const fanOut = JSON.stringify(
+  {
+    StartAt: "Ship each order",
+    States: {
+      "Ship each order": {
+        Type: "Map",
+        ItemsPath: "$.orders",
+        ToleratedFailureCount: 5,
+        ItemProcessor: {
+          ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" },
+          StartAt: "In stock?",
+          States: {
+            "In stock?": { Type: "Choice", Choices: [{ Variable: "$.stock", NumericGreaterThan: 0, Next: "Ship" }], Default: "Out of stock" },
+            Ship: { Type: "Pass", End: true },
+            "Out of stock": { Type: "Fail", Error: "OutOfStock", Cause: "nothing left" },
+          },
+        },
+        End: true,
+      },
+    },
+  },
+  null,
+  2,
+);
+
+test("a Distributed Map's run: its children counted in words, a failed child opened on the diagram inside the Map", { skip }, async () => {
+  const serve = await startServe();
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    mkdirSync(filesDir, { recursive: true });
+    const path = join(filesDir, "fanout.asl.json");
+    writeFileSync(path, fanOut);
+    writeFileSync(answers, path);
+    await page.getByTestId("file-menu").click();
+    await page.getByTestId("menu-open").first().click();
+    await waitFor("the workflow to open", async () => (await page.getByTestId("file-name").innerText()).includes("fanout.asl.json"));
+    await page.locator('[data-testid="state-node"][data-state="Out of stock"]').waitFor();
+
+    await page.getByTestId("tab-cloud").click();
+    await page.locator('[data-testid="cloud-profile"] option[value="e2e"]').waitFor({ state: "attached" });
+    await page.getByTestId("cloud-profile").selectOption("e2e");
+    await page.getByTestId("cloud-region").fill("us-east-1");
+    await page.getByTestId("cloud-endpoint").fill(serve.endpoint);
+    await page.getByTestId("cloud-connect").click();
+    await page.getByTestId("cloud-connected").waitFor();
+    await page.getByTestId("cloud-role").fill("arn:aws:iam::123456789012:role/fanout-role");
+    await page.getByTestId("cloud-deploy").click();
+    await page.getByTestId("deploy-confirm").click();
+    await page.locator('[data-testid="cloud-notice"]', { hasText: "Created fanout in AWS" }).waitFor();
+
+    await page.getByTestId("cloud-tab-executions").click();
+    await page.getByTestId("cloud-input").fill('{"orders":[{"stock":1},{"stock":0},{"stock":3},{"stock":0},{"stock":2}]}');
+    await page.getByTestId("cloud-exec-name").fill("batch-1");
+    await page.getByTestId("cloud-start").click();
+    await page.getByTestId("run-panel").waitFor();
+
+    // The parent: its Map Run in plain words.
+    await page.getByTestId("tab-cloud").click();
+    await page.locator('[data-testid="cloud-watched"][data-status="SUCCEEDED"]').waitFor({ timeout: 20000 });
+    const run = page.getByTestId("cloud-maprun");
+    await waitFor("the Map Run's counts", async () => (await run.count()) === 1 && /ran 5 child workflows: 3 succeeded, 2 failed/.test(await run.innerText()));
+    assert.match(await run.innerText(), /The step "Ship each order" ran 5 child workflows: 3 succeeded, 2 failed\. It tolerates 5 failures\./);
+
+    // Its failed children, then all of them.
+    await page.getByTestId("cloud-maprun-open").click();
+    await waitFor("the failed children", async () => (await page.locator('[data-testid="cloud-child"][data-status="FAILED"]').count()) === 2);
+    assert.equal(await page.getByTestId("cloud-child").count(), 2);
+    await page.getByTestId("cloud-child-filter").selectOption("");
+    await waitFor("all the children", async () => (await page.getByTestId("cloud-child").count()) === 5);
+    await s.screenshot("cloud-map-run");
+
+    // A failed child opens on the diagram: its steps inside the Map.
+    await page.locator('[data-testid="cloud-child"][data-status="FAILED"] button').first().click();
+    await page.getByTestId("run-panel").waitFor();
+    await waitStatus(page, "Out of stock", "failed", 20000);
+    await waitStatus(page, "In stock?", "succeeded", 5000);
+    await s.screenshot("cloud-map-child-on-diagram");
+
+    await page.getByTestId("tab-cloud").click();
+    const note = page.getByTestId("cloud-child-note");
+    await note.waitFor();
+    assert.match(await note.innerText(), /one child workflow of the Map step “Ship each order” in batch-1.*inside the Map/);
+    assert.equal(await page.locator('[data-testid="cloud-watched"]').getAttribute("data-status"), "FAILED");
+    assert.match(await page.getByTestId("cloud-watched").innerText(), /OutOfStock/);
+    assert.equal(await page.getByTestId("cloud-redrive").count(), 0, "a Map Run's child is redriven through its parent");
+    await s.screenshot("cloud-map-child");
+    await page.getByTestId("cloud-back-to-parent").click();
+    await waitFor("the parent again", async () => /batch-1/.test(await page.locator('[data-testid="cloud-watched"] h4').first().innerText()));
+    assert.equal(await page.getByTestId("cloud-child-note").count(), 0);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+    serve.stop();
+  }
+});

@@ -138,7 +138,8 @@ function Watched({ d, cloud: c, onShowRun, onRunLocally }: { d: ExecutionDetail;
             Stop
           </button>
         )}
-        {redrivable.has(d.status) && !c.express && (
+        {/* AWS redrives a Map Run's child only through its parent. */}
+        {redrivable.has(d.status) && !c.express && !d.mapRunArn && (
           <button className="btn" onClick={() => void c.redrive(d.executionArn)} disabled={!!c.busy} data-testid="cloud-redrive" title="AWS goes on from the step that failed, in the same execution">
             Redrive
           </button>

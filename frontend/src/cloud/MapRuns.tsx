@@ -69,7 +69,7 @@ export function ChildNote({ d, cloud: c, onShowRun }: { d: ExecutionDetail; clou
   const label = c.children?.mapRun.mapRunArn === d.mapRunArn ? c.children.mapRun.stateName : labelOf(d.mapRunArn);
   return (
     <p className="cloud-child-note" data-testid="cloud-child-note">
-      This is one child workflow of the Map step “{label || "Map"}”{c.parent ? ` in ${c.parent.name}` : ""}: it runs that step's inner workflow for one item. The diagram shows its steps inside the Map.{" "}
+      This is one child workflow of the Map step “{label || "Map"}”{c.parent ? ` in ${c.parent.name}` : ""}: it runs that step's inner workflow for one item. The diagram shows its steps inside the Map. To run it again, redrive the parent.{" "}
       {c.parent && (
         <button className="link" onClick={() => void c.backToParent().then((ok) => ok && onShowRun())} disabled={!!c.busy} data-testid="cloud-back-to-parent">
           Back to {c.parent.name}
