@@ -9,6 +9,7 @@ import (
 
 	"github.com/stepstudio/stepstudio/app/cloud"
 	"github.com/stepstudio/stepstudio/app/files"
+	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/app/runs"
 	"github.com/stepstudio/stepstudio/app/sidecar"
 	"github.com/stepstudio/stepstudio/app/teststate"
@@ -355,4 +356,53 @@ func (s *Cloud) ExecutionEventsSince(arn string, after int64) (*cloud.HistoryPag
 // and ListFilter.MapRunArn, and a child like any execution.
 func (s *Cloud) MapRuns(executionArn string) ([]cloud.MapRun, error) {
 	return withClient(s, func(c *cloud.Client) ([]cloud.MapRun, error) { return c.MapRuns(ctx(), executionArn) })
+}
+
+// TemplateDeploy is the deploy settings of a state machine inside a SAM
+// or CloudFormation template: kept in the template resource's own
+// properties, not beside it.
+type TemplateDeploy struct {
+	Config sidecar.Deploy `json:"config"`
+	// Where says where they live: the template, the resource and its
+	// property names, and the settings written as expressions.
+	Where iac.TemplateSettings `json:"where"`
+}
+
+// TemplateDeployConfig reads the deploy settings of machine id of the
+// template at path from its properties.
+func (s *Cloud) TemplateDeployConfig(path, id string) (TemplateDeploy, error) {
+	ts, err := iac.ReadSettings(path, id)
+	if err != nil {
+		return TemplateDeploy{}, err
+	}
+	return TemplateDeploy{Config: deployOf(ts.Settings), Where: *ts}, nil
+}
+
+// SaveTemplateDeployConfig writes cfg into machine id's properties in the
+// template at path, as small edits; hash is the template's as last read
+// (the open machine's): a template changed since is refused. The template
+// changes on disk, so the open machine's hash moves on: reopen it
+// (IaC.OpenMachine) before saving its definition.
+func (s *Cloud) SaveTemplateDeployConfig(path, id, hash string, cfg sidecar.Deploy) (TemplateDeploy, error) {
+	ts, err := iac.WriteSettings(path, id, hash, settingsOf(cfg))
+	if err != nil {
+		return TemplateDeploy{}, err
+	}
+	return TemplateDeploy{Config: deployOf(ts.Settings), Where: *ts}, nil
+}
+
+func deployOf(s iac.Settings) sidecar.Deploy {
+	d := sidecar.Deploy{Name: s.Name, Type: s.Type, RoleArn: s.RoleArn, Tracing: s.Tracing, KMSKeyID: s.KMSKeyID}
+	if s.LogLevel != "" || s.LogDestination != "" {
+		d.Logging = &sidecar.DeployLogging{Level: s.LogLevel, IncludeExecutionData: s.IncludeExecutionData, Destination: s.LogDestination}
+	}
+	return d
+}
+
+func settingsOf(d sidecar.Deploy) iac.Settings {
+	s := iac.Settings{Name: d.Name, Type: d.Type, RoleArn: d.RoleArn, Tracing: d.Tracing, KMSKeyID: d.KMSKeyID}
+	if d.Logging != nil {
+		s.LogLevel, s.IncludeExecutionData, s.LogDestination = d.Logging.Level, d.Logging.IncludeExecutionData, d.Logging.Destination
+	}
+	return s
 }

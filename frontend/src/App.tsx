@@ -105,7 +105,17 @@ export default function App() {
   // The cloud link: offline until connected; AWS histories play through the run session's import.
   const inTemplate = !!(doc?.saveInPlace || (doc && !doc.path && doc.machine));
   const cloudSink = useMemo(() => ({ show: run.showExecution, open: run.open }), [run.showExecution, run.open]);
-  const cloud = useCloud({ path: doc?.path ?? "", name: doc?.name ?? "", text, inTemplate }, cloudSink);
+  // A SAM/CloudFormation machine keeps its deploy settings in its resource: the store writes them there.
+  const tplMachine = iac.current && /^AWS::(Serverless|StepFunctions)::StateMachine$/.test(iac.current.type) ? iac.current : null;
+  const cloud = useCloud(
+    { path: doc?.path ?? "", name: doc?.name ?? "", text, inTemplate, template: tplMachine ? { path: tplMachine.template, id: tplMachine.id, hash: tplMachine.hash } : undefined },
+    cloudSink,
+  );
+  // Its write moved the template's hash on: the machine is reopened to follow it.
+  const { templateWritten } = iac;
+  useEffect(() => {
+    if (cloud.templateWrites) void templateWritten();
+  }, [cloud.templateWrites, templateWritten]);
   // AWS's verdict joins ours while it is of the text as it is now.
   const awsVerdict = cloud.aws && cloud.validatedText === text ? cloud.aws : null;
   const format = snap.format;

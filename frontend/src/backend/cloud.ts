@@ -47,6 +47,27 @@ export interface DeployConfig {
   alias: string;
 }
 
+/** Where a template machine's deploy settings live: its resource's properties. */
+export interface TemplateWhere {
+  /** The template file. */
+  template: string;
+  /** The resource's logical id. */
+  id: string;
+  /** AWS::Serverless::StateMachine or AWS::StepFunctions::StateMachine. */
+  resourceType: string;
+  /** The template property of each setting ("roleArn" -> "Role"). */
+  properties: Record<string, string>;
+  /** Settings the template computes ("roleArn" -> "!GetAtt FlowRole.Arn"); kept unless replaced. */
+  expressions: Record<string, string>;
+  /** The template's hash after this read or write. */
+  hash: string;
+}
+
+export interface TemplateConfig {
+  config: DeployConfig;
+  where: TemplateWhere;
+}
+
 export interface CloudRole {
   name: string;
   arn: string;
@@ -157,6 +178,10 @@ export interface CloudBackend {
   /** The deploy section of the workflow's NAME.studio.json; name "" when it has none. */
   loadConfig(path: string): Promise<DeployConfig>;
   saveConfig(path: string, config: DeployConfig): Promise<void>;
+  /** The deploy settings of a template's machine, from its resource's properties. */
+  loadTemplateConfig(template: string, id: string): Promise<TemplateConfig>;
+  /** Writes them into the resource's properties (small edits); hash: the template's as last read. */
+  saveTemplateConfig(template: string, id: string, hash: string, config: DeployConfig): Promise<TemplateConfig>;
   /** The IAM policy the IaC exporter drafts for this definition (pretty JSON and notes). */
   draftPolicy(name: string, text: string): Promise<string>;
   validate(text: string, type: MachineType): Promise<CloudDiagnostic[]>;
@@ -217,6 +242,14 @@ function toSidecar(c: DeployConfig): sidecar.Deploy {
   return { name: c.name, type: c.type, roleArn: c.roleArn, logging, tracing: c.tracing, kmsKeyId: c.kmsKeyId } as sidecar.Deploy;
 }
 
+function fromTemplate(t: app.TemplateDeploy): TemplateConfig {
+  const w = t.where;
+  return {
+    config: fromSidecar(t.config),
+    where: { template: w.template, id: w.id, resourceType: w.resourceType, properties: w.properties ?? {}, expressions: w.expressions ?? {}, hash: w.hash },
+  };
+}
+
 function fromExecution(e: goCloud.Execution): ExecutionDetail {
   return { ...e, status: e.status as ExecutionStatus, startDate: e.startDate ?? "", input: e.input ?? "" };
 }
@@ -246,6 +279,8 @@ export const cloud: CloudBackend = {
   roles: async () => ((await CloudAPI.Roles()) ?? []).map((r) => ({ name: r.name, arn: r.arn })),
   loadConfig: async (path) => fromSidecar(await CloudAPI.DeployConfig(path)),
   saveConfig: async (path, config) => void (await CloudAPI.SaveDeployConfig(path, toSidecar(config))),
+  loadTemplateConfig: async (template, id) => fromTemplate(await CloudAPI.TemplateDeployConfig(template, id)),
+  saveTemplateConfig: async (template, id, hash, config) => fromTemplate(await CloudAPI.SaveTemplateDeployConfig(template, id, hash, toSidecar(config))),
   draftPolicy: async (name, text) => {
     const r = await exportPreview(text, { target: "sam", name, substitutions: [], inline: true, express: false });
     return policyText(r.policy);

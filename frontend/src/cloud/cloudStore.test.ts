@@ -281,6 +281,40 @@ describe("CloudStore", () => {
     expect(store.snapshot().mapRunsNote).toMatch(/Map Runs could not be read: .*not allowed/);
   });
 
+  it("reads and writes a template machine's settings in its resource, never beside it, following the template's hash", async () => {
+    const cloud = new FakeCloud();
+    const sink = { show: vi.fn(async () => true), open: vi.fn(async () => undefined) };
+    const store = new CloudStore(cloud, sink, new FakeClock());
+    cloud.templates.set("/p/template.yaml#OrderFlow", {
+      config: { ...defaultConfig("x"), name: "order-flow", roleArn: "!GetAtt OrderFlowRole.Arn", tracing: true },
+      hash: 7,
+      expressions: { roleArn: "!GetAtt OrderFlowRole.Arn" },
+    });
+    store.setWorkflow({ path: "", name: "template.OrderFlow", text: flow, inTemplate: true, template: { path: "/p/template.yaml", id: "OrderFlow", hash: "7" } });
+    await store.actions.loadProfiles();
+    await store.actions.connect();
+    expect(store.snapshot()).toMatchObject({ config: { name: "order-flow", roleArn: "!GetAtt OrderFlowRole.Arn", tracing: true }, configSaved: true, configWhere: { id: "OrderFlow", expressions: { roleArn: "!GetAtt OrderFlowRole.Arn" } } });
+    expect(cloud.calls).not.toContain("loadConfig");
+
+    store.actions.editConfig({ type: "EXPRESS" });
+    expect(await store.actions.saveConfig()).toBe(true);
+    expect(cloud.templates.get("/p/template.yaml#OrderFlow")?.config.type).toBe("EXPRESS");
+    expect(cloud.configs.size).toBe(0);
+    expect(store.snapshot()).toMatchObject({ configChanged: false, templateWrites: 1, configWhere: { hash: "8" } });
+    expect(store.snapshot().notice).toMatch(/written into template.yaml \(resource OrderFlow\)/);
+    // A second save before the IaC side reopened the machine uses the hash this store's write left.
+    store.actions.editConfig({ tracing: false });
+    expect(await store.actions.saveConfig()).toBe(true);
+    // The template changed behind the studio's back: refused, said plainly.
+    cloud.templates.get("/p/template.yaml#OrderFlow")!.hash = 42;
+    store.actions.editConfig({ name: "orders" });
+    expect(await store.actions.saveConfig()).toBe(false);
+    expect(store.snapshot().error?.exact).toMatch(/changed on disk/);
+    // Deploying is the template's own tool's job still.
+    expect(await store.actions.planDeploy()).toBeNull();
+    expect(store.snapshot().error?.plain).toMatch(/template's own tool/);
+  });
+
   it("keeps AWS's verdict with the text it was for", async () => {
     const { store } = await connected();
     await store.actions.validate();

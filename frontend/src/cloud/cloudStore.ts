@@ -4,7 +4,7 @@
 // watched on the diagram through the run session's import of AWS
 // histories. No React here: useCloud.ts subscribes; tests drive it with a
 // fake backend and a fake clock.
-import type { CloudBackend, CloudConnection, CloudDiagnostic, CloudProfile, CloudRole, DeployConfig, DeployedMachine, DeployResult, ExecutionDetail, ExecutionItem, MapRunInfo } from "../backend/cloud";
+import type { CloudBackend, CloudConnection, CloudDiagnostic, CloudProfile, CloudRole, DeployConfig, DeployedMachine, DeployResult, ExecutionDetail, ExecutionItem, MapRunInfo, TemplateWhere } from "../backend/cloud";
 import { explain, type Explained } from "./explain";
 
 export interface CloudWorkflow {
@@ -15,6 +15,8 @@ export interface CloudWorkflow {
   text: string;
   /** The state machine lives inside an IaC template: its own deploy is the right path. */
   inTemplate: boolean;
+  /** A SAM/CloudFormation machine opened from its template: the deploy settings are its resource's properties. */
+  template?: { path: string; id: string; hash: string };
 }
 
 export interface ConnectForm {
@@ -44,6 +46,10 @@ export interface CloudSnapshot {
   configChanged: boolean;
   /** The settings are in the project file (a first deploy saves them first). */
   configSaved: boolean;
+  /** Where the settings live when they are a template resource's properties; null: beside the workflow (NAME.studio.json). */
+  configWhere: TemplateWhere | null;
+  /** Counts writes into the template: the open machine's hash moved on, the IaC side reopens it. */
+  templateWrites: number;
   roles: CloudRole[];
   /** Why the roles could not be listed (pasting an ARN still works); "" when they were. */
   rolesNote: string;
@@ -182,6 +188,8 @@ const terminal = (s: string) => s !== "RUNNING" && s !== "PENDING_REDRIVE";
 
 export class CloudStore {
   private wf: CloudWorkflow = { path: "", name: "", text: "", inTemplate: false };
+  /** The template's hash as this store last knew it (its own write moves it before the IaC side's reopen does). */
+  private templateHash = "";
   private s: CloudSnapshot = {
     profiles: [],
     regions: [],
@@ -193,6 +201,8 @@ export class CloudStore {
     config: null,
     configChanged: false,
     configSaved: false,
+    configWhere: null,
+    templateWrites: 0,
     roles: [],
     rolesNote: "",
     policy: "",
@@ -272,12 +282,14 @@ export class CloudStore {
 
   /** The open workflow; another file drops what belonged to the previous one. */
   setWorkflow(wf: CloudWorkflow) {
-    const other = wf.path !== this.wf.path || wf.name !== this.wf.name;
+    const other = wf.path !== this.wf.path || wf.name !== this.wf.name || wf.template?.path !== this.wf.template?.path || wf.template?.id !== this.wf.template?.id;
+    // The IaC side's hash counts when it moved on (it reopened the machine), not when a render repeats an older one.
+    if (wf.template?.hash && wf.template.hash !== this.wf.template?.hash) this.templateHash = wf.template.hash;
     this.wf = wf;
     if (!other) return;
     this.epoch++;
     this.stopFollowing();
-    this.set({ config: null, configChanged: false, configSaved: false, aws: null, validatedText: "", plan: null, deployed: null, machineArn: "", executions: [], nextToken: "", watched: null, policy: "", ...noMapRuns });
+    this.set({ config: null, configChanged: false, configSaved: false, configWhere: null, aws: null, validatedText: "", plan: null, deployed: null, machineArn: "", executions: [], nextToken: "", watched: null, policy: "", ...noMapRuns });
     if (this.s.connection) void this.loadConfig();
   }
 
@@ -330,10 +342,15 @@ export class CloudStore {
     if (!this.wf.name) return;
     const wf = this.wf;
     const got = await this.guard("Reading the deploy settings…", async () => {
+      if (wf.template) {
+        // The template is where they live: what it says, even a name it leaves to CloudFormation.
+        const t = await this.backend.loadTemplateConfig(wf.template.path, wf.template.id);
+        return { config: t.config, saved: true, where: t.where };
+      }
       const c = wf.path ? await this.backend.loadConfig(wf.path) : null;
-      return c && c.name ? { config: c, saved: true } : { config: defaultConfig(wf.name), saved: false };
+      return c && c.name ? { config: c, saved: true, where: null } : { config: defaultConfig(wf.name), saved: false, where: null };
     });
-    if (got) this.set({ config: got.config, configChanged: false, configSaved: got.saved, express: got.config.type === "EXPRESS" });
+    if (got) this.set({ config: got.config, configChanged: false, configSaved: got.saved, configWhere: got.where, express: got.config.type === "EXPRESS" });
     if (got && !wf.inTemplate) {
       const policy = await this.guard("Drafting the role's policy…", () => this.backend.draftPolicy(got.config.name, wf.text));
       if (policy !== undefined) this.set({ policy });
@@ -343,6 +360,23 @@ export class CloudStore {
   private saveConfig = async (quiet = false) => {
     const config = this.s.config;
     if (!config) return false;
+    const tpl = this.wf.template;
+    if (tpl) {
+      const saved = await this.guard("Writing the settings into the template…", () => this.backend.saveTemplateConfig(tpl.path, tpl.id, this.templateHash || tpl.hash, config));
+      if (!saved) return false;
+      this.templateHash = saved.where.hash;
+      const file = tpl.path.replace(/^.*[\\/]/, "");
+      this.set({
+        config: saved.config,
+        configChanged: false,
+        configSaved: true,
+        configWhere: saved.where,
+        express: saved.config.type === "EXPRESS",
+        templateWrites: this.s.templateWrites + 1,
+        notice: quiet ? this.s.notice : `Deploy settings written into ${file} (resource ${tpl.id}); the rest of the file is unchanged.`,
+      });
+      return true;
+    }
     if (!this.wf.path) {
       this.set({ error: { plain: "Save the workflow first: its deploy settings are kept beside it.", todo: "Use File › Save, then try again.", exact: "no workflow file" } });
       return false;

@@ -54,6 +54,23 @@ export class FakeCloud implements CloudBackend {
     this.step("saveConfig");
     this.configs.set(path, config);
   }
+  /** Template machines' settings by "template#id", with the template's hash (moved on by each write). */
+  templates = new Map<string, { config: DeployConfig; hash: number; expressions: Record<string, string> }>();
+  async loadTemplateConfig(template: string, id: string) {
+    this.step("loadTemplateConfig");
+    const t = this.templates.get(`${template}#${id}`);
+    if (!t) throw `${template}: ${id} is not a state machine resource of this template`;
+    return { config: { ...t.config }, where: { template, id, resourceType: "AWS::Serverless::StateMachine", properties: { name: "Name", roleArn: "Role" }, expressions: t.expressions, hash: String(t.hash) } };
+  }
+  async saveTemplateConfig(template: string, id: string, hash: string, config: DeployConfig) {
+    this.step("saveTemplateConfig");
+    const t = this.templates.get(`${template}#${id}`)!;
+    if (String(t.hash) !== hash) throw `${template}: the file changed on disk since it was read; reopen it to see the other change (nothing was written)`;
+    t.config = { ...config, publish: false, alias: "" };
+    t.hash++;
+    if (t.expressions.roleArn !== config.roleArn) t.expressions = {};
+    return this.loadTemplateConfig(template, id);
+  }
   async draftPolicy() {
     this.step("draftPolicy");
     return '{"Version":"2012-10-17","Statement":[]}';

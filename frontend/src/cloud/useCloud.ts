@@ -10,7 +10,13 @@ export type Cloud = CloudSnapshot & CloudActions & { available: boolean };
 export function useCloud(wf: CloudWorkflow, sink: HistorySink): Cloud {
   const [store] = useState(() => new CloudStore(cloud, sink));
   const { path, name, text, inTemplate } = wf;
-  useEffect(() => store.setWorkflow({ path, name, text, inTemplate }), [store, path, name, text, inTemplate]);
+  const tplPath = wf.template?.path ?? "";
+  const tplId = wf.template?.id ?? "";
+  const tplHash = wf.template?.hash ?? "";
+  useEffect(
+    () => store.setWorkflow({ path, name, text, inTemplate, template: tplPath ? { path: tplPath, id: tplId, hash: tplHash } : undefined }),
+    [store, path, name, text, inTemplate, tplPath, tplId, tplHash],
+  );
   const snap = useSyncExternalStore(store.subscribe, store.snapshot);
   const available = cloudAvailable();
   return useMemo(() => ({ ...snap, ...store.actions, available }), [snap, store, available]);

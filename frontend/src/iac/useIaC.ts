@@ -98,8 +98,26 @@ export function useIaC(files: Files) {
   }, [plainPath]);
   const within = plainPath !== "" && scanned?.path === plainPath ? scanned.template : null;
 
+  /**
+   * The template was written by someone else in the studio (the deploy
+   * settings): take its new hash, as long as the definition on disk is
+   * still the one opened — else keep the old hash, so saving the
+   * definition is refused rather than overwriting a change.
+   */
+  const templateWritten = useCallback(async () => {
+    const cur = openedRef.current;
+    if (!cur) return;
+    try {
+      const o = await openMachine(cur.template, cur.id);
+      if (o.text === cur.text && openedRef.current === cur) track(o);
+    } catch {
+      // Unreadable now: the next save says why.
+    }
+  }, []);
+
   return {
     template,
+    templateWritten,
     pickerError,
     openTemplate,
     closePicker,

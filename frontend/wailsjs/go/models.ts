@@ -178,6 +178,38 @@ export namespace app {
 	        this.runStatus = source["runStatus"];
 	    }
 	}
+	export class TemplateDeploy {
+	    config: sidecar.Deploy;
+	    where: iac.TemplateSettings;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateDeploy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.config = this.convertValues(source["config"], sidecar.Deploy);
+	        this.where = this.convertValues(source["where"], iac.TemplateSettings);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class TestStateRequest {
 	    input: string;
 	    variables: string;
@@ -1711,6 +1743,32 @@ export namespace iac {
 		    return a;
 		}
 	}
+	export class Settings {
+	    name?: string;
+	    type?: string;
+	    roleArn?: string;
+	    logLevel?: string;
+	    includeExecutionData?: boolean;
+	    logDestination?: string;
+	    tracing?: boolean;
+	    kmsKeyId?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.roleArn = source["roleArn"];
+	        this.logLevel = source["logLevel"];
+	        this.includeExecutionData = source["includeExecutionData"];
+	        this.logDestination = source["logDestination"];
+	        this.tracing = source["tracing"];
+	        this.kmsKeyId = source["kmsKeyId"];
+	    }
+	}
 	
 	export class Template {
 	    path: string;
@@ -1726,6 +1784,48 @@ export namespace iac {
 	        this.path = source["path"];
 	        this.kind = source["kind"];
 	        this.machines = this.convertValues(source["machines"], Machine);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TemplateSettings {
+	    settings: Settings;
+	    template: string;
+	    id: string;
+	    resourceType: string;
+	    properties: Record<string, string>;
+	    expressions: Record<string, string>;
+	    hash: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.settings = this.convertValues(source["settings"], Settings);
+	        this.template = source["template"];
+	        this.id = source["id"];
+	        this.resourceType = source["resourceType"];
+	        this.properties = source["properties"];
+	        this.expressions = source["expressions"];
+	        this.hash = source["hash"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

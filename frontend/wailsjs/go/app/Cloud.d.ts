@@ -42,11 +42,15 @@ export function Roles():Promise<Array<cloud.Role>>;
 
 export function SaveDeployConfig(arg1:string,arg2:sidecar.Deploy):Promise<sidecar.Deploy>;
 
+export function SaveTemplateDeployConfig(arg1:string,arg2:string,arg3:string,arg4:sidecar.Deploy):Promise<app.TemplateDeploy>;
+
 export function StartExecution(arg1:string,arg2:cloud.StartOptions):Promise<cloud.Execution>;
 
 export function StateMachines():Promise<Array<cloud.Machine>>;
 
 export function StopExecution(arg1:string,arg2:string,arg3:string):Promise<void>;
+
+export function TemplateDeployConfig(arg1:string,arg2:string):Promise<app.TemplateDeploy>;
 
 export function TestStateInAWS(arg1:string,arg2:string,arg3:app.TestStateRequest,arg4:string):Promise<teststate.Response>;
 

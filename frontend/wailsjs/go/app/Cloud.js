@@ -74,6 +74,10 @@ export function SaveDeployConfig(arg1, arg2) {
   return window['go']['app']['Cloud']['SaveDeployConfig'](arg1, arg2);
 }
 
+export function SaveTemplateDeployConfig(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Cloud']['SaveTemplateDeployConfig'](arg1, arg2, arg3, arg4);
+}
+
 export function StartExecution(arg1, arg2) {
   return window['go']['app']['Cloud']['StartExecution'](arg1, arg2);
 }
@@ -84,6 +88,10 @@ export function StateMachines() {
 
 export function StopExecution(arg1, arg2, arg3) {
   return window['go']['app']['Cloud']['StopExecution'](arg1, arg2, arg3);
+}
+
+export function TemplateDeployConfig(arg1, arg2) {
+  return window['go']['app']['Cloud']['TemplateDeployConfig'](arg1, arg2);
 }
 
 export function TestStateInAWS(arg1, arg2, arg3, arg4) {
