@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { openStudio, waitFor, waitStatus } from "./studio.mjs";
@@ -255,6 +255,93 @@ test("a Distributed Map's run: its children counted in words, a failed child ope
     await page.getByTestId("cloud-back-to-parent").click();
     await waitFor("the parent again", async () => /batch-1/.test(await page.locator('[data-testid="cloud-watched"] h4').first().innerText()));
     assert.equal(await page.getByTestId("cloud-child-note").count(), 0);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+    serve.stop();
+  }
+});
+
+// A SAM machine: its deploy settings are its resource's properties.
+const samTemplate = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrderFlow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Name: order-flow  # the name in the console
+      Role: !GetAtt OrderFlowRole.Arn
+      Definition:
+        StartAt: Ship
+        States:
+          Ship:
+            Type: Pass
+            End: true
+      Tracing:
+        Enabled: true
+  OrderFlowRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {}
+`;
+
+test("a template machine's deploy settings are read from and written to its resource's properties", { skip }, async () => {
+  const serve = await startServe();
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    const dir = join(filesDir, "sam-settings");
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, "template.yaml");
+    writeFileSync(path, samTemplate);
+    await page.getByTestId("state-node").first().waitFor();
+    writeFileSync(answers, path);
+    await page.getByTestId("iac-menu").click();
+    await page.getByTestId("iac-open-template").click();
+    await page.getByTestId("iac-picker").waitFor();
+    await page.locator('[data-machine="OrderFlow"]').click();
+    await page.locator('[data-state="Ship"]').waitFor();
+
+    await page.getByTestId("tab-cloud").click();
+    await page.locator('[data-testid="cloud-profile"] option[value="e2e"]').waitFor({ state: "attached" });
+    await page.getByTestId("cloud-profile").selectOption("e2e");
+    await page.getByTestId("cloud-region").fill("us-east-1");
+    await page.getByTestId("cloud-endpoint").fill(serve.endpoint);
+    await page.getByTestId("cloud-connect").click();
+    await page.getByTestId("cloud-connected").waitFor();
+
+    // Where they live, in words; what the template says, its expression kept as such.
+    const where = page.getByTestId("cloud-where");
+    await where.waitFor();
+    assert.match(await where.innerText(), /kept in template\.yaml, in the properties of the resource OrderFlow \(AWS::Serverless::StateMachine\)/);
+    assert.equal(await page.getByTestId("cloud-name").inputValue(), "order-flow");
+    assert.equal(await page.getByTestId("cloud-role").inputValue(), "!GetAtt OrderFlowRole.Arn");
+    assert.match(await page.locator('[data-testid="cloud-expression"][data-field="roleArn"]').innerText(), /computed by the template/);
+    assert.equal(await page.getByTestId("cloud-tracing").isChecked(), true);
+
+    // Express, no tracing: only those lines change.
+    await page.locator('input[name="cloud-type"]').nth(1).check();
+    await page.getByTestId("cloud-tracing").uncheck();
+    await page.getByTestId("cloud-save-settings").click();
+    await page.locator('[data-testid="cloud-notice"]', { hasText: "written into template.yaml (resource OrderFlow)" }).waitFor();
+    const expected = samTemplate.replace("      Tracing:\n        Enabled: true\n", "").replace("            End: true\n", "            End: true\n      Type: EXPRESS\n");
+    assert.equal(readFileSync(path, "utf8"), expected);
+    await where.scrollIntoViewIfNeeded();
+    await s.screenshot("cloud-template-settings");
+
+    // The definition still saves in place: the open machine followed the template's new hash.
+    await page.getByRole("tab", { name: "Split" }).click();
+    const code = page.getByTestId("code-view").locator(".cm-content");
+    await code.getByText("Type: Pass").click();
+    await page.keyboard.press("End");
+    // The code view shows the definition without the template's indentation.
+    await page.keyboard.insertText("\n    Comment: shipped");
+    await page.getByTestId("dirty-marker").waitFor();
+    await page.keyboard.press("Control+S");
+    await page.getByTestId("notice-info").waitFor();
+    assert.match(await page.getByTestId("notice-info").innerText(), /Saved OrderFlow in template\.yaml/);
+    await waitFor("the machine saved in place", async () => readFileSync(path, "utf8").includes("Comment: shipped"));
+    assert.equal(readFileSync(path, "utf8"), expected.replace("            Type: Pass\n", "            Type: Pass\n            Comment: shipped\n"));
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();
