@@ -27,6 +27,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	notesService := NewNotes()
 	compareService := NewCompare()
 	testsService := NewTests(runService)
+	endpointService := NewEndpoint(runService) // the "Local endpoint" switch; its runs go to runService
 	fileService, err := NewFiles(initialPath)
 	if err != nil {
 		return err
@@ -46,9 +47,12 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 			iacService.startup(ctx)
 			compareService.startup(ctx)
 		},
-		OnShutdown:       runService.shutdown,
+		OnShutdown: func(ctx context.Context) {
+			endpointService.shutdown(ctx) // first: its runs end in runService
+			runService.shutdown(ctx)
+		},
 		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService},
+		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService, endpointService},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})

@@ -51,6 +51,11 @@ type Meta struct {
 	// match the workflow it was imported onto (steps it lacks, or has as
 	// another type).
 	ImportNotes []string `json:"importNotes,omitempty"`
+	// Machine and ExecutionArn are set on a run a program started through
+	// the local endpoint: the state machine's name and the execution's
+	// ARN (follow.go).
+	Machine      string `json:"machine,omitempty"`
+	ExecutionArn string `json:"executionArn,omitempty"`
 }
 
 // Pending is a task waiting for the user: a Task with no mock and no

@@ -135,6 +135,13 @@ func (r *run) respond(id string, output any, err error) error {
 		return fmt.Errorf("%w (%s)", ErrNoPending, id)
 	}
 	defer r.wake()
+	if r.ext != nil {
+		var fe *fault.Error
+		if errors.As(err, &fe) {
+			return r.ext.answer(p.Token, "", fe.Name, fe.Cause)
+		}
+		return r.ext.answer(p.Token, engine.EncodeJSON(output), "", "")
+	}
 	if p.Kind == "task" {
 		p.answer <- answer{output: output, err: err}
 		return nil
@@ -159,6 +166,9 @@ func (r *run) heartbeat(id string) error {
 	r.mu.Unlock()
 	if token == "" {
 		return fmt.Errorf("%w (%s)", ErrNoPending, id)
+	}
+	if r.ext != nil {
+		return nil // the endpoint's tasks have no heartbeat timeout to miss here
 	}
 	return r.ex.SendTaskHeartbeat(token)
 }

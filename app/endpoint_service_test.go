@@ -1,0 +1,258 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stepstudio/stepstudio/app/runs"
+)
+
+const testSigV4 = "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=00"
+
+// A task nothing answers waits for an answer by hand: the run's card.
+const endpointFlow = `{"StartAt":"Prepare","States":{
+ "Prepare":{"Type":"Pass","Result":{"order":7},"Next":"Charge"},
+ "Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"charge","Payload.$":"$"},"End":true}}}`
+
+// The same workflow as the open document might hold it: YAML, other order.
+const endpointFlowYAML = `StartAt: Prepare
+States:
+  Charge:
+    Type: Task
+    Resource: arn:aws:states:::lambda:invoke
+    Parameters: {FunctionName: charge, Payload.$: $}
+    End: true
+  Prepare: {Type: Pass, Result: {order: 7}, Next: Charge}
+`
+
+func newTestEndpoint(t *testing.T) (*Endpoint, *Runs) {
+	t.Helper()
+	dir := t.TempDir()
+	r := newRuns(&wailsEmitter{}, nil, filepath.Join(dir, "runs.db"))
+	e := NewEndpoint(r)
+	e.data = filepath.Join(dir, "endpoint")
+	t.Cleanup(func() {
+		_, _ = e.Stop()
+		r.shutdown(context.Background())
+	})
+	return e, r
+}
+
+// call makes one Step Functions API call as an SDK would.
+func call(t *testing.T, url, op string, in any, auth string) (int, map[string]any) {
+	t.Helper()
+	b, _ := json.Marshal(in)
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	req.Header.Set("X-Amz-Target", "AWSStepFunctions."+op)
+	if auth != "" {
+		req.Header.Set("Authorization", auth)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s: %v", op, err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	var out map[string]any
+	_ = json.Unmarshal(body, &out)
+	return res.StatusCode, out
+}
+
+func TestEndpointSwitchOnAndOff(t *testing.T) {
+	e, _ := newTestEndpoint(t)
+	if st := e.Status(); st.On || st.State != "off" || st.URL != "" {
+		t.Fatalf("before Start: %+v", st)
+	}
+	st, err := e.Start(0)
+	if err != nil || !st.On || st.Port == 0 || !strings.HasPrefix(st.URL, "http://127.0.0.1:") {
+		t.Fatalf("Start: %+v %v", st, err)
+	}
+	if len(st.Env) == 0 || st.Env[0].Name != "AWS_ENDPOINT_URL_SFN" || st.Env[0].Value != st.URL {
+		t.Errorf("env lines: %+v", st.Env)
+	}
+	// The same checks as `stepstudio serve`: no signature, no call.
+	if code, _ := call(t, st.URL, "ListStateMachines", map[string]any{}, ""); code < 400 {
+		t.Errorf("unsigned call answered %d", code)
+	}
+	if code, _ := call(t, st.URL, "ListStateMachines", map[string]any{}, testSigV4); code != 200 {
+		t.Errorf("signed call answered %d", code)
+	}
+	if st := e.Status(); len(st.Requests) != 2 || st.Requests[0].Operation != "ListStateMachines" || st.Requests[0].Status != 200 {
+		t.Errorf("request log: %+v", st.Requests)
+	}
+	// On twice is the same endpoint.
+	if again, err := e.Start(0); err != nil || again.Port != st.Port {
+		t.Errorf("second Start: %+v %v", again, err)
+	}
+	// A taken port is said in plain words.
+	other, _ := newTestEndpoint(t)
+	if _, err := other.Start(st.Port); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("taken port: %v", err)
+	} else if s := other.Status(); s.On || s.Error == "" {
+		t.Errorf("status after a failed start: %+v", s)
+	}
+	off, err := e.Stop()
+	if err != nil || off.On {
+		t.Fatalf("Stop: %+v %v", off, err)
+	}
+	if _, err := http.Get(st.URL); err == nil {
+		t.Error("the port still answers after Stop")
+	}
+}
+
+// An execution a program starts over HTTP becomes a run with its events,
+// and its task is answered through the Runs binding (the card).
+func TestEndpointExecutionIsARun(t *testing.T) {
+	e, r := newTestEndpoint(t)
+	st, err := e.Start(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, sm := call(t, st.URL, "CreateStateMachine", map[string]any{"name": "Orders", "definition": endpointFlow,
+		"roleArn": "arn:aws:iam::123456789012:role/r"}, testSigV4)
+	if code != 200 {
+		t.Fatalf("CreateStateMachine: %d %v", code, sm)
+	}
+	code, ex := call(t, st.URL, "StartExecution", map[string]any{"stateMachineArn": sm["stateMachineArn"], "name": "first", "input": `{"id":1}`}, testSigV4)
+	if code != 200 {
+		t.Fatalf("StartExecution: %d %v", code, ex)
+	}
+	arn := ex["executionArn"].(string)
+
+	var meta runs.Meta
+	waitFor(t, "the run", func() bool {
+		for _, m := range e.Status().Runs {
+			if m.ExecutionArn == arn {
+				meta = m
+				return true
+			}
+		}
+		return false
+	})
+	if meta.Machine != "Orders" || meta.Name != "first" || meta.Workflow != EndpointWorkflow {
+		t.Errorf("run meta: %+v", meta)
+	}
+	var pend runs.Pending
+	waitFor(t, "the pending task", func() bool {
+		u, err := r.Snapshot(meta.ID, 0)
+		if err != nil || len(u.Pending) == 0 {
+			return false
+		}
+		pend = u.Pending[0]
+		return u.Live
+	})
+	if pend.State != "Charge" || pend.Kind != "task" || !strings.Contains(pend.Input, `"order":7`) {
+		t.Errorf("pending: %+v", pend)
+	}
+	// Stepping is the program's, not the studio's.
+	if err := r.Step(meta.ID); err == nil {
+		t.Error("stepped a run a program drives")
+	}
+	if err := r.Succeed(meta.ID, pend.ID, `{"charged":true}`); err != nil {
+		t.Fatalf("Succeed: %v", err)
+	}
+	var u runs.Update
+	waitFor(t, "the run's end", func() bool {
+		u, err = r.Snapshot(meta.ID, 0)
+		return err == nil && !u.Live && u.Meta.Status == "SUCCEEDED"
+	})
+	var types []string
+	for i, raw := range u.Events {
+		var ev struct {
+			ID   int64  `json:"id"`
+			Type string `json:"type"`
+		}
+		_ = json.Unmarshal(raw, &ev)
+		if ev.ID != int64(i+1) {
+			t.Errorf("event %d has id %d", i+1, ev.ID)
+		}
+		types = append(types, ev.Type)
+	}
+	want := "ExecutionStarted PassStateEntered PassStateExited TaskStateEntered TaskScheduled TaskStarted TaskSucceeded TaskStateExited ExecutionSucceeded"
+	if got := strings.Join(types, " "); got != want {
+		t.Errorf("events:\n got %s\nwant %s", got, want)
+	}
+	if u.Meta.Output != `{"charged":true}` {
+		t.Errorf("output %q", u.Meta.Output)
+	}
+	// The program sees the same end.
+	if _, d := call(t, st.URL, "DescribeExecution", map[string]any{"executionArn": arn}, testSigV4); d["status"] != "SUCCEEDED" {
+		t.Errorf("DescribeExecution: %v", d)
+	}
+	// The open document's run list finds it, YAML or JSON.
+	for _, def := range []string{endpointFlow, endpointFlowYAML} {
+		got, err := e.RunsFor(def)
+		if err != nil || len(got) != 1 || got[0].ID != meta.ID {
+			t.Errorf("RunsFor: %+v %v", got, err)
+		}
+	}
+	if got, _ := e.RunsFor(`{"StartAt":"X","States":{"X":{"Type":"Succeed"}}}`); len(got) != 0 {
+		t.Errorf("RunsFor another workflow: %+v", got)
+	}
+	if def, err := e.Definition(meta.ID); err != nil || def != endpointFlow {
+		t.Errorf("Definition: %q %v", def, err)
+	}
+}
+
+// Switched off mid-run, the studio's run ends saying why; switched on
+// again, the endpoint resumes the execution and the studio follows it as
+// a new run holding the whole history.
+func TestEndpointSurvivesSwitchingOff(t *testing.T) {
+	e, r := newTestEndpoint(t)
+	st, err := e.Start(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sm := call(t, st.URL, "CreateStateMachine", map[string]any{"name": "Orders", "definition": endpointFlow,
+		"roleArn": "arn:aws:iam::123456789012:role/r"}, testSigV4)
+	_, ex := call(t, st.URL, "StartExecution", map[string]any{"stateMachineArn": sm["stateMachineArn"], "input": `{}`}, testSigV4)
+	arn := ex["executionArn"].(string)
+	first := ""
+	waitFor(t, "the pending task", func() bool {
+		for _, m := range e.Status().Runs {
+			if u, err := r.Snapshot(m.ID, 0); err == nil && len(u.Pending) > 0 {
+				first = m.ID
+				return true
+			}
+		}
+		return false
+	})
+	if _, err := e.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	u, err := r.Snapshot(first, 0)
+	if err != nil || u.Live || u.Meta.Status != "ABORTED" || !strings.Contains(u.Meta.Cause, "switched off") {
+		t.Fatalf("run after switching off: live=%v %+v %v", u.Live, u.Meta, err)
+	}
+	if _, err := e.Start(st.Port); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the resumed run", func() bool {
+		for _, m := range e.Status().Runs {
+			if m.ID != first && m.ExecutionArn == arn {
+				u, err := r.Snapshot(m.ID, 0)
+				return err == nil && len(u.Pending) > 0 && u.FirstEvent == 1
+			}
+		}
+		return false
+	})
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
