@@ -127,6 +127,8 @@ export interface FileActions {
   /** Opens a document saved by its own saveInPlace (no path: no disk
    * polling, and recovered work comes back as a new document). */
   openInPlace(load: () => Promise<InPlaceDocument>): void;
+  /** Opens text as a new unsaved document called name (asking first about unsaved changes); then runs once it is open. */
+  openText(name: string, text: string, then?: () => void): void;
   /** Saves; false when it failed or was cancelled. */
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
@@ -201,6 +203,7 @@ export class FileStore {
       openDialog: this.openDialog,
       openPath: this.openPath,
       openInPlace: this.openInPlace,
+      openText: this.openText,
       save: this.save,
       saveAs: this.saveAs,
       exportAs: this.exportAs,
@@ -523,6 +526,13 @@ export class FileStore {
       } catch (err) {
         this.fail("Could not create the workflow", err);
       }
+    });
+  };
+
+  private openText = (name: string, text: string, then?: () => void) => {
+    this.guard("open the state machine", () => {
+      this.replace({ path: "", name, lineEnding: "lf", stamp: null }, text, "json");
+      then?.();
     });
   };
 
