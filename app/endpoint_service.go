@@ -239,6 +239,9 @@ func (e *Endpoint) RunsFor(definition string) ([]runs.Meta, error) {
 		return nil, err
 	}
 	out := []runs.Meta{}
+	if len(list) > maxRunsFor {
+		list = list[:maxRunsFor] // newest first: a test suite's thousands stay out of the open file's list
+	}
 	for _, m := range list {
 		def, err := e.runs.m.Definition(m.ID)
 		if err != nil {
@@ -250,6 +253,9 @@ func (e *Endpoint) RunsFor(definition string) ([]runs.Meta, error) {
 	}
 	return out, nil
 }
+
+// maxRunsFor bounds how many of the endpoint's latest runs RunsFor compares.
+const maxRunsFor = 200
 
 // Definition is the state machine definition a run of the endpoint was
 // started with, for the page to open when no open file matches.

@@ -46,7 +46,7 @@ func newTestEndpoint(t *testing.T) (*Endpoint, *Runs) {
 }
 
 // call makes one Step Functions API call as an SDK would.
-func call(t *testing.T, url, op string, in any, auth string) (int, map[string]any) {
+func call(t testing.TB, url, op string, in any, auth string) (int, map[string]any) {
 	t.Helper()
 	b, _ := json.Marshal(in)
 	req, _ := http.NewRequest("POST", url, bytes.NewReader(b))
@@ -254,5 +254,54 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// BenchmarkEndpointRunsFollowed measures what following costs: n
+// executions of a 5-state workflow started over HTTP, from the first
+// StartExecution until the studio has stored every one as a SUCCEEDED
+// run, and how long one execution takes to show as a run.
+func BenchmarkEndpointRunsFollowed(b *testing.B) {
+	const flow = `{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"C"},"C":{"Type":"Pass","Next":"D"},"D":{"Type":"Pass","Next":"E"},"E":{"Type":"Succeed"}}}`
+	const n = 200
+	for b.Loop() {
+		dir := b.TempDir()
+		r := newRuns(&wailsEmitter{}, nil, filepath.Join(dir, "runs.db"))
+		e := NewEndpoint(r)
+		e.data = filepath.Join(dir, "endpoint")
+		st, err := e.Start(0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, sm := call(b, st.URL, "CreateStateMachine", map[string]any{"name": "Five", "definition": flow, "roleArn": "arn:aws:iam::123456789012:role/r"}, testSigV4)
+		begin := time.Now()
+		_, _ = call(b, st.URL, "StartExecution", map[string]any{"stateMachineArn": sm["stateMachineArn"], "input": `{}`}, testSigV4)
+		for len(e.Status().Runs) == 0 {
+			time.Sleep(time.Millisecond)
+		}
+		first := time.Since(begin)
+		begin = time.Now()
+		for i := 1; i < n; i++ {
+			_, _ = call(b, st.URL, "StartExecution", map[string]any{"stateMachineArn": sm["stateMachineArn"], "input": `{}`}, testSigV4)
+		}
+		started := time.Since(begin)
+		for {
+			list, _ := r.m.List(EndpointWorkflow)
+			done := 0
+			for _, m := range list {
+				if m.Status == "SUCCEEDED" {
+					done++
+				}
+			}
+			if done == n {
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		all := time.Since(begin)
+		b.Logf("first execution shown as a run after %v; %d StartExecution calls in %v; all %d stored SUCCEEDED after %v (%.0f runs/s)",
+			first.Round(time.Millisecond), n-1, started.Round(time.Millisecond), n, all.Round(time.Millisecond), float64(n)/all.Seconds())
+		_, _ = e.Stop()
+		r.shutdown(context.Background())
 	}
 }

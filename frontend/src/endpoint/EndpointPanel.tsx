@@ -159,7 +159,7 @@ export function EndpointButton({ onOpenRun }: Props) {
   );
 }
 
-function Copy({ text, label }: { text: string; label: string }) {
+function Copy({ text, label, caption = "Copy" }: { text: string; label: string; caption?: string }) {
   const [done, setDone] = useState<string | null>(null);
   return (
     <button
@@ -173,7 +173,7 @@ function Copy({ text, label }: { text: string; label: string }) {
           .finally(() => window.setTimeout(() => setDone(null), 1500))
       }
     >
-      {done ?? "Copy"}
+      {done ?? caption}
     </button>
   );
 }
@@ -189,7 +189,7 @@ function Settings({ st }: { st: EndpointStatus }) {
       </div>
       <div className="endpoint-sub">
         Set these in the shell, SDK or test that should use it (any credentials work; only this computer can connect):
-        <Copy text={exportLines(st)} label="all env lines" />
+        <Copy text={exportLines(st)} label="all env lines" caption="Copy all" />
       </div>
       <ul className="endpoint-env" data-testid="endpoint-env">
         {st.env.map((e) => (
