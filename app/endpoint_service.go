@@ -211,10 +211,10 @@ func (e *Endpoint) Status() EndpointStatus {
 func clientSettings(url string) []ClientSetting {
 	return []ClientSetting{
 		{"AWS CLI", "aws stepfunctions --endpoint-url " + url + " list-state-machines"},
-		{"AWS SDK for JavaScript v3", `new SFNClient({ endpoint: "` + url + `", region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } })`},
-		{"AWS SDK for Python (boto3)", `boto3.client("stepfunctions", endpoint_url="` + url + `", region_name="us-east-1", aws_access_key_id="local", aws_secret_access_key="local")`},
-		{"AWS SDK for Go v2", `sfn.NewFromConfig(cfg, func(o *sfn.Options) { o.BaseEndpoint = aws.String("` + url + `"); o.EndpointOptions.DisableHTTPS = true })  // and DisableEndpointHostPrefix for StartSyncExecution and TestState`},
-		{"stepstudio serve (same API, outside the studio)", "stepstudio serve --port " + portOf(url)},
+		{"AWS SDK for JavaScript v3", `new SFNClient({ endpoint: "` + url + `", disableHostPrefix: true })`},
+		{"AWS SDK for Python (boto3)", `boto3.client("stepfunctions", endpoint_url="` + url + `", config=Config(inject_host_prefix=False))`},
+		{"AWS SDK for Go v2", `sfn.NewFromConfig(cfg, func(o *sfn.Options) { o.BaseEndpoint = aws.String("` + url + `") })  // StartSyncExecution and TestState: see docs/endpoint.md for the host prefix`},
+		{"The same API outside the studio", "stepstudio serve --port " + portOf(url)},
 	}
 }
 
