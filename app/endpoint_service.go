@@ -362,7 +362,7 @@ func (w *watcher) deliver(arn string, ev engine.Event) {
 			return
 		}
 		meta := runs.Meta{Workflow: EndpointWorkflow, Name: info.Name, Input: info.Input, Definition: info.Definition,
-			Machine: info.Machine, ExecutionArn: arn}
+			Machine: info.Machine, ExecutionArn: arn, StartDate: info.Started.UTC()}
 		var err error
 		if f, err = w.e.runs.m.Follow(meta, endpointSource{w.srv, arn}); err != nil {
 			return

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -199,6 +200,73 @@ func TestEndpointExecutionIsARun(t *testing.T) {
 	}
 	if def, err := e.Definition(meta.ID); err != nil || def != endpointFlow {
 		t.Errorf("Definition: %q %v", def, err)
+	}
+}
+
+// Each kind of waiting task is answered from its card, with a result or
+// an error, and the execution takes the answer as it would SendTask*'s.
+func TestEndpointAnswersByHand(t *testing.T) {
+	plain := `{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"End":true}}}`
+	callback := `{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","Parameters":{"QueueUrl":"q","MessageBody.$":"$$.Task.Token"},"End":true}}}`
+	cases := []struct {
+		name, definition, kind string
+		fail                   bool
+		status                 string
+	}{
+		{"task with a result", plain, "task", false, "SUCCEEDED"},
+		{"task with an error", plain, "task", true, "FAILED"},
+		{"callback with a result", callback, "callback", false, "SUCCEEDED"},
+		{"callback with an error", callback, "callback", true, "FAILED"},
+	}
+	e, r := newTestEndpoint(t)
+	st, err := e.Start(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, sm := call(t, st.URL, "CreateStateMachine", map[string]any{"name": "M" + strconv.Itoa(i), "definition": tc.definition,
+				"roleArn": "arn:aws:iam::123456789012:role/r"}, testSigV4)
+			_, ex := call(t, st.URL, "StartExecution", map[string]any{"stateMachineArn": sm["stateMachineArn"], "input": `{}`}, testSigV4)
+			arn, _ := ex["executionArn"].(string)
+			var id string
+			var pend runs.Pending
+			waitFor(t, "the card", func() bool {
+				for _, m := range e.Status().Runs {
+					if m.ExecutionArn == arn {
+						u, err := r.Snapshot(m.ID, 0)
+						if err == nil && len(u.Pending) == 1 {
+							id, pend = m.ID, u.Pending[0]
+							return true
+						}
+					}
+				}
+				return false
+			})
+			if pend.Kind != tc.kind {
+				t.Errorf("kind %q, want %q", pend.Kind, tc.kind)
+			}
+			if tc.fail {
+				err = r.Fail(id, pend.ID, "Declined", "no stock")
+			} else {
+				err = r.Succeed(id, pend.ID, `{"ok":1}`)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, "the end", func() bool {
+				u, err := r.Snapshot(id, 0)
+				return err == nil && !u.Live && u.Meta.Status == tc.status
+			})
+			_, d := call(t, st.URL, "DescribeExecution", map[string]any{"executionArn": arn}, testSigV4)
+			if d["status"] != tc.status || tc.fail && d["error"] != "Declined" || !tc.fail && d["output"] != `{"ok":1}` {
+				t.Errorf("DescribeExecution: %v", d)
+			}
+			// Answered once: the card is gone and a second answer is refused.
+			if err := r.Succeed(id, pend.ID, `{}`); err == nil {
+				t.Error("answered a finished run's task again")
+			}
+		})
 	}
 }
 

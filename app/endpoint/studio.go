@@ -2,6 +2,7 @@ package endpoint
 
 import (
 	"slices"
+	"time"
 
 	"github.com/stepstudio/stepstudio/engine"
 )
@@ -16,6 +17,7 @@ type ExecutionInfo struct {
 	Definition string
 	Input      string
 	Type       string
+	Started    time.Time
 }
 
 // Execution describes an execution by its ARN, for the studio's "Local
@@ -29,7 +31,7 @@ func (s *Server) Execution(arn string) (info ExecutionInfo, ok bool) {
 		return ExecutionInfo{}, false
 	}
 	return ExecutionInfo{Arn: e.Arn, Name: e.Name, Machine: e.MachineNm, MachineArn: e.Machine,
-		Definition: e.Definition, Input: e.Input, Type: e.Type}, true
+		Definition: e.Definition, Input: e.Input, Type: e.Type, Started: e.Started}, true
 }
 
 // History is an execution's history so far (nil for an unknown ARN): the

@@ -36,6 +36,10 @@ type follow struct {
 	end  engine.Result
 	// ended is set once a terminal event arrived (under run.mu).
 	ended bool
+	// answered are the tokens answered from here (under run.mu): a list
+	// of waiting tasks taken just before an answer must not bring its
+	// card back.
+	answered map[string]bool
 }
 
 func (f *follow) answer(token, output, errName, cause string) error {
@@ -61,7 +65,7 @@ func (m *Manager) Follow(meta Meta, src Source) (*Followed, error) {
 	}
 	r := &run{id: meta.ID, m: m, ready: make(chan struct{}), stopped: make(chan struct{}), kick: make(chan struct{}, 1),
 		live: true, unsaved: m.storeErr, memory: m.store == nil, meta: meta,
-		ext: &follow{src: src, done: make(chan struct{}), over: make(chan struct{})}}
+		ext: &follow{src: src, done: make(chan struct{}), over: make(chan struct{}), answered: map[string]bool{}}}
 	close(r.ready)
 	if m.store != nil {
 		if err := m.store.Save(r.meta, nil, nil, nil); err != nil {
@@ -143,6 +147,7 @@ func (f *Followed) SetPending(ps []Pending) {
 	r := f.r
 	ps = followedSorted(slices.Clone(ps))
 	r.mu.Lock()
+	ps = slices.DeleteFunc(ps, func(p Pending) bool { return r.ext.answered[p.Token] })
 	same := len(ps) == len(r.pending)
 	for i := 0; same && i < len(ps); i++ {
 		same = ps[i].ID == r.pending[i].ID
