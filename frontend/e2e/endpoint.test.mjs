@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
-import { node, openStudio, waitFor, waitStatus } from "./studio.mjs";
+import { expectCount, node, openStudio, waitFor, waitStatus } from "./studio.mjs";
 
 const definition = JSON.stringify(
   {
@@ -126,6 +126,21 @@ test("local endpoint: a program's execution shows live on its diagram and its ta
     assert.deepEqual(JSON.parse(described.body.output).approval, { approved: true, by: "Grace" });
     await page.getByTestId("run-tab-events").click();
     await s.screenshot("endpoint-04-succeeded");
+
+    // Another execution of the same workflow joins this file's run list as it
+    // starts, and shows on this document; Stop stops it for the program too.
+    await page.getByTestId("run-tab-history").click();
+    const again = await sfn(url, "StartExecution", { stateMachineArn: created.body.stateMachineArn, name: "order-43", input: "{}" });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    await expectCount(page.getByTestId("history-endpoint"), 2, "endpoint runs in this file's list");
+    await button.click();
+    const second = panel.locator('[data-testid="endpoint-run"]', { hasText: "order-43" });
+    await second.getByTestId("endpoint-run-open").click();
+    await card.waitFor({ timeout: 5000 });
+    assert.equal(await page.getByTestId("file-name").innerText(), "Approval.asl.json");
+    await page.getByTestId("run-stop").click();
+    await page.getByTestId("run-status-pill").filter({ hasText: "ABORTED" }).waitFor({ timeout: 10000 });
+    await waitFor("the program to see it stopped", async () => (await sfn(url, "DescribeExecution", { executionArn: again.body.executionArn })).body.status === "ABORTED");
 
     // Off: the port no longer answers.
     await button.click();

@@ -85,6 +85,7 @@ export function EndpointButton({ onOpenRun }: Props) {
         type="button"
         className={`panel-toggle endpoint-button${on ? " on" : ""}`}
         aria-expanded={open}
+        aria-label="Local endpoint"
         aria-haspopup="dialog"
         title={on ? `Local endpoint on at ${st!.url}: programs on this computer run workflows here` : "Local endpoint: let programs on this computer run workflows here, as if it were AWS"}
         data-testid="endpoint-button"
@@ -94,7 +95,7 @@ export function EndpointButton({ onOpenRun }: Props) {
           setFresh(0);
         }}
       >
-        <span className="endpoint-dot" aria-hidden /> Local endpoint
+        <span className="endpoint-dot" aria-hidden /> <span className="endpoint-label">Local endpoint</span>
         {fresh > 0 && (
           <span className="endpoint-fresh" title={`${fresh} new execution(s) from programs`}>
             {fresh}
