@@ -373,3 +373,60 @@ func BenchmarkEndpointRunsFollowed(b *testing.B) {
 		r.shutdown(context.Background())
 	}
 }
+
+// A failed execution of the endpoint is redriven by its program, not by
+// the studio's Redrive (the studio's engine would run a copy).
+func TestEndpointRunIsNotRedrivenHere(t *testing.T) {
+	e, r := newTestEndpoint(t)
+	st, err := e.Start(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sm := call(t, st.URL, "CreateStateMachine", map[string]any{"name": "Fails", "roleArn": "arn:aws:iam::123456789012:role/r",
+		"definition": `{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Boom","Cause":"on purpose"}}}`}, testSigV4)
+	_, _ = call(t, st.URL, "StartExecution", map[string]any{"stateMachineArn": sm["stateMachineArn"], "input": `{}`}, testSigV4)
+	var meta runs.Meta
+	waitFor(t, "the failed run", func() bool {
+		list := e.Status().Runs
+		if len(list) == 1 && list[0].Status == "FAILED" {
+			meta = list[0]
+			return true
+		}
+		return false
+	})
+	if meta.Error != "Boom" || meta.Cause != "on purpose" {
+		t.Errorf("error %q cause %q", meta.Error, meta.Cause)
+	}
+	if err := r.Redrive(runs.StartRequest{Workflow: "x", Definition: "{}", Input: "{}"}, meta.ID); err == nil || !strings.Contains(err.Error(), "RedriveExecution") {
+		t.Errorf("Redrive: %v", err)
+	}
+	// Redriven by the program: a new run, with the whole history.
+	if code, out := call(t, st.URL, "RedriveExecution", map[string]any{"executionArn": meta.ExecutionArn}, testSigV4); code != 200 {
+		t.Fatalf("RedriveExecution: %d %v", code, out)
+	}
+	waitFor(t, "the redriven run", func() bool {
+		list := e.Status().Runs
+		if len(list) != 2 {
+			return false
+		}
+		newer := list[0] // both have the execution's start date: the other is the first run
+		if newer.ID == meta.ID {
+			newer = list[1]
+		}
+		if newer.Status != "FAILED" {
+			return false
+		}
+		u, err := r.Snapshot(newer.ID, 0)
+		if err != nil {
+			return false
+		}
+		var types []string
+		for _, raw := range u.Events {
+			var ev struct{ Type string }
+			_ = json.Unmarshal(raw, &ev)
+			types = append(types, ev.Type)
+		}
+		got := strings.Join(types, " ")
+		return strings.HasPrefix(got, "ExecutionStarted FailStateEntered ExecutionFailed ExecutionRedriven") && strings.HasSuffix(got, "ExecutionFailed")
+	})
+}
