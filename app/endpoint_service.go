@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -270,8 +271,11 @@ type endpointSource struct {
 	arn string
 }
 
-func (s endpointSource) Answer(token, output, errName, cause string) error {
-	return s.srv.AnswerTask(token, output, errName, cause)
+func (s endpointSource) Answer(p runs.Pending, output, errName, cause string) error {
+	if p.Kind == "activity" && p.Token == "" {
+		return s.srv.AnswerActivity(s.arn, p.Resource, output, errName, cause)
+	}
+	return s.srv.AnswerTask(p.Token, output, errName, cause)
 }
 
 func (s endpointSource) Stop() error { return s.srv.StopExecution(s.arn) }
@@ -292,6 +296,43 @@ type watcher struct {
 	closed bool
 
 	follows map[string]*runs.Followed // by execution ARN; watcher goroutine only
+	acts    map[string]*activityWaits // by execution ARN; watcher goroutine only
+}
+
+// activityWaits are an execution's activity tasks no worker took yet,
+// read from its events: ActivityScheduled until its ActivityStarted (or
+// ActivityTimedOut), which points back to it with previousEventId.
+type activityWaits struct {
+	entered map[int64]string // StateEntered event id -> state name
+	waiting []runs.Pending   // in the order they were scheduled (the engine's queue order)
+}
+
+func (a *activityWaits) see(ev engine.Event) {
+	switch {
+	case ev.StateEnteredEventDetails != nil:
+		a.entered[ev.ID] = ev.StateEnteredEventDetails.Name
+	case ev.Type == "ActivityScheduled" && ev.ActivityScheduledEventDetails != nil:
+		d := ev.ActivityScheduledEventDetails
+		a.waiting = append(a.waiting, runs.Pending{ID: "activity:" + strconv.FormatInt(ev.ID, 10), Kind: "activity",
+			State: a.entered[ev.PreviousEventID], Resource: d.Resource, Input: d.Input, Since: ev.Timestamp.UTC()})
+	case ev.Type == "ActivityStarted" || ev.Type == "ActivityTimedOut" || ev.Type == "ActivityFailed":
+		id := "activity:" + strconv.FormatInt(ev.PreviousEventID, 10)
+		a.waiting = slices.DeleteFunc(a.waiting, func(p runs.Pending) bool { return p.ID == id })
+	}
+}
+
+// cards are the activity tasks to answer by hand: the oldest waiting task
+// of each activity, as a worker would get it (the others follow).
+func (a *activityWaits) cards() []runs.Pending {
+	var out []runs.Pending
+	seen := map[string]bool{}
+	for _, p := range a.waiting {
+		if !seen[p.Resource] {
+			seen[p.Resource] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 type arnEvent struct {
@@ -304,7 +345,7 @@ const pendingEvery = 200 * time.Millisecond
 
 func newWatcher(e *Endpoint) *watcher {
 	return &watcher{e: e, wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{}),
-		follows: map[string]*runs.Followed{}}
+		follows: map[string]*runs.Followed{}, acts: map[string]*activityWaits{}}
 }
 
 func (w *watcher) push(arn string, ev engine.Event) {
@@ -368,11 +409,13 @@ func (w *watcher) deliver(arn string, ev engine.Event) {
 			return
 		}
 		w.follows[arn] = f
+		w.acts[arn] = &activityWaits{entered: map[int64]string{}}
 		if ev.ID > 1 {
 			var before []engine.Event
 			for _, h := range w.srv.History(arn) {
 				if h.ID < ev.ID {
 					before = append(before, h)
+					w.acts[arn].see(h)
 				}
 			}
 			f.Backfill(before)
@@ -380,9 +423,11 @@ func (w *watcher) deliver(arn string, ev engine.Event) {
 		w.e.emit(EndpointRunEvent, EndpointRunNotice{RunID: f.ID(), Machine: info.Machine})
 	}
 	f.Event(ev)
+	w.acts[arn].see(ev)
 	if f.Ended() {
 		// A redrive of this execution later is a new run, with the whole history.
 		delete(w.follows, arn)
+		delete(w.acts, arn)
 	}
 }
 
@@ -404,7 +449,7 @@ func (w *watcher) syncPending() {
 			Resource: p.Resource, Input: p.Input, Token: p.Token, Since: p.Since})
 	}
 	for arn, f := range w.follows {
-		f.SetPending(by[arn])
+		f.SetPending(append(by[arn], w.acts[arn].cards()...))
 	}
 }
 

@@ -208,6 +208,8 @@ func TestEndpointExecutionIsARun(t *testing.T) {
 func TestEndpointAnswersByHand(t *testing.T) {
 	plain := `{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"End":true}}}`
 	callback := `{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","Parameters":{"QueueUrl":"q","MessageBody.$":"$$.Task.Token"},"End":true}}}`
+	// No worker polls the activity: the card answers as the worker.
+	activity := `{"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"ACTIVITY","End":true}}}`
 	cases := []struct {
 		name, definition, kind string
 		fail                   bool
@@ -217,15 +219,20 @@ func TestEndpointAnswersByHand(t *testing.T) {
 		{"task with an error", plain, "task", true, "FAILED"},
 		{"callback with a result", callback, "callback", false, "SUCCEEDED"},
 		{"callback with an error", callback, "callback", true, "FAILED"},
+		{"activity with a result", activity, "activity", false, "SUCCEEDED"},
+		{"activity with an error", activity, "activity", true, "FAILED"},
 	}
 	e, r := newTestEndpoint(t)
 	st, err := e.Start(0)
 	if err != nil {
 		t.Fatal(err)
 	}
+	_, act := call(t, st.URL, "CreateActivity", map[string]any{"name": "approve"}, testSigV4)
+	activityArn, _ := act["activityArn"].(string)
 	for i, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, sm := call(t, st.URL, "CreateStateMachine", map[string]any{"name": "M" + strconv.Itoa(i), "definition": tc.definition,
+			def := strings.ReplaceAll(tc.definition, "ACTIVITY", activityArn)
+			_, sm := call(t, st.URL, "CreateStateMachine", map[string]any{"name": "M" + strconv.Itoa(i), "definition": def,
 				"roleArn": "arn:aws:iam::123456789012:role/r"}, testSigV4)
 			_, ex := call(t, st.URL, "StartExecution", map[string]any{"stateMachineArn": sm["stateMachineArn"], "input": `{}`}, testSigV4)
 			arn, _ := ex["executionArn"].(string)
@@ -243,8 +250,8 @@ func TestEndpointAnswersByHand(t *testing.T) {
 				}
 				return false
 			})
-			if pend.Kind != tc.kind {
-				t.Errorf("kind %q, want %q", pend.Kind, tc.kind)
+			if pend.Kind != tc.kind || pend.State != "Ask" {
+				t.Errorf("card %+v, want kind %q of state Ask", pend, tc.kind)
 			}
 			if tc.fail {
 				err = r.Fail(id, pend.ID, "Declined", "no stock")
@@ -261,6 +268,13 @@ func TestEndpointAnswersByHand(t *testing.T) {
 			_, d := call(t, st.URL, "DescribeExecution", map[string]any{"executionArn": arn}, testSigV4)
 			if d["status"] != tc.status || tc.fail && d["error"] != "Declined" || !tc.fail && d["output"] != `{"ok":1}` {
 				t.Errorf("DescribeExecution: %v", d)
+			}
+			if tc.kind == "activity" {
+				u, _ := r.Snapshot(id, 0)
+				all, _ := json.Marshal(u.Events)
+				if !strings.Contains(string(all), `"workerName":"Stepstudio"`) {
+					t.Error("no ActivityStarted by the studio's worker")
+				}
 			}
 			// Answered once: the card is gone and a second answer is refused.
 			if err := r.Succeed(id, pend.ID, `{}`); err == nil {
@@ -428,5 +442,46 @@ func TestEndpointRunIsNotRedrivenHere(t *testing.T) {
 		}
 		got := strings.Join(types, " ")
 		return strings.HasPrefix(got, "ExecutionStarted FailStateEntered ExecutionFailed ExecutionRedriven") && strings.HasSuffix(got, "ExecutionFailed")
+	})
+}
+
+// A program's worker that takes the activity task takes the card away:
+// the task is the worker's to answer.
+func TestEndpointActivityCardGoesToAWorker(t *testing.T) {
+	e, r := newTestEndpoint(t)
+	st, err := e.Start(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, act := call(t, st.URL, "CreateActivity", map[string]any{"name": "pack"}, testSigV4)
+	arn, _ := act["activityArn"].(string)
+	_, sm := call(t, st.URL, "CreateStateMachine", map[string]any{"name": "Pack", "roleArn": "arn:aws:iam::123456789012:role/r",
+		"definition": `{"StartAt":"Pack","States":{"Pack":{"Type":"Task","Resource":"` + arn + `","End":true}}}`}, testSigV4)
+	_, _ = call(t, st.URL, "StartExecution", map[string]any{"stateMachineArn": sm["stateMachineArn"], "input": `{"box":1}`}, testSigV4)
+	var id string
+	waitFor(t, "the activity's card", func() bool {
+		for _, m := range e.Status().Runs {
+			if u, err := r.Snapshot(m.ID, 0); err == nil && len(u.Pending) == 1 && u.Pending[0].Kind == "activity" {
+				id = m.ID
+				return true
+			}
+		}
+		return false
+	})
+	_, task := call(t, st.URL, "GetActivityTask", map[string]any{"activityArn": arn, "workerName": "packer-1"}, testSigV4)
+	token, _ := task["taskToken"].(string)
+	if token == "" || task["input"] != `{"box":1}` {
+		t.Fatalf("GetActivityTask: %v", task)
+	}
+	waitFor(t, "the card to go", func() bool {
+		u, err := r.Snapshot(id, 0)
+		return err == nil && len(u.Pending) == 0
+	})
+	if code, out := call(t, st.URL, "SendTaskSuccess", map[string]any{"taskToken": token, "output": `{"packed":true}`}, testSigV4); code != 200 {
+		t.Fatalf("SendTaskSuccess: %d %v", code, out)
+	}
+	waitFor(t, "the end", func() bool {
+		u, err := r.Snapshot(id, 0)
+		return err == nil && u.Meta.Status == "SUCCEEDED" && u.Meta.Output == `{"packed":true}`
 	})
 }

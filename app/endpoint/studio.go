@@ -1,6 +1,8 @@
 package endpoint
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -86,3 +88,38 @@ func ClientEnv(url string) []EnvVar {
 		{"AWS_DEFAULT_REGION", defaultRegion}, // what the AWS CLI v1 and boto3 read
 	}
 }
+
+// AnswerActivity answers by hand, as the worker "Stepstudio", the oldest
+// task of activity activityArn that execution executionArn queued and no
+// worker took yet: the studio's card of an activity without a running
+// worker. The history shows ActivityStarted as for any worker.
+func (s *Server) AnswerActivity(executionArn, activityArn, output, errName, cause string) error {
+	e, err := s.lookupExecution(executionArn)
+	if err != nil {
+		return err
+	}
+	ex := e.running()
+	if ex == nil {
+		return errors.New("the execution is not running any more")
+	}
+	if errName == "" {
+		if _, err := engine.DecodeJSON([]byte(output)); err != nil {
+			return fmt.Errorf("the output is not JSON: %w", err) // before the task is taken
+		}
+	}
+	t, ok := ex.TryActivityTask(activityArn, studioWorker)
+	if !ok {
+		return errors.New("no task of this activity is waiting for a worker: a worker took it")
+	}
+	s.tokens.issue(t.Token, e)
+	e.mu.Lock()
+	e.Waiting = append(e.Waiting, waitingTask{Token: t.Token, Activity: activityArn, Worker: studioWorker})
+	e.mu.Unlock()
+	if s.store != nil {
+		s.checkpoint(e)
+	}
+	return s.AnswerTask(t.Token, output, errName, cause)
+}
+
+// studioWorker is the worker name the studio takes activity tasks as.
+const studioWorker = "Stepstudio"

@@ -21,10 +21,11 @@ import (
 // studio only follows.
 var ErrFollowed = errors.New("this run was started by a program through the local endpoint: the studio shows it and can answer its tasks or stop it, but not step or pause it")
 
-// Source says who drives a followed run: answers its tasks (output is
-// JSON text; a non-empty errName fails the task instead) and stops it.
+// Source says who drives a followed run: answers its waiting tasks (as
+// SetPending listed them; output is JSON text, a non-empty errName fails
+// the task instead) and stops it.
 type Source interface {
-	Answer(token, output, errName, cause string) error
+	Answer(p Pending, output, errName, cause string) error
 	Stop() error
 }
 
@@ -42,8 +43,8 @@ type follow struct {
 	answered map[string]bool
 }
 
-func (f *follow) answer(token, output, errName, cause string) error {
-	return f.src.Answer(token, output, errName, cause)
+func (f *follow) answer(p Pending, output, errName, cause string) error {
+	return f.src.Answer(p, output, errName, cause)
 }
 
 func (f *follow) stop() { _ = f.src.Stop() }
@@ -142,12 +143,13 @@ func (f *Followed) Ended() bool {
 
 // SetPending replaces the tasks waiting for an answer (the endpoint's
 // list for this execution); the next update carries them to the cards.
-// Each task's ID is its token.
+// Each task's ID stays the same while it waits (a token, or for an
+// activity no worker took, its ActivityScheduled event).
 func (f *Followed) SetPending(ps []Pending) {
 	r := f.r
 	ps = followedSorted(slices.Clone(ps))
 	r.mu.Lock()
-	ps = slices.DeleteFunc(ps, func(p Pending) bool { return r.ext.answered[p.Token] })
+	ps = slices.DeleteFunc(ps, func(p Pending) bool { return r.ext.answered[p.ID] })
 	same := len(ps) == len(r.pending)
 	for i := 0; same && i < len(ps); i++ {
 		same = ps[i].ID == r.pending[i].ID

@@ -137,19 +137,19 @@ func (r *run) respond(id string, output any, err error) error {
 	defer r.wake()
 	if r.ext != nil {
 		r.mu.Lock()
-		r.ext.answered[p.Token] = true
+		r.ext.answered[p.ID] = true
 		r.mu.Unlock()
 		var fe *fault.Error
 		var aerr error
 		if errors.As(err, &fe) {
-			aerr = r.ext.answer(p.Token, "", fe.Name, fe.Cause)
+			aerr = r.ext.answer(p.Pending, "", fe.Name, fe.Cause)
 		} else {
-			aerr = r.ext.answer(p.Token, engine.EncodeJSON(output), "", "")
+			aerr = r.ext.answer(p.Pending, engine.EncodeJSON(output), "", "")
 		}
 		if aerr != nil {
 			// Not taken (a bad answer): the card comes back with the next list.
 			r.mu.Lock()
-			delete(r.ext.answered, p.Token)
+			delete(r.ext.answered, p.ID)
 			r.mu.Unlock()
 		}
 		return aerr
