@@ -157,6 +157,11 @@ func (e *Endpoint) dataDir() (string, error) {
 // in its data folder and go on when it is switched on again; the studio's
 // runs of them end here, saying so.
 func (e *Endpoint) Stop() (EndpointStatus, error) {
+	return e.stop("The local endpoint was switched off; the execution goes on when it is switched on again, as a new run here.")
+}
+
+// stop switches the endpoint off; the runs still going end with cause.
+func (e *Endpoint) stop(cause string) (EndpointStatus, error) {
 	e.mu.Lock()
 	srv, hs, w := e.srv, e.hs, e.watch
 	e.srv, e.hs, e.watch = nil, nil, nil
@@ -173,13 +178,15 @@ func (e *Endpoint) Stop() (EndpointStatus, error) {
 	// The runs end first: closing the server stops its executions' engine
 	// runs, whose last events are no end (the executions resume at the
 	// next start).
-	w.close("The local endpoint was switched off; the execution goes on when it is switched on again, as a new run here.")
+	w.close(cause)
 	err := srv.Close()
 	<-done
 	return e.Status(), err
 }
 
-func (e *Endpoint) shutdown(context.Context) { _, _ = e.Stop() }
+func (e *Endpoint) shutdown(context.Context) {
+	_, _ = e.stop("The studio was closed; the execution goes on when the local endpoint is switched on again, as a new run here.")
+}
 
 // Status is the switch's state, the settings to copy, the latest calls
 // and the executions programs started.
