@@ -27,6 +27,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	notesService := NewNotes()
 	compareService := NewCompare()
 	testsService := NewTests(runService)
+	cloudService := NewCloud(runService)
 	endpointService := NewEndpoint(runService) // the "Local endpoint" switch; its runs go to runService
 	fileService, err := NewFiles(initialPath)
 	if err != nil {
@@ -52,7 +53,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 			runService.shutdown(ctx)
 		},
 		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService, endpointService},
+		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService, cloudService, endpointService},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})
