@@ -91,7 +91,8 @@ test("local endpoint: a program's execution shows live on its diagram and its ta
     const listed = panel.locator('[data-testid="endpoint-run"][data-machine="Approval"]');
     await listed.waitFor({ timeout: 5000 });
     assert.match(await listed.innerText(), /RUNNING/);
-    assert.match(await panel.getByTestId("endpoint-requests").innerText(), /StartExecution\s+200/);
+    // The call is logged once it is answered, which can be after its run shows: the panel refreshes each second.
+    await waitFor("StartExecution in the request log", async () => /StartExecution\s+200/.test(await panel.getByTestId("endpoint-requests").innerText()), 5000);
     await s.screenshot("endpoint-02-listed");
 
     // Not the open workflow: its definition opens as a new unsaved document, the run on it.
