@@ -56,6 +56,10 @@ type Meta struct {
 	// ARN (follow.go).
 	Machine      string `json:"machine,omitempty"`
 	ExecutionArn string `json:"executionArn,omitempty"`
+	// Remote is the ARN of the execution elsewhere (AWS, or an endpoint
+	// standing in for it) whose history this imported run shows; its
+	// status is the execution's as of the last import (RUNNING included).
+	Remote string `json:"remote,omitempty"`
 }
 
 // Pending is a task waiting for the user: a Task with no mock and no

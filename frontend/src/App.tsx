@@ -107,7 +107,7 @@ export default function App() {
   const run = useRunSession({ path: doc?.path ?? "", notesPath: doc?.notesPath ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
   // The cloud link: offline until connected; AWS histories play through the run session's import.
   const inTemplate = !!(doc?.saveInPlace || (doc && !doc.path && doc.machine));
-  const cloudSink = useMemo(() => ({ show: run.replayHistory, open: run.open }), [run.replayHistory, run.open]);
+  const cloudSink = useMemo(() => ({ show: run.showExecution, open: run.open }), [run.showExecution, run.open]);
   const cloud = useCloud({ path: doc?.path ?? "", name: doc?.name ?? "", text, inTemplate }, cloudSink);
   // AWS's verdict joins ours while it is of the text as it is now.
   const awsVerdict = cloud.aws && cloud.validatedText === text ? cloud.aws : null;

@@ -158,7 +158,7 @@ describe("CloudStore", () => {
     expect(sink.show).toHaveBeenCalledTimes(2);
     // The history grew: back to the first delay; the diagram gets the whole history.
     expect(clock.pending[0].ms).toBe(firstPollMs);
-    expect(JSON.parse((sink.show.mock.lastCall as unknown as [string])[0]).events.map((e: { type: string }) => e.type)).toEqual(["ExecutionStarted", "PassStateEntered"]);
+    expect(JSON.parse((sink.show.mock.lastCall as unknown as [string, string])[1]).events.map((e: { type: string }) => e.type)).toEqual(["ExecutionStarted", "PassStateEntered"]);
     cloud.advance(arn, "ExecutionSucceeded", "SUCCEEDED");
     await clock.tick();
     expect(store.snapshot().watched?.status).toBe("SUCCEEDED");

@@ -103,8 +103,8 @@ export interface CloudActions {
 
 /** How the store shows a history on the diagram and a run kept locally. */
 export interface HistorySink {
-  /** Shows an AWS history on the diagram (imported once per distinct history). */
-  show(history: string): Promise<boolean>;
+  /** Shows an execution's history (arn) on the diagram; shown again as it grows, it stays one run. */
+  show(arn: string, history: string): Promise<boolean>;
   /** Opens a run of the local history (one just kept). */
   open(runId: string): Promise<void>;
 }
@@ -487,7 +487,7 @@ export class CloudStore {
     this.set({ watched: got.detail, express: got.express });
     if (got.fresh.length && this.events.length === after) {
       this.events = [...this.events, ...got.fresh];
-      await this.sink.show(JSON.stringify({ events: this.events }));
+      await this.sink.show(arn, JSON.stringify({ events: this.events }));
     }
     return true;
   }

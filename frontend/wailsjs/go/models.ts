@@ -1865,6 +1865,7 @@ export namespace runs {
 	    importNotes?: string[];
 	    machine?: string;
 	    executionArn?: string;
+	    remote?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Meta(source);
@@ -1895,6 +1896,7 @@ export namespace runs {
 	        this.importNotes = source["importNotes"];
 	        this.machine = source["machine"];
 	        this.executionArn = source["executionArn"];
+	        this.remote = source["remote"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
