@@ -26,7 +26,7 @@ func (st *stepCtx) childIteration(ctx context.Context, i int, item, in any, prev
 		"Name": smName,
 	}}
 	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), skipped: at,
-		mapItem: map[string]any{"Index": int64(i), "Value": item}, frame: st.sc.frame + itemSegment(n.name, i), child: child}
+		itemIndex: i, itemValue: item, frame: st.sc.frame + itemSegment(n.name, i), child: child}
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)

@@ -165,8 +165,10 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 	if n.distributed {
 		return st.childIteration(ctx, i, item, in, prev, at)
 	}
-	sc := &scope{ex: ex, rec: st.sc.rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
-		mapItem: map[string]any{"Index": int64(i), "Value": item}, frame: st.sc.frame + itemSegment(n.name, i), child: st.sc.child}
+	sc := &scope{ex: ex, rec: st.sc.rec, g: n.processor, last: prev, skipped: at,
+		itemIndex: i, itemValue: item, frame: st.sc.frame + itemSegment(n.name, i), child: st.sc.child}
+	sc.ownVars.parent = st.sc.vars
+	sc.vars = &sc.ownVars
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)
@@ -208,7 +210,7 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 	}
 	// The selector sees the Map state's context with $$.Map.Item added.
 	st2 := *st
-	st2.item = sc.mapItem
+	st2.itemOf = sc
 	var (
 		v   any
 		err error
@@ -220,9 +222,7 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 		v, err = st2.template(ctx, n.itemSelector, in, "ItemSelector")
 	}
 	if err == nil {
-		if i, ok := sc.mapItem["Index"].(int64); ok {
-			st.stageItem(int(i), v)
-		}
+		st.stageItem(sc.itemIndex, v)
 	}
 	return v, err
 }
