@@ -42,7 +42,7 @@ func TestTestsBinding(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rep := suiteview.Run(context.Background(), filepath.Join(other, "order-process.asl.json"), exampleDefinition, []string{"an invalid order is rejected"})
+	rep := suiteview.Run(context.Background(), filepath.Join(other, "order-process.asl.json"), "", exampleDefinition, []string{"an invalid order is rejected"})
 	if len(rep.Results) != 1 {
 		t.Fatalf("no run to save: %+v", rep)
 	}
@@ -60,5 +60,30 @@ func TestTestsBinding(t *testing.T) {
 	}
 	if _, err := tests.SaveRun(SaveRunRequest{WorkflowPath: wf, Definition: def, RunID: "no-such-run"}); err == nil || !strings.Contains(err.Error(), "read the run") {
 		t.Errorf("a missing run: %v", err)
+	}
+}
+
+func TestCheckWorkflowPath(t *testing.T) {
+	abs, _ := filepath.Abs("x")
+	dir := filepath.Dir(abs)
+	tests := []struct {
+		path, id string
+		ok       bool
+	}{
+		{"", "", true},
+		{filepath.Join(dir, "flow.asl.json"), "", true},
+		{"flow.asl.json", "", false},
+		{filepath.Join(dir, "main.tf"), "", false},
+		{filepath.Join(dir, "main.tf"), "aws_sfn_state_machine.orders", true},
+		{filepath.Join(dir, "template.yaml"), "CheckOrder", true},
+		{filepath.Join(dir, "template.yaml"), "../evil", false},
+		{filepath.Join(dir, "template.yaml"), "..", false},
+		{"", "CheckOrder", false},
+		{filepath.Join(dir, "notes.txt"), "CheckOrder", false},
+	}
+	for _, tt := range tests {
+		if err := checkWorkflowPath(tt.path, tt.id); (err == nil) != tt.ok {
+			t.Errorf("checkWorkflowPath(%q, %q) = %v, want ok %v", tt.path, tt.id, err, tt.ok)
+		}
 	}
 }

@@ -133,6 +133,7 @@ type node struct {
 	processor                                    *graph
 	processorTasks, processorWaits               bool // Tasks or Waits inside: worth many goroutines
 	distributed                                  bool
+	expressChildren                              bool // a distributed Map's children are EXPRESS runs
 	itemsPath, items, itemSelector               field
 	maxConcurrency, maxConcurrencyPath           field
 	toleratedCount, toleratedCountPath           field
@@ -349,6 +350,9 @@ func compileMap(n *node, s *asl.State, at locator, ql string) error {
 	n.processorTasks = g.has(asl.TypeTask)
 	n.processorWaits = g.has(asl.TypeWait)
 	n.distributed = s.Distributed()
+	if pc := s.ItemProcessor.ProcessorConfig; pc != nil && pc.ExecutionType == "EXPRESS" {
+		n.expressChildren = true
+	}
 	n.itemsPath = at.path("ItemsPath", s.ItemsPath)
 	n.items = at.json("Items", s.Items)
 	if s.Field("ItemSelector") == nil && s.ItemSelector != nil {

@@ -33,6 +33,7 @@ type Event struct {
 	MapIterationAbortedEventDetails   *MapIterationDetails     `json:"mapIterationAbortedEventDetails,omitempty"`
 	MapRunStartedEventDetails         *MapRunStartedDetails    `json:"mapRunStartedEventDetails,omitempty"`
 	MapRunFailedEventDetails          *FailureDetails          `json:"mapRunFailedEventDetails,omitempty"`
+	MapRunRedrivenEventDetails        *MapRunRedrivenDetails   `json:"mapRunRedrivenEventDetails,omitempty"`
 	EvaluationFailedEventDetails      *EvaluationFailedDetails `json:"evaluationFailedEventDetails,omitempty"`
 
 	TaskScheduledEventDetails *TaskScheduledDetails `json:"taskScheduledEventDetails,omitempty"`
@@ -130,6 +131,14 @@ type MapStateStartedDetails struct {
 type MapIterationDetails struct {
 	Name  string `json:"name"`
 	Index int    `json:"index"`
+}
+
+// MapRunRedrivenDetails are the details of MapRunRedriven (AWS's
+// MapRunRedrivenEventDetails): the Map Run and how many times it has
+// been redriven, this time included (always > 0).
+type MapRunRedrivenDetails struct {
+	MapRunArn    string `json:"mapRunArn"`
+	RedriveCount int    `json:"redriveCount"`
 }
 
 // MapRunStartedDetails give the ARN of a distributed Map run.

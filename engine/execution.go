@@ -172,10 +172,24 @@ func (m *Machine) start(ctx context.Context, input any, cfg *config, plan *redri
 	ex.smArn = prefix + "stateMachine:" + smName
 	ex.arn = prefix + "execution:" + smName + ":" + ex.name
 	ex.invoker = cfg.invoker
+	if plan != nil {
+		ex.keepMapRuns(cfg.mapRuns)
+	}
 	if cfg.mocks != nil {
 		mi := newMockInvoker(cfg.mocks)
 		if plan != nil {
 			mi.calls = plan.plan.mockCalls()
+			// Children's Tasks count too: their events are in their
+			// own histories, kept in the Map Run records.
+			for _, r := range cfg.mapRuns {
+				for _, c := range r.Children {
+					if len(c.Events) > 0 {
+						for k, v := range newRedrivePlan(c.Events).mockCalls() {
+							mi.calls[k] += v
+						}
+					}
+				}
+			}
 		}
 		ex.invoker = Chain(mi, cfg.invoker)
 	}

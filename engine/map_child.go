@@ -12,7 +12,15 @@ import (
 // child execution with its own name, $$.Execution and history
 // (ExecutionStarted ... ExecutionSucceeded/Failed), kept in the Map Run
 // record, not in the parent's history.
-func (st *stepCtx) childIteration(ctx context.Context, i int, item, in any, prev int64, at time.Duration) (any, iterationEnd) {
+//
+// before is the child's record when a redriven Map Run redrives it: the
+// same execution goes on in its own history (ExecutionRedriven, then
+// from the state that did not finish, with its variables), as AWS
+// redrives a STANDARD child.
+func (st *stepCtx) childIteration(ctx context.Context, i int, item, in any, prev int64, at time.Duration, before *ChildExecution) (any, iterationEnd) {
+	if before != nil {
+		return st.redriveChild(ctx, i, prev, at, before)
+	}
 	n := st.n
 	ex := st.sc.ex
 	// The studio runs without a history but shows children's histories.
@@ -25,8 +33,9 @@ func (st *stepCtx) childIteration(ctx context.Context, i int, item, in any, prev
 		"Id":   "arn:aws:states:" + ex.cfg.region + ":" + ex.cfg.account + ":stateMachine:" + smName,
 		"Name": smName,
 	}}
+	// frame "": a child's redrive reads its own history (childRun.plan).
 	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), skipped: at,
-		itemIndex: i, itemValue: item, frame: st.sc.frame + itemSegment(n.name, i), child: child}
+		itemIndex: i, itemValue: item, child: child}
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)
@@ -46,10 +55,59 @@ func (st *stepCtx) childIteration(ctx context.Context, i int, item, in any, prev
 		started.ExecutionStartedEventDetails = &ExecutionStartedDetails{Input: EncodeJSON(input), RoleArn: ex.cfg.roleArn}
 	}
 	sc.emitAfter(0, started)
-	var out any
 	if err == nil {
-		out, err = sc.run(ctx, n.processor.startAt, input)
+		return st.endChild(ctx, sc, i, prev, func() (any, error) { return sc.run(ctx, n.processor.startAt, input) })
 	}
+	return st.endChild(ctx, sc, i, prev, func() (any, error) { return nil, err })
+}
+
+// redriveChild redrives child c of a redriven Map Run in place.
+func (st *stepCtx) redriveChild(ctx context.Context, i int, prev int64, at time.Duration, c *ChildExecution) (any, iterationEnd) {
+	n := st.n
+	ex := st.sc.ex
+	rec := &recorder{clock: ex.clock, keep: ex.cfg.keepHistory || ex.cfg.observer != nil, small: true}
+	rec.resume(c.Events)
+	plan := newRedrivePlan(c.Events)
+	smName := ex.m.nameOrDefault() + "/" + labelOr(n)
+	child := &childRun{plan: plan, ctxStateMachine: map[string]any{
+		"Id":   "arn:aws:states:" + ex.cfg.region + ":" + ex.cfg.account + ":stateMachine:" + smName,
+		"Name": smName,
+	}}
+	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), skipped: at,
+		itemIndex: i, itemValue: c.Input, child: child}
+	sc.th = &sc.own
+	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
+	defer ex.ctrl.done(sc.th)
+	now := sc.now()
+	count := c.RedriveCount + 1
+	started := now
+	if c.StartDate != nil {
+		started = *c.StartDate // $$.Execution.StartTime stays the first attempt's
+	}
+	child.ctxExecution = map[string]any{
+		"Id": c.Arn, "Input": c.Input, "Name": c.Name, "RoleArn": ex.cfg.roleArn,
+		"StartTime": timestamp(started), "RedriveCount": int64(count), "RedriveTime": timestamp(now),
+	}
+	st.mapRun.started(i, ChildExecution{Index: i, Name: c.Name, Arn: c.Arn, Status: "RUNNING", StartDate: &started,
+		Input: c.Input, RedriveCount: count, RedriveDate: &now})
+	sc.emitAfter(int64(len(c.Events)), Event{Type: "ExecutionRedriven", ExecutionRedrivenEventDetails: &RedrivenDetails{RedriveCount: count}})
+	from, vars := plan.topLevel(n.processor)
+	for k, v := range vars {
+		sc.vars.set(k, v)
+	}
+	if from.start == "" {
+		// It failed before its first state, or its history was not kept:
+		// from the start, with the input it had.
+		from.start, from.input = n.processor.startAt, c.Input
+	}
+	return st.endChild(ctx, sc, i, prev, func() (any, error) { return sc.run(ctx, from.start, from.input) })
+}
+
+// endChild runs a child execution's states and records its end: in its
+// own history, and in the Map Run record.
+func (st *stepCtx) endChild(ctx context.Context, sc *scope, i int, prev int64, run func() (any, error)) (any, iterationEnd) {
+	ex, rec := st.sc.ex, sc.rec
+	out, err := run()
 	stop := sc.now()
 	last := sc.lastID()
 	status, fe := StatusSucceeded, (*fault.Error)(nil)

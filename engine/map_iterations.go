@@ -163,12 +163,25 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 		}
 	}
 	if n.distributed {
-		return st.childIteration(ctx, i, item, in, prev, at)
+		var before *ChildExecution
+		if st.redriven {
+			// A redriven Map Run keeps its successful children's results
+			// and redrives the others.
+			c := st.mapRun.child(i)
+			if c.Status == StatusSucceeded {
+				return c.Output, iterationEnd{last: prev, at: at}
+			}
+			if c.Name != "" && !n.expressChildren { // it started: STANDARD children go on
+				before = &c
+			}
+		}
+		return st.childIteration(ctx, i, item, in, prev, at, before)
 	}
 	sc := &scope{ex: ex, rec: st.sc.rec, g: n.processor, last: prev, skipped: at,
 		itemIndex: i, itemValue: item, frame: st.sc.frame + itemSegment(n.name, i), child: st.sc.child}
 	sc.ownVars.parent = st.sc.vars
 	sc.vars = &sc.ownVars
+	from.restore(sc.vars)
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)

@@ -35,6 +35,7 @@ type config struct {
 	typ            StateMachineType
 	contextObject  map[string]any // WithContextObject
 	s3Root         *s3local.Root  // WithS3Root
+	mapRuns        []MapRun       // WithMapRuns
 	err            error          // the first invalid option: Start refuses to run
 }
 
@@ -179,6 +180,15 @@ func WithAWSAccount(region, account, roleArn string) Option {
 func WithContextObject(c map[string]any) Option {
 	return func(cfg *config) { cfg.contextObject = c }
 }
+
+// WithMapRuns gives a redrive the Map Runs of the run it redrives (its
+// Result.MapRuns, children's histories included). A failed Map Run among
+// them is redriven as AWS does: same ARN, its successful children keep
+// their results, its unsuccessful STANDARD children are redriven from
+// their own histories (EXPRESS ones start again). Without them a
+// distributed Map starts a new Map Run. Runs that are not redrives
+// ignore it.
+func WithMapRuns(runs []MapRun) Option { return func(cfg *config) { cfg.mapRuns = runs } }
 
 // WithS3Root makes the folder dir stand in for Amazon S3: a distributed
 // Map's ItemReader reads s3://bucket/key from dir/bucket/key and its

@@ -128,6 +128,15 @@ func (ex *Execution) runRedrive() {
 	ex.finish(sc, out, err)
 }
 
+// redrivePlan is the history this scope's graph is redriven from: a
+// distributed Map child's own, else the execution's (nil: not a redrive).
+func (sc *scope) redrivePlan() *redrivePlan {
+	if sc.child != nil {
+		return sc.child.plan
+	}
+	return sc.ex.redrivePlan()
+}
+
 // redrivePlan is the plan of a redrive, nil for a first run (take on nil
 // gives nil).
 func (ex *Execution) redrivePlan() *redrivePlan {

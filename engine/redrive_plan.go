@@ -147,6 +147,11 @@ type resumePoint struct {
 	out   any
 	start string
 	input any
+	// vars are the variables g's own states assigned before start: a
+	// Map item's or a Parallel branch's scope holds them (AWS scopes
+	// variables per iteration and branch), so a state redriven inside one
+	// sees what its earlier siblings assigned.
+	vars map[string]any
 }
 
 // resume scans frame after the anchor for g's states.
@@ -155,6 +160,8 @@ func (p *redrivePlan) resume(frame string, anchor int, g *graph) resumePoint {
 		cur           string
 		input, output string
 		exited        bool
+		entry         int        // index of cur's entry
+		assigned      []assignAt // g's states' assignments, in order
 	)
 	for _, i := range p.inFrm[frame] {
 		if i <= anchor {
@@ -164,10 +171,13 @@ func (p *redrivePlan) resume(frame string, anchor int, g *graph) resumePoint {
 		switch {
 		case e.StateEnteredEventDetails != nil:
 			if _, ok := g.states[e.StateEnteredEventDetails.Name]; ok {
-				cur, input, exited = e.StateEnteredEventDetails.Name, e.StateEnteredEventDetails.Input, false
+				cur, input, exited, entry = e.StateEnteredEventDetails.Name, e.StateEnteredEventDetails.Input, false, i
 			}
 		case e.StateExitedEventDetails != nil && e.StateExitedEventDetails.Name == cur:
 			exited, output = true, e.StateExitedEventDetails.Output
+			if len(e.StateExitedEventDetails.AssignedVariables) > 0 {
+				assigned = append(assigned, assignAt{i, e.StateExitedEventDetails.AssignedVariables})
+			}
 			if n := g.states[cur]; n.end || n.typ == "Succeed" {
 				return resumePoint{done: true, out: decodeText(output)}
 			}
@@ -181,14 +191,57 @@ func (p *redrivePlan) resume(frame string, anchor int, g *graph) resumePoint {
 		// state finished, its next one starts with its output. A Choice,
 		// or a state that may have been caught, runs again: where it went
 		// is not in its exit event.
-		return resumePoint{start: n.next, input: decodeText(output)}
+		return resumePoint{start: n.next, input: decodeText(output), vars: varsBefore(assigned, len(p.events))}
 	}
-	return resumePoint{start: cur, input: decodeText(input)}
+	return resumePoint{start: cur, input: decodeText(input), vars: varsBefore(assigned, entry)}
+}
+
+// assignAt is one state exit's AssignedVariables and its place.
+type assignAt struct {
+	at   int
+	vars map[string]string
+}
+
+// varsBefore folds the assignments recorded before index end, later ones
+// winning, as the scope held them then.
+func varsBefore(assigned []assignAt, end int) map[string]any {
+	var out map[string]any
+	for _, a := range assigned {
+		if a.at >= end {
+			break
+		}
+		if out == nil {
+			out = map[string]any{}
+		}
+		for k, v := range a.vars {
+			out[k] = decodeText(v)
+		}
+	}
+	return out
+}
+
+// restore sets the variables a redriven scope had assigned.
+func (r resumePoint) restore(v *vars) {
+	for k, x := range r.vars {
+		v.set(k, x)
+	}
 }
 
 // branch is how branch g of the Parallel goes on.
 func (m *stateMemo) branch(g *graph) resumePoint {
 	return m.p.resume(m.frame, m.anchor, g)
+}
+
+// mapRunArn is the ARN of the Map Run the last attempt started ("" when
+// it started none).
+func (m *stateMemo) mapRunArn() string {
+	arn := ""
+	for _, i := range m.p.inFrm[m.frame] {
+		if d := m.p.events[i].MapRunStartedEventDetails; i > m.anchor && d != nil {
+			arn = d.MapRunArn
+		}
+	}
+	return arn
 }
 
 // item is how item i of Map name goes on: kept when the history has its

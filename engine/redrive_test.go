@@ -52,6 +52,8 @@ const mapDef = `{"StartAt":"Before","States":{
        {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"Done"}]},
    "Done":{"Type":"Pass","InputPath":"$.v","End":true}}},"End":true}}}`
 
+const tenItems = `{"items":[{"v":0},{"v":1},{"v":2},{"v":3,"fail":true},{"v":4},{"v":5},{"v":6},{"v":7,"fail":true},{"v":8},{"v":9}]}`
+
 const redriveItems = `{"items":[{"v":0},{"v":1,"fail":true},{"v":2},{"v":3,"fail":true},{"v":4}]}`
 
 const mapTaskDef = `{"StartAt":"Before","States":{
@@ -91,6 +93,29 @@ const deepDef = `{"StartAt":"Before","States":{
          {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"Done"}]},
        "Done":{"Type":"Pass","InputPath":"$.v","End":true}}}}}}]}}},"End":true}}}`
 
+// varsMapDef: each item assigns $x (and $item) before its Choice, which
+// fails the marked items until the redrive; the redriven Choice's next
+// state reads them, so they must come back in the item's own scope.
+const varsMapDef = `{"StartAt":"Before","States":{
+ "Before":{"Type":"Pass","Assign":{"top":"t"},"Next":"Each"},
+ "Each":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"Set","States":{
+   "Set":{"Type":"Pass","Assign":{"x.$":"$.v"},"Next":"Set2"},
+   "Set2":{"Type":"Pass","Assign":{"item.$":"$x"},"Next":"Check"},
+   "Check":{"Type":"Choice","Choices":[{"Or":[
+       {"Variable":"$.fail","IsPresent":false},
+       {"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0}],"Next":"Use"}]},
+   "Use":{"Type":"Pass","Parameters":{"x.$":"$x","item.$":"$item","top.$":"$top"},"End":true}}},"End":true}}}`
+
+// varsParallelDef: branch B assigns $b, then fails at its Choice until the
+// redrive; the redriven branch reads $b from its own scope.
+const varsParallelDef = `{"StartAt":"Both","States":{
+ "Both":{"Type":"Parallel","Branches":[
+   {"StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"a":"A"},"Next":"A2"},
+     "A2":{"Type":"Pass","Parameters":{"a.$":"$a"},"End":true}}},
+   {"StartAt":"B","States":{"B":{"Type":"Pass","Assign":{"b.$":"$.n"},"Next":"BCheck"},
+     "BCheck":{"Type":"Choice","Choices":[{"Variable":"$$.Execution.RedriveCount","NumericGreaterThan":0,"Next":"BUse"}]},
+     "BUse":{"Type":"Pass","Parameters":{"b.$":"$b"},"End":true}}}],"End":true}}}`
+
 const deepInput = `{"groups":[{"items":[{"v":0},{"v":1,"fail":true},{"v":2}]},{"items":[{"v":3},{"v":4}]},{"items":[{"v":5,"fail":true}]}]}`
 
 func TestRedrive(t *testing.T) {
@@ -114,6 +139,12 @@ func TestRedrive(t *testing.T) {
 		name: "map with racing failures", definition: mapDef, input: redriveItems, redrives: 1,
 		output: `[0,1,2,3,4]`, entered: map[string]int{"Before": 1, "Each": 2}, itemsOnce: 5,
 		exited: map[string]int{"Step": 5, "Done": 5},
+	}, {
+		// Ten items, 3 and 7 fail: only the failed (and aborted) items run
+		// again; each item succeeds once over the history.
+		name: "inline map of ten, items 3 and 7 fail", definition: mapDef, input: tenItems, redrives: 1,
+		output: `[0,1,2,3,4,5,6,7,8,9]`, entered: map[string]int{"Before": 1, "Each": 2}, itemsOnce: 10,
+		exited: map[string]int{"Step": 10, "Done": 10},
 	}, {
 		name: "parallel reruns the failed branch", definition: parallelDef, deterministic: true,
 		mocks: `{"B1":"ThrowThenReturn"}`, input: `{}`, redrives: 1,
@@ -143,6 +174,22 @@ func TestRedrive(t *testing.T) {
 		output:        `[["a",[0,1,2]],["a",[3,4]],["a",[5]]]`,
 		entered:       map[string]int{"Before": 1, "Groups": 2},
 		exited:        map[string]int{"A": 3, "Done": 6},
+	}, {
+		// AWS scopes variables per iteration: item 1 and 3 redrive from
+		// Check and read the $x and $item they assigned before it.
+		name: "map item variables come back", definition: varsMapDef, input: redriveItems, redrives: 1,
+		deterministic: true,
+		output:        `[{"x":0,"item":0,"top":"t"},{"x":1,"item":1,"top":"t"},{"x":2,"item":2,"top":"t"},{"x":3,"item":3,"top":"t"},{"x":4,"item":4,"top":"t"}]`,
+		entered:       map[string]int{"Before": 1, "Each": 2, "Set": 5, "Set2": 5, "Check": 6},
+	}, {
+		name: "map item variables come back, racing", definition: varsMapDef, input: redriveItems, redrives: 1,
+		output: `[{"x":0,"item":0,"top":"t"},{"x":1,"item":1,"top":"t"},{"x":2,"item":2,"top":"t"},{"x":3,"item":3,"top":"t"},{"x":4,"item":4,"top":"t"}]`,
+		exited: map[string]int{"Set": 5, "Set2": 5, "Use": 5},
+	}, {
+		name: "parallel branch variables come back", definition: varsParallelDef, input: `{"n":7}`, redrives: 1,
+		deterministic: true,
+		output:        `[{"a":"A"},{"b":7}]`,
+		entered:       map[string]int{"Both": 2, "A": 1, "A2": 1, "B": 1, "BCheck": 2, "BUse": 1},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -179,10 +179,10 @@ func (sc *scope) step(ctx context.Context, n *node, input any) (any, string, err
 	case "Task":
 		out, next, err = st.withRetry(ctx, st.task)
 	case "Parallel":
-		st.memo = sc.ex.redrivePlan().take(sc.frame, n.name)
+		st.memo = sc.redrivePlan().take(sc.frame, n.name)
 		out, next, err = st.withRetry(ctx, st.parallel)
 	case "Map":
-		st.memo = sc.ex.redrivePlan().take(sc.frame, n.name)
+		st.memo = sc.redrivePlan().take(sc.frame, n.name)
 		out, next, err = st.withRetry(ctx, st.mapState)
 	default:
 		err = newFaultf(errRuntime, "state %q has unknown type %q", n.name, n.typ)
@@ -229,6 +229,7 @@ type stepCtx struct {
 	failedPrev int64
 
 	mapRun     *mapRunRec // a distributed Map's run record, while its items run
+	redriven   bool       // mapRun is a redriven Map Run: its children are kept or redriven
 	retryCount int
 	token      string
 	stateObj   map[string]any // $$.State, built on first use

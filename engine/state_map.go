@@ -9,6 +9,9 @@ import (
 // MaxConcurrency runs at once, as AWS does (up to 40).
 const inlineConcurrency = 40
 
+// maxMapRunRedrives is AWS's hard limit of redrives of one Map Run.
+const maxMapRunRedrives = 1000
+
 // maxWorkers bounds the goroutines of one Map; a distributed Map's larger
 // MaxConcurrency still shapes its times (see runIterations).
 const maxWorkers = 64
@@ -47,10 +50,26 @@ func (st *stepCtx) mapState(ctx context.Context) (any, string, error) {
 	}
 	var mapRunArn string
 	if n.distributed {
-		mapRunArn = fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(sc.ex), sc.ex.m.nameOrDefault(), labelOr(n), sc.ex.UUID())
-		sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{MapRunArn: mapRunArn}})
+		if st.memo != nil {
+			st.mapRun = sc.ex.redrivenMapRun(st.memo.mapRunArn(), len(items))
+			if st.mapRun != nil && st.mapRun.snapshot().RedriveCount >= maxMapRunRedrives {
+				// AWS: past its 1,000 redrives a Map Run is not redriven
+				// again; the parent gets States.Runtime.
+				return nil, "", newFaultf(errRuntime, "The Map Run %s has been redriven %d times, the most AWS allows", st.mapRun.snapshot().MapRunArn, maxMapRunRedrives)
+			}
+		}
+		if st.redriven = st.mapRun != nil; st.redriven {
+			// A redrive of the parent redrives its failed Map Run in place
+			// (AWS's MapRunRedriven, with the Map Run's redrive count).
+			mapRunArn = st.mapRun.snapshot().MapRunArn
+			count := st.mapRun.redriveFrom(sc.now())
+			sc.emit(Event{Type: "MapRunRedriven", MapRunRedrivenEventDetails: &MapRunRedrivenDetails{MapRunArn: mapRunArn, RedriveCount: count}})
+		} else {
+			mapRunArn = fmt.Sprintf("%s:%s/%s:%s", mapRunPrefix(sc.ex), sc.ex.m.nameOrDefault(), labelOr(n), sc.ex.UUID())
+			sc.emit(Event{Type: "MapRunStarted", MapRunStartedEventDetails: &MapRunStartedDetails{MapRunArn: mapRunArn}})
+			st.mapRun = sc.ex.newMapRun(mapRunArn, n.name, len(items), sc.now())
+		}
 		startID = sc.lastID()
-		st.mapRun = sc.ex.newMapRun(mapRunArn, n.name, len(items), sc.now())
 		st.mapRun.setLimits(maxConc, int64(tolerated), pct)
 	}
 	st.contextObject() // builds $$.State once; item selectors share it

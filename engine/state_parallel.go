@@ -59,6 +59,7 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 	)
 	for i, g := range st.n.branches {
 		from, input := g.startAt, in
+		var restored resumePoint
 		if st.memo != nil {
 			// A redrive keeps the branches that succeeded.
 			r := st.memo.branch(g)
@@ -67,13 +68,14 @@ func (st *stepCtx) runBranches(ctx context.Context, in any, startID int64) ([]an
 				continue
 			}
 			if r.start != "" {
-				from, input = r.start, r.input
+				from, input, restored = r.start, r.input, r
 			}
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sc := &scope{ex: st.sc.ex, rec: st.sc.rec, g: g, vars: newVars(st.sc.vars), last: startID, skipped: start, frame: st.sc.frame, child: st.sc.child}
+			restored.restore(sc.vars)
 			sc.th = &sc.own
 			st.sc.ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: st.n.name, Index: i, Branch: true})
 			out, err := guard(func() (any, error) { return sc.run(bctx, from, deepCopy(input)) })

@@ -25,7 +25,7 @@ func (c *checker) choiceRule(s *asl.State, ptr string, r *asl.ChoiceRule, ql str
 	}
 	if ql == asl.JSONata {
 		for _, f := range r.Node.Fields {
-			if f.Key == "Variable" || f.Key == "And" || f.Key == "Or" || f.Key == "Not" || asl.ChoiceOperators[f.Key] != 0 {
+			if tableRules().choiceJSONPath[f.Key] {
 				c.report(Error, asl.Append(ptr, f.Key), f.KeyRange, CodeSchema,
 					"State %q uses JSONata, where Choice rules test a Condition instead of %q. Write the test as \"Condition\": \"{%% … %%}\".", s.Name, f.Key)
 			}
@@ -47,7 +47,7 @@ func (c *checker) choiceRule(s *asl.State, ptr string, r *asl.ChoiceRule, ql str
 		c.template(s, ptr+"/Assign", a)
 	}
 	combinators := 0
-	for _, k := range []string{"And", "Or", "Not"} {
+	for _, k := range tableRules().choiceCombinators {
 		if r.Node.Has(k) {
 			combinators++
 		}

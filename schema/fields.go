@@ -6,90 +6,48 @@ import (
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
-// exclusivePairs are fields of which a state may have only one.
-var exclusivePairs = [][2]string{
-	{"TimeoutSeconds", "TimeoutSecondsPath"},
-	{"HeartbeatSeconds", "HeartbeatSecondsPath"},
-	{"Error", "ErrorPath"},
-	{"Cause", "CausePath"},
-	{"MaxConcurrency", "MaxConcurrencyPath"},
-	{"ToleratedFailurePercentage", "ToleratedFailurePercentagePath"},
-	{"ToleratedFailureCount", "ToleratedFailureCountPath"},
-	{"ItemsPath", "Items"},
-	{"ItemProcessor", "Iterator"},
-}
-
-// nestedExclusive are the same rule inside a Map's reader and batcher.
-var nestedExclusive = []struct {
-	at    []string
-	pairs [][2]string
-}{
-	{[]string{"ItemReader", "ReaderConfig"}, [][2]string{{"MaxItems", "MaxItemsPath"}}},
-	{[]string{"ItemBatcher"}, [][2]string{{"MaxItemsPerBatch", "MaxItemsPerBatchPath"}, {"MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath"}}},
-}
-
+// exclusive reports fields the table says exclude each other (fixed
+// value or path, older or newer name), on the state and inside the
+// objects it holds (a Map's ItemReader.ReaderConfig, ItemBatcher).
 func (c *checker) exclusive(s *asl.State, ptr string) {
-	check := func(obj *asl.Node, objPtr string, pairs [][2]string) {
+	r := tableRules()
+	check := func(obj *asl.Node, objPtr string, pairs []exclusivePair) {
 		for _, p := range pairs {
-			if obj.Has(p[0]) && obj.Has(p[1]) {
-				c.errorKey(asl.Append(objPtr, p[1]), CodeSchema,
-					"%s may have only one of [%q, %q]. Keep the fixed value or the path, not both.", subjectOf(objPtr).String(), p[0], p[1])
+			if obj.Has(p.first) && obj.Has(p.second) {
+				c.errorKey(asl.Append(objPtr, p.second), CodeSchema,
+					"%s may have only one of [%q, %q]. %s", subjectOf(objPtr).String(), p.first, p.second, p.hint)
 			}
 		}
 	}
-	check(s.Node, ptr, exclusivePairs)
-	if s.Type == asl.TypeMap && s.Node.Has("ItemSelector") && s.Node.Has("Parameters") {
-		c.errorKey(asl.Append(ptr, "Parameters"), CodeSchema,
-			"State %q may have only one of [\"ItemSelector\", \"Parameters\"]. Parameters is the older name of ItemSelector; keep ItemSelector.", s.Name)
-	}
-	for _, ne := range nestedExclusive {
-		if n := getPath(s.Node, ne.at); n != nil {
-			check(n, asl.Append(ptr, ne.at...), ne.pairs)
+	check(s.Node, ptr, r.exclusive)
+	for _, nc := range r.nestedChecks {
+		if n := getPath(s.Node, nc.keys); n != nil {
+			check(n, asl.Append(ptr, nc.keys...), nc.pairs)
 		}
 	}
 }
 
-// jsonPathOnly are fields a JSONata state may not use, with what replaces them.
-var jsonPathOnly = map[string]string{
-	"InputPath":                      "use $states.input in Arguments or Output",
-	"OutputPath":                     "use Output",
-	"ResultPath":                     "use Output (and Assign)",
-	"Parameters":                     "use Arguments (or ItemSelector in a Map)",
-	"ResultSelector":                 "use Output",
-	"Result":                         "use Output",
-	"ItemsPath":                      "use Items",
-	"TimeoutSecondsPath":             `use TimeoutSeconds with "{% … %}"`,
-	"HeartbeatSecondsPath":           `use HeartbeatSeconds with "{% … %}"`,
-	"SecondsPath":                    `use Seconds with "{% … %}"`,
-	"TimestampPath":                  `use Timestamp with "{% … %}"`,
-	"ErrorPath":                      `use Error with "{% … %}"`,
-	"CausePath":                      `use Cause with "{% … %}"`,
-	"MaxConcurrencyPath":             `use MaxConcurrency with "{% … %}"`,
-	"ToleratedFailurePercentagePath": `use ToleratedFailurePercentage with "{% … %}"`,
-	"ToleratedFailureCountPath":      `use ToleratedFailureCount with "{% … %}"`,
+// below reports a number that the table says must be smaller than
+// another field's (HeartbeatSeconds below TimeoutSeconds).
+func (c *checker) below(s *asl.State, ptr string) {
+	for _, p := range tableRules().below[string(s.Type)] {
+		h, ok1 := s.Field(p[0]).Int()
+		t, ok2 := s.Field(p[1]).Int()
+		if ok1 && ok2 && h >= t {
+			c.errorAt(asl.Append(ptr, p[0]), s.Field(p[0]), CodeSchema,
+				"%s state %q: %s (%d) must be smaller than %s (%d).", s.Type, s.Name, p[0], h, p[1], t)
+		}
+	}
 }
-
-// jsonataOnly are fields a JSONPath state may not use.
-var jsonataOnly = map[string]string{
-	"Arguments": "use Parameters",
-	"Output":    "use ResultSelector, ResultPath and OutputPath",
-	"Items":     "use ItemsPath",
-}
-
-// numericFields may hold a "{% … %}" string only in JSONata states.
-var numericFields = []string{"TimeoutSeconds", "HeartbeatSeconds", "Seconds", "MaxConcurrency",
-	"ToleratedFailurePercentage", "ToleratedFailureCount"}
-
-// nested payloads of a Map's reader and writer: Parameters in JSONPath,
-// Arguments in JSONata.
-var readerWriter = []string{"ItemReader", "ResultWriter"}
 
 func (c *checker) nestedPayloads(s *asl.State, ptr, ql string) {
 	wrong, right := "Arguments", "Parameters"
 	if ql == asl.JSONata {
 		wrong, right = right, wrong
 	}
-	for _, obj := range readerWriter {
+	// The payloads of a Map's reader and writer: Parameters in JSONPath,
+	// Arguments in JSONata.
+	for _, obj := range tableRules().payloadObjects {
 		if f := s.Node.Get(obj).Field(wrong); f != nil {
 			c.report(Error, asl.Append(ptr, obj, wrong), f.KeyRange, CodeSchema,
 				"State %q uses %s, so its %s takes %s, not %s.", s.Name, ql, obj, right, wrong)
@@ -103,7 +61,7 @@ func (c *checker) queryLanguageFields(s *asl.State, ptr, ql string) {
 	}
 	if ql == asl.JSONata {
 		for _, f := range s.Node.Fields {
-			if fix, ok := jsonPathOnly[f.Key]; ok {
+			if fix, ok := tableRules().jsonPathOnly[f.Key]; ok {
 				c.report(Error, asl.Append(ptr, f.Key), f.KeyRange, CodeSchema,
 					"State %q uses JSONata, where the JSONPath field %q is not allowed: %s, or set QueryLanguage to JSONPath.", s.Name, f.Key, fix)
 			}
@@ -120,7 +78,7 @@ func (c *checker) queryLanguageFields(s *asl.State, ptr, ql string) {
 		return // an invalid QueryLanguage is reported by the schema
 	}
 	for _, f := range s.Node.Fields {
-		if fix, ok := jsonataOnly[f.Key]; ok {
+		if fix, ok := tableRules().jsonataOnly[f.Key]; ok {
 			c.report(Error, asl.Append(ptr, f.Key), f.KeyRange, CodeSchema,
 				"State %q uses JSONPath, where the JSONata field %q is not allowed: %s, or set \"QueryLanguage\": \"JSONata\" on the state.", s.Name, f.Key, fix)
 		}
@@ -131,7 +89,8 @@ func (c *checker) queryLanguageFields(s *asl.State, ptr, ql string) {
 				"State %q uses JSONPath, where Catch rules have no Output: use ResultPath, or switch the state to JSONata.", s.Name)
 		}
 	}
-	for _, name := range numericFields {
+	// A number field may hold a "{% … %}" string only in JSONata states.
+	for _, name := range tableRules().numeric {
 		if v := s.Field(name); v.Is(asl.KindString) && isJSONata(v.Str) {
 			c.errorAt(asl.Append(ptr, name), v, CodeSchema,
 				"State %q uses JSONPath, so %q cannot be a JSONata expression. Use %sPath with a path, or set \"QueryLanguage\": \"JSONata\" on the state.", s.Name, name, name)

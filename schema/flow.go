@@ -7,9 +7,6 @@ import (
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
-// maxStateName is AWS's limit on state names, in characters.
-const maxStateName = 80
-
 func (c *checker) startAt(sc scope) {
 	n := sc.m.Node.Get("StartAt")
 	if !n.Is(asl.KindString) || !sc.m.Node.Get("States").Is(asl.KindObject) {
@@ -74,11 +71,11 @@ func (c *checker) stateNames(sc scope) {
 		}
 		c.names[s.Name] = true
 		switch n := utf8.RuneCountInString(s.Name); {
-		case n == 0:
+		case n < tableRules().stateNames.Min:
 			c.report(Error, ptr(), s.NameRange, CodeInvalidStateName, "A state name is empty. Give the state a name.")
-		case n > maxStateName:
+		case n > tableRules().stateNames.Max:
 			c.report(Error, ptr(), s.NameRange, CodeInvalidStateName,
-				"The state name %q is %d characters long; the limit is %d. Shorten it.", s.Name, n, maxStateName)
+				"The state name %q is %d characters long; the limit is %d. Shorten it.", s.Name, n, tableRules().stateNames.Max)
 		}
 		for _, r := range s.Name {
 			if unicode.IsControl(r) {

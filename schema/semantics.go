@@ -62,6 +62,7 @@ func (c *checker) state(sc scope, s *asl.State, ptr string) {
 	}
 	c.nextOrEnd(s, ptr)
 	c.exclusive(s, ptr)
+	c.below(s, ptr)
 	c.queryLanguageFields(s, ptr, ql)
 	c.retryCatch(s, ptr)
 	c.resource(s, ptr)

@@ -4,11 +4,9 @@ import (
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
-var waitFields = []string{"Seconds", "SecondsPath", "Timestamp", "TimestampPath"}
-
 func (c *checker) wait(s *asl.State, ptr string) {
 	var present []string
-	for _, f := range waitFields {
+	for _, f := range tableRules().waitFields {
 		if s.Node.Has(f) {
 			present = append(present, f)
 		}

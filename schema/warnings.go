@@ -11,10 +11,6 @@ func (c *checker) taskWarnings(s *asl.State, ptr, ql string) {
 		c.warnAt(asl.Append(ptr, "Type"), s.Field("Type"), CodeNoTimeout,
 			"Task state %q has no TimeoutSeconds, so it waits up to 99999999 seconds (over three years) if the task never answers. Set TimeoutSeconds.", s.Name)
 	}
-	if t, h := s.TimeoutSeconds, s.HeartbeatSeconds; t != nil && h != nil && *h >= *t {
-		c.errorAt(asl.Append(ptr, "HeartbeatSeconds"), s.Field("HeartbeatSeconds"), CodeSchema,
-			"Task state %q: HeartbeatSeconds (%d) must be smaller than TimeoutSeconds (%d).", s.Name, *h, *t)
-	}
 	if s.Integration.Pattern == asl.WaitForTaskToken {
 		payload := s.Parameters
 		token := "$$.Task.Token"

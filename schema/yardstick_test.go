@@ -82,6 +82,10 @@ func describe(ds []schema.Diagnostic) string {
 }
 
 func TestYardstickASLValidator(t *testing.T) {
+	runVerdicts(t, "asl-validator", aslValidatorCases(t), aslValidatorAccepted)
+}
+
+func aslValidatorCases(t testing.TB) []verdictCase {
 	dir := corpus.Dir(t, "validation", "asl-validator")
 	var cases []verdictCase
 	for _, verdict := range []string{"valid", "invalid"} {
@@ -96,7 +100,7 @@ func TestYardstickASLValidator(t *testing.T) {
 				valid: verdict == "valid", opts: schema.Options{Placeholders: true}})
 		}
 	}
-	runVerdicts(t, "asl-validator", cases, aslValidatorAccepted)
+	return cases
 }
 
 func TestYardstickStatelint(t *testing.T) {
@@ -211,6 +215,10 @@ var awsLocation = regexp.MustCompile(` at (/[^']*)'`)
 // cases outside validation/ was created on AWS (its run was recorded), so
 // it must be valid.
 func TestYardstickConformanceAccepted(t *testing.T) {
+	runVerdicts(t, "conformance (accepted by AWS)", conformanceAcceptedCases(t), nil)
+}
+
+func conformanceAcceptedCases(t testing.TB) []verdictCase {
 	dir := corpus.Dir(t, "conformance")
 	var cases []verdictCase
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -229,7 +237,7 @@ func TestYardstickConformanceAccepted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runVerdicts(t, "conformance (accepted by AWS)", cases, nil)
+	return cases
 }
 
 // realworldBroken are the two known-bad files the corpus README names;
@@ -266,10 +274,7 @@ func isBroken(path string) bool {
 }
 
 func TestYardstickRealworld(t *testing.T) {
-	var cases []verdictCase
-	for _, f := range realworldFiles(t) {
-		cases = append(cases, verdictCase{name: filepath.Base(f), path: f, valid: !isBroken(f), opts: schema.Options{Placeholders: true}})
-	}
+	cases := realworldCases(t)
 	runVerdicts(t, "realworld", cases, nil)
 	for _, tc := range cases {
 		if tc.valid {
@@ -282,4 +287,12 @@ func TestYardstickRealworld(t *testing.T) {
 			}
 		}
 	}
+}
+
+func realworldCases(t testing.TB) []verdictCase {
+	var cases []verdictCase
+	for _, f := range realworldFiles(t) {
+		cases = append(cases, verdictCase{name: filepath.Base(f), path: f, valid: !isBroken(f), opts: schema.Options{Placeholders: true}})
+	}
+	return cases
 }

@@ -109,7 +109,7 @@ one fails, 2 on a usage error or a test file that cannot be used.`)
 	failed := slices.ContainsFunc(results, func(r *suite.Result) bool { return !r.Passed() })
 	for _, c := range cov {
 		if o.minCoverage > 0 && c.Percent < o.minCoverage {
-			fmt.Fprintf(s.Err, "stepstudio test: %s: coverage %.1f%% is below --min-coverage %g%%\n", c.Workflow, c.Percent, o.minCoverage)
+			fmt.Fprintf(s.Err, "stepstudio test: %s: coverage %.1f%% is below --min-coverage %g%%\n", workflowName(c.Workflow, c.MachineID), c.Percent, o.minCoverage)
 			failed = true
 		}
 	}
@@ -220,7 +220,7 @@ func writeCoverage(ctx context.Context, file string, cov []*suite.Coverage) erro
 		if err != nil {
 			return fmt.Errorf("coverage diagram of %s: %w", c.Workflow, err)
 		}
-		if err := files.Write(base+"."+machineName(c.Workflow)+".svg", svg); err != nil {
+		if err := files.Write(base+"."+suiteMachineName(c.Workflow, c.MachineID)+".svg", svg); err != nil {
 			return badInput(fmt.Errorf("--coverage: %w", err))
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -27,7 +28,7 @@ func printTestsText(w io.Writer, results []*suite.Result, cov []*suite.Coverage,
 	passed, failed := 0, 0
 	for _, r := range results {
 		if r.Suite != last {
-			fmt.Fprintf(w, "%s (%s)\n", r.Suite.File, r.Suite.Workflow)
+			fmt.Fprintf(w, "%s (%s)\n", r.Suite.File, workflowName(r.Suite.Workflow, r.Suite.MachineID))
 			last = r.Suite
 		}
 		if r.Passed() {
@@ -51,7 +52,7 @@ func printTestsText(w io.Writer, results []*suite.Result, cov []*suite.Coverage,
 		if !withCoverage {
 			break
 		}
-		fmt.Fprintf(w, "coverage: %s: %.1f%% (%d of %d)\n", c.Workflow, c.Percent, c.Covered, c.Total)
+		fmt.Fprintf(w, "coverage: %s: %.1f%% (%d of %d)\n", workflowName(c.Workflow, c.MachineID), c.Percent, c.Covered, c.Total)
 		for _, s := range c.States {
 			if !s.Covered {
 				fmt.Fprintf(w, "  never entered: %s\n", s.Name)
@@ -96,6 +97,7 @@ type testReport struct {
 type suiteReport struct {
 	File      string           `json:"file"`
 	Workflow  string           `json:"workflow"`
+	Machine   string           `json:"machine,omitempty"` // the LogicalId of a machine inside the template workflow
 	Scenarios []scenarioReport `json:"scenarios"`
 }
 
@@ -124,7 +126,7 @@ func printTestsJSON(w io.Writer, results []*suite.Result, cov []*suite.Coverage)
 	var last *suite.Suite
 	for _, r := range results {
 		if r.Suite != last {
-			rep.Suites = append(rep.Suites, suiteReport{File: r.Suite.File, Workflow: r.Suite.Workflow})
+			rep.Suites = append(rep.Suites, suiteReport{File: r.Suite.File, Workflow: r.Suite.Workflow, Machine: r.Suite.MachineID})
 			last = r.Suite
 		}
 		sr := scenarioReport{Name: r.Scenario.Name, Line: r.Scenario.At.Line, Passed: r.Passed(),
@@ -200,7 +202,7 @@ func printJUnit(w io.Writer, results []*suite.Result) error {
 			last, suiteTime = r.Suite, 0
 		}
 		js := &top.Suites[len(top.Suites)-1]
-		c := junitCase{Name: r.Scenario.Name, Classname: machineName(r.Suite.Workflow), Time: secs(r.Duration)}
+		c := junitCase{Name: r.Scenario.Name, Classname: suiteMachineName(r.Suite.Workflow, r.Suite.MachineID), Time: secs(r.Duration)}
 		switch {
 		case r.Err != nil:
 			c.Error = &junitProblem{Message: r.Err.Error(), Type: "error", Text: fmt.Sprintf("%s:%d:%d: %v", r.Suite.File, r.Scenario.At.Line, r.Scenario.At.Column, r.Err)}
@@ -237,4 +239,23 @@ func printJUnit(w io.Writer, results []*suite.Result) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// workflowName is the workflow as a report names it: the file, or the
+// template and the state machine inside it.
+func workflowName(workflow, machine string) string {
+	if machine == "" {
+		return workflow
+	}
+	return workflow + ", state machine " + machine
+}
+
+// suiteMachineName is the name files about the machine take: NAME of
+// NAME.asl.json, or T.<LogicalId> for a machine inside template T.
+func suiteMachineName(workflow, machine string) string {
+	if machine == "" {
+		return machineName(workflow)
+	}
+	base := filepath.Base(workflow)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "." + machine
 }

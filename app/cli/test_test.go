@@ -186,3 +186,43 @@ func TestTestUpdate(t *testing.T) {
 		t.Errorf("fails after update")
 	}
 }
+
+// TestTestTemplateMachines: suites named T.<LogicalId>.tests.yaml run
+// against the machines inside template T, each with its own coverage
+// diagram named T.<LogicalId>.
+func TestTestTemplateMachines(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "suite", "testdata", "template")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cov := filepath.Join(dir, "cov.json")
+	code, out, errOut := runMain("test", "--coverage", cov, dir)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{"orders.yaml, state machine CheckOrder", "orders.yaml, state machine ShipOrder", "3 passed, 0 failed"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, f := range []string{"cov.orders.CheckOrder.svg", "cov.orders.ShipOrder.svg"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("coverage diagram %s: %v", f, err)
+		}
+	}
+}

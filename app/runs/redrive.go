@@ -65,7 +65,14 @@ func (m *Manager) Redrive(req StartRequest, id string) error {
 		// Configured handlers answer their states, as in Start.
 		inv = engine.Chain(&localHandlers{r: r, workflow: filepath.Clean(req.Workflow), set: req.Handlers, asks: map[string]*trustAsk{}}, inv)
 	}
-	opts := append(p.opts, engine.WithObserver(r), engine.WithInvoker(inv), engine.WithoutHistory(), engine.WithExecutionName(meta.Name))
+	// The Map Runs with their children's histories: a failed Map Run is
+	// redriven in place, only its unsuccessful children running again.
+	prior, err := m.mapRuns(id)
+	if err != nil {
+		return err
+	}
+	opts := append(p.opts, engine.WithObserver(r), engine.WithInvoker(inv), engine.WithoutHistory(), engine.WithExecutionName(meta.Name),
+		engine.WithMapRuns(prior))
 	ex, err := p.machine.Redrive(m.ctx, evs, opts...)
 	if err != nil {
 		if errors.Is(err, engine.ErrNotRedrivable) {

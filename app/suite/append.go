@@ -14,12 +14,21 @@ import (
 // FileFor is the test file of the workflow at workflowPath: the one beside
 // it (NAME.tests.yaml, .yml or .json) when there is one, else where a new
 // one goes (NAME.tests.yaml), and whether it exists.
-func FileFor(workflowPath string) (string, bool) {
+func FileFor(workflowPath string) (string, bool) { return FileForMachine(workflowPath, "") }
+
+// FileForMachine is FileFor for the state machine machineID inside the
+// template at workflowPath (T.<LogicalId>.tests.yaml beside T.yaml), or
+// for the workflow file itself when machineID is "".
+func FileForMachine(workflowPath, machineID string) (string, bool) {
 	dir, base := filepath.Dir(workflowPath), filepath.Base(workflowPath)
-	for _, ext := range []string{".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"} {
-		if strings.HasSuffix(base, ext) && len(base) > len(ext) {
-			base = strings.TrimSuffix(base, ext)
-			break
+	if machineID != "" {
+		base = templateMachineName(workflowPath, machineID)
+	} else {
+		for _, ext := range []string{".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"} {
+			if strings.HasSuffix(base, ext) && len(base) > len(ext) {
+				base = strings.TrimSuffix(base, ext)
+				break
+			}
 		}
 	}
 	for _, s := range Suffixes {

@@ -14,6 +14,7 @@ import (
 // processor that ran.
 type Coverage struct {
 	Workflow    string          `json:"workflow"`
+	MachineID   string          `json:"machine,omitempty"` // the LogicalId, for a machine inside the template Workflow
 	Suites      []string        `json:"suites"`
 	Covered     int             `json:"covered"`
 	Total       int             `json:"total"`
@@ -98,7 +99,7 @@ func Measure(results []*Result) []*Coverage {
 	suites := map[string][]string{}
 	first := map[string]*Suite{}
 	for _, r := range results {
-		wf := r.Suite.Workflow
+		wf := r.Suite.Key()
 		u := unions[wf]
 		if u == nil {
 			u = &union{visits: map[string]bool{}, choices: map[string]map[int]bool{}, catches: map[string]map[int]bool{},
@@ -115,8 +116,9 @@ func Measure(results []*Result) []*Coverage {
 	}
 	var out []*Coverage
 	for _, s := range order {
-		c := &Coverage{Workflow: s.Workflow, Suites: suites[s.Workflow], States: []StateCoverage{}, Transitions: []Item{}, doc: s.doc}
-		c.machine(s.doc.Machine, "", unions[s.Workflow])
+		key := s.Key()
+		c := &Coverage{Workflow: s.Workflow, MachineID: s.MachineID, Suites: suites[key], States: []StateCoverage{}, Transitions: []Item{}, doc: s.doc}
+		c.machine(s.doc.Machine, "", unions[key])
 		for _, st := range c.States {
 			c.count(st.Covered)
 		}

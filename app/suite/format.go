@@ -14,11 +14,13 @@ import (
 
 // Suite is one parsed test file and the workflow it tests.
 type Suite struct {
-	File     string // the test file, as given
-	JSON     bool   // written as JSON (else YAML): --update keeps the format
-	Workflow string // the workflow file
-	Type     engine.StateMachineType
-	Timeout  time.Duration // per scenario
+	File      string // the test file, as given
+	JSON      bool   // written as JSON (else YAML): --update keeps the format
+	Workflow  string // the workflow file (a template, for a machine inside one)
+	MachineID string // the state machine's LogicalId inside the template Workflow; "" for a workflow file
+	name      string // T.<LogicalId> for the machine LogicalId inside template T; "" for a workflow file
+	Type      engine.StateMachineType
+	Timeout   time.Duration // per scenario
 	// SampleAnswers answers every Task no mock covers with a generated
 	// result shaped like the service's (engine/sample), as "Try it" does.
 	SampleAnswers bool
@@ -125,4 +127,13 @@ type Var struct {
 type Count struct {
 	N  int
 	At Pos
+}
+
+// Key names the state machine the suite runs: its workflow file, or the
+// template and the machine's LogicalId (two machines may share a template).
+func (s *Suite) Key() string {
+	if s.MachineID != "" {
+		return s.Workflow + "#" + s.MachineID
+	}
+	return s.Workflow
 }

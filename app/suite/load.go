@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/stepstudio/stepstudio/app/files"
+	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/engine"
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
@@ -58,8 +59,10 @@ func Load(file string) (*Suite, error) {
 // Source is a workflow's text as an editor holds it, perhaps not yet
 // saved: the studio runs a suite against what is open, not what is on disk.
 type Source struct {
-	Path string // the workflow's file
-	Text []byte
+	Path string // the workflow's file, or the template holding it
+	// MachineID is the state machine's LogicalId when Path is a template.
+	MachineID string
+	Text      []byte
 }
 
 // LoadFor reads a test file but takes its workflow from wf instead of the
@@ -116,6 +119,10 @@ func (s *Suite) loadWorkflow(dir string, wf *yaml.Node, given *Source) (*asl.Doc
 		err error
 	)
 	switch {
+	case given != nil && given.MachineID != "":
+		// A machine inside a template, as the editor holds it.
+		s.Workflow, s.MachineID, s.name = given.Path, given.MachineID, templateMachineName(given.Path, given.MachineID)
+		src = []byte(iac.IntrinsicsAsPlaceholders(string(given.Text)))
 	case given != nil:
 		s.Workflow, src = given.Path, given.Text
 	case wf != nil:
@@ -131,13 +138,25 @@ func (s *Suite) loadWorkflow(dir string, wf *yaml.Node, given *Source) (*asl.Doc
 		}
 		src, err = files.ReadFile(s.Workflow, files.Definitions)
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no workflow %s.asl.json or %s.asl.yaml beside the test file; name it with workflow: FILE", name, name)
+			// T.<LogicalId>.tests.yaml: the machine inside template T.
+			o, ok, tErr := templateMachine(dir, name)
+			if !ok {
+				return nil, errNoWorkflow(name)
+			}
+			if tErr != nil {
+				return nil, tErr
+			}
+			s.Workflow, s.MachineID, s.name = filepath.Join(dir, filepath.Base(o.Template)), o.ID, name
+			src, err = []byte(iac.IntrinsicsAsPlaceholders(o.Text)), nil
 		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("workflow: %w", err)
 	}
-	res := schema.Validate(s.Workflow, src, schema.Options{})
+	// A machine inside a template keeps the template's substitutions
+	// (${Name}) until deployment: they are accepted where a value will be
+	// substituted, as the studio accepts them.
+	res := schema.Validate(s.Workflow, src, schema.Options{Placeholders: s.name != ""})
 	if !res.Valid() {
 		var b strings.Builder
 		fmt.Fprintf(&b, "workflow %s is not a valid state machine definition:", s.Workflow)
@@ -159,6 +178,9 @@ func (s *Suite) loadWorkflow(dir string, wf *yaml.Node, given *Source) (*asl.Doc
 // machineName is the workflow's name as mock files know it: NAME of
 // NAME.asl.json.
 func (s *Suite) machineName() string {
+	if s.name != "" {
+		return s.name // T.<LogicalId>, the machine inside template T
+	}
 	b := filepath.Base(s.Workflow)
 	for _, ext := range []string{".json", ".yaml", ".yml", ".asl"} {
 		b = strings.TrimSuffix(b, ext)

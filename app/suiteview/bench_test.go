@@ -13,7 +13,7 @@ func BenchmarkRunExample(b *testing.B) {
 	wf, text := example(b, true)
 	b.ResetTimer()
 	for b.Loop() {
-		r := Run(context.Background(), wf, text, nil)
+		r := Run(context.Background(), wf, "", text, nil)
 		if r.Passed != 4 {
 			b.Fatalf("passed %d", r.Passed)
 		}

@@ -85,23 +85,23 @@ const (
 
 // List finds the workflow's test file and reads its scenarios against the
 // workflow's text.
-func List(workflowPath string, text []byte) Listing {
-	l, _ := load(workflowPath, text)
+func List(workflowPath, machineID string, text []byte) Listing {
+	l, _ := load(workflowPath, machineID, text)
 	return l
 }
 
-func load(workflowPath string, text []byte) (Listing, *suite.Suite) {
+func load(workflowPath, machineID string, text []byte) (Listing, *suite.Suite) {
 	l := Listing{Scenarios: []ScenarioInfo{}, Problems: []string{}}
 	if workflowPath == "" {
 		l.Reason = ReasonUnsaved
 		return l, nil
 	}
-	l.File, l.Exists = suite.FileFor(workflowPath)
+	l.File, l.Exists = suite.FileForMachine(workflowPath, machineID)
 	if !l.Exists {
 		l.Reason = ReasonNoFile
 		return l, nil
 	}
-	s, err := suite.LoadFor(l.File, suite.Source{Path: workflowPath, Text: text})
+	s, err := suite.LoadFor(l.File, suite.Source{Path: workflowPath, MachineID: machineID, Text: text})
 	if err != nil {
 		l.Reason = "The test file cannot be used until these are fixed."
 		var es suite.Errors
@@ -125,8 +125,8 @@ func load(workflowPath string, text []byte) (Listing, *suite.Suite) {
 
 // Run runs the scenarios named in only (all when empty) against text and
 // measures coverage over those that ran.
-func Run(ctx context.Context, workflowPath string, text []byte, only []string) Report {
-	l, s := load(workflowPath, text)
+func Run(ctx context.Context, workflowPath, machineID string, text []byte, only []string) Report {
+	l, s := load(workflowPath, machineID, text)
 	r := Report{Listing: l, Results: []ScenarioResult{}}
 	if s == nil {
 		return r
@@ -202,7 +202,7 @@ type Saved struct {
 // text, and appends it with what happened as its expectations to the
 // workflow's test file, which it creates when there is none. The write is
 // atomic and keeps the file's format.
-func SaveRun(ctx context.Context, workflowPath string, text []byte, name, history, runStatus string) (Saved, error) {
+func SaveRun(ctx context.Context, workflowPath, machineID string, text []byte, name, history, runStatus string) (Saved, error) {
 	if workflowPath == "" {
 		return Saved{}, errors.New(ReasonUnsaved)
 	}
@@ -216,7 +216,7 @@ func SaveRun(ctx context.Context, workflowPath string, text []byte, name, histor
 	if err != nil {
 		return Saved{}, err
 	}
-	file, exists := suite.FileFor(workflowPath)
+	file, exists := suite.FileForMachine(workflowPath, machineID)
 	var data []byte
 	if exists {
 		data, err = files.ReadFile(file, files.Limit{Max: suite.MaxFileSize, What: "test files"})
@@ -224,7 +224,7 @@ func SaveRun(ctx context.Context, workflowPath string, text []byte, name, histor
 			return Saved{}, err
 		}
 	}
-	out, res, err := suite.Append(ctx, file, data, suite.Source{Path: workflowPath, Text: text}, sc)
+	out, res, err := suite.Append(ctx, file, data, suite.Source{Path: workflowPath, MachineID: machineID, Text: text}, sc)
 	if err != nil {
 		return Saved{}, err
 	}

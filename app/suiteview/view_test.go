@@ -55,7 +55,7 @@ func TestList(t *testing.T) {
 		{"the example's suite", withTests, true, "", 4, 0, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l := List(tc.path, text)
+			l := List(tc.path, "", text)
 			if l.Exists != tc.exists || !strings.Contains(l.Reason, tc.reason) || (tc.reason == "" && l.Reason != "") {
 				t.Errorf("exists %v reason %q; want %v %q", l.Exists, l.Reason, tc.exists, tc.reason)
 			}
@@ -92,7 +92,7 @@ func TestRun(t *testing.T) {
 		{"one scenario", edited, []string{"an invalid order is rejected"}, 1, 1, "an invalid order is rejected", "OrderInvalid", "OrderRefused"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Run(context.Background(), wf, tc.text, tc.only)
+			r := Run(context.Background(), wf, "", tc.text, tc.only)
 			if len(r.Results) != tc.ran || r.Failed != tc.failed || r.Passed != tc.ran-tc.failed {
 				t.Fatalf("ran %d, passed %d, failed %d", len(r.Results), r.Passed, r.Failed)
 			}
@@ -137,7 +137,7 @@ func TestSaveRun(t *testing.T) {
 	}
 	// A run to save: the example's declined-card scenario, run from a suite elsewhere.
 	src, _ := example(t, true)
-	r := Run(context.Background(), src, text, []string{"a declined card releases the items"})
+	r := Run(context.Background(), src, "", text, []string{"a declined card releases the items"})
 	if len(r.Results) != 1 || r.Results[0].History == "" {
 		t.Fatalf("no run to save: %+v", r.Results)
 	}
@@ -145,7 +145,7 @@ func TestSaveRun(t *testing.T) {
 		created bool
 		name    string
 	}{{true, "declined card"}, {false, "declined card (2)"}} {
-		s, err := SaveRun(context.Background(), wf, text, "declined card", r.Results[0].History, "FAILED")
+		s, err := SaveRun(context.Background(), wf, "", text, "declined card", r.Results[0].History, "FAILED")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -162,11 +162,61 @@ func TestSaveRun(t *testing.T) {
 			t.Errorf("the test file lacks %q:\n%s", s, b)
 		}
 	}
-	after := Run(context.Background(), wf, text, nil)
+	after := Run(context.Background(), wf, "", text, nil)
 	if after.Passed != 2 || after.Failed != 0 {
 		t.Errorf("the saved scenarios: %d passed, %d failed: %+v", after.Passed, after.Failed, after.Results)
 	}
-	if _, err := SaveRun(context.Background(), "", text, "x", r.Results[0].History, ""); err == nil {
+	if _, err := SaveRun(context.Background(), "", "", text, "x", r.Results[0].History, ""); err == nil {
 		t.Error("saved a run of an unsaved workflow")
+	}
+}
+
+// TestTemplateMachine: the Tests panel of a state machine inside a
+// template lists and runs T.<LogicalId>.tests.yaml against the editor's
+// text of that machine.
+func TestTemplateMachine(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "suite", "testdata", "template"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	template := filepath.Join(dir, "orders.yaml")
+	// The machine's text as the editor holds it: the inline definition,
+	// its !GetAtt kept.
+	text := []byte(`StartAt: Price
+States:
+  Price:
+    Type: Task
+    Resource: arn:aws:states:::lambda:invoke
+    Parameters:
+      FunctionName: !GetAtt PriceFunction.Arn
+      Payload.$: $
+    ResultSelector:
+      total.$: $.Payload.total
+    ResultPath: $.price
+    Next: Big?
+  Big?:
+    Type: Choice
+    Choices:
+      - Variable: $.price.total
+        NumericGreaterThan: 100
+        Next: Review
+    Default: Accept
+  Review:
+    Type: Fail
+    Error: NeedsReview
+  Accept:
+    Type: Succeed
+`)
+	l := List(template, "CheckOrder", text)
+	if !l.Exists || filepath.Base(l.File) != "orders.CheckOrder.tests.yaml" || len(l.Scenarios) != 2 {
+		t.Fatalf("listing = %+v, want the 2 scenarios of orders.CheckOrder.tests.yaml", l)
+	}
+	r := Run(context.Background(), template, "CheckOrder", text, nil)
+	if r.Passed != 2 || r.Failed != 0 || r.Coverage == nil || r.Coverage.MachineID != "CheckOrder" {
+		t.Fatalf("report: %d passed, %d failed, %+v", r.Passed, r.Failed, r.Results)
+	}
+	// Another machine of the same template has its own file (none here).
+	if l := List(template, "PriceFunction", text); l.Exists || filepath.Base(l.File) != "orders.PriceFunction.tests.yaml" {
+		t.Errorf("listing of a machine without tests = %+v", l)
 	}
 }

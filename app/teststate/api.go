@@ -81,6 +81,10 @@ type InspectionData struct {
 	AfterParameters            *string       `json:"afterParameters,omitempty"`
 	AfterArguments             *string       `json:"afterArguments,omitempty"`
 	AfterItemsPath             *string       `json:"afterItemsPath,omitempty"`
+	AfterItemSelector          *string       `json:"afterItemSelector,omitempty"` // a Map's iteration inputs, when it has an ItemSelector
+	AfterItemBatcher           *string       `json:"afterItemBatcher,omitempty"`  // a Map's batches, when it has an ItemBatcher
+	Request                    *HTTPRequest  `json:"request,omitempty"`           // an HTTP Task's, at TRACE
+	Response                   *HTTPResponse `json:"response,omitempty"`          // an HTTP Task's, at TRACE
 	Result                     *string       `json:"result,omitempty"`
 	AfterResultSelector        *string       `json:"afterResultSelector,omitempty"`
 	AfterResultPath            *string       `json:"afterResultPath,omitempty"`

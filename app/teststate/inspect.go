@@ -2,7 +2,7 @@ package teststate
 
 // inspect builds the inspection data of a DEBUG or TRACE answer: the
 // value after each processing step the state has, in AWS's names.
-func inspect(t *tested, input any, vars map[string]any, rec *recording, status string) *InspectionData {
+func inspect(t *tested, level string, input any, vars map[string]any, rec *recording, status string) *InspectionData {
 	d := &InspectionData{Input: text(input)}
 	get := func(step string) *string {
 		if v, ok := rec.stage(step); ok {
@@ -67,7 +67,18 @@ func inspect(t *tested, input any, vars map[string]any, rec *recording, status s
 			d.Result = text(result)
 		}
 	}
+	if typ == "Task" && level == Trace {
+		if res, _ := t.state["Resource"].(string); res == httpResource {
+			if hasParams {
+				d.Request = httpRequest(params)
+			}
+			if hasResult {
+				d.Response = httpResponse(result)
+			}
+		}
+	}
 	if typ == "Map" {
+		d.AfterItemSelector, d.AfterItemBatcher = rec.selected, rec.batches
 		p, _ := params.(map[string]any)
 		mc := int64(0)
 		if f, ok := engineNumber(p["maxConcurrency"]); ok {

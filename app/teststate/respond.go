@@ -47,7 +47,7 @@ func respond(t *tested, req *Request, level string, input any, vars map[string]a
 		}
 	}
 	if level != Info {
-		r.InspectionData = inspect(t, input, vars, rec, r.Status)
+		r.InspectionData = inspect(t, level, input, vars, rec, r.Status)
 		if details != (ErrorDetails{}) {
 			r.InspectionData.ErrorDetails = &details
 		}

@@ -111,6 +111,12 @@ func Run(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, validation("%v", err)
 	}
+	if level != Info {
+		rec.selected, rec.batches = mapStages(ctx, t, input, []engine.Option{
+			engine.WithoutHistory(), engine.WithContextObject(contextObject(cmap, input, req.RoleArn)),
+			engine.WithStartAt(testedName, varsMap),
+		})
+	}
 	return respond(t, &req, level, input, varsMap, result, rec)
 }
 
@@ -165,6 +171,8 @@ type recording struct {
 	result    any
 	hasResult bool
 	next      string
+	// A Map's iteration inputs, computed apart (see mapStages).
+	selected, batches *string
 }
 
 func (r *recording) OnEvent(e engine.Event) {

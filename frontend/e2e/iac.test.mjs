@@ -1,7 +1,8 @@
 // IaC against the real app: export the example from the Export dialog
 // (renaming a substitution, saving, refusing to replace files unasked), and
-// open a SAM template, edit a state machine inside it and save it back in
-// place (only its lines change; a file changed on disk is refused).
+// open a SAM template, run a state machine's scenarios kept beside it, edit
+// the machine and save it back in place (only its lines change; a file
+// changed on disk is refused).
 //
 // Native dialogs are answered through STEPSTUDIO_DIALOG_ANSWERS, as in
 // files.test.mjs; scripts/e2e.sh sets it and E2E_FILES_DIR.
@@ -128,6 +129,11 @@ test("open a SAM template, edit a state machine inside it, save it back in place
   const path = join(dir, "template.yaml");
   writeFileSync(path, template);
   writeFileSync(join(dir, "statemachine", "refunds.asl.json"), refunds);
+  // The Checkout machine's tests, beside the template (T.<LogicalId>.tests.yaml).
+  writeFileSync(
+    join(dir, "template.Checkout.tests.yaml"),
+    "scenarios:\n  - name: reserves and is done\n    input: {id: o-1}\n    mocks:\n      Reserve: {\"0\": {Return: {ok: true}}}\n    expect: {status: SUCCEEDED, path: [Reserve, Done]}\n",
+  );
   const s = await openStudio();
   try {
     const { page } = s;
@@ -140,6 +146,14 @@ test("open a SAM template, edit a state machine inside it, save it back in place
     await page.locator('[data-machine="Checkout"]').click();
     await page.locator('[data-state="Reserve"]').waitFor();
     assert.match(await page.getByTestId("file-name").innerText(), /Checkout · template\.yaml/);
+
+    // Its Tests tab lists and runs the scenarios kept beside the template.
+    await page.getByTestId("tab-tests").click();
+    const scenario = page.locator('[data-testid="tests-scenario"][data-name="reserves and is done"]');
+    await scenario.waitFor();
+    await page.getByTestId("tests-run-all").click();
+    await page.locator('[data-testid="tests-scenario"][data-name="reserves and is done"][data-status="passed"]').waitFor({ timeout: 10000 });
+    await s.screenshot("iac-04b-template-machine-tests");
 
     // The code is the definition as written in the template, tags intact.
     await page.getByRole("tab", { name: "Split" }).click();

@@ -3,7 +3,7 @@
 // before the failed one is not run again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openStudio, waitStatus } from "./studio.mjs";
+import { openStudio, waitFor, waitStatus } from "./studio.mjs";
 
 const workflow = JSON.stringify(
   {
@@ -77,6 +77,97 @@ test("redrive a failed run: it goes on from the failed task and succeeds", async
     assert.equal(rows.filter(([t]) => t === "TaskStateEntered").length, 2, "Call runs again");
     assert.equal(types.at(-1), "ExecutionSucceeded");
     await s.screenshot("redrive-02-succeeded");
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
+
+// A distributed Map of 10 items whose items 4 and 8 (indexes 3 and 7) fail
+// until their child execution is redriven ($$.Execution.RedriveCount is the
+// child's own): Redrive redrives the Map Run in place, only those two
+// children run again, and the Map Run view says so.
+const distributed = JSON.stringify(
+  {
+    Comment: "Redrive a Map Run",
+    StartAt: "Seed",
+    States: {
+      Seed: { Type: "Pass", Result: { items: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => (v === 3 || v === 7 ? { v, fail: true } : { v })) }, Next: "Rows" },
+      Rows: {
+        Type: "Map",
+        ItemsPath: "$.items",
+        ItemProcessor: {
+          ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" },
+          StartAt: "Check",
+          States: {
+            Check: {
+              Type: "Choice",
+              Choices: [{ Or: [{ Variable: "$.fail", IsPresent: false }, { Variable: "$$.Execution.RedriveCount", NumericGreaterThan: 0 }], Next: "Done" }],
+            },
+            Done: { Type: "Pass", InputPath: "$.v", End: true },
+          },
+        },
+        End: true,
+      },
+    },
+  },
+  null,
+  2,
+);
+
+test("redrive a failed Map Run: only the two failed children run again, the Map Run view shows them redriven", async () => {
+  const s = await openStudio();
+  try {
+    const { page } = s;
+    await page.getByTestId("state-node").first().waitFor();
+    await page.getByRole("tab", { name: "Code" }).click();
+    await page.getByTestId("code-view").locator(".cm-content").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(distributed);
+    await page.getByRole("tab", { name: "Design" }).click();
+    await page.locator('[data-testid="state-node"][data-state="Rows"]').waitFor();
+    await page.getByTestId("tab-run").click();
+    await page.getByTestId("run-panel").waitFor();
+    await page.getByTestId("run-start").click();
+    await page.locator('[data-testid="run-status-pill"]', { hasText: "FAILED" }).waitFor({ timeout: 15000 });
+    const runId = await page.getByTestId("run-status-pill").getAttribute("data-run");
+
+    await page.getByTestId("run-tab-items").click();
+    const view = page.getByTestId("map-run");
+    await view.waitFor();
+    const rows = view.getByTestId("map-run-child");
+    await waitFor("10 child executions", async () => (await rows.count()) === 10);
+    const names = await rows.evaluateAll((els) => els.map((e) => e.children[2].textContent));
+    assert.match(await view.getByTestId("map-run-summary").innerText(), /8 of 10 succeeded, 2 failed/);
+    await s.screenshot("redrive-03-map-run-failed");
+
+    await page.getByTestId("run-redrive").click();
+    await page.locator(`[data-testid="run-status-pill"][data-run="${runId}"]`, { hasText: "SUCCEEDED" }).waitFor({ timeout: 15000 });
+    await page.getByTestId("run-tab-items").click();
+    await view.waitFor();
+    await waitFor("the redriven Map Run", async () => (await view.getByTestId("map-run-status").getAttribute("data-redrives")) === "1");
+    await waitFor("all ten children succeeded", async () => (await rows.evaluateAll((els) => els.filter((e) => e.getAttribute("data-status") === "SUCCEEDED").length)) === 10);
+    assert.match(await view.getByTestId("map-run-summary").innerText(), /10 of 10 succeeded · redriven 1×/);
+    const redrives = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-redrives")));
+    assert.deepEqual(redrives, ["0", "0", "0", "1", "0", "0", "0", "1", "0", "0"], "only items 4 and 8 were redriven");
+    const after = await rows.evaluateAll((els) => els.map((e) => e.children[2].textContent));
+    assert.deepEqual(after, names, "the children are the same executions (a redrive goes on in place)");
+
+    await view.getByTestId("map-run-filter").selectOption("REDRIVEN");
+    await waitFor("the two redriven children", async () => (await rows.count()) === 2);
+    await rows.first().click();
+    const details = view.getByTestId("map-run-child-details");
+    await details.waitFor();
+    assert.match(await details.innerText(), /Item 4: Succeeded after 1 redrive/);
+    assert.match(await details.getByTestId("map-run-child-redriven").innerText(), /Redriven 1×/);
+    const events = await details.getByTestId("map-run-child-events").innerText();
+    assert.match(events, /ExecutionStarted[\s\S]*ExecutionFailed[\s\S]*ExecutionRedriven[\s\S]*ExecutionSucceeded/);
+    await s.screenshot("redrive-04-map-run-redriven");
+
+    const types = (await eventRows(page)).map(([t]) => t);
+    console.log(`parent history after the redrive: ${types.join(", ")}`);
+    assert.equal(types.filter((t) => t === "MapRunStarted").length, 1, "the Map Run is not started again");
+    assert.equal(types.indexOf("MapRunRedriven") > types.indexOf("ExecutionRedriven"), true, "the Map Run is redriven after the execution");
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

@@ -26,7 +26,7 @@ async function runFor(panel, want, says, how = "button") {
 
 const stage = (panel, key) => panel.locator(`[data-testid="ts-stage"][data-key="${key}"]`).innerText();
 
-test("Test this state: a mocked task goes on, fails or would retry; a Choice picks its branch; a Catch takes an error", async () => {
+test("Test this state: a mocked task goes on, fails or would retry; a Choice picks its branch; a Catch takes an error; a Map shows its items' inputs", async () => {
   const s = await openStudio();
   try {
     const { page } = s;
@@ -104,6 +104,21 @@ test("Test this state: a mocked task goes on, fails or would retry; a Choice pic
     await panel.getByTestId("ts-cause").fill("card expired");
     await runFor(panel, "CAUGHT_ERROR", /Caught → goes to Release items: catcher 1 took PaymentDeclined/);
     assert.match(await stage(panel, "output"), /"error": \{\s+"Error": "PaymentDeclined",\s+"Cause": "card expired"/);
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+
+    // The Map: what each item's run is given, after its ItemSelector (the
+    // order's id beside each item), though the iterations never run.
+    panel = await openTest(page, "Reserve items");
+    await panel.getByTestId("ts-input").fill('{"orderId": "ORD-7", "items": [{"sku": "A-1", "quantity": 2}, {"sku": "B-2", "quantity": 1}]}');
+    await panel.getByTestId("ts-result").fill("[{}, {}]");
+    await runFor(panel, "SUCCEEDED", /Goes to Charge and notify next/);
+    assert.match(await stage(panel, "afterItemsPath"), /The items \(after ItemsPath\)/);
+    assert.match(
+      await stage(panel, "afterItemSelector"),
+      /What each item's run is given \(after ItemSelector\)\s+\[\s+\{\s+"orderId": "ORD-7",\s+"item": \{\s+"sku": "A-1",\s+"quantity": 2\s+\}\s+\},\s+\{\s+"orderId": "ORD-7",\s+"item": \{\s+"sku": "B-2"/,
+    );
+    await s.screenshot("teststate-04-map-items");
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

@@ -114,7 +114,9 @@ export default function App() {
   // Runs: an overlay on the diagram, never part of the document.
   const run = useRunSession({ path: doc?.path ?? "", notesPath: doc?.notesPath ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
   // Tests: the scenarios beside the file, run against the text as it is now; a scenario replays as a run.
-  const tests = useTests({ path: doc?.path ?? "", text, diagram: analysis.diagram }, run.replayHistory);
+  // A state machine inside a template keeps its tests beside the template (T.<LogicalId>.tests.yaml).
+  const machine = doc && !doc.path ? doc.machine : undefined;
+  const tests = useTests({ path: doc?.path || machine?.template || "", logicalId: machine?.id ?? "", text, diagram: analysis.diagram }, run.replayHistory);
   // "Re-run on save": each successful save of this document runs the suite.
   const savesSeen = useRef(files.saves);
   const { saved: testsSaved } = tests;
@@ -310,7 +312,7 @@ export default function App() {
             selected={selected}
             onLocate={locateFailure}
             onSaveAsScenario={
-              doc?.path
+              doc?.path || machine
                 ? (runId, status) =>
                     void tests.saveRun(runId, status, `saved run: ended ${status}`).then((ok) => ok && setBottomTab("tests"))
                 : undefined

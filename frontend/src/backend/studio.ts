@@ -141,6 +141,10 @@ export interface MapRunCounts {
   aborted: number;
   total: number;
   resultsWritten: number;
+  /** Unsuccessful children a redrive cannot redrive (AWS's failuresNotRedrivable). */
+  failuresNotRedrivable?: number;
+  /** Unsuccessful children waiting to be redriven while a redriven Map Run goes on. */
+  pendingRedrive?: number;
 }
 /** One child execution of a distributed Map: its own name, ARN, input and (when opened) history. */
 export interface ChildExecution {
@@ -154,11 +158,19 @@ export interface ChildExecution {
   output?: unknown;
   error?: string;
   cause?: string;
+  /** How many times this child was redriven with its Map Run (AWS's redriveCount). */
+  redriveCount?: number;
+  redriveDate?: string;
   events?: { id: number; type: string; timestamp: string; previousEventId?: number }[];
 }
 /** A distributed Map's run record (AWS's DescribeMapRun, plus the children). */
 export interface MapRun {
   mapRunArn: string;
+  /** The parent execution. */
+  executionArn?: string;
+  /** How many times a redrive of the parent redrove this Map Run, and when last. */
+  redriveCount?: number;
+  redriveDate?: string;
   stateName: string;
   status: string;
   startDate: string;
@@ -480,15 +492,15 @@ export interface SavedScenario {
 }
 
 /** The test file beside the workflow and its scenarios, read against the editor's text. */
-export const listTests = (workflowPath: string, definition: string): Promise<TestListing> =>
-  TestsAPI.List({ workflowPath, definition, only: [] } as unknown as testsApp.TestsRequest) as unknown as Promise<TestListing>;
+export const listTests = (workflowPath: string, definition: string, logicalId = ""): Promise<TestListing> =>
+  TestsAPI.List({ workflowPath, logicalId, definition, only: [] } as unknown as testsApp.TestsRequest) as unknown as Promise<TestListing>;
 /** Runs the scenarios named (all when none) against the editor's text. */
-export const runTests = (workflowPath: string, definition: string, only: string[]): Promise<TestReport> =>
-  TestsAPI.Run({ workflowPath, definition, only } as unknown as testsApp.TestsRequest).then((r) => {
+export const runTests = (workflowPath: string, definition: string, only: string[], logicalId = ""): Promise<TestReport> =>
+  TestsAPI.Run({ workflowPath, logicalId, definition, only } as unknown as testsApp.TestsRequest).then((r) => {
     const out = r as unknown as TestReport;
     out.coverage ??= null;
     return out;
   });
 /** Appends a stored run to the test file as a scenario (creating the file when absent). */
-export const saveRunAsScenario = (req: { workflowPath: string; definition: string; runId: string; name: string; runStatus: string }): Promise<SavedScenario> =>
+export const saveRunAsScenario = (req: { workflowPath: string; logicalId: string; definition: string; runId: string; name: string; runStatus: string }): Promise<SavedScenario> =>
   TestsAPI.SaveRun(req as unknown as testsApp.SaveRunRequest) as unknown as Promise<SavedScenario>;

@@ -61,6 +61,13 @@ export interface CurrentFile {
   saveInPlace?: (text: string) => Promise<string>;
   /** The notes file of a document that is not a file of its own. */
   notesPath?: string;
+  /** The template and LogicalId of a state machine inside a template. */
+  machine?: TemplateMachine;
+}
+
+export interface TemplateMachine {
+  template: string;
+  id: string;
 }
 
 export interface Prompt {
@@ -84,6 +91,8 @@ export interface InPlaceDocument {
   saveInPlace: (text: string) => Promise<string>;
   /** Where its notes are kept (beside the template). */
   notesPath?: string;
+  /** Which machine of which template it is (its tests are kept beside the template). */
+  machine?: TemplateMachine;
 }
 
 export interface FilesSnapshot {
@@ -479,7 +488,7 @@ export class FileStore {
     this.guard("open another state machine", async () => {
       try {
         const d = await load();
-        this.replace({ path: "", name: d.name, lineEnding: "lf", stamp: null, saveInPlace: d.saveInPlace, notesPath: d.notesPath }, d.text, d.format);
+        this.replace({ path: "", name: d.name, lineEnding: "lf", stamp: null, saveInPlace: d.saveInPlace, notesPath: d.notesPath, machine: d.machine }, d.text, d.format);
       } catch (err) {
         this.fail("Could not open the state machine", err);
       }

@@ -65,6 +65,7 @@ export function useIaC(files: Files) {
           text: o.text,
           format: o.format,
           notesPath: await notesPath(o.template, o.id),
+          machine: { template: o.template, id: o.id },
           saveInPlace: async (text: string) => {
             const cur = openedRef.current ?? o;
             const saved = await saveMachine(cur.template, cur.id, cur.hash, text);

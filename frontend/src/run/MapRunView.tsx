@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { childExecution, errorMessage, mapRuns, type ChildExecution, type MapRun } from "../backend/studio";
 import type { RunSession } from "./session";
-import { childDuration, childStatusWords, countChildren, filterChildren, mapRunSummary, type ChildStatus } from "./mapRun";
+import { childDuration, childStatusText, childStatusWords, countChildren, countRedriven, filterChildren, mapRunSummary, type ChildFilter, type ChildStatus } from "./mapRun";
 
 /** One row's height (px), so only the rows in view are drawn. */
 const ROW = 24;
@@ -38,10 +38,11 @@ export function MapRunView({ session: s, preferred }: { session: RunSession; pre
   }, [runId, live, tick]);
   const [chosen, setChosen] = useState("");
   const run = runs.find((r) => r.mapRunArn === chosen) ?? runs.find((r) => r.stateName === preferred) ?? runs[0];
-  const [status, setStatus] = useState<ChildStatus | "">("");
+  const [status, setStatus] = useState<ChildFilter>("");
   const all = useMemo(() => run?.children ?? [], [run]);
   const rows = useMemo(() => filterChildren(all, status), [all, status]);
   const counts = useMemo(() => countChildren(all), [all]);
+  const redriven = useMemo(() => countRedriven(all), [all]);
   const scroller = useRef<HTMLDivElement>(null);
   const rowsInView = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
   const [open, setOpen] = useState<ChildExecution | null>(null);
@@ -66,19 +67,24 @@ export function MapRunView({ session: s, preferred }: { session: RunSession; pre
             ))}
           </select>
         )}
-        <strong data-testid="map-run-status" data-status={run.status}>
+        <strong data-testid="map-run-status" data-status={run.status} data-redrives={run.redriveCount ?? 0}>
           Map Run of {run.stateName}: {run.status.toLowerCase()}
         </strong>
         <span className="muted" data-testid="map-run-summary">
           {mapRunSummary(run)}
         </span>
-        <select value={status} onChange={(e) => setStatus(e.target.value as ChildStatus | "")} aria-label="Filter child executions by status" data-testid="map-run-filter">
+        <select value={status} onChange={(e) => setStatus(e.target.value as ChildFilter)} aria-label="Filter child executions by status" data-testid="map-run-filter">
           <option value="">All child executions ({all.length})</option>
           {(Object.keys(childStatusWords) as ChildStatus[]).map((k) => (
             <option key={k} value={k} disabled={counts[k] === 0}>
               {childStatusWords[k]} ({counts[k]})
             </option>
           ))}
+          {(run.redriveCount ?? 0) > 0 && (
+            <option value="REDRIVEN" disabled={redriven === 0}>
+              Redriven ({redriven})
+            </option>
+          )}
         </select>
       </div>
       <div className="map-run-body">
@@ -89,6 +95,7 @@ export function MapRunView({ session: s, preferred }: { session: RunSession; pre
                 <th title="Items count from 1; $$.Map.Item.Index counts from 0">Item</th>
                 <th>Status</th>
                 <th title="The child execution's own name ($$.Execution.Name inside it)">Execution</th>
+                {(run.redriveCount ?? 0) > 0 && <th title="How many times the child was redriven with its Map Run (AWS's redriveCount; a STANDARD child goes on in its own history)">Redrives</th>}
                 <th>Duration</th>
                 <th>Error</th>
               </tr>
@@ -109,11 +116,13 @@ export function MapRunView({ session: s, preferred }: { session: RunSession; pre
                     data-testid="map-run-child"
                     data-index={c.index}
                     data-status={c.status}
+                    data-redrives={c.redriveCount ?? 0}
                     style={{ height: ROW }}
                   >
                     <td>{c.index + 1}</td>
-                    <td>{childStatusWords[c.status as ChildStatus] ?? c.status}</td>
+                    <td>{childStatusText(c)}</td>
                     <td className="event-details">{c.name}</td>
+                    {(run.redriveCount ?? 0) > 0 && <td>{c.redriveCount ? `${c.redriveCount}×` : ""}</td>}
                     <td>{d === null ? "" : `${d} ms`}</td>
                     <td className="event-details" title={c.cause}>
                       {c.error ? `${c.error}${c.cause ? `: ${c.cause.slice(0, 120)}` : ""}` : ""}
@@ -138,7 +147,7 @@ function ChildDetails({ child: c, onClose }: { child: ChildExecution; onClose: (
     <section className="map-run-child" data-testid="map-run-child-details" aria-label={`Child execution ${c.index + 1}`}>
       <header className="run-toolbar">
         <strong>
-          Item {c.index + 1}: {childStatusWords[c.status as ChildStatus] ?? c.status}
+          Item {c.index + 1}: {childStatusText(c)}
         </strong>
         <code className="muted" title="The child execution's ARN ($$.Execution.Id inside it)">
           {c.executionArn}
@@ -169,9 +178,14 @@ function ChildDetails({ child: c, onClose }: { child: ChildExecution; onClose: (
           </>
         )}
       </dl>
+      {(c.redriveCount ?? 0) > 0 && (
+        <p className="muted" data-testid="map-run-child-redriven">
+          Redriven {c.redriveCount}× with its Map Run{c.redriveDate ? `, last on ${new Date(c.redriveDate).toLocaleString()}` : ""}: the same execution went on from where it failed; its history continues after ExecutionRedriven.
+        </p>
+      )}
       <ol className="map-run-events" data-testid="map-run-child-events">
         {(c.events ?? []).map((e) => (
-          <li key={e.id}>
+          <li key={e.id} className={e.type === "ExecutionRedriven" ? "redriven" : undefined}>
             <span className="muted">{e.id}</span> {e.type}
           </li>
         ))}

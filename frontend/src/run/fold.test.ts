@@ -65,6 +65,35 @@ describe("overlay", () => {
     expect(o.states.get("Refund")?.status).toBe("succeeded");
   });
 
+  it("a redriven Map Run: the Map failed, then succeeded in the same run", () => {
+    const t = "2026-12-06T00:00:00Z";
+    const arn = "arn:aws:states:us-east-1:123456789012:mapRun:M/Items:1";
+    // The parent's events of the engine's redrive of a distributed Map.
+    const events = [
+      { type: "ExecutionStarted", executionStartedEventDetails: {} },
+      { type: "MapStateEntered", stateEnteredEventDetails: { name: "Items" } },
+      { type: "MapStateStarted", mapStateStartedEventDetails: { length: 10 } },
+      { type: "MapRunStarted", mapRunStartedEventDetails: { mapRunArn: arn } },
+      { type: "MapRunFailed", mapRunFailedEventDetails: { error: "States.ExceedToleratedFailureThreshold" } },
+      { type: "MapStateFailed" },
+      { type: "ExecutionFailed", executionFailedEventDetails: { error: "States.ExceedToleratedFailureThreshold" } },
+      { type: "ExecutionRedriven", executionRedrivenEventDetails: { redriveCount: 1 } },
+      { type: "MapStateEntered", stateEnteredEventDetails: { name: "Items" } },
+      { type: "MapStateStarted", mapStateStartedEventDetails: { length: 10 } },
+      { type: "MapRunRedriven", mapRunRedrivenEventDetails: { mapRunArn: arn, redriveCount: 1 } },
+      { type: "MapRunSucceeded" },
+      { type: "MapStateSucceeded" },
+      { type: "MapStateExited", stateExitedEventDetails: { name: "Items", output: "[]" } },
+      { type: "ExecutionSucceeded", executionSucceededEventDetails: { output: "[]" } },
+    ].map((e, i) => ({ id: i + 1, previousEventId: i, timestamp: t, ...e })) as unknown as HistoryEvent[];
+    const failed = overlay(indexed(events.slice(0, 7)));
+    expect(failed.end?.status).toBe("FAILED");
+    expect(failed.states.get("Items")?.status).toBe("failed");
+    const o = overlay(indexed(events));
+    expect(o.end?.status).toBe("SUCCEEDED");
+    expect(o.states.get("Items")?.status).toBe("succeeded");
+  });
+
   it("a state whose own data flow failed is failed, not cancelled", () => {
     // Ship's Parameters name a path the input lacks: AWS records no failure
     // event of the state, only ExecutionFailed right after it was entered.

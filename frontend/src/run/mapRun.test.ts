@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChildExecution, MapRun } from "../backend/studio";
-import { childDuration, countChildren, filterChildren, hasMapRuns, mapRunSummary } from "./mapRun";
+import { childDuration, childStatusText, countChildren, countRedriven, filterChildren, hasMapRuns, mapRunSummary } from "./mapRun";
 
 const child = (index: number, status: string, start?: string, stop?: string): ChildExecution => ({
   index,
@@ -39,5 +39,28 @@ describe("map run helpers", () => {
     const evs = [{ type: "ExecutionStarted" }, { type: "MapStateStarted" }, { type: "MapRunStarted" }];
     expect(hasMapRuns(evs, 3)).toBe(true);
     expect(hasMapRuns(evs, 2)).toBe(false);
+  });
+
+  it("lists and words the children a redrive redrove", () => {
+    const redriven = [{ ...child(0, "SUCCEEDED"), redriveCount: 1 }, child(1, "SUCCEEDED"), { ...child(2, "FAILED"), redriveCount: 2 }];
+    expect(filterChildren(redriven, "REDRIVEN").map((x) => x.index)).toEqual([0, 2]);
+    expect(countRedriven(redriven)).toBe(2);
+    expect(childStatusText(redriven[0])).toBe("Succeeded after 1 redrive");
+    expect(childStatusText(redriven[1])).toBe("Succeeded");
+    expect(childStatusText(redriven[2])).toBe("Failed after 2 redrives");
+    expect(childStatusText({ ...child(3, "RUNNING"), redriveCount: 1 })).toBe("Running (redrive 1)");
+  });
+
+  it("says a Map Run was redriven and what waits for its redrive", () => {
+    const counts = { pending: 0, running: 1, succeeded: 8, failed: 0, timedOut: 0, aborted: 0, total: 10, resultsWritten: 0, pendingRedrive: 1 };
+    const r: MapRun = {
+      mapRunArn: "a", stateName: "M", status: "RUNNING", startDate: "", maxConcurrency: 0, redriveCount: 1,
+      toleratedFailureCount: 0, toleratedFailurePercentage: 0, itemCounts: counts, executionCounts: counts, children: [],
+    };
+    expect(mapRunSummary(r)).toBe("8 of 10 succeeded, 1 running, 1 waiting to be redriven · redriven 1×");
+  });
+
+  it("finds a redriven Map Run too", () => {
+    expect(hasMapRuns([{ type: "ExecutionRedriven" }, { type: "MapRunRedriven" }], 2)).toBe(true);
   });
 });

@@ -22,9 +22,29 @@ export function countChildren(children: readonly ChildExecution[]): Record<Child
   return c;
 }
 
-/** The children with status (all when ""). */
-export function filterChildren(children: readonly ChildExecution[], status: ChildStatus | ""): readonly ChildExecution[] {
+/** A filter of the children: a status, those redriven, or all (""). */
+export type ChildFilter = ChildStatus | "REDRIVEN" | "";
+
+/** The children the filter keeps. */
+export function filterChildren(children: readonly ChildExecution[], status: ChildFilter): readonly ChildExecution[] {
+  if (status === "REDRIVEN") return children.filter((c) => (c.redriveCount ?? 0) > 0);
   return status ? children.filter((c) => c.status === status) : children;
+}
+
+/** How many children were redriven. */
+export function countRedriven(children: readonly ChildExecution[]): number {
+  let n = 0;
+  for (const c of children) if ((c.redriveCount ?? 0) > 0) n++;
+  return n;
+}
+
+/** A child's status in plain words, with its redrives ("Succeeded after 1 redrive"). */
+export function childStatusText(c: ChildExecution): string {
+  const words = childStatusWords[c.status as ChildStatus] ?? c.status;
+  const n = c.redriveCount ?? 0;
+  if (n === 0) return words;
+  const times = `${n} redrive${n === 1 ? "" : "s"}`;
+  return c.status === "RUNNING" ? `${words} (redrive ${n})` : `${words} after ${times}`;
 }
 
 /** A child's duration in ms, or null while it has not ended. */
@@ -41,15 +61,18 @@ export function mapRunSummary(r: MapRun): string {
   if (c.failed + c.timedOut > 0) parts.push(`${c.failed + c.timedOut} failed`);
   if (c.aborted > 0) parts.push(`${c.aborted} aborted`);
   if (c.running > 0) parts.push(`${c.running} running`);
+  if ((c.pendingRedrive ?? 0) > 0) parts.push(`${c.pendingRedrive} waiting to be redriven`);
   let tolerated = "";
   if (r.toleratedFailureCount > 0 || r.toleratedFailurePercentage > 0) {
     tolerated = ` · tolerates ${r.toleratedFailureCount} failed${r.toleratedFailurePercentage > 0 ? ` (${r.toleratedFailurePercentage}%)` : ""}`;
   }
-  return `${parts.join(", ")}${tolerated}`;
+  const n = r.redriveCount ?? 0;
+  const redriven = n > 0 ? ` · redriven ${n}×` : "";
+  return `${parts.join(", ")}${tolerated}${redriven}`;
 }
 
-/** The run shown has distributed Map runs (its history has MapRunStarted). */
+/** The run shown has distributed Map runs (its history has MapRunStarted or MapRunRedriven). */
 export function hasMapRuns(events: readonly { type: string }[], until: number): boolean {
-  for (let i = 0; i < until && i < events.length; i++) if (events[i].type === "MapRunStarted") return true;
+  for (let i = 0; i < until && i < events.length; i++) if (events[i].type === "MapRunStarted" || events[i].type === "MapRunRedriven") return true;
   return false;
 }

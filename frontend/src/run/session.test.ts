@@ -180,6 +180,17 @@ describe("following a run", () => {
     expect(t.snap().total).toBe(30);
   });
 
+  test("the update that ends the run is drawn at once, not at the next draw tick", async () => {
+    const t = setup();
+    t.state.snapshots.set("run-1", () => update("run-1", 1, 1, 4));
+    await t.store.actions.start("run");
+    t.emit(update("run-1", 2, 5, 8));
+    const before = t.draws();
+    t.emit(update("run-1", 3, 9, history.length, { live: false, meta: meta("run-1", { status: "FAILED" }) }));
+    expect(t.draws()).toBe(before + 1);
+    expect(t.snap()).toMatchObject({ total: history.length, live: false });
+  });
+
   test("a hole still open after a moment is filled from Snapshot", async () => {
     const t = setup();
     t.state.snapshots.set("run-1", (after) => (after === 0 ? update("run-1", 1, 1, 4) : update("run-1", 5, after + 1, 12)));

@@ -646,7 +646,10 @@ export class RunSessionStore {
           .catch(() => undefined); // the next update asks again
       }, catchUpMs);
     }
-    this.scheduleDraw();
+    // A run that ended or stopped at a breakpoint is drawn at once: the
+    // draw tick only spares the page while events pour in.
+    if ((!this.live || this.pausedAt.length > 0) && ix.length >= this.known) this.changed();
+    else this.scheduleDraw();
   };
 
   private addStages(rs: StageRecord[]) {

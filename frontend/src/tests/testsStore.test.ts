@@ -40,7 +40,7 @@ describe("TestsStore", () => {
     expect(store.snapshot().failed).toEqual(["b"]);
     store.setWorkflow({ path: "/p/flow.asl.json", text: "v2" });
     await store.actions.runFailed();
-    expect(backend.runTests).toHaveBeenLastCalledWith("/p/flow.asl.json", "v2", ["b"]);
+    expect(backend.runTests).toHaveBeenLastCalledWith("/p/flow.asl.json", "v2", ["b"], "");
     const s = store.snapshot();
     expect(s.failed).toEqual([]);
     expect(s.results.get("a")?.status).toBe("passed"); // kept from the run before
@@ -77,10 +77,23 @@ describe("TestsStore", () => {
   it("saves a run and says where; an unsaved workflow is refused", async () => {
     const { store, backend } = setup([]);
     expect(await store.actions.saveRun("run-1", "SUCCEEDED", "my run")).toBe(true);
-    expect(backend.saveRunAsScenario).toHaveBeenCalledWith({ workflowPath: "/p/flow.asl.json", definition: "v1", runId: "run-1", name: "my run", runStatus: "SUCCEEDED" });
+    expect(backend.saveRunAsScenario).toHaveBeenCalledWith({ workflowPath: "/p/flow.asl.json", logicalId: "", definition: "v1", runId: "run-1", name: "my run", runStatus: "SUCCEEDED" });
     expect(store.snapshot().notice).toContain("“saved” in flow.tests.yaml (a new test file)");
     store.setWorkflow({ path: "", text: "x" });
     expect(await store.actions.saveRun("run-1", "SUCCEEDED", "x")).toBe(false);
     expect(store.snapshot().error).toContain("Save the workflow");
+  });
+
+  it("a state machine inside a template: its LogicalId goes with the template's path, and another machine starts afresh", async () => {
+    const { store, backend } = setup([[res("a", "failed")], [res("a", "passed")]]);
+    store.setWorkflow({ path: "/p/orders.yaml", logicalId: "CheckOrder", text: "m1" });
+    await vi.waitFor(() => expect(backend.listTests).toHaveBeenLastCalledWith("/p/orders.yaml", "m1", "CheckOrder"));
+    await store.actions.runAll();
+    expect(backend.runTests).toHaveBeenLastCalledWith("/p/orders.yaml", "m1", [], "CheckOrder");
+    expect(store.snapshot().failed).toEqual(["a"]);
+    // The other machine of the same template: no results carried over.
+    store.setWorkflow({ path: "/p/orders.yaml", logicalId: "ShipOrder", text: "m2" });
+    expect(store.snapshot().failed).toEqual([]);
+    await vi.waitFor(() => expect(backend.listTests).toHaveBeenLastCalledWith("/p/orders.yaml", "m2", "ShipOrder"));
   });
 });

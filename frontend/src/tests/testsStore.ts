@@ -44,8 +44,11 @@ export interface TestsActions {
 }
 
 export interface TestsWorkflow {
+  /** The workflow file, or the template a state machine is inside. */
   path: string;
   text: string;
+  /** The state machine's LogicalId inside the template path ("" for a workflow file). */
+  logicalId?: string;
 }
 
 const WATCH = "stepstudio.tests.watch";
@@ -105,7 +108,7 @@ export class TestsStore {
 
   /** The open workflow; another file starts with no results. */
   setWorkflow = (wf: TestsWorkflow) => {
-    const other = wf.path !== this.wf.path;
+    const other = wf.path !== this.wf.path || (wf.logicalId ?? "") !== (this.wf.logicalId ?? "");
     this.wf = wf;
     if (!other) return;
     this.loads++;
@@ -121,7 +124,7 @@ export class TestsStore {
   private refresh = () => {
     const load = this.loads;
     this.backend
-      .listTests(this.wf.path, this.wf.text)
+      .listTests(this.wf.path, this.wf.text, this.wf.logicalId ?? "")
       .then((l) => {
         if (load !== this.loads) return;
         this.listing = l;
@@ -141,7 +144,7 @@ export class TestsStore {
     this.error = null;
     this.changed();
     try {
-      const r = await this.backend.runTests(this.wf.path, this.wf.text, only);
+      const r = await this.backend.runTests(this.wf.path, this.wf.text, only, this.wf.logicalId ?? "");
       if (load !== this.loads) return;
       const { results, passed, failed, coverage, ...listing } = r;
       void passed;
@@ -178,7 +181,7 @@ export class TestsStore {
       return false;
     }
     try {
-      const s = await this.backend.saveRunAsScenario({ workflowPath: this.wf.path, definition: this.wf.text, runId, name, runStatus });
+      const s = await this.backend.saveRunAsScenario({ workflowPath: this.wf.path, logicalId: this.wf.logicalId ?? "", definition: this.wf.text, runId, name, runStatus });
       const file = s.file.split(/[\\/]/).pop();
       this.notice = `Saved the run as “${s.name}” in ${file}${s.created ? " (a new test file)" : ""}. Its expectations are what happened; edit them in the file.${s.note ? ` ${s.note}` : ""}`;
       this.changed();

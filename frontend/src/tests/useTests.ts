@@ -10,10 +10,10 @@ export type Tests = TestsSnapshot & TestsActions & { marks: CoverageMarks | null
 const relistMs = 600;
 
 /** The Tests panel's store for the open workflow; marks are the coverage overlay when shown. */
-export function useTests(wf: { path: string; text: string; diagram: Diagram | null }, replay: (history: string) => Promise<boolean>): Tests {
+export function useTests(wf: { path: string; logicalId?: string; text: string; diagram: Diagram | null }, replay: (history: string) => Promise<boolean>): Tests {
   const [store] = useState(() => new TestsStore(studio, window.localStorage, (h) => replay(h)));
-  const { path, text, diagram } = wf;
-  useEffect(() => store.setWorkflow({ path, text }), [store, path, text]);
+  const { path, logicalId = "", text, diagram } = wf;
+  useEffect(() => store.setWorkflow({ path, logicalId, text }), [store, path, logicalId, text]);
   // A scenario naming a state that was just renamed is a problem to show: read the list again after typing.
   useEffect(() => {
     const t = setTimeout(() => store.actions.refresh(), relistMs);

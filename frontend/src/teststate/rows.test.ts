@@ -66,4 +66,33 @@ describe("stageRows", () => {
     expect(map[3].label).toBe("What the items returned (result)");
     expect(stageRows({ status: "SUCCEEDED", output: "{}" }, "Pass").map((r) => r.key)).toEqual(["output"]);
   });
+
+  it("a Map's items after ItemSelector and ItemBatcher come after the items", () => {
+    const rows = stageRows(
+      { status: "SUCCEEDED", inspectionData: { afterItemBatcher: '[{"Items":[{"id":1}]}]', afterItemSelector: '[{"id":1}]', afterItemsPath: "[1]", maxConcurrency: 2 } },
+      "Map",
+    );
+    expect(rows.map((r) => r.key)).toEqual(["afterItemsPath", "afterItemSelector", "afterItemBatcher", "maxConcurrency"]);
+    expect(rows[1].label).toBe("What each item's run is given (after ItemSelector)");
+    expect(rows[2].label).toBe("The items grouped in batches, one run each (after ItemBatcher)");
+  });
+
+  it("an HTTP Task's call at TRACE: request and response read as JSON, between what the task was given and its result", () => {
+    const rows = stageRows(
+      {
+        status: "SUCCEEDED",
+        inspectionData: {
+          afterParameters: '{"Method":"GET"}',
+          request: { protocol: "https", method: "GET", url: "https://api.example.com/x?a=1", headers: '{"User-Agent":"ua"}', body: "" },
+          response: { protocol: "https", statusCode: "200", statusMessage: "OK", headers: "{}", body: '{"ok":true}' },
+          result: '{"StatusCode":200}',
+        },
+      },
+      "Task",
+    );
+    expect(rows.map((r) => r.key)).toEqual(["afterParameters", "request", "response", "result"]);
+    expect(rows[1].label).toBe("The call sent to the web API (HTTP request)");
+    expect(JSON.parse(rows[1].json!)).toEqual({ protocol: "https", method: "GET", url: "https://api.example.com/x?a=1", headers: { "User-Agent": "ua" } });
+    expect(JSON.parse(rows[2].json!)).toEqual({ protocol: "https", statusCode: "200", statusMessage: "OK", headers: {}, body: { ok: true } });
+  });
 });

@@ -15,6 +15,10 @@ export interface InspectionData {
   afterParameters?: string;
   afterArguments?: string;
   afterItemsPath?: string;
+  afterItemSelector?: string;
+  afterItemBatcher?: string;
+  request?: HttpRequest;
+  response?: HttpResponse;
   result?: string;
   afterResultSelector?: string;
   afterResultPath?: string;
@@ -23,6 +27,23 @@ export interface InspectionData {
   toleratedFailureCount?: number;
   toleratedFailurePercentage?: number;
   errorDetails?: { catchIndex?: number; retryIndex?: number; retryBackoffIntervalSeconds?: number };
+}
+
+/** An HTTP Task's call at TRACE: every field a string, as the API gives it. */
+export interface HttpRequest {
+  protocol?: string;
+  method?: string;
+  url?: string;
+  headers?: string;
+  body?: string;
+}
+
+export interface HttpResponse {
+  protocol?: string;
+  statusCode?: string;
+  statusMessage?: string;
+  headers?: string;
+  body?: string;
 }
 
 export interface Sentence {
@@ -83,15 +104,40 @@ export function stageRows(r: TestResponse, type: string): Row[] {
   add("afterParameters", task ? "What the task was given (after Parameters)" : type === "Parallel" ? "What each branch was given (after Parameters)" : "What it worked on (after Parameters)", d.afterParameters);
   add("afterArguments", task ? "What the task was given (after Arguments)" : "What it worked on (after Arguments)", d.afterArguments);
   add("afterItemsPath", "The items (after ItemsPath)", d.afterItemsPath);
+  add("afterItemSelector", "What each item's run is given (after ItemSelector)", d.afterItemSelector);
+  add("afterItemBatcher", "The items grouped in batches, one run each (after ItemBatcher)", d.afterItemBatcher);
   if (d.maxConcurrency !== undefined) rows.push({ key: "maxConcurrency", label: "Items at a time (MaxConcurrency)", note: d.maxConcurrency === 0 ? "No limit" : String(d.maxConcurrency) });
   if (d.toleratedFailureCount !== undefined) rows.push({ key: "toleratedFailureCount", label: "Failed items tolerated (ToleratedFailureCount)", note: String(d.toleratedFailureCount) });
   if (d.toleratedFailurePercentage !== undefined) rows.push({ key: "toleratedFailurePercentage", label: "Failed items tolerated (ToleratedFailurePercentage)", note: `${d.toleratedFailurePercentage}%` });
+  if (d.request) add("request", "The call sent to the web API (HTTP request)", httpText(d.request));
+  if (d.response) add("response", "What the web API answered (HTTP response)", httpText(d.response));
   add("result", task ? "What the task returned (result)" : type === "Map" ? "What the items returned (result)" : type === "Parallel" ? "What the branches returned (result)" : "The result (result)", d.result);
   add("afterResultSelector", "The result reshaped (after ResultSelector)", d.afterResultSelector);
   add("afterResultPath", "The result placed into the input (after ResultPath)", d.afterResultPath);
   add("output", "What the state passes on (output)", r.output);
   add("variables", "Variables after the state (variables)", d.variables);
   return sameAsAbove(rows);
+}
+
+/**
+ * An HTTP request or response as one JSON document to read: the header
+ * and body texts the API sends as strings are shown as the JSON they hold.
+ */
+function httpText(h: HttpRequest | HttpResponse): string {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(h)) {
+    if (v === undefined || v === "") continue;
+    out[k] = k === "headers" || k === "body" ? parsed(v) : v;
+  }
+  return JSON.stringify(out);
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
@@ -102,7 +148,8 @@ export function stageRows(r: TestResponse, type: string): Row[] {
 function sameAsAbove(rows: Row[]): Row[] {
   let last: string | undefined;
   return rows.map((r) => {
-    if (r.json === undefined || r.key === "variables") return r;
+    // Variables are not the state's value; an HTTP call is not a stage of it.
+    if (r.json === undefined || r.key === "variables" || r.key === "request" || r.key === "response") return r;
     const now = canonical(r.json);
     const same = last !== undefined && now === last;
     last = now;

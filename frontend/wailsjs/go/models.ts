@@ -118,6 +118,7 @@ export namespace app {
 	}
 	export class SaveRunRequest {
 	    workflowPath: string;
+	    logicalId: string;
 	    definition: string;
 	    runId: string;
 	    name: string;
@@ -130,6 +131,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.workflowPath = source["workflowPath"];
+	        this.logicalId = source["logicalId"];
 	        this.definition = source["definition"];
 	        this.runId = source["runId"];
 	        this.name = source["name"];
@@ -218,6 +220,7 @@ export namespace app {
 	}
 	export class TestsRequest {
 	    workflowPath: string;
+	    logicalId: string;
 	    definition: string;
 	    only: string[];
 	
@@ -228,6 +231,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.workflowPath = source["workflowPath"];
+	        this.logicalId = source["logicalId"];
 	        this.definition = source["definition"];
 	        this.only = source["only"];
 	    }
@@ -1819,6 +1823,7 @@ export namespace suite {
 	}
 	export class Coverage {
 	    workflow: string;
+	    machine?: string;
 	    suites: string[];
 	    covered: number;
 	    total: number;
@@ -1833,6 +1838,7 @@ export namespace suite {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.workflow = source["workflow"];
+	        this.machine = source["machine"];
 	        this.suites = source["suites"];
 	        this.covered = source["covered"];
 	        this.total = source["total"];
@@ -2108,12 +2114,56 @@ export namespace teststate {
 	        this.retryBackoffIntervalSeconds = source["retryBackoffIntervalSeconds"];
 	    }
 	}
+	export class HTTPRequest {
+	    protocol?: string;
+	    method?: string;
+	    url?: string;
+	    headers?: string;
+	    body?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HTTPRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.protocol = source["protocol"];
+	        this.method = source["method"];
+	        this.url = source["url"];
+	        this.headers = source["headers"];
+	        this.body = source["body"];
+	    }
+	}
+	export class HTTPResponse {
+	    protocol?: string;
+	    statusCode?: string;
+	    statusMessage?: string;
+	    headers?: string;
+	    body?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HTTPResponse(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.protocol = source["protocol"];
+	        this.statusCode = source["statusCode"];
+	        this.statusMessage = source["statusMessage"];
+	        this.headers = source["headers"];
+	        this.body = source["body"];
+	    }
+	}
 	export class InspectionData {
 	    input?: string;
 	    afterInputPath?: string;
 	    afterParameters?: string;
 	    afterArguments?: string;
 	    afterItemsPath?: string;
+	    afterItemSelector?: string;
+	    afterItemBatcher?: string;
+	    request?: HTTPRequest;
+	    response?: HTTPResponse;
 	    result?: string;
 	    afterResultSelector?: string;
 	    afterResultPath?: string;
@@ -2134,6 +2184,10 @@ export namespace teststate {
 	        this.afterParameters = source["afterParameters"];
 	        this.afterArguments = source["afterArguments"];
 	        this.afterItemsPath = source["afterItemsPath"];
+	        this.afterItemSelector = source["afterItemSelector"];
+	        this.afterItemBatcher = source["afterItemBatcher"];
+	        this.request = this.convertValues(source["request"], HTTPRequest);
+	        this.response = this.convertValues(source["response"], HTTPResponse);
 	        this.result = source["result"];
 	        this.afterResultSelector = source["afterResultSelector"];
 	        this.afterResultPath = source["afterResultPath"];
