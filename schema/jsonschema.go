@@ -286,3 +286,9 @@ func cloneJSON(v any) any {
 	}
 	return v
 }
+
+// Prepare decodes the embedded JSON Schema and compiles its machine part,
+// which the first validation of a process otherwise does (a millisecond).
+// A command that will validate soon can start it on another goroutine
+// while it reads its files.
+func Prepare() { _, _ = schemas.get("machine") }

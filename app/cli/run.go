@@ -101,11 +101,34 @@ func parseWait(w string) (engine.Clock, error) {
 }
 
 func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) error {
+	// Side by side on the machine's cores: the validator's JSON Schema is
+	// prepared while the definition is read and parsed, and an input file
+	// is read and decoded while the definition is validated (standard
+	// input is read only once the definition is known to be valid).
+	go schema.Prepare()
+	type decoded struct {
+		v   any
+		err error
+	}
+	var inputCh chan decoded
+	if o.input != "-" {
+		inputCh = make(chan decoded, 1)
+		go func() {
+			v, err := readInput(o.input, s.In)
+			inputCh <- decoded{v, err}
+		}()
+	}
 	m, err := loadMachine(o.definition)
 	if err != nil {
 		return badInput(err)
 	}
-	input, err := readInput(o.input, s.In)
+	var input any
+	if inputCh != nil {
+		in := <-inputCh
+		input, err = in.v, in.err
+	} else {
+		input, err = readInput(o.input, s.In)
+	}
 	if err != nil {
 		return badInput(fmt.Errorf("input: %w", err))
 	}
