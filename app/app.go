@@ -37,7 +37,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 		Height:      900,
 		MinWidth:    900,
 		MinHeight:   600,
-		AssetServer: &assetserver.Options{Assets: dist},
+		AssetServer: &assetserver.Options{Assets: dist, Handler: runService.post}, // run updates (postbox.go)
 		OnStartup: func(ctx context.Context) {
 			requireDevGuard()
 			studio.startup(ctx)

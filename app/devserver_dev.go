@@ -33,3 +33,11 @@ func servesDevServer() bool {
 	}
 	return false
 }
+
+// servesBrowser reports the headless mode (scripts/start.sh without a
+// display, the browser tests): the studio is served to a browser at the
+// address written to the URL file, and the app's own window, under Xvfb,
+// is never seen.
+func servesBrowser() bool {
+	return servesDevServer() && os.Getenv(devguard.URLFileEnv) != ""
+}

@@ -22,12 +22,14 @@ import (
 const RunsStoreEnv = "STEPSTUDIO_RUNS_DB"
 
 // Runs is the bound run service: start a run (its id comes back at once,
-// progress follows as "run:update" events), drive it, answer its tasks,
-// and the run history. The work is done by app/runs.
+// progress follows as updates the page fetches when a "run:ready" event
+// says they are there: postbox.go), drive it, answer its tasks, and the
+// run history. The work is done by app/runs.
 type Runs struct {
 	m       *runs.Manager
 	store   *runs.Store
 	emitter *wailsEmitter
+	post    *postbox  // the updates, for the page to fetch
 	desk    fileSaver // the native save dialog, for exports
 }
 
@@ -68,13 +70,12 @@ func newRuns(em *wailsEmitter, desk fileSaver, path string) *Runs {
 	if err == nil {
 		st, err = runs.OpenStore(path)
 	}
-	r := &Runs{store: st, emitter: em, desk: desk}
-	var e runs.Emitter = em
+	r := &Runs{store: st, emitter: em, desk: desk, post: newPostbox(em.Emit)}
 	var opts []runs.Option
 	if dir, derr := files.ConfigDir(); derr == nil {
 		opts = append(opts, runs.WithTrust(trust.New(dir)))
 	}
-	r.m = runs.New(st, err, e, opts...)
+	r.m = runs.New(st, err, r.post, opts...)
 	return r
 }
 

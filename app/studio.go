@@ -19,6 +19,11 @@ type Studio struct {
 // NewStudio returns a Studio ready to be bound.
 func NewStudio() *Studio { return &Studio{ctx: context.Background()} }
 
+// ServedToBrowser reports whether the studio is served to a browser (the
+// headless mode): the app's own window is then never seen, and shows a
+// line instead of a second studio that would follow every run.
+func (s *Studio) ServedToBrowser() bool { return servesBrowser() }
+
 func (s *Studio) startup(ctx context.Context) {
 	s.ctx = ctx
 	// Graphviz starts on first use; start it while the window opens. A

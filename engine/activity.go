@@ -46,7 +46,8 @@ func (q *activityQueues) poll(arn string) (done func()) {
 
 type queuedActivity struct {
 	task    ActivityTask
-	started chan string // receives the worker name when taken
+	started chan string   // receives the worker name when taken
+	gone    chan struct{} // closed when its state stops waiting for a worker
 }
 
 func (q *activityQueues) queue(arn string) chan *queuedActivity {
@@ -74,12 +75,31 @@ func (ex *Execution) GetActivityTask(ctx context.Context, activityArn, workerNam
 			select {
 			case a.started <- workerName:
 				return a.task, nil
-			default: // its state gave up waiting (timeout, stop): skip it
+			case <-a.gone: // its state gave up waiting (timeout, stop): skip it
 			}
 		case <-ctx.Done():
 			return ActivityTask{}, ctx.Err()
 		case <-ex.done:
 			return ActivityTask{}, errors.New("the execution has ended")
+		}
+	}
+}
+
+// TryActivityTask hands the worker a task the run scheduled for the
+// activity if one waits, without blocking: a server polling many runs for
+// one activity (the API's GetActivityTask) takes work from whichever has it.
+func (ex *Execution) TryActivityTask(activityArn, workerName string) (ActivityTask, bool) {
+	q := ex.activities.queue(activityArn)
+	for {
+		select {
+		case a := <-q:
+			select {
+			case a.started <- workerName:
+				return a.task, true
+			case <-a.gone: // its state gave up waiting (timeout, stop): skip it
+			}
+		default:
+			return ActivityTask{}, false
 		}
 	}
 }
@@ -90,9 +110,17 @@ func (ex *Execution) GetActivityTask(ctx context.Context, activityArn, workerNam
 func (st *stepCtx) activity(ctx context.Context, in any, timeout, heartbeat time.Duration) (any, error) {
 	ex := st.sc.ex
 	n := st.n
+	if check := ex.cfg.activityCheck; check != nil {
+		// AWS fails the run at once, before scheduling, when the activity
+		// does not exist (a server that knows its activities checks).
+		if err := check(n.resource); err != nil {
+			return nil, newFault(errRuntime, st.causePrefix()+err.Error())
+		}
+	}
+	// timeoutInSeconds only when the state sets one, as AWS records it.
 	st.sc.emit(Event{Type: "ActivityScheduled", ActivityScheduledEventDetails: &ActivityScheduledDetails{
 		Resource: n.resource, Input: EncodeJSON(in),
-		TimeoutInSeconds: int64(timeout / time.Second), HeartbeatInSeconds: int64(heartbeat / time.Second),
+		TimeoutInSeconds: timeoutField(n, int64(timeout/time.Second)), HeartbeatInSeconds: int64(heartbeat / time.Second),
 	}})
 	tctx, cancel := context.WithTimeoutCause(ctx, realDuration(ex.clock, timeout), errTaskTimeout)
 	defer cancel()
@@ -133,8 +161,15 @@ func (st *stepCtx) activityResult(ctx context.Context, in any, timeout, heartbea
 	}
 	pending := ex.tokens.open(st.token)
 	defer ex.tokens.close(st.token)
-	qa := &queuedActivity{task: ActivityTask{Token: st.token, Input: in}, started: make(chan string)}
+	qa := &queuedActivity{task: ActivityTask{Token: st.token, Input: in}, started: make(chan string), gone: make(chan struct{})}
+	// Until the state waits below, a worker that takes the task blocks on
+	// started instead of skipping it; once the state stops waiting, gone
+	// tells the worker to skip it.
+	defer close(qa.gone)
 	ex.activities.queue(st.n.resource) <- qa
+	if ex.cfg.onActivity != nil {
+		ex.cfg.onActivity(st.n.resource)
+	}
 	select {
 	case worker := <-qa.started:
 		st.sc.emit(Event{Type: "ActivityStarted", ActivityStartedEventDetails: &ActivityStartedDetails{WorkerName: worker}})

@@ -296,7 +296,9 @@ func (ex *Execution) finish(sc *scope, out any, err error) {
 		ex.rec.final(prev, at, Event{Type: "ExecutionTimedOut", ExecutionTimedOutEventDetails: &FailureDetails{}})
 	case errors.Is(cause, errAborted) || errors.Is(err, errAborted):
 		res.Status = StatusAborted
-		ex.rec.final(prev, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
+		// A stop comes from outside the run, after no event of it: AWS
+		// records previousEventId 0 (test_stop_execution in the API corpus).
+		ex.rec.final(0, at, Event{Type: "ExecutionAborted", ExecutionAbortedEventDetails: &FailureDetails{}})
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		res.Status = StatusAborted
 		e, c := "Stepstudio.Cancelled", err.Error()

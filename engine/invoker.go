@@ -17,6 +17,10 @@ type TaskRequest struct {
 	TaskToken string
 	Timeout   time.Duration
 	Heartbeat time.Duration
+	// Submitted is set for .sync tasks: an invoker that starts a job and
+	// waits for it calls it once with the start request's answer, which
+	// the history shows as TaskSubmitted (as AWS records .sync tasks).
+	Submitted func(output any)
 }
 
 // Invoker runs Task states: mocks, local commands, HTTP or Lambda

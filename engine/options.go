@@ -33,10 +33,12 @@ type config struct {
 	pauseAtStart   bool
 	pauseMode      PauseMode
 	typ            StateMachineType
-	contextObject  map[string]any // WithContextObject
-	s3Root         *s3local.Root  // WithS3Root
-	mapRuns        []MapRun       // WithMapRuns
-	err            error          // the first invalid option: Start refuses to run
+	contextObject  map[string]any         // WithContextObject
+	s3Root         *s3local.Root          // WithS3Root
+	mapRuns        []MapRun               // WithMapRuns
+	onActivity     func(arn string)       // WithActivityNotify
+	activityCheck  func(arn string) error // WithActivityCheck
+	err            error                  // the first invalid option: Start refuses to run
 }
 
 // StateMachineType is the workflow type, as AWS names it.
@@ -203,4 +205,19 @@ func WithS3Root(dir string) Option {
 		}
 		cfg.s3Root = r
 	}
+}
+
+// WithActivityNotify calls f with the activity's ARN each time the run
+// queues an activity task for a worker, so a server holding many runs
+// wakes its GetActivityTask pollers instead of scanning on a timer.
+func WithActivityNotify(f func(activityArn string)) Option {
+	return func(cfg *config) { cfg.onActivity = f }
+}
+
+// WithActivityCheck calls check with an activity's ARN before a Task
+// schedules it; an error fails the state with States.Runtime, its text
+// after AWS's "An error occurred while executing the state ..." prefix,
+// as AWS fails a run whose activity does not exist.
+func WithActivityCheck(check func(activityArn string) error) Option {
+	return func(cfg *config) { cfg.activityCheck = check }
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -97,6 +98,10 @@ func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.D
 	defer cancel()
 	req := TaskRequest{State: n.name, Resource: n.resource, Input: in, RetryCount: st.retryCount,
 		TaskToken: st.token, Timeout: timeout, Heartbeat: heartbeat}
+	if p := n.integration.Pattern; p == asl.Sync || p == asl.Sync2 {
+		var once sync.Once
+		req.Submitted = func(out any) { once.Do(func() { te.submittedOutput(out) }) }
+	}
 	out, err := inv.Invoke(tctx, req)
 	switch {
 	case errors.Is(err, ErrNoHandler):

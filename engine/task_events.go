@@ -47,13 +47,17 @@ func (te taskEvents) scheduled(in any, timeout, heartbeat int64) {
 
 // submitted marks a callback task whose request went out and whose answer
 // will come with its token.
-func (te taskEvents) submitted() {
+func (te taskEvents) submitted() { te.submittedOutput(map[string]any{}) }
+
+// submittedOutput records TaskSubmitted with the answer to the request
+// that started the work (a .sync job's start, "{}" for a callback).
+func (te taskEvents) submittedOutput(v any) {
 	if te.lambda {
 		return
 	}
 	e := Event{Type: "TaskSubmitted"}
 	if te.active {
-		out := "{}"
+		out := EncodeJSON(v)
 		e.TaskSubmittedEventDetails = &TaskDetails{
 			ResourceType: te.rtype, Resource: te.res, Output: &out, OutputDetails: &Truncation{},
 		}

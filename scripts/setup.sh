@@ -5,7 +5,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 APT_PACKAGES=(ca-certificates curl unzip git build-essential pkg-config
-  libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth chromium imagemagick)
+  libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth chromium imagemagick
+  awscli python3-boto3)  # real clients for scripts/endpoint-clients.sh
 
 step "system packages"
 missing=()

@@ -34,6 +34,9 @@ step "stepstudio test: the example's and every template's scenario suites, every
 cli_dir=$(mktemp -d)
 go build -o "$cli_dir/stepstudio" .
 "$cli_dir/stepstudio" test app/examples --min-coverage 100
+
+step "real AWS clients (AWS CLI, boto3, JS SDK v3) against stepstudio serve"
+STEPSTUDIO_BIN="$cli_dir/stepstudio" bash scripts/endpoint-clients.sh
 rm -rf "$cli_dir"
 
 step "go test -race: the engine and the studio's run manager (concurrent Map, Parallel, event batching)"

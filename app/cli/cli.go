@@ -41,6 +41,7 @@ var commands = map[string]command{
 	"doc":        {"write a workflow's process handbook as HTML or Markdown", runDoc},
 	"test":       {"run scenario suites (NAME.tests.yaml) with expectations and coverage", runTest},
 	"test-state": {"test one state as AWS's TestState API does, with a mocked task", runTestState},
+	"serve":      {"serve the Step Functions API on this computer for the AWS CLI and SDKs", runServe},
 }
 
 // IsCommand reports whether args name a subcommand (or ask for help)

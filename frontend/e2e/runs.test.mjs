@@ -471,19 +471,24 @@ function cpuByProcess(appPid) {
     }
   }
   const out = { app: appPid ? cpuMs(appPid) : 0 };
-  for (const q = [process.pid]; q.length; ) {
-    for (const k of children.get(q.pop()) ?? []) {
-      let cmd = "";
-      try {
-        cmd = readFileSync(`/proc/${k}/cmdline`, "utf8");
-      } catch {
-        continue;
+  const walk = (root, typeOf) => {
+    for (const q = [root]; q.length; ) {
+      for (const k of children.get(q.pop()) ?? []) {
+        let cmd = "";
+        try {
+          cmd = readFileSync(`/proc/${k}/cmdline`, "utf8");
+        } catch {
+          continue;
+        }
+        const type = typeOf(cmd);
+        out[type] = (out[type] ?? 0) + cpuMs(k);
+        q.push(k);
       }
-      const type = cmd.match(/--type=([a-z-]+)/)?.[1] ?? "browser";
-      out[type] = (out[type] ?? 0) + cpuMs(k);
-      q.push(k);
     }
-  }
+  };
+  walk(process.pid, (cmd) => cmd.match(/--type=([a-z-]+)/)?.[1] ?? "browser");
+  // The app's own window (WebKitGTK) renders the studio too.
+  if (appPid) walk(appPid, (cmd) => `window ${cmd.split("/").pop().split("\0")[0]}`);
   return out;
 }
 const MiB = 1024 * 1024;

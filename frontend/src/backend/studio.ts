@@ -1,6 +1,6 @@
 // The only module that talks to the Go backend (wailsjs). Everything else
 // imports these typed wrappers, so tests and the UI never touch window.go.
-import { Analyze, OpenExample } from "../../wailsjs/go/app/Studio";
+import { Analyze, OpenExample, ServedToBrowser } from "../../wailsjs/go/app/Studio";
 import type { app, diagram, schema } from "../../wailsjs/go/models";
 import * as FilesAPI from "../../wailsjs/go/app/Files";
 import type { files, templates } from "../../wailsjs/go/models";
@@ -12,6 +12,15 @@ export type Diagram = diagram.Diagram;
 export type DiagramNode = diagram.Node;
 export type DiagramEdge = diagram.Edge;
 export type Diagnostic = schema.Diagnostic;
+
+/**
+ * Whether this page is the app's own window of a studio served to a
+ * browser (the headless mode): that window, under Xvfb, is never seen.
+ * Only the app's window (the wails: scheme) asks Go.
+ */
+export async function isHiddenWindow(): Promise<boolean> {
+  return location.protocol === "wails:" && (await ServedToBrowser());
+}
 
 export function openExample(): Promise<Document> {
   return OpenExample();
@@ -198,8 +207,47 @@ export const checkMocks = (workflowPath: string, definition: string, mocks: stri
 /** Why runs are not being saved; "" when they are. */
 export const runStoreError = (): Promise<string> => RunsAPI.StoreError();
 /** Subscribes to run updates; returns the unsubscribe function. */
+/**
+ * Calls fn with each run update, in order. Go keeps the updates and sends a
+ * small "run:ready" event; the page fetches them from the asset server in
+ * one answer (app/postbox.go), read by the browser's own JSON parser: as
+ * Wails events, megabytes would be escaped into scripts to parse. An update
+ * that cannot be fetched leaves a hole the session fills through Snapshot.
+ */
 export function onRunUpdate(fn: (u: RunUpdate) => void): () => void {
-  return EventsOn("run:update", (u: runs.Update) => fn(asUpdate(u)));
+  // Go numbers what it keeps ("posts", across all runs, never going back);
+  // per run: the last post fetched, and the last one announced.
+  const fetched = new Map<string, number>();
+  const ready = new Map<string, number>();
+  const busy = new Set<string>();
+  let closed = false;
+  const pull = async (runId: string) => {
+    if (busy.has(runId)) return; // the loop below picks up what comes meanwhile
+    busy.add(runId);
+    try {
+      while (!closed && (ready.get(runId) ?? 0) > (fetched.get(runId) ?? 0)) {
+        const announced = ready.get(runId) ?? 0;
+        const res = await fetch(`/_studio/run-updates?run=${encodeURIComponent(runId)}&after=${fetched.get(runId) ?? 0}`, { cache: "no-store" });
+        if (!res.ok) return;
+        const { last, updates } = (await res.json()) as { last: number; updates: runs.Update[] };
+        // With nothing newer, what was announced is no longer kept.
+        fetched.set(runId, Math.max(announced, last));
+        for (const u of updates) if (!closed) fn(asUpdate(u));
+      }
+    } catch {
+      // the session's catch-up fills the hole
+    } finally {
+      busy.delete(runId);
+    }
+  };
+  const off = EventsOn("run:ready", (n: { runId: string; post: number }) => {
+    ready.set(n.runId, Math.max(ready.get(n.runId) ?? 0, n.post));
+    void pull(n.runId);
+  });
+  return () => {
+    closed = true;
+    off();
+  };
 }
 
 // --- IaC: state machines inside SAM/CloudFormation/Terraform/Serverless

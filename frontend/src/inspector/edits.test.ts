@@ -134,8 +134,8 @@ const cases: Case[] = [
   {
     name: "a Map's processor mode",
     cmd: (doc) => edit.setProcessorConfig("/States/Each", state(doc, "Each"), "Mode", "DISTRIBUTED"),
-    json: [['"ItemProcessor": {\n', '"ItemProcessor": {\n        "ProcessorConfig": {\n          "Mode": "DISTRIBUTED"\n        },\n']],
-    yaml: [["    ItemProcessor:\n", "    ItemProcessor:\n      ProcessorConfig:\n        Mode: DISTRIBUTED\n"]],
+    json: [['"ItemProcessor": {\n', '"ItemProcessor": {\n        "ProcessorConfig": {\n          "Mode": "DISTRIBUTED",\n          "ExecutionType": "STANDARD"\n        },\n']],
+    yaml: [["    ItemProcessor:\n", "    ItemProcessor:\n      ProcessorConfig:\n        Mode: DISTRIBUTED\n        ExecutionType: STANDARD\n"]],
   },
   {
     name: "the workflow's TimeoutSeconds goes after StartAt",
@@ -149,13 +149,13 @@ const cases: Case[] = [
     json: [
       [
         '"Type": "Map",\n      "ItemProcessor": {\n',
-        '"Type": "Map",\n      "ItemReader": {\n        "Resource": "arn:aws:states:::s3:getObject",\n        "ReaderConfig": {\n          "InputType": "CSV",\n          "CSVHeaderLocation": "FIRST_ROW"\n        },\n        "Parameters": {}\n      },\n      "ItemProcessor": {\n        "ProcessorConfig": {\n          "Mode": "DISTRIBUTED"\n        },\n',
+        '"Type": "Map",\n      "ItemReader": {\n        "Resource": "arn:aws:states:::s3:getObject",\n        "ReaderConfig": {\n          "InputType": "CSV",\n          "CSVHeaderLocation": "FIRST_ROW"\n        },\n        "Parameters": {}\n      },\n      "ItemProcessor": {\n        "ProcessorConfig": {\n          "Mode": "DISTRIBUTED",\n          "ExecutionType": "STANDARD"\n        },\n',
       ],
     ],
     yaml: [
       [
         "    Type: Map\n    ItemProcessor:\n",
-        "    Type: Map\n    ItemReader:\n      Resource: arn:aws:states:::s3:getObject\n      ReaderConfig:\n        InputType: CSV\n        CSVHeaderLocation: FIRST_ROW\n      Parameters: {}\n    ItemProcessor:\n      ProcessorConfig:\n        Mode: DISTRIBUTED\n",
+        "    Type: Map\n    ItemReader:\n      Resource: arn:aws:states:::s3:getObject\n      ReaderConfig:\n        InputType: CSV\n        CSVHeaderLocation: FIRST_ROW\n      Parameters: {}\n    ItemProcessor:\n      ProcessorConfig:\n        Mode: DISTRIBUTED\n        ExecutionType: STANDARD\n",
       ],
     ],
   },

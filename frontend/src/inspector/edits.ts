@@ -63,6 +63,9 @@ export function setProcessorConfig(id: string, state: Obj, key: string, value: u
   const config = isObj(proc.ProcessorConfig) ? { ...proc.ProcessorConfig } : {};
   if (value === undefined) delete config[key];
   else config[key] = value;
+  // A Distributed Map must say which kind of child workflows it starts;
+  // STANDARD is what the AWS console picks.
+  if (key === "Mode" && value === "DISTRIBUTED" && config.ExecutionType === undefined) config.ExecutionType = "STANDARD";
   // A new ProcessorConfig goes first, where people write it.
   const next = "ProcessorConfig" in proc ? { ...proc, ProcessorConfig: config } : { ProcessorConfig: config, ...proc };
   return patchField(id, "/ItemProcessor", next);

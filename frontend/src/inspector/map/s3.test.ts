@@ -29,7 +29,8 @@ const json = `{
       },
       "ItemProcessor": {
         "ProcessorConfig": {
-          "Mode": "DISTRIBUTED"
+          "Mode": "DISTRIBUTED",
+          "ExecutionType": "STANDARD"
         },
         "StartAt": "Row",
         "States": {
@@ -65,6 +66,7 @@ States:
     ItemProcessor:
       ProcessorConfig:
         Mode: DISTRIBUTED
+        ExecutionType: STANDARD
       StartAt: Row
       States:
         Row:

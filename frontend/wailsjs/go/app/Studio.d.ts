@@ -7,4 +7,6 @@ export function Analyze(arg1:string,arg2:string,arg3:Array<string>,arg4:Record<s
 
 export function OpenExample():Promise<app.Document>;
 
+export function ServedToBrowser():Promise<boolean>;
+
 export function TestState(arg1:string,arg2:string,arg3:app.TestStateRequest):Promise<app.TestStateResult>;

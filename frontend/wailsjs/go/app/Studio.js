@@ -10,6 +10,10 @@ export function OpenExample() {
   return window['go']['app']['Studio']['OpenExample']();
 }
 
+export function ServedToBrowser() {
+  return window['go']['app']['Studio']['ServedToBrowser']();
+}
+
 export function TestState(arg1, arg2, arg3) {
   return window['go']['app']['Studio']['TestState'](arg1, arg2, arg3);
 }
