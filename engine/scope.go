@@ -319,7 +319,13 @@ var itemContexts = sync.Pool{New: func() any {
 	return &itemContext{c: make(map[string]any, 4), m: make(map[string]any, 1), it: make(map[string]any, 2)}
 }}
 
-type itemContext struct{ c, m, it map[string]any }
+type itemContext struct {
+	c, m, it map[string]any
+	// The objects c was last filled with: the items of one Map state
+	// share them, so c is refilled only when they change (four map
+	// writes an item otherwise).
+	exec, sm, state map[string]any
+}
 
 // itemContext returns $$ for st, a Map state evaluating an item's
 // ItemSelector (st.itemOf set, $$.State built). $$.Map.Item is pooled too
@@ -327,7 +333,10 @@ type itemContext struct{ c, m, it map[string]any }
 func (st *stepCtx) itemContext(reuseItem bool) *itemContext {
 	ic := itemContexts.Get().(*itemContext)
 	exec, sm := st.sc.contextParts()
-	ic.c["Execution"], ic.c["StateMachine"], ic.c["State"], ic.c["Map"] = exec, sm, st.stateObj, ic.m
+	if !sameMap(ic.exec, exec) || !sameMap(ic.sm, sm) || !sameMap(ic.state, st.stateObj) {
+		ic.c["Execution"], ic.c["StateMachine"], ic.c["State"], ic.c["Map"] = exec, sm, st.stateObj, ic.m
+		ic.exec, ic.sm, ic.state = exec, sm, st.stateObj
+	}
 	if reuseItem {
 		ic.it["Index"], ic.it["Value"] = int64(st.itemOf.itemIndex), st.itemOf.itemValue
 		ic.m["Item"] = ic.it
@@ -342,6 +351,9 @@ func (ic *itemContext) release() {
 	ic.m["Item"], ic.it["Value"] = nil, nil
 	itemContexts.Put(ic)
 }
+
+// sameMap says whether a (a map c was filled with) is m itself.
+func sameMap(a, m map[string]any) bool { return a != nil && sameValue(a, m) }
 
 // itemObject is $$.Map.Item of an iteration's scope.
 func (sc *scope) itemObject() map[string]any {
