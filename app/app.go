@@ -27,6 +27,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	notesService := NewNotes()
 	compareService := NewCompare()
 	testsService := NewTests(runService)
+	cloudService := NewCloud(runService)
 	fileService, err := NewFiles(initialPath)
 	if err != nil {
 		return err
@@ -48,7 +49,7 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 		},
 		OnShutdown:       runService.shutdown,
 		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService},
+		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService, cloudService},
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})

@@ -42,6 +42,8 @@ var commands = map[string]command{
 	"test":       {"run scenario suites (NAME.tests.yaml) with expectations and coverage", runTest},
 	"test-state": {"test one state as AWS's TestState API does, with a mocked task", runTestState},
 	"serve":      {"serve the Step Functions API on this computer for the AWS CLI and SDKs", runServe},
+	"deploy":     {"deploy a workflow to AWS Step Functions (or --endpoint-url): create or update, publish, alias, pull", runDeploy},
+	"executions": {"list, show, start, stop and redrive executions in AWS Step Functions", runExecutions},
 }
 
 // IsCommand reports whether args name a subcommand (or ask for help)

@@ -45,6 +45,9 @@ type File struct {
 	// stands in for Amazon S3 in this workflow's runs (a distributed Map's
 	// ItemReader and ResultWriter): s3://bucket/key is S3Root/bucket/key.
 	S3Root string `json:"s3Root,omitempty"`
+	// Deploy is the deploy configuration (deploy.go); nil when the
+	// workflow was never deployed from the studio.
+	Deploy *Deploy `json:"deploy,omitempty"`
 	// extra holds top-level keys this version does not know, verbatim.
 	extra map[string]json.RawMessage
 }
@@ -135,7 +138,7 @@ func Parse(data []byte) (*File, error) {
 	if err := json.Unmarshal(v, &f.Version); err != nil || f.Version < 1 {
 		return nil, fmt.Errorf(`the notes file's "version" must be a whole number from 1, not %s`, v)
 	}
-	for key, dst := range map[string]any{"workflow": &f.Workflow, "states": &f.States, "handlers": &f.Handlers} {
+	for key, dst := range map[string]any{"workflow": &f.Workflow, "states": &f.States, "handlers": &f.Handlers, "deploy": &f.Deploy} {
 		if b, ok := raw[key]; ok {
 			if err := json.Unmarshal(b, dst); err != nil {
 				return nil, fmt.Errorf("the notes file's %q is not what Stepstudio writes: %w", key, err)
@@ -146,6 +149,7 @@ func Parse(data []byte) (*File, error) {
 	delete(raw, "workflow")
 	delete(raw, "states")
 	delete(raw, "handlers")
+	delete(raw, "deploy")
 	if b, ok := raw["s3Root"]; ok {
 		if err := json.Unmarshal(b, &f.S3Root); err != nil {
 			return nil, fmt.Errorf(`the notes file's "s3Root" must be a folder name: %w`, err)
@@ -195,6 +199,9 @@ func (f *File) Marshal() ([]byte, error) {
 	}
 	if f.S3Root != "" {
 		out["s3Root"] = f.S3Root
+	}
+	if f.Deploy != nil {
+		out["deploy"] = f.Deploy
 	}
 	for k, v := range f.extra {
 		out[k] = v

@@ -325,3 +325,30 @@ func TestGitAuthor(t *testing.T) {
 		t.Errorf("repository config: %q", got)
 	}
 }
+
+// The deploy section survives a round trip, is left out when absent, and
+// an older file without it still parses.
+func TestDeploySection(t *testing.T) {
+	f := New()
+	f.Deploy = &Deploy{Name: "orders", Type: "EXPRESS", RoleArn: "arn:aws:iam::1:role/r", Tracing: true,
+		Logging: &DeployLogging{Level: "ALL", Destination: "arn:aws:logs:us-east-1:1:log-group:g:*"},
+		Pulled:  &DeployPulled{Hash: "sha256:ab", RevisionID: "r1"}}
+	b, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Parse(b)
+	if err != nil || g.Deploy == nil || *g.Deploy.Logging != *f.Deploy.Logging || *g.Deploy.Pulled != *f.Deploy.Pulled || g.Deploy.Name != "orders" {
+		t.Fatalf("round trip: %v %+v\n%s", err, g.Deploy, b)
+	}
+	if b2, _ := g.Marshal(); string(b2) != string(b) {
+		t.Errorf("not stable:\n%s\n%s", b, b2)
+	}
+	plain, _ := New().Marshal()
+	if strings.Contains(string(plain), "deploy") {
+		t.Errorf("empty file writes a deploy section: %s", plain)
+	}
+	if _, err := Parse([]byte(`{"version":1,"deploy":"nope"}`)); err == nil {
+		t.Error("a deploy section that is no object was accepted")
+	}
+}

@@ -39,6 +39,19 @@ var inProcess sync.Mutex
 // writes it atomically, so changes made meanwhile by another studio on the
 // same file are kept. Either every op applies or nothing is written.
 func Update(path string, ops []Op, now time.Time) (*File, error) {
+	return Modify(path, func(f *File) error {
+		for _, op := range ops {
+			if err := f.Apply(op, now, NewID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Modify changes the sidecar at path with fn, under the same locks as
+// Update, and writes it atomically; nothing is written when fn fails.
+func Modify(path string, fn func(*File) error) (*File, error) {
 	if !strings.HasSuffix(path, Suffix) {
 		return nil, fmt.Errorf("sidecar: %s is no notes file (*%s)", path, Suffix)
 	}
@@ -53,10 +66,8 @@ func Update(path string, ops []Op, now time.Time) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, op := range ops {
-		if err := f.Apply(op, now, NewID); err != nil {
-			return nil, err
-		}
+	if err := fn(f); err != nil {
+		return nil, err
 	}
 	data, err := f.Marshal()
 	if err != nil {

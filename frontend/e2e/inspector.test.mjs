@@ -305,7 +305,8 @@ test("Map, Parallel and Fail forms", async () => {
     assert.deepEqual(changedLines(original, c10), { removed: ['      "MaxConcurrency": 5,'], added: ['      "MaxConcurrency": 10,'] });
     await map.getByTestId("map-mode").selectOption("DISTRIBUTED");
     const dist = await waitForCode(page, (t) => t.includes('"Mode": "DISTRIBUTED"'), "distributed mode");
-    assert.deepEqual(changedLines(c10, dist), { removed: ['          "Mode": "INLINE"'], added: ['          "Mode": "DISTRIBUTED"'] });
+    // A Distributed Map must name its child workflows' type: STANDARD comes with it.
+    assert.deepEqual(changedLines(c10, dist), { removed: ['          "Mode": "INLINE"'], added: ['          "Mode": "DISTRIBUTED",', '          "ExecutionType": "STANDARD"'] });
     await map.locator('[data-field="/ItemReader"]').waitFor();
     await s.screenshot("47-inspector-map");
 

@@ -46,6 +46,46 @@ export namespace app {
 	        this.exists = source["exists"];
 	    }
 	}
+	export class Connection {
+	    connected: boolean;
+	    settings: cloud.Settings;
+	    region?: string;
+	    local: boolean;
+	    identity?: cloud.Identity;
+	    identityProblem?: cloud.Problem;
+	
+	    static createFrom(source: any = {}) {
+	        return new Connection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.connected = source["connected"];
+	        this.settings = this.convertValues(source["settings"], cloud.Settings);
+	        this.region = source["region"];
+	        this.local = source["local"];
+	        this.identity = this.convertValues(source["identity"], cloud.Identity);
+	        this.identityProblem = this.convertValues(source["identityProblem"], cloud.Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Document {
 	    name: string;
 	    path: string;
@@ -269,6 +309,479 @@ export namespace asl {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.start = this.convertValues(source["start"], Pos);
 	        this.end = this.convertValues(source["end"], Pos);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace cloud {
+	
+	export class DeployOptions {
+	    force: boolean;
+	    publish: boolean;
+	    versionDescription?: string;
+	    alias?: string;
+	    substitutions?: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeployOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.force = source["force"];
+	        this.publish = source["publish"];
+	        this.versionDescription = source["versionDescription"];
+	        this.alias = source["alias"];
+	        this.substitutions = source["substitutions"];
+	    }
+	}
+	export class Deployed {
+	    arn: string;
+	    name: string;
+	    type: string;
+	    roleArn: string;
+	    definition: string;
+	    hash: string;
+	    revisionId?: string;
+	    config: sidecar.Deploy;
+	
+	    static createFrom(source: any = {}) {
+	        return new Deployed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.arn = source["arn"];
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.roleArn = source["roleArn"];
+	        this.definition = source["definition"];
+	        this.hash = source["hash"];
+	        this.revisionId = source["revisionId"];
+	        this.config = this.convertValues(source["config"], sidecar.Deploy);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Plan {
+	    create: boolean;
+	    arn?: string;
+	    same: boolean;
+	    diff?: flowdiff.Result;
+	    changed: boolean;
+	    changedWhy?: string;
+	    deployed: Deployed;
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.create = source["create"];
+	        this.arn = source["arn"];
+	        this.same = source["same"];
+	        this.diff = this.convertValues(source["diff"], flowdiff.Result);
+	        this.changed = source["changed"];
+	        this.changedWhy = source["changedWhy"];
+	        this.deployed = this.convertValues(source["deployed"], Deployed);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DeployResult {
+	    plan?: Plan;
+	    arn: string;
+	    created: boolean;
+	    updated: boolean;
+	    revisionId?: string;
+	    versionArn?: string;
+	    aliasArn?: string;
+	    pulled: sidecar.DeployPulled;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeployResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plan = this.convertValues(source["plan"], Plan);
+	        this.arn = source["arn"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.revisionId = source["revisionId"];
+	        this.versionArn = source["versionArn"];
+	        this.aliasArn = source["aliasArn"];
+	        this.pulled = this.convertValues(source["pulled"], sidecar.DeployPulled);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Execution {
+	    executionArn: string;
+	    stateMachineArn: string;
+	    name: string;
+	    status: string;
+	    startDate?: string;
+	    stopDate?: string;
+	    input?: string;
+	    output?: string;
+	    error?: string;
+	    cause?: string;
+	    mapRunArn?: string;
+	    redriveCount?: number;
+	    redriveStatus?: string;
+	    redriveStatusReason?: string;
+	    express?: boolean;
+	    historyNote?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Execution(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.executionArn = source["executionArn"];
+	        this.stateMachineArn = source["stateMachineArn"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.startDate = source["startDate"];
+	        this.stopDate = source["stopDate"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.error = source["error"];
+	        this.cause = source["cause"];
+	        this.mapRunArn = source["mapRunArn"];
+	        this.redriveCount = source["redriveCount"];
+	        this.redriveStatus = source["redriveStatus"];
+	        this.redriveStatusReason = source["redriveStatusReason"];
+	        this.express = source["express"];
+	        this.historyNote = source["historyNote"];
+	    }
+	}
+	export class ExecutionPage {
+	    executions: Execution[];
+	    nextToken?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExecutionPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.executions = this.convertValues(source["executions"], Execution);
+	        this.nextToken = source["nextToken"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryOptions {
+	    reverse?: boolean;
+	    max?: number;
+	    nextToken?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reverse = source["reverse"];
+	        this.max = source["max"];
+	        this.nextToken = source["nextToken"];
+	    }
+	}
+	export class HistoryPage {
+	    events: number[][];
+	    nextToken?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.events = source["events"];
+	        this.nextToken = source["nextToken"];
+	    }
+	}
+	export class Identity {
+	    account: string;
+	    arn: string;
+	    userId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Identity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.account = source["account"];
+	        this.arn = source["arn"];
+	        this.userId = source["userId"];
+	    }
+	}
+	export class ListFilter {
+	    status?: string;
+	    nameContains?: string;
+	    max?: number;
+	    nextToken?: string;
+	    mapRunArn?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.nameContains = source["nameContains"];
+	        this.max = source["max"];
+	        this.nextToken = source["nextToken"];
+	        this.mapRunArn = source["mapRunArn"];
+	    }
+	}
+	export class Machine {
+	    name: string;
+	    arn: string;
+	    type: string;
+	    creationDate?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Machine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.arn = source["arn"];
+	        this.type = source["type"];
+	        this.creationDate = source["creationDate"];
+	    }
+	}
+	
+	export class Problem {
+	    code: string;
+	    title: string;
+	    action: string;
+	    awsCode?: string;
+	    detail?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.title = source["title"];
+	        this.action = source["action"];
+	        this.awsCode = source["awsCode"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class Profile {
+	    name: string;
+	    region?: string;
+	    kind?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Profile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.region = source["region"];
+	        this.kind = source["kind"];
+	    }
+	}
+	export class Role {
+	    name: string;
+	    arn: string;
+	    forStepFunctions: boolean;
+	    description?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Role(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.arn = source["arn"];
+	        this.forStepFunctions = source["forStepFunctions"];
+	        this.description = source["description"];
+	    }
+	}
+	export class Settings {
+	    profile: string;
+	    region: string;
+	    endpointUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.region = source["region"];
+	        this.endpointUrl = source["endpointUrl"];
+	    }
+	}
+	export class StartOptions {
+	    name?: string;
+	    input?: string;
+	    sync?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StartOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.input = source["input"];
+	        this.sync = source["sync"];
+	    }
+	}
+	export class Verdicts {
+	    both: schema.Diagnostic[];
+	    onlyAws: schema.Diagnostic[];
+	    onlyLocal: schema.Diagnostic[];
+	    agree: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdicts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.both = this.convertValues(source["both"], schema.Diagnostic);
+	        this.onlyAws = this.convertValues(source["onlyAws"], schema.Diagnostic);
+	        this.onlyLocal = this.convertValues(source["onlyLocal"], schema.Diagnostic);
+	        this.agree = source["agree"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Validation {
+	    result: string;
+	    diagnostics: schema.Diagnostic[];
+	    truncated?: boolean;
+	    verdicts: Verdicts;
+	
+	    static createFrom(source: any = {}) {
+	        return new Validation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = source["result"];
+	        this.diagnostics = this.convertValues(source["diagnostics"], schema.Diagnostic);
+	        this.truncated = source["truncated"];
+	        this.verdicts = this.convertValues(source["verdicts"], Verdicts);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1584,6 +2097,86 @@ export namespace sidecar {
 		    return a;
 		}
 	}
+	export class DeployPulled {
+	    hash: string;
+	    revisionId?: string;
+	    updateDate?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeployPulled(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hash = source["hash"];
+	        this.revisionId = source["revisionId"];
+	        this.updateDate = source["updateDate"];
+	    }
+	}
+	export class DeployLogging {
+	    level?: string;
+	    includeExecutionData?: boolean;
+	    destination?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeployLogging(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.level = source["level"];
+	        this.includeExecutionData = source["includeExecutionData"];
+	        this.destination = source["destination"];
+	    }
+	}
+	export class Deploy {
+	    name?: string;
+	    type?: string;
+	    roleArn?: string;
+	    region?: string;
+	    logging?: DeployLogging;
+	    tracing?: boolean;
+	    kmsKeyId?: string;
+	    stateMachineArn?: string;
+	    pulled?: DeployPulled;
+	
+	    static createFrom(source: any = {}) {
+	        return new Deploy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.type = source["type"];
+	        this.roleArn = source["roleArn"];
+	        this.region = source["region"];
+	        this.logging = this.convertValues(source["logging"], DeployLogging);
+	        this.tracing = source["tracing"];
+	        this.kmsKeyId = source["kmsKeyId"];
+	        this.stateMachineArn = source["stateMachineArn"];
+	        this.pulled = this.convertValues(source["pulled"], DeployPulled);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class Thread {
 	    id: string;
 	    resolved?: boolean;
@@ -1692,6 +2285,7 @@ export namespace sidecar {
 	    states?: Record<string, Entry>;
 	    handlers?: Record<string, Handler>;
 	    s3Root?: string;
+	    deploy?: Deploy;
 	
 	    static createFrom(source: any = {}) {
 	        return new File(source);
@@ -1704,6 +2298,7 @@ export namespace sidecar {
 	        this.states = this.convertValues(source["states"], Entry, true);
 	        this.handlers = this.convertValues(source["handlers"], Handler, true);
 	        this.s3Root = source["s3Root"];
+	        this.deploy = this.convertValues(source["deploy"], Deploy);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,56 @@
+package cloud
+
+import (
+	"context"
+	"net/url"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+)
+
+// Role is an IAM role offered as the execution role.
+type Role struct {
+	Name string `json:"name"`
+	Arn  string `json:"arn"`
+	// ForStepFunctions is true when its trust policy names
+	// states.amazonaws.com: Step Functions may assume it.
+	ForStepFunctions bool   `json:"forStepFunctions"`
+	Description      string `json:"description,omitempty"`
+}
+
+// maxRolePages caps ListRoles pages (100 roles each).
+const maxRolePages = 20
+
+// Roles lists the account's IAM roles, those Step Functions may assume
+// first. It needs iam:ListRoles; without it the picker falls back to
+// pasting an ARN (the Problem says AccessDenied).
+func (c *Client) Roles(ctx context.Context) ([]Role, error) {
+	var forSFN, rest []Role
+	p := iam.NewListRolesPaginator(c.IAM, &iam.ListRolesInput{})
+	for i := 0; p.HasMorePages() && i < maxRolePages; i++ {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, explain(err)
+		}
+		for _, r := range page.Roles {
+			role := Role{Name: aws.ToString(r.RoleName), Arn: aws.ToString(r.Arn), Description: aws.ToString(r.Description),
+				ForStepFunctions: trustsStates(aws.ToString(r.AssumeRolePolicyDocument))}
+			if role.ForStepFunctions {
+				forSFN = append(forSFN, role)
+			} else {
+				rest = append(rest, role)
+			}
+		}
+	}
+	return append(forSFN, rest...), nil
+}
+
+// trustsStates reads a trust policy (IAM returns it URL-encoded) for the
+// Step Functions service principal.
+func trustsStates(doc string) bool {
+	if d, err := url.QueryUnescape(doc); err == nil {
+		doc = d
+	}
+	return strings.Contains(doc, "states.amazonaws.com")
+}
