@@ -12,6 +12,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"github.com/stepstudio/stepstudio/app/files"
 )
 
 // Run opens the studio window and blocks until it is closed. icon is the
@@ -28,10 +30,11 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	compareService := NewCompare()
 	testsService := NewTests(runService)
 	cloudService := NewCloud(runService)
-	fileService, err := NewFiles(initialPath)
+	configDir, err := files.ConfigDir()
 	if err != nil {
 		return err
 	}
+	fileService := newFiles(wailsDesktop{}, configDir, initialPath)
 	return wails.Run(&options.App{
 		Title:       "Stepstudio",
 		Width:       1440,
@@ -47,10 +50,11 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 			iacService.startup(ctx)
 			compareService.startup(ctx)
 		},
-		OnShutdown:       runService.shutdown,
-		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService, cloudService},
-		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
-		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
+		OnShutdown:         runService.shutdown,
+		OnBeforeClose:      fileService.beforeClose,
+		Bind:               []any{studio, fileService, runService, iacService, notesService, compareService, testsService, cloudService},
+		SingleInstanceLock: singleInstance(configDir, fileService),
+		BackgroundColour:   &options.RGBA{R: 246, G: 247, B: 249, A: 255},
+		Linux:              &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})
 }
