@@ -72,6 +72,18 @@ func (s *Cloud) client() (*cloud.Client, error) {
 
 func ctx() context.Context { return context.Background() }
 
+// withClient calls f with the connected client; its error comes back in
+// plain words (bound).
+func withClient[T any](s *Cloud, f func(c *cloud.Client) (T, error)) (T, error) {
+	c, err := s.client()
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	v, err := f(c)
+	return v, bound(err)
+}
+
 // Profiles lists the profiles of the AWS shared config files (names and
 // regions only: no secret is read out of them).
 func (s *Cloud) Profiles() ([]cloud.Profile, error) {
@@ -116,22 +128,12 @@ func (s *Cloud) Disconnect() {
 
 // StateMachines lists the state machines in the region.
 func (s *Cloud) StateMachines() ([]cloud.Machine, error) {
-	c, err := s.client()
-	if err != nil {
-		return nil, err
-	}
-	ms, err := c.Machines(ctx())
-	return ms, bound(err)
+	return withClient(s, func(c *cloud.Client) ([]cloud.Machine, error) { return c.Machines(ctx()) })
 }
 
 // Roles lists IAM roles, those Step Functions may assume first.
 func (s *Cloud) Roles() ([]cloud.Role, error) {
-	c, err := s.client()
-	if err != nil {
-		return nil, err
-	}
-	rs, err := c.Roles(ctx())
-	return rs, bound(err)
+	return withClient(s, func(c *cloud.Client) ([]cloud.Role, error) { return c.Roles(ctx()) })
 }
 
 // DeployConfig is the deploy section of the workflow's sidecar
@@ -264,22 +266,12 @@ func (s *Cloud) Pull(path, target string) (*cloud.Deployed, error) {
 
 // StartExecution starts an execution of machine (name or ARN).
 func (s *Cloud) StartExecution(machine string, o cloud.StartOptions) (*cloud.Execution, error) {
-	c, err := s.client()
-	if err != nil {
-		return nil, err
-	}
-	e, err := c.Start(ctx(), machine, o)
-	return e, bound(err)
+	return withClient(s, func(c *cloud.Client) (*cloud.Execution, error) { return c.Start(ctx(), machine, o) })
 }
 
 // DescribeExecution reads an execution (poll it while RUNNING).
 func (s *Cloud) DescribeExecution(arn string) (*cloud.Execution, error) {
-	c, err := s.client()
-	if err != nil {
-		return nil, err
-	}
-	e, err := c.DescribeExecution(ctx(), arn)
-	return e, bound(err)
+	return withClient(s, func(c *cloud.Client) (*cloud.Execution, error) { return c.DescribeExecution(ctx(), arn) })
 }
 
 // StopExecution stops a running execution.
@@ -293,33 +285,18 @@ func (s *Cloud) StopExecution(arn, errName, cause string) error {
 
 // RedriveExecution redrives a failed, timed-out or stopped execution.
 func (s *Cloud) RedriveExecution(arn string) (*cloud.Execution, error) {
-	c, err := s.client()
-	if err != nil {
-		return nil, err
-	}
-	e, err := c.Redrive(ctx(), arn)
-	return e, bound(err)
+	return withClient(s, func(c *cloud.Client) (*cloud.Execution, error) { return c.Redrive(ctx(), arn) })
 }
 
 // ListExecutions lists executions of machine (name or ARN), newest first.
 func (s *Cloud) ListExecutions(machine string, f cloud.ListFilter) (*cloud.ExecutionPage, error) {
-	c, err := s.client()
-	if err != nil {
-		return nil, err
-	}
-	p, err := c.List(ctx(), machine, f)
-	return p, bound(err)
+	return withClient(s, func(c *cloud.Client) (*cloud.ExecutionPage, error) { return c.List(ctx(), machine, f) })
 }
 
 // ExecutionHistory reads one page of an execution's history, events in
 // the studio's run-history shape.
 func (s *Cloud) ExecutionHistory(arn string, o cloud.HistoryOptions) (*cloud.HistoryPage, error) {
-	c, err := s.client()
-	if err != nil {
-		return nil, err
-	}
-	p, err := c.History(ctx(), arn, o)
-	return p, bound(err)
+	return withClient(s, func(c *cloud.Client) (*cloud.HistoryPage, error) { return c.History(ctx(), arn, o) })
 }
 
 // PullExecution keeps an execution's whole history as a local run of

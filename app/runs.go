@@ -262,6 +262,13 @@ func (r *Runs) Import(workflow, definition, history string) (runs.Meta, error) {
 	return r.m.Import(workflow, definition, history)
 }
 
+// ImportExecution shows a remote execution's history (arn: AWS, or an
+// endpoint standing in) as a run of workflow, replacing the run imported
+// for it before: a watched execution stays one run while it grows.
+func (r *Runs) ImportExecution(workflow, definition, arn, history string) (runs.Meta, error) {
+	return r.m.ImportExecution(arn, workflow, definition, history)
+}
+
 // MocksPath is where a workflow's mock file lives: beside it, named
 // <name>.mocks.json ("" for a workflow with no file).
 func MocksPath(workflowPath string) string {

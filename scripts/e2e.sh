@@ -22,6 +22,15 @@ bash scripts/devbuild.sh "$BIN"
 # list and recovery copies in a throwaway config dir, not the user's.
 E2E_HOME=$(mktemp -d)
 export STEPSTUDIO_CONFIG_DIR=$E2E_HOME/config STEPSTUDIO_DIALOG_ANSWERS=$E2E_HOME/dialog-answer E2E_FILES_DIR=$E2E_HOME/files
+# The cloud link reads AWS profiles from throwaway files, never the user's
+# ~/.aws: one profile "e2e" with the placeholder keys `stepstudio serve`
+# accepts. The cloud test starts that endpoint from the same binary.
+mkdir -p "$E2E_HOME/aws"
+printf '[profile e2e]\nregion = us-east-1\n' >"$E2E_HOME/aws/config"
+printf '[e2e]\naws_access_key_id = local\naws_secret_access_key = local\n' >"$E2E_HOME/aws/credentials"
+export AWS_CONFIG_FILE=$E2E_HOME/aws/config AWS_SHARED_CREDENTIALS_FILE=$E2E_HOME/aws/credentials
+unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_REGION AWS_DEFAULT_REGION AWS_ENDPOINT_URL AWS_ENDPOINT_URL_SFN
+case $BIN in /*) export STEPSTUDIO_BIN=$BIN ;; *) export STEPSTUDIO_BIN=$ROOT/$BIN ;; esac
 # The app writes its address, with this launch's key, here (app/devguard).
 export STEPSTUDIO_URL_FILE=$E2E_HOME/url
 (umask 077 && : >"$STEPSTUDIO_URL_FILE")

@@ -111,6 +111,21 @@ func fakeServer(t *testing.T, f *fake) *Client {
 	return c
 }
 
+// With only the Step Functions endpoint replaced, roles are not asked of
+// AWS's IAM.
+func TestRolesStayLocalWithALocalEndpoint(t *testing.T) {
+	awsFiles(t)
+	t.Setenv("AWS_ENDPOINT_URL_IAM", "")
+	c, err := Connect(context.Background(), Settings{Profile: "local", EndpointURL: "http://127.0.0.1:1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := c.Roles(context.Background())
+	if err != nil || len(roles) != 0 {
+		t.Fatalf("roles: %v %+v", err, roles)
+	}
+}
+
 func TestIdentityAndRoles(t *testing.T) {
 	ctx := context.Background()
 	f := &fake{}

@@ -3,6 +3,7 @@ package cloud
 import (
 	"context"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -26,6 +27,12 @@ const maxRolePages = 20
 // first. It needs iam:ListRoles; without it the picker falls back to
 // pasting an ARN (the Problem says AccessDenied).
 func (c *Client) Roles(ctx context.Context) ([]Role, error) {
+	// With the Step Functions endpoint replaced (stepstudio serve), IAM
+	// would still be AWS's: nothing is listed, and nothing leaves the
+	// machine, unless an IAM endpoint is named too.
+	if c.Local() && os.Getenv("AWS_ENDPOINT_URL_IAM") == "" {
+		return []Role{}, nil
+	}
 	var forSFN, rest []Role
 	p := iam.NewListRolesPaginator(c.IAM, &iam.ListRolesInput{})
 	for i := 0; p.HasMorePages() && i < maxRolePages; i++ {

@@ -25,11 +25,26 @@ func (s *Server) lookupExecution(arn string) (*execution, error) {
 	s.mu.RUnlock()
 	if e == nil {
 		if p.kind == "express" {
-			return nil, errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: express'")
+			return nil, errExpressArn()
 		}
 		return nil, errf(errExecDoesNotExist, "Execution Does Not Exist: '%s'", arn)
 	}
 	return e, nil
+}
+
+// lookupStandardExecution finds an execution that has a history: AWS keeps
+// none of an EXPRESS execution, so describing, stopping or reading one is
+// refused as AWS refuses it.
+func (s *Server) lookupStandardExecution(arn string) (*execution, error) {
+	e, err := s.lookupExecution(arn)
+	if err == nil && e.Type == "EXPRESS" {
+		return nil, errExpressArn()
+	}
+	return e, err
+}
+
+func errExpressArn() error {
+	return errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: express'")
 }
 
 func describeExecution(s *Server, r *request) (any, error) {
@@ -37,12 +52,9 @@ func describeExecution(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
-	e, err := s.lookupExecution(in.ExecutionArn)
+	e, err := s.lookupStandardExecution(in.ExecutionArn)
 	if err != nil {
 		return nil, err
-	}
-	if e.Type == "EXPRESS" {
-		return nil, errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: express'")
 	}
 	return describeExecutionOut(e), nil
 }
@@ -96,12 +108,9 @@ func stopExecution(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
-	e, err := s.lookupExecution(in.ExecutionArn)
+	e, err := s.lookupStandardExecution(in.ExecutionArn)
 	if err != nil {
 		return nil, err
-	}
-	if e.Type == "EXPRESS" {
-		return nil, errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: express'")
 	}
 	ex := e.running()
 	if ex != nil {

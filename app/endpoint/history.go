@@ -26,12 +26,9 @@ func getExecutionHistory(s *Server, r *request) (any, error) {
 	if err := r.decode(&in); err != nil {
 		return nil, err
 	}
-	e, err := s.lookupExecution(in.ExecutionArn)
+	e, err := s.lookupStandardExecution(in.ExecutionArn)
 	if err != nil {
 		return nil, err
-	}
-	if e.Type == "EXPRESS" {
-		return nil, errf(errInvalidArn, "Invalid Arn: 'Resource type not valid in this context: express'")
 	}
 	evs := e.events()
 	if in.ReverseOrder {

@@ -2,6 +2,8 @@ package runs
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,11 +22,32 @@ import (
 // the history visits that the workflow lacks, or has as another type,
 // are named in the run's ImportNotes instead of silently lighting nothing.
 func (m *Manager) Import(workflow, definition, text string) (Meta, error) {
+	meta := Meta{ID: uuid.Must(uuid.NewV7()).String(), Workflow: workflow, Definition: definition, Name: "imported"}
+	return m.importHistory(meta, text)
+}
+
+// ImportExecution stores the history of a remote execution (arn) as a run
+// of workflow, in place of the one imported for it before: a watched
+// execution is imported again as it grows, and stays one run. A history
+// that has not ended keeps the status RUNNING.
+func (m *Manager) ImportExecution(arn, workflow, definition, text string) (Meta, error) {
+	sum := sha256.Sum256([]byte(arn))
+	meta := Meta{ID: "remote-" + hex.EncodeToString(sum[:12]), Workflow: workflow, Definition: definition, Remote: arn,
+		Name: arn[strings.LastIndex(arn, ":")+1:]}
+	if m.store != nil {
+		if err := m.store.Delete(meta.ID); err != nil && !errors.Is(err, ErrNotFound) {
+			return Meta{}, err
+		}
+	}
+	return m.importHistory(meta, text)
+}
+
+func (m *Manager) importHistory(meta Meta, text string) (Meta, error) {
 	events, err := readHistory(text)
 	if err != nil {
 		return Meta{}, err
 	}
-	meta := Meta{ID: uuid.Must(uuid.NewV7()).String(), Workflow: workflow, Status: StatusRunning, Imported: true, Definition: definition}
+	meta.Status, meta.Imported = StatusRunning, true
 	ids := make([]int64, len(events))
 	evs := make([]json.RawMessage, len(events))
 	var visits []visit
@@ -55,11 +78,11 @@ func (m *Manager) Import(workflow, definition, text string) (Meta, error) {
 			meta.Status, meta.StopDate = "TIMED_OUT", at
 		}
 	}
-	if meta.Status == StatusRunning {
+	if meta.Status == StatusRunning && meta.Remote == "" {
 		meta.Status = "ABORTED" // a history cut short: nothing runs it here
 	}
-	meta.ImportNotes = mismatches(definition, visits)
-	meta.Name, meta.Events = "imported", int64(len(evs))
+	meta.ImportNotes = mismatches(meta.Definition, visits)
+	meta.Events = int64(len(evs))
 	if m.store == nil {
 		return Meta{}, fmt.Errorf("cannot import: %s", m.storeErr)
 	}

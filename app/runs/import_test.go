@@ -174,3 +174,39 @@ func TestCheckMocks(t *testing.T) {
 		t.Errorf("no mock file: %+v", got)
 	}
 }
+
+// A watched remote execution is imported again as it grows and stays one
+// run: RUNNING until its history ends, then what it ended as.
+func TestImportExecutionReplacesTheRunOfThatExecution(t *testing.T) {
+	m, _, st := newManager(t)
+	arn := "arn:aws:states:us-east-1:123456789012:execution:orders:run-7"
+	started := `{"id":1,"previousEventId":0,"timestamp":"2026-12-07T10:00:00Z","type":"ExecutionStarted","executionStartedEventDetails":{"input":"{}"}}`
+	entered := `{"id":2,"previousEventId":1,"timestamp":"2026-12-07T10:00:01Z","type":"PassStateEntered","stateEnteredEventDetails":{"name":"P","input":"{}"}}`
+	ended := `{"id":3,"previousEventId":2,"timestamp":"2026-12-07T10:00:02Z","type":"ExecutionSucceeded","executionSucceededEventDetails":{"output":"{}"}}`
+	def := `{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`
+	first, err := m.ImportExecution(arn, "w", def, `{"events":[`+started+`,`+entered+`]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Status != StatusRunning || first.Remote != arn || first.Name != "run-7" {
+		t.Fatalf("first import: %+v", first)
+	}
+	second, err := m.ImportExecution(arn, "w", def, `{"events":[`+started+`,`+entered+`,`+ended+`]}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.ID != first.ID || second.Status != "SUCCEEDED" || second.Events != 3 {
+		t.Fatalf("second import: %+v (first id %s)", second, first.ID)
+	}
+	all, err := st.List("w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 1 {
+		t.Fatalf("%d runs kept, want the one", len(all))
+	}
+	evs, err := st.Events(first.ID, 0)
+	if err != nil || len(evs) != 3 {
+		t.Fatalf("%d events (%v), want 3", len(evs), err)
+	}
+}

@@ -51,6 +51,10 @@ type Meta struct {
 	// match the workflow it was imported onto (steps it lacks, or has as
 	// another type).
 	ImportNotes []string `json:"importNotes,omitempty"`
+	// Remote is the ARN of the execution elsewhere (AWS, or an endpoint
+	// standing in for it) whose history this imported run shows; its
+	// status is the execution's as of the last import (RUNNING included).
+	Remote string `json:"remote,omitempty"`
 }
 
 // Pending is a task waiting for the user: a Task with no mock and no

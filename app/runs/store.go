@@ -235,7 +235,8 @@ func (s *Store) abortInterrupted() error {
 		}
 		return runs.ForEach(func(k, v []byte) error {
 			var m Meta
-			if json.Unmarshal(v, &m) != nil || m.Status != StatusRunning {
+			// A remote execution's status is AWS's as last seen, not ours.
+			if json.Unmarshal(v, &m) != nil || m.Status != StatusRunning || m.Remote != "" {
 				return nil
 			}
 			m.Status, m.Error, m.Cause = "ABORTED", "Stepstudio.Interrupted", "The studio closed while this run was going on; its events up to then are kept."

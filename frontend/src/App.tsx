@@ -46,6 +46,14 @@ import { useTests } from "./tests/useTests";
 import { TestsPanel } from "./tests/TestsPanel";
 import { CoverageContext } from "./tests/coverageContext";
 import { CoverageLegend } from "./tests/CoverageLegend";
+import { useCloud } from "./cloud/useCloud";
+import { cloud as cloudBackend } from "./backend/cloud";
+import { CloudPanel } from "./cloud/CloudPanel";
+import { DeployReview } from "./cloud/DeployReview";
+import { differences, locatePointer, mergeVerdicts } from "./cloud/verdicts";
+
+/** The bottom panel's height the Cloud tab opens to, at least. */
+const cloudPanelHeight = 340;
 
 // The inspector's notes: keyed by place, so a draft never moves to another step.
 const inspectorNotes = {
@@ -91,7 +99,17 @@ export default function App() {
   const pinned = useMemo(() => new Set(Object.keys(pins)), [pins]);
   const analysis = useAnalysis(doc?.name ?? "", text, snap.origin === "typing" ? undefined : 0, collapsed, pins);
   const notes = useNotes(notesStore, doc, analysis.stale ? null : analysis.diagram);
-  const problems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
+  const ownProblems = useMemo(() => shown(analysis.diagnostics, analysis.diagram), [analysis]);
+  // Runs: an overlay on the diagram, never part of the document.
+  const run = useRunSession({ path: doc?.path ?? "", notesPath: doc?.notesPath ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
+  // The cloud link: offline until connected; AWS histories play through the run session's import.
+  const inTemplate = !!(doc?.saveInPlace || (doc && !doc.path && doc.machine));
+  const cloudSink = useMemo(() => ({ show: run.showExecution, open: run.open }), [run.showExecution, run.open]);
+  const cloud = useCloud({ path: doc?.path ?? "", name: doc?.name ?? "", text, inTemplate }, cloudSink);
+  // AWS's verdict joins ours while it is of the text as it is now.
+  const awsVerdict = cloud.aws && cloud.validatedText === text ? cloud.aws : null;
+  const format = snap.format;
+  const problems = useMemo(() => mergeVerdicts(ownProblems, awsVerdict, (p) => locatePointer(text, format, p)), [ownProblems, awsVerdict, text, format]);
   const nodeBadges = useMemo(() => badges(problems, analysis.diagram), [problems, analysis.diagram]);
   // While the code cannot be drawn, the canvas and inspector are read-only.
   const lock = useMemo(() => editLock(analysis), [analysis]);
@@ -111,8 +129,6 @@ export default function App() {
     setSplitFor(files.generation);
     if (view === "design") setView("split");
   }
-  // Runs: an overlay on the diagram, never part of the document.
-  const run = useRunSession({ path: doc?.path ?? "", notesPath: doc?.notesPath ?? "", name: doc?.name ?? "", text, diagram: analysis.diagram });
   // Tests: the scenarios beside the file, run against the text as it is now; a scenario replays as a run.
   // A state machine inside a template keeps its tests beside the template (T.<LogicalId>.tests.yaml).
   const machine = doc && !doc.path ? doc.machine : undefined;
@@ -324,8 +340,30 @@ export default function App() {
         commentCount={openThreads}
         tests={<TestsPanel tests={tests} onShowRun={() => setBottomTab("run")} />}
         testStatus={tests.results.size ? { text: tests.failed.length ? `${tests.failed.length} failed` : `${tests.results.size} ✓`, failed: tests.failed.length > 0 } : null}
+        cloud={
+          <CloudPanel
+            cloud={cloud}
+            inTemplate={inTemplate}
+            differences={awsVerdict ? differences(problems) : null}
+            onDeploy={() => void cloud.planDeploy()}
+            onPulled={() => void files.reload()}
+            dirty={dirty}
+            onExport={iac.openExport}
+            onShowRun={() => setBottomTab("run")}
+            onRunLocally={(input) => {
+              run.update({ input });
+              setBottomTab("run");
+              void run.start("run");
+            }}
+          />
+        }
+        cloudStatus={cloud.connection ? "on" : null}
         tab={bottomTab}
-        onTab={setBottomTab}
+        onTab={(t) => {
+          setBottomTab(t);
+          // The Cloud tab holds forms side by side: give it room once.
+          if (t === "cloud" && layout.bottom.size < cloudPanelHeight) panels.resize("bottom", cloudPanelHeight);
+        }}
         open={visible.bottom}
         onToggle={(open) => panels.toggle("bottom", open)}
       />
@@ -346,6 +384,7 @@ export default function App() {
       {editor.question && <CutOffDialog question={editor.question} onAnswer={editor.answer} />}
       {compare.picker && compareDoc && <ComparePicker ui={compare} doc={compareDoc} />}
       {compare.comparison && <DiffView comparison={compare.comparison} error={compare.error} swapped={compare.swapped} onSwap={() => void compare.swap()} onClose={compare.close} />}
+      {cloud.plan && doc && <DeployReview cloud={cloud} name={doc.name} text={text} />}
       {testing && doc && (
         <TestStatePanel
           key={`${files.generation}:${testing.name}`}
@@ -356,6 +395,8 @@ export default function App() {
           runIndex={run.index}
           sampleInput={run.settings.input ?? run.sampleInput}
           onClose={() => setTesting(null)}
+          askAws={cloud.connection ? cloudBackend.testState : undefined}
+          awsRole={cloud.config?.roleArn ?? ""}
         />
       )}
       {presenting && (

@@ -203,6 +203,9 @@ export const childExecution = (id: string, mapRunArn: string, index: number): Pr
 export const saveRunHistory = (id: string, suggestedName: string): Promise<string> => RunsAPI.SaveHistory(id, suggestedName);
 export const importRun = (workflow: string, definition: string, history: string): Promise<RunMeta> =>
   RunsAPI.Import(workflow, definition, history);
+/** A remote execution's history (arn) as one run, replaced each time it grows. */
+export const importExecution = (workflow: string, definition: string, arn: string, history: string): Promise<RunMeta> =>
+  RunsAPI.ImportExecution(workflow, definition, arn, history);
 export const loadMocks = (workflowPath: string): Promise<string> => RunsAPI.LoadMocks(workflowPath);
 export const saveMocks = (workflowPath: string, text: string): Promise<string> => RunsAPI.SaveMocks(workflowPath, text);
 export type MockProblem = runs.MockProblem;

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { analyze, errorMessage, type Comparison, type Diagram } from "../backend/studio";
 import { DiffCanvas } from "./DiffCanvas";
@@ -13,6 +13,10 @@ interface Props {
   swapped: boolean;
   onSwap: () => void;
   onClose: () => void;
+  /** Extra buttons in the bar (the cloud link's Deploy confirmation); Swap is left out when given. */
+  actions?: ReactNode;
+  /** The dialog's heading, "What changed" when not given. */
+  title?: string;
 }
 
 /**
@@ -22,7 +26,7 @@ interface Props {
  * per step beside it, in words first and exact values behind. Drawn over
  * the editor like Present, which stays as it was; Esc or Close leaves.
  */
-export function DiffView({ comparison, error, swapped, onSwap, onClose }: Props) {
+export function DiffView({ comparison, error, swapped, onSwap, onClose, actions, title = "What changed" }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const { result, old, new: next } = comparison;
   const [diagrams, setDiagrams] = useState<{ for: Comparison | null; after: Diagram | null; before: Diagram | null; error: string }>({ for: null, after: null, before: null, error: "" });
@@ -89,7 +93,7 @@ export function DiffView({ comparison, error, swapped, onSwap, onClose }: Props)
     <div ref={root} className="diff-view fullwindow" role="dialog" aria-modal="true" aria-label="Compare versions" tabIndex={-1} data-testid="diff-view" data-side={side}>
       <header className="diff-bar fullwindow-bar">
         <div className="diff-title">
-          <h1>What changed</h1>
+          <h1>{title}</h1>
           <span className="diff-sides" data-testid="diff-sides">
             from <strong title={old.label}>{old.label}</strong> to <strong title={next.label}>{next.label}</strong>
           </span>
@@ -102,9 +106,11 @@ export function DiffView({ comparison, error, swapped, onSwap, onClose }: Props)
             After
           </button>
         </div>
-        <button type="button" className="btn" title="Compare the other way round" data-testid="diff-swap" onClick={onSwap}>
-          ⇄ Swap{swapped ? " back" : ""}
-        </button>
+        {actions ?? (
+          <button type="button" className="btn" title="Compare the other way round" data-testid="diff-swap" onClick={onSwap}>
+            ⇄ Swap{swapped ? " back" : ""}
+          </button>
+        )}
         <button type="button" className="btn" title="Back to the editor (Esc)" data-testid="diff-close" onClick={onClose}>
           Close ✕
         </button>

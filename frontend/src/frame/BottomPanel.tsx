@@ -15,6 +15,9 @@ interface Props {
   /** The Tests panel, in a "Tests" tab; testStatus "3/4" or "2 failed" beside it. */
   tests?: ReactNode;
   testStatus?: { text: string; failed: boolean } | null;
+  /** The cloud link (cloud/CloudPanel), in a "Cloud" tab; cloudStatus "connected" beside it. */
+  cloud?: ReactNode;
+  cloudStatus?: string | null;
   /** The tab shown, when the caller decides it (a comment marker opens Comments). */
   tab?: BottomTab;
   onTab?: (tab: BottomTab) => void;
@@ -23,10 +26,10 @@ interface Props {
   onToggle?: (open: boolean) => void;
 }
 
-export type BottomTab = "problems" | "run" | "tests" | "comments";
+export type BottomTab = "problems" | "run" | "tests" | "comments" | "cloud";
 
 /** The problems (in text order, as advice; click to locate), the run panel and the comments. */
-export function BottomPanel({ problems, onPick, run, runStatus, comments, commentCount = 0, tests, testStatus, tab: shownTab, onTab, open = true, onToggle }: Props) {
+export function BottomPanel({ problems, onPick, run, runStatus, comments, commentCount = 0, tests, testStatus, cloud, cloudStatus, tab: shownTab, onTab, open = true, onToggle }: Props) {
   const errors = problems.filter((p) => p.severity === "ERROR").length;
   const [ownTab, setOwnTab] = useState<BottomTab>("problems");
   const tab = shownTab ?? ownTab;
@@ -35,9 +38,10 @@ export function BottomPanel({ problems, onPick, run, runStatus, comments, commen
   const showRun = run !== undefined && tab === "run";
   const showComments = comments !== undefined && tab === "comments";
   const showTests = tests !== undefined && tab === "tests";
-  const showProblems = !showRun && !showComments && !showTests;
+  const showCloud = cloud !== undefined && tab === "cloud";
+  const showProblems = !showRun && !showComments && !showTests && !showCloud;
   return (
-    <section className={`panel bottom${open ? "" : " collapsed"}`} aria-label={showRun ? "Run" : showComments ? "Comments" : showTests ? "Tests" : "Problems"}>
+    <section className={`panel bottom${open ? "" : " collapsed"}`} aria-label={showRun ? "Run" : showComments ? "Comments" : showTests ? "Tests" : showCloud ? "Cloud" : "Problems"}>
       <div className="tabs">
         <div className="tablist" role="tablist">
           <button role="tab" aria-selected={showProblems} className={`tab${showProblems ? " active" : ""}`} onClick={() => (setTab("problems"), open || onToggle?.(true))}>
@@ -59,6 +63,11 @@ export function BottomPanel({ problems, onPick, run, runStatus, comments, commen
           {comments !== undefined && (
             <button role="tab" aria-selected={showComments} className={`tab${showComments ? " active" : ""}`} onClick={() => (setTab("comments"), open || onToggle?.(true))} data-testid="tab-comments">
               Comments{commentCount ? <span className="count" data-testid="comment-count">{commentCount}</span> : null}
+            </button>
+          )}
+          {cloud !== undefined && (
+            <button role="tab" aria-selected={showCloud} className={`tab${showCloud ? " active" : ""}`} onClick={() => (setTab("cloud"), open || onToggle?.(true))} data-testid="tab-cloud">
+              Cloud{cloudStatus ? <span className="count" data-testid="cloud-count">{cloudStatus}</span> : null}
             </button>
           )}
         </div>
@@ -89,7 +98,7 @@ export function BottomPanel({ problems, onPick, run, runStatus, comments, commen
       </div>
       {/* Hidden, not unmounted: the run panel keeps what was typed in it. */}
       <div className="bottom-body" hidden={!open}>
-        {showRun ? run : showComments ? comments : showTests ? tests : <ProblemList problems={problems} onPick={onPick} allDetails={allDetails} />}
+        {showRun ? run : showComments ? comments : showTests ? tests : showCloud ? cloud : <ProblemList problems={problems} onPick={onPick} allDetails={allDetails} />}
       </div>
     </section>
   );

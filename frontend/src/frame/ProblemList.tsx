@@ -167,6 +167,7 @@ function ProblemLine({ d, text, place, group, details, onPick, onDetails }: Line
           data-testid="problem"
         >
           {text !== null && <span className="problem-message">{text}</span>}
+          <VerdictTag d={d} />
           <span className="problem-where" data-testid="problem-where">
             {place.join(" › ")}
           </span>
@@ -197,5 +198,16 @@ function ProblemLine({ d, text, place, group, details, onPick, onDetails }: Line
         </div>
       )}
     </>
+  );
+}
+
+/** After Validate with AWS: whether AWS found this too, or only one side did (a difference to fix). */
+function VerdictTag({ d }: { d: Diagnostic & { verdict?: "both" | "aws-only" | "ours-only" } }) {
+  if (!d.verdict) return null;
+  const words = { both: ["AWS too", "AWS's validation reports this as well"], "aws-only": ["only AWS", "AWS reports this and the studio does not: a difference in our validator"], "ours-only": ["not AWS", "The studio reports this error and AWS accepts it: a difference in our validator"] }[d.verdict];
+  return (
+    <span className={`problem-verdict v-${d.verdict}`} title={words[1]} data-testid="problem-verdict" data-verdict={d.verdict}>
+      {words[0]}
+    </span>
   );
 }

@@ -114,6 +114,7 @@ function fake() {
     listRuns: record("listRuns", () => state.runs),
     deleteRun: record("deleteRun", () => undefined),
     importRun: record("importRun", () => meta("imported-1", { imported: true })),
+    importExecution: record("importExecution", () => meta("remote-1", { imported: true })),
     loadMocks: record("loadMocks", (path: string) => state.mocks.get(path) ?? ""),
     saveMocks: record("saveMocks", (path: string) => path.replace(/\.asl\.json$/, ".mocks.json")),
     runStoreError: record("runStoreError", () => state.storeError),
@@ -242,6 +243,15 @@ describe("following a run", () => {
     expect(t.called("runStages")).toEqual([["run-1", 0]]);
     await vi.advanceTimersByTimeAsync(drawMs);
     expect(t.snap().stages.get(2)).toEqual({ InputPath: '{"a":1}', ResultPath: '{"b":2}' });
+  });
+
+  test("a remote execution shown again as it grows is imported again as the same run", async () => {
+    const t = setup();
+    const arn = "arn:aws:states:us-east-1:123456789012:execution:retry:e-1";
+    expect(await t.store.actions.showExecution(arn, '{"events": []}')).toBe(true);
+    expect(await t.store.actions.showExecution(arn, '{"events": [1]}')).toBe(true);
+    expect(t.called("importExecution").map((a) => a[2])).toEqual([arn, arn]);
+    expect(t.snap().runId).toBe("remote-1");
   });
 
   test("a finished run is listed in the history", async () => {

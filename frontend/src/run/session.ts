@@ -20,6 +20,7 @@ export type RunBackend = Pick<
   | "deleteRun"
   | "failTask"
   | "heartbeatTask"
+  | "importExecution"
   | "importRun"
   | "listRuns"
   | "loadMocks"
@@ -133,6 +134,8 @@ export interface RunActions {
   importHistory(text: string): Promise<boolean>;
   /** Shows a history (a test scenario's run) on the diagram, imported once: the same history again shows the same run. */
   replayHistory(text: string): Promise<boolean>;
+  /** Shows a remote execution's history as it grows: one run, imported again each time. */
+  showExecution(arn: string, text: string): Promise<boolean>;
 }
 
 export type RunSession = RunSnapshot & RunActions;
@@ -249,6 +252,7 @@ export class RunSessionStore {
       remove: this.remove,
       importHistory: this.importHistory,
       replayHistory: this.replayHistory,
+      showExecution: this.showExecution,
     };
     this.overlayValue = this.makeOverlayValue();
     this.snap = this.makeSnapshot();
@@ -562,6 +566,16 @@ export class RunSessionStore {
     });
     if (!imported) return false;
     this.replayed.set(text, id);
+    this.refreshHistory();
+    return this.guard(() => this.show(id));
+  };
+
+  private showExecution = async (arn: string, text: string): Promise<boolean> => {
+    let id = "";
+    const imported = await this.guard(async () => {
+      id = (await this.backend.importExecution(this.workflow, this.wf.text, arn, text)).id;
+    });
+    if (!imported) return false;
     this.refreshHistory();
     return this.guard(() => this.show(id));
   };

@@ -5,6 +5,8 @@ import { buildRequest, formParts, emptyForm, type FieldName, type TestForm } fro
 import { pretty, stageRows, statusSentence } from "./rows";
 import { startingInput } from "./prefill";
 import type { TestMemory } from "./memory";
+import { compareAnswers } from "./sideBySide";
+import { explain } from "../cloud/explain";
 import "../files/files.css"; // .modal and .btn
 import "./teststate.css";
 
@@ -35,6 +37,10 @@ interface Props {
   /** The workflow's sample input (the run panel's). */
   sampleInput: string;
   onClose(): void;
+  /** Sends the same request to AWS's TestState (while the cloud link is connected). */
+  askAws?: (text: string, state: string, request: Parameters<typeof testState>[2], roleArn: string) => ReturnType<typeof testState>;
+  /** The execution role AWS runs an unmocked state as (the deploy settings' role). */
+  awsRole?: string;
 }
 
 /**
@@ -43,7 +49,7 @@ interface Props {
  * answer says in plain words what happens next, then the value after each
  * processing stage, and the raw API response behind a toggle.
  */
-export function TestStatePanel({ target, text, generation, memory, runIndex, sampleInput, onClose }: Props) {
+export function TestStatePanel({ target, text, generation, memory, runIndex, sampleInput, onClose, askAws, awsRole = "" }: Props) {
   const parts = formParts(target.type);
   const [start] = useState(() => {
     const kept = memory.get(generation, target.name);
@@ -54,6 +60,9 @@ export function TestStatePanel({ target, text, generation, memory, runIndex, sam
   const [form, setForm] = useState<TestForm>(start.form);
   const [outcome, setOutcome] = useState<Outcome | null>(start.outcome);
   const [busy, setBusy] = useState(false);
+  // Asking AWS too is a choice each time: it sends the definition out.
+  const [alsoAws, setAlsoAws] = useState(false);
+  const [awsOutcome, setAwsOutcome] = useState<Outcome | null>(null);
   const { problems, request } = buildRequest(form, target.type);
   const root = useRef<HTMLDivElement>(null);
 
@@ -74,10 +83,21 @@ export function TestStatePanel({ target, text, generation, memory, runIndex, sam
     if (!request || busy) return;
     setBusy(true);
     const asked = { form, text };
+    const both = alsoAws && askAws;
+    const ask = async (fn: typeof testState, words: (e: unknown) => string): Promise<Outcome> => {
+      try {
+        return { ...asked, result: await fn(text, target.name, request), failure: null };
+      } catch (err) {
+        return { ...asked, result: null, failure: words(err) };
+      }
+    };
     try {
-      setOutcome({ ...asked, result: await testState(text, target.name, request), failure: null });
-    } catch (err) {
-      setOutcome({ ...asked, result: null, failure: errorMessage(err) });
+      const [here, there] = await Promise.all([
+        ask(testState, errorMessage),
+        both ? ask((t, n, r) => askAws(t, n, r, awsRole), (e) => { const x = explain(e); return `${x.plain} ${x.todo} (${x.exact})`; }) : Promise.resolve(null),
+      ]);
+      setOutcome(here);
+      setAwsOutcome(there);
     } finally {
       setBusy(false);
     }
@@ -196,17 +216,53 @@ export function TestStatePanel({ target, text, generation, memory, runIndex, sam
                   <option value="TRACE">Each stage and the HTTP call (TRACE)</option>
                 </select>
               </Field>
+              {askAws && (
+                <label className="ts-aws" title="Sends this state's definition and these values to AWS's TestState API (with the connected profile) and shows both answers side by side">
+                  <input type="checkbox" checked={alsoAws} onChange={(e) => setAlsoAws(e.target.checked)} data-testid="ts-also-aws" /> Also ask AWS
+                </label>
+              )}
               <button type="submit" className="btn primary" disabled={!request} aria-busy={busy} data-testid="ts-run" title={request ? "Run (Ctrl+Enter)" : "Fix the fields marked first"}>
                 {busy ? "Running…" : "Run"} <kbd>Ctrl+Enter</kbd>
               </button>
             </div>
           </form>
           <section className="ts-answer" aria-label="The answer" data-testid="ts-answer">
-            {outcome ? <Answer outcome={outcome} type={target.type} changed={!!changed} /> : <p className="muted">Run to see what the state does with these values.</p>}
+            {outcome && awsOutcome ? (
+              <SideBySide here={outcome} aws={awsOutcome} type={target.type} changed={!!changed} />
+            ) : outcome ? (
+              <Answer outcome={outcome} type={target.type} changed={!!changed} />
+            ) : (
+              <p className="muted">Run to see what the state does with these values.</p>
+            )}
           </section>
         </div>
       </div>
     </div>
+  );
+}
+
+/** The studio's answer and AWS's, side by side, with whether they agree. */
+function SideBySide({ here, aws, type, changed }: { here: Outcome; aws: Outcome; type: string; changed: boolean }) {
+  const agreement = here.result && aws.result ? compareAnswers(here.result, aws.result) : null;
+  return (
+    <>
+      {agreement && (
+        <p className={`ts-agreement${agreement.same ? "" : " differs"}`} data-testid="ts-agreement" data-same={agreement.same}>
+          {agreement.same ? "AWS and the studio give the same answer." : `AWS and the studio differ: ${agreement.differences.join("; ")}.`}
+          {agreement.notes.length > 0 && <span className="muted"> (Only {agreement.notes.join("; ")}: it quotes the test run's own names and times.)</span>}
+        </p>
+      )}
+      <div className="ts-sides">
+        <div data-testid="ts-side-studio">
+          <h3>The studio</h3>
+          <Answer outcome={here} type={type} changed={changed} />
+        </div>
+        <div data-testid="ts-side-aws">
+          <h3>AWS</h3>
+          <Answer outcome={aws} type={type} changed={false} />
+        </div>
+      </div>
+    </>
   );
 }
 

@@ -1745,6 +1745,7 @@ export namespace runs {
 	    tryIt?: boolean;
 	    generated?: string[];
 	    importNotes?: string[];
+	    remote?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Meta(source);
@@ -1773,6 +1774,7 @@ export namespace runs {
 	        this.tryIt = source["tryIt"];
 	        this.generated = source["generated"];
 	        this.importNotes = source["importNotes"];
+	        this.remote = source["remote"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -18,6 +18,8 @@ export function Heartbeat(arg1:string,arg2:string):Promise<void>;
 
 export function Import(arg1:string,arg2:string,arg3:string):Promise<runs.Meta>;
 
+export function ImportExecution(arg1:string,arg2:string,arg3:string,arg4:string):Promise<runs.Meta>;
+
 export function List(arg1:string):Promise<Array<runs.Meta>>;
 
 export function LoadMocks(arg1:string):Promise<string>;

@@ -34,6 +34,10 @@ export function Import(arg1, arg2, arg3) {
   return window['go']['app']['Runs']['Import'](arg1, arg2, arg3);
 }
 
+export function ImportExecution(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Runs']['ImportExecution'](arg1, arg2, arg3, arg4);
+}
+
 export function List(arg1) {
   return window['go']['app']['Runs']['List'](arg1);
 }
