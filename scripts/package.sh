@@ -94,7 +94,7 @@ step "package: artifacts"
   "$(awk -v b="$(stat -c %s "$f")" 'BEGIN{printf "%.1f", b/1048576}')" "$(sha256sum "$f" | cut -c1-16)"; done)
 echo "    in $out"
 
+end_step
 if [ "$check" = 1 ]; then
   bash scripts/package-check.sh "$out" "$version" "$commit"
 fi
-end_step
