@@ -12,6 +12,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"github.com/stepstudio/stepstudio/app/files"
 )
 
 // Run opens the studio window and blocks until it is closed. icon is the
@@ -29,10 +31,11 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	testsService := NewTests(runService)
 	cloudService := NewCloud(runService)
 	endpointService := NewEndpoint(runService) // the "Local endpoint" switch; its runs go to runService
-	fileService, err := NewFiles(initialPath)
+	configDir, err := files.ConfigDir()
 	if err != nil {
 		return err
 	}
+	fileService := newFiles(wailsDesktop{}, configDir, initialPath)
 	return wails.Run(&options.App{
 		Title:       "Stepstudio",
 		Width:       1440,
@@ -52,9 +55,10 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 			endpointService.shutdown(ctx) // first: its runs end in runService
 			runService.shutdown(ctx)
 		},
-		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService, cloudService, endpointService},
-		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
-		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
+		OnBeforeClose:      fileService.beforeClose,
+		Bind:               []any{studio, fileService, runService, iacService, notesService, compareService, testsService, cloudService, endpointService},
+		SingleInstanceLock: singleInstance(configDir, fileService),
+		BackgroundColour:   &options.RGBA{R: 246, G: 247, B: 249, A: 255},
+		Linux:              &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})
 }

@@ -85,6 +85,11 @@ export const exportHandbook = (path: string, notesPath: string, name: string, te
 export function onCloseRequested(fn: () => void): () => void {
   return EventsOn("files:close-requested", fn);
 }
+/** The user opened a file from the file manager (or `stepstudio FILE`)
+ * while this studio was running: a second start hands it over (app/instance.go). */
+export function onOpenRequested(fn: (path: string) => void): () => void {
+  return EventsOn("files:open-requested", fn);
+}
 
 // --- Runs: start and drive local runs, answer tasks, the run history.
 import * as RunsAPI from "../../wailsjs/go/app/Runs";

@@ -28,6 +28,7 @@ export type FileBackend = Pick<
   | "exportHandbook"
   | "newFromTemplate"
   | "onCloseRequested"
+  | "onOpenRequested"
   | "openExample"
   | "openFile"
   | "quitApp"
@@ -228,7 +229,8 @@ export class FileStore {
   };
 
   /**
-   * Follows the document, the window's close button and the disk; the
+   * Follows the document, the window's close button, files handed over by
+   * a second start and the disk; the
    * first time, also loads the start document (the file named on the
    * command line, else the welcome, or the example when asked) and offers
    * what a crashed session left behind. Returns the function that stops
@@ -237,6 +239,10 @@ export class FileStore {
   start = (): (() => void) => {
     const offDoc = this.target.subscribe(this.documentChanged);
     const offClose = this.backend.onCloseRequested(() => this.ask("close Stepstudio", () => this.backend.quitApp()));
+    // A file opened from the file manager while the studio runs comes here
+    // instead of a second window: opened like a recent file, so unsaved
+    // work is asked about first.
+    const offOpen = this.backend.onOpenRequested((path) => this.openPath(path));
     const poll = setInterval(() => void this.checkDisk(), diskPollMs);
     if (!this.started) {
       this.started = true;
@@ -247,6 +253,7 @@ export class FileStore {
     return () => {
       offDoc();
       offClose();
+      offOpen();
       clearInterval(poll);
     };
   };
