@@ -12,6 +12,8 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"github.com/stepstudio/stepstudio/app/files"
 )
 
 // Run opens the studio window and blocks until it is closed. icon is the
@@ -28,10 +30,12 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 	compareService := NewCompare()
 	testsService := NewTests(runService)
 	cloudService := NewCloud(runService)
-	fileService, err := NewFiles(initialPath)
+	endpointService := NewEndpoint(runService) // the "Local endpoint" switch; its runs go to runService
+	configDir, err := files.ConfigDir()
 	if err != nil {
 		return err
 	}
+	fileService := newFiles(wailsDesktop{}, configDir, initialPath)
 	return wails.Run(&options.App{
 		Title:       "Stepstudio",
 		Width:       1440,
@@ -47,10 +51,14 @@ func Run(assets embed.FS, icon []byte, initialPath string) error {
 			iacService.startup(ctx)
 			compareService.startup(ctx)
 		},
-		OnShutdown:       runService.shutdown,
-		OnBeforeClose:    fileService.beforeClose,
-		Bind:             []any{studio, fileService, runService, iacService, notesService, compareService, testsService, cloudService},
-		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
-		Linux:            &linux.Options{Icon: icon, ProgramName: "stepstudio"},
+		OnShutdown: func(ctx context.Context) {
+			endpointService.shutdown(ctx) // first: its runs end in runService
+			runService.shutdown(ctx)
+		},
+		OnBeforeClose:      fileService.beforeClose,
+		Bind:               []any{studio, fileService, runService, iacService, notesService, compareService, testsService, cloudService, endpointService},
+		SingleInstanceLock: singleInstance(configDir, fileService),
+		BackgroundColour:   &options.RGBA{R: 246, G: 247, B: 249, A: 255},
+		Linux:              &linux.Options{Icon: icon, ProgramName: "stepstudio"},
 	})
 }

@@ -54,16 +54,9 @@ type Files struct {
 // in its recovery copy and is offered back on the next start.
 const insistWithin = 10 * time.Second
 
-// NewFiles returns the file service keeping its state in the user config
-// dir; initialPath is opened on start when not "".
-func NewFiles(initialPath string) (*Files, error) {
-	dir, err := files.ConfigDir()
-	if err != nil {
-		return nil, err
-	}
-	return newFiles(wailsDesktop{}, dir, initialPath), nil
-}
-
+// newFiles returns the file service keeping its state in configDir (the
+// user config dir: files.ConfigDir); initialPath is opened on start when
+// not "".
 func newFiles(desk desktop, configDir, initialPath string) *Files {
 	var id [8]byte
 	rand.Read(id[:])

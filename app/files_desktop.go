@@ -16,6 +16,8 @@ type desktop interface {
 	Emit(ctx context.Context, event string, data ...any)
 	SetTitle(ctx context.Context, title string)
 	Quit(ctx context.Context)
+	// Raise brings the window to the front (a second start handed it a file).
+	Raise(ctx context.Context)
 }
 
 // wailsDesktop is the real desktop.
@@ -51,3 +53,8 @@ func (wailsDesktop) Emit(ctx context.Context, event string, data ...any) {
 func (wailsDesktop) SetTitle(ctx context.Context, title string) { runtime.WindowSetTitle(ctx, title) }
 
 func (wailsDesktop) Quit(ctx context.Context) { runtime.Quit(ctx) }
+
+func (wailsDesktop) Raise(ctx context.Context) {
+	runtime.WindowUnminimise(ctx)
+	runtime.WindowShow(ctx)
+}

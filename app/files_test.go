@@ -22,6 +22,8 @@ type fakeDesktop struct {
 	events  []string
 	titles  []string
 	quit    int
+	raised  int
+	data    [][]any // each event's data, beside events
 }
 
 func (d *fakeDesktop) next() (string, error) {
@@ -40,9 +42,13 @@ func (d *fakeDesktop) SaveFile(_ context.Context, _, dir, _ string, _ []runtime.
 	d.dirs = append(d.dirs, dir)
 	return d.next()
 }
-func (d *fakeDesktop) Emit(_ context.Context, e string, _ ...any) { d.events = append(d.events, e) }
-func (d *fakeDesktop) SetTitle(_ context.Context, t string)       { d.titles = append(d.titles, t) }
-func (d *fakeDesktop) Quit(context.Context)                       { d.quit++ }
+func (d *fakeDesktop) Emit(_ context.Context, e string, data ...any) {
+	d.events = append(d.events, e)
+	d.data = append(d.data, data)
+}
+func (d *fakeDesktop) SetTitle(_ context.Context, t string) { d.titles = append(d.titles, t) }
+func (d *fakeDesktop) Quit(context.Context)                 { d.quit++ }
+func (d *fakeDesktop) Raise(context.Context)                { d.raised++ }
 
 func newTestFiles(t *testing.T) (*Files, *fakeDesktop, string) {
 	desk := &fakeDesktop{}

@@ -17,8 +17,31 @@ type ActivityTask struct {
 // activityQueues holds the scheduled activity tasks no worker took yet,
 // per activity ARN.
 type activityQueues struct {
-	mu sync.Mutex
-	m  map[string]chan *queuedActivity
+	mu      sync.Mutex
+	m       map[string]chan *queuedActivity
+	polling map[string]int // workers waiting in GetActivityTask, per ARN
+}
+
+// polled says whether a worker is waiting for the activity's tasks.
+func (q *activityQueues) polled(arn string) bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.polling[arn] > 0
+}
+
+// poll counts a worker waiting for the activity until done is called.
+func (q *activityQueues) poll(arn string) (done func()) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.polling == nil {
+		q.polling = map[string]int{}
+	}
+	q.polling[arn]++
+	return func() {
+		q.mu.Lock()
+		q.polling[arn]--
+		q.mu.Unlock()
+	}
 }
 
 type queuedActivity struct {
@@ -45,6 +68,7 @@ func (q *activityQueues) queue(arn string) chan *queuedActivity {
 // and hands it to the worker, as AWS's GetActivityTask does.
 func (ex *Execution) GetActivityTask(ctx context.Context, activityArn, workerName string) (ActivityTask, error) {
 	q := ex.activities.queue(activityArn)
+	defer ex.activities.poll(activityArn)()
 	for {
 		select {
 		case a := <-q:
@@ -100,8 +124,9 @@ func (st *stepCtx) activity(ctx context.Context, in any, timeout, heartbeat time
 	}})
 	tctx, cancel := context.WithTimeoutCause(ctx, realDuration(ex.clock, timeout), errTaskTimeout)
 	defer cancel()
-	out, err := st.activityResult(tctx, in, heartbeat)
+	out, err := st.activityResult(tctx, in, timeout, heartbeat)
 	if err != nil && errors.Is(context.Cause(tctx), errTaskTimeout) {
+		st.deadlinePassed(timeout)
 		err = newFault(errTimeout, "")
 	} else if err != nil && ctx.Err() != nil {
 		err = ex.alive(ctx)
@@ -120,7 +145,7 @@ func (st *stepCtx) activity(ctx context.Context, in any, timeout, heartbeat time
 	return out, err
 }
 
-func (st *stepCtx) activityResult(ctx context.Context, in any, heartbeat time.Duration) (any, error) {
+func (st *stepCtx) activityResult(ctx context.Context, in any, timeout, heartbeat time.Duration) (any, error) {
 	ex := st.sc.ex
 	if ex.invoker != nil {
 		out, err := ex.invoker.Invoke(ctx, TaskRequest{State: st.n.name, Resource: st.n.resource, Input: in,
@@ -129,6 +154,10 @@ func (st *stepCtx) activityResult(ctx context.Context, in any, heartbeat time.Du
 			st.sc.emit(Event{Type: "ActivityStarted", ActivityStartedEventDetails: &ActivityStartedDetails{WorkerName: "stepstudio"}})
 			return out, err
 		}
+	}
+	if ex.virtualClock() && !ex.activities.polled(st.n.resource) {
+		// Nobody can take it: its TimeoutSeconds passes at once.
+		return nil, st.reachDeadline(ctx, timeout, newFault(errTimeout, ""))
 	}
 	pending := ex.tokens.open(st.token)
 	defer ex.tokens.close(st.token)
@@ -147,5 +176,10 @@ func (st *stepCtx) activityResult(ctx context.Context, in any, heartbeat time.Du
 	case <-ctx.Done():
 		return nil, context.Cause(ctx)
 	}
-	return st.awaitCallback(ctx, pending, heartbeat)
+	return st.awaitCallback(ctx, pending, timeout, heartbeat)
 }
+
+// Polling says whether a worker waits in GetActivityTask for the
+// activity's tasks. On the virtual clock a task nobody polls for times
+// out at once.
+func (ex *Execution) Polling(activityArn string) bool { return ex.activities.polled(activityArn) }

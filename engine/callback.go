@@ -108,8 +108,10 @@ func (ex *Execution) PendingTokens() []string {
 }
 
 // awaitCallback waits for the token's answer, the task timeout (ctx), or a
-// missed heartbeat. Callback waits are real time: someone outside answers.
-func (st *stepCtx) awaitCallback(ctx context.Context, p *pendingTask, heartbeat time.Duration) (any, error) {
+// missed heartbeat. Callback waits are real time: someone outside answers
+// (see task_deadline.go for the virtual clock); every heartbeat starts the
+// heartbeat's time again.
+func (st *stepCtx) awaitCallback(ctx context.Context, p *pendingTask, timeout, heartbeat time.Duration) (any, error) {
 	ex := st.sc.ex
 	var beat <-chan time.Time
 	var timer *time.Timer
@@ -127,9 +129,11 @@ func (st *stepCtx) awaitCallback(ctx context.Context, p *pendingTask, heartbeat 
 				timer.Reset(realDuration(ex.clock, heartbeat))
 			}
 		case <-beat:
+			st.deadlinePassed(heartbeat)
 			return nil, newFault(errHeartbeatTimeout, "")
 		case <-ctx.Done():
 			if errors.Is(context.Cause(ctx), errTaskTimeout) {
+				st.deadlinePassed(timeout)
 				return nil, newFault(errTimeout, "")
 			}
 			return nil, ex.alive(ctx)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // PauseObserver is an Observer that also wants to know when the run pauses
@@ -28,6 +29,21 @@ type controller struct {
 	focus       *thread          // PauseOne: the thread that may stop now
 	changed     chan struct{}
 	observer    PauseObserver
+	// stepped: Step was used; threads may carry step flags from then on.
+	stepped bool
+	// armed says whether anything may pause a thread now (see rearm).
+	// Threads read it without the lock before every state: a 10,000-item
+	// Map took the lock four times an item on two cores otherwise.
+	armed atomic.Bool
+}
+
+// rearm recomputes armed (mu held); every change to what may pause a
+// thread is followed by it. A thread that read armed false just before a
+// Pause stops before its next state instead: the same as had it passed
+// the check a moment earlier.
+func (c *controller) rearm() {
+	c.armed.Store(len(c.breakpoints) > 0 || c.pausing || len(c.paused) > 0 || c.stepped ||
+		len(c.waiting) > 0 || c.focus != nil)
 }
 
 type paused struct {
@@ -47,6 +63,7 @@ func newController(cfg *config) *controller {
 		c.breakpoints[s] = true
 	}
 	c.observer, _ = cfg.observer.(PauseObserver)
+	c.rearm()
 	return c
 }
 
@@ -59,8 +76,13 @@ func (c *controller) signal() {
 // spawn makes the thread of a Map iteration or Parallel branch. A thread
 // being stepped steps into what it runs: the child stops at its first state.
 func (c *controller) spawn(t, parent *thread, at PathStep) {
+	if !c.armed.Load() { // never stepped: no step flag to inherit
+		*t = thread{parent: parent, at: at}
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	defer c.rearm()
 	*t = thread{parent: parent, at: at, step: parent.step, stepGen: parent.stepGen}
 }
 
@@ -69,6 +91,7 @@ func (c *controller) spawn(t, parent *thread, at PathStep) {
 func (c *controller) quiet() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	defer c.rearm()
 	return len(c.breakpoints) == 0 && !c.pausing && len(c.paused) == 0
 }
 
@@ -99,10 +122,14 @@ func (c *controller) mayStop(t *thread) bool {
 // before blocks while thread t is paused (or queued) before state, whose
 // input is input.
 func (c *controller) before(ctx context.Context, t *thread, state string, input any) error {
+	if !c.armed.Load() {
+		return nil
+	}
 	c.mu.Lock()
 	for {
 		if !c.wants(t, state) {
 			delete(c.waiting, t)
+			c.rearm()
 			c.mu.Unlock()
 			return nil
 		}
@@ -111,12 +138,14 @@ func (c *controller) before(ctx context.Context, t *thread, state string, input 
 		}
 		c.waiting[t] = true
 		ch := c.changed
+		c.rearm()
 		c.mu.Unlock()
 		select {
 		case <-ch:
 		case <-ctx.Done():
 			c.mu.Lock()
 			delete(c.waiting, t)
+			c.rearm()
 			c.mu.Unlock()
 			return context.Cause(ctx)
 		}
@@ -140,6 +169,7 @@ func (c *controller) before(ctx context.Context, t *thread, state string, input 
 		return 0
 	})
 	c.signal()
+	c.rearm()
 	c.mu.Unlock()
 	if c.observer != nil {
 		c.observer.OnPause(state)
@@ -150,6 +180,7 @@ func (c *controller) before(ctx context.Context, t *thread, state string, input 
 	case <-ctx.Done():
 		c.mu.Lock()
 		c.remove(p)
+		c.rearm()
 		c.mu.Unlock()
 		return context.Cause(ctx)
 	}
@@ -168,8 +199,12 @@ func (c *controller) remove(p *paused) bool {
 // done is called when thread t has run its last state: the focus goes
 // back to whom t took it from, and the next queued thread may stop.
 func (c *controller) done(t *thread) {
+	if !c.armed.Load() { // nothing waits and nobody has the focus
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	defer c.rearm()
 	delete(c.waiting, t)
 	if c.focus == t {
 		c.focus = t.focusFrom
@@ -182,6 +217,7 @@ func (c *controller) done(t *thread) {
 func (c *controller) step(id int64) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	defer c.rearm()
 	if len(c.paused) == 0 && id == 0 {
 		c.pausing = true
 		return true
@@ -190,6 +226,7 @@ func (c *controller) step(id int64) bool {
 		if p.ID == id || id == 0 {
 			c.remove(p)
 			p.th.step, p.th.stepGen = true, c.gen
+			c.stepped = true
 			close(p.released)
 			c.signal()
 			return true
@@ -202,6 +239,7 @@ func (c *controller) step(id int64) bool {
 func (c *controller) resume() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	defer c.rearm()
 	c.gen++
 	c.pausing = false
 	for _, p := range c.paused {
@@ -227,6 +265,7 @@ func (ex *Execution) StepPause(id int64) bool { return id > 0 && ex.ctrl.step(id
 func (ex *Execution) Pause() {
 	ex.ctrl.mu.Lock()
 	ex.ctrl.pausing = true
+	ex.ctrl.rearm()
 	ex.ctrl.mu.Unlock()
 }
 
@@ -234,6 +273,7 @@ func (ex *Execution) Pause() {
 func (ex *Execution) SetBreakpoint(state string, on bool) {
 	ex.ctrl.mu.Lock()
 	defer ex.ctrl.mu.Unlock()
+	defer ex.ctrl.rearm()
 	if on {
 		ex.ctrl.breakpoints[state] = true
 	} else {
@@ -247,6 +287,7 @@ func (ex *Execution) SetBreakpoint(state string, on bool) {
 func (ex *Execution) SetPauseMode(mode PauseMode) {
 	ex.ctrl.mu.Lock()
 	defer ex.ctrl.mu.Unlock()
+	defer ex.ctrl.rearm()
 	if mode != PauseAll {
 		mode = PauseOne
 	}
@@ -259,6 +300,7 @@ func (ex *Execution) SetPauseMode(mode PauseMode) {
 func (ex *Execution) PausedAt() []string {
 	ex.ctrl.mu.Lock()
 	defer ex.ctrl.mu.Unlock()
+	defer ex.ctrl.rearm()
 	var out []string
 	for _, p := range ex.ctrl.paused {
 		out = append(out, p.State)
@@ -272,6 +314,7 @@ func (ex *Execution) PausedAt() []string {
 func (ex *Execution) Pauses() []Pause {
 	ex.ctrl.mu.Lock()
 	defer ex.ctrl.mu.Unlock()
+	defer ex.ctrl.rearm()
 	out := make([]Pause, len(ex.ctrl.paused))
 	for i, p := range ex.ctrl.paused {
 		out[i] = p.Pause
@@ -284,6 +327,7 @@ func (ex *Execution) Pauses() []Pause {
 func (ex *Execution) Waiting() [][]PathStep {
 	ex.ctrl.mu.Lock()
 	defer ex.ctrl.mu.Unlock()
+	defer ex.ctrl.rearm()
 	ts := make([]*thread, 0, len(ex.ctrl.waiting))
 	for t := range ex.ctrl.waiting {
 		ts = append(ts, t)

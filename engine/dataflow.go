@@ -104,15 +104,18 @@ func (st *stepCtx) assignJSONPath(ctx context.Context, f field, value any, prefi
 	}
 	st.stage(prefix+"Assign", v)
 	m, _ := v.(map[string]any)
-	st.applyAssign(m)
-	return nil
+	return st.applyAssign(f.src, m)
 }
 
 // applyAssign sets the variables of this scope and remembers them for the
-// StateExited event.
-func (st *stepCtx) applyAssign(m map[string]any) {
+// StateExited event; none is set when they pass AWS's size limits.
+func (st *stepCtx) applyAssign(at *source, m map[string]any) error {
 	if len(m) == 0 {
-		return
+		return nil
+	}
+	sizes, err := checkAssign(st.sc.vars, m)
+	if err != nil {
+		return locate(err, at, "")
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -124,11 +127,12 @@ func (st *stepCtx) applyAssign(m map[string]any) {
 		st.assigned = make(map[string]string, len(m))
 	}
 	for _, k := range keys {
-		st.sc.vars.set(k, m[k])
+		st.sc.vars.setSized(k, m[k], sizes[k])
 		if active {
 			st.assigned[k] = EncodeJSON(m[k])
 		}
 	}
+	return nil
 }
 
 // The JSONata data flow: Arguments -> (work) -> Assign and Output, both
@@ -198,6 +202,8 @@ func (st *stepCtx) outputAndAssign(ctx context.Context, output, assign field, de
 		st.stage(prefix+"Output", v)
 		out = v
 	}
-	st.applyAssign(assigned)
+	if err := st.applyAssign(assign.src, assigned); err != nil {
+		return nil, err
+	}
 	return out, nil
 }

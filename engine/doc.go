@@ -27,6 +27,11 @@
 // STANDARD run (the default) fails with States.Runtime when its history
 // would pass AWS's 25,000 events, while EXPRESS (WithType) has no history
 // limit, as in AWS. Both failures end the run: no Retry or Catch sees them.
+// A Task's TimeoutSeconds and HeartbeatSeconds count on the run's clock
+// (task_deadline.go): on the virtual clock a task nobody can answer (an
+// activity no worker polls for) reaches its deadline at once. Variables
+// are bounded as AWS documents (vars_limits.go): 256 KiB a variable and an
+// Assign, 10 MiB in all, else States.DataLimitExceeded.
 //
 // Start returns an *Execution at once for the studio: Pause, Step,
 // Resume and Stop drive it; SendTaskSuccess, SendTaskFailure and

@@ -132,10 +132,10 @@ func (st *stepCtx) template(_ context.Context, f field, input any, name string) 
 		return nil, st.raise(st.place(f.src, rel), errRuntime, name+": "+err.Error())
 	}
 	var env *intrinsic.Env
-	if st.item != nil && t.readsContextParts {
+	if st.itemOf != nil && t.readsContextParts {
 		// A Map item's ItemSelector: $$ from the pool (see itemContexts).
 		env = st.intrinsicEnv(false, input)
-		ic := st.itemContext()
+		ic := st.itemContext(t.readsItemParts)
 		defer ic.release()
 		env.Scope.Context = ic.c
 	} else {
@@ -154,6 +154,9 @@ type compiledTemplate struct {
 	// readsContextParts: every $$ path starts below $$ and $$.Map, so the
 	// result never holds those two objects and they can be reused.
 	readsContextParts bool
+	// readsItemParts: moreover no $$ path selects $$.Map.Item itself, so
+	// it can be reused too.
+	readsItemParts bool
 }
 
 // compiledTemplateOf returns the template f holds, compiled on first use
@@ -168,7 +171,8 @@ func compiledTemplateOf(f field) (*compiledTemplate, error) {
 	if err != nil {
 		return nil, err
 	}
-	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(f.v), readsContextParts: readsContextParts(f.v)}
+	ct := &compiledTemplate{tpl: t, needsContext: mentionsContext(f.v),
+		readsContextParts: readsContextParts(f.v, contextParts), readsItemParts: readsContextParts(f.v, itemParts)}
 	if f.src != nil {
 		f.src.tpl.Store(ct)
 	}
@@ -200,9 +204,14 @@ func mentionsContext(v any) bool {
 // nor $$.Map: what they select is never one of the pooled objects.
 var contextParts = []string{".Execution", ".StateMachine", ".State", ".Map.Item"}
 
+// itemParts are the starts of $$ paths that moreover select below
+// $$.Map.Item, never the item object itself.
+var itemParts = []string{".Execution", ".StateMachine", ".State", ".Map.Item.", ".Map.Item["}
+
 // readsContextParts reports whether every $$ in v's strings starts one of
-// contextParts (a bare $$, $$.Map, $$.*, $$..x or $$['Map'] do not).
-func readsContextParts(v any) bool {
+// parts (with contextParts: a bare $$, $$.Map, $$.*, $$..x or $$['Map']
+// do not).
+func readsContextParts(v any, parts []string) bool {
 	switch x := v.(type) {
 	case string:
 		for rest := x; ; {
@@ -211,19 +220,19 @@ func readsContextParts(v any) bool {
 				return true
 			}
 			rest = rest[i+2:]
-			if !slices.ContainsFunc(contextParts, func(p string) bool { return strings.HasPrefix(rest, p) }) {
+			if !slices.ContainsFunc(parts, func(p string) bool { return strings.HasPrefix(rest, p) }) {
 				return false
 			}
 		}
 	case map[string]any:
 		for _, e := range x {
-			if !readsContextParts(e) {
+			if !readsContextParts(e, parts) {
 				return false
 			}
 		}
 	case []any:
 		for _, e := range x {
-			if !readsContextParts(e) {
+			if !readsContextParts(e, parts) {
 				return false
 			}
 		}

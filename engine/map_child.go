@@ -35,7 +35,7 @@ func (st *stepCtx) childIteration(ctx context.Context, i int, item, in any, prev
 	}}
 	// frame "": a child's redrive reads its own history (childRun.plan).
 	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), skipped: at,
-		mapItem: map[string]any{"Index": int64(i), "Value": item}, child: child}
+		itemIndex: i, itemValue: item, child: child}
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)
@@ -74,7 +74,7 @@ func (st *stepCtx) redriveChild(ctx context.Context, i int, prev int64, at time.
 		"Name": smName,
 	}}
 	sc := &scope{ex: ex, rec: rec, g: n.processor, vars: newVars(st.sc.vars), skipped: at,
-		mapItem: map[string]any{"Index": int64(i), "Value": c.Input}, child: child}
+		itemIndex: i, itemValue: c.Input, child: child}
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
 	defer ex.ctrl.done(sc.th)

@@ -177,8 +177,13 @@ func (st *stepCtx) iteration(ctx context.Context, i int, item, in any, prev int6
 		}
 		return st.childIteration(ctx, i, item, in, prev, at, before)
 	}
-	sc := &scope{ex: ex, rec: st.sc.rec, g: n.processor, vars: newVars(st.sc.vars), last: prev, skipped: at,
-		mapItem: map[string]any{"Index": int64(i), "Value": item}, frame: st.sc.frame + itemSegment(n.name, i), child: st.sc.child}
+	sc := &scope{ex: ex, rec: st.sc.rec, g: n.processor, last: prev, skipped: at,
+		itemIndex: i, itemValue: item, child: st.sc.child}
+	if st.sc.redrivePlan() != nil { // frames only place a redrive's memos
+		sc.frame = st.sc.frame + itemSegment(n.name, i)
+	}
+	sc.ownVars.parent = st.sc.vars
+	sc.vars = &sc.ownVars
 	from.restore(sc.vars)
 	sc.th = &sc.own
 	ex.ctrl.spawn(sc.th, st.sc.th, PathStep{State: n.name, Index: i})
@@ -220,8 +225,11 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 		return item, nil
 	}
 	// The selector sees the Map state's context with $$.Map.Item added.
-	st2 := *st
-	st2.item = sc.mapItem
+	// Its stepCtx is the item scope's spare one, free until the item's
+	// first state: a copy of st on the heap for every item otherwise.
+	st2 := &sc.spare
+	*st2 = *st
+	st2.itemOf = sc
 	var (
 		v   any
 		err error
@@ -233,9 +241,7 @@ func (st *stepCtx) itemInput(ctx context.Context, sc *scope, item, in any) (any,
 		v, err = st2.template(ctx, n.itemSelector, in, "ItemSelector")
 	}
 	if err == nil {
-		if i, ok := sc.mapItem["Index"].(int64); ok {
-			st.stageItem(int(i), v)
-		}
+		st.stageItem(sc.itemIndex, v)
 	}
 	return v, err
 }

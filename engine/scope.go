@@ -14,15 +14,20 @@ import (
 // scope runs one graph: the machine, a Parallel branch or a Map iteration.
 // It holds the variables of that graph and chains previousEventId.
 type scope struct {
-	ex      *Execution
-	rec     *recorder // the execution's, or a distributed Map child's
-	g       *graph
-	vars    *vars
-	mapItem map[string]any // the item of a Map iteration, for its ItemSelector
-	child   *childRun      // the distributed Map child execution this graph runs in, if any
-	frame   string         // the Map items this graph runs in ("/Map#2"), for a redrive
-	th      *thread        // what breakpoints and steps pause (&own, or the machine's)
-	own     thread         // a Map item's or a branch's thread
+	ex   *Execution
+	rec  *recorder // the execution's, or a distributed Map child's
+	g    *graph
+	vars *vars
+	// The item of a Map iteration, for its ItemSelector ($$.Map.Item),
+	// kept as fields: a map an item costs 300 bytes, and most selectors
+	// read only its parts (see itemContext).
+	itemIndex int
+	itemValue any
+	ownVars   vars      // vars of an iteration's scope, allocated with it
+	child     *childRun // the distributed Map child execution this graph runs in, if any
+	frame     string    // the Map items this graph runs in ("/Map#2"), for a redrive
+	th        *thread   // what breakpoints and steps pause (&own, or the machine's)
+	own       thread    // a Map item's or a branch's thread
 
 	mu      sync.Mutex
 	last    int64         // id of this thread's latest event
@@ -228,7 +233,7 @@ type stepCtx struct {
 	retryCount int
 	token      string
 	stateObj   map[string]any // $$.State, built on first use
-	item       map[string]any // $$.Map.Item for a Map's ItemSelector
+	itemOf     *scope         // the Map iteration whose ItemSelector this evaluates ($$.Map.Item)
 	env        intrinsic.Env  // reused by every template this state evaluates
 	assigned   map[string]string
 	// contextStaged: $states.context was reported to a StageObserver.
@@ -261,17 +266,17 @@ func (st *stepCtx) evaluationFailed(err *fault.Error) {
 		prev = st.enteredID
 	}
 	d := &EvaluationFailedDetails{Error: err.Name, Cause: err.Cause, State: st.n.name, location: err.Location}
-	if m := fieldInCause.FindStringSubmatch(err.Cause); m != nil {
+	if m := fieldInCause().FindStringSubmatch(err.Cause); m != nil {
 		d.Location = m[1]
-	} else if m := fieldNamed.FindStringSubmatch(err.Cause); m != nil {
+	} else if m := fieldNamed().FindStringSubmatch(err.Cause); m != nil {
 		d.Location = m[1]
 	}
 	st.sc.emitAfter(prev, Event{Type: "EvaluationFailed", EvaluationFailedEventDetails: d})
 }
 
 var (
-	fieldInCause = regexp.MustCompile(`specified for the field '([^']*)'`)
-	fieldNamed   = regexp.MustCompile(`\. The ([A-Za-z]+) field `)
+	fieldInCause = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`specified for the field '([^']*)'`) })
+	fieldNamed   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\. The ([A-Za-z]+) field `) })
 )
 
 func (st *stepCtx) causePrefix() string {
@@ -300,8 +305,8 @@ func (st *stepCtx) contextObject() map[string]any {
 
 	// $$.Map.Item exists only for a Map's ItemSelector (or legacy
 	// Parameters); the item's own states do not see it, as in AWS.
-	if item := st.item; item != nil {
-		c["Map"] = map[string]any{"Item": item}
+	if st.itemOf != nil {
+		c["Map"] = map[string]any{"Item": st.itemOf.itemObject()}
 	}
 	return c
 }
@@ -311,25 +316,48 @@ func (st *stepCtx) contextObject() map[string]any {
 // maps an item), which is safe for templates whose paths never select
 // them (compiledTemplate.readsContextParts).
 var itemContexts = sync.Pool{New: func() any {
-	return &itemContext{c: make(map[string]any, 4), m: make(map[string]any, 1)}
+	return &itemContext{c: make(map[string]any, 4), m: make(map[string]any, 1), it: make(map[string]any, 2)}
 }}
 
-type itemContext struct{ c, m map[string]any }
+type itemContext struct {
+	c, m, it map[string]any
+	// The objects c was last filled with: the items of one Map state
+	// share them, so c is refilled only when they change (four map
+	// writes an item otherwise).
+	exec, sm, state map[string]any
+}
 
 // itemContext returns $$ for st, a Map state evaluating an item's
-// ItemSelector (st.item set, $$.State built).
-func (st *stepCtx) itemContext() *itemContext {
+// ItemSelector (st.itemOf set, $$.State built). $$.Map.Item is pooled too
+// when the selector reads only below it (reuseItem), else built anew.
+func (st *stepCtx) itemContext(reuseItem bool) *itemContext {
 	ic := itemContexts.Get().(*itemContext)
 	exec, sm := st.sc.contextParts()
-	ic.c["Execution"], ic.c["StateMachine"], ic.c["State"], ic.c["Map"] = exec, sm, st.stateObj, ic.m
-	ic.m["Item"] = st.item
+	if !sameMap(ic.exec, exec) || !sameMap(ic.sm, sm) || !sameMap(ic.state, st.stateObj) {
+		ic.c["Execution"], ic.c["StateMachine"], ic.c["State"], ic.c["Map"] = exec, sm, st.stateObj, ic.m
+		ic.exec, ic.sm, ic.state = exec, sm, st.stateObj
+	}
+	if reuseItem {
+		ic.it["Index"], ic.it["Value"] = int64(st.itemOf.itemIndex), st.itemOf.itemValue
+		ic.m["Item"] = ic.it
+	} else {
+		ic.m["Item"] = st.itemOf.itemObject()
+	}
 	return ic
 }
 
 // release returns ic to the pool without keeping the item alive.
 func (ic *itemContext) release() {
-	ic.m["Item"] = nil
+	ic.m["Item"], ic.it["Value"] = nil, nil
 	itemContexts.Put(ic)
+}
+
+// sameMap says whether a (a map c was filled with) is m itself.
+func sameMap(a, m map[string]any) bool { return a != nil && sameValue(a, m) }
+
+// itemObject is $$.Map.Item of an iteration's scope.
+func (sc *scope) itemObject() map[string]any {
+	return map[string]any{"Index": int64(sc.itemIndex), "Value": sc.itemValue}
 }
 
 // enteredTime is when the state was entered.

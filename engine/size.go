@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strconv"
 )
 
@@ -78,14 +79,10 @@ func jsonSize(v any, limit int) int {
 		var buf [32]byte
 		return len(strconv.AppendFloat(buf[:0], x, 'g', -1, 64))
 	case []any:
-		n := 2
-		for _, e := range x {
-			n += jsonSize(e, limit-n) + 1
-			if n > limit {
-				return n
-			}
+		if len(x) >= parallelSizeItems && runtime.GOMAXPROCS(0) > 1 {
+			return sizeHalves(x, limit)
 		}
-		return n
+		return 2 + itemsSize(x, limit-2)
 	case map[string]any:
 		n := 2
 		for k, e := range x {
@@ -97,4 +94,30 @@ func jsonSize(v any, limit int) int {
 		return n
 	}
 	return 0
+}
+
+// parallelSizeItems is the length from which an array's halves are
+// measured side by side (a 10,000-item Map's result is measured once
+// more as a whole: a millisecond of map iteration).
+const parallelSizeItems = 4096
+
+func sizeHalves(x []any, limit int) int {
+	mid := len(x) / 2
+	second := make(chan int, 1)
+	go func() { second <- itemsSize(x[mid:], limit-2) }()
+	first := itemsSize(x[:mid], limit-2)
+	return 2 + first + <-second
+}
+
+// itemsSize is the size of array items with a comma each, giving up once
+// it passes limit.
+func itemsSize(x []any, limit int) int {
+	n := 0
+	for _, e := range x {
+		n += jsonSize(e, limit-n) + 1
+		if n > limit {
+			return n
+		}
+	}
+	return n
 }

@@ -18,3 +18,24 @@ func TestJSONSize(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONSizeOfLargeArrays: arrays measured in two halves side by side
+// give the sequential figure, and still give up past the limit.
+func TestJSONSizeOfLargeArrays(t *testing.T) {
+	for _, n := range []int{parallelSizeItems - 1, parallelSizeItems, 10001} {
+		a := make([]any, n)
+		for i := range a {
+			a[i] = map[string]any{"v": int64(i), "size": "small"}
+		}
+		want := 2 + itemsSize(a, 1<<30)
+		if got := jsonSize(a, 1<<30); got != want {
+			t.Errorf("%d items: %d, want %d", n, got, want)
+		}
+		if enc := len(EncodeJSON(a)); want < enc {
+			t.Errorf("%d items: estimate %d below the encoding's %d bytes", n, want, enc)
+		}
+		if got := jsonSize(a, 1000); got <= 1000 {
+			t.Errorf("%d items under a 1000-byte limit: %d", n, got)
+		}
+	}
+}

@@ -108,9 +108,10 @@ func (st *stepCtx) invoke(ctx context.Context, in any, timeout, heartbeat time.D
 		return nil, st.noHandler()
 	case errors.Is(err, ErrAwaitCallback) && pending != nil:
 		te.submitted()
-		return st.awaitCallback(tctx, pending, heartbeat)
+		return st.awaitCallback(tctx, pending, timeout, heartbeat)
 	case err != nil:
 		if errors.Is(context.Cause(tctx), errTaskTimeout) {
+			st.deadlinePassed(timeout)
 			return nil, newFault(errTimeout, "")
 		}
 		if ctx.Err() != nil {

@@ -9,6 +9,8 @@ type vars struct {
 	mu     sync.RWMutex
 	parent *vars
 	m      map[string]any
+	sizes  map[string]int // JSON size of each value in m (vars_limits.go)
+	bytes  int            // their sum
 }
 
 func newVars(parent *vars) *vars { return &vars{parent: parent} }
@@ -26,11 +28,18 @@ func (v *vars) Lookup(name string) (any, bool) {
 	return nil, false
 }
 
-func (v *vars) set(name string, x any) {
+// set assigns a variable of this scope.
+func (v *vars) set(name string, x any) { v.setSized(name, x, jsonSize(x, maxAllVariableSize+1)) }
+
+// setSized assigns a variable whose JSON size n is known.
+func (v *vars) setSized(name string, x any, n int) {
 	v.mu.Lock()
 	if v.m == nil {
 		v.m = map[string]any{}
+		v.sizes = map[string]int{}
 	}
 	v.m[name] = x
+	v.bytes += n - v.sizes[name]
+	v.sizes[name] = n
 	v.mu.Unlock()
 }

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -9,8 +8,7 @@ import (
 
 // IaC substitutions: ${Name}, ${AWS::Region}, ${Table.Arn}.
 var (
-	placeholderRE     = regexp.MustCompile(`\$\{[^{}\s]+\}`)
-	placeholderOnlyRE = regexp.MustCompile(`^\$\{[^{}\s]+\}$`)
+	placeholderRE = lazyRegexp(`\$\{[^{}\s]+\}`)
 )
 
 // isIntrinsicObject reports a CloudFormation intrinsic function object:
@@ -21,13 +19,13 @@ func isIntrinsicObject(n *asl.Node) bool {
 }
 
 // isPlaceholder reports whether s contains an IaC substitution.
-func isPlaceholder(s string) bool { return placeholderRE.MatchString(s) }
+func isPlaceholder(s string) bool { return placeholderRE().MatchString(s) }
 
 // brokenPlaceholder reports "${" with no closing brace, such as "${lambdaArn".
 func brokenPlaceholder(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] == '$' && s[i+1] == '{' {
-			loc := placeholderRE.FindStringIndex(s[i:])
+			loc := placeholderRE().FindStringIndex(s[i:])
 			if loc == nil || loc[0] != 0 {
 				return true
 			}

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -36,8 +35,8 @@ var optimized = map[string][]string{
 }
 
 var (
-	lambdaARN = regexp.MustCompile(`^arn:[^:]*:lambda:[^:]*:[^:]*:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$`)
-	statesARN = regexp.MustCompile(`^arn:[\w-]+:states:::`)
+	lambdaARN = lazyRegexp(`^arn:[^:]*:lambda:[^:]*:[^:]*:function:[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$`)
+	statesARN = lazyRegexp(`^arn:[\w-]+:states:::`)
 )
 
 func (c *checker) resource(s *asl.State, ptr string) {
@@ -70,11 +69,11 @@ func (c *checker) resourceValue(s *asl.State, ptr string, v *asl.Node, in asl.In
 	}
 	switch {
 	case strings.HasPrefix(arn, "arn:") && strings.Contains(arn, ":lambda:") && strings.Contains(arn, ":function:"):
-		if !lambdaARN.MatchString(arn) {
+		if !lambdaARN().MatchString(arn) {
 			c.errorAt(ptr, v, CodeInvalidResource,
 				"State %q: Resource %q is not a valid Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME, optionally followed by :ALIAS or :VERSION).", s.Name, arn)
 		}
-	case statesARN.MatchString(arn) && !strings.HasPrefix(in.Service, "aws-sdk:"):
+	case statesARN().MatchString(arn) && !strings.HasPrefix(in.Service, "aws-sdk:"):
 		actions, known := optimized[in.Service]
 		if !known || !contains(actions, in.Action) {
 			c.errorAt(ptr, v, CodeSchema,
@@ -83,7 +82,7 @@ func (c *checker) resourceValue(s *asl.State, ptr string, v *asl.Node, in asl.In
 	}
 	if c.opts.Express {
 		switch {
-		case in.Activity || !statesARN.MatchString(arn) && !in.Lambda:
+		case in.Activity || !statesARN().MatchString(arn) && !in.Lambda:
 			// Anything that is neither an integration nor a Lambda
 			// function is run as an activity.
 			c.errorAt(ptr, v, CodeSchema, "State %q: Express state machines do not support activities (Resource %s). Use a Standard state machine or another integration.", s.Name, arn)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
@@ -23,16 +24,19 @@ type PaletteBlank struct {
 	Meaning string `json:"meaning"`
 }
 
-// PaletteBlanks lists the palette's blanks, in the palette's order.
-var PaletteBlanks = loadPaletteBlanks(paletteJSON)
+// PaletteBlanks lists the palette's blanks, in the palette's order. The
+// embedded file is decoded on first use, not at start-up: a CLI command
+// that validates nothing should not pay for it.
+var PaletteBlanks = sync.OnceValue(func() []PaletteBlank { return loadPaletteBlanks(paletteJSON) })
 
-var blankMeaning = func() map[string]string {
-	m := make(map[string]string, len(PaletteBlanks))
-	for _, b := range PaletteBlanks {
+var blankMeaning = sync.OnceValue(func() map[string]string {
+	blanks := PaletteBlanks()
+	m := make(map[string]string, len(blanks))
+	for _, b := range blanks {
 		m[b.Word] = b.Meaning
 	}
 	return m
-}()
+})
 
 func loadPaletteBlanks(data []byte) []PaletteBlank {
 	var f struct {
@@ -93,7 +97,7 @@ func blanksIn(s string) []string {
 		return nil
 	}
 	if strings.Contains(s, "${") {
-		s = placeholderRE.ReplaceAllString(s, " ")
+		s = placeholderRE().ReplaceAllString(s, " ")
 	}
 	var found []string
 	for i := 0; i < len(s); {
@@ -105,7 +109,7 @@ func blanksIn(s string) []string {
 		for j < len(s) && isWordByte(s[j]) {
 			j++
 		}
-		if w := s[i:j]; s[i] >= 'A' && s[i] <= 'Z' && blankMeaning[w] != "" && !contains(found, w) {
+		if w := s[i:j]; s[i] >= 'A' && s[i] <= 'Z' && blankMeaning()[w] != "" && !contains(found, w) {
 			found = append(found, w)
 		}
 		i = j
@@ -123,7 +127,7 @@ func isWordByte(b byte) bool {
 func describeBlanks(words []string) string {
 	parts := make([]string, len(words))
 	for i, w := range words {
-		parts[i] = w + " (" + blankMeaning[w] + ")"
+		parts[i] = w + " (" + blankMeaning()[w] + ")"
 	}
 	if len(parts) == 1 {
 		return parts[0]

@@ -153,7 +153,7 @@ States:
 				}
 			}
 			if first != nil && len(tc.words) > 0 {
-				for _, b := range schema.PaletteBlanks {
+				for _, b := range schema.PaletteBlanks() {
 					if !contains(tc.words, b.Word) && strings.Contains(first.Message, b.Word+" (") {
 						t.Errorf("the message names %s, which the value does not hold: %s", b.Word, first.Message)
 					}
@@ -169,10 +169,10 @@ States:
 // TestEveryPaletteBlankIsReported: each word of the generated list is
 // found on its own, with what belongs there in the message.
 func TestEveryPaletteBlankIsReported(t *testing.T) {
-	if len(schema.PaletteBlanks) < 10 {
-		t.Fatalf("only %d palette blanks: is palette_placeholders.json generated?", len(schema.PaletteBlanks))
+	if len(schema.PaletteBlanks()) < 10 {
+		t.Fatalf("only %d palette blanks: is palette_placeholders.json generated?", len(schema.PaletteBlanks()))
 	}
-	for _, b := range schema.PaletteBlanks {
+	for _, b := range schema.PaletteBlanks() {
 		def := task(`"Resource": "arn:aws:states:::aws-sdk:s3:getObject", "Parameters": {"Value": "x/` + b.Word + `:1"}`)
 		res := schema.Validate("", []byte(def), schema.Options{})
 		if len(res.Diagnostics) != 1 || res.Diagnostics[0].Code != schema.CodePlaceholder || !strings.Contains(res.Diagnostics[0].Message, b.Meaning) {

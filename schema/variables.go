@@ -4,12 +4,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
-var variableNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var variableNameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 
 // maxVariableName is AWS's limit on variable names.
 const maxVariableName = 80
@@ -60,7 +61,7 @@ func (c *checker) variableName(ptr string, f *asl.Field) {
 	name := strings.TrimSuffix(f.Key, ".$")
 	c.assigned[name] = true
 	switch {
-	case !variableNameRE.MatchString(name):
+	case !variableNameRE().MatchString(name):
 		c.report(Error, ptr, f.KeyRange, CodeSchema,
 			"%s: %q is not a valid variable name. Use letters, digits and underscores, starting with a letter or underscore.", subjectOf(ptr).String(), name)
 	case utf8.RuneCountInString(name) > maxVariableName:

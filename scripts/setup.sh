@@ -6,7 +6,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 APT_PACKAGES=(ca-certificates curl unzip git build-essential pkg-config
   libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth chromium imagemagick
-  awscli python3-boto3)  # real clients for scripts/endpoint-clients.sh
+  awscli python3-boto3  # real clients for scripts/endpoint-clients.sh
+  # scripts/package.sh and package-check.sh: the Windows installer, Wine to
+  # run the Windows build, checks of the .deb and its window
+  nsis wine wine64 gcc-mingw-w64-x86-64-win32 p7zip-full desktop-file-utils
+  dbus-daemon xdotool binutils)
 
 step "system packages"
 missing=()

@@ -3,7 +3,8 @@
 # formatting, vets, enforces the import rules, runs the Go tests and the
 # shipped workflows' scenario suites (stepstudio test), the
 # frontend type-check, lint and unit tests, a production build, browser e2e tests
-# against the real app and a smoke test of the production window.
+# against the real app, a smoke test of the production window, and the
+# installable packages (scripts/package.sh: built, installed and checked).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 bash scripts/setup.sh
@@ -63,5 +64,8 @@ bash scripts/e2e.sh
 
 step "smoke: the production binary opens a window"
 bash scripts/smoke.sh "$ROOT/artifacts/window.png"
+
+step "packages: Windows installer, .deb and tarball, built and checked (artifacts/packages)"
+bash scripts/package.sh
 
 total_time

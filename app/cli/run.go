@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -100,11 +101,34 @@ func parseWait(w string) (engine.Clock, error) {
 }
 
 func execute(ctx context.Context, o runOptions, clock engine.Clock, s Streams) error {
+	// Side by side on the machine's cores: the validator's JSON Schema is
+	// prepared while the definition is read and parsed, and an input file
+	// is read and decoded while the definition is validated (standard
+	// input is read only once the definition is known to be valid).
+	go schema.Prepare()
+	type decoded struct {
+		v   any
+		err error
+	}
+	var inputCh chan decoded
+	if o.input != "-" {
+		inputCh = make(chan decoded, 1)
+		go func() {
+			v, err := readInput(o.input, s.In)
+			inputCh <- decoded{v, err}
+		}()
+	}
 	m, err := loadMachine(o.definition)
 	if err != nil {
 		return badInput(err)
 	}
-	input, err := readInput(o.input, s.In)
+	var input any
+	if inputCh != nil {
+		in := <-inputCh
+		input, err = in.v, in.err
+	} else {
+		input, err = readInput(o.input, s.In)
+	}
 	if err != nil {
 		return badInput(fmt.Errorf("input: %w", err))
 	}
@@ -239,6 +263,9 @@ type runReport struct {
 }
 
 func printResult(w io.Writer, o runOptions, r engine.Result) error {
+	if o.format == "json" && !o.history {
+		return writeReport(w, r)
+	}
 	if o.format == "json" {
 		rep := runReport{Status: r.Status, Error: r.Error, Cause: r.Cause}
 		if r.Status == engine.StatusSucceeded {
@@ -290,4 +317,30 @@ func eventSummary(e engine.Event) string {
 		return " " + *e.ExecutionFailedEventDetails.Error
 	}
 	return ""
+}
+
+// writeReport writes runReport without events as encoding/json would, but
+// puts the output in as the engine encoded it: encoding/json re-scans a
+// RawMessage to compact it, 8% of a 10,000-item Map run's whole process.
+func writeReport(w io.Writer, r engine.Result) error {
+	str := func(s string) []byte {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s) // a string always encodes
+		return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	}
+	b := append([]byte(`{"status":`), str(r.Status)...)
+	if r.Status == engine.StatusSucceeded {
+		b = append(b, `,"output":`...)
+		b = append(b, engine.EncodeJSON(r.Output)...)
+	}
+	if r.Error != nil {
+		b = append(append(b, `,"error":`...), str(*r.Error)...)
+	}
+	if r.Cause != nil {
+		b = append(append(b, `,"cause":`...), str(*r.Cause)...)
+	}
+	_, err := w.Write(append(b, "}\n"...))
+	return err
 }

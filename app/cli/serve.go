@@ -137,17 +137,11 @@ func hostForURL(host string, port int) string {
 // printEndpoint tells the user where the endpoint is and what to set in
 // the shell of their tests.
 func printEndpoint(w io.Writer, format, url string) error {
-	env := [][2]string{
-		{"AWS_ENDPOINT_URL_SFN", url},
-		{"AWS_ACCESS_KEY_ID", "local"},
-		{"AWS_SECRET_ACCESS_KEY", "local"},
-		{"AWS_REGION", "us-east-1"},
-		{"AWS_DEFAULT_REGION", "us-east-1"}, // what the AWS CLI v1 and boto3 read
-	}
+	env := endpoint.ClientEnv(url) // the studio's Local endpoint shows the same lines
 	if format == "json" {
 		m := map[string]string{}
 		for _, kv := range env {
-			m[kv[0]] = kv[1]
+			m[kv.Name] = kv.Value
 		}
 		// One line: a program reads it as soon as the server is up.
 		b, err := json.Marshal(map[string]any{"endpoint": url, "env": m})
@@ -159,7 +153,7 @@ func printEndpoint(w io.Writer, format, url string) error {
 	}
 	fmt.Fprintf(w, "Step Functions API at %s\n\nTo use it from a shell, an SDK or a test, set:\n", url)
 	for _, kv := range env {
-		fmt.Fprintf(w, "  export %s=%s\n", kv[0], kv[1])
+		fmt.Fprintf(w, "  export %s=%s\n", kv.Name, kv.Value)
 	}
 	fmt.Fprintf(w, "\nAWS CLI v2 before 2.13 and older SDKs ignore AWS_ENDPOINT_URL_SFN: pass --endpoint-url %s\n", url)
 	fmt.Fprintln(w, "Press Ctrl+C to stop.")

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
@@ -13,13 +14,13 @@ import (
 
 // placeholder is an IaC substitution such as ${OrderTable}, as
 // definitions kept beside SAM or CloudFormation templates hold them.
-var placeholder = regexp.MustCompile(`\$\{([^{}\s]+)\}`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([^{}\s]+)\}`) })
 
 // Placeholders lists the substitutions a definition still holds, sorted,
 // for the page to ask their values before a deploy.
 func Placeholders(src []byte) []string {
 	seen := map[string]bool{}
-	for _, m := range placeholder.FindAllSubmatch(src, -1) {
+	for _, m := range placeholder().FindAllSubmatch(src, -1) {
 		seen[string(m[1])] = true
 	}
 	names := make([]string, 0, len(seen))
@@ -36,7 +37,7 @@ func Placeholders(src []byte) []string {
 // "${Timeout}"). A placeholder left without a value is refused: AWS
 // would take it as text and fail at run time.
 func resolve(src []byte, values map[string]string) ([]byte, error) {
-	if !placeholder.Match(src) {
+	if !placeholder().Match(src) {
 		return src, nil
 	}
 	var missing []string
@@ -60,8 +61,8 @@ func resolve(src []byte, values map[string]string) ([]byte, error) {
 func fill(n *asl.Node, values map[string]string) {
 	switch {
 	case n.Is(asl.KindString):
-		s := placeholder.ReplaceAllStringFunc(n.Str, func(p string) string { return values[p[2:len(p)-1]] })
-		if m := placeholder.FindString(n.Str); m == n.Str {
+		s := placeholder().ReplaceAllStringFunc(n.Str, func(p string) string { return values[p[2:len(p)-1]] })
+		if m := placeholder().FindString(n.Str); m == n.Str {
 			if _, err := strconv.ParseFloat(s, 64); err == nil && isJSONNumber(s) {
 				n.Kind, n.Num = asl.KindNumber, s
 			} else if s == "true" || s == "false" {
@@ -80,6 +81,6 @@ func fill(n *asl.Node, values map[string]string) {
 	}
 }
 
-var jsonNumber = regexp.MustCompile(`^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$`)
+var jsonNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$`) })
 
-func isJSONNumber(s string) bool { return jsonNumber.MatchString(s) }
+func isJSONNumber(s string) bool { return jsonNumber().MatchString(s) }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"html/template"
 	"regexp"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/app/flowdiff"
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -21,9 +22,9 @@ func HTML(ctx context.Context, b *asl.StateMachine, r *flowdiff.Result, pins flo
 	}
 	// The SVG's text comes from our own renderer, which escapes every
 	// string it writes; only its XML declaration must go inside HTML.
-	svg = xmlDecl.ReplaceAll(svg, nil)
+	svg = xmlDecl().ReplaceAll(svg, nil)
 	var buf bytes.Buffer
-	err = page.Execute(&buf, pageData{
+	err = page().Execute(&buf, pageData{
 		A: nameA, B: nameB, R: r, SVG: template.HTML(svg), //nolint:gosec // produced by app/render, escaped there
 		Colours: map[string]string{
 			"added": hex(ColourAdded), "removed": hex(ColourRemoved), "changed": hex(ColourChanged),
@@ -36,7 +37,7 @@ func HTML(ctx context.Context, b *asl.StateMachine, r *flowdiff.Result, pins flo
 	return buf.Bytes(), nil
 }
 
-var xmlDecl = regexp.MustCompile(`^<\?xml[^>]*\?>\s*`)
+var xmlDecl = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^<\?xml[^>]*\?>\s*`) })
 
 type pageData struct {
 	A, B    string
@@ -55,11 +56,13 @@ func hex(c interface{ RGBA() (r, g, b, a uint32) }) string {
 	return string(out)
 }
 
-var page = template.Must(template.New("page").Funcs(template.FuncMap{
-	"colour": func(m map[string]string, s flowdiff.Status) template.CSS {
-		return template.CSS("border-left-color:" + m[string(s)])
-	},
-}).Parse(`<!DOCTYPE html>
+// page is parsed on first use: every command starts faster for it.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"colour": func(m map[string]string, s flowdiff.Status) template.CSS {
+			return template.CSS("border-left-color:" + m[string(s)])
+		},
+	}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -108,3 +111,4 @@ td.old { color: #a40e26; } td.new { color: #116329; }
 </body>
 </html>
 `))
+})

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -31,7 +32,9 @@ const maxBody = 4 << 20
 // signature (any credentials work, as with Step Functions Local): the
 // header is required because browsers cannot send one on a simple
 // cross-site request, and its credential scope gives the region.
-var sigV4 = regexp.MustCompile(`^AWS4-HMAC-SHA256\s+Credential=([^/,\s]+)/(\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request\s*,\s*SignedHeaders=[^,\s]+\s*,\s*Signature=[0-9a-fA-F]+\s*$`)
+var sigV4 = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^AWS4-HMAC-SHA256\s+Credential=([^/,\s]+)/(\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request\s*,\s*SignedHeaders=[^,\s]+\s*,\s*Signature=[0-9a-fA-F]+\s*$`)
+})
 
 // request is one API call being answered.
 type request struct {
@@ -138,7 +141,7 @@ func (s *Server) guard(hr *http.Request) error {
 	if auth == "" {
 		return &apiError{Type: errMissingAuth, Message: "Missing Authentication Token: sign the request with SigV4 (any credentials work locally).", Status: http.StatusForbidden}
 	}
-	if !sigV4.MatchString(auth) {
+	if !sigV4().MatchString(auth) {
 		return &apiError{Type: errInvalidSignature, Message: "The Authorization header is not a SigV4 signature (AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/states/aws4_request, SignedHeaders=..., Signature=...).", Status: http.StatusForbidden}
 	}
 	return nil
@@ -177,7 +180,7 @@ func (s *Server) extraHost(name string) bool {
 
 // region is the credential scope's region (the header was checked).
 func (s *Server) region(hr *http.Request) string {
-	m := sigV4.FindStringSubmatch(hr.Header.Get("Authorization"))
+	m := sigV4().FindStringSubmatch(hr.Header.Get("Authorization"))
 	if m == nil || m[3] == "" {
 		return defaultRegion
 	}

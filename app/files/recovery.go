@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -35,13 +36,13 @@ type Recovery struct {
 // NewRecovery keeps snapshots in dir, created on first write.
 func NewRecovery(dir string) *Recovery { return &Recovery{dir: dir, now: time.Now} }
 
-var validID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+var validID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`) })
 
 // ErrBadID is returned for snapshot ids that could escape the folder.
 var ErrBadID = errors.New("invalid snapshot id")
 
 func (r *Recovery) file(id string) (string, error) {
-	if !validID.MatchString(id) {
+	if !validID().MatchString(id) {
 		return "", fmt.Errorf("files: recovery %q: %w", id, ErrBadID)
 	}
 	return filepath.Join(r.dir, id+".json"), nil
@@ -81,7 +82,7 @@ func (r *Recovery) List(except string) ([]Snapshot, error) {
 	out := []Snapshot{}
 	for _, e := range entries {
 		id, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok || id == except || !validID.MatchString(id) {
+		if !ok || id == except || !validID().MatchString(id) {
 			continue
 		}
 		data, err := ReadFile(filepath.Join(r.dir, e.Name()), snapshots)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -51,7 +52,7 @@ var write = func(f *os.File, data []byte) error {
 const staleAfter = time.Minute
 
 // tempName matches the temporary files of WriteIn: ".NAME.saving-RANDOM".
-var tempName = regexp.MustCompile(`^\..*\.saving-[0-9a-z]+$`)
+var tempName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\..*\.saving-[0-9a-z]+$`) })
 
 // WriteIn writes data to the file rel inside the folder root, atomically:
 // into a temporary file in the same folder, synced to disk, given its
@@ -232,7 +233,7 @@ func removeStale(r *os.Root, dir string) {
 	d.Close()
 	now := time.Now()
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !tempName.MatchString(e.Name()) {
+		if !e.Type().IsRegular() || !tempName().MatchString(e.Name()) {
 			continue
 		}
 		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter {

@@ -175,7 +175,7 @@ func TestWriteKilledHalfway(t *testing.T) {
 		t.Fatalf("after the kill the file is %q, want the old one", got)
 	}
 	names := entries(t, dir)
-	if len(names) != 2 || !strings.HasPrefix(names[0], ".template.yaml.saving-") || !tempName.MatchString(names[0]) {
+	if len(names) != 2 || !strings.HasPrefix(names[0], ".template.yaml.saving-") || !tempName().MatchString(names[0]) {
 		t.Fatalf("after the kill: %v, want the file and its temporary file", names)
 	}
 	leftover := filepath.Join(dir, names[0])

@@ -3,6 +3,7 @@ package handbook
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -171,7 +172,7 @@ func literal(n *asl.Node, quoted bool) Phrase {
 	return words("(an unreadable value)")
 }
 
-var simplePath = regexp.MustCompile(`^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$`)
+var simplePath = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$`) })
 
 // pathWords names the data a path points at: "$.order.total" → "the
 // order's total"; "$" → "the input"; anything else shows as code.
@@ -179,7 +180,7 @@ func pathWords(p string) Phrase {
 	switch {
 	case p == "$":
 		return words("the input")
-	case simplePath.MatchString(p):
+	case simplePath().MatchString(p):
 		parts := strings.Split(p[2:], ".")
 		for i, part := range parts {
 			parts[i] = splitWords(part)

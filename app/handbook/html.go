@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // HTML renders the handbook as one self-contained page: inline CSS and
@@ -240,9 +241,9 @@ func paragraphs(s string) string {
 	return strings.Join(out, "\n")
 }
 
-var xmlProlog = regexp.MustCompile(`^\s*<\?xml[^>]*\?>\s*`)
+var xmlProlog = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*<\?xml[^>]*\?>\s*`) })
 
 // inlineSVG is an SVG document ready to sit inside HTML: without its XML
 // declaration. The SVG is ours (app/render or dependencySVG), which
 // escape every text they draw.
-func inlineSVG(svg []byte) string { return xmlProlog.ReplaceAllString(string(svg), "") }
+func inlineSVG(svg []byte) string { return xmlProlog().ReplaceAllString(string(svg), "") }

@@ -3,12 +3,13 @@ package iac
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
 
 // fileVar is the Serverless Framework's ${file(path)} variable.
-var fileVar = regexp.MustCompile(`^\$\{file\(([^)]+)\)\}$`)
+var fileVar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$\{file\(([^)]+)\)\}$`) })
 
 // scanServerless lists stepFunctions.stateMachines of a serverless.yml
 // (the serverless-step-functions plugin).
@@ -37,9 +38,9 @@ func scanServerless(path string, src []byte, rs resolver) (*Template, error) {
 		case dv.Kind == yaml.MappingNode:
 			m.Origin = "definition"
 			definitionObject(&m, l, dk, dv)
-		case dv.Kind == yaml.ScalarNode && fileVar.MatchString(dv.Value):
+		case dv.Kind == yaml.ScalarNode && fileVar().MatchString(dv.Value):
 			m.Origin = "${file()}"
-			ref := reference{what: "${file()}", text: fileVar.FindStringSubmatch(dv.Value)[1], line: dv.Line, col: dv.Column}
+			ref := reference{what: "${file()}", text: fileVar().FindStringSubmatch(dv.Value)[1], line: dv.Line, col: dv.Column}
 			rs.fileRef(&m, localPath(ref, path))
 		default:
 			m.Problem = fmt.Sprintf("the definition on line %d is neither an inline object nor ${file(...)}", dv.Line)

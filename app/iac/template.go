@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/engine/asl"
@@ -157,7 +158,7 @@ func detectKind(path string, src []byte) Kind {
 	if looksLikeKey(src, "stepFunctions") {
 		return Serverless
 	}
-	if (looksLikeKey(src, "Resources") && resourceType.Match(src)) || looksLikeKey(src, "AWSTemplateFormatVersion") {
+	if (looksLikeKey(src, "Resources") && resourceType().Match(src)) || looksLikeKey(src, "AWSTemplateFormatVersion") {
 		return CloudFormation
 	}
 	return ""
@@ -165,7 +166,7 @@ func detectKind(path string, src []byte) Kind {
 
 // resourceType finds a CloudFormation resource type (AWS::SQS::Queue), not
 // a pseudo parameter such as ${AWS::Region} that an ASL file may hold.
-var resourceType = regexp.MustCompile(`AWS::[A-Za-z0-9]+::[A-Za-z]`)
+var resourceType = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`AWS::[A-Za-z0-9]+::[A-Za-z]`) })
 
 // looksLikeKey reports a top-level key in YAML ("Key:" at column 0) or
 // JSON ("Key": anywhere; ASL has no such keys).

@@ -3,6 +3,7 @@ package iac
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/schema"
@@ -80,10 +81,12 @@ const CodeOutsideProject = "IAC_REFERENCE_OUTSIDE_PROJECT"
 
 // Short-form intrinsics the validator reads as placeholders.
 var (
-	tagRef       = regexp.MustCompile(`!Ref\s+([A-Za-z0-9:._-]+)`)
-	tagGetAtt    = regexp.MustCompile(`!GetAtt\s+([A-Za-z0-9._-]+)`)
-	tagGetAttSeq = regexp.MustCompile(`!GetAtt\s*\[\s*["']?([A-Za-z0-9_-]+)["']?\s*,\s*["']?([A-Za-z0-9._-]+)["']?\s*\]`)
-	tagSub       = regexp.MustCompile(`!Sub\s+`)
+	tagRef       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!Ref\s+([A-Za-z0-9:._-]+)`) })
+	tagGetAtt    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!GetAtt\s+([A-Za-z0-9._-]+)`) })
+	tagGetAttSeq = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`!GetAtt\s*\[\s*["']?([A-Za-z0-9_-]+)["']?\s*,\s*["']?([A-Za-z0-9._-]+)["']?\s*\]`)
+	})
+	tagSub = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!Sub\s+`) })
 )
 
 // PlaceholderText is the definition with the short-form intrinsics of an
@@ -101,10 +104,10 @@ func (o *Opened) PlaceholderText() string {
 // IntrinsicsAsPlaceholders rewrites !Ref, !GetAtt and !Sub in YAML text
 // as PlaceholderText does; text without them is returned as is.
 func IntrinsicsAsPlaceholders(text string) string {
-	text = tagGetAttSeq.ReplaceAllString(text, `"$${$1.$2}"`)
-	text = tagRef.ReplaceAllString(text, `"$${$1}"`)
-	text = tagGetAtt.ReplaceAllString(text, `"$${$1}"`)
-	return tagSub.ReplaceAllString(text, "")
+	text = tagGetAttSeq().ReplaceAllString(text, `"$${$1.$2}"`)
+	text = tagRef().ReplaceAllString(text, `"$${$1}"`)
+	text = tagGetAtt().ReplaceAllString(text, `"$${$1}"`)
+	return tagSub().ReplaceAllString(text, "")
 }
 
 func validateOpened(o *Opened) schema.Result {
@@ -129,7 +132,7 @@ func validateOpened(o *Opened) schema.Result {
 	return relocate(schema.ValidateDocument(doc, schema.Options{Placeholders: true}), o)
 }
 
-var placeholder = regexp.MustCompile(`\$\{([^{}\s]+)\}`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([^{}\s]+)\}`) })
 
 // substitute applies literal substitutions to string values in place,
 // keeping every node's source range; a value that is only a placeholder
@@ -138,13 +141,13 @@ var placeholder = regexp.MustCompile(`\$\{([^{}\s]+)\}`)
 func substitute(n *asl.Node, values map[string]string) {
 	switch {
 	case n.Is(asl.KindString):
-		s := placeholder.ReplaceAllStringFunc(n.Str, func(p string) string {
+		s := placeholder().ReplaceAllStringFunc(n.Str, func(p string) string {
 			if v, ok := values[p[2:len(p)-1]]; ok {
 				return v
 			}
 			return p
 		})
-		if m := placeholder.FindStringSubmatch(n.Str); m != nil && m[0] == n.Str && s != n.Str {
+		if m := placeholder().FindStringSubmatch(n.Str); m != nil && m[0] == n.Str && s != n.Str {
 			switch {
 			case isNumber(s):
 				n.Kind, n.Num = asl.KindNumber, s
@@ -164,9 +167,9 @@ func substitute(n *asl.Node, values map[string]string) {
 	}
 }
 
-var numberRE = regexp.MustCompile(`^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$`)
+var numberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$`) })
 
-func isNumber(s string) bool { return numberRE.MatchString(s) }
+func isNumber(s string) bool { return numberRE().MatchString(s) }
 
 // relocate moves diagnostics from the definition text to its place in
 // the file that holds it.

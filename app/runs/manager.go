@@ -79,7 +79,8 @@ func (m *Manager) StoreError() string {
 func (m *Manager) Close() {
 	m.mu.Lock()
 	for _, r := range m.runs {
-		if r.isLive() {
+		// A followed run belongs to its program: the endpoint keeps it.
+		if r.isLive() && r.ext == nil {
 			r.halt()
 		}
 	}
@@ -160,7 +161,19 @@ func (m *Manager) finished(r *run) {
 	}
 }
 
+// live is a run going on that the studio drives (step, pause, breakpoints);
+// a run it only follows (follow.go) is refused.
 func (m *Manager) live(id string) (*run, error) {
+	r, err := m.liveAny(id)
+	if err == nil && r.ext != nil {
+		return nil, ErrFollowed
+	}
+	return r, err
+}
+
+// liveAny is a run going on, driven or followed: both have tasks to
+// answer and can be stopped.
+func (m *Manager) liveAny(id string) (*run, error) {
 	m.mu.Lock()
 	r := m.runs[id]
 	m.mu.Unlock()
@@ -214,7 +227,7 @@ func (m *Manager) Stages(id string, after int64) ([]StageRecord, error) {
 
 // Stop aborts a run.
 func (m *Manager) Stop(id string) error {
-	r, err := m.live(id)
+	r, err := m.liveAny(id)
 	if err != nil {
 		return err
 	}
@@ -253,7 +266,7 @@ func (m *Manager) SetBreakpoint(id, state string, on bool) error {
 
 // Succeed answers a pending task with output (JSON text).
 func (m *Manager) Succeed(id, pendingID, output string) error {
-	r, err := m.live(id)
+	r, err := m.liveAny(id)
 	if err != nil {
 		return err
 	}
@@ -266,7 +279,7 @@ func (m *Manager) Succeed(id, pendingID, output string) error {
 
 // Fail answers a pending task with an error its Retry and Catch see.
 func (m *Manager) Fail(id, pendingID, errName, cause string) error {
-	r, err := m.live(id)
+	r, err := m.liveAny(id)
 	if err != nil {
 		return err
 	}
@@ -278,7 +291,7 @@ func (m *Manager) Fail(id, pendingID, errName, cause string) error {
 
 // Heartbeat tells a waiting callback or activity its worker is alive.
 func (m *Manager) Heartbeat(id, pendingID string) error {
-	r, err := m.live(id)
+	r, err := m.liveAny(id)
 	if err != nil {
 		return err
 	}

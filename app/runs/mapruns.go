@@ -64,6 +64,9 @@ func (m *Manager) mapRuns(id string) ([]engine.MapRun, error) {
 			// children's histories), and the run's own record must keep them.
 			return slices.Clone(done), nil
 		}
+		if r.ex == nil {
+			return nil, nil // a followed run: the endpoint keeps its Map Runs
+		}
 		return r.ex.MapRuns(), nil
 	}
 	if m.store == nil {

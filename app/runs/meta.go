@@ -51,6 +51,11 @@ type Meta struct {
 	// match the workflow it was imported onto (steps it lacks, or has as
 	// another type).
 	ImportNotes []string `json:"importNotes,omitempty"`
+	// Machine and ExecutionArn are set on a run a program started through
+	// the local endpoint: the state machine's name and the execution's
+	// ARN (follow.go).
+	Machine      string `json:"machine,omitempty"`
+	ExecutionArn string `json:"executionArn,omitempty"`
 	// Remote is the ARN of the execution elsewhere (AWS, or an endpoint
 	// standing in for it) whose history this imported run shows; its
 	// status is the execution's as of the last import (RUNNING included).

@@ -135,6 +135,25 @@ func (r *run) respond(id string, output any, err error) error {
 		return fmt.Errorf("%w (%s)", ErrNoPending, id)
 	}
 	defer r.wake()
+	if r.ext != nil {
+		r.mu.Lock()
+		r.ext.answered[p.ID] = true
+		r.mu.Unlock()
+		var fe *fault.Error
+		var aerr error
+		if errors.As(err, &fe) {
+			aerr = r.ext.answer(p.Pending, "", fe.Name, fe.Cause)
+		} else {
+			aerr = r.ext.answer(p.Pending, engine.EncodeJSON(output), "", "")
+		}
+		if aerr != nil {
+			// Not taken (a bad answer): the card comes back with the next list.
+			r.mu.Lock()
+			delete(r.ext.answered, p.ID)
+			r.mu.Unlock()
+		}
+		return aerr
+	}
 	if p.Kind == "task" {
 		p.answer <- answer{output: output, err: err}
 		return nil
@@ -159,6 +178,9 @@ func (r *run) heartbeat(id string) error {
 	r.mu.Unlock()
 	if token == "" {
 		return fmt.Errorf("%w (%s)", ErrNoPending, id)
+	}
+	if r.ext != nil {
+		return nil // the endpoint's tasks have no heartbeat timeout to miss here
 	}
 	return r.ex.SendTaskHeartbeat(token)
 }

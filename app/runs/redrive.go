@@ -28,6 +28,10 @@ func (m *Manager) Redrive(req StartRequest, id string) error {
 	if err != nil {
 		return err
 	}
+	if meta.ExecutionArn != "" {
+		// Its execution lives in the endpoint: redriven here, the two would part.
+		return invalid("This run was started by a program through the local endpoint: redrive it from there (RedriveExecution); the studio follows it again")
+	}
 	evs := make([]engine.Event, len(raw))
 	for i, b := range raw {
 		if err := json.Unmarshal(b, &evs[i]); err != nil {

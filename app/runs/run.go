@@ -47,6 +47,9 @@ type run struct {
 	live     bool
 	// mapRunsDone are the distributed Map runs once the run ended.
 	mapRunsDone []engine.MapRun
+	// ext is set for a run the studio follows but does not drive (an
+	// execution a program started through the local endpoint); ex is nil.
+	ext *follow
 }
 
 func (r *run) wake() {
@@ -98,13 +101,27 @@ func (r *run) loop() {
 	defer r.m.wg.Done()
 	t := time.NewTicker(r.m.batchEvery)
 	defer t.Stop()
+	var done <-chan struct{}
+	if r.ext != nil {
+		done = r.ext.done
+		defer close(r.ext.over)
+	} else {
+		done = r.ex.Done()
+	}
 	for {
 		select {
 		case <-t.C:
 		case <-r.kick:
-		case <-r.ex.Done():
-			r.finish(r.ex.Wait())
+		case <-done:
+			r.finish(r.result())
 			return
+		case <-r.m.ctx.Done():
+			if r.ext != nil {
+				// The studio closes: a followed run ends here; its
+				// stored record says ABORTED on the next start.
+				r.flush(true)
+				return
+			}
 		}
 		r.flush(false)
 	}
@@ -172,11 +189,13 @@ func (r *run) flush(final bool) {
 	live := r.live
 	r.mu.Unlock()
 
-	paused := r.ex.PausedAt()
-	if paused == nil {
-		paused = []string{}
+	paused, pauses, waiting := []string{}, []PauseInfo{}, [][]engine.PathStep{}
+	if r.ex != nil {
+		if paused = r.ex.PausedAt(); paused == nil {
+			paused = []string{}
+		}
+		pauses, waiting = pauseInfos(r.ex.Pauses()), waitingOf(r.ex)
 	}
-	pauses, waiting := pauseInfos(r.ex.Pauses()), waitingOf(r.ex)
 	if !r.inMemory() && (n > 0 || !live) {
 		if err := r.m.store.Save(meta, buf, ids, stages); err != nil {
 			r.toMemory(err)
@@ -325,7 +344,11 @@ func (r *run) halt() {
 	// Cancel first, then end the pace's sleep: released the other way
 	// round, the engine could run the remaining states before it sees the
 	// stop, and a stopped run would end SUCCEEDED.
-	r.ex.Stop()
+	if r.ext != nil {
+		r.ext.stop()
+	} else {
+		r.ex.Stop()
+	}
 	r.stop.Do(func() { close(r.stopped) })
 }
 

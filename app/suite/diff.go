@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
@@ -37,10 +38,10 @@ func (d *differ) add(format string, args ...any) {
 	d.lines = append(d.lines, fmt.Sprintf(format, args...))
 }
 
-var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var plainKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 
 func child(path, key string) string {
-	if plainKey.MatchString(key) {
+	if plainKey().MatchString(key) {
 		return path + "." + key
 	}
 	return path + "[" + strconv.Quote(key) + "]"

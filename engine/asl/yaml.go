@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -27,7 +28,7 @@ type yamlConverter struct {
 	last Pos
 }
 
-var yamlLineRE = regexp.MustCompile(`(?:yaml: )?line (\d+): (.*)`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:yaml: )?line (\d+): (.*)`) })
 
 func parseYAML(name string, src []byte) (*Node, error) {
 	// A Decoder, not yaml.Unmarshal: Unmarshal reads the first document
@@ -73,7 +74,7 @@ func yamlError(name string, src []byte, err error) error {
 	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	pos := Pos{Line: 1, Column: 1}
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		msg = m[2]
 		ls := lineStarts(src)
@@ -236,10 +237,10 @@ func isInfOrNaN(f float64) bool {
 
 // jsonFloatText keeps the literal when it is already valid JSON ("1.5").
 func jsonFloatText(lit string, f float64) string {
-	if _, err := strconv.ParseFloat(lit, 64); err == nil && jsonNumberRE.MatchString(lit) {
+	if _, err := strconv.ParseFloat(lit, 64); err == nil && jsonNumberRE().MatchString(lit) {
 		return lit
 	}
 	return strconv.FormatFloat(f, 'g', -1, 64)
 }
 
-var jsonNumberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+var jsonNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`) })

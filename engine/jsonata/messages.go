@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
@@ -62,19 +63,24 @@ var jsMessages = map[string]string{
 	"D3139": "The $single() function expected exactly 1 matching result.  Instead it matched 0.",
 }
 
-var operandRE = regexp.MustCompile(`^the (left|right) operand of the "(.+)" operator must evaluate to a number$`)
-
+var operandRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^the (left|right) operand of the "(.+)" operator must evaluate to a number$`)
+})
 var (
-	signatureRE = regexp.MustCompile(`^\$(\w+): (.*)$`)
-	argIndexRE  = regexp.MustCompile(`argument (\d+)|(first|second|third|fourth) argument`)
-	castRE      = regexp.MustCompile(`unable to cast (.*) to a number$`)
-	arrayOfRE   = regexp.MustCompile(`^\$(\w+): (argument(?: \d+)?) must be an array of (\w+)`)
+	signatureRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$(\w+): (.*)$`) })
+	argIndexRE  = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`argument (\d+)|(first|second|third|fourth) argument`)
+	})
+	castRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`unable to cast (.*) to a number$`) })
+	arrayOfRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\$(\w+): (argument(?: \d+)?) must be an array of (\w+)`)
+	})
 )
 
 // argIndex finds which argument a gnata message is about (1 when it does
 // not say).
 func argIndex(msg string) string {
-	m := argIndexRE.FindStringSubmatch(msg)
+	m := argIndexRE().FindStringSubmatch(msg)
 	switch {
 	case m == nil:
 		return "1"
@@ -124,7 +130,7 @@ func jsText(err error) string {
 	}
 	// gnata words arithmetic operand errors its own way and uses T2001
 	// for both sides; jsonata-js has T2001 (left) and T2002 (right).
-	if m := operandRE.FindStringSubmatch(g.message); m != nil {
+	if m := operandRE().FindStringSubmatch(g.message); m != nil {
 		g.token = m[2]
 		g.code = "T2001"
 		if m[1] == "right" {
@@ -132,16 +138,16 @@ func jsText(err error) string {
 		}
 		return g.code + ": The " + m[1] + " side of the " + strconv.Quote(m[2]) + " operator must evaluate to a number"
 	}
-	if m := castRE.FindStringSubmatch(g.message); g.code == "D3030" && m != nil {
+	if m := castRE().FindStringSubmatch(g.message); g.code == "D3030" && m != nil {
 		return "D3030: Unable to cast value to a number: " + m[1]
 	}
-	if m := arrayOfRE.FindStringSubmatch(g.message); g.code == "T0412" && m != nil {
+	if m := arrayOfRE().FindStringSubmatch(g.message); g.code == "T0412" && m != nil {
 		return fmt.Sprintf("T0412: Argument %s of function %q must be an array of %s", argIndex(m[2]), m[1], m[3])
 	}
 	// gnata names the function and, often, the argument; jsonata-js says
 	// which argument does not match the function's signature.
 	if g.code == "T0410" {
-		if m := signatureRE.FindStringSubmatch(g.message); m != nil {
+		if m := signatureRE().FindStringSubmatch(g.message); m != nil {
 			return fmt.Sprintf("T0410: Argument %s of function %q does not match function signature", argIndex(m[2]), m[1])
 		}
 	}

@@ -23,6 +23,7 @@ type Path struct {
 	steps    []step    // set when definite
 	frags    []jp.Frag // set when indefinite
 	definite bool
+	length   bool // ends in Jayway's .length() function
 }
 
 // step is one name or index of a definite path, or (last only) a list of
@@ -42,7 +43,11 @@ func Compile(src string) (*Path, error) {
 	if err != nil {
 		return nil, err
 	}
-	frags, err := parseFrags(src, len(src)-len(rest))
+	body := src
+	if strings.HasSuffix(rest, lengthCall) && len(rest) > len(lengthCall) {
+		body, rest, p.length = strings.TrimSuffix(src, lengthCall), strings.TrimSuffix(rest, lengthCall), true
+	}
+	frags, err := parseFrags(body, len(body)-len(rest))
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +125,7 @@ func (p *Path) VarName() string { return p.varName }
 
 // Definite reports whether the path names at most one value (a reference
 // path in ASL terms).
-func (p *Path) Definite() bool { return p.definite }
+func (p *Path) Definite() bool { return p.definite || p.length }
 
 // unionKeys returns the names of a union made only of names.
 func unionKeys(u jp.Union) ([]string, bool) {

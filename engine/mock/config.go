@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/fault"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
@@ -53,7 +54,7 @@ var (
 	ErrNoResponse = errors.New("no mocked response for this invocation")
 )
 
-var keyRE = regexp.MustCompile(`^(0|[1-9][0-9]*)(?:-(0|[1-9][0-9]*))?$`)
+var keyRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(0|[1-9][0-9]*)(?:-(0|[1-9][0-9]*))?$`) })
 
 // Parse reads a mock file; name is used in error messages only. All
 // problems are reported at once, as Errors.
@@ -190,7 +191,7 @@ func (p *parser) mockedResponse(ptr, name string, v any) *MockedResponse {
 	// it fails at the first invocation (ErrNoResponse).
 	for _, key := range slices.Sorted(maps.Keys(m)) {
 		kptr := ptr + "/" + escape(key)
-		g := keyRE.FindStringSubmatch(key)
+		g := keyRE().FindStringSubmatch(key)
 		if g == nil {
 			p.errorf(kptr, "invocation key %q must be a number (\"0\") or a range (\"1-2\")", key)
 			continue

@@ -46,6 +46,9 @@ import { useTests } from "./tests/useTests";
 import { TestsPanel } from "./tests/TestsPanel";
 import { CoverageContext } from "./tests/coverageContext";
 import { CoverageLegend } from "./tests/CoverageLegend";
+import { EndpointButton } from "./endpoint/EndpointPanel";
+import { endpointDefinition, endpointRunsFor } from "./backend/studio";
+import { sameDefinition } from "./run/session";
 import { useCloud } from "./cloud/useCloud";
 import { cloud as cloudBackend } from "./backend/cloud";
 import { CloudPanel } from "./cloud/CloudPanel";
@@ -224,6 +227,23 @@ export default function App() {
     [showComments],
   );
   const comments = useCommentsUI(notesStore, notes, stateNames, commentActions);
+  // A run a program started through the local endpoint: shown on the open
+  // file's diagram when it is the same workflow, else its state machine's
+  // definition opens as a new unsaved document (named after the machine).
+  const { open: openRun } = run;
+  const showEndpointRun = useCallback(
+    async (id: string, machine: string) => {
+      const show = () => {
+        setBottomTab("run");
+        if (!panels.isShown("bottom")) panels.toggle("bottom", true);
+        void openRun(id);
+      };
+      const def = await endpointDefinition(id);
+      if (sameDefinition(def, text) || (await endpointRunsFor(text)).some((r) => r.id === id)) show();
+      else files.openText(`${machine}.asl.json`, def, show);
+    },
+    [openRun, panels, text, files],
+  );
   const openThreads = useMemo(() => [...comments.counts.values()].reduce((n, c) => n + c.open, 0), [comments.counts]);
   useEffect(() => {
     const key = (ev: KeyboardEvent) => {
@@ -261,6 +281,7 @@ export default function App() {
         onView={setView}
         panels={<PanelToggles store={panels} layout={layout} />}
         onPresent={canPresent ? () => setPresenting(true) : undefined}
+        endpoint={<EndpointButton onOpenRun={showEndpointRun} />}
         menu={
           <>
             <FileMenu files={files} onCompare={compare.openPicker} />

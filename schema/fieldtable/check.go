@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -134,9 +135,8 @@ func (w *walker) object(object string, n *asl.Node, ptr string, c ctx) {
 	}
 }
 
-var identRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*$`)
-
-var placeholderRE = regexp.MustCompile(`^\$\{[^}]+\}$`)
+var identRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}_][\p{L}\p{N}_]*$`) })
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$\{[^}]+\}$`) })
 
 func isJSONata(s string) bool {
 	return len(s) >= 4 && strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}")
@@ -302,7 +302,7 @@ func (w *walker) text(r *TextRule, s, ptr, what string) {
 		w.add(ptr, "%s is %d characters long", what, n)
 		return
 	}
-	if r.Identifier && !identRE.MatchString(strings.TrimSuffix(s, ".$")) {
+	if r.Identifier && !identRE().MatchString(strings.TrimSuffix(s, ".$")) {
 		w.add(ptr, "%s %q is not an identifier", what, s)
 		return
 	}
@@ -318,7 +318,7 @@ func (w *walker) text(r *TextRule, s, ptr, what string) {
 // intrinsic object ({"Ref": …}, {"Fn::GetAtt": …}).
 func isPlaceholder(v *asl.Node) bool {
 	if v.Is(asl.KindString) {
-		return placeholderRE.MatchString(v.Str)
+		return placeholderRE().MatchString(v.Str)
 	}
 	return v.Is(asl.KindObject) && len(v.Fields) == 1 && (v.Fields[0].Key == "Ref" || strings.HasPrefix(v.Fields[0].Key, "Fn::"))
 }

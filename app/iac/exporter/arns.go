@@ -3,6 +3,7 @@ package exporter
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
@@ -49,7 +50,7 @@ func lambdaResources(fn string) []string {
 	if fn == anyValue {
 		return []string{anyValue}
 	}
-	if !strings.HasPrefix(fn, "arn:") && !nameRE.MatchString(fn) {
+	if !strings.HasPrefix(fn, "arn:") && !nameRE().MatchString(fn) {
 		fn = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + fn
 	}
 	// Drop a version or alias qualifier: function:Name:Alias.
@@ -59,11 +60,13 @@ func lambdaResources(fn string) []string {
 	return []string{fn, fn + ":*"}
 }
 
-var queueURLPlaceRE = regexp.MustCompile(`^https://sqs\.([^./]+)\.amazonaws\.com/([^/]+)/(.+)$`)
+var queueURLPlaceRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^https://sqs\.([^./]+)\.amazonaws\.com/([^/]+)/(.+)$`)
+})
 
 // original returns the value a lone ${Name} replaced, else v.
 func (d *drafter) original(v string) string {
-	if m := nameRE.FindStringSubmatch(v); m != nil && len(m[0]) == len(v) && d.values[m[1]] != "" {
+	if m := nameRE().FindStringSubmatch(v); m != nil && len(m[0]) == len(v) && d.values[m[1]] != "" {
 		return d.values[m[1]]
 	}
 	return v
@@ -72,10 +75,10 @@ func (d *drafter) original(v string) string {
 // queueARN turns a queue URL into the queue's ARN; the region and account
 // are left to the template, so a substituted URL keeps its queue name.
 func (d *drafter) queueARN(url string) string {
-	if m := queueURLPlaceRE.FindStringSubmatch(d.original(url)); m != nil {
+	if m := queueURLPlaceRE().FindStringSubmatch(d.original(url)); m != nil {
 		return "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:" + m[3]
 	}
-	if nameRE.MatchString(url) {
+	if nameRE().MatchString(url) {
 		return "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:*"
 	}
 	return anyValue

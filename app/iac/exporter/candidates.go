@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
@@ -20,12 +21,16 @@ type Substitution struct {
 }
 
 var (
-	arnRE      = regexp.MustCompile(`^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(.+)$`)
-	queueURLRE = regexp.MustCompile(`^https://sqs\.([a-z0-9-]+)\.amazonaws\.com/(\d{12})/([A-Za-z0-9_.-]+)$`)
-	regionRE   = regexp.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)-(gov-)?[a-z]+-\d$`)
-	accountRE  = regexp.MustCompile(`^\d{12}$`)
-	nameRE     = regexp.MustCompile(`^\$\{([A-Za-z][A-Za-z0-9]*)\}`)
-	anyPlaceRE = regexp.MustCompile(`\$\{([A-Za-z][A-Za-z0-9]*)\}`)
+	arnRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(.+)$`)
+	})
+	queueURLRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^https://sqs\.([a-z0-9-]+)\.amazonaws\.com/(\d{12})/([A-Za-z0-9_.-]+)$`)
+	})
+	regionRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)-(gov-)?[a-z]+-\d$`) })
+	accountRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{12}$`) })
+	nameRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$\{([A-Za-z][A-Za-z0-9]*)\}`) })
+	anyPlaceRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([A-Za-z][A-Za-z0-9]*)\}`) })
 )
 
 // Candidates lists the hard-coded values of a definition worth making
@@ -37,7 +42,7 @@ func Candidates(doc *asl.Document) []Substitution {
 	placeholders := map[string]*Substitution{}
 	var porder []string
 	placeholder := func(ptr, v string) {
-		for _, m := range anyPlaceRE.FindAllStringSubmatch(v, -1) {
+		for _, m := range anyPlaceRE().FindAllStringSubmatch(v, -1) {
 			if p := placeholders[m[1]]; p != nil {
 				p.Uses = append(p.Uses, ptr)
 			} else {
@@ -93,20 +98,20 @@ func classify(key, v string) (kind, name string) {
 	if strings.Contains(v, "${") || strings.HasSuffix(key, ".$") {
 		return "", ""
 	}
-	if m := arnRE.FindStringSubmatch(v); m != nil {
+	if m := arnRE().FindStringSubmatch(v); m != nil {
 		service, region, account, res := m[2], m[3], m[4], m[5]
 		if service == "states" && region == "" && account == "" {
 			return "", "" // a service integration, not a resource
 		}
 		return "arn", arnName(service, res)
 	}
-	if m := queueURLRE.FindStringSubmatch(v); m != nil {
+	if m := queueURLRE().FindStringSubmatch(v); m != nil {
 		return "queue-url", pascal(m[3]) + "QueueUrl"
 	}
 	switch {
-	case regionRE.MatchString(v):
+	case regionRE().MatchString(v):
 		return "region", "Region"
-	case accountRE.MatchString(v):
+	case accountRE().MatchString(v):
 		return "account", "AccountId"
 	}
 	switch key {

@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
@@ -172,12 +173,12 @@ func ParseDefinition(src []byte) (*asl.Document, error) {
 	return nil, fmt.Errorf("parse definition: %w", err)
 }
 
-var dotted = regexp.MustCompile(`\$\{[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+\}`)
+var dotted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+\}`) })
 
 // IdentifierPlaceholders writes ${Table.Arn} (from !GetAtt) as
 // ${TableArn}: every target names substitutions with identifiers.
 func IdentifierPlaceholders(src []byte) []byte {
-	return dotted.ReplaceAllFunc(src, func(m []byte) []byte { return bytes.ReplaceAll(m, []byte("."), nil) })
+	return dotted().ReplaceAllFunc(src, func(m []byte) []byte { return bytes.ReplaceAll(m, []byte("."), nil) })
 }
 
 // definitionFile is the definition as written, beside the template.

@@ -202,12 +202,12 @@ func (d *drafter) task(s *asl.State) {
 		}
 		d.add(sid, []string{anyValue}, action)
 		d.notes = append(d.notes, s.Name+": "+action+" is allowed on every resource; narrow it to the resources the call touches")
-	case nameRE.MatchString(s.Resource) && len(nameRE.FindString(s.Resource)) == len(s.Resource) &&
+	case nameRE().MatchString(s.Resource) && len(nameRE().FindString(s.Resource)) == len(s.Resource) &&
 		strings.Contains(strings.ToLower(s.Resource), "function"):
 		// Resource: ${OrderFunctionArn}, as SAM writes !GetAtt Fn.Arn: a Lambda function.
 		d.add(sid, lambdaResources(s.Resource), "lambda:InvokeFunction")
 	default:
-		if nameRE.MatchString(s.Resource) {
+		if nameRE().MatchString(s.Resource) {
 			d.notes = append(d.notes, s.Name+": the Resource "+s.Resource+" is a substitution; add what it needs by hand")
 		} else if s.Resource != "" {
 			d.notes = append(d.notes, s.Name+": no policy drafted for "+s.Resource+"; add what it needs by hand")

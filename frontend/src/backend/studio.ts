@@ -85,6 +85,11 @@ export const exportHandbook = (path: string, notesPath: string, name: string, te
 export function onCloseRequested(fn: () => void): () => void {
   return EventsOn("files:close-requested", fn);
 }
+/** The user opened a file from the file manager (or `stepstudio FILE`)
+ * while this studio was running: a second start hands it over (app/instance.go). */
+export function onOpenRequested(fn: (path: string) => void): () => void {
+  return EventsOn("files:open-requested", fn);
+}
 
 // --- Runs: start and drive local runs, answer tasks, the run history.
 import * as RunsAPI from "../../wailsjs/go/app/Runs";
@@ -555,3 +560,30 @@ export const runTests = (workflowPath: string, definition: string, only: string[
 /** Appends a stored run to the test file as a scenario (creating the file when absent). */
 export const saveRunAsScenario = (req: { workflowPath: string; logicalId: string; definition: string; runId: string; name: string; runStatus: string }): Promise<SavedScenario> =>
   TestsAPI.SaveRun(req as unknown as testsApp.SaveRunRequest) as unknown as Promise<SavedScenario>;
+
+// --- Local endpoint: the Step Functions API inside the studio, for programs on this computer.
+import * as EndpointAPI from "../../wailsjs/go/app/Endpoint";
+
+export type EndpointStatus = appModels.EndpointStatus;
+/** Switches the local endpoint on at port (0: any free one); rejects with why it could not. */
+export const endpointStart = (port: number): Promise<EndpointStatus> => EndpointAPI.Start(port);
+export const endpointStop = (): Promise<EndpointStatus> => EndpointAPI.Stop();
+export const endpointStatus = (): Promise<EndpointStatus> => EndpointAPI.Status();
+/** Runs programs started through the endpoint whose state machine is this definition (formatting aside). */
+export const endpointRunsFor = (definition: string): Promise<RunMeta[]> => EndpointAPI.RunsFor(definition);
+/** The definition an endpoint run's state machine had. */
+export const endpointDefinition = (runId: string): Promise<string> => EndpointAPI.Definition(runId);
+/** Calls fn when a program starts an execution through the endpoint (the studio now follows it as a run). */
+export function onEndpointRun(fn: (n: { runId: string; machine: string }) => void): () => void {
+  return EventsOn("endpoint:run", fn);
+}
+import { ClipboardSetText } from "../../wailsjs/runtime/runtime";
+
+/** Copies text: the page's clipboard, else the desktop window's (Wails). */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    if (!(await ClipboardSetText(text))) throw new Error("The clipboard is not available: select the text and copy it.");
+  }
+}

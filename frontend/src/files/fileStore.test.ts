@@ -13,6 +13,7 @@ function fake() {
   const calls: { name: string; args: unknown[] }[] = [];
   const called = (name: string) => calls.filter((c) => c.name === name).map((c) => c.args);
   let closeRequested: (() => void) | null = null;
+  let openRequested: ((path: string) => void) | null = null;
   const state = {
     files: new Map<string, { text: string; stamp: FileStamp; lineEnding?: string }>(),
     startup: "",
@@ -60,8 +61,12 @@ function fake() {
       closeRequested = fn;
       return () => (closeRequested = null);
     },
+    onOpenRequested: (fn) => {
+      openRequested = fn;
+      return () => (openRequested = null);
+    },
   };
-  return { backend, calls, called, state, requestClose: () => closeRequested?.() };
+  return { backend, calls, called, state, requestClose: () => closeRequested?.(), requestOpen: (path: string) => openRequested?.(path) };
 }
 
 const settle = () => vi.advanceTimersByTimeAsync(0);
@@ -291,6 +296,26 @@ describe("unsaved work", () => {
     expect(t.snap().prompt?.reason).toBe("close Stepstudio");
     await t.act.answerPrompt("discard");
     expect(t.called("quitApp")).toHaveLength(1);
+  });
+
+  test("a file handed over by a second start opens like a recent one: asking first over unsaved work", async () => {
+    const t = await setup((f) => f.state.files.set("/w/b.asl.json", { text: text("b"), stamp: stamp("t1") }));
+    t.requestOpen("/w/b.asl.json");
+    await settle();
+    expect(t.snap().file?.path).toBe("/w/b.asl.json");
+
+    t.state.files.set("/w/c.asl.json", { text: text("c"), stamp: stamp("t2") });
+    t.doc.editText(text("mine"));
+    t.requestOpen("/w/c.asl.json");
+    expect(t.snap().prompt?.reason).toBe("open another file");
+    await t.act.answerPrompt("discard");
+    expect(t.snap()).toMatchObject({ prompt: null, file: { path: "/w/c.asl.json" } });
+    expect(t.doc.snapshot()).toMatchObject({ text: text("c"), dirty: false });
+
+    t.stop();
+    t.requestOpen("/w/b.asl.json");
+    await settle();
+    expect(t.snap().file?.path).toBe("/w/c.asl.json");
   });
 
   test("is autosaved a few seconds after it starts, and the copy goes once saved", async () => {

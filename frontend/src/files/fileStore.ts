@@ -28,6 +28,7 @@ export type FileBackend = Pick<
   | "exportHandbook"
   | "newFromTemplate"
   | "onCloseRequested"
+  | "onOpenRequested"
   | "openExample"
   | "openFile"
   | "quitApp"
@@ -127,6 +128,8 @@ export interface FileActions {
   /** Opens a document saved by its own saveInPlace (no path: no disk
    * polling, and recovered work comes back as a new document). */
   openInPlace(load: () => Promise<InPlaceDocument>): void;
+  /** Opens text as a new unsaved document called name (asking first about unsaved changes); then runs once it is open. */
+  openText(name: string, text: string, then?: () => void): void;
   /** Saves; false when it failed or was cancelled. */
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
@@ -201,6 +204,7 @@ export class FileStore {
       openDialog: this.openDialog,
       openPath: this.openPath,
       openInPlace: this.openInPlace,
+      openText: this.openText,
       save: this.save,
       saveAs: this.saveAs,
       exportAs: this.exportAs,
@@ -225,7 +229,8 @@ export class FileStore {
   };
 
   /**
-   * Follows the document, the window's close button and the disk; the
+   * Follows the document, the window's close button, files handed over by
+   * a second start and the disk; the
    * first time, also loads the start document (the file named on the
    * command line, else the welcome, or the example when asked) and offers
    * what a crashed session left behind. Returns the function that stops
@@ -234,6 +239,10 @@ export class FileStore {
   start = (): (() => void) => {
     const offDoc = this.target.subscribe(this.documentChanged);
     const offClose = this.backend.onCloseRequested(() => this.ask("close Stepstudio", () => this.backend.quitApp()));
+    // A file opened from the file manager while the studio runs comes here
+    // instead of a second window: opened like a recent file, so unsaved
+    // work is asked about first.
+    const offOpen = this.backend.onOpenRequested((path) => this.openPath(path));
     const poll = setInterval(() => void this.checkDisk(), diskPollMs);
     if (!this.started) {
       this.started = true;
@@ -244,6 +253,7 @@ export class FileStore {
     return () => {
       offDoc();
       offClose();
+      offOpen();
       clearInterval(poll);
     };
   };
@@ -523,6 +533,13 @@ export class FileStore {
       } catch (err) {
         this.fail("Could not create the workflow", err);
       }
+    });
+  };
+
+  private openText = (name: string, text: string, then?: () => void) => {
+    this.guard("open the state machine", () => {
+      this.replace({ path: "", name, lineEnding: "lf", stamp: null }, text, "json");
+      then?.();
     });
   };
 

@@ -21,9 +21,11 @@ interface Props {
   panels?: ReactNode;
   /** Enters Present mode (present/Present.tsx). */
   onPresent?: () => void;
+  /** The Local endpoint switch (endpoint/EndpointPanel). */
+  endpoint?: ReactNode;
 }
 
-export function TopBar({ name, dirty, view, onView, menu, path, panels, onPresent }: Props) {
+export function TopBar({ name, dirty, view, onView, menu, path, panels, onPresent, endpoint }: Props) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -35,6 +37,7 @@ export function TopBar({ name, dirty, view, onView, menu, path, panels, onPresen
         {dirty && <span className="dirty" title="Unsaved changes" data-testid="dirty-marker">●</span>}
       </div>
       {panels}
+      {endpoint}
       {onPresent && (
         <button type="button" className="panel-toggle present-button" title="Present: the diagram alone, for a meeting (Ctrl+Shift+P)" data-testid="present-button" onClick={onPresent}>
           ▶ Present

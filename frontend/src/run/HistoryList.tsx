@@ -19,7 +19,13 @@ export function HistoryList({ session }: { session: RunSession }) {
           <li key={r.id} className={r.id === session.runId ? "current" : undefined} data-testid="history-run">
             <span className={`run-status-pill s-${r.status}`}>{r.status}</span>
             <span className="history-when">{when.format(new Date(r.startDate))}</span>
+            {r.machine && (
+              <span className="endpoint-mark" data-testid="history-endpoint" title={`Started by a program through the local endpoint: ${r.executionArn ?? ""}`}>
+                ⇄ {r.machine}
+              </span>
+            )}
             <span className="muted">
+              {r.machine ? `from the local endpoint · ${r.name} · ` : ""}
               {r.tryIt ? `${tryItLabel} · ` : ""}
               {r.events} events{r.imported ? " · imported" : ""}
               {r.startAt ? ` · from ${r.startAt}` : ""}

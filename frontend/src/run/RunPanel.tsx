@@ -53,6 +53,8 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
     [s.workflow, diagram],
   );
   const paused = s.live && s.pausedAt.length > 0;
+  // A run a program started through the local endpoint: the program drives it; the studio shows it, answers its tasks, can stop it.
+  const fromEndpoint = !!s.meta?.machine;
   // The Map the items tab lists first: the one selected, or the one around the selection.
   const mapNode = picked?.type === "Map" ? picked : diagram?.nodes.find((n) => n.id === picked?.parent && n.type === "Map");
   const status = s.meta ? (s.live ? (paused ? "PAUSED" : "RUNNING") : s.meta.status) : null;
@@ -119,7 +121,7 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
           <button onClick={s.resume} disabled={!paused} title="Continue to the next breakpoint (F5)" data-testid="run-continue">
             Continue
           </button>
-          <button onClick={s.pause} disabled={!s.live || paused} title="Pause before the next state">
+          <button onClick={s.pause} disabled={!s.live || paused || fromEndpoint} title="Pause before the next state">
             Pause
           </button>
           <button className="danger" onClick={s.stop} disabled={!s.live} title="Stop the run (Shift+F5)" data-testid="run-stop">
@@ -237,7 +239,12 @@ export function RunPanel({ session: s, diagram, selected, onLocate, onSaveAsScen
                   redriven {s.meta!.redriveCount}×
                 </span>
               )}
-              {s.runId && s.meta && !s.live && redrivable.includes(s.meta.status) && (
+              {fromEndpoint && (
+                <span className="endpoint-mark" data-testid="run-endpoint-note" title={s.meta!.executionArn}>
+                  ⇄ {s.meta!.machine} · started by a program through the local endpoint
+                </span>
+              )}
+              {s.runId && s.meta && !s.live && !fromEndpoint && redrivable.includes(s.meta.status) && (
                 <button
                   onClick={() => void s.redrive()}
                   title="Continue this run from where it failed, keeping what succeeded: steps that finished are not run again, the failed step (and the failed Map items or Parallel branches) run again with the input they had. The same run goes on, as AWS's Redrive does."

@@ -72,6 +72,7 @@ function update(runId: string, seq: number, from: number, to: number, more: Part
 function fake() {
   const calls: { name: string; args: unknown[] }[] = [];
   const listeners = new Set<(u: RunUpdate) => void>();
+  const endpointListeners = new Set<(n: { runId: string; machine: string }) => void>();
   const called = (name: string) => calls.filter((c) => c.name === name).map((c) => c.args);
   const state = {
     nextRun: "run-1",
@@ -81,6 +82,8 @@ function fake() {
     mocks: new Map<string, string>(),
     example: { name: "retry.asl.json", input: '{"items": [1, 2, 3]}' },
     runs: [] as RunMeta[],
+    /** Runs programs started through the local endpoint, of the open workflow. */
+    endpointRuns: [] as RunMeta[],
     storeError: "",
     fail: new Set<string>(),
   };
@@ -112,6 +115,7 @@ function fake() {
     heartbeatTask: record("heartbeatTask", () => undefined),
     trustHandler: record("trustHandler", () => undefined),
     listRuns: record("listRuns", () => state.runs),
+    endpointRunsFor: record("endpointRunsFor", () => state.endpointRuns),
     deleteRun: record("deleteRun", () => undefined),
     importRun: record("importRun", () => meta("imported-1", { imported: true })),
     importExecution: record("importExecution", () => meta("remote-1", { imported: true })),
@@ -119,13 +123,18 @@ function fake() {
     saveMocks: record("saveMocks", (path: string) => path.replace(/\.asl\.json$/, ".mocks.json")),
     runStoreError: record("runStoreError", () => state.storeError),
     openExample: record("openExample", () => ({ name: state.example.name, path: "", text: "", format: "json", input: state.example.input })),
+    onEndpointRun: (fn) => {
+      endpointListeners.add(fn);
+      return () => endpointListeners.delete(fn);
+    },
     onRunUpdate: (fn) => {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
   };
   const emit = (u: RunUpdate) => listeners.forEach((fn) => fn(u));
-  return { backend, calls, called, state, emit, listeners };
+  const endpointRun = (runId: string) => endpointListeners.forEach((fn) => fn({ runId, machine: "Orders" }));
+  return { backend, calls, called, state, emit, listeners, endpointRun };
 }
 
 /** Lets the fake's promises settle (and timers due by then run). */
@@ -264,6 +273,28 @@ describe("following a run", () => {
     expect(t.snap()).toMatchObject({ live: false, meta: { status: "FAILED" } });
   });
 
+  test("a program's execution of this workflow through the local endpoint joins the history, newest first, as it starts", async () => {
+    const t = setup();
+    await settle();
+    t.state.runs = [meta("run-1", { status: "FAILED", startDate: "2026-12-07T03:00:00Z" })];
+    t.state.endpointRuns = [meta("ep-1", { workflow: "local-endpoint", machine: "Orders", startDate: "2026-12-07T03:05:00Z" })];
+    t.endpointRun("ep-1");
+    await settle();
+    expect(t.snap().history.map((r) => r.id)).toEqual(["ep-1", "run-1"]);
+    expect(t.called("endpointRunsFor").at(-1)).toEqual([workflow.text]);
+  });
+
+  test("a run of the same workflow written differently is not of another definition", async () => {
+    const t = setup();
+    const spaced = JSON.stringify(JSON.parse(workflow.text), null, 7);
+    t.state.snapshots.set("ep-1", () => update("ep-1", 1, 1, 4, { meta: meta("ep-1", { definition: spaced }) }));
+    await t.store.actions.open("ep-1");
+    expect(t.snap().otherDefinition).toBe(false);
+    t.state.snapshots.set("ep-2", () => update("ep-2", 1, 1, 4, { meta: meta("ep-2", { definition: '{"StartAt":"X","States":{"X":{"Type":"Succeed"}}}' }) }));
+    await t.store.actions.open("ep-2");
+    expect(t.snap().otherDefinition).toBe(true);
+  });
+
   test("the diagram arriving after the events places them in their Map iterations", async () => {
     const t = setup({ ...workflow, diagram: null });
     await t.store.actions.start("run");
@@ -397,7 +428,7 @@ describe("starting and driving runs", () => {
     expect(await t.store.actions.reject(p, "Declined", "no money")).toBe(true);
     t.store.actions.heartbeat(p);
     await settle();
-    expect(t.calls.map((c) => c.name).filter((n) => !["startRun", "runSnapshot", "listRuns", "loadMocks", "openExample", "runStoreError"].includes(n))).toEqual([
+    expect(t.calls.map((c) => c.name).filter((n) => !["startRun", "runSnapshot", "listRuns", "endpointRunsFor", "loadMocks", "openExample", "runStoreError"].includes(n))).toEqual([
       "stepRun",
       "continueRun",
       "pauseRun",

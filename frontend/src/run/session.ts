@@ -18,12 +18,14 @@ export type RunBackend = Pick<
   | "checkMocks"
   | "continueRun"
   | "deleteRun"
+  | "endpointRunsFor"
   | "failTask"
   | "heartbeatTask"
   | "importExecution"
   | "importRun"
   | "listRuns"
   | "loadMocks"
+  | "onEndpointRun"
   | "onRunUpdate"
   | "openExample"
   | "pauseRun"
@@ -273,6 +275,8 @@ export class RunSessionStore {
    */
   connect = (): (() => void) => {
     const off = this.backend.onRunUpdate(this.apply);
+    // A program started an execution through the local endpoint: it may be of the open workflow.
+    const offEndpoint = this.backend.onEndpointRun(() => this.refreshHistory());
     if (!this.resumed) {
       this.resumed = true;
       const id = this.storage.session.getItem(CURRENT);
@@ -288,6 +292,7 @@ export class RunSessionStore {
     }
     return () => {
       off();
+      offEndpoint();
       if (this.drawTimer !== null) this.changed(); // draw what is waiting now
     };
   };
@@ -359,7 +364,7 @@ export class RunSessionStore {
   }
 
   private otherDefinition(): boolean {
-    return this.runDefinition !== null && this.runDefinition.trim() !== this.wf.text.trim();
+    return this.runDefinition !== null && !sameDefinition(this.runDefinition, this.wf.text);
   }
 
   private update = (patch: Partial<RunSettings>) => {
@@ -518,11 +523,13 @@ export class RunSessionStore {
   private refreshHistory = () => {
     const workflow = this.workflow;
     if (!workflow) return;
-    this.backend
-      .listRuns(workflow)
-      .then((h) => {
+    // Runs programs started through the local endpoint join the list when
+    // their state machine is this workflow (formatting aside).
+    const fromEndpoint = this.backend.endpointRunsFor(this.wf.text).catch(() => [] as RunMeta[]);
+    Promise.all([this.backend.listRuns(workflow), fromEndpoint])
+      .then(([own, endpoint]) => {
         if (workflow !== this.workflow) return;
-        this.history = h;
+        this.history = endpoint.length ? [...own, ...endpoint].sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0)) : own;
         this.changed();
       })
       .catch((err) => {
@@ -774,6 +781,39 @@ export class RunSessionStore {
       setDrill: this.setDrill,
     };
   }
+}
+
+/** The last comparison, as snapshots are made many times a second while a run goes on. */
+let lastCompared: { a: string; b: string; same: boolean } | null = null;
+
+/**
+ * Whether two definitions are the same workflow: the same text, or the same
+ * JSON written differently (a program's CreateStateMachine text against the
+ * open file's).
+ */
+export function sameDefinition(a: string, b: string): boolean {
+  if (a.trim() === b.trim()) return true;
+  if (lastCompared && lastCompared.a === a && lastCompared.b === b) return lastCompared.same;
+  let same: boolean;
+  try {
+    same = canonical(JSON.parse(a)) === canonical(JSON.parse(b));
+  } catch {
+    same = false; // YAML or broken text: only the same text is the same
+  }
+  lastCompared = { a, b, same };
+  return same;
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v);
 }
 
 function sameItems(set: ReadonlySet<string>, list: readonly string[]): boolean {

@@ -46,6 +46,20 @@ export namespace app {
 	        this.exists = source["exists"];
 	    }
 	}
+	export class ClientSetting {
+	    client: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ClientSetting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.client = source["client"];
+	        this.text = source["text"];
+	    }
+	}
 	export class Connection {
 	    connected: boolean;
 	    settings: cloud.Settings;
@@ -105,6 +119,91 @@ export namespace app {
 	        this.format = source["format"];
 	        this.input = source["input"];
 	    }
+	}
+	export class EndpointRequest {
+	    // Go type: time
+	    time: any;
+	    operation: string;
+	    status: number;
+	    durationMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EndpointRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.time = this.convertValues(source["time"], null);
+	        this.operation = source["operation"];
+	        this.status = source["status"];
+	        this.durationMs = source["durationMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EndpointStatus {
+	    on: boolean;
+	    state: string;
+	    error?: string;
+	    port: number;
+	    url: string;
+	    data: string;
+	    env: endpoint.EnvVar[];
+	    clients: ClientSetting[];
+	    requests: EndpointRequest[];
+	    runs: runs.Meta[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EndpointStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.on = source["on"];
+	        this.state = source["state"];
+	        this.error = source["error"];
+	        this.port = source["port"];
+	        this.url = source["url"];
+	        this.data = source["data"];
+	        this.env = this.convertValues(source["env"], endpoint.EnvVar);
+	        this.clients = this.convertValues(source["clients"], ClientSetting);
+	        this.requests = this.convertValues(source["requests"], EndpointRequest);
+	        this.runs = this.convertValues(source["runs"], runs.Meta);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ExportWritten {
 	    folder: string;
@@ -1046,6 +1145,25 @@ export namespace diagram {
 
 }
 
+export namespace endpoint {
+	
+	export class EnvVar {
+	    name: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvVar(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	    }
+	}
+
+}
+
 export namespace engine {
 	
 	export class PathStep {
@@ -1928,6 +2046,8 @@ export namespace runs {
 	    tryIt?: boolean;
 	    generated?: string[];
 	    importNotes?: string[];
+	    machine?: string;
+	    executionArn?: string;
 	    remote?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1957,6 +2077,8 @@ export namespace runs {
 	        this.tryIt = source["tryIt"];
 	        this.generated = source["generated"];
 	        this.importNotes = source["importNotes"];
+	        this.machine = source["machine"];
+	        this.executionArn = source["executionArn"];
 	        this.remote = source["remote"];
 	    }
 	
