@@ -45,9 +45,9 @@ type TemplateSettings struct {
 	Hash string `json:"hash"`
 }
 
-// ErrSettingsUnsupported: deploy settings are read and written in SAM and
-// CloudFormation templates only.
-var ErrSettingsUnsupported = errors.New("deploy settings are kept in SAM and CloudFormation templates only")
+// ErrSettingsUnsupported: deploy settings are read and written in SAM,
+// CloudFormation and Terraform files only (not Serverless Framework's).
+var ErrSettingsUnsupported = errors.New("deploy settings are kept in SAM, CloudFormation and Terraform files only")
 
 // propNames are a resource type's property names for each setting.
 type propNames struct{ name, typ, role, logging, tracing, encryption string }
@@ -105,26 +105,42 @@ func findResource(src []byte, id string) (*resource, error) {
 // ReadSettings reads the deploy settings of resource id of the SAM or
 // CloudFormation template at path.
 func ReadSettings(path, id string) (*TemplateSettings, error) {
-	src, err := readTemplate(path)
+	src, kind, err := readTemplate(path)
 	if err != nil {
 		return nil, err
 	}
-	r, err := findResource(src, id)
+	ts, err := settingsOf(kind, src, path, id)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ts, nil
+}
+
+func settingsOf(kind Kind, src []byte, path, id string) (*TemplateSettings, error) {
+	if kind == Terraform {
+		r, err := findTFResource(src, id)
+		if err != nil {
+			return nil, err
+		}
+		return r.settings(path, id), nil
+	}
+	r, err := findResource(src, id)
+	if err != nil {
+		return nil, err
 	}
 	return r.settings(path, id), nil
 }
 
-func readTemplate(path string) ([]byte, error) {
+func readTemplate(path string) ([]byte, Kind, error) {
 	src, err := files.ReadFile(path, files.Definitions)
 	if err != nil {
-		return nil, fmt.Errorf("read template: %w", err)
+		return nil, "", fmt.Errorf("read template: %w", err)
 	}
-	if detectKind(path, src) != CloudFormation {
-		return nil, fmt.Errorf("%s: %w", path, ErrSettingsUnsupported)
+	kind := detectKind(path, src)
+	if kind != CloudFormation && kind != Terraform {
+		return nil, "", fmt.Errorf("%s: %w", path, ErrSettingsUnsupported)
 	}
-	return src, nil
+	return src, kind, nil
 }
 
 func (r *resource) settings(path, id string) *TemplateSettings {

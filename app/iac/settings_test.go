@@ -20,6 +20,8 @@ func TestSettingsRead(t *testing.T) {
 		{"cfn.yaml", "Flow", Settings{Name: "flow", Type: "EXPRESS", RoleArn: "arn:aws:iam::123456789012:role/flow", LogLevel: "ALL", IncludeExecutionData: true, LogDestination: "!GetAtt FlowLogs.Arn"},
 			map[string]string{"logDestination": "!GetAtt FlowLogs.Arn"}},
 		{"cfn.json", "Flow", Settings{RoleArn: "!GetAtt FlowRole.Arn", Tracing: true}, map[string]string{"roleArn": "!GetAtt FlowRole.Arn"}},
+		{"main.tf", "aws_sfn_state_machine.orders", Settings{Name: "orders", RoleArn: "aws_iam_role.orders.arn", LogLevel: "ALL", IncludeExecutionData: true, LogDestination: `"${aws_cloudwatch_log_group.orders.arn}:*"`},
+			map[string]string{"roleArn": "aws_iam_role.orders.arn", "logDestination": `"${aws_cloudwatch_log_group.orders.arn}:*"`}},
 	} {
 		got, err := ReadSettings(filepath.Join("testdata", "settings", tc.file), tc.id)
 		if err != nil {
@@ -64,19 +66,30 @@ func TestSettingsEdits(t *testing.T) {
 		}},
 		{"json-role-literal-no-tracing", "cfn.json", "Flow", func(s *Settings) { s.RoleArn, s.Tracing = "arn:aws:iam::123456789012:role/r", false }},
 		{"json-logging-with-expression-role-kept", "cfn.json", "Flow", func(s *Settings) { s.LogLevel, s.IncludeExecutionData = "ALL", true }},
+		{"tf-express-tracing-level", "main.tf", "aws_sfn_state_machine.orders", func(s *Settings) {
+			s.Type, s.Tracing, s.LogLevel = "EXPRESS", true, "ERROR"
+		}},
+		{"tf-rename-role-literal-no-logging-kms", "main.tf", "aws_sfn_state_machine.orders", func(s *Settings) {
+			s.Name, s.RoleArn, s.LogLevel, s.LogDestination, s.KMSKeyID = "orders-${env}", "arn:aws:iam::123456789012:role/orders", "OFF", "", "alias/orders"
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join("testdata", "settings", tc.file))
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := findResource(src, tc.id)
+			kind := detectKind(tc.file, src)
+			ts, err := settingsOf(kind, src, "", tc.id)
 			if err != nil {
 				t.Fatal(err)
 			}
-			s := r.settings("", tc.id).Settings
+			s := ts.Settings
 			tc.edit(&s)
-			out, err := EditSettings(src, tc.id, s)
+			edit := EditSettings
+			if kind == Terraform {
+				edit = editTFSettings
+			}
+			out, err := edit(src, tc.id, s)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,7 +106,7 @@ func TestSettingsEdits(t *testing.T) {
 				t.Errorf("edited template differs from %s:\n%s", golden, out)
 			}
 			// Writing the same settings again changes nothing.
-			again, err := EditSettings(out, tc.id, s)
+			again, err := edit(out, tc.id, s)
 			if err != nil || string(again) != string(out) {
 				t.Errorf("second write: %v\n%s", err, again)
 			}
@@ -139,10 +152,32 @@ func TestWriteSettings(t *testing.T) {
 	if got, _ := os.ReadFile(path); !strings.Contains(string(got), "Type: EXPRESS") {
 		t.Fatalf("written despite a stale hash:\n%s", got)
 	}
-	// Terraform is not edited here (yet): said plainly.
+	// A Terraform file likewise, its definition untouched.
+	tfSrc, err := os.ReadFile(filepath.Join("testdata", "settings", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tf := filepath.Join(dir, "main.tf")
-	os.WriteFile(tf, []byte("resource \"aws_sfn_state_machine\" \"x\" {\n  name = \"x\"\n  definition = \"{}\"\n}\n"), 0o644)
-	if _, err := ReadSettings(tf, "aws_sfn_state_machine.x"); !errors.Is(err, ErrSettingsUnsupported) {
-		t.Fatalf("terraform: %v", err)
+	if err := os.WriteFile(tf, tfSrc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tts, err := ReadSettings(tf, "aws_sfn_state_machine.orders")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts2 := tts.Settings
+	ts2.Tracing = true
+	if saved, err := WriteSettings(tf, "aws_sfn_state_machine.orders", tts.Hash, ts2); err != nil || !saved.Settings.Tracing || saved.Expressions["roleArn"] != "aws_iam_role.orders.arn" {
+		t.Fatalf("terraform write: %v %+v", err, saved)
+	}
+	if got, _ := os.ReadFile(tf); !strings.Contains(string(got), "tracing_configuration {\n    enabled = true\n  }") || !strings.Contains(string(got), string(tfSrc[strings.Index(string(tfSrc), "  definition"):strings.Index(string(tfSrc), "  logging")])) {
+		t.Fatalf("terraform file:\n%s", got)
+	}
+
+	// Serverless Framework files keep no settings here: said plainly.
+	sls := filepath.Join(dir, "serverless.yml")
+	os.WriteFile(sls, []byte("service: x\nstepFunctions:\n  stateMachines:\n    x:\n      definition:\n        StartAt: A\n        States: {A: {Type: Pass, End: true}}\n"), 0o644)
+	if _, err := ReadSettings(sls, "x"); !errors.Is(err, ErrSettingsUnsupported) {
+		t.Fatalf("serverless: %v", err)
 	}
 }

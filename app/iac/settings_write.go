@@ -25,14 +25,18 @@ import (
 // and nothing is written. The edited template must read back with exactly
 // s and the same definition, or nothing is written either.
 func WriteSettings(path, id, hash string, s Settings) (*TemplateSettings, error) {
-	src, err := readTemplate(path)
+	src, kind, err := readTemplate(path)
 	if err != nil {
 		return nil, err
 	}
 	if hash != "" && hashOf(src) != hash {
 		return nil, fmt.Errorf("%s: %w; reopen it to see the other change (nothing was written)", path, ErrChanged)
 	}
-	out, err := EditSettings(src, id, s)
+	edit := EditSettings
+	if kind == Terraform {
+		edit = editTFSettings
+	}
+	out, err := edit(src, id, s)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -44,11 +48,7 @@ func WriteSettings(path, id, hash string, s Settings) (*TemplateSettings, error)
 			return nil, err
 		}
 	}
-	r, err := findResource(out, id)
-	if err != nil {
-		return nil, err
-	}
-	return r.settings(path, id), nil
+	return settingsOf(kind, out, path, id)
 }
 
 // EditSettings is src with s written as resource id's settings (see

@@ -108,8 +108,8 @@ export default function App() {
   // The cloud link: offline until connected; AWS histories play through the run session's import.
   const inTemplate = !!(doc?.saveInPlace || (doc && !doc.path && doc.machine));
   const cloudSink = useMemo(() => ({ show: run.showExecution, open: run.open }), [run.showExecution, run.open]);
-  // A SAM/CloudFormation machine keeps its deploy settings in its resource: the store writes them there.
-  const tplMachine = iac.current && /^AWS::(Serverless|StepFunctions)::StateMachine$/.test(iac.current.type) ? iac.current : null;
+  // A SAM, CloudFormation or Terraform machine keeps its deploy settings in its resource: the store writes them there.
+  const tplMachine = iac.current && /^(AWS::(Serverless|StepFunctions)::StateMachine|aws_sfn_state_machine)$/.test(iac.current.type) ? iac.current : null;
   const cloud = useCloud(
     { path: doc?.path ?? "", name: doc?.name ?? "", text, inTemplate, template: tplMachine ? { path: tplMachine.template, id: tplMachine.id, hash: tplMachine.hash } : undefined },
     cloudSink,
