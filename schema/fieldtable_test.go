@@ -43,8 +43,8 @@ func TestSchemaHasEveryStateType(t *testing.T) {
 			continue
 		}
 		props, _ := d["properties"].(map[string]any)
-		if len(props) != len(fieldtable.Objects[typ]) {
-			t.Errorf("definitions/%s has %d fields, the table's %s %d", def, len(props), typ, len(fieldtable.Objects[typ]))
+		if len(props) != len(fieldtable.Objects()[typ]) {
+			t.Errorf("definitions/%s has %d fields, the table's %s %d", def, len(props), typ, len(fieldtable.Objects()[typ]))
 		}
 	}
 }

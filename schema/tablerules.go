@@ -91,7 +91,7 @@ func deriveRules() *rules {
 	}
 	seen := map[exclusivePair]bool{}
 	for _, typ := range fieldtable.StateTypes {
-		fields := fieldtable.Objects[typ]
+		fields := fieldtable.Objects()[typ]
 		for _, p := range pairsOf(fields) {
 			if !seen[p] {
 				seen[p] = true
@@ -124,7 +124,7 @@ func deriveRules() *rules {
 		}
 	}
 	for at, object := range r.nested {
-		for _, f := range fieldtable.Objects[object] {
+		for _, f := range fieldtable.Objects()[object] {
 			if f.RequiredIn == fieldtable.Distributed {
 				r.distributedRequired[at] = append(r.distributedRequired[at], f.Name)
 			}
@@ -138,7 +138,7 @@ func deriveRules() *rules {
 			r.distributedChecks = append(r.distributedChecks, nestedCheck{keys: strings.Split(at, "/"), fields: fs})
 		}
 	}
-	for _, f := range fieldtable.Objects["ChoiceRule"] {
+	for _, f := range fieldtable.Objects()["ChoiceRule"] {
 		if f.QueryLanguage == fieldtable.JSONPath {
 			r.choiceJSONPath[f.Name] = true
 		}
@@ -146,7 +146,7 @@ func deriveRules() *rules {
 			r.choiceCombinators = append(r.choiceCombinators, f.Name)
 		}
 	}
-	for _, f := range fieldtable.Objects["Machine"] {
+	for _, f := range fieldtable.Objects()["Machine"] {
 		if f.Name == "States" {
 			r.stateNames = f.Keys
 		}
@@ -167,7 +167,7 @@ func (r *rules) mapField(f fieldtable.Field) {
 	}
 	if f.Type == "object" && f.Object != "" {
 		var params, args bool
-		for _, g := range fieldtable.Objects[f.Object] {
+		for _, g := range fieldtable.Objects()[f.Object] {
 			params = params || g.Name == "Parameters" && g.QueryLanguage == fieldtable.JSONPath
 			args = args || g.Name == "Arguments" && g.QueryLanguage == fieldtable.JSONata
 		}
@@ -180,8 +180,8 @@ func (r *rules) mapField(f fieldtable.Field) {
 // nest records that field holds object, and the objects object holds.
 func (r *rules) nest(field, object string) {
 	r.nested[field] = object
-	r.nestedPairs[object] = pairsOf(fieldtable.Objects[object])
-	for _, f := range fieldtable.Objects[object] {
+	r.nestedPairs[object] = pairsOf(fieldtable.Objects()[object])
+	for _, f := range fieldtable.Objects()[object] {
 		if f.Type == "object" && f.Object != "" && f.Object != object {
 			r.nest(field+"/"+f.Name, f.Object)
 		}

@@ -67,7 +67,7 @@ func (w *walker) add(ptr, format string, args ...any) {
 
 // lookup returns object's field named name.
 func lookup(object, name string) (Field, bool) {
-	for _, f := range Objects[object] {
+	for _, f := range Objects()[object] {
 		if f.Name == name {
 			return f, true
 		}
@@ -83,7 +83,7 @@ func (w *walker) object(object string, n *asl.Node, ptr string, c ctx) {
 	c.object = object
 	groups := map[string]int{}
 	inForce := map[string]bool{}
-	for _, fl := range Objects[object] {
+	for _, fl := range Objects()[object] {
 		required := fl.Required || fl.RequiredIn == c.ql || fl.RequiredIn == Distributed && c.distributed
 		if required && !n.Has(fl.Name) {
 			w.add(ptr, "%s requires %s", object, fl.Name)
@@ -233,7 +233,7 @@ func (w *walker) value(fl Field, v *asl.Node, ptr string, c ctx) {
 		}
 		for i, it := range v.Items {
 			ip := asl.AppendIndex(ptr, i)
-			if _, isObject := Objects[fl.Items]; !isObject {
+			if _, isObject := Objects()[fl.Items]; !isObject {
 				if !kindOK(fl.Items, it) {
 					w.add(ip, "%s items are %s", fl.Name, fl.Items)
 				}

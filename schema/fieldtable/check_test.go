@@ -72,7 +72,7 @@ func TestCheck(t *testing.T) {
 // fields of an exactly-one group exclude each other, Needs names a field
 // of the same object, and every field with a rule column cites a source.
 func TestRuleColumns(t *testing.T) {
-	for obj, fields := range Objects {
+	for obj, fields := range Objects() {
 		has := func(name string) bool {
 			return slices.ContainsFunc(fields, func(f Field) bool { return f.Name == name })
 		}

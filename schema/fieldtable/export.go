@@ -98,7 +98,7 @@ func JSON() ([]byte, error) {
 	}
 	b, err := json.MarshalIndent(Export{
 		Comment:    "Generated from schema/fieldtable by `go test ./schema/fieldtable -run TestGenerate -update`. Do not edit.",
-		StateTypes: StateTypes, Objects: Objects, Intrinsics: in, StatesVars: StatesVars,
+		StateTypes: StateTypes, Objects: Objects(), Intrinsics: in, StatesVars: StatesVars,
 	}, "", "  ")
 	return append(b, '\n'), err
 }

@@ -13,6 +13,8 @@
 // completion and hover and the inspector's field help read.
 package fieldtable
 
+import "sync"
+
 // Query languages and Map modes a field can be limited to.
 const (
 	JSONPath    = "JSONPath"
@@ -229,147 +231,152 @@ var (
 // state types, "Retrier", "Catcher", "ChoiceRule", "Branch",
 // "ItemProcessor", "ProcessorConfig", "ItemReader", "ReaderConfig",
 // "ItemBatcher", "ResultWriter", "WriterConfig".
-var Objects = map[string][]Field{
-	"Machine": {
-		comment.doc("What this workflow does, for the people who read it."),
-		f("StartAt", "string", "The first step: the name of the state the workflow starts with.").req().stateName(),
-		f("States", "object", "The workflow's states, by name.").req().shape(shapeStates).keys(stateNames).src(srcStateNames),
-		f("Version", "string", "The version of the States Language the workflow is written in; \"1.0\" when absent."),
-		f("TimeoutSeconds", "integer", "How many seconds a whole run may take before it fails with States.Timeout.").between(0, maxSeconds),
-		queryLanguage.doc("How steps read and shape data, JSONPath (the default) or JSONata; a step may choose its own."),
-	},
-	"Task": {
-		typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters, resultSelect, arguments, output, assign,
-		f("Resource", "string", "The service or function this step calls, as an ARN: a Lambda function, an activity or a service integration (arn:aws:states:::service:action).").req().shape(shapeResource),
-		f("TimeoutSeconds", "integer|jsonata", "How many seconds the task may run before it fails with States.Timeout (default 99999999).").ex("TimeoutSecondsPath").between(1, maxSeconds).src(srcTask),
-		f("TimeoutSecondsPath", "path", "Reads the timeout in seconds from the input, at this path, instead of TimeoutSeconds.").ex("TimeoutSeconds").ql(JSONPath).instead(`use TimeoutSeconds with "{% … %}"`).src(srcTask),
-		f("HeartbeatSeconds", "integer|jsonata", "How many seconds may pass without a heartbeat from the task before it fails with States.HeartbeatTimeout.").ex("HeartbeatSecondsPath").between(1, maxSeconds).below("TimeoutSeconds").src(srcTask),
-		f("HeartbeatSecondsPath", "path", "Reads the heartbeat interval in seconds from the input, at this path, instead of HeartbeatSeconds.").ex("HeartbeatSeconds").ql(JSONPath).instead(`use HeartbeatSeconds with "{% … %}"`).src(srcTask),
-		f("Credentials", "object|jsonata", "The IAM role the task runs as (RoleArn, or RoleArn.$ with a path)."),
-		retry, catch,
-	},
-	"Pass": {
-		typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters,
-		f("Result", "any", "A fixed value this step passes on as its result (placed by ResultPath).").ql(JSONPath).instead("use Output").src(srcJSONata),
-		output, assign,
-	},
-	"Choice": {
-		typeField, comment, queryLanguage, inputPath, outputPath,
-		f("Choices", "array", "The rules, tried in order; the first that matches says which step comes next.").req().items("ChoiceRule", "Next").minItems(1),
-		f("Default", "string", "The step to go to when no rule matches; without it the run fails with States.NoChoiceMatched.").stateName(),
-		output, assign,
-	},
-	"Wait": {
-		typeField, comment, queryLanguage, next, end, inputPath, outputPath,
-		f("Seconds", "integer|jsonata", "How many seconds to wait.").ex("SecondsPath", "Timestamp", "TimestampPath").between(0, maxSeconds).oneOf("duration").src(srcWait),
-		f("SecondsPath", "path", "Reads the number of seconds to wait from the input, at this path.").ex("Seconds", "Timestamp", "TimestampPath").ql(JSONPath).oneOf("duration").instead(`use Seconds with "{% … %}"`).src(srcWait),
-		f("Timestamp", "string", "Wait until this time, such as 2026-01-31T12:00:00Z (RFC 3339, with a time zone).").ex("Seconds", "SecondsPath", "TimestampPath").oneOf("duration").format(formatTimestamp).src(srcWait),
-		f("TimestampPath", "path", "Reads the time to wait until from the input, at this path.").ex("Seconds", "SecondsPath", "Timestamp").ql(JSONPath).oneOf("duration").instead(`use Timestamp with "{% … %}"`).src(srcWait),
-		output, assign,
-	},
-	"Succeed": {
-		typeField, comment, queryLanguage, inputPath, outputPath, output,
-	},
-	"Fail": {
-		typeField, comment, queryLanguage,
-		f("Error", "string", "The name of the error the run fails with, such as OrderInvalid; in JSONata it may be a {% %} expression.").ex("ErrorPath").src(srcFail),
-		f("ErrorPath", "path", "Reads the error name from the input, at this path, instead of Error.").ex("Error").ql(JSONPath).instead(`use Error with "{% … %}"`).format(formatPathOrIntrinsic).src(srcFail),
-		f("Cause", "string", "A sentence saying what went wrong, for the people who read the failure.").ex("CausePath").src(srcFail),
-		f("CausePath", "path", "Reads the cause from the input, at this path, instead of Cause.").ex("Cause").ql(JSONPath).instead(`use Cause with "{% … %}"`).format(formatPathOrIntrinsic).src(srcFail),
-	},
-	"Parallel": {
-		typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters, resultSelect, arguments, output, assign,
-		f("Branches", "array", "The branches that run at the same time, each a small workflow of its own (StartAt and States); the output is the list of their outputs.").req().items("Branch").minItems(1),
-		retry, catch,
-	},
-	"Map": {
-		typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath,
-		f("ItemSelector", "template", "What each item's run receives, built from the item ($$.Map.Item.Value, or $states.context.Map.Item.Value in JSONata); by default the item itself.").ex("Parameters").shape(shapeAny).src(srcMap),
-		f("Parameters", "template", "The older name of ItemSelector.").ql(JSONPath).ex("ItemSelector").shape(shapeAny).
-			instead("use Arguments (or ItemSelector in a Map)").exHint("Parameters is the older name of ItemSelector; keep ItemSelector.").src(srcMap),
-		resultSelect, output, assign,
-		f("ItemProcessor", "object", "The steps run for each item (StartAt and States), and how they run (ProcessorConfig).").ex("Iterator").object("ItemProcessor").oneOf("processor").src(srcMap),
-		f("Iterator", "object", "The older name of ItemProcessor (inline mode only).").ex("ItemProcessor").object("ItemProcessor").oneOf("processor").src(srcMap),
-		f("ItemsPath", "path", "Where the list of items is in the input, as a path (default $).").ql(JSONPath).ex("Items").instead("use Items").src(srcMap),
-		f("Items", "array|jsonata", "The list of items to go through: a JSON array or a {% %} expression.").ql(JSONata).ex("ItemsPath").instead("use ItemsPath").src(srcMap),
-		f("MaxConcurrency", "integer|jsonata", "How many items run at the same time at most; 0 means as many as possible.").ex("MaxConcurrencyPath").atLeast(0).src(srcMap),
-		f("MaxConcurrencyPath", "path", "Reads the most items at the same time from the input, at this path.").ql(JSONPath).ex("MaxConcurrency").instead(`use MaxConcurrency with "{% … %}"`).src(srcMap),
-		f("ToleratedFailurePercentage", "number|jsonata", "The percentage of items that may fail before the whole Map fails (distributed mode).").mode(Distributed).inlineIgnored().ex("ToleratedFailurePercentagePath").between(0, 100).src(srcDistributed),
-		f("ToleratedFailurePercentagePath", "path", "Reads the tolerated failure percentage from the input, at this path.").mode(Distributed).inlineIgnored().ql(JSONPath).ex("ToleratedFailurePercentage").instead(`use ToleratedFailurePercentage with "{% … %}"`).src(srcDistributed),
-		f("ToleratedFailureCount", "integer|jsonata", "How many items may fail before the whole Map fails (distributed mode).").mode(Distributed).inlineIgnored().ex("ToleratedFailureCountPath").atLeast(0).src(srcDistributed),
-		f("ToleratedFailureCountPath", "path", "Reads the tolerated failure count from the input, at this path.").mode(Distributed).inlineIgnored().ql(JSONPath).ex("ToleratedFailureCount").instead(`use ToleratedFailureCount with "{% … %}"`).src(srcDistributed),
-		f("Label", "string", "A name for the child runs, to find them in the console (distributed mode).").mode(Distributed).inlineIgnored().
-			text(&TextRule{Min: 1, Max: 40, Forbidden: nameForbidden, NoSpace: true}).src(srcLabel),
-		f("ItemReader", "object", "Reads the items from S3 (a file, or the files in a bucket) instead of the input; this makes the Map distributed.").mode(Distributed).object("ItemReader").src(srcDistributed),
-		f("ItemBatcher", "object", "Hands the items to each child run in batches instead of one by one (distributed mode).").mode(Distributed).object("ItemBatcher").src(srcDistributed),
-		f("ResultWriter", "object", "Writes the results of all items as files in S3 instead of returning them (distributed mode).").mode(Distributed).object("ResultWriter").src(srcDistributed),
-		retry, catch,
-	},
-	"Retrier": {
-		f("ErrorEquals", "array", "The error names this rule matches; States.ALL matches any error.").req().shape(shapeErrorEquals).src(srcRetry),
-		f("IntervalSeconds", "integer", "Seconds to wait before the first retry (default 1).").between(1, maxSeconds).src(srcRetry),
-		f("MaxAttempts", "integer", "How many times to retry at most (default 3); 0 never retries.").between(0, maxSeconds).src(srcRetry),
-		f("BackoffRate", "number", "Each wait is the previous one times this (default 2.0).").atLeast(1).src(srcRetry),
-		f("MaxDelaySeconds", "integer", "The longest wait between retries, in seconds: caps the growing wait.").between(1, 31622400).src(srcRetry),
-		f("JitterStrategy", "string", "FULL makes each wait random (up to its length), so many failed runs do not all retry at once; NONE (the default) does not.").enum("FULL", "NONE").src(srcRetry),
-		comment,
-	},
-	"Catcher": {
-		f("ErrorEquals", "array", "The error names this rule catches; States.ALL catches any error.").req().shape(shapeErrorEquals),
-		f("Next", "string", "The state to go to when the error is caught.").req().stateName(),
-		f("ResultPath", "path", "Where the error output goes in the input; by default ($) it replaces the input, null discards it and passes the input on.").ql(JSONPath).shape(shapeNullablePath),
-		output.doc("The output passed to the next state, usually a JSONata expression using $states.errorOutput."),
-		assign, comment,
-	},
-	"ChoiceRule": choiceRule(),
-	"Branch": {
-		comment.doc("A human-readable description of the branch."),
-		f("StartAt", "string", "The name of the branch's first state.").req().stateName(),
-		f("States", "object", "The branch's states, by name.").req().shape(shapeStates).keys(stateNames).src(srcStateNames),
-	},
-	"ItemProcessor": {
-		comment.doc("A human-readable description of the processor."),
-		f("ProcessorConfig", "object", "How the items are processed: Mode and ExecutionType.").object("ProcessorConfig"),
-		f("StartAt", "string", "The name of the first state run for each item.").req().stateName(),
-		f("States", "object", "The states run for each item, by name.").req().shape(shapeStates).keys(stateNames).src(srcStateNames),
-	},
-	"ProcessorConfig": {
-		f("Mode", "string", "INLINE runs the items inside this run (at most 40 at a time); DISTRIBUTED starts a child run for each item or batch.").enum("INLINE", "DISTRIBUTED"),
-		f("ExecutionType", "string", "The kind of child runs in distributed mode: STANDARD (long, exactly once) or EXPRESS (short, at least once).").enum("STANDARD", "EXPRESS").mode(Distributed).requiredIn(Distributed).src(srcExecutionType),
-	},
-	"ItemReader": {
-		f("Resource", "string", "The S3 action that reads the items, e.g. arn:aws:states:::s3:getObject or s3:listObjectsV2.").req().shape(shapeResource),
-		f("Parameters", "template", "The bucket and key (or prefix) to read.").ql(JSONPath).shape(shapeAny).src(srcJSONata),
-		f("Arguments", "object|jsonata", "The bucket and key (or prefix) to read.").ql(JSONata).shape(shapeAny).src(srcJSONata),
-		f("ReaderConfig", "object", "How to read the file: InputType, CSV headers, MaxItems.").object("ReaderConfig"),
-	},
-	"ReaderConfig": {
-		f("InputType", "string", "The format of the file read.").enum("CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"),
-		f("CSVHeaderLocation", "string", "FIRST_ROW: the file's first row names the columns; GIVEN: they are listed in CSVHeaders.").enum("FIRST_ROW", "GIVEN"),
-		f("CSVHeaders", "array|jsonata", "The column names when CSVHeaderLocation is GIVEN.").items("string"),
-		f("CSVDelimiter", "string", "What separates the values in a row (COMMA when not set).").enum("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"),
-		f("ManifestType", "string", "The kind of manifest file read.").enum("ATHENA_DATA", "S3_INVENTORY", "CSV"),
-		f("MaxItems", "integer|jsonata", "Reads only this many items at most (all when not set).").ex("MaxItemsPath").atLeast(0).src(srcDistributed),
-		f("MaxItemsPath", "path", "A path to MaxItems in the state's input.").ql(JSONPath).ex("MaxItems").src(srcDistributed),
-	},
-	"ItemBatcher": {
-		f("MaxItemsPerBatch", "integer|jsonata", "How many items each child run gets at most.").ex("MaxItemsPerBatchPath").atLeast(0),
-		f("MaxItemsPerBatchPath", "path", "A path to MaxItemsPerBatch in the state's input.").ql(JSONPath).ex("MaxItemsPerBatch"),
-		f("MaxInputBytesPerBatch", "integer|jsonata", "How big a batch may be, in bytes (at most 262144, 256 KiB).").ex("MaxInputBytesPerBatchPath").atLeast(0),
-		f("MaxInputBytesPerBatchPath", "path", "A path to MaxInputBytesPerBatch in the state's input.").ql(JSONPath).ex("MaxInputBytesPerBatch"),
-		f("BatchInput", "any", "What every batch also gets, as JSON, e.g. {\"runId\": 7}."),
-	},
-	"ResultWriter": {
-		f("Resource", "string", "The S3 action that writes the results: arn:aws:states:::s3:putObject.").shape(shapeResource),
-		f("Parameters", "template", "The bucket and prefix to write to.").ql(JSONPath).shape(shapeAny).src(srcJSONata),
-		f("Arguments", "object|jsonata", "The bucket and prefix to write to.").ql(JSONata).shape(shapeAny).src(srcJSONata),
-		f("WriterConfig", "object", "How to write the results: OutputType and Transformation.").object("WriterConfig"),
-	},
-	"WriterConfig": {
-		f("OutputType", "string", "The format of the result files: JSON (one list) or JSONL (one result per line).").enum("JSON", "JSONL"),
-		f("Transformation", "string", "What to keep: NONE the results with the child runs' details, COMPACT the results only, FLATTEN the batches' results as one list.").enum("NONE", "COMPACT", "FLATTEN"),
-	},
-}
+//
+// It is built on first use, not at init: every stepstudio command pays a
+// package's init, and `stepstudio version` need not build this table.
+var Objects = sync.OnceValue(func() map[string][]Field {
+	return map[string][]Field{
+		"Machine": {
+			comment.doc("What this workflow does, for the people who read it."),
+			f("StartAt", "string", "The first step: the name of the state the workflow starts with.").req().stateName(),
+			f("States", "object", "The workflow's states, by name.").req().shape(shapeStates).keys(stateNames).src(srcStateNames),
+			f("Version", "string", "The version of the States Language the workflow is written in; \"1.0\" when absent."),
+			f("TimeoutSeconds", "integer", "How many seconds a whole run may take before it fails with States.Timeout.").between(0, maxSeconds),
+			queryLanguage.doc("How steps read and shape data, JSONPath (the default) or JSONata; a step may choose its own."),
+		},
+		"Task": {
+			typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters, resultSelect, arguments, output, assign,
+			f("Resource", "string", "The service or function this step calls, as an ARN: a Lambda function, an activity or a service integration (arn:aws:states:::service:action).").req().shape(shapeResource),
+			f("TimeoutSeconds", "integer|jsonata", "How many seconds the task may run before it fails with States.Timeout (default 99999999).").ex("TimeoutSecondsPath").between(1, maxSeconds).src(srcTask),
+			f("TimeoutSecondsPath", "path", "Reads the timeout in seconds from the input, at this path, instead of TimeoutSeconds.").ex("TimeoutSeconds").ql(JSONPath).instead(`use TimeoutSeconds with "{% … %}"`).src(srcTask),
+			f("HeartbeatSeconds", "integer|jsonata", "How many seconds may pass without a heartbeat from the task before it fails with States.HeartbeatTimeout.").ex("HeartbeatSecondsPath").between(1, maxSeconds).below("TimeoutSeconds").src(srcTask),
+			f("HeartbeatSecondsPath", "path", "Reads the heartbeat interval in seconds from the input, at this path, instead of HeartbeatSeconds.").ex("HeartbeatSeconds").ql(JSONPath).instead(`use HeartbeatSeconds with "{% … %}"`).src(srcTask),
+			f("Credentials", "object|jsonata", "The IAM role the task runs as (RoleArn, or RoleArn.$ with a path)."),
+			retry, catch,
+		},
+		"Pass": {
+			typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters,
+			f("Result", "any", "A fixed value this step passes on as its result (placed by ResultPath).").ql(JSONPath).instead("use Output").src(srcJSONata),
+			output, assign,
+		},
+		"Choice": {
+			typeField, comment, queryLanguage, inputPath, outputPath,
+			f("Choices", "array", "The rules, tried in order; the first that matches says which step comes next.").req().items("ChoiceRule", "Next").minItems(1),
+			f("Default", "string", "The step to go to when no rule matches; without it the run fails with States.NoChoiceMatched.").stateName(),
+			output, assign,
+		},
+		"Wait": {
+			typeField, comment, queryLanguage, next, end, inputPath, outputPath,
+			f("Seconds", "integer|jsonata", "How many seconds to wait.").ex("SecondsPath", "Timestamp", "TimestampPath").between(0, maxSeconds).oneOf("duration").src(srcWait),
+			f("SecondsPath", "path", "Reads the number of seconds to wait from the input, at this path.").ex("Seconds", "Timestamp", "TimestampPath").ql(JSONPath).oneOf("duration").instead(`use Seconds with "{% … %}"`).src(srcWait),
+			f("Timestamp", "string", "Wait until this time, such as 2026-01-31T12:00:00Z (RFC 3339, with a time zone).").ex("Seconds", "SecondsPath", "TimestampPath").oneOf("duration").format(formatTimestamp).src(srcWait),
+			f("TimestampPath", "path", "Reads the time to wait until from the input, at this path.").ex("Seconds", "SecondsPath", "Timestamp").ql(JSONPath).oneOf("duration").instead(`use Timestamp with "{% … %}"`).src(srcWait),
+			output, assign,
+		},
+		"Succeed": {
+			typeField, comment, queryLanguage, inputPath, outputPath, output,
+		},
+		"Fail": {
+			typeField, comment, queryLanguage,
+			f("Error", "string", "The name of the error the run fails with, such as OrderInvalid; in JSONata it may be a {% %} expression.").ex("ErrorPath").src(srcFail),
+			f("ErrorPath", "path", "Reads the error name from the input, at this path, instead of Error.").ex("Error").ql(JSONPath).instead(`use Error with "{% … %}"`).format(formatPathOrIntrinsic).src(srcFail),
+			f("Cause", "string", "A sentence saying what went wrong, for the people who read the failure.").ex("CausePath").src(srcFail),
+			f("CausePath", "path", "Reads the cause from the input, at this path, instead of Cause.").ex("Cause").ql(JSONPath).instead(`use Cause with "{% … %}"`).format(formatPathOrIntrinsic).src(srcFail),
+		},
+		"Parallel": {
+			typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath, parameters, resultSelect, arguments, output, assign,
+			f("Branches", "array", "The branches that run at the same time, each a small workflow of its own (StartAt and States); the output is the list of their outputs.").req().items("Branch").minItems(1),
+			retry, catch,
+		},
+		"Map": {
+			typeField, comment, queryLanguage, next, end, inputPath, outputPath, resultPath,
+			f("ItemSelector", "template", "What each item's run receives, built from the item ($$.Map.Item.Value, or $states.context.Map.Item.Value in JSONata); by default the item itself.").ex("Parameters").shape(shapeAny).src(srcMap),
+			f("Parameters", "template", "The older name of ItemSelector.").ql(JSONPath).ex("ItemSelector").shape(shapeAny).
+				instead("use Arguments (or ItemSelector in a Map)").exHint("Parameters is the older name of ItemSelector; keep ItemSelector.").src(srcMap),
+			resultSelect, output, assign,
+			f("ItemProcessor", "object", "The steps run for each item (StartAt and States), and how they run (ProcessorConfig).").ex("Iterator").object("ItemProcessor").oneOf("processor").src(srcMap),
+			f("Iterator", "object", "The older name of ItemProcessor (inline mode only).").ex("ItemProcessor").object("ItemProcessor").oneOf("processor").src(srcMap),
+			f("ItemsPath", "path", "Where the list of items is in the input, as a path (default $).").ql(JSONPath).ex("Items").instead("use Items").src(srcMap),
+			f("Items", "array|jsonata", "The list of items to go through: a JSON array or a {% %} expression.").ql(JSONata).ex("ItemsPath").instead("use ItemsPath").src(srcMap),
+			f("MaxConcurrency", "integer|jsonata", "How many items run at the same time at most; 0 means as many as possible.").ex("MaxConcurrencyPath").atLeast(0).src(srcMap),
+			f("MaxConcurrencyPath", "path", "Reads the most items at the same time from the input, at this path.").ql(JSONPath).ex("MaxConcurrency").instead(`use MaxConcurrency with "{% … %}"`).src(srcMap),
+			f("ToleratedFailurePercentage", "number|jsonata", "The percentage of items that may fail before the whole Map fails (distributed mode).").mode(Distributed).inlineIgnored().ex("ToleratedFailurePercentagePath").between(0, 100).src(srcDistributed),
+			f("ToleratedFailurePercentagePath", "path", "Reads the tolerated failure percentage from the input, at this path.").mode(Distributed).inlineIgnored().ql(JSONPath).ex("ToleratedFailurePercentage").instead(`use ToleratedFailurePercentage with "{% … %}"`).src(srcDistributed),
+			f("ToleratedFailureCount", "integer|jsonata", "How many items may fail before the whole Map fails (distributed mode).").mode(Distributed).inlineIgnored().ex("ToleratedFailureCountPath").atLeast(0).src(srcDistributed),
+			f("ToleratedFailureCountPath", "path", "Reads the tolerated failure count from the input, at this path.").mode(Distributed).inlineIgnored().ql(JSONPath).ex("ToleratedFailureCount").instead(`use ToleratedFailureCount with "{% … %}"`).src(srcDistributed),
+			f("Label", "string", "A name for the child runs, to find them in the console (distributed mode).").mode(Distributed).inlineIgnored().
+				text(&TextRule{Min: 1, Max: 40, Forbidden: nameForbidden, NoSpace: true}).src(srcLabel),
+			f("ItemReader", "object", "Reads the items from S3 (a file, or the files in a bucket) instead of the input; this makes the Map distributed.").mode(Distributed).object("ItemReader").src(srcDistributed),
+			f("ItemBatcher", "object", "Hands the items to each child run in batches instead of one by one (distributed mode).").mode(Distributed).object("ItemBatcher").src(srcDistributed),
+			f("ResultWriter", "object", "Writes the results of all items as files in S3 instead of returning them (distributed mode).").mode(Distributed).object("ResultWriter").src(srcDistributed),
+			retry, catch,
+		},
+		"Retrier": {
+			f("ErrorEquals", "array", "The error names this rule matches; States.ALL matches any error.").req().shape(shapeErrorEquals).src(srcRetry),
+			f("IntervalSeconds", "integer", "Seconds to wait before the first retry (default 1).").between(1, maxSeconds).src(srcRetry),
+			f("MaxAttempts", "integer", "How many times to retry at most (default 3); 0 never retries.").between(0, maxSeconds).src(srcRetry),
+			f("BackoffRate", "number", "Each wait is the previous one times this (default 2.0).").atLeast(1).src(srcRetry),
+			f("MaxDelaySeconds", "integer", "The longest wait between retries, in seconds: caps the growing wait.").between(1, 31622400).src(srcRetry),
+			f("JitterStrategy", "string", "FULL makes each wait random (up to its length), so many failed runs do not all retry at once; NONE (the default) does not.").enum("FULL", "NONE").src(srcRetry),
+			comment,
+		},
+		"Catcher": {
+			f("ErrorEquals", "array", "The error names this rule catches; States.ALL catches any error.").req().shape(shapeErrorEquals),
+			f("Next", "string", "The state to go to when the error is caught.").req().stateName(),
+			f("ResultPath", "path", "Where the error output goes in the input; by default ($) it replaces the input, null discards it and passes the input on.").ql(JSONPath).shape(shapeNullablePath),
+			output.doc("The output passed to the next state, usually a JSONata expression using $states.errorOutput."),
+			assign, comment,
+		},
+		"ChoiceRule": choiceRule(),
+		"Branch": {
+			comment.doc("A human-readable description of the branch."),
+			f("StartAt", "string", "The name of the branch's first state.").req().stateName(),
+			f("States", "object", "The branch's states, by name.").req().shape(shapeStates).keys(stateNames).src(srcStateNames),
+		},
+		"ItemProcessor": {
+			comment.doc("A human-readable description of the processor."),
+			f("ProcessorConfig", "object", "How the items are processed: Mode and ExecutionType.").object("ProcessorConfig"),
+			f("StartAt", "string", "The name of the first state run for each item.").req().stateName(),
+			f("States", "object", "The states run for each item, by name.").req().shape(shapeStates).keys(stateNames).src(srcStateNames),
+		},
+		"ProcessorConfig": {
+			f("Mode", "string", "INLINE runs the items inside this run (at most 40 at a time); DISTRIBUTED starts a child run for each item or batch.").enum("INLINE", "DISTRIBUTED"),
+			f("ExecutionType", "string", "The kind of child runs in distributed mode: STANDARD (long, exactly once) or EXPRESS (short, at least once).").enum("STANDARD", "EXPRESS").mode(Distributed).requiredIn(Distributed).src(srcExecutionType),
+		},
+		"ItemReader": {
+			f("Resource", "string", "The S3 action that reads the items, e.g. arn:aws:states:::s3:getObject or s3:listObjectsV2.").req().shape(shapeResource),
+			f("Parameters", "template", "The bucket and key (or prefix) to read.").ql(JSONPath).shape(shapeAny).src(srcJSONata),
+			f("Arguments", "object|jsonata", "The bucket and key (or prefix) to read.").ql(JSONata).shape(shapeAny).src(srcJSONata),
+			f("ReaderConfig", "object", "How to read the file: InputType, CSV headers, MaxItems.").object("ReaderConfig"),
+		},
+		"ReaderConfig": {
+			f("InputType", "string", "The format of the file read.").enum("CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"),
+			f("CSVHeaderLocation", "string", "FIRST_ROW: the file's first row names the columns; GIVEN: they are listed in CSVHeaders.").enum("FIRST_ROW", "GIVEN"),
+			f("CSVHeaders", "array|jsonata", "The column names when CSVHeaderLocation is GIVEN.").items("string"),
+			f("CSVDelimiter", "string", "What separates the values in a row (COMMA when not set).").enum("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"),
+			f("ManifestType", "string", "The kind of manifest file read.").enum("ATHENA_DATA", "S3_INVENTORY", "CSV"),
+			f("MaxItems", "integer|jsonata", "Reads only this many items at most (all when not set).").ex("MaxItemsPath").atLeast(0).src(srcDistributed),
+			f("MaxItemsPath", "path", "A path to MaxItems in the state's input.").ql(JSONPath).ex("MaxItems").src(srcDistributed),
+		},
+		"ItemBatcher": {
+			f("MaxItemsPerBatch", "integer|jsonata", "How many items each child run gets at most.").ex("MaxItemsPerBatchPath").atLeast(0),
+			f("MaxItemsPerBatchPath", "path", "A path to MaxItemsPerBatch in the state's input.").ql(JSONPath).ex("MaxItemsPerBatch"),
+			f("MaxInputBytesPerBatch", "integer|jsonata", "How big a batch may be, in bytes (at most 262144, 256 KiB).").ex("MaxInputBytesPerBatchPath").atLeast(0),
+			f("MaxInputBytesPerBatchPath", "path", "A path to MaxInputBytesPerBatch in the state's input.").ql(JSONPath).ex("MaxInputBytesPerBatch"),
+			f("BatchInput", "any", "What every batch also gets, as JSON, e.g. {\"runId\": 7}."),
+		},
+		"ResultWriter": {
+			f("Resource", "string", "The S3 action that writes the results: arn:aws:states:::s3:putObject.").shape(shapeResource),
+			f("Parameters", "template", "The bucket and prefix to write to.").ql(JSONPath).shape(shapeAny).src(srcJSONata),
+			f("Arguments", "object|jsonata", "The bucket and prefix to write to.").ql(JSONata).shape(shapeAny).src(srcJSONata),
+			f("WriterConfig", "object", "How to write the results: OutputType and Transformation.").object("WriterConfig"),
+		},
+		"WriterConfig": {
+			f("OutputType", "string", "The format of the result files: JSON (one list) or JSONL (one result per line).").enum("JSON", "JSONL"),
+			f("Transformation", "string", "What to keep: NONE the results with the child runs' details, COMPACT the results only, FLATTEN the batches' results as one list.").enum("NONE", "COMPACT", "FLATTEN"),
+		},
+	}
+})
 
 // choiceRule lists a Choice rule's fields: JSONata's Condition, JSONPath's
 // Variable with one comparison, And, Or and Not.

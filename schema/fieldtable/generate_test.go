@@ -46,7 +46,7 @@ func TestGenerate(t *testing.T) {
 // TestExcludesAreMutual checks every "excludes" names a field of the same
 // object that excludes it back, and that no field is listed twice.
 func TestExcludesAreMutual(t *testing.T) {
-	for obj, fields := range Objects {
+	for obj, fields := range Objects() {
 		by := map[string]Field{}
 		for _, f := range fields {
 			if _, dup := by[f.Name]; dup {

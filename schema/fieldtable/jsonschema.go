@@ -104,12 +104,12 @@ func objectOrder() []string {
 // schema/asl.schema.json.
 func Schema() ([]byte, error) {
 	order := objectOrder()
-	if len(order) != len(Objects) {
-		return nil, fmt.Errorf("fieldtable: %d objects in the table, %d written to the schema", len(Objects), len(order))
+	if len(order) != len(Objects()) {
+		return nil, fmt.Errorf("fieldtable: %d objects in the table, %d written to the schema", len(Objects()), len(order))
 	}
 	var defs obj
 	for _, o := range order {
-		fields, ok := Objects[o]
+		fields, ok := Objects()[o]
 		if !ok {
 			return nil, fmt.Errorf("fieldtable: no object %s", o)
 		}
@@ -203,7 +203,7 @@ func valueSchema(f Field) (obj, error) {
 		s = obj{}
 	case "object":
 		if f.Object != "" {
-			if _, ok := Objects[f.Object]; !ok {
+			if _, ok := Objects()[f.Object]; !ok {
 				return nil, fmt.Errorf("no object %s", f.Object)
 			}
 			s = ref(defName(f.Object))
@@ -240,7 +240,7 @@ func valueSchema(f Field) (obj, error) {
 }
 
 func itemSchema(f Field) (obj, error) {
-	if _, ok := Objects[f.Items]; !ok {
+	if _, ok := Objects()[f.Items]; !ok {
 		if len(f.ItemsRequire) > 0 {
 			return nil, fmt.Errorf("items of type %s cannot require fields", f.Items)
 		}
@@ -299,7 +299,7 @@ func overlay(object string, seen map[string]bool) (obj, error) {
 	}
 	seen[object] = true
 	defer delete(seen, object)
-	fields := Objects[object]
+	fields := Objects()[object]
 	var props obj
 	for _, f := range fields {
 		var sub obj
@@ -313,7 +313,7 @@ func overlay(object string, seen map[string]bool) (obj, error) {
 			}
 			sub = o
 		case f.Type == "array" && f.Items != "":
-			if _, ok := Objects[f.Items]; !ok {
+			if _, ok := Objects()[f.Items]; !ok {
 				continue
 			}
 			o, err := overlay(f.Items, seen)
