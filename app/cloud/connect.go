@@ -22,7 +22,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go/middleware"
@@ -47,14 +46,14 @@ const callTimeout = 60 * time.Second
 // backoff replaces the retryer's delays in tests (nil: the SDK's).
 var backoff retry.BackoffDelayer
 
-// Client is a connection: the Step Functions client and, for showing who
-// you are and picking roles, STS and IAM.
+// Client is a connection: the Step Functions client, STS for showing who
+// you are, and the config IAM's ListRoles is signed with (iamquery.go).
 type Client struct {
 	Settings Settings
 	Region   string
 	SFN      *sfn.Client
 	STS      *sts.Client
-	IAM      *iam.Client
+	cfg      aws.Config
 }
 
 // Connect loads credentials for s from the standard chain and makes the
@@ -98,7 +97,7 @@ func Connect(ctx context.Context, s Settings) (*Client, error) {
 		return nil, &Problem{Code: CodeNoRegion, Title: "No AWS region is chosen.",
 			Action: "Pick a region, or set one in the profile (region = eu-west-1) or in AWS_REGION."}
 	}
-	c := &Client{Settings: s, Region: cfg.Region}
+	c := &Client{Settings: s, Region: cfg.Region, cfg: cfg}
 	c.SFN = sfn.NewFromConfig(cfg, func(o *sfn.Options) {
 		if s.EndpointURL != "" {
 			o.BaseEndpoint = aws.String(s.EndpointURL)
@@ -109,7 +108,6 @@ func Connect(ctx context.Context, s Settings) (*Client, error) {
 		}
 	})
 	c.STS = sts.NewFromConfig(cfg)
-	c.IAM = iam.NewFromConfig(cfg)
 	return c, nil
 }
 

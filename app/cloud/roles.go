@@ -5,9 +5,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/iam"
 )
 
 // Role is an IAM role offered as the execution role.
@@ -34,21 +31,25 @@ func (c *Client) Roles(ctx context.Context) ([]Role, error) {
 		return []Role{}, nil
 	}
 	var forSFN, rest []Role
-	p := iam.NewListRolesPaginator(c.IAM, &iam.ListRolesInput{})
-	for i := 0; p.HasMorePages() && i < maxRolePages; i++ {
-		page, err := p.NextPage(ctx)
+	marker := ""
+	for i := 0; i < maxRolePages; i++ {
+		page, err := c.listRoles(ctx, marker)
 		if err != nil {
 			return nil, explain(err)
 		}
-		for _, r := range page.Roles {
-			role := Role{Name: aws.ToString(r.RoleName), Arn: aws.ToString(r.Arn), Description: aws.ToString(r.Description),
-				ForStepFunctions: trustsStates(aws.ToString(r.AssumeRolePolicyDocument))}
+		for _, r := range page.Result.Roles {
+			role := Role{Name: r.RoleName, Arn: r.Arn, Description: r.Description,
+				ForStepFunctions: trustsStates(r.AssumeRolePolicyDocument)}
 			if role.ForStepFunctions {
 				forSFN = append(forSFN, role)
 			} else {
 				rest = append(rest, role)
 			}
 		}
+		if !page.Result.IsTruncated || page.Result.Marker == "" {
+			break
+		}
+		marker = page.Result.Marker
 	}
 	return append(forSFN, rest...), nil
 }
