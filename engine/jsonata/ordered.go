@@ -2,6 +2,7 @@ package jsonata
 
 import (
 	"reflect"
+	"sync"
 
 	"github.com/recolabs/gnata"
 
@@ -22,7 +23,8 @@ type orderedLayout struct {
 	data map[string]any
 }
 
-var orderedType = func() reflect.Type {
+// orderedType is checked on first use, not at start-up.
+var orderedType = sync.OnceValue(func() reflect.Type {
 	v, err := gnata.DecodeJSON([]byte("{}"))
 	if err != nil {
 		return nil
@@ -54,14 +56,14 @@ var orderedType = func() reflect.Type {
 		return nil
 	}
 	return st
-}()
+})
 
 // newOrderedMap returns a gnata ordered map holding data in keys' order.
 func newOrderedMap(keys []string, data map[string]any) any {
-	if orderedType == nil {
+	if orderedType() == nil {
 		return viaJSON(keys, data)
 	}
-	p := reflect.New(orderedType)
+	p := reflect.New(orderedType())
 	l := (*orderedLayout)(p.UnsafePointer())
 	l.keys, l.data = keys, data
 	return p.Interface()

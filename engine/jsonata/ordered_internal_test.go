@@ -6,7 +6,7 @@ import "testing"
 // layout built over it: conversions would still be right (through JSON
 // text) but much slower.
 func TestOrderedLayout(t *testing.T) {
-	if orderedType == nil {
+	if orderedType() == nil {
 		t.Fatal("gnata's OrderedMap layout changed; toGnata falls back to JSON text")
 	}
 	om, ok := newOrderedMap([]string{"z", "a"}, map[string]any{"z": 1.0, "a": 2.0}).(orderedMap)

@@ -173,14 +173,15 @@ func hashFn(src intrinsic.Source) gnata.CustomFunc {
 	}
 }
 
-// fromMillis is gnata's own $fromMillis, which formats pictures.
-var fromMillis = func() reflect.Value {
+// fromMillis is gnata's own $fromMillis, which formats pictures, looked
+// up on first use (a gnata environment is not built at every start-up).
+var fromMillis = sync.OnceValue(func() reflect.Value {
 	fn, ok := gnata.NewCustomEnv(nil).Lookup("fromMillis")
 	if !ok {
 		panic("jsonata: gnata has no $fromMillis")
 	}
 	return reflect.ValueOf(fn)
-}()
+})
 
 // now is $now([picture [, timezone]]) on the given clock. Without a
 // picture it prints milliseconds, as jsonata-js (hence AWS) does.
@@ -191,7 +192,7 @@ func now(clock func() time.Time) gnata.CustomFunc {
 			return t.Format("2006-01-02T15:04:05.000Z"), nil
 		}
 		in := append([]any{float64(t.UnixMilli())}, args...)
-		out := fromMillis.Call([]reflect.Value{reflect.ValueOf(in), reflect.ValueOf(&focus).Elem()})
+		out := fromMillis().Call([]reflect.Value{reflect.ValueOf(in), reflect.ValueOf(&focus).Elem()})
 		if err, _ := out[1].Interface().(error); err != nil {
 			return nil, err
 		}
