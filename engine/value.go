@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
@@ -13,6 +14,21 @@ func DecodeJSON(b []byte) (any, error) { return jsonvalue.Unmarshal(b) }
 
 // EncodeJSON renders v compactly as AWS does in histories and outputs.
 func EncodeJSON(v any) string { return jsonvalue.String(v) }
+
+// AppendJSON appends v, encoded as EncodeJSON does, to b, growing b once
+// to the size measured beforehand: a large output (a 10,000-item Map's)
+// is written from one buffer instead of a doubling one, a string copy of
+// it, and a copy of that.
+func AppendJSON(b []byte, v any) []byte {
+	if need := jsonSize(v, math.MaxInt); cap(b)-len(b) < need {
+		b = append(make([]byte, 0, len(b)+need+1), b...)
+	}
+	out, err := jsonvalue.Append(b, v)
+	if err != nil {
+		return append(b, jsonvalue.String(v)...)
+	}
+	return out
+}
 
 // deepCopy copies maps and slices so that a state never mutates a value
 // another state still holds; objects keep their key order.

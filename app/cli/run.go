@@ -333,7 +333,7 @@ func writeReport(w io.Writer, r engine.Result) error {
 	b := append([]byte(`{"status":`), str(r.Status)...)
 	if r.Status == engine.StatusSucceeded {
 		b = append(b, `,"output":`...)
-		b = append(b, engine.EncodeJSON(r.Output)...)
+		b = engine.AppendJSON(b, r.Output)
 	}
 	if r.Error != nil {
 		b = append(append(b, `,"error":`...), str(*r.Error)...)
