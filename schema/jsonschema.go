@@ -106,6 +106,10 @@ func (c *checker) schema() {
 		return
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(jobs)/parallelStates)
+	if c.reuse != nil {
+		c.schemaReused(jobs, workers)
+		return
+	}
 	if workers < 2 {
 		for _, j := range jobs {
 			c.runSchema(j.schema, j.ptr, j.node, true)
@@ -140,6 +144,7 @@ type stateJob struct {
 	schema *schemaPart
 	ptr    string
 	node   *asl.Node
+	state  *asl.State
 }
 
 // collectStates lists every state of m and of its nested machines with
@@ -156,7 +161,7 @@ func collectStates(ptr string, m *asl.StateMachine, jobs []stateJob) ([]stateJob
 			if err != nil {
 				return nil, err
 			}
-			jobs = append(jobs, stateJob{ts, sp, st.Node})
+			jobs = append(jobs, stateJob{ts, sp, st.Node, st})
 		}
 		var err error
 		for i, b := range st.Branches {

@@ -1,0 +1,156 @@
+package schema_test
+
+import (
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stepstudio/stepstudio/internal/corpus"
+	"github.com/stepstudio/stepstudio/schema"
+)
+
+// reuseBase has a state of every kind an edit can touch: a Task with
+// Retry/Catch, a Choice, a Parallel, a Map with inner states, variables.
+const reuseBase = `{
+  "Comment": "reuse",
+  "StartAt": "Load",
+  "States": {
+    "Load": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f", "Payload.$": "$"},
+      "Assign": {"count": 1}, "Retry": [{"ErrorEquals": ["States.Timeout"], "MaxAttempts": 2}],
+      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Failed"}], "Next": "Route"},
+    "Route": {"Type": "Choice", "Choices": [
+        {"Variable": "$.n", "NumericGreaterThan": 1, "Next": "Fan"},
+        {"Variable": "$.s", "StringEquals": "x", "Next": "Each"}],
+      "Default": "Done"},
+    "Fan": {"Type": "Parallel", "Branches": [
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"a": 1}, "End": true}}},
+        {"StartAt": "B", "States": {"B": {"Type": "Wait", "Seconds": 1, "End": true}}}],
+      "Next": "Each"},
+    "Each": {"Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {
+        "ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Inner",
+        "States": {"Inner": {"Type": "Pass", "Parameters": {"v.$": "$.v"}, "Next": "Last"},
+                   "Last": {"Type": "Succeed"}}},
+      "Next": "Done"},
+    "Done": {"Type": "Succeed"},
+    "Failed": {"Type": "Fail", "Error": "Boom", "Cause": "it broke"}
+  }
+}`
+
+// TestValidatorEdits re-validates after each kind of edit and checks the
+// reused result equals a fresh Validate, going to the edit and back.
+func TestValidatorEdits(t *testing.T) {
+	tests := []struct{ name, old, new string }{
+		{"state field", `"MaxAttempts": 2`, `"MaxAttempts": -2`},
+		{"field made invalid", `"Seconds": 1`, `"Seconds": "one"`},
+		{"state name", `"Done": {"Type": "Succeed"}`, `"Finished": {"Type": "Succeed"}`},
+		{"StartAt", `"StartAt": "Load"`, `"StartAt": "Lod"`},
+		{"choice rule", `"NumericGreaterThan": 1`, `"NumericGreaterThan": "1"`},
+		{"choice target", `"StringEquals": "x", "Next": "Each"`, `"StringEquals": "x", "Next": "Eachh"`},
+		{"add a state", `"Done": {"Type": "Succeed"},`, `"Done": {"Type": "Succeed"}, "Extra": {"Type": "Pass", "Next": "Nowhere"},`},
+		{"remove a state", `"Done": {"Type": "Succeed"},`, ``},
+		{"rename a target", `"Failed": {"Type": "Fail"`, `"Gone": {"Type": "Fail"`},
+		{"map inner state", `"Parameters": {"v.$": "$.v"}`, `"Parameters": {"v.$": "v"}, "Foo": 1`},
+		{"branch state", `"Result": {"a": 1}`, `"Result": {"a": 1}, "ResultPath": "nope"`},
+		{"lines shift", `"Comment": "reuse",`, "\"Comment\": \"reuse\",\n\n\n"},
+		{"columns shift", `"Comment": "reuse"`, `"Comment": "reuse reuse reuse"`},
+		{"variable assigned", `"Assign": {"count": 1}`, `"Assign": {"count": 1, "other": "{% $x %}"}`},
+		{"query language", `"Comment": "reuse",`, `"Comment": "reuse", "QueryLanguage": "JSONata",`},
+		{"duplicate name", `"Done": {"Type": "Succeed"},`, `"Done": {"Type": "Succeed"}, "Done": {"Type": "Pass"},`},
+		{"syntax error", `"Done": {"Type": "Succeed"},`, `"Done": {"Type": "Succeed"`},
+	}
+	// Start from a base with problems in every state, so reused
+	// diagnostics have to move.
+	bad := strings.NewReplacer(`"MaxAttempts": 2`, `"MaxAttempts": 2, "X": 1`, `"Seconds": 1`, `"Seconds": 1, "Y": true`,
+		`"Cause": "it broke"`, `"Cause": "it broke", "CausePath": "$.c"`).Replace(reuseBase)
+	for _, base := range []string{reuseBase, bad} {
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				edited := strings.Replace(base, tc.old, tc.new, 1)
+				if edited == base {
+					t.Fatalf("edit %q matched nothing", tc.old)
+				}
+				v := schema.NewValidator()
+				for i, text := range []string{base, edited, base, edited} {
+					for _, opts := range []schema.Options{{}, {Placeholders: true}} {
+						same(t, v, "flow.asl.json", []byte(text), opts, i)
+					}
+				}
+			})
+		}
+	}
+}
+
+// same checks that v's result for src equals Validate's.
+func same(t *testing.T, v *schema.Validator, name string, src []byte, opts schema.Options, step int) {
+	t.Helper()
+	got := v.Validate(name, src, opts).Diagnostics
+	want := schema.Validate(name, src, opts).Diagnostics
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("step %d: reused result differs from a fresh Validate\ngot:\n%s\nwant:\n%s", step, describe(got), describe(want))
+	}
+}
+
+// TestValidatorCorpus validates every JSON and YAML file of the corpus
+// through one Validator, each followed by random small edits (a byte
+// changed, a line break added, a span deleted), and checks every result
+// equals a fresh Validate.
+func TestValidatorCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks the whole corpus")
+	}
+	root := corpus.Dir(t)
+	var files []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".yaml")) && !strings.Contains(p, "/api/") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) < 100 {
+		t.Fatalf("only %d corpus files", len(files))
+	}
+	rng := rand.New(rand.NewPCG(19, 5))
+	v := schema.NewValidator()
+	edits := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil || len(src) > 1<<20 {
+			continue
+		}
+		name := filepath.Base(f)
+		same(t, v, name, src, schema.Options{Placeholders: true}, 0)
+		for i := range 4 {
+			same(t, v, name, mutate(rng, src), schema.Options{Placeholders: true}, i+1)
+			edits++
+		}
+		same(t, v, name, src, schema.Options{Placeholders: true}, 5)
+	}
+	t.Logf("%d files, %d edits: reused results equal fresh ones", len(files), edits)
+}
+
+// mutate returns src with one small random edit.
+func mutate(rng *rand.Rand, src []byte) []byte {
+	if len(src) < 2 {
+		return src
+	}
+	at := rng.IntN(len(src))
+	out := append([]byte(nil), src[:at]...)
+	switch rng.IntN(4) {
+	case 0:
+		out = append(out, '\n')
+		out = append(out, src[at:]...)
+	case 1:
+		out = append(out, "x"...)
+		out = append(out, src[at+1:]...)
+	case 2:
+		out = append(out, src[min(len(src), at+1+rng.IntN(8)):]...)
+	default:
+		out = append(out, '1')
+		out = append(out, src[at:]...)
+	}
+	return out
+}
