@@ -99,7 +99,11 @@ func (c *checker) schema() {
 		c.errorAt("", c.doc.Root, CodeSchema, "Internal error: the embedded ASL schema does not compile: %v.", err)
 		return
 	}
-	c.runSchema(machine, "", c.doc.Root, false)
+	if c.reuse != nil {
+		c.machineSchemaReused(machine)
+	} else {
+		c.runSchema(machine, "", c.doc.Root, false)
+	}
 	jobs, err := collectStates("", c.doc.Machine, nil)
 	if err != nil {
 		c.errorAt("", c.doc.Root, CodeSchema, "Internal error: the embedded ASL schema does not compile: %v.", err)
@@ -199,8 +203,13 @@ func (c *checker) runSchema(p *schemaPart, ptr string, n *asl.Node, isState bool
 		c.errorAt(ptr, n, CodeSchema, "%s could not be checked against the schema: %v.", subjectOf(ptr).String(), err)
 		return
 	}
+	c.reportSchema(ptr, res.Errors())
+}
+
+// reportSchema reports the errors gojsonschema found in the value at ptr.
+func (c *checker) reportSchema(ptr string, errs []gojsonschema.ResultError) {
 	reported := map[string]bool{}
-	for _, e := range res.Errors() {
+	for _, e := range errs {
 		switch e.Type() {
 		case "condition_then", "condition_else", "number_all_of":
 			continue // wrappers: the specific errors are reported too

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/xeipuuv/gojsonschema"
+
 	"github.com/stepstudio/stepstudio/engine/asl"
 )
 
@@ -119,34 +121,13 @@ func distinctMachine(m *asl.StateMachine) bool {
 }
 
 // distinctKeys reports whether the object n (if one) has no key twice.
-func distinctKeys(n *asl.Node) bool {
-	if !n.Is(asl.KindObject) {
-		return true
-	}
-	if len(n.Fields) <= 16 {
-		for i, f := range n.Fields {
-			for _, g := range n.Fields[:i] {
-				if f.Key == g.Key {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	seen := make(map[string]struct{}, len(n.Fields))
-	for _, f := range n.Fields {
-		if _, dup := seen[f.Key]; dup {
-			return false
-		}
-		seen[f.Key] = struct{}{}
-	}
-	return true
-}
+func distinctKeys(n *asl.Node) bool { return !n.HasDuplicateKeys() }
 
 // stateCache is one document's per-state results, by cache key. Once
 // stored it is only read.
 type stateCache struct {
 	schema, semantics map[string]*cachedState
+	machine           *machineResult
 }
 
 // cachedState is what one state's checks reported, with the position of
@@ -374,4 +355,74 @@ func (c *checker) schemaReused(jobs []stateJob, workers int) {
 		}
 		c.diags = append(c.diags, part.diags...)
 	}
+}
+
+// machineResult is what gojsonschema found in the machine object with its
+// states cut down to their Type (see converter.machine), for the
+// signature of that cut-down machine. The errors are reported again on
+// each document, so their locations follow the text.
+type machineResult struct {
+	sig  string
+	errs []gojsonschema.ResultError
+}
+
+// machineSchemaReused runs the machine's schema unless the cut-down
+// machine it reads is the one of the previous text.
+func (c *checker) machineSchemaReused(p *schemaPart) {
+	r := c.reuse
+	sig := machineSignature(r.src, c.doc.Root)
+	if m := r.prev.machine; m != nil && m.sig == sig {
+		r.next.machine = m
+		c.reportSchema("", m.errs)
+		return
+	}
+	res, err := p.schema.Validate(nodeLoader{root: c.doc.Root, conv: p.conv})
+	if err != nil {
+		c.errorAt("", c.doc.Root, CodeSchema, "%s could not be checked against the schema: %v.", subjectOf("").String(), err)
+		return
+	}
+	r.next.machine = &machineResult{sig: sig, errs: res.Errors()}
+	c.reportSchema("", res.Errors())
+}
+
+// machineSignature identifies the machine value converter.machine builds
+// from root: the source of every top-level field but States, and each
+// state's name with what stateShape keeps of it. Only for JSON, where the
+// source determines the value.
+func machineSignature(src []byte, root *asl.Node) string {
+	var b strings.Builder
+	raw := func(n *asl.Node) {
+		b.Write(src[n.Range.Start.Offset:n.Range.End.Offset])
+	}
+	for _, f := range root.Fields {
+		b.WriteString(f.Key)
+		b.WriteByte(0)
+		if f.Key != "States" || !f.Value.Is(asl.KindObject) {
+			raw(f.Value)
+			b.WriteByte(0)
+			continue
+		}
+		b.WriteByte('{')
+		for _, s := range f.Value.Fields {
+			b.WriteString(s.Key)
+			b.WriteByte(0)
+			t := s.Value.Get("Type")
+			switch {
+			case !s.Value.Is(asl.KindObject):
+				b.WriteByte('v')
+				raw(s.Value)
+			case t == nil:
+				b.WriteByte('-')
+			case t.Kind == asl.KindString:
+				b.WriteByte('s')
+				b.WriteString(t.Str)
+			default:
+				b.WriteByte('t')
+				raw(t)
+			}
+			b.WriteByte(0)
+		}
+		b.WriteByte('}')
+	}
+	return b.String()
 }
