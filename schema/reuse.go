@@ -88,8 +88,9 @@ func (v *Validator) store(name string, c *stateCache) {
 
 // reusable reports whether per-state results of doc may be reused: JSON
 // only (a YAML state's meaning can depend on anchors defined elsewhere),
-// of bounded size, and with no duplicate state names or duplicate fields
-// in a state (a pointer would then resolve to another state's bytes).
+// of bounded size, and with no state name twice in a machine (the
+// second state's pointer would lead to the first one's bytes). Other
+// duplicate keys are harmless: the model and pointers both take the first.
 func reusable(doc *asl.Document, src []byte) bool {
 	if doc.Format != asl.JSON || len(src) > maxCachedSource || doc.Machine == nil || !doc.Root.Is(asl.KindObject) {
 		return false
@@ -101,19 +102,16 @@ func distinctMachine(m *asl.StateMachine) bool {
 	if m == nil {
 		return true
 	}
-	if !distinctKeys(m.Node.Get("States")) {
+	if !distinctKeys(m.Node) || !distinctKeys(m.Node.Get("States")) {
 		return false
 	}
 	for _, s := range m.States {
-		if !distinctKeys(s.Node) {
-			return false
-		}
 		for _, b := range s.Branches {
-			if !distinctKeys(b.Node) || !distinctMachine(b) {
+			if !distinctMachine(b) {
 				return false
 			}
 		}
-		if s.ItemProcessor != nil && (!distinctKeys(s.ItemProcessor.Node) || !distinctMachine(s.ItemProcessor)) {
+		if !distinctMachine(s.ItemProcessor) {
 			return false
 		}
 	}

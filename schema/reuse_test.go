@@ -60,22 +60,36 @@ func TestValidatorEdits(t *testing.T) {
 		{"variable assigned", `"Assign": {"count": 1}`, `"Assign": {"count": 1, "other": "{% $x %}"}`},
 		{"query language", `"Comment": "reuse",`, `"Comment": "reuse", "QueryLanguage": "JSONata",`},
 		{"duplicate name", `"Done": {"Type": "Succeed"},`, `"Done": {"Type": "Succeed"}, "Done": {"Type": "Pass"},`},
+		{"duplicate field", `"Seconds": 1`, `"Seconds": 1, "Seconds": "x"`},
+		{"duplicate processor", `"ItemsPath": "$.items",`, `"ItemsPath": "$.items", "ItemProcessor": {"StartAt": "Inner", "States": {"Inner": {"Type": "Pass", "Parameters": {"v.$": "$.v"}, "Next": "Last"}, "Last": {"Type": "Pass", "End": true}}},`},
+		{"duplicate inner name", `"Last": {"Type": "Succeed"}`, `"Inner": {"Type": "Succeed"}, "Last": {"Type": "Succeed"}`},
 		{"syntax error", `"Done": {"Type": "Succeed"},`, `"Done": {"Type": "Succeed"`},
 	}
 	// Start from a base with problems in every state, so reused
 	// diagnostics have to move.
 	bad := strings.NewReplacer(`"MaxAttempts": 2`, `"MaxAttempts": 2, "X": 1`, `"Seconds": 1`, `"Seconds": 1, "Y": true`,
 		`"Cause": "it broke"`, `"Cause": "it broke", "CausePath": "$.c"`).Replace(reuseBase)
-	for _, base := range []string{reuseBase, bad} {
+	// And both on one line, where an edit moves the columns of every
+	// state after it.
+	oneLine := func(s string) string {
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimSpace(l)
+		}
+		return strings.Join(lines, "")
+	}
+	for _, base := range []string{reuseBase, bad, oneLine(reuseBase), oneLine(bad)} {
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
 				edited := strings.Replace(base, tc.old, tc.new, 1)
 				if edited == base {
 					t.Fatalf("edit %q matched nothing", tc.old)
 				}
-				v := schema.NewValidator()
-				for i, text := range []string{base, edited, base, edited} {
-					for _, opts := range []schema.Options{{}, {Placeholders: true}} {
+				// Options are part of the context: a change of options
+				// reuses nothing, so each set gets its own Validator.
+				for _, opts := range []schema.Options{{}, {Placeholders: true}} {
+					v := schema.NewValidator()
+					for i, text := range []string{base, edited, base, edited} {
 						same(t, v, "flow.asl.json", []byte(text), opts, i)
 					}
 				}
