@@ -1,12 +1,14 @@
 package schema_test
 
 import (
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stepstudio/stepstudio/internal/corpus"
@@ -167,4 +169,40 @@ func mutate(rng *rand.Rand, src []byte) []byte {
 		out = append(out, src[at:]...)
 	}
 	return out
+}
+
+// TestValidatorConcurrent validates two texts of one name and other names
+// from several goroutines (run it with -race): each result must equal a
+// fresh Validate whichever previous text the cache held.
+func TestValidatorConcurrent(t *testing.T) {
+	edited := strings.Replace(reuseBase, `"MaxAttempts": 2`, `"MaxAttempts": "2"`, 1)
+	texts := []string{reuseBase, edited}
+	want := make([][]schema.Diagnostic, len(texts))
+	for i, text := range texts {
+		want[i] = schema.Validate("flow.asl.json", []byte(text), schema.Options{}).Diagnostics
+	}
+	v := schema.NewValidator()
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 50 {
+				k := (g + i) % 2
+				name := "flow.asl.json"
+				if i%5 == 0 {
+					name = fmt.Sprintf("other%d.asl.json", g+i)
+				}
+				got := v.Validate(name, []byte(texts[k]), schema.Options{}).Diagnostics
+				if !reflect.DeepEqual(got, want[k]) {
+					errs <- fmt.Sprintf("goroutine %d, step %d: result differs from a fresh Validate", g, i)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
