@@ -2,7 +2,6 @@ package endpoint
 
 import (
 	"fmt"
-	"slices"
 	"sync"
 	"time"
 
@@ -133,20 +132,8 @@ func listActivities(s *Server, r *request) (any, error) {
 		return nil, err
 	}
 	s.mu.RLock()
-	var all []*activity
-	prefix := arnPrefix(r.region)
-	for _, a := range s.activities {
-		if len(a.Arn) > len(prefix) && a.Arn[:len(prefix)] == prefix {
-			all = append(all, a)
-		}
-	}
+	all := inRegion(s.activities, r.region, func(a *activity) (string, time.Time) { return a.Arn, a.Created })
 	s.mu.RUnlock()
-	slices.SortFunc(all, func(a, b *activity) int {
-		if c := a.Created.Compare(b.Created); c != 0 {
-			return c
-		}
-		return compareStr(a.Arn, b.Arn)
-	})
 	items := make([]any, 0, len(all))
 	for _, a := range all {
 		items = append(items, map[string]any{"activityArn": a.Arn, "name": a.Name, "creationDate": epoch(a.Created)})

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -351,20 +353,8 @@ func listStateMachines(s *Server, r *request) (any, error) {
 		return nil, err
 	}
 	s.mu.RLock()
-	var all []*stateMachine
-	prefix := arnPrefix(r.region)
-	for _, sm := range s.machines {
-		if len(sm.Arn) > len(prefix) && sm.Arn[:len(prefix)] == prefix {
-			all = append(all, sm)
-		}
-	}
+	all := inRegion(s.machines, r.region, func(sm *stateMachine) (string, time.Time) { return sm.Arn, sm.Created })
 	s.mu.RUnlock()
-	slices.SortFunc(all, func(a, b *stateMachine) int {
-		if c := a.Created.Compare(b.Created); c != 0 {
-			return c
-		}
-		return compareStr(a.Arn, b.Arn)
-	})
 	items := make([]any, 0, len(all))
 	for _, sm := range all {
 		items = append(items, map[string]any{"stateMachineArn": sm.Arn, "name": sm.Name, "type": sm.Type, "creationDate": epoch(sm.Created)})
@@ -378,6 +368,27 @@ func listStateMachines(s *Server, r *request) (any, error) {
 		out["nextToken"] = next
 	}
 	return out, nil
+}
+
+// inRegion is the values of m whose ARN is in region, oldest first (then
+// by ARN), as AWS's List calls give them. The caller holds the lock.
+func inRegion[T any](m map[string]*T, region string, of func(*T) (arn string, created time.Time)) []*T {
+	prefix := arnPrefix(region)
+	var all []*T
+	for _, v := range m {
+		if arn, _ := of(v); len(arn) > len(prefix) && strings.HasPrefix(arn, prefix) {
+			all = append(all, v)
+		}
+	}
+	slices.SortFunc(all, func(a, b *T) int {
+		arnA, createdA := of(a)
+		arnB, createdB := of(b)
+		if c := createdA.Compare(createdB); c != 0 {
+			return c
+		}
+		return compareStr(arnA, arnB)
+	})
+	return all
 }
 
 func compareStr(a, b string) int {

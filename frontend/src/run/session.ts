@@ -158,6 +158,10 @@ export interface RunStorage {
 const CURRENT = "stepstudio.run.current";
 /** Updates are drawn at most this often: a run can go far faster than anyone can watch. */
 export const drawMs = 120;
+/** …and at most this often while updates come full (a large Map pouring in): each draw costs the page more than the eye gains. */
+export const busyDrawMs = 300;
+/** An update with this many events counts as full. */
+const busyEvents = 1000;
 /** How long a hole in the events may stay open before Snapshot fills it. */
 export const catchUpMs = 250;
 const noneWaiting: string[] = [];
@@ -670,7 +674,7 @@ export class RunSessionStore {
     // A run that ended or stopped at a breakpoint is drawn at once: the
     // draw tick only spares the page while events pour in.
     if ((!this.live || this.pausedAt.length > 0) && ix.length >= this.known) this.changed();
-    else this.scheduleDraw();
+    else this.scheduleDraw(u.events.length >= busyEvents ? busyDrawMs : drawMs);
   };
 
   private addStages(rs: StageRecord[]) {
@@ -681,12 +685,12 @@ export class RunSessionStore {
     }
   }
 
-  private scheduleDraw() {
+  private scheduleDraw(ms = drawMs) {
     if (this.drawTimer !== null) return;
     this.drawTimer = setTimeout(() => {
       this.drawTimer = null;
       this.changed();
-    }, drawMs);
+    }, ms);
   }
 
   private changed() {
