@@ -14,10 +14,15 @@ import (
 // and an error, which the frontend receives as a rejected promise.
 type Studio struct {
 	ctx context.Context
+	// validator re-validates each document as it is edited, reusing what
+	// an edit did not change (one previous text per name).
+	validator *schema.Validator
 }
 
 // NewStudio returns a Studio ready to be bound.
-func NewStudio() *Studio { return &Studio{ctx: context.Background()} }
+func NewStudio() *Studio {
+	return &Studio{ctx: context.Background(), validator: schema.NewValidator()}
+}
 
 // ServedToBrowser reports whether the studio is served to a browser (the
 // headless mode): the app's own window is then never seen, and shows a
@@ -63,7 +68,7 @@ type Analysis struct {
 // to (by state name, from the notes beside the file). Both change the
 // picture, never the text.
 func (s *Studio) Analyze(name, text string, collapsed []string, pinned map[string]sidecar.Point) Analysis {
-	res := schema.Validate(name, []byte(text), schema.Options{Placeholders: true})
+	res := s.validator.Validate(name, []byte(text), schema.Options{Placeholders: true})
 	out := Analysis{Diagnostics: res.Diagnostics}
 	if out.Diagnostics == nil {
 		out.Diagnostics = []schema.Diagnostic{}

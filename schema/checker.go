@@ -21,6 +21,8 @@ type checker struct {
 	// need; suggested counts did-you-mean searches.
 	allStates map[string]bool
 	suggested int
+	// reuse, when set, holds the previous text's per-state results.
+	reuse *reuseRun
 	// values recycles the values runSchema hands gojsonschema.
 	values valueArena
 }

@@ -99,13 +99,21 @@ func (c *checker) schema() {
 		c.errorAt("", c.doc.Root, CodeSchema, "Internal error: the embedded ASL schema does not compile: %v.", err)
 		return
 	}
-	c.runSchema(machine, "", c.doc.Root, false)
+	if c.reuse != nil {
+		c.machineSchemaReused(machine)
+	} else {
+		c.runSchema(machine, "", c.doc.Root, false)
+	}
 	jobs, err := collectStates("", c.doc.Machine, nil)
 	if err != nil {
 		c.errorAt("", c.doc.Root, CodeSchema, "Internal error: the embedded ASL schema does not compile: %v.", err)
 		return
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(jobs)/parallelStates)
+	if c.reuse != nil {
+		c.schemaReused(jobs, workers)
+		return
+	}
 	if workers < 2 {
 		for _, j := range jobs {
 			c.runSchema(j.schema, j.ptr, j.node, true)
@@ -140,6 +148,7 @@ type stateJob struct {
 	schema *schemaPart
 	ptr    string
 	node   *asl.Node
+	state  *asl.State
 }
 
 // collectStates lists every state of m and of its nested machines with
@@ -156,7 +165,7 @@ func collectStates(ptr string, m *asl.StateMachine, jobs []stateJob) ([]stateJob
 			if err != nil {
 				return nil, err
 			}
-			jobs = append(jobs, stateJob{ts, sp, st.Node})
+			jobs = append(jobs, stateJob{ts, sp, st.Node, st})
 		}
 		var err error
 		for i, b := range st.Branches {
@@ -194,8 +203,13 @@ func (c *checker) runSchema(p *schemaPart, ptr string, n *asl.Node, isState bool
 		c.errorAt(ptr, n, CodeSchema, "%s could not be checked against the schema: %v.", subjectOf(ptr).String(), err)
 		return
 	}
+	c.reportSchema(ptr, res.Errors())
+}
+
+// reportSchema reports the errors gojsonschema found in the value at ptr.
+func (c *checker) reportSchema(ptr string, errs []gojsonschema.ResultError) {
 	reported := map[string]bool{}
-	for _, e := range res.Errors() {
+	for _, e := range errs {
 		switch e.Type() {
 		case "condition_then", "condition_else", "number_all_of":
 			continue // wrappers: the specific errors are reported too

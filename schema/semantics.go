@@ -19,6 +19,9 @@ func (c *checker) semantics() {
 	c.names = make(map[string]bool, len(top.States))
 	c.collectVariables(c.doc.Root)
 	c.duplicateKeys(make([]string, 0, 16), c.doc.Root)
+	if c.reuse != nil {
+		c.reuse.context = c.stateContext()
+	}
 	ql := top.QueryLanguage
 	if ql == "" {
 		ql = asl.JSONPath
@@ -36,7 +39,7 @@ func (c *checker) machine(sc scope) {
 			continue
 		}
 		ptr := asl.Append(sc.ptr, "States", s.Name)
-		c.state(sc, s, ptr)
+		c.stateReused(sc, s, ptr)
 		for i, b := range s.Branches {
 			c.machine(scope{ptr: asl.AppendIndex(asl.Append(ptr, "Branches"), i), m: b, ql: sc.ql, inMap: sc.inMap})
 		}

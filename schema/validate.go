@@ -81,7 +81,14 @@ func sentence(msg string) string {
 
 // ValidateDocument validates an already parsed definition.
 func ValidateDocument(doc *asl.Document, opts Options) Result {
+	return validateDocument(doc, opts, nil)
+}
+
+// validateDocument validates doc, reusing per-state results through r
+// when it is not nil (see Validator).
+func validateDocument(doc *asl.Document, opts Options, r *reuseRun) Result {
 	c := newChecker(doc, opts)
+	c.reuse = r
 	if !doc.Root.Is(asl.KindObject) {
 		c.errorAt("", doc.Root, CodeSchema, "The definition must be a JSON object with StartAt and States, not %s.", article(doc.Root.Kind))
 		return Result{Document: doc, Diagnostics: c.diags}
@@ -89,6 +96,7 @@ func ValidateDocument(doc *asl.Document, opts Options) Result {
 	// The schema and the semantic checks read the document and nothing
 	// else, so they run side by side; sorting makes the merge deterministic.
 	sc := newChecker(doc, opts)
+	sc.reuse = r
 	var wg sync.WaitGroup
 	wg.Go(sc.schema)
 	c.semantics()

@@ -226,3 +226,33 @@ func (n *Node) Mentions(sub string, keys bool, skip ...string) bool {
 	}
 	return false
 }
+
+// HasDuplicateKeys reports whether the object n has some key twice. On a
+// large object as Parse built it, the key index answers without a pass.
+func (n *Node) HasDuplicateKeys() bool {
+	if n == nil || n.Kind != KindObject {
+		return false
+	}
+	if n.index != nil && n.index.n == len(n.Fields) && !n.index.stale(n.Fields) {
+		return len(n.index.pos) != len(n.Fields)
+	}
+	for i, f := range n.Fields {
+		for _, g := range n.Fields[:i] {
+			if f.Key == g.Key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stale reports whether some field is not where the index says: Fields
+// was edited in place since the index was built.
+func (x *keyIndex) stale(fields []*Field) bool {
+	for k, i := range x.pos {
+		if fields[i].Key != k {
+			return true
+		}
+	}
+	return false
+}

@@ -119,3 +119,39 @@ func TestMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestHasDuplicateKeys(t *testing.T) {
+	big := func(dup bool) string {
+		var b strings.Builder
+		b.WriteString(`{`)
+		for i := range 40 {
+			fmt.Fprintf(&b, `"k%d": %d,`, i, i)
+		}
+		if dup {
+			b.WriteString(`"k7": 0,`)
+		}
+		b.WriteString(`"last": 1}`)
+		return b.String()
+	}
+	tests := []struct {
+		name, src string
+		want      bool
+	}{
+		{"small", `{"a": 1, "b": 2}`, false},
+		{"small duplicate", `{"a": 1, "b": 2, "a": 3}`, true},
+		{"indexed", big(false), false},
+		{"indexed duplicate", big(true), true},
+		{"not an object", `[1, 1]`, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := asl.Parse("x.json", []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Root.HasDuplicateKeys(); got != tc.want {
+				t.Errorf("HasDuplicateKeys() = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
