@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/stepstudio/stepstudio/app/iac"
 	"github.com/stepstudio/stepstudio/engine/asl"
 	"github.com/stepstudio/stepstudio/engine/jsonvalue"
 )
@@ -54,33 +54,6 @@ func resolve(src []byte, values map[string]string) ([]byte, error) {
 	if err != nil {
 		return nil, &Problem{Code: CodeInvalidDef, Title: "The workflow cannot be read as JSON or YAML.", Action: "Fix the syntax error first.", Detail: err.Error(), err: err}
 	}
-	fill(doc.Root, values)
+	iac.Substitute(doc.Root, values) // the same substitution the template validation applies
 	return jsonvalue.Marshal(doc.Root.Value())
 }
-
-func fill(n *asl.Node, values map[string]string) {
-	switch {
-	case n.Is(asl.KindString):
-		s := placeholder().ReplaceAllStringFunc(n.Str, func(p string) string { return values[p[2:len(p)-1]] })
-		if m := placeholder().FindString(n.Str); m == n.Str {
-			if _, err := strconv.ParseFloat(s, 64); err == nil && isJSONNumber(s) {
-				n.Kind, n.Num = asl.KindNumber, s
-			} else if s == "true" || s == "false" {
-				n.Kind, n.Bool = asl.KindBool, s == "true"
-			}
-		}
-		n.Str = s
-	case n.Is(asl.KindObject):
-		for _, f := range n.Fields {
-			fill(f.Value, values)
-		}
-	case n.Is(asl.KindArray):
-		for _, it := range n.Items {
-			fill(it, values)
-		}
-	}
-}
-
-var jsonNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$`) })
-
-func isJSONNumber(s string) bool { return jsonNumber().MatchString(s) }

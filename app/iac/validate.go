@@ -124,7 +124,7 @@ func validateOpened(o *Opened) schema.Result {
 		}
 	}
 	if len(literal) > 0 {
-		substitute(doc.Root, literal)
+		Substitute(doc.Root, literal)
 		if doc.Root.Is(asl.KindObject) {
 			doc.Machine = asl.DecodeMachine(doc.Root)
 		}
@@ -134,11 +134,11 @@ func validateOpened(o *Opened) schema.Result {
 
 var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([^{}\s]+)\}`) })
 
-// substitute applies literal substitutions to string values in place,
+// Substitute applies literal substitutions to string values in place,
 // keeping every node's source range; a value that is only a placeholder
 // becomes a number or boolean when its substitute is one (TimeoutSeconds:
 // "${Timeout}").
-func substitute(n *asl.Node, values map[string]string) {
+func Substitute(n *asl.Node, values map[string]string) {
 	switch {
 	case n.Is(asl.KindString):
 		s := placeholder().ReplaceAllStringFunc(n.Str, func(p string) string {
@@ -158,11 +158,11 @@ func substitute(n *asl.Node, values map[string]string) {
 		n.Str = s
 	case n.Is(asl.KindObject):
 		for _, f := range n.Fields {
-			substitute(f.Value, values)
+			Substitute(f.Value, values)
 		}
 	case n.Is(asl.KindArray):
 		for _, it := range n.Items {
-			substitute(it, values)
+			Substitute(it, values)
 		}
 	}
 }
