@@ -253,6 +253,9 @@ test("a Distributed Map's run: its children counted in words, a failed child ope
     assert.equal(await page.getByTestId("cloud-redrive").count(), 0, "a Map Run's child is redriven through its parent");
     await s.screenshot("cloud-map-child");
     await page.getByTestId("cloud-back-to-parent").click();
+    // The parent is shown on the diagram (the Run tab comes up), and in the Cloud tab.
+    await page.locator('[data-testid="run-status-pill"]', { hasText: "SUCCEEDED" }).waitFor({ timeout: 20000 });
+    await page.getByTestId("tab-cloud").click();
     await waitFor("the parent again", async () => /batch-1/.test(await page.locator('[data-testid="cloud-watched"] h4').first().innerText()));
     assert.equal(await page.getByTestId("cloud-child-note").count(), 0);
     assert.deepEqual(s.errors, []);
