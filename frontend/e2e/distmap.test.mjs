@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { node, openStudio, waitFor } from "./studio.mjs";
+import { node, openStudio, setText, waitFor } from "./studio.mjs";
 
 const answers = process.env.STEPSTUDIO_DIALOG_ANSWERS;
 const filesDir = process.env.E2E_FILES_DIR;
@@ -53,11 +53,7 @@ test("distributed map: a CSV from the local S3 folder, 5 child executions in the
   try {
     const { page } = s;
     await page.getByTestId("state-node").first().waitFor();
-    await page.getByRole("tab", { name: "Code" }).click();
-    await page.getByTestId("code-view").locator(".cm-content").click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText(flow);
-    await page.getByRole("tab", { name: "Design" }).click();
+    await setText(page, flow);
     await node(page, "Accept").waitFor();
     writeFileSync(answers, path);
     await page.keyboard.press("Control+S");

@@ -4,7 +4,7 @@
 // items with their statuses; Continue goes on, item by item, to the end.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { node, openStudio, waitFor } from "./studio.mjs";
+import { node, openStudio, setText, waitFor } from "./studio.mjs";
 
 const flow = JSON.stringify(
   {
@@ -38,11 +38,7 @@ test("a breakpoint inside a Map: one item paused, stepped alone, the items table
   try {
     const { page } = s;
     await page.getByTestId("state-node").first().waitFor();
-    await page.getByRole("tab", { name: "Code" }).click();
-    await page.getByTestId("code-view").locator(".cm-content").click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText(flow);
-    await page.getByRole("tab", { name: "Design" }).click();
+    await setText(page, flow);
     await node(page, "Double").waitFor();
     await page.getByTestId("tab-run").click();
     await page.getByTestId("run-panel").waitFor();
@@ -135,11 +131,7 @@ test("speed: the Map items table of 10,000 items", async () => {
     await page.getByTestId("state-node").first().waitFor();
     const big = JSON.parse(flow);
     big.States["Each item"].ResultPath = null; // the output stays small
-    await page.getByRole("tab", { name: "Code" }).click();
-    await page.getByTestId("code-view").locator(".cm-content").click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText(JSON.stringify(big, null, 2));
-    await page.getByRole("tab", { name: "Design" }).click();
+    await setText(page, JSON.stringify(big, null, 2));
     await node(page, "Double").waitFor();
     await page.getByTestId("tab-run").click();
     await page.getByTestId("run-type").selectOption("EXPRESS");

@@ -3,7 +3,7 @@
 // before the failed one is not run again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openStudio, waitFor, waitStatus } from "./studio.mjs";
+import { openStudio, setText, waitFor, waitStatus } from "./studio.mjs";
 
 const workflow = JSON.stringify(
   {
@@ -41,11 +41,7 @@ test("redrive a failed run: it goes on from the failed task and succeeds", async
   try {
     const { page } = s;
     await page.getByTestId("state-node").first().waitFor();
-    await page.getByRole("tab", { name: "Code" }).click();
-    await page.getByTestId("code-view").locator(".cm-content").click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText(workflow);
-    await page.getByRole("tab", { name: "Design" }).click();
+    await setText(page, workflow);
     await page.locator('[data-testid="state-node"][data-state="Call"]').waitFor();
     await page.getByTestId("tab-run").click();
     await page.getByTestId("run-panel").waitFor();
@@ -120,11 +116,7 @@ test("redrive a failed Map Run: only the two failed children run again, the Map 
   try {
     const { page } = s;
     await page.getByTestId("state-node").first().waitFor();
-    await page.getByRole("tab", { name: "Code" }).click();
-    await page.getByTestId("code-view").locator(".cm-content").click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText(distributed);
-    await page.getByRole("tab", { name: "Design" }).click();
+    await setText(page, distributed);
     await page.locator('[data-testid="state-node"][data-state="Rows"]').waitFor();
     await page.getByTestId("tab-run").click();
     await page.getByTestId("run-panel").waitFor();

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { artifacts, node, openStudio, statusOf, waitStatus } from "./studio.mjs";
+import { artifacts, node, openStudio, setText, statusOf, waitStatus } from "./studio.mjs";
 
 
 async function waitRun(page, status, timeoutMs = 15000) {
@@ -38,16 +38,6 @@ async function answer(page, state, output) {
   await card.waitFor({ timeout: 10000 });
   await card.getByTestId("pending-output").fill(output);
   await card.getByTestId("pending-send").click();
-}
-
-/** Replaces the document's text through the code view. */
-async function setText(page, text) {
-  await page.getByRole("tab", { name: "Code" }).click();
-  await page.getByTestId("code-view").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(text);
-  await page.getByRole("tab", { name: "Design" }).click();
-  await page.getByTestId("state-node").first().waitFor();
 }
 
 const happyMocks = JSON.stringify({

@@ -3,7 +3,7 @@
 // $states.input, Assign and Output, never JSONPath's fields.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { node, openStudio, waitStatus } from "./studio.mjs";
+import { node, openStudio, setText, waitStatus } from "./studio.mjs";
 
 const caught = JSON.stringify(
   {
@@ -29,15 +29,6 @@ const caught = JSON.stringify(
   null,
   2,
 );
-
-async function setText(page, text) {
-  await page.getByRole("tab", { name: "Code" }).click();
-  await page.getByTestId("code-view").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(text);
-  await page.getByRole("tab", { name: "Design" }).click();
-  await page.getByTestId("state-node").first().waitFor();
-}
 
 test("a caught error is shown as caught, with the Catch's ResultPath; a JSONata state shows its own stages", async () => {
   const s = await openStudio();

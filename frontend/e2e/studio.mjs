@@ -164,3 +164,13 @@ export async function waitStatus(page, name, want, timeoutMs = 10000) {
   }
   throw new Error(`${name}: status ${got}, want ${want}`);
 }
+
+/** Replaces the document's text through the code view, back in the design view once a step is drawn. */
+export async function setText(page, text) {
+  await page.getByRole("tab", { name: "Code" }).click();
+  await page.getByTestId("code-view").locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+  await page.getByRole("tab", { name: "Design" }).click();
+  await page.getByTestId("state-node").first().waitFor();
+}

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exampleText, openStudio, waitFor, waitStatus } from "./studio.mjs";
+import { exampleText, openStudio, setText, waitFor, waitStatus } from "./studio.mjs";
 
 const answers = process.env.STEPSTUDIO_DIALOG_ANSWERS;
 const filesDir = process.env.E2E_FILES_DIR;
@@ -16,11 +16,7 @@ const skip = !answers || !filesDir ? "run through scripts/e2e.sh (dialog answers
 const examples = new URL("../../app/examples/", import.meta.url);
 
 async function typeAll(page, text) {
-  await page.getByRole("tab", { name: "Code" }).click();
-  await page.getByTestId("code-view").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(text);
-  await page.getByRole("tab", { name: "Design" }).click();
+  await setText(page, text);
 }
 
 const scenario = (page, name) => page.locator(`[data-testid="tests-scenario"][data-name="${name}"]`);
