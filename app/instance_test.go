@@ -51,8 +51,9 @@ func TestSecondLaunch(t *testing.T) {
 // config dir keeps its own window.
 func TestSingleInstanceIDPerConfigDir(t *testing.T) {
 	f, _, _ := newTestFiles(t)
-	a, b := singleInstance("/home/a/.config/stepstudio", f), singleInstance("/tmp/e2e", f)
-	if a.UniqueId == b.UniqueId || a.UniqueId != singleInstance("/home/a/.config/stepstudio", f).UniqueId {
+	mine, other := filepath.Join(t.TempDir(), "config"), filepath.Join(t.TempDir(), "config")
+	a, b := singleInstance(mine, f), singleInstance(other, f)
+	if a.UniqueId == b.UniqueId || a.UniqueId != singleInstance(mine, f).UniqueId {
 		t.Errorf("ids %q %q: want stable per dir, different across dirs", a.UniqueId, b.UniqueId)
 	}
 }
