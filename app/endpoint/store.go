@@ -13,6 +13,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/engine"
 )
 
@@ -47,7 +48,7 @@ func openStore(dir string) (*store, error) {
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			return os.OpenFile(name, flag|noFollow, perm)
+			return os.OpenFile(name, flag|files.NoFollow, perm)
 		}})
 	if err != nil {
 		return nil, fmt.Errorf("data folder %s: %w (is another stepstudio serve using it?)", dir, err)

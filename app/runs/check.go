@@ -7,6 +7,8 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+
+	"github.com/stepstudio/stepstudio/app/files"
 )
 
 // bbolt's on-disk layout (go.etcd.io/bbolt/internal/common, format
@@ -38,7 +40,7 @@ var ne = binary.NativeEndian
 // takes bbolt's lock first: a file another studio is writing may be read
 // half-written, and a store that is merely in use is not damaged.
 func checkPath(path string) error {
-	f, err := os.OpenFile(path, os.O_RDONLY|noFollow, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|files.NoFollow, 0)
 	if err != nil {
 		if info, lerr := os.Lstat(path); lerr == nil && !info.Mode().IsRegular() {
 			return notRegular(info.Mode()) // replaced since the Lstat

@@ -7,8 +7,6 @@ import (
 	"time"
 )
 
-const noFollow = 0
-
 // lockFile does nothing here: bbolt's own lock (taken in bolt.Open,
 // after the check) still keeps two studios apart. Without it the check
 // could read a file another studio is writing; Windows will not rename a

@@ -9,10 +9,6 @@ import (
 	"time"
 )
 
-// noFollow makes an open fail on a symlink instead of following it, and
-// not wait on a named pipe.
-const noFollow = syscall.O_NOFOLLOW | syscall.O_NONBLOCK
-
 // lockFile takes the lock bbolt takes (flock, exclusive) within timeout,
 // so the check never reads a file another studio is writing, and a store
 // that is only in use is never taken for damaged. Closing f releases it.

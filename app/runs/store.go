@@ -15,6 +15,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/stepstudio/stepstudio/app/files"
 )
 
 // Store keeps every run on disk in one bbolt file. Each batch of events is
@@ -92,7 +94,7 @@ func openChecked(path string) (*Store, error) {
 	}
 	s := &Store{path: path}
 	opts := &bolt.Options{Timeout: lockTimeout, OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag|noFollow, perm)
+		f, err := os.OpenFile(name, flag|files.NoFollow, perm)
 		s.file = f
 		return f, err
 	}}
