@@ -511,6 +511,18 @@ function cliRunMs(pid, definition, input) {
   return times.sort((a, b) => a - b)[1];
 }
 
+/** Filters the events table by state and times it until the next frame is drawn. */
+function filterEventsMs(page, state) {
+  return page.evaluate(async (state) => {
+    const sel = document.querySelector('[aria-label="Filter by state"]');
+    const t0 = performance.now();
+    sel.value = state;
+    sel.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t0;
+  }, state);
+}
+
 /**
  * Runs the current document once and waits until it is fully shown (the
  * pill ended, every event counted, shownText drawn), timed by a watcher in
@@ -735,14 +747,7 @@ test("speed: a Map over 10,000 items and a 10,000-iteration loop", async () => {
     await page.getByTestId("run-tab-events").click();
     const rendered = await page.getByTestId("event-row").count();
     assert.ok(rendered < 200, `the events table draws the rows in view, not all (${rendered} drawn)`);
-    const filterMs = await page.evaluate(async () => {
-      const sel = document.querySelector('[aria-label="Filter by state"]');
-      const t0 = performance.now();
-      sel.value = "Double";
-      sel.dispatchEvent(new Event("change", { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return performance.now() - t0;
-    });
+    const filterMs = await filterEventsMs(page, "Double");
     const filtered = await page.getByTestId("event-count").innerText();
     assert.match(filtered, /^20000 of \d+ events/, "Double's 10,000 visits have 20,000 events");
     await page.getByTestId("events-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
@@ -814,14 +819,7 @@ test("speed: 100,000 events (a Map over 25,000 items) scroll and filter", async 
     );
     const rendered = await page.getByTestId("event-row").count();
     assert.ok(rendered < 200, `the events table draws the rows in view, not all (${rendered} drawn)`);
-    const filterMs = await page.evaluate(async () => {
-      const sel = document.querySelector('[aria-label="Filter by state"]');
-      const t0 = performance.now();
-      sel.value = "Double";
-      sel.dispatchEvent(new Event("change", { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return performance.now() - t0;
-    });
+    const filterMs = await filterEventsMs(page, "Double");
     const filtered = await page.getByTestId("event-count").innerText();
     assert.match(filtered, /^50000 of \d+ events/, "Double's 25,000 visits have 50,000 events");
     const sorted = [...frames].sort((a, b) => a - b);
