@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/go-git/go-git/v5/plumbing/object"
-
 	"github.com/stepstudio/stepstudio/app/files"
 )
 
@@ -18,7 +16,7 @@ type Spec struct {
 	Rev    string // as given, e.g. "HEAD~1"
 	Path   string // inside the work tree, slash-separated
 	Repo   *Repo
-	Commit *object.Commit
+	Commit Commit
 }
 
 // ParseArg decides whether a command-line argument names a file or a
@@ -34,6 +32,9 @@ func ParseArg(arg, dir string) (*Spec, error) {
 		return nil, nil
 	}
 	repo, err := Open(dir)
+	if errors.Is(err, ErrNoGit) {
+		return nil, fmt.Errorf("there is no file %s, and %w", arg, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("there is no file %s, and REV:path needs a git work tree: %w", arg, err)
 	}

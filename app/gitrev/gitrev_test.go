@@ -6,60 +6,38 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/gitrev"
+	"github.com/stepstudio/stepstudio/internal/gittest"
 )
 
-// Repo is a temporary repository made with go-git itself (CI may have no
-// git binary): flows/flow.asl.json at three commits, "v1" an annotated
-// tag on the first, "light" a lightweight one on the second, branch
-// "old" at the first.
+// newRepo: flows/flow.asl.json at three commits, "v1" an annotated tag
+// on the first, "light" a lightweight one on the second, branch "old" at
+// the first; made with the git program (internal/gittest).
 type testRepo struct {
+	*gittest.Repo
 	dir    string
-	hashes []plumbing.Hash
+	hashes []string
 }
 
 func newRepo(t *testing.T) testRepo {
 	t.Helper()
-	dir := t.TempDir()
-	r, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, _ := r.Worktree()
-	sig := &object.Signature{Name: "T", Email: "t@example.com", When: time.Unix(1_700_000_000, 0)}
-	tr := testRepo{dir: dir}
+	r := gittest.New(t)
+	tr := testRepo{Repo: r, dir: r.Dir}
 	for i, content := range []string{"one", "two", "three"} {
-		write(t, filepath.Join(dir, "flows", "flow.asl.json"), content)
+		r.Write("flows/flow.asl.json", content)
 		if i == 1 {
-			write(t, filepath.Join(dir, "flows", "flow.studio.json"), "notes")
+			r.Write("flows/flow.studio.json", "notes")
 		}
-		if _, err := wt.Add("flows"); err != nil {
-			t.Fatal(err)
-		}
-		h, err := wt.Commit("commit "+content, &git.CommitOptions{Author: sig})
-		if err != nil {
-			t.Fatal(err)
-		}
+		h := r.Commit("commit "+content, 1_700_000_000+int64(i))
 		tr.hashes = append(tr.hashes, h)
 		switch i {
 		case 0:
-			if _, err := r.CreateTag("v1", h, &git.CreateTagOptions{Tagger: sig, Message: "v1"}); err != nil {
-				t.Fatal(err)
-			}
-			if err := r.Storer.SetReference(plumbing.NewHashReference("refs/heads/old", h)); err != nil {
-				t.Fatal(err)
-			}
+			r.Git("tag", "-a", "v1", "-m", "v1", h)
+			r.Git("branch", "old", h)
 		case 1:
-			if _, err := r.CreateTag("light", h, nil); err != nil {
-				t.Fatal(err)
-			}
+			r.Git("tag", "light", h)
 		}
 	}
 	return tr
@@ -87,7 +65,7 @@ func TestParseArgReadsRevisions(t *testing.T) {
 		{"old:flow.asl.json", flows, "one"},
 		{"v1:flow.asl.json", flows, "one"},
 		{"light:flow.asl.json", flows, "two"},
-		{tr.hashes[1].String()[:8] + ":flow.asl.json", flows, "two"},
+		{tr.hashes[1][:8] + ":flow.asl.json", flows, "two"},
 		{"HEAD~2:../flows/flow.asl.json", flows, "one"},
 	}
 	for _, c := range cases {

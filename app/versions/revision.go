@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/gitrev"
@@ -34,6 +33,9 @@ func ListRevisions(path string) (Revisions, error) {
 	repo, err := gitrev.Open(filepath.Dir(path))
 	if errors.Is(err, gitrev.ErrNotWorkTree) {
 		return Revisions{Revisions: []gitrev.Revision{}, Reason: "The file is not in a git repository, so it has no revisions to compare with."}, nil
+	}
+	if errors.Is(err, gitrev.ErrNoGit) {
+		return Revisions{Revisions: []gitrev.Revision{}, Reason: "Comparing with a revision needs git installed: install git and open this again."}, nil
 	}
 	if err != nil {
 		return Revisions{}, err
@@ -72,12 +74,11 @@ func Revision(path, rev string) (Side, error) {
 	if err != nil {
 		return Side{}, err
 	}
-	subject, _, _ := strings.Cut(strings.TrimSpace(c.Message), "\n")
-	short := c.Hash.String()[:7]
+	short := c.Short()
 	s := Side{
 		Name:  filepath.Base(path),
 		Text:  string(data),
-		Label: fmt.Sprintf("%s · %s (%s)", short, subject, c.Author.When.Format("2006-01-02")),
+		Label: fmt.Sprintf("%s · %s (%s)", short, c.Subject, c.When.Format("2006-01-02")),
 		Pins:  map[string]sidecar.Point{},
 	}
 	notes := filepath.ToSlash(sidecar.PathFor(rel))
