@@ -7,12 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/stepstudio/stepstudio/app/cli"
+	"github.com/stepstudio/stepstudio/internal/gittest"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -171,25 +168,15 @@ func TestDiffLayoutOnly(t *testing.T) {
 	}
 }
 
-// REV:path reads from a repository made with go-git in the test (CI may
-// have no git binary); the sidecar at that revision is read too.
+// REV:path reads from a repository made with the git program in the test;
+// the sidecar at that revision is read too.
 func TestDiffRevisions(t *testing.T) {
-	dir := t.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, _ := repo.Worktree()
+	repo := gittest.New(t)
+	dir := repo.Dir
 	flow := filepath.Join(dir, "flows", "flow.asl.json")
 	writeTest(t, flow, readTest(t, diffA))
 	writeTest(t, filepath.Join(dir, "flows", "flow.studio.json"), `{"version": 1, "workflow": {}, "states": {"Done": {"position": {"x": 1, "y": 2}}}}`)
-	if _, err := wt.Add("flows"); err != nil {
-		t.Fatal(err)
-	}
-	sig := &object.Signature{Name: "T", Email: "t@example.com", When: time.Unix(1_700_000_000, 0)}
-	if _, err := wt.Commit("first", &git.CommitOptions{Author: sig}); err != nil {
-		t.Fatal(err)
-	}
+	repo.Commit("first", 1_700_000_000)
 	writeTest(t, flow, readTest(t, diffB))
 	writeTest(t, filepath.Join(dir, "flows", "flow.studio.json"), `{"version": 1, "workflow": {}, "states": {"Done": {"position": {"x": 5, "y": 2}}}}`)
 	want := strings.Replace(readTest(t, "testdata/diff/orders.txt"), "\nConnections:", "  · moved    Done (Succeed)\n      position: (1, 2) → (5, 2)\n\nConnections:", 1)
@@ -212,6 +199,14 @@ func TestDiffRevisions(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr %q; want 2 saying %q", c.arg, code, errs, c.says)
 		}
 	}
+
+	// Without the git program, REV:path says git is needed.
+	path := os.Getenv("PATH")
+	t.Setenv("PATH", t.TempDir())
+	if code, _, errs := runCLI("diff", "HEAD:flow.asl.json", "flow.asl.json"); code != cli.ExitUsage || !strings.Contains(errs, "needs git installed") {
+		t.Errorf("without git: exit %d, stderr %q", code, errs)
+	}
+	t.Setenv("PATH", path)
 
 	// Outside any work tree, REV:path is an error, not a silent file miss.
 	t.Chdir(t.TempDir())

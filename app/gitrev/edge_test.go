@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -183,5 +184,58 @@ func TestEnvironmentDoesNotRedirect(t *testing.T) {
 	}
 	if got, err := spec.Read(files.Definitions); err != nil || string(got) != "three" {
 		t.Errorf("Read = %q, %v; want this repository's %q", got, err, "three")
+	}
+}
+
+// A downloaded repository's config may name programs (an fsmonitor, a
+// pager, a gpg to check signatures with, an external diff): reading
+// revisions starts none of them. The head commit carries a signature, so
+// a log that checked signatures would start gpg.program.
+func TestHostileConfigStartsNoProgram(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the trap is a shell script")
+	}
+	r := gittest.New(t)
+	r.Write("flows/flow.asl.json", "one")
+	h := r.Commit("one", 1_700_000_000)
+	tree := r.Git("rev-parse", h+"^{tree}")
+	signed := "tree " + tree + "\nparent " + h + "\nauthor T <t@example.com> 1700000001 +0000\ncommitter T <t@example.com> 1700000001 +0000\n" +
+		"gpgsig -----BEGIN PGP SIGNATURE-----\n \n AAAA\n -----END PGP SIGNATURE-----\n\nsigned\n"
+	obj := filepath.Join(t.TempDir(), "commit")
+	write(t, obj, signed)
+	c := r.Git("hash-object", "-t", "commit", "-w", obj)
+	r.Git("update-ref", "refs/heads/main", c)
+
+	marker := filepath.Join(t.TempDir(), "ran")
+	trap := filepath.Join(t.TempDir(), "trap.sh")
+	write(t, trap, "#!/bin/sh\necho \"$0 $*\" >>'"+marker+"'\ncat >/dev/null\nexit 1\n")
+	if err := os.Chmod(trap, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range [][2]string{{"core.fsmonitor", trap}, {"core.pager", trap}, {"gpg.program", trap},
+		{"log.showSignature", "true"}, {"diff.external", trap}, {"core.hooksPath", filepath.Dir(trap)},
+		{"pager.log", trap}, {"user.name", "Hostile Name"}} {
+		r.Git("config", kv[0], kv[1])
+	}
+
+	repo, err := gitrev.Open(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := repo.Resolve("HEAD")
+	if err != nil || head.Hash != c || head.Subject != "signed" {
+		t.Fatalf("Resolve = %+v, %v", head, err)
+	}
+	if got, err := repo.Read(head, "flows/flow.asl.json", files.Definitions); err != nil || string(got) != "one" {
+		t.Errorf("Read = %q, %v", got, err)
+	}
+	if list, err := repo.Log("flows/flow.asl.json", 10); err != nil || len(list) != 1 {
+		t.Errorf("Log = %+v, %v", list, err)
+	}
+	if got := gitrev.UserName(filepath.Join(r.Dir, "flows")); got != "Hostile Name" {
+		t.Errorf("UserName = %q", got)
+	}
+	if ran, err := os.ReadFile(marker); err == nil {
+		t.Errorf("a configured program ran:\n%s", ran)
 	}
 }

@@ -88,18 +88,10 @@ const logFormat = "--format=%H%x00%an%x00%aI%x00%s%x00"
 // short or whole. A revision starting with "-" is a revision, never an
 // option (--end-of-options).
 func (r *Repo) Resolve(rev string) (Commit, error) {
-	if rev == "" {
-		return Commit{}, fmt.Errorf("an empty revision: %w", ErrUnknownRev)
-	}
-	out, err := run(r.root, outputLimit, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
-	var ge *gitError
-	if errors.As(err, &ge) && ge.Code == 1 {
-		return Commit{}, fmt.Errorf("%q: %w", rev, ErrUnknownRev)
-	}
+	hash, err := r.hash(rev)
 	if err != nil {
 		return Commit{}, err
 	}
-	hash := strings.TrimSpace(string(out))
 	list, err := r.commits("log", "-1", "--no-show-signature", logFormat, hash, "--")
 	if err != nil {
 		return Commit{}, err
@@ -108,6 +100,22 @@ func (r *Repo) Resolve(rev string) (Commit, error) {
 		return Commit{}, fmt.Errorf("%q does not name a commit: %w", rev, ErrUnknownRev)
 	}
 	return list[0], nil
+}
+
+// hash is the whole hash of the commit rev names.
+func (r *Repo) hash(rev string) (string, error) {
+	if rev == "" {
+		return "", fmt.Errorf("an empty revision: %w", ErrUnknownRev)
+	}
+	out, err := run(r.root, outputLimit, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	var ge *gitError
+	if errors.As(err, &ge) && ge.Code == 1 {
+		return "", fmt.Errorf("%q: %w", rev, ErrUnknownRev)
+	}
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(out)), nil
 }
 
 // commits runs a log command printing logFormat and parses its records.

@@ -23,14 +23,14 @@ type Revision struct {
 // commit that deleted the file has no version of it to compare with. A
 // repository without commits lists none.
 func (r *Repo) Log(rel string, max int) ([]Revision, error) {
-	head, err := r.Resolve("HEAD")
+	head, err := r.hash("HEAD")
 	if errors.Is(err, ErrUnknownRev) {
 		return []Revision{}, nil // a new repository: nothing committed yet
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read HEAD: %w", err)
 	}
-	list, err := r.commits("log", "--max-count="+strconv.Itoa(max), "--no-show-signature", "--diff-filter=AM", logFormat, head.Hash, "--", rel)
+	list, err := r.commits("log", "--max-count="+strconv.Itoa(max), "--no-show-signature", "--diff-filter=AM", logFormat, head, "--", rel)
 	if err != nil {
 		return nil, err
 	}

@@ -307,6 +307,11 @@ func TestGitAuthor(t *testing.T) {
 	t.Setenv("HOME", home)
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 	t.Setenv("USER", "login")
+	// Only the files this test writes: not the machine's, not one the
+	// environment names instead of HOME's.
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	t.Setenv("GIT_CONFIG_GLOBAL", "")
+	os.Unsetenv("GIT_CONFIG_GLOBAL")
 	if got := GitAuthor(""); got != "login" {
 		t.Errorf("no git config: %q, want the login name", got)
 	}
@@ -323,6 +328,11 @@ func TestGitAuthor(t *testing.T) {
 	os.MkdirAll(filepath.Join(repo, "flows"), 0o755)
 	if got := GitAuthor(filepath.Join(repo, "flows")); got != "Bo Repo" {
 		t.Errorf("repository config: %q", got)
+	}
+	// Without the git program: the login name.
+	t.Setenv("PATH", t.TempDir())
+	if got := GitAuthor(filepath.Join(repo, "flows")); got != "login" {
+		t.Errorf("no git: %q, want the login name", got)
 	}
 }
 

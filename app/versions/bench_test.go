@@ -6,24 +6,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/stepstudio/stepstudio/app/versions"
+	"github.com/stepstudio/stepstudio/internal/gittest"
 )
 
 // BenchmarkListRevisions: the revision picker's list on a history of 300
 // commits, one in ten changing the workflow (30 listed), the rest another
 // file. go test -bench ListRevisions ./app/versions prints the figure.
 func BenchmarkListRevisions(b *testing.B) {
-	dir := b.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	wt, _ := repo.Worktree()
+	repo := gittest.New(b)
+	repo.Author = "B"
+	dir := repo.Dir
 	path := filepath.Join(dir, "flows", "order.asl.json")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		b.Fatal(err)
@@ -40,13 +34,7 @@ func BenchmarkListRevisions(b *testing.B) {
 		if err := os.WriteFile(target, []byte(content), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := wt.Add("."); err != nil {
-			b.Fatal(err)
-		}
-		sig := &object.Signature{Name: "B", Email: "b@example.com", When: time.Unix(1_700_000_000+int64(i), 0)}
-		if _, err := wt.Commit(fmt.Sprint("commit ", i), &git.CommitOptions{Author: sig}); err != nil {
-			b.Fatal(err)
-		}
+		repo.Commit(fmt.Sprint("commit ", i), 1_700_000_000+int64(i))
 	}
 	b.ResetTimer()
 	for b.Loop() {

@@ -6,14 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/stepstudio/stepstudio/app/files"
 	"github.com/stepstudio/stepstudio/app/flowdiff"
 	"github.com/stepstudio/stepstudio/app/versions"
+	"github.com/stepstudio/stepstudio/internal/gittest"
 )
 
 func example(t *testing.T) string {
@@ -156,29 +153,31 @@ func TestRevisionsOutsideGit(t *testing.T) {
 	}
 }
 
-// TestRevisions: a repository made with go-git (CI may have no git
-// program): the file at two commits, its notes at the first, and a commit
-// that touches another file only, which the list leaves out.
+// Without the git program the picker says git is needed, in plain words,
+// and comparing with a revision is an error that says the same.
+func TestRevisionsWithoutGit(t *testing.T) {
+	repo := gittest.New(t)
+	path := repo.Write("flow.asl.json", example(t))
+	repo.Commit("add", 1_700_000_000)
+	t.Setenv("PATH", t.TempDir())
+	r, err := versions.ListRevisions(path)
+	if err != nil || len(r.Revisions) != 0 || !strings.Contains(r.Reason, "needs git installed") {
+		t.Errorf("without git: %+v, %v", r, err)
+	}
+	if _, err := versions.Revision(path, "HEAD"); err == nil || !strings.Contains(err.Error(), "needs git installed") {
+		t.Errorf("Revision without git: %v", err)
+	}
+}
+
+// TestRevisions: a repository made with the git program: the file at two
+// commits, its notes at the first, and a commit that touches another file
+// only, which the list leaves out.
 func TestRevisions(t *testing.T) {
-	dir := t.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, _ := repo.Worktree()
+	repo := gittest.New(t)
+	repo.Author = "Ann"
+	dir := repo.Dir
 	path := filepath.Join(dir, "flows", "order.asl.json")
-	commit := func(msg string, at int64) string {
-		t.Helper()
-		if _, err := wt.Add("."); err != nil {
-			t.Fatal(err)
-		}
-		sig := &object.Signature{Name: "Ann", Email: "ann@example.com", When: time.Unix(at, 0)}
-		h, err := wt.Commit(msg, &git.CommitOptions{Author: sig})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h.String()
-	}
+	commit := repo.Commit
 	r, err := versions.ListRevisions(filepath.Join(dir, "none.asl.json"))
 	if err != nil || len(r.Revisions) != 0 || r.Reason == "" {
 		t.Errorf("no commit yet: %+v, %v", r, err)
