@@ -6,7 +6,7 @@
 // an entry selects its step (a removed one in the Before diagram); Esc
 // gives the editor back as it was. Then another file (the open dialog
 // answered), and, when a git program is on the machine to make the
-// commit, the same against a committed revision (read with go-git).
+// commit, the same against a committed revision (read with that git too).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -155,7 +155,7 @@ test("Compare with the last saved version (then another file, a git revision): t
 
     assert.deepEqual(s.errors, [], "no page errors");
     if (!git) {
-      console.log("diff e2e: no git program on this machine: the git-revision compare is not tried here (app/versions tests cover it with go-git)");
+      console.log("diff e2e: no git program on this machine: the git-revision compare is not tried here (app/versions tests cover it, and fail without git)");
       return;
     }
     // A git revision: the commit listed, newest first; the same changes
