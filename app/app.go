@@ -6,7 +6,9 @@ package app
 import (
 	"context"
 	"embed"
+	"fmt"
 	"io/fs"
+	"os"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -19,6 +21,9 @@ import (
 // Run opens the studio window and blocks until it is closed. icon is the
 // window's PNG icon; initialPath, when not "", is the file to open.
 func Run(assets embed.FS, icon []byte, initialPath string) error {
+	if err := handOver(os.Args[1:]); err != nil {
+		return fmt.Errorf("cannot start the installed studio: %w", err)
+	}
 	dist, err := fs.Sub(assets, "frontend/dist")
 	if err != nil {
 		return err

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Tests the packages scripts/package.sh made, as far as a Linux CI machine
 # allows: the .deb installs with apt-get and works from /usr/bin (version,
-# validate, run, the desktop entry, MIME types, the window under Xvfb, a
-# second start handing its file to the running window); the tarball's
+# validate, run, the desktop entry, MIME types, the window under Xvfb
+# started through the command line, a second start handing its file to
+# the running window); the tarball's
 # binary gives the same answers; the Windows console build, under Wine,
 # prints byte for byte what Linux prints; the installer holds the expected
 # files. The .deb is removed again at the end.
@@ -63,19 +64,25 @@ tarball=$(ls "$out"/stepstudio-*-linux-amd64.tar.gz)
 
 step "check: the .deb's files and dependencies"
 dpkg-deb -c "$deb" | awk '{print $6}' >"$tmp/deb-files"
-for f in ./usr/bin/stepstudio ./usr/share/applications/stepstudio.desktop ./usr/share/mime/packages/stepstudio.xml \
+for f in ./usr/bin/stepstudio ./usr/lib/stepstudio/stepstudio-studio ./usr/share/applications/stepstudio.desktop ./usr/share/mime/packages/stepstudio.xml \
   ./usr/share/icons/hicolor/512x512/apps/stepstudio.png ./usr/share/doc/stepstudio/copyright; do
   grep -qx "$f" "$tmp/deb-files" || die "the .deb lacks $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 [ "$depends" = "libwebkit2gtk-4.1-0, libgtk-3-0" ] || die "the .deb depends on: $depends"
-# Every library the binary links must come from those packages or what
-# they depend on (no -dev package, nothing else).
+# The command line links nothing (CGO-free, so it runs where GTK is not
+# installed, e.g. a CI machine unpacking the tarball); every library the
+# studio links must come from those packages or what they depend on (no
+# -dev package, nothing else).
 dpkg-deb -x "$deb" "$tmp/deb"
+if objdump -p "$tmp/deb/usr/bin/stepstudio" | grep -q NEEDED; then
+  die "usr/bin/stepstudio links shared libraries: $(objdump -p "$tmp/deb/usr/bin/stepstudio" | awk '$1 == "NEEDED" {print $2}' | tr '\n' ' ')"
+fi
+echo "    usr/bin/stepstudio: statically linked"
 allowed=" libwebkit2gtk-4.1-0 libgtk-3-0 $(dpkg-query -W -f='${Depends}, ' libwebkit2gtk-4.1-0 libgtk-3-0 |
   tr ',|' '\n\n' | sed 's/(.*//; s/:any//; s/ //g' | sort -u | tr '\n' ' ') "
 ldconfig -p >"$tmp/ldconfig"
-for lib in $(objdump -p "$tmp/deb/usr/bin/stepstudio" | awk '$1 == "NEEDED" {print $2}'); do
+for lib in $(objdump -p "$tmp/deb/usr/lib/stepstudio/stepstudio-studio" | awk '$1 == "NEEDED" {print $2}'); do
   path=$(awk -v l="$lib" '$1 == l && /x86-64/ {print $NF; exit}' "$tmp/ldconfig")
   pkg=$(owner "$path")
   case "$allowed" in *" $pkg "*) ;; *) die "$lib comes from $pkg, which the .deb does not depend on" ;; esac

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The installed studio opens a window under Xvfb, and opening a second file
+# The installed studio opens a window under Xvfb (started as the command
+# line, which hands over to the desktop build), and opening a second file
 # while it runs (what a file manager does: `stepstudio FILE`) hands the file
 # to that window instead of opening another: the window's title names the
 # second file and there is still one Stepstudio window. D-Bus carries the
@@ -43,7 +44,10 @@ wait_title() {
 (cd "$work" && exec "$bin" order-process.asl.json >"$work/log" 2>&1) &
 app=$!
 wait_title "order-process.asl.json — Stepstudio"
-echo "    window open on order-process.asl.json"
+# The command line hands over to the desktop build (app/handover_unix.go);
+# the window keeps the class the desktop entry's StartupWMClass names.
+xdotool search --classname '^stepstudio$' >/dev/null || die "no window of class stepstudio (StartupWMClass)"
+echo "    window open on order-process.asl.json (class stepstudio)"
 
 # The second start forwards its file over D-Bus and ends (Wails ends it
 # with status 1 once handed over); it must not stay and open a window.

@@ -39,6 +39,10 @@ type Listing struct {
 type ScenarioInfo struct {
 	Name string `json:"name"`
 	Line int    `json:"line"`
+	// Input is the execution input the scenario starts from, as indented
+	// JSON: the run panel offers the first one for a workflow whose input
+	// nobody has typed yet.
+	Input string `json:"input"`
 }
 
 // Report is one run of a suite.
@@ -115,7 +119,7 @@ func load(workflowPath, machineID string, text []byte) (Listing, *suite.Suite) {
 		return l, nil
 	}
 	for _, sc := range s.Scenarios {
-		l.Scenarios = append(l.Scenarios, ScenarioInfo{Name: sc.Name, Line: sc.At.Line})
+		l.Scenarios = append(l.Scenarios, ScenarioInfo{Name: sc.Name, Line: sc.At.Line, Input: indented(sc.Input)})
 	}
 	if len(s.Scenarios) == 0 {
 		l.Reason = "The test file has no scenarios yet."
@@ -236,4 +240,15 @@ func SaveRun(ctx context.Context, workflowPath, machineID string, text []byte, n
 		s.Note = fmt.Sprintf("The run ended %s, but run again from the answers it got it ended %s; the scenario expects %s.", runStatus, res.Observed.Result.Status, res.Observed.Result.Status)
 	}
 	return s, nil
+}
+
+// indented is v as JSON indented by two spaces, "{}" when it cannot be
+// encoded (a loaded scenario's input always can).
+func indented(v any) string {
+	b, err := jsonvalue.Marshal(v)
+	var out bytes.Buffer
+	if err != nil || json.Indent(&out, b, "", "  ") != nil {
+		return "{}"
+	}
+	return out.String()
 }

@@ -72,6 +72,26 @@ func TestList(t *testing.T) {
 	}
 }
 
+// The listing carries each scenario's input (inputFile read, input
+// written inline), which the run panel offers as the sample input.
+func TestListGivesScenarioInputs(t *testing.T) {
+	wf, text := example(t, true)
+	l := List(wf, "", text)
+	if len(l.Scenarios) < 2 {
+		t.Fatalf("%d scenarios", len(l.Scenarios))
+	}
+	var fromFile, inline map[string]any
+	if err := json.Unmarshal([]byte(l.Scenarios[0].Input), &fromFile); err != nil {
+		t.Fatalf("first input %q: %v", l.Scenarios[0].Input, err)
+	}
+	if fromFile["orderId"] != "ORD-1042" || fromFile["valid"] != true || !strings.Contains(l.Scenarios[0].Input, "\n  \"") {
+		t.Errorf("the first scenario's inputFile gave %q", l.Scenarios[0].Input)
+	}
+	if err := json.Unmarshal([]byte(l.Scenarios[1].Input), &inline); err != nil || inline["orderId"] != "ORD-7" {
+		t.Errorf("the second scenario's inline input gave %q (%v)", l.Scenarios[1].Input, err)
+	}
+}
+
 func TestRun(t *testing.T) {
 	wf, text := example(t, true)
 	edited := []byte(strings.Replace(string(text), `"OrderInvalid"`, `"OrderRefused"`, 1))

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Compares `stepstudio run` with aws-local-stepfunctions 3.0.0 on the same
+# Compares `stepstudio run` (the command line as scripts/package.sh builds
+# and installs it: CGO-free, stripped) with aws-local-stepfunctions 3.0.0 on the same
 # definitions, whole process included: wall and CPU time, peak RSS and the
 # speed-up (wall), and the start-up of each (`stepstudio version` beside
 # node importing the peer). The peer is installed into a temporary folder,
@@ -26,7 +27,10 @@ cp "$here/peer.mjs" "$work/"
 # about 8 MiB more of it (a 26 MiB peak RSS for `stepstudio version`
 # instead of 18 MiB). A copied or installed binary, like node's, is read
 # into the cache in ordinary pages.
-(cd "$repo" && go build -o "$work/stepstudio.linked" . && go build -o "$work/measure" ./engine/bench/measure)
+# shellcheck source=../../scripts/lib.sh
+source "$repo/scripts/lib.sh" # build_cli: the command line as packages install it
+build_cli "$work/stepstudio.linked"
+go build -o "$work/measure" ./engine/bench/measure
 cp "$work/stepstudio.linked" "$work/stepstudio"
 node -e 'const items=[...Array(10000).keys()]; console.log(JSON.stringify({run:"bench",items}))' >"$work/map.input.json"
 cp "$here/count.input.json" "$work/"

@@ -41,6 +41,11 @@ test("Tests tab: run, break, run failed, coverage, replay, save a run as a scena
     await page.getByTestId("file-menu").click();
     await page.getByTestId("menu-open").click();
     await waitFor("the workflow to open from its file", async () => (await page.getByTestId("file-name").innerText()).includes("order-process.asl.json"));
+    // Opened from a file, the run input starts from its first scenario's
+    // (json.Indent's layout puts each item's "sku" on a line of its own;
+    // the example's own sample input keeps each item on one line).
+    await page.getByTestId("tab-run").click();
+    await waitFor("the first scenario's input in the run panel", async () => /\n\s+"sku": "BOOK-1",\n/.test(await page.getByTestId("run-input").inputValue()));
 
     // The suite beside it is listed; Run all passes.
     await page.getByTestId("tab-tests").click();

@@ -531,7 +531,8 @@ export interface TestListing {
   exists: boolean;
   /** Why there is nothing to run, in plain words ("" when there is). */
   reason: string;
-  scenarios: { name: string; line: number }[];
+  /** Each scenario, with the input it starts from as indented JSON. */
+  scenarios: { name: string; line: number; input: string }[];
   problems: string[];
 }
 export interface TestReport extends TestListing {

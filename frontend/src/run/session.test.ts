@@ -80,6 +80,8 @@ function fake() {
     snapshots: new Map<string, (after: number) => RunUpdate>(),
     stages: [] as StageRecord[],
     mocks: new Map<string, string>(),
+    /** The scenarios of the test file beside a workflow, by its path. */
+    scenarios: new Map<string, { name: string; line: number; input: string }[]>(),
     example: { name: "retry.asl.json", input: '{"items": [1, 2, 3]}' },
     runs: [] as RunMeta[],
     /** Runs programs started through the local endpoint, of the open workflow. */
@@ -120,6 +122,10 @@ function fake() {
     importRun: record("importRun", () => meta("imported-1", { imported: true })),
     importExecution: record("importExecution", () => meta("remote-1", { imported: true })),
     loadMocks: record("loadMocks", (path: string) => state.mocks.get(path) ?? ""),
+    listTests: record("listTests", (path: string) => {
+      const scenarios = state.scenarios.get(path) ?? [];
+      return { file: path.replace(/\.asl\.json$/, ".tests.yaml"), exists: scenarios.length > 0, reason: "", problems: [], scenarios };
+    }),
     saveMocks: record("saveMocks", (path: string) => path.replace(/\.asl\.json$/, ".mocks.json")),
     runStoreError: record("runStoreError", () => state.storeError),
     openExample: record("openExample", () => ({ name: state.example.name, path: "", text: "", format: "json", input: state.example.input })),
@@ -428,7 +434,7 @@ describe("starting and driving runs", () => {
     expect(await t.store.actions.reject(p, "Declined", "no money")).toBe(true);
     t.store.actions.heartbeat(p);
     await settle();
-    expect(t.calls.map((c) => c.name).filter((n) => !["startRun", "runSnapshot", "listRuns", "endpointRunsFor", "loadMocks", "openExample", "runStoreError"].includes(n))).toEqual([
+    expect(t.calls.map((c) => c.name).filter((n) => !["startRun", "runSnapshot", "listRuns", "endpointRunsFor", "loadMocks", "listTests", "openExample", "runStoreError"].includes(n))).toEqual([
       "stepRun",
       "continueRun",
       "pauseRun",
@@ -568,6 +574,22 @@ describe("settings and mocks follow the workflow", () => {
     await settle();
     expect(t.snap().sampleInput).toBe('{"items": [1, 2, 3]}');
     t.store.setWorkflow(workflow); // the same name, but a file
+    await settle();
+    expect(t.snap().sampleInput).toBe("{}");
+  });
+
+  test("a file's sample input is its first test scenario's", async () => {
+    const t = setup(null);
+    t.state.scenarios.set(workflow.path, [
+      { name: "happy", line: 2, input: '{\n  "items": [4]\n}' },
+      { name: "empty", line: 9, input: "{}" },
+    ]);
+    t.store.setWorkflow(workflow);
+    await settle();
+    expect(t.called("listTests")).toEqual([[workflow.path, workflow.text]]);
+    expect(t.snap().sampleInput).toBe('{\n  "items": [4]\n}');
+    t.state.fail.add("listTests"); // an unreadable test file: {} as before
+    t.store.setWorkflow({ ...workflow, path: "/flows/other.asl.json", name: "other.asl.json" });
     await settle();
     expect(t.snap().sampleInput).toBe("{}");
   });

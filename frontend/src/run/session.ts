@@ -24,6 +24,7 @@ export type RunBackend = Pick<
   | "importExecution"
   | "importRun"
   | "listRuns"
+  | "listTests"
   | "loadMocks"
   | "onEndpointRun"
   | "onRunUpdate"
@@ -350,10 +351,14 @@ export class RunSessionStore {
           this.changed();
         });
     }
-    // The example's sample input comes from the backend; other workflows start from {}.
-    this.backend
-      .openExample()
-      .then((d) => d.name === name && !path && d.input ? d.input : "{}")
+    // The sample input (until one is typed): the example's own; for a file,
+    // its first test scenario's (NAME.tests.yaml beside it), an input the
+    // workflow was written for, so "Try it" does not fail on a {} it never
+    // expected; else {}.
+    (path
+      ? this.backend.listTests(path, this.wf.text).then((l) => l.scenarios[0]?.input || "{}")
+      : this.backend.openExample().then((d) => (d.name === name && d.input ? d.input : "{}"))
+    )
       .catch(() => "{}")
       .then((input) => {
         if (!current() || input === this.sampleInput) return;

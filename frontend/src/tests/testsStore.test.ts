@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { TestsStore, type TestsBackend } from "./testsStore";
 import type { ScenarioResult, TestReport } from "../backend/studio";
 
-const listing = { file: "/p/flow.tests.yaml", exists: true, reason: "", problems: [], scenarios: [{ name: "a", line: 2 }, { name: "b", line: 9 }] };
+const listing = { file: "/p/flow.tests.yaml", exists: true, reason: "", problems: [], scenarios: [{ name: "a", line: 2, input: "{}" }, { name: "b", line: 9, input: "{}" }] };
 const res = (name: string, status: ScenarioResult["status"]): ScenarioResult => ({
   name,
   line: 1,

@@ -2800,6 +2800,7 @@ export namespace suiteview {
 	export class ScenarioInfo {
 	    name: string;
 	    line: number;
+	    input: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ScenarioInfo(source);
@@ -2809,6 +2810,7 @@ export namespace suiteview {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
 	        this.line = source["line"];
+	        this.input = source["input"];
 	    }
 	}
 	export class Listing {

@@ -1,0 +1,11 @@
+package main
+
+import (
+	"os"
+
+	_ "github.com/stepstudio/stepstudio/app/gitrev"
+	_ "github.com/stepstudio/stepstudio/engine"
+	_ "github.com/stepstudio/stepstudio/schema"
+)
+
+func main() { os.Stdout.WriteString("v\n") }
