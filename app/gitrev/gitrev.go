@@ -6,8 +6,8 @@
 // It runs the git program (run.go) rather than linking a git library:
 // every stepstudio process, the studio and each CLI command, runs the
 // package inits of everything it links, and go-git's (openpgp, ssh, gob,
-// transports: 48 packages with inits) cost `stepstudio version` 0.5 ms of
-// its 5.2 and the 10,000-item Map run 3 MiB of its 32 MiB peak (measured,
+// transports: 48 packages with inits) cost `stepstudio version` 0.5-0.7
+// ms of its 5.2 and the 10,000-item Map run 2.3-3 MiB of its 32 MiB peak (measured,
 // engine/bench/README.md). Only a revision compare pays for git, when it
 // happens.
 package gitrev
