@@ -10,7 +10,6 @@ import (
 	"embed"
 	"fmt"
 	"os"
-	"os/signal"
 
 	"github.com/stepstudio/stepstudio/app"
 	"github.com/stepstudio/stepstudio/app/cli"
@@ -24,9 +23,7 @@ var icon []byte
 
 func main() {
 	if cli.IsCommand(os.Args[1:]) {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		code := cli.Main(ctx, os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
-		stop()
+		code := cli.Main(context.Background(), os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
 		os.Exit(code)
 	}
 	if err := app.Run(assets, icon, cli.FileArg(os.Args[1:])); err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
 )
@@ -28,22 +29,27 @@ const (
 type command struct {
 	summary string
 	run     func(ctx context.Context, args []string, s Streams) error
+	// brief commands read, compute and write, with nothing to end cleanly:
+	// Ctrl+C simply ends the process. The others get a ctx that Ctrl+C
+	// cancels (a run stops, serve closes its store), and pay for the
+	// signal handler's goroutine at start (~0.2 ms).
+	brief bool
 }
 
 // commands is the one table of subcommands; each lives in its own file.
 var commands = map[string]command{
-	"version":    {"print the version", runVersion},
-	"graph":      {"draw a definition's diagram as JSON, SVG or PNG", runGraph},
-	"run":        {"run a state machine locally", runRun},
-	"validate":   {"validate ASL definitions (JSON or YAML) and the state machines of IaC templates", runValidate},
-	"export":     {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport},
-	"diff":       {"compare two versions of a workflow (files or REV:path git revisions)", runDiff},
-	"doc":        {"write a workflow's process handbook as HTML or Markdown", runDoc},
-	"test":       {"run scenario suites (NAME.tests.yaml) with expectations and coverage", runTest},
-	"test-state": {"test one state as AWS's TestState API does, with a mocked task", runTestState},
-	"serve":      {"serve the Step Functions API on this computer for the AWS CLI and SDKs", runServe},
-	"deploy":     {"deploy a workflow to AWS Step Functions (or --endpoint-url): create or update, publish, alias, pull", runDeploy},
-	"executions": {"list, show, start, stop and redrive executions in AWS Step Functions", runExecutions},
+	"version":    {"print the version", runVersion, true},
+	"graph":      {"draw a definition's diagram as JSON, SVG or PNG", runGraph, true},
+	"run":        {"run a state machine locally", runRun, false},
+	"validate":   {"validate ASL definitions (JSON or YAML) and the state machines of IaC templates", runValidate, true},
+	"export":     {"export a definition to ASL JSON/YAML, SAM, CloudFormation, CDK or Terraform", runExport, true},
+	"diff":       {"compare two versions of a workflow (files or REV:path git revisions)", runDiff, true},
+	"doc":        {"write a workflow's process handbook as HTML or Markdown", runDoc, true},
+	"test":       {"run scenario suites (NAME.tests.yaml) with expectations and coverage", runTest, false},
+	"test-state": {"test one state as AWS's TestState API does, with a mocked task", runTestState, false},
+	"serve":      {"serve the Step Functions API on this computer for the AWS CLI and SDKs", runServe, false},
+	"deploy":     {"deploy a workflow to AWS Step Functions (or --endpoint-url): create or update, publish, alias, pull", runDeploy, false},
+	"executions": {"list, show, start, stop and redrive executions in AWS Step Functions", runExecutions, false},
 }
 
 // IsCommand reports whether args name a subcommand (or ask for help)
@@ -99,6 +105,11 @@ func Main(ctx context.Context, args []string, s Streams) int {
 	cmd, ok := commands[args[0]]
 	if !ok {
 		return report(s.Err, "", usagef("unknown command %q", args[0]))
+	}
+	if !cmd.brief {
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt)
+		defer stop()
 	}
 	return report(s.Err, args[0], cmd.run(ctx, args[1:], s))
 }
