@@ -2,9 +2,10 @@
 # Compares `stepstudio run` (the command line as scripts/package.sh builds
 # and installs it: CGO-free, stripped) with aws-local-stepfunctions 3.0.0 on the same
 # definitions, whole process included: wall and CPU time, peak RSS and the
-# speed-up (wall), and the start-up of each (`stepstudio version` beside
-# node importing the peer). The peer is installed into a temporary folder,
-# never into the repository. Timings come from rusage (engine/bench/measure).
+# speed-up (wall), the start-up of each (`stepstudio version` beside
+# node importing the peer), and validating a 1,000-state definition
+# (`stepstudio validate` beside asl-validator 4.0.0's command). The peers
+# are installed into a temporary folder, never into the repository. Timings come from rusage (engine/bench/measure).
 # Usage: engine/bench/run.sh [ROUNDS]   (default 7, at least 5)
 # Every figure is the MEDIAN of the rounds (best-of flatters both sides and
 # hides a loaded machine); the fastest round is printed beside it.
@@ -19,7 +20,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-(cd "$work" && npm init -y >/dev/null 2>&1 && npm install --silent aws-local-stepfunctions@3.0.0 >/dev/null 2>&1)
+(cd "$work" && npm init -y >/dev/null 2>&1 && npm install --silent aws-local-stepfunctions@3.0.0 asl-validator@4.0.0 >/dev/null 2>&1)
 cp "$here/peer.mjs" "$work/"
 # The binary is copied after the build, as installing it would: the Go
 # linker writes its output through a memory map, which leaves the file in
@@ -34,6 +35,8 @@ go build -o "$work/measure" ./engine/bench/measure
 cp "$work/stepstudio.linked" "$work/stepstudio"
 node -e 'const items=[...Array(10000).keys()]; console.log(JSON.stringify({run:"bench",items}))' >"$work/map.input.json"
 cp "$here/count.input.json" "$work/"
+# The validate row: 1,000 states, the shape schema/bench_test.go validates.
+node "$here/thousand.mjs" 1000 >"$work/thousand.asl.json"
 # The peer's start-up: node loading the engine, nothing run.
 echo "import 'aws-local-stepfunctions';" >"$work/start.mjs"
 
@@ -50,12 +53,14 @@ median() {
 peer_cmd() {
 	case $1 in
 	start) echo node start.mjs ;;
+	validate) echo node node_modules/asl-validator/dist/bin/asl-validator.js --silent --json-path thousand.asl.json ;;
 	*) echo node peer.mjs "$here/$1.asl.json" "$work/$1.input.json" ;;
 	esac
 }
 ours_cmd() {
 	case $1 in
 	start) echo "$work/stepstudio" version ;;
+	validate) echo "$work/stepstudio" validate thousand.asl.json ;;
 	# EXPRESS: both workloads record more than the 25,000 events a
 	# STANDARD history holds (the peer has no such limit).
 	*) echo "$work/stepstudio" run "$here/$1.asl.json" --type express --input "$work/$1.input.json" --format json ;;
@@ -67,7 +72,7 @@ ours_cmd() {
 # all of stepstudio's rounds, which take a fraction of a second together).
 echo "median of $rounds rounds, alternating (best = fastest round's wall)"
 printf '%-6s %8s %8s %8s %8s | %8s %8s %8s %8s | %8s\n' bench ours_s ours_cpu ours_MiB ours_best peer_s peer_cpu peer_MiB peer_best speedup
-for b in start count map; do
+for b in start count map validate; do
 	: >"$work/peer.$b" && : >"$work/ours.$b"
 	# shellcheck disable=SC2046 # the commands are word lists on purpose
 	for _ in $(seq "$rounds"); do

@@ -259,7 +259,10 @@ test("drop into a Map's processor, connect a Catch from the right handle", async
     assert.match(inside, /"Wait": \{\n {12}"Type": "Wait",\n {12}"Seconds": 60,\n {12}"End": true\n {10}\}/, "the Wait ends the processor");
 
     // The right handle of a Task adds a catcher going where it is dropped.
-    const before = await page.locator(".react-flow__edge.edge-kind-catch").count();
+    // The example has one catcher (Charge and notify → Release items); wait
+    // for its arrow, as the new layout may still be drawing the edges.
+    const before = 1;
+    await expectCount(page.locator(".react-flow__edge.edge-kind-catch"), before, "the example's catch edge");
     await page.waitForTimeout(300); // let the new layout settle before aiming
     const task = state(page, "Validate order");
     await task.hover();
