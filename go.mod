@@ -85,3 +85,7 @@ require (
 // go-graphviz with its WASM start-up moved from package init to first use
 // (third_party/go-graphviz/STEPSTUDIO.md).
 replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
+
+// gojsonschema with its format regexps compiled on first use, not in package
+// init (third_party/gojsonschema/STEPSTUDIO.md).
+replace github.com/xeipuuv/gojsonschema => ./third_party/gojsonschema

@@ -27,6 +27,8 @@ done
 
 step "third_party/go-graphviz is pristine upstream with patch/ applied"
 bash third_party/go-graphviz/patch/check.sh
+step "third_party/gojsonschema is pristine upstream with patch/ applied"
+bash third_party/gojsonschema/patch/apply.sh --check
 
 step "go test"
 go test ./...
