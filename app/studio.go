@@ -68,23 +68,27 @@ type Analysis struct {
 // to (by state name, from the notes beside the file). Both change the
 // picture, never the text.
 func (s *Studio) Analyze(name, text string, collapsed []string, pinned map[string]sidecar.Point) Analysis {
-	res := s.validator.Validate(name, []byte(text), schema.Options{Placeholders: true})
-	out := Analysis{Diagnostics: res.Diagnostics}
-	if out.Diagnostics == nil {
-		out.Diagnostics = []schema.Diagnostic{}
-	}
-	if res.Document == nil || res.Document.Machine == nil {
-		return out
-	}
-	pins := make(map[string]diagram.Point, len(pinned))
-	for name, p := range pinned {
-		pins[name] = diagram.Point{X: p.X, Y: p.Y}
-	}
-	d, err := diagram.Build(s.ctx, res.Document.Machine, diagram.Collapsed(collapsed...), diagram.Pinned(pins))
-	if err != nil {
-		out.LayoutError = err.Error()
-		return out
-	}
-	out.Diagram = d
+	var out Analysis
+	// The document is the validator's while this runs (it updates it in
+	// place for the next keystroke): the diagram is drawn from it here.
+	s.validator.Analyze(name, []byte(text), schema.Options{Placeholders: true}, func(res schema.Result) {
+		out = Analysis{Diagnostics: res.Diagnostics}
+		if out.Diagnostics == nil {
+			out.Diagnostics = []schema.Diagnostic{}
+		}
+		if res.Document == nil || res.Document.Machine == nil {
+			return
+		}
+		pins := make(map[string]diagram.Point, len(pinned))
+		for name, p := range pinned {
+			pins[name] = diagram.Point{X: p.X, Y: p.Y}
+		}
+		d, err := diagram.Build(s.ctx, res.Document.Machine, diagram.Collapsed(collapsed...), diagram.Pinned(pins))
+		if err != nil {
+			out.LayoutError = err.Error()
+			return
+		}
+		out.Diagram = d
+	})
 	return out
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"runtime"
 	"slices"
 	"strings"
@@ -38,22 +39,57 @@ const (
 )
 
 // Validate is Validate reusing what did not change since the last text
-// validated under name.
+// validated under name. The result's Document is the caller's.
 func (v *Validator) Validate(name string, src []byte, opts Options) Result {
+	res, _ := v.validate(name, src, opts)
+	return res
+}
+
+// Analyze is Validate for an editor: it calls use with the result before
+// it returns, and keeps the parsed document afterwards, so that the next
+// text of name, when it differs only inside one state, is not parsed
+// whole again but updated in place (asl.Reparse). The result's Document
+// is therefore valid only during use. Calls for one name may overlap: a
+// call that finds the document in use parses its text from scratch.
+func (v *Validator) Analyze(name string, src []byte, opts Options, use func(Result)) {
+	res, kept := v.validate(name, src, opts)
+	use(res)
+	if kept != nil {
+		v.mu.Lock()
+		if c := v.docs[name]; c != nil {
+			c.parsed = kept
+		}
+		v.mu.Unlock()
+	}
+}
+
+// validate is Validate, also returning the parsed document with a copy of
+// its text when its per-state results were kept (JSON), for Analyze to
+// keep for the next text.
+func (v *Validator) validate(name string, src []byte, opts Options) (Result, *parsedDoc) {
 	if len(src) == 0 {
-		return Validate(name, src, opts)
-	}
-	doc, err := asl.Parse(name, src)
-	if err != nil {
-		return Result{Diagnostics: []Diagnostic{syntaxDiagnostic(err)}}
-	}
-	if !reusable(doc, src) {
-		v.store(name, nil)
-		return ValidateDocument(doc, opts)
+		return Validate(name, src, opts), nil
 	}
 	v.mu.Lock()
 	prev := v.docs[name]
+	var pd *parsedDoc
+	if prev != nil {
+		pd, prev.parsed = prev.parsed, nil // ours until given back
+	}
 	v.mu.Unlock()
+	var doc *asl.Document
+	if pd != nil && asl.Reparse(pd.doc, pd.src, src) {
+		doc = pd.doc
+	} else {
+		var err error
+		if doc, err = asl.Parse(name, src); err != nil {
+			return Result{Diagnostics: []Diagnostic{syntaxDiagnostic(err)}}, nil
+		}
+	}
+	if !reusable(doc, src) {
+		v.store(name, nil)
+		return ValidateDocument(doc, opts), nil
+	}
 	if prev == nil {
 		prev = &stateCache{}
 	}
@@ -63,7 +99,7 @@ func (v *Validator) Validate(name string, src []byte, opts Options) Result {
 	}}
 	res := validateDocument(doc, opts, r)
 	v.store(name, &r.next)
-	return res
+	return res, &parsedDoc{src: bytes.Clone(src), doc: doc}
 }
 
 // store keeps c as name's previous document (nil forgets it), dropping
@@ -122,10 +158,19 @@ func distinctMachine(m *asl.StateMachine) bool {
 func distinctKeys(n *asl.Node) bool { return !n.HasDuplicateKeys() }
 
 // stateCache is one document's per-state results, by cache key. Once
-// stored it is only read.
+// stored it is only read, but for parsed, which is read and written under
+// Validator.mu.
 type stateCache struct {
 	schema, semantics map[string]*cachedState
 	machine           *machineResult
+	parsed            *parsedDoc // the last text Analyze gave back, nil while in use
+}
+
+// parsedDoc is a parsed text, kept for asl.Reparse: src is a copy, so
+// that a caller reusing its buffer cannot change it.
+type parsedDoc struct {
+	src []byte
+	doc *asl.Document
 }
 
 // cachedState is what one state's checks reported, with the position of

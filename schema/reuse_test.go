@@ -100,14 +100,20 @@ func TestValidatorEdits(t *testing.T) {
 	}
 }
 
-// same checks that v's result for src equals Validate's.
+// same checks that v's result for src, through Analyze as the editor
+// calls it, equals Validate's: the diagnostics and the parsed document
+// (which Analyze may have updated in place from the previous text).
 func same(t *testing.T, v *schema.Validator, name string, src []byte, opts schema.Options, step int) {
 	t.Helper()
-	got := v.Validate(name, src, opts).Diagnostics
-	want := schema.Validate(name, src, opts).Diagnostics
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("step %d: reused result differs from a fresh Validate\ngot:\n%s\nwant:\n%s", step, describe(got), describe(want))
-	}
+	want := schema.Validate(name, src, opts)
+	v.Analyze(name, src, opts, func(got schema.Result) {
+		if !reflect.DeepEqual(got.Diagnostics, want.Diagnostics) {
+			t.Fatalf("step %d: reused result differs from a fresh Validate\ngot:\n%s\nwant:\n%s", step, describe(got.Diagnostics), describe(want.Diagnostics))
+		}
+		if !reflect.DeepEqual(got.Document, want.Document) {
+			t.Fatalf("step %d: the document Analyze gave differs from a fresh parse", step)
+		}
+	})
 }
 
 // TestValidatorCorpus validates every JSON and YAML file of the corpus
@@ -192,7 +198,12 @@ func TestValidatorConcurrent(t *testing.T) {
 				if i%5 == 0 {
 					name = fmt.Sprintf("other%d.asl.json", g+i)
 				}
-				got := v.Validate(name, []byte(texts[k]), schema.Options{}).Diagnostics
+				var got []schema.Diagnostic
+				if g%2 == 0 { // the editor's way and the plain one, side by side
+					v.Analyze(name, []byte(texts[k]), schema.Options{}, func(r schema.Result) { got = r.Diagnostics })
+				} else {
+					got = v.Validate(name, []byte(texts[k]), schema.Options{}).Diagnostics
+				}
 				if !reflect.DeepEqual(got, want[k]) {
 					errs <- fmt.Sprintf("goroutine %d, step %d: result differs from a fresh Validate", g, i)
 					return
