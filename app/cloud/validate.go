@@ -2,7 +2,6 @@ package cloud
 
 import (
 	"context"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sfn"
@@ -21,9 +20,6 @@ type Validation struct {
 	Diagnostics []schema.Diagnostic `json:"diagnostics"`
 	// Truncated is true when AWS had more to say than it returned.
 	Truncated bool `json:"truncated,omitempty"`
-	// Verdicts sets AWS's diagnostics beside the studio's own for the
-	// same text (verdicts.go).
-	Verdicts Verdicts `json:"verdicts"`
 }
 
 // Validate asks AWS's ValidateStateMachineDefinition about src (JSON or
@@ -48,8 +44,8 @@ func (c *Client) Validate(ctx context.Context, src []byte, machineType string) (
 			Message: aws.ToString(d.Message), Location: aws.ToString(d.Location),
 		}))
 	}
-	local := schema.Validate("definition.asl.json", src, schema.Options{Express: strings.EqualFold(machineType, "EXPRESS")})
-	v.Verdicts = Compare(v, local.Diagnostics)
+	// The problems panel sets these beside the studio's own
+	// (frontend/src/cloud/verdicts.ts).
 	return v, nil
 }
 

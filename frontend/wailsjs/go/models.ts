@@ -944,47 +944,10 @@ export namespace cloud {
 	        this.sync = source["sync"];
 	    }
 	}
-	export class Verdicts {
-	    both: schema.Diagnostic[];
-	    onlyAws: schema.Diagnostic[];
-	    onlyLocal: schema.Diagnostic[];
-	    agree: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new Verdicts(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.both = this.convertValues(source["both"], schema.Diagnostic);
-	        this.onlyAws = this.convertValues(source["onlyAws"], schema.Diagnostic);
-	        this.onlyLocal = this.convertValues(source["onlyLocal"], schema.Diagnostic);
-	        this.agree = source["agree"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class Validation {
 	    result: string;
 	    diagnostics: schema.Diagnostic[];
 	    truncated?: boolean;
-	    verdicts: Verdicts;
 	
 	    static createFrom(source: any = {}) {
 	        return new Validation(source);
@@ -995,7 +958,6 @@ export namespace cloud {
 	        this.result = source["result"];
 	        this.diagnostics = this.convertValues(source["diagnostics"], schema.Diagnostic);
 	        this.truncated = source["truncated"];
-	        this.verdicts = this.convertValues(source["verdicts"], Verdicts);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
