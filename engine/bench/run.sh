@@ -4,8 +4,10 @@
 # definitions, whole process included: wall and CPU time, peak RSS and the
 # speed-up (wall), the start-up of each (`stepstudio version` beside
 # node importing the peer), and validating a 1,000-state definition
-# (`stepstudio validate` beside asl-validator 4.0.0's command). The peers
-# are installed into a temporary folder, never into the repository. Timings come from rusage (engine/bench/measure).
+# (`stepstudio validate` beside asl-validator 4.0.0's command), then the
+# validator's go benchmarks (from scratch and after a one-state edit)
+# beside asl-validator in process. The peers are installed into a
+# temporary folder, never into the repository. Timings come from rusage (engine/bench/measure).
 # Usage: engine/bench/run.sh [ROUNDS]   (default 7, at least 5)
 # Every figure is the MEDIAN of the rounds (best-of flatters both sides and
 # hides a loaded machine); the fastest round is printed beside it.
@@ -83,4 +85,21 @@ for b in start count map validate; do
 	read -r os oc orss obest < <(median <"$work/ours.$b")
 	awk -v b="$b" -v os="$os" -v oc="$oc" -v orss="$orss" -v ob="$obest" -v ps="$ps" -v pc="$pc" -v prss="$prss" -v pb="$pbest" 'BEGIN{
 		printf "%-6s %8.4f %8.4f %8.1f %8.4f | %8.4f %8.4f %8.1f %8.4f | %7.1fx\n", b, os, oc, orss/1024, ob, ps, pc, prss/1024, pb, ps/os }'
+done
+
+# Validation in process, without either side's start-up: the go
+# benchmarks of the validator (a 1,000-state definition from scratch, and
+# again after a one-state edit as the editor does it) beside asl-validator
+# validating the same states in node (it reuses nothing between texts).
+cp "$here/aslv.mjs" "$work/"
+peer_ms=$(cd "$work" && node aslv.mjs thousand.asl.json 31)
+bench=$(cd "$repo" && go test ./schema -run XXX -bench 'ThousandStates$|ThousandStatesEdit/reuse' -benchtime 30x -count "$rounds")
+bench_ms() { # the median ns/op of benchmark $1, in ms
+	awk -v name="$1" '$1 ~ name {print $3/1e6}' <<<"$bench" | sort -g | awk '{v[NR]=$1} END {m=int((NR+1)/2); print (NR%2) ? v[m] : (v[m]+v[m+1])/2}'
+}
+echo
+echo "in process, 1,000 states (median of $rounds go benchmark runs; asl-validator: median of 31)"
+for row in "validate:^BenchmarkThousandStates-" "re-validate after a one-state edit:^BenchmarkThousandStatesEdit/reuse-"; do
+	ours=$(bench_ms "${row#*:}")
+	awk -v what="${row%%:*}" -v o="$ours" -v p="$peer_ms" 'BEGIN{ printf "%-36s ours %7.2f ms | asl-validator %7.2f ms | %6.1fx\n", what, o, p, p/o }'
 done
