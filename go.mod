@@ -89,3 +89,13 @@ replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
 // gojsonschema with its format regexps compiled on first use, not in package
 // init (third_party/gojsonschema/STEPSTUDIO.md).
 replace github.com/xeipuuv/gojsonschema => ./third_party/gojsonschema
+
+// The AWS SDK modules whose endpoint tables every start built, with the
+// table built on first use (third_party/aws-sdk-go-v2/STEPSTUDIO.md).
+replace (
+	github.com/aws/aws-sdk-go-v2/service/sfn => ./third_party/aws-sdk-go-v2/service/sfn
+	github.com/aws/aws-sdk-go-v2/service/signin => ./third_party/aws-sdk-go-v2/service/signin
+	github.com/aws/aws-sdk-go-v2/service/sso => ./third_party/aws-sdk-go-v2/service/sso
+	github.com/aws/aws-sdk-go-v2/service/ssooidc => ./third_party/aws-sdk-go-v2/service/ssooidc
+	github.com/aws/aws-sdk-go-v2/service/sts => ./third_party/aws-sdk-go-v2/service/sts
+)

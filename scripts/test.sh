@@ -29,6 +29,8 @@ step "third_party/go-graphviz is pristine upstream with patch/ applied"
 bash third_party/go-graphviz/patch/check.sh
 step "third_party/gojsonschema is pristine upstream with patch/ applied"
 bash third_party/gojsonschema/patch/apply.sh --check
+step "third_party/aws-sdk-go-v2 is pristine upstream with patch/ applied"
+bash third_party/aws-sdk-go-v2/patch/apply.sh --check
 
 step "go test"
 go test ./...
