@@ -128,7 +128,9 @@ test("Present: full window, read-only, large names; a Try it run stepped through
     console.log(`steps: ${seen.map((c) => `${c.step} ${c.state} (${c.text.split("\n")[1]})`).join(" → ")}`);
     assert.deepEqual(seen.map((c) => c.state).slice(0, 3), ["Validate order", "Is the order valid?", "Reserve items"]);
     assert.equal(seen[3].state, "Reserve stock");
-    assert.match(seen[3].text, /item 1 of \d+/, "a Map iteration says which item");
+    // Items run side by side: which one's step comes first in the history
+    // depends on scheduling (item 2's did on a loaded CI run).
+    assert.match(seen[3].text, /item \d+ of \d+/, "a Map iteration says which item");
     assert.equal(await presentNode(page, "Validate order").locator('[data-testid="run-status"]').getAttribute("data-status"), "succeeded", "visited steps are marked");
     assert.equal(await presentNode(page, "Reserve stock").locator('[data-testid="run-status"]').getAttribute("data-status"), "running", "the current step runs (the editor's animation)");
     assert.equal(await presentNode(page, "Charge card").locator('[data-testid="run-status"]').count(), 0, "steps not reached yet are not marked");
