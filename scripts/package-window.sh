@@ -16,17 +16,29 @@ if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] || [ "${PACKAGE_WINDOW_INNER:-}" != 1 
 fi
 mkdir -p "$(dirname "$shot")"
 work=$(mktemp -d)
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-app=
+app= xvfb=
 cleanup() {
   [ -z "$app" ] || { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; }
-  kill "$xvfb" 2>/dev/null || true
-  wait "$xvfb" 2>/dev/null || true
+  [ -z "$xvfb" ] || { kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; }
   rm -rf "$work"
 }
 trap cleanup EXIT
+# A display of its own that answers before the studio starts: GTK fails
+# to initialise on one that is not up yet, and another Xvfb (another
+# engineer's, a test's) may hold the number picked.
+for _ in 1 2 3 4 5; do
+  display=:$((90 + RANDOM % 100))
+  Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  for _ in $(seq 1 50); do
+    DISPLAY=$display xdotool getdisplaygeometry >/dev/null 2>&1 && break 2
+    kill -0 "$xvfb" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$xvfb" 2>/dev/null || true
+  xvfb=
+done
+[ -n "$xvfb" ] || die "no Xvfb display came up"
 export DISPLAY=$display STEPSTUDIO_CONFIG_DIR=$work/config NO_AT_BRIDGE=1 # no accessibility bus to start
 cp app/examples/order-process.asl.json scripts/package-testdata/greet.asl.json "$work/"
 
