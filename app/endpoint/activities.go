@@ -138,15 +138,7 @@ func listActivities(s *Server, r *request) (any, error) {
 	for _, a := range all {
 		items = append(items, map[string]any{"activityArn": a.Arn, "name": a.Name, "creationDate": epoch(a.Created)})
 	}
-	page, next, err := paginate(items, in.MaxResults, in.NextToken, 1024)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]any{"activities": page}
-	if next != "" {
-		out["nextToken"] = next
-	}
-	return out, nil
+	return listPage("activities", items, in.MaxResults, in.NextToken, 1024)
 }
 
 // getActivityTask long-polls for work: up to PollTimeout (60 s as in

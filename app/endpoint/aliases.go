@@ -24,7 +24,7 @@ func publishStateMachineVersion(s *Server, r *request) (any, error) {
 	defer s.mu.Unlock()
 	sm := s.machines[ref.base]
 	if sm == nil {
-		return nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, machineMissing(in.StateMachineArn)
 	}
 	if in.RevisionID != "" && in.RevisionID != sm.Current.RevisionID {
 		return nil, errf(errConflict, "Failed to publish the State Machine version for revision %s. The current State Machine revision is %s.", in.RevisionID, sm.Current.RevisionID)
@@ -51,7 +51,7 @@ func listStateMachineVersions(s *Server, r *request) (any, error) {
 	sm := s.machines[ref.base]
 	if sm == nil {
 		s.mu.RUnlock()
-		return nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, machineMissing(in.StateMachineArn)
 	}
 	items := make([]any, 0, len(sm.Versions))
 	for i := len(sm.Versions) - 1; i >= 0; i-- { // newest first
@@ -60,15 +60,7 @@ func listStateMachineVersions(s *Server, r *request) (any, error) {
 		}
 	}
 	s.mu.RUnlock()
-	page, next, err := paginate(items, in.MaxResults, in.NextToken, 1024)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]any{"stateMachineVersions": page}
-	if next != "" {
-		out["nextToken"] = next
-	}
-	return out, nil
+	return listPage("stateMachineVersions", items, in.MaxResults, in.NextToken, 1024)
 }
 
 func deleteStateMachineVersion(s *Server, r *request) (any, error) {
@@ -308,7 +300,7 @@ func listStateMachineAliases(s *Server, r *request) (any, error) {
 	s.mu.RLock()
 	if s.machines[ref.base] == nil {
 		s.mu.RUnlock()
-		return nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, machineMissing(in.StateMachineArn)
 	}
 	var list []*alias
 	for _, al := range s.aliases {
@@ -326,13 +318,5 @@ func listStateMachineAliases(s *Server, r *request) (any, error) {
 	for _, al := range list {
 		items = append(items, map[string]any{"stateMachineAliasArn": al.Arn, "creationDate": epoch(al.Created)})
 	}
-	page, next, err := paginate(items, in.MaxResults, in.NextToken, 1024)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]any{"stateMachineAliases": page}
-	if next != "" {
-		out["nextToken"] = next
-	}
-	return out, nil
+	return listPage("stateMachineAliases", items, in.MaxResults, in.NextToken, 1024)
 }

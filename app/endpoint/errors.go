@@ -17,6 +17,12 @@ func errf(typ, format string, a ...any) *apiError {
 	return &apiError{Type: typ, Message: fmt.Sprintf(format, a...), Status: 400}
 }
 
+// machineMissing is AWS's answer naming a state machine (or version) that
+// does not exist.
+func machineMissing(arn string) *apiError {
+	return errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", arn)
+}
+
 // The error types AWS Step Functions answers with.
 const (
 	errValidation           = "ValidationException"

@@ -179,7 +179,7 @@ func listExecutions(s *Server, r *request) (any, error) {
 	sm := s.machines[ref.base]
 	if sm == nil || (ref.version > 0 && s.versions[in.StateMachineArn] == nil) || (ref.alias != "" && s.aliases[in.StateMachineArn] == nil) {
 		s.mu.RUnlock()
-		return nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, machineMissing(in.StateMachineArn)
 	}
 	if sm.Type == "EXPRESS" {
 		s.mu.RUnlock()
@@ -222,15 +222,7 @@ func listExecutions(s *Server, r *request) (any, error) {
 		}
 		items = append(items, it)
 	}
-	page, next, err := paginate(items, in.MaxResults, in.NextToken, 3096)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]any{"executions": page}
-	if next != "" {
-		out["nextToken"] = next
-	}
-	return out, nil
+	return listPage("executions", items, in.MaxResults, in.NextToken, 3096)
 }
 
 func describeStateMachineForExecution(s *Server, r *request) (any, error) {

@@ -36,7 +36,7 @@ func (s *Server) resolveTarget(arn string) (target, string, error) {
 	}
 	sm := s.machines[ref.base]
 	if sm == nil {
-		return target{}, "", errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", strings.TrimSuffix(arn, "#"+testCase))
+		return target{}, "", machineMissing(strings.TrimSuffix(arn, "#"+testCase))
 	}
 	t := target{sm: sm, rev: sm.Current}
 	if ref.alias != "" {
@@ -52,7 +52,7 @@ func (s *Server) resolveTarget(arn string) (target, string, error) {
 	if t.versionArn != "" {
 		v := s.versions[t.versionArn]
 		if v == nil {
-			return target{}, "", errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", t.versionArn)
+			return target{}, "", machineMissing(t.versionArn)
 		}
 		t.rev = v.Rev
 	}

@@ -170,12 +170,12 @@ func (s *Server) lookupMachine(arn string) (*stateMachine, *version, error) {
 	}
 	sm := s.machines[ref.base]
 	if sm == nil {
-		return nil, nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", arn)
+		return nil, nil, machineMissing(arn)
 	}
 	if ref.version > 0 {
 		v := s.versions[versionArn(ref.base, ref.version)]
 		if v == nil {
-			return nil, nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", arn)
+			return nil, nil, machineMissing(arn)
 		}
 		return sm, v, nil
 	}
@@ -254,7 +254,7 @@ func updateStateMachine(s *Server, r *request) (any, error) {
 	defer s.mu.Unlock()
 	sm := s.machines[ref.base]
 	if sm == nil || ref.version > 0 || ref.alias != "" { // AWS: a version or alias is no machine to update
-		return nil, errf(errSMDoesNotExist, "State Machine Does Not Exist: '%s'", in.StateMachineArn)
+		return nil, machineMissing(in.StateMachineArn)
 	}
 	if in.Definition == nil && in.RoleArn == nil && len(in.LoggingConfiguration) == 0 && len(in.TracingConfiguration) == 0 {
 		return nil, errf("MissingRequiredParameter", "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified")
@@ -359,15 +359,7 @@ func listStateMachines(s *Server, r *request) (any, error) {
 	for _, sm := range all {
 		items = append(items, map[string]any{"stateMachineArn": sm.Arn, "name": sm.Name, "type": sm.Type, "creationDate": epoch(sm.Created)})
 	}
-	page, next, err := paginate(items, in.MaxResults, in.NextToken, 1024)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]any{"stateMachines": page}
-	if next != "" {
-		out["nextToken"] = next
-	}
-	return out, nil
+	return listPage("stateMachines", items, in.MaxResults, in.NextToken, 1024)
 }
 
 // inRegion is the values of m whose ARN is in region, oldest first (then

@@ -54,15 +54,7 @@ func (s *Server) listMapRunExecutions(arn, status string, maxResults int, token 
 		}
 		items = append(items, it)
 	}
-	page, next, err := paginate(items, maxResults, token, 3096)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]any{"executions": page}
-	if next != "" {
-		out["nextToken"] = next
-	}
-	return out, nil
+	return listPage("executions", items, maxResults, token, 3096)
 }
 
 // childMachineArn is the state machine ARN AWS gives a Map run's
@@ -104,15 +96,7 @@ func listMapRuns(s *Server, r *request) (any, error) {
 		}
 		items = append(items, it)
 	}
-	page, next, err := paginate(items, in.MaxResults, in.NextToken, 1024)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]any{"mapRuns": page}
-	if next != "" {
-		out["nextToken"] = next
-	}
-	return out, nil
+	return listPage("mapRuns", items, in.MaxResults, in.NextToken, 1024)
 }
 
 func describeMapRun(s *Server, r *request) (any, error) {

@@ -33,6 +33,20 @@ func paginate[T any](items []T, maxResults int, token string, maxTokenLen int) (
 	return items[start:end], next, nil
 }
 
+// listPage is a List operation's answer: the page of items under key, and
+// nextToken when more follow.
+func listPage[T any](key string, items []T, maxResults int, token string, maxTokenLen int) (any, error) {
+	page, next, err := paginate(items, maxResults, token, maxTokenLen)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{key: page}
+	if next != "" {
+		out["nextToken"] = next
+	}
+	return out, nil
+}
+
 // checkPaging checks the paging parameters' constraints (before anything
 // else a list operation looks at, as AWS does).
 func checkPaging(maxResults int, token string, maxTokenLen int) error {
