@@ -62,6 +62,25 @@ func describeExecution(s *Server, r *request) (any, error) {
 	return describeExecutionOut(e), nil
 }
 
+// addOutcome adds what an execution ended with (output, error, cause)
+// and its trace header, each only when there is one, as AWS's
+// DescribeExecution and StartSyncExecution answers do.
+func addOutcome(out map[string]any, e *execution, output, errName, cause *string) {
+	if output != nil {
+		out["output"] = *output
+		out["outputDetails"] = map[string]bool{"included": true}
+	}
+	if errName != nil {
+		out["error"] = *errName
+	}
+	if cause != nil {
+		out["cause"] = *cause
+	}
+	if e.TraceHeader != "" {
+		out["traceHeader"] = e.TraceHeader
+	}
+}
+
 func describeExecutionOut(e *execution) map[string]any {
 	status, stopped, output, errName, cause := e.snapshot()
 	out := map[string]any{
@@ -78,19 +97,7 @@ func describeExecutionOut(e *execution) map[string]any {
 	if !stopped.IsZero() && status != engine.StatusRunning {
 		out["stopDate"] = epoch(stopped)
 	}
-	if output != nil {
-		out["output"] = *output
-		out["outputDetails"] = map[string]bool{"included": true}
-	}
-	if errName != nil {
-		out["error"] = *errName
-	}
-	if cause != nil {
-		out["cause"] = *cause
-	}
-	if e.TraceHeader != "" {
-		out["traceHeader"] = e.TraceHeader
-	}
+	addOutcome(out, e, output, errName, cause)
 	if !e.RedriveDate.IsZero() {
 		out["redriveDate"] = epoch(e.RedriveDate)
 	}

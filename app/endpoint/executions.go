@@ -291,18 +291,6 @@ func startSyncExecution(s *Server, r *request) (any, error) {
 		"status": status, "startDate": epoch(e.Started), "stopDate": epoch(stopped),
 		"input": e.Input, "inputDetails": map[string]bool{"included": true},
 		"billingDetails": map[string]any{"billedMemoryUsedInMB": 64, "billedDurationInMilliseconds": max(100, stopped.Sub(e.Started).Milliseconds())}}
-	if output != nil {
-		out["output"] = *output
-		out["outputDetails"] = map[string]bool{"included": true}
-	}
-	if errName != nil {
-		out["error"] = *errName
-	}
-	if cause != nil {
-		out["cause"] = *cause
-	}
-	if e.TraceHeader != "" {
-		out["traceHeader"] = e.TraceHeader
-	}
+	addOutcome(out, e, output, errName, cause)
 	return out, nil
 }
