@@ -18,6 +18,8 @@ esac
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(dirname "$here")
 cd "$top/../.."
+# shellcheck source=../../upstream.sh
+source third_party/upstream.sh
 
 # The modules whose endpoint tables every start built: the credential
 # chain that aws-sdk-go-v2/config links (sts, sso, ssooidc, signin) and
@@ -29,12 +31,7 @@ trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/patch" ./third_party/aws-sdk-go-v2/patch
 for s in $services; do
 	mod=github.com/aws/aws-sdk-go-v2/service/$s
-	version=$(go list -m -f '{{.Version}}' "$mod")
-	upstream=$(go mod download -json "$mod@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-	[ -d "$upstream" ] || {
-		echo "go mod download gave no directory for $mod $version" >&2
-		exit 1
-	}
+	fetch_upstream "$mod"
 	"$tmp/patch" "$upstream" "$tmp/service/$s"
 	case "$mode" in
 	apply)

@@ -20,17 +20,14 @@ esac
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 module=$(dirname "$here")
 cd "$module/../.."
+# shellcheck source=../../upstream.sh
+source third_party/upstream.sh
 grep -qx 'module github.com/goccy/go-graphviz' "$module/go.mod" || {
 	echo "$module is not the go-graphviz copy" >&2
 	exit 1
 }
 
-version=$(go list -m -f '{{.Version}}' github.com/goccy/go-graphviz)
-upstream=$(go mod download -json "github.com/goccy/go-graphviz@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-[ -d "$upstream" ] || {
-	echo "go mod download gave no directory for go-graphviz $version" >&2
-	exit 1
-}
+fetch_upstream github.com/goccy/go-graphviz
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

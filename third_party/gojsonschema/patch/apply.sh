@@ -19,14 +19,11 @@ esac
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 module=$(dirname "$here")
 cd "$module/../.."
+# shellcheck source=../../upstream.sh
+source third_party/upstream.sh
 
 mod=github.com/xeipuuv/gojsonschema
-version=$(go list -m -f '{{.Version}}' "$mod")
-upstream=$(go mod download -json "$mod@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-[ -d "$upstream" ] || {
-	echo "go mod download gave no directory for $mod $version" >&2
-	exit 1
-}
+fetch_upstream "$mod"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
