@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -60,11 +61,13 @@ func Reparse(doc *Document, old, src []byte) bool {
 	return true
 }
 
+// commonPrefix and commonSuffix compare in chunks, where bytes.Equal is
+// fast, then byte by byte.
 func commonPrefix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+8 <= n && *(*uint64)(unsafe.Pointer(&a[i])) == *(*uint64)(unsafe.Pointer(&b[i])) {
-		i += 8
+	for i+64 <= n && bytes.Equal(a[i:i+64], b[i:i+64]) {
+		i += 64
 	}
 	for i < n && a[i] == b[i] {
 		i++
@@ -75,6 +78,9 @@ func commonPrefix(a, b []byte) int {
 func commonSuffix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
+	for i+64 <= n && bytes.Equal(a[len(a)-i-64:len(a)-i], b[len(b)-i-64:len(b)-i]) {
+		i += 64
+	}
 	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
 		i++
 	}
